@@ -1,0 +1,55 @@
+// What an engine returns for one module and config, whichever engine ran: the embedded checker
+// (src/engine) and TLC (src/tlc) both produce exactly this, so they can be compared number for
+// number. Names here are TLA+ names; src/trace turns them into the spec's own words.
+
+import type { TlaState, TlaValue } from './tla-value.js';
+
+export type EngineName = 'embedded' | 'tlc';
+
+export type Verdict = 'holds' | 'violated' | 'deadlock' | 'inconclusive' | 'error';
+
+/** Why a run ended without a verdict. */
+export type InconclusiveReason = 'max-states' | 'timeout' | 'memory' | 'interrupted' | 'simulation';
+
+/** Counts with TLC's meaning ("states generated", "distinct states found", search depth). */
+export interface CheckStats {
+  readonly distinctStates: number;
+  readonly statesGenerated: number;
+  readonly depth: number;
+  readonly seconds: number;
+  /** States still waiting to be explored when the run ended (0 after a full search). */
+  readonly queued?: number;
+}
+
+/** One state of a TLA+-level trace. `action` is null for the initial state. */
+export interface TlaTraceStep {
+  readonly action: {
+    /** The definition name of the action (`restrict_one_prepare`). */
+    readonly name: string;
+    /** Its parameters (`{ self: {"#mv": "t1"} }`). */
+    readonly params: Readonly<Record<string, TlaValue>>;
+  } | null;
+  readonly state: TlaState;
+}
+
+export interface CheckResult {
+  readonly engine: EngineName;
+  readonly verdict: Verdict;
+  /**
+   * The violated property's TLA+ definition name (an invariant, an action or temporal
+   * property, an assertion's invariant), or null for holds, deadlock and inconclusive.
+   */
+  readonly property: string | null;
+  readonly stats: CheckStats;
+  /** The counterexample, initial state first; null when there is none. */
+  readonly trace: readonly TlaTraceStep[] | null;
+  /** For a lasso: the index in `trace` the last step goes back to. */
+  readonly loopsBackTo: number | null;
+  /** True when the behaviour ends by stuttering forever in its last state. */
+  readonly stuttering: boolean;
+  readonly inconclusive?: { readonly reason: InconclusiveReason; readonly advice: string };
+  /** For verdict 'error': what failed, in words a user can act on. */
+  readonly error?: { readonly message: string; readonly tlaLocation?: string };
+  /** After an exhaustive run: actions no state enabled and covers no state satisfied. */
+  readonly unreached?: { readonly actions: readonly string[]; readonly covers: readonly string[] };
+}

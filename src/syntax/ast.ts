@@ -1,0 +1,630 @@
+// The credspec abstract syntax tree: plain readonly data, one `kind` literal per node, a node id
+// unique within one parse, and the node's source span. Phases after the parser never write to
+// it; what they learn goes into side tables keyed by `id` (see src/check).
+//
+// Error recovery: the parser always returns a tree. Where the source is broken, a name that
+// could not be read is an `Ident` with `name === ''`, an expression is an `ErrorExpr`, a
+// statement an `ErrorStmt`; later phases skip those silently (the syntax error is reported).
+
+import type { Span } from './span.js';
+
+/** Fields every node has. */
+export interface NodeBase {
+  readonly id: number;
+  readonly span: Span;
+}
+
+/** A name as written; `name === ''` when the parser could not read one. */
+export interface Ident extends NodeBase {
+  readonly kind: 'Ident';
+  readonly name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// File and declarations
+
+export interface SpecFile extends NodeBase {
+  readonly kind: 'SpecFile';
+  /** `spec NAME`; an empty Ident when the header is missing (reported by the parser). */
+  readonly name: Ident;
+  readonly imports: readonly ImportDecl[];
+  readonly decls: readonly Decl[];
+}
+
+export interface ImportDecl extends NodeBase {
+  readonly kind: 'ImportDecl';
+  /** `import kernel` names the shipped prelude; `import "x.cred"` a path relative to the file. */
+  readonly source: { readonly kind: 'prelude'; readonly name: string } | { readonly kind: 'path'; readonly path: string };
+}
+
+export type Decl =
+  | ParamDecl
+  | ConstDecl
+  | EnumDecl
+  | TypeDecl
+  | VarDecl
+  | ProcessDecl
+  | ProcedureDecl
+  | MacroDecl
+  | DefDecl
+  | InvariantDecl
+  | ActionPropertyDecl
+  | TemporalPropertyDecl
+  | CoverDecl
+  | VariantDecl
+  | ExpectDecl;
+
+export interface ParamDecl extends NodeBase {
+  readonly kind: 'ParamDecl';
+  readonly name: Ident;
+  readonly type: TypeExpr;
+  readonly default: Expr;
+}
+
+export interface ConstDecl extends NodeBase {
+  readonly kind: 'ConstDecl';
+  readonly name: Ident;
+  readonly value: Expr;
+}
+
+export interface EnumDecl extends NodeBase {
+  readonly kind: 'EnumDecl';
+  readonly name: Ident;
+  readonly members: readonly Ident[];
+}
+
+export interface TypeDecl extends NodeBase {
+  readonly kind: 'TypeDecl';
+  readonly name: Ident;
+  readonly type: TypeExpr;
+}
+
+/**
+ * `shared var`, `thread var` at top level; `var` inside a process or procedure body is a
+ * `frame` variable (per call for a procedure, per thread for a process body).
+ */
+export interface VarDecl extends NodeBase {
+  readonly kind: 'VarDecl';
+  readonly scope: 'shared' | 'thread' | 'frame';
+  readonly name: Ident;
+  readonly type: TypeExpr;
+  /** Omitted: the type's default value (false, the range's low bound, first enum member, none, {}, <<>>). */
+  readonly init: Expr | undefined;
+}
+
+export type Fairness = 'none' | 'weak' | 'strong';
+
+export interface ProcessDecl extends NodeBase {
+  readonly kind: 'ProcessDecl';
+  readonly name: Ident;
+  readonly count: Expr;
+  readonly symmetric: boolean;
+  readonly spare: Expr | undefined;
+  readonly fairness: Fairness;
+  readonly runsWhen: Expr | undefined;
+  /** `var` declarations of the body, in source order (per thread). */
+  readonly locals: readonly VarDecl[];
+  readonly body: Block;
+}
+
+export interface Param extends NodeBase {
+  readonly kind: 'Param';
+  readonly name: Ident;
+  readonly type: TypeExpr;
+}
+
+export interface ProcedureDecl extends NodeBase {
+  readonly kind: 'ProcedureDecl';
+  readonly name: Ident;
+  readonly params: readonly Param[];
+  readonly returnType: TypeExpr | undefined;
+  readonly fairness: Fairness;
+  /** `var` declarations of the body, in source order (per call). */
+  readonly locals: readonly VarDecl[];
+  readonly body: Block;
+}
+
+export interface MacroDecl extends NodeBase {
+  readonly kind: 'MacroDecl';
+  readonly name: Ident;
+  /** Macro parameters are untyped: arguments are substituted as expressions. */
+  readonly params: readonly Ident[];
+  readonly body: Block;
+}
+
+export interface DefDecl extends NodeBase {
+  readonly kind: 'DefDecl';
+  readonly name: Ident;
+  readonly params: readonly Param[];
+  readonly returnType: TypeExpr | undefined;
+  readonly body: Expr;
+}
+
+export interface InvariantDecl extends NodeBase {
+  readonly kind: 'InvariantDecl';
+  readonly name: Ident;
+  readonly expr: Expr;
+}
+
+/** `action name: A`, checked as `[][A]_vars`; `x'` may appear in A. */
+export interface ActionPropertyDecl extends NodeBase {
+  readonly kind: 'ActionPropertyDecl';
+  readonly name: Ident;
+  readonly expr: Expr;
+}
+
+export type TemporalOp = 'eventually' | 'always_eventually' | 'eventually_always' | 'leadsto';
+
+export interface TemporalPropertyDecl extends NodeBase {
+  readonly kind: 'TemporalPropertyDecl';
+  readonly name: Ident;
+  readonly op: TemporalOp;
+  /** For `leadsto`, the left side; otherwise the only operand. */
+  readonly left: Expr;
+  /** Only for `leadsto`. */
+  readonly right: Expr | undefined;
+}
+
+export interface CoverDecl extends NodeBase {
+  readonly kind: 'CoverDecl';
+  readonly name: Ident;
+  readonly expr: Expr;
+}
+
+export interface VariantDecl extends NodeBase {
+  readonly kind: 'VariantDecl';
+  readonly name: Ident;
+  readonly extends: Ident | undefined;
+  readonly members: readonly VariantMember[];
+}
+
+export type VariantMember = ParamOverride | DeclOverride | StepOverride;
+
+/** `param NAME = literal` inside a variant: a new default. */
+export interface ParamOverride extends NodeBase {
+  readonly kind: 'ParamOverride';
+  readonly name: Ident;
+  readonly value: Expr;
+}
+
+/** `override procedure|macro|def|process ...`: replaces the declaration of the same name. */
+export interface DeclOverride extends NodeBase {
+  readonly kind: 'DeclOverride';
+  readonly decl: ProcedureDecl | MacroDecl | DefDecl | ProcessDecl;
+}
+
+/** `override step Owner.label: stmt`: replaces one labelled step of a process or procedure. */
+export interface StepOverride extends NodeBase {
+  readonly kind: 'StepOverride';
+  readonly owner: Ident;
+  readonly label: Ident;
+  readonly stmt: Stmt;
+}
+
+export type Verdict =
+  | { readonly kind: 'holds' }
+  | { readonly kind: 'deadlock' }
+  | { readonly kind: 'violates'; readonly property: Ident };
+
+export interface ParamAssign extends NodeBase {
+  readonly kind: 'ParamAssign';
+  readonly name: Ident;
+  readonly value: Expr;
+}
+
+export interface ExpectDecl extends NodeBase {
+  readonly kind: 'ExpectDecl';
+  /** The optional scenario id, e.g. "L-1". */
+  readonly tag: string | undefined;
+  readonly variant: Ident;
+  readonly params: readonly ParamAssign[];
+  readonly verdict: Verdict;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type TypeExpr = NamedType | RangeType | RecordType | SetType | SeqType | MapType | OptionalType | FrameType | ErrorType;
+
+/** `bool`, `int`, `Thread`, an enum, an alias, a process group, a prelude type. */
+export interface NamedType extends NodeBase {
+  readonly kind: 'NamedType';
+  readonly name: Ident;
+}
+
+export interface RangeType extends NodeBase {
+  readonly kind: 'RangeType';
+  readonly lo: Expr;
+  readonly hi: Expr;
+}
+
+export interface RecordTypeField extends NodeBase {
+  readonly kind: 'RecordTypeField';
+  readonly name: Ident;
+  readonly type: TypeExpr;
+}
+
+export interface RecordType extends NodeBase {
+  readonly kind: 'RecordType';
+  readonly fields: readonly RecordTypeField[];
+}
+
+export interface SetType extends NodeBase {
+  readonly kind: 'SetType';
+  readonly element: TypeExpr;
+}
+
+export interface SeqType extends NodeBase {
+  readonly kind: 'SeqType';
+  readonly element: TypeExpr;
+}
+
+export interface MapType extends NodeBase {
+  readonly kind: 'MapType';
+  readonly key: TypeExpr;
+  readonly value: TypeExpr;
+}
+
+export interface OptionalType extends NodeBase {
+  readonly kind: 'OptionalType';
+  readonly inner: TypeExpr;
+}
+
+/** `frame<p>`: a reference to a live call of procedure `p` (its thread). */
+export interface FrameType extends NodeBase {
+  readonly kind: 'FrameType';
+  readonly procedure: Ident;
+}
+
+export interface ErrorType extends NodeBase {
+  readonly kind: 'ErrorType';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements. Every statement in a block is one atomic step (docs/language.md, section 3).
+
+export interface Block extends NodeBase {
+  readonly kind: 'Block';
+  readonly stmts: readonly Stmt[];
+}
+
+/** `@kernel("file", "function", "commit")` before a step. */
+export interface KernelRef extends NodeBase {
+  readonly kind: 'KernelRef';
+  readonly file: string;
+  readonly func: string | undefined;
+  readonly commit: string | undefined;
+}
+
+/** Fields every statement has: the optional label and kernel reference written before it. */
+export interface StmtBase extends NodeBase {
+  readonly label: Ident | undefined;
+  readonly kernel: KernelRef | undefined;
+}
+
+export type Stmt =
+  | AssignStmt
+  | AnyAssignStmt
+  | AwaitStmt
+  | AssertStmt
+  | SkipStmt
+  | IfStmt
+  | WhileStmt
+  | ForStmt
+  | EitherStmt
+  | AtomicStmt
+  | CallStmt
+  | ReturnStmt
+  | CloneStmt
+  | ExitStmt
+  | FaultStmt
+  | ErrorStmt;
+
+/** `target := value`; `target` is a NameExpr, IndexExpr, FieldExpr or ArrowExpr. */
+export interface AssignStmt extends StmtBase {
+  readonly kind: 'AssignStmt';
+  readonly target: Expr;
+  readonly value: Expr;
+}
+
+/** `target := any S` or `target := any v in S where P`. */
+export interface AnyAssignStmt extends StmtBase {
+  readonly kind: 'AnyAssignStmt';
+  readonly target: Expr;
+  readonly binder: Ident | undefined;
+  readonly set: Expr;
+  readonly where: Expr | undefined;
+}
+
+export interface AwaitStmt extends StmtBase {
+  readonly kind: 'AwaitStmt';
+  readonly cond: Expr;
+}
+
+export interface AssertStmt extends StmtBase {
+  readonly kind: 'AssertStmt';
+  readonly cond: Expr;
+  readonly message: string | undefined;
+}
+
+export interface SkipStmt extends StmtBase {
+  readonly kind: 'SkipStmt';
+}
+
+export interface IfStmt extends StmtBase {
+  readonly kind: 'IfStmt';
+  readonly cond: Expr;
+  readonly then: Block;
+  /** `else { }` is a Block; `else if` is an IfStmt (with no label of its own). */
+  readonly else: Block | IfStmt | undefined;
+}
+
+export interface WhileStmt extends StmtBase {
+  readonly kind: 'WhileStmt';
+  readonly cond: Expr;
+  readonly body: Block;
+}
+
+export interface ForStmt extends StmtBase {
+  readonly kind: 'ForStmt';
+  readonly binder: Ident;
+  /** `snapshot`: the set is read once at loop entry; `live`: re-read before each iteration. */
+  readonly mode: 'snapshot' | 'live';
+  readonly set: Expr;
+  readonly body: Block;
+}
+
+export interface EitherStmt extends StmtBase {
+  readonly kind: 'EitherStmt';
+  readonly branches: readonly Block[];
+}
+
+export interface AtomicStmt extends StmtBase {
+  readonly kind: 'AtomicStmt';
+  readonly body: Block;
+}
+
+/** `p(args)` or `target := p(args)`: a procedure or macro call (the checker tells which). */
+export interface CallStmt extends StmtBase {
+  readonly kind: 'CallStmt';
+  readonly target: Expr | undefined;
+  readonly callee: Ident;
+  readonly args: readonly Expr[];
+}
+
+export interface ReturnStmt extends StmtBase {
+  readonly kind: 'ReturnStmt';
+  readonly value: Expr | undefined;
+}
+
+export interface CloneStmt extends StmtBase {
+  readonly kind: 'CloneStmt';
+  readonly target: Expr | undefined;
+  readonly group: Ident;
+}
+
+export interface ExitStmt extends StmtBase {
+  readonly kind: 'ExitStmt';
+}
+
+/** `body may fail [when E] { handler }`: a fault point. `body` is a simple statement. */
+export interface FaultStmt extends StmtBase {
+  readonly kind: 'FaultStmt';
+  readonly body: Stmt;
+  readonly when: Expr | undefined;
+  readonly handler: Block;
+}
+
+export interface ErrorStmt extends StmtBase {
+  readonly kind: 'ErrorStmt';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+export type Expr =
+  | IntLit
+  | BoolLit
+  | StringLit
+  | NoneLit
+  | SelfExpr
+  | FrameExpr
+  | NameExpr
+  | CallExpr
+  | IndexExpr
+  | FieldExpr
+  | ArrowExpr
+  | PrimedExpr
+  | UnaryExpr
+  | BinaryExpr
+  | CondExpr
+  | SetLit
+  | SetFilter
+  | SetMap
+  | MapComp
+  | SeqLit
+  | RecordLit
+  | RecordUpdate
+  | MapUpdate
+  | QuantExpr
+  | ParenExpr
+  | ErrorExpr;
+
+export interface IntLit extends NodeBase {
+  readonly kind: 'IntLit';
+  readonly value: number;
+}
+
+export interface BoolLit extends NodeBase {
+  readonly kind: 'BoolLit';
+  readonly value: boolean;
+}
+
+export interface StringLit extends NodeBase {
+  readonly kind: 'StringLit';
+  readonly value: string;
+}
+
+export interface NoneLit extends NodeBase {
+  readonly kind: 'NoneLit';
+}
+
+export interface SelfExpr extends NodeBase {
+  readonly kind: 'SelfExpr';
+}
+
+/** `frame`: a reference to the current procedure call, of type `frame<p>`. */
+export interface FrameExpr extends NodeBase {
+  readonly kind: 'FrameExpr';
+}
+
+export interface NameExpr extends NodeBase {
+  readonly kind: 'NameExpr';
+  readonly name: Ident;
+}
+
+/** `f(args)`: a `def`, a built-in (`card`, `len`, `done`, `at`, ...). */
+export interface CallExpr extends NodeBase {
+  readonly kind: 'CallExpr';
+  readonly callee: Ident;
+  readonly args: readonly Expr[];
+}
+
+export interface IndexExpr extends NodeBase {
+  readonly kind: 'IndexExpr';
+  readonly base: Expr;
+  readonly index: Expr;
+}
+
+export interface FieldExpr extends NodeBase {
+  readonly kind: 'FieldExpr';
+  readonly base: Expr;
+  readonly field: Ident;
+}
+
+/** `p->x`: variable `x` of the procedure call that frame reference `p` points at. */
+export interface ArrowExpr extends NodeBase {
+  readonly kind: 'ArrowExpr';
+  readonly base: Expr;
+  readonly field: Ident;
+}
+
+/** `e'`: the value after the step (action properties only). */
+export interface PrimedExpr extends NodeBase {
+  readonly kind: 'PrimedExpr';
+  readonly base: Expr;
+}
+
+export interface UnaryExpr extends NodeBase {
+  readonly kind: 'UnaryExpr';
+  readonly op: '!' | '-';
+  readonly operand: Expr;
+}
+
+export type BinaryOp =
+  | '+' | '-' | '*' | '/' | 'mod'
+  | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | '&&' | '||' | '=>'
+  | 'in' | 'notin' | 'subseteq' | 'union' | 'inter' | '\\'
+  | '..';
+
+export interface BinaryExpr extends NodeBase {
+  readonly kind: 'BinaryExpr';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+}
+
+/** `c ? a : b` */
+export interface CondExpr extends NodeBase {
+  readonly kind: 'CondExpr';
+  readonly cond: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+}
+
+export interface SetLit extends NodeBase {
+  readonly kind: 'SetLit';
+  readonly elements: readonly Expr[];
+}
+
+/** `{ v in S | P }` */
+export interface SetFilter extends NodeBase {
+  readonly kind: 'SetFilter';
+  readonly binder: Ident;
+  readonly set: Expr;
+  readonly pred: Expr;
+}
+
+/** `{ e : v in S }` */
+export interface SetMap extends NodeBase {
+  readonly kind: 'SetMap';
+  readonly expr: Expr;
+  readonly binder: Ident;
+  readonly set: Expr;
+}
+
+/** `[ v in S |-> e ]` */
+export interface MapComp extends NodeBase {
+  readonly kind: 'MapComp';
+  readonly binder: Ident;
+  readonly set: Expr;
+  readonly value: Expr;
+}
+
+/** `<< a, b >>` */
+export interface SeqLit extends NodeBase {
+  readonly kind: 'SeqLit';
+  readonly elements: readonly Expr[];
+}
+
+export interface RecordFieldInit extends NodeBase {
+  readonly kind: 'RecordFieldInit';
+  readonly name: Ident;
+  readonly value: Expr;
+}
+
+/** `{ f: e, g: e }` */
+export interface RecordLit extends NodeBase {
+  readonly kind: 'RecordLit';
+  readonly fields: readonly RecordFieldInit[];
+}
+
+/** `r with { f: e }` */
+export interface RecordUpdate extends NodeBase {
+  readonly kind: 'RecordUpdate';
+  readonly base: Expr;
+  readonly fields: readonly RecordFieldInit[];
+}
+
+/** `m with [k] = e` */
+export interface MapUpdate extends NodeBase {
+  readonly kind: 'MapUpdate';
+  readonly base: Expr;
+  readonly key: Expr;
+  readonly value: Expr;
+}
+
+/** `forall a, b in S: P` / `exists v in S: P` */
+export interface QuantExpr extends NodeBase {
+  readonly kind: 'QuantExpr';
+  readonly quantifier: 'forall' | 'exists';
+  readonly binders: readonly Ident[];
+  readonly set: Expr;
+  readonly body: Expr;
+}
+
+/** Kept so spans and printed statement text match what the user wrote. */
+export interface ParenExpr extends NodeBase {
+  readonly kind: 'ParenExpr';
+  readonly inner: Expr;
+}
+
+export interface ErrorExpr extends NodeBase {
+  readonly kind: 'ErrorExpr';
+}
+
+/** Any node of the tree. */
+export type Node =
+  | SpecFile | ImportDecl | Decl | Ident | Param | RecordTypeField | TypeExpr | Block | KernelRef
+  | Stmt | Expr | ParamOverride | DeclOverride | StepOverride | ParamAssign | RecordFieldInit;
