@@ -1,0 +1,73 @@
+// The result file written by `check --json` and `ci --json`: the contract of CLI.md, in the
+// spec's own words (DSL names, file:line:col), never TLA+ internals. schema/result.schema.json
+// describes the same shape and tests validate written files against it.
+
+import type { InconclusiveReason, Verdict } from './check-result.js';
+
+/** A value as the spec writes it, in JSON: ITF-like encoding (see tla-value.ts). */
+export type { TlaValue as DslValue } from './tla-value.js';
+import type { TlaValue as DslValue } from './tla-value.js';
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+/** One step of a counterexample, as the spec tells it. */
+export interface TraceStep {
+  readonly index: number;
+  /** The thread that took the step (`caller1`), null for the initial state and environment steps. */
+  readonly thread: string | null;
+  /** `owner.label` of the step (`restrict_one.prepare`), or "init" for the initial state. */
+  readonly step: string;
+  readonly location: SourceLocation | null;
+  /** The statement text as written in the spec. */
+  readonly source: string | null;
+  /** For a fault point: which way it went ("failed" or "succeeded"). */
+  readonly outcome?: string;
+  /** `@kernel(...)` link of the step, when the spec gives one. */
+  readonly kernel?: { readonly file: string; readonly func?: string; readonly commit?: string };
+  /** Spec variables this step changed: `t1.prepared`, `count`, `caller1.restrict_siblings.error`. */
+  readonly changes: Readonly<Record<string, { readonly before: DslValue | null; readonly after: DslValue | null }>>;
+  /** The whole state after the step, by the same names. */
+  readonly state: Readonly<Record<string, DslValue>>;
+  /** TLA+ action name and state, only when asked for (`--tla`). */
+  readonly tla?: { readonly action: string | null; readonly state: Readonly<Record<string, DslValue>> };
+}
+
+export interface Expectation {
+  readonly verdict: 'holds' | 'violated' | 'deadlock';
+  readonly property: string | null;
+  /** The scenario id the spec gives (`L-1`). */
+  readonly tag?: string;
+}
+
+export interface VariantResult {
+  readonly spec: string;
+  readonly variant: string;
+  readonly params: Readonly<Record<string, number | boolean | string>>;
+  readonly engine: 'embedded' | 'tlc';
+  readonly module: string;
+  readonly config: string;
+  readonly verdict: Verdict;
+  readonly property: string | null;
+  readonly expected: Expectation | null;
+  readonly stats: { readonly distinctStates: number; readonly statesGenerated: number; readonly depth: number; readonly seconds: number };
+  readonly trace: readonly TraceStep[] | null;
+  readonly loopsBackTo: number | null;
+  readonly stuttering?: boolean;
+  readonly inconclusive?: { readonly reason: InconclusiveReason; readonly advice: string };
+  readonly error?: { readonly message: string };
+  /** Wait-for picture of a deadlock: who waits on what, held or owed by whom. */
+  readonly waitsFor?: readonly { readonly thread: string; readonly waitsOn: string; readonly heldBy: readonly string[] }[];
+  readonly unreached?: { readonly steps: readonly string[]; readonly covers: readonly string[] };
+}
+
+export interface ResultFile {
+  readonly tool: 'credspec';
+  readonly version: string;
+  readonly results: readonly VariantResult[];
+}
