@@ -8,4 +8,5 @@ export default {
   },
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/count-reporter.cjs'],
 };

@@ -54,8 +54,12 @@ export interface VariantResult {
   readonly config: string;
   readonly verdict: Verdict;
   readonly property: string | null;
+  /** Where the violated property (or the failed assertion) is declared in the spec. */
+  readonly propertyLocation?: SourceLocation;
   readonly expected: Expectation | null;
-  readonly stats: { readonly distinctStates: number; readonly statesGenerated: number; readonly depth: number; readonly seconds: number };
+  /** Where the `expect` that asked for this check is written. */
+  readonly expectLocation?: SourceLocation;
+  readonly stats: { readonly distinctStates: number; readonly statesGenerated: number; readonly depth: number; readonly seconds: number; readonly bytesPerState?: number };
   readonly trace: readonly TraceStep[] | null;
   readonly loopsBackTo: number | null;
   readonly stuttering?: boolean;

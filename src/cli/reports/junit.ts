@@ -1,0 +1,46 @@
+// JUnit XML for `credspec ci --junit`: one test case per variant and parameter set, the
+// trace in the failure body, so a CI page lists each scenario by name. Built with
+// junit-report-builder rather than by hand.
+
+import junitModule, { type Builder } from 'junit-report-builder';
+import type { VariantResult } from '../../result/result-file.js';
+import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import { formatParams, formatTracePlain } from './plain-trace.js';
+
+// The package is CommonJS whose module.exports is the builder itself; its typings describe an
+// ES default export, so the default import is the builder at run time.
+const junit = junitModule as unknown as Builder;
+
+/** The XML text of a JUnit report for the given results. */
+export function buildJunitReport(results: readonly VariantResult[]): string {
+  const builder = junit.newBuilder();
+  const bySpec = new Map<string, VariantResult[]>();
+  for (const r of results) {
+    const list = bySpec.get(r.spec) ?? [];
+    list.push(r);
+    bySpec.set(r.spec, list);
+  }
+  for (const [spec, list] of bySpec) {
+    const suite = builder.testSuite().name(spec);
+    for (const r of list) {
+      const params = formatParams(r.params);
+      const name = `${r.expected?.tag ? `[${r.expected.tag}] ` : ''}${r.variant}${params ? ` (${params})` : ''}`;
+      const testCase = suite.testCase().className(spec).name(name).time(r.stats.seconds).file(spec);
+      const outcome = judgeExpectation(r);
+      const actual = describeVerdict(r.verdict, r.property);
+      const expected = r.expected ? describeExpectation(r.expected) : 'no expectation';
+      const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}`;
+      if (outcome === 'unmet') {
+        testCase.failure(`expected ${expected}, got ${actual}`, 'ExpectationNotMet');
+        testCase.stacktrace(r.trace ? formatTracePlain(r) : stats);
+      } else if (outcome === 'error') {
+        testCase.error(`checking failed: ${r.error?.message ?? 'unknown error'}`, 'CheckError');
+      } else if (outcome === 'inconclusive') {
+        testCase.error(`inconclusive (${r.inconclusive?.reason ?? 'limit'}): expected ${expected}; ${r.inconclusive?.advice ?? ''}`.trim(), 'Inconclusive');
+      } else {
+        testCase.standardOutput(`${actual} as expected; ${stats}`);
+      }
+    }
+  }
+  return builder.build();
+}

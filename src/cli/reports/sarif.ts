@@ -1,0 +1,98 @@
+// SARIF 2.1.0 for `credspec ci --sarif`, what GitHub code scanning reads: one rule per
+// property (and one for deadlock, one for an unmet expectation), one result per violation or
+// unmet expectation, located at the spec line, with the counterexample as a code flow of spec
+// locations so the trace can be stepped through on the CI page.
+
+import type { SourceLocation, VariantResult } from '../../result/result-file.js';
+import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import { formatParams } from './plain-trace.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+interface SarifLocation {
+  physicalLocation: {
+    artifactLocation: { uri: string };
+    region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number };
+  };
+  message?: { text: string };
+}
+
+function toSarifLocation(loc: SourceLocation, message?: string): SarifLocation {
+  const region: SarifLocation['physicalLocation']['region'] = { startLine: loc.line, startColumn: loc.column };
+  if (loc.endLine !== undefined) region.endLine = loc.endLine;
+  if (loc.endColumn !== undefined) region.endColumn = loc.endColumn;
+  const out: SarifLocation = { physicalLocation: { artifactLocation: { uri: loc.file.split('\\').join('/') }, region } };
+  if (message !== undefined) out.message = { text: message };
+  return out;
+}
+
+function ruleIdOf(r: VariantResult): string {
+  if (r.verdict === 'deadlock') return 'deadlock';
+  if (r.verdict === 'violated' && r.property) return r.property;
+  return 'expectation';
+}
+
+/** The SARIF log (as a JSON-ready object) for the given results. */
+export function buildSarifLog(results: readonly VariantResult[], toolVersion: string): object {
+  const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
+  const sarifResults: object[] = [];
+  for (const r of results) {
+    const outcome = judgeExpectation(r);
+    const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';
+    if (!isViolation && outcome !== 'unmet') continue;
+    const ruleId = outcome === 'unmet' && !isViolation ? 'expectation' : ruleIdOf(r);
+    if (!rules.has(ruleId)) {
+      const text =
+        ruleId === 'deadlock' ? 'A reachable state where no thread can take a step and not every thread has finished.'
+        : ruleId === 'expectation' ? 'A variant did not behave as its expectation in the spec says.'
+        : `The property ${ruleId} of the spec.`;
+      rules.set(ruleId, { id: ruleId, shortDescription: { text } });
+    }
+    const params = formatParams(r.params);
+    const where = `${r.variant}${params ? ` (${params})` : ''}`;
+    const actual = describeVerdict(r.verdict, r.property);
+    const text =
+      outcome === 'unmet'
+        ? `${where}: expected ${r.expected ? describeExpectation(r.expected) : 'nothing'}, got ${actual}`
+        : `${where}: ${actual}${r.expected ? ' (as expected)' : ''}`;
+    const anchor = r.propertyLocation ?? r.expectLocation ?? r.trace?.[r.trace.length - 1]?.location ?? { file: r.spec, line: 1, column: 1 };
+    const result: Record<string, unknown> = {
+      ruleId,
+      level: outcome === 'unmet' ? 'error' : outcome === 'met' ? 'note' : 'warning',
+      message: { text },
+      locations: [toSarifLocation(anchor)],
+      partialFingerprints: { credspecScenario: `${r.spec}|${r.variant}|${params}|${ruleId}` },
+    };
+    if (r.trace && r.trace.length > 0) {
+      const steps = r.trace.filter((s) => s.location !== null);
+      result.codeFlows = [
+        {
+          threadFlows: [
+            {
+              locations: steps.map((s) => ({
+                location: toSarifLocation(s.location as SourceLocation, `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`),
+              })),
+            },
+          ],
+        },
+      ];
+    }
+    sarifResults.push(result);
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'credspec',
+            version: toolVersion,
+            rules: [...rules.values()].sort((a, b) => a.id.localeCompare(b.id)),
+          },
+        },
+        results: sarifResults,
+      },
+    ],
+  };
+}
