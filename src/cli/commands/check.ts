@@ -1,0 +1,123 @@
+// `credspec check <file|dir>...`: every variant of every named spec (or the `--variant`s) under
+// the command line's parameters, on the embedded engine or TLC. Prints one line per variant and
+// the trace of each violation in the spec's words; `--json` writes the result file.
+// Exit codes of CLI.md: 3, 2, 1, 4, 0 in that order of precedence.
+
+import type { ParamOverrideRequest } from '../../model/params.js';
+import type { VariantResult } from '../../result/result-file.js';
+import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { progressLine } from '../progress-line.js';
+import { formatResultLine, formatViolation } from '../report-text.js';
+import { writeResultFile } from '../result-writer.js';
+import { runSpecs } from '../run-specs.js';
+import { expandInputs } from '../spec-inputs.js';
+
+/** Options of `credspec check <file|dir>...`. */
+export interface CheckArgs {
+  readonly inputs: readonly string[];
+  readonly variant: readonly string[];
+  readonly param: readonly string[];
+  readonly engine?: 'embedded' | 'tlc' | undefined;
+  readonly json?: string | undefined;
+  readonly maxStates?: number | undefined;
+  readonly timeout?: number | undefined;
+  readonly workers?: number | undefined;
+  readonly tlcJar?: string | undefined;
+  readonly tla?: boolean | undefined;
+}
+
+const COMMAND_LINE_SPAN = { file: '<command line>', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+
+/** `NAME=VALUE` pairs as parameter overrides; a malformed one is reported and yields null. */
+export function parseParamArgs(params: readonly string[], io: Io, command: string): ParamOverrideRequest[] | null {
+  const out: ParamOverrideRequest[] = [];
+  for (const p of params) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(p);
+    if (m === null) {
+      io.stderr.write(`credspec ${command}: --param expects NAME=VALUE, got "${p}"\n`);
+      return null;
+    }
+    out.push({ name: m[1]!, value: m[2]!, span: COMMAND_LINE_SPAN });
+  }
+  return out;
+}
+
+/** The exit code one result contributes. */
+export function exitCodeOf(result: VariantResult): ExitCode {
+  switch (result.verdict) {
+    case 'holds':
+      return EXIT.ok;
+    case 'violated':
+    case 'deadlock':
+      return EXIT.violated;
+    case 'inconclusive':
+      return EXIT.inconclusive;
+    case 'error':
+      return EXIT.toolFailed;
+  }
+}
+
+/** Fails early, with the TLC runner's own paragraph, when `--engine tlc` cannot run at all. */
+export async function tlcUnavailable(args: { engine?: 'embedded' | 'tlc' | undefined; tlcJar?: string | undefined }, io: Io, command: string): Promise<boolean> {
+  if (args.engine !== 'tlc') return false;
+  const { prepareTlc } = await import('../../tlc/run.js');
+  const setup = await prepareTlc({ tlcJar: args.tlcJar, env: io.env as NodeJS.ProcessEnv });
+  if (setup.ok) return false;
+  io.stderr.write(`credspec ${command}: ${setup.message}\n`);
+  return true;
+}
+
+/** Runs `credspec check`; resolves with the exit code. */
+export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  const params = parseParamArgs(args.param, io, 'check');
+  if (params === null) return EXIT.badInput;
+  const inputs = expandInputs(args.inputs, io, 'check');
+  if (inputs.files.length === 0) return EXIT.badInput;
+  if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
+  const engine = args.engine ?? 'embedded';
+  const progress = progressLine(io);
+  const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
+  const abort = new AbortController();
+  const onSigint = (): void => abort.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await runSpecs(
+      inputs.files,
+      io,
+      { kind: 'check', selection: { variants: args.variant, params } },
+      {
+        engine,
+        maxStates: args.maxStates,
+        timeoutSeconds: args.timeout,
+        workers: args.workers,
+        tlcJar: args.tlcJar,
+        signal: abort.signal,
+        includeTla: args.tla,
+        commandLine: `credspec check ${[...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p])].join(' ')}`,
+        onProgress: (p) => progress.update('checking', p),
+      },
+      (result) => {
+        progress.clear();
+        io.stdout.write(formatResultLine(result) + '\n');
+        if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
+          io.stdout.write(formatViolation(result) + '\n');
+        }
+      },
+    );
+    progress.clear();
+    if (outcome.badInput) codes.push(EXIT.badInput);
+    if (outcome.toolFailed) codes.push(EXIT.toolFailed);
+    codes.push(...outcome.results.map(exitCodeOf));
+    if (args.json !== undefined) {
+      const problem = writeResultFile(args.json, io.cwd, outcome.results);
+      if (problem !== null) {
+        io.stderr.write(`credspec check: ${problem}\n`);
+        codes.push(EXIT.toolFailed);
+      }
+    }
+    return combineExitCodes(codes);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}

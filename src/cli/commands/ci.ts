@@ -1,0 +1,118 @@
+// `credspec ci [dir]`: every (variant, parameter set) that an `expect` in a spec under `dir`
+// names, checked against that expectation. One line per case and a summary; `--junit`,
+// `--sarif` and `--json` reports; GitHub Actions annotations when running there.
+// Exit codes of CLI.md: 0 every verdict as expected, 1 some differ, 2 bad input, 3 tool failure,
+// 4 inconclusive; precedence 3, 2, 1, 4, 0.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { VariantResult } from '../../result/result-file.js';
+import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { packageVersion } from '../package-root.js';
+import { progressLine } from '../progress-line.js';
+import { formatViolation } from '../report-text.js';
+import { buildJunitReport } from '../reports/junit.js';
+import { formatParams } from '../reports/plain-trace.js';
+import { buildSarifLog } from '../reports/sarif.js';
+import { writeResultFile } from '../result-writer.js';
+import { runSpecs } from '../run-specs.js';
+import { expandInputs } from '../spec-inputs.js';
+import { tlcUnavailable } from './check.js';
+
+/** Options of `credspec ci [dir]`. */
+export interface CiArgs {
+  readonly dir?: string | undefined;
+  readonly engine?: 'embedded' | 'tlc' | undefined;
+  readonly junit?: string | undefined;
+  readonly sarif?: string | undefined;
+  readonly json?: string | undefined;
+  readonly tlcJar?: string | undefined;
+  readonly maxStates?: number | undefined;
+  readonly timeout?: number | undefined;
+}
+
+const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', none: '    ' } as const;
+
+/** One line of the ci table: mark, scenario, verdict against expectation, states, seconds. */
+export function formatCiLine(r: VariantResult): string {
+  const outcome = judgeExpectation(r);
+  const params = formatParams(r.params);
+  const tag = r.expected?.tag ? `[${r.expected.tag}] ` : '';
+  const actual = describeVerdict(r.verdict, r.property);
+  const expected = r.expected ? describeExpectation(r.expected) : '-';
+  return `${MARK[outcome]} ${tag}${r.spec} ${r.variant}${params ? ` (${params})` : ''}: ${actual}, expected ${expected}; ${r.stats.distinctStates} states, ${r.stats.seconds.toFixed(2)} s`;
+}
+
+function annotation(r: VariantResult): string | null {
+  const outcome = judgeExpectation(r);
+  if (outcome === 'met' || outcome === 'none') return null;
+  const loc = r.expectLocation ?? r.propertyLocation;
+  const where = loc ? `file=${loc.file},line=${loc.line},col=${loc.column}` : `file=${r.spec}`;
+  const level = outcome === 'inconclusive' ? 'warning' : 'error';
+  const text = `${r.variant}: expected ${r.expected ? describeExpectation(r.expected) : '-'}, got ${describeVerdict(r.verdict, r.property)}`;
+  return `::${level} ${where}::${text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`;
+}
+
+function writeText(path: string, cwd: string, text: string): string | null {
+  try {
+    const target = resolve(cwd, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    return null;
+  } catch (e) {
+    return `cannot write ${path}: ${(e as Error).message}`;
+  }
+}
+
+/** Runs `credspec ci`; resolves with the exit code. */
+export async function runCi(args: CiArgs, io: Io): Promise<number> {
+  const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
+  if (inputs.files.length === 0) return EXIT.badInput;
+  if (await tlcUnavailable(args, io, 'ci')) return EXIT.toolFailed;
+  const progress = progressLine(io);
+  const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
+  const onGithub = io.env.GITHUB_ACTIONS === 'true';
+  const outcome = await runSpecs(
+    inputs.files,
+    io,
+    { kind: 'ci' },
+    {
+      engine: args.engine ?? 'embedded',
+      tlcJar: args.tlcJar,
+      maxStates: args.maxStates,
+      timeoutSeconds: args.timeout,
+      onProgress: (p) => progress.update('checking', p),
+    },
+    (result) => {
+      progress.clear();
+      io.stdout.write(formatCiLine(result) + '\n');
+      const outcomeOf = judgeExpectation(result);
+      if (outcomeOf === 'unmet' || outcomeOf === 'error' || outcomeOf === 'inconclusive') io.stdout.write(formatViolation(result) + '\n');
+      const note = onGithub ? annotation(result) : null;
+      if (note !== null) io.stdout.write(note + '\n');
+    },
+  );
+  progress.clear();
+  const results = outcome.results;
+  const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
+  io.stdout.write(`${results.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${count('error')} failed to run\n`);
+  if (outcome.badInput) codes.push(EXIT.badInput);
+  if (outcome.toolFailed) codes.push(EXIT.toolFailed);
+  for (const r of results) {
+    const o = judgeExpectation(r);
+    codes.push(o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok);
+  }
+  const problems = [
+    args.json !== undefined ? writeResultFile(args.json, io.cwd, results) : null,
+    args.junit !== undefined ? writeText(args.junit, io.cwd, buildJunitReport(results)) : null,
+    args.sarif !== undefined ? writeText(args.sarif, io.cwd, JSON.stringify(buildSarifLog(results, packageVersion()), null, 2) + '\n') : null,
+  ];
+  for (const p of problems) {
+    if (p === null) continue;
+    io.stderr.write(`credspec ci: ${p}\n`);
+    codes.push(EXIT.toolFailed);
+  }
+  return combineExitCodes(codes);
+}

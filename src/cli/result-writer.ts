@@ -1,0 +1,24 @@
+// Writes the result file (`--json FILE`): the ResultFile of src/result/result-file.ts, two-space
+// JSON. schema/result.schema.json describes it; tests validate written files against it.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { ResultFile, VariantResult } from '../result/result-file.js';
+import { packageVersion } from './package-root.js';
+
+/** The result file's content for these results. */
+export function resultFile(results: readonly VariantResult[]): ResultFile {
+  return { tool: 'credspec', version: packageVersion(), results };
+}
+
+/** Writes the result file; returns an error message instead of throwing. */
+export function writeResultFile(path: string, cwd: string, results: readonly VariantResult[]): string | null {
+  try {
+    const target = resolve(cwd, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, JSON.stringify(resultFile(results), null, 2) + '\n');
+    return null;
+  } catch (e) {
+    return `cannot write ${path}: ${(e as Error).message}`;
+  }
+}

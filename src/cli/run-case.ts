@@ -1,0 +1,162 @@
+// Runs one built case on an engine and tells the result in the spec's words. Places the emitted
+// files where the result can name them (the committed `generated/` copy when it is identical,
+// else the user cache, never over `generated/`), runs the embedded engine or TLC, and maps the
+// trace back to the spec with the source map.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import type { CheckResult } from '../result/check-result.js';
+import type { Expectation, SourceLocation, VariantResult } from '../result/result-file.js';
+import type { ExpectDecl } from '../syntax/ast.js';
+import type { BuiltCase } from '../pipeline/build-case.js';
+import type { MapLocation, SourceMap } from '../tla/source-map.js';
+import { mapTrace } from '../trace/map-trace.js';
+
+export type EngineChoice = 'embedded' | 'tlc';
+
+export interface RunCaseOptions {
+  readonly engine: EngineChoice;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly maxStates?: number | undefined;
+  readonly timeoutSeconds?: number | undefined;
+  readonly workers?: number | undefined;
+  readonly tlcJar?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((p: { distinct: number; generated: number; queue: number; depth: number }) => void) | undefined;
+  /** The command line that was run, for advice that shows the next one. */
+  readonly commandLine?: string | undefined;
+  /** Keep the TLA+ view of each trace step. */
+  readonly includeTla?: boolean | undefined;
+}
+
+/** Where emitted files live when `generated/` does not hold this exact version. */
+export function cacheRoot(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME ?? (env.HOME !== undefined ? join(env.HOME, '.cache') : join(process.cwd(), '.credspec-cache'));
+  return join(base, 'credspec', 'generated');
+}
+
+function sameFile(path: string, text: string): boolean {
+  try {
+    return existsSync(path) && readFileSync(path, 'utf8') === text;
+  } catch {
+    return false;
+  }
+}
+
+/** Paths of the module and config as checked: `generated/...` when fresh, else in the cache (written there). */
+export function placeFiles(built: BuiltCase, options: Pick<RunCaseOptions, 'cwd' | 'env'>): { tla: string; cfg: string } {
+  const committed = resolve(options.cwd, 'generated');
+  const tla = join(committed, built.tlaPath);
+  const cfg = join(committed, built.cfgPath);
+  if (sameFile(tla, built.tlaText) && sameFile(cfg, built.cfgText)) return { tla, cfg };
+  const root = cacheRoot(options.env);
+  const files: [string, string][] = [
+    [join(root, built.tlaPath), built.tlaText],
+    [join(root, built.cfgPath), built.cfgText],
+    [join(root, built.mapPath), built.mapText],
+  ];
+  for (const [path, text] of files) {
+    if (sameFile(path, text)) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return { tla: files[0]![0], cfg: files[1]![0] };
+}
+
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+}
+
+function toLocation(loc: MapLocation | null | undefined): SourceLocation | undefined {
+  if (!loc) return undefined;
+  return { file: loc.file, line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn };
+}
+
+/** The expectation an `expect` states, in the result file's terms. */
+export function expectationOf(decl: ExpectDecl): Expectation {
+  const verdict = decl.verdict.kind === 'violates' ? 'violated' : decl.verdict.kind;
+  return {
+    verdict,
+    property: decl.verdict.kind === 'violates' ? decl.verdict.property.name : null,
+    ...(decl.tag !== undefined ? { tag: decl.tag } : {}),
+  };
+}
+
+/** The DSL name of a violated TLA+ property (an assertion's label, an invariant's name). */
+function dslProperty(map: SourceMap, property: string | null): { name: string | null; location?: SourceLocation } {
+  if (property === null) return { name: null };
+  const found = map.properties.find((p) => p.name === property || p.dslName === property);
+  if (found === undefined) return { name: property };
+  const location = toLocation(found.location);
+  return location ? { name: found.dslName, location } : { name: found.dslName };
+}
+
+async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+  if (options.engine === 'tlc') {
+    const { runTlc } = await import('../tlc/run.js');
+    return runTlc({
+      module: files.tla,
+      config: files.cfg,
+      tlcJar: options.tlcJar,
+      env: options.env as NodeJS.ProcessEnv,
+      workers: options.workers ?? 1,
+      timeoutSeconds: options.timeoutSeconds,
+      maxStates: options.maxStates,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+  }
+  const { loadExecutable } = await import('./load-executable.js');
+  const { explore } = await import('../engine/explore.js');
+  const executable = await loadExecutable(built, files, options);
+  return explore(executable, built.emitted.config, {
+    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    ...(options.commandLine !== undefined ? { commandLine: options.commandLine } : {}),
+    ...(options.onProgress !== undefined
+      ? { onProgress: (p) => options.onProgress!({ distinct: p.distinctStates, generated: p.statesGenerated, queue: p.queued, depth: p.depth }) }
+      : {}),
+  });
+}
+
+/** Runs one case and returns its entry of the result file. */
+export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
+  const files = placeFiles(built, options);
+  const result = await runEngine(built, files, options);
+  const map = built.emitted.sourceMap;
+  const trace = mapTrace(result, map, { includeTla: options.includeTla === true });
+  const property = dslProperty(map, result.property);
+  const expectDecl = built.case.expects[0];
+  const unreachedSteps = result.unreached?.actions.map((a) => map.actions.find((m) => m.name === a)?.step ?? a) ?? [];
+  const unreachedCovers = result.unreached?.covers.map((c) => map.properties.find((p) => p.name === c)?.dslName ?? c) ?? [];
+  const stats = result.stats;
+  return {
+    spec: specPath,
+    variant: built.case.variant,
+    params: built.model.params,
+    engine: options.engine,
+    module: shown(files.tla, options.cwd),
+    config: shown(files.cfg, options.cwd),
+    verdict: result.verdict,
+    property: property.name,
+    ...(property.location ? { propertyLocation: property.location } : {}),
+    expected: expectDecl ? expectationOf(expectDecl) : null,
+    ...(expectDecl ? { expectLocation: { file: expectDecl.span.file, line: expectDecl.span.start.line, column: expectDecl.span.start.column } } : {}),
+    stats: {
+      distinctStates: stats.distinctStates,
+      statesGenerated: stats.statesGenerated,
+      depth: stats.depth,
+      seconds: Math.round(stats.seconds * 1000) / 1000,
+      ...(stats.stateBytes !== undefined ? { bytesPerState: Math.round(stats.stateBytes) } : {}),
+    },
+    trace: trace?.steps ?? null,
+    loopsBackTo: trace?.loopsBackTo ?? null,
+    ...(result.stuttering ? { stuttering: true } : {}),
+    ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
+    ...(result.error ? { error: { message: result.error.message } } : {}),
+    ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0) ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } } : {}),
+  };
+}

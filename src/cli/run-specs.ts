@@ -1,0 +1,81 @@
+// The loop `check` and `ci` share: load and check each spec, list its cases, build and run each
+// one, and hand every result to the caller as soon as it is known. Front-end problems are
+// printed here with their locations; the caller decides what to print for results.
+
+import { checkProgram } from '../check/check.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, renderDiagnostic } from '../diagnostics/render.js';
+import type { VariantResult } from '../result/result-file.js';
+import { buildCase } from '../pipeline/build-case.js';
+import { type CaseSelection, type CheckCase, checkCases, ciCases } from '../pipeline/cases.js';
+import type { Program } from '../syntax/program.js';
+import type { Io } from './io.js';
+import { packageVersion } from './package-root.js';
+import { type RunCaseOptions, runCase } from './run-case.js';
+import { loadSpec } from './spec-inputs.js';
+
+export type CaseMode = { readonly kind: 'check'; readonly selection: CaseSelection } | { readonly kind: 'ci' };
+
+export interface RunSpecsOutcome {
+  readonly results: VariantResult[];
+  /** A spec had errors, or a case could not be built from it (exit 2). */
+  readonly badInput: boolean;
+  /** An internal error while building a case (exit 3). */
+  readonly toolFailed: boolean;
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, io: Io): void {
+  const sources = new Map(program.files.map((f) => [f.path, f.text]));
+  const color = io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
+  for (const d of [...diagnostics].sort(compareDiagnostics)) io.stderr.write(renderDiagnostic(d, { color, source: (f) => sources.get(f) }) + '\n');
+}
+
+/** Loads, checks, builds and runs every case of every file, in order. */
+export async function runSpecs(
+  files: readonly string[],
+  io: Io,
+  mode: CaseMode,
+  options: Omit<RunCaseOptions, 'cwd' | 'env'>,
+  onResult: (result: VariantResult) => void,
+): Promise<RunSpecsOutcome> {
+  const generatedBy = `credspec ${packageVersion()}`;
+  const results: VariantResult[] = [];
+  let badInput = false;
+  let toolFailed = false;
+  for (const file of files) {
+    const program = loadSpec(file, io);
+    const checked = checkProgram(program);
+    const front = [...program.diagnostics, ...checked.diagnostics];
+    const errors = front.filter((d) => d.severity === 'error');
+    if (hasErrors(front)) {
+      printDiagnostics(errors, program, io);
+      badInput = true;
+      continue;
+    }
+    let cases: CheckCase[];
+    if (mode.kind === 'check') {
+      const planned = checkCases(program, mode.selection);
+      if (planned.diagnostics.length > 0) {
+        printDiagnostics(planned.diagnostics, program, io);
+        badInput = true;
+        continue;
+      }
+      cases = planned.cases;
+    } else {
+      cases = ciCases(program);
+    }
+    for (const c of cases) {
+      const built = buildCase(program, c, generatedBy);
+      if (!built.ok) {
+        printDiagnostics(built.diagnostics, program, io);
+        if (built.diagnostics.some((d) => d.code.startsWith('CS9'))) toolFailed = true;
+        else badInput = true;
+        continue;
+      }
+      const result = await runCase(built.built, program.root.path, { ...options, cwd: io.cwd, env: io.env });
+      results.push(result);
+      onResult(result);
+    }
+  }
+  return { results, badInput, toolFailed };
+}

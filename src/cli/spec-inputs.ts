@@ -1,0 +1,82 @@
+// The command line's way to the specs: folders expand to their `.cred` files (sorted, hidden
+// folders and node_modules skipped), and each file loads with its imports through the file
+// system and the installed prelude. Shared by every command that reads specs.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatMessage } from '../diagnostics/render.js';
+import { loadProgram, readFailureReason } from '../syntax/load.js';
+import type { Program } from '../syntax/program.js';
+import type { Io } from './io.js';
+import { preludeDir } from './package-root.js';
+
+/** Display paths with forward slashes and no leading `./`. */
+export function displayPath(p: string): string {
+  const s = p.split('\\').join('/').replace(/\/+$/, '');
+  return s.startsWith('./') ? s.slice(2) : s;
+}
+
+/** `.cred` files under a folder, sorted, skipping hidden folders and node_modules. */
+export function credFilesUnder(dir: string, shown: string): string[] {
+  const found: string[] = [];
+  const pending: Array<{ dir: string; shown: string }> = [{ dir, shown }];
+  while (pending.length > 0) {
+    const { dir: d, shown: s } = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const child = { dir: join(d, e.name), shown: s === '' ? e.name : `${s}/${e.name}` };
+      if (e.isDirectory()) pending.push(child);
+      else if (e.isFile() && e.name.endsWith('.cred')) found.push(child.shown);
+    }
+  }
+  return found.sort();
+}
+
+/**
+ * The spec files named by `inputs` (folders expanded). Problems (a missing input, a folder with
+ * no specs) are printed as `credspec <command>: ...` lines; `ok` is false when there was one.
+ */
+export function expandInputs(inputs: readonly string[], io: Io, command: string): { files: string[]; ok: boolean } {
+  let ok = true;
+  const files: string[] = [];
+  for (const input of inputs) {
+    const shown = displayPath(input);
+    let isDir: boolean;
+    try {
+      isDir = statSync(resolve(io.cwd, input)).isDirectory();
+    } catch (e) {
+      io.stderr.write(`credspec ${command}: error CS8001: ${formatMessage('CS8001', { path: shown, reason: readFailureReason(e as Error) })}\n`);
+      ok = false;
+      continue;
+    }
+    if (!isDir) {
+      files.push(shown);
+      continue;
+    }
+    const under = credFilesUnder(resolve(io.cwd, input), shown === '.' ? '' : shown);
+    if (under.length === 0) {
+      io.stderr.write(`credspec ${command}: no .cred files in ${shown}\n`);
+      ok = false;
+    }
+    files.push(...under);
+  }
+  return { files: [...new Set(files)], ok };
+}
+
+/** Loads one spec and its imports from the file system. */
+export function loadSpec(file: string, io: Io): Program {
+  const readFile = (p: string): Uint8Array | Error => {
+    try {
+      return readFileSync(resolve(io.cwd, p));
+    } catch (e) {
+      return e as Error;
+    }
+  };
+  return loadProgram(file, { readFile, preludeDir: preludeDir(io.env) });
+}
