@@ -1,0 +1,878 @@
+// Type checking: the type of every expression (ctx.types), and whether it fits where it is used:
+// initial values, conditions, operands, call arguments, assignment targets, returned values,
+// and primes in properties. Needs resolve-names.ts to have bound references. Reports CS3xxx,
+// CS6001 and CS6002. Does not judge control flow or atomicity (check-steps.ts does).
+
+import type {
+  Block,
+  Decl,
+  DefDecl,
+  Expr,
+  Ident,
+  MacroDecl,
+  Node,
+  ProcedureDecl,
+  ProcessDecl,
+  RecordFieldInit,
+  Stmt,
+  TypeDecl,
+  TypeExpr,
+} from '../syntax/ast.js';
+import { hasName, type CheckContext } from './context.js';
+import { printExpr } from './print-expr.js';
+import type { FrameOwner, SymbolInfo } from './scopes.js';
+import { didYouMean } from './suggest.js';
+import {
+  BOOL,
+  INT,
+  NONE,
+  STRING,
+  THREAD,
+  UNKNOWN,
+  comparable,
+  elementOf,
+  fits,
+  join,
+  optionalOf,
+  seqOf,
+  setOf,
+  typeToString,
+  unwrapOptional,
+  type Type,
+} from './types.js';
+import { forEachStmt, unparen } from './walk.js';
+
+/** Where an expression is typed: inside an action property (primes allowed), and the frame owner. */
+interface TEnv {
+  readonly action: boolean;
+  readonly owner?: FrameOwner;
+}
+
+const GLOBAL: TEnv = { action: false };
+
+/** Type-checks every declaration, body, property and step override of the program. */
+export function checkTypes(ctx: CheckContext): void {
+  const tc = new TypeChecker(ctx);
+  for (const { decl } of ctx.decls) ctx.guard('type checking', decl, () => typeDecl(ctx, tc, decl));
+  for (const { decl } of ctx.bodies) ctx.guard('type checking', decl, () => tc.body(decl));
+}
+
+function typeDecl(ctx: CheckContext, tc: TypeChecker, decl: Decl): void {
+  switch (decl.kind) {
+    case 'ConstDecl':
+      tc.symbolType(ctx.declared.get(decl));
+      break;
+    case 'TypeDecl':
+      tc.aliasType(decl);
+      break;
+    case 'ParamDecl':
+      tc.typeOf(decl.type);
+      break;
+    case 'VarDecl':
+      if (decl.init !== undefined) tc.expect(decl.init, tc.typeOf(decl.type), `the initial value of \`${decl.name.name}\``, GLOBAL);
+      break;
+    case 'InvariantDecl':
+    case 'CoverDecl':
+      tc.expect(decl.expr, BOOL, `${decl.kind === 'InvariantDecl' ? 'invariant' : 'cover'} \`${decl.name.name}\``, GLOBAL);
+      break;
+    case 'ActionPropertyDecl':
+      tc.expect(decl.expr, BOOL, `action \`${decl.name.name}\``, { action: true });
+      break;
+    case 'TemporalPropertyDecl':
+      tc.expect(decl.left, BOOL, `property \`${decl.name.name}\``, GLOBAL);
+      if (decl.right !== undefined) tc.expect(decl.right, BOOL, `property \`${decl.name.name}\``, GLOBAL);
+      break;
+    case 'VariantDecl':
+      for (const m of decl.members) {
+        if (m.kind !== 'StepOverride') continue;
+        const owner = ctx.symbols.get(m.owner)?.decl;
+        if (owner?.kind === 'ProcessDecl' || owner?.kind === 'ProcedureDecl') tc.stmt(m.stmt, { action: false, owner });
+      }
+      break;
+    default:
+      break;
+  }
+}
+
+/** The parameters a macro assigns to (by position): their arguments must be assignable. */
+export function writtenMacroParams(ctx: CheckContext, macro: MacroDecl): Set<number> {
+  const out = new Set<number>();
+  const note = (target: Expr | undefined): void => {
+    if (target === undefined) return;
+    const root = rootName(target);
+    if (root === undefined) return;
+    const sym = ctx.symbols.get(root);
+    if (sym?.kind === 'macroParam' && sym.owner === macro) {
+      const i = macro.params.findIndex((p) => p.name === sym.name);
+      if (i >= 0) out.add(i);
+    }
+  };
+  forEachStmt(macro.body, (s) => {
+    if (s.kind === 'AssignStmt' || s.kind === 'AnyAssignStmt') note(s.target);
+    else if (s.kind === 'CallStmt' || s.kind === 'CloneStmt') note(s.target);
+  });
+  return out;
+}
+
+/** The variable a target expression writes into (`x` of `x[i].f`), if it is one. */
+export function rootName(e: Expr): Extract<Expr, { kind: 'NameExpr' }> | undefined {
+  const u = unparen(e);
+  if (u.kind === 'NameExpr') return u;
+  if (u.kind === 'IndexExpr' || u.kind === 'FieldExpr') return rootName(u.base);
+  return undefined;
+}
+
+/** True when `e` has the shape of something that can be written (a variable, element, field, frame field). */
+export function isAssignableShape(e: Expr): boolean {
+  const u = unparen(e);
+  if (u.kind === 'NameExpr' || u.kind === 'ArrowExpr') return true;
+  if (u.kind === 'IndexExpr' || u.kind === 'FieldExpr') return isAssignableShape(u.base);
+  return false;
+}
+
+class TypeChecker {
+  private readonly symbolTypes = new Map<SymbolInfo, Type>();
+  private readonly inProgress = new Set<Node>();
+  private readonly aliasTypes = new Map<TypeDecl, Type>();
+  private readonly defResults = new Map<DefDecl, Type>();
+
+  constructor(private readonly ctx: CheckContext) {}
+
+  // --- declarations and bodies ------------------------------------------------------------
+
+  body(decl: FrameOwner): void {
+    const env: TEnv = { action: false, owner: decl };
+    switch (decl.kind) {
+      case 'ProcessDecl':
+        this.expect(decl.count, INT, `the thread count of \`${decl.name.name}\``, GLOBAL);
+        if (decl.spare !== undefined) this.expect(decl.spare, INT, `the spare count of \`${decl.name.name}\``, GLOBAL);
+        if (decl.runsWhen !== undefined) this.expect(decl.runsWhen, BOOL, '`runs when`', env);
+        this.locals(decl, env);
+        this.block(decl.body, env);
+        return;
+      case 'ProcedureDecl':
+        for (const p of decl.params) this.typeOf(p.type);
+        if (decl.returnType !== undefined) this.typeOf(decl.returnType);
+        this.locals(decl, env);
+        this.block(decl.body, env);
+        return;
+      case 'MacroDecl':
+        this.block(decl.body, env);
+        return;
+      case 'DefDecl': {
+        for (const p of decl.params) this.typeOf(p.type);
+        this.defResult(decl);
+        return;
+      }
+    }
+  }
+
+  private locals(decl: ProcessDecl | ProcedureDecl, env: TEnv): void {
+    for (const v of decl.locals) {
+      const t = this.typeOf(v.type);
+      if (v.init !== undefined) this.expect(v.init, t, `the initial value of \`${v.name.name}\``, env);
+    }
+  }
+
+  /** A def's result type: the declared one (the body is checked against it) or the body's. */
+  private defResult(decl: DefDecl): Type {
+    const known = this.defResults.get(decl);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(decl)) return decl.returnType !== undefined ? this.typeOf(decl.returnType) : UNKNOWN;
+    this.inProgress.add(decl);
+    let result: Type;
+    const env: TEnv = { action: false, owner: decl };
+    if (decl.returnType !== undefined) {
+      result = this.typeOf(decl.returnType);
+      this.defResults.set(decl, result);
+      this.expect(decl.body, result, `the body of def \`${decl.name.name}\``, env);
+    } else {
+      result = this.infer(decl.body, env);
+      this.defResults.set(decl, result);
+    }
+    this.inProgress.delete(decl);
+    return result;
+  }
+
+  // --- types as written ---------------------------------------------------------------------
+
+  /** The type a type expression denotes, recorded in ctx.types. */
+  typeOf(t: TypeExpr): Type {
+    const known = this.ctx.types.get(t);
+    if (known !== undefined) return known;
+    const result = this.typeOfUncached(t);
+    this.ctx.types.set(t, result);
+    return result;
+  }
+
+  private typeOfUncached(t: TypeExpr): Type {
+    switch (t.kind) {
+      case 'NamedType': {
+        const sym = this.ctx.symbols.get(t);
+        if (sym === undefined) return UNKNOWN;
+        switch (sym.kind) {
+          case 'builtinType':
+            return sym.name === 'bool' ? BOOL : sym.name === 'int' ? INT : THREAD;
+          case 'enum':
+            return { kind: 'enum', name: sym.name };
+          case 'process':
+            return { kind: 'thread', group: sym.name };
+          case 'type':
+            return sym.decl?.kind === 'TypeDecl' ? this.aliasType(sym.decl) : UNKNOWN;
+          default:
+            return UNKNOWN;
+        }
+      }
+      case 'RangeType':
+        this.expect(t.lo, INT, 'the lower bound', GLOBAL);
+        this.expect(t.hi, INT, 'the upper bound', GLOBAL);
+        return { kind: 'int', range: `${printExpr(t.lo)}..${printExpr(t.hi)}` };
+      case 'RecordType':
+        return { kind: 'record', fields: t.fields.map((f) => ({ name: f.name.name, type: this.typeOf(f.type) })) };
+      case 'SetType':
+        return setOf(this.typeOf(t.element));
+      case 'SeqType':
+        return seqOf(this.typeOf(t.element));
+      case 'MapType':
+        return { kind: 'map', key: this.typeOf(t.key), value: this.typeOf(t.value) };
+      case 'OptionalType':
+        return optionalOf(this.typeOf(t.inner));
+      case 'FrameType':
+        return hasName(t.procedure) && this.ctx.symbols.has(t) ? { kind: 'frame', procedure: t.procedure.name } : UNKNOWN;
+      case 'ErrorType':
+        return UNKNOWN;
+    }
+  }
+
+  /** The type a `type` alias stands for, carrying the alias name for messages. */
+  aliasType(decl: TypeDecl): Type {
+    const known = this.aliasTypes.get(decl);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(decl)) {
+      this.ctx.report('CS3010', decl.name.span, { name: decl.name.name });
+      this.aliasTypes.set(decl, UNKNOWN);
+      return UNKNOWN;
+    }
+    this.inProgress.add(decl);
+    const t = this.typeOf(decl.type);
+    this.inProgress.delete(decl);
+    const result: Type = t.kind === 'unknown' ? t : { ...t, alias: decl.name.name };
+    if (!this.aliasTypes.has(decl)) this.aliasTypes.set(decl, result);
+    return this.aliasTypes.get(decl)!;
+  }
+
+  /** The type of a value a symbol denotes. Enums, groups and `Thread` denote their sets of values. */
+  symbolType(sym: SymbolInfo | undefined): Type {
+    if (sym === undefined) return UNKNOWN;
+    const known = this.symbolTypes.get(sym);
+    if (known !== undefined) return known;
+    const d = sym.decl;
+    if (d !== undefined && this.inProgress.has(d)) return UNKNOWN;
+    if (d !== undefined) this.inProgress.add(d);
+    let t: Type = UNKNOWN;
+    switch (sym.kind) {
+      case 'param':
+        if (d?.kind === 'ParamDecl') t = this.typeOf(d.type);
+        break;
+      case 'const':
+        if (d?.kind === 'ConstDecl') t = this.infer(d.value, GLOBAL);
+        break;
+      case 'enum':
+        t = setOf({ kind: 'enum', name: sym.name });
+        break;
+      case 'enumMember':
+        t = { kind: 'enum', name: sym.enumName ?? sym.name };
+        break;
+      case 'sharedVar':
+      case 'threadVar':
+      case 'frameVar':
+        if (d?.kind === 'VarDecl') t = this.typeOf(d.type);
+        break;
+      case 'procParam':
+      case 'defParam':
+        if (d?.kind === 'Param') t = this.typeOf(d.type);
+        break;
+      case 'process':
+        t = setOf({ kind: 'thread', group: sym.name });
+        break;
+      case 'builtinType':
+        t = sym.name === 'Thread' ? setOf(THREAD) : sym.name === 'bool' ? setOf(BOOL) : UNKNOWN;
+        break;
+      case 'binder':
+        t = (d !== undefined ? this.ctx.types.get(d) : undefined) ?? UNKNOWN;
+        break;
+      default:
+        t = UNKNOWN;
+    }
+    if (d !== undefined) this.inProgress.delete(d);
+    // Binder types depend on where they are bound, which is fixed once typed; cache the rest.
+    if (sym.kind !== 'binder') this.symbolTypes.set(sym, t);
+    return t;
+  }
+
+  // --- expressions --------------------------------------------------------------------------
+
+  /** Checks that `e` fits `expected`; reports CS3001 (or CS3013 for a record missing a field). */
+  expect(e: Expr, expected: Type, what: string, env: TEnv): Type {
+    const t = this.infer(e, env);
+    if (!fits(t, expected)) this.mismatch(e, t, expected, what);
+    return t;
+  }
+
+  private mismatch(e: Node, actual: Type, expected: Type, what: string): void {
+    const exp = unwrapOptional(expected);
+    if (actual.kind === 'record' && exp.kind === 'record') {
+      const missing = exp.fields.find((f) => !actual.fields.some((a) => a.name === f.name));
+      if (missing !== undefined) {
+        this.ctx.report('CS3013', e.span, { type: typeToString(expected), field: missing.name });
+        return;
+      }
+    }
+    this.ctx.report('CS3001', e.span, { what, actual: typeToString(actual), expected: typeToString(expected) });
+  }
+
+  /** Infers and records the type of `e`. */
+  infer(e: Expr, env: TEnv): Type {
+    const t = this.inferUncached(e, env);
+    this.ctx.types.set(e, t);
+    return t;
+  }
+
+  private inferUncached(e: Expr, env: TEnv): Type {
+    switch (e.kind) {
+      case 'IntLit':
+        return INT;
+      case 'BoolLit':
+        return BOOL;
+      case 'StringLit':
+        return STRING;
+      case 'NoneLit':
+        return NONE;
+      case 'SelfExpr':
+        return env.owner?.kind === 'ProcessDecl' ? { kind: 'thread', group: env.owner.name.name } : THREAD;
+      case 'FrameExpr':
+        return env.owner?.kind === 'ProcedureDecl' ? { kind: 'frame', procedure: env.owner.name.name } : UNKNOWN;
+      case 'NameExpr':
+        return this.symbolType(this.ctx.symbols.get(e));
+      case 'ParenExpr':
+        return this.infer(e.inner, env);
+      case 'CallExpr':
+        return this.call(e.callee, e.args, env);
+      case 'IndexExpr': {
+        const own = this.threadCopy(e, env);
+        if (own !== undefined) return own;
+        const base = unwrapOptional(this.infer(e.base, env));
+        if (base.kind === 'map') {
+          this.expect(e.index, base.key, 'the index', env);
+          return base.value;
+        }
+        if (base.kind === 'seq') {
+          this.expect(e.index, INT, 'the index', env);
+          return base.element;
+        }
+        this.infer(e.index, env);
+        if (base.kind !== 'unknown') this.ctx.report('CS3005', e.base.span, { type: typeToString(base), operation: 'indexed' });
+        return UNKNOWN;
+      }
+      case 'FieldExpr': {
+        const base = unwrapOptional(this.infer(e.base, env));
+        return this.field(base, e.field, e.base);
+      }
+      case 'ArrowExpr': {
+        const base = unwrapOptional(this.infer(e.base, env));
+        if (base.kind === 'unknown') return UNKNOWN;
+        if (base.kind !== 'frame') {
+          this.ctx.report('CS3005', e.base.span, { type: typeToString(base), operation: 'followed by `->` (it is not a frame)' });
+          return UNKNOWN;
+        }
+        const proc = this.ctx.globals.lookup(base.procedure)?.decl;
+        const scope = proc?.kind === 'ProcedureDecl' ? this.ctx.frameScopes.get(proc) : undefined;
+        const sym = scope?.own(e.field.name);
+        if (sym === undefined) {
+          const names = scope?.visible().filter((s) => s.owner === proc).map((s) => s.name).sort() ?? [];
+          this.ctx.report('CS3007', e.field.span, { proc: base.procedure, field: e.field.name }, hintOf(didYouMean(e.field.name, names)));
+          return UNKNOWN;
+        }
+        this.ctx.bind(e.field, sym);
+        return this.symbolType(sym);
+      }
+      case 'PrimedExpr': {
+        const text = printExpr(e.base);
+        if (!env.action) this.ctx.report('CS6001', e.span, { text });
+        else if (!this.isStateVariablePath(e.base)) this.ctx.report('CS6002', e.base.span, { text });
+        return this.infer(e.base, env);
+      }
+      case 'UnaryExpr':
+        if (e.op === '!') {
+          this.expect(e.operand, BOOL, 'the operand of `!`', env);
+          return BOOL;
+        }
+        this.expect(e.operand, INT, 'the operand of `-`', env);
+        return INT;
+      case 'BinaryExpr':
+        return this.binary(e, env);
+      case 'CondExpr': {
+        this.expect(e.cond, BOOL, 'the condition', env);
+        const a = this.infer(e.then, env);
+        const b = this.infer(e.else, env);
+        const j = join(a, b);
+        if (j === undefined) {
+          this.ctx.report('CS3006', e.span, { op: '? :', left: typeToString(a), right: typeToString(b) });
+          return UNKNOWN;
+        }
+        return j;
+      }
+      case 'SetLit':
+      case 'SeqLit': {
+        let acc: Type = UNKNOWN;
+        for (const el of e.elements) {
+          const t = this.infer(el, env);
+          const j = join(acc, t);
+          if (j === undefined) {
+            this.ctx.report('CS3008', el.span, { what: e.kind === 'SetLit' ? 'the set' : 'the sequence', left: typeToString(acc), right: typeToString(t) });
+            acc = UNKNOWN;
+            break;
+          }
+          acc = j;
+        }
+        return e.kind === 'SetLit' ? setOf(acc) : seqOf(acc);
+      }
+      case 'SetFilter': {
+        const set = this.infer(e.set, env);
+        this.bindBinders([e.binder], this.elementType(set, e.set, 'the filtered set'));
+        this.expect(e.pred, BOOL, 'the filter', env);
+        return set.kind === 'set' ? set : setOf(UNKNOWN);
+      }
+      case 'SetMap': {
+        const set = this.infer(e.set, env);
+        this.bindBinders([e.binder], this.elementType(set, e.set, 'the mapped set'));
+        return setOf(this.infer(e.expr, env));
+      }
+      case 'MapComp': {
+        const set = this.infer(e.set, env);
+        const key = this.elementType(set, e.set, 'the domain');
+        this.bindBinders([e.binder], key);
+        return { kind: 'map', key, value: this.infer(e.value, env) };
+      }
+      case 'RecordLit':
+        return { kind: 'record', fields: e.fields.map((f) => ({ name: f.name.name, type: this.infer(f.value, env) })) };
+      case 'RecordUpdate': {
+        const base = this.infer(e.base, env);
+        const rec = unwrapOptional(base);
+        this.recordFields(rec, e.fields, e.base, env);
+        return base;
+      }
+      case 'MapUpdate': {
+        const base = this.infer(e.base, env);
+        const b = unwrapOptional(base);
+        if (b.kind === 'map') {
+          this.expect(e.key, b.key, 'the key', env);
+          this.expect(e.value, b.value, 'the new value', env);
+        } else if (b.kind === 'seq') {
+          this.expect(e.key, INT, 'the index', env);
+          this.expect(e.value, b.element, 'the new value', env);
+        } else {
+          this.infer(e.key, env);
+          this.infer(e.value, env);
+          if (b.kind !== 'unknown') this.ctx.report('CS3005', e.base.span, { type: typeToString(b), operation: 'updated with `[k] = v`' });
+        }
+        return base;
+      }
+      case 'QuantExpr': {
+        const set = this.infer(e.set, env);
+        this.bindBinders(e.binders, this.elementType(set, e.set, `the set of \`${e.quantifier}\``));
+        this.expect(e.body, BOOL, `the body of \`${e.quantifier}\``, env);
+        return BOOL;
+      }
+      case 'ErrorExpr':
+        return UNKNOWN;
+    }
+  }
+
+  /**
+   * `x[t]` on a thread variable is thread t's copy (the prelude's convention: a thread's own copy
+   * is `x`, another's is `x[t]`). Taken when the index is a thread, or untyped (a macro parameter)
+   * and the variable itself cannot be indexed.
+   */
+  private threadCopy(e: Extract<Expr, { kind: 'IndexExpr' }>, env: TEnv): Type | undefined {
+    const b = unparen(e.base);
+    if (b.kind !== 'NameExpr' || this.ctx.symbols.get(b)?.kind !== 'threadVar') return undefined;
+    const varType = this.infer(b, env);
+    const indexType = this.infer(e.index, env);
+    const indexable = varType.kind === 'map' || varType.kind === 'seq';
+    if (indexType.kind === 'thread' || (indexType.kind === 'unknown' && !indexable)) return varType;
+    return undefined;
+  }
+
+  private bindBinders(binders: readonly Ident[], t: Type): void {
+    for (const b of binders) this.ctx.types.set(b, t);
+  }
+
+  /** The element type of a set operand, reporting CS3001 when it is no set. */
+  private elementType(set: Type, node: Expr, what: string): Type {
+    const el = elementOf(set);
+    if (el !== undefined) return el;
+    this.ctx.report('CS3001', node.span, { what, actual: typeToString(set), expected: 'a set' });
+    return UNKNOWN;
+  }
+
+  private field(base: Type, field: Ident, baseNode: Expr): Type {
+    if (base.kind === 'unknown') return UNKNOWN;
+    if (base.kind !== 'record') {
+      this.ctx.report('CS3005', baseNode.span, { type: typeToString(base), operation: `read with \`.${field.name}\` (it is not a record)` });
+      return UNKNOWN;
+    }
+    const f = base.fields.find((x) => x.name === field.name);
+    if (f === undefined) {
+      this.ctx.report('CS3004', field.span, { type: typeToString(base), field: field.name }, hintOf(didYouMean(field.name, base.fields.map((x) => x.name).sort())));
+      return UNKNOWN;
+    }
+    return f.type;
+  }
+
+  private recordFields(rec: Type, fields: readonly RecordFieldInit[], baseNode: Expr, env: TEnv): void {
+    for (const f of fields) {
+      if (rec.kind !== 'record') {
+        this.infer(f.value, env);
+        continue;
+      }
+      const ft = this.field(rec, f.name, baseNode);
+      this.expect(f.value, ft, `field \`${f.name.name}\``, env);
+    }
+    if (rec.kind !== 'record' && rec.kind !== 'unknown') {
+      this.ctx.report('CS3005', baseNode.span, { type: typeToString(rec), operation: 'updated with `with { f: e }` (it is not a record)' });
+    }
+  }
+
+  private binary(e: Extract<Expr, { kind: 'BinaryExpr' }>, env: TEnv): Type {
+    const op = e.op;
+    const what = (side: string): string => `the ${side} operand of \`${op}\``;
+    switch (op) {
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case 'mod':
+        this.expect(e.left, INT, what('left'), env);
+        this.expect(e.right, INT, what('right'), env);
+        return INT;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        this.expect(e.left, INT, what('left'), env);
+        this.expect(e.right, INT, what('right'), env);
+        return BOOL;
+      case '..':
+        this.expect(e.left, INT, what('left'), env);
+        this.expect(e.right, INT, what('right'), env);
+        return setOf(INT);
+      case '&&':
+      case '||':
+      case '=>':
+        this.expect(e.left, BOOL, what('left'), env);
+        this.expect(e.right, BOOL, what('right'), env);
+        return BOOL;
+      case '==':
+      case '!=': {
+        const a = this.infer(e.left, env);
+        const b = this.infer(e.right, env);
+        if (!comparable(a, b)) this.ctx.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
+        return BOOL;
+      }
+      case 'in':
+      case 'notin': {
+        const a = this.infer(e.left, env);
+        const s = this.infer(e.right, env);
+        const el = this.elementType(s, e.right, what('right'));
+        if (!comparable(a, el)) this.ctx.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(s) });
+        return BOOL;
+      }
+      case 'subseteq':
+      case 'union':
+      case 'inter':
+      case '\\': {
+        const a = this.infer(e.left, env);
+        const b = this.infer(e.right, env);
+        this.elementType(a, e.left, what('left'));
+        this.elementType(b, e.right, what('right'));
+        const j = join(a, b);
+        if (j === undefined) {
+          this.ctx.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
+          return op === 'subseteq' ? BOOL : UNKNOWN;
+        }
+        return op === 'subseteq' ? BOOL : j;
+      }
+    }
+  }
+
+  /** Checks a call of a def or built-in function and returns its result type. */
+  private call(callee: Ident, args: readonly Expr[], env: TEnv): Type {
+    const sym = this.ctx.symbols.get(callee);
+    if (sym === undefined || (sym.kind !== 'def' && sym.kind !== 'builtinFn')) {
+      for (const a of args) this.infer(a, env);
+      return UNKNOWN;
+    }
+    if (sym.kind === 'def') {
+      const def = sym.decl as DefDecl;
+      if (!this.arity(callee, def.params.length, args)) {
+        for (const a of args) this.infer(a, env);
+        return this.defResult(def);
+      }
+      def.params.forEach((p, i) => this.expect(args[i]!, this.typeOf(p.type), `argument \`${p.name.name}\` of \`${callee.name}\``, env));
+      return this.defResult(def);
+    }
+    return this.builtin(callee, args, env);
+  }
+
+  private arity(callee: Ident, expected: number, args: readonly Expr[]): boolean {
+    if (args.length === expected) return true;
+    this.ctx.report('CS3002', callee.span, { name: callee.name, expected, actual: args.length });
+    return false;
+  }
+
+  private builtin(callee: Ident, args: readonly Expr[], env: TEnv): Type {
+    const name = callee.name;
+    const expectedArity = name === 'append' || name === 'at' || name === 'in_call' ? 2 : 1;
+    if (!this.arity(callee, expectedArity, args)) {
+      for (const a of args) this.infer(a, env);
+      return UNKNOWN;
+    }
+    const a0 = args[0]!;
+    const seqArg = (): Type => {
+      const t = this.infer(a0, env);
+      if (t.kind === 'seq' || t.kind === 'unknown') return t;
+      this.ctx.report('CS3001', a0.span, { what: `the argument of \`${name}\``, actual: typeToString(t), expected: 'a seq' });
+      return UNKNOWN;
+    };
+    switch (name) {
+      case 'card': {
+        const t = this.infer(a0, env);
+        this.elementType(t, a0, 'the argument of `card`');
+        return INT;
+      }
+      case 'len':
+        seqArg();
+        return INT;
+      case 'head': {
+        const t = seqArg();
+        return t.kind === 'seq' ? t.element : UNKNOWN;
+      }
+      case 'tail':
+        return seqArg();
+      case 'append': {
+        const t = seqArg();
+        const el = t.kind === 'seq' ? t.element : UNKNOWN;
+        const v = this.infer(args[1]!, env);
+        if (!fits(v, el)) {
+          const j = join(el, v);
+          if (j === undefined) {
+            this.mismatch(args[1]!, v, el, 'the appended value');
+            return t;
+          }
+          return seqOf(j);
+        }
+        return t.kind === 'seq' ? t : seqOf(v);
+      }
+      case 'done':
+      case 'alive':
+      case 'exiting':
+        this.expect(a0, THREAD, `the argument of \`${name}\``, env);
+        return BOOL;
+      case 'at':
+      case 'in_call':
+        // The second argument is a label or a procedure name, bound by resolve-names.ts.
+        this.expect(a0, THREAD, `the thread argument of \`${name}\``, env);
+        return BOOL;
+      default:
+        for (const a of args) this.infer(a, env);
+        return UNKNOWN;
+    }
+  }
+
+  private isStateVariablePath(e: Expr): boolean {
+    const root = rootName(e);
+    if (root === undefined) return false;
+    const k = this.ctx.symbols.get(root)?.kind;
+    return k === 'sharedVar' || k === 'threadVar';
+  }
+
+  // --- statements ---------------------------------------------------------------------------
+
+  private block(b: Block, env: TEnv): void {
+    for (const s of b.stmts) this.stmt(s, env);
+  }
+
+  /** The type of an assignment target, after checking that it can be written. */
+  private target(t: Expr, env: TEnv): Type {
+    this.checkAssignable(t);
+    return this.infer(t, env);
+  }
+
+  private checkAssignable(t: Expr): void {
+    const u = unparen(t);
+    switch (u.kind) {
+      case 'NameExpr': {
+        const sym = this.ctx.symbols.get(u);
+        if (sym === undefined) return;
+        const ok = sym.kind === 'sharedVar' || sym.kind === 'threadVar' || sym.kind === 'frameVar' || sym.kind === 'procParam' || sym.kind === 'macroParam';
+        if (!ok) this.ctx.report('CS3003', u.span, { name: u.name.name, reason: describeForAssign(sym) });
+        return;
+      }
+      case 'IndexExpr':
+      case 'FieldExpr':
+        this.checkAssignable(u.base);
+        return;
+      case 'ArrowExpr':
+        return;
+      case 'ErrorExpr':
+        return;
+      default:
+        this.ctx.report('CS3003', u.span, { name: printExpr(u), reason: 'not a variable' });
+    }
+  }
+
+  stmt(s: Stmt, env: TEnv): void {
+    switch (s.kind) {
+      case 'AssignStmt': {
+        const t = this.target(s.target, env);
+        this.expect(s.value, t, 'the assigned value', env);
+        return;
+      }
+      case 'AnyAssignStmt': {
+        const t = this.target(s.target, env);
+        const set = this.infer(s.set, env);
+        const el = this.elementType(set, s.set, 'the set of `any`');
+        if (s.binder !== undefined) this.ctx.types.set(s.binder, el);
+        if (s.where !== undefined) this.expect(s.where, BOOL, 'the `where` condition', env);
+        if (!fits(el, t)) this.mismatch(s.set, el, t, 'the chosen element');
+        return;
+      }
+      case 'AwaitStmt':
+        this.expect(s.cond, BOOL, 'the condition of `await`', env);
+        return;
+      case 'AssertStmt':
+        this.expect(s.cond, BOOL, 'the condition of `assert`', env);
+        return;
+      case 'IfStmt':
+        this.expect(s.cond, BOOL, 'the condition of `if`', env);
+        this.block(s.then, env);
+        if (s.else?.kind === 'Block') this.block(s.else, env);
+        else if (s.else !== undefined) this.stmt(s.else, env);
+        return;
+      case 'WhileStmt':
+        this.expect(s.cond, BOOL, 'the condition of `while`', env);
+        this.block(s.body, env);
+        return;
+      case 'ForStmt': {
+        const set = this.infer(s.set, env);
+        this.ctx.types.set(s.binder, this.elementType(set, s.set, 'the set of `for`'));
+        this.block(s.body, env);
+        return;
+      }
+      case 'EitherStmt':
+        for (const b of s.branches) this.block(b, env);
+        return;
+      case 'AtomicStmt':
+        this.block(s.body, env);
+        return;
+      case 'CallStmt':
+        this.callStmt(s, env);
+        return;
+      case 'ReturnStmt': {
+        const proc = env.owner?.kind === 'ProcedureDecl' ? env.owner : undefined;
+        if (s.value === undefined) return;
+        if (proc?.returnType !== undefined) this.expect(s.value, this.typeOf(proc.returnType), 'the returned value', env);
+        else this.infer(s.value, env);
+        return;
+      }
+      case 'CloneStmt': {
+        if (s.target === undefined) return;
+        const t = this.target(s.target, env);
+        const sym = this.ctx.symbols.get(s.group);
+        if (sym?.kind !== 'process') return;
+        const child: Type = { kind: 'thread', group: sym.name };
+        if (!fits(child, t)) this.mismatch(s.target, child, t, `the new thread of \`${sym.name}\``);
+        return;
+      }
+      case 'FaultStmt':
+        this.stmt(s.body, env);
+        if (s.when !== undefined) this.expect(s.when, BOOL, 'the condition of `may fail when`', env);
+        this.block(s.handler, env);
+        return;
+      case 'SkipStmt':
+      case 'ExitStmt':
+      case 'ErrorStmt':
+        return;
+    }
+  }
+
+  private callStmt(s: Extract<Stmt, { kind: 'CallStmt' }>, env: TEnv): void {
+    const sym = this.ctx.symbols.get(s.callee);
+    if (sym?.kind === 'def' || sym?.kind === 'builtinFn') {
+      // `x := f(args)` with a def or built-in f is an assignment of a function's value.
+      const result = this.call(s.callee, s.args, env);
+      if (s.target !== undefined) {
+        const t = this.target(s.target, env);
+        if (!fits(result, t)) this.mismatch(s.target, result, t, `the result of \`${s.callee.name}\``);
+      }
+      return;
+    }
+    if (sym?.kind === 'procedure') {
+      const proc = sym.decl as ProcedureDecl;
+      if (this.arity(s.callee, proc.params.length, s.args)) {
+        proc.params.forEach((p, i) => this.expect(s.args[i]!, this.typeOf(p.type), `argument \`${p.name.name}\` of \`${proc.name.name}\``, env));
+      } else {
+        for (const a of s.args) this.infer(a, env);
+      }
+      if (s.target !== undefined) {
+        const t = this.target(s.target, env);
+        if (proc.returnType === undefined) this.ctx.report('CS3011', s.callee.span, { callee: 'procedure', name: proc.name.name });
+        else {
+          const r = this.typeOf(proc.returnType);
+          if (!fits(r, t)) this.mismatch(s.target, r, t, `the result of \`${proc.name.name}\``);
+        }
+      }
+      return;
+    }
+    if (sym?.kind === 'macro') {
+      const macro = sym.decl as MacroDecl;
+      for (const a of s.args) this.infer(a, env);
+      if (this.arity(s.callee, macro.params.length, s.args)) {
+        for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
+          const arg = s.args[i]!;
+          if (!isAssignableShape(arg)) this.ctx.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
+          else this.checkAssignable(arg);
+        }
+      }
+      if (s.target !== undefined) {
+        this.target(s.target, env);
+        this.ctx.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
+      }
+      return;
+    }
+    for (const a of s.args) this.infer(a, env);
+    if (s.target !== undefined) this.infer(s.target, env);
+  }
+}
+
+function describeForAssign(sym: SymbolInfo): string {
+  switch (sym.kind) {
+    case 'param':
+      return 'a param (set it with `--param`, a variant or an expectation)';
+    case 'const':
+      return 'a const';
+    case 'enumMember':
+      return 'an enum value';
+    case 'binder':
+      return 'a bound variable';
+    case 'defParam':
+      return 'a parameter of a def';
+    default:
+      return 'not a variable';
+  }
+}
+
+function hintOf(text: string | undefined): { hint?: string } {
+  return text === undefined ? {} : { hint: text };
+}

@@ -1,0 +1,88 @@
+// The state pane: the whole state after the current step, grouped shared / per thread / per
+// call, each variable this step changed marked `* name: before -> after`, long values folded.
+// Pure. When the groups do not fit, unchanged groups fold to one line, then the rest is cut.
+
+import type { TraceStep } from '../../result/result-file.js';
+import { classifyVariable } from '../../trace/formats/trace-facts.js';
+import { formatChange, formatValue } from '../../trace/formats/value-text.js';
+import { truncate, type StyledLine } from './styled-line.js';
+import type { TraceView } from './trace-view.js';
+
+interface Group {
+  readonly title: string;
+  readonly vars: { readonly name: string; readonly key: string }[];
+}
+
+function groupsOf(view: TraceView, step: TraceStep): Group[] {
+  const keys = [...new Set([...Object.keys(step.state), ...Object.keys(step.changes)])];
+  const groups = new Map<string, Group>();
+  const order: string[] = ['shared'];
+  for (const t of view.facts.threads) order.push(`thread ${t}`);
+  for (const key of keys) {
+    const s = classifyVariable(key);
+    const title = s.kind === 'shared' ? 'shared' : s.kind === 'thread' ? `thread ${s.thread}` : `call ${s.thread} › ${s.call}`;
+    if (!groups.has(title)) groups.set(title, { title, vars: [] });
+    groups.get(title)!.vars.push({ name: s.name, key });
+  }
+  // Shared first, then each thread followed by its live calls.
+  const titles = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+  function rank(title: string): number {
+    if (title === 'shared') return -1;
+    const thread = title.replace(/^(thread|call) /, '').split(' › ')[0]!;
+    const i = view.facts.threads.indexOf(thread);
+    return (i < 0 ? order.length : i) * 2 + (title.startsWith('call') ? 1 : 0);
+  }
+  return titles.map((t) => groups.get(t)!);
+}
+
+/** Lines of the state pane, at most `height`, each at most `width` wide. */
+export function renderState(view: TraceView, step: TraceStep, width: number, height: number): StyledLine[] {
+  const groups = groupsOf(view, step);
+  // Fold level 0 shows everything; 1 folds groups this step left alone; 2 also hides the
+  // unchanged variables of changed groups; 3 drops the folded groups to one closing line, so
+  // what the step changed stays on screen.
+  const build = (fold: 0 | 1 | 2 | 3): StyledLine[] => {
+    const out: StyledLine[] = [];
+    let untouched = 0;
+    for (const g of groups) {
+      const changed = g.vars.filter((v) => v.key in step.changes);
+      if (fold === 3 && changed.length === 0) {
+        untouched++;
+        continue;
+      }
+      if (fold >= 1 && changed.length === 0) {
+        out.push([{ text: truncate(`${g.title}: ${g.vars.length} unchanged`, width), style: 'dim' }]);
+        continue;
+      }
+      const hidden = fold === 2 ? g.vars.length - changed.length : 0;
+      out.push([{ text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width), style: 'heading' }]);
+      for (const v of fold === 2 ? changed : g.vars) {
+        const change = step.changes[v.key];
+        if (change !== undefined) {
+          out.push([{ text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' }]);
+        } else {
+          const value = step.state[v.key];
+          out.push([{ text: truncate(`  ${v.name} = ${value === undefined ? 'none' : formatValue(value)}`, width), style: 'plain' }]);
+        }
+      }
+    }
+    if (untouched > 0) out.push([{ text: truncate(`${untouched} more groups unchanged`, width), style: 'dim' }]);
+    return out;
+  };
+  let out = build(0);
+  if (out.length > height) out = build(1);
+  if (out.length > height) out = build(2);
+  if (out.length > height) out = build(3);
+  if (out.length > height) {
+    const hidden = out.length - (height - 1);
+    out = [...out.slice(0, Math.max(0, height - 1)), [{ text: truncate(`… ${hidden} more lines`, width), style: 'dim' }]];
+  }
+  return out.slice(0, height);
+}
+
+/** The changed variables of a step, one line each (the compact layout's state). */
+export function renderChanges(step: TraceStep, width: number): StyledLine[] {
+  const entries = Object.entries(step.changes);
+  if (entries.length === 0) return [[{ text: truncate(step.index === 0 ? 'initial state' : '(no change)', width), style: 'dim' }]];
+  return entries.map(([k, c]) => [{ text: truncate(`* ${k}: ${formatChange(c)}`, width), style: 'changed' }]);
+}

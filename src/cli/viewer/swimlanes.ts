@@ -1,0 +1,67 @@
+// The swimlane pane: one column per thread, one row per step, the current step highlighted,
+// threads shown unborn before their clone and gone after their exit, and marker rows for the
+// lasso's loop-back and stuttering. Pure: (view, cursor, follow, width, height) -> lines.
+
+import { isAliveAt } from '../../trace/formats/trace-facts.js';
+import type { TraceStep } from '../../result/result-file.js';
+import { fit, type Segment, type StyledLine } from './styled-line.js';
+import type { TraceView } from './trace-view.js';
+
+const GUTTER = 6; // marker (2) + index (3) + space
+
+/** The short text of a step in its lane: `label: statement`. */
+export function laneText(step: TraceStep): string {
+  const label = step.step.includes('.') ? step.step.slice(step.step.lastIndexOf('.') + 1) : step.step;
+  const text = step.source === null ? label : `${label}: ${step.source.replace(/\s+/g, ' ')}`;
+  return step.outcome === undefined ? text : `${text} [${step.outcome}]`;
+}
+
+function cellFor(view: TraceView, step: TraceStep, thread: string): { text: string; style: Segment['style'] } {
+  const life = view.facts.lives.get(thread);
+  if (life !== undefined) {
+    if (life.bornAt === step.index) return { text: '+ born (clone)', style: 'marker' };
+    if (life.goneAt === step.index && step.thread === thread) return { text: `${laneText(step)} (gone)`, style: 'marker' };
+    if (!isAliveAt(life, step.index)) return { text: '', style: 'dim' };
+  }
+  if (step.index === 0 && step.thread === null) return { text: 'start', style: 'dim' };
+  if (step.thread === thread) return { text: laneText(step), style: 'plain' };
+  return { text: '│', style: 'dim' };
+}
+
+/** Lines of the swimlane pane, exactly `height` of them (blank-padded), each at most `width` wide. */
+export function renderSwimlanes(view: TraceView, cursor: number, follow: string | null, width: number, height: number): StyledLine[] {
+  const threads = view.facts.threads;
+  const lanes = Math.max(1, threads.length);
+  const cellWidth = Math.max(3, Math.floor((width - GUTTER) / lanes) - 1);
+  const out: StyledLine[] = [];
+  const head: Segment[] = [{ text: fit('   #', GUTTER), style: 'heading' }];
+  for (const t of threads) head.push({ text: `${fit(t === follow ? `${t} (following)` : t, cellWidth)} `, style: t === follow ? 'current' : 'heading' });
+  out.push(head);
+  type Row = { kind: 'step'; at: number } | { kind: 'note'; text: string };
+  const rows: Row[] = view.steps.map((_, at) => ({ kind: 'step', at }));
+  const r = view.result;
+  if (r.loopsBackTo !== null) rows.push({ kind: 'note', text: `↺ back to step ${r.loopsBackTo}, forever` });
+  else if (r.stuttering === true) rows.push({ kind: 'note', text: '… then stuttering forever' });
+  else if (r.verdict === 'deadlock') rows.push({ kind: 'note', text: '■ deadlock: no thread can move' });
+  const body = Math.max(0, height - 1);
+  // Keep the current row in view, a third of the way down so what led to it stays visible.
+  const first = Math.max(0, Math.min(cursor - Math.floor(body / 3), rows.length - body));
+  for (const row of rows.slice(first, first + body)) {
+    if (row.kind === 'note') {
+      out.push([{ text: ' '.repeat(GUTTER), style: 'plain' }, { text: row.text, style: 'marker' }]);
+      continue;
+    }
+    const step = view.steps[row.at]!;
+    const current = row.at === cursor;
+    const mark = current ? '▶ ' : r.loopsBackTo === step.index ? '↺ ' : '  ';
+    const segs: Segment[] = [{ text: `${mark}${String(step.index).padStart(3)} `, style: current ? 'current' : 'dim' }];
+    for (const t of threads) {
+      const c = cellFor(view, step, t);
+      const style = current && step.thread === t ? 'current' : follow !== null && t !== follow ? 'dim' : c.style;
+      segs.push({ text: `${fit(c.text, cellWidth)} `, style });
+    }
+    out.push(segs);
+  }
+  while (out.length < height) out.push([]);
+  return out.slice(0, height);
+}

@@ -1,0 +1,26 @@
+// What the viewer shows, prepared once: the selected result, the facts derived from its trace,
+// and the lines of the spec files its steps point at (read by the command, passed in here).
+// Pure: this file reads nothing from disk.
+
+import type { TraceStep, VariantResult } from '../../result/result-file.js';
+import { traceFacts, type TraceFacts } from '../../trace/formats/trace-facts.js';
+
+export interface TraceView {
+  readonly result: VariantResult;
+  readonly steps: readonly TraceStep[];
+  readonly facts: TraceFacts;
+  /** Source lines by the `file` of step locations; a file that could not be read is absent. */
+  readonly sources: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The view of a result whose trace is not empty. */
+export function makeTraceView(result: VariantResult, sources: ReadonlyMap<string, string>): TraceView {
+  const lines = new Map<string, readonly string[]>();
+  for (const [file, text] of sources) lines.set(file, text.replace(/^\uFEFF/, '').split(/\r?\n/));
+  return { result, steps: result.trace ?? [], facts: traceFacts(result), sources: lines };
+}
+
+/** The index of the last step. */
+export function lastIndex(view: TraceView): number {
+  return Math.max(0, view.steps.length - 1);
+}

@@ -1,0 +1,357 @@
+// The engine's runner: takes an ExecutableModule, the TLC config and limits, runs the
+// breadth-first search (bfs.ts) in slices so progress, time and memory limits can act, checks
+// liveness on the finished graph (liveness.ts), rebuilds counterexamples by replaying the
+// module along parent links, and returns a CheckResult. The only engine file that reads the
+// clock or the heap size; it touches no files.
+
+import { getHeapStatistics } from 'node:v8';
+import type { CheckResult, CheckStats, InconclusiveReason, TlaTraceStep } from '../result/check-result.js';
+import type { TlaModule, TlcConfig } from '../tla/tla-ast.js';
+import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
+import { EvalError } from './eval-error.js';
+import { interpretModule } from './interpret.js';
+import { checkLiveness } from './liveness.js';
+import type { ExecutableModule, State } from './module-api.js';
+import { fingerprintOrbit } from './symmetry.js';
+import { FP, fingerprintState, toTlaValue, type Value } from './values.js';
+
+/** Progress as reported about once a second. */
+export interface ExploreProgress {
+  readonly distinctStates: number;
+  readonly statesGenerated: number;
+  readonly queued: number;
+  readonly depth: number;
+  /** Distinct states per second since the start. */
+  readonly rate: number;
+  readonly seconds: number;
+}
+
+/** Limits and hooks of one run. */
+export interface ExploreOptions {
+  /** Stop with verdict inconclusive after this many distinct states. */
+  readonly maxStates?: number;
+  readonly timeoutSeconds?: number;
+  /** Heap to use before stopping (default: 80% of the heap limit of this process). */
+  readonly memoryMb?: number;
+  readonly onProgress?: (p: ExploreProgress) => void;
+  /** Milliseconds between progress calls (default 1000). */
+  readonly progressIntervalMs?: number;
+  /** The command line the user ran, so advice can show the one to run next. */
+  readonly commandLine?: string;
+  /** Aborting ends the run with verdict inconclusive (reason interrupted). */
+  readonly signal?: AbortSignal;
+}
+
+/** Statistics with the engine's own extra: estimated heap bytes per distinct state. */
+export interface EngineCheckStats extends CheckStats {
+  readonly stateBytes?: number;
+}
+
+/** A CheckResult from the embedded engine. */
+export interface EngineCheckResult extends CheckResult {
+  readonly stats: EngineCheckStats;
+}
+
+const SLICE = 512;
+
+/**
+ * Checks an executable module under `config` (deadlock checking; the rest of the config is
+ * already in the module). Yields to the event loop between slices of the search.
+ */
+export async function explore(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions = {}): Promise<EngineCheckResult> {
+  const gen = runSearch(module, config, options);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The same as `explore` without yielding to the event loop (progress and limits still apply). */
+export function exploreSync(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions = {}): EngineCheckResult {
+  const gen = runSearch(module, config, options);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * Interprets `module` under `config` and checks it: the whole embedded engine in one call.
+ * A module that cannot be set up gives verdict `error` (never an exception).
+ */
+export async function checkTlaModule(module: TlaModule, config: TlcConfig, options: ExploreOptions = {}): Promise<EngineCheckResult> {
+  let exe: ExecutableModule;
+  try {
+    exe = interpretModule(module, config);
+  } catch (err) {
+    if (err instanceof EvalError) return errorResult(err.message, err.definition, 0);
+    throw err;
+  }
+  return explore(exe, config, options);
+}
+
+function errorResult(message: string, definition: string | undefined, seconds: number): EngineCheckResult {
+  return {
+    engine: 'embedded',
+    verdict: 'error',
+    property: null,
+    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds },
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    error: { message: definition === undefined ? message : `${message} (while evaluating ${definition})`, ...(definition === undefined ? {} : { tlaLocation: definition }) },
+  };
+}
+
+/** The search as a generator that yields when the caller may let other work run. */
+function* runSearch(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions): Generator<void, EngineCheckResult> {
+  const started = Date.now();
+  const heapLimit = options.memoryMb !== undefined ? options.memoryMb * 1024 * 1024 : getHeapStatistics().heap_size_limit * 0.8;
+  const heapAtStart = process.memoryUsage().heapUsed;
+  const collectGraph = module.temporalProperties.length > 0;
+  const bfs = new Bfs(module, { checkDeadlock: config.checkDeadlock, maxStates: options.maxStates, collectGraph });
+  const interval = options.progressIntervalMs ?? 1000;
+  let lastProgress = started;
+  let stateBytes: number | undefined;
+
+  const progress = (now: number): void => {
+    const seconds = (now - started) / 1000;
+    options.onProgress?.({
+      distinctStates: bfs.distinct,
+      statesGenerated: bfs.statesGenerated,
+      queued: bfs.queued,
+      depth: bfs.depth,
+      rate: seconds > 0 ? Math.round(bfs.distinct / seconds) : 0,
+      seconds,
+    });
+  };
+
+  const finish = (): EngineCheckResult => {
+    const seconds = (Date.now() - started) / 1000;
+    if (stateBytes === undefined && bfs.distinct > 0) {
+      stateBytes = Math.max(0, Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct));
+    }
+    return buildResult(module, bfs, seconds, stateBytes, options);
+  };
+
+  {
+    bfs.init();
+    let lastYield = Date.now();
+    let slices = 0;
+    while (!bfs.run(SLICE)) {
+      slices++;
+      const now = Date.now();
+      if (now - lastProgress >= interval) {
+        lastProgress = now;
+        progress(now);
+      }
+      if (options.timeoutSeconds !== undefined && now - started >= options.timeoutSeconds * 1000) {
+        return inconclusive(module, bfs, 'timeout', (now - started) / 1000, options, stateBytes);
+      }
+      if (options.signal?.aborted) return inconclusive(module, bfs, 'interrupted', (now - started) / 1000, options, stateBytes);
+      if ((slices & 7) === 0) {
+        const used = process.memoryUsage().heapUsed;
+        if (bfs.distinct > 0) stateBytes = Math.max(0, Math.round((used - heapAtStart) / bfs.distinct));
+        if (used > heapLimit) return inconclusive(module, bfs, 'memory', (now - started) / 1000, options, stateBytes);
+      }
+      if (now - lastYield >= 50) {
+        yield;
+        lastYield = Date.now();
+      }
+    }
+    if (options.onProgress !== undefined) progress(Date.now());
+    return finish();
+  }
+}
+
+function stats(bfs: Bfs, seconds: number, stateBytes: number | undefined): EngineCheckStats {
+  return {
+    distinctStates: bfs.distinct,
+    statesGenerated: bfs.statesGenerated,
+    depth: bfs.depth,
+    seconds,
+    queued: bfs.queued,
+    ...(stateBytes === undefined ? {} : { stateBytes }),
+  };
+}
+
+function inconclusive(module: ExecutableModule, bfs: Bfs, reason: InconclusiveReason, seconds: number, options: ExploreOptions, stateBytes: number | undefined): EngineCheckResult {
+  return {
+    engine: 'embedded',
+    verdict: 'inconclusive',
+    property: null,
+    stats: stats(bfs, seconds, stateBytes),
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    inconclusive: { reason, advice: advice(reason, bfs, options) },
+  };
+  void module;
+}
+
+/** What to do next after a limit, with the command line filled in when known. */
+function advice(reason: InconclusiveReason, bfs: Bfs, options: ExploreOptions): string {
+  const cmd = options.commandLine;
+  const tlc = cmd === undefined ? 'run the same check with `--engine tlc`' : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
+  const scale = "for models beyond one machine, TLC's distributed mode (`credspec tlc`), or a simulation run for a quick search without a verdict";
+  const seen = `${bfs.distinct} distinct states were found, ${bfs.queued} still queued`;
+  switch (reason) {
+    case 'max-states': {
+      const n = String((options.maxStates ?? bfs.distinct) * 10);
+      const raise = cmd === undefined ? `raise --max-states (to ${n}, say)` : `raise the limit: \`${withOption(cmd, '--max-states', n)}\``;
+      return `The state limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
+    }
+    case 'timeout': {
+      const n = String(Math.ceil((options.timeoutSeconds ?? 60) * 4));
+      const raise = cmd === undefined ? `raise --timeout (to ${n} seconds, say)` : `raise the limit: \`${withOption(cmd, '--timeout', n)}\``;
+      return `The time limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
+    }
+    case 'memory':
+      return `The heap limit was reached (${seen}). Give Node more heap (NODE_OPTIONS=--max-old-space-size=8192) or ${tlc}, whose fingerprint set can live on disk; ${scale}.`;
+    case 'interrupted':
+      return `The run was interrupted (${seen}).`;
+    case 'simulation':
+      return `A simulation explores some behaviours only (${seen}); run an exhaustive check for a verdict.`;
+  }
+}
+
+function withOption(cmd: string, opt: string, value: string): string {
+  const re = new RegExp(`${opt.replace(/-/g, '\\-')}(=|\\s+)\\S+`);
+  return re.test(cmd) ? cmd.replace(re, `${opt} ${value}`) : `${cmd} ${opt} ${value}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results and traces
+
+function buildResult(module: ExecutableModule, bfs: Bfs, seconds: number, stateBytes: number | undefined, options: ExploreOptions): EngineCheckResult {
+  const stop = bfs.stop as SearchStop;
+  const base = { engine: 'embedded' as const, stats: stats(bfs, seconds, stateBytes), loopsBackTo: null, stuttering: false };
+  switch (stop.kind) {
+    case 'done': {
+      if (module.temporalProperties.length > 0) {
+        bfs.finishGraph();
+        let cx;
+        try {
+          cx = checkLiveness(module, {
+            graph: bfs.graph!,
+            stateCount: bfs.distinct,
+            pathTo: (i) => bfs.pathTo(i),
+            isInitial: (i) => bfs.parent.get(i) < 0,
+          });
+        } catch (err) {
+          if (err instanceof EvalError) return { ...base, verdict: 'error', property: null, trace: null, error: { message: err.message } };
+          throw err;
+        }
+        if (cx !== undefined) {
+          const trace = rebuildTrace(module, bfs, cx.states);
+          return { ...base, verdict: 'violated', property: cx.property, trace, loopsBackTo: cx.loopsBackTo, stuttering: cx.stuttering };
+        }
+      }
+      const unreachedActions = module.actions.flatMap((a, i) => (i === module.terminating ? [] : a.subActions.filter((_, k) => !bfs.actionReached[i]![k])));
+      const unreachedCovers = module.covers.filter((_, i) => !bfs.coverReached[i]).map((c) => c.name);
+      return {
+        ...base,
+        verdict: 'holds',
+        property: null,
+        trace: null,
+        ...(unreachedActions.length > 0 || unreachedCovers.length > 0 ? { unreached: { actions: unreachedActions, covers: unreachedCovers } } : {}),
+      };
+    }
+    case 'init-invariant':
+      return { ...base, verdict: 'violated', property: stop.property, trace: [{ action: null, state: toTlaState(module, stop.initState) }] };
+    case 'invariant':
+      return { ...base, verdict: 'violated', property: stop.property, trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)) };
+    case 'action-property': {
+      const trace = rebuildTrace(module, bfs, bfs.pathTo(stop.from));
+      return { ...base, verdict: 'violated', property: stop.property, trace: [...trace, traceStep(module, stop.step)] };
+    }
+    case 'deadlock':
+      return { ...base, verdict: 'deadlock', property: null, trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)) };
+    case 'assert':
+      return {
+        ...base,
+        verdict: 'violated',
+        property: stop.message,
+        trace: stop.state >= 0 ? rebuildTrace(module, bfs, bfs.pathTo(stop.state)) : null,
+      };
+    case 'error': {
+      const where = stop.definition === undefined ? '' : ` (while evaluating ${stop.definition})`;
+      return {
+        ...base,
+        verdict: 'error',
+        property: null,
+        trace: stop.state >= 0 ? rebuildTrace(module, bfs, bfs.pathTo(stop.state)) : null,
+        error: { message: `${stop.message}${where}`, ...(stop.definition === undefined ? {} : { tlaLocation: stop.definition }) },
+      };
+    }
+    case 'limit':
+      return inconclusive(module, bfs, stop.reason, seconds, options, stateBytes);
+  }
+}
+
+/** A state as TLA+ JSON, variables in declaration order. */
+export function toTlaState(module: ExecutableModule, s: State): Record<string, ReturnType<typeof toTlaValue>> {
+  const out: Record<string, ReturnType<typeof toTlaValue>> = {};
+  module.variables.forEach((v, i) => (out[v] = toTlaValue(s[i]!)));
+  return out;
+}
+
+function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
+  const a = module.actions[st.action]!;
+  const params: Record<string, ReturnType<typeof toTlaValue>> = {};
+  if (a.paramName !== undefined && st.param !== undefined) params[a.paramName] = toTlaValue(st.param);
+  return { action: { name: a.subActions[st.sub] ?? a.name, params }, state: toTlaState(module, st.next) };
+}
+
+const FOUND = { found: true };
+
+/**
+ * The states along a path of state indices, rebuilt by replaying the module: the initial
+ * state with the first fingerprint, then at each step the first successor (in the module's
+ * order) with the next fingerprint. Stateright's approach: the search keeps no states.
+ */
+function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[]): TlaTraceStep[] {
+  const fpOf = (s: State): [number, number] => {
+    if (module.symmetry === undefined) fingerprintState(s);
+    else fingerprintOrbit(s, module.symmetry);
+    return [FP.h1, FP.h2];
+  };
+  const want = (i: number): [number, number] => [bfs.fpHi.get(i), bfs.fpLo.get(i)];
+  let cur: State | undefined;
+  const [w1, w2] = want(path[0]!);
+  try {
+    module.initialStates((s) => {
+      const [h1, h2] = fpOf(s);
+      if (h1 === w1 && h2 === w2) {
+        cur = s;
+        throw FOUND;
+      }
+    });
+  } catch (err) {
+    if (err !== FOUND) throw err;
+  }
+  if (cur === undefined) throw new Error('internal: trace replay found no matching initial state');
+  const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, cur) }];
+  for (let k = 1; k < path.length; k++) {
+    const [n1, n2] = want(path[k]!);
+    let found: StepRecord | undefined;
+    try {
+      for (let a = 0; a < module.actions.length && found === undefined; a++) {
+        module.successors(a, cur, (t: State, action: number, param: Value | undefined, sub: number) => {
+          const [h1, h2] = fpOf(t);
+          if (h1 === n1 && h2 === n2) {
+            found = { next: t, action, param, sub };
+            throw FOUND;
+          }
+        });
+      }
+    } catch (err) {
+      if (err !== FOUND) throw err;
+    }
+    if (found === undefined) throw new Error('internal: trace replay found no matching successor');
+    out.push(traceStep(module, found));
+    cur = found.next;
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+// A set of 64-bit fingerprints (two 32-bit halves) mapping each to a state index, in typed
+// arrays with open addressing and linear probing, grown by doubling at 50% load. Takes and
+// returns numbers only; it never sees a state.
+
+/** Fingerprint -> state index. Fingerprint (0, 0) is stored like any other. */
+export class FingerprintSet {
+  private hi: Int32Array;
+  private lo: Int32Array;
+  /** State index + 1; 0 marks an empty slot. */
+  private idx: Int32Array;
+  private mask: number;
+  /** Number of fingerprints stored. */
+  size = 0;
+
+  constructor(initialCapacity = 1 << 16) {
+    let cap = 16;
+    while (cap < initialCapacity) cap <<= 1;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.idx = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Bytes held by the table. */
+  get bytes(): number {
+    return this.idx.length * 12;
+  }
+
+  /**
+   * The index stored for (h1, h2), or -1 after storing `index` for it when it was absent.
+   */
+  lookupOrInsert(h1: number, h2: number, index: number): number {
+    if (this.size * 2 >= this.idx.length) this.grow();
+    const mask = this.mask;
+    let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+    const idx = this.idx;
+    for (;;) {
+      const k = idx[i]!;
+      if (k === 0) {
+        this.hi[i] = h1;
+        this.lo[i] = h2;
+        idx[i] = index + 1;
+        this.size++;
+        return -1;
+      }
+      if (this.hi[i] === h1 && this.lo[i] === h2) return k - 1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The index stored for (h1, h2), or -1. */
+  lookup(h1: number, h2: number): number {
+    const mask = this.mask;
+    let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+    for (;;) {
+      const k = this.idx[i]!;
+      if (k === 0) return -1;
+      if (this.hi[i] === h1 && this.lo[i] === h2) return k - 1;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const oh = this.hi;
+    const ol = this.lo;
+    const oi = this.idx;
+    const cap = oi.length * 2;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.idx = new Int32Array(cap);
+    this.mask = cap - 1;
+    const mask = this.mask;
+    for (let j = 0; j < oi.length; j++) {
+      const k = oi[j]!;
+      if (k === 0) continue;
+      const h1 = oh[j]!;
+      const h2 = ol[j]!;
+      let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+      while (this.idx[i] !== 0) i = (i + 1) & mask;
+      this.hi[i] = h1;
+      this.lo[i] = h2;
+      this.idx[i] = k;
+    }
+  }
+}
+
+/** A growable Int32Array. */
+export class IntVec {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+  get(i: number): number {
+    return this.data[i]!;
+  }
+}

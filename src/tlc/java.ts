@@ -1,0 +1,87 @@
+// Takes the environment (JAVA_HOME, PATH) and returns the Java that will run TLC with its major
+// version, or a problem saying what to install. Runs `java -version`; must not look anywhere
+// else (no guessing of install folders) and must not throw for a missing or broken Java.
+
+import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { EMBEDDED_ADVICE, setupProblem, type Setup } from './setup-problem.js';
+
+/** TLC needs Java 11 or newer. */
+export const MIN_JAVA_MAJOR = 11;
+
+export interface JavaInfo {
+  /** The executable that will be run. */
+  readonly path: string;
+  /** Where it was found. */
+  readonly source: 'JAVA_HOME' | 'PATH';
+  /** The first line of `java -version`. */
+  readonly versionLine: string;
+  readonly major: number;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `version "17.0.15"` gives 17; the old scheme `version "1.8.0_292"` gives 8. */
+export function readJavaMajor(versionText: string): number | null {
+  const m = /version "(\d+)(?:\.(\d+))?[^"]*"/.exec(versionText);
+  if (!m) return null;
+  const first = Number(m[1]);
+  return first === 1 && m[2] !== undefined ? Number(m[2]) : first;
+}
+
+function candidates(env: NodeJS.ProcessEnv): { path: string; source: JavaInfo['source'] }[] {
+  const out: { path: string; source: JavaInfo['source'] }[] = [];
+  if (env.JAVA_HOME) {
+    const p = join(env.JAVA_HOME, 'bin', 'java');
+    if (isExecutable(p)) out.push({ path: p, source: 'JAVA_HOME' });
+  }
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir === '') continue;
+    const p = join(dir, 'java');
+    if (isExecutable(p)) {
+      out.push({ path: p, source: 'PATH' });
+      break;
+    }
+  }
+  return out;
+}
+
+function runVersion(path: string, env: NodeJS.ProcessEnv): Promise<{ text: string; failed: string | null }> {
+  return new Promise((resolve) => {
+    execFile(path, ['-version'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      // Java prints its version on stderr; some wrappers use stdout.
+      const text = `${stderr}\n${stdout}`.trim();
+      resolve({ text, failed: error && !text ? error.message : null });
+    });
+  });
+}
+
+const INSTALL_ADVICE = `Install a JDK ${MIN_JAVA_MAJOR} or newer (for example the openjdk-17-jre-headless package) and put its java on PATH or set JAVA_HOME, ${EMBEDDED_ADVICE}.`;
+
+/** Finds Java: `$JAVA_HOME/bin/java`, then `java` on PATH; requires version 11 or newer. */
+export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Setup<{ java: JavaInfo }>> {
+  const found = candidates(env);
+  if (found.length === 0) {
+    const where = env.JAVA_HOME ? `neither in JAVA_HOME (${env.JAVA_HOME}/bin/java) nor on PATH` : 'not on PATH and JAVA_HOME is not set';
+    return setupProblem('no-java', `TLC needs Java, and no java executable was found: ${where}. ${INSTALL_ADVICE}`);
+  }
+  const { path, source } = found[0]!;
+  const { text, failed } = await runVersion(path, env);
+  const major = readJavaMajor(text);
+  if (failed || major === null) {
+    return setupProblem('no-java', `${path} did not report a Java version (${failed ?? text.split('\n')[0] ?? 'no output'}). ${INSTALL_ADVICE}`);
+  }
+  const versionLine = text.split('\n').find((l) => /version "/.test(l))?.trim() ?? text.split('\n')[0]!.trim();
+  if (major < MIN_JAVA_MAJOR) {
+    return setupProblem('old-java', `TLC needs Java ${MIN_JAVA_MAJOR} or newer, but ${path} (from ${source}) is Java ${major} (${versionLine}). ${INSTALL_ADVICE}`);
+  }
+  return { ok: true, java: { path, source, versionLine, major } };
+}

@@ -1,0 +1,168 @@
+// TLC's random simulation: takes a TLA+ module, its config and a budget (behaviours, depth,
+// seed, time) and returns a CheckResult: the first violation TLC's simulator finds, with its
+// trace, or `inconclusive` (reason `simulation`) saying how many behaviours were explored;
+// never `holds`. Runs `tlc2.TLC -simulate num=N -depth D -seed S` in a temp folder it removes;
+// it must not leave a java process or a file behind.
+
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { CheckResult } from '../result/check-result.js';
+import { startJava } from './distributed-process.js';
+import { interpretMessages, type InterpretOptions } from './interpret-messages.js';
+import { readActionParameters, readConfigProperties } from './module-facts.js';
+import { ToolOutputReader, type ToolMessage } from './read-tool-output.js';
+import { prepareTlc, tlcArguments } from './run.js';
+import { reportToCheckResult } from './to-check-result.js';
+
+/** TLC's simulation messages (`tlc2.output.EC`). */
+export const SIM_EC = {
+  /** `Progress(T) at ...: G states generated, -1 distinct states found, -1 states left on queue.` */
+  TLC_PROGRESS_SIMU: 2209,
+  /** `The number of states generated: G` and the seed. */
+  TLC_STATS_SIMU: 2210,
+} as const;
+
+export interface RunTlcSimulationOptions {
+  readonly module: string;
+  readonly config?: string;
+  readonly tlcJar?: string | undefined;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Behaviours to generate (`-simulate num=N`); default 1000. */
+  readonly traces?: number;
+  /** Longest behaviour in states (`-depth`); default 100. */
+  readonly depth?: number;
+  /** `-seed`; default 1, so the same command gives the same behaviours (with one worker). */
+  readonly seed?: number;
+  readonly timeoutSeconds?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  /** Called on each of TLC's simulation progress reports. */
+  readonly onProgress?: ((p: { statesGenerated: number; behaviours: number | null }) => void) | undefined;
+  /** More TLC options (`-deadlock`), placed before `-config`. */
+  readonly extraTlcArgs?: readonly string[];
+  readonly onStart?: ((info: { pid: number; args: readonly string[] }) => void) | undefined;
+  readonly killGraceMs?: number;
+}
+
+function errorResult(message: string, seconds = 0): CheckResult {
+  return { engine: 'tlc', verdict: 'error', property: null, stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds, queued: 0 }, trace: null, loopsBackTo: null, stuttering: false, error: { message } };
+}
+
+/** Reads 2209: the behaviours so far (`Progress(T)`, -1 on TLC 1.7.4) and the states generated. */
+export function readSimulationProgress(text: string): { behaviours: number | null; statesGenerated: number } | null {
+  const m = /Progress\((-?[\d,]+)\)[^:]*:\s*([\d,]+) states generated/.exec(text);
+  if (!m) return null;
+  const t = Number(m[1]!.replace(/,/g, ''));
+  return { behaviours: t >= 0 ? t : null, statesGenerated: Number(m[2]!.replace(/,/g, '')) };
+}
+
+/** Runs TLC's simulator; never throws for a user's or environment's problem. */
+export async function runTlcSimulation(options: RunTlcSimulationOptions): Promise<CheckResult> {
+  const env = options.env ?? process.env;
+  const started = Date.now();
+  const elapsed = (): number => (Date.now() - started) / 1000;
+  const traces = Math.max(1, Math.floor(options.traces ?? 1000));
+  const depth = Math.max(1, Math.floor(options.depth ?? 100));
+  const seed = Math.floor(options.seed ?? 1);
+
+  const setup = await prepareTlc({ tlcJar: options.tlcJar, env });
+  if (!setup.ok) return errorResult(setup.message);
+  const configPath = options.config ?? options.module.replace(/\.tla$/, '') + '.cfg';
+  let moduleText: string;
+  let cfgText: string;
+  try {
+    moduleText = await readFile(options.module, 'utf8');
+    cfgText = await readFile(configPath, 'utf8');
+  } catch (e) {
+    return errorResult(`Cannot read the module or its config: ${(e as Error).message}`);
+  }
+  const interpretOptions: InterpretOptions = {
+    actionParameters: readActionParameters(moduleText),
+    properties: readConfigProperties(cfgText),
+    moduleName: basename(options.module).replace(/\.tla$/, ''),
+  };
+
+  const workDir = await mkdtemp(join(tmpdir(), 'credspec-tlc-sim-'));
+  try {
+    const metaDir = join(workDir, 'meta');
+    await mkdir(metaDir);
+    await mkdir(join(workDir, 'java-tmp'));
+    const folder = dirname(options.module);
+    for (const name of await readdir(folder)) if (name.endsWith('.tla') && name !== basename(options.module)) await copyFile(join(folder, name), join(workDir, name));
+    await copyFile(options.module, join(workDir, basename(options.module)));
+    await copyFile(configPath, join(workDir, basename(configPath)));
+    const args = tlcArguments(setup, {
+      workDir,
+      metaDir,
+      module: basename(options.module),
+      config: basename(configPath),
+      workers: 1,
+      progressIntervalSeconds: 2,
+      extra: ['-simulate', `num=${traces}`, '-depth', String(depth), '-seed', String(seed), ...(options.extraTlcArgs ?? [])],
+    });
+
+    let stopReason: 'timeout' | 'interrupted' | null = null;
+    let progress: { behaviours: number | null; statesGenerated: number } | null = null;
+    let stderr = '';
+    const reader = new ToolOutputReader((m: ToolMessage) => {
+      if (m.code !== SIM_EC.TLC_PROGRESS_SIMU) return;
+      const p = readSimulationProgress(m.text);
+      if (!p) return;
+      progress = p;
+      options.onProgress?.(p);
+    });
+    const proc = startJava(setup.java.path, args, { cwd: workDir, env, onStdout: (c) => reader.push(c), onStderr: (c) => (stderr = (stderr + c).slice(-65536)) });
+    if (proc.pid !== undefined) options.onStart?.({ pid: proc.pid, args });
+    const stop = (reason: 'timeout' | 'interrupted'): void => {
+      if (stopReason) return;
+      stopReason = reason;
+      proc.stop(options.killGraceMs ?? 3000);
+    };
+    const onAbort = (): void => stop('interrupted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) stop('interrupted');
+    const timer = options.timeoutSeconds !== undefined ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000) : undefined;
+    const exit = await proc.exited;
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+    if (exit.startError !== undefined) return errorResult(`Could not start ${setup.java.path}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, which needs no Java.`, elapsed());
+
+    const parsed = reader.end();
+    const report = interpretMessages(parsed, interpretOptions);
+    const finalStats = parsed.messages.filter((m) => m.code === SIM_EC.TLC_STATS_SIMU).map((m) => /states generated:\s*([\d,]+)/.exec(m.text)).find((m) => m !== null);
+    const generated = finalStats ? Number(finalStats[1]!.replace(/,/g, '')) : ((progress as { statesGenerated: number } | null)?.statesGenerated ?? 0);
+
+    if (report.violations.length > 0 || report.failures.length > 0) {
+      const r = reportToCheckResult(report, exit.code);
+      // The simulator labels the first state with the Init definition; a local run does not.
+      const trace = r.trace ? r.trace.map((s, i) => (i === 0 ? { ...s, action: null } : s)) : null;
+      return { ...r, trace, stats: { distinctStates: 0, statesGenerated: generated, depth: trace?.length ?? 0, seconds: elapsed(), queued: 0 } };
+    }
+    if (exit.code === 0 || stopReason !== null) {
+      const p = progress as { behaviours: number | null } | null;
+      const done = stopReason === null;
+      const behaviours = p?.behaviours ?? (done ? traces : null);
+      const count = behaviours === null ? 'an unknown number of behaviours (this TLC does not report it)' : `${behaviours} behaviour${behaviours === 1 ? '' : 's'}`;
+      const why = stopReason === 'timeout' ? `the time limit of ${options.timeoutSeconds} s was reached` : stopReason === 'interrupted' ? 'the run was interrupted' : `all ${traces} behaviours asked for were generated`;
+      return {
+        engine: 'tlc',
+        verdict: 'inconclusive',
+        property: null,
+        stats: { distinctStates: 0, statesGenerated: generated, depth: 0, seconds: elapsed(), queued: 0 },
+        trace: null,
+        loopsBackTo: null,
+        stuttering: false,
+        inconclusive: {
+          reason: stopReason === 'interrupted' ? 'interrupted' : 'simulation',
+          advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
+        },
+      };
+    }
+    const r = reportToCheckResult(report, exit.code);
+    const said = stderr.trim().split('\n').slice(0, 5).join('\n');
+    return said === '' || r.verdict !== 'error' ? r : { ...r, error: { ...r.error!, message: `${r.error!.message}\nJava said: ${said}` } };
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+

@@ -1,0 +1,35 @@
+// Picks a trace format by name. Takes a selected result; returns the formatted text. Pure and
+// free of terminal code: the plain path of `credspec trace` loads only this and the formats.
+
+import type { VariantResult } from '../../result/result-file.js';
+import { formatItfTrace } from './itf.js';
+import { formatJsonTrace } from './json.js';
+import { formatLkmlTrace } from './lkml.js';
+import { formatMermaidTrace } from './mermaid.js';
+import { formatTextTrace } from './text.js';
+
+/** The names `--format` accepts. */
+export const TRACE_FORMATS = ['text', 'json', 'itf', 'mermaid', 'lkml'] as const;
+
+export type TraceFormat = (typeof TRACE_FORMATS)[number];
+
+/** True when `name` is one of TRACE_FORMATS. */
+export function isTraceFormat(name: string): name is TraceFormat {
+  return (TRACE_FORMATS as readonly string[]).includes(name);
+}
+
+/** The result in the named format, ending in a newline. */
+export function formatTrace(result: VariantResult, format: TraceFormat): string {
+  switch (format) {
+    case 'text':
+      return formatTextTrace(result);
+    case 'json':
+      return formatJsonTrace(result);
+    case 'itf':
+      return formatItfTrace(result);
+    case 'mermaid':
+      return formatMermaidTrace(result);
+    case 'lkml':
+      return formatLkmlTrace(result);
+  }
+}

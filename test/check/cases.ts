@@ -1,0 +1,782 @@
+// Invalid specs, one mistake each, with the diagnostic a user must see: code, message, the exact
+// line and column, and the hint when there is one. invalid-specs.test.ts runs them; codes.test.ts
+// checks that every code of the checker's bands appears here or in BUILT_TREE_CODES.
+
+/** One invalid-input case. `others` are extra files the snippet imports. */
+export interface InvalidCase {
+  readonly name: string;
+  readonly code: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly hint?: string;
+  readonly related?: { readonly line: number; readonly column: number; readonly file?: string };
+  readonly file?: string;
+  readonly src: string;
+  readonly others?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Codes the grammar never lets through from source text, tested on hand-built trees in
+ * built-trees.test.ts (`violates deadlock`: `deadlock` is a keyword, so only a tree made another
+ * way can name it as a property).
+ */
+export const BUILT_TREE_CODES: readonly string[] = ['CS5011'];
+
+export const INVALID_CASES: readonly InvalidCase[] = [
+  // --- CS2xxx names and scopes ---------------------------------------------------------------
+  {
+    name: 'unknown name with a did-you-mean hint',
+    code: 'CS2001', line: 3, column: 15, message: 'unknown name `cuont`', hint: 'did you mean `count`?',
+    src: `spec t
+shared var count: 0..3 = 0
+invariant ok: cuont <= 3
+`,
+  },
+  {
+    name: 'unknown type name with a hint from type names only',
+    code: 'CS2001', line: 3, column: 15, message: 'unknown name `Colr`', hint: 'did you mean `Color`?',
+    src: `spec t
+enum Color { RED, GREEN }
+shared var c: Colr = RED
+invariant i: c == c
+`,
+  },
+  {
+    name: 'a misspelt prelude macro gets the prelude name as a hint',
+    code: 'CS2001', line: 5, column: 3, message: 'unknown name `spin_lok`', hint: 'did you mean `spin_lock`?',
+    src: `spec t
+import kernel
+shared var lock: Spinlock = SPINLOCK_INIT
+process P[1] {
+  spin_lok(lock)
+  spin_unlock(lock)
+}
+`,
+  },
+  {
+    name: 'duplicate declaration in one file, noted at the first',
+    code: 'CS2002', line: 3, column: 12, message: 'duplicate declaration of `x`', related: { line: 2, column: 12 },
+    src: `spec t
+shared var x: bool = false
+thread var x: bool = true
+invariant i: x
+`,
+  },
+  {
+    name: 'duplicate local in a procedure frame',
+    code: 'CS2002', line: 3, column: 7, message: 'duplicate declaration of `a`', related: { line: 2, column: 13 },
+    src: `spec t
+procedure q(a: bool) {
+  var a: bool = false
+  skip
+}
+process P[1] {
+  q(true)
+}
+`,
+  },
+  {
+    name: 'self outside a process, procedure or macro',
+    code: 'CS2003', line: 2, column: 20, message: '`self` is only available inside a process, procedure or macro',
+    src: `spec t
+def me(): Thread = self
+invariant i: me() == me()
+`,
+  },
+  {
+    name: 'frame outside a procedure',
+    code: 'CS2004', line: 6, column: 22, message: '`frame` is only available inside a procedure',
+    src: `spec t
+procedure q() {
+  skip
+}
+process P[1] {
+  var f: frame<q>? = frame
+  q()
+  await f == none
+}
+`,
+  },
+  {
+    name: 'a variable called like a function',
+    code: 'CS2005', line: 3, column: 14, message: '`n` is a shared variable, not a function',
+    src: `spec t
+shared var n: 0..3 = 0
+invariant i: n(1) == 0
+`,
+  },
+  {
+    name: 'a name declared both in the spec and in an imported file',
+    code: 'CS2006', line: 3, column: 12, message: '`x` is declared both here and in lib.cred', related: { line: 2, column: 12, file: 'lib.cred' },
+    src: `spec t
+import "lib.cred"
+shared var x: bool = false
+invariant i: x
+`,
+    others: { 'lib.cred': 'spec lib\nshared var x: bool = true\n' },
+  },
+  {
+    name: 'a prelude name redeclared in the spec',
+    code: 'CS2006', line: 3, column: 6, message: '`Errno` is declared both here and in prelude/kernel.cred',
+    src: `spec t
+import kernel
+enum Errno { OK, ENOMEM }
+invariant i: true
+`,
+  },
+  {
+    name: 'an unused const is a warning',
+    code: 'CS2007', line: 2, column: 7, message: 'const `LIMIT` is never used',
+    src: `spec t
+const LIMIT = 3
+shared var x: bool = false
+invariant i: !x
+`,
+  },
+  {
+    name: 'a declaration reusing a built-in name',
+    code: 'CS2008', line: 2, column: 12, message: '`card` is a built-in name and cannot be declared',
+    src: `spec t
+shared var card: bool = false
+invariant i: true
+`,
+  },
+  {
+    name: 'at() naming a label that does not exist',
+    code: 'CS2009', line: 5, column: 36, message: 'unknown step label `wrok`', hint: 'did you mean `work`?',
+    src: `spec t
+fair process P[1] {
+  work: skip
+}
+invariant i: forall t in P: !at(t, wrok)
+`,
+  },
+
+  // --- CS3xxx types --------------------------------------------------------------------------
+  {
+    name: 'initial value of the wrong type',
+    code: 'CS3001', line: 2, column: 22, message: 'the initial value of `n` has type bool, expected 0..3',
+    src: `spec t
+shared var n: 0..3 = true
+invariant i: n == 0
+`,
+  },
+  {
+    name: 'a prelude type is written by its name in messages',
+    code: 'CS3001', line: 3, column: 29, message: 'the initial value of `lock` has type int, expected Spinlock',
+    src: `spec t
+import kernel
+shared var lock: Spinlock = 1
+invariant i: lock == none
+`,
+  },
+  {
+    name: 'an if condition that is not a bool',
+    code: 'CS3001', line: 4, column: 6, message: 'the condition of `if` has type 0..3, expected bool',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  if n {
+    n := 1
+  }
+}
+`,
+  },
+  {
+    name: 'a returned value of the wrong type',
+    code: 'CS3001', line: 3, column: 10, message: 'the returned value has type int, expected bool',
+    src: `spec t
+procedure q(): bool {
+  return 1
+}
+process P[1] {
+  var r: bool = false
+  r := q()
+  await r
+}
+`,
+  },
+  {
+    name: 'a def called with too many arguments',
+    code: 'CS3002', line: 3, column: 14, message: '`double` takes 1 argument(s), got 2',
+    src: `spec t
+def double(x: 0..3): 0..6 = x + x
+invariant i: double(1, 2) == 2
+`,
+  },
+  {
+    name: 'assigning to a param',
+    code: 'CS3003', line: 4, column: 3, message: '`N` cannot be assigned: it is a param (set it with `--param`, a variant or an expectation)',
+    src: `spec t
+param N: 1..3 = 2
+process P[N] {
+  N := 3
+}
+`,
+  },
+  {
+    name: 'an unknown record field with a hint',
+    code: 'CS3004', line: 4, column: 16, message: 'type R has no field `low`', hint: 'did you mean `lo`?',
+    src: `spec t
+type R = { lo: 0..3, hi: 0..3 }
+shared var r: R = { lo: 0, hi: 1 }
+invariant i: r.low <= r.hi
+`,
+  },
+  {
+    name: 'indexing a bool',
+    code: 'CS3005', line: 3, column: 14, message: 'type bool cannot be indexed',
+    src: `spec t
+shared var b: bool = false
+invariant i: b[1]
+`,
+  },
+  {
+    name: 'comparing an enum with an integer',
+    code: 'CS3006', line: 4, column: 14, message: 'the operands of `==` have incompatible types Color and int',
+    src: `spec t
+enum Color { RED, GREEN }
+shared var c: Color = RED
+invariant i: c == 1
+`,
+  },
+  {
+    name: 'p->x naming no variable of the procedure',
+    code: 'CS3007', line: 9, column: 15, message: 'procedure `q` has no variable `flg`', hint: 'did you mean `flag`?',
+    src: `spec t
+procedure q() {
+  var flag: bool = false
+  flag := true
+}
+process P[1] {
+  var f: frame<q>? = none
+  q()
+  s: await f->flg
+}
+`,
+  },
+  {
+    name: 'a set literal mixing ints and bools',
+    code: 'CS3008', line: 2, column: 24, message: 'the elements of the set have incompatible types int and bool',
+    src: `spec t
+invariant i: card({ 1, true }) == 2
+`,
+  },
+  {
+    name: 'a macro writing its parameter, called with a literal',
+    code: 'CS3009', line: 6, column: 8, message: 'macro `bump` writes its parameter `v`, so the argument must be assignable',
+    src: `spec t
+macro bump(v) {
+  v := v + 1
+}
+process P[1] {
+  bump(1)
+}
+`,
+  },
+  {
+    name: 'a type alias that contains itself',
+    code: 'CS3010', line: 2, column: 6, message: 'type alias `A` refers to itself',
+    src: `spec t
+type A = set<A>
+invariant i: true
+`,
+  },
+  {
+    name: 'assigning the result of a macro',
+    code: 'CS3011', line: 7, column: 8, message: 'macro `m` returns no value',
+    src: `spec t
+shared var x: bool = false
+macro m() {
+  skip
+}
+process P[1] {
+  x := m()
+}
+`,
+  },
+  {
+    name: 'a procedure called inside an expression',
+    code: 'CS3012', line: 6, column: 9, message: 'procedure `q` can only be called as a step',
+    src: `spec t
+procedure q(): bool {
+  return true
+}
+process P[1] {
+  await q()
+}
+`,
+  },
+  {
+    name: 'a record literal missing a field of the declared type',
+    code: 'CS3013', line: 3, column: 19, message: 'record type R is missing field `hi`',
+    src: `spec t
+type R = { lo: 0..3, hi: 0..3 }
+shared var r: R = { lo: 0 }
+invariant i: r.lo == 0
+`,
+  },
+
+  // --- CS4xxx steps, labels, atomicity, kernel rules -----------------------------------------
+  {
+    name: 'a label used twice in one process',
+    code: 'CS4001', line: 4, column: 3, message: 'label `a` is already used in `P`', related: { line: 3, column: 3 },
+    src: `spec t
+process P[1] {
+  a: skip
+  a: skip
+}
+`,
+  },
+  {
+    name: 'a procedure call inside an atomic block',
+    code: 'CS4002', line: 7, column: 5, message: 'procedure call inside an `atomic` block',
+    src: `spec t
+procedure q() {
+  skip
+}
+process P[1] {
+  atomic {
+    q()
+  }
+}
+`,
+  },
+  {
+    name: 'a while loop inside an atomic block',
+    code: 'CS4003', line: 5, column: 5, message: '`while` inside an `atomic` block',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  atomic {
+    while n < 3 {
+      n := n + 1
+    }
+  }
+}
+`,
+  },
+  {
+    name: 'a label inside an atomic block',
+    code: 'CS4004', line: 4, column: 5, message: 'label `a` inside an `atomic` block',
+    src: `spec t
+process P[1] {
+  atomic {
+    a: skip
+  }
+}
+`,
+  },
+  {
+    name: 'an await after the first statement of an atomic block',
+    code: 'CS4005', line: 6, column: 5, message: 'a blocking statement can only come first in an `atomic` block',
+    src: `spec t
+shared var ready: bool = false
+process P[1] {
+  atomic {
+    ready := true
+    await ready
+  }
+}
+`,
+  },
+  {
+    name: 'a blocking prelude macro after the first statement of a macro body',
+    code: 'CS4005', line: 6, column: 3, message: 'a blocking statement can only come first in macro `lock_both`',
+    src: `spec t
+import kernel
+shared var a: Spinlock = SPINLOCK_INIT
+macro lock_both(x, y) {
+  spin_lock(x)
+  spin_lock(y)
+}
+invariant i: a == none
+`,
+  },
+  {
+    name: 'a for loop in an atomic block that is not a parallel update',
+    code: 'CS4006', line: 6, column: 7, message: '`for` inside an `atomic` block must write only elements indexed by `t`',
+    src: `spec t
+shared var total: 0..9 = 0
+process P[2] {
+  atomic {
+    for t in snapshot P {
+      total := total + 1
+    }
+  }
+}
+`,
+  },
+  {
+    name: 'two procedures calling each other',
+    code: 'CS4007', line: 3, column: 3, message: 'procedure `a` is recursive: a -> b -> a',
+    src: `spec t
+procedure a() {
+  b()
+}
+procedure b() {
+  a()
+}
+process P[1] {
+  a()
+}
+`,
+  },
+  {
+    name: 'return in a process body',
+    code: 'CS4008', line: 3, column: 3, message: '`return` outside a procedure',
+    src: `spec t
+process P[1] {
+  return
+}
+`,
+  },
+  {
+    name: 'return with a value from a procedure without a return type',
+    code: 'CS4009', line: 3, column: 10, message: 'procedure `q` has no return type, so `return` takes no value',
+    src: `spec t
+procedure q() {
+  return 1
+}
+process P[1] {
+  q()
+}
+`,
+  },
+  {
+    name: 'the result of a procedure with a return type can fall off the end',
+    code: 'CS4010', line: 3, column: 11, message: 'procedure `q` returns bool but its body can end without `return`',
+    src: `spec t
+shared var b: bool = false
+procedure q(): bool {
+  if b {
+    return true
+  }
+}
+process P[1] {
+  var r: bool = false
+  r := q()
+  await r
+}
+`,
+  },
+  {
+    name: 'clone of a group without spare slots',
+    code: 'CS4011', line: 3, column: 9, message: '`clone P`: the group has no `spare` slots for new threads', hint: 'declare spare slots: `process P[N] spare M { ... }`',
+    src: `spec t
+process P[1] {
+  clone P
+}
+`,
+  },
+  {
+    name: 'a step after exit is unreachable',
+    code: 'CS4012', line: 4, column: 3, message: 'this step is unreachable',
+    src: `spec t
+process P[1] {
+  exit
+  skip
+}
+`,
+  },
+  {
+    name: 'a step after while true is unreachable',
+    code: 'CS4012', line: 7, column: 3, message: 'this step is unreachable',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  while true {
+    n := 1
+  }
+  done_: skip
+}
+`,
+  },
+  {
+    name: 'mutex_lock while a spinlock is held: sleeping in atomic context',
+    code: 'CS4101', line: 7, column: 3, message: '`mutex_lock` may sleep while spinlock `lock` is held (sleeping in atomic context)', related: { line: 6, column: 3 },
+    src: `spec t
+import kernel
+shared var lock: Spinlock = SPINLOCK_INIT
+shared var m: Mutex = MUTEX_INIT
+fair process P[1] {
+  spin_lock(lock)
+  mutex_lock(m)
+  mutex_unlock(m)
+  spin_unlock(lock)
+}
+`,
+  },
+  {
+    name: 'waiting for a completion inside an RCU read section',
+    code: 'CS4101', line: 7, column: 5, message: '`wait_for_completion` may sleep while an RCU read section is held (sleeping in atomic context)',
+    src: `spec t
+import kernel
+shared var c: Completion = COMPLETION_INIT
+process P[1] {
+  rcu_read_lock()
+  if c.all {
+    wait_for_completion(c)
+  }
+  rcu_read_unlock()
+}
+`,
+  },
+  {
+    name: 'a call to a procedure that waits, under a spinlock',
+    code: 'CS4101', line: 10, column: 3, message: 'the call to `wait_ready` may sleep while spinlock `lock` is held (sleeping in atomic context)',
+    src: `spec t
+import kernel
+shared var lock: Spinlock = SPINLOCK_INIT
+shared var ready: bool = false
+procedure wait_ready() {
+  await ready
+}
+process P[1] {
+  spin_lock(lock)
+  wait_ready()
+  spin_unlock(lock)
+}
+`,
+  },
+  {
+    name: 'a variant whose overridden step sleeps under a spinlock taken by the base body',
+    code: 'CS4101', line: 11, column: 25, message: '`wait_for_completion` may sleep while spinlock `lock` is held (sleeping in atomic context)', related: { line: 6, column: 3 },
+    src: `spec t
+import kernel
+shared var lock: Spinlock = SPINLOCK_INIT
+shared var c: Completion = COMPLETION_INIT
+process P[1] {
+  spin_lock(lock)
+  work: skip
+  spin_unlock(lock)
+}
+variant v {
+  override step P.work: wait_for_completion(c)
+}
+`,
+  },
+  {
+    name: 'a process body that ends with a spinlock held returns to user space with it',
+    code: 'CS4102', line: 5, column: 3, message: 'the end of process `P` returns to user space with spinlock `lock` held',
+    src: `spec t
+import kernel
+shared var lock: Spinlock = SPINLOCK_INIT
+process P[1] {
+  spin_lock(lock)
+  skip
+}
+`,
+  },
+  {
+    name: 'exit on one branch with a mutex held',
+    code: 'CS4102', line: 8, column: 5, message: '`exit` returns to user space with mutex `m` held', related: { line: 6, column: 3 },
+    src: `spec t
+import kernel
+shared var m: Mutex = MUTEX_INIT
+shared var bad: bool = false
+process P[1] {
+  mutex_lock(m)
+  if bad {
+    exit
+  }
+  mutex_unlock(m)
+}
+`,
+  },
+
+  // --- CS5xxx variants, parameters and expectations ------------------------------------------
+  {
+    name: 'an expectation naming an unknown variant',
+    code: 'CS5001', line: 5, column: 8, message: 'unknown variant `v2`', hint: 'did you mean `v1`?',
+    src: `spec t
+shared var b: bool = false
+invariant i: !b
+variant v1 { }
+expect v2: holds
+`,
+  },
+  {
+    name: 'variants extending each other',
+    code: 'CS5002', line: 3, column: 19, message: 'variant `a` extends itself: a -> b -> a',
+    src: `spec t
+invariant i: true
+variant a extends b { }
+variant b extends a { }
+`,
+  },
+  {
+    name: 'an override of a procedure that does not exist',
+    code: 'CS5003', line: 7, column: 22, message: '`override procedure r`: no procedure `r` to override', hint: 'did you mean `q`?',
+    src: `spec t
+procedure q() {
+  skip
+}
+process P[1] { q() }
+variant v {
+  override procedure r() {
+    skip
+  }
+}
+`,
+  },
+  {
+    name: 'an override with a different number of parameters',
+    code: 'CS5004', line: 7, column: 22, message: '`override procedure q`: takes 0 parameter(s), the original takes 1', related: { line: 2, column: 11 },
+    src: `spec t
+procedure q(a: bool) {
+  skip
+}
+process P[1] { q(true) }
+variant v {
+  override procedure q() {
+    skip
+  }
+}
+`,
+  },
+  {
+    name: 'a step override naming a label the process does not have',
+    code: 'CS5005', line: 6, column: 19, message: '`override step P.wrok`: `P` has no step labelled `wrok`', hint: 'did you mean `work`?',
+    src: `spec t
+process P[1] {
+  work: skip
+}
+variant v {
+  override step P.wrok: skip
+}
+`,
+  },
+  {
+    name: 'an expectation setting an unknown param',
+    code: 'CS5006', line: 4, column: 18, message: 'unknown param `M`', hint: 'did you mean `N`?',
+    src: `spec t
+param N: 1..3 = 2
+process P[N] { skip }
+expect base with M = 2: holds
+`,
+  },
+  {
+    name: 'a param default outside its range',
+    code: 'CS5007', line: 2, column: 17, message: 'value 5 does not fit param `N` of type 1..3',
+    src: `spec t
+param N: 1..3 = 5
+process P[N] { skip }
+`,
+  },
+  {
+    name: 'a variant setting a bool param to a number',
+    code: 'CS5007', line: 5, column: 18, message: 'value 1 does not fit param `FAULTS` of type bool',
+    src: `spec t
+param FAULTS: bool = false
+process P[1] { await !FAULTS }
+variant v {
+  param FAULTS = 1
+}
+`,
+  },
+  {
+    name: 'an expectation naming a property that does not exist',
+    code: 'CS5008', line: 5, column: 23, message: 'unknown property `nevr_b` in `violates`', hint: 'did you mean `never_b`?',
+    src: `spec t
+shared var b: bool = false
+process P[1] { b := true }
+invariant never_b: !b
+expect base: violates nevr_b
+`,
+  },
+  {
+    name: 'a param of a set type',
+    code: 'CS5009', line: 2, column: 7, message: 'param `S` has type set<bool>; params must be bool, an integer range or an enum',
+    src: `spec t
+param S: set<bool> = {}
+invariant i: card(S) == 0
+`,
+  },
+  {
+    name: 'a param default that is not a literal',
+    code: 'CS5010', line: 2, column: 17, message: 'the value of param `N` must be a literal',
+    src: `spec t
+param N: 1..3 = 1 + 1
+process P[N] { skip }
+`,
+  },
+  {
+    name: 'violates naming a cover',
+    code: 'CS5012', line: 5, column: 23, message: '`seen` is a cover; a cover is reached or not, never violated',
+    src: `spec t
+shared var b: bool = false
+process P[1] { b := true }
+cover seen: b
+expect base: violates seen
+`,
+  },
+  {
+    name: 'a variant named base',
+    code: 'CS5013', line: 3, column: 9, message: 'duplicate variant `base`', hint: '`base` is the spec itself; pick another name',
+    src: `spec t
+invariant i: true
+variant base { }
+`,
+  },
+  {
+    name: 'a param set twice in one expectation',
+    code: 'CS5014', line: 4, column: 25, message: 'param `N` is set twice', related: { line: 4, column: 18 },
+    src: `spec t
+param N: 1..3 = 2
+process P[N] { skip }
+expect base with N = 1, N = 2: holds
+`,
+  },
+  {
+    name: 'two expectations for the same variant and params',
+    code: 'CS5015', line: 5, column: 8, message: 'expectation for `base with N = 1` repeats an earlier one', related: { line: 4, column: 8 },
+    src: `spec t
+param N: 1..3 = 2
+process P[N] { skip }
+expect base with N = 1: holds
+expect base with N = 1: deadlock
+`,
+  },
+
+  // --- CS6xxx properties and fairness --------------------------------------------------------
+  {
+    name: 'a primed variable in an invariant',
+    code: 'CS6001', line: 3, column: 14, message: "`b'` (next value) is only allowed in an `action` property",
+    src: `spec t
+shared var b: bool = false
+invariant i: b' == b
+`,
+  },
+  {
+    name: 'a primed param in an action',
+    code: 'CS6002', line: 3, column: 11, message: 'only variables can be primed, not `N`',
+    src: `spec t
+param N: 1..3 = 2
+action a: N' == N
+`,
+  },
+  {
+    name: 'a symmetric group in a spec with a liveness property',
+    code: 'CS6003', line: 3, column: 14, message: 'process `P` is symmetric, but the spec has liveness property `p`', related: { line: 6, column: 10 },
+    src: `spec t
+shared var n: 0..3 = 0
+fair process P[2] symmetric {
+  n := 1
+}
+property p: eventually n == 1
+`,
+  },
+  {
+    name: 'a liveness property with no fair process',
+    code: 'CS6004', line: 6, column: 10, message: 'liveness property `p` holds only under fairness, and no process is fair',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[2] {
+  n := 1
+}
+property p: eventually n == 1
+`,
+  },
+];

@@ -1,0 +1,200 @@
+// The trace formats on the recorded results: golden files for text, Mermaid and lkml
+// (rewritten only with UPDATE_GOLDEN=1), ITF checked field by field, and the 80-column bound.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
+import { formatTrace, type TraceFormat } from '../../src/trace/formats/format-trace.js';
+import { toItf, toItfValue } from '../../src/trace/formats/itf.js';
+import { LKML_WIDTH, wrapText } from '../../src/trace/formats/lkml.js';
+import { escapeMermaid } from '../../src/trace/formats/mermaid.js';
+import { traceFacts } from '../../src/trace/formats/trace-facts.js';
+import { findWaitCycle } from '../../src/trace/formats/wait-for.js';
+
+const ROOT = join(process.cwd(), 'test');
+const RESULTS = join(ROOT, 'fixtures', 'results');
+const GOLDEN = join(ROOT, 'trace', 'formats-golden');
+
+function load(name: string): ResultFile {
+  return JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as ResultFile;
+}
+const deadlock = load('tsync-deadlock.json').results[1]!;
+const lasso = load('tsync-lasso.json').results[0]!;
+const stutter = load('tsync-lasso.json').results[1]!;
+const invariant = load('tsync-invariant.json').results[0]!;
+
+function golden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+const CASES: [string, VariantResult][] = [
+  ['deadlock', deadlock],
+  ['lasso', lasso],
+  ['stutter', stutter],
+  ['invariant', invariant],
+];
+const GOLDEN_FORMATS: [TraceFormat, string][] = [
+  ['text', 'txt'],
+  ['mermaid', 'mmd'],
+  ['lkml', 'lkml.txt'],
+];
+
+describe('golden trace formats', () => {
+  for (const [name, result] of CASES) {
+    for (const [format, ext] of GOLDEN_FORMATS) {
+      test(`${format} of the ${name} result`, () => golden(`${name}.${ext}`, formatTrace(result, format)));
+    }
+  }
+});
+
+describe('plain text', () => {
+  test('one block per step with thread, file:line:col, statement, kernel link and changes', () => {
+    const text = formatTrace(deadlock, 'text');
+    expect(text).toContain('  6  caller1  test/fixtures/results/tsync-mini.cred:31:12  restrict_siblings.queue\n');
+    expect(text).toContain('kernel: security/landlock/tsync.c schedule_task_work @42fc7e6543f6');
+    expect(text).toContain('caller2.works: {} -> {caller1.restrict_siblings}');
+    expect(text).toContain('caller1.restrict_siblings.num_preparing: (unset) -> 1');
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'spec      test/fixtures/results/tsync-mini.cred',
+      'variant   v2 (CALLERS=2)',
+      'engine    embedded: 1184 distinct states, 3310 generated, depth 11',
+      'verdict   deadlock',
+    ]);
+  });
+  test('a deadlock ends with the wait-for picture and its cycle', () => {
+    const lines = formatTrace(deadlock, 'text').trimEnd().split('\n');
+    expect(lines.slice(-4)).toEqual([
+      'deadlock: no thread can take a step',
+      '  caller1  waits on caller1.restrict_siblings.all_prepared, held or owed by caller2',
+      '  caller2  waits on caller2.restrict_siblings.all_prepared, held or owed by caller1',
+      '  cycle: caller1 -> caller2 -> caller1',
+    ]);
+  });
+  test('a lasso marks where the loop starts and where it goes back; stuttering is noted', () => {
+    const text = formatTrace(lasso, 'text');
+    expect(text).toContain('  1  caller1  test/fixtures/results/tsync-mini.cred:58:10  Caller.retry   <- the loop starts here\n');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('-- back to step 1: steps 1..22 repeat forever');
+    expect(formatTrace(stutter, 'text').trimEnd().split('\n').at(-1)).toBe('-- then stuttering: nothing changes after step 5, forever');
+  });
+  test('a fault point shows which way it went', () => {
+    expect(formatTrace(invariant, 'text')).toMatch(/ 6 {2}sibling1 {2}\S+:49:12 {2}restrict_one\.prepare\n.*\n {7}outcome: failed\n/);
+  });
+});
+
+describe('json', () => {
+  test('is the selected result exactly', () => {
+    expect(JSON.parse(formatTrace(lasso, 'json'))).toEqual(lasso);
+  });
+});
+
+describe('itf', () => {
+  test('has #meta, vars and one state per step with #meta.index', () => {
+    const itf = toItf(invariant);
+    expect(itf['#meta'].format).toBe('ITF');
+    expect(itf['#meta'].source).toBe('test/fixtures/results/tsync-mini.cred');
+    expect(itf.states).toHaveLength(invariant.trace!.length);
+    itf.states.forEach((s, i) => {
+      expect(s['#meta']).toEqual({ index: i });
+      for (const k of Object.keys(s)) if (k !== '#meta') expect(itf.vars).toContain(k);
+    });
+    expect(itf.vars).toContain('commits');
+    expect(itf.vars).toContain('sibling2.cred');
+    expect(itf.vars).toContain('caller1.restrict_siblings.num_unfinished');
+    expect('loop' in itf).toBe(false);
+  });
+  test('values: sets, records, model values as strings', () => {
+    const s = toItf(deadlock).states[6]!;
+    expect(s['caller2.works']).toEqual({ '#set': ['caller1.restrict_siblings'] });
+    expect(s['caller1.restrict_siblings.all_prepared']).toEqual({ done: false });
+    expect(s['caller1.cred']).toBe('INIT_CRED');
+    expect(s['caller1.restrict_siblings.num_preparing']).toBe(2);
+    expect(s['caller2.sigpending']).toBe(true);
+  });
+  test('maps, tuples, big integers and sequences keep their ITF tags', () => {
+    expect(toItfValue({ '#map': [[{ '#mv': 't1' }, { '#bigint': '9007199254740993' }]] })).toEqual({ '#map': [['t1', { '#bigint': '9007199254740993' }]] });
+    expect(toItfValue([1, { '#mv': 'a' }])).toEqual([1, 'a']);
+    expect(toItfValue({ '#tup': [1, 'x'] } as never)).toEqual({ '#tup': [1, 'x'] });
+  });
+  test('a lasso gets loop; a deadlock ends #meta with its wait-for picture', () => {
+    expect(toItf(lasso).loop).toBe(1);
+    const meta = toItf(deadlock)['#meta'];
+    expect(Object.keys(meta).at(-1)).toBe('waitFor');
+    expect(meta.waitFor).toContain('  cycle: caller1 -> caller2 -> caller1');
+  });
+});
+
+describe('mermaid', () => {
+  test('one participant per thread and one for shared state; a message or note per step', () => {
+    const text = formatTrace(invariant, 'mermaid');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('sequenceDiagram');
+    expect(lines.filter((l) => l.startsWith('  participant '))).toEqual([
+      '  participant shared as shared state',
+      '  participant caller1',
+      '  participant sibling1',
+      '  participant sibling2',
+    ]);
+    const perStep = lines.filter((l) => /^\s+(Note over \w+|\w+->>\w+): \d+\. /.test(l));
+    expect(perStep).toHaveLength(invariant.trace!.length - 1);
+    expect(text).toContain('  caller1->>sibling1: 4. restrict_siblings.queue (line 31): ');
+    expect(text).toContain('  Note over sibling2: born (clone)');
+    expect(text).toContain('  Note over sibling1: gone (exit)');
+  });
+  test('the lasso is a loop block; a deadlock ends with dashed wait arrows', () => {
+    expect(formatTrace(lasso, 'mermaid')).toMatch(/\n {2}loop back to step 1, forever\n(?: {4}.*\n)+ {2}end\n$/);
+    const dl = formatTrace(deadlock, 'mermaid').trimEnd().split('\n');
+    expect(dl.slice(-3)).toEqual([
+      '  caller1-->>caller2: waits on caller1.restrict_siblings.all_prepared, held or owed by caller2',
+      '  caller2-->>caller1: waits on caller2.restrict_siblings.all_prepared, held or owed by caller1',
+      '  Note over shared,caller2: cycle: caller1 -#gt; caller2 -#gt; caller1',
+    ]);
+  });
+  test('characters Mermaid gives meaning to are escaped', () => {
+    expect(escapeMermaid('a; b # c < d > e')).toBe('a#59; b #35; c #lt; d #gt; e');
+  });
+});
+
+describe('lkml', () => {
+  test('columns headed CPU0, CPU1, ... and no line over 80 columns', () => {
+    for (const [, result] of CASES) {
+      const lines = formatTrace(result, 'lkml').trimEnd().split('\n');
+      const threads = traceFacts(result).threads;
+      threads.forEach((t, i) => expect(lines[0]).toContain(`CPU${i} (${t})`));
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(LKML_WIDTH);
+    }
+  });
+  test("a step's statement sits in its thread's column", () => {
+    const lines = formatTrace(deadlock, 'lkml').split('\n');
+    const col1 = lines[0]!.indexOf('CPU1');
+    const diagram = lines.slice(2, lines.indexOf(''));
+    const caller2 = diagram.filter((l) => l.startsWith(' '));
+    expect(caller2.length).toBeGreaterThan(0);
+    for (const l of caller2) expect(l.search(/\S/)).toBe(col1);
+    expect(lines).toContain('while result == ERESTARTNOINTR');
+  });
+  test('long statements wrap, then are cut with "..."', () => {
+    expect(wrapText('alpha beta gamma', 10)).toEqual(['alpha beta', 'gamma']);
+    expect(wrapText('task_work_add(caller2_restrict_siblings)', 16)).toEqual(['task_work_add(', 'caller2_restrict', '_siblings)']);
+    expect(wrapText('one two three four', 9, 1)).toEqual(['one tw...']);
+    expect(wrapText('one two three four', 10, 1)).toEqual(['one two...']);
+  });
+  test('a deadlock ends with the wait-for picture', () => {
+    expect(formatTrace(deadlock, 'lkml').trimEnd().split('\n').at(-1)).toBe('  cycle: caller1 -> caller2 -> caller1');
+  });
+});
+
+describe('wait-for cycle', () => {
+  test('finds the cycle and only a cycle', () => {
+    expect(findWaitCycle([
+      { thread: 'a', waitsOn: 'x', heldBy: ['b'] },
+      { thread: 'b', waitsOn: 'y', heldBy: ['c'] },
+      { thread: 'c', waitsOn: 'z', heldBy: ['b'] },
+    ])).toEqual(['b', 'c', 'b']);
+    expect(findWaitCycle([{ thread: 'a', waitsOn: 'x', heldBy: ['b'] }])).toBeNull();
+  });
+});

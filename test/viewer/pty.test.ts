@@ -1,0 +1,153 @@
+// The interactive viewer in a real pseudo-terminal: spawn `credspec trace` (through a small
+// launcher compiled with tsc, independent of the rest of the CLI), press keys, read the screen
+// (the text after the last full redraw, ANSI stripped), resize, quit, and check the terminal
+// is restored and the exit code is 0.
+
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { REPO } from './helpers.js';
+
+const require = createRequire(join(REPO, 'package.json'));
+const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
+
+const OUT = join(REPO, 'node_modules', '.cache', 'credspec-viewer-pty');
+const LAUNCHER = join(OUT, 'test', 'viewer', 'pty-launcher.js');
+const CLEAR = '\u001b[2J';
+const ESC = '\u001b';
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', OUT, '--rootDir', REPO, '--module', 'nodenext', '--moduleResolution', 'nodenext',
+      '--target', 'es2022', '--strict', '--skipLibCheck', '--jsx', 'react-jsx', '--types', 'node', join(REPO, 'test', 'viewer', 'pty-launcher.ts')],
+    { cwd: REPO, stdio: 'pipe' },
+  );
+}, 120000);
+
+function strip(text: string): string {
+  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\u001b\][^\u0007]*\u0007/g, '').replace(/\r/g, '');
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+class Session {
+  output = '';
+  exitCode: number | null = null;
+  private readonly proc: import('@lydell/node-pty').IPty;
+  private readonly exited: Promise<number>;
+
+  constructor(args: string[], cols: number, rows: number) {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && !k.startsWith('JEST')) env[k] = v;
+    env.TERM = 'xterm-256color';
+    this.proc = pty.spawn(process.execPath, [LAUNCHER, ...args], { cols, rows, cwd: REPO, env });
+    this.proc.onData((d) => {
+      this.output += d;
+    });
+    this.exited = new Promise((res) => this.proc.onExit(({ exitCode }) => res((this.exitCode = exitCode))));
+  }
+
+  /** The text of the last full frame drawn. */
+  screen(): string[] {
+    const frames = this.output.split(CLEAR);
+    return strip(frames[frames.length - 1]!).split('\n');
+  }
+
+  /** Waits until the screen satisfies `ok`, or fails after a while. */
+  async waitFor(ok: (screen: string[]) => boolean, what: string): Promise<string[]> {
+    for (let i = 0; i < 100; i++) {
+      if (ok(this.screen())) return this.screen();
+      await sleep(50);
+    }
+    throw new Error(`screen never showed ${what}:\n${this.screen().join('\n')}`);
+  }
+
+  async key(data: string, ok: (screen: string[]) => boolean, what: string): Promise<string[]> {
+    this.proc.write(data);
+    return this.waitFor(ok, what);
+  }
+
+  kill(): void {
+    this.proc.kill();
+  }
+
+  resize(cols: number, rows: number): void {
+    this.proc.resize(cols, rows);
+  }
+
+  write(data: string): void {
+    this.proc.write(data);
+  }
+
+  async exit(): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<number>((res) => (timer = setTimeout(() => res(-1), 10000)));
+    const code = await Promise.race([this.exited, timeout]);
+    clearTimeout(timer);
+    if (code === -1) this.proc.kill();
+    return code;
+  }
+}
+
+test('keys move through the trace; resize gives the compact layout; q restores the terminal', async () => {
+  const s = new Session(['test/fixtures/results/tsync-deadlock.json'], 100, 30);
+  try {
+    let screen = await s.waitFor((l) => l.some((x) => x.startsWith('DEADLOCK  step 0 of 10')), 'step 0');
+    expect(screen[0]).toContain('credspec trace  test/fixtures/results/tsync-mini.cred  variant v2 (CALLERS=2)');
+    expect(screen).toContain('the initial state: no statement ran yet');
+
+    screen = await s.key(`${ESC}[C`, (l) => l.some((x) => x.startsWith('DEADLOCK  step 1 of 10')), 'step 1 after Right');
+    for (const k of ['n', ' ', 'n', 'n', 'n']) await s.key(k, () => true, k);
+    screen = await s.waitFor((l) => l.some((x) => x.startsWith('DEADLOCK  step 6 of 10')), 'step 6');
+    expect(screen.some((l) => l.startsWith('── test/fixtures/results/tsync-mini.cred:31:12  restrict_siblings.queue'))).toBe(true);
+    expect(screen.some((l) => /^▶31 │ +queue: atomic \{/.test(l))).toBe(true);
+    expect(screen).toContain('* works: {} -> {caller1.restrict_siblings}');
+
+    screen = await s.key('p', (l) => l.some((x) => x.startsWith('DEADLOCK  step 5 of 10')), 'step 5 after p');
+    expect(screen.some((l) => l.startsWith('── test/fixtures/results/tsync-mini.cred:29:9  restrict_siblings.scan'))).toBe(true);
+    expect(screen).toContain('* t: none -> caller2');
+
+    screen = await s.key(`${ESC}[F`, (l) => l.some((x) => x.startsWith('DEADLOCK  step 10 of 10')), 'step 10 after End');
+    screen = await s.key(`${ESC}[H`, (l) => l.some((x) => x.startsWith('DEADLOCK  step 0 of 10')), 'step 0 after Home');
+
+    screen = await s.key('t', (l) => l.some((x) => x.includes('following caller1')), 'following caller1');
+    screen = await s.key('t', (l) => l.some((x) => x.includes('following caller2')), 'following caller2');
+    screen = await s.key('n', (l) => l.some((x) => x.startsWith('DEADLOCK  step 2 of 10  following caller2')), "caller2's first step");
+
+    await s.key('/', (l) => l.at(-1)!.startsWith('/█'), 'the search prompt');
+    await s.key('sigpending', (l) => l.at(-1)!.startsWith('/sigpending█'), 'the typed query');
+    screen = await s.key('\r', (l) => l.some((x) => x.startsWith('DEADLOCK  step 6 of 10')), 'search result');
+    expect(screen.at(-1)).toContain('step 6 changes caller2.sigpending');
+
+    screen = await s.key('?', (l) => l[0] === 'credspec trace: keys', 'help');
+    screen = await s.key('x', (l) => l.some((x) => x.startsWith('DEADLOCK  step 6 of 10')), 'help closed');
+
+    s.resize(60, 15);
+    screen = await s.waitFor((l) => l[0] === 'DEADLOCK step 6 of 10 caller1 (following caller2)', 'the compact layout');
+    expect(screen[1]).toBe('test/fixtures/results/tsync-mini.cred:31:12 restrict_siblin…');
+    expect(screen[2]).toMatch(/^▶ queue: atomic \{/);
+    expect(screen).toContain('* caller2.sigpending: false -> true');
+    expect(screen.some((l) => /#\s+caller1\s+caller2/.test(l))).toBe(false);
+    expect(screen.length).toBeLessThanOrEqual(15);
+    for (const l of screen) expect(l.length).toBeLessThanOrEqual(60);
+
+    s.resize(100, 30);
+    await s.waitFor((l) => l.some((x) => /#\s+caller1\s+\S*\s*caller2/.test(x)), 'the full layout again');
+
+    s.write('q');
+    expect(await s.exit()).toBe(0);
+    const tail = s.output.slice(s.output.lastIndexOf(`${ESC}[?25l`));
+    expect(tail).toContain(`${ESC}[?25h`);
+    expect(s.output.lastIndexOf(`${ESC}[?1049l`)).toBeGreaterThan(s.output.lastIndexOf(`${ESC}[?1049h`));
+  } finally {
+    if (s.exitCode === null) s.kill();
+  }
+}, 60000);
+
+test('off the viewer: --plain on a terminal prints the plain trace and exits 0 without the alternate screen', async () => {
+  const s = new Session(['test/fixtures/results/tsync-invariant.json', '--plain'], 100, 30);
+  expect(await s.exit()).toBe(0);
+  expect(s.output).not.toContain(`${ESC}[?1049h`);
+  expect(strip(s.output)).toContain('verdict   violated finish_after_works');
+}, 30000);
