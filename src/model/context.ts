@@ -1,0 +1,106 @@
+// The state of one lowering run: the variant's declarations, the parameter set, the names taken
+// at module level, the TLA+ variables of DSL variables, and the diagnostics so far. Created and
+// discarded inside lowerSpec, so the phase stays a pure function of its input.
+
+import type { Diagnostic, DiagnosticArgs } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { DefDecl, ProcedureDecl, ProcessDecl, TypeExpr } from '../syntax/ast.js';
+import type { Span } from '../syntax/span.js';
+import type { TlaExpr } from '../tla/tla-ast.js';
+import type { DeclTable } from './decls.js';
+import type { ModelDef, ModelProperty, ModelVariable } from './ir.js';
+import type { ParamSet } from './params.js';
+
+/** A DSL variable visible by name inside a process or procedure: its TLA+ variable and type. */
+export interface LocalVar {
+  readonly tla: string;
+  readonly type: TypeExpr | undefined;
+}
+
+/** A process body or procedure: the frame its names resolve in. */
+export interface OwnerInfo {
+  readonly kind: 'process' | 'procedure';
+  readonly name: string;
+  readonly decl: ProcessDecl | ProcedureDecl;
+  /** Parameters (procedures) and `var` locals, by DSL name. */
+  readonly vars: ReadonlyMap<string, LocalVar>;
+  /** The set `self` ranges over in this owner's actions. */
+  threads: TlaExpr;
+}
+
+/** A procedure call site, known before any action is lowered so that returns can dispatch on it. */
+export interface CallSite {
+  /** The call step's name: what the call pushes on `stack`. */
+  readonly site: string;
+  readonly caller: OwnerInfo;
+  readonly callee: string;
+  readonly target: import('../syntax/ast.js').Expr | undefined;
+  /** Loop variables in scope at the call (a target may index with one). */
+  readonly loopVars: ReadonlyMap<string, { variable: string; type: TypeExpr | undefined }>;
+  /** The caller's pc value after the call returns. */
+  readonly continuation: string;
+}
+
+/** A variable created while lowering (internal, loop binders), declared in this order after the DSL's. */
+export interface PendingVar extends ModelVariable {}
+
+export class LowerContext {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Every module-level name, so bound variables never shadow one (SANY rejects shadowing). */
+  readonly taken = new Set<string>();
+  /** DSL global variables -> TLA+ names. */
+  readonly globals = new Map<string, { tla: string; scope: 'shared' | 'thread'; type: TypeExpr }>();
+  /** Variables in declaration order (DSL first, internal after). */
+  readonly variables: ModelVariable[] = [];
+  /** Lowered state-free defs and consts, by TLA+ name. */
+  readonly defs = new Map<string, ModelDef>();
+  /** DSL def/const name -> TLA+ name (decided up front). */
+  readonly defNames = new Map<string, string>();
+  readonly defsInProgress = new Set<string>();
+  readonly stateReadingDefs = new Map<string, boolean>();
+  /** Assertion invariants and built-in properties discovered while lowering steps. */
+  readonly builtinProperties: ModelProperty[] = [];
+  readonly callSites: CallSite[] = [];
+  /** Procedures whose frames can be referenced (`frame` occurs in them): they get `p_live`. */
+  readonly liveProcedures = new Set<string>();
+  /** Group name -> constant name. */
+  readonly groupConstants = new Map<string, string>();
+  /** Procedures reachable from process bodies, in first-reached order. */
+  readonly procedureOwners = new Map<string, OwnerInfo>();
+  readonly processOwners = new Map<string, OwnerInfo>();
+  /** pc values per owner and label (`at(t, label)`): owner -> label -> pc values. */
+  readonly labels = new Map<string, Map<string, string[]>>();
+  /** Steps per owner (for in_call). */
+  readonly ownerSteps = new Map<string, string[]>();
+  /** Group name -> its constant and the pc value its threads start at. */
+  readonly groupStarts = new Map<string, { constant: string; first: string }>();
+  /** Procedure -> its frame variables (params, locals, hidden loop variables) and their reset values. */
+  readonly frameVars = new Map<string, { variable: string; init: (self: TlaExpr) => TlaExpr }[]>();
+  /** Procedure -> the pc value its body starts at. */
+  readonly procedureFirst = new Map<string, string>();
+  /** Assertion invariants already registered, by name. */
+  readonly assertNames = new Set<string>();
+  /** Set when some step checks a frame's liveness (then `frame_use_after_return` exists). */
+  usesFrameCheck = false;
+  usesSequences = false;
+  usesFiniteSets = false;
+
+  constructor(
+    readonly table: DeclTable,
+    readonly params: ParamSet,
+  ) {}
+
+  report(code: DiagnosticCode, span: Span, args: DiagnosticArgs, hint?: string): void {
+    const d: Diagnostic = { code, severity: 'error', span, args, ...(hint !== undefined ? { hint } : {}) };
+    this.diagnostics.push(d);
+  }
+
+  /** A problem that is the lowering's own bug or an unsupported construct the checker let through. */
+  internal(span: Span, detail: string): void {
+    this.report('CS9001', span, { phase: 'lowering', detail });
+  }
+
+  defDecl(dslName: string): DefDecl | undefined {
+    return this.table.defs.get(dslName);
+  }
+}

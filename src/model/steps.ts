@@ -1,0 +1,237 @@
+// The actions of one owner (process body or procedure) from its step plan: one action per step,
+// two for a `for` loop (entry and later iterations) and for a fault point (success, failure),
+// plus the implicit return of a procedure. Takes the context and an OwnerPlan; returns actions
+// in source order. Reports what it cannot lower.
+
+import type { Stmt } from '../syntax/ast.js';
+import type { Span } from '../syntax/span.js';
+import type { TlaExpr } from '../tla/tla-ast.js';
+import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.js';
+import type { LowerContext } from './context.js';
+import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
+import { type BoundRef, type Env, bindOne, forEachSubExpr, lowerExpr, readVar } from './lower-expr.js';
+import type { OwnerPlan, PlannedStep } from './plan.js';
+import { ifConditions } from './plan.js';
+import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, pushSite, withChecks } from './symbolic.js';
+import { TRUE, bin, eq, fcnApp, ite, name, setEnum, str } from './tla-build.js';
+
+/** The statement's text as written, first line only, whitespace collapsed. */
+export function statementText(ctx: LowerContext, span: Span): string {
+  const text = ctx.table.texts.get(span.file);
+  if (text === undefined) return '';
+  const raw = text.slice(span.start.offset, span.end.offset);
+  const line = raw.split(/\r?\n/)[0] ?? '';
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+function kernelOf(s: Stmt): KernelLink | undefined {
+  if (s.kernel === undefined) return undefined;
+  return { file: s.kernel.file, ...(s.kernel.func !== undefined ? { func: s.kernel.func } : {}), ...(s.kernel.commit !== undefined ? { commit: s.kernel.commit } : {}) };
+}
+
+/** The environment a step of `plan`'s owner starts in. */
+export function stepEnv(plan: OwnerPlan, loopVars: PlannedStep['loopVars']): Env {
+  const bound = new Map<string, BoundRef>();
+  for (const [dsl, v] of loopVars) bound.set(dsl, { kind: 'loopVar', variable: v.variable, type: v.type });
+  return {
+    owner: plan.owner,
+    self: name(INTERNAL_NAMES.self),
+    bound,
+    macroArgs: new Map(),
+    boundNames: new Set([INTERNAL_NAMES.self]),
+    state: { values: new Map() },
+    primed: false,
+    checks: undefined,
+  };
+}
+
+function endAt(next: TlaExpr): (e: Env) => ActTree {
+  return (e) => leafOf(assignSelf(e, INTERNAL_NAMES.pc, next));
+}
+
+/** Lowers every step of one owner. `guards` are extra conjuncts for every action (the pc test comes first). */
+export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly TlaExpr[]): ModelAction[] {
+  const out: ModelAction[] = [];
+  const owner = { kind: plan.owner.kind, name: plan.owner.name } as const;
+  const pcIs = (v: string): TlaExpr => eq(fcnApp(name(INTERNAL_NAMES.pc), name(INTERNAL_NAMES.self)), str(v));
+  const make = (step: PlannedStep | undefined, actionName: string, pcValue: string, kind: ActionKind, body: ActTree, span: Span, extra: Partial<ModelAction> = {}): ModelAction => ({
+    name: actionName,
+    kind,
+    owner,
+    label: step?.label ?? actionName,
+    generatedLabel: step?.generated ?? true,
+    pc: pcValue,
+    threads: plan.owner.threads,
+    guards: [pcIs(pcValue), ...extraGuards],
+    body,
+    span,
+    text: statementText(ctx, span),
+    kernel: step !== undefined ? kernelOf(step.stmt) : undefined,
+    ...extra,
+  });
+
+  for (const step of plan.steps) {
+    const s = step.stmt;
+    const env = stepEnv(plan, step.loopVars);
+    const sc: StepCtx = { assertName: assertInvariantName(step.name), assertLabel: step.label, span: s.span, innerFaults: [] };
+    const next = str(step.next);
+    switch (s.kind) {
+      case 'IfStmt': {
+        const { conds } = ifConditions(s);
+        const checks: TlaExpr[] = [];
+        const cs = conds.map((c) => lowerExpr(ctx, { ...env, checks }, c.cond));
+        let target: TlaExpr = str(step.branchFirsts[step.branchFirsts.length - 1]!);
+        for (let i = cs.length - 1; i >= 0; i--) target = ite(cs[i]!, str(step.branchFirsts[i]!), target);
+        out.push(make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => endAt(target)(env)), s.span));
+        break;
+      }
+      case 'WhileStmt': {
+        const checks: TlaExpr[] = [];
+        const c = lowerExpr(ctx, { ...env, checks }, s.cond);
+        out.push(make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => endAt(ite(c, str(step.branchFirsts[0]!), next))(env)), s.span));
+        break;
+      }
+      case 'EitherStmt':
+        out.push(make(step, step.name, step.name, 'control', { kind: 'or', branches: step.branchFirsts.map((f) => endAt(str(f))(env)) }, s.span));
+        break;
+      case 'ForStmt':
+        out.push(...lowerFor(ctx, plan, step, s, env, make));
+        break;
+      case 'CallStmt':
+        if (ctx.table.procedures.has(s.callee.name)) out.push(make(step, step.name, step.name, 'call', lowerCall(ctx, step, s, env), s.span));
+        else out.push(make(step, step.name, step.name, 'step', execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc)));
+        break;
+      case 'ReturnStmt':
+        out.push(make(step, step.name, step.name, 'return', execReturn(ctx, env, s.value, s.span), s.span, innerFaults(sc)));
+        break;
+      case 'FaultStmt': {
+        const ok = execStmt(ctx, sc, s.body, env, endAt(next));
+        out.push(make(step, step.name, step.name, 'step', ok, s.span, { outcome: 'succeeded', ...innerFaults(sc) }));
+        const sc2: StepCtx = { ...sc, innerFaults: [] };
+        const fail = faultHandler(ctx, sc2, s, env, endAt(next));
+        out.push(make(step, step.failName!, step.name, 'fault-handler', fail, s.span, { outcome: 'failed', ...innerFaults(sc2) }));
+        break;
+      }
+      default: {
+        const kind: ActionKind = s.kind === 'CloneStmt' ? 'clone' : s.kind === 'ExitStmt' ? 'exit' : 'step';
+        out.push(make(step, step.name, step.name, kind, execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc)));
+      }
+    }
+  }
+  if (plan.implicitReturn !== undefined) {
+    const env = stepEnv(plan, new Map());
+    const r = plan.implicitReturn;
+    const a = make(undefined, r.name, r.name, 'return', execReturn(ctx, env, undefined, r.span), r.span);
+    out.push({ ...a, text: `end of procedure ${plan.owner.name}` });
+  }
+  return out;
+}
+
+function innerFaults(sc: StepCtx): Partial<ModelAction> {
+  return sc.innerFaults.length > 0 ? { innerFaults: [...sc.innerFaults] } : {};
+}
+
+/**
+ * A `for` loop is two actions: the entry (reads the set, picks the first element or leaves) and
+ * the later iteration choices. Snapshot keeps the elements still to visit; live keeps those
+ * visited and re-reads the set each time. On leaving, the loop variable goes back to None and
+ * the hidden set to {}, so states after the loop do not remember it.
+ */
+function lowerFor(
+  ctx: LowerContext,
+  plan: OwnerPlan,
+  step: PlannedStep,
+  s: Extract<Stmt, { kind: 'ForStmt' }>,
+  env: Env,
+  make: (step: PlannedStep | undefined, actionName: string, pcValue: string, kind: ActionKind, body: ActTree, span: Span) => ModelAction,
+): ModelAction[] {
+  const loop = step.loop!;
+  const self = name(INTERNAL_NAMES.self);
+  const bodyFirst = str(step.branchFirsts[0]!);
+  const leave = (e: Env, resetSet: boolean): ActTree => {
+    let x = assignSelf(e, loop.binderVar, name(INTERNAL_NAMES.none));
+    if (resetSet) x = assignSelf(x, loop.setVar, setEnum([]));
+    return leafOf(assignSelf(x, INTERNAL_NAMES.pc, str(step.next)));
+  };
+  const choose = (e: Env, pool: TlaExpr, nextSet: (v: TlaExpr) => TlaExpr): ActTree => {
+    const b = bindOne(ctx, e, s.binder.name);
+    const v = name(b.name);
+    let x: Env = { ...e, boundNames: b.env.boundNames };
+    x = assignSelf(x, loop.binderVar, v);
+    x = assignSelf(x, loop.setVar, nextSet(v));
+    x = assignSelf(x, INTERNAL_NAMES.pc, bodyFirst);
+    return { kind: 'exists', variable: b.name, set: pool, body: leafOf(x) };
+  };
+  const guarded = (cond: TlaExpr, t: ActTree): ActTree => ({ kind: 'guard', cond, body: t });
+  const empty = (x: TlaExpr): TlaExpr => eq(x, setEnum([]));
+
+  const checks: TlaExpr[] = [];
+  const set = lowerExpr(ctx, { ...env, checks }, s.set);
+  const setVarSelf = fcnApp(readVar(env, loop.setVar), self);
+  let entry: ActTree;
+  let iter: ActTree;
+  if (loop.mode === 'snapshot') {
+    entry = { kind: 'or', branches: [guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))), choose(env, set, (v) => bin('\\', set, setEnum([v])))] };
+    iter = { kind: 'or', branches: [guarded(empty(setVarSelf), leave(env, false)), choose(env, setVarSelf, (v) => bin('\\', setVarSelf, setEnum([v])))] };
+  } else {
+    const rest = bin('\\', set, setVarSelf);
+    entry = { kind: 'or', branches: [guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))), choose(env, set, (v) => setEnum([v]))] };
+    iter = { kind: 'or', branches: [guarded(empty(rest), leave(env, true)), choose(env, rest, (v) => bin('\\cup', setVarSelf, setEnum([v])))] };
+  }
+  void plan;
+  return [
+    make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => entry), s.span),
+    make(step, loop.nextName, loop.nextName, 'control', loop.mode === 'live' ? withChecks(ctx, env, [...checks], () => iter) : iter, s.span),
+  ];
+}
+
+/** A procedure call: push the return point, bind the parameters, set computed locals, enter the body. */
+function lowerCall(ctx: LowerContext, step: PlannedStep, s: Extract<Stmt, { kind: 'CallStmt' }>, env: Env): ActTree {
+  const p = ctx.table.procedures.get(s.callee.name)!;
+  const calleeOwner = ctx.procedureOwners.get(p.name.name);
+  if (p.params.length !== s.args.length) {
+    ctx.report('CS3002', s.span, { name: p.name.name, expected: p.params.length, actual: s.args.length });
+  }
+  const checks: TlaExpr[] = [];
+  const args = s.args.map((a) => lowerExpr(ctx, { ...env, checks }, a));
+  return withChecks(ctx, env, checks, () => {
+    let e = assignSelf(env, INTERNAL_NAMES.stack, pushSite(env, step.name));
+    ctx.usesSequences = true;
+    const bound = new Map<string, BoundRef>();
+    p.params.forEach((param, i) => {
+      const v = args[i] ?? TRUE;
+      bound.set(param.name.name, { kind: 'expr', expr: v, type: param.type });
+      const tla = calleeOwner?.vars.get(param.name.name)?.tla;
+      if (tla !== undefined) e = assignSelf(e, tla, v);
+    });
+    for (const local of p.locals) {
+      const tla = calleeOwner?.vars.get(local.name.name)?.tla;
+      if (tla === undefined) continue;
+      if (local.init !== undefined && !isConstantInit(ctx, local.init, p.params.map((x) => x.name.name).concat(p.locals.map((x) => x.name.name)))) {
+        const initEnv: Env = { ...e, owner: undefined, bound: new Map(bound), macroArgs: new Map(), checks: undefined };
+        const v = lowerExpr(ctx, initEnv, local.init);
+        bound.set(local.name.name, { kind: 'expr', expr: v, type: local.type });
+        e = assignSelf(e, tla, v);
+      }
+    }
+    if (ctx.liveProcedures.has(p.name.name)) e = assignSelf(e, liveVarName(p.name.name), { kind: 'TlaBool', value: true });
+    const first = ctx.procedureFirst.get(p.name.name) ?? 'Done';
+    return leafOf(assignSelf(e, INTERNAL_NAMES.pc, str(first)));
+  });
+}
+
+/**
+ * An initial value that is the same at every call: no frame names, no variables, no `self`,
+ * no calls. Such locals keep it from Init and from the reset at return; others are set at the call.
+ */
+export function isConstantInit(ctx: LowerContext, e: import('../syntax/ast.js').Expr, frameNames: readonly string[]): boolean {
+  let ok = true;
+  const visit = (x: import('../syntax/ast.js').Expr): void => {
+    if (!ok) return;
+    if (x.kind === 'SelfExpr' || x.kind === 'FrameExpr' || x.kind === 'CallExpr' || x.kind === 'ArrowExpr') ok = false;
+    if (x.kind === 'NameExpr' && (frameNames.includes(x.name.name) || ctx.globals.has(x.name.name))) ok = false;
+    forEachSubExpr(x, visit);
+  };
+  visit(e);
+  return ok;
+}

@@ -1,0 +1,172 @@
+// The one naming scheme for everything credspec generates: module and config file names, TLA+
+// identifiers for variables, actions, pc values, constants and thread model values. The printer,
+// the source map and the trace mapper all agree because they all come here. Pure string functions;
+// the scheme is documented in docs/tla-naming.md.
+
+/** Words that TLA+ reserves or that the standard modules we extend define. */
+const TLA_RESERVED: ReadonlySet<string> = new Set([
+  'ASSUME', 'ASSUMPTION', 'AXIOM', 'BOOLEAN', 'CASE', 'CHOOSE', 'CONSTANT', 'CONSTANTS', 'DOMAIN',
+  'ELSE', 'ENABLED', 'EXCEPT', 'EXTENDS', 'FALSE', 'IF', 'IN', 'INSTANCE', 'LET', 'LOCAL', 'MODULE',
+  'OTHER', 'STRING', 'SUBSET', 'THEN', 'THEOREM', 'TRUE', 'UNCHANGED', 'UNION', 'VARIABLE',
+  'VARIABLES', 'WITH', 'LAMBDA', 'RECURSIVE', 'PROOF', 'BY', 'QED', 'OBVIOUS', 'OMITTED', 'HAVE',
+  'TAKE', 'WITNESS', 'PICK', 'SUFFICES', 'DEFINE', 'USE', 'HIDE', 'DEF', 'DEFS', 'ACTION', 'STATE',
+  'TEMPORAL', 'CONSTANT', 'LEMMA', 'PROPOSITION', 'COROLLARY', 'NEW', 'ONLY',
+  // Integers, Sequences, FiniteSets, TLC
+  'Nat', 'Int', 'Seq', 'Len', 'Append', 'Head', 'Tail', 'SubSeq', 'SelectSeq', 'Cardinality',
+  'IsFiniteSet', 'Permutations', 'Print', 'PrintT', 'Assert', 'JavaTime', 'TLCGet', 'TLCSet',
+  'SortSeq', 'ToString', 'RandomElement', 'Any', 'TLCEval',
+]);
+
+/**
+ * Names the emitter itself defines at module level. A DSL name equal to one of these is
+ * escaped so that both can live in one module.
+ */
+export const INTERNAL_NAMES = {
+  init: 'Init',
+  next: 'Next',
+  spec: 'Spec',
+  vars: 'vars',
+  pc: 'pc',
+  stack: 'stack',
+  failure: 'failure',
+  thread: 'Thread',
+  none: 'None',
+  terminating: 'Terminating',
+  symmetry: 'Symmetry',
+  self: 'self',
+} as const;
+
+const INTERNAL_SET: ReadonlySet<string> = new Set(Object.values(INTERNAL_NAMES));
+
+/** pc values that are not steps. */
+export const PC_DONE = 'Done';
+export const PC_UNBORN = 'Unborn';
+export const PC_EXITING = 'Exiting';
+export const PC_EXITED = 'Exited';
+
+/** The invariant (and `failure` value) of the built-in frame check. */
+export const FRAME_USE_AFTER_RETURN = 'frame_use_after_return';
+
+/**
+ * A DSL identifier as a TLA+ identifier: kept as written unless TLA+ reserves it, it starts
+ * like a fairness operator (`WF_`, `SF_`), or the emitter defines it; then `_` is appended.
+ */
+export function tlaIdent(name: string): string {
+  if (TLA_RESERVED.has(name) || INTERNAL_SET.has(name) || /^[WS]F_/.test(name)) return `${name}_`;
+  return name;
+}
+
+/** `landlock_tsync` -> `LandlockTsync`; an already camel-cased name keeps its capitals. */
+export function specCamel(specName: string): string {
+  const parts = specName.split(/[_\-\s]+/).filter((p) => p.length > 0);
+  const camel = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+  return camel.length > 0 ? camel : 'Spec';
+}
+
+/** Module name of one variant: `<SpecCamel>_<variant>` (`LandlockTsync_v2`, `LandlockTsync_base`). */
+export function moduleName(specName: string, variant: string): string {
+  return `${specCamel(specName)}_${variant}`;
+}
+
+/** A parameter value as it appears in a config file name (`true`, `3`, `m1` for -1, `ENOMEM`). */
+export function paramValueInFileName(value: number | boolean | string): string {
+  if (typeof value === 'number') return value < 0 ? `m${-value}` : String(value);
+  return String(value);
+}
+
+/**
+ * Config file name for a parameter set: `<Module>.cfg` for the defaults, else
+ * `<Module>__<PARAM>_<value>__....cfg` listing the overridden parameters sorted by name.
+ */
+export function configFileName(module: string, overrides: Readonly<Record<string, number | boolean | string>>): string {
+  const names = Object.keys(overrides).sort();
+  if (names.length === 0) return `${module}.cfg`;
+  return `${module}__${names.map((n) => `${n}_${paramValueInFileName(overrides[n]!)}`).join('__')}.cfg`;
+}
+
+/** The source map's file name for a module. */
+export function sourceMapFileName(module: string): string {
+  return `${module}.map.json`;
+}
+
+/** The folder of one spec's generated files, relative to the output root: the spec file's base name without `.cred`. */
+export function specOutputFolder(specFile: string): string {
+  const base = specFile.split(/[\\/]/).pop() ?? specFile;
+  return base.replace(/\.cred$/, '');
+}
+
+/** Step (and pc value, and action) name: `<owner>_<label>`. */
+export function stepName(owner: string, label: string): string {
+  return `${owner}_${label}`;
+}
+
+/** The DSL name of an unlabelled step: `<owner>_<line>`, or `<owner>_<line>_<col>` when two steps share a line. */
+export function generatedLabel(owner: string, line: number, column: number | undefined): string {
+  return column === undefined ? `${owner}_${line}` : `${owner}_${line}_${column}`;
+}
+
+/** Member `i` (1-based) of process group `group`: lower-case group name and index (`caller1`). */
+export function threadMemberName(group: string, index: number): string {
+  let base = group.toLowerCase();
+  // TLC treats `x_...` model values as typed; keep ours untyped.
+  if (/^[a-z]_/.test(base)) base = base[0] + base.slice(2);
+  return `${base}${index}`;
+}
+
+/** The constant holding the spare (initially unborn) members of a group. */
+export function spareConstantName(group: string): string {
+  return `${group}_spare`;
+}
+
+/** Frame variable `x` of procedure `p`, or process-local variable `x` of process `p`. */
+export function frameVarName(owner: string, variable: string): string {
+  return `${owner}_${variable}`;
+}
+
+/** `p_live`: whether thread t's frame of procedure p is alive. */
+export function liveVarName(procedure: string): string {
+  return `${procedure}_live`;
+}
+
+/** Hidden per-thread set of a `for` loop: the elements still to visit (snapshot) or visited (live). */
+export function loopSetVarName(step: string, mode: 'snapshot' | 'live'): string {
+  return `${step}_${mode === 'snapshot' ? 'todo' : 'seen'}`;
+}
+
+/** The iteration-choice step of a `for` loop after its first (entry) choice. */
+export function loopNextStepName(step: string): string {
+  return `${step}_next`;
+}
+
+/** The failure disjunct of a fault point, as its own action. */
+export function faultStepName(step: string): string {
+  return `${step}_fail`;
+}
+
+/** The implicit return step at the end of a procedure body. */
+export function implicitReturnStepName(procedure: string): string {
+  return `${procedure}_return`;
+}
+
+/** The step that takes an exiting thread of a group to Exited. */
+export function exitStepName(group: string): string {
+  return `${group}_exit`;
+}
+
+/** The disjunction of every action a thread of `owner` can take, for fairness. */
+export function threadActionName(owner: string): string {
+  return `${owner}_thread`;
+}
+
+/** The invariant of the assertions of one step; also the value `failure` takes when one fails. */
+export function assertInvariantName(step: string): string {
+  return `Assert_${step}`;
+}
+
+/** Makes `base` unique against `taken` by appending `_2`, `_3`, ...; records the result. */
+export function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  taken.add(name);
+  return name;
+}
