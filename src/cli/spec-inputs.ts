@@ -42,7 +42,7 @@ export function credFilesUnder(dir: string, shown: string): string[] {
  * The spec files named by `inputs` (folders expanded). Problems (a missing input, a folder with
  * no specs) are printed as `credspec <command>: ...` lines; `ok` is false when there was one.
  */
-export function expandInputs(inputs: readonly string[], io: Io, command: string): { files: string[]; ok: boolean } {
+export function expandInputs(inputs: readonly string[], io: Pick<Io, 'cwd' | 'stderr'>, command: string): { files: string[]; ok: boolean } {
   let ok = true;
   const files: string[] = [];
   for (const input of inputs) {
@@ -70,7 +70,7 @@ export function expandInputs(inputs: readonly string[], io: Io, command: string)
 }
 
 /** Loads one spec and its imports from the file system. */
-export function loadSpec(file: string, io: Io): Program {
+export function loadSpec(file: string, io: Pick<Io, 'cwd' | 'env'>): Program {
   const readFile = (p: string): Uint8Array | Error => {
     try {
       return readFileSync(resolve(io.cwd, p));

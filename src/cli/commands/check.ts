@@ -30,7 +30,7 @@ export interface CheckArgs {
 const COMMAND_LINE_SPAN = { file: '<command line>', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
 /** `NAME=VALUE` pairs as parameter overrides; a malformed one is reported and yields null. */
-export function parseParamArgs(params: readonly string[], io: Io, command: string): ParamOverrideRequest[] | null {
+export function parseParamArgs(params: readonly string[], io: Pick<Io, 'stderr'>, command: string): ParamOverrideRequest[] | null {
   const out: ParamOverrideRequest[] = [];
   for (const p of params) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(p);
