@@ -1,0 +1,22 @@
+// Rewrites the scenario table in README.md from a fresh `credspec ci specs` run (embedded
+// engine). Run through `npm run scenario-table`, after `npm run build`.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCi } from '../dist/src/cli/commands/ci.js';
+import { memoryIo } from '../dist/src/cli/io.js';
+import { renderScenarioTable, replaceScenarioTable } from '../dist/src/cli/reports/scenario-table.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(mkdtempSync(join(tmpdir(), 'credspec-table-')), 'ci.json');
+const io = memoryIo({ cwd: root, env: { ...process.env, CI: 'true' } });
+const code = await runCi({ dir: 'specs', json: out }, io);
+process.stderr.write(io.err());
+if (code === 2 || code === 3) {
+  process.stderr.write(`credspec ci failed (exit ${code}); the table was not changed\n`);
+  process.exit(code);
+}
+const results = JSON.parse(readFileSync(out, 'utf8')).results;
+const readmePath = join(root, 'README.md');
+writeFileSync(readmePath, replaceScenarioTable(readFileSync(readmePath, 'utf8'), renderScenarioTable(results)));
+process.stdout.write(`README.md: ${results.length} scenarios (ci exit ${code})\n`);

@@ -1,0 +1,66 @@
+// The README's scenario table: one row per (variant, parameter set) that `credspec ci` checks,
+// with the catalogue id, the expected and actual verdicts, the state count and the time. The
+// time column is the only one allowed to differ between runs (see maskTimes).
+
+import type { VariantResult } from '../../result/result-file.js';
+import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+
+export const TABLE_START = '<!-- scenario-table:start (npm run scenario-table rewrites this part) -->';
+export const TABLE_END = '<!-- scenario-table:end -->';
+
+/** Parameters that differ from the variant's defaults are what identify a scenario. */
+function paramsCell(r: VariantResult, defaults: ReadonlyMap<string, Readonly<Record<string, unknown>>>): string {
+  const base = defaults.get(`${r.spec}|${r.variant}`);
+  return Object.keys(r.params)
+    .sort()
+    .filter((k) => base === undefined || base[k] !== r.params[k])
+    .map((k) => `${k}=${String(r.params[k])}`)
+    .join(', ');
+}
+
+/** The markdown table for these results, in the order ci ran them. */
+export function renderScenarioTable(results: readonly VariantResult[]): string {
+  const defaults = new Map<string, Readonly<Record<string, unknown>>>();
+  for (const r of results) if (!defaults.has(`${r.spec}|${r.variant}`)) defaults.set(`${r.spec}|${r.variant}`, r.params);
+  const rows = results.map((r) => {
+    const outcome = judgeExpectation(r);
+    return [
+      r.expected?.tag ?? '',
+      r.spec.replace(/^specs\//, ''),
+      r.variant,
+      paramsCell(r, defaults),
+      r.expected ? describeExpectation(r.expected) : '',
+      describeVerdict(r.verdict, r.property),
+      outcome === 'met' ? 'yes' : outcome === 'unmet' ? '**no**' : outcome,
+      r.stats.distinctStates.toLocaleString('en-US'),
+      `${r.stats.seconds.toFixed(2)} s`,
+    ];
+  });
+  const header = ['id', 'spec', 'variant', 'parameters', 'expected', 'actual', 'as expected', 'states', 'time'];
+  const line = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [line(header), `|${header.map((_, i) => (i >= 7 ? '---:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** The table with its time column blanked, for comparing runs. */
+export function maskTimes(table: string): string {
+  return table
+    .split('\n')
+    .map((row) => row.replace(/\| [0-9.]+ s \|$/, '| - |'))
+    .join('\n');
+}
+
+/** The table between the markers of a README, or null when the markers are missing. */
+export function extractScenarioTable(readme: string): string | null {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) return null;
+  return readme.slice(start + TABLE_START.length, end).trim();
+}
+
+/** The README with its table replaced. */
+export function replaceScenarioTable(readme: string, table: string): string {
+  const start = readme.indexOf(TABLE_START);
+  const end = readme.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error('the README has no scenario-table markers');
+  return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+}
