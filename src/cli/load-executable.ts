@@ -1,12 +1,33 @@
-// The executable form of an emitted module for the embedded engine: the interpreter of the
-// TLA+ tree. Kept behind one function so the check path decides in one place how a module
-// becomes executable.
+// The executable form of an emitted module for the embedded engine: the compiled TypeScript
+// (fresh beside the committed `.tla`, or compiled once into the user cache, keyed by content),
+// and the direct interpreter of the same tree when the compiler refuses a construct.
 
+import { dirname, join } from 'node:path';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { ExecutableModule } from '../engine/module-api.js';
+import { constantBindings } from '../engine/constants.js';
 import { interpretModule } from '../engine/interpret.js';
 
-/** An executable module for the embedded engine. */
-export async function loadExecutable(built: BuiltCase, _files: { tla: string; cfg: string }, _options: unknown): Promise<ExecutableModule> {
-  return interpretModule(built.emitted.module, built.emitted.config);
+/** Where compiled modules are cached: `$XDG_CACHE_HOME/credspec/compiled` (or `~/.cache/...`). */
+export function compiledCacheDir(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CACHE_HOME ?? (env.HOME !== undefined ? join(env.HOME, '.cache') : join(process.cwd(), '.credspec-cache'));
+  return join(base, 'credspec', 'compiled');
+}
+
+/** An executable module for the embedded engine, and how it was obtained. */
+export async function loadExecutable(
+  built: BuiltCase,
+  files: { tla: string; cfg: string },
+  options: { env: Readonly<Record<string, string | undefined>>; warn?: (message: string) => void },
+): Promise<ExecutableModule> {
+  if (options.env.CREDSPEC_INTERPRET === '1') return interpretModule(built.emitted.module, built.emitted.config);
+  const { loadCompiled } = await import('../engine/compile/load.js');
+  try {
+    const loaded = await loadCompiled(built.tlaText, dirname(files.tla), compiledCacheDir(options.env), built.emitted.module);
+    return loaded.factory(constantBindings(built.emitted.config), built.emitted.config);
+  } catch (e) {
+    if ((e as Error).name !== 'CompileError') throw e;
+    options.warn?.(`the engine compiler refused ${built.emitted.module.name} (${(e as Error).message}); checking it with the interpreter`);
+    return interpretModule(built.emitted.module, built.emitted.config);
+  }
 }

@@ -110,7 +110,7 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
   }
   const { loadExecutable } = await import('./load-executable.js');
   const { explore } = await import('../engine/explore.js');
-  const executable = await loadExecutable(built, files, options);
+  const executable = await loadExecutable(built, files, { env: options.env });
   return explore(executable, built.emitted.config, {
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),

@@ -51,6 +51,8 @@ export interface ConfigFacts {
   readonly temporalProperties: readonly string[];
   /** The next-state action: the config's NEXT, else the `[][N]_v` of its SPECIFICATION, else `Next`. */
   readonly next: string;
+  /** The initial predicate: the config's INIT, else the first conjunct of its SPECIFICATION, else `Init`. */
+  readonly init: string;
 }
 
 /** Reads the facts of a config and its module text. */
@@ -64,11 +66,13 @@ export function readConfigFacts(cfgText: string, moduleText: string): ConfigFact
   const module = stripComments(moduleText);
   const isAction = (name: string): boolean => new RegExp(`^[ \\t]*${name}[ \\t]*==\\s*\\[\\]\\[`, 'm').test(module);
   let next = sections.find((s) => s.keyword === 'NEXT')?.body.split(/\s+/)[0];
-  if (!next) {
-    const spec = sections.find((s) => s.keyword === 'SPECIFICATION')?.body.split(/\s+/)[0];
-    if (spec) {
-      const def = new RegExp(`^[ \\t]*${spec}[ \\t]*==([\\s\\S]*?)(?=^[ \\t]*[A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?[ \\t]*==|^====)`, 'm').exec(module);
-      next = def ? /\[\]\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]_/.exec(def[1]!)?.[1] : undefined;
+  let init = sections.find((s) => s.keyword === 'INIT')?.body.split(/\s+/)[0];
+  const spec = sections.find((s) => s.keyword === 'SPECIFICATION')?.body.split(/\s+/)[0];
+  if (spec && (!next || !init)) {
+    const def = new RegExp(`^[ \\t]*${spec}[ \\t]*==([\\s\\S]*?)(?=^[ \\t]*[A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?[ \\t]*==|^====)`, 'm').exec(module);
+    if (def) {
+      next ??= /\[\]\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]_/.exec(def[1]!)?.[1];
+      init ??= /^\s*(?:\/\\\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\/\\|$)/.exec(def[1]!)?.[1];
     }
   }
   return {
@@ -78,6 +82,7 @@ export function readConfigFacts(cfgText: string, moduleText: string): ConfigFact
     actionProperties: properties.filter(isAction),
     temporalProperties: properties.filter((p) => !isAction(p)),
     next: next ?? 'Next',
+    init: init ?? 'Init',
   };
 }
 

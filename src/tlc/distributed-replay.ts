@@ -1,9 +1,10 @@
 // Names what a distributed TLC run found. Its server prints the counterexample (2121, 2217)
 // but not the message saying what was violated: that message is thrown on a worker and lost.
-// Takes the last two states as TLC printed them and re-checks only that step with plain TLC
-// (`runTlc`): Init is the state before last, Next is the original Next restricted to the last
-// state, then a stuttering step where Next is still enabled. TLC then names the invariant,
-// action property, assertion, evaluation error or deadlock itself. Writes its module and
+// Takes the states as TLC printed them and re-checks exactly that behaviour with plain TLC
+// (`runTlc`): Init is the original Init restricted to the first state, Next the original Next
+// restricted to each printed step, then a stuttering step where Next is still enabled. TLC
+// then names the invariant, action property, assertion, evaluation error or deadlock itself,
+// and a printed trace that is no behaviour of the spec (TLC 1.7.4 prints such) finds nothing. Writes its module and
 // config into the run's temporary folder; it must not touch the user's files.
 
 import { writeFile } from 'node:fs/promises';
@@ -25,7 +26,7 @@ export interface ReplayInput {
   readonly workDir: string;
   readonly moduleName: string;
   readonly facts: ConfigFacts;
-  /** The counterexample's last two states (one when it has one state). */
+  /** The counterexample's states, first to last. */
   readonly states: readonly PrintedTraceState[];
   readonly checkDeadlock: boolean;
   readonly tlcJar?: string | undefined;
@@ -60,27 +61,28 @@ function indent(text: string): string {
 /** The replay module and config texts. Exported for tests. */
 export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 'states'>): { module: string; config: string; name: string } {
   const name = `${input.moduleName}_Replay`;
-  const last = input.states[input.states.length - 1]!;
-  const prev = input.states.length > 1 ? input.states[input.states.length - 2]! : undefined;
+  const n = input.states.length;
+  const last = input.states[n - 1]!;
   const mvs = new Set<string>();
   for (const s of input.states) modelValues(s.values, mvs);
   const declared = [...mvs].filter((m) => !input.facts.constantNames.has(m));
   const vars = last.variables.join(', ');
+  const { init, next } = input.facts;
   const lines = [
     `---- MODULE ${name} ----`,
     `EXTENDS ${input.moduleName}, TLC`,
     ...(declared.length > 0 ? [`CONSTANTS ${declared.join(', ')}`] : []),
     '',
-    'ReplayLast ==',
-    indent(last.text),
+    ...input.states.flatMap((s, i) => [`ReplayS${i + 1} ==`, indent(s.text), '']),
+    `ReplayInit == ${init} /\\ ReplayS1`,
     '',
-    ...(prev ? ['ReplayPrev ==', indent(prev.text), ''] : []),
-    // From the state before last only the printed step; from the last state a stuttering step
-    // exactly when Next is enabled there, so a deadlock there is reported as one, and an
-    // assertion or evaluation error in Next at the last state shows up while evaluating ENABLED.
+    // Each printed step must be a step of Next, so a trace that is not a behaviour of the spec
+    // finds nothing. From the last state: a stuttering step exactly when Next is enabled there,
+    // so a deadlock there is reported as one, and an assertion or evaluation error in Next at
+    // the last state shows up while evaluating ENABLED.
     'ReplayNext ==',
-    ...(prev ? [`    \\/ ReplayPrev /\\ ${input.facts.next} /\\ ReplayLast'`] : []),
-    `    \\/ ReplayLast /\\ ENABLED ${input.facts.next} /\\ UNCHANGED <<${vars}>>`,
+    ...input.states.slice(0, -1).map((_, i) => `    \\/ ReplayS${i + 1} /\\ ${next} /\\ ReplayS${i + 2}'`),
+    `    \\/ ReplayS${n} /\\ ENABLED ${next} /\\ UNCHANGED <<${vars}>>`,
     '====',
     '',
   ];
@@ -88,7 +90,7 @@ export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 's
     ...(input.facts.constants.length > 0 || declared.length > 0
       ? ['CONSTANTS', ...input.facts.constants.map((c) => `    ${c.split('\n').map((l) => l.trim()).join('\n    ')}`), ...declared.map((m) => `    ${m} = ${m}`), '']
       : []),
-    `INIT ${prev ? 'ReplayPrev' : 'ReplayLast'}`,
+    'INIT ReplayInit',
     'NEXT ReplayNext',
     ...(input.facts.invariants.length > 0 ? ['INVARIANTS', ...input.facts.invariants.map((i) => `    ${i}`)] : []),
     ...(input.facts.actionProperties.length > 0 ? ['PROPERTIES', ...input.facts.actionProperties.map((p) => `    ${p}`)] : []),
@@ -98,9 +100,10 @@ export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 's
 }
 
 /**
- * Re-checks the last step of a distributed counterexample with plain TLC and returns that
- * run's CheckResult: `violated` (with the property), `deadlock`, `error` (with TLC's words and
- * location), or, when TLC finds nothing on that step, `holds`; the caller keeps its own trace.
+ * Re-checks a distributed counterexample with plain TLC and returns that run's CheckResult:
+ * `violated` (with the property), `deadlock`, `error` (with TLC's words and location), or,
+ * when TLC finds nothing along it, `holds` (its distinct-state count then says how far the
+ * printed behaviour could be followed); the caller keeps its own trace.
  */
 export async function replayLastStep(input: ReplayInput): Promise<CheckResult> {
   const files = replayFiles(input);

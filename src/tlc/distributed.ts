@@ -362,7 +362,7 @@ async function runServerAndWorkers(p: {
     if (FINISHING_CODES.has(m.code)) finishing = true;
     if (m.code === DIST_EC.SERVER_RUNNING) {
       options.printWorkerCommand?.(remoteCommands(p.jar.path, p.listen));
-      if (!stopReason) void startWorkers();
+      if (!stopReason && !(options.fpSets ?? 0)) void startWorkers();
     } else if (m.code === DIST_EC.WORKER_REGISTERED) {
       registered++;
     } else if (m.code === EC.TLC_PROGRESS_STATS) {
@@ -395,6 +395,9 @@ async function runServerAndWorkers(p: {
     },
   });
   if (server.pid !== undefined) options.onStart?.({ role: 'server', pid: server.pid, args });
+  // With distributed fingerprint sets the server waits for them before it computes the initial
+  // states and says it is ready, so their workers start now (they retry until it listens).
+  if (options.fpSets) void startWorkers();
   const onAbort = (): void => stopAll('interrupted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const timer = options.timeoutSeconds !== undefined ? setTimeout(() => stopAll('timeout'), options.timeoutSeconds * 1000) : undefined;
@@ -477,7 +480,7 @@ async function toResult(
   }
 
   // The server printed a trace without saying what it violates: read the trace as a local
-  // run would (under a placeholder heading), then let plain TLC name it on its last step.
+  // run would (under a placeholder heading), then let plain TLC re-check that behaviour and name it.
   const placeholder: ToolMessage = { code: EC.TLC_INVARIANT_VIOLATED_BEHAVIOR, severity: 1, text: 'Invariant ? is violated.' };
   const withHeading = [...messages.slice(0, traceAt), placeholder, ...messages.slice(traceAt)];
   const report: TlcReport = interpretMessages({ ...run.parsed, messages: withHeading }, c.interpretOptions);
@@ -492,7 +495,7 @@ async function toResult(
     workDir: c.workDir,
     moduleName: c.moduleName,
     facts: c.facts,
-    states: states.slice(-2),
+    states,
     checkDeadlock: !(c.options.extraTlcArgs ?? []).includes('-deadlock'),
     tlcJar: c.options.tlcJar,
     env: c.env,
@@ -505,17 +508,15 @@ async function toResult(
     case 'deadlock':
       return { ...base, verdict: 'deadlock', property: null };
     case 'error':
-      return { ...base, verdict: 'error', property: replay.property, error: replay.error ?? { message: 'TLC reported an error on the last step of the counterexample.' } };
-    default:
-      return {
-        ...base,
-        verdict: 'error',
-        property: null,
-        error: {
-          message:
-            "TLC's distributed server printed a counterexample without saying what it violates, and checking its last step again with TLC on this machine found nothing. Run the check on one machine (without --distributed) to see the violation named.",
-        },
-      };
+      return { ...base, verdict: 'error', property: replay.property, error: replay.error ?? { message: 'TLC reported an error while re-checking the counterexample.' } };
+    default: {
+      const followed = replay.stats.distinctStates;
+      const message =
+        followed < states.length
+          ? `TLC's distributed server reported a violation, but the counterexample it printed is not a behaviour of the spec (TLC on this machine could follow only ${followed} of its ${states.length} states from an initial state), so credspec cannot show it. TLC 1.7.4's distributed mode is known to print such traces; use a newer TLC, or run the check on one machine (without --distributed).`
+          : "TLC's distributed server printed a counterexample without saying what it violates, and checking it again with TLC on this machine found nothing. Run the check on one machine (without --distributed) to see the violation named.";
+      return { ...base, verdict: 'error', property: null, ...(followed < states.length ? { trace: null } : {}), error: { message } };
+    }
   }
 }
 

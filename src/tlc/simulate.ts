@@ -50,7 +50,7 @@ function errorResult(message: string, seconds = 0): CheckResult {
 
 /** Reads 2209: the behaviours so far (`Progress(T)`, -1 on TLC 1.7.4) and the states generated. */
 export function readSimulationProgress(text: string): { behaviours: number | null; statesGenerated: number } | null {
-  const m = /Progress\((-?[\d,]+)\)[^:]*:\s*([\d,]+) states generated/.exec(text);
+  const m = /Progress\((-?[\d,]+)\).*?:\s*([\d,]+) states generated/.exec(text);
   if (!m) return null;
   const t = Number(m[1]!.replace(/,/g, ''));
   return { behaviours: t >= 0 ? t : null, statesGenerated: Number(m[2]!.replace(/,/g, '')) };

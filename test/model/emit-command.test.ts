@@ -35,11 +35,11 @@ describe('credspec emit', () => {
     const r = io(dir);
     expect(await runEmit({ inputs: ['specs'] }, r.io)).toBe(0);
     expect(readdirSync(join(dir, 'generated', 'two-step')).sort()).toEqual([
-      'TwoStep_base.cfg', 'TwoStep_base.map.json', 'TwoStep_base.tla',
-      'TwoStep_v2.cfg', 'TwoStep_v2.map.json', 'TwoStep_v2.tla', 'TwoStep_v2__N_2.cfg',
+      'TwoStep_base.cfg', 'TwoStep_base.js', 'TwoStep_base.map.json', 'TwoStep_base.tla', 'TwoStep_base.ts',
+      'TwoStep_v2.cfg', 'TwoStep_v2.js', 'TwoStep_v2.map.json', 'TwoStep_v2.tla', 'TwoStep_v2.ts', 'TwoStep_v2__N_2.cfg',
     ]);
     expect(readFileSync(join(dir, 'generated', 'two-step', 'TwoStep_v2__N_2.cfg'), 'utf8')).toContain('T = {t1, t2}');
-    expect(r.out.at(-1)).toBe('7 file(s) written, 0 unchanged\n');
+    expect(r.out.at(-1)).toBe('11 file(s) written, 0 unchanged\n');
   });
 
   test('a second run writes nothing; a file without the marker is never overwritten', async () => {
@@ -49,7 +49,7 @@ describe('credspec emit', () => {
     const mtime = statSync(tla).mtimeMs;
     const again = io(dir);
     expect(await runEmit({ inputs: ['specs/two-step.cred'] }, again.io)).toBe(0);
-    expect(again.out.at(-1)).toBe('0 file(s) written, 7 unchanged\n');
+    expect(again.out.at(-1)).toBe('0 file(s) written, 11 unchanged\n');
     expect(statSync(tla).mtimeMs).toBe(mtime);
     writeFileSync(tla, 'my own module\n');
     const third = io(dir);

@@ -1,0 +1,247 @@
+// Text to tokens. Takes decoded text; returns the token vector for the parser plus located
+// lexing problems (unknown characters, unterminated strings and comments, bad escapes, nesting
+// beyond the limit). It never throws on any input and does not build diagnostics with file
+// names (src/syntax/parse.ts does).
+
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
+import type { SyntaxCode } from '../src/diagnostics/codes/syntax.js';
+import {
+  ALL_TOKENS, Bang, Dot, Arrow, Gt, Identifier, keywordOf, KW, LBracket, LCurly, LParen, Minus, RBracket, RCurly, RParen, SeqOpen, StringLiteral,
+  UnterminatedComment, UnterminatedString,
+} from './tokens.js';
+
+/**
+ * Deepest nesting of brackets, braces and prefix operators the parser is given. Chevrotain
+ * recurses once per grammar level, so the bound keeps any input far from the stack limit.
+ */
+export const MAX_NESTING = 200;
+
+/** A located lexing problem, turned into a diagnostic by the caller. */
+export interface LexProblem {
+  readonly code: SyntaxCode;
+  readonly args: Readonly<Record<string, string | number>>;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** A token with its index in the vector and the index of the innermost open bracket around it (-1: none). */
+export interface IndexedToken extends IToken {
+  tokenIndex: number;
+  enclosing: number;
+  /** Set on a string token with no closing quote (already reported). */
+  unterminated?: boolean;
+}
+
+export interface LexResult {
+  readonly tokens: IndexedToken[];
+  readonly problems: LexProblem[];
+  /** True when nesting passed MAX_NESTING: the file must not be parsed (see CS1008). */
+  readonly tooDeep: boolean;
+  /** Index of the innermost bracket still open at the end of the input (-1: none). */
+  readonly endEnclosing: number;
+}
+
+let lexerInstance: Lexer | undefined;
+
+function lexer(): Lexer {
+  // Offsets only: lines and columns come from LineMap, so every phase counts them the same way.
+  lexerInstance ??= new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  return lexerInstance;
+}
+
+/** How a character is named in a message: itself in backticks when printable, else U+XXXX. */
+export function describeChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || cp === 0xfeff || cp === 0xfffd || (cp >= 0xd800 && cp <= 0xdfff)) {
+    return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  }
+  return ch === '`' ? "'`'" : '`' + ch + '`';
+}
+
+const OPENERS = new Set<TokenType>([LParen, LBracket, LCurly, SeqOpen]);
+const CLOSER_OF = new Map<TokenType, TokenType>([[RParen, LParen], [RBracket, LBracket], [RCurly, LCurly]]);
+const PREFIX_OPS = new Set<TokenType>([Bang, KW.not, Minus]);
+
+/** Tokenizes `text` (BOM already removed). */
+export function lexSpec(text: string): LexResult {
+  const problems: LexProblem[] = [];
+  const result = lexer().tokenize(maskUnknownCharacters(text, problems));
+  for (const err of result.errors) {
+    const ch = String.fromCodePoint(text.codePointAt(err.offset) ?? 0xfffd);
+    problems.push({ code: 'CS1001', args: { char: describeChar(ch) }, offset: err.offset, length: ch.length });
+  }
+
+  const tokens: IndexedToken[] = [];
+  for (const raw of result.tokens) {
+    const tok = raw as IndexedToken;
+    // Offset-only tracking leaves the end out; CST locations and spans need it.
+    tok.endOffset = tok.startOffset + tok.image.length - 1;
+    if (tok.tokenType === UnterminatedComment) {
+      problems.push({ code: 'CS1005', args: {}, offset: tok.startOffset, length: 2 });
+      continue;
+    }
+    if (tok.tokenType === UnterminatedString) {
+      problems.push({ code: 'CS1004', args: {}, offset: tok.startOffset, length: 1 });
+      // The parser sees a string, so one missing quote is one error, not a cascade.
+      tok.tokenType = StringLiteral;
+      tok.unterminated = true;
+      tok.tokenTypeIdx = StringLiteral.tokenTypeIdx!;
+    }
+    if (tok.tokenType === StringLiteral) checkEscapes(tok, problems);
+    tokens.push(tok);
+  }
+
+  nameKeywords(tokens, problems);
+  const { tooDeep, endEnclosing } = indexAndCheckNesting(tokens, problems);
+  problems.sort((a, b) => a.offset - b.offset);
+  return { tokens, problems, tooDeep, endEnclosing };
+}
+
+/** Characters that can start a token outside strings and comments (`&` only as `&&`). */
+const TOKEN_START = /[ \t\r\n\f\vA-Za-z0-9_"\/:|&=!<>\-+*\\.,;?'@()[\]{}]/;
+
+/**
+ * Replaces each run of characters that start no token (outside strings and comments) by spaces
+ * of the same length, reporting the run once at its first character. Chevrotain's own recovery
+ * retries every pattern at every offset, which is quadratic-looking on a megabyte of garbage;
+ * this pass is linear, and offsets, lines and columns are unchanged.
+ */
+function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
+  let out: string[] | undefined;
+  let last = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '"') {
+      i++;
+      while (i < n && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r') i += text[i] === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r' ? 2 : 1;
+      i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n' && text[i] !== '\r') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 2;
+      continue;
+    }
+    if (c === '&' && text[i + 1] === '&') {
+      i += 2;
+      continue;
+    }
+    if (c !== '&' && TOKEN_START.test(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && ((text[i] === '&' && text[i + 1] !== '&') || (text[i] !== '&' && !TOKEN_START.test(text[i]!)))) i++;
+    const ch = String.fromCodePoint(text.codePointAt(start) ?? 0xfffd);
+    problems.push({ code: 'CS1001', args: { char: describeChar(ch) }, offset: start, length: ch.length });
+    out ??= [];
+    out.push(text.slice(last, start), ' '.repeat(i - start));
+    last = i;
+  }
+  if (out === undefined) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+/** Tokens after which only a name can come: a keyword there is a name the user chose. */
+const NAME_FOLLOWS = new Set<TokenType>([
+  KW.spec, KW.param, KW.const, KW.enum, KW.type, KW.var, KW.process, KW.procedure, KW.macro, KW.def, KW.invariant,
+  KW.action, KW.property, KW.cover, KW.variant, KW.extends, KW.step, KW.clone, KW.for, KW.violates, Dot, Arrow,
+]);
+
+/**
+ * A keyword where only a name can stand (`shared var process: bool`) is reported once here and
+ * read as a name, so the parser does not re-synchronise on it and report the rest of the line.
+ */
+function nameKeywords(tokens: IndexedToken[], problems: LexProblem[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const word = keywordOf(tok.tokenType);
+    if (word === undefined || !NAME_FOLLOWS.has(tokens[i - 1]!.tokenType)) continue;
+    problems.push({ code: 'CS1010', args: { keyword: '`' + word + '`' }, offset: tok.startOffset, length: tok.image.length });
+    tok.tokenType = Identifier;
+    tok.tokenTypeIdx = Identifier.tokenTypeIdx!;
+  }
+}
+
+function checkEscapes(tok: IToken, problems: LexProblem[]): void {
+  const img = tok.image;
+  for (let i = 1; i < img.length; i++) {
+    if (img[i] !== '\\') continue;
+    const next = img[i + 1];
+    if (next === '"' || next === '\\' || next === 'n') {
+      i++;
+      continue;
+    }
+    if (next === undefined || (i + 1 === img.length - 1 && next === '"')) continue;
+    problems.push({ code: 'CS1006', args: { escape: '`\\' + next + '`' }, offset: tok.startOffset + i, length: 2 });
+    i++;
+  }
+}
+
+/**
+ * Numbers the tokens, records the innermost open bracket around each (for "opened at" messages),
+ * and stops at the first token nested deeper than MAX_NESTING. A run of prefix operators counts
+ * as nesting too, since each one is a level of recursion in the parser.
+ */
+function indexAndCheckNesting(tokens: IndexedToken[], problems: LexProblem[]): { tooDeep: boolean; endEnclosing: number } {
+  const stack: number[] = [];
+  // Depth each open bracket adds: 1 plus the prefix operators just before it.
+  const costs: number[] = [];
+  let depth = 0;
+  let prefixRun = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    tok.tokenIndex = i;
+    tok.enclosing = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    const type = tok.tokenType;
+    if (OPENERS.has(type)) {
+      const cost = 1 + prefixRun;
+      prefixRun = 0;
+      if (depth + cost > MAX_NESTING) {
+        problems.push({ code: 'CS1008', args: { limit: MAX_NESTING }, offset: tok.startOffset, length: tok.image.length });
+        return { tooDeep: true, endEnclosing: -1 };
+      }
+      stack.push(i);
+      costs.push(cost);
+      depth += cost;
+      continue;
+    }
+    if (PREFIX_OPS.has(type)) {
+      prefixRun++;
+      if (depth + prefixRun > MAX_NESTING) {
+        problems.push({ code: 'CS1008', args: { limit: MAX_NESTING }, offset: tok.startOffset, length: tok.image.length });
+        return { tooDeep: true, endEnclosing: -1 };
+      }
+      continue;
+    }
+    prefixRun = 0;
+    let opener = CLOSER_OF.get(type);
+    if (type === Gt && tokens[i + 1]?.tokenType === Gt && stack.length > 0 && tokens[stack[stack.length - 1]!]!.tokenType === SeqOpen) {
+      opener = SeqOpen;
+    }
+    if (opener === undefined) continue;
+    // A closer pops back to its own opener; openers left above it were never closed.
+    for (let k = stack.length - 1; k >= 0; k--) {
+      if (tokens[stack[k]!]!.tokenType !== opener) continue;
+      while (stack.length > k) {
+        stack.pop();
+        depth -= costs.pop()!;
+      }
+      break;
+    }
+    if (opener === SeqOpen) {
+      // The second `>` of `>>` closes nothing more.
+      i++;
+      tokens[i]!.tokenIndex = i;
+      tokens[i]!.enclosing = stack.length > 0 ? stack[stack.length - 1]! : -1;
+    }
+  }
+  return { tooDeep: false, endEnclosing: stack.length > 0 ? stack[stack.length - 1]! : -1 };
+}

@@ -1,0 +1,50 @@
+// The command line's view of its surroundings: output streams, whether stdout is a terminal,
+// the environment and the working folder. Commands take an Io so tests run the whole CLI in
+// process and read what it printed; `processIo()` is the real one.
+
+import type { TerminalStreams } from './viewer/run-viewer.js';
+
+/** Somewhere to write text. */
+export interface OutStream {
+  write(text: string): unknown;
+}
+
+export interface Io {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  /** True when stdout is a terminal (progress, colour, the interactive viewer). */
+  readonly isTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Relative paths on the command line are relative to this folder. */
+  readonly cwd: string;
+  /** The real terminal, for the interactive trace viewer; absent in tests and pipes. */
+  readonly terminal?: TerminalStreams;
+}
+
+/** The Io of the running process. */
+export function processIo(): Io {
+  const isTTY = process.stdout.isTTY === true;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    isTTY,
+    env: process.env,
+    cwd: process.cwd(),
+    ...(isTTY && process.stdin.isTTY === true ? { terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr } } : {}),
+  };
+}
+
+/** An Io that records what was written, for tests and embedding. */
+export function memoryIo(options: { cwd: string; env?: Record<string, string | undefined>; isTTY?: boolean }): Io & { out(): string; err(): string } {
+  let out = '';
+  let err = '';
+  return {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    isTTY: options.isTTY ?? false,
+    env: options.env ?? {},
+    cwd: options.cwd,
+    out: () => out,
+    err: () => err,
+  };
+}

@@ -1,0 +1,170 @@
+// The `credspec` command line: parses arguments with commander and hands each command its typed
+// options and an Io. Returns the exit code of docs/cli.md and never throws: bad usage is one line
+// and exit 2, an unexpected exception is internal error CS9001 and exit 3. Commands live in
+// commands/<name>.ts; this file only wires them.
+
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { formatMessage } from '../diagnostics/render.js';
+import { runCheck } from './commands/check.js';
+import { runCi } from './commands/ci.js';
+import { runEmit } from './commands/emit.js';
+import { runLint } from './commands/lint.js';
+import { runTlcCommand } from './commands/tlc.js';
+import { runTrace } from './commands/trace.js';
+import { processIo, type Io } from './io.js';
+import { packageVersion } from './package-root.js';
+
+const BAD_USAGE = 2;
+const TOOL_FAILED = 3;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(name: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
+    return Number(value);
+  };
+}
+
+const ENGINES = ['embedded', 'tlc'] as const;
+
+/** Builds the commander program; `run` receives the chosen command's promise. */
+function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Command {
+  const program = new Command('credspec');
+  program
+    .description('Model checking for Linux kernel credential-synchronisation protocols.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void io.stdout.write(s),
+      writeErr: (s) => void io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `credspec: ${s}` : s),
+    })
+    .showSuggestionAfterError(true);
+
+  program
+    .command('lint')
+    .description('parse and check specs: diagnostics and a summary line (no model checking)')
+    .argument('<files...>', 'spec files or folders (searched recursively for *.cred)')
+    .option('--color', 'colour the output')
+    .option('--no-color', 'do not colour the output')
+    .action((files: string[], opts: { color?: boolean }) => setRun(() => runLint({ inputs: files, color: opts.color }, io)));
+
+  program
+    .command('check')
+    .description('check every variant (or the named ones) of each spec')
+    .argument('<files...>', 'spec files or folders')
+    .option('--variant <name>', 'check this variant (repeatable)', collect, [])
+    .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
+    .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
+    .option('--json <file>', 'write the result file')
+    .option('--max-states <n>', 'stop after this many distinct states', positiveInt('--max-states'))
+    .option('--timeout <seconds>', 'stop after this many seconds', positiveInt('--timeout'))
+    .option('--workers <n>', 'worker threads', positiveInt('--workers'))
+    .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
+    .option('--tla', 'keep the TLA+ view of each trace step in the result')
+    .action(
+      (
+        files: string[],
+        opts: { variant: string[]; param: string[]; engine?: 'embedded' | 'tlc'; json?: string; maxStates?: number; timeout?: number; workers?: number; tlcJar?: string; tla?: boolean },
+      ) => setRun(() => runCheck({ inputs: files, ...opts }, io)),
+    );
+
+  program
+    .command('emit')
+    .description('write the TLA+ modules, TLC configs and source maps of each spec')
+    .argument('<files...>', 'spec files or folders')
+    .option('--out <dir>', 'output folder', 'generated')
+    .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
+    .action((files: string[], opts: { out: string; param: string[] }) => setRun(() => runEmit({ inputs: files, out: opts.out, params: opts.param }, io)));
+
+  program
+    .command('ci')
+    .description('check every spec under a folder against its expectations')
+    .argument('[dir]', 'folder of specs', 'specs')
+    .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
+    .option('--junit <file>', 'write a JUnit XML report')
+    .option('--sarif <file>', 'write a SARIF report')
+    .option('--json <file>', 'write the result file')
+    .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
+    .option('--max-states <n>', 'stop each check after this many distinct states', positiveInt('--max-states'))
+    .option('--timeout <seconds>', 'stop each check after this many seconds', positiveInt('--timeout'))
+    .action((dir: string, opts: { engine?: 'embedded' | 'tlc'; junit?: string; sarif?: string; json?: string; tlcJar?: string; maxStates?: number; timeout?: number }) =>
+      setRun(() => runCi({ dir, ...opts }, io)),
+    );
+
+  program
+    .command('trace')
+    .description('show the trace of a result: the viewer on a terminal, plain text otherwise')
+    .argument('<result>', 'a result file (--json output)')
+    .option('--variant <name>', 'the variant whose trace to show')
+    .option('--params <set>', 'the parameter set whose trace to show')
+    .option('--plain', 'plain text even on a terminal')
+    .option('--format <format>', 'text, json, itf, mermaid or lkml')
+    .action((file: string, opts: { variant?: string; params?: string; plain?: boolean; format?: string }) =>
+      setRun(() =>
+        runTrace(
+          {
+            file,
+            ...(opts.variant === undefined ? {} : { variant: opts.variant }),
+            ...(opts.params === undefined ? {} : { params: opts.params }),
+            ...(opts.plain === undefined ? {} : { plain: opts.plain }),
+            ...(opts.format === undefined ? {} : { format: opts.format }),
+          },
+          io,
+        ),
+      ),
+    );
+
+  const tlc = program.command('tlc').description('provision and inspect TLC (tla2tools.jar)');
+  for (const [action, description] of [
+    ['install', 'download the pinned TLC release into the cache and verify it'],
+    ['path', 'print the path of the TLC jar that would be used'],
+    ['version', 'print the version of that TLC'],
+  ] as const) {
+    tlc
+      .command(action)
+      .description(description)
+      .option('--tlc-jar <file>', 'use this jar instead of TLA2TOOLS_JAR or the cache')
+      .option('--url <url>', 'download from this address (install)')
+      .option('--sha256 <hex>', 'the checksum the download must have (install)')
+      .action((opts: { tlcJar?: string; url?: string; sha256?: string }) =>
+        setRun(() => runTlcCommand({ action, jar: opts.tlcJar, url: opts.url, sha256: opts.sha256 }, io)),
+      );
+  }
+  return program;
+}
+
+/**
+ * Runs the command line `argv` (without `node` and the script) and resolves with the exit code.
+ * Never rejects.
+ */
+export async function runCli(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    let run: (() => Promise<number>) | undefined;
+    const program = buildProgram(io, (r) => {
+      run = r;
+    });
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (e) {
+      if (!(e instanceof CommanderError)) throw e;
+      // Help and version print and succeed; everything else commander rejects is bad usage.
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      return BAD_USAGE;
+    }
+    if (run === undefined) {
+      io.stderr.write('credspec: a command is required (credspec --help lists them)\n');
+      return BAD_USAGE;
+    }
+    return await run();
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`credspec: error CS9001: ${formatMessage('CS9001', { phase: 'the command line', detail })}\n`);
+    if (io.env.CREDSPEC_DEBUG !== undefined && e instanceof Error && e.stack !== undefined) io.stderr.write(e.stack + '\n');
+    return TOOL_FAILED;
+  }
+}
