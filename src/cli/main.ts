@@ -5,11 +5,12 @@
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatMessage } from '../diagnostics/render.js';
-import { runCheck } from './commands/check.js';
-import { runCi } from './commands/ci.js';
+import { type CheckArgs, runCheck } from './commands/check.js';
+import { type CiArgs, runCi } from './commands/ci.js';
 import { runEmit } from './commands/emit.js';
 import { runLint } from './commands/lint.js';
 import { runTlcCommand } from './commands/tlc.js';
+import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
 import { processIo, type Io } from './io.js';
 import { packageVersion } from './package-root.js';
@@ -24,6 +25,13 @@ function collect(value: string, previous: string[]): string[] {
 function positiveInt(name: string): (value: string) => number {
   return (value) => {
     if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
+    return Number(value);
+  };
+}
+
+function nonNegativeInt(name: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number`);
     return Number(value);
   };
 }
@@ -66,12 +74,17 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
     .option('--workers <n>', 'worker threads', positiveInt('--workers'))
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
     .option('--tla', 'keep the TLA+ view of each trace step in the result')
-    .action(
-      (
-        files: string[],
-        opts: { variant: string[]; param: string[]; engine?: 'embedded' | 'tlc'; json?: string; maxStates?: number; timeout?: number; workers?: number; tlcJar?: string; tla?: boolean },
-      ) => setRun(() => runCheck({ inputs: files, ...opts }, io)),
-    );
+    .option('--memory <mb>', 'heap the embedded engine may use before it stops with advice', positiveInt('--memory'))
+    .option('--view', 'open the trace viewer after a violation')
+    .option('--simulate', 'random behaviours instead of every state (never ends in holds)')
+    .option('--depth <n>', 'with --simulate: longest behaviour, in states', positiveInt('--depth'))
+    .option('--traces <n>', 'with --simulate: number of behaviours', positiveInt('--traces'))
+    .option('--seed <n>', 'with --simulate: the random seed (same seed, same behaviours)', nonNegativeInt('--seed'))
+    .option('--distributed', "with --engine tlc: TLC's distributed mode (a server and --workers worker processes)")
+    .option('--listen <host:port>', 'with --distributed: the address workers on other machines connect to')
+    .option('--safety-only', 'with --distributed: drop temporal properties, which the distributed mode cannot check')
+    .option('--print-worker-command', 'with --distributed: print the command that adds a worker from another machine')
+    .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io)));
 
   program
     .command('emit')
@@ -92,9 +105,11 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
     .option('--max-states <n>', 'stop each check after this many distinct states', positiveInt('--max-states'))
     .option('--timeout <seconds>', 'stop each check after this many seconds', positiveInt('--timeout'))
-    .action((dir: string, opts: { engine?: 'embedded' | 'tlc'; junit?: string; sarif?: string; json?: string; tlcJar?: string; maxStates?: number; timeout?: number }) =>
-      setRun(() => runCi({ dir, ...opts }, io)),
-    );
+    .option('--simulate', 'random behaviours instead of every state: a holds expectation is then inconclusive')
+    .option('--depth <n>', 'with --simulate: longest behaviour, in states', positiveInt('--depth'))
+    .option('--traces <n>', 'with --simulate: number of behaviours', positiveInt('--traces'))
+    .option('--seed <n>', 'with --simulate: the random seed', nonNegativeInt('--seed'))
+    .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io)));
 
   program
     .command('trace')
@@ -135,6 +150,16 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
         setRun(() => runTlcCommand({ action, jar: opts.tlcJar, url: opts.url, sha256: opts.sha256 }, io)),
       );
   }
+  tlc
+    .command('worker')
+    .description("join a distributed TLC run (check --engine tlc --distributed) as a worker")
+    .requiredOption('--connect <host:port>', "the server's address and RMI registry port")
+    .option('--tlc-jar <file>', "the TLC jar (the server's TLC)")
+    .option('--threads <n>', 'worker threads (default: one per core)', positiveInt('--threads'))
+    .option('--advertise <address>', 'the address the server reaches this machine at')
+    .action((opts: { connect: string; tlcJar?: string; threads?: number; advertise?: string }) =>
+      setRun(() => runTlcWorkerCommand({ connect: opts.connect, jar: opts.tlcJar, threads: opts.threads, advertise: opts.advertise }, io)),
+    );
   return program;
 }
 

@@ -28,6 +28,18 @@ export interface RunCaseOptions {
   readonly commandLine?: string | undefined;
   /** Keep the TLA+ view of each trace step. */
   readonly includeTla?: boolean | undefined;
+  /** Heap for the embedded engine before it stops with advice (`--memory`). */
+  readonly memoryMb?: number | undefined;
+  /** Random simulation instead of an exhaustive search (either engine). */
+  readonly simulate?: { readonly depth?: number | undefined; readonly traces?: number | undefined; readonly seed?: number | undefined } | undefined;
+  /** TLC's distributed mode (engine tlc only). */
+  readonly distributed?: {
+    readonly listen?: string | undefined;
+    readonly safetyOnly?: boolean | undefined;
+    readonly fpSets?: number | undefined;
+    /** Receives the commands that add workers from other machines, once the server is ready. */
+    readonly onWorkerCommand?: ((credspecLine: string, javaLine: string) => void) | undefined;
+  } | undefined;
 }
 
 /** Where emitted files live when `generated/` does not hold this exact version. */
@@ -93,33 +105,51 @@ function dslProperty(map: SourceMap, property: string | null): { name: string | 
   return location ? { name: found.dslName, location } : { name: found.dslName };
 }
 
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+  const common = { timeoutSeconds: options.timeoutSeconds, signal: options.signal };
   if (options.engine === 'tlc') {
+    const tlcCommon = { module: files.tla, config: files.cfg, tlcJar: options.tlcJar, env: options.env as NodeJS.ProcessEnv, ...common };
+    if (options.simulate !== undefined) {
+      const { runTlcSimulation } = await import('../tlc/simulate.js');
+      return runTlcSimulation(definedOnly({ ...tlcCommon, ...options.simulate }));
+    }
+    if (options.distributed !== undefined) {
+      const { runTlcDistributed } = await import('../tlc/distributed.js');
+      const d = options.distributed;
+      return runTlcDistributed(definedOnly({
+        ...tlcCommon,
+        workers: options.workers ?? 2,
+        listen: d.listen,
+        safetyOnly: d.safetyOnly,
+        fpSets: d.fpSets,
+        maxStates: options.maxStates,
+        onProgress: options.onProgress,
+        printWorkerCommand: d.onWorkerCommand ? (c: { credspec: string; javaLine: string }) => d.onWorkerCommand!(c.credspec, c.javaLine) : undefined,
+      }));
+    }
     const { runTlc } = await import('../tlc/run.js');
-    return runTlc({
-      module: files.tla,
-      config: files.cfg,
-      tlcJar: options.tlcJar,
-      env: options.env as NodeJS.ProcessEnv,
-      workers: options.workers ?? 1,
-      timeoutSeconds: options.timeoutSeconds,
-      maxStates: options.maxStates,
-      signal: options.signal,
-      onProgress: options.onProgress,
-    });
+    return runTlc(definedOnly({ ...tlcCommon, workers: options.workers ?? 1, maxStates: options.maxStates, onProgress: options.onProgress }));
   }
   const { loadExecutable } = await import('./load-executable.js');
-  const { explore } = await import('../engine/explore.js');
   const executable = await loadExecutable(built, files, { env: options.env });
-  return explore(executable, built.emitted.config, {
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
-    ...(options.signal !== undefined ? { signal: options.signal } : {}),
-    ...(options.commandLine !== undefined ? { commandLine: options.commandLine } : {}),
-    ...(options.onProgress !== undefined
-      ? { onProgress: (p) => options.onProgress!({ distinct: p.distinctStates, generated: p.statesGenerated, queue: p.queued, depth: p.depth }) }
-      : {}),
-  });
+  if (options.simulate !== undefined) {
+    const { simulate } = await import('../engine/simulate.js');
+    return simulate(executable, built.emitted.config, definedOnly({ ...common, ...options.simulate, commandLine: options.commandLine }));
+  }
+  const { explore } = await import('../engine/explore.js');
+  return explore(executable, built.emitted.config, definedOnly({
+    ...common,
+    maxStates: options.maxStates,
+    memoryMb: options.memoryMb,
+    commandLine: options.commandLine,
+    onProgress: options.onProgress
+      ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) => options.onProgress!({ distinct: p.distinctStates, generated: p.statesGenerated, queue: p.queued, depth: p.depth })
+      : undefined,
+  }));
 }
 
 /** Runs one case and returns its entry of the result file. */

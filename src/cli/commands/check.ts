@@ -4,6 +4,7 @@
 // Exit codes of CLI.md: 3, 2, 1, 4, 0 in that order of precedence.
 
 import type { ParamOverrideRequest } from '../../model/params.js';
+import type { RunCaseOptions } from '../run-case.js';
 import type { VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -25,6 +26,47 @@ export interface CheckArgs {
   readonly workers?: number | undefined;
   readonly tlcJar?: string | undefined;
   readonly tla?: boolean | undefined;
+  readonly memory?: number | undefined;
+  /** Random simulation instead of an exhaustive search, with its budget. */
+  readonly simulate?: boolean | undefined;
+  readonly depth?: number | undefined;
+  readonly traces?: number | undefined;
+  readonly seed?: number | undefined;
+  /** TLC's distributed mode (with `--engine tlc`). */
+  readonly distributed?: boolean | undefined;
+  readonly listen?: string | undefined;
+  readonly safetyOnly?: boolean | undefined;
+  readonly printWorkerCommand?: boolean | undefined;
+  /** Open the trace viewer after a violation. */
+  readonly view?: boolean | undefined;
+}
+
+/** The engine options that simulation and distributed mode add, from the command line. */
+export function modeOptions(args: Pick<CheckArgs, 'simulate' | 'depth' | 'traces' | 'seed' | 'distributed' | 'listen' | 'safetyOnly' | 'printWorkerCommand'>, io: Io): Pick<RunCaseOptions, 'simulate' | 'distributed'> {
+  return {
+    ...(args.simulate ? { simulate: { depth: args.depth, traces: args.traces, seed: args.seed } } : {}),
+    ...(args.distributed
+      ? {
+          distributed: {
+            listen: args.listen,
+            safetyOnly: args.safetyOnly,
+            onWorkerCommand: (credspecLine: string, javaLine: string) => {
+              if (args.printWorkerCommand !== true && args.listen === undefined) return;
+              io.stderr.write(`add a worker from another machine with:\n  ${credspecLine}\nor, without credspec:\n  ${javaLine}\n`);
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/** Bad combinations of modes, as one line each; empty when the options fit together. */
+export function modeProblems(args: Pick<CheckArgs, 'engine' | 'simulate' | 'distributed' | 'listen' | 'safetyOnly' | 'printWorkerCommand'>): string[] {
+  const problems: string[] = [];
+  if (args.distributed && args.engine !== 'tlc') problems.push('--distributed runs TLC\'s distributed mode: add --engine tlc');
+  if (args.distributed && args.simulate) problems.push('--distributed and --simulate do not go together');
+  if (!args.distributed && (args.listen !== undefined || args.safetyOnly || args.printWorkerCommand)) problems.push('--listen, --safety-only and --print-worker-command go with --distributed');
+  return problems;
 }
 
 const COMMAND_LINE_SPAN = { file: '<command line>', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
@@ -68,10 +110,40 @@ export async function tlcUnavailable(args: { engine?: 'embedded' | 'tlc' | undef
   return true;
 }
 
+/** `--view`: the trace viewer on the first violation, through a result file in a temporary folder. */
+async function viewFirstViolation(results: readonly VariantResult[], io: Io): Promise<void> {
+  const broken = results.find((r) => r.trace !== null && (r.verdict === 'violated' || r.verdict === 'deadlock'));
+  if (broken === undefined) return;
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'credspec-view-'));
+  try {
+    const file = join(dir, 'result.json');
+    if (writeResultFile(file, io.cwd, [broken]) === null) {
+      const { runTrace } = await import('./trace.js');
+      await runTrace({ file }, io);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The command as the user would type it again, for advice that suggests the next one. */
+function commandLineOf(args: CheckArgs): string {
+  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p])];
+  if (args.engine !== undefined) words.push('--engine', args.engine);
+  if (args.simulate) words.push('--simulate');
+  return `credspec check ${words.join(' ')}`;
+}
+
 /** Runs `credspec check`; resolves with the exit code. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const params = parseParamArgs(args.param, io, 'check');
   if (params === null) return EXIT.badInput;
+  const problems = modeProblems(args);
+  for (const p of problems) io.stderr.write(`credspec check: ${p}\n`);
+  if (problems.length > 0) return EXIT.badInput;
   const inputs = expandInputs(args.inputs, io, 'check');
   if (inputs.files.length === 0) return EXIT.badInput;
   if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
@@ -94,7 +166,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         tlcJar: args.tlcJar,
         signal: abort.signal,
         includeTla: args.tla,
-        commandLine: `credspec check ${[...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p])].join(' ')}`,
+        memoryMb: args.memory,
+        ...modeOptions(args, io),
+        commandLine: commandLineOf(args),
         onProgress: (p) => progress.update('checking', p),
       },
       (result) => {
@@ -116,6 +190,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         codes.push(EXIT.toolFailed);
       }
     }
+    if (args.view === true) await viewFirstViolation(outcome.results, io);
     return combineExitCodes(codes);
   } finally {
     process.removeListener('SIGINT', onSigint);

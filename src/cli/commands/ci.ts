@@ -19,7 +19,7 @@ import { buildSarifLog } from '../reports/sarif.js';
 import { writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
-import { tlcUnavailable } from './check.js';
+import { modeOptions, tlcUnavailable } from './check.js';
 
 /** Options of `credspec ci [dir]`. */
 export interface CiArgs {
@@ -31,6 +31,11 @@ export interface CiArgs {
   readonly tlcJar?: string | undefined;
   readonly maxStates?: number | undefined;
   readonly timeout?: number | undefined;
+  /** Random simulation: a `holds` expectation can then only be met as inconclusive. */
+  readonly simulate?: boolean | undefined;
+  readonly depth?: number | undefined;
+  readonly traces?: number | undefined;
+  readonly seed?: number | undefined;
 }
 
 const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', none: '    ' } as const;
@@ -83,6 +88,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       tlcJar: args.tlcJar,
       maxStates: args.maxStates,
       timeoutSeconds: args.timeout,
+      ...modeOptions(args, io),
       onProgress: (p) => progress.update('checking', p),
     },
     (result) => {

@@ -3,7 +3,7 @@
 // `<out>/<spec>/`. Writes only files whose content changed and never overwrites a file that
 // does not carry the generated-file marker. With --param it writes to the cache folder instead.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkProgram } from '../../check/check.js';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
@@ -131,6 +131,40 @@ export async function moduleCompiler(root?: string): Promise<ModuleCompiler> {
   };
 }
 
+/**
+ * Removes files of a spec's output folder that credspec generated earlier (they carry the
+ * marker) and that this spec no longer emits, such as the config of a dropped expectation.
+ * Files without the marker are the user's and are left alone.
+ */
+function pruneStale(outRoot: string, files: readonly RenderedFile[], io: EmitIo): number {
+  const keep = new Set(files.map((f) => join(outRoot, f.path)));
+  const folders = new Set(files.map((f) => dirname(join(outRoot, f.path))));
+  let removed = 0;
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const path = join(folder, name);
+      if (keep.has(path) || !/\.(tla|cfg|map\.json|ts|js)$/.test(name)) continue;
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!MARKER.test(text)) continue;
+      rmSync(path);
+      removed++;
+      io.stdout.write(`removed ${displayPath(relative(io.cwd, path))}\n`);
+    }
+  }
+  return removed;
+}
+
 /** Runs `credspec emit`; resolves with the exit code (CLI.md: 0, 2 bad input, 3 tool failure). */
 export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   const generatedBy = `credspec ${packageVersion()}`;
@@ -147,6 +181,7 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   let code = inputs.ok ? OK : BAD_INPUT;
   let written = 0;
   let unchanged = 0;
+  let removed = 0;
   for (const spec of inputs.files) {
     const program = loadSpec(spec, io);
     const checked = checkProgram(program);
@@ -166,6 +201,7 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
       code = Math.max(code, rendered.diagnostics.some((d) => d.code.startsWith('CS9')) ? TOOL_FAILED : BAD_INPUT);
       continue;
     }
+    if (overrides === undefined) removed += pruneStale(outRoot, rendered.files, io);
     for (const f of rendered.files) {
       const target = join(outRoot, f.path);
       if (existsSync(target)) {
@@ -186,6 +222,6 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
       io.stdout.write(`wrote ${displayPath(relative(io.cwd, target)) || target}\n`);
     }
   }
-  io.stdout.write(`${written} file(s) written, ${unchanged} unchanged\n`);
+  io.stdout.write(`${written} file(s) written, ${unchanged} unchanged${removed > 0 ? `, ${removed} removed` : ''}\n`);
   return code;
 }
