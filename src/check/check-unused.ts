@@ -19,6 +19,10 @@ const WHAT: Partial<Record<SymbolKind, string>> = {
 
 /** Reports each unused declaration of the root file, in source order. */
 export function checkUnused(ctx: CheckContext): void {
+  // A file without processes is a library (the prelude, shared cred types): its declarations
+  // are there to be imported, so linting it on its own reports none of them as unused.
+  const rootDecls = ctx.decls.filter(({ file }) => ctx.isRoot(file));
+  if (!rootDecls.some(({ decl }) => decl.kind === 'ProcessDecl')) return;
   const candidates: Node[] = [];
   for (const { decl, file } of ctx.decls) {
     if (!ctx.isRoot(file)) continue;

@@ -131,6 +131,7 @@ invariant i: true
     src: `spec t
 const LIMIT = 3
 shared var x: bool = false
+process P[1] { s: x := true }
 invariant i: !x
 `,
   },

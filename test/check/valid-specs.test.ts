@@ -100,6 +100,11 @@ expect v2: violates frame_use_after_return
 `;
 
 describe('valid specs', () => {
+  test('a library file (no process) linted on its own reports nothing as unused', () => {
+    const lib = 'spec creds\nconst MAX = 3\ntype Cred = { id: 0..MAX }\ndef fresh(c: Cred): bool = c.id == 0\n';
+    expect(check(lib).diagnostics.map(show)).toEqual([]);
+  });
+
   test('a spec that only imports the prelude gets no diagnostic at all', () => {
     expect(check('spec t\nimport kernel\n').diagnostics.map(show)).toEqual([]);
   });
