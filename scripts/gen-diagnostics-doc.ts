@@ -1,7 +1,7 @@
 // Generates docs/diagnostics.md from the one table of codes (src/diagnostics/codes.ts) and the
 // kernel operations the locking rules know (src/check/kernel-ops.ts). `renderDiagnosticsDoc` is
 // pure; run as a program (from the repository root) it rewrites the file only if it changed:
-//   npx tsc --outDir /tmp/credspec-gen --module nodenext --moduleResolution nodenext --target es2022 --skipLibCheck scripts/gen-diagnostics-doc.ts && node /tmp/credspec-gen/scripts/gen-diagnostics-doc.js
+//   npm run diagnostics-doc
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

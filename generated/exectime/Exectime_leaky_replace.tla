@@ -85,7 +85,7 @@ Init ==
     /\ failure = ""
 
 \* specs/exectime.cred:242:3  Requester.setup (step)
-\*   setup: setup_thread()
+\*   setup_thread()
 Requester_setup(self) ==
     /\ pc[self] = "Requester_setup"
     /\ img_dom' = [img_dom EXCEPT ![self] = IF EXISTING THEN landlock_merge(NO_DOMAIN, cred[self].id, EXISTING_RULESET) ELSE NO_DOMAIN]
@@ -96,14 +96,14 @@ Requester_setup(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, sig_fatal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:243:3  Requester.requests (control)
-\*   requests: while k < REQUESTS {
+\*   while k < REQUESTS {
 Requester_requests(self) ==
     /\ pc[self] = "Requester_requests"
     /\ pc' = [pc EXCEPT ![self] = IF Requester_k[self] < REQUESTS THEN "Requester_request" ELSE "Requester_announce"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:244:5  Requester.request (call)
-\*   request: err := restrict_self(USER_RULESET + k)
+\*   err := restrict_self(USER_RULESET + k)
 Requester_request(self) ==
     /\ pc[self] = "Requester_request"
     /\ restrict_self_ruleset' = [restrict_self_ruleset EXCEPT ![self] = USER_RULESET + Requester_k[self]]
@@ -112,7 +112,7 @@ Requester_request(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
 \* specs/exectime.cred:245:5  Requester.next_request (step)
-\*   next_request: k := k + 1
+\*   k := k + 1
 Requester_next_request(self) ==
     /\ pc[self] = "Requester_next_request"
     /\ Requester_k' = [Requester_k EXCEPT ![self] = Requester_k[self] + 1]
@@ -120,7 +120,7 @@ Requester_next_request(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:247:3  Requester.announce (step)
-\*   announce: requested := true
+\*   requested := true
 Requester_announce(self) ==
     /\ pc[self] = "Requester_announce"
     /\ requested' = TRUE
@@ -128,14 +128,14 @@ Requester_announce(self) ==
     /\ UNCHANGED << cred_guard_mutex, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:248:3  Requester.execs (control)
-\*   execs: while n < EXECS && !sig_fatal {
+\*   while n < EXECS && !sig_fatal {
 Requester_execs(self) ==
     /\ pc[self] = "Requester_execs"
     /\ pc' = [pc EXCEPT ![self] = IF Requester_n[self] < EXECS /\ ~sig_fatal[self] THEN "Requester_exec" ELSE "Requester_linger"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:249:5  Requester.exec (call)
-\*   exec: err := do_execve()
+\*   err := do_execve()
 Requester_exec(self) ==
     /\ pc[self] = "Requester_exec"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_lock"]
@@ -143,7 +143,7 @@ Requester_exec(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
 \* specs/exectime.cred:250:5  Requester.next_exec (step)
-\*   next_exec: n := n + 1
+\*   n := n + 1
 Requester_next_exec(self) ==
     /\ pc[self] = "Requester_next_exec"
     /\ Requester_n' = [Requester_n EXCEPT ![self] = Requester_n[self] + 1]
@@ -151,7 +151,7 @@ Requester_next_exec(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:252:3  Requester.linger (step)
-\*   linger: await sig_fatal || !exec_pending()
+\*   await sig_fatal || !exec_pending()
 Requester_linger(self) ==
     /\ pc[self] = "Requester_linger"
     /\ \/ sig_fatal[self]
@@ -160,14 +160,14 @@ Requester_linger(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:253:3  Requester.killed (control)
-\*   killed: if sig_fatal {
+\*   if sig_fatal {
 Requester_killed(self) ==
     /\ pc[self] = "Requester_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Requester_requester_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:254:5  Requester.requester_exit (exit)
-\*   requester_exit: exit
+\*   exit
 Requester_requester_exit(self) ==
     /\ pc[self] = "Requester_requester_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
@@ -181,7 +181,7 @@ Requester_exit(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:261:3  Sibling.sib_setup (step)
-\*   sib_setup: setup_thread()
+\*   setup_thread()
 Sibling_sib_setup(self) ==
     /\ pc[self] = "Sibling_sib_setup"
     /\ img_dom' = [img_dom EXCEPT ![self] = IF EXISTING THEN landlock_merge(NO_DOMAIN, cred[self].id, EXISTING_RULESET) ELSE NO_DOMAIN]
@@ -192,7 +192,7 @@ Sibling_sib_setup(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, sig_fatal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:262:3  Sibling.sib_wait (step)
-\*   sib_wait: await requested
+\*   await requested
 Sibling_sib_wait(self) ==
     /\ pc[self] = "Sibling_sib_wait"
     /\ requested
@@ -200,7 +200,7 @@ Sibling_sib_wait(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:263:3  Sibling.sib_exec (call)
-\*   sib_exec: err := do_execve()
+\*   err := do_execve()
 Sibling_sib_exec(self) ==
     /\ pc[self] = "Sibling_sib_exec"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_lock"]
@@ -208,14 +208,14 @@ Sibling_sib_exec(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
 \* specs/exectime.cred:132:3  restrict_self.excl (control)
-\*   excl: if TSYNC {
+\*   if TSYNC {
 restrict_self_excl(self) ==
     /\ pc[self] = "restrict_self_excl"
     /\ pc' = [pc EXCEPT ![self] = IF TSYNC THEN "restrict_self_excl_ret" ELSE "restrict_self_prereq"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:133:5  restrict_self.excl_ret (return)
-\*   excl_ret: return EINVAL
+\*   return EINVAL
 restrict_self_excl_ret(self) ==
     /\ pc[self] = "restrict_self_excl_ret"
     /\ Head(stack[self]) = "Requester_request"
@@ -227,14 +227,14 @@ restrict_self_excl_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
 \* specs/exectime.cred:136:3  restrict_self.prereq (control)
-\*   prereq: if !may_restrict(self) {
+\*   if !may_restrict(self) {
 restrict_self_prereq(self) ==
     /\ pc[self] = "restrict_self_prereq"
     /\ pc' = [pc EXCEPT ![self] = IF ~(nnp[self] \/ cred[self].cap) THEN "restrict_self_eperm" ELSE "restrict_self_stage"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:137:5  restrict_self.eperm (return)
-\*   eperm: return EPERM
+\*   return EPERM
 restrict_self_eperm(self) ==
     /\ pc[self] = "restrict_self_eperm"
     /\ Head(stack[self]) = "Requester_request"
@@ -246,7 +246,7 @@ restrict_self_eperm(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
 \* specs/exectime.cred:140:3  restrict_self.stage (step, fault: succeeded)
-\*   stage: stage_request(ruleset) may fail when FAULTS {
+\*   stage_request(ruleset) may fail when FAULTS {
 restrict_self_stage(self) ==
     /\ pc[self] = "restrict_self_stage"
     /\ pend_user' = [pend_user EXCEPT ![self] = IF FLAGS # "F_NNP_EXECTIME" THEN restrict_self_ruleset[self] ELSE pend_user[self]]
@@ -257,7 +257,7 @@ restrict_self_stage(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:140:3  restrict_self.stage (fault-handler, fault: failed)
-\*   stage: stage_request(ruleset) may fail when FAULTS {
+\*   stage_request(ruleset) may fail when FAULTS {
 restrict_self_stage_fail(self) ==
     /\ pc[self] = "restrict_self_stage"
     /\ FAULTS
@@ -266,7 +266,7 @@ restrict_self_stage_fail(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:143:3  restrict_self.staged (return)
-\*   staged: return err
+\*   return err
 restrict_self_staged(self) ==
     /\ pc[self] = "restrict_self_staged"
     /\ Head(stack[self]) = "Requester_request"
@@ -278,7 +278,7 @@ restrict_self_staged(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
 \* specs/exectime.cred:159:3  do_execve.exec_lock (step)
-\*   exec_lock: mutex_lock_killable(cred_guard_mutex, lres)
+\*   mutex_lock_killable(cred_guard_mutex, lres)
 do_execve_exec_lock(self) ==
     /\ pc[self] = "do_execve_exec_lock"
     /\ \/ cred_guard_mutex = None
@@ -289,14 +289,14 @@ do_execve_exec_lock(self) ==
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:160:3  do_execve.exec_locked (control)
-\*   exec_locked: if lres != OK {
+\*   if lres != OK {
 do_execve_exec_locked(self) ==
     /\ pc[self] = "do_execve_exec_locked"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_eintr" ELSE "do_execve_exec_prepare"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:161:5  do_execve.exec_eintr (return)
-\*   exec_eintr: return lres
+\*   return lres
 do_execve_exec_eintr(self) ==
     /\ pc[self] = "do_execve_exec_eintr"
     /\ \/ /\ Head(stack[self]) = "Requester_exec"
@@ -325,7 +325,7 @@ do_execve_exec_eintr(self) ==
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
 \* specs/exectime.cred:163:3  do_execve.exec_prepare (step)
-\*   exec_prepare: prepare_bprm_creds(bprm, err)
+\*   prepare_bprm_creds(bprm, err)
 do_execve_exec_prepare(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
     /\ cred_gen' = [cred_gen EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN cred_gen[self] + 1 ELSE cred_gen[self]]
@@ -336,14 +336,14 @@ do_execve_exec_prepare(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:164:3  do_execve.exec_prepared (control)
-\*   exec_prepared: if err != OK {
+\*   if err != OK {
 do_execve_exec_prepared(self) ==
     /\ pc[self] = "do_execve_exec_prepared"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_exec_nomem" ELSE "do_execve_bpf_hook"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:165:5  do_execve.exec_nomem (step)
-\*   exec_nomem: atomic {
+\*   atomic {
 do_execve_exec_nomem(self) ==
     /\ pc[self] = "do_execve_exec_nomem"
     /\ cred_guard_mutex' = None
@@ -352,7 +352,7 @@ do_execve_exec_nomem(self) ==
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:169:5  do_execve.exec_nomem_ret (return)
-\*   exec_nomem_ret: return err
+\*   return err
 do_execve_exec_nomem_ret(self) ==
     /\ pc[self] = "do_execve_exec_nomem_ret"
     /\ \/ /\ Head(stack[self]) = "Requester_exec"
@@ -381,7 +381,7 @@ do_execve_exec_nomem_ret(self) ==
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
 \* specs/exectime.cred:173:3  do_execve.bpf_hook (step)
-\*   bpf_hook: bpf := BPF ? BPF_RULESET : 0
+\*   bpf := BPF ? BPF_RULESET : 0
 do_execve_bpf_hook(self) ==
     /\ pc[self] = "do_execve_bpf_hook"
     /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = IF BPF THEN BPF_RULESET ELSE 0]
@@ -389,7 +389,7 @@ do_execve_bpf_hook(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:175:3  do_execve.build (step, fault: succeeded)
-\*   build: newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
+\*   newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
 do_execve_build(self) ==
     /\ pc[self] = "do_execve_build"
     /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = staged_domain(cred[self].dom, do_execve_bpf[self], pend_user[self], do_execve_bprm[self].id)]
@@ -397,7 +397,7 @@ do_execve_build(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:175:3  do_execve.build (fault-handler, fault: failed)
-\*   build: newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
+\*   newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
 do_execve_build_fail(self) ==
     /\ pc[self] = "do_execve_build"
     /\ FAULTS
@@ -406,7 +406,7 @@ do_execve_build_fail(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:181:3  do_execve.exec_checks (step)
-\*   exec_checks: atomic {
+\*   atomic {
 do_execve_exec_checks(self) ==
     /\ pc[self] = "do_execve_exec_checks"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_CHECKED"]
@@ -415,14 +415,14 @@ do_execve_exec_checks(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:187:3  do_execve.early_fail (control)
-\*   early_fail: if err != OK {
+\*   if err != OK {
 do_execve_early_fail(self) ==
     /\ pc[self] = "do_execve_early_fail"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_build_failed" ELSE IF EXEC_FAIL THEN "do_execve_194" ELSE "do_execve_exec_ponr"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:188:5  do_execve.build_failed (step)
-\*   build_failed: atomic {
+\*   atomic {
 do_execve_build_failed(self) ==
     /\ pc[self] = "do_execve_build_failed"
     /\ cred_guard_mutex' = None
@@ -431,7 +431,7 @@ do_execve_build_failed(self) ==
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:192:5  do_execve.build_failed_ret (return)
-\*   build_failed_ret: return err
+\*   return err
 do_execve_build_failed_ret(self) ==
     /\ pc[self] = "do_execve_build_failed_ret"
     /\ \/ /\ Head(stack[self]) = "Requester_exec"
@@ -469,7 +469,7 @@ do_execve_194(self) ==
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:195:7  do_execve.exec_fails (step)
-\*   exec_fails: atomic {
+\*   atomic {
 do_execve_exec_fails(self) ==
     /\ pc[self] = "do_execve_exec_fails"
     /\ cred_guard_mutex' = None
@@ -478,7 +478,7 @@ do_execve_exec_fails(self) ==
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:199:7  do_execve.exec_fails_ret (return)
-\*   exec_fails_ret: return ENOEXEC
+\*   return ENOEXEC
 do_execve_exec_fails_ret(self) ==
     /\ pc[self] = "do_execve_exec_fails_ret"
     /\ \/ /\ Head(stack[self]) = "Requester_exec"
@@ -507,14 +507,14 @@ do_execve_exec_fails_ret(self) ==
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
 \* specs/exectime.cred:201:7  do_execve.exec_goes_on (step)
-\*   exec_goes_on: skip
+\*   skip
 do_execve_exec_goes_on(self) ==
     /\ pc[self] = "do_execve_exec_goes_on"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ponr"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:205:3  do_execve.exec_ponr (step)
-\*   exec_ponr: exec_point_of_no_return()
+\*   exec_point_of_no_return()
 do_execve_exec_ponr(self) ==
     /\ pc[self] = "do_execve_exec_ponr"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_PONR"]
@@ -522,7 +522,7 @@ do_execve_exec_ponr(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:207:3  do_execve.exec_zap (step)
-\*   exec_zap: zap_other_threads(GROUP)
+\*   zap_other_threads(GROUP)
 do_execve_exec_zap(self) ==
     /\ pc[self] = "do_execve_exec_zap"
     /\ sig_fatal' = [t \in DOMAIN sig_fatal |-> IF t \in GROUP THEN sig_fatal[t] \/ t # self ELSE sig_fatal[t]]
@@ -530,7 +530,7 @@ do_execve_exec_zap(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:208:3  do_execve.exec_dethread (step)
-\*   exec_dethread: de_thread_wait(GROUP)
+\*   de_thread_wait(GROUP)
 do_execve_exec_dethread(self) ==
     /\ pc[self] = "do_execve_exec_dethread"
     /\ \A t \in GROUP : \/ t = self
@@ -539,7 +539,7 @@ do_execve_exec_dethread(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:211:3  do_execve.committing (step)
-\*   committing: exec_committing_creds()
+\*   exec_committing_creds()
 do_execve_committing(self) ==
     /\ pc[self] = "do_execve_committing"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_COMMITTING"]
@@ -547,7 +547,7 @@ do_execve_committing(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:213:3  do_execve.ex_prereq (step)
-\*   ex_prereq: assert pend_user == 0 || req_ok, "a ruleset requested without NNP or CAP_SYS_ADMIN is enforced"
+\*   assert pend_user == 0 || req_ok, "a ruleset requested without NNP or CAP_SYS_ADMIN is enforced"
 do_execve_ex_prereq(self) ==
     /\ pc[self] = "do_execve_ex_prereq"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_order"]
@@ -555,7 +555,7 @@ do_execve_ex_prereq(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
 \* specs/exectime.cred:215:3  do_execve.ex_order (step)
-\*   ex_order: assert newdom.layers == expected_layers(cred.dom.layers, bpf, pend_user), "the layers are not in the order existing, BPF, user"
+\*   assert newdom.layers == expected_layers(cred.dom.layers, bpf, pend_user), "the layers are not in the order existing, BPF, user"
 do_execve_ex_order(self) ==
     /\ pc[self] = "do_execve_ex_order"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_excl"]
@@ -563,7 +563,7 @@ do_execve_ex_order(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
 \* specs/exectime.cred:217:3  do_execve.ex_excl (step)
-\*   ex_excl: assert promised == 0 || has_layer(newdom, promised), "an exec-time request for all threads is lost"
+\*   assert promised == 0 || has_layer(newdom, promised), "an exec-time request for all threads is lost"
 do_execve_ex_excl(self) ==
     /\ pc[self] = "do_execve_ex_excl"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_install"]
@@ -571,7 +571,7 @@ do_execve_ex_excl(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
 \* specs/exectime.cred:218:3  do_execve.install (step)
-\*   install: atomic {
+\*   atomic {
 do_execve_install(self) ==
     /\ pc[self] = "do_execve_install"
     /\ pend_user' = [pend_user EXCEPT ![self] = 0]
@@ -587,7 +587,7 @@ do_execve_install(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, req_ok, sig_fatal, cred_gen, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, stack, failure >>
 
 \* specs/exectime.cred:229:3  do_execve.ex_nnp_sticky (step)
-\*   ex_nnp_sticky: assert !want_nnp || nnp, "staged no_new_privs was not set"
+\*   assert !want_nnp || nnp, "staged no_new_privs was not set"
 do_execve_ex_nnp_sticky(self) ==
     /\ pc[self] = "do_execve_ex_nnp_sticky"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_unlock"]
@@ -595,7 +595,7 @@ do_execve_ex_nnp_sticky(self) ==
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
 \* specs/exectime.cred:230:3  do_execve.exec_unlock (step)
-\*   exec_unlock: mutex_unlock(cred_guard_mutex)
+\*   mutex_unlock(cred_guard_mutex)
 do_execve_exec_unlock(self) ==
     /\ pc[self] = "do_execve_exec_unlock"
     /\ cred_guard_mutex' = None
@@ -603,7 +603,7 @@ do_execve_exec_unlock(self) ==
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
 \* specs/exectime.cred:231:3  do_execve.exec_ok (return)
-\*   exec_ok: return OK
+\*   return OK
 do_execve_exec_ok(self) ==
     /\ pc[self] = "do_execve_exec_ok"
     /\ \/ /\ Head(stack[self]) = "Requester_exec"

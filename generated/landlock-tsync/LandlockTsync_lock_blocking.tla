@@ -12,7 +12,7 @@ vars == << exec_update_lock, task_works, clones_left, exits_left, user_errno, fa
 \* Every thread of every process group.
 Thread == Caller \cup Sibling \cup Tracer \cup Signaller
 
-\* specs/landlock-tsync.cred:57:1  const GROUP
+\* specs/landlock-tsync.cred:58:1  const GROUP
 GROUP == Caller \cup Sibling
 
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
@@ -30,13 +30,13 @@ NO_DOMAIN == [id |-> None, layers |-> << >>]
 \* <prelude>/kernel.cred:405:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
-\* specs/landlock-tsync.cred:539:12  def serialised
+\* specs/landlock-tsync.cred:540:12  def serialised
 serialised == TRUE
 
 \* <prelude>/kernel.cred:453:1  def landlock_merge
 landlock_merge(d, id, layer) == [id |-> id, layers |-> Append(d.layers, layer)]
 
-\* specs/landlock-tsync.cred:326:1  def with_layer
+\* specs/landlock-tsync.cred:327:1  def with_layer
 with_layer(c) == [c EXCEPT !.dom = landlock_merge(c.dom, c.id, 1)]
 
 \* <prelude>/kernel.cred:110:1  def completion_ready
@@ -119,8 +119,8 @@ Init ==
     /\ restrict_siblings_live = [t \in Thread |-> FALSE]
     /\ failure = ""
 
-\* specs/landlock-tsync.cred:364:3  Caller.prctl_nnp (step)
-\*   prctl_nnp: task_set_no_new_privs(self)
+\* specs/landlock-tsync.cred:365:3  Caller.prctl_nnp (step)
+\*   task_set_no_new_privs(self)
 Caller_prctl_nnp(self) ==
     /\ pc[self] = "Caller_prctl_nnp"
     /\ ~stopped[self]
@@ -128,16 +128,16 @@ Caller_prctl_nnp(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_syscall"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:365:3  Caller.syscall (control)
-\*   syscall: while again {
+\* specs/landlock-tsync.cred:366:3  Caller.syscall (control)
+\*   while again {
 Caller_syscall(self) ==
     /\ pc[self] = "Caller_syscall"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF Caller_again[self] THEN "Caller_enter" ELSE "Caller_caller_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:366:5  Caller.enter (call)
-\*   enter: ret := landlock_restrict_self()
+\* specs/landlock-tsync.cred:367:5  Caller.enter (call)
+\*   ret := landlock_restrict_self()
 Caller_enter(self) ==
     /\ pc[self] = "Caller_enter"
     /\ ~stopped[self]
@@ -145,16 +145,16 @@ Caller_enter(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_enter" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:368:5  Caller.to_user (control)
-\*   to_user: if signal_pending(self) {
+\* specs/landlock-tsync.cred:369:5  Caller.to_user (control)
+\*   if signal_pending(self) {
 Caller_to_user(self) ==
     /\ pc[self] = "Caller_to_user"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF sig_pending[self] \/ notify_signal[self] \/ sig_fatal[self] THEN "Caller_get_signal" ELSE "Caller_no_signal"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:370:7  Caller.get_signal (call)
-\*   get_signal: task_work_run()
+\* specs/landlock-tsync.cred:371:7  Caller.get_signal (call)
+\*   task_work_run()
 Caller_get_signal(self) ==
     /\ pc[self] = "Caller_get_signal"
     /\ ~stopped[self]
@@ -162,8 +162,8 @@ Caller_get_signal(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_get_signal" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:373:7  Caller.deliver (step)
-\*   deliver: atomic {
+\* specs/landlock-tsync.cred:374:7  Caller.deliver (step)
+\*   atomic {
 Caller_deliver(self) ==
     /\ pc[self] = "Caller_deliver"
     /\ ~stopped[self]
@@ -178,8 +178,8 @@ Caller_deliver(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_syscall"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, failed_dom, in_tsync, sig_fatal, notify_signal, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:387:7  Caller.no_signal (step)
-\*   no_signal: atomic {
+\* specs/landlock-tsync.cred:388:7  Caller.no_signal (step)
+\*   atomic {
 Caller_no_signal(self) ==
     /\ pc[self] = "Caller_no_signal"
     /\ ~stopped[self]
@@ -189,8 +189,8 @@ Caller_no_signal(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_syscall"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, failed_dom, in_tsync, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:394:3  Caller.caller_user (call)
-\*   caller_user: user_mode()
+\* specs/landlock-tsync.cred:395:3  Caller.caller_user (call)
+\*   user_mode()
 Caller_caller_user(self) ==
     /\ pc[self] = "Caller_caller_user"
     /\ ~stopped[self]
@@ -198,8 +198,8 @@ Caller_caller_user(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_caller_user" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:401:3  Sibling.diverge (step)
-\*   diverge: restrict_self_alone()
+\* specs/landlock-tsync.cred:402:3  Sibling.diverge (step)
+\*   restrict_self_alone()
 Sibling_diverge(self) ==
     /\ pc[self] = "Sibling_diverge"
     /\ ~stopped[self]
@@ -208,18 +208,18 @@ Sibling_diverge(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_life"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:402:3  Sibling.life (control)
-\*   life: if SPARE > 0 || EXITS > 0 {
+\* specs/landlock-tsync.cred:403:3  Sibling.life (control)
+\*   if SPARE > 0 || EXITS > 0 {
 Sibling_life(self) ==
     /\ pc[self] = "Sibling_life"
     /\ ~stopped[self]
-    /\ pc' = [pc EXCEPT ![self] = IF SPARE > 0 \/ EXITS > 0 THEN "Sibling_403" ELSE "Sibling_sibling_user"]
+    /\ pc' = [pc EXCEPT ![self] = IF SPARE > 0 \/ EXITS > 0 THEN "Sibling_404" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:403:5  Sibling.Sibling_403 (control)
+\* specs/landlock-tsync.cred:404:5  Sibling.Sibling_404 (control)
 \*   either {
-Sibling_403(self) ==
-    /\ pc[self] = "Sibling_403"
+Sibling_404(self) ==
+    /\ pc[self] = "Sibling_404"
     /\ ~stopped[self]
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "Sibling_stay"]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
@@ -228,16 +228,16 @@ Sibling_403(self) ==
        \/ /\ pc' = [pc EXCEPT ![self] = "Sibling_claim_exit"]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:404:7  Sibling.stay (step)
-\*   stay: skip
+\* specs/landlock-tsync.cred:405:7  Sibling.stay (step)
+\*   skip
 Sibling_stay(self) ==
     /\ pc[self] = "Sibling_stay"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = "Sibling_sibling_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:406:7  Sibling.claim (step)
-\*   claim: atomic {
+\* specs/landlock-tsync.cred:407:7  Sibling.claim (step)
+\*   atomic {
 Sibling_claim(self) ==
     /\ pc[self] = "Sibling_claim"
     /\ ~stopped[self]
@@ -246,16 +246,16 @@ Sibling_claim(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_may_clone"]
     /\ UNCHANGED << exec_update_lock, task_works, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:410:7  Sibling.may_clone (control)
-\*   may_clone: if claimed {
+\* specs/landlock-tsync.cred:411:7  Sibling.may_clone (control)
+\*   if claimed {
 Sibling_may_clone(self) ==
     /\ pc[self] = "Sibling_may_clone"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF Sibling_claimed[self] THEN "Sibling_sib_clone" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:412:9  Sibling.sib_clone (clone)
-\*   sib_clone: clone Sibling
+\* specs/landlock-tsync.cred:413:9  Sibling.sib_clone (clone)
+\*   clone Sibling
 Sibling_sib_clone(self) ==
     /\ pc[self] = "Sibling_sib_clone"
     /\ ~stopped[self]
@@ -277,8 +277,8 @@ Sibling_sib_clone(self) ==
                               /\ pc' = [pc EXCEPT ![child] = "Sibling_diverge", ![self] = "Sibling_sibling_user"]
                               /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:415:7  Sibling.claim_exit (step)
-\*   claim_exit: atomic {
+\* specs/landlock-tsync.cred:416:7  Sibling.claim_exit (step)
+\*   atomic {
 Sibling_claim_exit(self) ==
     /\ pc[self] = "Sibling_claim_exit"
     /\ ~stopped[self]
@@ -287,16 +287,16 @@ Sibling_claim_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_may_exit"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:419:7  Sibling.may_exit (control)
-\*   may_exit: if leaving {
+\* specs/landlock-tsync.cred:420:7  Sibling.may_exit (control)
+\*   if leaving {
 Sibling_may_exit(self) ==
     /\ pc[self] = "Sibling_may_exit"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF Sibling_leaving[self] THEN "Sibling_sib_exit" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:420:9  Sibling.sib_exit (call)
-\*   sib_exit: do_exit()
+\* specs/landlock-tsync.cred:421:9  Sibling.sib_exit (call)
+\*   do_exit()
 Sibling_sib_exit(self) ==
     /\ pc[self] = "Sibling_sib_exit"
     /\ ~stopped[self]
@@ -304,8 +304,8 @@ Sibling_sib_exit(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sib_exit" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:424:3  Sibling.sibling_user (call)
-\*   sibling_user: user_mode()
+\* specs/landlock-tsync.cred:425:3  Sibling.sibling_user (call)
+\*   user_mode()
 Sibling_sibling_user(self) ==
     /\ pc[self] = "Sibling_sibling_user"
     /\ ~stopped[self]
@@ -313,7 +313,7 @@ Sibling_sibling_user(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sibling_user" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:397:14  Sibling.Sibling_exit (exit)
+\* specs/landlock-tsync.cred:398:14  Sibling.Sibling_exit (exit)
 \*   exit of Sibling
 Sibling_exit(self) ==
     /\ pc[self] = "Exiting"
@@ -321,8 +321,8 @@ Sibling_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:433:3  Tracer.stop_siblings (step)
-\*   stop_siblings: atomic {
+\* specs/landlock-tsync.cred:434:3  Tracer.stop_siblings (step)
+\*   atomic {
 Tracer_stop_siblings(self) ==
     /\ pc[self] = "Tracer_stop_siblings"
     /\ \A u \in Sibling : \/ ~(pc[u] \notin {"Unborn", "Exited"})
@@ -336,8 +336,8 @@ Tracer_stop_siblings(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_stop_callers"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:441:3  Tracer.stop_callers (step)
-\*   stop_callers: atomic {
+\* specs/landlock-tsync.cred:442:3  Tracer.stop_callers (step)
+\*   atomic {
 Tracer_stop_callers(self) ==
     /\ pc[self] = "Tracer_stop_callers"
     /\ sig_pending' = [c \in DOMAIN sig_pending |-> IF c \in Caller THEN TRUE ELSE sig_pending[c]]
@@ -345,8 +345,8 @@ Tracer_stop_callers(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_wait_stopped"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_fatal, notify_signal, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:447:3  Tracer.wait_stopped (step)
-\*   wait_stopped: await forall c in Caller: stopped[c] || !in_call(c, landlock_restrict_self)
+\* specs/landlock-tsync.cred:448:3  Tracer.wait_stopped (step)
+\*   await forall c in Caller: stopped[c] || !in_call(c, landlock_restrict_self)
 Tracer_wait_stopped(self) ==
     /\ pc[self] = "Tracer_wait_stopped"
     /\ \A c \in Caller : \/ stopped[c]
@@ -354,8 +354,8 @@ Tracer_wait_stopped(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_resume_all"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:448:3  Tracer.resume_all (step)
-\*   resume_all: atomic {
+\* specs/landlock-tsync.cred:449:3  Tracer.resume_all (step)
+\*   atomic {
 Tracer_resume_all(self) ==
     /\ pc[self] = "Tracer_resume_all"
     /\ stop_requested' = [t \in DOMAIN stop_requested |-> IF t \in GROUP THEN FALSE ELSE stop_requested[t]]
@@ -363,16 +363,16 @@ Tracer_resume_all(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:458:3  Signaller.kick (step)
-\*   kick: atomic {
+\* specs/landlock-tsync.cred:459:3  Signaller.kick (step)
+\*   atomic {
 Signaller_kick(self) ==
     /\ pc[self] = "Signaller_kick"
     /\ sig_pending' = [c \in DOMAIN sig_pending |-> IF c \in Caller THEN TRUE ELSE sig_pending[c]]
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:334:3  landlock_restrict_self.prepare (step, fault: succeeded)
-\*   prepare: prepare_creds(new_cred, err) may fail when FAULTS {
+\* specs/landlock-tsync.cred:335:3  landlock_restrict_self.prepare (step, fault: succeeded)
+\*   prepare_creds(new_cred, err) may fail when FAULTS {
 landlock_restrict_self_prepare(self) ==
     /\ pc[self] = "landlock_restrict_self_prepare"
     /\ ~stopped[self]
@@ -382,8 +382,8 @@ landlock_restrict_self_prepare(self) ==
     /\ pc' = [pc EXCEPT ![self] = "landlock_restrict_self_prepared"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:334:3  landlock_restrict_self.prepare (fault-handler, fault: failed)
-\*   prepare: prepare_creds(new_cred, err) may fail when FAULTS {
+\* specs/landlock-tsync.cred:335:3  landlock_restrict_self.prepare (fault-handler, fault: failed)
+\*   prepare_creds(new_cred, err) may fail when FAULTS {
 landlock_restrict_self_prepare_fail(self) ==
     /\ pc[self] = "landlock_restrict_self_prepare"
     /\ ~stopped[self]
@@ -392,16 +392,16 @@ landlock_restrict_self_prepare_fail(self) ==
     /\ pc' = [pc EXCEPT ![self] = "landlock_restrict_self_prepared"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:337:3  landlock_restrict_self.prepared (control)
-\*   prepared: if err != OK {
+\* specs/landlock-tsync.cred:338:3  landlock_restrict_self.prepared (control)
+\*   if err != OK {
 landlock_restrict_self_prepared(self) ==
     /\ pc[self] = "landlock_restrict_self_prepared"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF landlock_restrict_self_err[self] # "OK" THEN "landlock_restrict_self_enomem" ELSE "landlock_restrict_self_tsync"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:338:5  landlock_restrict_self.enomem (return)
-\*   enomem: return err
+\* specs/landlock-tsync.cred:339:5  landlock_restrict_self.enomem (return)
+\*   return err
 landlock_restrict_self_enomem(self) ==
     /\ pc[self] = "landlock_restrict_self_enomem"
     /\ ~stopped[self]
@@ -413,8 +413,8 @@ landlock_restrict_self_enomem(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:340:3  landlock_restrict_self.tsync (call)
-\*   tsync: err := restrict_siblings(cred, with_layer(new_cred), nnp)
+\* specs/landlock-tsync.cred:341:3  landlock_restrict_self.tsync (call)
+\*   err := restrict_siblings(cred, with_layer(new_cred), nnp)
 landlock_restrict_self_tsync(self) ==
     /\ pc[self] = "landlock_restrict_self_tsync"
     /\ ~stopped[self]
@@ -426,8 +426,8 @@ landlock_restrict_self_tsync(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = TRUE]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:342:3  landlock_restrict_self.finish (step)
-\*   finish: atomic {
+\* specs/landlock-tsync.cred:343:3  landlock_restrict_self.finish (step)
+\*   atomic {
 landlock_restrict_self_finish(self) ==
     /\ pc[self] = "landlock_restrict_self_finish"
     /\ ~stopped[self]
@@ -436,8 +436,8 @@ landlock_restrict_self_finish(self) ==
     /\ pc' = [pc EXCEPT ![self] = "landlock_restrict_self_ret"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:351:3  landlock_restrict_self.ret (return)
-\*   ret: return err
+\* specs/landlock-tsync.cred:352:3  landlock_restrict_self.ret (return)
+\*   return err
 landlock_restrict_self_ret(self) ==
     /\ pc[self] = "landlock_restrict_self_ret"
     /\ ~stopped[self]
@@ -449,8 +449,8 @@ landlock_restrict_self_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:291:3  task_work_run.detach (step)
-\*   detach: task_work_detach(task_works[self], batch)
+\* specs/landlock-tsync.cred:292:3  task_work_run.detach (step)
+\*   task_work_detach(task_works[self], batch)
 task_work_run_detach(self) ==
     /\ pc[self] = "task_work_run_detach"
     /\ self \in Caller => ~stopped[self]
@@ -462,8 +462,8 @@ task_work_run_detach(self) ==
     /\ pc' = [pc EXCEPT ![self] = "task_work_run_run"]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, stop_requested, stopped, pf_exiting, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:292:3  task_work_run.run (control)
-\*   run: for w in snapshot batch {
+\* specs/landlock-tsync.cred:293:3  task_work_run.run (control)
+\*   for w in snapshot batch {
 task_work_run_run(self) ==
     /\ pc[self] = "task_work_run_run"
     /\ self \in Caller => ~stopped[self]
@@ -476,8 +476,8 @@ task_work_run_run(self) ==
                                                /\ pc' = [pc EXCEPT ![self] = "task_work_run_callback"]
                                                /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:292:3  task_work_run.run (control)
-\*   run: for w in snapshot batch {
+\* specs/landlock-tsync.cred:293:3  task_work_run.run (control)
+\*   for w in snapshot batch {
 task_work_run_run_next(self) ==
     /\ pc[self] = "task_work_run_run_next"
     /\ self \in Caller => ~stopped[self]
@@ -491,8 +491,8 @@ task_work_run_run_next(self) ==
                                                   /\ pc' = [pc EXCEPT ![self] = "task_work_run_callback"]
                                                   /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:293:5  task_work_run.callback (call)
-\*   callback: restrict_one(w)
+\* specs/landlock-tsync.cred:294:5  task_work_run.callback (call)
+\*   restrict_one(w)
 task_work_run_callback(self) ==
     /\ pc[self] = "task_work_run_callback"
     /\ self \in Caller => ~stopped[self]
@@ -502,7 +502,7 @@ task_work_run_callback(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "task_work_run_callback" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:288:11  task_work_run.task_work_run_return (return)
+\* specs/landlock-tsync.cred:289:11  task_work_run.task_work_run_return (return)
 \*   end of procedure task_work_run
 task_work_run_return(self) ==
     /\ pc[self] = "task_work_run_return"
@@ -523,8 +523,8 @@ task_work_run_return(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:313:3  user_mode.serve (control)
-\*   serve: while !(all_callers_finished() && task_works[self] == {}) {
+\* specs/landlock-tsync.cred:314:3  user_mode.serve (control)
+\*   while !(all_callers_finished() && task_works[self] == {}) {
 user_mode_serve(self) ==
     /\ pc[self] = "user_mode_serve"
     /\ self \in Caller => ~stopped[self]
@@ -532,8 +532,8 @@ user_mode_serve(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~((\A c \in Caller : finished[c]) /\ task_works[self] = {}) THEN "user_mode_idle" ELSE "user_mode_return"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:315:5  user_mode.idle (step)
-\*   idle: atomic {
+\* specs/landlock-tsync.cred:316:5  user_mode.idle (step)
+\*   atomic {
 user_mode_idle(self) ==
     /\ pc[self] = "user_mode_idle"
     /\ self \in Caller => ~stopped[self]
@@ -547,8 +547,8 @@ user_mode_idle(self) ==
     /\ pc' = [pc EXCEPT ![self] = "user_mode_user_run"]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, stop_requested, stopped, pf_exiting, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:319:5  user_mode.user_run (control)
-\*   user_run: for w in snapshot batch {
+\* specs/landlock-tsync.cred:320:5  user_mode.user_run (control)
+\*   for w in snapshot batch {
 user_mode_user_run(self) ==
     /\ pc[self] = "user_mode_user_run"
     /\ self \in Caller => ~stopped[self]
@@ -561,8 +561,8 @@ user_mode_user_run(self) ==
                                            /\ pc' = [pc EXCEPT ![self] = "user_mode_user_callback"]
                                            /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:319:5  user_mode.user_run (control)
-\*   user_run: for w in snapshot batch {
+\* specs/landlock-tsync.cred:320:5  user_mode.user_run (control)
+\*   for w in snapshot batch {
 user_mode_user_run_next(self) ==
     /\ pc[self] = "user_mode_user_run_next"
     /\ self \in Caller => ~stopped[self]
@@ -576,8 +576,8 @@ user_mode_user_run_next(self) ==
                                                    /\ pc' = [pc EXCEPT ![self] = "user_mode_user_callback"]
                                                    /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:320:7  user_mode.user_callback (call)
-\*   user_callback: restrict_one(w)
+\* specs/landlock-tsync.cred:321:7  user_mode.user_callback (call)
+\*   restrict_one(w)
 user_mode_user_callback(self) ==
     /\ pc[self] = "user_mode_user_callback"
     /\ self \in Caller => ~stopped[self]
@@ -587,7 +587,7 @@ user_mode_user_callback(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "user_mode_user_callback" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:311:11  user_mode.user_mode_return (return)
+\* specs/landlock-tsync.cred:312:11  user_mode.user_mode_return (return)
 \*   end of procedure user_mode
 user_mode_return(self) ==
     /\ pc[self] = "user_mode_return"
@@ -608,8 +608,8 @@ user_mode_return(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:300:3  do_exit.exiting_flag (step)
-\*   exiting_flag: exit_signals()
+\* specs/landlock-tsync.cred:301:3  do_exit.exiting_flag (step)
+\*   exit_signals()
 do_exit_exiting_flag(self) ==
     /\ pc[self] = "do_exit_exiting_flag"
     /\ ~stopped[self]
@@ -617,16 +617,16 @@ do_exit_exiting_flag(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_exit_exit_works"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:301:3  do_exit.exit_works (control)
-\*   exit_works: while !tw_exited {
+\* specs/landlock-tsync.cred:302:3  do_exit.exit_works (control)
+\*   while !tw_exited {
 do_exit_exit_works(self) ==
     /\ pc[self] = "do_exit_exit_works"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF ~tw_exited[self] THEN "do_exit_exit_task_work" ELSE "do_exit_gone"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:302:5  do_exit.exit_task_work (call)
-\*   exit_task_work: task_work_run()
+\* specs/landlock-tsync.cred:303:5  do_exit.exit_task_work (call)
+\*   task_work_run()
 do_exit_exit_task_work(self) ==
     /\ pc[self] = "do_exit_exit_task_work"
     /\ ~stopped[self]
@@ -634,15 +634,15 @@ do_exit_exit_task_work(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "do_exit_exit_task_work" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:304:3  do_exit.gone (exit)
-\*   gone: exit
+\* specs/landlock-tsync.cred:305:3  do_exit.gone (exit)
+\*   exit
 do_exit_gone(self) ==
     /\ pc[self] = "do_exit_gone"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:540:46  restrict_siblings.serialise (step)
+\* specs/landlock-tsync.cred:541:46  restrict_siblings.serialise (step)
 \*   down_write(exec_update_lock)
 restrict_siblings_serialise(self) ==
     /\ pc[self] = "restrict_siblings_serialise"
@@ -652,8 +652,8 @@ restrict_siblings_serialise(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_enter_tsync"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:156:3  restrict_siblings.enter_tsync (step)
-\*   enter_tsync: atomic {
+\* specs/landlock-tsync.cred:157:3  restrict_siblings.enter_tsync (step)
+\*   atomic {
 restrict_siblings_enter_tsync(self) ==
     /\ pc[self] = "restrict_siblings_enter_tsync"
     /\ ~stopped[self]
@@ -662,16 +662,16 @@ restrict_siblings_enter_tsync(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_discover"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:160:3  restrict_siblings.discover (control)
-\*   discover: while !empty && found && preparation_error == OK {
+\* specs/landlock-tsync.cred:161:3  restrict_siblings.discover (control)
+\*   while !empty && found && preparation_error == OK {
 restrict_siblings_discover(self) ==
     /\ pc[self] = "restrict_siblings_discover"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF ~restrict_siblings_empty[self] /\ restrict_siblings_found[self] /\ restrict_siblings_preparation_error[self] = "OK" THEN "restrict_siblings_count" ELSE "restrict_siblings_go"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:164:5  restrict_siblings.count (step)
-\*   count: atomic {
+\* specs/landlock-tsync.cred:165:5  restrict_siblings.count (step)
+\*   atomic {
 restrict_siblings_count(self) ==
     /\ pc[self] = "restrict_siblings_count"
     /\ ~stopped[self]
@@ -696,16 +696,16 @@ restrict_siblings_count(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_scheduled"]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:175:5  restrict_siblings.scheduled (control)
-\*   scheduled: if !empty && preparation_error == OK {
+\* specs/landlock-tsync.cred:176:5  restrict_siblings.scheduled (control)
+\*   if !empty && preparation_error == OK {
 restrict_siblings_scheduled(self) ==
     /\ pc[self] = "restrict_siblings_scheduled"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF ~restrict_siblings_empty[self] /\ restrict_siblings_preparation_error[self] = "OK" THEN "restrict_siblings_schedule" ELSE "restrict_siblings_discover"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:179:7  restrict_siblings.schedule (control)
-\*   schedule: for t in live { u in GROUP | eligible(u, self, works) && !full } {
+\* specs/landlock-tsync.cred:180:7  restrict_siblings.schedule (control)
+\*   for t in live { u in GROUP | eligible(u, self, works) && !full } {
 restrict_siblings_schedule(self) ==
     /\ pc[self] = "restrict_siblings_schedule"
     /\ ~stopped[self]
@@ -717,8 +717,8 @@ restrict_siblings_schedule(self) ==
                                                                                                                                                                                 /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_queue"]
                                                                                                                                                                                 /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:179:7  restrict_siblings.schedule (control)
-\*   schedule: for t in live { u in GROUP | eligible(u, self, works) && !full } {
+\* specs/landlock-tsync.cred:180:7  restrict_siblings.schedule (control)
+\*   for t in live { u in GROUP | eligible(u, self, works) && !full } {
 restrict_siblings_schedule_next(self) ==
     /\ pc[self] = "restrict_siblings_schedule_next"
     /\ ~stopped[self]
@@ -732,8 +732,8 @@ restrict_siblings_schedule_next(self) ==
                                                                                                                                                                                                                         /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_queue"]
                                                                                                                                                                                                                         /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:180:9  restrict_siblings.queue (step)
-\*   queue: atomic {
+\* specs/landlock-tsync.cred:181:9  restrict_siblings.queue (step)
+\*   atomic {
 restrict_siblings_queue(self) ==
     /\ pc[self] = "restrict_siblings_queue"
     /\ ~stopped[self]
@@ -750,8 +750,8 @@ restrict_siblings_queue(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_schedule_next"]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_cap, restrict_siblings_empty, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:197:7  restrict_siblings.dec_prep (step)
-\*   dec_prep: atomic_dec_return(num_preparing, r)
+\* specs/landlock-tsync.cred:198:7  restrict_siblings.dec_prep (step)
+\*   atomic_dec_return(num_preparing, r)
 restrict_siblings_dec_prep(self) ==
     /\ pc[self] = "restrict_siblings_dec_prep"
     /\ ~stopped[self]
@@ -760,16 +760,16 @@ restrict_siblings_dec_prep(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_must_wait"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:198:7  restrict_siblings.must_wait (control)
-\*   must_wait: if r > 0 {
+\* specs/landlock-tsync.cred:199:7  restrict_siblings.must_wait (control)
+\*   if r > 0 {
 restrict_siblings_must_wait(self) ==
     /\ pc[self] = "restrict_siblings_must_wait"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_r[self] > 0 THEN "restrict_siblings_wait_prepared" ELSE "restrict_siblings_discover"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:199:9  restrict_siblings.wait_prepared (step)
-\*   wait_prepared: wait_for_completion_interruptible(all_prepared, werr)
+\* specs/landlock-tsync.cred:200:9  restrict_siblings.wait_prepared (step)
+\*   wait_for_completion_interruptible(all_prepared, werr)
 restrict_siblings_wait_prepared(self) ==
     /\ pc[self] = "restrict_siblings_wait_prepared"
     /\ ~stopped[self]
@@ -782,16 +782,16 @@ restrict_siblings_wait_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_intr"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:200:9  restrict_siblings.intr (control)
-\*   intr: if werr != OK {
+\* specs/landlock-tsync.cred:201:9  restrict_siblings.intr (control)
+\*   if werr != OK {
 restrict_siblings_intr(self) ==
     /\ pc[self] = "restrict_siblings_intr"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_werr[self] # "OK" THEN "restrict_siblings_interrupted" ELSE "restrict_siblings_discover"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:201:11  restrict_siblings.interrupted (step)
-\*   interrupted: preparation_error := ERESTARTNOINTR
+\* specs/landlock-tsync.cred:202:11  restrict_siblings.interrupted (step)
+\*   preparation_error := ERESTARTNOINTR
 restrict_siblings_interrupted(self) ==
     /\ pc[self] = "restrict_siblings_interrupted"
     /\ ~stopped[self]
@@ -799,8 +799,8 @@ restrict_siblings_interrupted(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_ll_slots"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:204:11  restrict_siblings.ll_slots (step)
-\*   ll_slots: assert nulls == 0, "task_work_cancel() on a slot whose task is NULL"
+\* specs/landlock-tsync.cred:205:11  restrict_siblings.ll_slots (step)
+\*   assert nulls == 0, "task_work_cancel() on a slot whose task is NULL"
 restrict_siblings_ll_slots(self) ==
     /\ pc[self] = "restrict_siblings_ll_slots"
     /\ ~stopped[self]
@@ -808,8 +808,8 @@ restrict_siblings_ll_slots(self) ==
     /\ failure' = (IF restrict_siblings_nulls[self] = 0 THEN failure ELSE "Assert_restrict_siblings_ll_slots")
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live >>
 
-\* specs/landlock-tsync.cred:205:11  restrict_siblings.cancel (control)
-\*   cancel: for t in snapshot works {
+\* specs/landlock-tsync.cred:206:11  restrict_siblings.cancel (control)
+\*   for t in snapshot works {
 restrict_siblings_cancel(self) ==
     /\ pc[self] = "restrict_siblings_cancel"
     /\ ~stopped[self]
@@ -821,8 +821,8 @@ restrict_siblings_cancel(self) ==
                                                    /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_one"]
                                                    /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_schedule_seen, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:205:11  restrict_siblings.cancel (control)
-\*   cancel: for t in snapshot works {
+\* specs/landlock-tsync.cred:206:11  restrict_siblings.cancel (control)
+\*   for t in snapshot works {
 restrict_siblings_cancel_next(self) ==
     /\ pc[self] = "restrict_siblings_cancel_next"
     /\ ~stopped[self]
@@ -835,8 +835,8 @@ restrict_siblings_cancel_next(self) ==
                                                          /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_one"]
                                                          /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_schedule_seen, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:207:13  restrict_siblings.cancel_one (step)
-\*   cancel_one: atomic {
+\* specs/landlock-tsync.cred:208:13  restrict_siblings.cancel_one (step)
+\*   atomic {
 restrict_siblings_cancel_one(self) ==
     /\ pc[self] = "restrict_siblings_cancel_one"
     /\ ~stopped[self]
@@ -849,8 +849,8 @@ restrict_siblings_cancel_one(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_next"]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:221:11  restrict_siblings.recover (step)
-\*   recover: wait_for_completion(all_prepared)
+\* specs/landlock-tsync.cred:222:11  restrict_siblings.recover (step)
+\*   wait_for_completion(all_prepared)
 restrict_siblings_recover(self) ==
     /\ pc[self] = "restrict_siblings_recover"
     /\ ~stopped[self]
@@ -859,8 +859,8 @@ restrict_siblings_recover(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_discover"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:227:3  restrict_siblings.go (step)
-\*   go: complete_all(ready_to_commit)
+\* specs/landlock-tsync.cred:228:3  restrict_siblings.go (step)
+\*   complete_all(ready_to_commit)
 restrict_siblings_go(self) ==
     /\ pc[self] = "restrict_siblings_go"
     /\ ~stopped[self]
@@ -868,8 +868,8 @@ restrict_siblings_go(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_fin_dec"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:228:3  restrict_siblings.fin_dec (step)
-\*   fin_dec: atomic_dec_return(num_unfinished, r)
+\* specs/landlock-tsync.cred:229:3  restrict_siblings.fin_dec (step)
+\*   atomic_dec_return(num_unfinished, r)
 restrict_siblings_fin_dec(self) ==
     /\ pc[self] = "restrict_siblings_fin_dec"
     /\ ~stopped[self]
@@ -878,16 +878,16 @@ restrict_siblings_fin_dec(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_fin_test"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:229:3  restrict_siblings.fin_test (control)
-\*   fin_test: if r > 0 {
+\* specs/landlock-tsync.cred:230:3  restrict_siblings.fin_test (control)
+\*   if r > 0 {
 restrict_siblings_fin_test(self) ==
     /\ pc[self] = "restrict_siblings_fin_test"
     /\ ~stopped[self]
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_r[self] > 0 THEN "restrict_siblings_fin_wait" ELSE "restrict_siblings_unlock"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:230:5  restrict_siblings.fin_wait (step)
-\*   fin_wait: wait_for_completion(all_finished)
+\* specs/landlock-tsync.cred:231:5  restrict_siblings.fin_wait (step)
+\*   wait_for_completion(all_finished)
 restrict_siblings_fin_wait(self) ==
     /\ pc[self] = "restrict_siblings_fin_wait"
     /\ ~stopped[self]
@@ -896,7 +896,7 @@ restrict_siblings_fin_wait(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_unlock"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:541:43  restrict_siblings.unlock (step)
+\* specs/landlock-tsync.cred:542:43  restrict_siblings.unlock (step)
 \*   atomic {
 restrict_siblings_unlock(self) ==
     /\ pc[self] = "restrict_siblings_unlock"
@@ -906,8 +906,8 @@ restrict_siblings_unlock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_ret"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:233:3  restrict_siblings.ret (return)
-\*   ret: return preparation_error
+\* specs/landlock-tsync.cred:234:3  restrict_siblings.ret (return)
+\*   return preparation_error
 restrict_siblings_ret(self) ==
     /\ pc[self] = "restrict_siblings_ret"
     /\ ~stopped[self]
@@ -943,8 +943,8 @@ restrict_siblings_ret(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = FALSE]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:248:3  restrict_one.prepare (step)
-\*   prepare: atomic {
+\* specs/landlock-tsync.cred:249:3  restrict_one.prepare (step)
+\*   atomic {
 restrict_one_prepare(self) ==
     /\ pc[self] = "restrict_one_prepare"
     /\ self \in Caller => ~stopped[self]
@@ -1020,8 +1020,8 @@ restrict_one_prepare(self) ==
                                         /\ pc' = [pc EXCEPT ![self] = "restrict_one_signal_prepared"]
                                         /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:261:3  restrict_one.signal_prepared (control)
-\*   signal_prepared: if r == 0 {
+\* specs/landlock-tsync.cred:262:3  restrict_one.signal_prepared (control)
+\*   if r == 0 {
 restrict_one_signal_prepared(self) ==
     /\ pc[self] = "restrict_one_signal_prepared"
     /\ self \in Caller => ~stopped[self]
@@ -1029,8 +1029,8 @@ restrict_one_signal_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_one_r[self] = 0 THEN "restrict_one_complete_prepared" ELSE "restrict_one_prepared"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:262:5  restrict_one.complete_prepared (step)
-\*   complete_prepared: complete_all(ctx->all_prepared)
+\* specs/landlock-tsync.cred:263:5  restrict_one.complete_prepared (step)
+\*   complete_all(ctx->all_prepared)
 restrict_one_complete_prepared(self) ==
     /\ pc[self] = "restrict_one_complete_prepared"
     /\ self \in Caller => ~stopped[self]
@@ -1044,8 +1044,8 @@ restrict_one_complete_prepared(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_one_prepared"]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:264:3  restrict_one.prepared (control)
-\*   prepared: if perr == OK {
+\* specs/landlock-tsync.cred:265:3  restrict_one.prepared (control)
+\*   if perr == OK {
 restrict_one_prepared(self) ==
     /\ pc[self] = "restrict_one_prepared"
     /\ self \in Caller => ~stopped[self]
@@ -1053,8 +1053,8 @@ restrict_one_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_one_perr[self] = "OK" THEN "restrict_one_wait_commit" ELSE "restrict_one_dec_unfinished"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:265:5  restrict_one.wait_commit (step)
-\*   wait_commit: wait_for_completion(ctx->ready_to_commit)
+\* specs/landlock-tsync.cred:266:5  restrict_one.wait_commit (step)
+\*   wait_for_completion(ctx->ready_to_commit)
 restrict_one_wait_commit(self) ==
     /\ pc[self] = "restrict_one_wait_commit"
     /\ self \in Caller => ~stopped[self]
@@ -1073,8 +1073,8 @@ restrict_one_wait_commit(self) ==
                 /\ pc' = [pc EXCEPT ![self] = "restrict_one_finish"]
                 /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:270:5  restrict_one.finish (step)
-\*   finish: atomic {
+\* specs/landlock-tsync.cred:271:5  restrict_one.finish (step)
+\*   atomic {
 restrict_one_finish(self) ==
     /\ pc[self] = "restrict_one_finish"
     /\ self \in Caller => ~stopped[self]
@@ -1089,8 +1089,8 @@ restrict_one_finish(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_one_dec_unfinished"]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred_gen, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:278:3  restrict_one.dec_unfinished (step)
-\*   dec_unfinished: atomic_dec_return(ctx->num_unfinished, r)
+\* specs/landlock-tsync.cred:279:3  restrict_one.dec_unfinished (step)
+\*   atomic_dec_return(ctx->num_unfinished, r)
 restrict_one_dec_unfinished(self) ==
     /\ pc[self] = "restrict_one_dec_unfinished"
     /\ self \in Caller => ~stopped[self]
@@ -1109,8 +1109,8 @@ restrict_one_dec_unfinished(self) ==
                 /\ pc' = [pc EXCEPT ![self] = "restrict_one_signal_finished"]
                 /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:279:3  restrict_one.signal_finished (control)
-\*   signal_finished: if r == 0 {
+\* specs/landlock-tsync.cred:280:3  restrict_one.signal_finished (control)
+\*   if r == 0 {
 restrict_one_signal_finished(self) ==
     /\ pc[self] = "restrict_one_signal_finished"
     /\ self \in Caller => ~stopped[self]
@@ -1118,8 +1118,8 @@ restrict_one_signal_finished(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_one_r[self] = 0 THEN "restrict_one_complete_finished" ELSE "restrict_one_return"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:280:5  restrict_one.complete_finished (step)
-\*   complete_finished: complete_all(ctx->all_finished)
+\* specs/landlock-tsync.cred:281:5  restrict_one.complete_finished (step)
+\*   complete_all(ctx->all_finished)
 restrict_one_complete_finished(self) ==
     /\ pc[self] = "restrict_one_complete_finished"
     /\ self \in Caller => ~stopped[self]
@@ -1133,7 +1133,7 @@ restrict_one_complete_finished(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_one_return"]
           /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:239:11  restrict_one.restrict_one_return (return)
+\* specs/landlock-tsync.cred:240:11  restrict_one.restrict_one_return (return)
 \*   end of procedure restrict_one
 restrict_one_return(self) ==
     /\ pc[self] = "restrict_one_return"
@@ -1229,7 +1229,7 @@ Caller_thread(self) ==
 Sibling_thread(self) ==
     \/ Sibling_diverge(self)
     \/ Sibling_life(self)
-    \/ Sibling_403(self)
+    \/ Sibling_404(self)
     \/ Sibling_stay(self)
     \/ Sibling_claim(self)
     \/ Sibling_may_clone(self)
@@ -1286,7 +1286,7 @@ Next ==
     \/ \E self \in Caller : Caller_caller_user(self)
     \/ \E self \in Sibling : Sibling_diverge(self)
     \/ \E self \in Sibling : Sibling_life(self)
-    \/ \E self \in Sibling : Sibling_403(self)
+    \/ \E self \in Sibling : Sibling_404(self)
     \/ \E self \in Sibling : Sibling_stay(self)
     \/ \E self \in Sibling : Sibling_claim(self)
     \/ \E self \in Sibling : Sibling_may_clone(self)
@@ -1367,45 +1367,45 @@ Spec ==
     /\ \A self \in Tracer : WF_vars(Tracer_thread(self))
     /\ \A self \in Signaller : WF_vars(Signaller_thread(self))
 
-\* specs/landlock-tsync.cred:469:1  invariant ll_atomic
+\* specs/landlock-tsync.cred:470:1  invariant ll_atomic
 ll_atomic ==
     \A c \in Caller : \A t \in GROUP : \/ failed_dom[c] = None
                                        \/ cred[t].dom.id # failed_dom[c]
 
-\* specs/landlock-tsync.cred:471:1  invariant ll_errno
+\* specs/landlock-tsync.cred:472:1  invariant ll_errno
 ll_errno ==
     \A c \in Caller : /\ user_errno[c] # "ERESTARTNOINTR"
                       /\ user_errno[c] # "ERESTARTSYS"
 
-\* specs/landlock-tsync.cred:474:1  invariant ll_no_esrch
+\* specs/landlock-tsync.cred:475:1  invariant ll_no_esrch
 ll_no_esrch == \A c \in Caller : user_errno[c] # "ESRCH"
 
-\* specs/landlock-tsync.cred:476:1  invariant ll_serial
+\* specs/landlock-tsync.cred:477:1  invariant ll_serial
 ll_serial ==
     \/ ~serialised
     \/ \A a \in Caller : \A b \in Caller : \/ a = b
                                            \/ ~(in_tsync[a] /\ in_tsync[b])
 
-\* specs/landlock-tsync.cred:481:1  invariant ll_cover
+\* specs/landlock-tsync.cred:482:1  invariant ll_cover
 ll_cover ==
     \A c \in Caller : \/ ~(pc[c] = "landlock_restrict_self_ret" /\ failed_dom[c] = None)
                       \/ \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                                           \/ pf_exiting[t]
                                           \/ cred[t].dom.id = cred[c].dom.id
 
-\* specs/landlock-tsync.cred:485:1  invariant ll_nnp
+\* specs/landlock-tsync.cred:486:1  invariant ll_nnp
 ll_nnp ==
     \A c \in Caller : \/ ~(pc[c] = "landlock_restrict_self_ret" /\ failed_dom[c] = None /\ nnp[c])
                       \/ \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                                           \/ pf_exiting[t]
                                           \/ nnp[t]
 
-\* specs/landlock-tsync.cred:204:11  the assertions of step ll_slots
+\* specs/landlock-tsync.cred:205:11  the assertions of step ll_slots
 Assert_restrict_siblings_ll_slots == failure # "Assert_restrict_siblings_ll_slots"
 
 \* built-in check frame_use_after_return
 frame_use_after_return == failure # "frame_use_after_return"
 
-\* specs/landlock-tsync.cred:478:1  property ll_term
+\* specs/landlock-tsync.cred:479:1  property ll_term
 ll_term == <>(\A c \in Caller : finished[c])
 ====

@@ -76,7 +76,7 @@ Init ==
     /\ failure = ""
 
 \* specs/seccomp-tsync.cred:254:3  Caller.prctl_nnp (step)
-\*   prctl_nnp: task_set_no_new_privs(self)
+\*   task_set_no_new_privs(self)
 Caller_prctl_nnp(self) ==
     /\ pc[self] = "Caller_prctl_nnp"
     /\ nnp' = [nnp EXCEPT ![self] = TRUE]
@@ -84,14 +84,14 @@ Caller_prctl_nnp(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:255:3  Caller.retry (control)
-\*   retry: while again {
+\*   while again {
 Caller_retry(self) ==
     /\ pc[self] = "Caller_retry"
     /\ pc' = [pc EXCEPT ![self] = IF Caller_again[self] THEN "Caller_enter" ELSE "Caller_returned"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:256:5  Caller.enter (call)
-\*   enter: ret := seccomp_tsync()
+\*   ret := seccomp_tsync()
 Caller_enter(self) ==
     /\ pc[self] = "Caller_enter"
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_flags"]
@@ -99,7 +99,7 @@ Caller_enter(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:257:5  Caller.seen (step)
-\*   seen: user_ret := ret
+\*   user_ret := ret
 Caller_seen(self) ==
     /\ pc[self] = "Caller_seen"
     /\ user_ret' = [user_ret EXCEPT ![self] = Caller_ret[self]]
@@ -107,28 +107,28 @@ Caller_seen(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:259:5  Caller.fatal_check (control)
-\*   fatal_check: if sig_fatal {
+\*   if sig_fatal {
 Caller_fatal_check(self) ==
     /\ pc[self] = "Caller_fatal_check"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Caller_caller_dies" ELSE "Caller_outcome"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:260:7  Caller.caller_dies (exit)
-\*   caller_dies: exit
+\*   exit
 Caller_caller_dies(self) ==
     /\ pc[self] = "Caller_caller_dies"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:262:5  Caller.outcome (control)
-\*   outcome: if (ret == R_TID || (ret == R_ERR && user_errno == ESRCH)) && tries < RETRIES {
+\*   if (ret == R_TID || (ret == R_ERR && user_errno == ESRCH)) && tries < RETRIES {
 Caller_outcome(self) ==
     /\ pc[self] = "Caller_outcome"
     /\ pc' = [pc EXCEPT ![self] = IF (Caller_ret[self] = "R_TID" \/ (Caller_ret[self] = "R_ERR" /\ user_errno[self] = "ESRCH")) /\ Caller_tries[self] < RETRIES THEN "Caller_ask" ELSE "Caller_give_up"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:264:7  Caller.ask (step)
-\*   ask: atomic {
+\*   atomic {
 Caller_ask(self) ==
     /\ pc[self] = "Caller_ask"
     /\ quit_requested' = [t \in DOMAIN quit_requested |-> IF t \in GROUP THEN quit_requested[t] \/ t \in {t_2 \in GROUP : t_2 # self /\ pc[t_2] \notin {"Unborn", "Exited"} /\ ~(sc_filter[t_2] \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain))} ELSE quit_requested[t]]
@@ -137,7 +137,7 @@ Caller_ask(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:270:7  Caller.wait_gone (step)
-\*   wait_gone: await sig_fatal || forall t in GROUP: !(quit_requested[t] && alive(t))
+\*   await sig_fatal || forall t in GROUP: !(quit_requested[t] && alive(t))
 Caller_wait_gone(self) ==
     /\ pc[self] = "Caller_wait_gone"
     /\ \/ sig_fatal[self]
@@ -146,7 +146,7 @@ Caller_wait_gone(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:272:7  Caller.give_up (step)
-\*   give_up: again := false
+\*   again := false
 Caller_give_up(self) ==
     /\ pc[self] = "Caller_give_up"
     /\ Caller_again' = [Caller_again EXCEPT ![self] = FALSE]
@@ -154,7 +154,7 @@ Caller_give_up(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:275:3  Caller.returned (step)
-\*   returned: finished := true
+\*   finished := true
 Caller_returned(self) ==
     /\ pc[self] = "Caller_returned"
     /\ finished' = [finished EXCEPT ![self] = TRUE]
@@ -162,7 +162,7 @@ Caller_returned(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:276:3  Caller.caller_linger (step)
-\*   caller_linger: await sig_fatal || !exec_pending()
+\*   await sig_fatal || !exec_pending()
 Caller_caller_linger(self) ==
     /\ pc[self] = "Caller_caller_linger"
     /\ \/ sig_fatal[self]
@@ -171,14 +171,14 @@ Caller_caller_linger(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:277:3  Caller.caller_killed (control)
-\*   caller_killed: if sig_fatal {
+\*   if sig_fatal {
 Caller_caller_killed(self) ==
     /\ pc[self] = "Caller_caller_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Caller_caller_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:278:5  Caller.caller_exit (exit)
-\*   caller_exit: exit
+\*   exit
 Caller_caller_exit(self) ==
     /\ pc[self] = "Caller_caller_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
@@ -192,7 +192,7 @@ Caller_exit(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:287:3  Other.born (step)
-\*   born: fork_pending := false
+\*   fork_pending := false
 Other_born(self) ==
     /\ pc[self] = "Other_born"
     /\ fork_pending' = [fork_pending EXCEPT ![self] = FALSE]
@@ -200,7 +200,7 @@ Other_born(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:288:3  Other.act (control)
-\*   act: if OWN_FILTER || SPARE > 0 {
+\*   if OWN_FILTER || SPARE > 0 {
 Other_act(self) ==
     /\ pc[self] = "Other_act"
     /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER \/ SPARE > 0 THEN "Other_289" ELSE "Other_linger"]
@@ -218,21 +218,21 @@ Other_289(self) ==
           /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:290:7  Other.idle (step)
-\*   idle: skip
+\*   skip
 Other_idle(self) ==
     /\ pc[self] = "Other_idle"
     /\ pc' = [pc EXCEPT ![self] = "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:292:7  Other.may_install (control)
-\*   may_install: if OWN_FILTER {
+\*   if OWN_FILTER {
 Other_may_install(self) ==
     /\ pc[self] = "Other_may_install"
     /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER THEN "Other_own" ELSE "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:293:9  Other.own (call)
-\*   own: err := install_own()
+\*   err := install_own()
 Other_own(self) ==
     /\ pc[self] = "Other_own"
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_nnp"]
@@ -240,7 +240,7 @@ Other_own(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:296:7  Other.claim (step)
-\*   claim: atomic {
+\*   atomic {
 Other_claim(self) ==
     /\ pc[self] = "Other_claim"
     /\ clones_left' = (IF clones_left > 0 THEN clones_left - 1 ELSE 0)
@@ -249,14 +249,14 @@ Other_claim(self) ==
     /\ UNCHANGED << cred_guard_mutex, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:300:7  Other.may_clone (control)
-\*   may_clone: if claimed {
+\*   if claimed {
 Other_may_clone(self) ==
     /\ pc[self] = "Other_may_clone"
     /\ pc' = [pc EXCEPT ![self] = IF Other_claimed[self] THEN "Other_fork_copy" ELSE "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:301:9  Other.fork_copy (step)
-\*   fork_copy: atomic {
+\*   atomic {
 Other_fork_copy(self) ==
     /\ pc[self] = "Other_fork_copy"
     /\ fork_pending' = [fork_pending EXCEPT ![self] = TRUE]
@@ -268,7 +268,7 @@ Other_fork_copy(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:309:9  Other.other_clone (clone)
-\*   other_clone: clone Other
+\*   clone Other
 Other_other_clone(self) ==
     /\ pc[self] = "Other_other_clone"
     /\ \E child \in Other : /\ pc[child] = "Unborn"
@@ -293,7 +293,7 @@ Other_other_clone(self) ==
                             /\ UNCHANGED << cred_guard_mutex, clones_left, filters, filter_next, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:310:9  Other.fork_done (step)
-\*   fork_done: fork_pending := false
+\*   fork_pending := false
 Other_fork_done(self) ==
     /\ pc[self] = "Other_fork_done"
     /\ fork_pending' = [fork_pending EXCEPT ![self] = FALSE]
@@ -301,7 +301,7 @@ Other_fork_done(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:314:3  Other.linger (step)
-\*   linger: await sig_fatal || quit_requested || (!exec_pending() && callers_finished())
+\*   await sig_fatal || quit_requested || (!exec_pending() && callers_finished())
 Other_linger(self) ==
     /\ pc[self] = "Other_linger"
     /\ \/ sig_fatal[self]
@@ -313,14 +313,14 @@ Other_linger(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:315:3  Other.other_killed (control)
-\*   other_killed: if sig_fatal || quit_requested {
+\*   if sig_fatal || quit_requested {
 Other_other_killed(self) ==
     /\ pc[self] = "Other_other_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] \/ quit_requested[self] THEN "Other_other_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:316:5  Other.other_exit (exit)
-\*   other_exit: exit
+\*   exit
 Other_other_exit(self) ==
     /\ pc[self] = "Other_other_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
@@ -334,7 +334,7 @@ Other_exit(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:323:3  Execer.exec_call (call)
-\*   exec_call: err := do_execve()
+\*   err := do_execve()
 Execer_exec_call(self) ==
     /\ pc[self] = "Execer_exec_call"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_lock"]
@@ -349,14 +349,14 @@ seccomp_tsync_flags(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:119:3  seccomp_tsync.prereq (control)
-\*   prereq: if !may_restrict(self) {
+\*   if !may_restrict(self) {
 seccomp_tsync_prereq(self) ==
     /\ pc[self] = "seccomp_tsync_prereq"
     /\ pc' = [pc EXCEPT ![self] = IF ~(nnp[self] \/ cred[self].cap) THEN "seccomp_tsync_eacces" ELSE "seccomp_tsync_alloc"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:120:5  seccomp_tsync.eacces (step)
-\*   eacces: user_errno := EACCES
+\*   user_errno := EACCES
 seccomp_tsync_eacces(self) ==
     /\ pc[self] = "seccomp_tsync_eacces"
     /\ user_errno' = [user_errno EXCEPT ![self] = "EACCES"]
@@ -364,7 +364,7 @@ seccomp_tsync_eacces(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:121:5  seccomp_tsync.eacces_ret (return)
-\*   eacces_ret: return R_ERR
+\*   return R_ERR
 seccomp_tsync_eacces_ret(self) ==
     /\ pc[self] = "seccomp_tsync_eacces_ret"
     /\ Head(stack[self]) = "Caller_enter"
@@ -380,7 +380,7 @@ seccomp_tsync_eacces_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:123:3  seccomp_tsync.alloc (step, fault: succeeded)
-\*   alloc: seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
+\*   seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
 seccomp_tsync_alloc(self) ==
     /\ pc[self] = "seccomp_tsync_alloc"
     /\ filters' = [filters EXCEPT ![filter_next + 1] = IF filter_next < MAX_FILTER THEN [parent |-> 0, chain |-> {0}, listener |-> LISTENER] ELSE filters[filter_next + 1]]
@@ -391,7 +391,7 @@ seccomp_tsync_alloc(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:123:3  seccomp_tsync.alloc (fault-handler, fault: failed)
-\*   alloc: seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
+\*   seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
 seccomp_tsync_alloc_fail(self) ==
     /\ pc[self] = "seccomp_tsync_alloc"
     /\ FAULTS
@@ -400,14 +400,14 @@ seccomp_tsync_alloc_fail(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:126:3  seccomp_tsync.alloc_check (control)
-\*   alloc_check: if err != OK {
+\*   if err != OK {
 seccomp_tsync_alloc_check(self) ==
     /\ pc[self] = "seccomp_tsync_alloc_check"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] # "OK" THEN "seccomp_tsync_enomem" ELSE "seccomp_tsync_lock"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:127:5  seccomp_tsync.enomem (step)
-\*   enomem: user_errno := err
+\*   user_errno := err
 seccomp_tsync_enomem(self) ==
     /\ pc[self] = "seccomp_tsync_enomem"
     /\ user_errno' = [user_errno EXCEPT ![self] = seccomp_tsync_err[self]]
@@ -415,7 +415,7 @@ seccomp_tsync_enomem(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:128:5  seccomp_tsync.enomem_ret (return)
-\*   enomem_ret: return R_ERR
+\*   return R_ERR
 seccomp_tsync_enomem_ret(self) ==
     /\ pc[self] = "seccomp_tsync_enomem_ret"
     /\ Head(stack[self]) = "Caller_enter"
@@ -431,7 +431,7 @@ seccomp_tsync_enomem_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:131:3  seccomp_tsync.lock (step)
-\*   lock: mutex_lock_killable(cred_guard_mutex, lres)
+\*   mutex_lock_killable(cred_guard_mutex, lres)
 seccomp_tsync_lock(self) ==
     /\ pc[self] = "seccomp_tsync_lock"
     /\ \/ cred_guard_mutex = None
@@ -442,14 +442,14 @@ seccomp_tsync_lock(self) ==
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:132:3  seccomp_tsync.lock_check (control)
-\*   lock_check: if lres != OK {
+\*   if lres != OK {
 seccomp_tsync_lock_check(self) ==
     /\ pc[self] = "seccomp_tsync_lock_check"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_lres[self] # "OK" THEN "seccomp_tsync_eintr" ELSE "seccomp_tsync_precheck"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:133:5  seccomp_tsync.eintr (step)
-\*   eintr: user_errno := lres
+\*   user_errno := lres
 seccomp_tsync_eintr(self) ==
     /\ pc[self] = "seccomp_tsync_eintr"
     /\ user_errno' = [user_errno EXCEPT ![self] = seccomp_tsync_lres[self]]
@@ -457,7 +457,7 @@ seccomp_tsync_eintr(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:134:5  seccomp_tsync.eintr_ret (return)
-\*   eintr_ret: return R_ERR
+\*   return R_ERR
 seccomp_tsync_eintr_ret(self) ==
     /\ pc[self] = "seccomp_tsync_eintr_ret"
     /\ Head(stack[self]) = "Caller_enter"
@@ -473,7 +473,7 @@ seccomp_tsync_eintr_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:136:3  seccomp_tsync.precheck (step)
-\*   precheck: old := sc_filter
+\*   old := sc_filter
 seccomp_tsync_precheck(self) ==
     /\ pc[self] = "seccomp_tsync_precheck"
     /\ seccomp_tsync_old' = [seccomp_tsync_old EXCEPT ![self] = sc_filter[self]]
@@ -481,7 +481,7 @@ seccomp_tsync_precheck(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:139:3  seccomp_tsync.sync (step)
-\*   sync: atomic {
+\*   atomic {
 seccomp_tsync_sync(self) ==
     /\ pc[self] = "seccomp_tsync_sync"
     /\ nnp' = (IF LISTENER /\ (\E g \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain) : g # 0 /\ filters[g].listener) THEN nnp ELSE IF {t \in GROUP : t # self /\ pc[t] \notin {"Unborn", "Exited"} /\ ~(sc_filter[t] \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain))} # {} THEN nnp ELSE [t \in DOMAIN nnp |-> IF t \in GROUP THEN (IF pc[t] \notin {"Unborn", "Exited"} THEN nnp[t] \/ nnp[self] ELSE nnp[t]) ELSE nnp[t]])
@@ -495,7 +495,7 @@ seccomp_tsync_sync(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:160:3  seccomp_tsync.unlock (step)
-\*   unlock: mutex_unlock(cred_guard_mutex)
+\*   mutex_unlock(cred_guard_mutex)
 seccomp_tsync_unlock(self) ==
     /\ pc[self] = "seccomp_tsync_unlock"
     /\ cred_guard_mutex' = None
@@ -503,14 +503,14 @@ seccomp_tsync_unlock(self) ==
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:161:3  seccomp_tsync.result (control)
-\*   result: if err == OK {
+\*   if err == OK {
 seccomp_tsync_result(self) ==
     /\ pc[self] = "seccomp_tsync_result"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] = "OK" THEN "seccomp_tsync_sc_cover" ELSE "seccomp_tsync_sc_atomic"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:164:5  seccomp_tsync.sc_cover (step)
-\*   sc_cover: assert forall t in GROUP: !alive(t) || (f in sc_chain[t] && (!nnp || nnp[t])), "a live thread is not under the caller's filter"
+\*   assert forall t in GROUP: !alive(t) || (f in sc_chain[t] && (!nnp || nnp[t])), "a live thread is not under the caller's filter"
 seccomp_tsync_sc_cover(self) ==
     /\ pc[self] = "seccomp_tsync_sc_cover"
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_ok_ret"]
@@ -518,7 +518,7 @@ seccomp_tsync_sc_cover(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
 
 \* specs/seccomp-tsync.cred:165:5  seccomp_tsync.ok_ret (return)
-\*   ok_ret: return LISTENER ? R_FD : R_OK
+\*   return LISTENER ? R_FD : R_OK
 seccomp_tsync_ok_ret(self) ==
     /\ pc[self] = "seccomp_tsync_ok_ret"
     /\ Head(stack[self]) = "Caller_enter"
@@ -534,7 +534,7 @@ seccomp_tsync_ok_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:168:5  seccomp_tsync.sc_atomic (step)
-\*   sc_atomic: assert changed == {}, "the call failed but changed some threads"
+\*   assert changed == {}, "the call failed but changed some threads"
 seccomp_tsync_sc_atomic(self) ==
     /\ pc[self] = "seccomp_tsync_sc_atomic"
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_failed"]
@@ -542,14 +542,14 @@ seccomp_tsync_sc_atomic(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
 
 \* specs/seccomp-tsync.cred:169:5  seccomp_tsync.failed (control)
-\*   failed: if err == ESRCH && !TSYNC_ESRCH {
+\*   if err == ESRCH && !TSYNC_ESRCH {
 seccomp_tsync_failed(self) ==
     /\ pc[self] = "seccomp_tsync_failed"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] = "ESRCH" /\ ~TSYNC_ESRCH THEN "seccomp_tsync_tid_ret" ELSE "seccomp_tsync_errno"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:170:7  seccomp_tsync.tid_ret (return)
-\*   tid_ret: return R_TID
+\*   return R_TID
 seccomp_tsync_tid_ret(self) ==
     /\ pc[self] = "seccomp_tsync_tid_ret"
     /\ Head(stack[self]) = "Caller_enter"
@@ -565,7 +565,7 @@ seccomp_tsync_tid_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:172:7  seccomp_tsync.errno (step)
-\*   errno: user_errno := err
+\*   user_errno := err
 seccomp_tsync_errno(self) ==
     /\ pc[self] = "seccomp_tsync_errno"
     /\ user_errno' = [user_errno EXCEPT ![self] = seccomp_tsync_err[self]]
@@ -573,7 +573,7 @@ seccomp_tsync_errno(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:173:7  seccomp_tsync.err_ret (return)
-\*   err_ret: return R_ERR
+\*   return R_ERR
 seccomp_tsync_err_ret(self) ==
     /\ pc[self] = "seccomp_tsync_err_ret"
     /\ Head(stack[self]) = "Caller_enter"
@@ -589,7 +589,7 @@ seccomp_tsync_err_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:186:3  install_own.own_nnp (step)
-\*   own_nnp: task_set_no_new_privs(self)
+\*   task_set_no_new_privs(self)
 install_own_own_nnp(self) ==
     /\ pc[self] = "install_own_own_nnp"
     /\ nnp' = [nnp EXCEPT ![self] = TRUE]
@@ -597,7 +597,7 @@ install_own_own_nnp(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:187:3  install_own.own_alloc (step, fault: succeeded)
-\*   own_alloc: seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
+\*   seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
 install_own_own_alloc(self) ==
     /\ pc[self] = "install_own_own_alloc"
     /\ filters' = [filters EXCEPT ![filter_next + 1] = IF filter_next < MAX_FILTER THEN [parent |-> 0, chain |-> {0}, listener |-> OWN_LISTENER] ELSE filters[filter_next + 1]]
@@ -608,7 +608,7 @@ install_own_own_alloc(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:187:3  install_own.own_alloc (fault-handler, fault: failed)
-\*   own_alloc: seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
+\*   seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
 install_own_own_alloc_fail(self) ==
     /\ pc[self] = "install_own_own_alloc"
     /\ FAULTS
@@ -617,14 +617,14 @@ install_own_own_alloc_fail(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:190:3  install_own.own_check (control)
-\*   own_check: if err != OK {
+\*   if err != OK {
 install_own_own_check(self) ==
     /\ pc[self] = "install_own_own_check"
     /\ pc' = [pc EXCEPT ![self] = IF install_own_err[self] # "OK" THEN "install_own_own_enomem" ELSE "install_own_own_precheck"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:191:5  install_own.own_enomem (return)
-\*   own_enomem: return err
+\*   return err
 install_own_own_enomem(self) ==
     /\ pc[self] = "install_own_own_enomem"
     /\ Head(stack[self]) = "Other_own"
@@ -637,14 +637,14 @@ install_own_own_enomem(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:193:3  install_own.own_precheck (step)
-\*   own_precheck: skip
+\*   skip
 install_own_own_precheck(self) ==
     /\ pc[self] = "install_own_own_precheck"
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_attach"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:195:3  install_own.own_attach (step)
-\*   own_attach: atomic {
+\*   atomic {
 install_own_own_attach(self) ==
     /\ pc[self] = "install_own_own_attach"
     /\ filters' = [filters EXCEPT ![install_own_f[self]] = IF OWN_LISTENER /\ (\E g \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain) : g # 0 /\ filters[g].listener) THEN filters[install_own_f[self]] ELSE [filters[install_own_f[self]] EXCEPT !.parent = sc_filter[self], !.chain = sc_chain[self] \cup {install_own_f[self]}]]
@@ -656,7 +656,7 @@ install_own_own_attach(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:202:3  install_own.own_ret (return)
-\*   own_ret: return err
+\*   return err
 install_own_own_ret(self) ==
     /\ pc[self] = "install_own_own_ret"
     /\ Head(stack[self]) = "Other_own"
@@ -669,7 +669,7 @@ install_own_own_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
 \* specs/seccomp-tsync.cred:216:3  do_execve.exec_lock (step)
-\*   exec_lock: mutex_lock_killable(cred_guard_mutex, lres)
+\*   mutex_lock_killable(cred_guard_mutex, lres)
 do_execve_exec_lock(self) ==
     /\ pc[self] = "do_execve_exec_lock"
     /\ \/ cred_guard_mutex = None
@@ -680,14 +680,14 @@ do_execve_exec_lock(self) ==
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:217:3  do_execve.exec_locked (control)
-\*   exec_locked: if lres != OK {
+\*   if lres != OK {
 do_execve_exec_locked(self) ==
     /\ pc[self] = "do_execve_exec_locked"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_eintr" ELSE "do_execve_exec_prepare"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:218:5  do_execve.exec_eintr (return)
-\*   exec_eintr: return lres
+\*   return lres
 do_execve_exec_eintr(self) ==
     /\ pc[self] = "do_execve_exec_eintr"
     /\ Head(stack[self]) = "Execer_exec_call"
@@ -701,7 +701,7 @@ do_execve_exec_eintr(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
 \* specs/seccomp-tsync.cred:220:3  do_execve.exec_prepare (step)
-\*   exec_prepare: prepare_bprm_creds(bprm, err)
+\*   prepare_bprm_creds(bprm, err)
 do_execve_exec_prepare(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
     /\ cred_gen' = [cred_gen EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN cred_gen[self] + 1 ELSE cred_gen[self]]
@@ -712,14 +712,14 @@ do_execve_exec_prepare(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_lres, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:221:3  do_execve.exec_prepared (control)
-\*   exec_prepared: if err != OK {
+\*   if err != OK {
 do_execve_exec_prepared(self) ==
     /\ pc[self] = "do_execve_exec_prepared"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_exec_fail" ELSE "do_execve_exec_checks"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:222:5  do_execve.exec_fail (step)
-\*   exec_fail: atomic {
+\*   atomic {
 do_execve_exec_fail(self) ==
     /\ pc[self] = "do_execve_exec_fail"
     /\ cred_guard_mutex' = None
@@ -728,7 +728,7 @@ do_execve_exec_fail(self) ==
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:226:5  do_execve.exec_fail_ret (return)
-\*   exec_fail_ret: return err
+\*   return err
 do_execve_exec_fail_ret(self) ==
     /\ pc[self] = "do_execve_exec_fail_ret"
     /\ Head(stack[self]) = "Execer_exec_call"
@@ -742,7 +742,7 @@ do_execve_exec_fail_ret(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
 \* specs/seccomp-tsync.cred:230:3  do_execve.exec_checks (step)
-\*   exec_checks: atomic {
+\*   atomic {
 do_execve_exec_checks(self) ==
     /\ pc[self] = "do_execve_exec_checks"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_CHECKED"]
@@ -751,7 +751,7 @@ do_execve_exec_checks(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, stack, failure >>
 
 \* specs/seccomp-tsync.cred:235:3  do_execve.exec_ponr (step)
-\*   exec_ponr: exec_point_of_no_return()
+\*   exec_point_of_no_return()
 do_execve_exec_ponr(self) ==
     /\ pc[self] = "do_execve_exec_ponr"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_PONR"]
@@ -759,7 +759,7 @@ do_execve_exec_ponr(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:237:3  do_execve.exec_zap (step)
-\*   exec_zap: zap_other_threads(GROUP)
+\*   zap_other_threads(GROUP)
 do_execve_exec_zap(self) ==
     /\ pc[self] = "do_execve_exec_zap"
     /\ sig_fatal' = [t \in DOMAIN sig_fatal |-> IF t \in GROUP THEN sig_fatal[t] \/ t # self ELSE sig_fatal[t]]
@@ -767,7 +767,7 @@ do_execve_exec_zap(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:238:3  do_execve.exec_dethread (step)
-\*   exec_dethread: de_thread_wait(GROUP)
+\*   de_thread_wait(GROUP)
 do_execve_exec_dethread(self) ==
     /\ pc[self] = "do_execve_exec_dethread"
     /\ \A t \in GROUP : \/ t = self
@@ -776,7 +776,7 @@ do_execve_exec_dethread(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:239:3  do_execve.exec_committing (step)
-\*   exec_committing: exec_committing_creds()
+\*   exec_committing_creds()
 do_execve_exec_committing(self) ==
     /\ pc[self] = "do_execve_exec_committing"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_COMMITTING"]
@@ -784,7 +784,7 @@ do_execve_exec_committing(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:240:3  do_execve.exec_commit (step)
-\*   exec_commit: exec_commit_creds(bprm with { cap: bprm.cap || gains })
+\*   exec_commit_creds(bprm with { cap: bprm.cap || gains })
 do_execve_exec_commit(self) ==
     /\ pc[self] = "do_execve_exec_commit"
     /\ cred' = [cred EXCEPT ![self] = [do_execve_bprm[self] EXCEPT !.cap = do_execve_bprm[self].cap \/ do_execve_gains[self]]]
@@ -793,7 +793,7 @@ do_execve_exec_commit(self) ==
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:241:3  do_execve.exec_unlock (step)
-\*   exec_unlock: mutex_unlock(cred_guard_mutex)
+\*   mutex_unlock(cred_guard_mutex)
 do_execve_exec_unlock(self) ==
     /\ pc[self] = "do_execve_exec_unlock"
     /\ cred_guard_mutex' = None
@@ -801,7 +801,7 @@ do_execve_exec_unlock(self) ==
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
 \* specs/seccomp-tsync.cred:242:3  do_execve.exec_ret (return)
-\*   exec_ret: return OK
+\*   return OK
 do_execve_exec_ret(self) ==
     /\ pc[self] = "do_execve_exec_ret"
     /\ Head(stack[self]) = "Execer_exec_call"

@@ -20,7 +20,10 @@ export function statementText(ctx: LowerContext, span: Span): string {
   const text = ctx.table.texts.get(span.file);
   if (text === undefined) return '';
   const raw = text.slice(span.start.offset, span.end.offset);
-  const line = raw.split(/\r?\n/)[0] ?? '';
+  // The statement as a reader looks for it: the step's own text, without the `@kernel(...)`
+  // link and the label written before it (the trace shows those separately).
+  const body = raw.replace(/^@kernel\s*\([^)]*\)\s*/, '').replace(/^[A-Za-z_][A-Za-z0-9_]*\s*:(?!=)\s*/, '');
+  const line = body.split(/\r?\n/)[0] ?? '';
   return line.replace(/\s+/g, ' ').trim();
 }
 

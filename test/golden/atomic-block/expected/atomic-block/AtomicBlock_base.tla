@@ -19,7 +19,7 @@ Init ==
     /\ pc = [t \in Thread |-> "T_both"]
 
 \* atomic-block.cred:8:3  T.both (step)
-\*   both: atomic {
+\*   atomic {
 T_both(self) ==
     /\ pc[self] = "T_both"
     /\ a < 2
@@ -29,7 +29,7 @@ T_both(self) ==
     /\ pc' = [pc EXCEPT ![self] = "T_pick"]
 
 \* atomic-block.cred:14:3  T.pick (step)
-\*   pick: atomic {
+\*   atomic {
 T_pick(self) ==
     /\ pc[self] = "T_pick"
     /\ \/ /\ b' = b + 1

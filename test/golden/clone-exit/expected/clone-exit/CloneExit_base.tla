@@ -18,7 +18,7 @@ Init ==
     /\ pc = [t \in Thread |-> IF t \in Task_spare THEN "Unborn" ELSE "Task_set_cred"]
 
 \* clone-exit.cred:9:3  Task.set_cred (step)
-\*   set_cred: cred := 1
+\*   cred := 1
 Task_set_cred(self) ==
     /\ pc[self] = "Task_set_cred"
     /\ cred' = [cred EXCEPT ![self] = 1]
@@ -26,7 +26,7 @@ Task_set_cred(self) ==
     /\ UNCHANGED children
 
 \* clone-exit.cred:10:3  Task.fork (control)
-\*   fork: if card(children) < SPARE { children := children union { self } } else { exit }
+\*   if card(children) < SPARE { children := children union { self } } else { exit }
 Task_fork(self) ==
     /\ pc[self] = "Task_fork"
     /\ pc' = [pc EXCEPT ![self] = IF Cardinality(children) < SPARE THEN "Task_10_41" ELSE "Task_10_86"]
@@ -48,7 +48,7 @@ Task_10_86(self) ==
     /\ UNCHANGED << cred, children >>
 
 \* clone-exit.cred:11:3  Task.spawn (clone)
-\*   spawn: clone Task
+\*   clone Task
 Task_spawn(self) ==
     /\ pc[self] = "Task_spawn"
     /\ \E child \in Task : /\ pc[child] = "Unborn"

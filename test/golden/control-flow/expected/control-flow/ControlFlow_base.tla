@@ -22,7 +22,7 @@ Init ==
     /\ pc = [t \in Thread |-> "Walker_join"]
 
 \* control-flow.cred:8:3  Walker.join (step)
-\*   join: pending := pending union { self }
+\*   pending := pending union { self }
 Walker_join(self) ==
     /\ pc[self] = "Walker_join"
     /\ pending' = pending \cup {self}
@@ -30,7 +30,7 @@ Walker_join(self) ==
     /\ UNCHANGED << visits, rounds, Walker_t, Walker_snap_todo, Walker_walk_seen >>
 
 \* control-flow.cred:9:3  Walker.again (control)
-\*   again: while rounds < 1 {
+\*   while rounds < 1 {
 Walker_again(self) ==
     /\ pc[self] = "Walker_again"
     /\ pc' = [pc EXCEPT ![self] = IF rounds[self] < 1 THEN "Walker_10" ELSE "Walker_check"]
@@ -45,7 +45,7 @@ Walker_10(self) ==
     /\ UNCHANGED << pending, visits, Walker_t, Walker_snap_todo, Walker_walk_seen >>
 
 \* control-flow.cred:12:3  Walker.check (control)
-\*   check: if visits > 3 { skip } else if visits > 1 { visits := visits - 1 } else { skip }
+\*   if visits > 3 { skip } else if visits > 1 { visits := visits - 1 } else { skip }
 Walker_check(self) ==
     /\ pc[self] = "Walker_check"
     /\ pc' = [pc EXCEPT ![self] = IF visits > 3 THEN "Walker_12_26" ELSE IF visits > 1 THEN "Walker_12_54" ELSE "Walker_12_84"]
@@ -74,7 +74,7 @@ Walker_12_84(self) ==
     /\ UNCHANGED << pending, visits, rounds, Walker_t, Walker_snap_todo, Walker_walk_seen >>
 
 \* control-flow.cred:13:3  Walker.snap (control)
-\*   snap: for t in snapshot pending {
+\*   for t in snapshot pending {
 Walker_snap(self) ==
     /\ pc[self] = "Walker_snap"
     /\ \/ /\ pending = {}
@@ -86,7 +86,7 @@ Walker_snap(self) ==
                              /\ UNCHANGED << pending, visits, rounds, Walker_walk_seen >>
 
 \* control-flow.cred:13:3  Walker.snap (control)
-\*   snap: for t in snapshot pending {
+\*   for t in snapshot pending {
 Walker_snap_next(self) ==
     /\ pc[self] = "Walker_snap_next"
     /\ \/ /\ Walker_snap_todo[self] = {}
@@ -107,7 +107,7 @@ Walker_14(self) ==
     /\ UNCHANGED << pending, rounds, Walker_t, Walker_snap_todo, Walker_walk_seen >>
 
 \* control-flow.cred:16:3  Walker.walk (control)
-\*   walk: for t in live pending {
+\*   for t in live pending {
 Walker_walk(self) ==
     /\ pc[self] = "Walker_walk"
     /\ \/ /\ pending = {}
@@ -119,7 +119,7 @@ Walker_walk(self) ==
                              /\ UNCHANGED << pending, visits, rounds, Walker_snap_todo >>
 
 \* control-flow.cred:16:3  Walker.walk (control)
-\*   walk: for t in live pending {
+\*   for t in live pending {
 Walker_walk_next(self) ==
     /\ pc[self] = "Walker_walk_next"
     /\ \/ /\ pending \ Walker_walk_seen[self] = {}
@@ -141,7 +141,7 @@ Walker_17(self) ==
     /\ UNCHANGED << visits, rounds, Walker_t, Walker_snap_todo, Walker_walk_seen >>
 
 \* control-flow.cred:19:3  Walker.choose (control)
-\*   choose: either { visits := 0 } or { skip }
+\*   either { visits := 0 } or { skip }
 Walker_choose(self) ==
     /\ pc[self] = "Walker_choose"
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "Walker_19_20"]

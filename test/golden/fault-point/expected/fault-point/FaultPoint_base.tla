@@ -19,7 +19,7 @@ Init ==
     /\ failure = ""
 
 \* fault-point.cred:11:3  Task.alloc (step, fault: succeeded)
-\*   alloc: allocated := allocated + 1 may fail when FAULTS { err := ENOMEM }
+\*   allocated := allocated + 1 may fail when FAULTS { err := ENOMEM }
 Task_alloc(self) ==
     /\ pc[self] = "Task_alloc"
     /\ allocated' = allocated + 1
@@ -27,7 +27,7 @@ Task_alloc(self) ==
     /\ UNCHANGED << err, failure >>
 
 \* fault-point.cred:11:3  Task.alloc (fault-handler, fault: failed)
-\*   alloc: allocated := allocated + 1 may fail when FAULTS { err := ENOMEM }
+\*   allocated := allocated + 1 may fail when FAULTS { err := ENOMEM }
 Task_alloc_fail(self) ==
     /\ pc[self] = "Task_alloc"
     /\ FAULTS
@@ -36,7 +36,7 @@ Task_alloc_fail(self) ==
     /\ UNCHANGED << allocated, failure >>
 
 \* fault-point.cred:12:3  Task.after (step)
-\*   after: assert err == ENOMEM || allocated > 0, "allocated"
+\*   assert err == ENOMEM || allocated > 0, "allocated"
 Task_after(self) ==
     /\ pc[self] = "Task_after"
     /\ pc' = [pc EXCEPT ![self] = "Done"]

@@ -24,7 +24,7 @@ Init ==
     /\ failure = ""
 
 \* procedure-frame.cred:24:3  Caller.call_it (call)
-\*   call_it: result := prepare(2)
+\*   result := prepare(2)
 Caller_call_it(self) ==
     /\ pc[self] = "Caller_call_it"
     /\ prepare_n' = [prepare_n EXCEPT ![self] = 2]
@@ -33,7 +33,7 @@ Caller_call_it(self) ==
     /\ UNCHANGED << result, prepare_tries, syscall_done, fill_ctx, syscall_live, failure >>
 
 \* procedure-frame.cred:25:3  Caller.enter (call)
-\*   enter: syscall()
+\*   syscall()
 Caller_enter(self) ==
     /\ pc[self] = "Caller_enter"
     /\ pc' = [pc EXCEPT ![self] = "syscall_ask"]
@@ -42,7 +42,7 @@ Caller_enter(self) ==
     /\ UNCHANGED << result, prepare_n, prepare_tries, syscall_done, fill_ctx, failure >>
 
 \* procedure-frame.cred:9:3  prepare.count (step)
-\*   count: tries := n
+\*   tries := n
 prepare_count(self) ==
     /\ pc[self] = "prepare_count"
     /\ prepare_tries' = [prepare_tries EXCEPT ![self] = prepare_n[self]]
@@ -50,7 +50,7 @@ prepare_count(self) ==
     /\ UNCHANGED << result, prepare_n, syscall_done, fill_ctx, stack, syscall_live, failure >>
 
 \* procedure-frame.cred:10:3  prepare.answer (return)
-\*   answer: return tries > 1 ? ENOMEM : OK
+\*   return tries > 1 ? ENOMEM : OK
 prepare_answer(self) ==
     /\ pc[self] = "prepare_answer"
     /\ Head(stack[self]) = "Caller_call_it"
@@ -62,7 +62,7 @@ prepare_answer(self) ==
     /\ UNCHANGED << syscall_done, fill_ctx, syscall_live, failure >>
 
 \* procedure-frame.cred:19:3  syscall.ask (call)
-\*   ask: fill(frame)
+\*   fill(frame)
 syscall_ask(self) ==
     /\ pc[self] = "syscall_ask"
     /\ fill_ctx' = [fill_ctx EXCEPT ![self] = self]
@@ -71,7 +71,7 @@ syscall_ask(self) ==
     /\ UNCHANGED << result, prepare_n, prepare_tries, syscall_done, syscall_live, failure >>
 
 \* procedure-frame.cred:20:3  syscall.finish (return)
-\*   finish: return
+\*   return
 syscall_finish(self) ==
     /\ pc[self] = "syscall_finish"
     /\ Head(stack[self]) = "Caller_enter"
@@ -82,7 +82,7 @@ syscall_finish(self) ==
     /\ UNCHANGED << result, prepare_n, prepare_tries, fill_ctx, failure >>
 
 \* procedure-frame.cred:14:3  fill.mark (step)
-\*   mark: ctx->done := true
+\*   ctx->done := true
 fill_mark(self) ==
     /\ pc[self] = "fill_mark"
     /\ \/ /\ ~syscall_live[fill_ctx[self]]

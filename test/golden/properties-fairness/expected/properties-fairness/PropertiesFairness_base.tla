@@ -17,7 +17,7 @@ Init ==
     /\ pc = [t \in Thread |-> IF t \in Up THEN "Up_step_up" ELSE "Watch_observe"]
 
 \* properties-fairness.cred:6:3  Up.step_up (control)
-\*   step_up: while level < 3 {
+\*   while level < 3 {
 Up_step_up(self) ==
     /\ pc[self] = "Up_step_up"
     /\ pc' = [pc EXCEPT ![self] = IF level < 3 THEN "Up_7" ELSE "Done"]
@@ -31,7 +31,7 @@ Up_7(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Up_step_up"]
 
 \* properties-fairness.cred:12:3  Watch.observe (step)
-\*   observe: await level == 3
+\*   await level == 3
 Watch_observe(self) ==
     /\ pc[self] = "Watch_observe"
     /\ level = 3

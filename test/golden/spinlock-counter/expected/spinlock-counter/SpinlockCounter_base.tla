@@ -18,7 +18,7 @@ Init ==
     /\ pc = [t \in Thread |-> "Worker_take"]
 
 \* spinlock-counter.cred:15:3  Worker.take (step)
-\*   take: spin_lock(lock)
+\*   spin_lock(lock)
 Worker_take(self) ==
     /\ pc[self] = "Worker_take"
     /\ ~lock.locked
@@ -27,7 +27,7 @@ Worker_take(self) ==
     /\ UNCHANGED count
 
 \* spinlock-counter.cred:16:3  Worker.bump (step)
-\*   bump: count := count + 1
+\*   count := count + 1
 Worker_bump(self) ==
     /\ pc[self] = "Worker_bump"
     /\ count' = count + 1
@@ -35,7 +35,7 @@ Worker_bump(self) ==
     /\ UNCHANGED lock
 
 \* spinlock-counter.cred:17:3  Worker.release (step)
-\*   release: spin_unlock(lock)
+\*   spin_unlock(lock)
 Worker_release(self) ==
     /\ pc[self] = "Worker_release"
     /\ lock' = [lock EXCEPT !.locked = FALSE]

@@ -17,14 +17,14 @@ Init ==
     /\ pc = [t \in Thread |-> IF t \in Reader_spare THEN "Unborn" ELSE "Reader_enter"]
 
 \* symmetry.cred:6:3  Reader.enter (step)
-\*   enter: holders := holders union { self }
+\*   holders := holders union { self }
 Reader_enter(self) ==
     /\ pc[self] = "Reader_enter"
     /\ holders' = holders \cup {self}
     /\ pc' = [pc EXCEPT ![self] = "Reader_leave"]
 
 \* symmetry.cred:7:3  Reader.leave (step)
-\*   leave: holders := holders \ { self }
+\*   holders := holders \ { self }
 Reader_leave(self) ==
     /\ pc[self] = "Reader_leave"
     /\ holders' = holders \ {self}

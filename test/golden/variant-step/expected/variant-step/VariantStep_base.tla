@@ -18,7 +18,7 @@ Init ==
     /\ pc = [t \in Thread |-> "P_set"]
 
 \* variant-step.cred:7:3  P.set (step)
-\*   set: flag := true
+\*   flag := true
 P_set(self) ==
     /\ pc[self] = "P_set"
     /\ flag' = TRUE
@@ -26,7 +26,7 @@ P_set(self) ==
     /\ UNCHANGED seen
 
 \* variant-step.cred:8:3  P.look (step)
-\*   look: seen := flag
+\*   seen := flag
 P_look(self) ==
     /\ pc[self] = "P_look"
     /\ seen' = flag

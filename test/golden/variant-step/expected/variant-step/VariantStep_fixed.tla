@@ -18,7 +18,7 @@ Init ==
     /\ pc = [t \in Thread |-> "P_set"]
 
 \* variant-step.cred:7:3  P.set (step)
-\*   set: flag := true
+\*   flag := true
 P_set(self) ==
     /\ pc[self] = "P_set"
     /\ flag' = TRUE
