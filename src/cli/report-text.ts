@@ -2,12 +2,12 @@
 // for a violation the trace in the spec's words (Spin `-t -p` style), the property and advice.
 
 import type { VariantResult } from '../result/result-file.js';
-import { describeExpectation, describeVerdict } from '../result/expectation.js';
-import { formatParams, formatTracePlain } from './reports/plain-trace.js';
+import { describeExpectation, describeParams, describeVerdict } from '../result/expectation.js';
+import { formatTextTrace } from '../trace/formats/text.js';
 
 /** `specs/x.cred v2 (CALLERS=2): deadlock  120 states, 300 generated, depth 14, 0.31 s` */
 export function formatResultLine(r: VariantResult): string {
-  const params = formatParams(r.params);
+  const params = describeParams(r.params);
   const what = `${r.spec} ${r.variant}${params ? ` (${params})` : ''}`;
   const verdict = describeVerdict(r.verdict, r.property);
   const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}, ${r.stats.seconds.toFixed(2)} s`;
@@ -24,7 +24,7 @@ export function formatViolation(r: VariantResult): string {
   }
   if (r.trace) {
     lines.push(`  counterexample (${r.trace.length} states, module ${r.module}):`);
-    lines.push(formatTracePlain(r).replace(/^/gm, '  '));
+    lines.push(formatTextTrace(r).replace(/^(?=.)/gm, '  '));
   }
   if (r.expected) lines.push(`  expected: ${describeExpectation(r.expected)}`);
   return lines.join('\n');

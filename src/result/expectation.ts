@@ -26,3 +26,11 @@ export function describeVerdict(verdict: string, property: string | null): strin
 export function describeExpectation(expected: Expectation): string {
   return describeVerdict(expected.verdict, expected.property);
 }
+
+/** `CALLERS=2, SIBLINGS=0`, sorted by name, as reports show a parameter set; empty for none. */
+export function describeParams(params: Readonly<Record<string, number | boolean | string>>): string {
+  return Object.keys(params)
+    .sort()
+    .map((k) => `${k}=${String(params[k])}`)
+    .join(', ');
+}

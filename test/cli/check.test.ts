@@ -60,8 +60,8 @@ describe('credspec check', () => {
     const out = io.out();
     expect(out).toContain('racy (THREADS=2): violates one_inside');
     // The racy variant's take step is the override, so the trace points at the variant's line.
-    expect(out).toMatch(/worker\d +Worker\.take {2}specs\/locked\.cred:17:30/);
-    expect(out).toMatch(/worker\d +Worker\.bump {2}specs\/locked\.cred:10:\d+/);
+    expect(out).toMatch(/worker\d {2}specs\/locked\.cred:17:30 {2}Worker\.take/);
+    expect(out).toMatch(/worker\d {2}specs\/locked\.cred:10:3 {2}Worker\.bump/);
     expect(out).toMatch(/count: 0 -> 1/);
     const result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     const ajv = new Ajv2020({ allErrors: true });

@@ -7,14 +7,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
 import { progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
-import { formatParams } from '../reports/plain-trace.js';
 import { buildSarifLog } from '../reports/sarif.js';
 import { writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
@@ -43,7 +42,7 @@ const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', 
 /** One line of the ci table: mark, scenario, verdict against expectation, states, seconds. */
 export function formatCiLine(r: VariantResult): string {
   const outcome = judgeExpectation(r);
-  const params = formatParams(r.params);
+  const params = describeParams(r.params);
   const tag = r.expected?.tag ? `[${r.expected.tag}] ` : '';
   const actual = describeVerdict(r.verdict, r.property);
   const expected = r.expected ? describeExpectation(r.expected) : '-';

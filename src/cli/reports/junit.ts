@@ -4,8 +4,8 @@
 
 import junitModule, { type Builder } from 'junit-report-builder';
 import type { VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
-import { formatParams, formatTracePlain } from './plain-trace.js';
+import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import { formatTextTrace } from '../../trace/formats/text.js';
 
 // The package is CommonJS whose module.exports is the builder itself; its typings describe an
 // ES default export, so the default import is the builder at run time.
@@ -23,7 +23,7 @@ export function buildJunitReport(results: readonly VariantResult[]): string {
   for (const [spec, list] of bySpec) {
     const suite = builder.testSuite().name(spec);
     for (const r of list) {
-      const params = formatParams(r.params);
+      const params = describeParams(r.params);
       const name = `${r.expected?.tag ? `[${r.expected.tag}] ` : ''}${r.variant}${params ? ` (${params})` : ''}`;
       const testCase = suite.testCase().className(spec).name(name).time(r.stats.seconds).file(spec);
       const outcome = judgeExpectation(r);
@@ -32,7 +32,7 @@ export function buildJunitReport(results: readonly VariantResult[]): string {
       const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}`;
       if (outcome === 'unmet') {
         testCase.failure(`expected ${expected}, got ${actual}`, 'ExpectationNotMet');
-        testCase.stacktrace(r.trace ? formatTracePlain(r) : stats);
+        testCase.stacktrace(r.trace ? formatTextTrace(r) : stats);
       } else if (outcome === 'error') {
         testCase.error(`checking failed: ${r.error?.message ?? 'unknown error'}`, 'CheckError');
       } else if (outcome === 'inconclusive') {

@@ -4,8 +4,7 @@
 // locations so the trace can be stepped through on the CI page.
 
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
-import { formatParams } from './plain-trace.js';
+import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -48,7 +47,7 @@ export function buildSarifLog(results: readonly VariantResult[], toolVersion: st
         : `The property ${ruleId} of the spec.`;
       rules.set(ruleId, { id: ruleId, shortDescription: { text } });
     }
-    const params = formatParams(r.params);
+    const params = describeParams(r.params);
     const where = `${r.variant}${params ? ` (${params})` : ''}`;
     const actual = describeVerdict(r.verdict, r.property);
     const text =
