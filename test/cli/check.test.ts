@@ -133,6 +133,16 @@ describe('credspec ci', () => {
     expect(io.out()).toMatch(/^FAIL \[R-1\] specs\/locked\.cred racy \(THREADS=2\): violates one_inside, expected holds;/m);
   });
 
+  test('in simulation mode a holds expectation is met only as inconclusive (exit 4); a violation is still found', async () => {
+    const { dir, env } = workspace();
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', simulate: true, traces: 50, depth: 20, seed: 7 }, io)).toBe(4);
+    const out = io.out();
+    expect(out).toMatch(/^\?\? {3}specs\/locked\.cred base \(THREADS=2\): inconclusive, expected holds;/m);
+    expect(out).toMatch(/^ok {3}\[R-1\] specs\/locked\.cred racy \(THREADS=2\): violates one_inside, expected violates one_inside;/m);
+    expect(out).toContain('2 checks: 1 as expected, 0 not as expected, 1 inconclusive');
+  });
+
   test('GitHub Actions annotations point at the expectation', async () => {
     const { dir, env } = workspace();
     writeFileSync(join(dir, 'specs', 'locked.cred'), LOCKED.replace('expect base: holds', 'expect base: deadlock'));
