@@ -3,95 +3,12 @@
 // (the text after the last full redraw, ANSI stripped), resize, quit, and check the terminal
 // is restored and the exit code is 0.
 
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { REPO } from './helpers.js';
+import { compileLauncher, ESC, LAUNCHER, Session, strip } from './pty-session.js';
 
-const require = createRequire(join(REPO, 'package.json'));
-const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
-
-const OUT = join(REPO, 'node_modules', '.cache', 'credspec-viewer-pty');
-const LAUNCHER = join(OUT, 'test', 'viewer', 'pty-launcher.js');
-const CLEAR = '\u001b[2J';
-const ESC = '\u001b';
-
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', OUT, '--rootDir', REPO, '--module', 'nodenext', '--moduleResolution', 'nodenext',
-      '--target', 'es2022', '--strict', '--skipLibCheck', '--jsx', 'react-jsx', '--types', 'node', join(REPO, 'test', 'viewer', 'pty-launcher.ts')],
-    { cwd: REPO, stdio: 'pipe' },
-  );
-}, 120000);
-
-function strip(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\u001b\][^\u0007]*\u0007/g, '').replace(/\r/g, '');
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-class Session {
-  output = '';
-  exitCode: number | null = null;
-  private readonly proc: import('@lydell/node-pty').IPty;
-  private readonly exited: Promise<number>;
-
-  constructor(args: string[], cols: number, rows: number) {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && !k.startsWith('JEST')) env[k] = v;
-    env.TERM = 'xterm-256color';
-    this.proc = pty.spawn(process.execPath, [LAUNCHER, ...args], { cols, rows, cwd: REPO, env });
-    this.proc.onData((d) => {
-      this.output += d;
-    });
-    this.exited = new Promise((res) => this.proc.onExit(({ exitCode }) => res((this.exitCode = exitCode))));
-  }
-
-  /** The text of the last full frame drawn. */
-  screen(): string[] {
-    const frames = this.output.split(CLEAR);
-    return strip(frames[frames.length - 1]!).split('\n');
-  }
-
-  /** Waits until the screen satisfies `ok`, or fails after a while. */
-  async waitFor(ok: (screen: string[]) => boolean, what: string): Promise<string[]> {
-    for (let i = 0; i < 100; i++) {
-      if (ok(this.screen())) return this.screen();
-      await sleep(50);
-    }
-    throw new Error(`screen never showed ${what}:\n${this.screen().join('\n')}`);
-  }
-
-  async key(data: string, ok: (screen: string[]) => boolean, what: string): Promise<string[]> {
-    this.proc.write(data);
-    return this.waitFor(ok, what);
-  }
-
-  kill(): void {
-    this.proc.kill();
-  }
-
-  resize(cols: number, rows: number): void {
-    this.proc.resize(cols, rows);
-  }
-
-  write(data: string): void {
-    this.proc.write(data);
-  }
-
-  async exit(): Promise<number> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<number>((res) => (timer = setTimeout(() => res(-1), 10000)));
-    const code = await Promise.race([this.exited, timeout]);
-    clearTimeout(timer);
-    if (code === -1) this.proc.kill();
-    return code;
-  }
-}
+beforeAll(compileLauncher, 120000);
 
 test('keys move through the trace; resize gives the compact layout; q restores the terminal', async () => {
-  const s = new Session(['test/fixtures/results/tsync-deadlock.json'], 100, 30);
+  const s = new Session([LAUNCHER, 'test/fixtures/results/tsync-deadlock.json'], 100, 30);
   try {
     let screen = await s.waitFor((l) => l.some((x) => x.startsWith('DEADLOCK  step 0 of 10')), 'step 0');
     expect(screen[0]).toContain('credspec trace  test/fixtures/results/tsync-mini.cred  variant v2 (CALLERS=2)');
@@ -146,7 +63,7 @@ test('keys move through the trace; resize gives the compact layout; q restores t
 }, 60000);
 
 test('off the viewer: --plain on a terminal prints the plain trace and exits 0 without the alternate screen', async () => {
-  const s = new Session(['test/fixtures/results/tsync-invariant.json', '--plain'], 100, 30);
+  const s = new Session([LAUNCHER, 'test/fixtures/results/tsync-invariant.json', '--plain'], 100, 30);
   expect(await s.exit()).toBe(0);
   expect(s.output).not.toContain(`${ESC}[?1049h`);
   expect(strip(s.output)).toContain('verdict   violated finish_after_works');

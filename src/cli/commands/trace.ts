@@ -90,15 +90,15 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
   const picked = selectResult(loaded.value, selection);
   if (!picked.ok) return fail(io, `${file}: ${picked.error}`);
   const result = picked.value;
+  const sources = await readSources(result, path, io.cwd);
   if (options.format !== undefined && isTraceFormat(options.format)) {
-    io.stdout.write(formatTrace(result, options.format));
+    io.stdout.write(formatTrace(result, options.format, sources));
     return 0;
   }
   if (wantsPlain(options, io) || io.terminal === undefined) {
-    io.stdout.write(formatTrace(result, 'text'));
+    io.stdout.write(formatTrace(result, 'text', sources));
     return 0;
   }
-  const sources = await readSources(result, path, io.cwd);
   const [{ makeTraceView }, { runInteractiveViewer }] = await Promise.all([import('../viewer/trace-view.js'), import('../viewer/run-viewer.js')]);
   return runInteractiveViewer(makeTraceView(result, sources), io.terminal);
 }

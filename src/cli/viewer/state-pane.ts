@@ -54,9 +54,9 @@ export function renderState(view: TraceView, step: TraceStep, width: number, hei
         out.push([{ text: truncate(`${g.title}: ${g.vars.length} unchanged`, width), style: 'dim' }]);
         continue;
       }
-      const hidden = fold === 2 ? g.vars.length - changed.length : 0;
+      const hidden = fold >= 2 ? g.vars.length - changed.length : 0;
       out.push([{ text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width), style: 'heading' }]);
-      for (const v of fold === 2 ? changed : g.vars) {
+      for (const v of fold >= 2 ? changed : g.vars) {
         const change = step.changes[v.key];
         if (change !== undefined) {
           out.push([{ text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' }]);

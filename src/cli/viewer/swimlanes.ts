@@ -42,7 +42,10 @@ export function renderSwimlanes(view: TraceView, cursor: number, follow: string 
   const r = view.result;
   if (r.loopsBackTo !== null) rows.push({ kind: 'note', text: `↺ back to step ${r.loopsBackTo}, forever` });
   else if (r.stuttering === true) rows.push({ kind: 'note', text: '… then stuttering forever' });
-  else if (r.verdict === 'deadlock') rows.push({ kind: 'note', text: '■ deadlock: no thread can move' });
+  else if (r.verdict === 'deadlock') {
+    rows.push({ kind: 'note', text: '■ deadlock: no thread can move' });
+    for (const w of view.waits) rows.push({ kind: 'note', text: w });
+  }
   const body = Math.max(0, height - 1);
   // Keep the current row in view, a third of the way down so what led to it stays visible.
   const first = Math.max(0, Math.min(cursor - Math.floor(body / 3), rows.length - body));

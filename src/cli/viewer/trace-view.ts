@@ -4,6 +4,7 @@
 
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { traceFacts, type TraceFacts } from '../../trace/formats/trace-facts.js';
+import { waitForLines } from '../../trace/formats/wait-for.js';
 
 export interface TraceView {
   readonly result: VariantResult;
@@ -11,13 +12,15 @@ export interface TraceView {
   readonly facts: TraceFacts;
   /** Source lines by the `file` of step locations; a file that could not be read is absent. */
   readonly sources: ReadonlyMap<string, readonly string[]>;
+  /** A deadlock's wait-for picture (who waits on what, owed by whom, the cycle); empty otherwise. */
+  readonly waits: readonly string[];
 }
 
 /** The view of a result whose trace is not empty. */
 export function makeTraceView(result: VariantResult, sources: ReadonlyMap<string, string>): TraceView {
   const lines = new Map<string, readonly string[]>();
   for (const [file, text] of sources) lines.set(file, text.replace(/^\uFEFF/, '').split(/\r?\n/));
-  return { result, steps: result.trace ?? [], facts: traceFacts(result), sources: lines };
+  return { result, steps: result.trace ?? [], facts: traceFacts(result), sources: lines, waits: waitForLines(result, sources).slice(1) };
 }
 
 /** The index of the last step. */

@@ -1,4 +1,5 @@
-// Picks a trace format by name. Takes a selected result; returns the formatted text. Pure and
+// Picks a trace format by name. Takes a selected result (and, optionally, its spec files' text);
+// returns the formatted text. Pure and
 // free of terminal code: the plain path of `credspec trace` loads only this and the formats.
 
 import type { VariantResult } from '../../result/result-file.js';
@@ -7,6 +8,7 @@ import { formatJsonTrace } from './json.js';
 import { formatLkmlTrace } from './lkml.js';
 import { formatMermaidTrace } from './mermaid.js';
 import { formatTextTrace } from './text.js';
+import type { SpecSources } from './wait-inference.js';
 
 /** The names `--format` accepts. */
 export const TRACE_FORMATS = ['text', 'json', 'itf', 'mermaid', 'lkml'] as const;
@@ -18,18 +20,18 @@ export function isTraceFormat(name: string): name is TraceFormat {
   return (TRACE_FORMATS as readonly string[]).includes(name);
 }
 
-/** The result in the named format, ending in a newline. */
-export function formatTrace(result: VariantResult, format: TraceFormat): string {
+/** The result in the named format, ending in a newline; `sources` (spec text by file) sharpen a deadlock's wait-for picture. */
+export function formatTrace(result: VariantResult, format: TraceFormat, sources?: SpecSources): string {
   switch (format) {
     case 'text':
-      return formatTextTrace(result);
+      return formatTextTrace(result, sources);
     case 'json':
       return formatJsonTrace(result);
     case 'itf':
-      return formatItfTrace(result);
+      return formatItfTrace(result, sources);
     case 'mermaid':
-      return formatMermaidTrace(result);
+      return formatMermaidTrace(result, sources);
     case 'lkml':
-      return formatLkmlTrace(result);
+      return formatLkmlTrace(result, sources);
   }
 }

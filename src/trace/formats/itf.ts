@@ -5,6 +5,7 @@
 
 import type { DslValue, VariantResult } from '../../result/result-file.js';
 import { waitForLines } from './wait-for.js';
+import type { SpecSources } from './wait-inference.js';
 
 /** A value in ITF. */
 export type ItfValue =
@@ -56,7 +57,7 @@ export function toItfValue(value: DslValue): ItfValue {
  * procedure frame's variables exist only while the call is live, so a state lists only the
  * variables it has (ITF readers treat the state as a record of those).
  */
-export function toItf(result: VariantResult): ItfTrace {
+export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
   const trace = result.trace ?? [];
   const vars: string[] = [];
   const seen = new Set<string>();
@@ -85,12 +86,12 @@ export function toItf(result: VariantResult): ItfTrace {
     stuttering: result.stuttering === true,
     ...(result.waitsFor === undefined ? {} : { waitsFor: result.waitsFor }),
     // Last, so that here too a deadlock ends with its wait-for picture.
-    ...(result.verdict === 'deadlock' ? { waitFor: waitForLines(result) } : {}),
+    ...(result.verdict === 'deadlock' ? { waitFor: waitForLines(result, sources) } : {}),
   };
   return result.loopsBackTo === null ? { '#meta': meta, vars, states } : { '#meta': meta, vars, states, loop: result.loopsBackTo };
 }
 
 /** The ITF trace as indented JSON with a final newline. */
-export function formatItfTrace(result: VariantResult): string {
-  return `${JSON.stringify(toItf(result), null, 2)}\n`;
+export function formatItfTrace(result: VariantResult, sources?: SpecSources): string {
+  return `${JSON.stringify(toItf(result, sources), null, 2)}\n`;
 }

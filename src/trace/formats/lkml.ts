@@ -3,19 +3,26 @@
 // in its thread's column, at most 80 columns wide (long statements wrap, then are cut with
 // "..."). Pure; ASCII framing only, so it survives any mail client.
 
-import type { TraceStep, VariantResult } from '../../result/result-file.js';
+import type { VariantResult } from '../../result/result-file.js';
 import { traceFacts } from './trace-facts.js';
-import { waitForLines } from './wait-for.js';
+import { diagramStatement } from './statement-text.js';
+import { waitEdges, waitForLines } from './wait-for.js';
+import type { SpecSources } from './wait-inference.js';
 
 /** The widest line this format writes. */
 export const LKML_WIDTH = 80;
 const GAP = 2;
 /** A statement wraps onto at most this many lines before it is cut. */
 const MAX_STATEMENT_LINES = 3;
+const CONTINUATION = '  ';
+/** Stands for a space that must not break a line while wrapping. */
+const KEEP = '\u0001';
 
 /** Where to cut a word longer than a line: after punctuation when there is some late enough. */
 function breakPoint(word: string, width: number): number {
-  for (let p = width; p > width / 2; p--) if ('(,._>'.includes(word[p - 1]!)) return p;
+  // Not after `_` or `.`: an identifier or a field path split there reads as two names.
+  // Nor between the parentheses of an empty argument list.
+  for (let p = width; p > width / 3; p--) if ('(,>'.includes(word[p - 1]!) && !(word[p - 1] === '(' && word[p] === ')')) return p;
   return width;
 }
 
@@ -52,13 +59,28 @@ export function wrapText(text: string, width: number, maxLines = Number.POSITIVE
   return kept;
 }
 
-function statement(step: TraceStep): string {
-  const text = step.source ?? step.step;
-  return step.outcome === undefined ? text : `${text} // ${step.outcome}`;
+/**
+ * A statement in a column: wrapped to the column, continuation lines set in by two so each
+ * statement still reads as one entry, cut with "..." past MAX_STATEMENT_LINES.
+ */
+export function columnLines(text: string, width: number): string[] {
+  // A trailing `// comment` (an outcome, "sleeps forever") is kept in one piece.
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\/\/ .*$/, (c) => c.replace(/ /g, KEEP));
+  const first = wrapText(flat, width)[0]!;
+  // wrapText's first line is always a prefix of the flattened text.
+  const rest = flat.slice(first.length).trim();
+  if (rest === '') return [first.split(KEEP).join(' ')];
+  // Set in only when that cuts no word a full-width line would keep whole.
+  const indent = rest.split(' ').some((w) => w.length > width - CONTINUATION.length && w.length <= width) ? '' : CONTINUATION;
+  const lines = [first, ...wrapText(rest, width - indent.length, MAX_STATEMENT_LINES - 1).map((l) => `${indent}${l}`)];
+  return lines.map((l) => l.split(KEEP).join(' '));
 }
 
 /** The lkml-style interleaving of a result's trace, ending in a newline. */
-export function formatLkmlTrace(result: VariantResult): string {
+export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): string {
   const facts = traceFacts(result);
   const threads = facts.threads.length === 0 ? ['-'] : facts.threads;
   const n = threads.length;
@@ -74,14 +96,21 @@ export function formatLkmlTrace(result: VariantResult): string {
     if (result.loopsBackTo === step.index) out.push(...wrapText(`<the loop from here on repeats forever>`, LKML_WIDTH));
     const col = step.thread === null ? undefined : column.get(step.thread);
     if (col === undefined) {
-      out.push(...wrapText(`(${step.step}) ${statement(step)}`, LKML_WIDTH, MAX_STATEMENT_LINES));
+      out.push(...columnLines(`(${step.step}) ${diagramStatement(step)}`, LKML_WIDTH));
       continue;
     }
-    for (const piece of wrapText(statement(step), colWidth, MAX_STATEMENT_LINES)) out.push(place(col, piece));
+    for (const piece of columnLines(diagramStatement(step), colWidth)) out.push(place(col, piece));
   }
   if (result.loopsBackTo !== null) out.push(...wrapText(`<back to step ${result.loopsBackTo}>`, LKML_WIDTH));
   else if (result.stuttering === true) out.push(...wrapText('<then nothing happens, forever>', LKML_WIDTH));
-  const waits = waitForLines(result);
+  else if (result.verdict === 'violated' && result.property !== null) out.push(...wrapText(`<${result.property} is violated here>`, LKML_WIDTH));
+  // A deadlock's sleepers, each in its column, where the interleaving stops for good.
+  for (const edge of result.verdict === 'deadlock' ? waitEdges(result, sources).edges : []) {
+    const col = column.get(edge.thread);
+    if (col === undefined || edge.statement === undefined) continue;
+    for (const piece of columnLines(`${edge.statement.replace(/\s*\{$/, '')} // sleeps forever`, colWidth)) out.push(place(col, piece));
+  }
+  const waits = waitForLines(result, sources);
   if (waits.length > 0) {
     out.push('');
     for (const w of waits) {

@@ -3,9 +3,11 @@
 // block, and a deadlock's wait-for picture as dashed arrows. Pure; text only, no rendering.
 
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
+import { cleanStatement } from './statement-text.js';
 import { classifyVariable, traceFacts } from './trace-facts.js';
 import { formatParams } from './value-text.js';
-import { findWaitCycle } from './wait-for.js';
+import { findWaitCycle, waitEdges } from './wait-for.js';
+import type { SpecSources } from './wait-inference.js';
 
 const SHARED = 'shared';
 
@@ -28,7 +30,7 @@ function participantId(thread: string): string {
 function stepText(step: TraceStep): string {
   const line = step.location === null ? '' : ` (line ${step.location.line})`;
   const outcome = step.outcome === undefined ? '' : ` [${step.outcome}]`;
-  return escapeMermaid(`${step.index}. ${step.step}${line}: ${step.source ?? step.step}${outcome}`);
+  return escapeMermaid(`${step.index}. ${step.step}${line}: ${cleanStatement(step)}${outcome}`);
 }
 
 /** Where a step's effect goes: another thread it changed, else shared state, else itself. */
@@ -41,7 +43,7 @@ function target(step: TraceStep): string | null {
 }
 
 /** The Mermaid sequence diagram of a result's trace, ending in a newline. */
-export function formatMermaidTrace(result: VariantResult): string {
+export function formatMermaidTrace(result: VariantResult, sources?: SpecSources): string {
   const facts = traceFacts(result);
   const trace = result.trace ?? [];
   const params = formatParams(result.params);
@@ -73,8 +75,8 @@ export function formatMermaidTrace(result: VariantResult): string {
   if (indent !== '  ') out.push('  end');
   if (result.stuttering === true && result.loopsBackTo === null) out.push(`  Note over ${everyone}: then stuttering forever`);
   if (result.verdict === 'deadlock') {
-    const waits = result.waitsFor ?? [];
-    out.push(`  Note over ${everyone}: deadlock: no thread can take a step`);
+    const { edges: waits, inferred } = waitEdges(result, sources);
+    out.push(`  Note over ${everyone}: deadlock: no thread can take a step${inferred && waits.length > 0 ? ' (waits read from the last state)' : ''}`);
     for (const w of waits) {
       for (const h of w.heldBy.length === 0 ? [w.thread] : w.heldBy) {
         out.push(`  ${participantId(w.thread)}-->>${participantId(h)}: ${escapeMermaid(`waits on ${w.waitsOn}, held or owed by ${h}`)}`);

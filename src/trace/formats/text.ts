@@ -6,6 +6,7 @@
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { formatChange, formatParams, formatValue } from './value-text.js';
 import { waitForLines } from './wait-for.js';
+import type { SpecSources } from './wait-inference.js';
 
 /** `file:line:col` of a step, or null for the initial state and steps without a location. */
 export function formatStepLocation(step: TraceStep): string | null {
@@ -71,7 +72,7 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
 }
 
 /** The whole plain trace, ending in a newline. A result without a trace gets only its header. */
-export function formatTextTrace(result: VariantResult): string {
+export function formatTextTrace(result: VariantResult, sources?: SpecSources): string {
   const lines: string[] = [...headerLines(result)];
   const trace = result.trace ?? [];
   lines.push(`trace     ${trace.length} states`);
@@ -81,7 +82,7 @@ export function formatTextTrace(result: VariantResult): string {
   }
   const note = endingNote(result);
   if (note !== null) lines.push('', note);
-  const waits = waitForLines(result);
+  const waits = waitForLines(result, sources);
   if (waits.length > 0) lines.push('', ...waits);
   return `${lines.join('\n')}\n`;
 }

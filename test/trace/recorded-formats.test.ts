@@ -1,0 +1,212 @@
+// The trace formats on real recorded runs of the shipped specs (test/fixtures/results/README.md
+// says how each was produced): golden files for text, Mermaid and lkml (rewritten only with
+// UPDATE_GOLDEN=1), ITF field by field, and the L-1 deadlock's wait-for picture in each format.
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
+import { formatTrace, type TraceFormat } from '../../src/trace/formats/format-trace.js';
+import { toItf } from '../../src/trace/formats/itf.js';
+import { LKML_WIDTH } from '../../src/trace/formats/lkml.js';
+import { inferWaits } from '../../src/trace/formats/wait-inference.js';
+
+const REPO = process.cwd();
+const RESULTS = join(REPO, 'test', 'fixtures', 'results');
+const GOLDEN = join(REPO, 'test', 'trace', 'formats-golden');
+
+function load(name: string): VariantResult {
+  return (JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as ResultFile).results[0]!;
+}
+const l1 = load('landlock-l1-deadlock.json');
+const l3 = load('landlock-l3-frame.json');
+const s1 = load('seccomp-s1-atomic.json');
+
+/** The spec files the result names, read from the repository as `credspec trace` does. */
+function sourcesOf(result: VariantResult): Map<string, string> {
+  return new Map([[result.spec, readFileSync(join(REPO, result.spec), 'utf8')]]);
+}
+
+function golden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
+    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
+    writeFileSync(path, actual);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+const CASES: [string, VariantResult][] = [
+  ['landlock-l1-deadlock', l1],
+  ['landlock-l3-frame', l3],
+  ['seccomp-s1-atomic', s1],
+];
+const GOLDEN_FORMATS: [TraceFormat, string][] = [
+  ['text', 'txt'],
+  ['mermaid', 'mmd'],
+  ['lkml', 'lkml.txt'],
+];
+
+describe('the recorded results are what the shipped specs give', () => {
+  test('verdicts, properties, trace lengths, and spec files named from the repository root', () => {
+    expect([l1.verdict, l1.property, l1.trace!.length]).toEqual(['deadlock', null, 33]);
+    expect([l3.verdict, l3.property, l3.trace!.length]).toEqual(['violated', 'frame_use_after_return', 50]);
+    expect([s1.verdict, s1.property, s1.trace!.length]).toEqual(['violated', 'sc_atomic', 25]);
+    expect([l1.spec, l3.spec, s1.spec]).toEqual(['specs/landlock-tsync.cred', 'specs/landlock-tsync.cred', 'specs/seccomp-tsync.cred']);
+    for (const [, r] of CASES) {
+      expect(r.stats?.seconds).toBe(0);
+      for (const step of r.trace!) if (step.location !== null) expect(existsSync(join(REPO, step.location.file))).toBe(true);
+    }
+  });
+});
+
+describe('golden formats of the recorded results', () => {
+  for (const [name, result] of CASES) {
+    for (const [format, ext] of GOLDEN_FORMATS) {
+      test(`${format} of ${name}`, () => golden(`${name}.${ext}`, formatTrace(result, format, sourcesOf(result))));
+    }
+  }
+});
+
+describe('the L-1 deadlock: two callers queue task works on each other and both sleep', () => {
+  const picture = [
+    'deadlock: no thread can take a step (waits read from the last state)',
+    '  caller1  waits on all_prepared, held or owed by caller2 (asleep in wait_for_completion(all_prepared) at restrict_siblings.wait_prepared)',
+    '  caller2  waits on all_prepared, held or owed by caller1 (asleep in wait_for_completion(all_prepared) at restrict_siblings.wait_prepared)',
+    '  cycle: caller1 -> caller2 -> caller1',
+  ];
+  test('the wait edges: each caller sleeps in v2\'s uninterruptible wait, owed by the other', () => {
+    expect(inferWaits(l1, sourcesOf(l1))).toEqual([
+      { thread: 'caller1', waitsOn: 'all_prepared', heldBy: ['caller2'], statement: 'wait_for_completion(all_prepared)', at: 'restrict_siblings.wait_prepared' },
+      { thread: 'caller2', waitsOn: 'all_prepared', heldBy: ['caller1'], statement: 'wait_for_completion(all_prepared)', at: 'restrict_siblings.wait_prepared' },
+    ]);
+  });
+  test('text ends with the picture; the steps that queue the works show both sides', () => {
+    const text = formatTrace(l1, 'text', sourcesOf(l1));
+    expect(text.trimEnd().split('\n').slice(-4)).toEqual(picture);
+    expect(text).toContain(' 25  caller1  specs/landlock-tsync.cred:181:9  restrict_siblings.queue\n');
+    expect(text).toContain('task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]');
+    expect(text).toContain('caller2.notify_signal: false -> true');
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      'spec      specs/landlock-tsync.cred',
+      'variant   v2 (CALLERS=2,SIBLINGS=0,SPARE=0,FAULTS=false,DIVERGED=false,EXITS=0,SIGNALS=0,TRACERS=0,RESTARTS=1)',
+      'engine    embedded: 289 distinct states, 545 generated, depth 33',
+      'verdict   deadlock',
+    ]);
+  });
+  test('without the spec text the picture still names both callers, their completions and who owes them', () => {
+    const lines = formatTrace(l1, 'text').trimEnd().split('\n').slice(-3);
+    expect(lines[0]).toBe(
+      '  caller1  waits on the statement after restrict_siblings.must_wait at specs/landlock-tsync.cred:199 (its completions all_prepared, ready_to_commit, all_finished not done), held or owed by caller2',
+    );
+    expect(lines[1]).toContain('caller2  waits on the statement after restrict_siblings.must_wait');
+    expect(lines[1]).toContain('held or owed by caller1');
+    expect(lines[2]).toBe('  cycle: caller1 -> caller2 -> caller1');
+  });
+  test('lkml: each caller\'s column ends asleep in the wait; the picture follows', () => {
+    const lines = formatTrace(l1, 'lkml', sourcesOf(l1)).trimEnd().split('\n');
+    expect(lines[0]).toBe('CPU0 (caller1)                           CPU1 (caller2)');
+    const col1 = lines[0]!.indexOf('CPU1');
+    const blank = lines.indexOf('');
+    expect(lines.slice(blank - 4, blank)).toEqual([
+      'wait_for_completion(all_prepared)',
+      '  // sleeps forever',
+      `${' '.repeat(col1)}wait_for_completion(all_prepared)`,
+      `${' '.repeat(col1)}  // sleeps forever`,
+    ]);
+    expect(lines.at(-1)).toBe('  cycle: caller1 -> caller2 -> caller1');
+    expect(lines.slice(blank + 1).join(' ')).toMatch(/caller1 waits on all_prepared, held or owed by caller2/);
+  });
+  test('mermaid: dashed arrows from each caller to the one that owes it', () => {
+    const lines = formatTrace(l1, 'mermaid', sourcesOf(l1)).trimEnd().split('\n');
+    expect(lines.slice(-3)).toEqual([
+      '  caller1-->>caller2: waits on all_prepared, held or owed by caller2',
+      '  caller2-->>caller1: waits on all_prepared, held or owed by caller1',
+      '  Note over shared,caller2: cycle: caller1 -#gt; caller2 -#gt; caller1',
+    ]);
+    expect(lines).toContain('  caller1->>caller2: 25. restrict_siblings.queue (line 181): atomic');
+  });
+});
+
+describe('ITF of the recorded results, field by field', () => {
+  test('L-1: #meta, vars, every state indexed, maps of sets with model values as strings', () => {
+    const itf = toItf(l1, sourcesOf(l1));
+    const meta = itf['#meta'];
+    expect(meta.format).toBe('ITF');
+    expect(meta.source).toBe('specs/landlock-tsync.cred');
+    expect(meta.variant).toBe('v2');
+    expect(meta.params).toEqual(l1.params);
+    expect(meta.verdict).toBe('deadlock');
+    expect(meta.property).toBeNull();
+    expect(meta.stuttering).toBe(false);
+    expect('loop' in itf).toBe(false);
+    expect(Object.keys(meta).at(-1)).toBe('waitFor');
+    expect((meta as { waitFor?: readonly string[] }).waitFor?.at(-1)).toBe('  cycle: caller1 -> caller2 -> caller1');
+    expect(itf.states).toHaveLength(33);
+    itf.states.forEach((s, i) => expect(s['#meta']).toEqual({ index: i }));
+    expect(itf.vars).toEqual(Object.keys(l1.trace![0]!.state));
+    const s27 = itf.states[27]!;
+    expect(s27['task_works']).toEqual({ '#map': [['caller1', { '#set': ['caller2'] }], ['caller2', { '#set': ['caller1'] }]] });
+    expect(s27['caller1.restrict_siblings.all_prepared']).toEqual({ all: false, done: 0 });
+    expect(s27['caller1.restrict_siblings.works']).toEqual({ '#set': ['caller2'] });
+    expect(s27['caller1.restrict_siblings.num_preparing']).toBe(2);
+    expect(s27['caller1.notify_signal']).toBe(true);
+    expect(s27['caller1.user_errno']).toBe('OK');
+    expect(itf.states[0]!['caller1.restrict_siblings.t']).toBe('none');
+    expect(s27['caller1.landlock_restrict_self.new_cred']).toEqual({ cap: false, dom: { id: 'none', layers: [] }, id: { by: 'caller1', n: 1 } });
+  });
+  test('L-3: per-call frame variables of the caller and of each sibling\'s restrict_one', () => {
+    const itf = toItf(l3);
+    expect(itf['#meta'].verdict).toBe('violated');
+    expect(itf['#meta'].property).toBe('frame_use_after_return');
+    expect('waitFor' in itf['#meta']).toBe(false);
+    expect(itf.vars).toEqual(expect.arrayContaining(['caller1.restrict_siblings.ready_to_commit', 'sibling1.restrict_one.ctx', 'sibling2.restrict_one.ctx']));
+    expect(itf.states[33]!['sibling2.restrict_one.ctx']).toBe('caller1');
+    expect(itf.states[47]!['caller1.restrict_siblings.ready_to_commit']).toEqual({ all: true, done: 0 });
+    // The caller's frame is gone after its return, while sibling2 still waits on its completion.
+    expect(itf.states[48]!['caller1.restrict_siblings.ready_to_commit']).toEqual({ all: false, done: 0 });
+    expect(itf.states[48]!['caller1.restrict_siblings.works']).toEqual({ '#set': [] });
+  });
+  test('S-1: the seccomp filter state of every thread', () => {
+    const itf = toItf(s1);
+    expect(itf['#meta'].source).toBe('specs/seccomp-tsync.cred');
+    expect(itf['#meta'].property).toBe('sc_atomic');
+    expect(itf.states).toHaveLength(25);
+    for (const t of ['caller1', 'other1', 'other2']) expect(itf.vars.some((v) => v.startsWith(`${t}.`))).toBe(true);
+  });
+});
+
+describe('what reads badly in the recorded traces stays fixed', () => {
+  test('lkml: no line over 80 columns, continuation lines set in, no lone braces or `may fail when` clauses', () => {
+    for (const [, result] of CASES) {
+      const text = formatTrace(result, 'lkml', sourcesOf(result));
+      for (const l of text.split('\n')) expect(l.length).toBeLessThanOrEqual(LKML_WIDTH);
+      expect(text).not.toMatch(/\{\n/);
+      expect(text).not.toContain('may fail');
+      expect(text).not.toMatch(/[a-z]_\n/);
+    }
+    const s1Lines = formatTrace(s1, 'lkml').split('\n');
+    expect(s1Lines).toContain('mutex_lock_killable(');
+    expect(s1Lines).toContain('  cred_guard_mutex, lres)');
+    expect(s1Lines).toContain('seccomp_prepare_filter(f,');
+    expect(s1Lines).toContain('  // succeeded');
+  });
+  test('bare statements carry their label; an unlabelled one shows no generated name', () => {
+    const l1Text = formatTrace(l1, 'lkml');
+    expect(l1Text).toContain('\nqueue: atomic\n');
+    expect(l1Text).toContain('\nserialise: skip\n');
+    const s1Text = formatTrace(s1, 'lkml');
+    expect(s1Text).toMatch(/\n +either\n/);
+    expect(s1Text).not.toContain('Other_');
+  });
+  test('the L-3 text shows the frame after the return and the sibling still using it', () => {
+    const text = formatTrace(l3, 'text');
+    expect(text).toContain('verdict   violated frame_use_after_return');
+    expect(text).toContain(' 48  caller1  specs/landlock-tsync.cred:234:3  restrict_siblings.ret\n       return preparation_error\n');
+    expect(text).toContain('caller1.restrict_siblings.works: {sibling1, sibling2} -> {}');
+    expect(text.trimEnd().split('\n').slice(-3)).toEqual([
+      ' 49  sibling2  specs/landlock-tsync.cred:266:5  restrict_one.wait_commit',
+      '       wait_for_completion(ctx->ready_to_commit)',
+      '       (no change)',
+    ]);
+  });
+});
