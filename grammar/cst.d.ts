@@ -371,6 +371,20 @@ export type ExpectDeclCstChildren = {
   Comma?: IToken[];
   Colon: IToken[];
   verdict: VerdictCstNode[];
+  searchClause?: SearchClauseCstNode[];
+};
+
+export interface SearchClauseCstNode extends CstNode {
+  name: "searchClause";
+  children: SearchClauseCstChildren;
+}
+
+export type SearchClauseCstChildren = {
+  Identifier: (IToken)[];
+  LParen: IToken[];
+  paramAssign?: ParamAssignCstNode[];
+  Comma?: IToken[];
+  RParen: IToken[];
 };
 
 export interface ParamAssignCstNode extends CstNode {

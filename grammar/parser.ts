@@ -385,6 +385,20 @@ export class CredParser extends CstParser {
     });
     this.CONSUME(Colon);
     this.SUBRULE(this.verdict);
+    // `by simulation(seed = 1, traces = 1000, depth = 100)`: `by` and `simulation` are plain
+    // names (the checker insists on these two words), so no new keyword takes a name from users.
+    this.OPTION3({
+      GATE: () => this.LA(1).tokenType === Identifier && this.LA(1).image === 'by',
+      DEF: () => this.SUBRULE(this.searchClause),
+    });
+  });
+
+  searchClause = this.RULE('searchClause', () => {
+    this.CONSUME(Identifier);
+    this.CONSUME2(Identifier);
+    this.CONSUME(LParen);
+    this.MANY_SEP({ SEP: Comma, DEF: () => this.SUBRULE(this.paramAssign) });
+    this.CONSUME(RParen);
   });
 
   paramAssign = this.RULE('paramAssign', () => {

@@ -285,6 +285,7 @@ function expect(ctx: CheckContext, e: ExpectDecl, asserts: ReadonlySet<string>, 
   knownVariant(ctx, e.variant);
   paramAssigns(ctx, e.params);
   if (e.verdict.kind === 'violates') violates(ctx, e.verdict.property, asserts);
+  if (e.search !== undefined) searchClause(ctx, e);
   const assigns = e.params.map((p) => `${p.name.name} = ${printExpr(p.value)}`).sort();
   const key = assigns.length === 0 ? e.variant.name : `${e.variant.name} with ${assigns.join(', ')}`;
   const first = seen.get(key);
@@ -293,6 +294,29 @@ function expect(ctx: CheckContext, e: ExpectDecl, asserts: ReadonlySet<string>, 
   } else {
     seen.set(key, e);
   }
+}
+
+/** The options `by simulation(...)` takes, and the least value of each. */
+const SIMULATION_OPTIONS: Readonly<Record<string, number>> = { seed: 0, traces: 1, depth: 1 };
+
+/**
+ * `by simulation(seed = N, traces = N, depth = N)`: the two words, known option names with
+ * whole-number literals, and a verdict a simulation can show (it never shows `holds`).
+ */
+function searchClause(ctx: CheckContext, e: ExpectDecl): void {
+  const clause = e.search!;
+  const words = clause.words.map((w) => w.name).join(' ');
+  if (words !== 'by simulation') {
+    ctx.report('CS5017', clause.span, { words }, { hint: 'write `by simulation(seed = 1, traces = 1000, depth = 100)`' });
+    return;
+  }
+  for (const option of clause.options) {
+    const least = SIMULATION_OPTIONS[option.name.name];
+    const value = option.value.kind === 'IntLit' ? option.value.value : undefined;
+    if (least === undefined) ctx.report('CS5018', option.name.span, { name: option.name.name });
+    else if (value === undefined || value < least) ctx.report('CS5019', option.value.span, { name: option.name.name, least });
+  }
+  if (e.verdict.kind === 'holds') ctx.report('CS5020', clause.span, {}, { hint: 'a `holds` expectation needs an exhaustive check: drop the `by simulation(...)` clause' });
 }
 
 function violates(ctx: CheckContext, p: Ident, asserts: ReadonlySet<string>): void {

@@ -11,6 +11,7 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { MapLocation, SourceMap } from '../tla/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
+import { simulationOf } from '../model/expectations.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
 
@@ -93,6 +94,7 @@ export function expectationOf(decl: ExpectDecl): Expectation {
     verdict,
     property: decl.verdict.kind === 'violates' ? decl.verdict.property.name : null,
     ...(decl.tag !== undefined ? { tag: decl.tag } : {}),
+    ...(decl.search !== undefined ? { simulation: simulationOf(decl) ?? {} } : {}),
   };
 }
 

@@ -72,7 +72,9 @@ export async function runSpecs(
         else badInput = true;
         continue;
       }
-      const result = await runCase(built.built, program.root.path, { ...options, cwd: io.cwd, env: io.env });
+      // An expectation that asks for a simulation gets one; otherwise the command's own mode.
+      const simulate = c.simulate !== undefined ? { ...c.simulate } : options.simulate;
+      const result = await runCase(built.built, program.root.path, { ...options, simulate, distributed: c.simulate !== undefined ? undefined : options.distributed, cwd: io.cwd, env: io.env });
       results.push(result);
       onResult(result);
     }

@@ -2,14 +2,15 @@
 // does with one worker: a fingerprint set in typed arrays, a FIFO queue of states, parent
 // links (so every counterexample is a shortest one), invariants on new states, action
 // properties on every step, deadlock. Returns why it stopped plus the data traces and
-// liveness need; it never builds a CheckResult and never reads the clock except through
-// the `now` it is given.
+// liveness need (fairness bits taken from the successors where the module describes an
+// instance by its actions); it never builds a CheckResult and never reads the clock except
+// through the `now` it is given.
 
 import { AssertFailure, EvalError } from './eval-error.js';
 import { FingerprintSet, IntVec } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { fingerprintOrbit } from './symmetry.js';
-import { FP, fingerprintState, statesEqual, type Value } from './values.js';
+import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, functionIndex, functionValues, isFunction, statesEqual, valueEquals, type Value } from './values.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =
@@ -80,6 +81,37 @@ export class Bfs {
 
   private current = -1;
   private currentState: State = [];
+  /** Lane sums (`FP_SUM`) of queued states, two per state in queue order, and of the state being expanded. */
+  private sumQueue: number[] = [];
+  private sumHead = 0;
+  private curSum1 = 0;
+  private curSum2 = 0;
+  /**
+   * Fairness instances whose steps are given exactly by actions of Next (`FairnessInstance.steps`):
+   * per action, per parameter index, `fairWords` words of the instances the step belongs to
+   * when it changes the state. Their ENABLED and step bits come from the successors the
+   * search computes anyway; the other instances (`generalFair`) are evaluated.
+   */
+  private readonly coverBits: Int32Array[] = [];
+  private readonly coveredMask: Int32Array = new Int32Array(0);
+  private anyCovered = false;
+  private readonly generalFair: number[] = [];
+  /** ENABLED bits of the state being expanded, and its successors (for steps to equal states). */
+  private readonly curEnabled: Int32Array = new Int32Array(0);
+  private readonly succStates: State[] = [];
+  private edgeBase = 0;
+  private lastAction = -1;
+  private lastParam: Value | undefined = undefined;
+  private lastCover = 0;
+  /**
+   * Action guards (`ActionInfo.guard`): the distinct (variable, parameter) pairs they read,
+   * each guarded action's pairs (`guardSlots[a]`, undefined when unguarded), and per state
+   * the string each pair holds (undefined: not such a string, so the action must run).
+   */
+  private readonly slotVar: number[] = [];
+  private readonly slotParam: Value[] = [];
+  private readonly guardSlots: (Int32Array | undefined)[];
+  private readonly slotLabel: (string | undefined)[] = [];
   private successorCount = 0;
   private readonly sink: (t: State, action: number, param: Value | undefined, sub: number) => void;
 
@@ -109,8 +141,34 @@ export class Bfs {
         edgeStepBits: new IntVec(),
         predicates,
       };
+      this.coveredMask = new Int32Array(fairWords);
+      this.curEnabled = new Int32Array(fairWords);
+      this.coverBits = module.actions.map((a) => new Int32Array(Math.max(1, a.paramValues.length) * fairWords));
+      module.fairness.forEach((fi, f) => {
+        const placed = fi.steps === undefined ? undefined : placeSteps(module, fi.steps);
+        if (placed === undefined) {
+          this.generalFair.push(f);
+          return;
+        }
+        for (const [a, pi] of placed) this.coverBits[a]![pi * fairWords + (f >>> 5)]! |= 1 << (f & 31);
+        this.coveredMask[f >>> 5]! |= 1 << (f & 31);
+        this.anyCovered = true;
+      });
     }
     this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
+    this.guardSlots = module.actions.map((a) => {
+      const gd = a.guard;
+      if (gd === undefined || a.paramName === undefined) return undefined;
+      return Int32Array.from(
+        a.paramValues.map((p) => {
+          for (let k = 0; k < this.slotVar.length; k++) if (this.slotVar[k] === gd.variable && valueEquals(this.slotParam[k]!, p)) return k;
+          this.slotVar.push(gd.variable);
+          this.slotParam.push(p);
+          this.slotLabel.push(undefined);
+          return this.slotVar.length - 1;
+        }),
+      );
+    });
   }
 
   /** Distinct states found. */
@@ -123,15 +181,17 @@ export class Bfs {
     return this.queue.length - this.head;
   }
 
-  private fingerprint(s: State): void {
+  /** Fingerprint of `s` into FP; a successor of the state being expanded from that state's lane sums. */
+  private fingerprint(s: State, successor: boolean): void {
     const sym = this.module.symmetry;
-    if (sym === undefined) fingerprintState(s);
-    else fingerprintOrbit(s, sym);
+    if (sym !== undefined) fingerprintOrbit(s, sym);
+    else if (successor) fingerprintSuccessor(this.currentState, this.curSum1, this.curSum2, s);
+    else fingerprintState(s);
   }
 
   /** Adds a new state; returns its index, or -1 when it was seen before. */
   private add(s: State, parent: number): number {
-    this.fingerprint(s);
+    this.fingerprint(s, parent >= 0);
     const index = this.seen.size;
     const found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
     if (found >= 0) return -1;
@@ -139,7 +199,15 @@ export class Bfs {
     this.fpHi.push(FP.h1);
     this.fpLo.push(FP.h2);
     this.queue.push(s);
+    this.sumQueue.push(FP_SUM.s1);
+    this.sumQueue.push(FP_SUM.s2);
     return index;
+  }
+
+  /** Takes back the state just queued (it failed a check). */
+  private popQueued(): void {
+    this.queue.pop();
+    this.sumQueue.length -= 2;
   }
 
   /** Generates the initial states, checking invariants on each new one. */
@@ -193,24 +261,7 @@ export class Bfs {
     const m = this.module;
     const j = this.add(t, this.current);
     const g = this.graph;
-    if (g !== undefined) {
-      const target = j >= 0 ? j : this.seen.lookup(FP.h1, FP.h2);
-      g.edgeTarget.push(target);
-      const fair = m.fairness;
-      const s = this.currentState;
-      for (let w = 0; w < g.fairWords; w++) {
-        let bits = 0;
-        for (let f = w * 32; f < Math.min(fair.length, w * 32 + 32); f++) {
-          const fi = fair[f]!;
-          const hint = fi.action;
-          let step: boolean;
-          if (hint !== undefined && hint.index === action && hint.param === param) step = !sameState(s, t);
-          else step = fi.isStep(s, t);
-          if (step) bits |= 1 << (f - w * 32);
-        }
-        g.edgeStepBits.push(bits);
-      }
-    }
+    if (g !== undefined) this.recordEdge(g, t, j, action, param);
     if (j >= 0) {
       const level = this.currentLevel + 1;
       if (level > this.depth) this.depth = level;
@@ -220,7 +271,7 @@ export class Bfs {
       for (let k = 0; k < invs.length; k++) {
         if (!invs[k]!.holds(t)) {
           this.stop = { kind: 'invariant', property: invs[k]!.name, state: j };
-          this.queue.pop(); // TLC enqueues a new state only after its checks pass
+          this.popQueued(); // TLC enqueues a new state only after its checks pass
           throw STOP;
         }
       }
@@ -230,10 +281,103 @@ export class Bfs {
     for (let k = 0; k < aps.length; k++) {
       if (!aps[k]!.holds(this.currentState, t)) {
         this.stop = { kind: 'action-property', property: aps[k]!.name, from: this.current, step: { next: t, action, param, sub } };
-        if (j >= 0) this.queue.pop();
+        if (j >= 0) this.popQueued();
         throw STOP;
       }
     }
+  }
+
+  /** Records the edge to `t` (state index `j`, or -1 when seen before) and its fairness step bits. */
+  private recordEdge(g: StateGraph, t: State, j: number, action: number, param: Value | undefined): void {
+    g.edgeTarget.push(j >= 0 ? j : this.seen.lookup(FP.h1, FP.h2));
+    const s = this.currentState;
+    const fw = g.fairWords;
+    let cover = 0;
+    if (this.anyCovered) {
+      if (action !== this.lastAction || param !== this.lastParam) {
+        this.lastAction = action;
+        this.lastParam = param;
+        this.lastCover = paramIndex(this.module.actions[action]!.paramValues, param) * fw;
+      }
+      cover = this.lastCover;
+      this.succStates.push(t);
+    }
+    const cb = this.anyCovered ? this.coverBits[action]! : undefined;
+    let differs = -1; // unknown; 0 no, 1 yes
+    const edge = g.edgeStepBits.length;
+    for (let w = 0; w < fw; w++) {
+      let bits = 0;
+      const c = cb === undefined ? 0 : cb[cover + w]!;
+      if (c !== 0) {
+        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        if (differs === 1) {
+          bits = c;
+          this.curEnabled[w]! |= c;
+        }
+      }
+      g.edgeStepBits.push(bits);
+    }
+    const general = this.generalFair;
+    if (general.length === 0) return;
+    const fair = this.module.fairness;
+    for (let k = 0; k < general.length; k++) {
+      const f = general[k]!;
+      const fi = fair[f]!;
+      const hint = fi.action;
+      let step: boolean;
+      if (hint !== undefined && hint.index === action && hint.param === param) {
+        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        step = differs === 1;
+      } else step = fi.isStep(s, t);
+      if (step) g.edgeStepBits.data[edge + (f >>> 5)]! |= 1 << (f & 31);
+    }
+  }
+
+  /**
+   * After a state's expansion: its ENABLED bits, and the step bits of instances given by
+   * actions on edges to a successor equal to one such a step reached (the same step s -> t
+   * made by another action is still an `<<A>>_vars` step).
+   */
+  private finishState(g: StateGraph): void {
+    const fw = g.fairWords;
+    for (let w = 0; w < fw; w++) g.enabledBits.push(this.curEnabled[w]!);
+    if (!this.anyCovered) return;
+    const succ = this.succStates;
+    const n = succ.length;
+    if (n >= 2) {
+      const bits = g.edgeStepBits.data;
+      const targets = g.edgeTarget.data;
+      const base = this.edgeBase;
+      const mask = this.coveredMask;
+      const join = (i: number, k: number): void => {
+        let equal = -1;
+        for (let w = 0; w < fw; w++) {
+          const a = bits[(base + i) * fw + w]!;
+          const b = bits[(base + k) * fw + w]!;
+          const m = (a | b) & mask[w]!;
+          if (m === (a & mask[w]!) && m === (b & mask[w]!)) continue;
+          if (equal < 0) equal = statesEqual(succ[i]!, succ[k]!) ? 1 : 0;
+          if (equal === 0) return;
+          bits[(base + i) * fw + w] = a | m;
+          bits[(base + k) * fw + w] = b | m;
+        }
+      };
+      if (n <= 32) {
+        for (let i = 0; i < n; i++) for (let k = i + 1; k < n; k++) if (targets[base + i] === targets[base + k]) join(i, k);
+      } else {
+        const first = new Map<number, number[]>();
+        for (let i = 0; i < n; i++) {
+          const tg = targets[base + i]!;
+          const list = first.get(tg);
+          if (list === undefined) first.set(tg, [i]);
+          else {
+            for (const k of list) join(k, i);
+            list.push(i);
+          }
+        }
+      }
+    }
+    succ.length = 0;
   }
 
   /**
@@ -263,19 +407,41 @@ export class Bfs {
       this.head++;
       this.current = index;
       this.currentState = s;
+      this.curSum1 = this.sumQueue[this.sumHead]!;
+      this.curSum2 = this.sumQueue[this.sumHead + 1]!;
+      this.sumHead += 2;
+      if (this.sumHead >= 1 << 16) {
+        // Drop the sums of expanded states now and then, so the array stays short.
+        this.sumQueue = this.sumQueue.slice(this.sumHead);
+        this.sumHead = 0;
+      }
       let total = 0;
       try {
         if (g !== undefined) this.recordState(s, index);
+        const gs = this.guardSlots;
+        const labels = this.slotLabel;
+        for (let k = 0; k < labels.length; k++) labels[k] = guardValue(s[this.slotVar[k]!]!, this.slotParam[k]!);
         for (let a = 0; a < nActions; a++) {
+          const sl = gs[a];
+          if (sl !== undefined) {
+            const want = m.actions[a]!.guard!.label;
+            let run = false;
+            for (let k = 0; k < sl.length && !run; k++) {
+              const l = labels[sl[k]!];
+              run = l === undefined || l === want;
+            }
+            if (!run) continue;
+          }
           this.successorCount = 0;
           m.successors(a, s, this.sink);
           total += this.successorCount;
         }
+        if (g !== undefined) this.finishState(g);
       } catch (err) {
         if (this.invariantState >= 0 && !(err === STOP)) {
           const st = this.invariantState;
           this.invariantState = -1;
-          this.queue.pop();
+          this.popQueued();
           this.handle(err, st, true);
         } else {
           this.handle(err, index, false);
@@ -301,11 +467,15 @@ export class Bfs {
       for (let p = w * 32; p < Math.min(preds.length, w * 32 + 32); p++) if (preds[p]!(s)) bits |= 1 << (p - w * 32);
       g.predBits.push(bits);
     }
+    this.curEnabled.fill(0);
+    this.succStates.length = 0;
+    this.edgeBase = g.edgeTarget.length;
+    // Instances not described by actions are evaluated before the successors, as they always were.
     const fair = this.module.fairness;
-    for (let w = 0; w < g.fairWords; w++) {
-      let bits = 0;
-      for (let f = w * 32; f < Math.min(fair.length, w * 32 + 32); f++) if (fair[f]!.enabled(s)) bits |= 1 << (f - w * 32);
-      g.enabledBits.push(bits);
+    const general = this.generalFair;
+    for (let k = 0; k < general.length; k++) {
+      const f = general[k]!;
+      if (fair[f]!.enabled(s)) this.curEnabled[f >>> 5]! |= 1 << (f & 31);
     }
   }
 
@@ -327,4 +497,47 @@ export class Bfs {
 
 function sameState(a: State, b: State): boolean {
   return statesEqual(a, b);
+}
+
+/** Index of `param` in an action's parameter values (0 for a parameterless action). */
+function paramIndex(values: readonly Value[], param: Value | undefined): number {
+  if (param === undefined) return 0;
+  const i = values.indexOf(param);
+  if (i >= 0) return i;
+  const k = values.findIndex((v) => valueEquals(v, param));
+  if (k < 0) throw new Error('internal: a successor carries a parameter value outside its action\'s parameter set');
+  return k;
+}
+
+/**
+ * Where the steps of a fairness instance described by actions fall: (action, parameter
+ * index) pairs the search enumerates. Undefined when some action of the description (by
+ * name) has no pair the search enumerates: then its steps are not all computed by the search.
+ */
+function placeSteps(module: ExecutableModule, steps: readonly { readonly index: number; readonly param: Value | undefined }[]): [number, number][] | undefined {
+  const out: [number, number][] = [];
+  const wanted = new Set<string>();
+  const found = new Set<string>();
+  for (const st of steps) {
+    const a = module.actions[st.index];
+    if (a === undefined) return undefined;
+    wanted.add(a.name);
+    let pi: number;
+    if (st.param === undefined) pi = a.paramName === undefined ? 0 : -1;
+    else pi = a.paramName === undefined ? -1 : a.paramValues.findIndex((v) => valueEquals(v, st.param!));
+    if (pi < 0) continue;
+    out.push([st.index, pi]);
+    found.add(a.name);
+  }
+  for (const name of wanted) if (!found.has(name)) return undefined;
+  return out;
+}
+
+/** `f[p]` when f is a function with p in its domain and a string there; else undefined. */
+function guardValue(f: Value, p: Value): string | undefined {
+  if (!isFunction(f)) return undefined;
+  const i = functionIndex(f, p);
+  if (i < 0) return undefined;
+  const v = functionValues(f)[i];
+  return typeof v === 'string' ? v : undefined;
 }

@@ -5,6 +5,8 @@
 
 import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../tla/tla-ast.js';
 import { constantBindings } from './constants.js';
+import { actionGuard } from './action-guard.js';
+import { fairnessStepParts } from './fairness-steps.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import { Ctx, Scope, Unit, compileAction, compileValue, withDefinition, type Cont, type ModuleTables, type ValueFn } from './eval.js';
 import type {
@@ -109,7 +111,8 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
       return withDefinition(def.name, () => compileAction(p.expr, scope, fin));
     });
     const ctx = unit.makeCtx();
-    const info: ActionInfo = { name: def.name, paramName: ref.param?.name, paramValues, subActions: parts.map((p) => p.name) };
+    const guard = actionGuard(module, ref);
+    const info: ActionInfo = { name: def.name, paramName: ref.param?.name, paramValues, subActions: parts.map((p) => p.name), ...(guard === undefined ? {} : { guard }) };
     const successors = (s: State, sink: SuccessorSink): number => {
       st.sink = sink;
       st.count = 0;
@@ -401,7 +404,7 @@ function readFairness(spec: TlaExpr, t: ModuleTables, module: TlaModule): Fairne
       return;
     }
     if (e.kind === 'TlaFairness') {
-      out.push(fairnessInstance(e.strength, e.vars, e.action, binds, t));
+      out.push(fairnessInstance(e.strength, e.vars, e.action, binds, t, module));
       return;
     }
     // Init and [][Next]_vars: not fairness.
@@ -412,7 +415,7 @@ function readFairness(spec: TlaExpr, t: ModuleTables, module: TlaModule): Fairne
 
 const FOUND = { found: true };
 
-function fairnessInstance(strength: 'WF' | 'SF', vars: string, action: TlaExpr, binds: readonly { name: string; value: Value }[], t: ModuleTables): FairnessInstance {
+function fairnessInstance(strength: 'WF' | 'SF', vars: string, action: TlaExpr, binds: readonly { name: string; value: Value }[], t: ModuleTables, module: TlaModule): FairnessInstance {
   const defName = action.kind === 'TlaApply' ? action.op : action.kind === 'TlaName' ? action.name : 'fairness';
   const unit = new Unit(t, defName, false);
   let sc = unit.rootScope();
@@ -430,9 +433,14 @@ function fairnessInstance(strength: 'WF' | 'SF', vars: string, action: TlaExpr, 
   const ctx = unit.makeCtx();
   binds.forEach((b, i) => (ctx.locals[slots[i]!] = b.value));
   const argText = action.kind === 'TlaApply' ? `(${action.args.map((a) => (a.kind === 'TlaName' ? binds.find((b) => b.name === a.name)?.value ?? a.name : '…')).map((v) => (typeof v === 'string' ? v : formatValue(v))).join(', ')})` : '';
+  const parts = fairnessStepParts(module, vars, action, binds.map((b) => b.name));
+  // The innermost binding of a name wins, as in the scope built above.
+  const boundValue = (name: string): Value => binds[binds.map((b) => b.name).lastIndexOf(name)]!.value;
+  const steps = parts?.map((p) => ({ index: p.index, param: p.arg === undefined ? undefined : boundValue(p.arg) }));
   return {
     strength,
     label: `${strength}_${vars}(${defName}${argText})`,
+    ...(steps === undefined ? {} : { steps }),
     enabled(s: State): boolean {
       ctx.cur = s;
       ctx.next = new Array<Value | undefined>(nvars).fill(undefined);

@@ -141,10 +141,13 @@ function findViolation(module: ExecutableModule, input: LivenessInput, aut: Auto
     targets.push({ kind: 'state', s: a });
   }
   for (let f = 0; f < nf; f++) {
-    if (!enabledBit(g, c, f)) continue;
-    stutterOk = false;
+    const weak = module.fairness[f]!.strength === 'WF';
+    if (enabledBit(g, c, f)) stutterOk = false;
+    // The cycle passes c, so weak fairness matters only when enabled at c; strong fairness
+    // matters when enabled anywhere the cycle may pass, i.e. anywhere in the component.
+    if (weak ? !enabledBit(g, c, f) : !scc.some((s) => enabledBit(g, s, f))) continue;
     const disabled = scc.find((s) => !enabledBit(g, s, f));
-    if (disabled !== undefined && module.fairness[f]!.strength === 'WF') {
+    if (disabled !== undefined && weak) {
       targets.push({ kind: 'state', s: disabled });
       continue;
     }

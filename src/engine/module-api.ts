@@ -50,6 +50,13 @@ export interface ActionInfo {
    * order; otherwise `[name]`.
    */
   readonly subActions: readonly string[];
+  /**
+   * Optional: the action with parameter p has no successor, and evaluates nothing that could
+   * fail, unless `state[variable]` is a function whose value at p is the string `label` (the
+   * shape `action-guard.ts` recognises). A search may skip the action in states where that
+   * holds for none of its parameters; where the value is not such a string it must not skip.
+   */
+  readonly guard?: { readonly variable: number; readonly label: string };
 }
 
 /** A state predicate with its definition name (invariants, covers). */
@@ -80,6 +87,17 @@ export interface FairnessInstance {
    * for it. (Steps of other actions may still be A steps: the search asks `isStep`.)
    */
   readonly action?: { readonly index: number; readonly param: Value | undefined };
+  /**
+   * Optional exact description, set when A is a disjunction of Next's own actions (the
+   * shape `fairness-steps.ts` recognises) and vars is every variable: the `<<A>>_vars`
+   * steps from s are exactly the successors t != s of s by `actions[index]` with parameter
+   * `param`, over these pairs. A search that enumerates all of those pairs may then take
+   * `enabled` and `isStep` from the successors it computes anyway and call neither; pairs
+   * whose param is not among the action's `paramValues` are not enumerated by the search,
+   * so a search must fall back to `enabled`/`isStep` when it finds one for which no pair of
+   * the same action name is enumerated.
+   */
+  readonly steps?: readonly { readonly index: number; readonly param: Value | undefined }[];
 }
 
 /**

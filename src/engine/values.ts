@@ -206,7 +206,10 @@ export function functionIndex(f: FunctionValue, arg: Value): number {
     for (let i = 0; i < fs.length; i++) if (fs[i] === arg) return i;
     return -1;
   }
-  return sortedIndexOf(f.domain, arg);
+  const d = f.domain;
+  // Model values are interned, so the usual argument (a thread) is found by identity.
+  if (d.length <= 8) for (let i = 0; i < d.length; i++) if (d[i] === arg) return i;
+  return sortedIndexOf(d, arg);
 }
 
 /** Binary search in an array sorted by `compareValues`; -1 when absent. */
@@ -459,18 +462,61 @@ function hashComposite(c: SetValue | SeqValue | RecordValue | FcnValue): void {
   c.hashed = true;
 }
 
-/** Fingerprint of a state into `FP`: order-dependent over the variables' fingerprints. */
+/**
+ * Raw lane sums behind the last `fingerprintState` / `fingerprintSuccessor`: a state's
+ * fingerprint is a mix of the sums over its variables of a per-position hash of each value,
+ * so a successor's can be had from its parent's sums by visiting only what changed.
+ */
+export const FP_SUM = { s1: 0, s2: 0 };
+
+function positionHash1(i: number, h: number): number {
+  return fmix(step1(SEED1 ^ Math.imul(i + 1, 0x9e3779b9), h));
+}
+
+function positionHash2(i: number, h: number): number {
+  return fmix(step2(SEED2 ^ Math.imul(i + 1, 0x7f4a7c15), h));
+}
+
+function finishState(a1: number, a2: number, n: number): void {
+  FP_SUM.s1 = a1;
+  FP_SUM.s2 = a2;
+  FP.h1 = fmix(a1 ^ n ^ 0x57a7e);
+  FP.h2 = fmix((a2 ^ n) + FP.h1);
+}
+
+/** Fingerprint of a state into `FP` (and its lane sums into `FP_SUM`); position-dependent. */
 export function fingerprintState(s: StateValues): void {
-  let a1 = SEED1 ^ 0x57a7e;
-  let a2 = SEED2 ^ 0x57a7e;
+  let a1 = 0;
+  let a2 = 0;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     fingerprintValue(s[i]!);
-    a1 = step1(a1, FP.h1);
-    a2 = step2(a2, FP.h2);
+    a1 = (a1 + positionHash1(i, FP.h1)) | 0;
+    a2 = (a2 + positionHash2(i, FP.h2)) | 0;
   }
-  FP.h1 = fmix(a1 ^ n);
-  FP.h2 = fmix((a2 ^ n) + FP.h1);
+  finishState(a1, a2, n);
+}
+
+/**
+ * The same as `fingerprintState(t)`, from the lane sums (s1, s2) of `parent`, a state of the
+ * same length: only the variables whose value is not the very same object are hashed.
+ */
+export function fingerprintSuccessor(parent: StateValues, s1: number, s2: number, t: StateValues): void {
+  let a1 = s1;
+  let a2 = s2;
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    const v = t[i]!;
+    const u = parent[i]!;
+    if (v === u) continue;
+    fingerprintValue(u);
+    a1 = (a1 - positionHash1(i, FP.h1)) | 0;
+    a2 = (a2 - positionHash2(i, FP.h2)) | 0;
+    fingerprintValue(v);
+    a1 = (a1 + positionHash1(i, FP.h1)) | 0;
+    a2 = (a2 + positionHash2(i, FP.h2)) | 0;
+  }
+  finishState(a1, a2, n);
 }
 
 // ---------------------------------------------------------------------------------------------

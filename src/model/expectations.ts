@@ -14,6 +14,23 @@ export interface ExpectedRun {
   readonly params: readonly ParamOverrideRequest[];
   /** The expectations that name exactly this run (possibly none, for a variant's defaults). */
   readonly expects: readonly ExpectDecl[];
+  /** `by simulation(...)`: the run is a seeded random simulation with these options. */
+  readonly simulate?: SimulationRequest;
+}
+
+/** The options of a `by simulation(...)` clause (absent ones take the engine's defaults). */
+export interface SimulationRequest {
+  readonly seed?: number;
+  readonly traces?: number;
+  readonly depth?: number;
+}
+
+/** The simulation an expectation asks for, or undefined for an exhaustive check. */
+export function simulationOf(e: ExpectDecl): SimulationRequest | undefined {
+  if (e.search === undefined) return undefined;
+  const out: Record<string, number> = {};
+  for (const o of e.search.options) if (o.value.kind === 'IntLit') out[o.name.name] = o.value.value;
+  return out;
 }
 
 function key(variant: string, params: readonly ParamOverrideRequest[]): string {
@@ -23,7 +40,7 @@ function key(variant: string, params: readonly ParamOverrideRequest[]): string {
 
 /** Every run to emit and check: each variant's defaults, then each expectation's parameter set. */
 export function expectedRuns(table: DeclTable): ExpectedRun[] {
-  const runs: { variant: string; params: ParamOverrideRequest[]; expects: ExpectDecl[] }[] = [];
+  const runs: { variant: string; params: ParamOverrideRequest[]; expects: ExpectDecl[]; simulate?: SimulationRequest }[] = [];
   const byKey = new Map<string, (typeof runs)[number]>();
   for (const v of variantNames(table)) {
     const r = { variant: v, params: [], expects: [] };
@@ -32,11 +49,12 @@ export function expectedRuns(table: DeclTable): ExpectedRun[] {
   }
   for (const e of table.expects) {
     const params = e.params.map((p) => ({ name: p.name.name, value: p.value, span: p.span }));
-    const k = key(e.variant.name, params);
+    const simulate = simulationOf(e);
+    const k = key(e.variant.name, params) + (simulate === undefined ? '' : `|simulate ${JSON.stringify(simulate)}`);
     const existing = byKey.get(k);
     if (existing !== undefined) existing.expects.push(e);
     else {
-      const r = { variant: e.variant.name, params, expects: [e] };
+      const r = { variant: e.variant.name, params, expects: [e], ...(simulate !== undefined ? { simulate } : {}) };
       runs.push(r);
       byKey.set(k, r);
     }

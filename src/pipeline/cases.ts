@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ExpectDecl } from '../syntax/ast.js';
 import type { Program } from '../syntax/program.js';
 import { collectDecls } from '../model/decls.js';
-import { expectedRuns } from '../model/expectations.js';
+import { expectedRuns, type SimulationRequest } from '../model/expectations.js';
 import type { ParamOverrideRequest } from '../model/params.js';
 import { variantNames } from '../model/variants.js';
 
@@ -16,6 +16,8 @@ export interface CheckCase {
   readonly overrides: readonly ParamOverrideRequest[];
   /** The `expect`s that name exactly this variant and parameter set. */
   readonly expects: readonly ExpectDecl[];
+  /** The expectation asks for a seeded simulation (`by simulation(...)`) instead of an exhaustive check. */
+  readonly simulate?: SimulationRequest;
 }
 
 export interface CaseSelection {
@@ -44,8 +46,8 @@ export function checkCases(program: Program, selection: CaseSelection): { cases:
   const chosen = selection.variants.length === 0 ? known : known.filter((v) => selection.variants.includes(v));
   const runs = expectedRuns(table);
   const cases = chosen.map((variant) => {
-    // Without --param, the variant's defaults: the expectations written without `with` apply.
-    const expects = selection.params.length === 0 ? runs.find((r) => r.variant === variant && r.params.length === 0)?.expects ?? [] : [];
+    // Without --param, the variant's defaults: the exhaustive expectations written without `with` apply.
+    const expects = selection.params.length === 0 ? runs.find((r) => r.variant === variant && r.params.length === 0 && r.simulate === undefined)?.expects ?? [] : [];
     return { variant, overrides: selection.params, expects };
   });
   return { cases, diagnostics };
@@ -55,5 +57,5 @@ export function checkCases(program: Program, selection: CaseSelection): { cases:
 export function ciCases(program: Program): CheckCase[] {
   return expectedRuns(collectDecls(program))
     .filter((r) => r.expects.length > 0)
-    .map((r) => ({ variant: r.variant, overrides: r.params, expects: r.expects }));
+    .map((r) => ({ variant: r.variant, overrides: r.params, expects: r.expects, ...(r.simulate !== undefined ? { simulate: r.simulate } : {}) }));
 }

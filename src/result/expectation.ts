@@ -24,7 +24,10 @@ export function describeVerdict(verdict: string, property: string | null): strin
 
 /** The same for an expectation. */
 export function describeExpectation(expected: Expectation): string {
-  return describeVerdict(expected.verdict, expected.property);
+  const verdict = describeVerdict(expected.verdict, expected.property);
+  if (expected.simulation === undefined) return verdict;
+  const options = Object.entries(expected.simulation).map(([k, v]) => `${k} = ${v}`).join(', ');
+  return `${verdict} by simulation(${options})`;
 }
 
 /** `CALLERS=2, SIBLINGS=0`, sorted by name, as reports show a parameter set; empty for none. */

@@ -43,6 +43,8 @@ export interface Expectation {
   readonly property: string | null;
   /** The scenario id the spec gives (`L-1`). */
   readonly tag?: string;
+  /** Set when the spec asks for the violation to be found by a seeded simulation. */
+  readonly simulation?: { readonly seed?: number; readonly traces?: number; readonly depth?: number };
 }
 
 export interface VariantResult {

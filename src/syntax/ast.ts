@@ -219,6 +219,19 @@ export interface ExpectDecl extends NodeBase {
   readonly variant: Ident;
   readonly params: readonly ParamAssign[];
   readonly verdict: Verdict;
+  /**
+   * `by simulation(seed = 1, traces = 1000, depth = 100)`: the violation is to be found by a
+   * seeded random simulation (for models too big to exhaust); absent: an exhaustive check.
+   */
+  readonly search: SearchClause | undefined;
+}
+
+/** `by simulation(...)` after an expectation's verdict, as written (the checker validates it). */
+export interface SearchClause extends NodeBase {
+  readonly kind: 'SearchClause';
+  /** The two words, as written (`by`, `simulation`). */
+  readonly words: readonly Ident[];
+  readonly options: readonly ParamAssign[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -627,4 +640,4 @@ export interface ErrorExpr extends NodeBase {
 /** Any node of the tree. */
 export type Node =
   | SpecFile | ImportDecl | Decl | Ident | Param | RecordTypeField | TypeExpr | Block | KernelRef
-  | Stmt | Expr | ParamOverride | DeclOverride | StepOverride | ParamAssign | RecordFieldInit;
+  | Stmt | Expr | ParamOverride | DeclOverride | StepOverride | ParamAssign | RecordFieldInit | SearchClause;

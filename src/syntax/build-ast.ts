@@ -338,7 +338,20 @@ class Builder {
     if (first(v?.KwViolates) !== undefined) verdict = { kind: 'violates', property: this.ident(first(v?.Identifier)) };
     else if (first(v?.KwDeadlock) !== undefined) verdict = { kind: 'deadlock' };
     else verdict = { kind: 'holds' };
-    return { kind: 'ExpectDecl', id: this.id(), span: this.node(cst), tag, variant, params, verdict };
+    const searchCst = first(n.searchClause);
+    const search: A.SearchClause | undefined =
+      searchCst === undefined
+        ? undefined
+        : {
+            kind: 'SearchClause',
+            id: this.id(),
+            span: this.node(searchCst),
+            words: (searchCst.children.Identifier ?? []).map((t) => this.ident(t)),
+            options: (searchCst.children.paramAssign ?? []).map((p) => ({
+              kind: 'ParamAssign', id: this.id(), span: this.node(p), name: this.ident(first(p.children.Identifier)), value: this.expr(first(p.children.expression)),
+            })),
+          };
+    return { kind: 'ExpectDecl', id: this.id(), span: this.node(cst), tag, variant, params, verdict, search };
   }
 
   // --- types -------------------------------------------------------------------------------

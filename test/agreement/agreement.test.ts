@@ -30,7 +30,7 @@ const MAX_STATES = Number(process.env.AGREEMENT_MAX_STATES ?? 30_000);
 /** Live TLC skips cases whose recorded TLC run took longer than this. */
 const LIVE_MAX_SECONDS = Number(process.env.AGREEMENT_LIVE_MAX_SECONDS ?? 20);
 /** Live TLC runs the cheapest cases (by recorded time) until their recorded times add up to this; the rest are skipped by name. */
-const LIVE_BUDGET_SECONDS = Number(process.env.AGREEMENT_LIVE_BUDGET_SECONDS ?? 100);
+const LIVE_BUDGET_SECONDS = Number(process.env.AGREEMENT_LIVE_BUDGET_SECONDS ?? 150);
 const LIVE_JAR = process.env.TLA2TOOLS_JAR;
 
 interface SpecEntry {

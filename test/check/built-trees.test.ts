@@ -62,7 +62,7 @@ describe('expectations on hand-built trees', () => {
   test('`violates deadlock` is refused with CS5011 and a hint', () => {
     const expectDecl: A.ExpectDecl = {
       kind: 'ExpectDecl', id: 9001, span: b.span(4, 1, 6), tag: undefined, variant: b.id('base', 4, 8), params: [],
-      verdict: { kind: 'violates', property: b.id('deadlock', 4, 23) },
+      verdict: { kind: 'violates', property: b.id('deadlock', 4, 23) }, search: undefined,
     };
     const result = checkProgram(b.program(b.file('test.cred', [b.invariant(b.id('i', 2, 11), b.bool(true)), expectDecl])));
     expect(result.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column, d.hint])).toEqual([

@@ -129,6 +129,42 @@ invariant i: true
 `,
   },
   {
+    name: 'an expectation ending in words other than `by simulation`',
+    code: 'CS5017', line: 4, column: 23, message: 'expected `by simulation(...)` after the verdict, found `by random`',
+    src: `spec t
+shared var x: bool = false
+process P[1] { s: x := true }
+expect base: deadlock by random(seed = 1)
+`,
+  },
+  {
+    name: 'an unknown simulation option',
+    code: 'CS5018', line: 4, column: 37, message: 'unknown simulation option `steps` (seed, traces and depth are known)',
+    src: `spec t
+shared var x: bool = false
+process P[1] { s: x := true }
+expect base: deadlock by simulation(steps = 3)
+`,
+  },
+  {
+    name: 'a simulation option that is not a whole number in range',
+    code: 'CS5019', line: 4, column: 46, message: 'simulation option `traces` takes a whole number of at least 1',
+    src: `spec t
+shared var x: bool = false
+process P[1] { s: x := true }
+expect base: deadlock by simulation(traces = 0)
+`,
+  },
+  {
+    name: 'a holds expectation shown by simulation',
+    code: 'CS5020', line: 4, column: 20, message: 'a simulation cannot show that a variant holds',
+    src: `spec t
+shared var x: bool = false
+process P[1] { s: x := true }
+expect base: holds by simulation(seed = 1)
+`,
+  },
+  {
     name: 'an unused const is a warning',
     code: 'CS2007', line: 2, column: 7, message: 'const `LIMIT` is never used',
     src: `spec t

@@ -1,10 +1,14 @@
 // Property-based tests of the value layer: fingerprints are equal exactly when values are
-// equal, the canonical order is a total order consistent with equality, and JSON round-trips.
+// equal, the canonical order is a total order consistent with equality, JSON round-trips, and a
+// successor's fingerprint from its parent's sums is the one computed from scratch.
 
 import fc from 'fast-check';
 import {
   FP,
+  FP_SUM,
   compareValues,
+  fingerprintState,
+  fingerprintSuccessor,
   fingerprintValue,
   fromTlaValue,
   makeFcn,
@@ -75,6 +79,29 @@ describe('values', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  test("a successor's fingerprint from the parent's sums equals the full one; states differ as their values do", () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), fc.array(fc.option(value, { nil: undefined })), (parent, changes) => {
+        // Unchanged positions share the parent's objects, as successors do.
+        const child = parent.map((v, i) => (changes[i] === undefined ? v : changes[i]!));
+        fingerprintState(parent);
+        const [s1, s2] = [FP_SUM.s1, FP_SUM.s2];
+        const pfp = `${FP.h1}:${FP.h2}`;
+        fingerprintSuccessor(parent, s1, s2, child);
+        const inc = `${FP.h1}:${FP.h2}`;
+        fingerprintState(child);
+        expect(inc).toBe(`${FP.h1}:${FP.h2}`);
+        expect(inc === pfp).toBe(parent.every((v, i) => valueEquals(v, child[i]!)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Position matters: swapping two different values gives another state.
+    fingerprintState([1, 2]);
+    const a = `${FP.h1}:${FP.h2}`;
+    fingerprintState([2, 1]);
+    expect(`${FP.h1}:${FP.h2}`).not.toBe(a);
   });
 
   test('fingerprints are fixed between runs', () => {

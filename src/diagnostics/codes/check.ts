@@ -63,6 +63,10 @@ export const CHECK_CODES = {
   CS5014: { severity: 'error', message: 'param `{name}` is set twice', meaning: 'The same param given twice in one variant or expectation.' },
   CS5015: { severity: 'error', message: 'expectation for `{key}` repeats an earlier one', meaning: 'Two expectations for the same variant and parameter set; `credspec ci` could not tell which verdict is wanted.' },
   CS5016: { severity: 'error', message: 'no variant `{name}` in this spec (it has: {known})', meaning: 'A `--variant` on the command line names a variant the spec does not declare.' },
+  CS5017: { severity: 'error', message: 'expected `by simulation(...)` after the verdict, found `{words}`', meaning: 'An expectation ends with words other than `by simulation(...)`.' },
+  CS5018: { severity: 'error', message: 'unknown simulation option `{name}` (seed, traces and depth are known)', meaning: 'A `by simulation(...)` clause names an option it does not have.' },
+  CS5019: { severity: 'error', message: 'simulation option `{name}` takes a whole number of at least {least}', meaning: 'A `by simulation(...)` option is not a whole-number literal within its range.' },
+  CS5020: { severity: 'error', message: 'a simulation cannot show that a variant holds', meaning: 'A `holds` expectation carries `by simulation(...)`: random behaviours never prove that a property holds.' },
 
   // CS6xxx: properties and fairness
   CS6001: { severity: 'error', message: '`{text}\'` (next value) is only allowed in an `action` property', meaning: 'A primed expression in a statement, an invariant, a cover or a temporal property.' },

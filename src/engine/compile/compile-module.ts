@@ -7,6 +7,8 @@ import { Project, StructureKind, VariableDeclarationKind, ts, type CodeBlockWrit
 import { printTla } from '../../tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
 import { CodeGen, CompileError, type Env, type K } from './gen-code.js';
+import { actionGuard } from '../action-guard.js';
+import { fairnessStepParts } from '../fairness-steps.js';
 import { hashTlaText, headerLines } from './header.js';
 
 export { CompileError } from './gen-code.js';
@@ -141,7 +143,7 @@ function writeInstantiate(module: TlaModule, out: CodeBlockWriter): void {
       } else body('undefined');
       w.writeLine('return count;');
     });
-    actionInfos.push(`{ name: ${lit(def.name)}, paramName: ${ref.param === undefined ? 'undefined' : lit(ref.param.name)}, paramValues: ${params}, subActions: [${parts.map((p) => lit(p.name)).join(', ')}] }`);
+    actionInfos.push(`{ name: ${lit(def.name)}, paramName: ${ref.param === undefined ? 'undefined' : lit(ref.param.name)}, paramValues: ${params}, subActions: [${parts.map((p) => lit(p.name)).join(', ')}]${guardText(actionGuard(module, ref))} }`);
   });
   w.writeLine(`const successorFns = [${roles.actions.map((_, ai) => `successors_${ai}`).join(', ')}];`);
 
@@ -225,7 +227,7 @@ function writeInstantiate(module: TlaModule, out: CodeBlockWriter): void {
   const specDef = need(roles.spec, 'specification');
   w.write('function readFairness(): FairnessInstance[]').block(() => {
     w.writeLine('const fairness: FairnessInstance[] = [];');
-    writeFairness(g, specDef.body, g.rootEnv(roles.spec), [], roles.spec, w, varsOf);
+    writeFairness(g, module, specDef.body, g.rootEnv(roles.spec), [], roles.spec, w, varsOf);
     w.writeLine('return fairness;');
   });
 
@@ -432,6 +434,7 @@ function writeTemporal(g: CodeGen, name: string, e0: TlaExpr, env: Env, label: s
  */
 function writeFairness(
   g: CodeGen,
+  module: TlaModule,
   e0: TlaExpr,
   env: Env,
   binds: readonly { name: string; js: string }[],
@@ -441,7 +444,7 @@ function writeFairness(
 ): void {
   const e = resolveZeroArg(e0, g);
   if (e.kind === 'TlaJunction' && e.op === '/\\') {
-    for (const it of e.items) writeFairness(g, it, env, binds, spec, w, varsOf);
+    for (const it of e.items) writeFairness(g, module, it, env, binds, spec, w, varsOf);
     return;
   }
   if (e.kind === 'TlaQuant' && e.quantifier === '\\A') {
@@ -459,7 +462,7 @@ function writeFairness(
       });
       const loops = (i: number): void => {
         if (i === vs.length) {
-          writeFairness(g, e.body, env2, b2, spec, w, varsOf);
+          writeFairness(g, module, e.body, env2, b2, spec, w, varsOf);
           return;
         }
         w.write(`for (const ${vs[i]} of ${s}.elems)`).block(() => loops(i + 1));
@@ -492,6 +495,12 @@ function writeFairness(
   w.write('fairness.push(').block(() => {
     w.writeLine(`strength: ${lit(e.strength)},`);
     w.writeLine(`label: ${lit(`${e.strength}_${e.vars}(${defName}`)} + ${argText} + ")",`);
+    const parts = fairnessStepParts(module, e.vars, action, binds.map((b) => b.name));
+    if (parts !== undefined) {
+      // The innermost binding of a name wins, as in the environment built above.
+      const js = (name: string): string => binds[binds.map((b) => b.name).lastIndexOf(name)]!.js;
+      w.writeLine(`steps: [${parts.map((p) => `{ index: ${p.index}, param: ${p.arg === undefined ? 'undefined' : js(p.arg)} }`).join(', ')}],`);
+    }
     w.write('enabled(cur: State): boolean').block(() => {
       w.write('try').block(() => {
         g.declareNext(w);
@@ -554,4 +563,8 @@ function substitute(e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): TlaExpr {
   if (e.kind === 'TlaName') return subst.get(e.name) ?? e;
   if (e.kind === 'TlaApply') return { kind: 'TlaApply', op: e.op, args: e.args.map((a) => substitute(a, subst)) };
   return e;
+}
+
+function guardText(guard: { variable: number; label: string } | undefined): string {
+  return guard === undefined ? '' : `, guard: { variable: ${guard.variable}, label: ${lit(guard.label)} }`;
 }
