@@ -169,6 +169,7 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     spec: specPath,
     variant: built.case.variant,
     params: built.model.params,
+    overrides: built.model.paramOverrides,
     engine: options.engine,
     module: shown(files.tla, options.cwd),
     config: shown(files.cfg, options.cwd),

@@ -51,6 +51,8 @@ export interface VariantResult {
   readonly spec: string;
   readonly variant: string;
   readonly params: Readonly<Record<string, number | boolean | string>>;
+  /** The parameters set for this check (`with` or `--param`) that differ from the variant's defaults. */
+  readonly overrides?: Readonly<Record<string, number | boolean | string>>;
   readonly engine: 'embedded' | 'tlc';
   readonly module: string;
   readonly config: string;

@@ -8,27 +8,24 @@ import { describeExpectation, describeVerdict, judgeExpectation } from '../../re
 export const TABLE_START = '<!-- scenario-table:start (npm run scenario-table rewrites this part) -->';
 export const TABLE_END = '<!-- scenario-table:end -->';
 
-/** Parameters that differ from the variant's defaults are what identify a scenario. */
-function paramsCell(r: VariantResult, defaults: ReadonlyMap<string, Readonly<Record<string, unknown>>>): string {
-  const base = defaults.get(`${r.spec}|${r.variant}`);
-  return Object.keys(r.params)
+/** The parameters the expectation sets (its `with` list): what identifies a scenario. */
+function paramsCell(r: VariantResult): string {
+  const set = r.overrides ?? {};
+  return Object.keys(set)
     .sort()
-    .filter((k) => base === undefined || base[k] !== r.params[k])
-    .map((k) => `${k}=${String(r.params[k])}`)
+    .map((k) => `${k}=${String(set[k])}`)
     .join(', ');
 }
 
 /** The markdown table for these results, in the order ci ran them. */
 export function renderScenarioTable(results: readonly VariantResult[]): string {
-  const defaults = new Map<string, Readonly<Record<string, unknown>>>();
-  for (const r of results) if (!defaults.has(`${r.spec}|${r.variant}`)) defaults.set(`${r.spec}|${r.variant}`, r.params);
   const rows = results.map((r) => {
     const outcome = judgeExpectation(r);
     return [
       r.expected?.tag ?? '',
       r.spec.replace(/^specs\//, ''),
       r.variant,
-      paramsCell(r, defaults),
+      paramsCell(r),
       r.expected ? describeExpectation(r.expected) : '',
       describeVerdict(r.verdict, r.property),
       outcome === 'met' ? 'yes' : outcome === 'unmet' ? '**no**' : outcome,
