@@ -862,7 +862,8 @@ function compileEnabled(operand: TlaExpr, sc: Scope): ValueFn {
 /**
  * Compiles an action formula; `k` runs once per satisfying assignment, in TLC's order:
  * conjuncts left to right, disjuncts in order, `\E` and `x' \in S` over the set in order,
- * IF/CASE branch on the condition, definitions expanded.
+ * `\A` as the conjunction of its instances (compileForallAction), IF/CASE branch on the
+ * condition, definitions expanded.
  */
 export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
   switch (e.kind) {
@@ -889,7 +890,7 @@ export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
       return (ctx) => unchangedFrom(ctx, idx, 0, k);
     }
     case 'TlaQuant': {
-      if (e.quantifier !== '\\E') break;
+      if (e.quantifier === '\\A') return compileForallAction(e.variables, e.set, e.body, sc, k);
       const set = compileValue(e.set, sc);
       const slots: number[] = [];
       let s2 = sc;
@@ -956,6 +957,119 @@ export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
   return (ctx) => {
     if (asBool(g(ctx), 'A conjunct of an action')) k(ctx);
   };
+}
+
+/**
+ * The instances of `\A x1, ..., xn \in S` in the order TLC conjoins them inside an action: the
+ * tuples in the order `\E` enumerates them, except that after the first one the rest come last
+ * to first (TLC pushes them one by one onto its list of pending conjuncts).
+ */
+export function forallInstances(elems: readonly Value[], nvars: number): Value[][] {
+  const all: Value[][] = [];
+  if (elems.length > 0) {
+    const cur: Value[] = new Array<Value>(nvars);
+    const rec = (j: number): void => {
+      for (let i = 0; i < elems.length; i++) {
+        cur[j] = elems[i]!;
+        if (j === nvars - 1) all.push(cur.slice());
+        else rec(j + 1);
+      }
+    };
+    rec(0);
+  }
+  if (all.length <= 2) return all;
+  return [all[0]!, ...all.slice(1).reverse()];
+}
+
+/**
+ * `\A x \in S : P` inside an action. TLC does not evaluate it as a boolean there: it conjoins
+ * the instances of P, so each instance may assign primed variables, and a disjunction (or `\E`)
+ * in P counts one way per true disjunct, multiplying the states generated.
+ */
+function compileForallAction(variables: readonly string[], setExpr: TlaExpr, bodyExpr: TlaExpr, sc: Scope, k: Cont): Cont {
+  const set = compileValue(setExpr, sc);
+  const slots: number[] = [];
+  let s2 = sc;
+  for (const v of variables) {
+    const slot = sc.unit.newSlot();
+    slots.push(slot);
+    s2 = s2.with(v, { kind: 'slot', slot });
+  }
+  const bind = (ctx: Ctx, inst: readonly Value[]): void => {
+    for (let j = 0; j < slots.length; j++) ctx.locals[slots[j]!] = inst[j];
+  };
+  const guards = plainGuards(bodyExpr, s2);
+  if (guards !== undefined) {
+    // A body with one way to hold: test the instances in TLC's order, stop at the first false.
+    return (ctx) => {
+      const insts = forallInstances(asSet(set(ctx), 'The bound set of \\A').elems, slots.length);
+      for (let i = 0; i < insts.length; i++) {
+        bind(ctx, insts[i]!);
+        for (let g = 0; g < guards.length; g++) if (!asBool(guards[g]!(ctx), 'A conjunct of an action')) return;
+      }
+      k(ctx);
+    };
+  }
+  // The instances being conjoined, innermost \A last; a frame is taken off while `k` runs so a
+  // re-entry of the same formula from `k` starts its own.
+  const frames: { readonly insts: readonly Value[][]; pos: number }[] = [];
+  const step: Cont = (ctx) => {
+    const f = frames[frames.length - 1]!;
+    if (f.pos === f.insts.length) {
+      frames.pop();
+      try {
+        k(ctx);
+      } finally {
+        frames.push(f);
+      }
+      return;
+    }
+    const saved = slots.map((sl) => ctx.locals[sl]);
+    bind(ctx, f.insts[f.pos]!);
+    f.pos++;
+    try {
+      body(ctx);
+    } finally {
+      f.pos--;
+      for (let j = 0; j < slots.length; j++) ctx.locals[slots[j]!] = saved[j];
+    }
+  };
+  const body = compileAction(bodyExpr, s2, step);
+  return (ctx) => {
+    frames.push({ insts: forallInstances(asSet(set(ctx), 'The bound set of \\A').elems, slots.length), pos: 0 });
+    try {
+      step(ctx);
+    } finally {
+      frames.pop();
+    }
+  };
+}
+
+/**
+ * When compileAction would treat `e` as guards only (a formula it evaluates as a value, or a
+ * conjunction of such), their compiled values in order; undefined when `e` can branch or assign.
+ */
+function plainGuards(e: TlaExpr, sc: Scope): ValueFn[] | undefined {
+  const items = e.kind === 'TlaJunction' && e.op === '/\\' ? e.items : [e];
+  for (const it of items) {
+    switch (it.kind) {
+      case 'TlaJunction':
+      case 'TlaUnchanged':
+      case 'TlaQuant':
+      case 'TlaIf':
+      case 'TlaCase':
+      case 'TlaLet':
+      case 'TlaApply':
+      case 'TlaName':
+        return undefined;
+      case 'TlaBinary':
+        if ((it.op === '=' || it.op === '\\in') && assignTarget(it.left, sc) !== undefined) return undefined;
+        break;
+      default:
+        break;
+    }
+  }
+  return items.map((it) => compileValue(it, sc));
 }
 
 function unchangedFrom(ctx: Ctx, idx: readonly number[], i: number, k: Cont): void {

@@ -151,3 +151,29 @@ describe('credspec ci', () => {
     expect(io.out()).toContain('::error file=specs/locked.cred,line=22,col=1::base: expected deadlock, got holds');
   });
 });
+
+describe('simulation on a shipped spec', () => {
+  test('a seeded run finds the L-7 deadlock on a configuration too large to exhaust, the same trace on every run', async () => {
+    const run = async (): Promise<{ code: number; result: { verdict: string; trace: unknown[] } }> => {
+      const dir = mkdtempSync(join(tmpdir(), 'credspec-sim-'));
+      const io = memoryIo({ cwd: ROOT, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true' } });
+      const args = {
+        inputs: ['specs/landlock-tsync.cred'],
+        variant: ['v3'],
+        param: ['CALLERS=2', 'SIBLINGS=2', 'RESTARTS=0'],
+        simulate: true,
+        traces: 20000,
+        depth: 300,
+        seed: 1,
+        json: join(dir, 'r.json'),
+      };
+      const code = await runCheck(args, io);
+      return { code, result: JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).results[0] };
+    };
+    const first = await run();
+    const second = await run();
+    expect(first.code).toBe(1);
+    expect(first.result.verdict).toBe('deadlock');
+    expect(JSON.stringify(second.result.trace)).toBe(JSON.stringify(first.result.trace));
+  });
+});

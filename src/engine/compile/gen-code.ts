@@ -475,7 +475,8 @@ export class CodeGen {
 
   /**
    * Emits an action formula: conjuncts left to right, disjuncts in order, `\E` and `x' \in S`
-   * over the set's canonical order, IF/CASE branching on the condition, definitions expanded;
+   * over the set's canonical order, `\A` as the conjunction of its instances (`forall`), IF/CASE
+   * branching on the condition, definitions expanded;
    * `k` is emitted once per way the formula can be satisfied.
    */
   act(e: TlaExpr, env: Env, st: St, k: K, w: CodeBlockWriter): void {
@@ -505,7 +506,7 @@ export class CodeGen {
       case 'TlaUnchanged':
         return this.unchanged(this.unchangedIndices(e.variables, env), 0, st, k, w);
       case 'TlaQuant': {
-        if (e.quantifier !== '\\E') break;
+        if (e.quantifier === '\\A') return this.forall(e.variables, e.set, e.body, env, st, k, w);
         const s = this.fresh('s');
         w.writeLine(`const ${s} = rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of \\E')});`);
         let env2 = env;
@@ -571,6 +572,81 @@ export class CodeGen {
     // A guard: tested before anything after it is built.
     const g = this.bool(this.val(e, env), 'A conjunct of an action');
     w.write(`if (${g})`).block(() => k.emit(w, st));
+  }
+
+  /**
+   * `\A x \in S : P` in an action, as TLC treats it there: the instances of P conjoined in
+   * `forallInstances` order, each free to assign primed variables and to branch (a true
+   * disjunction counts once per true disjunct). A body of guards only is a plain loop.
+   */
+  private forall(variables: readonly string[], setExpr: TlaExpr, body: TlaExpr, env: Env, st: St, k: K, w: CodeBlockWriter): void {
+    const t = this.fresh('t');
+    let env2 = env;
+    const vs = variables.map((name) => {
+      const v = this.fresh(`b_${name}`);
+      env2 = this.withName(env2, name, { kind: 'js', code: v, t: 'any' });
+      return v;
+    });
+    const bindAt = (w2: CodeBlockWriter, i: string): void => {
+      vs.forEach((v, j) => w2.writeLine(`const ${v} = ${t}[${i}]![${j}]!;`));
+    };
+    const guards = this.plainGuards(body, env2);
+    w.write('').block(() => {
+      w.writeLine(`const ${t} = rt.forallInstances(rt.elems(${this.val(setExpr, env).c}, ${lit('The bound set of \\A')}), ${vs.length});`);
+      if (guards !== undefined) {
+        const ok = this.fresh('ok');
+        const i = this.fresh('i');
+        w.writeLine(`let ${ok} = true;`);
+        w.write(`for (let ${i} = 0; ${i} < ${t}.length && ${ok}; ${i}++)`).block(() => {
+          bindAt(w, i);
+          for (const g of guards) w.write(`if (${ok} && !(${this.bool(this.val(g, env2), 'A conjunct of an action')}))`).block(() => void w.writeLine(`${ok} = false;`));
+        });
+        w.write(`if (${ok})`).block(() => k.emit(w, st));
+        return;
+      }
+      // Variables the body may assign are unknown inside the loop (an earlier instance may
+      // have assigned them); a dry run finds them.
+      const seen: St[] = [];
+      const saved = this.counter;
+      this.act(body, env2, st, { cheap: true, emit: (_w, s2) => void seen.push(s2) }, this.writer());
+      this.counter = saved;
+      const inLoop: St = st.map((a, j) => (a === 'u' && seen.some((s2) => s2[j] !== 'u') ? '?' : a));
+      const step = this.fresh('step');
+      const i = this.fresh('i');
+      w.write(`const ${step} = (${i}: number): void =>`).block(() => {
+        w.write(`if (${i} === ${t}.length)`).block(() => k.emit(w, inLoop));
+        w.write('else').block(() => {
+          bindAt(w, i);
+          this.act(body, env2, inLoop, { cheap: true, emit: (w2) => void w2.writeLine(`${step}(${i} + 1);`) }, w);
+        });
+      });
+      w.write(';').newLine();
+      w.writeLine(`${step}(0);`);
+    });
+  }
+
+  /** The conjuncts of `e` when `act` would only test them as guards; undefined when it can branch or assign. */
+  private plainGuards(e: TlaExpr, env: Env): readonly TlaExpr[] | undefined {
+    const items = e.kind === 'TlaJunction' && e.op === '/\\' ? e.items : [e];
+    for (const it of items) {
+      switch (it.kind) {
+        case 'TlaJunction':
+        case 'TlaUnchanged':
+        case 'TlaQuant':
+        case 'TlaIf':
+        case 'TlaCase':
+        case 'TlaLet':
+        case 'TlaApply':
+        case 'TlaName':
+          return undefined;
+        case 'TlaBinary':
+          if ((it.op === '=' || it.op === '\\in') && this.assignTarget(it.left, env) !== undefined) return undefined;
+          break;
+        default:
+          break;
+      }
+    }
+    return items;
   }
 
   /**

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped whenever generated code changes shape, so files made by an older compiler count as stale. */
-export const COMPILER_VERSION = 3;
+export const COMPILER_VERSION = 4;
 
 /** The tool name and version written into headers. */
 export const TOOL = 'credspec 0.1.0';

@@ -4,7 +4,7 @@
 // any folder. Pure functions; no ts-morph, no files, no clock.
 
 import { AssertFailure, EvalError } from '../eval-error.js';
-import { tlcEquals } from '../eval.js';
+import { forallInstances, tlcEquals } from '../eval.js';
 import {
   FcnValue,
   ModelValue,
@@ -292,6 +292,7 @@ export const runtime = {
     throw new AssertFailure(typeof m === 'string' ? m : formatValue(m));
   },
   elems: (s: Value, what: string) => set(s, what).elems,
+  forallInstances,
   filter(s: Value, pred: (x: Value) => Value): Value {
     const e = set(s, 'The set of a set filter').elems;
     const out: Value[] = [];

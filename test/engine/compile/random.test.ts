@@ -1,6 +1,6 @@
 // Property-based agreement of compiled code and the interpreter: random small expressions
 // (integers, booleans, sets, sequences, functions, records, EXCEPT, CHOOSE, CASE, LET) and random
-// action formulas (assignments, `\in`, UNCHANGED, guards, junctions, \E, IF), evaluated both ways
+// action formulas (assignments, `\in`, UNCHANGED, guards, junctions, \E and \A, IF), evaluated both ways
 // from every initial state: the same successors in the same order, or the same error.
 
 import fc from 'fast-check';
@@ -122,7 +122,7 @@ const actions: fc.Arbitrary<TlaExpr> = fc.letrec<{ act: TlaExpr }>((tie) => {
       exprs.int.map((e): TlaExpr => ({ kind: 'TlaBinary', op: '=', left: { kind: 'TlaBinary', op: '+', left: xp, right: N(1) }, right: e })),
       fc.array(act, { minLength: 1, maxLength: 3 }).map((items): TlaExpr => ({ kind: 'TlaJunction', op: '/\\', items })),
       fc.array(act, { minLength: 1, maxLength: 3 }).map((items): TlaExpr => ({ kind: 'TlaJunction', op: '\\/', items })),
-      fc.tuple(exprs.set, act).map(([s, body]): TlaExpr => ({ kind: 'TlaQuant', quantifier: '\\E', variables: ['v'], set: s, body })),
+      fc.tuple(fc.constantFrom<'\\A' | '\\E'>('\\A', '\\E'), exprs.set, act).map(([quantifier, s, body]): TlaExpr => ({ kind: 'TlaQuant', quantifier, variables: ['v'], set: s, body })),
       fc.tuple(exprs.bool, act, act).map(([cond, then, e]): TlaExpr => ({ kind: 'TlaIf', cond, then, else: e })),
     ),
   };
