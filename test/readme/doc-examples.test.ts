@@ -1,0 +1,30 @@
+// The complete specs shown in README.md and docs/language.md check as they are written: a
+// reader who copies one gets a spec that holds, not an error.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCheck } from '../../src/cli/commands/check.js';
+import { memoryIo } from '../../src/cli/io.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function specBlocks(doc: string): string[] {
+  const text = readFileSync(join(ROOT, doc), 'utf8');
+  return [...text.matchAll(/```\n(spec [\s\S]*?)```\n/g)].map((m) => m[1]!);
+}
+
+for (const doc of ['README.md', 'docs/language.md']) {
+  test(`the complete specs in ${doc} hold`, async () => {
+    const blocks = specBlocks(doc);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const [i, block] of blocks.entries()) {
+      const dir = mkdtempSync(join(tmpdir(), 'credspec-doc-'));
+      writeFileSync(join(dir, 'example.cred'), block);
+      const io = memoryIo({ cwd: dir, env: { HOME: dir, CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } });
+      const code = await runCheck({ inputs: ['example.cred'], variant: [], param: [] }, io);
+      expect({ block: i, code, err: io.err() }).toEqual({ block: i, code: 0, err: '' });
+    }
+  });
+}
