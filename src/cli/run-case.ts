@@ -11,6 +11,8 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { MapLocation, SourceMap } from '../tla/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
+import { printTla } from '../tla/print.js';
+import { parseTlaLocation } from '../tlc/tla-location.js';
 import { simulationOf } from '../model/expectations.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
@@ -154,6 +156,27 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
   }));
 }
 
+/**
+ * An engine error is our bug or a model the checker cannot evaluate: name the DSL construct it
+ * came from. TLC gives a position in the module (mapped through the printed definitions'
+ * spans); the embedded engine names the definition.
+ */
+export function errorInSpecTerms(built: BuiltCase, error: { readonly message: string; readonly tlaLocation?: string }): string {
+  let defName: string | undefined;
+  const position = error.tlaLocation !== undefined ? parseTlaLocation(error.tlaLocation) : null;
+  if (position !== null) {
+    for (const [name, span] of printTla(built.emitted.module).lines) {
+      if (!name.includes('/') && span.line <= position.line && position.line <= span.endLine) defName = name;
+    }
+  } else {
+    defName = built.emitted.module.defs.map((d) => d.name).find((name) => new RegExp(`\\b${name}\\b`).test(error.message));
+  }
+  const origin = built.emitted.module.defs.find((d) => d.name === defName)?.origin;
+  if (origin === undefined) return error.message;
+  const where = `${origin.span.file}:${origin.span.start.line}:${origin.span.start.column}`;
+  return `${error.message} (in ${origin.what}, ${where}${error.tlaLocation !== undefined ? `; TLA+ ${error.tlaLocation}` : ''})`;
+}
+
 /** Runs one case and returns its entry of the result file. */
 export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
   const files = placeFiles(built, options);
@@ -189,7 +212,7 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     loopsBackTo: trace?.loopsBackTo ?? null,
     ...(result.stuttering ? { stuttering: true } : {}),
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
-    ...(result.error ? { error: { message: result.error.message } } : {}),
+    ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0) ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } } : {}),
   };
 }

@@ -102,6 +102,17 @@ describe('credspec check', () => {
     expect(io.out()).toMatch(/base \(THREADS=3\): inconclusive {2}\([3-9]\d* distinct states/);
   });
 
+  test('a module that cannot be evaluated: exit 3, the error names the step it came from', async () => {
+    const { dir, env } = workspace();
+    writeFileSync(
+      join(dir, 'specs', 'evalerr.cred'),
+      'spec evalerr\nshared var m: map<0..2, bool> = [ i in 0..2 |-> false ]\nshared var k: 0..5 = 0\nshared var v: bool = false\nprocess P[1] {\n  pick: k := 4\n  read: v := m[k]\n}\n',
+    );
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCheck({ inputs: ['specs/evalerr.cred'], variant: [], param: [] }, io)).toBe(3);
+    expect(io.out()).toMatch(/not in the domain of the function.*\(in step P\.read, specs\/evalerr\.cred:7:3/s);
+  });
+
   test('--engine tlc with no Java or jar: exit 3 and one paragraph saying what to do', async () => {
     const { dir, env } = workspace();
     const io = memoryIo({ cwd: dir, env: { ...env, PATH: '/nonexistent', JAVA_HOME: '/nonexistent' } });
