@@ -7,7 +7,8 @@ import { formatTextTrace } from '../trace/formats/text.js';
 
 /** `specs/x.cred v2 (CALLERS=2): deadlock  120 states, 300 generated, depth 14, 0.31 s` */
 export function formatResultLine(r: VariantResult): string {
-  const params = describeParams(r.params);
+  // The parameters this check set; the rest are the spec's defaults (the result file has them all).
+  const params = describeParams(r.overrides ?? r.params);
   const what = `${r.spec} ${r.variant}${params ? ` (${params})` : ''}`;
   const verdict = describeVerdict(r.verdict, r.property);
   const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}, ${r.stats.seconds.toFixed(2)} s`;

@@ -50,7 +50,7 @@ describe('credspec check', () => {
     const { dir, env } = workspace();
     const io = memoryIo({ cwd: dir, env });
     expect(await runCheck({ inputs: ['specs/locked.cred'], variant: ['base'], param: [] }, io)).toBe(0);
-    expect(io.out()).toMatch(/^specs\/locked\.cred base \(THREADS=2\): holds {2}\(\d+ distinct states, \d+ generated, depth \d+, [0-9.]+ s\)$/m);
+    expect(io.out()).toMatch(/^specs\/locked\.cred base: holds {2}\(\d+ distinct states, \d+ generated, depth \d+, [0-9.]+ s\)$/m);
   });
 
   test('a violation: exit 1, the trace names threads, spec lines and changed variables', async () => {
@@ -58,7 +58,7 @@ describe('credspec check', () => {
     const io = memoryIo({ cwd: dir, env });
     expect(await runCheck({ inputs: ['specs/locked.cred'], variant: ['racy'], param: [], json: 'r.json' }, io)).toBe(1);
     const out = io.out();
-    expect(out).toContain('racy (THREADS=2): violates one_inside');
+    expect(out).toContain('racy: violates one_inside');
     // The racy variant's take step is the override, so the trace points at the variant's line.
     expect(out).toMatch(/worker\d {2}specs\/locked\.cred:17:30 {2}Worker\.take/);
     expect(out).toMatch(/worker\d {2}specs\/locked\.cred:10:3 {2}Worker\.bump/);
@@ -129,7 +129,7 @@ describe('credspec ci', () => {
     expect(await runCi({ dir: 'specs', junit: 'j.xml', sarif: 's.sarif' }, io)).toBe(0);
     expect(io.out()).toContain('2 checks: 2 as expected, 0 not as expected');
     const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(dir, 'j.xml'), 'utf8'));
-    expect(junit.testsuites.testsuite.testcase.map((c: { name: string }) => c.name)).toEqual(['base (THREADS=2)', '[R-1] racy (THREADS=2)']);
+    expect(junit.testsuites.testsuite.testcase.map((c: { name: string }) => c.name)).toEqual(['base', '[R-1] racy']);
     const sarif = JSON.parse(readFileSync(join(dir, 's.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results[0].ruleId).toBe('one_inside');
@@ -141,7 +141,7 @@ describe('credspec ci', () => {
     writeFileSync(join(dir, 'specs', 'locked.cred'), LOCKED.replace('expect "R-1" racy: violates one_inside', 'expect "R-1" racy: holds'));
     const io = memoryIo({ cwd: dir, env });
     expect(await runCi({ dir: 'specs' }, io)).toBe(1);
-    expect(io.out()).toMatch(/^FAIL \[R-1\] specs\/locked\.cred racy \(THREADS=2\): violates one_inside, expected holds;/m);
+    expect(io.out()).toMatch(/^FAIL \[R-1\] specs\/locked\.cred racy: violates one_inside, expected holds;/m);
   });
 
   test('in simulation mode a holds expectation is met only as inconclusive (exit 4); a violation is still found', async () => {
@@ -149,8 +149,8 @@ describe('credspec ci', () => {
     const io = memoryIo({ cwd: dir, env });
     expect(await runCi({ dir: 'specs', simulate: true, traces: 50, depth: 20, seed: 7 }, io)).toBe(4);
     const out = io.out();
-    expect(out).toMatch(/^\?\? {3}specs\/locked\.cred base \(THREADS=2\): inconclusive, expected holds;/m);
-    expect(out).toMatch(/^ok {3}\[R-1\] specs\/locked\.cred racy \(THREADS=2\): violates one_inside, expected violates one_inside;/m);
+    expect(out).toMatch(/^\?\? {3}specs\/locked\.cred base: inconclusive, expected holds;/m);
+    expect(out).toMatch(/^ok {3}\[R-1\] specs\/locked\.cred racy: violates one_inside, expected violates one_inside;/m);
     expect(out).toContain('2 checks: 1 as expected, 0 not as expected, 1 inconclusive');
   });
 

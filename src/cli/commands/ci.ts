@@ -42,7 +42,7 @@ const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', 
 /** One line of the ci table: mark, scenario, verdict against expectation, states, seconds. */
 export function formatCiLine(r: VariantResult): string {
   const outcome = judgeExpectation(r);
-  const params = describeParams(r.params);
+  const params = describeParams(r.overrides ?? r.params);
   const tag = r.expected?.tag ? `[${r.expected.tag}] ` : '';
   const actual = describeVerdict(r.verdict, r.property);
   const expected = r.expected ? describeExpectation(r.expected) : '-';

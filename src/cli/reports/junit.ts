@@ -23,7 +23,7 @@ export function buildJunitReport(results: readonly VariantResult[]): string {
   for (const [spec, list] of bySpec) {
     const suite = builder.testSuite().name(spec);
     for (const r of list) {
-      const params = describeParams(r.params);
+      const params = describeParams(r.overrides ?? r.params);
       const name = `${r.expected?.tag ? `[${r.expected.tag}] ` : ''}${r.variant}${params ? ` (${params})` : ''}`;
       const testCase = suite.testCase().className(spec).name(name).time(r.stats.seconds).file(spec);
       const outcome = judgeExpectation(r);

@@ -47,7 +47,7 @@ export function buildSarifLog(results: readonly VariantResult[], toolVersion: st
         : `The property ${ruleId} of the spec.`;
       rules.set(ruleId, { id: ruleId, shortDescription: { text } });
     }
-    const params = describeParams(r.params);
+    const params = describeParams(r.overrides ?? r.params);
     const where = `${r.variant}${params ? ` (${params})` : ''}`;
     const actual = describeVerdict(r.verdict, r.property);
     const text =
