@@ -7,11 +7,11 @@ import type { BuiltCase } from '../pipeline/build-case.js';
 import type { ExecutableModule } from '../engine/module-api.js';
 import { constantBindings } from '../engine/constants.js';
 import { interpretModule } from '../engine/interpret.js';
+import { credspecCacheDir } from './cache-dir.js';
 
 /** Where compiled modules are cached: `$XDG_CACHE_HOME/credspec/compiled` (or `~/.cache/...`). */
 export function compiledCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  const base = env.XDG_CACHE_HOME ?? (env.HOME !== undefined ? join(env.HOME, '.cache') : join(process.cwd(), '.credspec-cache'));
-  return join(base, 'credspec', 'compiled');
+  return join(credspecCacheDir(env), 'compiled');
 }
 
 /** An executable module for the embedded engine, and how it was obtained. */

@@ -11,6 +11,7 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { MapLocation, SourceMap } from '../tla/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
+import { credspecCacheDir } from './cache-dir.js';
 import { printTla } from '../tla/print.js';
 import { parseTlaLocation } from '../tlc/tla-location.js';
 import { simulationOf } from '../model/expectations.js';
@@ -47,8 +48,7 @@ export interface RunCaseOptions {
 
 /** Where emitted files live when `generated/` does not hold this exact version. */
 export function cacheRoot(env: Readonly<Record<string, string | undefined>>): string {
-  const base = env.XDG_CACHE_HOME ?? (env.HOME !== undefined ? join(env.HOME, '.cache') : join(process.cwd(), '.credspec-cache'));
-  return join(base, 'credspec', 'generated');
+  return join(credspecCacheDir(env), 'generated');
 }
 
 function sameFile(path: string, text: string): boolean {
