@@ -7,19 +7,30 @@
 import type { TlaExceptClause, TlaExpr, TlaDef } from '../tla/tla-ast.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import {
+  applyFcn,
+  asBool,
+  asFcn,
+  asInt,
+  asSeq,
+  asSet,
+  checkInt,
+  fail,
+  mergeFcns,
+  permutations,
+  powerset,
+  tlcEquals,
+  updateFcn,
+} from './value-ops.js';
+import { plainGuardConjuncts } from './plain-guards.js';
+import {
   EMPTY_SET,
-  FcnValue,
   RecordValue,
   SeqValue,
   SetValue,
-  compareValues,
-  describeKind,
   formatValue,
   functionDomain,
   functionIndex,
   functionValues,
-  isFunction,
-  kindRank,
   makeFcn,
   makeInterval,
   makeRecord,
@@ -28,7 +39,6 @@ import {
   makeSortedSet,
   setContains,
   valueEquals,
-  type FunctionValue,
   type Value,
 } from './values.js';
 
@@ -118,148 +128,6 @@ export interface ModuleTables {
   readonly defs: ReadonlyMap<string, TlaDef>;
   /** Memoised values of zero-argument constant-level definitions. */
   readonly constantDefs: Map<string, Value>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Helpers with TLC's error messages
-
-function fail(msg: string): never {
-  throw new EvalError(msg);
-}
-
-function asBool(v: Value, what: string): boolean {
-  if (typeof v !== 'boolean') fail(`${what} should be a boolean, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function asInt(v: Value, what: string): number {
-  if (typeof v !== 'number') fail(`${what} should be an integer, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function asSet(v: Value, what: string): SetValue {
-  if (!(v instanceof SetValue)) fail(`${what} should be a set, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function asSeq(v: Value, what: string): SeqValue {
-  if (!(v instanceof SeqValue)) fail(`${what} should be a sequence, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function asFcn(v: Value, what: string): FunctionValue {
-  if (!isFunction(v)) fail(`${what} should be a function, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-/** Equality as TLC allows it: values of different kinds are an error unless one is a model value. */
-export function tlcEquals(a: Value, b: Value): boolean {
-  if (a === b) return true;
-  const ra = kindRank(a);
-  const rb = kindRank(b);
-  if (ra !== rb) {
-    const fa = ra >= 5;
-    const fb = rb >= 5;
-    if (ra === 3 || rb === 3) return false;
-    if (fa && fb) return false; // different canonical forms of functions are different functions
-    // An empty set and an empty function are both written {} / <<>>; TLC compares them as unequal.
-    const ka = describeKind(a);
-    const kb = describeKind(b);
-    fail(`Attempted to check equality of ${ka} ${formatValue(a)} with non-${ka}:\n${formatValue(b)}` + (kb ? '' : ''));
-  }
-  return valueEquals(a, b);
-}
-
-function checkInt(n: number): number {
-  if (n > 2147483647 || n < -2147483648) fail(`Overflow: the integer ${n} is outside TLC's range.`);
-  return n;
-}
-
-function apply(f: FunctionValue, arg: Value): Value {
-  const i = functionIndex(f, arg);
-  if (i < 0) {
-    fail(`Attempted to apply function:\n${formatValue(f)}\nto argument ${formatValue(arg)}, which is not in the domain of the function.`);
-  }
-  return functionValues(f)[i]!;
-}
-
-/** The function with `arg` mapped to `v` (unchanged when arg is outside the domain, as in TLA+). */
-function updateFcn(f: FunctionValue, arg: Value, v: Value): FunctionValue {
-  const i = functionIndex(f, arg);
-  if (i < 0) return f;
-  if (f instanceof SeqValue) {
-    const e = f.elems.slice();
-    e[i] = v;
-    return new SeqValue(e);
-  }
-  if (f instanceof RecordValue) {
-    const e = f.values.slice();
-    e[i] = v;
-    return new RecordValue(f.fields, e);
-  }
-  const e = f.values.slice();
-  e[i] = v;
-  return new FcnValue(f.domain, e);
-}
-
-function powerset(s: SetValue): SetValue {
-  const n = s.elems.length;
-  if (n > 20) fail(`SUBSET of a set with ${n} elements is too large to enumerate.`);
-  const out: Value[] = [];
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const sub: Value[] = [];
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) sub.push(s.elems[i]!);
-    out.push(makeSortedSet(sub));
-  }
-  return makeSet(out);
-}
-
-function permutations(s: SetValue): SetValue {
-  const elems = s.elems;
-  const out: Value[] = [];
-  const perm: Value[] = [];
-  const used = new Array<boolean>(elems.length).fill(false);
-  const rec = (): void => {
-    if (perm.length === elems.length) {
-      out.push(makeFcn(elems, perm.slice()));
-      return;
-    }
-    for (let i = 0; i < elems.length; i++) {
-      if (used[i]) continue;
-      used[i] = true;
-      perm.push(elems[i]!);
-      rec();
-      perm.pop();
-      used[i] = false;
-    }
-  };
-  rec();
-  return makeSet(out);
-}
-
-function mergeFcns(f: FunctionValue, g: FunctionValue): Value {
-  const df = functionDomain(f);
-  const dg = functionDomain(g);
-  const vf = functionValues(f);
-  const vg = functionValues(g);
-  const dom: Value[] = [];
-  const vals: Value[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < df.length || j < dg.length) {
-    const c = i >= df.length ? 1 : j >= dg.length ? -1 : compareValues(df[i]!, dg[j]!);
-    if (c <= 0) {
-      dom.push(df[i]!);
-      vals.push(vf[i]!);
-      i++;
-      if (c === 0) j++;
-    } else {
-      dom.push(dg[j]!);
-      vals.push(vg[j]!);
-      j++;
-    }
-  }
-  return makeFcn(dom, vals);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -470,7 +338,7 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
     case 'TlaFcnApp': {
       const f = compileValue(e.fcn, sc);
       const a = compileValue(e.arg, sc);
-      return (ctx) => apply(asFcn(f(ctx), 'The value applied to an argument'), a(ctx));
+      return (ctx) => applyFcn(asFcn(f(ctx), 'The value applied to an argument'), a(ctx));
     }
     case 'TlaExcept':
       return compileExcept(e.base, e.clauses, sc);
@@ -1050,26 +918,7 @@ function compileForallAction(variables: readonly string[], setExpr: TlaExpr, bod
  * conjunction of such), their compiled values in order; undefined when `e` can branch or assign.
  */
 function plainGuards(e: TlaExpr, sc: Scope): ValueFn[] | undefined {
-  const items = e.kind === 'TlaJunction' && e.op === '/\\' ? e.items : [e];
-  for (const it of items) {
-    switch (it.kind) {
-      case 'TlaJunction':
-      case 'TlaUnchanged':
-      case 'TlaQuant':
-      case 'TlaIf':
-      case 'TlaCase':
-      case 'TlaLet':
-      case 'TlaApply':
-      case 'TlaName':
-        return undefined;
-      case 'TlaBinary':
-        if ((it.op === '=' || it.op === '\\in') && assignTarget(it.left, sc) !== undefined) return undefined;
-        break;
-      default:
-        break;
-    }
-  }
-  return items.map((it) => compileValue(it, sc));
+  return plainGuardConjuncts(e, (left) => assignTarget(left, sc) !== undefined)?.map((it) => compileValue(it, sc));
 }
 
 function unchangedFrom(ctx: Ctx, idx: readonly number[], i: number, k: Cont): void {

@@ -6,7 +6,9 @@
 import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../tla/tla-ast.js';
 import { constantBindings } from './constants.js';
 import { actionGuard } from './action-guard.js';
+import { splitAction } from './action-split.js';
 import { fairnessStepParts } from './fairness-steps.js';
+import { symmetryGroup } from './symmetry.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import { Ctx, Scope, Unit, compileAction, compileValue, withDefinition, type Cont, type ModuleTables, type ValueFn } from './eval.js';
 import type {
@@ -21,7 +23,7 @@ import type {
   TemporalForm,
   TemporalProperty,
 } from './module-api.js';
-import { FcnValue, ModelValue, SetValue, formatValue, valueEquals, type Value } from './values.js';
+import { SetValue, formatValue, valueEquals, type Value } from './values.js';
 
 /**
  * An executable module evaluating `module` under `config`. Throws EvalError when the module
@@ -92,7 +94,7 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
       scope = scope.with(ref.param.name, { kind: 'slot', slot: paramSlot });
     }
     const call: TlaExpr = ref.param === undefined ? { kind: 'TlaName', name: def.name } : { kind: 'TlaApply', op: def.name, args: [{ kind: 'TlaName', name: ref.param.name }] };
-    const parts = splitAction(call, tables);
+    const parts = splitAction(call, tables.defs);
     const st = { sink: undefined as SuccessorSink | undefined, param: undefined as Value | undefined, count: 0 };
     const runs = parts.map((p, sub) => {
       const fin: Cont = (ctx) => {
@@ -168,17 +170,7 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
   let symmetry: Permutation[] | undefined;
   if (config.symmetry !== undefined) {
     const p = predicateValue(need(config.symmetry, 'symmetry set'), tables);
-    if (!(p instanceof SetValue)) throw new EvalError(`The symmetry set ${config.symmetry} is not a set.`, config.symmetry);
-    symmetry = p.elems.map((f) => {
-      if (!(f instanceof FcnValue)) throw new EvalError(`The symmetry set ${config.symmetry} holds ${formatValue(f)}, not a permutation of model values.`, config.symmetry);
-      const m = new Map<ModelValue, ModelValue>();
-      f.domain.forEach((d, i) => {
-        const img = f.values[i];
-        if (!(d instanceof ModelValue) || !(img instanceof ModelValue)) throw new EvalError(`The symmetry set ${config.symmetry} permutes values that are not model values.`, config.symmetry);
-        if (d !== img) m.set(d, img);
-      });
-      return m;
-    });
+    symmetry = symmetryGroup(p, config.symmetry);
   }
 
   const terminating = module.roles.terminating === undefined ? undefined : module.roles.actions.findIndex((a) => a.def === module.roles.terminating);
@@ -224,43 +216,6 @@ function predicateValue(def: TlaDef, t: ModuleTables): Value {
   const unit = new Unit(t, def.name, false);
   const f = withDefinition(def.name, () => compileValue(def.body, unit.rootScope()));
   return withDefinition(def.name, () => f(unit.makeCtx()));
-}
-
-/**
- * How TLC splits an action for naming its steps: through applications of definitions whose
- * body is a disjunction, one part per disjunct that is itself an application (recursively).
- * Each part carries an expression equivalent to it in the action's scope.
- */
-function splitAction(call: TlaExpr, t: ModuleTables): { name: string; expr: TlaExpr }[] {
-  const nameOf = (e: TlaExpr): string | undefined => (e.kind === 'TlaApply' ? e.op : e.kind === 'TlaName' && t.defs.has(e.name) ? e.name : undefined);
-  const rec = (e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): { name: string; expr: TlaExpr }[] => {
-    const op = nameOf(e);
-    if (op === undefined) return [];
-    const def = t.defs.get(op)!;
-    const args = e.kind === 'TlaApply' ? e.args : [];
-    // Only split through arguments that are plain names (the action's parameter), so each
-    // part can be rewritten as an application in the action's scope.
-    if (!args.every((a) => a.kind === 'TlaName')) return [{ name: op, expr: substitute(e, subst) }];
-    const inner = new Map<string, TlaExpr>();
-    def.params.forEach((p, i) => inner.set(p, substitute(args[i]!, subst)));
-    const body = def.body;
-    if (body.kind === 'TlaJunction' && body.op === '\\/' && body.items.every((it) => nameOf(it) !== undefined)) {
-      return body.items.flatMap((it) => {
-        const sub = rec(it, inner);
-        return sub.length > 0 ? sub : [{ name: nameOf(it)!, expr: substitute(it, inner) }];
-      });
-    }
-    return [{ name: op, expr: substitute(e, subst) }];
-  };
-  const parts = rec(call, new Map());
-  return parts.length > 0 ? parts : [{ name: nameOf(call) ?? 'Next', expr: call }];
-}
-
-/** Replaces names in an application's arguments (only names: see splitAction). */
-function substitute(e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): TlaExpr {
-  if (e.kind === 'TlaName') return subst.get(e.name) ?? e;
-  if (e.kind === 'TlaApply') return { kind: 'TlaApply', op: e.op, args: e.args.map((a) => substitute(a, subst)) };
-  return e;
 }
 
 function boxAction(name: string, action: TlaExpr, vars: string, t: ModuleTables): ActionPredicate {

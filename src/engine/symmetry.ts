@@ -1,8 +1,10 @@
 // Takes a state and the SYMMETRY permutations of model values and computes the fingerprint of
 // the orbit's canonical representative: the least fingerprint over all permuted copies, which
-// is the same for every state of an orbit because the permutations form a group. It never
-// changes the states the search keeps (traces show real states).
+// is the same for every state of an orbit because the permutations form a group (the set a
+// module names is closed under composition first, as TLC does). It never changes the states
+// the search keeps (traces show real states).
 
+import { EvalError } from './eval-error.js';
 import type { Permutation, State } from './module-api.js';
 import {
   FP,
@@ -13,10 +15,72 @@ import {
   SetValue,
   compareValues,
   fingerprintState,
+  formatValue,
   makeFcn,
   makeSet,
   type Value,
 } from './values.js';
+
+/**
+ * The group a SYMMETRY set generates, as maps of the model values each permutation moves
+ * (the identity left out). TLC closes the set under composition before it reduces states
+ * (`Permutations(A) \cup Permutations(B)` becomes every pair of a permutation of A and one of
+ * B), so the orbits, and the distinct-state counts, are only TLC's when this one does too.
+ */
+export function symmetryGroup(set: Value, name: string): Permutation[] {
+  if (!(set instanceof SetValue)) throw new EvalError(`The symmetry set ${name} is not a set.`, name);
+  const identity: Permutation = new Map();
+  const elements: Permutation[] = [identity];
+  const seen = new Set<string>([permutationKey(identity)]);
+  const generators: Permutation[] = [];
+  for (const f of set.elems) {
+    const p = permutationOf(f, name);
+    if (seen.has(permutationKey(p))) continue;
+    // A member outside the group so far extends it: every element times every generator,
+    // new elements included, until nothing new appears. Only members that grow the group are
+    // kept as generators, so `Permutations(S)` with its n! members costs about n! products,
+    // not (n!)^2.
+    generators.push(p);
+    for (let i = 0; i < elements.length; i++) {
+      for (const g of generators) {
+        const c = compose(g, elements[i]!);
+        const key = permutationKey(c);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        elements.push(c);
+      }
+    }
+  }
+  return elements.slice(1);
+}
+
+/** One member of a SYMMETRY set as the map of the model values it moves. */
+function permutationOf(f: Value, name: string): Permutation {
+  if (!(f instanceof FcnValue)) throw new EvalError(`The symmetry set ${name} holds ${formatValue(f)}, not a permutation of model values.`, name);
+  const m = new Map<ModelValue, ModelValue>();
+  f.domain.forEach((d, i) => {
+    const img = f.values[i];
+    if (!(d instanceof ModelValue) || !(img instanceof ModelValue)) throw new EvalError(`The symmetry set ${name} permutes values that are not model values.`, name);
+    if (d !== img) m.set(d, img);
+  });
+  return m;
+}
+
+/** `p` after `q`: x goes to p(q(x)). */
+function compose(p: Permutation, q: Permutation): Permutation {
+  const m = new Map<ModelValue, ModelValue>();
+  for (const x of new Set([...q.keys(), ...p.keys()])) {
+    const qx = q.get(x) ?? x;
+    const img = p.get(qx) ?? qx;
+    if (img !== x) m.set(x, img);
+  }
+  return m;
+}
+
+/** A text naming a permutation by what it moves, the same for equal permutations. */
+function permutationKey(m: Permutation): string {
+  return [...m].map(([a, b]) => `${a.name}>${b.name}`).sort().join(',');
+}
 
 /** The image of a value under a permutation of model values. */
 export function permuteValue(v: Value, p: Permutation): Value {

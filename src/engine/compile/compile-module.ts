@@ -8,6 +8,7 @@ import { printTla } from '../../tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
 import { CodeGen, CompileError, type Env, type K } from './gen-code.js';
 import { actionGuard } from '../action-guard.js';
+import { splitAction } from '../action-split.js';
 import { fairnessStepParts } from '../fairness-steps.js';
 import { hashTlaText, headerLines } from './header.js';
 
@@ -530,39 +531,6 @@ function writeFairness(
     });
   });
   w.write(');').newLine();
-}
-
-/**
- * How TLC splits an action for naming its steps (the interpreter's rule): through applications
- * of definitions whose body is a disjunction of applications, one part per disjunct, recursively.
- */
-function splitAction(call: TlaExpr, defs: ReadonlyMap<string, TlaDef>): { name: string; expr: TlaExpr }[] {
-  const nameOf = (e: TlaExpr): string | undefined => (e.kind === 'TlaApply' ? e.op : e.kind === 'TlaName' && defs.has(e.name) ? e.name : undefined);
-  const rec = (e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): { name: string; expr: TlaExpr }[] => {
-    const op = nameOf(e);
-    if (op === undefined) return [];
-    const def = defs.get(op)!;
-    const args = e.kind === 'TlaApply' ? e.args : [];
-    if (!args.every((a) => a.kind === 'TlaName')) return [{ name: op, expr: substitute(e, subst) }];
-    const inner = new Map<string, TlaExpr>();
-    def.params.forEach((p, i) => inner.set(p, substitute(args[i]!, subst)));
-    const body = def.body;
-    if (body.kind === 'TlaJunction' && body.op === '\\/' && body.items.every((it) => nameOf(it) !== undefined)) {
-      return body.items.flatMap((it) => {
-        const sub = rec(it, inner);
-        return sub.length > 0 ? sub : [{ name: nameOf(it)!, expr: substitute(it, inner) }];
-      });
-    }
-    return [{ name: op, expr: substitute(e, subst) }];
-  };
-  const parts = rec(call, new Map());
-  return parts.length > 0 ? parts : [{ name: nameOf(call) ?? 'Next', expr: call }];
-}
-
-function substitute(e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): TlaExpr {
-  if (e.kind === 'TlaName') return subst.get(e.name) ?? e;
-  if (e.kind === 'TlaApply') return { kind: 'TlaApply', op: e.op, args: e.args.map((a) => substitute(a, subst)) };
-  return e;
 }
 
 function guardText(guard: { variable: number; label: string } | undefined): string {

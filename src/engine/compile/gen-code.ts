@@ -6,6 +6,7 @@
 import { CodeBlockWriter } from 'ts-morph';
 import type { TlaDef, TlaExceptClause, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
 import { isConstantLevel, type ModuleTables } from '../eval.js';
+import { plainGuardConjuncts } from '../plain-guards.js';
 
 /** A construct the compiler cannot translate; names it. Thrown only for trees outside the fragment. */
 export class CompileError extends Error {
@@ -627,26 +628,7 @@ export class CodeGen {
 
   /** The conjuncts of `e` when `act` would only test them as guards; undefined when it can branch or assign. */
   private plainGuards(e: TlaExpr, env: Env): readonly TlaExpr[] | undefined {
-    const items = e.kind === 'TlaJunction' && e.op === '/\\' ? e.items : [e];
-    for (const it of items) {
-      switch (it.kind) {
-        case 'TlaJunction':
-        case 'TlaUnchanged':
-        case 'TlaQuant':
-        case 'TlaIf':
-        case 'TlaCase':
-        case 'TlaLet':
-        case 'TlaApply':
-        case 'TlaName':
-          return undefined;
-        case 'TlaBinary':
-          if ((it.op === '=' || it.op === '\\in') && this.assignTarget(it.left, env) !== undefined) return undefined;
-          break;
-        default:
-          break;
-      }
-    }
-    return items;
+    return plainGuardConjuncts(e, (left) => this.assignTarget(left, env) !== undefined);
   }
 
   /**

@@ -1,91 +1,37 @@
-// The operations generated modules call: TLA+ operators over values.ts values, with the same
-// results and error messages as the interpreter (eval.ts). Handed to a generated module as one
-// object (`createModule(runtime)`), so the generated JavaScript has no imports and loads from
-// any folder. Pure functions; no ts-morph, no files, no clock.
+// The operations generated modules call: TLA+ operators over values.ts values, built on the
+// interpreter's own (value-ops.ts), so results and error messages are the same. Handed to a
+// generated module as one object (`createModule(runtime)`), so the generated JavaScript has no
+// imports and loads from any folder. Pure functions; no ts-morph, no files, no clock.
 
 import { AssertFailure, EvalError } from '../eval-error.js';
-import { forallInstances, tlcEquals } from '../eval.js';
+import { forallInstances } from '../eval.js';
 import {
-  FcnValue,
-  ModelValue,
-  RecordValue,
-  SeqValue,
-  SetValue,
-  compareValues,
-  describeKind,
-  formatValue,
-  functionDomain,
-  functionIndex,
-  functionValues,
-  isFunction,
-  makeFcn,
-  makeInterval,
-  makeRecord,
-  makeSeq,
-  makeSet,
-  makeSortedSet,
-  setContains,
-  valueEquals,
-  type FunctionValue,
-  type Value,
-} from '../values.js';
+  applyFcn,
+  asBool as bool,
+  asFcn,
+  asInt as int,
+  asSeq as seq,
+  asSet as set,
+  checkInt as ci,
+  fail,
+  mergeFcns,
+  permutations,
+  powerset,
+  replaceAt,
+  tlcEquals,
+  updateFcn,
+} from '../value-ops.js';
+import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, formatValue, functionDomain, functionIndex, functionValues, makeFcn, makeInterval, makeRecord, makeSeq, makeSet, makeSortedSet, setContains, valueEquals, type Value } from '../values.js';
 import type { Permutation } from '../module-api.js';
-
-function fail(msg: string): never {
-  throw new EvalError(msg);
-}
-
-function bool(v: Value, what: string): boolean {
-  if (typeof v !== 'boolean') fail(`${what} should be a boolean, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function int(v: Value, what: string): number {
-  if (typeof v !== 'number') fail(`${what} should be an integer, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function set(v: Value, what: string): SetValue {
-  if (!(v instanceof SetValue)) fail(`${what} should be a set, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function seq(v: Value, what: string): SeqValue {
-  if (!(v instanceof SeqValue)) fail(`${what} should be a sequence, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function fcnOf(v: Value, what: string): FunctionValue {
-  if (!isFunction(v)) fail(`${what} should be a function, but is the ${describeKind(v)} ${formatValue(v)}.`);
-  return v;
-}
-
-function ci(n: number): number {
-  if (n > 2147483647 || n < -2147483648) fail(`Overflow: the integer ${n} is outside TLC's range.`);
-  return n;
-}
+import { symmetryGroup } from '../symmetry.js';
 
 function app(f: Value, arg: Value): Value {
-  const fn = fcnOf(f, 'The value applied to an argument');
-  const i = functionIndex(fn, arg);
-  if (i < 0) fail(`Attempted to apply function:\n${formatValue(fn)}\nto argument ${formatValue(arg)}, which is not in the domain of the function.`);
-  return functionValues(fn)[i]!;
-}
-
-function replaceAt(f: FunctionValue, i: number, v: Value): FunctionValue {
-  if (f instanceof SeqValue) {
-    const e = f.elems.slice();
-    e[i] = v;
-    return new SeqValue(e);
-  }
-  const e = f.values.slice();
-  e[i] = v;
-  return f instanceof RecordValue ? new RecordValue(f.fields, e) : new FcnValue(f.domain, e);
+  return applyFcn(asFcn(f, 'The value applied to an argument'), arg);
 }
 
 /** One EXCEPT step: `f` with `arg` mapped to `value(old)`; `f` itself when arg is outside the domain. */
 function upd(base: Value, arg: Value, value: (old: Value) => Value): Value {
-  const f = fcnOf(base, 'The base of EXCEPT');
+  const f = asFcn(base, 'The base of EXCEPT');
   const i = functionIndex(f, arg);
   if (i < 0) return f;
   return replaceAt(f, i, value(functionValues(f)[i]!));
@@ -93,10 +39,7 @@ function upd(base: Value, arg: Value, value: (old: Value) => Value): Value {
 
 /** `upd` with a value computed beforehand (the generator uses it only for values that cannot fail). */
 function updv(base: Value, arg: Value, value: Value): Value {
-  const f = fcnOf(base, 'The base of EXCEPT');
-  const i = functionIndex(f, arg);
-  if (i < 0) return f;
-  return replaceAt(f, i, value);
+  return updateFcn(asFcn(base, 'The base of EXCEPT'), arg, value);
 }
 
 function dot(r: Value, field: string): Value {
@@ -107,66 +50,8 @@ function dot(r: Value, field: string): Value {
   return fail(`Attempted to access field ${field} of ${formatValue(r)}, which has no such field.`);
 }
 
-function powerset(s: SetValue): SetValue {
-  const n = s.elems.length;
-  if (n > 20) fail(`SUBSET of a set with ${n} elements is too large to enumerate.`);
-  const out: Value[] = [];
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const sub: Value[] = [];
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) sub.push(s.elems[i]!);
-    out.push(makeSortedSet(sub));
-  }
-  return makeSet(out);
-}
-
-function permutations(s: SetValue): SetValue {
-  const elems = s.elems;
-  const out: Value[] = [];
-  const perm: Value[] = [];
-  const used = new Array<boolean>(elems.length).fill(false);
-  const rec = (): void => {
-    if (perm.length === elems.length) {
-      out.push(makeFcn(elems, perm.slice()));
-      return;
-    }
-    for (let i = 0; i < elems.length; i++) {
-      if (used[i]) continue;
-      used[i] = true;
-      perm.push(elems[i]!);
-      rec();
-      perm.pop();
-      used[i] = false;
-    }
-  };
-  rec();
-  return makeSet(out);
-}
-
 function merge(fv: Value, gv: Value): Value {
-  const f = fcnOf(fv, 'The left side of @@');
-  const g = fcnOf(gv, 'The right side of @@');
-  const df = functionDomain(f);
-  const dg = functionDomain(g);
-  const vf = functionValues(f);
-  const vg = functionValues(g);
-  const dom: Value[] = [];
-  const vals: Value[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < df.length || j < dg.length) {
-    const c = i >= df.length ? 1 : j >= dg.length ? -1 : compareValues(df[i]!, dg[j]!);
-    if (c <= 0) {
-      dom.push(df[i]!);
-      vals.push(vf[i]!);
-      i++;
-      if (c === 0) j++;
-    } else {
-      dom.push(dg[j]!);
-      vals.push(vg[j]!);
-      j++;
-    }
-  }
-  return makeFcn(dom, vals);
+  return mergeFcns(asFcn(fv, 'The left side of @@'), asFcn(gv, 'The right side of @@'));
 }
 
 const FOUND = { found: true };
@@ -283,7 +168,7 @@ export const runtime = {
     return makeSeq(s.elems.slice(1));
   },
   card: (a: Value) => set(a, 'The argument of Cardinality').elems.length,
-  domain: (a: Value) => makeSortedSet(functionDomain(fcnOf(a, 'The argument of DOMAIN'))),
+  domain: (a: Value) => makeSortedSet(functionDomain(asFcn(a, 'The argument of DOMAIN'))),
   subset: (a: Value) => powerset(set(a, 'The argument of SUBSET')),
   perms: (a: Value) => permutations(set(a, 'The argument of Permutations')),
   assert(c: Value, msg: () => Value): boolean {
@@ -354,17 +239,7 @@ export const runtime = {
   },
   /** The symmetry set as permutations of model values, with the interpreter's checks. */
   permutationsOf(p: Value, name: string): Permutation[] {
-    if (!(p instanceof SetValue)) throw new EvalError(`The symmetry set ${name} is not a set.`, name);
-    return p.elems.map((f) => {
-      if (!(f instanceof FcnValue)) throw new EvalError(`The symmetry set ${name} holds ${formatValue(f)}, not a permutation of model values.`, name);
-      const m = new Map<ModelValue, ModelValue>();
-      f.domain.forEach((d, i) => {
-        const img = f.values[i];
-        if (!(d instanceof ModelValue) || !(img instanceof ModelValue)) throw new EvalError(`The symmetry set ${name} permutes values that are not model values.`, name);
-        if (d !== img) m.set(d, img);
-      });
-      return m;
-    });
+    return symmetryGroup(p, name);
   },
 };
 
