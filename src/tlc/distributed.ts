@@ -5,20 +5,19 @@
 // the violation its server does not name (distributed-replay.ts), stops every process it
 // started on exit, timeout or abort, and removes the folder. It must not leave a process behind.
 
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { CheckResult } from '../result/check-result.js';
 import { readConfigFacts, withoutProperties, type ConfigFacts } from './distributed-config.js';
 import { startJava, type JavaProcess } from './distributed-process.js';
 import { replayLastStep, type PrintedTraceState } from './distributed-replay.js';
 import { EC, interpretMessages, readProgress, type InterpretOptions, type Progress, type TlcReport } from './interpret-messages.js';
 import type { JarInfo } from './jar.js';
-import { readActionParameters } from './module-facts.js';
 import { ToolOutputReader, type ParsedToolOutput, type ToolMessage } from './read-tool-output.js';
 import { readPrintedState } from './read-trace-state.js';
-import { prepareTlc, type TlcProgress } from './run.js';
+import type { TlcProgress } from './run.js';
+import { inWorkDir, stageModule, startTlc, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 import { reportToCheckResult, statsOf } from './to-check-result.js';
 
 /** The RMI registry port TLC's server uses unless told otherwise. */
@@ -50,13 +49,8 @@ export interface WorkerCommands {
   readonly javaLine: string;
 }
 
-export interface RunTlcDistributedOptions {
-  /** Path of the `.tla` module. */
-  readonly module: string;
-  /** Path of the TLC config; default: the module's path with `.cfg`. */
-  readonly config?: string;
-  readonly tlcJar?: string | undefined;
-  readonly env?: NodeJS.ProcessEnv;
+/** A distributed run: the common TLC options (`extraTlcArgs` go to the server: `-deadlock`, `-fpbits N`, `-fpmem F`, `-checkpoint M`) and its own. */
+export interface RunTlcDistributedOptions extends TlcStartOptions {
   /** Worker processes to start on this machine (default 2; 0 waits for remote workers only). */
   readonly workers?: number;
   /** Threads per local worker (TLCWorker.threadCount; default 1). */
@@ -78,21 +72,15 @@ export interface RunTlcDistributedOptions {
    * `holds` means the safety properties hold.
    */
   readonly safetyOnly?: boolean;
-  readonly timeoutSeconds?: number | undefined;
   /** Stop once a progress report shows this many distinct states. */
   readonly maxStates?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: DistributedProgress) => void) | undefined;
   /** Seconds between the server's progress reports (default 2; its own default is 60). */
   readonly progressIntervalSeconds?: number;
-  /** More server options (`-deadlock`, `-fpbits N`, `-fpmem F`, `-checkpoint M`), before `-config`. */
-  readonly extraTlcArgs?: readonly string[];
   /** Called once the server is ready, with the commands that add a worker from another machine. */
   readonly printWorkerCommand?: ((commands: WorkerCommands) => void) | undefined;
   /** Called for each process started (tests use it to check nothing is left). */
   readonly onStart?: ((info: { role: 'server' | 'worker'; pid: number; args: readonly string[] }) => void) | undefined;
-  /** Between SIGTERM and SIGKILL when stopping (default 3000 ms). */
-  readonly killGraceMs?: number;
 }
 
 /** Splits `HOST:PORT` (`[v6]:PORT` too); null when it is not one. */
@@ -197,19 +185,6 @@ export function serverArguments(p: {
   ];
 }
 
-function errorResult(message: string, seconds = 0): CheckResult {
-  return {
-    engine: 'tlc',
-    verdict: 'error',
-    property: null,
-    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds, queued: 0 },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    error: { message },
-  };
-}
-
 /** Messages the server prints once the search is over (results, statistics, the trace). */
 const FINISHING_CODES = new Set<number>([EC.TLC_SUCCESS, EC.TLC_STATS, EC.TLC_FINISHED, EC.TLC_BEHAVIOR_UP_TO_THIS_POINT, EC.TLC_STATE_PRINT2]);
 
@@ -226,18 +201,9 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
   const grace = options.killGraceMs ?? 3000;
   if (options.signal?.aborted) return inconclusive('interrupted', options, null, 0, 0);
 
-  const setup = await prepareTlc({ tlcJar: options.tlcJar, env });
-  if (!setup.ok) return errorResult(setup.message);
-
-  const configPath = options.config ?? options.module.replace(/\.tla$/, '') + '.cfg';
-  let moduleText: string;
-  let cfgText: string;
-  try {
-    moduleText = await readFile(options.module, 'utf8');
-    cfgText = await readFile(configPath, 'utf8');
-  } catch (e) {
-    return errorResult(`Cannot read the module or its config: ${(e as Error).message}`);
-  }
+  const start = await startTlc(options);
+  if (!start.ok) return start.result;
+  const { setup, moduleText, cfgText, moduleName } = start;
   const facts = readConfigFacts(cfgText, moduleText);
   if (facts.temporalProperties.length > 0 && !options.safetyOnly) {
     return errorResult(
@@ -255,32 +221,18 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
     listen = { host: '127.0.0.1', port: await freePort('127.0.0.1') };
   }
 
-  const moduleName = basename(options.module).replace(/\.tla$/, '');
-  const interpretOptions: InterpretOptions = {
-    actionParameters: readActionParameters(moduleText),
-    properties: facts.actionProperties,
-    moduleName,
-  };
+  // The server reports on action properties only: temporal ones were refused or dropped above.
+  const interpretOptions: InterpretOptions = { ...start.interpretOptions, properties: facts.actionProperties };
 
-  const workDir = await mkdtemp(join(tmpdir(), 'credspec-tlc-dist-'));
-  try {
-    const metaDir = join(workDir, 'meta');
-    await mkdir(metaDir);
-    await mkdir(join(workDir, 'java-tmp'));
-    const folder = dirname(options.module);
-    for (const name of await readdir(folder)) {
-      if (name.endsWith('.tla') && name !== basename(options.module)) await copyFile(join(folder, name), join(workDir, name));
-    }
-    await copyFile(options.module, join(workDir, `${moduleName}.tla`));
-    const stagedCfg = `${moduleName}.cfg`;
-    await writeFile(join(workDir, stagedCfg), options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText);
-
-    const run = await runServerAndWorkers({ options, env, javaPath: setup.java.path, jar: setup.jar, workDir, metaDir, listen, module: `${moduleName}.tla`, config: stagedCfg, grace, elapsed });
+  return inWorkDir('credspec-tlc-dist-', async ({ workDir, metaDir }) => {
+    const staged = await stageModule(options.module, workDir, {
+      name: `${moduleName}.cfg`,
+      text: options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText,
+    });
+    const run = await runServerAndWorkers({ options, env, javaPath: setup.java.path, jar: setup.jar, workDir, metaDir, listen, module: staged.module, config: staged.config, grace, elapsed });
     if ('error' in run) return errorResult(run.error, elapsed());
     return await toResult(run, { options, env, facts, interpretOptions, workDir, moduleName, elapsed });
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
 interface ServerRun {

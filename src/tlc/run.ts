@@ -4,17 +4,13 @@
 // always removes the temp folder. It must not leave a java process or a file behind.
 
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
 import type { CheckResult } from '../result/check-result.js';
-import { findJava, type JavaInfo } from './java.js';
-import { locateJar, probeJar, type JarInfo, type JarProbe } from './jar.js';
 import { interpretMessages, readProgress, EC, type Progress, type InterpretOptions } from './interpret-messages.js';
-import { readActionParameters, readConfigProperties } from './module-facts.js';
 import { ToolOutputReader } from './read-tool-output.js';
 import { reportToCheckResult } from './to-check-result.js';
-import type { SetupProblem } from './setup-problem.js';
+import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+
+export { prepareTlc, tlcArguments, type TlcSetup } from './start.js';
 
 /** Progress as the CLI draws it: TLC's counts so far. */
 export interface TlcProgress {
@@ -24,76 +20,17 @@ export interface TlcProgress {
   readonly depth: number;
 }
 
-export interface RunTlcOptions {
-  /** Path of the `.tla` module. */
-  readonly module: string;
-  /** Path of the TLC config; default: the module's path with `.cfg`. */
-  readonly config?: string;
-  /** `--tlc-jar`; else TLA2TOOLS_JAR, else the cache. */
-  readonly tlcJar?: string | undefined;
-  readonly env?: NodeJS.ProcessEnv;
+/** A local run: the common TLC options and its own. */
+export interface RunTlcOptions extends TlcStartOptions {
   /** TLC worker threads (`-workers`); default 1, which keeps safety traces shortest and stable. */
   readonly workers?: number | 'auto';
-  /** Stop TLC after this long; the verdict is then `inconclusive` (timeout). */
-  readonly timeoutSeconds?: number | undefined;
   /** Stop TLC once a progress report shows this many distinct states; `inconclusive` (max-states). */
   readonly maxStates?: number | undefined;
-  /** Aborting stops TLC (Ctrl-C); the verdict is then `inconclusive` (interrupted). */
-  readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: TlcProgress) => void) | undefined;
   /** Seconds between TLC's progress reports (default 2; TLC 1.7.4 ignores it and reports every minute). */
   readonly progressIntervalSeconds?: number;
-  /** More TLC options (`-deadlock`, `-continue`, ...), placed before `-config`. */
-  readonly extraTlcArgs?: readonly string[];
   /** Called once TLC has started, with its process id (tests use it to check nothing is left). */
   readonly onStart?: ((info: { pid: number; args: readonly string[] }) => void) | undefined;
-  /** Between SIGTERM and SIGKILL when stopping TLC (default 3000 ms). */
-  readonly killGraceMs?: number;
-}
-
-/** Java, jar and what the jar supports: everything needed before TLC can run. */
-export interface TlcSetup {
-  readonly java: JavaInfo;
-  readonly jar: JarInfo;
-  readonly probe: JarProbe;
-}
-
-/** Finds Java and the jar and starts TLC once to learn its options; a problem says what to do. */
-export async function prepareTlc(options: { tlcJar?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Promise<({ ok: true } & TlcSetup) | SetupProblem> {
-  const env = options.env ?? process.env;
-  const java = await findJava(env);
-  if (!java.ok) return java;
-  const jar = locateJar({ tlcJar: options.tlcJar, env });
-  if (!jar.ok) return jar;
-  const probe = await probeJar(java.java.path, jar.jar, env);
-  if (!probe.ok) return probe;
-  return { ok: true, java: java.java, jar: jar.jar, probe: probe.probe };
-}
-
-/**
- * The command line, without the java executable. `-XX:+UseParallelGC` because TLC asks for it
- * (message 2401); `-Djava.io.tmpdir` so the standard modules TLC unpacks land in our temp folder
- * and go with it; `-fp 0` so liveness counterexamples are the same on every run; `-metadir`
- * so TLC's state files never touch the user's folder.
- */
-export function tlcArguments(setup: { jar: JarInfo; probe: JarProbe }, p: {
-  workDir: string; metaDir: string; module: string; config: string; workers: number | 'auto'; progressIntervalSeconds: number; extra: readonly string[];
-}): string[] {
-  return [
-    '-XX:+UseParallelGC',
-    `-Dtlc2.TLC.progressInterval=${Math.max(1, Math.round(p.progressIntervalSeconds))}`,
-    `-Djava.io.tmpdir=${join(p.workDir, 'java-tmp')}`,
-    '-cp', setup.jar.path,
-    'tlc2.TLC',
-    '-tool',
-    '-workers', String(p.workers),
-    '-metadir', p.metaDir,
-    '-fp', '0',
-    ...(setup.probe.noGenerateSpecTE ? ['-noGenerateSpecTE'] : []),
-    ...p.extra,
-    '-config', p.config,
-    p.module,
-  ];
 }
 
 type StopReason = 'timeout' | 'max-states' | 'interrupted' | 'memory';
@@ -104,32 +41,6 @@ const ADVICE: Record<StopReason, (o: RunTlcOptions) => string> = {
   interrupted: () => 'TLC was interrupted before it finished; no property was found violated so far.',
   memory: () => "TLC ran out of memory. Give Java more (JAVA_TOOL_OPTIONS=-Xmx8g, for example) or lower the model's parameters.",
 };
-
-function errorResult(message: string, seconds = 0): CheckResult {
-  return {
-    engine: 'tlc',
-    verdict: 'error',
-    property: null,
-    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds, queued: 0 },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    error: { message },
-  };
-}
-
-/** Copies the module, its config and the other `.tla` files beside it (modules it may extend). */
-async function stageFiles(modulePath: string, configPath: string, workDir: string): Promise<{ module: string; config: string }> {
-  const folder = dirname(modulePath);
-  const module = basename(modulePath);
-  const config = basename(configPath);
-  for (const name of await readdir(folder)) {
-    if (name.endsWith('.tla') && name !== module) await copyFile(join(folder, name), join(workDir, name));
-  }
-  await copyFile(modulePath, join(workDir, module));
-  await copyFile(configPath, join(workDir, config));
-  return { module, config };
-}
 
 /**
  * Signals TLC's whole process group: it runs detached in its own group, so a java wrapper
@@ -155,31 +66,13 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
   const elapsed = () => (Date.now() - started) / 1000;
   if (options.signal?.aborted) return inconclusiveResult('interrupted', options, null, elapsed());
 
-  const setup = await prepareTlc({ tlcJar: options.tlcJar, env });
-  if (!setup.ok) return errorResult(setup.message);
+  const start = await startTlc(options);
+  if (!start.ok) return start.result;
+  const { interpretOptions } = start;
 
-  const configPath = options.config ?? options.module.replace(/\.tla$/, '') + '.cfg';
-  let moduleText: string;
-  let cfgText: string;
-  try {
-    moduleText = await readFile(options.module, 'utf8');
-    cfgText = await readFile(configPath, 'utf8');
-  } catch (e) {
-    return errorResult(`Cannot read the module or its config: ${(e as Error).message}`);
-  }
-  const interpretOptions: InterpretOptions = {
-    actionParameters: readActionParameters(moduleText),
-    properties: readConfigProperties(cfgText),
-    moduleName: basename(options.module).replace(/\.tla$/, ''),
-  };
-
-  const workDir = await mkdtemp(join(tmpdir(), 'credspec-tlc-'));
-  try {
-    const metaDir = join(workDir, 'meta');
-    await mkdir(metaDir);
-    await mkdir(join(workDir, 'java-tmp'));
-    const staged = await stageFiles(options.module, configPath, workDir);
-    const args = tlcArguments(setup, {
+  return inWorkDir('credspec-tlc-', async ({ workDir, metaDir }) => {
+    const staged = await stageModule(options.module, workDir, { path: start.configPath });
+    const args = tlcArguments(start.setup, {
       workDir,
       metaDir,
       module: staged.module,
@@ -188,10 +81,8 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
       progressIntervalSeconds: options.progressIntervalSeconds ?? 2,
       extra: options.extraTlcArgs ?? [],
     });
-    return await runProcess(setup.java.path, args, workDir, env, options, interpretOptions, elapsed);
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+    return await runProcess(start.setup.java.path, args, workDir, env, options, interpretOptions, elapsed);
+  });
 }
 
 function inconclusiveResult(reason: StopReason, options: RunTlcOptions, progress: Progress | null, seconds: number): CheckResult {

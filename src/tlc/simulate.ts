@@ -4,15 +4,11 @@
 // never `holds`. Runs `tlc2.TLC -simulate num=N -depth D -seed S` in a temp folder it removes;
 // it must not leave a java process or a file behind.
 
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
 import type { CheckResult } from '../result/check-result.js';
 import { startJava } from './distributed-process.js';
-import { interpretMessages, type InterpretOptions } from './interpret-messages.js';
-import { readActionParameters, readConfigProperties } from './module-facts.js';
+import { interpretMessages } from './interpret-messages.js';
 import { ToolOutputReader, type ToolMessage } from './read-tool-output.js';
-import { prepareTlc, tlcArguments } from './run.js';
+import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 import { reportToCheckResult } from './to-check-result.js';
 
 /** TLC's simulation messages (`tlc2.output.EC`). */
@@ -23,29 +19,17 @@ export const SIM_EC = {
   TLC_STATS_SIMU: 2210,
 } as const;
 
-export interface RunTlcSimulationOptions {
-  readonly module: string;
-  readonly config?: string;
-  readonly tlcJar?: string | undefined;
-  readonly env?: NodeJS.ProcessEnv;
+/** A simulation: the common TLC options (`extraTlcArgs` such as `-deadlock`) and its budget. */
+export interface RunTlcSimulationOptions extends TlcStartOptions {
   /** Behaviours to generate (`-simulate num=N`); default 1000. */
   readonly traces?: number;
   /** Longest behaviour in states (`-depth`); default 100. */
   readonly depth?: number;
   /** `-seed`; default 1, so the same command gives the same behaviours (with one worker). */
   readonly seed?: number;
-  readonly timeoutSeconds?: number | undefined;
-  readonly signal?: AbortSignal | undefined;
   /** Called on each of TLC's simulation progress reports. */
   readonly onProgress?: ((p: { statesGenerated: number; behaviours: number | null }) => void) | undefined;
-  /** More TLC options (`-deadlock`), placed before `-config`. */
-  readonly extraTlcArgs?: readonly string[];
   readonly onStart?: ((info: { pid: number; args: readonly string[] }) => void) | undefined;
-  readonly killGraceMs?: number;
-}
-
-function errorResult(message: string, seconds = 0): CheckResult {
-  return { engine: 'tlc', verdict: 'error', property: null, stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds, queued: 0 }, trace: null, loopsBackTo: null, stuttering: false, error: { message } };
 }
 
 /** Reads 2209: the behaviours so far (`Progress(T)`, -1 on TLC 1.7.4) and the states generated. */
@@ -65,37 +49,18 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
   const depth = Math.max(1, Math.floor(options.depth ?? 100));
   const seed = Math.floor(options.seed ?? 1);
 
-  const setup = await prepareTlc({ tlcJar: options.tlcJar, env });
-  if (!setup.ok) return errorResult(setup.message);
-  const configPath = options.config ?? options.module.replace(/\.tla$/, '') + '.cfg';
-  let moduleText: string;
-  let cfgText: string;
-  try {
-    moduleText = await readFile(options.module, 'utf8');
-    cfgText = await readFile(configPath, 'utf8');
-  } catch (e) {
-    return errorResult(`Cannot read the module or its config: ${(e as Error).message}`);
-  }
-  const interpretOptions: InterpretOptions = {
-    actionParameters: readActionParameters(moduleText),
-    properties: readConfigProperties(cfgText),
-    moduleName: basename(options.module).replace(/\.tla$/, ''),
-  };
+  const start = await startTlc(options);
+  if (!start.ok) return start.result;
+  const { setup } = start;
+  const { interpretOptions } = start;
 
-  const workDir = await mkdtemp(join(tmpdir(), 'credspec-tlc-sim-'));
-  try {
-    const metaDir = join(workDir, 'meta');
-    await mkdir(metaDir);
-    await mkdir(join(workDir, 'java-tmp'));
-    const folder = dirname(options.module);
-    for (const name of await readdir(folder)) if (name.endsWith('.tla') && name !== basename(options.module)) await copyFile(join(folder, name), join(workDir, name));
-    await copyFile(options.module, join(workDir, basename(options.module)));
-    await copyFile(configPath, join(workDir, basename(configPath)));
+  return inWorkDir('credspec-tlc-sim-', async ({ workDir, metaDir }) => {
+    const staged = await stageModule(options.module, workDir, { path: start.configPath });
     const args = tlcArguments(setup, {
       workDir,
       metaDir,
-      module: basename(options.module),
-      config: basename(configPath),
+      module: staged.module,
+      config: staged.config,
       workers: 1,
       progressIntervalSeconds: 2,
       extra: ['-simulate', `num=${traces}`, '-depth', String(depth), '-seed', String(seed), ...(options.extraTlcArgs ?? [])],
@@ -161,8 +126,6 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
     const r = reportToCheckResult(report, exit.code);
     const said = stderr.trim().split('\n').slice(0, 5).join('\n');
     return said === '' || r.verdict !== 'error' ? r : { ...r, error: { ...r.error!, message: `${r.error!.message}\nJava said: ${said}` } };
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
+  });
 }
 
