@@ -3,6 +3,7 @@
 // describes the same shape and tests validate written files against it.
 
 import type { InconclusiveReason, Verdict } from './check-result.js';
+import type { WaitEdge } from './wait-edge.js';
 
 /** A value as the spec writes it, in JSON: ITF-like encoding (see tla-value.ts). */
 export type { TlaValue as DslValue } from './tla-value.js';
@@ -69,8 +70,11 @@ export interface VariantResult {
   readonly stuttering?: boolean;
   readonly inconclusive?: { readonly reason: InconclusiveReason; readonly advice: string };
   readonly error?: { readonly message: string };
-  /** Wait-for picture of a deadlock: who waits on what, held or owed by whom. */
-  readonly waitsFor?: readonly { readonly thread: string; readonly waitsOn: string; readonly heldBy: readonly string[] }[];
+  /**
+   * Wait-for picture of a deadlock: who waits on what, held or owed by whom, and (in files
+   * written since the pipeline records it) the statement, step and line each thread sleeps at.
+   */
+  readonly waitsFor?: readonly WaitEdge[];
   readonly unreached?: { readonly steps: readonly string[]; readonly covers: readonly string[] };
 }
 

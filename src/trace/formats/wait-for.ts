@@ -1,7 +1,8 @@
 // The wait-for picture of a deadlock: who waits on what, held or owed by whom, and the cycle
 // that closes it. Takes a result; returns plain lines every format appends after the trace.
-// Pure. When the result records no `waitsFor`, the picture is read off the last state and the
-// spec's text (wait-inference.ts), and says so.
+// Pure. The pipeline records `waitsFor` from the model (src/pipeline/deadlock-waits.ts); for a
+// result file without it (written before it was recorded), the picture is read off the last
+// state and the spec's text (wait-inference.ts), and says so.
 
 import type { VariantResult } from '../../result/result-file.js';
 import { inferWaits, type SpecSources, type WaitEdge } from './wait-inference.js';

@@ -1,19 +1,14 @@
-// Reads a deadlock's wait-for picture off its trace when the result does not record one. Takes
-// a result and, optionally, the text of the spec files its steps point at; returns wait edges.
-// Pure; names only what the final state and the spec's text show, never a guess past them.
+// Reads a deadlock's wait-for picture off its trace when the result does not record one (files
+// written before the pipeline recorded `waitsFor`). Takes a result and, optionally, the text of
+// the spec files its steps point at; returns wait edges. Pure; names only what the final state
+// and the spec's text show, never a guess past them.
 
 import type { DslValue, TraceStep, VariantResult } from '../../result/result-file.js';
+import { threadNamed, threadsOwing, type WaitEdge } from '../../result/wait-edge.js';
 import { isAliveAt, traceFacts } from './trace-facts.js';
 
-/** One waiting thread: what it waits on and who holds or owes it (the result file's shape). */
-export interface WaitEdge {
-  readonly thread: string;
-  readonly waitsOn: string;
-  readonly heldBy: readonly string[];
-  /** The statement the thread sleeps in and its step (`proc.label`), when the spec's text gave them. */
-  readonly statement?: string;
-  readonly at?: string;
-}
+/** One waiting thread (the result file's shape). */
+export type { WaitEdge } from '../../result/wait-edge.js';
 
 /** Spec text by the `file` of step locations, as the trace command and the viewer read it. */
 export type SpecSources = ReadonlyMap<string, string>;
@@ -88,15 +83,6 @@ function statementInVariant(result: VariantResult, next: NextStatement, sources:
   return next.text;
 }
 
-function threadName(value: DslValue | undefined, threads: ReadonlySet<string>): string | null {
-  if (typeof value === 'string' && threads.has(value)) return value;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && '#mv' in value) {
-    const mv = (value as { '#mv': string })['#mv'];
-    return threads.has(mv) ? mv : null;
-  }
-  return null;
-}
-
 /** The value `name` has for `thread` in `state`: its call frame's, else its own, else shared. */
 function lookup(state: Readonly<Record<string, DslValue>>, thread: string, call: string | null, name: string): DslValue | undefined {
   const base = name.replace(/\[.*$/, '');
@@ -127,24 +113,6 @@ function pendingCompletions(state: Readonly<Record<string, DslValue>>, thread: s
 }
 
 /**
- * Threads that owe `thread` work: in a shared map from thread to a set of queued items (the
- * pending task works), every other thread whose set holds an item of `thread`'s. Until such a
- * thread runs its works, a completion they signal stays unsignalled.
- */
-function owers(state: Readonly<Record<string, DslValue>>, thread: string, threads: ReadonlySet<string>): string[] {
-  const out = new Set<string>();
-  for (const value of Object.values(state)) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !('#map' in value)) continue;
-    for (const [k, v] of (value as { '#map': [DslValue, DslValue][] })['#map']) {
-      const owner = threadName(k, threads);
-      if (owner === null || owner === thread || v === null || typeof v !== 'object' || Array.isArray(v) || !('#set' in v)) continue;
-      if ((v as { '#set': DslValue[] })['#set'].some((item) => threadName(item, threads) === thread)) out.add(owner);
-    }
-  }
-  return [...out];
-}
-
-/**
  * The wait edges of a deadlocked result read off its last state: each thread still alive that
  * took a step waits on what the statement after its last step sleeps on (found in the spec's
  * text, with the variant's override, when `sources` has it), held by the thread a lock names
@@ -168,7 +136,7 @@ export function inferWaits(result: VariantResult, sources: SpecSources = new Map
     if (next === null) {
       const pending = pendingCompletions(last.state, thread, call);
       const which = pending.length === 0 ? '' : ` (its completions ${pending.join(', ')} not done)`;
-      edges.push({ thread, waitsOn: `the statement after ${where}${which}`, heldBy: owers(last.state, thread, threads) });
+      edges.push({ thread, waitsOn: `the statement after ${where}${which}`, heldBy: threadsOwing(last.state, thread, threads) });
       continue;
     }
     const text = statementInVariant(result, next, sources);
@@ -176,8 +144,8 @@ export function inferWaits(result: VariantResult, sources: SpecSources = new Map
     const awaited = AWAIT.exec(text);
     if (call_ === null && awaited === null) continue; // its next step does not sleep: not one of the waiters
     const object = call_ !== null ? call_[2]! : awaited![1]!.trim();
-    const held = threadName(lookup(last.state, thread, call, object), threads);
-    const heldBy = held !== null && held !== thread ? [held] : owers(last.state, thread, threads);
+    const held = threadNamed(lookup(last.state, thread, call, object), threads);
+    const heldBy = held !== null && held !== thread ? [held] : threadsOwing(last.state, thread, threads);
     edges.push({ thread, waitsOn: object, heldBy, statement: text, at: next.step });
   }
   return edges;
