@@ -25,8 +25,13 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RECORD_FILE = join(root, 'test', 'agreement', 'tlc-recorded.json');
 const REFRESH = 'run `npm run record-tlc` with TLA2TOOLS_JAR set to refresh the recorded TLC results';
 
-/** Cases over this many recorded distinct states are skipped by name, to keep the suite near 3 minutes on 2 cores. */
-const MAX_STATES = Number(process.env.AGREEMENT_MAX_STATES ?? 30_000);
+/**
+ * Cases over this many recorded distinct states are skipped by name, to keep the suite near 3
+ * minutes on 2 cores. Measured on a loaded 2-core machine: 30,000 (v3 with EXITS=1, SIBLINGS=2,
+ * 45,050 states, left out) 151 s; 60,000 and 120,000 (every recorded case TLC finished) 190 s
+ * and 122 s: the time varies with the load more than with this budget.
+ */
+const MAX_STATES = Number(process.env.AGREEMENT_MAX_STATES ?? 120_000);
 /** Live TLC skips cases whose recorded TLC run took longer than this. */
 const LIVE_MAX_SECONDS = Number(process.env.AGREEMENT_LIVE_MAX_SECONDS ?? 20);
 /** Live TLC runs the cheapest cases (by recorded time) until their recorded times add up to this; the rest are skipped by name. */
