@@ -105,7 +105,10 @@ export interface TypeDeclCstNode extends CstNode {
 
 export type TypeDeclCstChildren = {
   KwType: IToken[];
-  Identifier: IToken[];
+  Identifier: (IToken)[];
+  Lt?: IToken[];
+  Comma?: IToken[];
+  Gt?: IToken[];
   Eq: IToken[];
   typeExpr: TypeExprCstNode[];
 };
@@ -116,6 +119,7 @@ export interface VarDeclCstNode extends CstNode {
 }
 
 export type VarDeclCstChildren = {
+  KwFresh?: IToken[];
   KwShared?: IToken[];
   KwThread?: IToken[];
   KwVar: IToken[];
@@ -215,6 +219,8 @@ export type MacroDeclCstChildren = {
   LParen: IToken[];
   Comma?: IToken[];
   RParen: IToken[];
+  Colon?: IToken[];
+  typeExpr?: TypeExprCstNode[];
   block: BlockCstNode[];
 };
 
@@ -563,6 +569,8 @@ export type StmtCoreCstChildren = {
   KwClone?: IToken[];
   Identifier?: IToken[];
   KwExit?: IToken[];
+  KwBreak?: IToken[];
+  KwContinue?: IToken[];
 };
 
 export interface SimpleStmtCstNode extends CstNode {

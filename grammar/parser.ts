@@ -161,12 +161,24 @@ export class CredParser extends CstParser {
   typeDecl = this.RULE('typeDecl', () => {
     this.CONSUME(KW.type);
     this.CONSUME(Identifier);
+    // `type Pair<A, B> = ...`: the alias's type parameters.
+    this.OPTION(() => {
+      this.CONSUME(Lt);
+      this.CONSUME2(Identifier);
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.CONSUME3(Identifier);
+      });
+      this.CONSUME(Gt);
+    });
     this.CONSUME(Eq);
     this.SUBRULE(this.typeExpr);
   });
 
   /** `shared var`, `thread var` at top level; a plain `var` in a body. */
   varDecl = this.RULE('varDecl', () => {
+    // `fresh thread var`: a clone child starts with the initial value instead of a copy.
+    this.OPTION3(() => this.CONSUME(KW.fresh));
     this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(KW.shared) }, { ALT: () => this.CONSUME(KW.thread) }]));
     this.CONSUME(KW.var);
     this.CONSUME(Identifier);
@@ -255,6 +267,10 @@ export class CredParser extends CstParser {
       });
     });
     this.CONSUME(RParen);
+    this.OPTION2(() => {
+      this.CONSUME(Colon);
+      this.SUBRULE(this.typeExpr);
+    });
     this.SUBRULE(this.block);
   });
 
@@ -569,6 +585,8 @@ export class CredParser extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(KW.exit) },
+      { ALT: () => this.CONSUME(KW.break) },
+      { ALT: () => this.CONSUME(KW.continue) },
     ]));
   });
 
@@ -909,7 +927,7 @@ export function credParser(): CredParser {
 
 /** Token types that may start a declaration: where top-level parsing resumes after junk. */
 export const DECLARATION_STARTS: ReadonlySet<TokenType> = new Set([
-  KW.spec, KW.import, KW.param, KW.const, KW.enum, KW.type, KW.shared, KW.thread, KW.var, KW.process, KW.procedure,
+  KW.spec, KW.import, KW.param, KW.const, KW.enum, KW.type, KW.shared, KW.thread, KW.fresh, KW.var, KW.process, KW.procedure,
   KW.weak, KW.strong, KW.fair, KW.macro, KW.def, KW.invariant, KW.action, KW.property, KW.cover, KW.variant, KW.expect,
 ]);
 

@@ -20,7 +20,7 @@ export const KEYWORD_WORDS = [
   'may', 'fail', 'clone', 'exit', 'call', 'invariant', 'action', 'property', 'cover', 'eventually',
   'always', 'leadsto', 'variant', 'extends', 'override', 'step', 'expect', 'with', 'holds', 'deadlock',
   'violates', 'true', 'false', 'none', 'self', 'frame', 'forall', 'exists', 'and', 'not', 'mod',
-  'any', 'where', 'union', 'inter', 'notin', 'subseteq',
+  'any', 'where', 'union', 'inter', 'notin', 'subseteq', 'break', 'continue', 'fresh',
 ] as const;
 
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];

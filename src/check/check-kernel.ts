@@ -21,6 +21,12 @@ interface Held {
 /** Locks that may be held at a point, by key; undefined when the point cannot be reached. */
 type State = ReadonlyMap<string, Held> | undefined;
 
+/** What `break` and `continue` in one loop's body carry out of it. */
+interface LoopExits {
+  breaks: State;
+  continues: State;
+}
+
 /**
  * Analyses every process and procedure body of the program, and each body as a variant changes
  * it with `override step` (a variant that takes a lock in an overridden step is checked too).
@@ -108,6 +114,9 @@ class LockAnalysis {
     }
   }
 
+  /** The states at `break` and `continue` of each loop being walked, innermost last. */
+  private readonly loops: LoopExits[] = [];
+
   private once(key: string, fn: () => void): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
@@ -143,13 +152,25 @@ class LockAnalysis {
         return st.branches.map((b) => this.block(b, s, subst)).reduce(union, undefined);
       case 'WhileStmt':
       case 'ForStmt': {
+        // `break` and `continue` end a path through the body; their states join the loop's exit
+        // and the next iteration.
+        const exits: LoopExits = { breaks: undefined, continues: undefined };
+        this.loops.push(exits);
         let cur: State = s;
         for (let i = 0; i < 64; i++) {
-          const next = union(cur, this.block(st.body, cur, subst));
+          const next = union(cur, union(this.block(st.body, cur, subst), exits.continues));
           if (sameState(next, cur)) break;
           cur = next;
         }
-        return leaves(st) ? undefined : cur;
+        this.loops.pop();
+        return union(leaves(st) ? undefined : cur, exits.breaks);
+      }
+      case 'BreakStmt':
+      case 'ContinueStmt': {
+        const loop = this.loops[this.loops.length - 1];
+        if (loop !== undefined && st.kind === 'BreakStmt') loop.breaks = union(loop.breaks, s);
+        else if (loop !== undefined) loop.continues = union(loop.continues, s);
+        return undefined;
       }
       case 'FaultStmt':
         return union(this.stmt(st.body, s, subst), this.block(st.handler, s, subst));

@@ -70,6 +70,8 @@ function stepRules(ctx: CheckContext, block: Block, owner: FrameOwner, insideAto
 }
 
 function returnRule(ctx: CheckContext, s: Extract<Stmt, { kind: 'ReturnStmt' }>, owner: FrameOwner): void {
+  // A macro's `return e` is its result: check-macro-values.ts judges where it stands.
+  if (owner.kind === 'MacroDecl') return;
   if (owner.kind !== 'ProcedureDecl') {
     ctx.report('CS4008', s.span, {});
     return;
@@ -188,6 +190,8 @@ export function leaves(s: Stmt): boolean {
   switch (s.kind) {
     case 'ReturnStmt':
     case 'ExitStmt':
+    case 'BreakStmt':
+    case 'ContinueStmt':
       return true;
     case 'IfStmt':
       return s.else !== undefined && blockLeaves(s.then) && (s.else.kind === 'Block' ? blockLeaves(s.else) : leaves(s.else));
@@ -195,8 +199,9 @@ export function leaves(s: Stmt): boolean {
       return s.branches.length > 0 && s.branches.every(blockLeaves);
     case 'WhileStmt': {
       // `while true` ends only through `return` or `exit`, neither of which reaches the next step.
+      // A `break` out of it (not out of a loop nested in it) reaches the next step after all.
       const c = unparen(s.cond);
-      return c.kind === 'BoolLit' && c.value;
+      return c.kind === 'BoolLit' && c.value && !breaksOut(s.body);
     }
     case 'AtomicStmt':
       return blockLeaves(s.body);
@@ -205,6 +210,16 @@ export function leaves(s: Stmt): boolean {
     default:
       return false;
   }
+}
+
+/** True when a `break` in `b` leaves the loop whose body `b` is (a nested loop's own breaks do not). */
+function breaksOut(b: Block): boolean {
+  return b.stmts.some((s) => {
+    if (s.kind === 'BreakStmt') return true;
+    if (s.kind === 'WhileStmt' || s.kind === 'ForStmt') return false;
+    if (s.kind === 'FaultStmt') return breaksOut(s.handler);
+    return childBlocks(s).some(breaksOut);
+  });
 }
 
 /** True when no path through the block reaches its end. */

@@ -41,6 +41,7 @@ import {
   type Type,
 } from './types.js';
 import { forEachStmt, unparen } from './walk.js';
+import { instantiateAlias } from '../syntax/type-subst.js';
 
 /** Where an expression is typed: inside an action property (primes allowed), and the frame owner. */
 interface TEnv {
@@ -135,6 +136,7 @@ class TypeChecker {
   private readonly inProgress = new Set<Node>();
   private readonly aliasTypes = new Map<TypeDecl, Type>();
   private readonly defResults = new Map<DefDecl, Type>();
+  private readonly macroResults = new Map<MacroDecl, Type>();
 
   constructor(private readonly ctx: CheckContext) {}
 
@@ -157,6 +159,7 @@ class TypeChecker {
         this.block(decl.body, env);
         return;
       case 'MacroDecl':
+        if (decl.returnType !== undefined) this.typeOf(decl.returnType);
         this.block(decl.body, env);
         return;
       case 'DefDecl': {
@@ -218,7 +221,8 @@ class TypeChecker {
           case 'process':
             return { kind: 'thread', group: sym.name };
           case 'type':
-            return sym.decl?.kind === 'TypeDecl' ? this.aliasType(sym.decl) : UNKNOWN;
+            if (sym.decl?.kind !== 'TypeDecl') return UNKNOWN;
+            return sym.decl.params.length > 0 ? this.aliasInstance(sym.decl, t) : this.aliasType(sym.decl);
           default:
             return UNKNOWN;
         }
@@ -259,6 +263,29 @@ class TypeChecker {
     const result: Type = t.kind === 'unknown' ? t : { ...t, alias: decl.name.name };
     if (!this.aliasTypes.has(decl)) this.aliasTypes.set(decl, result);
     return this.aliasTypes.get(decl)!;
+  }
+
+  /**
+   * The type a generic alias stands for with the arguments of `use` (`Pair<Thread, bool>`). A
+   * wrong number of arguments was reported by name resolution (CS1017); such a use is unknown.
+   */
+  private aliasInstance(decl: TypeDecl, use: Extract<TypeExpr, { kind: 'NamedType' }>): Type {
+    const args = use.args ?? [];
+    if (args.length !== decl.params.length) return UNKNOWN;
+    if (this.inProgress.has(decl)) {
+      this.ctx.report('CS3010', decl.name.span, { name: decl.name.name });
+      return UNKNOWN;
+    }
+    this.inProgress.add(decl);
+    // Rebuilt nodes keep the symbol of the node they copy, so nested aliases still resolve.
+    const body = instantiateAlias(decl, args, (from, to) => {
+      const sym = this.ctx.symbols.get(from);
+      if (sym !== undefined) this.ctx.symbols.set(to, sym);
+    });
+    const t = this.typeOf(body);
+    this.inProgress.delete(decl);
+    if (t.kind === 'unknown') return t;
+    return { ...t, alias: `${decl.name.name}<${args.map((a) => typeToString(this.typeOf(a))).join(', ')}>` };
   }
 
   /** The type of a value a symbol denotes. Enums, groups and `Thread` denote their sets of values. */
@@ -609,6 +636,14 @@ class TypeChecker {
   /** Checks a call of a def or built-in function and returns its result type. */
   private call(callee: Ident, args: readonly Expr[], env: TEnv): Type {
     const sym = this.ctx.symbols.get(callee);
+    if (sym?.kind === 'macro') {
+      // A value-returning macro in a condition (where that is allowed is a step rule).
+      const macro = sym.decl as MacroDecl;
+      this.macroArgs(macro, callee, args, env);
+      const r = this.macroResult(macro);
+      if (r === undefined) this.ctx.report('CS3011', callee.span, { callee: 'macro', name: macro.name.name });
+      return r ?? UNKNOWN;
+    }
     if (sym === undefined || (sym.kind !== 'def' && sym.kind !== 'builtinFn')) {
       for (const a of args) this.infer(a, env);
       return UNKNOWN;
@@ -780,7 +815,7 @@ class TypeChecker {
         this.callStmt(s, env);
         return;
       case 'ReturnStmt': {
-        const proc = env.owner?.kind === 'ProcedureDecl' ? env.owner : undefined;
+        const proc = env.owner?.kind === 'ProcedureDecl' || env.owner?.kind === 'MacroDecl' ? env.owner : undefined;
         if (s.value === undefined) return;
         if (proc?.returnType !== undefined) this.expect(s.value, this.typeOf(proc.returnType), 'the returned value', env);
         else this.infer(s.value, env);
@@ -802,8 +837,39 @@ class TypeChecker {
         return;
       case 'SkipStmt':
       case 'ExitStmt':
+      case 'BreakStmt':
+      case 'ContinueStmt':
       case 'ErrorStmt':
         return;
+    }
+  }
+
+  /**
+   * What a macro returns: its declared result type, else the type of its final `return e`
+   * (parameters are untyped, so that may be unknown); undefined when it returns nothing.
+   */
+  private macroResult(macro: MacroDecl): Type | undefined {
+    if (macro.returnType !== undefined) return this.typeOf(macro.returnType);
+    const last = macro.body.stmts[macro.body.stmts.length - 1];
+    if (last?.kind !== 'ReturnStmt' || last.value === undefined) return undefined;
+    const known = this.macroResults.get(macro);
+    if (known !== undefined) return known;
+    if (this.inProgress.has(macro)) return UNKNOWN;
+    this.inProgress.add(macro);
+    const t = this.infer(last.value, { action: false, owner: macro });
+    this.inProgress.delete(macro);
+    this.macroResults.set(macro, t);
+    return t;
+  }
+
+  /** Arguments of a macro call: counted, typed, and assignable where the macro writes its parameter. */
+  private macroArgs(macro: MacroDecl, callee: Ident, args: readonly Expr[], env: TEnv): void {
+    for (const a of args) this.infer(a, env);
+    if (!this.arity(callee, macro.params.length, args)) return;
+    for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
+      const arg = args[i]!;
+      if (!isAssignableShape(arg)) this.ctx.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
+      else this.checkAssignable(arg);
     }
   }
 
@@ -837,17 +903,12 @@ class TypeChecker {
     }
     if (sym?.kind === 'macro') {
       const macro = sym.decl as MacroDecl;
-      for (const a of s.args) this.infer(a, env);
-      if (this.arity(s.callee, macro.params.length, s.args)) {
-        for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
-          const arg = s.args[i]!;
-          if (!isAssignableShape(arg)) this.ctx.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
-          else this.checkAssignable(arg);
-        }
-      }
+      this.macroArgs(macro, s.callee, s.args, env);
       if (s.target !== undefined) {
-        this.target(s.target, env);
-        this.ctx.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
+        const t = this.target(s.target, env);
+        const r = this.macroResult(macro);
+        if (r === undefined) this.ctx.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
+        else if (!fits(r, t)) this.mismatch(s.target, r, t, `the result of \`${macro.name.name}\``);
       }
       return;
     }

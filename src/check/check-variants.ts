@@ -218,9 +218,18 @@ function declOverride(ctx: CheckContext, m: DeclOverride): void {
   if (problem !== undefined) ctx.report('CS5004', d.name.span, { kind, name, problem }, { related: [{ span: target.nameSpan!, note: 'the original declaration' }] });
 }
 
+/** Whether a macro has a value: a declared result type, or `return e` as its last statement. */
+function hasValue(m: Extract<Decl, { kind: 'MacroDecl' }>): boolean {
+  const last = m.body.stmts[m.body.stmts.length - 1];
+  return m.returnType !== undefined || (last?.kind === 'ReturnStmt' && last.value !== undefined);
+}
+
 function overrideProblem(ctx: CheckContext, d: DeclOverride['decl'], orig: Decl): string | undefined {
   if (d.kind === 'MacroDecl' && orig.kind === 'MacroDecl') {
-    return d.params.length === orig.params.length ? undefined : `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
+    if (d.params.length !== orig.params.length) return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
+    // A caller using the original's value (or dropping none) must find one in the replacement too.
+    if (hasValue(d) !== hasValue(orig)) return hasValue(d) ? 'returns a value, the original returns none' : 'returns no value, the original returns one';
+    return undefined;
   }
   if ((d.kind === 'ProcedureDecl' && orig.kind === 'ProcedureDecl') || (d.kind === 'DefDecl' && orig.kind === 'DefDecl')) {
     if (d.params.length !== orig.params.length) return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;

@@ -8,6 +8,8 @@ import type { Program } from '../syntax/program.js';
 import { checkKernelRules } from './check-kernel.js';
 import { checkProperties } from './check-properties.js';
 import { checkSteps } from './check-steps.js';
+import { checkLoopExits } from './check-loop-exits.js';
+import { checkMacroValues } from './check-macro-values.js';
 import { checkTypes } from './check-types.js';
 import { checkUnused } from './check-unused.js';
 import { checkVariants } from './check-variants.js';
@@ -44,6 +46,8 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['name resolution (references)', resolveNames],
   ['type checking', checkTypes],
   ['step and atomicity rules', checkSteps],
+  ['loop exits', checkLoopExits],
+  ['macro results', checkMacroValues],
   // Variants before the locking rules: those also follow each variant's overridden steps.
   ['variants and expectations', checkVariants],
   ['kernel locking rules', checkKernelRules],

@@ -29,6 +29,8 @@ interface Env {
   readonly frame: boolean;
   readonly file: SourceFile;
   readonly owner?: FrameOwner;
+  /** Where type names resolve: the globals, or an alias's type parameters inside them. */
+  readonly typeScope?: Scope;
 }
 
 const CALLABLE_KINDS: ReadonlySet<SymbolKind> = new Set(['def', 'builtinFn', 'procedure', 'macro']);
@@ -180,12 +182,26 @@ class Resolver {
       case 'ConstDecl':
         this.expr(decl.value, env);
         return;
-      case 'TypeDecl':
-        this.type(decl.type, env);
+      case 'TypeDecl': {
+        if (decl.params.length === 0) {
+          this.type(decl.type, env);
+          return;
+        }
+        const typeScope = new Scope(this.ctx.globals);
+        for (const p of decl.params) {
+          if (!hasName(p)) continue;
+          const sym: SymbolInfo = { kind: 'typeParam', name: p.name, decl: p, nameSpan: p.span, imported: !this.ctx.isRoot(file) };
+          const first = typeScope.define(sym);
+          if (first !== undefined) this.ctx.report('CS2002', p.span, { name: p.name }, { related: related(first, 'first declared here') });
+          else this.ctx.declared.set(p, sym);
+        }
+        this.type(decl.type, { ...env, typeScope });
         return;
+      }
       case 'VarDecl':
         this.type(decl.type, env);
-        if (decl.init !== undefined) this.expr(decl.init, env);
+        // A thread variable's initial value is per thread: `self` is the thread it belongs to.
+        if (decl.init !== undefined) this.expr(decl.init, decl.scope === 'thread' ? { ...env, self: true } : env);
         return;
       case 'InvariantDecl':
       case 'ActionPropertyDecl':
@@ -258,6 +274,7 @@ class Resolver {
         return;
       }
       case 'MacroDecl':
+        if (decl.returnType !== undefined) this.type(decl.returnType, outer);
         this.block(decl.body, { scope, self: true, frame: false, file, owner: decl });
         return;
       case 'DefDecl':
@@ -335,6 +352,8 @@ class Resolver {
         return;
       case 'SkipStmt':
       case 'ExitStmt':
+      case 'BreakStmt':
+      case 'ContinueStmt':
       case 'ErrorStmt':
         return;
     }
@@ -440,7 +459,8 @@ class Resolver {
       } else {
         this.ctx.bind(e.callee, sym, use);
         if (sym.kind === 'procedure') this.ctx.report('CS3012', e.callee.span, { name: e.callee.name });
-        else if (sym.kind !== 'def' && sym.kind !== 'builtinFn') {
+        // A macro's value in an expression: where that is allowed is a step rule (check-steps.ts).
+        else if (sym.kind !== 'def' && sym.kind !== 'builtinFn' && sym.kind !== 'macro') {
           this.ctx.report('CS2005', e.callee.span, { name: e.callee.name, actual: describeKind(sym.kind), expected: 'a function' });
         }
       }
@@ -501,14 +521,19 @@ class Resolver {
   type(t: TypeExpr, env: Env): void {
     switch (t.kind) {
       case 'NamedType': {
+        for (const a of t.args ?? []) this.type(a, env);
         if (!hasName(t.name)) return;
-        const sym = this.ctx.globals.lookup(t.name.name);
+        const typeScope = env.typeScope ?? this.ctx.globals;
+        const sym = typeScope.lookup(t.name.name);
         if (sym === undefined) {
-          this.unknown(t.name, this.ctx.globals, TYPE_KINDS);
+          if ((t.args ?? []).length > 0) this.ctx.report('CS1016', t.name.span, { name: '`' + t.name.name + '`' });
+          else this.unknown(t.name, typeScope, TYPE_KINDS);
           return;
         }
         this.ctx.bind(t, sym);
         if (!TYPE_KINDS.has(sym.kind)) this.ctx.report('CS2005', t.name.span, { name: t.name.name, actual: describeKind(sym.kind), expected: 'a type' });
+        else if (sym.kind === 'typeParam' && (t.args ?? []).length > 0) this.ctx.report('CS3014', t.span, { name: t.name.name });
+        else if (sym.kind !== 'typeParam') this.arity(t, sym);
         return;
       }
       case 'RangeType':
@@ -541,6 +566,15 @@ class Resolver {
       case 'ErrorType':
         return;
     }
+  }
+
+  /** CS1017 when a type name gets a number of type arguments its declaration does not take. */
+  private arity(t: Extract<TypeExpr, { kind: 'NamedType' }>, sym: SymbolInfo): void {
+    const found = (t.args ?? []).length;
+    const params = sym.kind === 'type' && sym.decl?.kind === 'TypeDecl' ? sym.decl.params.length : 0;
+    if (found === params) return;
+    const expected = params === 0 ? 'no type arguments' : params === 1 ? 'one type argument' : `${params} type arguments`;
+    this.ctx.report('CS1017', t.span, { name: '`' + t.name.name + '`', expected, found: String(found) });
   }
 
   /** CS2001 with a hint drawn from the names of the wanted kinds visible from `scope`. */

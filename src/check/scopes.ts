@@ -34,7 +34,8 @@ export type SymbolKind =
   | 'defParam'
   | 'binder'
   | 'builtinType'
-  | 'builtinFn';
+  | 'builtinFn'
+  | 'typeParam';
 
 /** The owner of a frame: where locals and parameters live. */
 export type FrameOwner = ProcessDecl | ProcedureDecl | MacroDecl | DefDecl;
@@ -115,13 +116,15 @@ export function describeKind(kind: SymbolKind): string {
       return 'a bound variable';
     case 'builtinType':
       return 'a built-in type';
+    case 'typeParam':
+      return 'a type parameter';
     case 'builtinFn':
       return 'a built-in function';
   }
 }
 
 /** Kinds that name a type in a type position. */
-export const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set(['builtinType', 'enum', 'type', 'process']);
+export const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set(['builtinType', 'enum', 'type', 'process', 'typeParam']);
 
 /** Kinds that denote a value in an expression. Enums, groups and `Thread` denote their set of values. */
 export const VALUE_KINDS: ReadonlySet<SymbolKind> = new Set([

@@ -80,6 +80,8 @@ export class LowerContext {
   readonly procedureFirst = new Map<string, string>();
   /** Assertion invariants already registered, by name. */
   readonly assertNames = new Set<string>();
+  /** Procedure -> its tombstone and the variables that can hold its frames (src/model/frame-identity.ts). */
+  readonly storedFrames = new Map<string, import('./frame-identity.js').StoredFrames>();
   /** Set when some step checks a frame's liveness (then `frame_use_after_return` exists). */
   usesFrameCheck = false;
   usesSequences = false;

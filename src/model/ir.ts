@@ -99,7 +99,8 @@ export interface ModelVariable {
   readonly note?: string;
 }
 
-export type ConstantKind = 'param' | 'group' | 'spare' | 'none';
+/** `tombstone`: the model value stored references to returned calls of one procedure become. */
+export type ConstantKind = 'param' | 'group' | 'spare' | 'none' | 'tombstone';
 
 export interface ModelConstant {
   readonly name: string;

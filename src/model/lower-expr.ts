@@ -40,6 +40,8 @@ export interface Env {
   readonly primed: boolean;
   /** Where `p->x` liveness conditions go (each must hold for the step to be well defined). */
   readonly checks: TlaExpr[] | undefined;
+  /** Value-returning macro calls whose body the step has already run: the call's result. */
+  readonly results?: ReadonlyMap<Expr, TlaExpr>;
 }
 
 /** An environment for properties, consts and state-free defs: no thread, no state. */
@@ -161,7 +163,11 @@ function arrowAccess(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Arro
   }
   const index = lowerExpr(ctx, env, e.base);
   if (ctx.liveProcedures.has(p) && env.checks !== undefined && !env.primed) {
-    env.checks.push(fcnApp(readVar(env, liveVarName(p)), index));
+    // A stored reference to a returned call is p's tombstone (src/model/frame-identity.ts);
+    // `p_live` is not defined there, so the tombstone test comes first.
+    const live = fcnApp(readVar(env, liveVarName(p)), index);
+    const stored = ctx.storedFrames.get(p);
+    env.checks.push(stored === undefined ? live : and(bin('#', index, name(stored.dead)), live));
   }
   return { variable: frameVarName(p, e.field.name), index };
 }
@@ -256,8 +262,11 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
       }
       return { kind: 'TlaQuant', quantifier: e.quantifier === 'forall' ? '\\A' : '\\E', variables: vars, set, body: lowerExpr(ctx, inner, e.body) };
     }
-    case 'CallExpr':
+    case 'CallExpr': {
+      const result = env.results?.get(e);
+      if (result !== undefined) return result;
       return lowerCall(ctx, env, e);
+    }
   }
 }
 

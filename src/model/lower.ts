@@ -28,6 +28,7 @@ import {
 } from '../tla/names.js';
 import { LowerContext, type OwnerInfo } from './context.js';
 import { collectDecls } from './decls.js';
+import { buryOnExit, collectStoredFrames, usedTombstones } from './frame-identity.js';
 import type { ActTree, FairnessClause, Model, ModelAction, ModelConstant, ModelDef, ModelGroup, ModelProperty, ModelVariable } from './ir.js';
 import { type Env, forEachSubExpr, lowerExpr, topEnv } from './lower-expr.js';
 import { type ParamOverrideRequest, evalConst, resolveParams } from './params.js';
@@ -205,6 +206,7 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
     for (const lv of plan.loopVarsDeclared) list.push({ variable: lv.variable, init: () => (lv.kind === 'binder' ? name(INTERNAL_NAMES.none) : setEnum([])) });
     ctx.frameVars.set(pn, list);
   }
+  collectStoredFrames(ctx, [...plans, ...procPlans.values()]);
 
   // Actions, in Next order: each process's steps and its exit, then procedures, then Terminating.
   const runsWhen = new Map<string, TlaExpr>();
@@ -225,6 +227,7 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
       const exitName = uniqueName(exitStepName(gn), ctx.taken);
       let updates: { variable: string; value: TlaExpr }[] = [{ variable: INTERNAL_NAMES.pc, value: exceptSelf(INTERNAL_NAMES.pc, str(PC_EXITED)) }];
       for (const pn of procs) if (ctx.liveProcedures.has(pn)) updates = [...updates, { variable: liveVarName(pn), value: exceptSelf(liveVarName(pn), FALSE) }];
+      for (const pn of procs) updates = [...updates, ...buryOnExit(ctx, pn, { ...topEnv(), self: name(INTERNAL_NAMES.self), boundNames: new Set([INTERNAL_NAMES.self]) })];
       actions.push({
         name: exitName,
         kind: 'exit',
@@ -513,6 +516,8 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
   }
   const usesNone = used.has(INTERNAL_NAMES.none) || keptVars.some((vv) => referencedNames(vv.init).has(INTERNAL_NAMES.none));
   if (usesNone) constants.push({ name: INTERNAL_NAMES.none, kind: 'none', dslName: 'none', value: { kind: 'modelValue', name: INTERNAL_NAMES.none }, span: undefined });
+  // Tombstones of frames (src/model/frame-identity.ts): one model value per procedure, outside every group.
+  for (const dead of usedTombstones(ctx, finalActions)) constants.push({ name: dead, kind: 'tombstone', dslName: dead, value: { kind: 'modelValue', name: dead }, span: undefined });
 
   const model: Model = {
     specName: table.specName,

@@ -2,6 +2,7 @@
 // overrides of an expectation or the command line, each checked against the param's type; and
 // the evaluator of constant expressions (group sizes, range bounds) under such a set. Pure.
 
+import { instantiateAlias } from '../syntax/type-subst.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Expr, ParamDecl, TypeExpr } from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
@@ -103,7 +104,7 @@ function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKind {
     const e = table.enums.get(n);
     if (e !== undefined) return { kind: 'enum', name: n, members: e.members.map((m) => m.name) };
     const alias = table.types.get(n);
-    if (alias !== undefined) return paramKind(alias.type, table, depth + 1);
+    if (alias !== undefined) return paramKind(alias.params.length > 0 ? instantiateAlias(alias, type.args ?? []) : alias.type, table, depth + 1);
   }
   return { kind: 'other' };
 }

@@ -33,6 +33,29 @@ export interface PlannedStep {
   readonly loop?: LoopPlan;
   /** For a fault point: the name of its failure action. */
   readonly failName?: string;
+  /**
+   * The `for` loops around the step, innermost first: a step that moves to one's exit left it
+   * through `break`, and puts its loop variable and hidden set back as the loop's own exit does.
+   */
+  readonly forExits?: readonly ForExit[];
+}
+
+/** What leaving a `for` loop resets. */
+export interface ForExit {
+  readonly exit: string;
+  readonly binderVar: string;
+  readonly setVar: string;
+}
+
+/** Where `break` and `continue` in the innermost enclosing loop lead. */
+interface LoopTargets {
+  readonly breakTo: string;
+  readonly continueTo: string;
+}
+
+/** `break` and `continue` are not steps: they name where the step reaching them goes. */
+function isLoopExit(s: Stmt): boolean {
+  return s.kind === 'BreakStmt' || s.kind === 'ContinueStmt';
 }
 
 export interface OwnerPlan {
@@ -89,6 +112,10 @@ function fallsThrough(stmts: readonly Stmt[]): boolean {
     case 'ReturnStmt':
     case 'ExitStmt':
       return false;
+    case 'BreakStmt':
+    case 'ContinueStmt':
+      // Only inside a loop, and a loop's end is never the end of the body.
+      return true;
     case 'IfStmt': {
       const { conds, elseBlock } = elseChain(last);
       if (elseBlock === undefined) return true;
@@ -136,6 +163,7 @@ export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end:
   const collect = (b: Block): void => {
     for (const s of b.stmts) {
       const eff = effective(s);
+      if (isLoopExit(eff)) continue;
       all.push({ orig: s, eff });
       childBlocks(eff).forEach(collect);
     }
@@ -168,19 +196,43 @@ export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end:
     pcValues.push(pc);
   };
 
-  const firstOf = (b: Block, cont: string): string => (b.stmts.length === 0 ? cont : names.get(effective(b.stmts[0]!))!.name);
+  // The pc value control reaches at statement `s`: its step, or for `break`/`continue` the
+  // place it jumps to (outside any loop the checker has reported it; it then falls through).
+  const entryOf = (s: Stmt, cont: string, targets: LoopTargets | undefined): string => {
+    const eff = effective(s);
+    if (eff.kind === 'BreakStmt') return targets?.breakTo ?? cont;
+    if (eff.kind === 'ContinueStmt') return targets?.continueTo ?? cont;
+    return names.get(eff)!.name;
+  };
+  let targets: LoopTargets | undefined;
+  let forExits: ForExit[] = [];
+  const firstOf = (b: Block, cont: string): string => (b.stmts.length === 0 ? cont : entryOf(b.stmts[0]!, cont, targets));
   const binderNames = new Map<string, string>();
+  const inLoop = (t: LoopTargets, exit: ForExit | undefined, body: () => void): void => {
+    const saved = targets;
+    const savedExits = forExits;
+    targets = t;
+    if (exit !== undefined) forExits = [exit, ...forExits];
+    body();
+    targets = saved;
+    forExits = savedExits;
+  };
 
   const walk = (b: Block, cont: string, loopVars: Map<string, { variable: string; type: TypeExpr | undefined }>): void => {
     b.stmts.forEach((orig, i) => {
       const s = effective(orig);
+      if (isLoopExit(s)) return;
       const n = names.get(s)!;
-      const next = i + 1 < b.stmts.length ? names.get(effective(b.stmts[i + 1]!))!.name : cont;
+      const next = i + 1 < b.stmts.length ? entryOf(b.stmts[i + 1]!, cont, targets) : cont;
       addLabel(n.label, n.name);
       let loop: LoopPlan | undefined;
       let failName: string | undefined;
       let branchFirsts: string[] = [];
-      const planned = (): PlannedStep => ({ name: n.name, label: n.label, generated: n.generated, stmt: s, next, branchFirsts, loopVars: new Map(loopVars), ...(loop ? { loop } : {}), ...(failName ? { failName } : {}) });
+      const exits = forExits;
+      const planned = (): PlannedStep => ({
+        name: n.name, label: n.label, generated: n.generated, stmt: s, next, branchFirsts, loopVars: new Map(loopVars),
+        ...(loop ? { loop } : {}), ...(failName ? { failName } : {}), ...(exits.length > 0 ? { forExits: exits } : {}),
+      });
       switch (s.kind) {
         case 'IfStmt': {
           const blocks = childBlocks(s);
@@ -191,9 +243,11 @@ export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end:
           break;
         }
         case 'WhileStmt':
-          branchFirsts = [firstOf(s.body, n.name)];
+          inLoop({ breakTo: next, continueTo: n.name }, undefined, () => {
+            branchFirsts = [firstOf(s.body, n.name)];
+          });
           steps.push(planned());
-          walk(s.body, n.name, loopVars);
+          inLoop({ breakTo: next, continueTo: n.name }, undefined, () => walk(s.body, n.name, loopVars));
           break;
         case 'EitherStmt':
           branchFirsts = s.branches.map((blk) => firstOf(blk, next));
@@ -214,11 +268,15 @@ export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end:
           const setVar = uniqueName(loopSetVarName(n.name, s.mode), ctx.taken);
           loopVarsDeclared.push({ variable: setVar, dsl: `${n.label} (${s.mode === 'snapshot' ? 'to visit' : 'visited'})`, kind: 'set', span: s.span });
           loop = { binderVar, setVar, nextName, mode: s.mode, binderType: undefined };
-          branchFirsts = [firstOf(s.body, nextName)];
+          const forTargets: LoopTargets = { breakTo: next, continueTo: nextName };
+          const exit: ForExit = { exit: next, binderVar, setVar };
+          inLoop(forTargets, exit, () => {
+            branchFirsts = [firstOf(s.body, nextName)];
+          });
           steps.push(planned());
           const inner = new Map(loopVars);
           inner.set(dsl, { variable: binderVar, type: undefined });
-          walk(s.body, nextName, inner);
+          inLoop(forTargets, exit, () => walk(s.body, nextName, inner));
           break;
         }
         case 'FaultStmt':

@@ -10,10 +10,10 @@ import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.j
 import type { LowerContext } from './context.js';
 import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
 import { type BoundRef, type Env, bindOne, forEachSubExpr, lowerExpr, readVar } from './lower-expr.js';
-import type { OwnerPlan, PlannedStep } from './plan.js';
+import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
-import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, pushSite, withChecks } from './symbolic.js';
-import { TRUE, bin, eq, fcnApp, ite, name, setEnum, str } from './tla-build.js';
+import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, macroCallIn, pushSite, withChecks, withMacroResult } from './symbolic.js';
+import { TRUE, bin, eq, fcnApp, ite, name, not, setEnum, str, walkTla } from './tla-build.js';
 
 /** The statement's text as written, first line only, whitespace collapsed. */
 export function statementText(ctx: LowerContext, span: Span): string {
@@ -48,8 +48,60 @@ export function stepEnv(plan: OwnerPlan, loopVars: PlannedStep['loopVars']): Env
   };
 }
 
-function endAt(next: TlaExpr): (e: Env) => ActTree {
-  return (e) => leafOf(assignSelf(e, INTERNAL_NAMES.pc, next));
+function endAtOf(next: TlaExpr, exits?: readonly ForExit[]): (e: Env) => ActTree {
+  return (e) => leafOf(assignSelf(leaveLoops(e, next, exits), INTERNAL_NAMES.pc, next));
+}
+
+/**
+ * A step moving to the exit of an enclosing `for` left it through `break`: the loop variable
+ * goes back to None and the hidden set to {}, as when the loop ends by itself. `target` is the
+ * pc value the step moves to (a string, or IF-THEN-ELSE over strings).
+ */
+function leaveLoops(e: Env, target: TlaExpr, exits: readonly ForExit[] | undefined): Env {
+  if (exits === undefined) return e;
+  const reachable = new Set<string>();
+  walkTla(target, (x) => {
+    if (x.kind === 'TlaStr') reachable.add(x.value);
+  });
+  const self = e.self ?? name(INTERNAL_NAMES.self);
+  for (const x of exits) {
+    if (!reachable.has(x.exit)) continue;
+    const always = target.kind === 'TlaStr';
+    const left = eq(target, str(x.exit));
+    const reset = (variable: string, value: TlaExpr): void => {
+      e = assignSelf(e, variable, always ? value : ite(left, value, fcnApp(readVar(e, variable), self)));
+    };
+    reset(x.binderVar, name(INTERNAL_NAMES.none));
+    reset(x.setVar, setEnum([]));
+  }
+  return e;
+}
+
+/**
+ * The pc value after an `if` chain whose conditions call value-returning macros: each such
+ * condition runs its macro's body (only when the conditions before it failed), then is tested
+ * in the state the body left.
+ */
+function ifChainWithMacros(
+  ctx: LowerContext,
+  sc: StepCtx,
+  conds: readonly Extract<Stmt, { kind: 'IfStmt' }>[],
+  firsts: readonly string[],
+  env: Env,
+  end: (target: TlaExpr) => (e: Env) => ActTree,
+): ActTree {
+  const from = (i: number, e: Env): ActTree => {
+    if (i === conds.length) return end(str(firsts[firsts.length - 1]!))(e);
+    return withMacroResult(ctx, sc, conds[i]!.cond, e, (after) => {
+      const checks: TlaExpr[] = [];
+      const c = lowerExpr(ctx, { ...after, checks }, conds[i]!.cond);
+      return withChecks(ctx, after, checks, () => ({
+        kind: 'or',
+        branches: [{ kind: 'guard', cond: c, body: end(str(firsts[i]!))(after) }, { kind: 'guard', cond: not(c), body: from(i + 1, after) }],
+      }));
+    });
+  };
+  return from(0, env);
 }
 
 /** Lowers every step of one owner. `guards` are extra conjuncts for every action (the pc test comes first). */
@@ -78,9 +130,14 @@ export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: read
     const env = stepEnv(plan, step.loopVars);
     const sc: StepCtx = { assertName: assertInvariantName(step.name), assertLabel: step.label, span: s.span, innerFaults: [] };
     const next = str(step.next);
+    const endAt = (target: TlaExpr): ((e: Env) => ActTree) => endAtOf(target, step.forExits);
     switch (s.kind) {
       case 'IfStmt': {
         const { conds } = ifConditions(s);
+        if (conds.some((c) => macroCallIn(ctx, c.cond) !== undefined)) {
+          out.push(make(step, step.name, step.name, 'control', ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt), s.span, innerFaults(sc)));
+          break;
+        }
         const checks: TlaExpr[] = [];
         const cs = conds.map((c) => lowerExpr(ctx, { ...env, checks }, c.cond));
         let target: TlaExpr = str(step.branchFirsts[step.branchFirsts.length - 1]!);
@@ -89,9 +146,13 @@ export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: read
         break;
       }
       case 'WhileStmt': {
-        const checks: TlaExpr[] = [];
-        const c = lowerExpr(ctx, { ...env, checks }, s.cond);
-        out.push(make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => endAt(ite(c, str(step.branchFirsts[0]!), next))(env)), s.span));
+        // A value-returning macro in the condition runs its body first, in the same step.
+        const tree = withMacroResult(ctx, sc, s.cond, env, (env) => {
+          const checks: TlaExpr[] = [];
+          const c = lowerExpr(ctx, { ...env, checks }, s.cond);
+          return withChecks(ctx, env, checks, () => endAt(ite(c, str(step.branchFirsts[0]!), next))(env));
+        });
+        out.push(make(step, step.name, step.name, 'control', tree, s.span, innerFaults(sc)));
         break;
       }
       case 'EitherStmt':

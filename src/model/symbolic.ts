@@ -4,15 +4,16 @@
 // become disjunctions and `\E`; `await` becomes a guard. Returns an ActTree; reports what it
 // cannot lower. The step's last action (moving pc) is the continuation the caller passes in.
 
-import type { Expr, Stmt } from '../syntax/ast.js';
+import type { Expr, MacroDecl, Stmt, VarDecl } from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { FRAME_USE_AFTER_RETURN, INTERNAL_NAMES, PC_EXITING, PC_UNBORN, liveVarName } from '../tla/names.js';
 import type { CallSite, LowerContext } from './context.js';
+import { buryFrame } from './frame-identity.js';
 import type { ActTree } from './ir.js';
-import { type Env, type Lvalue, type MacroArg, type SymState, bindOne, freshBound, lowerExpr, readVar, resolveLvalue, staticType } from './lower-expr.js';
+import { type Env, type Lvalue, type MacroArg, type SymState, bindOne, forEachSubExpr, freshBound, lowerExpr, readVar, resolveLvalue, staticType } from './lower-expr.js';
 import { FALSE, and, bin, builtin, eq, except, fcnApp, ite, mergeValues, name, not, readPath, same, str, tuple, walkTla } from './tla-build.js';
-import { elementType } from './types.js';
+import { defaultValue, elementType } from './types.js';
 
 /** What the statements of a step need to know about the step itself. */
 export interface StepCtx {
@@ -146,11 +147,12 @@ export function execStmt(ctx: LowerContext, sc: StepCtx, s: Stmt, env: Env, k: C
       const failure = readVar(env, INTERNAL_NAMES.failure);
       return withChecks(ctx, env, checks, () => k(assign(env, { variable: INTERNAL_NAMES.failure, path: [] }, ite(cond, failure, str(sc.assertName)))));
     }
-    case 'AwaitStmt': {
-      const checks: TlaExpr[] = [];
-      const cond = low(ctx, env, s.cond, checks);
-      return withChecks(ctx, env, checks, () => guard(cond, k(env)));
-    }
+    case 'AwaitStmt':
+      return withMacroResult(ctx, sc, s.cond, env, (env) => {
+        const checks: TlaExpr[] = [];
+        const cond = low(ctx, env, s.cond, checks);
+        return withChecks(ctx, env, checks, () => guard(cond, k(env)));
+      });
     case 'AnyAssignStmt': {
       const checks: TlaExpr[] = [];
       const set = low(ctx, env, s.set, checks);
@@ -195,6 +197,11 @@ export function execStmt(ctx: LowerContext, sc: StepCtx, s: Stmt, env: Env, k: C
       const ok = execStmt(ctx, sc, s.body, env, k);
       return { kind: 'or', branches: [ok, faultHandler(ctx, sc, s, env, k)] };
     }
+    case 'BreakStmt':
+    case 'ContinueStmt':
+      // Not steps: the plan turned them into the pc targets of the steps reaching them. One
+      // inside a single step was reported by the checker (CS4014).
+      return k(env);
   }
 }
 
@@ -220,7 +227,7 @@ function isLinear(ctx: LowerContext, stmts: readonly Stmt[], depth = 0): boolean
       case 'AtomicStmt':
         return isLinear(ctx, s.body.stmts, depth + 1);
       case 'IfStmt':
-        return isLinear(ctx, s.then.stmts, depth + 1) && (s.else === undefined || isLinear(ctx, s.else.kind === 'Block' ? s.else.stmts : [s.else], depth + 1));
+        return macroCallIn(ctx, s.cond) === undefined && isLinear(ctx, s.then.stmts, depth + 1) && (s.else === undefined || isLinear(ctx, s.else.kind === 'Block' ? s.else.stmts : [s.else], depth + 1));
       case 'CallStmt': {
         if (defCallAsAssign(ctx, s) !== undefined) return true;
         const m = ctx.table.macros.get(s.callee.name);
@@ -314,12 +321,14 @@ function execIf(ctx: LowerContext, sc: StepCtx, s: Extract<Stmt, { kind: 'IfStmt
     const out = mergeIf(ctx, sc, s, env, sink);
     return withChecks(ctx, env, sink, () => k(out));
   }
-  const checks: TlaExpr[] = [];
-  const cond = low(ctx, env, s.cond, checks);
-  return withChecks(ctx, env, checks, () => ({
-    kind: 'or',
-    branches: [guard(cond, execStmts(ctx, sc, s.then.stmts, env, k)), guard(not(cond), execStmts(ctx, sc, elseStmts(s), env, k))],
-  }));
+  return withMacroResult(ctx, sc, s.cond, env, (env) => {
+    const checks: TlaExpr[] = [];
+    const cond = low(ctx, env, s.cond, checks);
+    return withChecks(ctx, env, checks, () => ({
+      kind: 'or',
+      branches: [guard(cond, execStmts(ctx, sc, s.then.stmts, env, k)), guard(not(cond), execStmts(ctx, sc, elseStmts(s), env, k))],
+    }));
+  });
 }
 
 /**
@@ -409,9 +418,78 @@ function execCall(ctx: LowerContext, sc: StepCtx, s: Extract<Stmt, { kind: 'Call
     ctx.report('CS3002', s.span, { name: m.name.name, expected: m.params.length, actual: s.args.length });
     return k(env);
   }
-  if (s.target !== undefined) ctx.report('CS3011', s.span, { callee: 'macro', name: m.name.name });
-  const menv = macroEnv(ctx, m.params.map((p) => p.name), s.args, env);
-  return execStmts(ctx, sc, m.body.stmts, menv, (e) => k({ ...env, state: e.state, boundNames: e.boundNames }));
+  const target = s.target;
+  if (target !== undefined && macroBody(m).result === undefined) ctx.report('CS3011', s.span, { callee: 'macro', name: m.name.name });
+  return runMacro(ctx, sc, m, s.args, env, (after, result) => {
+    if (target === undefined || result === undefined) return k(after);
+    // `x := m(args)`: the body, then the assignment (its target read in the state the body left).
+    const checks: TlaExpr[] = [];
+    const lv = lval(ctx, after, target, checks);
+    return withChecks(ctx, after, checks, () => k(lv === undefined ? after : assign(after, lv, result)));
+  });
+}
+
+/** A macro body split into the statements it runs and the `return e` that gives its value. */
+function macroBody(m: MacroDecl): { readonly stmts: readonly Stmt[]; readonly result: Expr | undefined } {
+  const last = m.body.stmts[m.body.stmts.length - 1];
+  if (last?.kind === 'ReturnStmt' && last.value !== undefined) return { stmts: m.body.stmts.slice(0, -1), result: last.value };
+  return { stmts: m.body.stmts, result: undefined };
+}
+
+/**
+ * Runs a macro's body inline, in order, then hands the caller's environment (with the state the
+ * body reached) and the macro's value (undefined when it returns none) to `k`.
+ */
+function runMacro(ctx: LowerContext, sc: StepCtx, m: MacroDecl, args: readonly Expr[], env: Env, k: (after: Env, result: TlaExpr | undefined) => ActTree): ActTree {
+  const { stmts, result } = macroBody(m);
+  const menv = macroEnv(ctx, m.params.map((p) => p.name), args, env);
+  return execStmts(ctx, sc, stmts, menv, (e) => {
+    if (result === undefined) return k({ ...env, state: e.state, boundNames: e.boundNames }, undefined);
+    const checks: TlaExpr[] = [];
+    const v = low(ctx, e, result, checks);
+    // The value's binders stay reserved for the rest of the step, as an assigned value's do.
+    const names = new Set(e.boundNames);
+    bindersIn(v, names);
+    return withChecks(ctx, e, checks, () => k({ ...env, state: e.state, boundNames: names }, v));
+  });
+}
+
+/** The call of a value-returning macro inside `e`, if any (the checker allows one per condition). */
+export function macroCallIn(ctx: LowerContext, e: Expr): Extract<Expr, { kind: 'CallExpr' }> | undefined {
+  let found: Extract<Expr, { kind: 'CallExpr' }> | undefined;
+  const visit = (x: Expr): void => {
+    if (found !== undefined) return;
+    if (x.kind === 'CallExpr' && ctx.table.macros.has(x.callee.name)) {
+      found = x;
+      return;
+    }
+    forEachSubExpr(x, visit);
+  };
+  visit(e);
+  return found;
+}
+
+/**
+ * Runs the body of the value-returning macro called in `e` (a condition), then `k` in the state
+ * it reached, with the call standing for its value; without such a call, just `k`.
+ */
+export function withMacroResult(ctx: LowerContext, sc: StepCtx, e: Expr, env: Env, k: (env: Env) => ActTree): ActTree {
+  const call = macroCallIn(ctx, e);
+  if (call === undefined) return k(env);
+  const m = ctx.table.macros.get(call.callee.name)!;
+  if (m.params.length !== call.args.length) {
+    ctx.report('CS3002', call.span, { name: m.name.name, expected: m.params.length, actual: call.args.length });
+    return k(env);
+  }
+  return runMacro(ctx, sc, m, call.args, env, (after, result) => {
+    if (result === undefined) {
+      ctx.report('CS3011', call.callee.span, { callee: 'macro', name: m.name.name });
+      return k(after);
+    }
+    const results = new Map(env.results ?? []);
+    results.set(call, result);
+    return k({ ...after, results });
+  });
 }
 
 function execClone(ctx: LowerContext, s: Extract<Stmt, { kind: 'CloneStmt' }>, env: Env, k: Cont): ActTree {
@@ -428,14 +506,24 @@ function execClone(ctx: LowerContext, s: Extract<Stmt, { kind: 'CloneStmt' }>, e
     let e: Env = { ...env, boundNames: f.env.boundNames };
     const unborn = eq(fcnApp(readVar(e, INTERNAL_NAMES.pc), c), str(PC_UNBORN));
     e = assign(e, { variable: INTERNAL_NAMES.pc, path: [{ kind: 'index', index: c }] }, str(g.first));
-    // The child inherits every thread variable of its parent (credentials, filters, no_new_privs).
-    for (const [, gv] of ctx.globals) {
+    // The child inherits every thread variable of its parent (credentials, filters, no_new_privs),
+    // except `fresh` ones, which start at their initial value with `self` bound to the child.
+    for (const [dsl, gv] of ctx.globals) {
       if (gv.scope !== 'thread') continue;
-      e = assign(e, { variable: gv.tla, path: [{ kind: 'index', index: c }] }, fcnApp(readVar(e, gv.tla), env.self ?? name(INTERNAL_NAMES.self)), true);
+      const decl = ctx.table.globals.find((g) => g.name.name === dsl);
+      const value = decl?.fresh === true ? freshValue(ctx, decl, e, c) : fcnApp(readVar(e, gv.tla), env.self ?? name(INTERNAL_NAMES.self));
+      e = assign(e, { variable: gv.tla, path: [{ kind: 'index', index: c }] }, value, true);
     }
     if (lv !== undefined) e = assign(e, lv, c);
     return { kind: 'exists', variable: f.name, set: name(g.constant), body: guard(unborn, k(e)) };
   });
+}
+
+/** A `fresh thread var`'s value in a new child `child`: its initial value (or the type's default). */
+function freshValue(ctx: LowerContext, decl: VarDecl, env: Env, child: TlaExpr): TlaExpr {
+  const lowerConst = (x: Expr): TlaExpr => lowerExpr(ctx, { ...env, owner: undefined, self: undefined, bound: new Map(), macroArgs: new Map(), checks: undefined }, x);
+  if (decl.init === undefined) return defaultValue(ctx, decl.type, lowerConst);
+  return lowerExpr(ctx, { ...env, owner: undefined, self: child, bound: new Map(), macroArgs: new Map(), checks: undefined }, decl.init);
 }
 
 /** The call sites of procedure `p`, in source order. */
@@ -481,6 +569,8 @@ export function execReturn(ctx: LowerContext, env: Env, value: Expr | undefined,
         const lv = resolveLvalue(ctx, { ...callerEnv, checks: tchecks }, site.target);
         if (lv !== undefined) e = assign(e, lv, v);
       }
+      // Last, so a reference the step itself stored (a returned `frame`) is buried too.
+      e = buryFrame(ctx, owner.name, e, (x, variable, value) => assign(x, { variable, path: [] }, value, true));
       return guard(eq(top, str(site.site)), leafOf(e));
     });
     return branches.length === 1 ? branches[0]! : { kind: 'or', branches };

@@ -3,6 +3,7 @@
 // and which procedure a `frame<p>` type points at. Takes TypeExprs; returns TLA+ expressions.
 
 import type { TypeExpr } from '../syntax/ast.js';
+import { instantiateAlias } from '../syntax/type-subst.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES } from '../tla/names.js';
 import type { LowerContext } from './context.js';
@@ -14,7 +15,7 @@ export function resolveType(ctx: LowerContext, t: TypeExpr | undefined): TypeExp
   for (let i = 0; i < 20 && cur !== undefined && cur.kind === 'NamedType'; i++) {
     const alias = ctx.table.types.get(cur.name.name);
     if (alias === undefined) return cur;
-    cur = alias.type;
+    cur = alias.params.length > 0 ? instantiateAlias(alias, cur.args ?? []) : alias.type;
   }
   return cur;
 }

@@ -76,6 +76,8 @@ export interface EnumDecl extends NodeBase {
 export interface TypeDecl extends NodeBase {
   readonly kind: 'TypeDecl';
   readonly name: Ident;
+  /** `type Pair<A, B> = ...`: the type parameters, empty for a plain alias. */
+  readonly params: readonly Ident[];
   readonly type: TypeExpr;
 }
 
@@ -90,6 +92,8 @@ export interface VarDecl extends NodeBase {
   readonly type: TypeExpr;
   /** Omitted: the type's default value (false, the range's low bound, first enum member, none, {}, <<>>). */
   readonly init: Expr | undefined;
+  /** `fresh thread var`: a `clone` child gets the initial value (self bound to the child), not the parent's copy. */
+  readonly fresh?: boolean;
 }
 
 export type Fairness = 'none' | 'weak' | 'strong';
@@ -129,6 +133,8 @@ export interface MacroDecl extends NodeBase {
   readonly name: Ident;
   /** Macro parameters are untyped: arguments are substituted as expressions. */
   readonly params: readonly Ident[];
+  /** `macro m(a): T { ...; return e }`: the declared result type (a result may also be inferred from `return e`). */
+  readonly returnType?: TypeExpr | undefined;
   readonly body: Block;
 }
 
@@ -243,6 +249,8 @@ export type TypeExpr = NamedType | RangeType | RecordType | SetType | SeqType | 
 export interface NamedType extends NodeBase {
   readonly kind: 'NamedType';
   readonly name: Ident;
+  /** `Pair<Thread, bool>`: type arguments of a generic alias; absent or empty for a plain name. */
+  readonly args?: readonly TypeExpr[];
 }
 
 export interface RangeType extends NodeBase {
@@ -331,6 +339,8 @@ export type Stmt =
   | CloneStmt
   | ExitStmt
   | FaultStmt
+  | BreakStmt
+  | ContinueStmt
   | ErrorStmt;
 
 /** `target := value`; `target` is a NameExpr, IndexExpr, FieldExpr or ArrowExpr. */
@@ -426,6 +436,16 @@ export interface FaultStmt extends StmtBase {
   readonly body: Stmt;
   readonly when: Expr | undefined;
   readonly handler: Block;
+}
+
+/** `break`: not a step; the step that reaches it moves to the innermost loop's exit. */
+export interface BreakStmt extends StmtBase {
+  readonly kind: 'BreakStmt';
+}
+
+/** `continue`: not a step; the step that reaches it moves to the innermost loop's next test or iteration choice. */
+export interface ContinueStmt extends StmtBase {
+  readonly kind: 'ContinueStmt';
 }
 
 export interface ErrorStmt extends StmtBase {

@@ -160,12 +160,15 @@ class Builder {
       }
       case 'typeDecl': {
         const n = (node as C.TypeDeclCstNode).children;
-        return { kind: 'TypeDecl', id: this.id(), span: this.node(node), name: this.ident(first(n.Identifier)), type: this.typeExpr(first(n.typeExpr)) };
+        const ids = (n.Identifier ?? []).map((t) => this.ident(t));
+        return { kind: 'TypeDecl', id: this.id(), span: this.node(node), name: ids[0] ?? this.ident(undefined), params: ids.slice(1), type: this.typeExpr(first(n.typeExpr)) };
       }
       case 'varDecl': {
         const cst = node as C.VarDeclCstNode;
         const scope = first(cst.children.KwShared) ? 'shared' : first(cst.children.KwThread) ? 'thread' : undefined;
         if (scope === undefined) this.report('CS1025', this.tok(first(cst.children.KwVar)));
+        const fresh = first(cst.children.KwFresh);
+        if (fresh !== undefined && scope !== 'thread') this.report('CS1040', this.tok(fresh));
         return this.varDecl(cst, scope ?? 'shared');
       }
       case 'processDecl':
@@ -205,7 +208,11 @@ class Builder {
   private varDecl(cst: C.VarDeclCstNode, scope: A.VarDecl['scope']): A.VarDecl {
     const n = cst.children;
     const init = first(n.expression);
-    return { kind: 'VarDecl', id: this.id(), span: this.node(cst), scope, name: this.ident(first(n.Identifier)), type: this.typeExpr(first(n.typeExpr)), init: init === undefined ? undefined : this.expr(init) };
+    const fresh = scope === 'thread' && first(n.KwFresh) !== undefined;
+    return {
+      kind: 'VarDecl', id: this.id(), span: this.node(cst), scope, name: this.ident(first(n.Identifier)), type: this.typeExpr(first(n.typeExpr)),
+      init: init === undefined ? undefined : this.expr(init), ...(fresh ? { fresh: true } : {}),
+    };
   }
 
   private fairness(cst: C.FairnessCstNode | undefined): A.Fairness {
@@ -255,8 +262,9 @@ class Builder {
 
   private macroDecl(cst: C.MacroDeclCstNode): A.MacroDecl {
     const ids = (cst.children.Identifier ?? []).map((t) => this.ident(t));
+    const ret = first(cst.children.typeExpr);
     const body = this.block(first(cst.children.block), NESTED);
-    return { kind: 'MacroDecl', id: this.id(), span: this.node(cst), name: ids[0] ?? this.ident(undefined), params: ids.slice(1), body };
+    return { kind: 'MacroDecl', id: this.id(), span: this.node(cst), name: ids[0] ?? this.ident(undefined), params: ids.slice(1), ...(ret !== undefined ? { returnType: this.typeExpr(ret) } : {}), body };
   }
 
   private defDecl(cst: C.DefDeclCstNode): A.DefDecl {
@@ -388,10 +396,8 @@ class Builder {
     const span = this.node(cst);
     const args = (cst.children.typeExpr ?? []).map((t) => this.typeExpr(t));
     const arity = name === 'map' ? 2 : name === 'set' || name === 'seq' ? 1 : undefined;
-    if (arity === undefined) {
-      this.report('CS1016', this.tok(nameTok), { name: '`' + name + '`' });
-      return { kind: 'ErrorType', id: this.id(), span };
-    }
+    // Any other name is a generic alias (`Pair<A, B>`); the checker knows its arity.
+    if (arity === undefined) return { kind: 'NamedType', id: this.id(), span, name: this.ident(nameTok), args };
     if (args.length !== arity) {
       this.report('CS1017', span, { name: '`' + name + '`', expected: arity === 1 ? 'one type argument' : 'two type arguments', found: String(args.length) });
       return { kind: 'ErrorType', id: this.id(), span };
@@ -441,6 +447,7 @@ class Builder {
       if (prefix !== undefined) this.report('CS1039', this.node(prefix));
       const scope = first(vd.children.KwShared) !== undefined ? '`shared`' : first(vd.children.KwThread) !== undefined ? '`thread`' : undefined;
       if (scope !== undefined) this.report('CS1026', this.node(vd), { scope });
+      else if (first(vd.children.KwFresh) !== undefined) this.report('CS1040', this.tok(first(vd.children.KwFresh)));
       return this.varDecl(vd, 'frame');
     }
     const kernels = (c.kernelRef ?? []).map((k) => this.kernelRef(k));
@@ -507,6 +514,8 @@ class Builder {
     }
     if (first(c.KwClone) !== undefined) return { kind: 'CloneStmt', id: this.id(), span, ...base, target: undefined, group: this.ident(first(c.Identifier)) };
     if (first(c.KwExit) !== undefined) return { kind: 'ExitStmt', id: this.id(), span, ...base };
+    if (first(c.KwBreak) !== undefined) return { kind: 'BreakStmt', id: this.id(), span, ...base };
+    if (first(c.KwContinue) !== undefined) return { kind: 'ContinueStmt', id: this.id(), span, ...base };
     return { kind: 'ErrorStmt', id: this.id(), span, ...base };
   }
 

@@ -128,6 +128,14 @@ export function liveVarName(procedure: string): string {
   return `${procedure}_live`;
 }
 
+/**
+ * The tombstone of procedure p's frames: the model value a stored reference to a call of p
+ * becomes when that call returns. Four letters before the `_`, so TLC keeps it untyped.
+ */
+export function deadFrameName(procedure: string): string {
+  return `dead_${procedure}`;
+}
+
 /** Hidden per-thread set of a `for` loop: the elements still to visit (snapshot) or visited (live). */
 export function loopSetVarName(step: string, mode: 'snapshot' | 'live'): string {
   return `${step}_${mode === 'snapshot' ? 'todo' : 'seen'}`;

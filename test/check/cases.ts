@@ -81,7 +81,7 @@ process P[1] {
   },
   {
     name: 'self outside a process, procedure or macro',
-    code: 'CS2003', line: 2, column: 20, message: '`self` is only available inside a process, procedure or macro',
+    code: 'CS2003', line: 2, column: 20, message: '`self` is only available inside a process, procedure or macro, or in a `thread var`\'s initial value',
     src: `spec t
 def me(): Thread = self
 invariant i: me() == me()
@@ -817,6 +817,311 @@ process P[2] {
   n := 1
 }
 property p: eventually n == 1
+`,
+  },
+
+  // --- generic type aliases ------------------------------------------------------------------
+  {
+    name: 'a generic alias given too few type arguments',
+    code: 'CS1017', line: 3, column: 15, message: '`Pair` takes 2 type arguments, found 1',
+    src: `spec t
+type Pair<A, B> = { first: A, second: B }
+shared var p: Pair<bool> = { first: true }
+invariant i: true
+`,
+  },
+  {
+    name: 'a generic alias used without its type arguments',
+    code: 'CS1017', line: 3, column: 15, message: '`Queue` takes one type argument, found 0',
+    src: `spec t
+type Queue<T> = seq<T>
+shared var q: Queue = <<>>
+invariant i: true
+`,
+  },
+  {
+    name: 'type arguments for an alias that has no type parameters',
+    code: 'CS1017', line: 3, column: 15, message: '`Small` takes no type arguments, found 1',
+    src: `spec t
+type Small = 0..3
+shared var q: Small<bool> = 0
+invariant i: true
+`,
+  },
+  {
+    name: 'type arguments after a name that is no type',
+    code: 'CS1016', line: 2, column: 10,
+    message: 'unknown type `list`<...>: the generic types are `set<T>`, `seq<T>`, `map<K, V>`, `frame<p>` and aliases declared with type parameters',
+    src: `spec t
+type T = list<int>
+invariant i: true
+`,
+  },
+  {
+    name: 'an unknown type parameter in a generic alias',
+    code: 'CS2001', line: 2, column: 21, message: 'unknown name `U`', hint: 'did you mean `T`?',
+    src: `spec t
+type Queue<T> = seq<U>
+invariant i: true
+`,
+  },
+  {
+    name: 'a type parameter used with type arguments',
+    code: 'CS3014', line: 2, column: 15, message: 'type parameter `T` takes no type arguments',
+    src: `spec t
+type Box<T> = T<int>
+invariant i: true
+`,
+  },
+  {
+    name: 'a generic alias that contains itself',
+    code: 'CS3010', line: 2, column: 6, message: 'type alias `Chain` refers to itself',
+    src: `spec t
+type Chain<T> = seq<Chain<T>>
+shared var c: Chain<bool> = <<>>
+invariant i: true
+`,
+  },
+  {
+    name: 'a value that does not fit an instantiated generic alias',
+    code: 'CS3001', line: 3, column: 34,
+    message: 'the initial value of `p` has type { first: bool, second: int }, expected Pair<0..2, bool>',
+    src: `spec t
+type Pair<A, B> = { first: A, second: B }
+shared var p: Pair<0..2, bool> = { first: true, second: 1 }
+invariant i: true
+`,
+  },
+  {
+    name: 'a duplicate type parameter',
+    code: 'CS2002', line: 2, column: 13, message: 'duplicate declaration of `A`',
+    src: `spec t
+type Two<A, A> = { a: A }
+invariant i: true
+`,
+  },
+  // --- break and continue --------------------------------------------------------------------
+  {
+    name: '`break` outside a loop',
+    code: 'CS4013', line: 4, column: 15, message: '`break` outside a loop',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  if n == 0 { break }
+}
+`,
+  },
+  {
+    name: '`continue` in a procedure called from a loop',
+    code: 'CS4013', line: 4, column: 15, message: '`continue` outside a loop',
+    src: `spec t
+shared var n: 0..3 = 0
+procedure advance() {
+  if n == 0 { continue }
+}
+process P[1] {
+  while n < 3 { advance() }
+}
+`,
+  },
+  {
+    name: '`break` inside an atomic block',
+    code: 'CS4014', line: 5, column: 34, message: '`break` inside an `atomic` block',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  while true {
+    atomic { n := 1; if n == 1 { break } }
+  }
+}
+`,
+  },
+  {
+    name: '`continue` inside a macro body',
+    code: 'CS4014', line: 4, column: 15, message: '`continue` inside macro `m`',
+    src: `spec t
+shared var n: 0..3 = 0
+macro m() {
+  if n == 0 { continue }
+}
+process P[1] {
+  while true { m() }
+}
+`,
+  },
+  {
+    name: '`break` in a fault handler',
+    code: 'CS4014', line: 5, column: 27, message: '`break` inside a fault handler',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  while n < 3 {
+    n := n + 1 may fail { break }
+  }
+}
+`,
+  },
+  {
+    name: 'a labelled `break`',
+    code: 'CS4015', line: 5, column: 17, message: '`break` is not a step, so it cannot have a label',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  while true {
+    if n == 0 { out: break }
+  }
+}
+`,
+  },
+  {
+    name: 'a lock held at a `break` is held after the loop',
+    code: 'CS4101', line: 13, column: 3, message: '`mutex_lock` may sleep while spinlock `lock` is held (sleeping in atomic context)',
+    src: `spec t
+import kernel
+shared var lock: Spinlock = SPINLOCK_INIT
+shared var m: Mutex = MUTEX_INIT
+shared var n: 0..3 = 0
+process W[1] {
+  while n < 3 {
+    spin_lock(lock)
+    if n == 2 { break }
+    n := n + 1
+    spin_unlock(lock)
+  }
+  mutex_lock(m)
+  mutex_unlock(m)
+  spin_unlock(lock)
+}
+`,
+  },
+  // --- macros that return a value ------------------------------------------------------------
+  {
+    name: 'a variant replaces a value-returning macro by one without a value',
+    code: 'CS5004', line: 11, column: 18, message: '`override macro dec`: returns no value, the original returns one',
+    related: { line: 3, column: 7 },
+    src: `spec t
+shared var n: 0..3 = 3
+macro dec(v): bool {
+  v := v - 1
+  return v == 0
+}
+process P[1] {
+  if dec(n) { skip }
+}
+variant quiet {
+  override macro dec(v) {
+    v := v - 1
+  }
+}
+`,
+  },
+  {
+    name: 'a `return` before the end of a macro',
+    code: 'CS4016', line: 4, column: 3, message: 'macro `m` can `return e` only as the last statement of its body',
+    src: `spec t
+shared var n: 0..3 = 0
+macro m() {
+  return n == 0
+  n := 1
+}
+process P[1] {
+  m()
+}
+`,
+  },
+  {
+    name: 'a macro with a result type that does not end with `return e`',
+    code: 'CS4016', line: 3, column: 7, message: 'macro `m` declares a result type, so its body must end with `return e`',
+    src: `spec t
+shared var n: 0..3 = 0
+macro m(): bool {
+  n := 1
+}
+process P[1] {
+  if m() { skip }
+}
+`,
+  },
+  {
+    name: 'a bare `return` in a macro',
+    code: 'CS4016', line: 5, column: 5, message: 'macro `m` returns with `return e` or not at all: a bare `return` has nothing to leave',
+    src: `spec t
+shared var n: 0..3 = 0
+macro m() {
+  if n == 0 {
+    return
+  }
+}
+process P[1] {
+  m()
+}
+`,
+  },
+  {
+    name: 'two value-returning macro calls in one condition',
+    code: 'CS4017', line: 9, column: 16, message: 'this step already calls value-returning macro `dec`; a step can use one',
+    src: `spec t
+shared var n: 0..3 = 3
+shared var m: 0..3 = 3
+macro dec(v): bool {
+  v := v - 1
+  return v == 0
+}
+process P[1] {
+  if dec(n) && dec(m) { skip }
+}
+`,
+  },
+  {
+    name: 'a value-returning macro inside an expression that is no condition',
+    code: 'CS4018', line: 8, column: 8, message: 'macro `dec` is a step: its value can be used only as `x := dec(...)` or in the condition of `if`, `while` or `await`',
+    src: `spec t
+shared var n: 0..3 = 3
+macro dec(v): int {
+  v := v - 1
+  return v
+}
+process P[1] {
+  n := dec(n) + 1
+}
+`,
+  },
+  {
+    name: 'a value-returning macro in an invariant',
+    code: 'CS4018', line: 7, column: 14, message: 'macro `zero` is a step: its value can be used only as `x := zero(...)` or in the condition of `if`, `while` or `await`',
+    src: `spec t
+shared var n: 0..3 = 3
+macro zero(v): bool {
+  return v == 0
+}
+process P[1] { skip }
+invariant i: zero(n) || true
+`,
+  },
+  {
+    name: 'a macro without `return e` used in a condition',
+    code: 'CS3011', line: 7, column: 6, message: 'macro `inc` returns no value',
+    src: `spec t
+shared var n: 0..3 = 0
+macro inc(v) {
+  v := v + 1
+}
+process P[1] {
+  if inc(n) { skip }
+}
+`,
+  },
+  {
+    name: 'the result of a macro assigned to a variable of another type',
+    code: 'CS3001', line: 7, column: 3, message: 'the result of `zero` has type bool, expected 0..3',
+    src: `spec t
+shared var n: 0..3 = 3
+macro zero(v): bool {
+  return v == 0
+}
+process P[1] {
+  n := zero(n)
+}
 `,
   },
 ];

@@ -101,7 +101,7 @@ expect v2: violates frame_use_after_return
 
 describe('valid specs', () => {
   test('a library file (no process) linted on its own reports nothing as unused', () => {
-    const lib = 'spec creds\nconst MAX = 3\ntype Cred = { id: 0..MAX }\ndef fresh(c: Cred): bool = c.id == 0\n';
+    const lib = 'spec creds\nconst MAX = 3\ntype Cred = { id: 0..MAX }\ndef is_new(c: Cred): bool = c.id == 0\n';
     expect(check(lib).diagnostics.map(show)).toEqual([]);
   });
 
@@ -175,5 +175,38 @@ invariant i: n == RED
   test('the same input gives the same diagnostics, byte for byte', () => {
     const src = 'spec t\nshared var x: bool = 1\ninvariant i: y\n';
     expect(JSON.stringify(check(src).diagnostics)).toBe(JSON.stringify(check(src).diagnostics));
+  });
+});
+
+describe('the constructs of the language issue', () => {
+  test.each(['loop-exits', 'macro-results', 'fresh-generic'])('golden spec %s gets no diagnostic', (c) => {
+    const src = readFileSync(new URL(`../golden/${c}/${c}.cred`, import.meta.url), 'utf8');
+    expect(check(src).diagnostics.map(show)).toEqual([]);
+  });
+
+  test('the prelude value forms check where the kernel uses them', () => {
+    const src = `spec t
+import kernel
+shared var refs: 0..2 = 2
+shared var lock: Spinlock = SPINLOCK_INIT
+shared var m: Mutex = MUTEX_INIT
+shared var sem: Rwsem = RWSEM_INIT
+shared var done_: Completion = COMPLETION_INIT
+thread var left: 0..2 = 2
+process W[2] {
+  put: if atomic_dec_and_test(refs) { complete_all(done_) }
+  try: if spin_trylock(lock) { spin_unlock(lock) }
+  mtx: if mutex_trylock_val(m) { mutex_unlock(m) } else if down_write_trylock_val(sem) { up_write(sem) }
+  get: left := atomic_read_val(refs)
+  wait: wait_for_completion(done_)
+}
+`;
+    expect(check(src).diagnostics.map(show)).toEqual([]);
+  });
+
+  test("`self` in a shared variable's initial value is still refused", () => {
+    expect(check('spec t\nshared var owner: Thread = self\nthread var me: Thread = self\ninvariant i: true\n').diagnostics.map(show)).toEqual([
+      expect.stringContaining('CS2003'),
+    ]);
   });
 });

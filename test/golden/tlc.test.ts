@@ -29,6 +29,9 @@ const RUNS: readonly [string, string, number][] = [
   ['variant-step', 'VariantStep_fixed', 3],
   ['properties-fairness', 'PropertiesFairness_base', 10],
   ['symmetry', 'SymmetryDemo_base', 10],
+  ['loop-exits', 'LoopExits_base', 69],
+  ['macro-results', 'MacroResults_base', 79],
+  ['fresh-generic', 'FreshGeneric_base', 5],
 ];
 
 (runnable ? describe : describe.skip)('golden modules under TLC', () => {

@@ -7,7 +7,7 @@ export const CHECK_CODES = {
   // CS2xxx: names and scopes
   CS2001: { severity: 'error', message: 'unknown name `{name}`', meaning: 'A name that no declaration in scope defines (a "did you mean" hint names the closest name in scope).' },
   CS2002: { severity: 'error', message: 'duplicate declaration of `{name}`', meaning: 'Two declarations of the same name in one scope (top level of the program, or one frame); the note points at the first one.' },
-  CS2003: { severity: 'error', message: '`self` is only available inside a process, procedure or macro', meaning: '`self` used in a def, a property, or a top-level declaration.' },
+  CS2003: { severity: 'error', message: '`self` is only available inside a process, procedure or macro, or in a `thread var`\'s initial value', meaning: '`self` used in a def, a property, or a top-level declaration (the initial value of a `thread var` is per thread, so `self` is allowed there).' },
   CS2004: { severity: 'error', message: '`frame` is only available inside a procedure', meaning: '`frame` (the current call) used outside a procedure body.' },
   CS2005: { severity: 'error', message: '`{name}` is {actual}, not {expected}', meaning: 'A name used as something it is not: a variable called as a function, a procedure used as a value, a value used as a type, a def called as a step.' },
   CS2006: { severity: 'error', message: '`{name}` is declared both here and in {other}', meaning: 'A name declared in two files of the program; reported in the importing file, the note points at the other declaration.' },
@@ -26,9 +26,10 @@ export const CHECK_CODES = {
   CS3008: { severity: 'error', message: 'the elements of {what} have incompatible types {left} and {right}', meaning: 'A set or sequence literal whose elements have types that do not fit each other.' },
   CS3009: { severity: 'error', message: 'macro `{macro}` writes its parameter `{param}`, so the argument must be assignable', meaning: 'A macro assigns to one of its parameters, and the call passes an expression that is not a variable, element, field or frame field.' },
   CS3010: { severity: 'error', message: 'type alias `{name}` refers to itself', meaning: 'A `type` declaration whose definition contains itself, directly or through other aliases.' },
-  CS3011: { severity: 'error', message: '{callee} `{name}` returns no value', meaning: '`x := p(...)` where p is a macro or a procedure without a return type.' },
+  CS3011: { severity: 'error', message: '{callee} `{name}` returns no value', meaning: '`x := p(...)` (or a call in an `if`/`while`/`await` condition) where p is a procedure without a return type or a macro whose body does not end with `return e`.' },
   CS3012: { severity: 'error', message: 'procedure `{name}` can only be called as a step', meaning: 'A procedure called inside an expression; calls are statements (`p(args)` or `x := p(args)`).' },
   CS3013: { severity: 'error', message: 'record type {type} is missing field `{field}`', meaning: 'A record literal assigned to a record type without one of its fields.' },
+  CS3014: { severity: 'error', message: 'type parameter `{name}` takes no type arguments', meaning: 'A type parameter of a generic alias used with type arguments (`type Box<T> = T<int>`): a parameter stands for a whole type.' },
 
   // CS4xxx: steps, labels and atomicity
   CS4001: { severity: 'error', message: 'label `{name}` is already used in `{owner}`', meaning: 'Two steps of one process or procedure with the same label; the note points at the first.' },
@@ -43,6 +44,12 @@ export const CHECK_CODES = {
   CS4010: { severity: 'warning', message: 'procedure `{name}` returns {type} but its body can end without `return`', meaning: 'A path through a procedure with a return type that reaches the end of the body.' },
   CS4011: { severity: 'error', message: '`clone {name}`: {problem}', meaning: '`clone G` where G is not a process group, or a group declared without `spare` slots.' },
   CS4012: { severity: 'warning', message: 'this step is unreachable', meaning: 'A statement after `return` or `exit` in the same block, after an `if`/`either` whose branches all leave, or after a `while true` with no way out.' },
+  CS4013: { severity: 'error', message: '`{keyword}` outside a loop', meaning: '`break` or `continue` that is not inside a `while` or `for` of the same process or procedure body (a loop around the call of a procedure does not count).' },
+  CS4014: { severity: 'error', message: '`{keyword}` inside {context}', meaning: '`break` or `continue` inside an `atomic` block, a macro body or a fault handler: those run as part of one step, which cannot jump out of the middle.' },
+  CS4015: { severity: 'error', message: '`{keyword}` is not a step, so it cannot have {what}', meaning: 'A label or `@kernel` annotation before `break` or `continue`: the step that reaches it (an `if` test, the previous statement) is the one to name.' },
+  CS4016: { severity: 'error', message: 'macro `{name}` {problem}', meaning: 'A `return` in a macro that is not `return e` as the last statement of its body, or a macro that declares a result type and does not end with `return e`.' },
+  CS4017: { severity: 'error', message: 'this step already calls value-returning macro `{first}`; a step can use one', meaning: 'Two calls of value-returning macros in one statement or condition: each runs its body, and a step runs one body before its test.' },
+  CS4018: { severity: 'error', message: 'macro `{name}` is a step: its value can be used only as `x := {name}(...)` or in the condition of `if`, `while` or `await`', meaning: 'A value-returning macro called inside a def, a property, an initial value, an argument, or an expression of another statement.' },
   CS4101: { severity: 'error', message: '{step} may sleep while {lock} is held (sleeping in atomic context)', meaning: 'A step that may sleep (a plain `await`, a sleeping prelude operation such as `mutex_lock` or `wait_for_completion`, a call to a procedure that may sleep) on a path where a spinlock or RCU read section taken earlier is still held.' },
   CS4102: { severity: 'error', message: '{where} returns to user space with {lock} held', meaning: 'The end of a process body, or an `exit`, reached on a path where a lock taken earlier in the body is still held.' },
 
@@ -50,7 +57,7 @@ export const CHECK_CODES = {
   CS5001: { severity: 'error', message: 'unknown variant `{name}`', meaning: 'An `extends` or an `expect` that names no variant (`base` always exists).' },
   CS5002: { severity: 'error', message: 'variant `{name}` extends itself: {cycle}', meaning: 'A cycle of `extends` between variants.' },
   CS5003: { severity: 'error', message: '`override {kind} {name}`: no {kind} `{name}` to override', meaning: 'An override naming a declaration that does not exist, or exists with another kind.' },
-  CS5004: { severity: 'error', message: '`override {kind} {name}`: {problem}', meaning: 'An override whose parameters or return type differ from the declaration it replaces.' },
+  CS5004: { severity: 'error', message: '`override {kind} {name}`: {problem}', meaning: 'An override whose parameters or return type differ from the declaration it replaces (for a macro: one has a value, `return e` last, and the other has none).' },
   CS5005: { severity: 'error', message: '`override step {owner}.{label}`: {problem}', meaning: 'A step override whose owner is not a process or procedure, or whose label names no step of it.' },
   CS5006: { severity: 'error', message: 'unknown param `{name}`', meaning: 'A variant or expectation that sets a param the spec does not declare.' },
   CS5007: { severity: 'error', message: 'value {value} does not fit param `{name}` of type {type}', meaning: 'A param default, variant or expectation value outside the param type (wrong kind, enum member of another enum, integer outside a literal range).' },

@@ -28,10 +28,10 @@ export const SYNTAX_CODES = {
   CS1015: { severity: 'error', message: 'number {text} is too large (the largest is 9007199254740991)', meaning: 'An integer literal beyond the exactly representable range.' },
   CS1016: {
     severity: 'error',
-    message: 'unknown type {name}<...>: the generic types are `set<T>`, `seq<T>`, `map<K, V>` and `frame<p>`',
-    meaning: 'Type arguments after a name that takes none.',
+    message: 'unknown type {name}<...>: the generic types are `set<T>`, `seq<T>`, `map<K, V>`, `frame<p>` and aliases declared with type parameters',
+    meaning: 'Type arguments after a name that is neither a built-in generic type nor a declared type alias.',
   },
-  CS1017: { severity: 'error', message: '{name} takes {expected}, found {found}', meaning: 'A generic type with the wrong number of type arguments.' },
+  CS1017: { severity: 'error', message: '{name} takes {expected}, found {found}', meaning: 'A generic type with the wrong number of type arguments: `set`, `seq` and `map`, or a generic alias (`type Pair<A, B> = ...` used as `Pair<int>` or as plain `Pair`), or type arguments given to an alias that has no type parameters.' },
   CS1018: { severity: 'error', message: 'a record literal needs `name: value` for every field', meaning: 'Braces mixing record fields and set elements.' },
   CS1019: { severity: 'error', message: 'a set filter is written `{ v in S | P }`: expected `v in S` before `|`', meaning: 'A set filter whose binder part is not `name in set`.' },
   CS1020: {
@@ -70,6 +70,7 @@ export const SYNTAX_CODES = {
   CS1037: { severity: 'error', message: 'import cycle: {cycle}', meaning: 'Files that import each other, directly or through others.' },
   CS1038: { severity: 'error', message: 'too many syntax errors; only the first {limit} are shown', meaning: 'A file so broken that listing every error would not help.' },
   CS1039: { severity: 'error', message: 'a label names a step: it cannot stand before `var`', meaning: 'A label or @kernel annotation before a local declaration.' },
+  CS1040: { severity: 'error', message: '`fresh` applies only to a `thread var`', meaning: '`fresh` before `shared var`, before a plain `var`, or before a local `var` of a body: only per-thread state can start fresh in a clone child.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** One of the CS1xxx codes. */

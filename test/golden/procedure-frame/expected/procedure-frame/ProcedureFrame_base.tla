@@ -3,7 +3,7 @@
 \* Source: procedure-frame.cred, variant base.
 EXTENDS Integers, Sequences
 
-CONSTANTS Caller, None
+CONSTANTS Caller, None, dead_syscall
 
 VARIABLES result, prepare_n, prepare_tries, syscall_done, fill_ctx, pc, stack, syscall_live, failure
 
@@ -76,19 +76,21 @@ syscall_finish(self) ==
     /\ pc[self] = "syscall_finish"
     /\ Head(stack[self]) = "Caller_enter"
     /\ syscall_done' = [syscall_done EXCEPT ![self] = FALSE]
+    /\ fill_ctx' = [t \in DOMAIN fill_ctx |-> IF fill_ctx[t] = self THEN dead_syscall ELSE fill_ctx[t]]
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ syscall_live' = [syscall_live EXCEPT ![self] = FALSE]
-    /\ UNCHANGED << result, prepare_n, prepare_tries, fill_ctx, failure >>
+    /\ UNCHANGED << result, prepare_n, prepare_tries, failure >>
 
 \* procedure-frame.cred:14:3  fill.mark (step)
 \*   ctx->done := true
 fill_mark(self) ==
     /\ pc[self] = "fill_mark"
-    /\ \/ /\ ~syscall_live[fill_ctx[self]]
+    /\ \/ /\ ~(fill_ctx[self] # dead_syscall /\ syscall_live[fill_ctx[self]])
           /\ failure' = "frame_use_after_return"
           /\ UNCHANGED << result, prepare_n, prepare_tries, syscall_done, fill_ctx, pc, stack, syscall_live >>
-       \/ /\ syscall_live[fill_ctx[self]]
+       \/ /\ fill_ctx[self] # dead_syscall
+          /\ syscall_live[fill_ctx[self]]
           /\ syscall_done' = [syscall_done EXCEPT ![fill_ctx[self]] = TRUE]
           /\ pc' = [pc EXCEPT ![self] = "fill_return"]
           /\ UNCHANGED << result, prepare_n, prepare_tries, fill_ctx, stack, syscall_live, failure >>
