@@ -504,7 +504,7 @@ seccomp_tsync_precheck(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_sync"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:350:37  seccomp_tsync.sync (step)
+\* specs/seccomp-tsync.cred:352:37  seccomp_tsync.sync (step)
 \*   atomic {
 seccomp_tsync_sync(self) ==
     /\ pc[self] = "seccomp_tsync_sync"
@@ -1024,10 +1024,10 @@ Spec ==
     /\ \A self \in Other : WF_vars(Other_thread(self))
     /\ \A self \in Execer : WF_vars(Execer_thread(self))
 
-\* specs/seccomp-tsync.cred:339:1  invariant sc_listener
+\* specs/seccomp-tsync.cred:341:1  invariant sc_listener
 sc_listener == \A t \in GROUP : Cardinality({g \in sc_chain[t] : g # 0 /\ filters[g].listener}) <= 1
 
-\* specs/seccomp-tsync.cred:341:1  invariant sc_unambiguous
+\* specs/seccomp-tsync.cred:343:1  invariant sc_unambiguous
 sc_unambiguous == \A c \in Caller : ~(LISTENER /\ user_ret[c] = "R_TID")
 
 \* specs/seccomp-tsync.cred:164:5  the assertions of step sc_cover
@@ -1039,9 +1039,9 @@ Assert_seccomp_tsync_sc_atomic == failure # "Assert_seccomp_tsync_sc_atomic"
 \* specs/seccomp-tsync.cred:332:1  action property sc_grow
 sc_grow == [][\A t \in GROUP : pc[t] = "Other_born" \/ sc_chain[t] \subseteq sc_chain'[t]]_vars
 
-\* specs/seccomp-tsync.cred:335:1  action property sc_exec
-sc_exec == [][\A t \in GROUP : ~(exec_phase[t] = "EXEC_PREPARED" \/ exec_phase[t] = "EXEC_CHECKED" \/ exec_phase[t] = "EXEC_PONR" \/ exec_phase[t] = "EXEC_COMMITTING") \/ (sc_filter'[t] = sc_filter[t] /\ nnp'[t] = nnp[t])]_vars
+\* specs/seccomp-tsync.cred:337:1  action property sc_exec
+sc_exec == [][\A t \in GROUP : ~(exec_phase[t] = "EXEC_CHECKED" \/ exec_phase[t] = "EXEC_PONR" \/ exec_phase[t] = "EXEC_COMMITTING") \/ (sc_filter'[t] = sc_filter[t] /\ nnp'[t] = nnp[t])]_vars
 
-\* specs/seccomp-tsync.cred:343:1  property sc_term
+\* specs/seccomp-tsync.cred:345:1  property sc_term
 sc_term == <>(\A c \in Caller : finished[c] \/ ~(pc[c] \notin {"Unborn", "Exited"}))
 ====
