@@ -89,7 +89,8 @@ function blockedGuards(tree: ActTree, ev: StateEval, bound: Bindings): { blocked
 /**
  * Threads a lock-owner test in `cond` names: in each `a = b` (through conjunctions,
  * disjunctions, negations and definitions applied), a side whose value is a thread other
- * than the waiter itself.
+ * than the waiter itself; and in a `\\A t \\in S : P` over threads, each other thread that
+ * makes P false.
  */
 function lockHolders(cond: TlaExpr, ev: StateEval, bound: Bindings, threads: ReadonlySet<string>, self: string, depth = 0): string[] {
   const named = (e: TlaExpr): string | null => {
@@ -105,6 +106,14 @@ function lockHolders(cond: TlaExpr, ev: StateEval, bound: Bindings, threads: Rea
       return cond.items.flatMap((it) => lockHolders(it, ev, bound, threads, self, depth));
     case 'TlaUnary':
       return cond.op === '~' ? lockHolders(cond.operand, ev, bound, threads, self, depth) : [];
+    case 'TlaQuant': {
+      // `forall t in S: P(t)` over threads (de_thread waiting for the others to go, a tracer
+      // waiting for every caller to stop): the threads for which P fails are the ones waited on.
+      if (cond.quantifier !== '\\A' || cond.variables.length !== 1) return [];
+      const set = ev.value(cond.set, bound);
+      if (!(set instanceof SetValue)) return [];
+      return set.elems.filter((x): x is ModelValue => x instanceof ModelValue && threads.has(x.name) && x.name !== self && ev.value(cond.body, new Map([...bound, [cond.variables[0]!, x]])) === false).map((x) => x.name);
+    }
     case 'TlaApply': {
       const def = ev.def(cond.op);
       // Definitions do not recurse; the bound only stops a malformed tree from looping.
