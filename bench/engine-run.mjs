@@ -1,18 +1,33 @@
 // One embedded-engine run for the bench, in a process of its own so its memory is its own:
 // loads a spec from the built package (dist/), builds one case, makes it executable (the
 // interpreter, or the compiled module when src/engine/compile offers it), explores it, and
-// prints one JSON line. Writes only the compiled module's cache folder it is given.
+// prints one JSON line. Writes only the compiled module's cache folder it is given, and with
+// --write-module the module and config it checked (for TLC to check the same ones).
 //
 //   node bench/engine-run.mjs <spec> <variant> <interpreted|compiled> <cacheDir> [NAME=value ...]
+//        [--workers N] [--safety-only] [--write-module DIR]
+//
+// --safety-only drops the temporal properties from the configuration (invariants, action
+// properties and deadlock stay): the parallel search checks liveness on one worker only.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'src');
-const [spec, variant, kind, cacheDir, ...paramArgs] = process.argv.slice(2);
+const [spec, variant, kind, cacheDir, ...rest] = process.argv.slice(2);
+const paramArgs = [];
+let workers = 1;
+let safetyOnly = false;
+let writeDir;
+for (let i = 0; i < rest.length; i++) {
+  if (rest[i] === '--workers') workers = Number(rest[++i]);
+  else if (rest[i] === '--safety-only') safetyOnly = true;
+  else if (rest[i] === '--write-module') writeDir = rest[++i];
+  else paramArgs.push(rest[i]);
+}
 
 const { loadProgram } = await import(join(dist, 'syntax', 'load.js'));
 const { checkProgram } = await import(join(dist, 'check', 'check.js'));
@@ -20,6 +35,8 @@ const { checkCases } = await import(join(dist, 'pipeline', 'cases.js'));
 const { buildCase } = await import(join(dist, 'pipeline', 'build-case.js'));
 const { interpretModule } = await import(join(dist, 'engine', 'interpret.js'));
 const { explore } = await import(join(dist, 'engine', 'explore.js'));
+const { exploreParallel } = await import(join(dist, 'engine', 'parallel', 'explore-parallel.js'));
+const { printCfg } = await import(join(dist, 'tla', 'cfg.js'));
 
 function out(obj) {
   process.stdout.write(`${JSON.stringify(obj)}\n`);
@@ -55,7 +72,18 @@ if (!built.ok) {
   out({ ok: false, message: `the case does not build: ${built.diagnostics.map((d) => d.code).join(', ')}` });
   process.exit(0);
 }
-const { module, config } = built.built.emitted;
+const { module } = built.built.emitted;
+let config = built.built.emitted.config;
+if (safetyOnly) {
+  const temporal = new Set(interpretModule(module, config).temporalProperties.map((p) => p.name));
+  config = { ...config, properties: config.properties.filter((p) => !temporal.has(p)) };
+}
+if (writeDir !== undefined) {
+  mkdirSync(writeDir, { recursive: true });
+  writeFileSync(join(writeDir, `${module.name}.tla`), built.built.tlaText);
+  writeFileSync(join(writeDir, `${module.name}.cfg`), printCfg(config));
+}
+let source = { kind: 'interpreted', module, config };
 
 let executable;
 let compileSeconds = 0;
@@ -73,6 +101,7 @@ if (kind === 'compiled') {
   try {
     const loaded = await loadCompiled(built.built.tlaText, join(cacheDir, 'beside'), cacheDir, module);
     executable = loaded.factory(constantBindings(config), config);
+    source = { kind: 'compiled', path: loaded.path, config };
   } catch (e) {
     out({ ok: false, message: `the module does not compile: ${e.message}` });
     process.exit(0);
@@ -84,11 +113,14 @@ if (kind === 'compiled') {
 
 const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
 const t1 = seconds();
-const r = await explore(executable, config, { timeoutSeconds: Number(process.env.BENCH_TIMEOUT ?? 1800) });
+const limits = { timeoutSeconds: Number(process.env.BENCH_TIMEOUT ?? 1800) };
+const r = workers > 1 ? await exploreParallel(source, executable, config, { ...limits, workers, onNote: (m) => process.stderr.write(`${m}\n`) }) : await explore(executable, config, limits);
 const searchSeconds = seconds() - t1;
 out({
   ok: true,
   module: module.name,
+  workers,
+  safetyOnly,
   verdict: r.verdict,
   distinct: r.stats.distinctStates,
   generated: r.stats.statesGenerated,
@@ -97,5 +129,6 @@ out({
   compileSeconds,
   totalSeconds: seconds(),
   heapLimitMb,
+  ...(r.stats.stateBytes === undefined ? {} : { stateBytes: r.stats.stateBytes }),
   ...(r.inconclusive ? { inconclusive: r.inconclusive.reason } : {}),
 });

@@ -4,12 +4,18 @@
 // spec that reaches 10^6 states); runs the CLI as a user would, one process per measurement.
 //
 //   node bench/run.mjs [--only <text>] [--no-tlc] [--no-big] [--no-defaults] [--timeout <s>]
+//                      [--million] [--tlc-heap <MiB>] [--workers <n>]
+//
+// --million adds the 10^6-state comparison (bench/big-params.json "million"; it takes tens of
+// minutes with TLC): the safety part of each model (temporal properties dropped, the same
+// module and config for both checkers), embedded with 1 and n workers (default: every core),
+// TLC with 1 worker and with -workers auto, TLC's heap fixed at --tlc-heap (default 4096 MiB).
 //
 // Peak memory is the largest resident set of the measured process tree (GNU time's %M); where
 // /usr/bin/time is missing it is left blank.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +31,7 @@ const { credFilesUnder } = await import(join(dist, 'cli', 'spec-inputs.js'));
 const { prepareTlc } = await import(join(dist, 'tlc', 'run.js'));
 
 const options = (() => {
-  const o = { only: undefined, tlc: true, big: true, defaults: true, timeout: 1800 };
+  const o = { only: undefined, tlc: true, big: true, defaults: true, timeout: 1800, million: false, tlcHeap: 4096, workers: cpus().length };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -34,6 +40,9 @@ const options = (() => {
     else if (a === '--no-big') o.big = false;
     else if (a === '--no-defaults') o.defaults = false;
     else if (a === '--timeout') o.timeout = Number(argv[++i]);
+    else if (a === '--million') o.million = true;
+    else if (a === '--tlc-heap') o.tlcHeap = Number(argv[++i]);
+    else if (a === '--workers') o.workers = Number(argv[++i]);
     else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
       process.exit(2);
@@ -80,6 +89,7 @@ async function cliCheck(spec, { variant, params = [], engine = 'embedded', worke
   if (variant !== undefined) args.push('--variant', variant);
   for (const p of params) args.push('--param', p);
   if (engine === 'tlc') args.push('--engine', 'tlc', '--workers', String(workers ?? 1));
+  else if (workers !== undefined) args.push('--workers', String(workers));
   const env = { ...process.env };
   if (heapMb !== undefined) env.JAVA_TOOL_OPTIONS = `${env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${heapMb}m`.trim();
   const m = await measure(process.execPath, args, env);
@@ -169,7 +179,9 @@ if (options.defaults) {
   const rows = [];
   for (const spec of specs) {
     const e = await cliCheck(spec);
-    const row = [spec, String(e.rows.length), fmt.n(e.distinct), e.problem ?? fmt.s(e.wall), fmt.mb(e.peakKb)];
+    const en = await cliCheck(spec, { workers: options.workers });
+    const rate = e.searchSeconds > 0 ? e.distinct / e.searchSeconds : null;
+    const row = [spec, String(e.rows.length), fmt.n(e.distinct), fmt.n(rate), fmt.bps(e.peakKb, e.distinct), e.problem ?? fmt.s(e.wall), fmt.mb(e.peakKb), en.problem ?? fmt.s(en.wall)];
     if (tlc) {
       const t1 = await cliCheck(spec, { engine: 'tlc', workers: 1 });
       const tn = await cliCheck(spec, { engine: 'tlc', workers: CORES });
@@ -178,11 +190,82 @@ if (options.defaults) {
     }
     rows.push(row);
   }
-  const header = ['spec', 'variants', 'distinct states (sum)', 'embedded s', 'embedded peak'];
+  const header = ['spec', 'variants', 'distinct states (sum)', 'embedded states/s (search)', 'embedded bytes/state (peak)', 'embedded s', 'embedded peak', `embedded --workers ${options.workers} s`];
   if (tlc) header.push('TLC 1 worker s', 'TLC 1 worker peak', `TLC ${CORES} workers s`, 'speed-up vs TLC 1w', `speed-up vs TLC ${CORES}w`);
   say(table(header, rows));
   say();
-  say('speed-up = TLC seconds / embedded seconds (above 1×: the embedded engine is faster).');
+  say('speed-up = TLC seconds / embedded seconds (above 1×: the embedded engine is faster). A variant with temporal properties runs on one worker even with --workers (liveness is checked on the whole graph).');
+}
+
+// --- 10^6 states: the safety part of each model, embedded (1 and n workers) and TLC (1 and auto)
+if (options.million) {
+  const bigFile = join(root, 'bench', 'big-params.json');
+  const sets = (existsSync(bigFile) ? JSON.parse(readFileSync(bigFile, 'utf8')).million : undefined) ?? [];
+  say();
+  say('## 10^6 states: safety check of the same module (bench/big-params.json "million")');
+  say();
+  say(
+    `Temporal properties are dropped from the configuration for both checkers (invariants, action properties and deadlock stay), so that the parallel search applies. Embedded: the compiled module; the first run compiles it into a fresh cache, and that time is shown apart and left out of its end-to-end seconds. TLC heap: -Xmx${options.tlcHeap}m (JAVA_TOOL_OPTIONS) for both TLC runs.`,
+  );
+  for (const set of sets.filter((x) => options.only === undefined || x.spec.includes(options.only))) {
+    const label = `${set.spec} ${set.variant} ${set.params.join(' ')}`;
+    say();
+    say(`### ${label}`);
+    say();
+    const dir = join(work, `million-${serial++}`);
+    const cache = join(work, 'compiled-cache');
+    const engineRun = (workers) =>
+      measure(process.execPath, [join(root, 'bench', 'engine-run.mjs'), set.spec, set.variant, 'compiled', cache, ...set.params, '--safety-only', '--workers', String(workers), '--write-module', dir], {
+        ...process.env,
+        BENCH_TIMEOUT: String(options.timeout),
+      }).then((m) => ({ ...m, r: lastJson(m) }));
+    const rows = [];
+    const one = await engineRun(1);
+    const many = await engineRun(options.workers);
+    const embRate = one.r.ok ? one.r.distinct / one.r.searchSeconds : null;
+    const engineRow = (name, m) => {
+      if (!m.r.ok) return [name, m.r.message ?? 'failed', '', '', '', '', ''];
+      const wall = m.wall - m.r.compileSeconds;
+      const rate = m.r.distinct / m.r.searchSeconds;
+      return [name, `${m.r.verdict}, ${fmt.n(m.r.distinct)} (generated ${fmt.n(m.r.generated)}, depth ${m.r.depth})`, fmt.n(rate), fmt.s(wall), fmt.mb(m.peakKb), fmt.bps(m.peakKb, m.r.distinct), `search ${fmt.s(m.r.searchSeconds)} s; compile ${fmt.s(m.r.compileSeconds)} s not counted`];
+    };
+    rows.push(engineRow('embedded, 1 worker', one));
+    rows.push(engineRow(`embedded, ${options.workers} workers`, many));
+    const tlcRates = [];
+    if (tlc && existsSync(dir)) {
+      const tla = readdirSync(dir).find((f) => f.endsWith('.tla'));
+      const cfg = tla?.replace(/\.tla$/, '.cfg');
+      for (const workers of ['1', 'auto']) {
+        const env = { ...process.env, BENCH_TIMEOUT: String(options.timeout), JAVA_TOOL_OPTIONS: `${process.env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${options.tlcHeap}m`.trim() };
+        const m = await measure(process.execPath, [join(root, 'bench', 'tlc-run.mjs'), join(dir, tla), join(dir, cfg), workers], env);
+        const r = lastJson(m);
+        const rate = r.ok && r.searchSeconds > 0 ? r.distinct / r.searchSeconds : null;
+        tlcRates.push(rate);
+        const agree = r.ok && one.r.ok && (r.distinct !== one.r.distinct || r.generated !== one.r.generated) ? '; counts differ from embedded' : '';
+        rows.push([
+          `TLC ${workers === '1' ? '1 worker' : '-workers auto'}, -Xmx${options.tlcHeap}m`,
+          r.ok ? `${r.verdict}, ${fmt.n(r.distinct)} (generated ${fmt.n(r.generated)}, depth ${r.depth})` : (r.message ?? 'failed'),
+          fmt.n(rate),
+          fmt.s(m.wall),
+          fmt.mb(m.peakKb),
+          fmt.bps(m.peakKb, r.distinct),
+          `search ${fmt.s(r.searchSeconds)} s; embedded 1 worker / TLC: throughput ${fmt.x(embRate !== null && rate ? embRate / rate : null)}, end to end ${fmt.x(one.r.ok ? m.wall / (one.wall - one.r.compileSeconds) : null)}${agree}`,
+        ]);
+      }
+    }
+    say(table(['run', 'verdict, distinct', 'distinct states/s', 'end-to-end s', 'peak memory', 'bytes/state (peak)', 'notes'], rows));
+  }
+  say();
+  say('End-to-end seconds include Node or JVM start; for the embedded engine they leave out the one-time compilation (credspec caches the compiled module). Throughput ratio = embedded distinct states/s over TLC distinct states/s (above 1×: embedded faster).');
+}
+
+function lastJson(m) {
+  const line = m.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(line);
+  } catch {
+    return { ok: false, message: m.stderr.trim().split('\n').pop() ?? `exit ${m.code}` };
+  }
 }
 
 // --- the parameter sets that reach 10^6 states

@@ -103,6 +103,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
     .option('--sarif <file>', 'write a SARIF report')
     .option('--json <file>', 'write the result file')
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
+    .option('--workers <n>', 'worker threads per check (embedded engine: a parallel search; TLC: -workers)', positiveInt('--workers'))
     .option('--max-states <n>', 'stop each check after this many distinct states', positiveInt('--max-states'))
     .option('--timeout <seconds>', 'stop each check after this many seconds', positiveInt('--timeout'))
     .option('--simulate', 'random behaviours instead of every state: a holds expectation is then inconclusive')

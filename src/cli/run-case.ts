@@ -11,6 +11,7 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { MapLocation, SourceMap } from '../tla/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
+import { deadlockWaits } from '../pipeline/deadlock-waits.js';
 import { credspecCacheDir } from './cache-dir.js';
 import { printTla } from '../tla/print.js';
 import { parseTlaLocation } from '../tlc/tla-location.js';
@@ -32,6 +33,8 @@ export interface RunCaseOptions {
   readonly commandLine?: string | undefined;
   /** Keep the TLA+ view of each trace step. */
   readonly includeTla?: boolean | undefined;
+  /** One-line notes for stderr (the embedded engine running one worker although more were asked for). */
+  readonly onNote?: ((message: string) => void) | undefined;
   /** Heap for the embedded engine before it stops with advice (`--memory`). */
   readonly memoryMb?: number | undefined;
   /** Random simulation instead of an exhaustive search (either engine). */
@@ -139,13 +142,16 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
     return runTlc(definedOnly({ ...tlcCommon, workers: options.workers ?? 1, maxStates: options.maxStates, onProgress: options.onProgress }));
   }
   const { loadExecutable } = await import('./load-executable.js');
-  const executable = await loadExecutable(built, files, { env: options.env });
+  let refused = false;
+  const executable = await loadExecutable(built, files, { env: options.env, warn: () => (refused = true) });
   if (options.simulate !== undefined) {
     const { simulate } = await import('../engine/simulate.js');
     return simulate(executable, built.emitted.config, definedOnly({ ...common, ...options.simulate, commandLine: options.commandLine }));
   }
   const { explore } = await import('../engine/explore.js');
-  return explore(executable, built.emitted.config, definedOnly({
+  const workers = options.workers ?? 1;
+  const search = workers > 1 ? await parallelSearch(built, files, options, workers, refused || options.env.CREDSPEC_INTERPRET === '1') : explore;
+  return search(executable, built.emitted.config, definedOnly({
     ...common,
     maxStates: options.maxStates,
     memoryMb: options.memoryMb,
@@ -154,6 +160,23 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
       ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) => options.onProgress!({ distinct: p.distinctStates, generated: p.statesGenerated, queue: p.queued, depth: p.depth })
       : undefined,
   }));
+}
+
+/**
+ * `--workers N` on the embedded engine: the parallel search, its workers loading the module the
+ * loader resolved (the compiled file, or the interpreter when it was used here).
+ */
+async function parallelSearch(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions, workers: number, interpreted: boolean): Promise<typeof import('../engine/explore.js').explore> {
+  const config = built.emitted.config;
+  let source: import('../engine/parallel/module-source.js').ModuleSource = { kind: 'interpreted', module: built.emitted.module, config };
+  if (!interpreted) {
+    const { loadCompiled } = await import('../engine/compile/load.js');
+    const { compiledCacheDir } = await import('./load-executable.js');
+    const loaded = await loadCompiled(built.tlaText, dirname(files.tla), compiledCacheDir(options.env), built.emitted.module);
+    source = { kind: 'compiled', path: loaded.path, config };
+  }
+  const { exploreParallel } = await import('../engine/parallel/explore-parallel.js');
+  return (module, cfg, opts) => exploreParallel(source, module, cfg, { ...opts, workers, ...(options.onNote === undefined ? {} : { onNote: options.onNote }) });
 }
 
 /**
@@ -183,6 +206,7 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
   const result = await runEngine(built, files, options);
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: options.includeTla === true });
+  const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
   const property = dslProperty(map, result.property);
   const expectDecl = built.case.expects[0];
   const unreachedSteps = result.unreached?.actions.map((a) => map.actions.find((m) => m.name === a)?.step ?? a) ?? [];
@@ -213,6 +237,7 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     ...(result.stuttering ? { stuttering: true } : {}),
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
+    ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
     ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0) ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } } : {}),
   };
 }

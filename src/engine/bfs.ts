@@ -204,6 +204,16 @@ export class Bfs {
     return index;
   }
 
+  /** The states queued and not yet expanded, in order, with their indices and fingerprint lane sums. */
+  queuedStates(): { readonly state: State; readonly index: number; readonly s1: number; readonly s2: number }[] {
+    const out: { state: State; index: number; s1: number; s2: number }[] = [];
+    for (let k = this.head; k < this.queue.length; k++) {
+      const at = this.sumHead + 2 * (k - this.head);
+      out.push({ state: this.queue[k]!, index: k, s1: this.sumQueue[at]!, s2: this.sumQueue[at + 1]! });
+    }
+    return out;
+  }
+
   /** Takes back the state just queued (it failed a check). */
   private popQueued(): void {
     this.queue.pop();

@@ -190,8 +190,8 @@ function inconclusive(module: ExecutableModule, bfs: Bfs, reason: InconclusiveRe
   void module;
 }
 
-/** What to do next after a limit, with the command line filled in when known. */
-function advice(reason: InconclusiveReason, bfs: Bfs, options: ExploreOptions): string {
+/** What to do next after a limit, with the command line filled in when known (`bfs`: the counts when it stopped). */
+export function advice(reason: InconclusiveReason, bfs: { readonly distinct: number; readonly queued: number }, options: ExploreOptions): string {
   const cmd = options.commandLine;
   const tlc = cmd === undefined ? 'run the same check with `--engine tlc`' : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
   const scale = "for models beyond one machine, TLC's distributed mode (`credspec tlc`), or a simulation run for a quick search without a verdict";
@@ -297,7 +297,8 @@ export function toTlaState(module: ExecutableModule, s: State): Record<string, R
   return out;
 }
 
-function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
+/** One step of a trace as TLA+ JSON. */
+export function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
   const a = module.actions[st.action]!;
   const params: Record<string, ReturnType<typeof toTlaValue>> = {};
   if (a.paramName !== undefined && st.param !== undefined) params[a.paramName] = toTlaValue(st.param);
@@ -306,20 +307,49 @@ function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
 
 const FOUND = { found: true };
 
-/**
- * The states along a path of state indices, rebuilt by replaying the module: the initial
- * state with the first fingerprint, then at each step the first successor (in the module's
- * order) with the next fingerprint. Stateright's approach: the search keeps no states.
- */
 function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[]): TlaTraceStep[] {
+  return replayFingerprints(module, path.map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const)).trace;
+}
+
+/** The successor number `j` (from 0, in the module's enumeration order over all actions) of `s`. */
+export function nthSuccessor(module: ExecutableModule, s: State, j: number): StepRecord {
+  let found: StepRecord | undefined;
+  let k = 0;
+  try {
+    for (let a = 0; a < module.actions.length && found === undefined; a++) {
+      module.successors(a, s, (t: State, action: number, param: Value | undefined, sub: number) => {
+        if (k++ === j) {
+          found = { next: t, action, param, sub };
+          throw FOUND;
+        }
+      });
+    }
+  } catch (err) {
+    if (err !== FOUND) throw err;
+  }
+  if (found === undefined) throw new Error('internal: trace replay found too few successors');
+  return found;
+}
+
+/** The trace of a path ending in a step: the path's states, then successor number `j` of its last state. */
+export function replayWithStep(module: ExecutableModule, fps: readonly (readonly [number, number])[], j: number): TlaTraceStep[] {
+  const { trace, last } = replayFingerprints(module, fps);
+  return [...trace, traceStep(module, nthSuccessor(module, last, j))];
+}
+
+/**
+ * The states along a path given by state fingerprints, rebuilt by replaying the module: the
+ * initial state with the first fingerprint, then at each step the first successor (in the
+ * module's order) with the next fingerprint. Stateright's approach: the search keeps no states.
+ */
+export function replayFingerprints(module: ExecutableModule, fps: readonly (readonly [number, number])[]): { trace: TlaTraceStep[]; last: State } {
   const fpOf = (s: State): [number, number] => {
     if (module.symmetry === undefined) fingerprintState(s);
     else fingerprintOrbit(s, module.symmetry);
     return [FP.h1, FP.h2];
   };
-  const want = (i: number): [number, number] => [bfs.fpHi.get(i), bfs.fpLo.get(i)];
   let cur: State | undefined;
-  const [w1, w2] = want(path[0]!);
+  const [w1, w2] = fps[0]!;
   try {
     module.initialStates((s) => {
       const [h1, h2] = fpOf(s);
@@ -333,8 +363,8 @@ function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[
   }
   if (cur === undefined) throw new Error('internal: trace replay found no matching initial state');
   const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, cur) }];
-  for (let k = 1; k < path.length; k++) {
-    const [n1, n2] = want(path[k]!);
+  for (let k = 1; k < fps.length; k++) {
+    const [n1, n2] = fps[k]!;
     let found: StepRecord | undefined;
     try {
       for (let a = 0; a < module.actions.length && found === undefined; a++) {
@@ -353,5 +383,5 @@ function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[
     out.push(traceStep(module, found));
     cur = found.next;
   }
-  return out;
+  return { trace: out, last: cur };
 }

@@ -163,6 +163,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         maxStates: args.maxStates,
         timeoutSeconds: args.timeout,
         workers: args.workers,
+        onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
         tlcJar: args.tlcJar,
         signal: abort.signal,
         includeTla: args.tla,

@@ -30,6 +30,8 @@ export interface CiArgs {
   readonly tlcJar?: string | undefined;
   readonly maxStates?: number | undefined;
   readonly timeout?: number | undefined;
+  /** Worker threads of the embedded engine, or TLC's workers with `--engine tlc`. */
+  readonly workers?: number | undefined;
   /** Random simulation: a `holds` expectation can then only be met as inconclusive. */
   readonly simulate?: boolean | undefined;
   readonly depth?: number | undefined;
@@ -87,6 +89,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       tlcJar: args.tlcJar,
       maxStates: args.maxStates,
       timeoutSeconds: args.timeout,
+      workers: args.workers,
+      onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
       ...modeOptions(args, io),
       onProgress: (p) => progress.update('checking', p),
     },
