@@ -9,8 +9,9 @@
 import { AssertFailure, EvalError } from './eval-error.js';
 import { FingerprintSet, IntVec } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
+import { GuardSkip } from './guard-skip.js';
 import { fingerprintOrbit } from './symmetry.js';
-import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, functionIndex, functionValues, isFunction, statesEqual, valueEquals, type Value } from './values.js';
+import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, statesEqual, valueEquals, type Value } from './values.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =
@@ -103,15 +104,8 @@ export class Bfs {
   private lastAction = -1;
   private lastParam: Value | undefined = undefined;
   private lastCover = 0;
-  /**
-   * Action guards (`ActionInfo.guard`): the distinct (variable, parameter) pairs they read,
-   * each guarded action's pairs (`guardSlots[a]`, undefined when unguarded), and per state
-   * the string each pair holds (undefined: not such a string, so the action must run).
-   */
-  private readonly slotVar: number[] = [];
-  private readonly slotParam: Value[] = [];
-  private readonly guardSlots: (Int32Array | undefined)[];
-  private readonly slotLabel: (string | undefined)[] = [];
+  /** Which actions may have a successor in the state being expanded (`ActionInfo.guard`). */
+  private readonly guards: GuardSkip;
   private successorCount = 0;
   private readonly sink: (t: State, action: number, param: Value | undefined, sub: number) => void;
 
@@ -156,19 +150,7 @@ export class Bfs {
       });
     }
     this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
-    this.guardSlots = module.actions.map((a) => {
-      const gd = a.guard;
-      if (gd === undefined || a.paramName === undefined) return undefined;
-      return Int32Array.from(
-        a.paramValues.map((p) => {
-          for (let k = 0; k < this.slotVar.length; k++) if (this.slotVar[k] === gd.variable && valueEquals(this.slotParam[k]!, p)) return k;
-          this.slotVar.push(gd.variable);
-          this.slotParam.push(p);
-          this.slotLabel.push(undefined);
-          return this.slotVar.length - 1;
-        }),
-      );
-    });
+    this.guards = new GuardSkip(module);
   }
 
   /** Distinct states found. */
@@ -428,20 +410,10 @@ export class Bfs {
       let total = 0;
       try {
         if (g !== undefined) this.recordState(s, index);
-        const gs = this.guardSlots;
-        const labels = this.slotLabel;
-        for (let k = 0; k < labels.length; k++) labels[k] = guardValue(s[this.slotVar[k]!]!, this.slotParam[k]!);
+        const guards = this.guards;
+        guards.look(s);
         for (let a = 0; a < nActions; a++) {
-          const sl = gs[a];
-          if (sl !== undefined) {
-            const want = m.actions[a]!.guard!.label;
-            let run = false;
-            for (let k = 0; k < sl.length && !run; k++) {
-              const l = labels[sl[k]!];
-              run = l === undefined || l === want;
-            }
-            if (!run) continue;
-          }
+          if (!guards.mayRun(a)) continue;
           this.successorCount = 0;
           m.successors(a, s, this.sink);
           total += this.successorCount;
@@ -543,11 +515,3 @@ function placeSteps(module: ExecutableModule, steps: readonly { readonly index: 
   return out;
 }
 
-/** `f[p]` when f is a function with p in its domain and a string there; else undefined. */
-function guardValue(f: Value, p: Value): string | undefined {
-  if (!isFunction(f)) return undefined;
-  const i = functionIndex(f, p);
-  if (i < 0) return undefined;
-  const v = functionValues(f)[i];
-  return typeof v === 'string' ? v : undefined;
-}

@@ -2,19 +2,16 @@
 // and reach the recorded number of distinct states. Skipped (saying so) where Java or
 // tla2tools.jar is missing; the jar comes from TLA2TOOLS_JAR or ../shared/tlc/.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderSpec } from '../../src/cli/commands/emit.js';
-import { programOf } from '../model/helpers.js';
+import { hasLiveTlc, tlcJar as jar, tlcOutputOn } from '../support/tlc-on-text.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const jar = process.env.TLA2TOOLS_JAR ?? resolve(here, '../../../shared/tlc/tla2tools.jar');
-const hasJava = spawnSync('java', ['-version']).status === 0;
-const runnable = hasJava && existsSync(jar);
-if (!runnable) console.warn(`TLC golden runs skipped: ${hasJava ? `no tla2tools.jar at ${jar}` : 'no java'}`);
+const runnable = hasLiveTlc;
+if (!runnable) console.warn(`TLC golden runs skipped: no java or no tla2tools.jar at ${jar}`);
 
 /** case folder, config file (module name is its prefix before `__`), distinct states TLC finds. */
 const RUNS: readonly [string, string, number][] = [
@@ -47,20 +44,7 @@ const RUNS: readonly [string, string, number][] = [
   });
 });
 
-/** Emits `text` and runs TLC on its base module; returns TLC's output. */
-function runSpec(text: string): string {
-  const r = renderSpec(programOf(text, 'v.cred'), 'credspec test');
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
-  const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-'));
-  for (const f of r.files) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.text);
-  }
-  const tla = r.files.find((f) => f.path.endsWith('_base.tla'))!;
-  const module = tla.path.split('/').pop()!.replace(/\.tla$/, '');
-  const res = spawnSync('java', ['-cp', jar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: join(dir, 'v'), encoding: 'utf8' });
-  return res.stdout;
-}
+const runSpec = tlcOutputOn;
 
 (runnable ? describe : describe.skip)('built-in checks under TLC', () => {
   test('a failed assert violates the invariant named after its step, after that step', () => {

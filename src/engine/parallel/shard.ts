@@ -9,7 +9,7 @@ import { FingerprintSet, IntVec } from '../fingerprint-set.js';
 import type { ExecutableModule, State } from '../module-api.js';
 import { fingerprintOrbit } from '../symmetry.js';
 import { FP, FP_SUM, fingerprintSuccessor, type Value } from '../values.js';
-import { GuardSkip } from './guard-skip.js';
+import { GuardSkip } from '../guard-skip.js';
 import { STOP_MEMORY, STOP_WORD, bellWord, generatedWord, newWord, type FromWorker, type PeerMessage, type WorkerEvent } from './protocol.js';
 import { StateReader, StateWriter } from './value-codec.js';
 

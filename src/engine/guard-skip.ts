@@ -1,11 +1,15 @@
 // Takes a module's action guards (`ActionInfo.guard`) and, per state, says which actions can
-// have a successor, so a search calls only those: the same skipping as the one-worker search
-// (bfs.ts). Pure: reads the state, changes nothing in it; never skips when unsure.
+// have a successor, so a search (one worker or several) calls only those. Pure: reads the
+// state, changes nothing in it; never skips when unsure.
 
-import type { ExecutableModule, State } from '../module-api.js';
-import { functionIndex, functionValues, isFunction, valueEquals, type Value } from '../values.js';
+import type { ExecutableModule, State } from './module-api.js';
+import { functionIndex, functionValues, isFunction, valueEquals, type Value } from './values.js';
 
-/** Per state: may action `a` have a successor? */
+/**
+ * Per state: may action `a` have a successor? The distinct (variable, parameter) pairs the
+ * guards read, each guarded action's pairs, and per state the string each pair holds
+ * (undefined: not such a string, so the action must run).
+ */
 export class GuardSkip {
   private readonly slotVar: number[] = [];
   private readonly slotParam: Value[] = [];
