@@ -56,6 +56,9 @@ export function symmetryGroup(set: Value, name: string): Permutation[] {
 
 /** One member of a SYMMETRY set as the map of the model values it moves. */
 function permutationOf(f: Value, name: string): Permutation {
+  // `Permutations({})` is `{<<>>}`: the empty function, which moves nothing (a group with no
+  // spare slots, `spare 0` or a SPARE parameter set to 0).
+  if (f instanceof SeqValue && f.elems.length === 0) return new Map();
   if (!(f instanceof FcnValue)) throw new EvalError(`The symmetry set ${name} holds ${formatValue(f)}, not a permutation of model values.`, name);
   const m = new Map<ModelValue, ModelValue>();
   f.domain.forEach((d, i) => {

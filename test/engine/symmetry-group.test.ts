@@ -33,6 +33,12 @@ describe('symmetryGroup', () => {
     expect(group).toHaveLength(2);
   });
 
+  it('takes the empty function (Permutations of no spare slots) for the identity', () => {
+    const noSpares = permutations(makeSet([]) as SetValue);
+    expect(noSpares.elems).toHaveLength(1);
+    expect(symmetryGroup(makeSet([...perms(a, b).elems, ...noSpares.elems]), 'Symmetry')).toHaveLength(1);
+  });
+
   it('refuses a member that is not a permutation of model values, naming the set', () => {
     expect(() => symmetryGroup(makeSet([makeFcn([a, b], [1, 2])]), 'Sym')).toThrow(/symmetry set Sym permutes values that are not model values/);
     expect(() => symmetryGroup(3, 'Sym')).toThrow(/symmetry set Sym is not a set/);
