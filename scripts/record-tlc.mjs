@@ -29,6 +29,7 @@ const { agreementCases, caseLabel } = await import(join(dist, 'pipeline', 'agree
 const { findRecord, outcomeOf, recordFileText, sortRecords } = await import(join(dist, 'pipeline', 'agreement-record.js'));
 const { interpretModule } = await import(join(dist, 'engine', 'interpret.js'));
 const { prepareTlc, runTlc } = await import(join(dist, 'tlc', 'run.js'));
+const { temporalJudge } = await import(join(dist, 'pipeline', 'temporal-judge.js'));
 
 const RECORD_FILE = join(root, 'test', 'agreement', 'tlc-recorded.json');
 
@@ -82,7 +83,7 @@ async function recordOne(built, version, timeoutSeconds) {
     writeFileSync(tla, built.tlaText);
     writeFileSync(cfg, built.cfgText);
     const started = Date.now();
-    const result = await runTlc({ module: tla, config: cfg, workers: 1, timeoutSeconds, env: process.env });
+    const result = await runTlc({ module: tla, config: cfg, workers: 1, timeoutSeconds, env: process.env, judgeTemporal: temporalJudge(built) });
     const seconds = (Date.now() - started) / 1000;
     const temporal = result.property !== null && interpretModule(built.emitted.module, built.emitted.config).temporalProperties.some((t) => t.name === result.property);
     return outcomeOf(result, version, seconds, temporal);

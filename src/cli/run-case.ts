@@ -119,7 +119,10 @@ function definedOnly<T extends object>(o: T): T {
 async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions): Promise<CheckResult & { stats: { stateBytes?: number } }> {
   const common = { timeoutSeconds: options.timeoutSeconds, signal: options.signal };
   if (options.engine === 'tlc') {
-    const tlcCommon = { module: files.tla, config: files.cfg, tlcJar: options.tlcJar, env: options.env as NodeJS.ProcessEnv, ...common };
+    // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
+    // lasso violates, in declaration order, is the one the embedded engine reports.
+    const { temporalJudge } = await import('../pipeline/temporal-judge.js');
+    const tlcCommon = { module: files.tla, config: files.cfg, tlcJar: options.tlcJar, env: options.env as NodeJS.ProcessEnv, judgeTemporal: temporalJudge(built), ...common };
     if (options.simulate !== undefined) {
       const { runTlcSimulation } = await import('../tlc/simulate.js');
       return runTlcSimulation(definedOnly({ ...tlcCommon, ...options.simulate }));

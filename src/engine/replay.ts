@@ -7,7 +7,8 @@
 import type { TlaTraceStep } from '../result/check-result.js';
 import type { TlaValue } from '../result/tla-value.js';
 import { AssertFailure, EvalError } from './eval-error.js';
-import type { ExecutableModule, State, TemporalForm } from './module-api.js';
+import { lassoViolatesForm } from './lasso-property.js';
+import type { ExecutableModule, State } from './module-api.js';
 import { formatValue, fromTlaValue, statesEqual, toTlaValue, valueEquals, type Value } from './values.js';
 
 /** What the trace claims. */
@@ -116,39 +117,7 @@ function replay(module: ExecutableModule, trace: readonly TlaTraceStep[], claim:
     if (f.strength === 'WF' && enabledAll && !taken) problems.push(`the loop is not fair: ${f.label} is always enabled on it but never taken`);
     if (f.strength === 'SF' && enabledSome && !taken) problems.push(`the loop is not fair: ${f.label} is enabled on it but never taken`);
   }
-  if (!tp.instances.some((inst) => violates(inst.form, states, loopStart))) problems.push(`the behaviour satisfies ${prop}`);
-}
-
-/** Does the lasso (states, with positions loopStart.. repeating forever) violate the form? */
-function violates(form: TemporalForm, states: readonly State[], loopStart: number): boolean {
-  const n = states.length;
-  const P = states.map((s) => form.p(s));
-  const inCycle = (pred: (i: number) => boolean): boolean => {
-    for (let i = loopStart; i < n; i++) if (pred(i)) return true;
-    return false;
-  };
-  switch (form.kind) {
-    case 'eventually':
-      return P.every((x) => !x);
-    case 'always':
-      return P.some((x) => !x);
-    case 'always-eventually':
-      return !inCycle((i) => P[i]!);
-    case 'eventually-always':
-      return inCycle((i) => !P[i]!);
-    case 'leads-to': {
-      const Q = states.map((s) => form.q(s));
-      const qInCycle = inCycle((i) => Q[i]!);
-      for (let i = 0; i < n; i++) {
-        if (!P[i]) continue;
-        // Q must hold at some position >= i of the infinite behaviour.
-        let later = false;
-        for (let j = i; j < n; j++) if (Q[j]) later = true;
-        if (!later && !qInCycle) return true;
-      }
-      return false;
-    }
-  }
+  if (!tp.instances.some((inst) => lassoViolatesForm(inst.form, { states, loopStart }))) problems.push(`the behaviour satisfies ${prop}`);
 }
 
 /** Used by tests: a value printed for messages. */

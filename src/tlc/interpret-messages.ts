@@ -7,7 +7,7 @@ import type { TlaTraceStep } from '../result/check-result.js';
 import type { ParsedToolOutput, ToolMessage } from './read-tool-output.js';
 import { MessageClass } from './read-tool-output.js';
 import { nameArguments, type ActionParameterNames } from './module-facts.js';
-import { readBackToState, readPrintedState, readStateVariables, readStuttering, type PrintedState } from './read-trace-state.js';
+import { readBackToState, readPrintedState, readStateVariables, readStuttering, type ActionLabel, type PrintedState } from './read-trace-state.js';
 import { formatTlaLocation } from './tla-location.js';
 
 /** TLC message codes (`tlc2.output.EC`) this reader acts on. */
@@ -44,6 +44,8 @@ export type ViolationKind = 'invariant' | 'initial-invariant' | 'action-property
 export interface ReadTrace {
   readonly steps: readonly TlaTraceStep[];
   readonly loopsBackTo: number | null;
+  /** The action of the step back to `loopsBackTo`, as 2122 names it (TLC 2.x; 1.7.4 prints none). */
+  readonly loopAction?: NonNullable<TlaTraceStep['action']>;
   readonly stuttering: boolean;
 }
 
@@ -131,6 +133,7 @@ export function readFinishedSeconds(text: string): number | null {
 class TraceBuilder {
   readonly states: PrintedState[] = [];
   backTo: number | null = null;
+  backAction: ActionLabel | null = null;
   stuttering = false;
 
   build(names: ActionParameterNames | undefined): ReadTrace {
@@ -143,7 +146,10 @@ class TraceBuilder {
       const i = this.states.findIndex((s) => s.number === this.backTo);
       loopsBackTo = i >= 0 ? i : this.backTo - 1;
     }
-    return { steps, loopsBackTo, stuttering: this.stuttering };
+    const back = this.backAction;
+    // 2122 labels the edge from the last state back (a TLC 2.x dumpTrace shows the same edge).
+    const loopAction = loopsBackTo !== null && back !== null ? { name: back.name, params: nameArguments(back.name, back.args, names) } : undefined;
+    return { steps, loopsBackTo, ...(loopAction !== undefined ? { loopAction } : {}), stuttering: this.stuttering };
   }
 }
 
@@ -188,12 +194,9 @@ export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOp
       case EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR:
         violation('action-property', nameIn(firstLine(m), /^Action property (\S+) is violated/));
         break;
-      case EC.TLC_TEMPORAL_PROPERTY_VIOLATED: {
-        // TLC 1.7.4 prints `Temporal properties were violated.` without a name.
-        const named = nameIn(firstLine(m), /^Temporal property (\S+) was violated/);
-        violation('temporal', named ?? (options.properties?.length === 1 ? options.properties[0]! : null));
+      case EC.TLC_TEMPORAL_PROPERTY_VIOLATED:
+        violation('temporal', temporalName(firstLine(m), options.properties ?? []));
         break;
-      }
       case EC.TLC_VALUE_ASSERT_FAILED:
         violation('assert', assertionMessage(m.text));
         break;
@@ -232,7 +235,10 @@ export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOp
       case EC.TLC_BACK_TO_STATE: {
         const back = readBackToState(m.text);
         if (!back.ok) problems.push(back.problem);
-        else if (current()) current()!.trace.backTo = back.value.backTo;
+        else if (current()) {
+          current()!.trace.backTo = back.value.backTo;
+          current()!.trace.backAction = back.value.action;
+        }
         break;
       }
       case EC.TLC_STATE_PRINT3:
@@ -299,6 +305,23 @@ export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOp
 
 function dropUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * 2116 names one property (`Temporal property p was violated.`), lists several (current TLC:
+ * `Temporal properties p1, p2 and p3 were violated.`) or none (TLC 1.7.4: `Temporal properties
+ * were violated.`). Of a list, the first in the config's PROPERTY order; unnamed, the config's
+ * only property, else null. src/tlc/name-temporal.ts refines both on the lasso when it can.
+ */
+export function temporalName(line: string, properties: readonly string[]): string | null {
+  const one = nameIn(line, /^Temporal property (\S+) was violated/);
+  if (one !== null) return one;
+  const list = /^Temporal properties (.+) were violated/.exec(line)?.[1];
+  if (list !== undefined) {
+    const listed = list.split(/,\s*|\s+and\s+/).map((w) => w.trim()).filter((w) => w !== '');
+    return properties.find((p) => listed.includes(p)) ?? listed[0] ?? null;
+  }
+  return properties.length === 1 ? properties[0]! : null;
 }
 
 function nameIn(line: string, re: RegExp): string | null {

@@ -27,7 +27,7 @@ const RULES: readonly Rule[] = [
   { re: /^Evaluating invariant \S+ failed\./, code: 2111, severity: 1, multiLine: true },
   { re: /^Action property \S+ is violated\./, code: 2112, severity: 1, multiLine: false },
   { re: /^Deadlock reached\./, code: 2114, severity: 1, multiLine: false },
-  { re: /^Temporal propert(?:y \S+ was|ies were) violated\./, code: 2116, severity: 1, multiLine: false },
+  { re: /^Temporal propert(?:y \S+ was|ies (?:.+ )?were) violated\./, code: 2116, severity: 1, multiLine: false },
   { re: /^The behavior up to this point is:/, code: 2121, severity: 1, multiLine: false },
   { re: /^The following behavior constitutes a counter-example:/, code: 2264, severity: 1, multiLine: false },
   { re: /^The first argument of Assert evaluated to FALSE/, code: 2132, severity: 1, multiLine: true },

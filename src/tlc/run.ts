@@ -8,6 +8,7 @@ import type { CheckResult } from '../result/check-result.js';
 import { interpretMessages, readProgress, EC, type Progress, type InterpretOptions } from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
 import { reportToCheckResult } from './to-check-result.js';
+import { nameTemporalViolation } from './name-temporal.js';
 import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 
 export { prepareTlc, tlcArguments, type TlcSetup } from './start.js';
@@ -81,7 +82,8 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
       progressIntervalSeconds: options.progressIntervalSeconds ?? 2,
       extra: options.extraTlcArgs ?? [],
     });
-    return await runProcess(start.setup.java.path, args, workDir, env, options, interpretOptions, elapsed);
+    const result = await runProcess(start.setup.java.path, args, workDir, env, options, interpretOptions, elapsed);
+    return nameTemporalViolation(result, interpretOptions.properties ?? [], options.judgeTemporal);
   });
 }
 

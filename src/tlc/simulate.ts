@@ -4,12 +4,13 @@
 // never `holds`. Runs `tlc2.TLC -simulate num=N -depth D -seed S` in a temp folder it removes;
 // it must not leave a java process or a file behind.
 
-import type { CheckResult } from '../result/check-result.js';
+import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
 import { startJava } from './distributed-process.js';
 import { interpretMessages } from './interpret-messages.js';
 import { ToolOutputReader, type ToolMessage } from './read-tool-output.js';
 import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 import { reportToCheckResult } from './to-check-result.js';
+import { nameTemporalViolation } from './name-temporal.js';
 
 /** TLC's simulation messages (`tlc2.output.EC`). */
 export const SIM_EC = {
@@ -30,6 +31,28 @@ export interface RunTlcSimulationOptions extends TlcStartOptions {
   /** Called on each of TLC's simulation progress reports. */
   readonly onProgress?: ((p: { statesGenerated: number; behaviours: number | null }) => void) | undefined;
   readonly onStart?: ((info: { pid: number; args: readonly string[] }) => void) | undefined;
+}
+
+/** What the result says of its distinct-state count: TLC prints -1 for it in simulation. */
+export const NOT_COUNTED = "TLC's simulation does not count distinct states (it reports -1); the embedded engine's simulation counts every state it visits.";
+
+/**
+ * The distinct states of a behaviour TLC printed: all a simulation's output shows of the states
+ * it visited, so the result's count is this (0 without a behaviour), never TLC's -1.
+ */
+export function distinctStatesOf(trace: readonly TlaTraceStep[] | null): number {
+  if (trace === null) return 0;
+  return new Set(trace.map((s) => canonicalJson(s.state))).size;
+}
+
+/** JSON with object keys sorted, so equal states give equal text whatever the key order. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /** Reads 2209: the behaviours so far (`Progress(T)`, -1 on TLC 1.7.4) and the states generated. */
@@ -101,7 +124,8 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
       const r = reportToCheckResult(report, exit.code);
       // The simulator labels the first state with the Init definition; a local run does not.
       const trace = r.trace ? r.trace.map((s, i) => (i === 0 ? { ...s, action: null } : s)) : null;
-      return { ...r, trace, stats: { distinctStates: 0, statesGenerated: generated, depth: trace?.length ?? 0, seconds: elapsed(), queued: 0 } };
+      const stats = { distinctStates: distinctStatesOf(trace), statesGenerated: generated, depth: trace?.length ?? 0, seconds: elapsed(), queued: 0 };
+      return nameTemporalViolation({ ...r, trace, stats }, interpretOptions.properties ?? [], options.judgeTemporal);
     }
     if (exit.code === 0 || stopReason !== null) {
       const p = progress as { behaviours: number | null } | null;
@@ -119,7 +143,7 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
         stuttering: false,
         inconclusive: {
           reason: stopReason === 'interrupted' ? 'interrupted' : 'simulation',
-          advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
+          advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. ${NOT_COUNTED} A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
         },
       };
     }

@@ -10,6 +10,7 @@ import type { CheckResult } from '../result/check-result.js';
 import { findJava, type JavaInfo } from './java.js';
 import { locateJar, probeJar, type JarInfo, type JarProbe } from './jar.js';
 import type { InterpretOptions } from './interpret-messages.js';
+import type { TemporalJudge } from './name-temporal.js';
 import { readActionParameters, readConfigProperties } from './module-facts.js';
 import type { SetupProblem } from './setup-problem.js';
 
@@ -30,6 +31,11 @@ export interface TlcStartOptions {
   readonly extraTlcArgs?: readonly string[];
   /** Between SIGTERM and SIGKILL when stopping TLC (default 3000 ms). */
   readonly killGraceMs?: number;
+  /**
+   * Names the violated temporal property on TLC's lasso when the config has several
+   * (name-temporal.ts); without it, the first TLC lists in config order, or null (TLC 1.7.4).
+   */
+  readonly judgeTemporal?: TemporalJudge | undefined;
 }
 
 /** Java, jar and what the jar supports: everything needed before TLC can run. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { BuiltCase } from '../../src/pipeline/build-case.js';
 import type { CheckResult, TlaTraceStep } from '../../src/result/check-result.js';
 import { prepareTlc, runTlc } from '../../src/tlc/run.js';
+import { temporalJudge } from '../../src/pipeline/temporal-judge.js';
 
 /** A live run's result, version, and its trace with unnamed parameters relaxed for replay. */
 export interface LiveRun {
@@ -36,7 +37,7 @@ export async function liveTlcRun(built: BuiltCase, jar: string, timeoutSeconds: 
     const name = built.emitted.module.name;
     writeFileSync(join(dir, `${name}.tla`), built.tlaText);
     writeFileSync(join(dir, `${name}.cfg`), built.cfgText);
-    const result = await runTlc({ module: join(dir, `${name}.tla`), config: join(dir, `${name}.cfg`), tlcJar: jar, env, workers: 1, timeoutSeconds });
+    const result = await runTlc({ module: join(dir, `${name}.tla`), config: join(dir, `${name}.cfg`), tlcJar: jar, env, workers: 1, timeoutSeconds, judgeTemporal: temporalJudge(built) });
     const trace = result.trace === null ? null : relaxUnnamedParameters(built, result.trace);
     return { result, version: setup.probe.versionLine, replayable: { verdict: result.verdict, property: result.property, trace, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering } };
   } finally {
