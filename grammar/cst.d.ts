@@ -293,10 +293,26 @@ export interface TemporalBodyCstNode extends CstNode {
 }
 
 export type TemporalBodyCstChildren = {
+  temporalQuant?: TemporalQuantCstNode[];
   KwEventually?: (IToken)[];
   KwAlways?: (IToken)[];
   expression?: (ExpressionCstNode)[];
   KwLeadsto?: IToken[];
+};
+
+export interface TemporalQuantCstNode extends CstNode {
+  name: "temporalQuant";
+  children: TemporalQuantCstChildren;
+}
+
+export type TemporalQuantCstChildren = {
+  KwForall?: IToken[];
+  KwExists?: IToken[];
+  Identifier: (IToken)[];
+  Comma?: IToken[];
+  KwIn: IToken[];
+  opExpr: OpExprCstNode[];
+  Colon: IToken[];
 };
 
 export interface VariantDeclCstNode extends CstNode {
@@ -827,12 +843,14 @@ export type PrimaryCstChildren = {
   Identifier?: IToken[];
   callArgs?: CallArgsCstNode[];
   LParen?: IToken[];
-  expression?: ExpressionCstNode[];
+  expression?: (ExpressionCstNode)[];
   RParen?: IToken[];
   braceExpr?: BraceExprCstNode[];
   mapComp?: MapCompCstNode[];
   seqLit?: SeqLitCstNode[];
   quantExpr?: QuantExprCstNode[];
+  KwAny?: IToken[];
+  KwWhere?: IToken[];
 };
 
 export interface BraceExprCstNode extends CstNode {

@@ -6,7 +6,7 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { SyntaxCode } from '../src/diagnostics/codes/syntax.js';
 import {
-  ALL_TOKENS, Bang, Dot, Arrow, Gt, Identifier, keywordOf, KW, LBracket, LCurly, LParen, Minus, RBracket, RCurly, RParen, SeqOpen, StringLiteral,
+  ALL_TOKENS, Bang, Colon, Dot, Arrow, Gt, Identifier, keywordOf, KW, LBracket, LCurly, LParen, Minus, RBracket, RCurly, RParen, SeqOpen, StringLiteral,
   UnterminatedComment, UnterminatedString,
 } from './tokens.js';
 
@@ -155,15 +155,22 @@ const NAME_FOLLOWS = new Set<TokenType>([
   KW.action, KW.property, KW.cover, KW.variant, KW.extends, KW.step, KW.clone, KW.for, KW.violates, Dot, Arrow,
 ]);
 
+/** Keywords that are values: `c ? self : other` puts them before a `:`. */
+const VALUE_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'none', 'self', 'frame']);
+
 /**
  * A keyword where only a name can stand (`shared var process: bool`) is reported once here and
  * read as a name, so the parser does not re-synchronise on it and report the rest of the line.
  */
 function nameKeywords(tokens: IndexedToken[], problems: LexProblem[]): void {
-  for (let i = 1; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const word = keywordOf(tok.tokenType);
-    if (word === undefined || !NAME_FOLLOWS.has(tokens[i - 1]!.tokenType)) continue;
+    if (word === undefined) continue;
+    const afterName = i > 0 && NAME_FOLLOWS.has(tokens[i - 1]!.tokenType);
+    // `step: x := 1`: no construct puts a keyword other than a value right before `:`, so it is a label.
+    const asLabel = tokens[i + 1]?.tokenType === Colon && !VALUE_WORDS.has(word);
+    if (!afterName && !asLabel) continue;
     problems.push({ code: 'CS1010', args: { keyword: '`' + word + '`' }, offset: tok.startOffset, length: tok.image.length });
     tok.tokenType = Identifier;
     tok.tokenTypeIdx = Identifier.tokenTypeIdx!;

@@ -314,7 +314,12 @@ export class CredParser extends CstParser {
     this.SUBRULE(this.temporalBody);
   });
 
+  /**
+   * `forall t in S:` before a temporal form: the quantifier's body extends as far right as
+   * possible, across `leadsto` (TLA+'s `\\A t \\in S : P ~> Q`).
+   */
   temporalBody = this.RULE('temporalBody', () => {
+    this.MANY(() => this.SUBRULE(this.temporalQuant));
     this.OR([
       {
         ALT: () => {
@@ -338,6 +343,18 @@ export class CredParser extends CstParser {
         },
       },
     ]);
+  });
+
+  temporalQuant = this.RULE('temporalQuant', () => {
+    this.OR([{ ALT: () => this.CONSUME(KW.forall) }, { ALT: () => this.CONSUME(KW.exists) }]);
+    this.CONSUME(Identifier);
+    this.MANY(() => {
+      this.CONSUME(Comma);
+      this.CONSUME2(Identifier);
+    });
+    this.CONSUME(KW.in);
+    this.SUBRULE(this.opExpr, { ARGS: [PRECEDENCE.range] });
+    this.CONSUME(Colon);
   });
 
   variantDecl = this.RULE('variantDecl', () => {
@@ -602,25 +619,29 @@ export class CredParser extends CstParser {
   });
 
   assignRhs = this.RULE('assignRhs', () => {
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(KW.any);
-          this.SUBRULE(this.expression);
-          this.OPTION(() => {
-            this.CONSUME(KW.where);
-            this.SUBRULE2(this.expression);
-          });
+    // `any` also starts a (misplaced) primary; here, right after `:=`, it is the choice form.
+    this.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            this.CONSUME(KW.any);
+            this.SUBRULE(this.expression);
+            this.OPTION(() => {
+              this.CONSUME(KW.where);
+              this.SUBRULE2(this.expression);
+            });
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(KW.clone);
-          this.CONSUME(Identifier);
+        {
+          ALT: () => {
+            this.CONSUME(KW.clone);
+            this.CONSUME(Identifier);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE3(this.expression) },
-    ]);
+        { ALT: () => this.SUBRULE3(this.expression) },
+      ],
+    });
   });
 
   assertStmt = this.RULE('assertStmt', () => {
@@ -837,6 +858,17 @@ export class CredParser extends CstParser {
       { ALT: () => this.SUBRULE(this.mapComp) },
       { ALT: () => this.SUBRULE(this.seqLit) },
       { ALT: () => this.SUBRULE(this.quantExpr) },
+      {
+        // Only to say where `any` may stand: `x[any t in S] := e` is read whole and refused once.
+        ALT: () => {
+          this.CONSUME(KW.any);
+          this.SUBRULE2(this.expression);
+          this.OPTION2(() => {
+            this.CONSUME(KW.where);
+            this.SUBRULE3(this.expression);
+          });
+        },
+      },
     ]));
   });
 

@@ -17,7 +17,7 @@ export const KEYWORD_WORDS = [
   'spec', 'import', 'param', 'const', 'enum', 'type', 'shared', 'thread', 'var', 'process', 'fair',
   'strong', 'weak', 'symmetric', 'spare', 'runs', 'when', 'procedure', 'macro', 'def', 'return', 'if',
   'else', 'while', 'for', 'in', 'snapshot', 'live', 'either', 'or', 'atomic', 'await', 'assert', 'skip',
-  'may', 'fail', 'clone', 'exit', 'call', 'invariant', 'action', 'property', 'cover', 'eventually',
+  'may', 'fail', 'clone', 'exit', 'invariant', 'action', 'property', 'cover', 'eventually',
   'always', 'leadsto', 'variant', 'extends', 'override', 'step', 'expect', 'with', 'holds', 'deadlock',
   'violates', 'true', 'false', 'none', 'self', 'frame', 'forall', 'exists', 'and', 'not', 'mod',
   'any', 'where', 'union', 'inter', 'notin', 'subseteq', 'break', 'continue', 'fresh',

@@ -27,6 +27,9 @@ USER_RULESET == 3
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
 CRED_GEN == 6
 
+\* <prelude>/kernel.cred:32:1  const MAX_RULESET
+MAX_RULESET == 4
+
 \* <prelude>/kernel.cred:236:1  const MUTEX_INIT
 MUTEX_INIT == None
 
@@ -867,6 +870,43 @@ Assert_do_execve_ex_excl == failure # "Assert_do_execve_ex_excl"
 
 \* specs/exectime.cred:243:3  the assertions of step ex_nnp_sticky
 Assert_do_execve_ex_nnp_sticky == failure # "Assert_do_execve_ex_nnp_sticky"
+
+\* built-in check out_of_range
+\*   conjunct  1: promised               specs/exectime.cred:76:1
+\*   conjunct  2: pend_user              specs/exectime.cred:81:1
+\*   conjunct  3: pend_refs              specs/exectime.cred:84:1
+\*   conjunct  4: img_dom                specs/exectime.cred:88:1
+\*   conjunct  5: cred                   <prelude>/kernel.cred:408:1
+\*   conjunct  6: cred_gen               <prelude>/kernel.cred:410:1
+\*   conjunct  7: Requester.k            specs/exectime.cred:253:3
+\*   conjunct  8: Requester.n            specs/exectime.cred:254:3
+\*   conjunct  9: restrict_self.ruleset  specs/exectime.cred:138:25
+\*   conjunct 10: do_execve.bprm         specs/exectime.cred:160:3
+\*   conjunct 11: do_execve.bpf          specs/exectime.cred:163:3
+\*   conjunct 12: do_execve.newdom       specs/exectime.cred:164:3
+out_of_range ==
+    /\ promised \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN pend_user : pend_user[t] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN pend_refs : pend_refs[t] \in 0..3
+    /\ \A t \in DOMAIN img_dom : /\ \/ img_dom[t].id = None
+                                    \/ img_dom[t].id.n \in 0..CRED_GEN
+                                 /\ \A k \in DOMAIN img_dom[t].layers : img_dom[t].layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN cred : /\ cred[t].id.n \in 0..CRED_GEN
+                              /\ \/ cred[t].dom.id = None
+                                 \/ cred[t].dom.id.n \in 0..CRED_GEN
+                              /\ \A k \in DOMAIN cred[t].dom.layers : cred[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN cred_gen : cred_gen[t] \in 0..CRED_GEN
+    /\ \A t \in DOMAIN Requester_k : Requester_k[t] \in 0..2
+    /\ \A t \in DOMAIN Requester_n : Requester_n[t] \in 0..2
+    /\ \A t \in DOMAIN restrict_self_ruleset : restrict_self_ruleset[t] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN do_execve_bprm : /\ do_execve_bprm[t].id.n \in 0..CRED_GEN
+                                        /\ \/ do_execve_bprm[t].dom.id = None
+                                           \/ do_execve_bprm[t].dom.id.n \in 0..CRED_GEN
+                                        /\ \A k \in DOMAIN do_execve_bprm[t].dom.layers : do_execve_bprm[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN do_execve_bpf : do_execve_bpf[t] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN do_execve_newdom : /\ \/ do_execve_newdom[t].id = None
+                                             \/ do_execve_newdom[t].id.n \in 0..CRED_GEN
+                                          /\ \A k \in DOMAIN do_execve_newdom[t].layers : do_execve_newdom[t].layers[k] \in 0..MAX_RULESET
 
 \* specs/exectime.cred:306:1  action property ex_nnp_monotone
 ex_nnp_monotone == [][\A t \in GROUP : ~nnp[t] \/ nnp'[t]]_vars

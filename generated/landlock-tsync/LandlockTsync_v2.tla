@@ -15,8 +15,17 @@ Thread == Caller \cup Sibling \cup Tracer \cup Signaller
 \* specs/landlock-tsync.cred:58:1  const GROUP
 GROUP == Caller \cup Sibling
 
+\* specs/landlock-tsync.cred:59:1  const NT
+NT == CALLERS + SIBLINGS + SPARE
+
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
 CRED_GEN == 6
+
+\* <prelude>/kernel.cred:32:1  const MAX_RULESET
+MAX_RULESET == 4
+
+\* <prelude>/kernel.cred:36:1  const COMPLETION_MAX
+COMPLETION_MAX == 3
 
 \* <prelude>/kernel.cred:108:1  const COMPLETION_INIT
 COMPLETION_INIT == [done |-> 0, all |-> FALSE]
@@ -1418,6 +1427,65 @@ Assert_restrict_siblings_ll_slots == failure # "Assert_restrict_siblings_ll_slot
 
 \* built-in check frame_use_after_return
 frame_use_after_return == failure # "frame_use_after_return"
+
+\* built-in check out_of_range
+\*   conjunct  1: clones_left                        specs/landlock-tsync.cred:66:1
+\*   conjunct  2: exits_left                         specs/landlock-tsync.cred:68:1
+\*   conjunct  3: failed_dom                         specs/landlock-tsync.cred:73:1
+\*   conjunct  4: cred                               <prelude>/kernel.cred:408:1
+\*   conjunct  5: cred_gen                           <prelude>/kernel.cred:410:1
+\*   conjunct  6: Caller.restarts                    specs/landlock-tsync.cred:362:3
+\*   conjunct  7: landlock_restrict_self.new_cred    specs/landlock-tsync.cred:331:3
+\*   conjunct  8: restrict_siblings.old_cred         specs/landlock-tsync.cred:128:29
+\*   conjunct  9: restrict_siblings.new_cred         specs/landlock-tsync.cred:128:45
+\*   conjunct 10: restrict_siblings.num_preparing    specs/landlock-tsync.cred:130:3
+\*   conjunct 11: restrict_siblings.num_unfinished   specs/landlock-tsync.cred:131:3
+\*   conjunct 12: restrict_siblings.all_prepared     specs/landlock-tsync.cred:132:3
+\*   conjunct 13: restrict_siblings.ready_to_commit  specs/landlock-tsync.cred:133:3
+\*   conjunct 14: restrict_siblings.all_finished     specs/landlock-tsync.cred:134:3
+\*   conjunct 15: restrict_siblings.size             specs/landlock-tsync.cred:137:3
+\*   conjunct 16: restrict_siblings.cap              specs/landlock-tsync.cred:138:3
+\*   conjunct 17: restrict_siblings.nulls            specs/landlock-tsync.cred:140:3
+\*   conjunct 18: restrict_siblings.r                specs/landlock-tsync.cred:152:3
+\*   conjunct 19: restrict_one.mine                  specs/landlock-tsync.cred:241:3
+\*   conjunct 20: restrict_one.r                     specs/landlock-tsync.cred:243:3
+out_of_range ==
+    /\ clones_left \in 0..SPARE
+    /\ exits_left \in 0..EXITS
+    /\ \A t \in DOMAIN failed_dom : \/ failed_dom[t] = None
+                                    \/ failed_dom[t].n \in 0..CRED_GEN
+    /\ \A t \in DOMAIN cred : /\ cred[t].id.n \in 0..CRED_GEN
+                              /\ \/ cred[t].dom.id = None
+                                 \/ cred[t].dom.id.n \in 0..CRED_GEN
+                              /\ \A k \in DOMAIN cred[t].dom.layers : cred[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN cred_gen : cred_gen[t] \in 0..CRED_GEN
+    /\ \A t \in DOMAIN Caller_restarts : Caller_restarts[t] \in 0..RESTARTS
+    /\ \A t \in DOMAIN landlock_restrict_self_new_cred : /\ landlock_restrict_self_new_cred[t].id.n \in 0..CRED_GEN
+                                                         /\ \/ landlock_restrict_self_new_cred[t].dom.id = None
+                                                            \/ landlock_restrict_self_new_cred[t].dom.id.n \in 0..CRED_GEN
+                                                         /\ \A k \in DOMAIN landlock_restrict_self_new_cred[t].dom.layers : landlock_restrict_self_new_cred[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN restrict_siblings_old_cred : /\ restrict_siblings_old_cred[t].id.n \in 0..CRED_GEN
+                                                    /\ \/ restrict_siblings_old_cred[t].dom.id = None
+                                                       \/ restrict_siblings_old_cred[t].dom.id.n \in 0..CRED_GEN
+                                                    /\ \A k \in DOMAIN restrict_siblings_old_cred[t].dom.layers : restrict_siblings_old_cred[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN restrict_siblings_new_cred : /\ restrict_siblings_new_cred[t].id.n \in 0..CRED_GEN
+                                                    /\ \/ restrict_siblings_new_cred[t].dom.id = None
+                                                       \/ restrict_siblings_new_cred[t].dom.id.n \in 0..CRED_GEN
+                                                    /\ \A k \in DOMAIN restrict_siblings_new_cred[t].dom.layers : restrict_siblings_new_cred[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN restrict_siblings_num_preparing : restrict_siblings_num_preparing[t] \in 0 .. NT + 1
+    /\ \A t \in DOMAIN restrict_siblings_num_unfinished : restrict_siblings_num_unfinished[t] \in 0 .. NT + 1
+    /\ \A t \in DOMAIN restrict_siblings_all_prepared : restrict_siblings_all_prepared[t].done \in 0..COMPLETION_MAX
+    /\ \A t \in DOMAIN restrict_siblings_ready_to_commit : restrict_siblings_ready_to_commit[t].done \in 0..COMPLETION_MAX
+    /\ \A t \in DOMAIN restrict_siblings_all_finished : restrict_siblings_all_finished[t].done \in 0..COMPLETION_MAX
+    /\ \A t \in DOMAIN restrict_siblings_size : restrict_siblings_size[t] \in 0..NT
+    /\ \A t \in DOMAIN restrict_siblings_cap : restrict_siblings_cap[t] \in 0..NT
+    /\ \A t \in DOMAIN restrict_siblings_nulls : restrict_siblings_nulls[t] \in 0..NT
+    /\ \A t \in DOMAIN restrict_siblings_r : restrict_siblings_r[t] \in 0 .. NT + 1
+    /\ \A t \in DOMAIN restrict_one_mine : /\ restrict_one_mine[t].id.n \in 0..CRED_GEN
+                                           /\ \/ restrict_one_mine[t].dom.id = None
+                                              \/ restrict_one_mine[t].dom.id.n \in 0..CRED_GEN
+                                           /\ \A k \in DOMAIN restrict_one_mine[t].dom.layers : restrict_one_mine[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN restrict_one_r : restrict_one_r[t] \in 0 .. NT + 1
 
 \* specs/landlock-tsync.cred:479:1  property ll_term
 ll_term == <>(\A c \in Caller : finished[c])

@@ -18,6 +18,9 @@ GROUP == Caller \cup Other \cup Execer
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
 CRED_GEN == 6
 
+\* <prelude>/kernel.cred:32:1  const MAX_RULESET
+MAX_RULESET == 4
+
 \* <prelude>/kernel.cred:34:1  const MAX_FILTER
 MAX_FILTER == 4
 
@@ -1032,6 +1035,44 @@ Assert_seccomp_tsync_sc_cover == failure # "Assert_seccomp_tsync_sc_cover"
 
 \* specs/seccomp-tsync.cred:168:5  the assertions of step sc_atomic
 Assert_seccomp_tsync_sc_atomic == failure # "Assert_seccomp_tsync_sc_atomic"
+
+\* built-in check out_of_range
+\*   conjunct  1: clones_left        specs/seccomp-tsync.cred:73:1
+\*   conjunct  2: fork_filter        specs/seccomp-tsync.cred:87:1
+\*   conjunct  3: fork_chain         specs/seccomp-tsync.cred:88:1
+\*   conjunct  4: cred               <prelude>/kernel.cred:408:1
+\*   conjunct  5: cred_gen           <prelude>/kernel.cred:410:1
+\*   conjunct  6: filters            <prelude>/kernel.cred:470:1
+\*   conjunct  7: filter_next        <prelude>/kernel.cred:472:1
+\*   conjunct  8: sc_filter          <prelude>/kernel.cred:475:1
+\*   conjunct  9: sc_chain           <prelude>/kernel.cred:482:1
+\*   conjunct 10: Caller.tries       specs/seccomp-tsync.cred:251:3
+\*   conjunct 11: seccomp_tsync.f    specs/seccomp-tsync.cred:105:3
+\*   conjunct 12: seccomp_tsync.old  specs/seccomp-tsync.cred:106:3
+\*   conjunct 13: install_own.f      specs/seccomp-tsync.cred:182:3
+\*   conjunct 14: do_execve.bprm     specs/seccomp-tsync.cred:210:3
+out_of_range ==
+    /\ clones_left \in 0..SPARE
+    /\ \A t \in DOMAIN fork_filter : fork_filter[t] \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN fork_chain : \A x \in fork_chain[t] : x \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN cred : /\ cred[t].id.n \in 0..CRED_GEN
+                              /\ \/ cred[t].dom.id = None
+                                 \/ cred[t].dom.id.n \in 0..CRED_GEN
+                              /\ \A k \in DOMAIN cred[t].dom.layers : cred[t].dom.layers[k] \in 0..MAX_RULESET
+    /\ \A t \in DOMAIN cred_gen : cred_gen[t] \in 0..CRED_GEN
+    /\ \A k \in DOMAIN filters : /\ filters[k].parent \in 0..MAX_FILTER
+                                 /\ \A x \in filters[k].chain : x \in 0..MAX_FILTER
+    /\ filter_next \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN sc_filter : sc_filter[t] \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN sc_chain : \A x \in sc_chain[t] : x \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN Caller_tries : Caller_tries[t] \in 0..RETRIES
+    /\ \A t \in DOMAIN seccomp_tsync_f : seccomp_tsync_f[t] \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN seccomp_tsync_old : seccomp_tsync_old[t] \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN install_own_f : install_own_f[t] \in 0..MAX_FILTER
+    /\ \A t \in DOMAIN do_execve_bprm : /\ do_execve_bprm[t].id.n \in 0..CRED_GEN
+                                        /\ \/ do_execve_bprm[t].dom.id = None
+                                           \/ do_execve_bprm[t].dom.id.n \in 0..CRED_GEN
+                                        /\ \A k \in DOMAIN do_execve_bprm[t].dom.layers : do_execve_bprm[t].dom.layers[k] \in 0..MAX_RULESET
 
 \* specs/seccomp-tsync.cred:332:1  action property sc_grow
 sc_grow == [][\A t \in GROUP : pc[t] = "Other_born" \/ sc_chain[t] \subseteq sc_chain'[t]]_vars

@@ -1,6 +1,6 @@
 // Properties and fairness: symmetry reduction refused together with liveness properties, and a
 // warning for liveness properties no process's fairness can make hold. Takes the checker context;
-// reports CS6003 and CS6004 (primes, CS6001/CS6002, are found while typing expressions).
+// reports CS6003, CS6004 and CS6005 (primes, CS6001/CS6002, are found while typing expressions).
 
 import type { ProcessDecl, TemporalPropertyDecl } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
@@ -15,6 +15,12 @@ export function checkProperties(ctx: CheckContext): void {
   }
   for (const { decl } of ctx.bodies) {
     if (decl.kind === 'ProcessDecl' && !processes.includes(decl)) processes.push(decl);
+  }
+  for (const t of temporal) {
+    for (const q of t.quantifiers ?? []) {
+      // A property checks each instance of its form; `exists` would ask for one fair behaviour per choice.
+      if (q.quantifier === 'exists') ctx.report('CS6005', q.span, { name: t.name.name }, { hint: 'quantify with `forall`, or move `exists` inside the state predicates (`eventually exists t in S: P`)' });
+    }
   }
   const first = temporal[0];
   if (first === undefined) return;

@@ -1,7 +1,7 @@
-// Type checking: the type of every expression (ctx.types), and whether it fits where it is used:
-// initial values, conditions, operands, call arguments, assignment targets, returned values,
-// and primes in properties. Needs resolve-names.ts to have bound references. Reports CS3xxx,
-// CS6001 and CS6002. Does not judge control flow or atomicity (check-steps.ts does).
+// Type checking: the type of every expression (ctx.types) and whether it fits where it is used
+// (initial values, conditions, operands, arguments, targets, returned values, each macro call's
+// instance of the macro body, primes in properties). Needs resolve-names.ts's bindings. Reports
+// CS3xxx, CS6001 and CS6002; does not judge control flow or atomicity (check-steps.ts does).
 
 import type {
   Block,
@@ -13,12 +13,16 @@ import type {
   Node,
   ProcedureDecl,
   ProcessDecl,
+  PropertyQuantifier,
   RecordFieldInit,
   Stmt,
   TypeDecl,
   TypeExpr,
 } from '../syntax/ast.js';
-import { hasName, type CheckContext } from './context.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import type { Diagnostic, DiagnosticArgs } from '../diagnostics/diagnostic.js';
+import type { Span } from '../syntax/span.js';
+import { hasName, type CheckContext, type ReportExtra } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { FrameOwner, SymbolInfo } from './scopes.js';
 import { didYouMean } from './suggest.js';
@@ -47,6 +51,17 @@ import { instantiateAlias } from '../syntax/type-subst.js';
 interface TEnv {
   readonly action: boolean;
   readonly owner?: FrameOwner;
+  /** Inside one call's instance of a macro body: each parameter's type, the argument's. */
+  readonly params?: ReadonlyMap<SymbolInfo, Type>;
+  /** Inside a macro instance: the owner of the call site, which `self` and `frame` stand for. */
+  readonly caller?: FrameOwner;
+}
+
+/** One call of a macro being checked as an instance: diagnostics met in its body wait here. */
+interface Instance {
+  readonly macro: MacroDecl;
+  readonly diagnostics: Diagnostic[];
+  readonly types: Map<Node, Type>;
 }
 
 const GLOBAL: TEnv = { action: false };
@@ -80,6 +95,7 @@ function typeDecl(ctx: CheckContext, tc: TypeChecker, decl: Decl): void {
       tc.expect(decl.expr, BOOL, `action \`${decl.name.name}\``, { action: true });
       break;
     case 'TemporalPropertyDecl':
+      for (const q of decl.quantifiers ?? []) tc.quantifier(q);
       tc.expect(decl.left, BOOL, `property \`${decl.name.name}\``, GLOBAL);
       if (decl.right !== undefined) tc.expect(decl.right, BOOL, `property \`${decl.name.name}\``, GLOBAL);
       break;
@@ -137,8 +153,38 @@ class TypeChecker {
   private readonly aliasTypes = new Map<TypeDecl, Type>();
   private readonly defResults = new Map<DefDecl, Type>();
   private readonly macroResults = new Map<MacroDecl, Type>();
+  /** Macro instances being checked, innermost last. */
+  private readonly instances: Instance[] = [];
+  /** Per macro: the diagnostics its body gets with untyped parameters (reported by its own check). */
+  private readonly plainMacroKeys = new Map<MacroDecl, Set<string>>();
 
   constructor(private readonly ctx: CheckContext) {}
+
+  /** Reports into the innermost macro instance, if one is being checked, else into the context. */
+  private report(code: DiagnosticCode, span: Span, args: DiagnosticArgs, extra: ReportExtra = {}): void {
+    const inst = this.instances[this.instances.length - 1];
+    if (inst === undefined) {
+      this.ctx.report(code, span, args, extra);
+      return;
+    }
+    const before = this.ctx.diagnostics.length;
+    this.ctx.report(code, span, args, extra);
+    inst.diagnostics.push(...this.ctx.diagnostics.splice(before));
+  }
+
+  /** Records a node's type; inside a macro instance the record is the instance's own. */
+  private setType(n: Node, t: Type): void {
+    const inst = this.instances[this.instances.length - 1];
+    (inst?.types ?? this.ctx.types).set(n, t);
+  }
+
+  private getType(n: Node): Type | undefined {
+    for (let i = this.instances.length - 1; i >= 0; i--) {
+      const t = this.instances[i]!.types.get(n);
+      if (t !== undefined) return t;
+    }
+    return this.ctx.types.get(n);
+  }
 
   // --- declarations and bodies ------------------------------------------------------------
 
@@ -253,7 +299,7 @@ class TypeChecker {
     const known = this.aliasTypes.get(decl);
     if (known !== undefined) return known;
     if (this.inProgress.has(decl)) {
-      this.ctx.report('CS3010', decl.name.span, { name: decl.name.name });
+      this.report('CS3010', decl.name.span, { name: decl.name.name });
       this.aliasTypes.set(decl, UNKNOWN);
       return UNKNOWN;
     }
@@ -273,7 +319,7 @@ class TypeChecker {
     const args = use.args ?? [];
     if (args.length !== decl.params.length) return UNKNOWN;
     if (this.inProgress.has(decl)) {
-      this.ctx.report('CS3010', decl.name.span, { name: decl.name.name });
+      this.report('CS3010', decl.name.span, { name: decl.name.name });
       return UNKNOWN;
     }
     this.inProgress.add(decl);
@@ -326,7 +372,7 @@ class TypeChecker {
         t = sym.name === 'Thread' ? setOf(THREAD) : sym.name === 'bool' ? setOf(BOOL) : UNKNOWN;
         break;
       case 'binder':
-        t = (d !== undefined ? this.ctx.types.get(d) : undefined) ?? UNKNOWN;
+        t = (d !== undefined ? this.getType(d) : undefined) ?? UNKNOWN;
         break;
       default:
         t = UNKNOWN;
@@ -351,17 +397,17 @@ class TypeChecker {
     if (actual.kind === 'record' && exp.kind === 'record') {
       const missing = exp.fields.find((f) => !actual.fields.some((a) => a.name === f.name));
       if (missing !== undefined) {
-        this.ctx.report('CS3013', e.span, { type: typeToString(expected), field: missing.name });
+        this.report('CS3013', e.span, { type: typeToString(expected), field: missing.name });
         return;
       }
     }
-    this.ctx.report('CS3001', e.span, { what, actual: typeToString(actual), expected: typeToString(expected) });
+    this.report('CS3001', e.span, { what, actual: typeToString(actual), expected: typeToString(expected) });
   }
 
   /** Infers and records the type of `e`. */
   infer(e: Expr, env: TEnv): Type {
     const t = this.inferUncached(e, env);
-    this.ctx.types.set(e, t);
+    this.setType(e, t);
     return t;
   }
 
@@ -375,12 +421,19 @@ class TypeChecker {
         return STRING;
       case 'NoneLit':
         return NONE;
-      case 'SelfExpr':
-        return env.owner?.kind === 'ProcessDecl' ? { kind: 'thread', group: env.owner.name.name } : THREAD;
-      case 'FrameExpr':
-        return env.owner?.kind === 'ProcedureDecl' ? { kind: 'frame', procedure: env.owner.name.name } : UNKNOWN;
-      case 'NameExpr':
-        return this.symbolType(this.ctx.symbols.get(e));
+      case 'SelfExpr': {
+        const owner = env.caller ?? env.owner;
+        return owner?.kind === 'ProcessDecl' ? { kind: 'thread', group: owner.name.name } : THREAD;
+      }
+      case 'FrameExpr': {
+        const owner = env.caller ?? env.owner;
+        return owner?.kind === 'ProcedureDecl' ? { kind: 'frame', procedure: owner.name.name } : UNKNOWN;
+      }
+      case 'NameExpr': {
+        const sym = this.ctx.symbols.get(e);
+        const param = sym?.kind === 'macroParam' ? env.params?.get(sym) : undefined;
+        return param ?? this.symbolType(sym);
+      }
       case 'ParenExpr':
         return this.infer(e.inner, env);
       case 'CallExpr':
@@ -398,7 +451,7 @@ class TypeChecker {
           return base.element;
         }
         this.infer(e.index, env);
-        if (base.kind !== 'unknown') this.ctx.report('CS3005', e.base.span, { type: typeToString(base), operation: 'indexed' });
+        if (base.kind !== 'unknown') this.report('CS3005', e.base.span, { type: typeToString(base), operation: 'indexed' });
         return UNKNOWN;
       }
       case 'FieldExpr': {
@@ -409,7 +462,7 @@ class TypeChecker {
         const base = unwrapOptional(this.infer(e.base, env));
         if (base.kind === 'unknown') return UNKNOWN;
         if (base.kind !== 'frame') {
-          this.ctx.report('CS3005', e.base.span, { type: typeToString(base), operation: 'followed by `->` (it is not a frame)' });
+          this.report('CS3005', e.base.span, { type: typeToString(base), operation: 'followed by `->` (it is not a frame)' });
           return UNKNOWN;
         }
         const proc = this.ctx.globals.lookup(base.procedure)?.decl;
@@ -417,7 +470,7 @@ class TypeChecker {
         const sym = scope?.own(e.field.name);
         if (sym === undefined) {
           const names = scope?.visible().filter((s) => s.owner === proc).map((s) => s.name).sort() ?? [];
-          this.ctx.report('CS3007', e.field.span, { proc: base.procedure, field: e.field.name }, hintOf(didYouMean(e.field.name, names)));
+          this.report('CS3007', e.field.span, { proc: base.procedure, field: e.field.name }, hintOf(didYouMean(e.field.name, names)));
           return UNKNOWN;
         }
         this.ctx.bind(e.field, sym);
@@ -425,8 +478,8 @@ class TypeChecker {
       }
       case 'PrimedExpr': {
         const text = printExpr(e.base);
-        if (!env.action) this.ctx.report('CS6001', e.span, { text });
-        else if (!this.isStateVariablePath(e.base)) this.ctx.report('CS6002', e.base.span, { text });
+        if (!env.action) this.report('CS6001', e.span, { text });
+        else if (!this.isStateVariablePath(e.base)) this.report('CS6002', e.base.span, { text });
         return this.infer(e.base, env);
       }
       case 'UnaryExpr':
@@ -444,7 +497,7 @@ class TypeChecker {
         const b = this.infer(e.else, env);
         const j = join(a, b);
         if (j === undefined) {
-          this.ctx.report('CS3006', e.span, { op: '? :', left: typeToString(a), right: typeToString(b) });
+          this.report('CS3006', e.span, { op: '? :', left: typeToString(a), right: typeToString(b) });
           return UNKNOWN;
         }
         return j;
@@ -456,7 +509,7 @@ class TypeChecker {
           const t = this.infer(el, env);
           const j = join(acc, t);
           if (j === undefined) {
-            this.ctx.report('CS3008', el.span, { what: e.kind === 'SetLit' ? 'the set' : 'the sequence', left: typeToString(acc), right: typeToString(t) });
+            this.report('CS3008', el.span, { what: e.kind === 'SetLit' ? 'the set' : 'the sequence', left: typeToString(acc), right: typeToString(t) });
             acc = UNKNOWN;
             break;
           }
@@ -501,7 +554,7 @@ class TypeChecker {
         } else {
           this.infer(e.key, env);
           this.infer(e.value, env);
-          if (b.kind !== 'unknown') this.ctx.report('CS3005', e.base.span, { type: typeToString(b), operation: 'updated with `[k] = v`' });
+          if (b.kind !== 'unknown') this.report('CS3005', e.base.span, { type: typeToString(b), operation: 'updated with `[k] = v`' });
         }
         return base;
       }
@@ -522,36 +575,44 @@ class TypeChecker {
    * and the variable itself cannot be indexed.
    */
   private threadCopy(e: Extract<Expr, { kind: 'IndexExpr' }>, env: TEnv): Type | undefined {
-    const b = unparen(e.base);
+    // `x'[t]` in an action is `x[t]'`: the next value of thread t's copy.
+    const b0 = unparen(e.base);
+    const b = b0.kind === 'PrimedExpr' ? unparen(b0.base) : b0;
     if (b.kind !== 'NameExpr' || this.ctx.symbols.get(b)?.kind !== 'threadVar') return undefined;
-    const varType = this.infer(b, env);
+    const varType = this.infer(e.base, env);
     const indexType = this.infer(e.index, env);
     const indexable = varType.kind === 'map' || varType.kind === 'seq';
     if (indexType.kind === 'thread' || (indexType.kind === 'unknown' && !indexable)) return varType;
     return undefined;
   }
 
+  /** A quantifier over a whole temporal property: its set, and its binders' type. */
+  quantifier(q: PropertyQuantifier): void {
+    const set = this.infer(q.set, GLOBAL);
+    this.bindBinders(q.binders, this.elementType(set, q.set, `the set of \`${q.quantifier}\``));
+  }
+
   private bindBinders(binders: readonly Ident[], t: Type): void {
-    for (const b of binders) this.ctx.types.set(b, t);
+    for (const b of binders) this.setType(b, t);
   }
 
   /** The element type of a set operand, reporting CS3001 when it is no set. */
   private elementType(set: Type, node: Expr, what: string): Type {
     const el = elementOf(set);
     if (el !== undefined) return el;
-    this.ctx.report('CS3001', node.span, { what, actual: typeToString(set), expected: 'a set' });
+    this.report('CS3001', node.span, { what, actual: typeToString(set), expected: 'a set' });
     return UNKNOWN;
   }
 
   private field(base: Type, field: Ident, baseNode: Expr): Type {
     if (base.kind === 'unknown') return UNKNOWN;
     if (base.kind !== 'record') {
-      this.ctx.report('CS3005', baseNode.span, { type: typeToString(base), operation: `read with \`.${field.name}\` (it is not a record)` });
+      this.report('CS3005', baseNode.span, { type: typeToString(base), operation: `read with \`.${field.name}\` (it is not a record)` });
       return UNKNOWN;
     }
     const f = base.fields.find((x) => x.name === field.name);
     if (f === undefined) {
-      this.ctx.report('CS3004', field.span, { type: typeToString(base), field: field.name }, hintOf(didYouMean(field.name, base.fields.map((x) => x.name).sort())));
+      this.report('CS3004', field.span, { type: typeToString(base), field: field.name }, hintOf(didYouMean(field.name, base.fields.map((x) => x.name).sort())));
       return UNKNOWN;
     }
     return f.type;
@@ -567,7 +628,7 @@ class TypeChecker {
       this.expect(f.value, ft, `field \`${f.name.name}\``, env);
     }
     if (rec.kind !== 'record' && rec.kind !== 'unknown') {
-      this.ctx.report('CS3005', baseNode.span, { type: typeToString(rec), operation: 'updated with `with { f: e }` (it is not a record)' });
+      this.report('CS3005', baseNode.span, { type: typeToString(rec), operation: 'updated with `with { f: e }` (it is not a record)' });
     }
   }
 
@@ -604,7 +665,7 @@ class TypeChecker {
       case '!=': {
         const a = this.infer(e.left, env);
         const b = this.infer(e.right, env);
-        if (!comparable(a, b)) this.ctx.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
+        if (!comparable(a, b)) this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
         return BOOL;
       }
       case 'in':
@@ -612,7 +673,7 @@ class TypeChecker {
         const a = this.infer(e.left, env);
         const s = this.infer(e.right, env);
         const el = this.elementType(s, e.right, what('right'));
-        if (!comparable(a, el)) this.ctx.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(s) });
+        if (!comparable(a, el)) this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(s) });
         return BOOL;
       }
       case 'subseteq':
@@ -621,11 +682,15 @@ class TypeChecker {
       case '\\': {
         const a = this.infer(e.left, env);
         const b = this.infer(e.right, env);
+        const setLeft = elementOf(a) !== undefined;
+        const setRight = elementOf(b) !== undefined;
         this.elementType(a, e.left, what('left'));
         this.elementType(b, e.right, what('right'));
+        // An operand that is no set was just reported; its clash with the other is the same mistake.
+        if (!setLeft || !setRight) return op === 'subseteq' ? BOOL : UNKNOWN;
         const j = join(a, b);
         if (j === undefined) {
-          this.ctx.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
+          this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
           return op === 'subseteq' ? BOOL : UNKNOWN;
         }
         return op === 'subseteq' ? BOOL : j;
@@ -639,10 +704,11 @@ class TypeChecker {
     if (sym?.kind === 'macro') {
       // A value-returning macro in a condition (where that is allowed is a step rule).
       const macro = sym.decl as MacroDecl;
-      this.macroArgs(macro, callee, args, env);
+      const argTypes = this.macroArgs(macro, callee, args, env);
       const r = this.macroResult(macro);
-      if (r === undefined) this.ctx.report('CS3011', callee.span, { callee: 'macro', name: macro.name.name });
-      return r ?? UNKNOWN;
+      if (r === undefined) this.report('CS3011', callee.span, { callee: 'macro', name: macro.name.name });
+      const own = argTypes === undefined ? undefined : this.instance(macro, callee, args, argTypes, env);
+      return r === undefined ? UNKNOWN : macro.returnType !== undefined ? r : (own ?? r);
     }
     if (sym === undefined || (sym.kind !== 'def' && sym.kind !== 'builtinFn')) {
       for (const a of args) this.infer(a, env);
@@ -662,7 +728,7 @@ class TypeChecker {
 
   private arity(callee: Ident, expected: number, args: readonly Expr[]): boolean {
     if (args.length === expected) return true;
-    this.ctx.report('CS3002', callee.span, { name: callee.name, expected, actual: args.length });
+    this.report('CS3002', callee.span, { name: callee.name, expected, actual: args.length });
     return false;
   }
 
@@ -677,7 +743,7 @@ class TypeChecker {
     const seqArg = (): Type => {
       const t = this.infer(a0, env);
       if (t.kind === 'seq' || t.kind === 'unknown') return t;
-      this.ctx.report('CS3001', a0.span, { what: `the argument of \`${name}\``, actual: typeToString(t), expected: 'a seq' });
+      this.report('CS3001', a0.span, { what: `the argument of \`${name}\``, actual: typeToString(t), expected: 'a seq' });
       return UNKNOWN;
     };
     switch (name) {
@@ -712,6 +778,7 @@ class TypeChecker {
       case 'done':
       case 'alive':
       case 'exiting':
+      case 'unborn':
         this.expect(a0, THREAD, `the argument of \`${name}\``, env);
         return BOOL;
       case 'at':
@@ -751,7 +818,7 @@ class TypeChecker {
         const sym = this.ctx.symbols.get(u);
         if (sym === undefined) return;
         const ok = sym.kind === 'sharedVar' || sym.kind === 'threadVar' || sym.kind === 'frameVar' || sym.kind === 'procParam' || sym.kind === 'macroParam';
-        if (!ok) this.ctx.report('CS3003', u.span, { name: u.name.name, reason: describeForAssign(sym) });
+        if (!ok) this.report('CS3003', u.span, { name: u.name.name, reason: describeForAssign(sym) });
         return;
       }
       case 'IndexExpr':
@@ -763,7 +830,7 @@ class TypeChecker {
       case 'ErrorExpr':
         return;
       default:
-        this.ctx.report('CS3003', u.span, { name: printExpr(u), reason: 'not a variable' });
+        this.report('CS3003', u.span, { name: printExpr(u), reason: 'not a variable' });
     }
   }
 
@@ -778,7 +845,7 @@ class TypeChecker {
         const t = this.target(s.target, env);
         const set = this.infer(s.set, env);
         const el = this.elementType(set, s.set, 'the set of `any`');
-        if (s.binder !== undefined) this.ctx.types.set(s.binder, el);
+        if (s.binder !== undefined) this.setType(s.binder, el);
         if (s.where !== undefined) this.expect(s.where, BOOL, 'the `where` condition', env);
         if (!fits(el, t)) this.mismatch(s.set, el, t, 'the chosen element');
         return;
@@ -801,7 +868,7 @@ class TypeChecker {
         return;
       case 'ForStmt': {
         const set = this.infer(s.set, env);
-        this.ctx.types.set(s.binder, this.elementType(set, s.set, 'the set of `for`'));
+        this.setType(s.binder, this.elementType(set, s.set, 'the set of `for`'));
         this.block(s.body, env);
         return;
       }
@@ -862,15 +929,99 @@ class TypeChecker {
     return t;
   }
 
-  /** Arguments of a macro call: counted, typed, and assignable where the macro writes its parameter. */
-  private macroArgs(macro: MacroDecl, callee: Ident, args: readonly Expr[], env: TEnv): void {
-    for (const a of args) this.infer(a, env);
-    if (!this.arity(callee, macro.params.length, args)) return;
+  /**
+   * Arguments of a macro call: counted, typed, and assignable where the macro writes its
+   * parameter. Returns their types, or undefined when their number is wrong.
+   */
+  private macroArgs(macro: MacroDecl, callee: Ident, args: readonly Expr[], env: TEnv): Type[] | undefined {
+    const types = args.map((a) => this.infer(a, env));
+    if (!this.arity(callee, macro.params.length, args)) return undefined;
     for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
       const arg = args[i]!;
-      if (!isAssignableShape(arg)) this.ctx.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
+      if (!isAssignableShape(arg)) this.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
       else this.checkAssignable(arg);
     }
+    return types;
+  }
+
+  /**
+   * Checks one call's instance of a macro: the body again, each parameter typed as its argument
+   * and `self`/`frame` as at the call site (a macro is a template, so each call can go wrong on
+   * its own). What goes wrong only in this instance is reported at the argument the offending
+   * body expression uses (else at the call), with a note at the macro line. Returns the type of
+   * the instance's `return e`, if it has one.
+   */
+  private instance(macro: MacroDecl, callee: Ident, args: readonly Expr[], argTypes: readonly Type[], env: TEnv): Type | undefined {
+    const result = this.instanceOf(macro, callee, args, argTypes, env);
+    // A variant's `override macro` runs at the same call sites: its body must fit them too.
+    for (const { decl, variant } of this.ctx.bodies) {
+      if (variant === undefined || decl.kind !== 'MacroDecl' || decl === macro) continue;
+      if (decl.name.name === macro.name.name && decl.params.length === macro.params.length) this.instanceOf(decl, callee, args, argTypes, env, variant.name.name);
+    }
+    return result;
+  }
+
+  private instanceOf(macro: MacroDecl, callee: Ident, args: readonly Expr[], argTypes: readonly Type[], env: TEnv, variant?: string): Type | undefined {
+    if (this.instances.some((i) => i.macro === macro) || this.inProgress.has(macro)) return undefined;
+    const params = new Map<SymbolInfo, Type>();
+    macro.params.forEach((p, i) => {
+      const sym = this.ctx.declared.get(p);
+      if (sym !== undefined) params.set(sym, argTypes[i] ?? UNKNOWN);
+    });
+    const plain = this.plainMacroDiagnostics(macro);
+    const inst: Instance = { macro, diagnostics: [], types: new Map() };
+    this.instances.push(inst);
+    let result: Type | undefined;
+    try {
+      this.block(macro.body, { action: false, owner: macro, params, caller: env.caller ?? env.owner });
+      const last = macro.body.stmts[macro.body.stmts.length - 1];
+      if (last?.kind === 'ReturnStmt' && last.value !== undefined) result = this.getType(last.value);
+    } finally {
+      this.instances.pop();
+    }
+    const uses = this.paramUses(macro);
+    for (const d of inst.diagnostics) {
+      if (plain.has(diagnosticKey(d))) continue;
+      const use = uses.find((u) => within(u.span, d.span) || within(d.span, u.span)) ?? useInStatement(macro, uses, d.span);
+      const arg = use === undefined ? undefined : args[use.index];
+      const where = arg === undefined ? '' : `, with \`${macro.params[use!.index]!.name}\` = \`${printExpr(arg)}\``;
+      const which = variant === undefined ? '' : ` (as variant \`${variant}\` overrides it)`;
+      const note = { span: d.span, note: `it arises here, in macro \`${macro.name.name}\`${which}${where}` };
+      this.report(d.code, arg?.span ?? callee.span, d.args, {
+        ...(d.hint !== undefined ? { hint: d.hint } : {}),
+        related: [note, ...(d.related ?? [])],
+      });
+    }
+    return result;
+  }
+
+  /** The diagnostics a macro's body gets with untyped parameters, as keys (its own check reports them). */
+  private plainMacroDiagnostics(macro: MacroDecl): ReadonlySet<string> {
+    const known = this.plainMacroKeys.get(macro);
+    if (known !== undefined) return known;
+    const inst: Instance = { macro, diagnostics: [], types: new Map() };
+    this.inProgress.add(macro);
+    this.instances.push(inst);
+    try {
+      this.block(macro.body, { action: false, owner: macro });
+    } finally {
+      this.instances.pop();
+      this.inProgress.delete(macro);
+    }
+    const keys = new Set(inst.diagnostics.map(diagnosticKey));
+    this.plainMacroKeys.set(macro, keys);
+    return keys;
+  }
+
+  /** Where a macro's body reads or writes its parameters, in source order. */
+  private paramUses(macro: MacroDecl): { index: number; span: Span }[] {
+    const out: { index: number; span: Span }[] = [];
+    for (const [node, sym] of this.ctx.symbols) {
+      if (sym.kind !== 'macroParam' || sym.owner !== macro || node.kind !== 'NameExpr') continue;
+      const index = macro.params.findIndex((p) => p.name === sym.name);
+      if (index >= 0) out.push({ index, span: node.span });
+    }
+    return out.sort((a, b) => a.span.start.offset - b.span.start.offset);
   }
 
   private callStmt(s: Extract<Stmt, { kind: 'CallStmt' }>, env: TEnv): void {
@@ -893,7 +1044,7 @@ class TypeChecker {
       }
       if (s.target !== undefined) {
         const t = this.target(s.target, env);
-        if (proc.returnType === undefined) this.ctx.report('CS3011', s.callee.span, { callee: 'procedure', name: proc.name.name });
+        if (proc.returnType === undefined) this.report('CS3011', s.callee.span, { callee: 'procedure', name: proc.name.name });
         else {
           const r = this.typeOf(proc.returnType);
           if (!fits(r, t)) this.mismatch(s.target, r, t, `the result of \`${proc.name.name}\``);
@@ -903,11 +1054,13 @@ class TypeChecker {
     }
     if (sym?.kind === 'macro') {
       const macro = sym.decl as MacroDecl;
-      this.macroArgs(macro, s.callee, s.args, env);
+      const argTypes = this.macroArgs(macro, s.callee, s.args, env);
+      const own = argTypes === undefined ? undefined : this.instance(macro, s.callee, s.args, argTypes, env);
       if (s.target !== undefined) {
         const t = this.target(s.target, env);
-        const r = this.macroResult(macro);
-        if (r === undefined) this.ctx.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
+        const declared = this.macroResult(macro);
+        const r = declared === undefined || macro.returnType !== undefined ? declared : (own ?? declared);
+        if (r === undefined) this.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
         else if (!fits(r, t)) this.mismatch(s.target, r, t, `the result of \`${macro.name.name}\``);
       }
       return;
@@ -932,6 +1085,28 @@ function describeForAssign(sym: SymbolInfo): string {
     default:
       return 'not a variable';
   }
+}
+
+/**
+ * The first parameter use in the innermost statement of the macro around `span`: a value that
+ * does not fit a parameter it is assigned to (`l := self`) is that parameter's argument's fault.
+ */
+function useInStatement(macro: MacroDecl, uses: readonly { index: number; span: Span }[], span: Span): { index: number; span: Span } | undefined {
+  let inner: Stmt | undefined;
+  forEachStmt(macro.body, (s) => {
+    if (within(span, s.span) && (inner === undefined || within(s.span, inner.span))) inner = s;
+  });
+  return inner === undefined ? undefined : uses.find((u) => within(u.span, inner!.span));
+}
+
+/** Identifies a diagnostic by what it says and where. */
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}|${d.span.file}|${d.span.start.offset}|${d.span.end.offset}|${JSON.stringify(d.args)}`;
+}
+
+/** True when span `inner` lies inside span `outer` (same file). */
+function within(inner: Span, outer: Span): boolean {
+  return inner.file === outer.file && outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
 }
 
 function hintOf(text: string | undefined): { hint?: string } {

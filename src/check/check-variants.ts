@@ -24,7 +24,7 @@ import { comparable, fits, typeToString, type Type } from './types.js';
 import { forEachStmt, unparen } from './walk.js';
 
 /** Built-in properties that `violates` may name (docs/language.md, section 6). */
-export const BUILTIN_PROPERTIES = ['frame_use_after_return'] as const;
+export const BUILTIN_PROPERTIES = ['frame_use_after_return', 'out_of_range'] as const;
 
 /** Runs every variant, param and expectation rule. */
 export function checkVariants(ctx: CheckContext): void {

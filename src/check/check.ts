@@ -10,6 +10,7 @@ import { checkProperties } from './check-properties.js';
 import { checkSteps } from './check-steps.js';
 import { checkLoopExits } from './check-loop-exits.js';
 import { checkMacroValues } from './check-macro-values.js';
+import { checkDoubleWrites } from './check-double-writes.js';
 import { checkTypes } from './check-types.js';
 import { checkUnused } from './check-unused.js';
 import { checkVariants } from './check-variants.js';
@@ -48,6 +49,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['step and atomicity rules', checkSteps],
   ['loop exits', checkLoopExits],
   ['macro results', checkMacroValues],
+  ['double writes', checkDoubleWrites],
   // Variants before the locking rules: those also follow each variant's overridden steps.
   ['variants and expectations', checkVariants],
   ['kernel locking rules', checkKernelRules],

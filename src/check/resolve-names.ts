@@ -208,10 +208,16 @@ class Resolver {
       case 'CoverDecl':
         this.expr(decl.expr, env);
         return;
-      case 'TemporalPropertyDecl':
-        this.expr(decl.left, env);
-        if (decl.right !== undefined) this.expr(decl.right, env);
+      case 'TemporalPropertyDecl': {
+        let inner = env;
+        for (const q of decl.quantifiers ?? []) {
+          this.expr(q.set, inner);
+          inner = this.binderEnv(inner, q.binders);
+        }
+        this.expr(decl.left, inner);
+        if (decl.right !== undefined) this.expr(decl.right, inner);
         return;
+      }
       case 'VariantDecl':
         for (const m of decl.members) {
           if (m.kind === 'ParamOverride') this.paramRef(m.name, m.value, env);

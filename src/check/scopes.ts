@@ -69,6 +69,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, number>> = {
   done: 1,
   alive: 1,
   exiting: 1,
+  unborn: 1,
   at: 2,
   in_call: 2,
 };

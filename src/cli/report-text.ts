@@ -1,9 +1,15 @@
-// How `check` and `ci` print results: one line per checked variant and parameter set, and
-// for a violation the trace in the spec's words (Spin `-t -p` style), the property and advice.
+// How `check` and `ci` print results: one line per checked variant and parameter set, for a
+// violation the trace in the spec's words (Spin `-t -p` style), the property and advice, and
+// after an exhaustive run the covers never reached and steps never enabled (warnings).
 
-import type { VariantResult } from '../result/result-file.js';
+import { readFileSync } from 'node:fs';
+import type { SourceLocation, VariantResult } from '../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict } from '../result/expectation.js';
-import { formatTextTrace } from '../trace/formats/text.js';
+import { formatTextTrace, traceSize } from '../trace/formats/text.js';
+import { formatValue } from '../trace/formats/value-text.js';
+import { rangeSuspects } from '../trace/range-suspects.js';
+import { OUT_OF_RANGE } from '../tla/names.js';
+import type { SourceMap } from '../tla/source-map.js';
 
 /** `specs/x.cred v2 (CALLERS=2): deadlock  120 states, 300 generated, depth 14, 0.31 s` */
 export function formatResultLine(r: VariantResult): string {
@@ -23,10 +29,54 @@ export function formatViolation(r: VariantResult): string {
   if (r.verdict === 'violated' && r.propertyLocation) {
     lines.push(`  ${r.property} is declared at ${r.propertyLocation.file}:${r.propertyLocation.line}:${r.propertyLocation.column}`);
   }
+  if (r.verdict === 'violated' && r.property === OUT_OF_RANGE) lines.push(...rangeLines(r));
   if (r.trace) {
-    lines.push(`  counterexample (${r.trace.length} states, module ${r.module}):`);
+    lines.push(`  counterexample (${traceSize(r)}; module ${r.module}):`);
     lines.push(formatTextTrace(r).replace(/^(?=.)/gm, '  '));
   }
   if (r.expected) lines.push(`  expected: ${describeExpectation(r.expected)}`);
   return lines.join('\n');
+}
+
+/** Where a step (`P.label`) or a cover is declared; null when not known. */
+export interface UnreachedLocator {
+  readonly step: (name: string) => SourceLocation | null;
+  readonly cover: (name: string) => SourceLocation | null;
+}
+
+/**
+ * One warning line per cover never reached and step never enabled, as Spin lists unreached
+ * code: `  warning: cover two_in: never reached (specs/x.cred:14:1)`. Empty unless the result
+ * records them (an exhaustive embedded run that found no violation).
+ */
+export function formatUnreached(r: VariantResult, locate?: UnreachedLocator): string[] {
+  if (r.unreached === undefined) return [];
+  const where = (loc: SourceLocation | null | undefined): string => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
+  return [
+    ...r.unreached.covers.map((c) => `  warning: cover ${c}: never reached${where(locate?.cover(c))}`),
+    ...r.unreached.steps.map((s) => `  warning: step ${s} never enabled${where(locate?.step(s))}`),
+  ];
+}
+
+/** The line `check` and `ci` print once when TLC ran exhaustively: it does not report covers or unreached steps. */
+export const TLC_UNREACHED_NOTE = 'note: TLC does not report covers never reached or steps never enabled; check with --engine embedded to see them';
+
+/**
+ * For `out_of_range`: the variable the last step took out of its range and its declaration. The
+ * source map beside the checked module says which variables the check covers; without it, nothing.
+ */
+function rangeLines(r: VariantResult): string[] {
+  let map: SourceMap;
+  try {
+    map = JSON.parse(readFileSync(r.module.replace(/\.tla$/, '.map.json'), 'utf8')) as SourceMap;
+  } catch {
+    return [];
+  }
+  const suspects = rangeSuspects(map, r.trace ?? []);
+  const where = (l: (typeof suspects)[number]['location']): string => (l === null ? '' : ` declared at ${l.file}:${l.line}:${l.column}`);
+  if (suspects.length === 1) {
+    const s = suspects[0]!;
+    return [`  ${s.name} = ${formatValue(s.value)} is outside the range${where(s.location)}`];
+  }
+  return suspects.length === 0 ? [] : ['  one of these is outside its range:', ...suspects.map((s) => `    ${s.name} = ${formatValue(s.value)}${where(s.location)}`)];
 }

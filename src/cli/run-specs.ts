@@ -24,10 +24,19 @@ export interface RunSpecsOutcome {
   readonly toolFailed: boolean;
 }
 
-function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, io: Io): void {
+/**
+ * Prints each diagnostic once: cases of one spec are built one by one and a bad `--param`
+ * is the same mistake in every variant, so `printed` remembers what was already said.
+ */
+function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, io: Io, printed: Set<string> = new Set()): void {
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
   const color = io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
-  for (const d of [...diagnostics].sort(compareDiagnostics)) io.stderr.write(renderDiagnostic(d, { color, source: (f) => sources.get(f) }) + '\n');
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const text = renderDiagnostic(d, { color, source: (f) => sources.get(f) });
+    if (printed.has(text)) continue;
+    printed.add(text);
+    io.stderr.write(text + '\n');
+  }
 }
 
 /** Loads, checks, builds and runs every case of every file, in order. */
@@ -64,10 +73,11 @@ export async function runSpecs(
     } else {
       cases = ciCases(program);
     }
+    const printed = new Set<string>();
     for (const c of cases) {
       const built = buildCase(program, c, generatedBy);
       if (!built.ok) {
-        printDiagnostics(built.diagnostics, program, io);
+        printDiagnostics(built.diagnostics, program, io, printed);
         if (built.diagnostics.some((d) => d.code.startsWith('CS9'))) toolFailed = true;
         else badInput = true;
         continue;

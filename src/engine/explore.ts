@@ -244,8 +244,15 @@ function buildResult(module: ExecutableModule, bfs: Bfs, seconds: number, stateB
           throw err;
         }
         if (cx !== undefined) {
-          const trace = rebuildTrace(module, bfs, cx.states);
-          return { ...base, verdict: 'violated', property: cx.property, trace, loopsBackTo: cx.loopsBackTo, stuttering: cx.stuttering };
+          if (cx.loopsBackTo === null) {
+            const trace = rebuildTrace(module, bfs, cx.states);
+            return { ...base, verdict: 'violated', property: cx.property, trace, loopsBackTo: null, stuttering: cx.stuttering };
+          }
+          // Replaying one step past the end, into the state the loop goes back to, names the
+          // step that closes the lasso; the trace itself ends at the last distinct state.
+          const closed = rebuildTrace(module, bfs, [...cx.states, cx.states[cx.loopsBackTo]!]);
+          const loopAction = closed[closed.length - 1]!.action ?? undefined;
+          return { ...base, verdict: 'violated', property: cx.property, trace: closed.slice(0, -1), loopsBackTo: cx.loopsBackTo, stuttering: cx.stuttering, ...(loopAction === undefined ? {} : { loopAction }) };
         }
       }
       const unreachedActions = module.actions.flatMap((a, i) => (i === module.terminating ? [] : a.subActions.filter((_, k) => !bfs.actionReached[i]![k])));

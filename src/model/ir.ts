@@ -135,6 +135,8 @@ export interface ModelProperty {
   /** A state predicate, `[][A]_vars`, or a temporal formula. */
   readonly body: TlaExpr;
   readonly span: Span | undefined;
+  /** For `out_of_range`: the variables its conjuncts check, in order, with their declarations. */
+  readonly covers?: readonly { readonly variable: string; readonly dslName: string; readonly owner?: string; readonly span: Span | undefined }[];
 }
 
 export interface ModelGroup {

@@ -377,6 +377,9 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
       return arity(1) ? eq(pcOf(env, lowerExpr(ctx, env, e.args[0]!)), str(PC_DONE)) : FALSE;
     case 'exiting':
       return arity(1) ? eq(pcOf(env, lowerExpr(ctx, env, e.args[0]!)), str(PC_EXITING)) : FALSE;
+    case 'unborn':
+      // A spare slot no `clone` has used yet: the one state `clone` can take (an exited slot is not free).
+      return arity(1) ? eq(pcOf(env, lowerExpr(ctx, env, e.args[0]!)), str(PC_UNBORN)) : FALSE;
     case 'alive':
       return arity(1) ? bin('\\notin', pcOf(env, lowerExpr(ctx, env, e.args[0]!)), setEnum([str(PC_UNBORN), str(PC_EXITED)])) : FALSE;
     case 'at':
@@ -472,7 +475,7 @@ export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = 
     if (reads) return;
     if (x.kind === 'NameExpr' && !params.has(x.name.name) && ctx.globals.has(x.name.name)) reads = true;
     if (x.kind === 'CallExpr') {
-      if (['done', 'alive', 'exiting', 'at', 'in_call'].includes(x.callee.name)) reads = true;
+      if (['done', 'alive', 'exiting', 'unborn', 'at', 'in_call'].includes(x.callee.name)) reads = true;
       else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen)) reads = true;
     }
     if (x.kind === 'NameExpr' && !params.has(x.name.name) && ctx.table.defs.has(x.name.name) && defReadsState(ctx, x.name.name, seen)) reads = true;

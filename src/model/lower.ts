@@ -30,11 +30,12 @@ import { LowerContext, type OwnerInfo } from './context.js';
 import { collectDecls } from './decls.js';
 import { buryOnExit, collectStoredFrames, usedTombstones } from './frame-identity.js';
 import type { ActTree, FairnessClause, Model, ModelAction, ModelConstant, ModelDef, ModelGroup, ModelProperty, ModelVariable } from './ir.js';
-import { type Env, forEachSubExpr, lowerExpr, topEnv } from './lower-expr.js';
+import { type Env, bindOne, forEachSubExpr, lowerExpr, topEnv } from './lower-expr.js';
 import { type ParamOverrideRequest, evalConst, resolveParams } from './params.js';
 import { type OwnerPlan, childBlocks, needsImplicitReturn, planOwner } from './plan.js';
 import { isConstantInit, lowerOwner } from './steps.js';
 import { FALSE, TRUE, bin, eq, fcnApp, ite, name, referencedNames, setEnum, str, tuple } from './tla-build.js';
+import { rangeProperty } from './range-check.js';
 import { defaultValue } from './types.js';
 import { applyVariant } from './variants.js';
 
@@ -286,7 +287,7 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
   const hasTemporal = table.properties.some((x) => x.kind === 'TemporalPropertyDecl');
   for (const pr of table.properties) {
     const tla = propNames.get(pr.name.name)!;
-    const env: Env = topEnv();
+    let env: Env = topEnv();
     switch (pr.kind) {
       case 'InvariantDecl':
         properties.push({ name: tla, dslName: pr.name.name, kind: 'invariant', body: lowerExpr(ctx, env, pr.expr), span: pr.span });
@@ -298,6 +299,18 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
         properties.push({ name: tla, dslName: pr.name.name, kind: 'action', body: { kind: 'TlaBoxAction', action: lowerExpr(ctx, env, pr.expr), vars: INTERNAL_NAMES.vars }, span: pr.span });
         break;
       case 'TemporalPropertyDecl': {
+        // `forall t in S:` before the form quantifies the whole formula: `\A t \in S : (P ~> Q)`.
+        const quants: { variables: string[]; set: TlaExpr }[] = [];
+        for (const q of pr.quantifiers ?? []) {
+          const set = lowerExpr(ctx, env, q.set);
+          const variables: string[] = [];
+          for (const b of q.binders) {
+            const f = bindOne(ctx, env, b.name);
+            variables.push(f.name);
+            env = f.env;
+          }
+          quants.push({ variables, set });
+        }
         const l = lowerExpr(ctx, env, pr.left);
         let body: TlaExpr;
         switch (pr.op) {
@@ -314,6 +327,7 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
             body = bin('~>', l, pr.right ? lowerExpr(ctx, env, pr.right) : TRUE);
             break;
         }
+        for (const q of quants.reverse()) body = { kind: 'TlaQuant', quantifier: '\\A', variables: q.variables, set: q.set, body };
         properties.push({ name: tla, dslName: pr.name.name, kind: 'temporal', body, span: pr.span });
         break;
       }
@@ -456,6 +470,19 @@ export function lowerSpec(input: CheckedProgram | Program, variantName: string, 
   defsUsed();
   const keptVars = variables.filter((vv) => used.has(vv.name));
   const kept = new Set(keptVars.map((vv) => vv.name));
+
+  // The range check covers only kept variables (it must not keep a pruned one alive); what its
+  // bounds refer to (consts, None) is then used too.
+  const declaredTypes = new Map<string, Parameters<typeof defaultValue>[1]>();
+  for (const g of ctx.globals.values()) declaredTypes.set(g.tla, g.type);
+  for (const plan of [...plans, ...procPlans.values()]) for (const lv of plan.owner.vars.values()) declaredTypes.set(lv.tla, lv.type);
+  const rangeChecked = keptVars.filter((vv) => vv.scope !== 'internal' && declaredTypes.has(vv.name));
+  const outOfRange = rangeProperty(ctx, rangeChecked.map((vv) => ({ variable: vv.name, dslName: vv.dslName, owner: vv.owner, perThread: vv.perThread, type: declaredTypes.get(vv.name), span: vv.span })));
+  if (outOfRange !== undefined) {
+    properties.push(outOfRange);
+    referencedNames(outOfRange.body, used);
+    defsUsed();
+  }
   const pruneTree = (tr: ActTree): ActTree => {
     switch (tr.kind) {
       case 'leaf':

@@ -109,10 +109,15 @@ function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKind {
   return { kind: 'other' };
 }
 
-function typeText(k: ParamKind): string {
+/** The type as a user reads it; a range with its bounds as they are under `known` (`1..2`). */
+function typeText(k: ParamKind, table: DeclTable, known: ParamSet): string {
   switch (k.kind) {
     case 'bool': return 'bool';
-    case 'range': return 'an integer range';
+    case 'range': {
+      const lo = evalConst(k.lo, table, known);
+      const hi = evalConst(k.hi, table, known);
+      return typeof lo === 'number' && typeof hi === 'number' ? `${lo}..${hi}` : 'an integer range';
+    }
     case 'enum': return k.name;
     case 'other': return 'an unsupported type';
   }
@@ -192,7 +197,7 @@ export function resolveParams(
         code: 'CS5007',
         severity: 'error',
         span: req?.span ?? (table.paramDefaults.get(p.name.name) ?? p.default).span,
-        args: { value: String(v), name: p.name.name, type: typeText(paramKind(p.type, table)) },
+        args: { value: String(v), name: p.name.name, type: typeText(paramKind(p.type, table), table, values) },
       });
     }
   }

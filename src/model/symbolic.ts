@@ -394,7 +394,7 @@ function macroEnv(ctx: LowerContext, params: readonly string[], args: readonly E
   return { owner: undefined, self: env.self, bound: new Map(), macroArgs, boundNames: env.boundNames, state: env.state, primed: false, checks: undefined };
 }
 
-const BUILTIN_FUNCTIONS: readonly string[] = ['card', 'len', 'head', 'tail', 'append', 'done', 'alive', 'exiting', 'at', 'in_call'];
+const BUILTIN_FUNCTIONS: readonly string[] = ['card', 'len', 'head', 'tail', 'append', 'done', 'alive', 'exiting', 'unborn', 'at', 'in_call'];
 
 /** `x := f(args)` where f is a def or built-in: the parser cannot tell it from a call, so it is an assignment here. */
 function defCallAsAssign(ctx: LowerContext, s: Extract<Stmt, { kind: 'CallStmt' }>): Extract<Stmt, { kind: 'AssignStmt' }> | undefined {

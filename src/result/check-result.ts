@@ -45,6 +45,11 @@ export interface CheckResult {
   readonly trace: readonly TlaTraceStep[] | null;
   /** For a lasso: the index in `trace` the last step goes back to. */
   readonly loopsBackTo: number | null;
+  /**
+   * For a lasso: the action of the step from the last state back to `trace[loopsBackTo]`, when
+   * the engine names it (TLC 1.7.4 does not; the trace mapper then works it out from `pc`).
+   */
+  readonly loopAction?: NonNullable<TlaTraceStep['action']>;
   /** True when the behaviour ends by stuttering forever in its last state. */
   readonly stuttering: boolean;
   readonly inconclusive?: { readonly reason: InconclusiveReason; readonly advice: string };

@@ -17,6 +17,12 @@ export interface SourceLocation {
   readonly endColumn?: number;
 }
 
+/**
+ * What a thread slot is in a state: `unborn` (a spare slot no clone has filled yet), `alive`,
+ * `done` (finished its body), `exiting` (took `exit`, not yet gone) or `gone`.
+ */
+export type ThreadStatus = 'unborn' | 'alive' | 'done' | 'exiting' | 'gone';
+
 /** One step of a counterexample, as the spec tells it. */
 export interface TraceStep {
   readonly index: number;
@@ -35,6 +41,16 @@ export interface TraceStep {
   readonly changes: Readonly<Record<string, { readonly before: DslValue | null; readonly after: DslValue | null }>>;
   /** The whole state after the step, by the same names. */
   readonly state: Readonly<Record<string, DslValue>>;
+  /**
+   * Every thread slot's status after the step (files written before it was recorded lack it;
+   * readers then infer births and exits from the variables and statements).
+   */
+  readonly threads?: Readonly<Record<string, ThreadStatus>>;
+  /**
+   * Only on a lasso's closing step, the last entry of the trace: the state index the step goes
+   * back to (`loopsBackTo`); its `state` is that state again. Older files have no closing step.
+   */
+  readonly backTo?: number;
   /** TLA+ action name and state, only when asked for (`--tla`). */
   readonly tla?: { readonly action: string | null; readonly state: Readonly<Record<string, DslValue>> };
 }
@@ -78,8 +94,24 @@ export interface VariantResult {
   readonly unreached?: { readonly steps: readonly string[]; readonly covers: readonly string[] };
 }
 
+/** One diagnostic of a spec that could not be checked, as `lint` prints it. */
+export interface SpecDiagnostic {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly message: string;
+  readonly location: SourceLocation;
+}
+
+/** A spec `ci` could not check (it fails lint, or a case could not be built from it). */
+export interface UncheckedSpec {
+  readonly spec: string;
+  readonly diagnostics: readonly SpecDiagnostic[];
+}
+
 export interface ResultFile {
   readonly tool: 'credspec';
   readonly version: string;
   readonly results: readonly VariantResult[];
+  /** Specs that could not be checked, with their diagnostics (`ci` writes it when there are any). */
+  readonly unchecked?: readonly UncheckedSpec[];
 }

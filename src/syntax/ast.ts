@@ -169,6 +169,19 @@ export interface TemporalPropertyDecl extends NodeBase {
   readonly left: Expr;
   /** Only for `leadsto`. */
   readonly right: Expr | undefined;
+  /**
+   * `forall t in S:` written before the temporal form, outermost first; each quantifies the
+   * whole form (`forall t in S: P leadsto Q` is `forall t in S: (P leadsto Q)`). Absent: none.
+   */
+  readonly quantifiers?: readonly PropertyQuantifier[];
+}
+
+/** `forall a, b in S:` (or `exists`) quantifying a whole temporal property. */
+export interface PropertyQuantifier extends NodeBase {
+  readonly kind: 'PropertyQuantifier';
+  readonly quantifier: 'forall' | 'exists';
+  readonly binders: readonly Ident[];
+  readonly set: Expr;
 }
 
 export interface CoverDecl extends NodeBase {
@@ -660,4 +673,4 @@ export interface ErrorExpr extends NodeBase {
 /** Any node of the tree. */
 export type Node =
   | SpecFile | ImportDecl | Decl | Ident | Param | RecordTypeField | TypeExpr | Block | KernelRef
-  | Stmt | Expr | ParamOverride | DeclOverride | StepOverride | ParamAssign | RecordFieldInit | SearchClause;
+  | Stmt | Expr | ParamOverride | DeclOverride | StepOverride | ParamAssign | RecordFieldInit | SearchClause | PropertyQuantifier;

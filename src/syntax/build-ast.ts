@@ -285,9 +285,15 @@ class Builder {
     const al = first(body?.KwAlways);
     if (first(body?.KwLeadsto) !== undefined) op = 'leadsto';
     else if (ev !== undefined && al !== undefined) op = al.startOffset < ev.startOffset ? 'always_eventually' : 'eventually_always';
+    const quantifiers = (body?.temporalQuant ?? []).map((q): A.PropertyQuantifier => {
+      const qc = q.children;
+      const quantifier = first(qc.KwExists) !== undefined ? 'exists' : 'forall';
+      const binders = (qc.Identifier ?? []).map((t) => this.ident(t));
+      return { kind: 'PropertyQuantifier', id: this.id(), span: this.node(q), quantifier, binders, set: this.opExpr(first(qc.opExpr)) };
+    });
     const left = this.expr(exprs[0]);
     const right = op === 'leadsto' ? this.expr(exprs[1]) : undefined;
-    return { kind: 'TemporalPropertyDecl', id: this.id(), span: this.node(cst), name, op, left, right };
+    return { kind: 'TemporalPropertyDecl', id: this.id(), span: this.node(cst), name, op, left, right, ...(quantifiers.length > 0 ? { quantifiers } : {}) };
   }
 
   private variantDecl(cst: C.VariantDeclCstNode): A.VariantDecl {
@@ -691,6 +697,12 @@ class Builder {
     if (first(c.KwNone) !== undefined) return { kind: 'NoneLit', id: this.id(), span: this.tok(first(c.KwNone)) };
     if (first(c.KwSelf) !== undefined) return { kind: 'SelfExpr', id: this.id(), span: this.tok(first(c.KwSelf)) };
     if (first(c.KwFrame) !== undefined) return { kind: 'FrameExpr', id: this.id(), span: this.tok(first(c.KwFrame)) };
+    const any = first(c.KwAny);
+    if (any !== undefined) {
+      // A choice is a statement of its own; read as an error once here, not cascading through the line.
+      this.report('CS1041', this.tok(any));
+      return this.errorExpr(span);
+    }
     if (first(c.Identifier) !== undefined) return this.nameOrCall(first(c.Identifier), first(c.callArgs));
     if (first(c.LParen) !== undefined) {
       this.tok(first(c.LParen));

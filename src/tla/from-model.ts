@@ -2,11 +2,11 @@
 // the model's parameter set, and the source map. Decides layout only (definition order,
 // comments, UNCHANGED lists); every semantic decision was made by the lowering. Pure.
 
-import type { ActTree, Model, ModelAction } from '../model/ir.js';
+import type { ActTree, Model, ModelAction, ModelProperty } from '../model/ir.js';
 import { formatLocation } from '../syntax/span.js';
 import { and, name, or } from '../model/tla-build.js';
 import { INTERNAL_NAMES } from './names.js';
-import { type SourceMap, buildSourceMap } from './source-map.js';
+import { type MapLocation, type SourceMap, type SourceMapProperty, buildSourceMap, mapLocation } from './source-map.js';
 import type { TlaActionRef, TlaDef, TlaExpr, TlaModule, TlcConfig } from './tla-ast.js';
 
 export interface EmitOptions {
@@ -143,7 +143,8 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
         temporal: `property ${p.dslName}`,
         cover: `cover ${p.dslName}`,
       };
-      const comment = p.span !== undefined ? [`${formatLocation(p.span)}  ${words[kind]}`] : [words[kind]!];
+      const head = p.span !== undefined ? [`${formatLocation(p.span)}  ${words[kind]}`] : [words[kind]!];
+      const comment = p.covers === undefined ? head : [...head, ...coverComment(p.covers)];
       defs.push({ kind: 'TlaDef', name: p.name, params: [], body: p.body, comment, origin: p.span ? { span: p.span, what: words[kind]! } : undefined });
       if (kind === 'invariant' || kind === 'assert' || kind === 'builtin') invariants.push(p.name);
       else if (kind === 'action') actionProps.push(p.name);
@@ -202,5 +203,28 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
     symmetry,
     checkDeadlock: true,
   };
-  return { module, config, sourceMap: buildSourceMap(model, options.generatedBy) };
+  return { module, config, sourceMap: withCovers(buildSourceMap(model, options.generatedBy), model) };
+}
+
+/** The comment under `out_of_range`'s heading: its conjuncts in order, each by the DSL variable it checks. */
+function coverComment(covers: NonNullable<ModelProperty['covers']>): string[] {
+  const label = (c: (typeof covers)[number]): string => (c.owner !== undefined ? `${c.owner}.${c.dslName}` : c.dslName);
+  const width = Math.max(...covers.map((c) => label(c).length));
+  const digits = String(covers.length).length;
+  return covers.map((c, i) => `  conjunct ${String(i + 1).padStart(digits)}: ${label(c).padEnd(width)}${c.span !== undefined ? `  ${formatLocation(c.span)}` : ''}`.trimEnd());
+}
+
+/** A property that checks several variables (`out_of_range`) lists them in the source map, so a trace can say which. */
+export interface SourceMapCoveringProperty extends SourceMapProperty {
+  readonly variables: readonly { readonly name: string; readonly dslName: string; readonly location: MapLocation | null }[];
+}
+
+function withCovers(map: SourceMap, model: Model): SourceMap {
+  const covers = new Map(model.properties.filter((p) => p.covers !== undefined).map((p) => [p.name, p.covers!] as const));
+  if (covers.size === 0) return map;
+  const properties = map.properties.map((p): SourceMapProperty | SourceMapCoveringProperty => {
+    const c = covers.get(p.name);
+    return c === undefined ? p : { ...p, variables: c.map((v) => ({ name: v.variable, dslName: v.dslName, location: mapLocation(v.span) })) };
+  });
+  return { ...map, properties };
 }

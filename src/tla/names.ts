@@ -47,6 +47,9 @@ export const PC_EXITED = 'Exited';
 /** The invariant (and `failure` value) of the built-in frame check. */
 export const FRAME_USE_AFTER_RETURN = 'frame_use_after_return';
 
+/** The invariant of the built-in range check: every integer a variable holds lies in its declared range. */
+export const OUT_OF_RANGE = 'out_of_range';
+
 /**
  * A DSL identifier as a TLA+ identifier: kept as written unless TLA+ reserves it, it starts
  * like a fairness operator (`WF_`, `SF_`), or the emitter defines it; then `_` is appended.

@@ -39,9 +39,9 @@ export function statsOf(report: TlcReport): CheckStats {
   };
 }
 
-function traceFields(trace: ReadTrace | null): Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering'> {
+function traceFields(trace: ReadTrace | null): Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'> {
   if (!trace || trace.steps.length === 0) return { trace: null, loopsBackTo: null, stuttering: false };
-  return { trace: trace.steps, loopsBackTo: trace.loopsBackTo, stuttering: trace.stuttering };
+  return { trace: trace.steps, loopsBackTo: trace.loopsBackTo, ...(trace.loopAction !== undefined ? { loopAction: trace.loopAction } : {}), stuttering: trace.stuttering };
 }
 
 /** Words for an exit code, as TLC defines them. */

@@ -1,13 +1,15 @@
 // TLA+ trace -> the spec's own story. Takes an engine's CheckResult (TLA+ names, either engine)
 // and the emitted module's source map; returns one TraceStep per state: the thread that moved,
 // the step's `file:line:col` and statement, and the DSL variables that changed. Internal
-// variables (pc, the call stack, the failure flag) never appear unless the TLA+ view is asked for.
+// variables (pc, the call stack, the failure flag) never appear unless the TLA+ view is asked for;
+// pc shows only as each thread slot's status, and a frame variable only while its call is live.
+// A lasso gets one more step: the one from the last state back to the loop's first.
 
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
-import type { DslValue, TraceStep } from '../result/result-file.js';
+import type { DslValue, ThreadStatus, TraceStep } from '../result/result-file.js';
 import type { TlaState, TlaValue } from '../result/tla-value.js';
 import type { SourceMap, SourceMapAction, SourceMapVariable } from '../tla/source-map.js';
-import { INTERNAL_NAMES } from '../tla/names.js';
+import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN } from '../tla/names.js';
 
 export interface MapTraceOptions {
   /** Keep the TLA+ action name and raw state on each step (`--tla`). */
@@ -52,22 +54,72 @@ function perThreadName(variable: SourceMapVariable, thread: string): string {
   return `${thread}.${variable.dslName}`;
 }
 
-/** The spec-level view of one TLA+ state: shared variables by name, per-thread ones per thread. */
-export function toDslState(state: TlaState, variables: readonly SourceMapVariable[]): DslState {
+/** The pc values of each procedure's steps, from the source map's actions. */
+export type ProcedurePcs = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** Each procedure's pc values: a thread is in a call of p while its pc or a return site on its stack is one of them. */
+export function procedurePcs(actions: readonly SourceMapAction[]): ProcedurePcs {
+  const out = new Map<string, Set<string>>();
+  for (const a of actions) {
+    if (a.owner?.kind !== 'procedure' || a.pc === null) continue;
+    const set = out.get(a.owner.name) ?? new Set<string>();
+    set.add(a.pc);
+    out.set(a.owner.name, set);
+  }
+  return out;
+}
+
+function entryOf(value: TlaValue | undefined, thread: string): TlaValue | undefined {
+  if (value === undefined || !isMap(value)) return undefined;
+  for (const [key, entry] of value['#map']) if (modelValueName(key) === thread) return entry;
+  return undefined;
+}
+
+/** in_call(t, p) of the language: t's pc is in p's body, or a call site of p is on t's stack. */
+function inCall(state: TlaState, thread: string, pcs: ReadonlySet<string> | undefined): boolean {
+  if (pcs === undefined) return true;
+  const pc = entryOf(state[INTERNAL_NAMES.pc], thread);
+  if (typeof pc === 'string' && pcs.has(pc)) return true;
+  // The stack holds the call sites to return to: the pc of each pending call step.
+  const stack = entryOf(state[INTERNAL_NAMES.stack], thread);
+  return Array.isArray(stack) && stack.some((site) => typeof site === 'string' && pcs.has(site));
+}
+
+/**
+ * The spec-level view of one TLA+ state: shared variables by name, per-thread ones per thread.
+ * With `procedures` (from procedurePcs), a frame variable shows only while its thread is in a
+ * call of its procedure; without, every entry shows.
+ */
+export function toDslState(state: TlaState, variables: readonly SourceMapVariable[], procedures?: ProcedurePcs): DslState {
   const out: DslState = {};
   for (const variable of variables) {
     if (variable.scope === 'internal') continue;
     const value = state[variable.name];
     if (value === undefined) continue;
     if (variable.perThread && isMap(value)) {
+      const frameOf = variable.scope === 'frame' && variable.owner !== undefined && procedures !== undefined ? procedures.get(variable.owner) : undefined;
       for (const [key, entry] of value['#map']) {
         const thread = modelValueName(key);
         if (thread === undefined) continue;
+        if (frameOf !== undefined && !inCall(state, thread, frameOf)) continue;
         out[perThreadName(variable, thread)] = toDslValue(entry);
       }
     } else {
       out[variable.dslName] = toDslValue(value);
     }
+  }
+  return out;
+}
+
+/** Each thread slot's status in a state, read off its pc; null when the state has no pc map. */
+export function threadStatuses(state: TlaState): Record<string, ThreadStatus> | null {
+  const pc = state[INTERNAL_NAMES.pc];
+  if (pc === undefined || !isMap(pc)) return null;
+  const out: Record<string, ThreadStatus> = {};
+  for (const [key, value] of pc['#map']) {
+    const thread = modelValueName(key);
+    if (thread === undefined) continue;
+    out[thread] = value === PC_UNBORN ? 'unborn' : value === PC_EXITING ? 'exiting' : value === PC_EXITED ? 'gone' : value === PC_DONE ? 'done' : 'alive';
   }
   return out;
 }
@@ -112,33 +164,71 @@ function actingThread(step: TlaTraceStep, previous: TlaTraceStep | undefined, ac
   return moved.length === 1 ? moved[0]! : candidates[0]!;
 }
 
+/**
+ * The step from the lasso's last state back to `trace[k]`: the engine's action when it names
+ * one, else (TLC 1.7.4) the one thread whose pc differs between the two states and the step at
+ * its pc; when that is not one step, the step is shown without a name.
+ */
+function closingAction(result: Pick<CheckResult, 'trace' | 'loopAction'>, k: number, actions: ReadonlyMap<string, SourceMapAction>): { action: SourceMapAction | undefined; name: string | null; thread: string | null } {
+  const trace = result.trace!;
+  const last = trace[trace.length - 1]!;
+  const target = trace[k]!;
+  if (result.loopAction !== undefined) {
+    const step: TlaTraceStep = { action: result.loopAction, state: target.state };
+    const action = actions.get(result.loopAction.name);
+    return { action, name: result.loopAction.name, thread: actingThread(step, last, action) };
+  }
+  const pc = last.state[INTERNAL_NAMES.pc];
+  if (pc === undefined || !isMap(pc)) return { action: undefined, name: null, thread: null };
+  const moved = pc['#map'].map(([key]) => modelValueName(key)).filter((t): t is string => t !== undefined && pcOf(last.state, t) !== pcOf(target.state, t));
+  if (moved.length !== 1) return { action: undefined, name: null, thread: null };
+  const from = pcOf(last.state, moved[0]!);
+  const candidates = [...actions.values()].filter((a) => a.pc !== null && a.pc === from);
+  const steps = new Set(candidates.map((a) => a.step));
+  if (candidates.length === 0 || steps.size !== 1) return { action: undefined, name: null, thread: moved[0]! };
+  // Two halves of one fault point share the step; which half ran is not known, so no outcome.
+  const only = candidates.length === 1 ? candidates[0]! : { ...candidates[0]!, outcome: undefined };
+  return { action: only, name: only.name, thread: moved[0]! };
+}
+
 /** Maps a CheckResult's TLA+ trace to the spec's steps. */
-export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering'>, map: SourceMap, options: MapTraceOptions = {}): DslTrace | null {
+export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'>, map: SourceMap, options: MapTraceOptions = {}): DslTrace | null {
   if (result.trace === null) return null;
   const actions = new Map(map.actions.map((a) => [a.name, a]));
+  const procedures = procedurePcs(map.actions);
   const steps: TraceStep[] = [];
   let previousDsl: DslState | null = null;
-  result.trace.forEach((tlaStep, index) => {
-    const previous = index > 0 ? result.trace![index - 1] : undefined;
-    const dslState = toDslState(tlaStep.state, map.variables);
-    const action = tlaStep.action ? actions.get(tlaStep.action.name) : undefined;
+  const describe = (index: number, tlaStep: TlaTraceStep, thread: string | null, action: SourceMapAction | undefined, actionName: string | null): TraceStep => {
+    const dslState = toDslState(tlaStep.state, map.variables, procedures);
+    const threads = threadStatuses(tlaStep.state);
     const changes = diffStates(previousDsl, dslState);
     const base = {
       index,
-      thread: tlaStep.action ? actingThread(tlaStep, previous, action) : null,
-      step: tlaStep.action === null ? 'init' : action?.step ?? tlaStep.action.name,
+      thread,
+      step: actionName === null ? (index === 0 ? 'init' : '(unknown step)') : action?.step ?? actionName,
       location: action?.location ? { ...action.location } : null,
       source: action ? action.source : null,
       ...(action?.outcome !== undefined ? { outcome: action.outcome } : {}),
       ...(action?.kernel !== undefined ? { kernel: action.kernel } : {}),
       changes,
       state: dslState,
+      ...(threads !== null ? { threads } : {}),
     };
-    const step: TraceStep = options.includeTla
-      ? { ...base, tla: { action: tlaStep.action?.name ?? null, state: tlaStep.state as Record<string, DslValue> } }
-      : base;
-    steps.push(step);
     previousDsl = dslState;
+    return options.includeTla ? { ...base, tla: { action: actionName, state: tlaStep.state as Record<string, DslValue> } } : base;
+  };
+  result.trace.forEach((tlaStep, index) => {
+    const previous = index > 0 ? result.trace![index - 1] : undefined;
+    const action = tlaStep.action ? actions.get(tlaStep.action.name) : undefined;
+    const thread = tlaStep.action ? actingThread(tlaStep, previous, action) : null;
+    steps.push(describe(index, tlaStep, thread, action, tlaStep.action?.name ?? null));
   });
+  const k = result.loopsBackTo;
+  if (k !== null && k >= 0 && k < result.trace.length) {
+    const closing = closingAction(result, k, actions);
+    const target = result.trace[k]!;
+    const step = describe(result.trace.length, { action: null, state: target.state }, closing.thread, closing.action, closing.name);
+    steps.push({ ...step, backTo: k });
+  }
   return { steps, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering };
 }

@@ -1124,4 +1124,114 @@ process P[1] {
 }
 `,
   },
+  // --- macro calls checked as instances, one write per location --------------------------------
+  {
+    name: 'a macro argument whose type the macro body cannot use, reported at the argument',
+    code: 'CS3001', line: 5, column: 10, message: 'the left operand of `union` has type map<Thread, set<Thread>>, expected a set',
+    related: { line: 2, column: 30 },
+    src: `spec macro_type
+macro add(list, x) { list := list union { x } }
+shared var q: map<Thread, set<Thread>> = [ t in Thread |-> {} ]
+process W[1] {
+  s: add(q, self)
+}
+`,
+  },
+  {
+    name: 'a macro argument of the wrong element type, reported at the argument',
+    code: 'CS3006', line: 5, column: 10, message: 'the operands of `union` have incompatible types set<bool> and set<W>',
+    related: { line: 2, column: 30 },
+    src: `spec t
+macro add(list, x) { list := list union { x } }
+shared var flags: set<bool> = {}
+process W[1] {
+  s: add(flags, self)
+}
+`,
+  },
+  {
+    name: 'a prelude macro given an argument of the wrong type: the note names the prelude line',
+    code: 'CS3005', line: 5, column: 18, message: 'type bool cannot be indexed',
+    related: { line: 60, column: 3, file: 'prelude/kernel.cred' },
+    src: `spec t
+import kernel
+shared var n: 0..3 = 0
+process W[1] {
+  s: send_signal(n)
+}
+`,
+  },
+  {
+    name: 'the value of a macro instance is typed from its arguments',
+    code: 'CS3001', line: 6, column: 6, message: 'the result of `atomic_read_val` has type 0..3, expected bool',
+    src: `spec t
+import kernel
+shared var n: 0..3 = 0
+shared var b: bool = false
+process W[1] {
+  s: b := atomic_read_val(n)
+}
+`,
+  },
+  {
+    name: 'a macro call whose target the macro also writes',
+    code: 'CS4019', line: 5, column: 6, message: '`n` is written twice in one step: by macro `atomic_inc_return_val` (as `v`) and by the assignment',
+    related: { line: 617, column: 3, file: 'prelude/kernel.cred' },
+    src: `spec t
+import kernel
+shared var n: 0..3 = 0
+process W[1] {
+  s: n := atomic_inc_return_val(n)
+}
+`,
+  },
+  {
+    name: 'a macro call whose two written arguments are one location',
+    code: 'CS4019', line: 5, column: 24, message: '`n` is written twice in one step: by macro `atomic_dec_return` (as `out`) and by macro `atomic_dec_return` (as `v`)',
+    src: `spec t
+import kernel
+shared var n: 0..3 = 2
+process W[1] {
+  s: atomic_dec_return(n, n)
+}
+`,
+  },
+  {
+    name: 'a thread variable written as its own copy and as x[self] by one call',
+    code: 'CS4019', line: 5, column: 14, message: '`c` is written twice in one step: by macro `both` (as `a`) and by macro `both` (as `b`)',
+    src: `spec t
+thread var c: 0..3 = 0
+macro both(a, b) { a := 1  b := 2 }
+process W[1] {
+  s: both(c, c[self])
+}
+`,
+  },
+  {
+    name: 'exists before a temporal form',
+    code: 'CS6005', line: 6, column: 13, message: 'property `p`: a quantifier before `eventually`, `always` or `leadsto` must be `forall`',
+    src: `spec t
+shared var got: map<Thread, bool> = [ t in Thread |-> false ]
+fair process W[2] {
+  s: got[self] := true
+}
+property p: exists t in W: eventually got[t]
+`,
+  },
+  {
+    name: 'a variant override of a macro that does not fit a call of the base spec',
+    code: 'CS3001', line: 5, column: 11, message: 'the operand of `!` has type 0..3, expected bool',
+    related: { line: 8, column: 34 },
+    src: `spec t
+shared var n: 0..3 = 0
+macro bump(v) { v := v + 1 }
+process W[1] {
+  s: bump(n)
+}
+variant flip {
+  override macro bump(v) { v := !v }
+}
+expect flip: holds
+`,
+  },
 ];

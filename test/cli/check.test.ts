@@ -93,6 +93,11 @@ describe('credspec check', () => {
     const badParam = memoryIo({ cwd: dir, env });
     expect(await runCheck({ inputs: ['specs/locked.cred'], variant: [], param: ['NOPE=1'] }, badParam)).toBe(2);
     expect(badParam.err()).toContain('CS5006');
+    // A value out of range is one mistake, said once for all the variants it applies to.
+    const outOfRange = memoryIo({ cwd: dir, env });
+    expect(await runCheck({ inputs: ['specs/locked.cred'], variant: [], param: ['THREADS=7'] }, outOfRange)).toBe(2);
+    expect(outOfRange.err().match(/CS5007/g)).toHaveLength(1);
+    expect(outOfRange.err()).toContain('value 7 does not fit param `THREADS` of type 1..3');
   });
 
   test('a state limit ends inconclusive (exit 4) with the statistics so far', async () => {

@@ -205,7 +205,7 @@ variant other extends bigger { override step T.u: x := 3 }
     if (!r2.ok) expect(r2.diagnostics.map((d) => d.code)).toEqual(['CS5006']);
     else throw new Error('expected CS5006');
     const r3 = tryLower(V, 'base', [{ name: 'N', value: '7', span }]);
-    if (!r3.ok) expect(r3.diagnostics.map((d) => [d.code, d.args.value])).toEqual([['CS5007', '7']]);
+    if (!r3.ok) expect(r3.diagnostics.map((d) => [d.code, d.args.value, d.args.type])).toEqual([['CS5007', '7', '1..3']]);
     else throw new Error('expected CS5007');
   });
 });
@@ -491,5 +491,54 @@ invariant one: n >= 1
     const m = lowerText(spec);
     expect(leaves(action(m, 'W_once').body)).toEqual([{ vars: ['n', 'pc'], pc: ['[pc EXCEPT ![self] = "Done"]'] }]);
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 2 });
+  });
+});
+
+describe('unborn(t)', () => {
+  // Two spare slots, three attempts: a cloner that tests for a free slot first never blocks on the
+  // third; one that does not blocks in `clone` forever once both slots are used.
+  const spec = (guarded: boolean): string => `spec unb
+shared var made: 0..3 = 0
+shared var tries: 0..3 = 0
+process G[1] spare 2 {
+  s: skip
+}
+fair process P[1] {
+  loop: while tries < 3 {
+    t: tries := tries + 1
+    ${guarded ? 'f: if exists c in G: unborn(c) {' : 'f: if true {'}
+      c: clone G
+      m: made := made + 1
+    }
+  }
+}
+invariant bounded: made <= 2
+`;
+
+  test('lowers to the unborn marker of the thread\'s pc', () => {
+    expect(emitText(spec(true)).tla).toContain('\\E c \\in G : pc[c] = "Unborn"');
+  });
+
+  test('a cloner that waits for a free slot does not deadlock; one that does not, does', async () => {
+    expect((await engineRun(spec(true))).verdict).toBe('holds');
+    expect((await engineRun(spec(false))).verdict).toBe('deadlock');
+  });
+});
+
+describe("primed elements: x[t]' and x'[t]", () => {
+  test('both forms check and emit the same TLA+, for a thread variable and for a map', () => {
+    const text = `spec pr
+thread var c: 0..3 = 0
+shared var m: map<Thread, 0..3> = [ t in Thread |-> 0 ]
+process W[2] {
+  s: c := 1
+  u: m[self] := 1
+}
+action after: forall t in Thread: c[t]' >= c[t] && m[t]' >= m[t]
+action before: forall t in Thread: c'[t] >= c[t] && m'[t] >= m[t]
+`;
+    const tla = emitText(text).tla;
+    expect(tla).toContain("after == [][\\A t \\in Thread : c'[t] >= c[t] /\\ m'[t] >= m[t]]_vars");
+    expect(tla).toContain("before == [][\\A t \\in Thread : c'[t] >= c[t] /\\ m'[t] >= m[t]]_vars");
   });
 });

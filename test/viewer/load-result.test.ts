@@ -39,9 +39,9 @@ describe('selectResult', () => {
     expect(selectResult(deadlock, { variant: 'v9' })).toEqual({ ok: false, error: 'unknown variant "v9" (the file has: v2)' });
     expect(selectResult(deadlock, { variant: 'v2', params: 'CALLERS=5' })).toEqual({
       ok: false,
-      error: 'no result with CALLERS=5 (the file has: v2 (CALLERS=1,SIBLINGS=0); v2 (CALLERS=2))',
+      error: 'no result with CALLERS=5 (the file has: v2 (CALLERS=1, SIBLINGS=0); v2 (CALLERS=2))',
     });
-    expect(selectResult(deadlock, { params: 'CALLERS=1' })).toEqual({ ok: false, error: 'the result v2 (CALLERS=1,SIBLINGS=0) has no trace (verdict: holds)' });
+    expect(selectResult(deadlock, { params: 'CALLERS=1' })).toEqual({ ok: false, error: 'the result v2 (CALLERS=1, SIBLINGS=0) has no trace (verdict: holds)' });
   });
   test('--params must be NAME=VALUE pairs', () => {
     expect(parseParamSet('A=1, B=x')).toEqual({ ok: true, value: [['A', '1'], ['B', 'x']] });

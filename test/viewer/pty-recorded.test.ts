@@ -18,7 +18,7 @@ test('the L-1 deadlock: step forward and back with its spec line, follow one thr
   const s = new Session([LAUNCHER, L1], 120, 40);
   try {
     let screen = await s.waitFor(at(0), 'step 0');
-    expect(screen[0]).toContain('credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2,SIBLINGS=0,');
+    expect(screen[0]).toContain('credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, DIVERGED=false,');
     expect(screen).toContain('the initial state: no statement ran yet');
 
     screen = await s.key(`${ESC}[C`, at(1), 'step 1 after Right');
@@ -88,7 +88,7 @@ describe('credspec check --view', () => {
       const before = s.output.slice(0, s.output.indexOf(`${ESC}[?1049h`));
       expect(before).toContain('specs/landlock-tsync.cred v2 (CALLERS=2');
       expect(before).toContain('deadlock');
-      expect(screen.some((l) => l.startsWith('credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2,SIBLINGS=0,'))).toBe(true);
+      expect(screen.some((l) => l.startsWith('credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, SIBLINGS=0)  engine embedded'))).toBe(true);
       screen = await s.key(`${ESC}[F`, at(32), 'the last step after End');
       expect(screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:199:7  restrict_siblings.must_wait'))).toBe(true);
       expect(screen.some((l) => l.includes('caller1  waits on all_prepared, held or owed by caller2'))).toBe(true);

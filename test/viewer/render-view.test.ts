@@ -57,7 +57,8 @@ describe('full layout', () => {
   });
   test('the lasso: loop start marked, loop-back row at the end', () => {
     const end = texts(renderView(lasso, at(22), { columns: 100, rows: 40 }));
-    expect(end).toContain('      ↺ back to step 1, forever');
+    // A file written before the closing step was recorded says the step back is not known.
+    expect(end.find((l) => l.startsWith('      ↺ states 1..22 repeat forever: steps 2..22, then a step back to state 1'))).toBeDefined();
     const start = texts(renderView(lasso, at(0), { columns: 100, rows: 40 }));
     expect(start.find((l) => /^↺ +1 /.test(l))).toBeDefined();
   });

@@ -48,7 +48,7 @@ describe('bad input: one line on stderr, exit 2', () => {
     expect(await run({ file: DEADLOCK, params: 'CALLERS=1' })).toEqual({
       code: 2,
       stdout: '',
-      stderr: `credspec trace: ${DEADLOCK}: the result v2 (CALLERS=1,SIBLINGS=0) has no trace (verdict: holds)\n`,
+      stderr: `credspec trace: ${DEADLOCK}: the result v2 (CALLERS=1, SIBLINGS=0) has no trace (verdict: holds)\n`,
     });
   });
   test('an unknown variant', async () => {

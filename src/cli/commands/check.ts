@@ -3,13 +3,16 @@
 // the trace of each violation in the spec's words; `--json` writes the result file.
 // Exit codes of CLI.md: 3, 2, 1, 4, 0 in that order of precedence.
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ParamOverrideRequest } from '../../model/params.js';
+import type { MapLocation, SourceMap } from '../../tla/source-map.js';
 import type { RunCaseOptions } from '../run-case.js';
-import type { VariantResult } from '../../result/result-file.js';
+import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { progressLine } from '../progress-line.js';
-import { formatResultLine, formatViolation } from '../report-text.js';
+import { formatResultLine, formatUnreached, formatViolation, TLC_UNREACHED_NOTE, type UnreachedLocator } from '../report-text.js';
 import { writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
@@ -137,6 +140,43 @@ function commandLineOf(args: CheckArgs): string {
   return `credspec check ${words.join(' ')}`;
 }
 
+/**
+ * Finds where unreached steps and covers are declared, in the source map written beside each
+ * checked module (`X.tla` -> `X.map.json`); a map that cannot be read locates nothing.
+ */
+export function sourceMapLocator(cwd: string): (result: VariantResult) => UnreachedLocator {
+  const cache = new Map<string, SourceMap | null>();
+  const load = (modulePath: string): SourceMap | null => {
+    const path = resolve(cwd, modulePath.replace(/\.tla$/, '.map.json'));
+    if (!cache.has(path)) {
+      try {
+        cache.set(path, JSON.parse(readFileSync(path, 'utf8')) as SourceMap);
+      } catch {
+        cache.set(path, null);
+      }
+    }
+    return cache.get(path)!;
+  };
+  const at = (loc: MapLocation | null | undefined): SourceLocation | null => (loc ? { file: loc.file, line: loc.line, column: loc.column } : null);
+  return (result) => ({
+    step: (name) => at(load(result.module)?.actions.find((a) => a.step === name && a.location !== null)?.location),
+    cover: (name) => at(load(result.module)?.properties.find((p) => p.kind === 'cover' && p.dslName === name)?.location),
+  });
+}
+
+/** Prints the unreached warnings of a result, or notes once that TLC gives none. */
+export function unreachedPrinter(io: Io): (result: VariantResult) => void {
+  const locate = sourceMapLocator(io.cwd);
+  let notedTlc = false;
+  return (result) => {
+    for (const line of formatUnreached(result, locate(result))) io.stdout.write(`${line}\n`);
+    if (result.engine === 'tlc' && result.verdict === 'holds' && !notedTlc) {
+      notedTlc = true;
+      io.stdout.write(`  ${TLC_UNREACHED_NOTE}\n`);
+    }
+  };
+}
+
 /** Runs `credspec check`; resolves with the exit code. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const params = parseParamArgs(args.param, io, 'check');
@@ -149,6 +189,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
   const engine = args.engine ?? 'embedded';
   const progress = progressLine(io);
+  const printUnreached = unreachedPrinter(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
@@ -178,6 +219,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
           io.stdout.write(formatViolation(result) + '\n');
         }
+        printUnreached(result);
       },
     );
     progress.clear();

@@ -1,12 +1,18 @@
 // `credspec ci [dir]`: every (variant, parameter set) that an `expect` in a spec under `dir`
 // names, checked against that expectation. One line per case and a summary; `--junit`,
-// `--sarif` and `--json` reports; GitHub Actions annotations when running there.
+// `--sarif` and `--json` reports; GitHub Actions annotations when running there. A spec that
+// cannot be checked (it fails lint) counts as failed to run, with its diagnostics in every report.
 // Exit codes of CLI.md: 0 every verdict as expected, 1 some differ, 2 bad input, 3 tool failure,
 // 4 inconclusive; precedence 3, 2, 1, 4, 0.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { VariantResult } from '../../result/result-file.js';
+import { checkProgram } from '../../check/check.js';
+import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { buildCase } from '../../pipeline/build-case.js';
+import { ciCases } from '../../pipeline/cases.js';
+import type { UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -15,10 +21,10 @@ import { progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
-import { writeResultFile } from '../result-writer.js';
+import { resultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
-import { expandInputs } from '../spec-inputs.js';
-import { modeOptions, tlcUnavailable } from './check.js';
+import { expandInputs, loadSpec } from '../spec-inputs.js';
+import { modeOptions, tlcUnavailable, unreachedPrinter } from './check.js';
 
 /** Options of `credspec ci [dir]`. */
 export interface CiArgs {
@@ -58,7 +64,11 @@ function annotation(r: VariantResult): string | null {
   const where = loc ? `file=${loc.file},line=${loc.line},col=${loc.column}` : `file=${r.spec}`;
   const level = outcome === 'inconclusive' ? 'warning' : 'error';
   const text = `${r.variant}: expected ${r.expected ? describeExpectation(r.expected) : '-'}, got ${describeVerdict(r.verdict, r.property)}`;
-  return `::${level} ${where}::${text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`;
+  return `::${level} ${where}::${escapeAnnotation(text)}`;
+}
+
+function escapeAnnotation(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function writeText(path: string, cwd: string, text: string): string | null {
@@ -72,6 +82,33 @@ function writeText(path: string, cwd: string, text: string): string | null {
   }
 }
 
+/**
+ * The diagnostics that kept a spec from being checked: its front end's errors, else those of
+ * the cases that could not be built. Runs only for a spec the run already found bad.
+ */
+export function uncheckedSpec(file: string, io: Io): UncheckedSpec {
+  const program = loadSpec(file, io);
+  const front = [...program.diagnostics, ...checkProgram(program).diagnostics].filter((d) => d.severity === 'error');
+  let found: Diagnostic[] = front;
+  if (found.length === 0) {
+    const generatedBy = `credspec ${packageVersion()}`;
+    for (const c of ciCases(program)) {
+      const built = buildCase(program, c, generatedBy);
+      if (!built.ok) found.push(...built.diagnostics);
+    }
+    found = [...new Map(found.map((d) => [`${d.code}|${d.span.file}|${d.span.start.offset}`, d])).values()];
+  }
+  return {
+    spec: file,
+    diagnostics: [...found].sort(compareDiagnostics).map((d) => ({
+      severity: d.severity,
+      code: d.code,
+      message: formatMessage(d.code, d.args),
+      location: { file: d.span.file, line: d.span.start.line, column: d.span.start.column },
+    })),
+  };
+}
+
 /** Runs `credspec ci`; resolves with the exit code. */
 export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
@@ -80,43 +117,65 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const progress = progressLine(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
-  const outcome = await runSpecs(
-    inputs.files,
-    io,
-    { kind: 'ci' },
-    {
-      engine: args.engine ?? 'embedded',
-      tlcJar: args.tlcJar,
-      maxStates: args.maxStates,
-      timeoutSeconds: args.timeout,
-      workers: args.workers,
-      onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
-      ...modeOptions(args, io),
-      onProgress: (p) => progress.update('checking', p),
-    },
-    (result) => {
+  const printUnreached = unreachedPrinter(io);
+  const results: VariantResult[] = [];
+  const unchecked: UncheckedSpec[] = [];
+  let badInput = false;
+  let toolFailed = false;
+  // One spec at a time, so that a spec that cannot be checked is known by name.
+  for (const file of inputs.files) {
+    const outcome = await runSpecs(
+      [file],
+      io,
+      { kind: 'ci' },
+      {
+        engine: args.engine ?? 'embedded',
+        tlcJar: args.tlcJar,
+        maxStates: args.maxStates,
+        timeoutSeconds: args.timeout,
+        workers: args.workers,
+        onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
+        ...modeOptions(args, io),
+        onProgress: (p) => progress.update('checking', p),
+      },
+      (result) => {
+        progress.clear();
+        io.stdout.write(formatCiLine(result) + '\n');
+        const outcomeOf = judgeExpectation(result);
+        if (outcomeOf === 'unmet' || outcomeOf === 'error' || outcomeOf === 'inconclusive') io.stdout.write(formatViolation(result) + '\n');
+        printUnreached(result);
+        const note = onGithub ? annotation(result) : null;
+        if (note !== null) io.stdout.write(note + '\n');
+      },
+    );
+    results.push(...outcome.results);
+    badInput ||= outcome.badInput;
+    toolFailed ||= outcome.toolFailed;
+    if (outcome.badInput || outcome.toolFailed) {
+      const spec = uncheckedSpec(file, io);
+      unchecked.push(spec);
       progress.clear();
-      io.stdout.write(formatCiLine(result) + '\n');
-      const outcomeOf = judgeExpectation(result);
-      if (outcomeOf === 'unmet' || outcomeOf === 'error' || outcomeOf === 'inconclusive') io.stdout.write(formatViolation(result) + '\n');
-      const note = onGithub ? annotation(result) : null;
-      if (note !== null) io.stdout.write(note + '\n');
-    },
-  );
+      const first = spec.diagnostics[0];
+      const n = spec.diagnostics.length;
+      const what = first === undefined ? '' : `: ${first.code} at ${first.location.file}:${first.location.line}:${first.location.column}${n > 1 ? ` and ${n - 1} more` : ''}`;
+      io.stdout.write(`${MARK.error} ${file}: could not be checked${what} (diagnostics on stderr)\n`);
+      if (onGithub) for (const d of spec.diagnostics) io.stdout.write(`::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`);
+    }
+  }
   progress.clear();
-  const results = outcome.results;
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
-  io.stdout.write(`${results.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${count('error')} failed to run\n`);
-  if (outcome.badInput) codes.push(EXIT.badInput);
-  if (outcome.toolFailed) codes.push(EXIT.toolFailed);
+  const failedToRun = count('error') + unchecked.length;
+  io.stdout.write(`${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run\n`);
+  if (badInput) codes.push(EXIT.badInput);
+  if (toolFailed) codes.push(EXIT.toolFailed);
   for (const r of results) {
     const o = judgeExpectation(r);
     codes.push(o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok);
   }
   const problems = [
-    args.json !== undefined ? writeResultFile(args.json, io.cwd, results) : null,
-    args.junit !== undefined ? writeText(args.junit, io.cwd, buildJunitReport(results)) : null,
-    args.sarif !== undefined ? writeText(args.sarif, io.cwd, JSON.stringify(buildSarifLog(results, packageVersion()), null, 2) + '\n') : null,
+    args.json !== undefined ? writeText(args.json, io.cwd, JSON.stringify({ ...resultFile(results), ...(unchecked.length > 0 ? { unchecked } : {}) }, null, 2) + '\n') : null,
+    args.junit !== undefined ? writeText(args.junit, io.cwd, buildJunitReport(results, unchecked)) : null,
+    args.sarif !== undefined ? writeText(args.sarif, io.cwd, JSON.stringify(buildSarifLog(results, packageVersion(), unchecked), null, 2) + '\n') : null,
   ];
   for (const p of problems) {
     if (p === null) continue;

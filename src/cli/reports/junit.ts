@@ -1,9 +1,9 @@
 // JUnit XML for `credspec ci --junit`: one test case per variant and parameter set, the
-// trace in the failure body, so a CI page lists each scenario by name. Built with
-// junit-report-builder rather than by hand.
+// trace in the failure body, so a CI page lists each scenario by name; a spec that could not be
+// checked is an errored case named after its file. Built with junit-report-builder.
 
 import junitModule, { type Builder } from 'junit-report-builder';
-import type { VariantResult } from '../../result/result-file.js';
+import type { UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
 
@@ -11,9 +11,15 @@ import { formatTextTrace } from '../../trace/formats/text.js';
 // ES default export, so the default import is the builder at run time.
 const junit = junitModule as unknown as Builder;
 
-/** The XML text of a JUnit report for the given results. */
-export function buildJunitReport(results: readonly VariantResult[]): string {
+/** The XML text of a JUnit report for the given results and the specs that could not be checked. */
+export function buildJunitReport(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[] = []): string {
   const builder = junit.newBuilder();
+  for (const u of unchecked) {
+    const testCase = builder.testSuite().name(u.spec).testCase().className(u.spec).name(u.spec).file(u.spec);
+    const n = u.diagnostics.length;
+    const body = u.diagnostics.map((d) => `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity} ${d.code}: ${d.message}`).join('\n');
+    testCase.error(`the spec could not be checked: ${n} error${n === 1 ? '' : 's'}`, 'SpecError', body);
+  }
   const bySpec = new Map<string, VariantResult[]>();
   for (const r of results) {
     const list = bySpec.get(r.spec) ?? [];

@@ -1,9 +1,10 @@
 // SARIF 2.1.0 for `credspec ci --sarif`, what GitHub code scanning reads: one rule per
 // property (and one for deadlock, one for an unmet expectation), one result per violation or
 // unmet expectation, located at the spec line, with the counterexample as a code flow of spec
-// locations so the trace can be stepped through on the CI page.
+// locations so the trace can be stepped through on the CI page; the diagnostics of a spec that
+// could not be checked are results too, one rule per diagnostic code.
 
-import type { SourceLocation, VariantResult } from '../../result/result-file.js';
+import type { SourceLocation, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -31,10 +32,22 @@ function ruleIdOf(r: VariantResult): string {
   return 'expectation';
 }
 
-/** The SARIF log (as a JSON-ready object) for the given results. */
-export function buildSarifLog(results: readonly VariantResult[], toolVersion: string): object {
+/** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
+export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = []): object {
   const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
   const sarifResults: object[] = [];
+  for (const u of unchecked) {
+    for (const d of u.diagnostics) {
+      if (!rules.has(d.code)) rules.set(d.code, { id: d.code, shortDescription: { text: `credspec diagnostic ${d.code} (docs/diagnostics.md); the spec could not be checked.` } });
+      sarifResults.push({
+        ruleId: d.code,
+        level: d.severity === 'error' ? 'error' : 'warning',
+        message: { text: `${d.message} (${u.spec} could not be checked)` },
+        locations: [toSarifLocation(d.location)],
+        partialFingerprints: { credspecScenario: `${u.spec}|${d.code}|${d.location.line}:${d.location.column}` },
+      });
+    }
+  }
   for (const r of results) {
     const outcome = judgeExpectation(r);
     const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';

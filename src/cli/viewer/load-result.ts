@@ -3,7 +3,7 @@
 // error. Pure: the command reads the file; nothing here throws on bad input.
 
 import type { ResultFile, VariantResult } from '../../result/result-file.js';
-import { formatParams } from '../../trace/formats/value-text.js';
+import { describeParams } from '../../result/expectation.js';
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
@@ -88,7 +88,7 @@ export function parseParamSet(text: string): Loaded<readonly (readonly [string, 
 }
 
 function describe(r: VariantResult): string {
-  const params = formatParams(r.params);
+  const params = describeParams(r.overrides ?? r.params);
   return params === '' ? r.variant : `${r.variant} (${params})`;
 }
 

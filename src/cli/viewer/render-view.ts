@@ -2,7 +2,8 @@
 // `columns`. Full layout from 80x24 up (header, swimlanes, source, state, footer); below that
 // a compact one (no swimlanes, a one-line source). The ink shell only draws what this returns.
 
-import { formatParams } from '../../trace/formats/value-text.js';
+import { describeParams } from '../../result/expectation.js';
+import { loopSentence } from '../../trace/formats/text.js';
 import { renderSource, sourceTitle } from './source-pane.js';
 import { renderChanges, renderState } from './state-pane.js';
 import { clipLine, fit, line, truncate, type Segment, type StyledLine } from './styled-line.js';
@@ -70,7 +71,7 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
   const { columns: w, rows } = size;
   const r = view.result;
   const step = view.steps[state.cursor]!;
-  const params = formatParams(r.params);
+  const params = describeParams(r.overrides ?? r.params);
   const out: StyledLine[] = [];
   out.push([
     { text: 'credspec trace  ', style: 'bold' },
@@ -87,7 +88,7 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
   out.push(...renderSwimlanes(view, state.cursor, state.follow, w, laneHeight));
   out.push(rule(sourceTitle(step), w));
   out.push(...renderSource(view, step, w, sourceHeight));
-  out.push(rule(`state after step ${step.index}`, w));
+  out.push(rule(step.backTo === undefined ? `state after step ${step.index}` : `state after step ${step.index} (state ${step.backTo} again)`, w));
   const stateLines = renderState(view, step, w, stateHeight);
   out.push(...stateLines);
   for (let i = stateLines.length; i < stateHeight; i++) out.push([]);
@@ -108,9 +109,9 @@ function compactLayout(view: TraceView, state: ViewerState, size: ScreenSize): S
   const text = loc === null ? null : (view.sources.get(loc.file)?.[loc.line - 1]?.trim() ?? step.source);
   const out: StyledLine[] = [head, line(truncate(where, w))];
   if (text !== null && text !== undefined) out.push([{ text: '▶ ', style: 'current' }, { text: truncate(text, w - 2), style: 'current' }]);
-  if (r.loopsBackTo !== null && step.index === view.steps.length - 1) out.push(line(truncate(`↺ back to step ${r.loopsBackTo}, forever`, w), 'marker'));
+  if (r.loopsBackTo !== null && step.index === view.steps.length - 1) out.push(line(truncate(`↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}`, w), 'marker'));
   const room = Math.max(0, rows - out.length - 1);
-  const changes = renderChanges(step, w);
+  const changes = renderChanges(step, w, view);
   out.push(...changes.slice(0, room));
   if (changes.length > room && room > 0) out[out.length - 1] = line(truncate(`… ${changes.length - room + 1} more changes`, w), 'dim');
   while (out.length < rows - 1) out.push([]);

@@ -1,16 +1,22 @@
 // The state pane: the whole state after the current step, grouped shared / per thread / per
-// call, each variable this step changed marked `* name: before -> after`, long values folded.
+// call, each variable this step changed marked `* name: before -> after` (a thread's status
+// too: `* status: unborn -> alive by clone of p1`), long values folded.
 // Pure. When the groups do not fit, unchanged groups fold to one line, then the rest is cut.
 
 import type { TraceStep } from '../../result/result-file.js';
-import { classifyVariable } from '../../trace/formats/trace-facts.js';
+import { classifyVariable, describeStatusChange, statusChanges, type StatusChange } from '../../trace/formats/trace-facts.js';
 import { formatChange, formatValue } from '../../trace/formats/value-text.js';
 import { truncate, type StyledLine } from './styled-line.js';
 import type { TraceView } from './trace-view.js';
 
 interface Group {
   readonly title: string;
-  readonly vars: { readonly name: string; readonly key: string }[];
+  readonly vars: { readonly name: string; readonly key: string; readonly status?: StatusChange }[];
+}
+
+/** The status changes of `step` (births, exits, ends), from the trace it belongs to. */
+function statusChangesOf(view: TraceView, step: TraceStep): readonly StatusChange[] {
+  return view.steps[step.index] === step ? statusChanges(view.steps, step.index) : [];
 }
 
 function groupsOf(view: TraceView, step: TraceStep): Group[] {
@@ -18,17 +24,32 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
   const groups = new Map<string, Group>();
   const order: string[] = ['shared'];
   for (const t of view.facts.threads) order.push(`thread ${t}`);
+  // A thread that is not simply alive says so in its title; a status change is a changed line.
+  const titleOf = (thread: string): string => {
+    const status = step.threads?.[thread];
+    return status === undefined || status === 'alive' ? `thread ${thread}` : `thread ${thread} (${status})`;
+  };
+  for (const c of statusChangesOf(view, step)) {
+    const title = titleOf(c.thread);
+    if (!groups.has(title)) groups.set(title, { title, vars: [] });
+    groups.get(title)!.vars.push({ name: 'status', key: `thread ${c.thread} status`, status: c });
+  }
   for (const key of keys) {
     const s = classifyVariable(key);
-    const title = s.kind === 'shared' ? 'shared' : s.kind === 'thread' ? `thread ${s.thread}` : `call ${s.thread} › ${s.call}`;
+    const title = s.kind === 'shared' ? 'shared' : s.kind === 'thread' ? titleOf(s.thread) : `call ${s.thread} › ${s.call}`;
     if (!groups.has(title)) groups.set(title, { title, vars: [] });
     groups.get(title)!.vars.push({ name: s.name, key });
+  }
+  // Unborn, exiting and gone slots show even when they have no variables of their own.
+  for (const [thread, status] of Object.entries(step.threads ?? {})) {
+    const title = titleOf(thread);
+    if (status !== 'alive' && !groups.has(title)) groups.set(title, { title, vars: [] });
   }
   // Shared first, then each thread followed by its live calls.
   const titles = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
   function rank(title: string): number {
     if (title === 'shared') return -1;
-    const thread = title.replace(/^(thread|call) /, '').split(' › ')[0]!;
+    const thread = title.replace(/^(thread|call) /, '').split(' › ')[0]!.replace(/ \(.*\)$/, '');
     const i = view.facts.threads.indexOf(thread);
     return (i < 0 ? order.length : i) * 2 + (title.startsWith('call') ? 1 : 0);
   }
@@ -45,20 +66,23 @@ export function renderState(view: TraceView, step: TraceStep, width: number, hei
     const out: StyledLine[] = [];
     let untouched = 0;
     for (const g of groups) {
-      const changed = g.vars.filter((v) => v.key in step.changes);
+      const changed = g.vars.filter((v) => v.status !== undefined || v.key in step.changes);
       if (fold === 3 && changed.length === 0) {
         untouched++;
         continue;
       }
       if (fold >= 1 && changed.length === 0) {
-        out.push([{ text: truncate(`${g.title}: ${g.vars.length} unchanged`, width), style: 'dim' }]);
+        out.push([{ text: truncate(g.vars.length === 0 ? g.title : `${g.title}: ${g.vars.length} unchanged`, width), style: 'dim' }]);
         continue;
       }
       const hidden = fold >= 2 ? g.vars.length - changed.length : 0;
       out.push([{ text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width), style: 'heading' }]);
       for (const v of fold >= 2 ? changed : g.vars) {
         const change = step.changes[v.key];
-        if (change !== undefined) {
+        if (v.status !== undefined) {
+          const c = v.status;
+          out.push([{ text: truncate(`* status: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`, width), style: 'changed' }]);
+        } else if (change !== undefined) {
           out.push([{ text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' }]);
         } else {
           const value = step.state[v.key];
@@ -81,8 +105,12 @@ export function renderState(view: TraceView, step: TraceStep, width: number, hei
 }
 
 /** The changed variables of a step, one line each (the compact layout's state). */
-export function renderChanges(step: TraceStep, width: number): StyledLine[] {
+export function renderChanges(step: TraceStep, width: number, view?: TraceView): StyledLine[] {
   const entries = Object.entries(step.changes);
-  if (entries.length === 0) return [[{ text: truncate(step.index === 0 ? 'initial state' : '(no change)', width), style: 'dim' }]];
-  return entries.map(([k, c]) => [{ text: truncate(`* ${k}: ${formatChange(c)}`, width), style: 'changed' }]);
+  const lives = view === undefined ? [] : statusChangesOf(view, step);
+  if (entries.length === 0 && lives.length === 0) return [[{ text: truncate(step.index === 0 ? 'initial state' : '(no change)', width), style: 'dim' }]];
+  return [
+    ...lives.map((c): StyledLine => [{ text: truncate(`* ${describeStatusChange(c)}`, width), style: 'changed' }]),
+    ...entries.map(([k, c]): StyledLine => [{ text: truncate(`* ${k}: ${formatChange(c)}`, width), style: 'changed' }]),
+  ];
 }

@@ -1,7 +1,8 @@
 // The swimlane pane: one column per thread, one row per step, the current step highlighted,
-// threads shown unborn before their clone and gone after their exit, and marker rows for the
-// lasso's loop-back and stuttering. Pure: (view, cursor, follow, width, height) -> lines.
+// threads shown unborn before their clone, exiting, gone after their exit, the lasso's step
+// back, and marker rows for what repeats forever and for stuttering. Pure: (view, cursor, follow, width, height) -> lines.
 
+import { loopSentence } from '../../trace/formats/text.js';
 import { isAliveAt } from '../../trace/formats/trace-facts.js';
 import type { TraceStep } from '../../result/result-file.js';
 import { fit, type Segment, type StyledLine } from './styled-line.js';
@@ -18,13 +19,15 @@ export function laneText(step: TraceStep): string {
 
 function cellFor(view: TraceView, step: TraceStep, thread: string): { text: string; style: Segment['style'] } {
   const life = view.facts.lives.get(thread);
+  const own = step.thread === thread ? laneText(step) : null;
   if (life !== undefined) {
-    if (life.bornAt === step.index) return { text: '+ born (clone)', style: 'marker' };
-    if (life.goneAt === step.index && step.thread === thread) return { text: `${laneText(step)} (gone)`, style: 'marker' };
-    if (!isAliveAt(life, step.index)) return { text: '', style: 'dim' };
+    if (life.bornAt === step.index) return { text: life.bornBy ? `+ born (clone of ${life.bornBy})` : '+ born (clone)', style: 'marker' };
+    if (life.goneAt === step.index) return { text: own === null ? '(gone)' : `${own} (gone)`, style: 'marker' };
+    if (life.exitingAt === step.index) return { text: own === null ? '(exiting)' : `${own} (exiting)`, style: 'marker' };
+    if (!isAliveAt(life, step.index)) return { text: step.index === 0 ? 'unborn' : '', style: 'dim' };
   }
   if (step.index === 0 && step.thread === null) return { text: 'start', style: 'dim' };
-  if (step.thread === thread) return { text: laneText(step), style: 'plain' };
+  if (own !== null) return { text: own, style: 'plain' };
   return { text: '│', style: 'dim' };
 }
 
@@ -40,7 +43,7 @@ export function renderSwimlanes(view: TraceView, cursor: number, follow: string 
   type Row = { kind: 'step'; at: number } | { kind: 'note'; text: string };
   const rows: Row[] = view.steps.map((_, at) => ({ kind: 'step', at }));
   const r = view.result;
-  if (r.loopsBackTo !== null) rows.push({ kind: 'note', text: `↺ back to step ${r.loopsBackTo}, forever` });
+  if (r.loopsBackTo !== null) rows.push({ kind: 'note', text: `↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}` });
   else if (r.stuttering === true) rows.push({ kind: 'note', text: '… then stuttering forever' });
   else if (r.verdict === 'deadlock') {
     rows.push({ kind: 'note', text: '■ deadlock: no thread can move' });
@@ -56,7 +59,7 @@ export function renderSwimlanes(view: TraceView, cursor: number, follow: string 
     }
     const step = view.steps[row.at]!;
     const current = row.at === cursor;
-    const mark = current ? '▶ ' : r.loopsBackTo === step.index ? '↺ ' : '  ';
+    const mark = current ? '▶ ' : step.backTo !== undefined ? '↩ ' : r.loopsBackTo === step.index ? '↺ ' : '  ';
     const segs: Segment[] = [{ text: `${mark}${String(step.index).padStart(3)} `, style: current ? 'current' : 'dim' }];
     for (const t of threads) {
       const c = cellFor(view, step, t);

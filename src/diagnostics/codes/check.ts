@@ -12,7 +12,7 @@ export const CHECK_CODES = {
   CS2005: { severity: 'error', message: '`{name}` is {actual}, not {expected}', meaning: 'A name used as something it is not: a variable called as a function, a procedure used as a value, a value used as a type, a def called as a step.' },
   CS2006: { severity: 'error', message: '`{name}` is declared both here and in {other}', meaning: 'A name declared in two files of the program; reported in the importing file, the note points at the other declaration.' },
   CS2007: { severity: 'warning', message: '{what} `{name}` is never used', meaning: 'A variable, param, const, def, macro or procedure of the root file that nothing refers to (declarations from imported files are never reported).' },
-  CS2008: { severity: 'error', message: '`{name}` is a built-in name and cannot be declared', meaning: 'A declaration that reuses a built-in name (`Thread`, `bool`, `int`, `card`, `len`, `head`, `tail`, `append`, `done`, `alive`, `exiting`, `at`, `in_call`).' },
+  CS2008: { severity: 'error', message: '`{name}` is a built-in name and cannot be declared', meaning: 'A declaration that reuses a built-in name (`Thread`, `bool`, `int`, `card`, `len`, `head`, `tail`, `append`, `done`, `alive`, `exiting`, `unborn`, `at`, `in_call`).' },
   CS2009: { severity: 'error', message: 'unknown step label `{name}`', meaning: 'The label argument of `at(t, label)` (or `P.label`) names no labelled step.' },
 
   // CS3xxx: types
@@ -50,6 +50,7 @@ export const CHECK_CODES = {
   CS4016: { severity: 'error', message: 'macro `{name}` {problem}', meaning: 'A `return` in a macro that is not `return e` as the last statement of its body, or a macro that declares a result type and does not end with `return e`.' },
   CS4017: { severity: 'error', message: 'this step already calls value-returning macro `{first}`; a step can use one', meaning: 'Two calls of value-returning macros in one statement or condition: each runs its body, and a step runs one body before its test.' },
   CS4018: { severity: 'error', message: 'macro `{name}` is a step: its value can be used only as `x := {name}(...)` or in the condition of `if`, `while` or `await`', meaning: 'A value-returning macro called inside a def, a property, an initial value, an argument, or an expression of another statement.' },
+  CS4019: { severity: 'error', message: '`{location}` is written twice in one step: by {first} and by {second}', meaning: 'A statement that writes one location twice: `x := m(...)` where macro m also writes `x`, or a macro call whose arguments make two of its writes land on the same location (`atomic_dec_return(n, n)`).' },
   CS4101: { severity: 'error', message: '{step} may sleep while {lock} is held (sleeping in atomic context)', meaning: 'A step that may sleep (a plain `await`, a sleeping prelude operation such as `mutex_lock` or `wait_for_completion`, a call to a procedure that may sleep) on a path where a spinlock or RCU read section taken earlier is still held.' },
   CS4102: { severity: 'error', message: '{where} returns to user space with {lock} held', meaning: 'The end of a process body, or an `exit`, reached on a path where a lock taken earlier in the body is still held.' },
 
@@ -61,7 +62,7 @@ export const CHECK_CODES = {
   CS5005: { severity: 'error', message: '`override step {owner}.{label}`: {problem}', meaning: 'A step override whose owner is not a process or procedure, or whose label names no step of it.' },
   CS5006: { severity: 'error', message: 'unknown param `{name}`', meaning: 'A variant or expectation that sets a param the spec does not declare.' },
   CS5007: { severity: 'error', message: 'value {value} does not fit param `{name}` of type {type}', meaning: 'A param default, variant or expectation value outside the param type (wrong kind, enum member of another enum, integer outside a literal range).' },
-  CS5008: { severity: 'error', message: 'unknown property `{name}` in `violates`', meaning: '`violates P` where P is no invariant, action, property, `assert` label or built-in property (`frame_use_after_return`).' },
+  CS5008: { severity: 'error', message: 'unknown property `{name}` in `violates`', meaning: '`violates P` where P is no invariant, action, property, `assert` label or built-in property (`frame_use_after_return`, `out_of_range`).' },
   CS5009: { severity: 'error', message: 'param `{name}` has type {type}; params must be bool, an integer range or an enum', meaning: 'A param declared with a type that cannot be given on a command line.' },
   CS5010: { severity: 'error', message: 'the value of param `{name}` must be a literal', meaning: 'A param default (or a value in a variant or expectation) that is not a literal: an integer, `true`/`false`, or an enum member.' },
   CS5011: { severity: 'error', message: '`deadlock` is a verdict, not a property', meaning: '`expect v: violates deadlock`; write `expect v: deadlock`.' },
@@ -80,4 +81,5 @@ export const CHECK_CODES = {
   CS6002: { severity: 'error', message: 'only variables can be primed, not `{text}`', meaning: 'A prime on something that is not a variable or an element or field of one.' },
   CS6003: { severity: 'error', message: 'process `{name}` is symmetric, but the spec has liveness property `{property}`', meaning: 'Symmetry reduction is unsound for liveness properties: drop `symmetric` or the temporal property.' },
   CS6004: { severity: 'warning', message: 'liveness property `{name}` holds only under fairness, and no process is fair', meaning: 'A temporal property in a spec where no process is `fair`: every thread may stop forever, so the property fails by stuttering.' },
+  CS6005: { severity: 'error', message: 'property `{name}`: a quantifier before `eventually`, `always` or `leadsto` must be `forall`', meaning: 'A temporal property written `exists t in S: ...` before its `eventually`, `always` or `leadsto` form: a property is checked per instance of its quantifier, so only `forall` can stand there.' },
 } as const satisfies Record<string, CodeInfo>;

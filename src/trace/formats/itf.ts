@@ -4,6 +4,7 @@
 // strings, as ITF has none. Pure; never renames a variable.
 
 import type { DslValue, VariantResult } from '../../result/result-file.js';
+import { closingStep, loopSentence } from './text.js';
 import { waitForLines } from './wait-for.js';
 import type { SpecSources } from './wait-inference.js';
 
@@ -58,7 +59,9 @@ export function toItfValue(value: DslValue): ItfValue {
  * variables it has (ITF readers treat the state as a record of those).
  */
 export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
-  const trace = result.trace ?? [];
+  // The lasso's closing step repeats state `loop`: ITF's `loop` says that, and `#meta` names the step.
+  const closing = closingStep(result);
+  const trace = (result.trace ?? []).filter((s) => s.backTo === undefined);
   const vars: string[] = [];
   const seen = new Set<string>();
   for (const step of trace) {
@@ -84,6 +87,10 @@ export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
     verdict: result.verdict,
     property: result.property,
     stuttering: result.stuttering === true,
+    ...(result.loopsBackTo === null ? {} : { loopDescription: loopSentence(result) }),
+    ...(closing === null
+      ? {}
+      : { loopStep: { thread: closing.thread, step: closing.step, ...(closing.location === null ? {} : { location: closing.location }), source: closing.source, backTo: closing.backTo } }),
     ...(result.waitsFor === undefined ? {} : { waitsFor: result.waitsFor }),
     // Last, so that here too a deadlock ends with its wait-for picture.
     ...(result.verdict === 'deadlock' ? { waitFor: waitForLines(result, sources) } : {}),

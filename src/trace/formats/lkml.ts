@@ -4,7 +4,8 @@
 // "..."). Pure; ASCII framing only, so it survives any mail client.
 
 import type { VariantResult } from '../../result/result-file.js';
-import { traceFacts } from './trace-facts.js';
+import { loopSentence } from './text.js';
+import { statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { diagramStatement } from './statement-text.js';
 import { waitEdges, waitForLines } from './wait-for.js';
 import type { SpecSources } from './wait-inference.js';
@@ -91,17 +92,28 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
   const out: string[] = [];
   out.push(row(threads.map((t, i) => wrapText(`CPU${i} (${t})`, colWidth, 1)[0]!)));
   out.push(row(threads.map(() => '----')));
-  for (const step of result.trace ?? []) {
+  const trace = result.trace ?? [];
+  const k = result.loopsBackTo;
+  const unborn = new Set(unbornAtStart(result));
+  if (unborn.size > 0) out.push(row(threads.map((t) => (unborn.has(t) ? '(unborn)' : ''))));
+  if (k === 0) out.push(...wrapText(`<the loop starts here>`, LKML_WIDTH));
+  for (const step of trace) {
     if (step.index === 0 && step.thread === null) continue;
-    if (result.loopsBackTo === step.index) out.push(...wrapText(`<the loop from here on repeats forever>`, LKML_WIDTH));
     const col = step.thread === null ? undefined : column.get(step.thread);
-    if (col === undefined) {
-      out.push(...columnLines(`(${step.step}) ${diagramStatement(step)}`, LKML_WIDTH));
-      continue;
+    const text = step.backTo !== undefined && step.location === null && step.thread !== null ? `(the step back to state ${step.backTo})` : diagramStatement(step);
+    if (col === undefined) out.push(...columnLines(`(${step.step}) ${text}`, LKML_WIDTH));
+    else for (const piece of columnLines(text, colWidth)) out.push(place(col, piece));
+    // Births, exits and ends, each in the column of the thread they happen to.
+    for (const c of statusChanges(trace, step.index)) {
+      const at = column.get(c.thread);
+      const what = c.by !== undefined ? `(born: clone of ${c.by})` : `(${c.after})`;
+      if (at !== undefined) for (const piece of columnLines(what, colWidth)) out.push(place(at, piece));
     }
-    for (const piece of columnLines(diagramStatement(step), colWidth)) out.push(place(col, piece));
+    // State k is the loop's first: the step into it ran once, the ones after it repeat.
+    if (k !== null && step.index === k && step.backTo === undefined) out.push(...wrapText(`<the loop starts here>`, LKML_WIDTH));
   }
-  if (result.loopsBackTo !== null) out.push(...wrapText(`<back to step ${result.loopsBackTo}>`, LKML_WIDTH));
+  const loop = loopSentence(result);
+  if (loop !== null) out.push(...wrapText(`<${loop}>`, LKML_WIDTH));
   else if (result.stuttering === true) out.push(...wrapText('<then nothing happens, forever>', LKML_WIDTH));
   else if (result.verdict === 'violated' && result.property !== null) out.push(...wrapText(`<${result.property} is violated here>`, LKML_WIDTH));
   // A deadlock's sleepers, each in its column, where the interleaving stops for good.

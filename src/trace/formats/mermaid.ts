@@ -1,11 +1,13 @@
 // The `mermaid` trace format: a `sequenceDiagram` with one participant per thread and one for
-// shared state, one message or note per step (its statement and line), the lasso as a `loop`
-// block, and a deadlock's wait-for picture as dashed arrows. Pure; text only, no rendering.
+// shared state, one message or note per step (its statement and line), births, exits and ends
+// as notes, the lasso as a `loop` block ending in its step back, and a deadlock's wait-for
+// picture as dashed arrows. Pure; text only, no rendering.
 
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { cleanStatement } from './statement-text.js';
-import { classifyVariable, traceFacts } from './trace-facts.js';
-import { formatParams } from './value-text.js';
+import { describeParams } from '../../result/expectation.js';
+import { loopSentence } from './text.js';
+import { classifyVariable, statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { findWaitCycle, waitEdges } from './wait-for.js';
 import type { SpecSources } from './wait-inference.js';
 
@@ -30,7 +32,8 @@ function participantId(thread: string): string {
 function stepText(step: TraceStep): string {
   const line = step.location === null ? '' : ` (line ${step.location.line})`;
   const outcome = step.outcome === undefined ? '' : ` [${step.outcome}]`;
-  return escapeMermaid(`${step.index}. ${step.step}${line}: ${cleanStatement(step)}${outcome}`);
+  const back = step.backTo === undefined ? '' : ` (back to state ${step.backTo})`;
+  return escapeMermaid(`${step.index}. ${step.step}${line}: ${cleanStatement(step)}${outcome}${back}`);
 }
 
 /** Where a step's effect goes: another thread it changed, else shared state, else itself. */
@@ -46,7 +49,7 @@ function target(step: TraceStep): string | null {
 export function formatMermaidTrace(result: VariantResult, sources?: SpecSources): string {
   const facts = traceFacts(result);
   const trace = result.trace ?? [];
-  const params = formatParams(result.params);
+  const params = describeParams(result.overrides ?? result.params);
   const verdict = result.property === null ? result.verdict : `${result.verdict} ${result.property}`;
   const out: string[] = ['sequenceDiagram'];
   out.push(`  title ${escapeMermaid(`${result.spec} ${result.variant}${params === '' ? '' : ` (${params})`}: ${verdict}`)}`);
@@ -54,23 +57,39 @@ export function formatMermaidTrace(result: VariantResult, sources?: SpecSources)
   for (const t of facts.threads) out.push(`  participant ${participantId(t)}${participantId(t) === t ? '' : ` as ${t}`}`);
   const everyone = facts.threads.length === 0 ? SHARED : `${SHARED},${participantId(facts.threads[facts.threads.length - 1]!)}`;
   let indent = '  ';
+  const k = result.loopsBackTo;
+  const loop = loopSentence(result);
+  const openLoop = (): void => {
+    out.push(`${indent}loop ${escapeMermaid(loop ?? `back to state ${k}`)}`);
+    indent = '    ';
+  };
+  const unborn = unbornAtStart(result);
   for (const step of trace) {
-    if (result.loopsBackTo !== null && step.index === result.loopsBackTo) {
-      out.push(`${indent}loop back to step ${step.index}, forever`);
-      indent = '    ';
-    }
-    if (step.thread === null) {
+    if (step.thread === null && step.backTo === undefined) {
       out.push(`${indent}Note over ${everyone}: ${step.index === 0 ? '0. init' : stepText(step)}`);
-      continue;
+      if (step.index === 0) for (const t of unborn) out.push(`${indent}Note over ${participantId(t)}: unborn (spare slot)`);
+    } else if (step.thread === null) {
+      out.push(`${indent}Note over ${everyone}: ${stepText(step)}`);
+    } else {
+      const from = participantId(step.thread);
+      const to = target(step);
+      if (to === null) out.push(`${indent}Note over ${from}: ${stepText(step)}`);
+      else out.push(`${indent}${from}->>${to}: ${stepText(step)}`);
     }
-    const from = participantId(step.thread);
-    const to = target(step);
-    if (to === null) out.push(`${indent}Note over ${from}: ${stepText(step)}`);
-    else out.push(`${indent}${from}->>${to}: ${stepText(step)}`);
-    for (const life of facts.lives.values()) {
-      if (life.bornAt === step.index) out.push(`${indent}Note over ${participantId(life.thread)}: born (clone)`);
-      if (life.goneAt === step.index) out.push(`${indent}Note over ${participantId(life.thread)}: gone (exit)`);
+    const changes = statusChanges(trace, step.index);
+    for (const c of changes) {
+      const what = c.by !== undefined ? `born by clone of ${c.by}` : c.after;
+      out.push(`${indent}Note over ${participantId(c.thread)}: ${escapeMermaid(what)}`);
     }
+    if (step.threads === undefined) {
+      // A result without statuses: births read off its variables, exits off the statement.
+      for (const life of facts.lives.values()) {
+        if (life.bornAt === step.index) out.push(`${indent}Note over ${participantId(life.thread)}: born (clone)`);
+        if (life.goneAt === step.index) out.push(`${indent}Note over ${participantId(life.thread)}: exiting`);
+      }
+    }
+    // The step into state k ran once; the loop is what follows it.
+    if (k !== null && step.index === k && step.backTo === undefined) openLoop();
   }
   if (indent !== '  ') out.push('  end');
   if (result.stuttering === true && result.loopsBackTo === null) out.push(`  Note over ${everyone}: then stuttering forever`);

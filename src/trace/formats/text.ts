@@ -4,7 +4,9 @@
 // picture. Pure; no colour, no terminal width: the same result gives the same bytes.
 
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
-import { formatChange, formatParams, formatValue } from './value-text.js';
+import { describeParams } from '../../result/expectation.js';
+import { describeStatusChange, statusChanges, unbornAtStart } from './trace-facts.js';
+import { formatChange, formatValue } from './value-text.js';
 import { waitForLines } from './wait-for.js';
 import type { SpecSources } from './wait-inference.js';
 
@@ -26,7 +28,7 @@ export function formatVerdict(result: VariantResult): string {
 
 /** The header lines shared by the plain formats. */
 export function headerLines(result: VariantResult): readonly string[] {
-  const params = formatParams(result.params);
+  const params = describeParams(result.overrides ?? result.params);
   const s = result.stats;
   const lines = [
     `spec      ${result.spec}`,
@@ -41,12 +43,47 @@ export function headerLines(result: VariantResult): readonly string[] {
   return lines;
 }
 
+/** The lasso's closing step (the last trace entry, marked with `backTo`), if the result records one. */
+export function closingStep(result: VariantResult): TraceStep | null {
+  const last = result.trace?.[result.trace.length - 1];
+  return last !== undefined && last.backTo !== undefined ? last : null;
+}
+
+/** `p1 P.spin (line 7)`: who took a step and where, in a few words. */
+export function stepWords(step: TraceStep): string {
+  const line = step.location === null ? '' : ` (line ${step.location.line})`;
+  const outcome = step.outcome === undefined ? '' : ` [${step.outcome}]`;
+  return `${step.thread ?? '(environment)'} ${step.step}${outcome}${line}`;
+}
+
+/**
+ * What repeats forever in a lasso: `states k..n repeat forever: steps k+1..n, then <thread>
+ * <step> (line L) goes back to state k`. The step into state k is not part of the loop.
+ */
+export function loopSentence(result: VariantResult): string | null {
+  const k = result.loopsBackTo;
+  if (k === null || result.trace === null) return null;
+  const closing = closingStep(result);
+  const n = result.trace.length - 1 - (closing === null ? 0 : 1);
+  const states = k === n ? `state ${k} repeats forever` : `states ${k}..${n} repeat forever`;
+  const inside = n > k ? (n === k + 1 ? `step ${n}` : `steps ${k + 1}..${n}`) : null;
+  if (closing === null) return `${states}${inside === null ? '' : `: ${inside}`}, then a step back to state ${k} (the result does not record which)`;
+  const back = closing.thread === null && closing.location === null ? `a step goes back to state ${k}` : `${stepWords(closing)} goes back to state ${k}`;
+  return `${states}: ${inside === null ? '' : `${inside}, then `}${back}`;
+}
+
+/** `5 states` of a trace, and the lasso's step back when recorded: `5 states, then the step back to state 2`. */
+export function traceSize(result: VariantResult): string {
+  const closing = closingStep(result);
+  const n = (result.trace?.length ?? 0) - (closing === null ? 0 : 1);
+  return closing === null ? `${n} states` : `${n} states, then the step back to state ${closing.backTo}`;
+}
+
 /** The closing note of a lasso or a stuttering behaviour; null for a finite trace. */
 export function endingNote(result: VariantResult): string | null {
   const last = result.trace === null ? 0 : result.trace.length - 1;
-  if (result.loopsBackTo !== null) {
-    return `-- back to step ${result.loopsBackTo}: steps ${result.loopsBackTo}..${last} repeat forever`;
-  }
+  const loop = loopSentence(result);
+  if (loop !== null) return `-- ${loop}`;
   if (result.stuttering === true) return `-- then stuttering: nothing changes after step ${last}, forever`;
   return null;
 }
@@ -55,18 +92,22 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
   const indexText = String(step.index).padStart(3);
   const pad = '       ';
   if (step.index === 0 && step.thread === null && step.location === null) {
-    const lines = [`${indexText}  init`];
+    const lines = [`${indexText}  init${result.loopsBackTo === 0 ? '   <- the loop starts here' : ''}`];
     for (const [k, v] of Object.entries(step.state)) lines.push(`${pad}${k} = ${formatValue(v)}`);
+    const unborn = unbornAtStart(result);
+    if (unborn.length > 0) lines.push(`${pad}unborn: ${unborn.join(', ')} (spare slots a clone may fill)`);
     return lines;
   }
   const head = [indexText, step.thread ?? '(environment)', formatStepLocation(step), step.step].filter((x) => x !== null).join('  ');
-  const loopMark = result.loopsBackTo === step.index ? '   <- the loop starts here' : '';
+  const loopMark = step.backTo !== undefined ? `   -> back to state ${step.backTo}` : result.loopsBackTo === step.index ? '   <- the loop starts here' : '';
   const lines = [`${head}${loopMark}`];
   if (step.source !== null) lines.push(`${pad}${step.source}`);
   if (step.outcome !== undefined) lines.push(`${pad}outcome: ${step.outcome}`);
   if (step.kernel !== undefined) lines.push(`${pad}kernel: ${formatKernelLink(step.kernel)}`);
   const changes = Object.entries(step.changes);
-  if (changes.length === 0) lines.push(`${pad}(no change)`);
+  const lives = result.trace === null ? [] : statusChanges(result.trace, step.index);
+  if (changes.length === 0 && lives.length === 0) lines.push(`${pad}(no change)`);
+  for (const c of lives) lines.push(`${pad}${describeStatusChange(c)}`);
   for (const [k, c] of changes) lines.push(`${pad}${k}: ${formatChange(c)}`);
   return lines;
 }
@@ -75,7 +116,7 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
 export function formatTextTrace(result: VariantResult, sources?: SpecSources): string {
   const lines: string[] = [...headerLines(result)];
   const trace = result.trace ?? [];
-  lines.push(`trace     ${trace.length} states`);
+  lines.push(`trace     ${traceSize(result)}`);
   for (const step of trace) {
     lines.push('');
     lines.push(...stepBlock(step, result));

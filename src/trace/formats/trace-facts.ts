@@ -1,8 +1,9 @@
 // Facts every trace view derives from a result's steps: the threads (ordered), when a thread
-// was born by clone or gone by exit, and whether a variable is shared, per thread or per call.
+// was born by clone, began exiting or was gone, its status changes, and whether a variable is
+// shared, per thread or per call.
 // Pure: reads only the result. Names follow the result file: `x`, `t1.x`, `t1.proc.x`.
 
-import type { TraceStep, VariantResult } from '../../result/result-file.js';
+import type { ThreadStatus, TraceStep, VariantResult } from '../../result/result-file.js';
 
 /** Where a spec variable lives, from its name in the result file. */
 export type VarScope =
@@ -14,8 +15,21 @@ export interface ThreadLife {
   readonly thread: string;
   /** Index of the step whose clone brought the thread to life; null when it lived from the start. */
   readonly bornAt: number | null;
-  /** Index of the thread's `exit` step; null when it never exited. */
+  /** The thread whose clone it was, when known. */
+  readonly bornBy?: string | null;
+  /** Index of the step after which the thread is exiting (took `exit`, not yet gone); null if never. */
+  readonly exitingAt?: number | null;
+  /** Index of the step after which the thread is gone (the `exit` step in files without statuses); null if never. */
   readonly goneAt: number | null;
+}
+
+/** A thread slot whose status a step changed: `p2: unborn -> alive` (by clone of p1). */
+export interface StatusChange {
+  readonly thread: string;
+  readonly before: ThreadStatus;
+  readonly after: ThreadStatus;
+  /** For a birth: the thread whose clone it was. */
+  readonly by?: string;
 }
 
 export interface TraceFacts {
@@ -42,7 +56,33 @@ export function compareNatural(a: string, b: string): number {
 
 const EXIT_STATEMENT = /^exit\b/;
 
-/** Threads, and their birth by clone and death by exit, of a result's trace. */
+/** The status changes of step `index` (none for the initial state or a file without statuses). */
+export function statusChanges(trace: readonly TraceStep[], index: number): readonly StatusChange[] {
+  const step = trace[index];
+  const before = trace[index - 1]?.threads;
+  if (step?.threads === undefined || before === undefined) return [];
+  const out: StatusChange[] = [];
+  for (const [thread, after] of Object.entries(step.threads)) {
+    const was = before[thread];
+    if (was === undefined || was === after) continue;
+    out.push(was === 'unborn' && step.thread !== null ? { thread, before: was, after, by: step.thread } : { thread, before: was, after });
+  }
+  return out;
+}
+
+/** `p2: unborn -> alive (clone by p1)`, the words every format uses for a status change. */
+export function describeStatusChange(c: StatusChange): string {
+  return `thread ${c.thread}: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`;
+}
+
+/** The thread slots no clone has filled yet in the initial state (empty without statuses). */
+export function unbornAtStart(result: VariantResult): readonly string[] {
+  const threads = result.trace?.[0]?.threads;
+  if (threads === undefined) return [];
+  return Object.keys(threads).filter((t) => threads[t] === 'unborn').sort(compareNatural);
+}
+
+/** Threads, and their birth by clone, exit and end, of a result's trace. */
 export function traceFacts(result: VariantResult): TraceFacts {
   const trace: readonly TraceStep[] = result.trace ?? [];
   const names = new Set<string>();
@@ -52,10 +92,33 @@ export function traceFacts(result: VariantResult): TraceFacts {
       const scope = classifyVariable(key);
       if (scope.kind !== 'shared') names.add(scope.thread);
     }
+    for (const t of Object.keys(step.threads ?? {})) names.add(t);
   }
   const threads = [...names].sort(compareNatural);
   const initial = trace[0];
   const lives = new Map<string, ThreadLife>();
+  if (initial?.threads !== undefined) {
+    // Statuses recorded: births, exits and ends are where they change.
+    for (const thread of threads) {
+      let bornAt: number | null = null;
+      let bornBy: string | null = null;
+      let exitingAt: number | null = null;
+      let goneAt: number | null = null;
+      for (let i = 1; i < trace.length; i++) {
+        for (const c of statusChanges(trace, i)) {
+          if (c.thread !== thread) continue;
+          if (c.before === 'unborn' && bornAt === null) {
+            bornAt = i;
+            bornBy = c.by ?? null;
+          }
+          if (c.after === 'exiting' && exitingAt === null) exitingAt = i;
+          if (c.after === 'gone' && goneAt === null) goneAt = i;
+        }
+      }
+      lives.set(thread, { thread, bornAt, bornBy, exitingAt, goneAt });
+    }
+    return { threads, lives };
+  }
   for (const thread of threads) {
     const prefix = `${thread}.`;
     const presentAtStart = initial !== undefined && (initial.thread === thread || Object.keys(initial.state).some((k) => k.startsWith(prefix)));

@@ -22,13 +22,6 @@ export function formatValue(value: DslValue | null): string {
   return fields.length === 0 ? '{}' : `{ ${fields.join(', ')} }`;
 }
 
-/** `CALLERS=2,SIBLINGS=0` in the result's own key order (the form `--params` takes). */
-export function formatParams(params: Readonly<Record<string, number | boolean | string>>): string {
-  return Object.keys(params)
-    .map((k) => `${k}=${String(params[k])}`)
-    .join(',');
-}
-
 /** What a change shows for a variable that does not exist on that side (a frame not yet or no longer live). */
 export const UNSET = '(unset)';
 

@@ -57,4 +57,13 @@ Spec ==
 
 \* atomic-block.cred:19:1  invariant sum
 sum == b <= 6
+
+\* built-in check out_of_range
+\*   conjunct 1: a     atomic-block.cred:3:1
+\*   conjunct 2: b     atomic-block.cred:4:1
+\*   conjunct 3: mine  atomic-block.cred:5:1
+out_of_range ==
+    /\ a \in 0..3
+    /\ b \in 0..6
+    /\ \A t \in DOMAIN mine : mine[t] \in 0..3
 ====

@@ -84,4 +84,8 @@ Spec ==
 
 \* clone-exit.cred:14:1  invariant inherited
 inherited == \A t \in Task : (pc[t] \notin {"Unborn", "Exited"} /\ pc[t] # "Done") => cred[t] <= 1
+
+\* built-in check out_of_range
+\*   conjunct 1: cred  clone-exit.cred:5:1
+out_of_range == \A t \in DOMAIN cred : cred[t] \in 0..2
 ====

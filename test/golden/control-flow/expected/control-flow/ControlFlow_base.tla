@@ -195,4 +195,11 @@ Spec ==
 
 \* control-flow.cred:22:1  invariant few
 few == visits <= 4
+
+\* built-in check out_of_range
+\*   conjunct 1: visits  control-flow.cred:4:1
+\*   conjunct 2: rounds  control-flow.cred:5:1
+out_of_range ==
+    /\ visits \in -1 .. 4
+    /\ \A t \in DOMAIN rounds : rounds[t] \in 0..2
 ====

@@ -61,4 +61,8 @@ Spec ==
 
 \* fault-point.cred:12:3  the assertions of step after
 Assert_Task_after == failure # "Assert_Task_after"
+
+\* built-in check out_of_range
+\*   conjunct 1: allocated  fault-point.cred:7:1
+out_of_range == allocated \in 0..2
 ====

@@ -157,4 +157,8 @@ Spec ==
 
 \* built-in check frame_use_after_return
 frame_use_after_return == failure # "frame_use_after_return"
+
+\* built-in check out_of_range
+\*   conjunct 1: post.data  frame-reuse.cred:10:3
+out_of_range == \A t \in DOMAIN post_data : post_data[t] \in 0..1
 ====

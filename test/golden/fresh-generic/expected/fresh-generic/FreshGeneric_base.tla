@@ -80,4 +80,15 @@ logged == Len(log) <= 1
 
 \* fresh-generic.cred:19:3  the assertions of step check
 Assert_Child_check == failure # "Assert_Child_check"
+
+\* built-in check out_of_range
+\*   conjunct 1: log    fresh-generic.cred:6:1
+\*   conjunct 2: gen    fresh-generic.cred:7:1
+\*   conjunct 3: slot   fresh-generic.cred:8:1
+\*   conjunct 4: works  fresh-generic.cred:9:1
+out_of_range ==
+    /\ \A k \in DOMAIN log : log[k].second \in 0..2
+    /\ \A t \in DOMAIN gen : gen[t] \in 0..2
+    /\ \A t \in DOMAIN slot : slot[t] \in 0..1
+    /\ \A t \in DOMAIN works : \A k \in DOMAIN works[t] : works[t][k] \in 0..2
 ====

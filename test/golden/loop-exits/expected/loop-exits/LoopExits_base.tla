@@ -172,4 +172,13 @@ Spec ==
 bounded ==
     /\ odd <= 2
     /\ seen <= 3
+
+\* built-in check out_of_range
+\*   conjunct 1: n     loop-exits.cred:3:1
+\*   conjunct 2: odd   loop-exits.cred:4:1
+\*   conjunct 3: seen  loop-exits.cred:5:1
+out_of_range ==
+    /\ n \in 0..3
+    /\ odd \in 0..2
+    /\ seen \in 0..3
 ====

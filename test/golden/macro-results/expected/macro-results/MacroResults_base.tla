@@ -128,4 +128,13 @@ exclusive == holders <= 1
 
 \* macro-results.cred:37:1  invariant one_completion
 one_completion == completed => refs = 0
+
+\* built-in check out_of_range
+\*   conjunct 1: refs     macro-results.cred:3:1
+\*   conjunct 2: holders  macro-results.cred:6:1
+\*   conjunct 3: last     macro-results.cred:7:1
+out_of_range ==
+    /\ refs \in 0..2
+    /\ holders \in 0..2
+    /\ \A t \in DOMAIN last : last[t] \in 0..2
 ====

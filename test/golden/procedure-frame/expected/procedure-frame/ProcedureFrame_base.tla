@@ -133,4 +133,11 @@ ok ==
 
 \* built-in check frame_use_after_return
 frame_use_after_return == failure # "frame_use_after_return"
+
+\* built-in check out_of_range
+\*   conjunct 1: prepare.n      procedure-frame.cred:7:19
+\*   conjunct 2: prepare.tries  procedure-frame.cred:8:3
+out_of_range ==
+    /\ \A t \in DOMAIN prepare_n : prepare_n[t] \in 0..2
+    /\ \A t \in DOMAIN prepare_tries : prepare_tries[t] \in 0..2
 ====

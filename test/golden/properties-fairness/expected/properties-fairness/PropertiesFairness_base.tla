@@ -69,6 +69,10 @@ in_range ==
     /\ level >= 0
     /\ level <= 3
 
+\* built-in check out_of_range
+\*   conjunct 1: level  properties-fairness.cred:3:1
+out_of_range == level \in 0..3
+
 \* properties-fairness.cred:16:1  action property monotone
 monotone == [][level' >= level]_vars
 

@@ -60,4 +60,8 @@ Spec ==
 
 \* spinlock-counter.cred:20:1  invariant bounded
 bounded == count <= THREADS
+
+\* built-in check out_of_range
+\*   conjunct 1: count  spinlock-counter.cred:11:1
+out_of_range == count \in 0..4
 ====
