@@ -345,6 +345,14 @@ export class CodeGen {
   }
 
   private binary(op: string, le: TlaExpr, re: TlaExpr, env: Env): Code {
+    if (op === '\\in' && re.kind === 'TlaBinary' && re.op === '..') {
+      // `x \in a..b` (every range check of out_of_range) tests the bounds instead of building
+      // the interval's elements; anything but an integer takes the general path.
+      const x = this.val(le, env);
+      const lo = this.val(re.left, env);
+      const hi = this.val(re.right, env);
+      return { c: `rt.inRange(${x.c}, ${lo.c}, ${hi.c})`, t: 'bool' };
+    }
     const l = this.val(le, env);
     const r = this.val(re, env);
     const ints = l.t === 'int' && r.t === 'int';

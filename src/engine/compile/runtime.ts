@@ -122,6 +122,13 @@ export const runtime = {
   implies: (a: Value, b: () => Value) => !bool(a, 'The left side of =>') || bool(b(), 'The right side of =>'),
   equiv: (a: Value, b: Value) => bool(a, 'The left side of <=>') === bool(b, 'The right side of <=>'),
   in: (a: Value, s: Value) => setContains(set(s, 'The right side of \\in'), a),
+  /** `x \in lo..hi` without the interval: the same answer and errors as `in(x, range(lo, hi))`. */
+  inRange: (x: Value, lo: Value, hi: Value): boolean => {
+    const a = int(lo, 'The left side of ..');
+    const b = int(hi, 'The right side of ..');
+    if (typeof x === 'number') return a <= x && x <= b;
+    return setContains(makeInterval(a, b), x);
+  },
   notin: (a: Value, s: Value) => !setContains(set(s, 'The right side of \\notin'), a),
   subseteq(a: Value, b: Value): boolean {
     const x = set(a, 'The left side of \\subseteq');
