@@ -58,10 +58,20 @@ export class Session {
     return strip(frames[frames.length - 1]!).split('\n');
   }
 
-  /** Waits until the screen satisfies `ok`, or fails after `tries` × 50 ms. */
+  /**
+   * Waits until the screen satisfies `ok` and stays the same for 50 ms (a frame can arrive in
+   * several chunks on a loaded machine: its first lines before its last), or fails after
+   * `tries` × 50 ms.
+   */
   async waitFor(ok: (screen: string[]) => boolean, what: string, tries = 100): Promise<string[]> {
     for (let i = 0; i < tries; i++) {
-      if (ok(this.screen())) return this.screen();
+      const seen = this.screen();
+      if (ok(seen)) {
+        await sleep(50);
+        const settled = this.screen();
+        if (settled.join('\n') === seen.join('\n')) return settled;
+        continue;
+      }
       await sleep(50);
     }
     throw new Error(`screen never showed ${what}:\n${this.screen().join('\n')}`);
