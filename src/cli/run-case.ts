@@ -212,7 +212,13 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
   const property = dslProperty(map, result.property);
   const expectDecl = built.case.expects[0];
-  const unreachedSteps = result.unreached?.actions.map((a) => map.actions.find((m) => m.name === a)?.step ?? a) ?? [];
+  // A fault point is two actions of one step: its failure, never taken, is not the step.
+  const stepName = (a: string): string => {
+    const m = map.actions.find((x) => x.name === a);
+    if (m === undefined) return a;
+    return m.outcome === 'failed' ? `${m.step} (its failure)` : m.step;
+  };
+  const unreachedSteps = [...new Set(result.unreached?.actions.map(stepName) ?? [])];
   const unreachedCovers = result.unreached?.covers.map((c) => map.properties.find((p) => p.name === c)?.dslName ?? c) ?? [];
   const stats = result.stats;
   return {

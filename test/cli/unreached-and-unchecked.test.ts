@@ -77,6 +77,35 @@ describe('covers and unreached steps', () => {
     expect(await runCi({ dir: 'specs' }, io)).toBe(0);
     expect(io.out()).toMatch(/^ok {3}specs\/covered\.cred base: holds, expected holds;[^\n]*\n {2}warning: cover reached_two: never reached \(specs\/covered\.cred:13:1\)\n/m);
   });
+  test('ci names a step once per spec, only when no exhaustive check of the spec enabled it; a fault never taken is its failure', async () => {
+    const SPREAD = `spec spread
+
+param GO: bool = false
+param FAULTS: bool = false
+shared var total: 0..3 = 0
+
+process A[1] {
+  bump: total := total + 1 may fail when FAULTS { total := 0 }
+  go: if GO {
+    gone: total := 0
+  }
+  odd: if total > 2 {
+    never_step: skip
+  }
+}
+
+expect base: holds
+expect base with GO = true: holds
+`;
+    const { dir, env } = workspace({ 'spread.cred': SPREAD });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs' }, io)).toBe(0);
+    const warnings = io.out().split('\n').filter((l) => l.includes('warning:'));
+    expect(warnings).toEqual([
+      '  warning: step A.bump (its failure) never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:8:3)',
+      '  warning: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:13:5)',
+    ]);
+  });
   test('after a TLC run that holds, one line says TLC does not report them', () => {
     const io = memoryIo({ cwd: '/', env: {} });
     const print = unreachedPrinter(io);

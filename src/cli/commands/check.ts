@@ -159,22 +159,47 @@ export function sourceMapLocator(cwd: string): (result: VariantResult) => Unreac
   };
   const at = (loc: MapLocation | null | undefined): SourceLocation | null => (loc ? { file: loc.file, line: loc.line, column: loc.column } : null);
   return (result) => ({
-    step: (name) => at(load(result.module)?.actions.find((a) => a.step === name && a.location !== null)?.location),
+    step: (name) => {
+      const step = name.replace(/ \(its failure\)$/, '');
+      return at(load(result.module)?.actions.find((a) => a.step === step && a.location !== null)?.location);
+    },
     cover: (name) => at(load(result.module)?.properties.find((p) => p.kind === 'cover' && p.dslName === name)?.location),
   });
 }
 
-/** Prints the unreached warnings of a result, or notes once that TLC gives none. */
-export function unreachedPrinter(io: Io): (result: VariantResult) => void {
+/**
+ * Prints the unreached warnings of a result, or notes once that TLC gives none. With
+ * `steps: false` only covers are printed per result (`ci`, where most parameter sets leave
+ * some steps off by design; `spreadUnreachedSteps` says which steps no set enabled).
+ */
+export function unreachedPrinter(io: Io, options: { steps: boolean } = { steps: true }): (result: VariantResult) => void {
   const locate = sourceMapLocator(io.cwd);
   let notedTlc = false;
   return (result) => {
-    for (const line of formatUnreached(result, locate(result))) io.stdout.write(`${line}\n`);
+    const shown = options.steps || result.unreached === undefined ? result : { ...result, unreached: { ...result.unreached, steps: [] } };
+    for (const line of formatUnreached(shown, locate(result))) io.stdout.write(`${line}\n`);
     if (result.engine === 'tlc' && result.verdict === 'holds' && !notedTlc) {
       notedTlc = true;
       io.stdout.write(`  ${TLC_UNREACHED_NOTE}\n`);
     }
   };
+}
+
+/**
+ * The steps of one spec that no exhaustive run of it enabled (each holding embedded result
+ * lists the steps it never enabled; a step missing from one list was enabled there), as
+ * warning lines: code no parameter set of the spec reaches. Empty when no run was exhaustive.
+ */
+export function spreadUnreachedSteps(io: Io, results: readonly VariantResult[]): string[] {
+  const exhaustive = results.filter((r) => r.engine === 'embedded' && r.verdict === 'holds' && r.expected?.simulation === undefined);
+  if (exhaustive.length === 0) return [];
+  let never = new Set(exhaustive[0]!.unreached?.steps ?? []);
+  for (const r of exhaustive.slice(1)) never = new Set((r.unreached?.steps ?? []).filter((s) => never.has(s)));
+  const locate = sourceMapLocator(io.cwd)(exhaustive[0]!);
+  return [...never].map((s) => {
+    const loc = locate.step(s);
+    return `  warning: step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${exhaustive[0]!.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`;
+  });
 }
 
 /** Runs `credspec check`; resolves with the exit code. */

@@ -24,7 +24,7 @@ import { buildSarifLog } from '../reports/sarif.js';
 import { resultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
 import { expandInputs, loadSpec } from '../spec-inputs.js';
-import { modeOptions, tlcUnavailable, unreachedPrinter } from './check.js';
+import { modeOptions, spreadUnreachedSteps, tlcUnavailable, unreachedPrinter } from './check.js';
 
 /** Options of `credspec ci [dir]`. */
 export interface CiArgs {
@@ -117,7 +117,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const progress = progressLine(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
-  const printUnreached = unreachedPrinter(io);
+  const printUnreached = unreachedPrinter(io, { steps: false });
   const results: VariantResult[] = [];
   const unchecked: UncheckedSpec[] = [];
   let badInput = false;
@@ -149,6 +149,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       },
     );
     results.push(...outcome.results);
+    progress.clear();
+    for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
     if (outcome.badInput || outcome.toolFailed) {
