@@ -22,6 +22,14 @@ export interface RunSpecsOutcome {
   readonly badInput: boolean;
   /** An internal error while building a case (exit 3). */
   readonly toolFailed: boolean;
+  /** Per spec that could not be checked (wholly or in some case), the errors that stopped it. */
+  readonly rejected: readonly RejectedSpec[];
+}
+
+/** A spec with errors: its front end's, else those of the cases that could not be built. */
+export interface RejectedSpec {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -51,6 +59,7 @@ export async function runSpecs(
   const results: VariantResult[] = [];
   let badInput = false;
   let toolFailed = false;
+  const rejected: RejectedSpec[] = [];
   for (const file of files) {
     const program = loadSpec(file, io);
     const checked = checkProgram(program);
@@ -58,6 +67,7 @@ export async function runSpecs(
     const errors = front.filter((d) => d.severity === 'error');
     if (hasErrors(front)) {
       printDiagnostics(errors, program, io);
+      rejected.push({ file, diagnostics: errors });
       badInput = true;
       continue;
     }
@@ -66,6 +76,7 @@ export async function runSpecs(
       const planned = checkCases(program, mode.selection);
       if (planned.diagnostics.length > 0) {
         printDiagnostics(planned.diagnostics, program, io);
+        rejected.push({ file, diagnostics: planned.diagnostics });
         badInput = true;
         continue;
       }
@@ -74,10 +85,12 @@ export async function runSpecs(
       cases = ciCases(program);
     }
     const printed = new Set<string>();
+    const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {
       const built = buildCase(program, c, generatedBy);
       if (!built.ok) {
         printDiagnostics(built.diagnostics, program, io, printed);
+        for (const d of built.diagnostics) caseErrors.set(`${d.code}|${d.span.file}|${d.span.start.offset}`, d);
         if (built.diagnostics.some((d) => d.code.startsWith('CS9'))) toolFailed = true;
         else badInput = true;
         continue;
@@ -88,6 +101,7 @@ export async function runSpecs(
       results.push(result);
       onResult(result);
     }
+    if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
-  return { results, badInput, toolFailed };
+  return { results, badInput, toolFailed, rejected };
 }

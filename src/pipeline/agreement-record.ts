@@ -5,10 +5,8 @@
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
 import type { AgreementKey } from './agreement-cases.js';
 
-/** What TLC said about one case, as far as agreement is judged. */
-export interface TlcOutcome {
-  /** TLC's `TLC2 Version ...` line. */
-  readonly version: string;
+/** The same numbers from either engine, so one comparison serves record, live TLC and engine. */
+export interface ComparableOutcome {
   readonly verdict: CheckResult['verdict'];
   readonly property: string | null;
   readonly distinct: number;
@@ -16,6 +14,12 @@ export interface TlcOutcome {
   readonly depth: number;
   /** States in the counterexample (a lasso's states, its loop not repeated); null without one. */
   readonly traceLength: number | null;
+}
+
+/** What TLC said about one case, as far as agreement is judged. */
+export interface TlcOutcome extends ComparableOutcome {
+  /** TLC's `TLC2 Version ...` line. */
+  readonly version: string;
   readonly loopsBackTo: number | null;
   readonly stuttering: boolean;
   /** Wall seconds of the whole TLC run (JVM start included), rounded to tenths. */
@@ -60,16 +64,6 @@ export function outcomeOf(result: CheckResult, version: string, wallSeconds: num
     ...(temporal && result.trace !== null ? { trace: result.trace } : {}),
     ...(note !== undefined ? { note } : {}),
   };
-}
-
-/** The same numbers from either engine, so one comparison serves record, live TLC and engine. */
-export interface ComparableOutcome {
-  readonly verdict: CheckResult['verdict'];
-  readonly property: string | null;
-  readonly distinct: number;
-  readonly generated: number;
-  readonly depth: number;
-  readonly traceLength: number | null;
 }
 
 /** The comparable part of a CheckResult. */

@@ -3,7 +3,7 @@
 // text, Mermaid and lkml, rewritten only with UPDATE_GOLDEN=1); and how the closing step is
 // found: from the engine's action, TLC's 2122 message, or the threads' pc when neither names it.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CheckResult } from '../../src/result/check-result.js';
@@ -11,16 +11,16 @@ import type { ResultFile, VariantResult } from '../../src/result/result-file.js'
 import type { TlaState } from '../../src/result/tla-value.js';
 import type { SourceMap } from '../../src/tla/source-map.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
-import { formatTrace, type TraceFormat } from '../../src/trace/formats/format-trace.js';
+import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
 import { readToolOutput } from '../../src/tlc/read-tool-output.js';
 import { toCheckResult } from '../../src/tlc/to-check-result.js';
 import { FIXTURES as TLC_FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';
+import { GOLDEN_FORMATS, golden } from './golden-formats.js';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'test', 'trace', 'fixtures');
-const GOLDEN = join(ROOT, 'test', 'trace', 'formats-golden');
 
 function load(name: string): VariantResult {
   return (JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as ResultFile).results[0]!;
@@ -30,15 +30,6 @@ const clone = load('clone');
 const cloneGone = load('clone-gone');
 const frame = load('frame');
 
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
-
 describe('golden formats of the closing-step, clone and frame results', () => {
   const cases: [string, VariantResult][] = [
     ['closing-lasso', lasso],
@@ -46,13 +37,8 @@ describe('golden formats of the closing-step, clone and frame results', () => {
     ['clone-gone', cloneGone],
     ['frame-call', frame],
   ];
-  const formats: [TraceFormat, string][] = [
-    ['text', 'txt'],
-    ['mermaid', 'mmd'],
-    ['lkml', 'lkml.txt'],
-  ];
   for (const [name, result] of cases) {
-    for (const [format, ext] of formats) test(`${format} of ${name}`, () => golden(`${name}.${ext}`, formatTrace(result, format)));
+    for (const [format, ext] of GOLDEN_FORMATS) test(`${format} of ${name}`, () => golden(`${name}.${ext}`, formatTrace(result, format)));
   }
 });
 

@@ -1,19 +1,19 @@
 // The trace formats on the recorded results: golden files for text, Mermaid and lkml
 // (rewritten only with UPDATE_GOLDEN=1), ITF checked field by field, and the 80-column bound.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
-import { formatTrace, type TraceFormat } from '../../src/trace/formats/format-trace.js';
+import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf, toItfValue } from '../../src/trace/formats/itf.js';
 import { LKML_WIDTH, wrapText } from '../../src/trace/formats/lkml.js';
 import { escapeMermaid } from '../../src/trace/formats/mermaid.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
 import { findWaitCycle } from '../../src/trace/formats/wait-for.js';
+import { GOLDEN_FORMATS, golden } from './golden-formats.js';
 
 const ROOT = join(process.cwd(), 'test');
 const RESULTS = join(ROOT, 'fixtures', 'results');
-const GOLDEN = join(ROOT, 'trace', 'formats-golden');
 
 function load(name: string): ResultFile {
   return JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as ResultFile;
@@ -23,25 +23,11 @@ const lasso = load('tsync-lasso.json').results[0]!;
 const stutter = load('tsync-lasso.json').results[1]!;
 const invariant = load('tsync-invariant.json').results[0]!;
 
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
-
 const CASES: [string, VariantResult][] = [
   ['deadlock', deadlock],
   ['lasso', lasso],
   ['stutter', stutter],
   ['invariant', invariant],
-];
-const GOLDEN_FORMATS: [TraceFormat, string][] = [
-  ['text', 'txt'],
-  ['mermaid', 'mmd'],
-  ['lkml', 'lkml.txt'],
 ];
 
 describe('golden trace formats', () => {

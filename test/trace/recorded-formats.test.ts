@@ -2,17 +2,17 @@
 // says how each was produced): golden files for text, Mermaid and lkml (rewritten only with
 // UPDATE_GOLDEN=1), ITF field by field, and the L-1 deadlock's wait-for picture in each format.
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
-import { formatTrace, type TraceFormat } from '../../src/trace/formats/format-trace.js';
+import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
 import { LKML_WIDTH } from '../../src/trace/formats/lkml.js';
 import { inferWaits } from '../../src/trace/formats/wait-inference.js';
+import { GOLDEN_FORMATS, golden } from './golden-formats.js';
 
 const REPO = process.cwd();
 const RESULTS = join(REPO, 'test', 'fixtures', 'results');
-const GOLDEN = join(REPO, 'test', 'trace', 'formats-golden');
 
 function load(name: string): VariantResult {
   return (JSON.parse(readFileSync(join(RESULTS, name), 'utf8')) as ResultFile).results[0]!;
@@ -26,24 +26,10 @@ function sourcesOf(result: VariantResult): Map<string, string> {
   return new Map([[result.spec, readFileSync(join(REPO, result.spec), 'utf8')]]);
 }
 
-function golden(name: string, actual: string): void {
-  const path = join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
-    writeFileSync(path, actual);
-  }
-  expect(actual).toBe(readFileSync(path, 'utf8'));
-}
-
 const CASES: [string, VariantResult][] = [
   ['landlock-l1-deadlock', l1],
   ['landlock-l3-frame', l3],
   ['seccomp-s1-atomic', s1],
-];
-const GOLDEN_FORMATS: [TraceFormat, string][] = [
-  ['text', 'txt'],
-  ['mermaid', 'mmd'],
-  ['lkml', 'lkml.txt'],
 ];
 
 describe('the recorded results are what the shipped specs give', () => {

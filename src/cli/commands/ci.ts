@@ -7,11 +7,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { checkProgram } from '../../check/check.js';
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { buildCase } from '../../pipeline/build-case.js';
-import { ciCases } from '../../pipeline/cases.js';
 import type { UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
@@ -22,8 +18,8 @@ import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
 import { resultFile } from '../result-writer.js';
-import { runSpecs } from '../run-specs.js';
-import { expandInputs, loadSpec } from '../spec-inputs.js';
+import { type RejectedSpec, runSpecs } from '../run-specs.js';
+import { expandInputs } from '../spec-inputs.js';
 import { modeOptions, spreadUnreachedSteps, tlcUnavailable, unreachedPrinter } from './check.js';
 
 /** Options of `credspec ci [dir]`. */
@@ -82,25 +78,11 @@ function writeText(path: string, cwd: string, text: string): string | null {
   }
 }
 
-/**
- * The diagnostics that kept a spec from being checked: its front end's errors, else those of
- * the cases that could not be built. Runs only for a spec the run already found bad.
- */
-export function uncheckedSpec(file: string, io: Io): UncheckedSpec {
-  const program = loadSpec(file, io);
-  const front = [...program.diagnostics, ...checkProgram(program).diagnostics].filter((d) => d.severity === 'error');
-  let found: Diagnostic[] = front;
-  if (found.length === 0) {
-    const generatedBy = `credspec ${packageVersion()}`;
-    for (const c of ciCases(program)) {
-      const built = buildCase(program, c, generatedBy);
-      if (!built.ok) found.push(...built.diagnostics);
-    }
-    found = [...new Map(found.map((d) => [`${d.code}|${d.span.file}|${d.span.start.offset}`, d])).values()];
-  }
+/** The result file's form of a spec that could not be checked. */
+function uncheckedSpec(rejected: RejectedSpec): UncheckedSpec {
   return {
-    spec: file,
-    diagnostics: [...found].sort(compareDiagnostics).map((d) => ({
+    spec: rejected.file,
+    diagnostics: [...rejected.diagnostics].sort(compareDiagnostics).map((d) => ({
       severity: d.severity,
       code: d.code,
       message: formatMessage(d.code, d.args),
@@ -153,14 +135,14 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
-    if (outcome.badInput || outcome.toolFailed) {
-      const spec = uncheckedSpec(file, io);
+    for (const rejected of outcome.rejected) {
+      const spec = uncheckedSpec(rejected);
       unchecked.push(spec);
       progress.clear();
       const first = spec.diagnostics[0];
       const n = spec.diagnostics.length;
       const what = first === undefined ? '' : `: ${first.code} at ${first.location.file}:${first.location.line}:${first.location.column}${n > 1 ? ` and ${n - 1} more` : ''}`;
-      io.stdout.write(`${MARK.error} ${file}: could not be checked${what} (diagnostics on stderr)\n`);
+      io.stdout.write(`${MARK.error} ${rejected.file}: could not be checked${what} (diagnostics on stderr)\n`);
       if (onGithub) for (const d of spec.diagnostics) io.stdout.write(`::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`);
     }
   }
