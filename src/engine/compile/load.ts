@@ -74,7 +74,7 @@ function writeOwned(path: string, text: string, ours: (existing: string) => bool
  * its own, and this way it loads as an ES module whatever package.json sits above the folder
  * (a `.js` under a CommonJS package would not).
  */
-async function importFactory(path: string): Promise<CompiledFactory> {
+export async function importFactory(path: string): Promise<CompiledFactory> {
   const text = readFileSync(path, 'utf8');
   const mod = (await import(`data:text/javascript;base64,${Buffer.from(text, 'utf8').toString('base64')}`)) as GeneratedModule;
   return mod.createModule(runtime);

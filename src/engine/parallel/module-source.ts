@@ -3,7 +3,6 @@
 // resolved, imported by its text, or the interpreter over the TLA+ tree. Part of the engine's
 // runner: it reads the compiled file; it never compiles and never writes.
 
-import { readFileSync } from 'node:fs';
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { constantBindings } from '../constants.js';
 import { interpretModule } from '../interpret.js';
@@ -17,11 +16,6 @@ export type ModuleSource =
 /** Builds the executable module a source describes (constants bound from its config). */
 export async function loadModuleSource(source: ModuleSource): Promise<ExecutableModule> {
   if (source.kind === 'interpreted') return interpretModule(source.module, source.config);
-  const { runtime } = await import('../compile/runtime.js');
-  const text = readFileSync(source.path, 'utf8');
-  // The same import as the loader's: the generated file has no imports of its own.
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(text, 'utf8').toString('base64')}`)) as {
-    createModule(rt: typeof runtime): (constants: ReturnType<typeof constantBindings>, selection?: TlcConfig) => ExecutableModule;
-  };
-  return mod.createModule(runtime)(constantBindings(source.config), source.config);
+  const { importFactory } = await import('../compile/load.js');
+  return (await importFactory(source.path))(constantBindings(source.config), source.config);
 }
