@@ -1,12 +1,22 @@
-/** Jest in ESM mode: chevrotain is ESM only. Run through `npm test`, which sets --experimental-vm-modules. */
+/**
+ * Jest in ESM mode: chevrotain is ESM only. Run through `npm test` (the quick suite) or
+ * `npm run test:full` (the expensive cross-checks, files named `*.full.test.ts`), which set
+ * --experimental-vm-modules. Tests are transpiled without type checking (tsconfig.jest.json sets
+ * isolatedModules): `npm run typecheck` checks the types of src/ and test/ in one pass instead.
+ */
+const full = process.env.CREDSPEC_TESTS === 'full';
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }],
+    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json', diagnostics: { ignoreCodes: [151002] } }],
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  testMatch: full
+    ? ['<rootDir>/test/**/*.full.test.ts', '<rootDir>/test/**/*.full.test.tsx']
+    : ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  testPathIgnorePatterns: full ? ['/node_modules/'] : ['/node_modules/', '\\.full\\.test\\.tsx?$'],
   testTimeout: 60000,
-  reporters: ['default', '<rootDir>/test/support/count-reporter.cjs'],
+  reporters: ['default', ['<rootDir>/test/support/count-reporter.cjs', { file: full ? '.jest-counts-full.json' : '.jest-counts.json' }]],
 };

@@ -1,11 +1,13 @@
-// A jest reporter that writes the run's own counts to .jest-counts.json, so .ci/run can print
-// the "N passed, N failed, N skipped" line CI reads from the runner's numbers, not its prose.
+// A jest reporter that writes the run's own counts to a JSON file (`.jest-counts.json`, or the
+// `file` option), so .ci/run can print the "N passed, N failed, N skipped" line CI reads from the
+// runner's numbers, not its prose.
 const fs = require('node:fs');
 const path = require('node:path');
 
 class CountReporter {
-  constructor(globalConfig) {
+  constructor(globalConfig, options) {
     this.rootDir = globalConfig.rootDir;
+    this.file = (options && options.file) || '.jest-counts.json';
   }
 
   onRunComplete(_contexts, results) {
@@ -23,7 +25,7 @@ class CountReporter {
         }
       }
     }
-    fs.writeFileSync(path.join(this.rootDir, '.jest-counts.json'), JSON.stringify(counts, null, 2) + '\n');
+    fs.writeFileSync(path.join(this.rootDir, this.file), JSON.stringify(counts, null, 2) + '\n');
   }
 }
 
