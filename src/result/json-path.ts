@@ -20,8 +20,10 @@ export function pointerToPath(pointer: string): string {
   return parts.map((p, i) => (/^(0|[1-9][0-9]*)$/.test(p) ? `[${p}]` : i === 0 && IDENTIFIER.test(p) ? p : jsonPathKey(p))).join('');
 }
 
+const SHOWN_LEVELS = 12;
+
 /**
- * The path of the first array or object nested deeper than `limit` levels (the file itself is
+ * The path (its first levels) of the first array or object nested deeper than `limit` levels (the file itself is
  * level 0), or null when none is.
  */
 export function firstTooDeep(value: unknown, limit: number): string | null {
@@ -34,7 +36,8 @@ export function firstTooDeep(value: unknown, limit: number): string | null {
     for (let k = entries.length - 1; k >= 0; k--) {
       const [key, child] = entries[k]!;
       if (child !== null && typeof child === 'object') {
-        const step = path === '' && typeof key === 'string' && IDENTIFIER.test(key) ? key : jsonPathKey(key);
+        // The path names the first levels only: a message naming a hundred `[0]` helps nobody.
+        const step = depth > SHOWN_LEVELS ? '' : depth === SHOWN_LEVELS ? '...' : path === '' && typeof key === 'string' && IDENTIFIER.test(key) ? key : jsonPathKey(key);
         pending.push({ value: child, depth: depth + 1, path: path + step });
       }
     }

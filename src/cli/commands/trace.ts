@@ -145,6 +145,12 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
     io.stdout.write(safeFormat(result, 'text', sources));
     return 0;
   }
-  const [{ makeTraceView }, { runInteractiveViewer }] = await Promise.all([import('../viewer/trace-view.js'), import('../viewer/run-viewer.js')]);
-  return runInteractiveViewer(makeTraceView(escapeStringsDeep(result), sources), io.terminal);
+  const [view, { runInteractiveViewer }] = await Promise.all([safeTraceView(result, sources), import('../viewer/run-viewer.js')]);
+  return runInteractiveViewer(view, io.terminal);
+}
+
+/** The interactive viewer's view of a result and its spec texts, every name, value and line escaped like every format's. */
+export async function safeTraceView(result: VariantResult, sources: ReadonlyMap<string, string>): Promise<import('../viewer/trace-view.js').TraceView> {
+  const { makeTraceView } = await import('../viewer/trace-view.js');
+  return makeTraceView(escapeStringsDeep(result), new Map([...sources].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)])));
 }

@@ -56,6 +56,8 @@ function describeError(e: ErrorObject): string {
       return `is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'const':
       return `is not ${JSON.stringify(params.allowedValue)}`;
+    case 'minimum':
+      return `is less than ${String(params.limit)}`;
     case 'anyOf':
       return 'is none of the forms it may take';
     case 'propertyNames':
