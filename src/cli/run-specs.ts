@@ -13,6 +13,7 @@ import type { Io } from './io.js';
 import { packageVersion } from './package-root.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
 import { loadSpec } from './spec-inputs.js';
+import { specFileHashes } from '../result/spec-hash.js';
 
 export type CaseMode = { readonly kind: 'check'; readonly selection: CaseSelection } | { readonly kind: 'ci' };
 
@@ -97,7 +98,8 @@ export async function runSpecs(
       }
       // An expectation that asks for a simulation gets one; otherwise the command's own mode.
       const simulate = c.simulate !== undefined ? { ...c.simulate } : options.simulate;
-      const result = await runCase(built.built, program.root.path, { ...options, simulate, distributed: c.simulate !== undefined ? undefined : options.distributed, cwd: io.cwd, env: io.env });
+      const ran = await runCase(built.built, program.root.path, { ...options, simulate, distributed: c.simulate !== undefined ? undefined : options.distributed, cwd: io.cwd, env: io.env });
+      const result: VariantResult = { ...ran, specFiles: specFileHashes(program.files) };
       results.push(result);
       onResult(result);
     }

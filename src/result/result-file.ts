@@ -3,6 +3,7 @@
 // describes the same shape and tests validate written files against it.
 
 import type { InconclusiveReason, Verdict } from './check-result.js';
+import type { SpecFileHash } from './spec-hash.js';
 import type { WaitEdge } from './wait-edge.js';
 
 /** A value as the spec writes it, in JSON: ITF-like encoding (see tla-value.ts). */
@@ -92,6 +93,11 @@ export interface VariantResult {
    */
   readonly waitsFor?: readonly WaitEdge[];
   readonly unreached?: { readonly steps: readonly string[]; readonly covers: readonly string[] };
+  /**
+   * The spec file and every file it imports, root first, each with the hash of its text when it
+   * was checked (files written before it was recorded lack it): `trace` warns when one changed.
+   */
+  readonly specFiles?: readonly SpecFileHash[];
 }
 
 /** One diagnostic of a spec that could not be checked, as `lint` prints it. */

@@ -13,7 +13,7 @@ describe('validateResultFile', () => {
     expect(validateResultFile({ hello: 1 })).toEqual({ ok: false, error: expect.stringContaining('not a credspec result file') });
     const broken = structuredClone(loadFile('tsync-deadlock.json')) as unknown as { results: { trace: { location: { line: unknown } }[] }[] };
     broken.results[1]!.trace[3]!.location.line = 'x';
-    expect(validateResultFile(broken)).toEqual({ ok: false, error: 'not a credspec result file: results[1].trace[3].location is not null or { file, line, column }' });
+    expect(validateResultFile(broken)).toEqual({ ok: false, error: 'not a credspec result file: results[1].trace[3].location.line is not an integer' });
     const badVerdict = { tool: 'credspec', version: '1', results: [{ ...loadFile('tsync-invariant.json').results[0], verdict: 'maybe' }] };
     expect(validateResultFile(badVerdict).ok).toBe(false);
   });

@@ -1,79 +1,123 @@
-// Checks that parsed JSON is a credspec result file and picks the result to show. Takes the
-// parsed value and the `--variant` / `--params` choices; returns the result or a one-line
-// error. Pure: the command reads the file; nothing here throws on bad input.
+// Checks that parsed JSON is a credspec result file and picks the result to show. The shape is
+// schema/result.schema.json, checked with ajv; what a schema cannot say (nesting depth, traces
+// that hold together) is checked around it. Takes the parsed value and the `--variant` /
+// `--params` choices; returns the result or a one-line error naming the JSON path of the first
+// problem. Nothing here throws on bad input; the command reads the file.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { ResultFile, VariantResult } from '../../result/result-file.js';
 import { describeParams } from '../../result/expectation.js';
+import { firstInconsistency } from '../../result/result-consistency.js';
+import { firstTooDeep, pointerToPath } from '../../result/json-path.js';
+import { packageRoot, packageVersion } from '../package-root.js';
 
 export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-const VERDICTS = ['holds', 'violated', 'deadlock', 'inconclusive', 'error'];
+/**
+ * How deep arrays and objects may nest. Real values nest a dozen levels (a map of sets of
+ * records); the cap keeps the schema check and every format's walk over a value far from the
+ * end of the stack.
+ */
+export const MAX_NESTING = 100;
 
-type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+let compiled: ValidateFunction | undefined;
 
-/** The first place where `v` departs from a trace step, as a path and what was expected. */
-function checkStep(v: Json, at: string): string | null {
-  if (!isObject(v)) return `${at} is not an object`;
-  if (typeof v.index !== 'number') return `${at}.index is not a number`;
-  if (v.thread !== null && typeof v.thread !== 'string') return `${at}.thread is not a string or null`;
-  if (typeof v.step !== 'string') return `${at}.step is not a string`;
-  if (v.location !== null) {
-    const l = v.location;
-    if (!isObject(l) || typeof l.file !== 'string' || typeof l.line !== 'number' || typeof l.column !== 'number') {
-      return `${at}.location is not null or { file, line, column }`;
-    }
+/** The compiled schema of the result file, shipped beside the code (`schema/`). */
+function resultSchema(): ValidateFunction {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'result.schema.json'), 'utf8')) as object;
+    compiled = new Ajv2020({ allErrors: false, strict: false }).compile(schema);
   }
-  if (v.source !== null && typeof v.source !== 'string') return `${at}.source is not a string or null`;
-  if (!isObject(v.changes)) return `${at}.changes is not an object`;
-  for (const [k, c] of Object.entries(v.changes)) {
-    if (!isObject(c) || !('before' in c) || !('after' in c)) return `${at}.changes["${k}"] has no before and after`;
-  }
-  if (!isObject(v.state)) return `${at}.state is not an object`;
-  return null;
+  return compiled;
 }
 
-function checkResult(v: Json, at: string): string | null {
-  if (!isObject(v)) return `${at} is not an object`;
-  for (const f of ['spec', 'variant', 'engine'] as const) if (typeof v[f] !== 'string') return `${at}.${f} is not a string`;
-  if (!isObject(v.params)) return `${at}.params is not an object`;
-  if (typeof v.verdict !== 'string' || !VERDICTS.includes(v.verdict)) return `${at}.verdict is not one of ${VERDICTS.join(', ')}`;
-  if (v.property !== null && typeof v.property !== 'string') return `${at}.property is not a string or null`;
-  if (!isObject(v.stats)) return `${at}.stats is not an object`;
-  if (v.loopsBackTo !== null && v.loopsBackTo !== undefined && typeof v.loopsBackTo !== 'number') return `${at}.loopsBackTo is not a number or null`;
-  if (v.trace !== null && v.trace !== undefined) {
-    if (!Array.isArray(v.trace)) return `${at}.trace is not an array or null`;
-    for (let i = 0; i < v.trace.length; i++) {
-      const problem = checkStep(v.trace[i], `${at}.trace[${i}]`);
-      if (problem !== null) return problem;
-    }
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const ARTICLE: Readonly<Record<string, string>> = { integer: 'an integer', array: 'an array', object: 'an object', null: 'null' };
+
+function typeWords(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => ARTICLE[String(t)] ?? `a ${String(t)}`).join(' or ');
+}
+
+/** One ajv error in words, after the path it is at. */
+function describeError(e: ErrorObject): string {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return `has no "${String(params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `has an unknown field ${JSON.stringify(params.additionalProperty)}`;
+    case 'type':
+      return `is not ${typeWords(params.type)}`;
+    case 'enum':
+      return `is not one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const':
+      return `is not ${JSON.stringify(params.allowedValue)}`;
+    case 'minimum':
+      return `is less than ${String(params.limit)}`;
+    case 'anyOf':
+      return 'is none of the forms it may take';
+    case 'propertyNames':
+      return `has a field named ${JSON.stringify(params.propertyName)}, which is not allowed there`;
+    default:
+      return e.message ?? `fails ${e.keyword}`;
   }
-  if (v.waitsFor !== undefined) {
-    if (!Array.isArray(v.waitsFor)) return `${at}.waitsFor is not an array`;
-    for (let i = 0; i < v.waitsFor.length; i++) {
-      const w = v.waitsFor[i];
-      if (!isObject(w) || typeof w.thread !== 'string' || typeof w.waitsOn !== 'string' || !Array.isArray(w.heldBy)) {
-        return `${at}.waitsFor[${i}] is not { thread, waitsOn, heldBy }`;
-      }
-    }
-  }
-  return null;
 }
 
 /**
- * Checks the shape of a result file far enough for every view to rely on it: the fields the
- * viewer and the formats read, with their types. Missing optional fields are filled in.
+ * The error to report: the deepest one, since a value that matches none of a union's forms gets
+ * an error from each form; at equal depth the union's own error, which names no single form.
+ */
+function pickError(errors: readonly ErrorObject[]): ErrorObject {
+  const depth = (e: ErrorObject): number => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+  let best = errors[0]!;
+  for (const e of errors) {
+    if (depth(e) > depth(best) || (depth(e) === depth(best) && e.keyword === 'anyOf' && best.keyword !== 'anyOf')) best = e;
+  }
+  return best;
+}
+
+function versionParts(v: string): number[] | null {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(v);
+  return m === null ? null : [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** ` (written by credspec 2.0.0, newer than this credspec 0.1.0)` when the file says so; else empty. */
+function newerNote(value: Record<string, unknown>): string {
+  if (typeof value.version !== 'string') return '';
+  const theirs = versionParts(value.version);
+  const ours = versionParts(packageVersion());
+  if (theirs === null || ours === null) return '';
+  for (let k = 0; k < 3; k++) {
+    if (theirs[k]! > ours[k]!) return ` (written by credspec ${value.version}, newer than this credspec ${packageVersion()})`;
+    if (theirs[k]! < ours[k]!) return '';
+  }
+  return '';
+}
+
+/**
+ * Checks a parsed result file: its nesting, its shape against the schema, and that its traces
+ * hold together. Missing optional fields the views rely on are filled in.
  */
 export function validateResultFile(value: unknown): Loaded<ResultFile> {
   if (!isObject(value) || value.tool !== 'credspec' || !Array.isArray(value.results)) {
     return { ok: false, error: 'not a credspec result file (expected { "tool": "credspec", "results": [...] })' };
   }
-  for (let i = 0; i < value.results.length; i++) {
-    const problem = checkResult(value.results[i], `results[${i}]`);
-    if (problem !== null) return { ok: false, error: `not a credspec result file: ${problem}` };
+  const deep = firstTooDeep(value, MAX_NESTING);
+  if (deep !== null) return { ok: false, error: `not a credspec result file: ${deep} nests deeper than ${MAX_NESTING} levels` };
+  const validate = resultSchema();
+  if (!validate(value)) {
+    const e = pickError(validate.errors ?? []);
+    const path = pointerToPath(e.instancePath);
+    return { ok: false, error: `not a credspec result file: ${path === '' ? 'the file' : path} ${describeError(e)}${newerNote(value)}` };
   }
-  const results = (value.results as Record<string, Json>[]).map((r) => ({ ...r, trace: r.trace ?? null, loopsBackTo: r.loopsBackTo ?? null }));
-  return { ok: true, value: { ...(value as object), results } as unknown as ResultFile };
+  const file = value as unknown as ResultFile;
+  const inconsistent = firstInconsistency(file);
+  if (inconsistent !== null) return { ok: false, error: `not a consistent result file: ${inconsistent}` };
+  return { ok: true, value: file };
 }
 
 /** Parses `A=1,B=2` into pairs; an error for any piece without `=`. */
