@@ -1,33 +1,40 @@
 // The executable form of an emitted module for the embedded engine: the compiled TypeScript
-// (fresh beside the committed `.tla`, or compiled once into the user cache, keyed by content),
-// and the direct interpreter of the same tree when the compiler refuses a construct.
+// from the user's private cache of compiled modules (compiled into it once per module text and
+// compiler build, verified on every read; a committed `.js` is never imported), and the direct
+// interpreter of the same tree when the compiler refuses a construct.
 
-import { dirname, join } from 'node:path';
 import type { BuiltCase } from '../pipeline/build-case.js';
+import type { PrivateCache } from '../cache/private-files.js';
 import type { ExecutableModule } from '../engine/module-api.js';
 import { constantBindings } from '../engine/constants.js';
 import { interpretModule } from '../engine/interpret.js';
+import type { LoadedModule } from '../engine/compile/load.js';
 import { credspecCacheDir } from './cache-dir.js';
 
-/** Where compiled modules are cached: `$XDG_CACHE_HOME/credspec/compiled` (or `~/.cache/...`). */
-export function compiledCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  return join(credspecCacheDir(env), 'compiled');
+/** Where compiled modules are cached: `compiled/` of credspec's user cache folder (see cache-dir.ts). */
+export function compiledCache(env: Readonly<Record<string, string | undefined>>): PrivateCache {
+  return { root: credspecCacheDir(env), folder: 'compiled' };
 }
 
-/** An executable module for the embedded engine, and how it was obtained. */
+/** The compiled module of a case, through the private cache (ts-morph loads only when compiling). */
+export async function loadCompiledCase(built: BuiltCase, env: Readonly<Record<string, string | undefined>>, notice?: (message: string) => void): Promise<LoadedModule> {
+  const { loadCompiled } = await import('../engine/compile/load.js');
+  return loadCompiled(built.tlaText, built.emitted.module, compiledCache(env), notice);
+}
+
+/** An executable module for the embedded engine, and the compiled code it runs (undefined: interpreted). */
 export async function loadExecutable(
   built: BuiltCase,
-  files: { tla: string; cfg: string },
-  options: { env: Readonly<Record<string, string | undefined>>; warn?: (message: string) => void },
-): Promise<ExecutableModule> {
-  if (options.env.CREDSPEC_INTERPRET === '1') return interpretModule(built.emitted.module, built.emitted.config);
-  const { loadCompiled } = await import('../engine/compile/load.js');
+  options: { env: Readonly<Record<string, string | undefined>>; warn?: (message: string) => void; notice?: (message: string) => void },
+): Promise<{ executable: ExecutableModule; javascript?: string }> {
+  const interpreted = (): { executable: ExecutableModule } => ({ executable: interpretModule(built.emitted.module, built.emitted.config) });
+  if (options.env.CREDSPEC_INTERPRET === '1') return interpreted();
   try {
-    const loaded = await loadCompiled(built.tlaText, dirname(files.tla), compiledCacheDir(options.env), built.emitted.module);
-    return loaded.factory(constantBindings(built.emitted.config), built.emitted.config);
+    const loaded = await loadCompiledCase(built, options.env, options.notice);
+    return { executable: loaded.factory(constantBindings(built.emitted.config), built.emitted.config), javascript: loaded.javascript };
   } catch (e) {
     if ((e as Error).name !== 'CompileError') throw e;
     options.warn?.(`the engine compiler refused ${built.emitted.module.name} (${(e as Error).message}); checking it with the interpreter`);
-    return interpretModule(built.emitted.module, built.emitted.config);
+    return interpreted();
   }
 }

@@ -1,10 +1,12 @@
 // Runs one built case on an engine and tells the result in the spec's words. Places the emitted
 // files where the result can name them (the committed `generated/` copy when it is identical,
-// else the user cache, never over `generated/`), runs the embedded engine or TLC, and maps the
+// else a content-addressed copy in the private user cache, never over `generated/`), runs the embedded engine or TLC, and maps the
 // trace back to the spec with the source map.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { type PrivateCache, privateFolder, readPrivate, UntrustedCacheError, writeAtomic } from '../cache/private-files.js';
 import type { CheckResult } from '../result/check-result.js';
 import type { Expectation, SourceLocation, VariantResult } from '../result/result-file.js';
 import type { ExpectDecl } from '../syntax/ast.js';
@@ -49,9 +51,14 @@ export interface RunCaseOptions {
   } | undefined;
 }
 
-/** Where emitted files live when `generated/` does not hold this exact version. */
+/** Where `emit --param` writes its throwaway variants: `generated/` of the user cache folder. */
 export function cacheRoot(env: Readonly<Record<string, string | undefined>>): string {
   return join(credspecCacheDir(env), 'generated');
+}
+
+/** Where a run keeps the emitted copies it checks when `generated/` does not hold them: `emitted/<content hash>/`. */
+export function emittedCache(env: Readonly<Record<string, string | undefined>>): PrivateCache {
+  return { root: credspecCacheDir(env), folder: 'emitted' };
 }
 
 function sameFile(path: string, text: string): boolean {
@@ -62,24 +69,43 @@ function sameFile(path: string, text: string): boolean {
   }
 }
 
-/** Paths of the module and config as checked: `generated/...` when fresh, else in the cache (written there). */
-export function placeFiles(built: BuiltCase, options: Pick<RunCaseOptions, 'cwd' | 'env'>): { tla: string; cfg: string } {
+/**
+ * Paths of the module and config as checked: `generated/...` when it holds these exact texts,
+ * else copies in the private cache, in a folder named by the hash of all three texts and their
+ * paths. Two runs of two revisions of one spec (same file and spec name) thus never share a
+ * file, and a run finding a copy whose bytes are not the ones it needs (damaged, or planted)
+ * says so and writes it again, atomically.
+ */
+export function placeFiles(built: BuiltCase, options: Pick<RunCaseOptions, 'cwd' | 'env' | 'onNote'>): { tla: string; cfg: string } {
   const committed = resolve(options.cwd, 'generated');
   const tla = join(committed, built.tlaPath);
   const cfg = join(committed, built.cfgPath);
-  if (sameFile(tla, built.tlaText) && sameFile(cfg, built.cfgText)) return { tla, cfg };
-  const root = cacheRoot(options.env);
+  // The map too: a report reads it beside the module to put the trace in the spec's lines.
+  if (sameFile(tla, built.tlaText) && sameFile(cfg, built.cfgText) && sameFile(join(committed, built.mapPath), built.mapText)) return { tla, cfg };
   const files: [string, string][] = [
-    [join(root, built.tlaPath), built.tlaText],
-    [join(root, built.cfgPath), built.cfgText],
-    [join(root, built.mapPath), built.mapText],
+    [built.tlaPath, built.tlaText],
+    [built.cfgPath, built.cfgText],
+    [built.mapPath, built.mapText],
   ];
+  const key = createHash('sha256').update(JSON.stringify(files)).digest('hex');
+  const cache = emittedCache(options.env);
+  const placed: string[] = [];
   for (const [path, text] of files) {
-    if (sameFile(path, text)) continue;
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    let folder: string;
+    try {
+      folder = privateFolder(cache, join(key, dirname(path)));
+    } catch (e) {
+      if (!(e instanceof UntrustedCacheError)) throw e;
+      throw new Error(`cannot keep the emitted module in the cache: ${e.message}; set XDG_CACHE_HOME to a folder of your own`);
+    }
+    const target = join(folder, basename(path));
+    placed.push(target);
+    const found = readPrivate(target);
+    if (found.kind === 'text' && found.text === text) continue;
+    if (found.kind !== 'missing') options.onNote?.(`the cached copy ${target} ${found.kind === 'text' ? 'does not match its name' : found.why}; writing it again`);
+    writeAtomic(target, text);
   }
-  return { tla: files[0]![0], cfg: files[1]![0] };
+  return { tla: placed[0]!, cfg: placed[1]! };
 }
 
 function shown(path: string, cwd: string): string {
@@ -145,15 +171,14 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
     return runTlc(definedOnly({ ...tlcCommon, workers: options.workers ?? 1, maxStates: options.maxStates, onProgress: options.onProgress }));
   }
   const { loadExecutable } = await import('./load-executable.js');
-  let refused = false;
-  const executable = await loadExecutable(built, files, { env: options.env, warn: () => (refused = true) });
+  const { executable, javascript } = await loadExecutable(built, { env: options.env, notice: options.onNote });
   if (options.simulate !== undefined) {
     const { simulate } = await import('../engine/simulate.js');
     return simulate(executable, built.emitted.config, definedOnly({ ...common, ...options.simulate, commandLine: options.commandLine }));
   }
   const { explore } = await import('../engine/explore.js');
   const workers = options.workers ?? 1;
-  const search = workers > 1 ? await parallelSearch(built, files, options, workers, refused || options.env.CREDSPEC_INTERPRET === '1') : explore;
+  const search = workers > 1 ? await parallelSearch(built, options, workers, javascript) : explore;
   return search(executable, built.emitted.config, definedOnly({
     ...common,
     maxStates: options.maxStates,
@@ -166,18 +191,13 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
 }
 
 /**
- * `--workers N` on the embedded engine: the parallel search, its workers loading the module the
- * loader resolved (the compiled file, or the interpreter when it was used here).
+ * `--workers N` on the embedded engine: the parallel search, its workers running the compiled
+ * code the loader verified (its text; undefined: the interpreter, as here).
  */
-async function parallelSearch(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions, workers: number, interpreted: boolean): Promise<typeof import('../engine/explore.js').explore> {
+async function parallelSearch(built: BuiltCase, options: RunCaseOptions, workers: number, javascript: string | undefined): Promise<typeof import('../engine/explore.js').explore> {
   const config = built.emitted.config;
-  let source: import('../engine/parallel/module-source.js').ModuleSource = { kind: 'interpreted', module: built.emitted.module, config };
-  if (!interpreted) {
-    const { loadCompiled } = await import('../engine/compile/load.js');
-    const { compiledCacheDir } = await import('./load-executable.js');
-    const loaded = await loadCompiled(built.tlaText, dirname(files.tla), compiledCacheDir(options.env), built.emitted.module);
-    source = { kind: 'compiled', path: loaded.path, config };
-  }
+  const source: import('../engine/parallel/module-source.js').ModuleSource =
+    javascript === undefined ? { kind: 'interpreted', module: built.emitted.module, config } : { kind: 'compiled', javascript, config };
   const { exploreParallel } = await import('../engine/parallel/explore-parallel.js');
   return (module, cfg, opts) => exploreParallel(source, module, cfg, { ...opts, workers, ...(options.onNote === undefined ? {} : { onNote: options.onNote }) });
 }

@@ -25,6 +25,8 @@ export interface RunSpecsOutcome {
   readonly toolFailed: boolean;
   /** Per spec that could not be checked (wholly or in some case), the errors that stopped it. */
   readonly rejected: readonly RejectedSpec[];
+  /** The specs that passed the front end, as loaded (ci compares their committed generated files). */
+  readonly loaded: readonly { readonly file: string; readonly program: Program }[];
 }
 
 /** A spec with errors: its front end's, else those of the cases that could not be built. */
@@ -61,6 +63,7 @@ export async function runSpecs(
   let badInput = false;
   let toolFailed = false;
   const rejected: RejectedSpec[] = [];
+  const loaded: { file: string; program: Program }[] = [];
   for (const file of files) {
     const program = loadSpec(file, io);
     const checked = checkProgram(program);
@@ -72,6 +75,7 @@ export async function runSpecs(
       badInput = true;
       continue;
     }
+    loaded.push({ file, program });
     let cases: CheckCase[];
     if (mode.kind === 'check') {
       const planned = checkCases(program, mode.selection);
@@ -105,5 +109,5 @@ export async function runSpecs(
     }
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
-  return { results, badInput, toolFailed, rejected };
+  return { results, badInput, toolFailed, rejected, loaded };
 }

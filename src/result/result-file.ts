@@ -114,10 +114,21 @@ export interface UncheckedSpec {
   readonly diagnostics: readonly SpecDiagnostic[];
 }
 
+/** A committed generated file that is not what `credspec emit` writes now (`ci` fails on it). */
+export interface StaleGenerated {
+  readonly spec: string;
+  /** The file, relative to the folder ci ran in (`generated/...`). */
+  readonly file: string;
+  /** `differs`: its bytes are not emit's; `missing`: emit writes it, it is not committed. */
+  readonly reason: 'differs' | 'missing';
+}
+
 export interface ResultFile {
   readonly tool: 'credspec';
   readonly version: string;
   readonly results: readonly VariantResult[];
   /** Specs that could not be checked, with their diagnostics (`ci` writes it when there are any). */
   readonly unchecked?: readonly UncheckedSpec[];
+  /** Committed generated files that differ from what emit writes now (`ci` writes it when there are any). */
+  readonly staleGenerated?: readonly StaleGenerated[];
 }

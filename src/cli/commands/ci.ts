@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
-import type { UncheckedSpec, VariantResult } from '../../result/result-file.js';
+import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -20,6 +20,9 @@ import { buildSarifLog } from '../reports/sarif.js';
 import { resultFile } from '../result-writer.js';
 import { type RejectedSpec, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
+import { staleGenerated } from '../stale-generated.js';
+import { compiledCache } from '../load-executable.js';
+import { type ModuleCompiler, moduleCompiler } from './emit.js';
 import { modeOptions, spreadUnreachedSteps, tlcUnavailable, unreachedPrinter } from './check.js';
 
 /** Options of `credspec ci [dir]`. */
@@ -78,6 +81,11 @@ function writeText(path: string, cwd: string, text: string): string | null {
   }
 }
 
+/** What is wrong with a stale committed generated file, and the command that fixes it. */
+export function describeStale(s: StaleGenerated): string {
+  return `${s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now'} (run \`credspec emit ${s.spec}\` and commit the result)`;
+}
+
 /** The result file's form of a spec that could not be checked. */
 function uncheckedSpec(rejected: RejectedSpec): UncheckedSpec {
   return {
@@ -102,6 +110,10 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const printUnreached = unreachedPrinter(io, { steps: false });
   const results: VariantResult[] = [];
   const unchecked: UncheckedSpec[] = [];
+  const stale: StaleGenerated[] = [];
+  // Compared with what emit writes now, through the private cache the checks just filled.
+  let compiler: Promise<ModuleCompiler> | undefined;
+  const compile = (): Promise<ModuleCompiler> => (compiler ??= moduleCompiler(compiledCache(io.env), (m) => void io.stderr.write(`credspec ci: ${m}\n`)));
   let badInput = false;
   let toolFailed = false;
   // One spec at a time, so that a spec that cannot be checked is known by name.
@@ -135,6 +147,14 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
+    for (const { file: spec, program } of outcome.loaded) {
+      for (const s of await staleGenerated(spec, program, io.cwd, `credspec ${packageVersion()}`, compile)) {
+        stale.push(s);
+        progress.clear();
+        io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
+        if (onGithub) io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
+      }
+    }
     for (const rejected of outcome.rejected) {
       const spec = uncheckedSpec(rejected);
       unchecked.push(spec);
@@ -149,7 +169,9 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   progress.clear();
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
   const failedToRun = count('error') + unchecked.length;
-  io.stdout.write(`${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run\n`);
+  const staleNote = stale.length > 0 ? `, ${stale.length} stale generated file${stale.length === 1 ? '' : 's'}` : '';
+  io.stdout.write(`${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}\n`);
+  if (stale.length > 0) codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
   for (const r of results) {
@@ -157,9 +179,9 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     codes.push(o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok);
   }
   const problems = [
-    args.json !== undefined ? writeText(args.json, io.cwd, JSON.stringify({ ...resultFile(results), ...(unchecked.length > 0 ? { unchecked } : {}) }, null, 2) + '\n') : null,
-    args.junit !== undefined ? writeText(args.junit, io.cwd, buildJunitReport(results, unchecked)) : null,
-    args.sarif !== undefined ? writeText(args.sarif, io.cwd, JSON.stringify(buildSarifLog(results, packageVersion(), unchecked), null, 2) + '\n') : null,
+    args.json !== undefined ? writeText(args.json, io.cwd, JSON.stringify({ ...resultFile(results), ...(unchecked.length > 0 ? { unchecked } : {}), ...(stale.length > 0 ? { staleGenerated: stale } : {}) }, null, 2) + '\n') : null,
+    args.junit !== undefined ? writeText(args.junit, io.cwd, buildJunitReport(results, unchecked, stale)) : null,
+    args.sarif !== undefined ? writeText(args.sarif, io.cwd, JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale), null, 2) + '\n') : null,
   ];
   for (const p of problems) {
     if (p === null) continue;

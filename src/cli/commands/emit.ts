@@ -15,11 +15,12 @@ import { buildCase } from '../../pipeline/build-case.js';
 import type { CheckCase } from '../../pipeline/cases.js';
 import type { Program } from '../../syntax/program.js';
 import type { TlaModule } from '../../tla/tla-ast.js';
-import { hashTlaText, isFresh } from '../../engine/compile/header.js';
+import type { PrivateCache } from '../../cache/private-files.js';
 import { formatLocation } from '../../syntax/span.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
 import { cacheRoot } from '../run-case.js';
+import { compiledCache } from '../load-executable.js';
 import { displayPath, expandInputs, loadSpec } from '../spec-inputs.js';
 import { parseParamArgs } from './check.js';
 
@@ -109,25 +110,20 @@ function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * The engine compiler, imported only by the commands that write compiled modules. When `root`
- * is given, a compiled pair already there whose headers carry this module text's hash is
- * reused as it is: compiling is deterministic, so that is what compiling again would give.
+ * The engine compiler, imported only by the commands that write compiled modules. With a
+ * `cache` (the private compiled-module cache), a sound entry for the module text is taken as it
+ * is and what is compiled is stored there; a file already in the output folder is never taken
+ * for the compiler's output, whatever its header says.
  */
-export async function moduleCompiler(root?: string): Promise<ModuleCompiler> {
+export async function moduleCompiler(cache?: PrivateCache, notice: (message: string) => void = () => undefined): Promise<ModuleCompiler> {
   const { compileModule } = await import('../../engine/compile/compile-module.js');
-  return (module, tlaText, tlaPath) => {
-    if (root !== undefined) {
-      const stem = join(root, tlaPath.replace(/\.tla$/, ''));
-      const hash = hashTlaText(tlaText);
-      try {
-        const typescript = readFileSync(`${stem}.ts`, 'utf8');
-        const javascript = readFileSync(`${stem}.js`, 'utf8');
-        if (isFresh(typescript, hash) && isFresh(javascript, hash)) return { typescript, javascript };
-      } catch {
-        // not there yet: compile
-      }
-    }
-    return compileModule(module, { sourceText: tlaText });
+  const { readCompiled, storeCompiled } = await import('../../engine/compile/compiled-cache.js');
+  return (module, tlaText) => {
+    const hit = cache === undefined ? null : readCompiled(cache, module.name, tlaText, notice);
+    if (hit) return hit;
+    const compiled = compileModule(module, { sourceText: tlaText });
+    if (cache !== undefined && hit !== null) storeCompiled(cache, module.name, tlaText, compiled);
+    return compiled;
   };
 }
 
@@ -195,7 +191,7 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
       code = Math.max(code, BAD_INPUT);
       continue;
     }
-    const rendered = renderSpec(program, generatedBy, overrides, await moduleCompiler(outRoot));
+    const rendered = renderSpec(program, generatedBy, overrides, await moduleCompiler(compiledCache(io.env), (m) => void io.stderr.write(`credspec emit: ${m}\n`)));
     if (!rendered.ok) {
       print(rendered.diagnostics);
       code = Math.max(code, rendered.diagnostics.some((d) => d.code.startsWith('CS9')) ? TOOL_FAILED : BAD_INPUT);

@@ -3,7 +3,7 @@
 // checked is an errored case named after its file. Built with junit-report-builder.
 
 import junitModule, { type Builder } from 'junit-report-builder';
-import type { UncheckedSpec, VariantResult } from '../../result/result-file.js';
+import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
 
@@ -12,8 +12,15 @@ import { formatTextTrace } from '../../trace/formats/text.js';
 const junit = junitModule as unknown as Builder;
 
 /** The XML text of a JUnit report for the given results and the specs that could not be checked. */
-export function buildJunitReport(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[] = []): string {
+export function buildJunitReport(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = []): string {
   const builder = junit.newBuilder();
+  if (stale.length > 0) {
+    const suite = builder.testSuite().name('generated files');
+    for (const s of stale) {
+      const reason = s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now';
+      suite.testCase().className(s.spec).name(s.file).file(s.file).failure(`${s.file} ${reason} (run credspec emit ${s.spec})`, 'StaleGenerated');
+    }
+  }
   for (const u of unchecked) {
     const testCase = builder.testSuite().name(u.spec).testCase().className(u.spec).name(u.spec).file(u.spec);
     const n = u.diagnostics.length;

@@ -4,7 +4,7 @@
 // locations so the trace can be stepped through on the CI page; the diagnostics of a spec that
 // could not be checked are results too, one rule per diagnostic code.
 
-import type { SourceLocation, UncheckedSpec, VariantResult } from '../../result/result-file.js';
+import type { SourceLocation, StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -33,9 +33,19 @@ function ruleIdOf(r: VariantResult): string {
 }
 
 /** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
-export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = []): object {
+export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = []): object {
   const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
   const sarifResults: object[] = [];
+  for (const s of stale) {
+    rules.set('stale-generated', { id: 'stale-generated', shortDescription: { text: 'A committed generated file is not what `credspec emit` writes now.' } });
+    sarifResults.push({
+      ruleId: 'stale-generated',
+      level: 'error',
+      message: { text: `${s.file} ${s.reason === 'missing' ? 'is missing; emit writes it' : 'differs from what emit writes now'} (run credspec emit ${s.spec})` },
+      locations: [toSarifLocation({ file: s.file, line: 1, column: 1 })],
+      partialFingerprints: { credspecScenario: `${s.file}|stale-generated` },
+    });
+  }
   for (const u of unchecked) {
     for (const d of u.diagnostics) {
       if (!rules.has(d.code)) rules.set(d.code, { id: d.code, shortDescription: { text: `credspec diagnostic ${d.code} (docs/diagnostics.md); the spec could not be checked.` } });

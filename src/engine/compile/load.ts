@@ -1,14 +1,20 @@
-// Loads the compiled form of a TLA+ module: a fresh `<Module>.js` beside the `.tla` when there is
-// one (fresh = its header carries the hash of this TLA+ text), else the copy in the cache folder
-// keyed by that hash, compiling it there first when missing. Part of the engine's runner, so it
-// touches files; ts-morph is imported (dynamically) only when something must be compiled.
+// Loads the compiled form of a TLA+ module from the user's private cache of compiled modules
+// (src/engine/compile/compiled-cache.ts), compiling it there first when the cache has no sound
+// entry. Part of the engine's runner, so it touches files; ts-morph is imported (dynamically)
+// only when something must be compiled.
+//
+// A committed `generated/<spec>/<Module>.js` is never imported, whatever its header says. To
+// trust it, its bytes would have to be compared with what the compiler makes now, and that is
+// exactly what the cache entry holds: with a warm cache the committed file adds nothing, with a
+// cold one checking it costs the same compile as not having it. So `check` stays fast by the
+// cache (one compile per module text and compiler build, then a hash check per run) and a
+// tampered committed file is never run.
 
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { PrivateCache } from '../../cache/private-files.js';
 import type { TlaModule } from '../../tla/tla-ast.js';
 import type { ExecutableModule } from '../module-api.js';
 import type { Value } from '../values.js';
-import { hashTlaText, isFresh, readHeader } from './header.js';
+import { type CacheNotice, readCompiled, storeCompiled } from './compiled-cache.js';
 import { runtime, type CompiledSelection } from './runtime.js';
 
 /** A compiled module bound to the runtime: instantiate it with constants and a configuration selection. */
@@ -17,15 +23,10 @@ export type CompiledFactory = (constants: ReadonlyMap<string, Value>, selection?
 /** What `loadCompiled` loaded, and from where. */
 export interface LoadedModule {
   readonly factory: CompiledFactory;
-  /** The `.js` file imported. */
-  readonly path: string;
-  /** `beside`: the fresh file next to the `.tla`; `cache`: a cached copy; `compiled`: compiled just now into the cache. */
-  readonly origin: 'beside' | 'cache' | 'compiled';
-}
-
-/** A file in the way that credspec did not write: loading refuses to overwrite it. */
-export class ForeignFileError extends Error {
-  override readonly name = 'ForeignFileError';
+  /** The JavaScript imported (verified against the cache entry's name, or compiled just now). */
+  readonly javascript: string;
+  /** `cache`: a sound cached entry; `compiled`: compiled just now (and stored when the cache is usable). */
+  readonly origin: 'cache' | 'compiled';
 }
 
 interface GeneratedModule {
@@ -33,49 +34,25 @@ interface GeneratedModule {
 }
 
 /**
- * Loads the compiled module for `tlaText` (the text of `<dir>/<module.name>.tla`; `module` is
- * the tree it was printed from, used only when compiling). Never overwrites a file without a
- * credspec header; rewrites a cached file only when its header says it is stale.
+ * Loads the compiled module for `tlaText` (the text printed from `module`, which is compiled
+ * when the cache has no sound entry). `cache` null: compile in memory, store nothing.
  */
-export async function loadCompiled(tlaText: string, dir: string, cacheDir: string, module: TlaModule): Promise<LoadedModule> {
-  const hash = hashTlaText(tlaText);
-  const beside = join(dir, `${module.name}.js`);
-  if (existsSync(beside) && isFresh(readFileSync(beside, 'utf8'), hash)) {
-    return { factory: await importFactory(beside), path: beside, origin: 'beside' };
-  }
-  const folder = join(cacheDir, hash.replace(/^sha256:/, '').slice(0, 24));
-  const cached = join(folder, `${module.name}.js`);
-  if (existsSync(cached) && isFresh(readFileSync(cached, 'utf8'), hash)) {
-    return { factory: await importFactory(cached), path: cached, origin: 'cache' };
-  }
+export async function loadCompiled(tlaText: string, module: TlaModule, cache: PrivateCache | null, notice: CacheNotice = () => undefined): Promise<LoadedModule> {
+  const cached = cache === null ? null : readCompiled(cache, module.name, tlaText, notice);
+  if (cached) return { factory: await importFactory(cached.javascript), javascript: cached.javascript, origin: 'cache' };
   // ts-morph (and the TypeScript compiler inside it) loads only on this path.
   const { compileModule } = await import('./compile-module.js');
   const compiled = compileModule(module, { sourceText: tlaText });
-  mkdirSync(folder, { recursive: true });
-  writeOwned(join(folder, `${module.name}.ts`), compiled.typescript, (t) => readHeader(t) !== undefined);
-  writeOwned(cached, compiled.javascript, (t) => readHeader(t) !== undefined);
-  return { factory: await importFactory(cached), path: cached, origin: 'compiled' };
-}
-
-/** Writes `text` unless the file exists and `ours` says credspec did not write it; atomic by rename. */
-function writeOwned(path: string, text: string, ours: (existing: string) => boolean): void {
-  if (existsSync(path)) {
-    const existing = readFileSync(path, 'utf8');
-    if (existing === text) return;
-    if (!ours(existing)) throw new ForeignFileError(`${path} exists and was not written by credspec; not overwriting it.`);
-  }
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, path);
+  if (cache !== null && cached !== null) storeCompiled(cache, module.name, tlaText, compiled);
+  return { factory: await importFactory(compiled.javascript), javascript: compiled.javascript, origin: 'compiled' };
 }
 
 /**
- * Imports a generated file. Its text is imported as a `data:` URL: the file has no imports of
- * its own, and this way it loads as an ES module whatever package.json sits above the folder
- * (a `.js` under a CommonJS package would not).
+ * Imports generated code from its text, as a `data:` URL: the code has no imports of its own,
+ * it loads as an ES module wherever it came from, and what runs is the text that was verified,
+ * not a file that could change between the check and the import.
  */
-export async function importFactory(path: string): Promise<CompiledFactory> {
-  const text = readFileSync(path, 'utf8');
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(text, 'utf8').toString('base64')}`)) as GeneratedModule;
+export async function importFactory(javascript: string): Promise<CompiledFactory> {
+  const mod = (await import(`data:text/javascript;base64,${Buffer.from(javascript, 'utf8').toString('base64')}`)) as GeneratedModule;
   return mod.createModule(runtime);
 }

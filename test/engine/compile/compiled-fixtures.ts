@@ -16,5 +16,5 @@ export async function loadFresh(module: TlaModule): Promise<LoadedModule> {
   const dir = mkdtempSync(join(root, 'spec-'));
   const text = printTla(module).text;
   writeFileSync(join(dir, `${module.name}.tla`), text);
-  return loadCompiled(text, dir, join(root, 'cache'), module);
+  return loadCompiled(text, module, { root, folder: 'cache' });
 }

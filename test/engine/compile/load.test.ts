@@ -1,73 +1,88 @@
-// loadCompiled: a fresh file beside the .tla is used as is, a stale one is left alone and the
-// module is compiled into the cache keyed by the text's hash, the cache is reused, files
-// credspec did not write are never overwritten, and the loader itself does not load ts-morph.
+// loadCompiled: the module is compiled into the private cache under the hash of what it depends
+// on, each file under the hash of its own text; the cache is reused; an entry that is not sound
+// (a planted or damaged file, one open to others) is compiled again with a notice and never
+// imported; a cache that is not the user's own is not used at all; and the loader itself does
+// not load ts-morph.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { constantBindings } from '../../../src/engine/constants.js';
-import { compileModule } from '../../../src/engine/compile/compile-module.js';
-import { hashTlaText } from '../../../src/engine/compile/header.js';
-import { ForeignFileError, loadCompiled } from '../../../src/engine/compile/load.js';
+import { compiledKey } from '../../../src/engine/compile/compiled-cache.js';
+import { loadCompiled } from '../../../src/engine/compile/load.js';
 import { printTla } from '../../../src/tla/print.js';
 import * as F from '../fixture-modules.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 
-function specDir(): { dir: string; cache: string; text: string } {
+function cacheRoot(): { root: string; text: string } {
   const root = mkdtempSync(join(tmpdir(), 'credspec-load-'));
   roots.push(root);
-  const dir = join(root, 'generated');
-  const text = printTla(F.racyCounter().module).text;
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'RacyCounter.tla'), text);
-  return { dir, cache: join(root, 'cache'), text };
+  return { root, text: printTla(F.racyCounter().module).text };
 }
+
+const sha = (t: string): string => createHash('sha256').update(t, 'utf8').digest('hex');
 
 describe('loadCompiled', () => {
   const { module, config } = F.racyCounter();
 
-  test('compiles into the cache keyed by the hash, then reuses the cached copy', async () => {
-    const { dir, cache, text } = specDir();
-    const first = await loadCompiled(text, dir, cache, module);
+  test('compiles into the cache under content hashes, then reuses the cached copy', async () => {
+    const { root, text } = cacheRoot();
+    const first = await loadCompiled(text, module, { root, folder: 'compiled' });
     expect(first.origin).toBe('compiled');
-    expect(first.path).toBe(join(cache, hashTlaText(text).slice('sha256:'.length, 'sha256:'.length + 24), 'RacyCounter.js'));
-    expect(existsSync(first.path.replace(/\.js$/, '.ts'))).toBe(true);
-    const mtime = statSync(first.path).mtimeMs;
-    const second = await loadCompiled(text, dir, cache, module);
+    const entry = join(root, 'compiled', compiledKey('RacyCounter', text));
+    const js = join(entry, `RacyCounter.${sha(first.javascript)}.js`);
+    expect(readFileSync(js, 'utf8')).toBe(first.javascript);
+    expect(readdirSync(entry).filter((n) => n.endsWith('.ts'))).toHaveLength(1);
+    expect(statSync(join(root, 'compiled')).mode & 0o777).toBe(0o700);
+    expect(statSync(entry).mode & 0o777).toBe(0o700);
+    const mtime = statSync(js).mtimeMs;
+    const second = await loadCompiled(text, module, { root, folder: 'compiled' });
     expect(second.origin).toBe('cache');
-    expect(statSync(second.path).mtimeMs).toBe(mtime);
-    // Whatever the origin, the module works: RacyCounter's one initial state.
+    expect(statSync(js).mtimeMs).toBe(mtime);
     const states: unknown[] = [];
     second.factory(constantBindings(config), config).initialStates((s) => states.push(s));
     expect(states).toHaveLength(1);
   });
 
-  test('imports a fresh .js beside the .tla', async () => {
-    const { dir, cache, text } = specDir();
-    writeFileSync(join(dir, 'RacyCounter.js'), compileModule(module, { sourceText: text }).javascript);
-    const loaded = await loadCompiled(text, dir, cache, module);
-    expect(loaded).toMatchObject({ origin: 'beside', path: join(dir, 'RacyCounter.js') });
-    expect(existsSync(cache)).toBe(false);
+  test('a planted file that does not hash to its name is compiled again with a notice, never imported', async () => {
+    const { root, text } = cacheRoot();
+    const first = await loadCompiled(text, module, { root, folder: 'compiled' });
+    const entry = join(root, 'compiled', compiledKey('RacyCounter', text));
+    const js = join(entry, `RacyCounter.${sha(first.javascript)}.js`);
+    const marker = join(root, 'ran');
+    writeFileSync(js, `${first.javascript}\nimport('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'x'));\n`);
+    const notices: string[] = [];
+    const again = await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m));
+    expect(again.origin).toBe('compiled');
+    expect(again.javascript).toBe(first.javascript);
+    expect(notices).toEqual([expect.stringMatching(/does not match its name; compiling it again$/)]);
+    expect(readFileSync(js, 'utf8')).toBe(first.javascript);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(existsSync(marker)).toBe(false);
   });
 
-  test('leaves a stale .js beside the .tla untouched and compiles into the cache instead', async () => {
-    const { dir, cache, text } = specDir();
-    const stale = compileModule(module, { sourceText: 'an older version of the module\n' }).javascript;
-    writeFileSync(join(dir, 'RacyCounter.js'), stale);
-    const loaded = await loadCompiled(text, dir, cache, module);
+  test('an entry file writable by others is compiled again with a notice', async () => {
+    const { root, text } = cacheRoot();
+    const first = await loadCompiled(text, module, { root, folder: 'compiled' });
+    const js = join(root, 'compiled', compiledKey('RacyCounter', text), `RacyCounter.${sha(first.javascript)}.js`);
+    chmodSync(js, 0o666);
+    const notices: string[] = [];
+    expect((await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m))).origin).toBe('compiled');
+    expect(notices).toEqual([expect.stringMatching(/is writable by everyone \(mode 666\); compiling it again$/)]);
+    expect(statSync(js).mode & 0o777).toBe(0o600);
+  });
+
+  test('a cache folder open to others is not used: compiled in memory, nothing stored, one notice', async () => {
+    const { root, text } = cacheRoot();
+    chmodSync(root, 0o777);
+    const notices: string[] = [];
+    const loaded = await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m));
     expect(loaded.origin).toBe('compiled');
-    expect(readFileSync(join(dir, 'RacyCounter.js'), 'utf8')).toBe(stale);
-  });
-
-  test('refuses to overwrite a file in the cache that credspec did not write', async () => {
-    const { dir, cache, text } = specDir();
-    const folder = join(cache, hashTlaText(text).slice('sha256:'.length, 'sha256:'.length + 24));
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'RacyCounter.js'), 'export const mine = 1;\n');
-    await expect(loadCompiled(text, dir, cache, module)).rejects.toThrow(ForeignFileError);
-    expect(readFileSync(join(folder, 'RacyCounter.js'), 'utf8')).toBe('export const mine = 1;\n');
+    expect(notices).toEqual([`not using the compiled-module cache: ${root} is writable by everyone (mode 777); compiling in memory`]);
+    expect(existsSync(join(root, 'compiled'))).toBe(false);
   });
 
   test('does not import ts-morph unless it compiles (static imports of load.ts, followed through)', () => {
