@@ -47,7 +47,10 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, 
   }
 }
 
-/** Loads, checks, builds and runs every case of every file, in order. */
+/**
+ * Loads, checks, builds and runs every case of every file, in order. Once `options.signal` is
+ * aborted no further case starts: the case it interrupted (inconclusive) is the last result.
+ */
 export async function runSpecs(
   files: readonly string[],
   io: Io,
@@ -61,6 +64,7 @@ export async function runSpecs(
   let toolFailed = false;
   const rejected: RejectedSpec[] = [];
   for (const file of files) {
+    if (options.signal?.aborted === true && results.length > 0) break;
     const program = loadSpec(file, io);
     const checked = checkProgram(program);
     const front = [...program.diagnostics, ...checked.diagnostics];
@@ -100,6 +104,7 @@ export async function runSpecs(
       const result = await runCase(built.built, program.root.path, { ...options, simulate, distributed: c.simulate !== undefined ? undefined : options.distributed, cwd: io.cwd, env: io.env });
       results.push(result);
       onResult(result);
+      if (options.signal?.aborted === true) break;
     }
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
