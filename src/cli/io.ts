@@ -19,6 +19,8 @@ export interface Io {
   readonly cwd: string;
   /** The real terminal, for the interactive trace viewer; absent in tests and pipes. */
   readonly terminal?: TerminalStreams;
+  /** Aborted when the run is interrupted (SIGINT, SIGTERM, SIGHUP: signals.ts); runs stop and say so. */
+  readonly signal?: AbortSignal;
 }
 
 /** The Io of the running process. */

@@ -1,7 +1,8 @@
 // The `credspec` command line: parses arguments with commander and hands each command its typed
 // options and an Io. Returns the exit code of docs/cli.md and never throws: bad usage is one line
 // and exit 2, an unexpected exception is internal error CS9001 and exit 3. Commands live in
-// commands/<name>.ts; this file only wires them.
+// commands/<name>.ts; this file only wires them. Run as the process's command line, it installs
+// the signal layer (signals.ts): an interrupted run exits 130, 143 or 129.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatMessage } from '../diagnostics/render.js';
@@ -14,6 +15,7 @@ import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
 import { processIo, type Io } from './io.js';
 import { packageVersion } from './package-root.js';
+import { installSignalLayer, type SignalLayer } from './signals.js';
 
 const BAD_USAGE = 2;
 const TOOL_FAILED = 3;
@@ -38,8 +40,11 @@ function nonNegativeInt(name: string): (value: string) => number {
 
 const ENGINES = ['embedded', 'tlc'] as const;
 
-/** Builds the commander program; `run` receives the chosen command's promise. */
-function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Command {
+/**
+ * Builds the commander program; `setRun` receives the chosen command's promise, and whether
+ * that command stops by itself when `io.signal` is aborted (else a signal ends it at once).
+ */
+function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?: boolean) => void): Command {
   const program = new Command('credspec');
   program
     .description('Model checking for Linux kernel credential-synchronisation protocols.')
@@ -84,7 +89,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
     .option('--listen <host:port>', 'with --distributed: the address workers on other machines connect to')
     .option('--safety-only', 'with --distributed: drop temporal properties, which the distributed mode cannot check')
     .option('--print-worker-command', 'with --distributed: print the command that adds a worker from another machine')
-    .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io)));
+    .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io), true));
 
   program
     .command('emit')
@@ -110,7 +115,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
     .option('--depth <n>', 'with --simulate: longest behaviour, in states', positiveInt('--depth'))
     .option('--traces <n>', 'with --simulate: number of behaviours', positiveInt('--traces'))
     .option('--seed <n>', 'with --simulate: the random seed', nonNegativeInt('--seed'))
-    .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io)));
+    .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
 
   program
     .command('trace')
@@ -159,20 +164,29 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>) => void): Com
     .option('--threads <n>', 'worker threads (default: one per core)', positiveInt('--threads'))
     .option('--advertise <address>', 'the address the server reaches this machine at')
     .action((opts: { connect: string; tlcJar?: string; threads?: number; advertise?: string }) =>
-      setRun(() => runTlcWorkerCommand({ connect: opts.connect, jar: opts.tlcJar, threads: opts.threads, advertise: opts.advertise }, io)),
+      setRun(() => runTlcWorkerCommand({ connect: opts.connect, jar: opts.tlcJar, threads: opts.threads, advertise: opts.advertise }, io), true),
     );
   return program;
 }
 
 /**
  * Runs the command line `argv` (without `node` and the script) and resolves with the exit code.
- * Never rejects.
+ * Never rejects. Without an `io` it is the process's own command line: it uses the process's
+ * streams and answers SIGINT, SIGTERM and SIGHUP (signals.ts).
  */
-export async function runCli(argv: string[], io: Io = processIo()): Promise<number> {
+export async function runCli(argv: string[], io?: Io): Promise<number> {
+  if (io !== undefined) return runCommand(argv, io, null);
+  const layer = installSignalLayer({ stderr: process.stderr });
+  const code = await runCommand(argv, { ...processIo(), signal: layer.signal }, layer);
+  return layer.exitCode() ?? code;
+}
+
+async function runCommand(argv: string[], io: Io, layer: SignalLayer | null): Promise<number> {
   try {
     let run: (() => Promise<number>) | undefined;
-    const program = buildProgram(io, (r) => {
+    const program = buildProgram(io, (r, stopsOnAbort = false) => {
       run = r;
+      layer?.setGraceful(stopsOnAbort);
     });
     try {
       await program.parseAsync(argv, { from: 'user' });

@@ -223,10 +223,20 @@ export function errorInSpecTerms(built: BuiltCase, error: { readonly message: st
   return `${error.message} (in ${origin.what}, ${where}${error.tlaLocation !== undefined ? `; TLA+ ${error.tlaLocation}` : ''})`;
 }
 
+/**
+ * An engine that fails because the run was aborted under it (a `java` probe ended by the signal
+ * layer) gives no verdict about the spec: the case is interrupted, not broken.
+ */
+function interruptedIfAborted<R extends CheckResult>(result: R, signal: AbortSignal | undefined): R {
+  if (signal?.aborted !== true || result.verdict !== 'error') return result;
+  const { error: _error, ...rest } = result;
+  return { ...rest, verdict: 'inconclusive', inconclusive: { reason: 'interrupted', advice: 'The run was interrupted before it finished; there is no verdict.' } } as R;
+}
+
 /** Runs one case and returns its entry of the result file. */
 export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
   const files = placeFiles(built, options);
-  const result = await runEngine(built, files, options);
+  const result = interruptedIfAborted(await runEngine(built, files, options), options.signal);
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: options.includeTla === true });
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);

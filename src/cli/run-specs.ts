@@ -50,7 +50,10 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, 
   }
 }
 
-/** Loads, checks, builds and runs every case of every file, in order. */
+/**
+ * Loads, checks, builds and runs every case of every file, in order. Once `options.signal` is
+ * aborted no further case starts: the case it interrupted (inconclusive) is the last result.
+ */
 export async function runSpecs(
   files: readonly string[],
   io: Io,
@@ -65,6 +68,7 @@ export async function runSpecs(
   const rejected: RejectedSpec[] = [];
   const loaded: { file: string; program: Program }[] = [];
   for (const file of files) {
+    if (options.signal?.aborted === true && results.length > 0) break;
     const program = loadSpec(file, io);
     const checked = checkProgram(program);
     const front = [...program.diagnostics, ...checked.diagnostics];
@@ -106,6 +110,7 @@ export async function runSpecs(
       const result: VariantResult = { ...ran, specFiles: specFileHashes(program.files) };
       results.push(result);
       onResult(result);
+      if (options.signal?.aborted === true) break;
     }
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }

@@ -3,7 +3,8 @@
 // and wait for its exit. It must not leave a process of the group behind once `exited` resolves
 // after `stop`, and must not read or interpret what the process prints.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnGroup } from '../process/process-groups.js';
 
 /** How a process ended: its exit code, or the signal that ended it. */
 export interface ProcessExit {
@@ -41,7 +42,7 @@ export function startJava(
   args: readonly string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void; onStderr?: (chunk: string) => void },
 ): JavaProcess {
-  const child: ChildProcess = spawn(command, [...args], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawnGroup(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let done = false;
   let killTimer: NodeJS.Timeout | undefined;
   child.stdout!.setEncoding('utf8');

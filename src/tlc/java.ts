@@ -2,9 +2,9 @@
 // version, or a problem saying what to install. Runs `java -version`; must not look anywhere
 // else (no guessing of install folders) and must not throw for a missing or broken Java.
 
-import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import { runGroupToEnd } from '../process/process-groups.js';
 import { EMBEDDED_ADVICE, setupProblem, type Setup } from './setup-problem.js';
 
 /** TLC needs Java 11 or newer. */
@@ -54,14 +54,12 @@ function candidates(env: NodeJS.ProcessEnv): { path: string; source: JavaInfo['s
   return out;
 }
 
-function runVersion(path: string, env: NodeJS.ProcessEnv): Promise<{ text: string; failed: string | null }> {
-  return new Promise((resolve) => {
-    execFile(path, ['-version'], { env, timeout: 30_000, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
-      // Java prints its version on stderr; some wrappers use stdout.
-      const text = `${stderr}\n${stdout}`.trim();
-      resolve({ text, failed: error && !text ? error.message : null });
-    });
-  });
+/** `java -version` in a process group of its own, so that a timeout ends a wrapper's JVM too. */
+async function runVersion(path: string, env: NodeJS.ProcessEnv): Promise<{ text: string; failed: string | null }> {
+  const { stdout, stderr, error } = await runGroupToEnd(path, ['-version'], { env, timeoutMs: 30_000 });
+  // Java prints its version on stderr; some wrappers use stdout.
+  const text = `${stderr}\n${stdout}`.trim();
+  return { text, failed: error !== null && !text ? error : null };
 }
 
 const INSTALL_ADVICE = `Install a JDK ${MIN_JAVA_MAJOR} or newer (for example the openjdk-17-jre-headless package) and put its java on PATH or set JAVA_HOME, ${EMBEDDED_ADVICE}.`;

@@ -3,12 +3,12 @@
 // `tlc2.TLC -tool` there, streams progress, enforces time and state limits and Ctrl-C, and
 // always removes the temp folder. It must not leave a java process or a file behind.
 
-import { spawn } from 'node:child_process';
 import type { CheckResult } from '../result/check-result.js';
 import { interpretMessages, readProgress, EC, type Progress, type InterpretOptions } from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
 import { reportToCheckResult } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
+import { spawnGroup } from '../process/process-groups.js';
 import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 
 export { prepareTlc, tlcArguments, type TlcSetup } from './start.js';
@@ -123,7 +123,7 @@ function runProcess(
     let timeoutTimer: NodeJS.Timeout | undefined;
     let settled = false;
 
-    const child = spawn(javaPath, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnGroup(javaPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 
     const stop = (reason: StopReason): void => {
       if (stopReason || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
@@ -141,10 +141,10 @@ function runProcess(
       options.onProgress?.({ distinct: p.distinct, generated: p.generated, queue: p.queue, depth: p.depth });
       if (options.maxStates !== undefined && p.distinct >= options.maxStates) stop('max-states');
     });
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => reader.push(chunk));
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (chunk: string) => {
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => reader.push(chunk));
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
       if (stderr.length < 65536) stderr += chunk;
     });
 

@@ -7,6 +7,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { CheckResult } from '../result/check-result.js';
+import { trackTempDir } from '../process/temp-dirs.js';
 import { findJava, type JavaInfo } from './java.js';
 import { locateJar, probeJar, type JarInfo, type JarProbe } from './jar.js';
 import type { InterpretOptions } from './interpret-messages.js';
@@ -140,6 +141,7 @@ export async function startTlc(options: TlcStartOptions): Promise<TlcStart | { r
  */
 export async function inWorkDir<T>(prefix: string, body: (dirs: { workDir: string; metaDir: string }) => Promise<T>): Promise<T> {
   const workDir = await mkdtemp(join(tmpdir(), prefix));
+  const untrack = trackTempDir(workDir);
   try {
     const metaDir = join(workDir, 'meta');
     await mkdir(metaDir);
@@ -147,6 +149,7 @@ export async function inWorkDir<T>(prefix: string, body: (dirs: { workDir: strin
     return await body({ workDir, metaDir });
   } finally {
     await rm(workDir, { recursive: true, force: true });
+    untrack();
   }
 }
 

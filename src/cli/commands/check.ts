@@ -16,6 +16,7 @@ import { formatResultLine, formatUnreached, formatViolation, TLC_UNREACHED_NOTE,
 import { writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
+import { trackTempDir } from '../../process/temp-dirs.js';
 
 /** Options of `credspec check <file|dir>...`. */
 export interface CheckArgs {
@@ -103,12 +104,18 @@ export function exitCodeOf(result: VariantResult): ExitCode {
   }
 }
 
+/** Whether the run was interrupted (signals.ts); read afresh each time, it changes under awaits. */
+function interrupted(io: Io): boolean {
+  return io.signal?.aborted === true;
+}
+
 /** Fails early, with the TLC runner's own paragraph, when `--engine tlc` cannot run at all. */
 export async function tlcUnavailable(args: { engine?: 'embedded' | 'tlc' | undefined; tlcJar?: string | undefined }, io: Io, command: string): Promise<boolean> {
-  if (args.engine !== 'tlc') return false;
+  // Interrupted already: the runs themselves say so, as inconclusive, and reports are written.
+  if (args.engine !== 'tlc' || interrupted(io)) return false;
   const { prepareTlc } = await import('../../tlc/run.js');
   const setup = await prepareTlc({ tlcJar: args.tlcJar, env: io.env as NodeJS.ProcessEnv });
-  if (setup.ok) return false;
+  if (setup.ok || interrupted(io)) return false;
   io.stderr.write(`credspec ${command}: ${setup.message}\n`);
   return true;
 }
@@ -121,6 +128,7 @@ async function viewFirstViolation(results: readonly VariantResult[], io: Io): Pr
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'credspec-view-'));
+  const untrack = trackTempDir(dir);
   try {
     const file = join(dir, 'result.json');
     if (writeResultFile(file, io.cwd, [broken]) === null) {
@@ -129,6 +137,7 @@ async function viewFirstViolation(results: readonly VariantResult[], io: Io): Pr
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    untrack();
   }
 }
 
@@ -216,51 +225,44 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const progress = progressLine(io);
   const printUnreached = unreachedPrinter(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
-  const abort = new AbortController();
-  const onSigint = (): void => abort.abort();
-  process.once('SIGINT', onSigint);
-  try {
-    const outcome = await runSpecs(
-      inputs.files,
-      io,
-      { kind: 'check', selection: { variants: args.variant, params } },
-      {
-        engine,
-        maxStates: args.maxStates,
-        timeoutSeconds: args.timeout,
-        workers: args.workers,
-        onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
-        tlcJar: args.tlcJar,
-        signal: abort.signal,
-        includeTla: args.tla,
-        memoryMb: args.memory,
-        ...modeOptions(args, io),
-        commandLine: commandLineOf(args),
-        onProgress: (p) => progress.update('checking', p),
-      },
-      (result) => {
-        progress.clear();
-        io.stdout.write(formatResultLine(result) + '\n');
-        if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
-          io.stdout.write(formatViolation(result) + '\n');
-        }
-        printUnreached(result);
-      },
-    );
-    progress.clear();
-    if (outcome.badInput) codes.push(EXIT.badInput);
-    if (outcome.toolFailed) codes.push(EXIT.toolFailed);
-    codes.push(...outcome.results.map(exitCodeOf));
-    if (args.json !== undefined) {
-      const problem = writeResultFile(args.json, io.cwd, outcome.results);
-      if (problem !== null) {
-        io.stderr.write(`credspec check: ${problem}\n`);
-        codes.push(EXIT.toolFailed);
+  const outcome = await runSpecs(
+    inputs.files,
+    io,
+    { kind: 'check', selection: { variants: args.variant, params } },
+    {
+      engine,
+      maxStates: args.maxStates,
+      timeoutSeconds: args.timeout,
+      workers: args.workers,
+      onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
+      tlcJar: args.tlcJar,
+      signal: io.signal,
+      includeTla: args.tla,
+      memoryMb: args.memory,
+      ...modeOptions(args, io),
+      commandLine: commandLineOf(args),
+      onProgress: (p) => progress.update('checking', p),
+    },
+    (result) => {
+      progress.clear();
+      io.stdout.write(formatResultLine(result) + '\n');
+      if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
+        io.stdout.write(formatViolation(result) + '\n');
       }
+      printUnreached(result);
+    },
+  );
+  progress.clear();
+  if (outcome.badInput) codes.push(EXIT.badInput);
+  if (outcome.toolFailed) codes.push(EXIT.toolFailed);
+  codes.push(...outcome.results.map(exitCodeOf));
+  if (args.json !== undefined) {
+    const problem = writeResultFile(args.json, io.cwd, outcome.results);
+    if (problem !== null) {
+      io.stderr.write(`credspec check: ${problem}\n`);
+      codes.push(EXIT.toolFailed);
     }
-    if (args.view === true) await viewFirstViolation(outcome.results, io);
-    return combineExitCodes(codes);
-  } finally {
-    process.removeListener('SIGINT', onSigint);
   }
+  if (args.view === true && !interrupted(io)) await viewFirstViolation(outcome.results, io);
+  return combineExitCodes(codes);
 }

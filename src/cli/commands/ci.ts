@@ -128,6 +128,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         maxStates: args.maxStates,
         timeoutSeconds: args.timeout,
         workers: args.workers,
+        signal: io.signal,
         onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
         ...modeOptions(args, io),
         onProgress: (p) => progress.update('checking', p),
@@ -165,6 +166,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       io.stdout.write(`${MARK.error} ${rejected.file}: could not be checked${what} (diagnostics on stderr)\n`);
       if (onGithub) for (const d of spec.diagnostics) io.stdout.write(`::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`);
     }
+    // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
+    if (io.signal?.aborted === true) break;
   }
   progress.clear();
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;

@@ -1,0 +1,108 @@
+// Starts every child process of a run (TLC's JVMs, distributed workers, `java -version` probes)
+// in a process group of its own, ends the group when the run is aborted, and remembers the
+// groups still alive so that a process that must end at once (a second Ctrl-C, any exit) can
+// kill them all synchronously. A group, not a pid: a `java` wrapper script and the JVM it starts
+// both go, and nothing the child started outlives it.
+
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+
+/** Groups started here whose leader has not exited yet, by leader pid, with the way to end each. */
+const live = new Map<number, () => void>();
+
+/**
+ * Signals a whole process group. The group id cannot be reused while any member lives, so this
+ * never reaches an unrelated process; a group that is gone already is no error.
+ */
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is gone already.
+  }
+}
+
+export interface GroupSpawnOptions extends Omit<SpawnOptions, 'detached'> {
+  /** Aborting ends the group: SIGTERM, then SIGKILL after `killGraceMs`. */
+  readonly signal?: AbortSignal | undefined;
+  /** Between SIGTERM and SIGKILL (default 3000 ms). */
+  readonly killGraceMs?: number | undefined;
+}
+
+/**
+ * Spawns `command args` as the leader of a new process group. The group is ended on abort, and
+ * whatever is left of it is killed when the leader exits. Returns the child as `spawn` does;
+ * its `error` and `close` events are the caller's to handle.
+ */
+export function spawnGroup(command: string, args: readonly string[], options: GroupSpawnOptions = {}): ChildProcess {
+  const { signal, killGraceMs, ...spawnOptions } = options;
+  const child = spawn(command, [...args], { ...spawnOptions, detached: true });
+  const pid = child.pid;
+  if (pid === undefined) return child; // It failed to start; `error` follows.
+  let killTimer: NodeJS.Timeout | undefined;
+  const end = (): void => {
+    if (killTimer !== undefined || !live.has(pid)) return;
+    killGroup(pid, 'SIGTERM');
+    killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), killGraceMs ?? 3000);
+  };
+  live.set(pid, end);
+  signal?.addEventListener('abort', end, { once: true });
+  if (signal?.aborted === true) end();
+  child.once('exit', () => {
+    live.delete(pid);
+    clearTimeout(killTimer);
+    signal?.removeEventListener('abort', end);
+    // Whatever the leader left in its group (a wrapper's children) goes with it.
+    killGroup(pid, 'SIGKILL');
+  });
+  return child;
+}
+
+/**
+ * Runs `command args` in its own group to the end and collects its output (at most `maxBytes`
+ * of each stream): for short probes such as `java -version`. A timeout or an abort ends the
+ * whole group, not only the leader. Never rejects; `error` says why it did not exit with 0.
+ */
+export function runGroupToEnd(
+  command: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv | undefined; timeoutMs: number; maxBytes?: number; signal?: AbortSignal | undefined },
+): Promise<{ stdout: string; stderr: string; error: string | null }> {
+  const max = options.maxBytes ?? 1 << 20;
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    const child = spawnGroup(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal, killGraceMs: 1000 });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) live.get(child.pid)?.();
+    }, options.timeoutMs);
+    child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout = (stdout + c).slice(0, max)));
+    child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(0, max)));
+    child.once('error', (e) => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, error: e.message });
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      const error = timedOut ? `no answer within ${options.timeoutMs / 1000} s` : code === 0 ? null : code !== null ? `exit code ${code}` : `killed by ${signal ?? 'a signal'}`;
+      resolve({ stdout, stderr, error });
+    });
+  });
+}
+
+/** How many groups started here are still alive (their leader has not exited). */
+export function liveGroupCount(): number {
+  return live.size;
+}
+
+/** Ends every group still alive as an abort would (SIGTERM, SIGKILL after the grace): a run being stopped. */
+export function endAllGroups(): void {
+  for (const end of live.values()) end();
+}
+
+/** SIGKILLs every group still alive, synchronously: for a process about to exit. */
+export function killAllGroups(): void {
+  for (const pid of live.keys()) killGroup(pid, 'SIGKILL');
+  live.clear();
+}
