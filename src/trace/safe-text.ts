@@ -44,13 +44,6 @@ export function escapeControlsInJson(json: string): string {
   return json.replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** True when `text` holds a character that `escapeControls` would escape. */
-export function hasControls(text: string): boolean {
-  return UNSAFE_TEST.test(text);
-}
-
-const UNSAFE_TEST = new RegExp(UNSAFE.source);
-
 /**
  * A copy of a JSON value with every string and every object key passed through `escape`: what
  * the interactive viewer is given, so no pane can print a raw control character.

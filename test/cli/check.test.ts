@@ -1,8 +1,7 @@
 // `credspec check` and `credspec ci` in process, on small specs in a temporary folder: the
 // verdicts, counts and traces a user reads, the result file against its schema, exit codes.
 
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -10,6 +9,9 @@ import { XMLParser } from 'fast-xml-parser';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,7 +41,7 @@ expect "R-1" racy: violates one_inside
 `;
 
 function workspace(): { dir: string; env: Record<string, string> } {
-  const dir = mkdtempSync(join(tmpdir(), 'credspec-check-'));
+  const dir = scratch('credspec-check-');
   mkdirSync(join(dir, 'specs'));
   writeFileSync(join(dir, 'specs', 'locked.cred'), LOCKED);
   return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };
@@ -171,7 +173,7 @@ describe('credspec ci', () => {
 describe('simulation on a shipped spec', () => {
   test('a seeded run finds the L-7 deadlock on a configuration too large to exhaust, the same trace on every run', async () => {
     const run = async (): Promise<{ code: number; result: { verdict: string; trace: unknown[] } }> => {
-      const dir = mkdtempSync(join(tmpdir(), 'credspec-sim-'));
+      const dir = scratch('credspec-sim-');
       const io = memoryIo({ cwd: ROOT, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true' } });
       const args = {
         inputs: ['specs/landlock-tsync.cred'],

@@ -3,8 +3,7 @@
 // back printed under the trace, and a spec that fails lint counted as failed to run in the
 // summary, the JUnit, the SARIF and the result file.
 
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -13,6 +12,9 @@ import { runCheck, unreachedPrinter } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
 import type { VariantResult } from '../../src/result/result-file.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -55,7 +57,7 @@ expect base: holds
 `;
 
 function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
-  const dir = mkdtempSync(join(tmpdir(), 'credspec-unreached-'));
+  const dir = scratch('credspec-unreached-');
   mkdirSync(join(dir, 'specs'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
   return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };

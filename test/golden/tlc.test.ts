@@ -3,7 +3,7 @@
 // tla2tools.jar is missing; the jar comes from TLA2TOOLS_JAR or ../shared/tlc/.
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,9 @@ import { hasLiveTlc, tlcJar as jar, tlcOutputOn } from '../support/tlc-on-text.j
 
 const here = dirname(fileURLToPath(import.meta.url));
 const runnable = hasLiveTlc;
-if (!runnable) console.warn(`TLC golden runs skipped: no java or no tla2tools.jar at ${jar}`);
+const SKIPPED = runnable ? '' : ` (skipped: no java or no tla2tools.jar at ${jar})`;
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** case folder, config file (module name is its prefix before `__`), distinct states TLC finds. */
 const RUNS: readonly [string, string, number][] = [
@@ -31,11 +33,12 @@ const RUNS: readonly [string, string, number][] = [
   ['fresh-generic', 'FreshGeneric_base', 5],
 ];
 
-(runnable ? describe : describe.skip)('golden modules under TLC', () => {
+(runnable ? describe : describe.skip)(`golden modules under TLC${SKIPPED}`, () => {
   test.each(RUNS)('%s %s', (c, cfg, distinct) => {
     const module = cfg.split('__')[0]!;
     const src = join(here, c, 'expected', c);
     const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-'));
+    made.push(dir);
     copyFileSync(join(src, `${module}.tla`), join(dir, `${module}.tla`));
     copyFileSync(join(src, `${cfg}.cfg`), join(dir, `${module}.cfg`));
     const out = execFileSync('java', ['-XX:+UseParallelGC', '-cp', jar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: dir, encoding: 'utf8' });
@@ -46,7 +49,7 @@ const RUNS: readonly [string, string, number][] = [
 
 const runSpec = tlcOutputOn;
 
-(runnable ? describe : describe.skip)('built-in checks under TLC', () => {
+(runnable ? describe : describe.skip)(`built-in checks under TLC${SKIPPED}`, () => {
   test('a failed assert violates the invariant named after its step, after that step', () => {
     const out = runSpec(`spec v
 shared var x: 0..2 = 0

@@ -2,10 +2,12 @@
 // files alone, that it refuses to overwrite a file it did not generate, and that --param output
 // goes to the cache folder, never under generated/.
 
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runEmit } from '../../src/cli/commands/emit.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const SPEC = `spec two_step
 param N: 1..3 = 1
@@ -23,7 +25,7 @@ function io(cwd: string, env: Record<string, string> = {}) {
 }
 
 function setup(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'credspec-emit-'));
+  const dir = scratch('credspec-emit-');
   mkdirSync(join(dir, 'specs'));
   writeFileSync(join(dir, 'specs', 'two-step.cred'), SPEC);
   return dir;

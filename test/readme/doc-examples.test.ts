@@ -1,12 +1,14 @@
 // The complete specs shown in README.md and docs/language.md check as they are written: a
 // reader who copies one gets a spec that holds, not an error.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { memoryIo } from '../../src/cli/io.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,7 +22,7 @@ for (const doc of ['README.md', 'docs/language.md']) {
     const blocks = specBlocks(doc);
     expect(blocks.length).toBeGreaterThan(0);
     for (const [i, block] of blocks.entries()) {
-      const dir = mkdtempSync(join(tmpdir(), 'credspec-doc-'));
+      const dir = scratch('credspec-doc-');
       writeFileSync(join(dir, 'example.cred'), block);
       const io = memoryIo({ cwd: dir, env: { HOME: dir, CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } });
       const code = await runCheck({ inputs: ['example.cred'], variant: [], param: [] }, io);

@@ -4,11 +4,13 @@
 // a fraction of the time it takes under ts-jest. After changing src/, `npm run build` first.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractScenarioTable, maskTimes, renderScenarioTable } from '../../src/cli/reports/scenario-table.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'credspec.js');
@@ -28,9 +30,10 @@ function runBuiltCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{
 
 test('the README scenario table matches a fresh ci run (times aside)', async () => {
   if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm ci does it through `prepare`).');
-  const out = join(mkdtempSync(join(tmpdir(), 'credspec-readme-')), 'ci.json');
+  const home = scratch('credspec-readme-');
+  const out = join(home, 'ci.json');
   // Only what the command needs: a home of its own (for its cache) and CI set, as the in-process run had.
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CI: 'true', HOME: tmpdir() };
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CI: 'true', HOME: home };
   const run = await runBuiltCli(['ci', 'specs', '--json', out], env);
   expect(existsSync(out)).toBe(true);
   const results = JSON.parse(readFileSync(out, 'utf8')).results;

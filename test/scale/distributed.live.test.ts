@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { runTlcWorkerCommand } from '../../src/cli/commands/tlc-worker.js';
 import { freePort, runTlcDistributed, type WorkerCommands } from '../../src/tlc/distributed.js';
 import { runTlc } from '../../src/tlc/run.js';
-import { liveJars, liveSkipReason, processAlive, stageFixture } from '../tlc/live-tlc.js';
+import { liveJars, liveFixtureSkipReason, processAlive, stageFixture } from '../tlc/live-tlc.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -30,8 +30,8 @@ async function waitGone(pids: number[], ms = 5000): Promise<number[]> {
   }
 }
 
-if (liveSkipReason) {
-  describe(`TLC distributed mode (${liveSkipReason})`, () => {
+if (liveFixtureSkipReason) {
+  describe(`TLC distributed mode (${liveFixtureSkipReason})`, () => {
     test.skip('server and two workers agree with a single run; killed workers leave nothing; printed worker command', () => {});
   });
 } else {

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { runTlcSimulation } from '../../src/tlc/simulate.js';
-import { liveJars, liveSkipReason, processAlive, stageFixture } from '../tlc/live-tlc.js';
+import { liveJars, liveFixtureSkipReason, processAlive, stageFixture } from '../tlc/live-tlc.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,8 +15,8 @@ function staged(caseName: string): string {
   return module;
 }
 
-if (liveSkipReason) {
-  describe(`TLC simulation (${liveSkipReason})`, () => {
+if (liveFixtureSkipReason) {
+  describe(`TLC simulation (${liveFixtureSkipReason})`, () => {
     test.skip('finds a violation by simulation; a holding module is inconclusive', () => {});
   });
 } else {

@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FIXTURES, fixtureCases, moduleOf } from './fixture-files.js';
+import { FIXTURES, fixtureCases, fixturesPresent, moduleOf } from './fixture-files.js';
 
 export const ENV_JAR = process.env.TLA2TOOLS_JAR && existsSync(process.env.TLA2TOOLS_JAR) ? process.env.TLA2TOOLS_JAR : undefined;
 /** TLC 1.7.4, the release users install: TLA2TOOLS_JAR_174, else `v1.7.4/` beside TLA2TOOLS_JAR. */
@@ -20,6 +20,13 @@ export function liveJars(): { name: string; path: string }[] {
 
 /** Why live tests are skipped, for the skipped describe's title; null when they run. */
 export const liveSkipReason: string | null = ENV_JAR ? null : 'skipped: TLA2TOOLS_JAR is not set (or names no file), so no TLC to run';
+
+/**
+ * Why live tests that run the recorded fixture modules are skipped (no jar, or no fixtures
+ * beside the checkout), for the skipped describe's title; null when they run.
+ */
+export const liveFixtureSkipReason: string | null =
+  liveSkipReason ?? (fixturesPresent ? null : `skipped: the TLC fixture modules are not at ${FIXTURES} (../shared/tlc-fixtures, or set CREDSPEC_TLC_FIXTURES)`);
 
 /** Copies a fixture case's .tla and .cfg into a fresh temp folder; returns the module path. */
 export function stageFixture(caseName: string): { dir: string; module: string } {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { rmSync } from 'node:fs';
 import { runTlcCommand } from '../../src/cli/commands/tlc.js';
 import { runTlc } from '../../src/tlc/run.js';
-import { liveJars, liveSkipReason, processAlive, stageFixture } from './live-tlc.js';
+import { liveJars, liveFixtureSkipReason, processAlive, stageFixture } from './live-tlc.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -16,8 +16,8 @@ function longModule(): string {
   return module;
 }
 
-if (liveSkipReason) {
-  describe(`stopping a live TLC run (${liveSkipReason})`, () => {
+if (liveFixtureSkipReason) {
+  describe(`stopping a live TLC run (${liveFixtureSkipReason})`, () => {
     test.skip('timeout, max-states, abort and an outside kill', () => {});
   });
 } else {

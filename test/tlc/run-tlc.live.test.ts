@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { readdirSync, rmSync } from 'node:fs';
 import type { CheckResult } from '../../src/result/check-result.js';
 import { runTlc } from '../../src/tlc/run.js';
-import { liveJars, liveSkipReason, stageFixture } from './live-tlc.js';
+import { liveJars, liveFixtureSkipReason, stageFixture } from './live-tlc.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -20,8 +20,8 @@ async function run(caseName: string, jar: string, extra: Partial<Parameters<type
 
 const self = (r: CheckResult, i: number): unknown => r.trace![i]!.action?.params.self;
 
-if (liveSkipReason) {
-  describe(`live TLC runs of the fixture modules (${liveSkipReason})`, () => {
+if (liveFixtureSkipReason) {
+  describe(`live TLC runs of the fixture modules (${liveFixtureSkipReason})`, () => {
     test.skip('01-success holds, 02-invariant violated, 03 deadlock, 04a lasso, 04b stuttering, 05 assert, 06 initial state, 07 parse error, 09a evaluation error, 14 -continue, 15 config error', () => {});
   });
 } else {
