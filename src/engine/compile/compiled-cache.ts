@@ -93,11 +93,19 @@ export function readCompiled(cache: PrivateCache, moduleName: string, tlaText: s
   try {
     folder = privateFolder(cache, compiledKey(moduleName, tlaText));
   } catch (e) {
-    if (!(e instanceof UntrustedCacheError)) throw e;
-    notice(`not using the compiled-module cache: ${e.message}; compiling in memory`);
+    // Not the user's own, or not writable at all (a read-only home in a CI job): do without.
+    if (!(e instanceof UntrustedCacheError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
+    notice(`not using the compiled-module cache: ${e instanceof UntrustedCacheError ? e.message : (e as Error).message}; compiling in memory`);
     return null;
   }
-  const found = readEntry(folder, moduleName, hashTlaText(tlaText));
+  let found: CompiledCode | string | undefined;
+  try {
+    found = readEntry(folder, moduleName, hashTlaText(tlaText));
+  } catch (e) {
+    // Removed by another run that found it damaged, between our mkdir and our read: compile.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
   if (found === undefined || typeof found !== 'string') return found;
   notice(`the cached compiled module ${folder} ${found}; compiling it again`);
   removePrivate(folder);
