@@ -7,6 +7,7 @@ import type { BuiltCase } from '../pipeline/build-case.js';
 import type { ExecutableModule } from '../engine/module-api.js';
 import { constantBindings } from '../engine/constants.js';
 import { interpretModule } from '../engine/interpret.js';
+import { buildWithBoundedSymmetry } from '../engine/symmetry-limit.js';
 import { credspecCacheDir } from './cache-dir.js';
 
 /** Where compiled modules are cached: `$XDG_CACHE_HOME/credspec/compiled` (or `~/.cache/...`). */
@@ -14,20 +15,29 @@ export function compiledCacheDir(env: Readonly<Record<string, string | undefined
   return join(credspecCacheDir(env), 'compiled');
 }
 
-/** An executable module for the embedded engine, and how it was obtained. */
+/**
+ * An executable module for the embedded engine, and how it was obtained. A symmetry group past
+ * the engine's limit is left out (symmetry-limit.ts) and `symmetryDropped` says why.
+ */
 export async function loadExecutable(
   built: BuiltCase,
   files: { tla: string; cfg: string },
-  options: { env: Readonly<Record<string, string | undefined>>; warn?: (message: string) => void },
+  options: { env: Readonly<Record<string, string | undefined>>; warn?: (message: string) => void; symmetryDropped?: (message: string) => void },
 ): Promise<ExecutableModule> {
-  if (options.env.CREDSPEC_INTERPRET === '1') return interpretModule(built.emitted.module, built.emitted.config);
+  const bounded = (build: Parameters<typeof buildWithBoundedSymmetry>[0]): ExecutableModule => {
+    const b = buildWithBoundedSymmetry(build, built.emitted.config);
+    if (b.symmetryDropped !== undefined) options.symmetryDropped?.(b.symmetryDropped);
+    return b.module;
+  };
+  const interpreted = (): ExecutableModule => bounded((config) => interpretModule(built.emitted.module, config));
+  if (options.env.CREDSPEC_INTERPRET === '1') return interpreted();
   const { loadCompiled } = await import('../engine/compile/load.js');
   try {
     const loaded = await loadCompiled(built.tlaText, dirname(files.tla), compiledCacheDir(options.env), built.emitted.module);
-    return loaded.factory(constantBindings(built.emitted.config), built.emitted.config);
+    return bounded((config) => loaded.factory(constantBindings(config), config));
   } catch (e) {
     if ((e as Error).name !== 'CompileError') throw e;
     options.warn?.(`the engine compiler refused ${built.emitted.module.name} (${(e as Error).message}); checking it with the interpreter`);
-    return interpretModule(built.emitted.module, built.emitted.config);
+    return interpreted();
   }
 }

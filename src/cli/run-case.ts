@@ -10,6 +10,7 @@ import type { Expectation, SourceLocation, VariantResult } from '../result/resul
 import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { MapLocation, SourceMap } from '../tla/source-map.js';
+import type { TlcConfig } from '../tla/tla-ast.js';
 import { mapTrace } from '../trace/map-trace.js';
 import { deadlockWaits } from '../pipeline/deadlock-waits.js';
 import { credspecCacheDir } from './cache-dir.js';
@@ -116,7 +117,9 @@ function definedOnly<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions, warnings: string[]): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+  // The time limit counts from here, so building the module (compiling, reading huge constants) is inside it.
+  const startedAt = Date.now();
   const common = { timeoutSeconds: options.timeoutSeconds, signal: options.signal };
   if (options.engine === 'tlc') {
     // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
@@ -146,16 +149,26 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
   }
   const { loadExecutable } = await import('./load-executable.js');
   let refused = false;
-  const executable = await loadExecutable(built, files, { env: options.env, warn: () => (refused = true) });
+  let config = built.emitted.config;
+  const executable = await loadExecutable(built, files, {
+    env: options.env,
+    warn: () => (refused = true),
+    symmetryDropped: (message) => {
+      config = { ...config, symmetry: undefined };
+      warnings.push(message);
+      options.onNote?.(message);
+    },
+  });
   if (options.simulate !== undefined) {
     const { simulate } = await import('../engine/simulate.js');
     return simulate(executable, built.emitted.config, definedOnly({ ...common, ...options.simulate, commandLine: options.commandLine }));
   }
   const { explore } = await import('../engine/explore.js');
   const workers = options.workers ?? 1;
-  const search = workers > 1 ? await parallelSearch(built, files, options, workers, refused || options.env.CREDSPEC_INTERPRET === '1') : explore;
-  return search(executable, built.emitted.config, definedOnly({
+  const search = workers > 1 ? await parallelSearch(built, files, config, options, workers, refused || options.env.CREDSPEC_INTERPRET === '1') : explore;
+  return search(executable, config, definedOnly({
     ...common,
+    startedAt,
     maxStates: options.maxStates,
     memoryMb: options.memoryMb,
     commandLine: options.commandLine,
@@ -169,8 +182,7 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
  * `--workers N` on the embedded engine: the parallel search, its workers loading the module the
  * loader resolved (the compiled file, or the interpreter when it was used here).
  */
-async function parallelSearch(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions, workers: number, interpreted: boolean): Promise<typeof import('../engine/explore.js').explore> {
-  const config = built.emitted.config;
+async function parallelSearch(built: BuiltCase, files: { tla: string; cfg: string }, config: TlcConfig, options: RunCaseOptions, workers: number, interpreted: boolean): Promise<typeof import('../engine/explore.js').explore> {
   let source: import('../engine/parallel/module-source.js').ModuleSource = { kind: 'interpreted', module: built.emitted.module, config };
   if (!interpreted) {
     const { loadCompiled } = await import('../engine/compile/load.js');
@@ -206,7 +218,8 @@ export function errorInSpecTerms(built: BuiltCase, error: { readonly message: st
 /** Runs one case and returns its entry of the result file. */
 export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
   const files = placeFiles(built, options);
-  const result = await runEngine(built, files, options);
+  const warnings: string[] = [];
+  const result = await runEngine(built, files, options, warnings);
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: options.includeTla === true });
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
@@ -248,5 +261,6 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
     ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0) ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -92,6 +92,8 @@ export interface VariantResult {
    */
   readonly waitsFor?: readonly WaitEdge[];
   readonly unreached?: { readonly steps: readonly string[]; readonly covers: readonly string[] };
+  /** What the run changed about the check, one line each (a symmetry reduction left out past the engine's limit). */
+  readonly warnings?: readonly string[];
 }
 
 /** One diagnostic of a spec that could not be checked, as `lint` prints it. */
