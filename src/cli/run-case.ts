@@ -147,6 +147,9 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
     const { runTlc } = await import('../tlc/run.js');
     return runTlc(definedOnly({ ...tlcCommon, workers: options.workers ?? 1, maxStates: options.maxStates, onProgress: options.onProgress }));
   }
+  const { modelTooLarge } = await import('../engine/model-size.js');
+  const tooLarge = modelTooLarge(built.emitted.config);
+  if (tooLarge !== undefined) return refusedAsTooLarge(tooLarge, startedAt);
   const { loadExecutable } = await import('./load-executable.js');
   let refused = false;
   let config = built.emitted.config;
@@ -176,6 +179,20 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
       ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) => options.onProgress!({ distinct: p.distinctStates, generated: p.statesGenerated, queue: p.queued, depth: p.depth })
       : undefined,
   }));
+}
+
+/** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */
+function refusedAsTooLarge(advice: string, startedAt: number): CheckResult {
+  return {
+    engine: 'embedded',
+    verdict: 'inconclusive',
+    property: null,
+    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds: (Date.now() - startedAt) / 1000 },
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    inconclusive: { reason: 'memory', advice },
+  };
 }
 
 /**
