@@ -164,7 +164,7 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
   });
   if (options.simulate !== undefined) {
     const { simulate } = await import('../engine/simulate.js');
-    return simulate(executable, built.emitted.config, definedOnly({ ...common, ...options.simulate, commandLine: options.commandLine }));
+    return simulate(executable, config, definedOnly({ ...common, ...options.simulate, startedAt, memoryMb: options.memoryMb, commandLine: options.commandLine }));
   }
   const { explore } = await import('../engine/explore.js');
   const workers = options.workers ?? 1;
