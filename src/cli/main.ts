@@ -4,7 +4,7 @@
 // commands/<name>.ts; this file only wires them. Run as the process's command line, it installs
 // the signal layer (signals.ts): an interrupted run exits 130, 143 or 129.
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { formatMessage } from '../diagnostics/render.js';
 import { type CheckArgs, runCheck } from './commands/check.js';
 import { type CiArgs, runCi } from './commands/ci.js';
@@ -14,6 +14,7 @@ import { runTlcCommand } from './commands/tlc.js';
 import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
 import { processIo, type Io } from './io.js';
+import { intOption } from './option-ranges.js';
 import { packageVersion } from './package-root.js';
 import { installSignalLayer, type SignalLayer } from './signals.js';
 
@@ -22,20 +23,6 @@ const TOOL_FAILED = 3;
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function positiveInt(name: string): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
-    return Number(value);
-  };
-}
-
-function nonNegativeInt(name: string): (value: string) => number {
-  return (value) => {
-    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${name} must be a whole number`);
-    return Number(value);
-  };
 }
 
 const ENGINES = ['embedded', 'tlc'] as const;
@@ -74,17 +61,17 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
     .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
     .option('--json <file>', 'write the result file')
-    .option('--max-states <n>', 'stop after this many distinct states', positiveInt('--max-states'))
-    .option('--timeout <seconds>', 'stop after this many seconds', positiveInt('--timeout'))
-    .option('--workers <n>', 'worker threads', positiveInt('--workers'))
+    .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
+    .option('--timeout <seconds>', 'stop after this many seconds', intOption('--timeout'))
+    .option('--workers <n>', 'worker threads', intOption('--workers'))
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
     .option('--tla', 'keep the TLA+ view of each trace step in the result')
-    .option('--memory <mb>', 'heap the embedded engine may use before it stops with advice', positiveInt('--memory'))
+    .option('--memory <mb>', 'memory (resident, in MB) the embedded engine may use before it stops with advice', intOption('--memory'))
     .option('--view', 'open the trace viewer after a violation')
     .option('--simulate', 'random behaviours instead of every state (never ends in holds)')
-    .option('--depth <n>', 'with --simulate: longest behaviour, in states', positiveInt('--depth'))
-    .option('--traces <n>', 'with --simulate: number of behaviours', positiveInt('--traces'))
-    .option('--seed <n>', 'with --simulate: the random seed (same seed, same behaviours)', nonNegativeInt('--seed'))
+    .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
+    .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
+    .option('--seed <n>', 'with --simulate: the random seed (same seed, same behaviours)', intOption('--seed'))
     .option('--distributed', "with --engine tlc: TLC's distributed mode (a server and --workers worker processes)")
     .option('--listen <host:port>', 'with --distributed: the address workers on other machines connect to')
     .option('--safety-only', 'with --distributed: drop temporal properties, which the distributed mode cannot check')
@@ -108,13 +95,13 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--sarif <file>', 'write a SARIF report')
     .option('--json <file>', 'write the result file')
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
-    .option('--workers <n>', 'worker threads per check (embedded engine: a parallel search; TLC: -workers)', positiveInt('--workers'))
-    .option('--max-states <n>', 'stop each check after this many distinct states', positiveInt('--max-states'))
-    .option('--timeout <seconds>', 'stop each check after this many seconds', positiveInt('--timeout'))
+    .option('--workers <n>', 'worker threads per check (embedded engine: a parallel search; TLC: -workers)', intOption('--workers'))
+    .option('--max-states <n>', 'stop each check after this many distinct states', intOption('--max-states'))
+    .option('--timeout <seconds>', 'stop each check after this many seconds', intOption('--timeout'))
     .option('--simulate', 'random behaviours instead of every state: a holds expectation is then inconclusive')
-    .option('--depth <n>', 'with --simulate: longest behaviour, in states', positiveInt('--depth'))
-    .option('--traces <n>', 'with --simulate: number of behaviours', positiveInt('--traces'))
-    .option('--seed <n>', 'with --simulate: the random seed', nonNegativeInt('--seed'))
+    .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
+    .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
+    .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
 
   program
@@ -161,7 +148,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .description("join a distributed TLC run (check --engine tlc --distributed) as a worker")
     .requiredOption('--connect <host:port>', "the server's address and RMI registry port")
     .option('--tlc-jar <file>', "the TLC jar (the server's TLC)")
-    .option('--threads <n>', 'worker threads (default: one per core)', positiveInt('--threads'))
+    .option('--threads <n>', 'worker threads (default: one per core)', intOption('--threads'))
     .option('--advertise <address>', 'the address the server reaches this machine at')
     .action((opts: { connect: string; tlcJar?: string; threads?: number; advertise?: string }) =>
       setRun(() => runTlcWorkerCommand({ connect: opts.connect, jar: opts.tlcJar, threads: opts.threads, advertise: opts.advertise }, io), true),

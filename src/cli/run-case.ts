@@ -12,6 +12,7 @@ import type { Expectation, SourceLocation, VariantResult } from '../result/resul
 import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { MapLocation, SourceMap } from '../tla/source-map.js';
+import type { TlcConfig } from '../tla/tla-ast.js';
 import { mapTrace } from '../trace/map-trace.js';
 import { deadlockWaits } from '../pipeline/deadlock-waits.js';
 import { credspecCacheDir } from './cache-dir.js';
@@ -142,7 +143,9 @@ function definedOnly<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions, warnings: string[]): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+  // The time limit counts from here, so building the module (compiling, reading huge constants) is inside it.
+  const startedAt = Date.now();
   const common = { timeoutSeconds: options.timeoutSeconds, signal: options.signal };
   if (options.engine === 'tlc') {
     // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
@@ -170,17 +173,30 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
     const { runTlc } = await import('../tlc/run.js');
     return runTlc(definedOnly({ ...tlcCommon, workers: options.workers ?? 1, maxStates: options.maxStates, onProgress: options.onProgress }));
   }
+  const { modelTooLarge } = await import('../engine/model-size.js');
+  const tooLarge = modelTooLarge(built.emitted.config);
+  if (tooLarge !== undefined) return refusedAsTooLarge(tooLarge, startedAt);
   const { loadExecutable } = await import('./load-executable.js');
-  const { executable, javascript } = await loadExecutable(built, { env: options.env, notice: options.onNote });
+  let config = built.emitted.config;
+  const { executable, javascript } = await loadExecutable(built, {
+    env: options.env,
+    notice: options.onNote,
+    symmetryDropped: (message) => {
+      config = { ...config, symmetry: undefined };
+      warnings.push(message);
+      options.onNote?.(message);
+    },
+  });
   if (options.simulate !== undefined) {
     const { simulate } = await import('../engine/simulate.js');
-    return simulate(executable, built.emitted.config, definedOnly({ ...common, ...options.simulate, commandLine: options.commandLine }));
+    return simulate(executable, config, definedOnly({ ...common, ...options.simulate, startedAt, memoryMb: options.memoryMb, commandLine: options.commandLine }));
   }
   const { explore } = await import('../engine/explore.js');
   const workers = options.workers ?? 1;
-  const search = workers > 1 ? await parallelSearch(built, options, workers, javascript) : explore;
-  return search(executable, built.emitted.config, definedOnly({
+  const search = workers > 1 ? await parallelSearch(built, config, options, workers, javascript) : explore;
+  return search(executable, config, definedOnly({
     ...common,
+    startedAt,
     maxStates: options.maxStates,
     memoryMb: options.memoryMb,
     commandLine: options.commandLine,
@@ -190,12 +206,25 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
   }));
 }
 
+/** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */
+function refusedAsTooLarge(advice: string, startedAt: number): CheckResult {
+  return {
+    engine: 'embedded',
+    verdict: 'inconclusive',
+    property: null,
+    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds: (Date.now() - startedAt) / 1000 },
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    inconclusive: { reason: 'memory', advice },
+  };
+}
+
 /**
  * `--workers N` on the embedded engine: the parallel search, its workers running the compiled
  * code the loader verified (its text; undefined: the interpreter, as here).
  */
-async function parallelSearch(built: BuiltCase, options: RunCaseOptions, workers: number, javascript: string | undefined): Promise<typeof import('../engine/explore.js').explore> {
-  const config = built.emitted.config;
+async function parallelSearch(built: BuiltCase, config: TlcConfig, options: RunCaseOptions, workers: number, javascript: string | undefined): Promise<typeof import('../engine/explore.js').explore> {
   const source: import('../engine/parallel/module-source.js').ModuleSource =
     javascript === undefined ? { kind: 'interpreted', module: built.emitted.module, config } : { kind: 'compiled', javascript, config };
   const { exploreParallel } = await import('../engine/parallel/explore-parallel.js');
@@ -236,7 +265,8 @@ function interruptedIfAborted<R extends CheckResult>(result: R, signal: AbortSig
 /** Runs one case and returns its entry of the result file. */
 export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
   const files = placeFiles(built, options);
-  const result = interruptedIfAborted(await runEngine(built, files, options), options.signal);
+  const warnings: string[] = [];
+  const result = interruptedIfAborted(await runEngine(built, files, options, warnings), options.signal);
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: options.includeTla === true });
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
@@ -278,5 +308,6 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
     ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0) ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { AssertFailure, EvalError } from './eval-error.js';
 import { FingerprintSet, IntVec } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { GuardSkip } from './guard-skip.js';
+import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
 import { fingerprintOrbit } from './symmetry.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, statesEqual, valueEquals, type Value } from './values.js';
 
@@ -22,7 +23,7 @@ export type SearchStop =
   | { readonly kind: 'deadlock'; readonly state: number }
   | { readonly kind: 'assert'; readonly message: string; readonly definition: string | undefined; readonly state: number; readonly inInvariant: boolean }
   | { readonly kind: 'error'; readonly message: string; readonly definition: string | undefined; readonly state: number }
-  | { readonly kind: 'limit'; readonly reason: 'max-states' | 'memory' };
+  | { readonly kind: 'limit'; readonly reason: 'max-states' | LimitReason };
 
 /** One step as a successor sink saw it. */
 export interface StepRecord {
@@ -39,6 +40,8 @@ export interface BfsOptions {
   readonly maxStates?: number;
   /** Record the state graph for liveness checking. */
   readonly collectGraph: boolean;
+  /** Time, memory and abort, looked at while states and successors are generated. */
+  readonly meter?: WorkMeter;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -151,7 +154,13 @@ export class Bfs {
     }
     this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
     this.guards = new GuardSkip(module);
+    this.meter = options.meter;
+    // Under symmetry every state is fingerprinted once per permutation.
+    this.successorCost = 1 + (module.symmetry?.length ?? 0);
   }
+
+  private readonly meter: WorkMeter | undefined;
+  private readonly successorCost: number;
 
   /** Distinct states found. */
   get distinct(): number {
@@ -206,6 +215,7 @@ export class Bfs {
   init(): void {
     try {
       this.module.initialStates((s) => {
+        this.meter?.spend(this.successorCost);
         this.statesGenerated++;
         const i = this.add(s, -1);
         if (i < 0) return;
@@ -233,6 +243,10 @@ export class Bfs {
 
   private handle(err: unknown, state: number, inInvariant: boolean): void {
     if (err === STOP) return;
+    if (err instanceof LimitReached) {
+      this.stop = { kind: 'limit', reason: err.reason };
+      return;
+    }
     if (err instanceof AssertFailure) {
       this.stop = { kind: 'assert', message: err.assertMessage, definition: err.definition, state, inInvariant };
       return;
@@ -247,6 +261,7 @@ export class Bfs {
   private invariantState = -1;
 
   private onSuccessor(t: State, action: number, param: Value | undefined, sub: number): void {
+    this.meter?.spend(this.successorCost);
     this.statesGenerated++;
     this.successorCount++;
     this.actionReached[action]![sub] = true;
@@ -373,14 +388,26 @@ export class Bfs {
   }
 
   /**
-   * Expands up to `budget` states. Returns true when the search is over (`stop` is set).
+   * Expands up to `budget` states, fewer when the meter says a yield is due. Returns true when
+   * the search is over (`stop` is set).
    */
   run(budget: number): boolean {
     if (this.stop !== undefined) return true;
     const m = this.module;
     const nActions = m.actions.length;
     const g = this.graph;
+    const meter = this.meter;
     for (let n = 0; n < budget; n++) {
+      if (meter !== undefined) {
+        if (meter.yieldDue) return false;
+        try {
+          meter.spend(1);
+        } catch (err) {
+          this.handle(err, -1, false);
+          if (this.stop !== undefined) return true;
+          throw err;
+        }
+      }
       if (this.head >= this.queue.length) {
         this.stop = { kind: 'done' };
         return true;

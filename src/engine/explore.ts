@@ -1,16 +1,16 @@
 // The engine's runner: takes an ExecutableModule, the TLC config and limits, runs the
 // breadth-first search (bfs.ts) in slices so progress, time and memory limits can act, checks
 // liveness on the finished graph (liveness.ts), rebuilds counterexamples by replaying the
-// module along parent links, and returns a CheckResult. The only engine file that reads the
-// clock or the heap size; it touches no files.
+// module along parent links, and returns a CheckResult. Reads the clock and the memory figures
+// through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
 
-import { getHeapStatistics } from 'node:v8';
 import type { CheckResult, CheckStats, InconclusiveReason, TlaTraceStep } from '../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../tla/tla-ast.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
 import { EvalError } from './eval-error.js';
 import { interpretModule } from './interpret.js';
 import { checkLiveness } from './liveness.js';
+import { RunLimits } from './run-limits.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { fingerprintOrbit } from './symmetry.js';
 import { FP, fingerprintState, toTlaValue, type Value } from './values.js';
@@ -31,8 +31,13 @@ export interface ExploreOptions {
   /** Stop with verdict inconclusive after this many distinct states. */
   readonly maxStates?: number;
   readonly timeoutSeconds?: number;
-  /** Heap to use before stopping (default: 80% of the heap limit of this process). */
+  /**
+   * Resident memory of the process, in MB, before stopping (default: 90% of the machine's);
+   * the JS heap is also kept below 80% of V8's own limit.
+   */
   readonly memoryMb?: number;
+  /** When the run started (Date.now()), when building the module came first: the time limit counts from it. */
+  readonly startedAt?: number;
   readonly onProgress?: (p: ExploreProgress) => void;
   /** Milliseconds between progress calls (default 1000). */
   readonly progressIntervalMs?: number;
@@ -106,11 +111,11 @@ function errorResult(message: string, definition: string | undefined, seconds: n
 
 /** The search as a generator that yields when the caller may let other work run. */
 function* runSearch(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions): Generator<void, EngineCheckResult> {
-  const started = Date.now();
-  const heapLimit = options.memoryMb !== undefined ? options.memoryMb * 1024 * 1024 : getHeapStatistics().heap_size_limit * 0.8;
+  const limits = new RunLimits(options);
+  const started = limits.started;
   const heapAtStart = process.memoryUsage().heapUsed;
   const collectGraph = module.temporalProperties.length > 0;
-  const bfs = new Bfs(module, { checkDeadlock: config.checkDeadlock, maxStates: options.maxStates, collectGraph });
+  const bfs = new Bfs(module, { checkDeadlock: config.checkDeadlock, maxStates: options.maxStates, collectGraph, meter: limits });
   const interval = options.progressIntervalMs ?? 1000;
   let lastProgress = started;
   let stateBytes: number | undefined;
@@ -136,28 +141,21 @@ function* runSearch(module: ExecutableModule, config: Pick<TlcConfig, 'checkDead
   };
 
   {
+    const early = limits.reached(Date.now());
+    if (early !== undefined) return inconclusive(module, bfs, early, (Date.now() - started) / 1000, options, stateBytes);
     bfs.init();
-    let lastYield = Date.now();
-    let slices = 0;
     while (!bfs.run(SLICE)) {
-      slices++;
       const now = Date.now();
       if (now - lastProgress >= interval) {
         lastProgress = now;
         progress(now);
       }
-      if (options.timeoutSeconds !== undefined && now - started >= options.timeoutSeconds * 1000) {
-        return inconclusive(module, bfs, 'timeout', (now - started) / 1000, options, stateBytes);
-      }
-      if (options.signal?.aborted) return inconclusive(module, bfs, 'interrupted', (now - started) / 1000, options, stateBytes);
-      if ((slices & 7) === 0) {
-        const used = process.memoryUsage().heapUsed;
-        if (bfs.distinct > 0) stateBytes = Math.max(0, Math.round((used - heapAtStart) / bfs.distinct));
-        if (used > heapLimit) return inconclusive(module, bfs, 'memory', (now - started) / 1000, options, stateBytes);
-      }
-      if (now - lastYield >= 50) {
+      const reason = limits.reached(now);
+      if (reason !== undefined) return inconclusive(module, bfs, reason, (now - started) / 1000, options, stateBytes);
+      if (limits.yieldDue) {
+        if (bfs.distinct > 0) stateBytes = Math.max(0, Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct));
         yield;
-        lastYield = Date.now();
+        limits.yielded();
       }
     }
     if (options.onProgress !== undefined) progress(Date.now());
@@ -208,7 +206,7 @@ export function advice(reason: InconclusiveReason, bfs: { readonly distinct: num
       return `The time limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
     }
     case 'memory':
-      return `The heap limit was reached (${seen}). Give Node more heap (NODE_OPTIONS=--max-old-space-size=8192) or ${tlc}, whose fingerprint set can live on disk; ${scale}.`;
+      return `The memory limit was reached (${seen}): the process's resident memory passed --memory (default 90% of the machine's), or the JS heap passed 80% of Node's heap limit. Raise --memory, give Node more heap (NODE_OPTIONS=--max-old-space-size=8192) or ${tlc}, whose fingerprint set can live on disk; ${scale}.`;
     case 'interrupted':
       return `The run was interrupted (${seen}).`;
     case 'simulation':

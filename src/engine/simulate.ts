@@ -11,6 +11,7 @@ import { AssertFailure, EvalError } from './eval-error.js';
 import { toTlaState } from './explore.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
+import { LimitReached, RunLimits, type LimitReason } from './run-limits.js';
 import { fingerprintOrbit } from './symmetry.js';
 import { FP, fingerprintState, statesEqual, toTlaValue, type Value } from './values.js';
 
@@ -22,6 +23,10 @@ export interface SimulateOptions {
   readonly traces?: number;
   /** Stop after this long even when `traces` is not reached. */
   readonly timeoutSeconds?: number;
+  /** Resident memory of the process, in MB, before stopping (run-limits.ts). */
+  readonly memoryMb?: number;
+  /** When the run started (Date.now()), when building the module came first: the time limit counts from it. */
+  readonly startedAt?: number;
   /** Seed of the random choices: the same seed gives the same behaviours; default 1. */
   readonly seed?: number;
   /** Aborting ends the run with verdict inconclusive (reason interrupted). */
@@ -135,7 +140,10 @@ export async function simulate(module: ExecutableModule, config: Pick<TlcConfig,
 }
 
 function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: SimulateOptions): Generator<void, CheckResult> {
-  const started = Date.now();
+  // Time, memory and the abort signal are looked at inside every behaviour, not only between them.
+  const limits = new RunLimits(options);
+  const started = limits.started;
+  const stepCost = 1 + (module.symmetry?.length ?? 0);
   const depthLimit = Math.max(1, Math.floor(options.depth ?? SIMULATE_DEFAULTS.depth));
   const traceLimit = Math.max(1, Math.floor(options.traces ?? SIMULATE_DEFAULTS.traces));
   const seed = Math.floor(options.seed ?? SIMULATE_DEFAULTS.seed);
@@ -145,7 +153,6 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
   let statesGenerated = 0;
   let longest = 0;
   let behaviours = 0;
-  let lastYield = started;
   let lastProgress = started;
 
   const remember = (s: State): void => {
@@ -155,6 +162,10 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
   };
   const counts = () => ({ behaviours, statesGenerated, distinct: seen.size, longest, seed, depthLimit, traceLimit });
   const seconds = (): number => (Date.now() - started) / 1000;
+  const limitResult = (reason: LimitReason): CheckResult =>
+    reason === 'timeout'
+      ? inconclusiveResult('simulation', counts(), seconds(), options, 'time')
+      : inconclusiveResult(reason, counts(), seconds(), options, reason);
 
   // Every initial state is checked once, in Init's order, before any behaviour: a violation
   // there is found whatever the seed.
@@ -163,6 +174,7 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
   try {
     module.initialStates((s) => {
       if (outcome !== undefined) return;
+      limits.spend(stepCost);
       inits.push(s);
       statesGenerated++;
       remember(s);
@@ -171,6 +183,7 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
       if (bad !== undefined) outcome = { kind: 'invariant', property: bad, path: [], init: s };
     });
   } catch (err) {
+    if (err instanceof LimitReached) return limitResult(err.reason);
     outcome = caught(err, [], undefined);
   }
   if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
@@ -180,6 +193,7 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
 
   const successors: Step[] = [];
   const sink = (next: State, action: number, param: Value | undefined, sub: number): void => {
+    limits.spend(stepCost);
     successors.push({ next, action, param, sub });
   };
 
@@ -213,8 +227,13 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
           break;
         }
         cur = step.next;
+        if (limits.yieldDue) {
+          yield;
+          limits.yielded();
+        }
       }
     } catch (err) {
+      if (err instanceof LimitReached) return limitResult(err.reason);
       outcome = caught(err, path, init);
     }
     behaviours++;
@@ -222,17 +241,15 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
     if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
 
     const now = Date.now();
-    if (options.timeoutSeconds !== undefined && now - started >= options.timeoutSeconds * 1000) {
-      return inconclusiveResult('simulation', counts(), seconds(), options, 'time');
-    }
-    if (options.signal?.aborted) return inconclusiveResult('interrupted', counts(), seconds(), options, 'interrupted');
+    const reason = limits.reached(now);
+    if (reason !== undefined) return limitResult(reason);
     if (now - lastProgress >= interval) {
       lastProgress = now;
       options.onProgress?.({ behaviours, statesGenerated, distinctStates: seen.size, seconds: seconds() });
     }
-    if (now - lastYield >= 50) {
+    if (limits.yieldDue) {
       yield;
-      lastYield = Date.now();
+      limits.yielded();
     }
   }
   options.onProgress?.({ behaviours, statesGenerated, distinctStates: seen.size, seconds: seconds() });
@@ -310,10 +327,16 @@ function errorOnly(module: ExecutableModule, message: string, c: Counts, seconds
   return { engine: 'embedded', verdict: 'error', property: null, stats: statsOf(c, seconds), trace: null, loopsBackTo: null, stuttering: false, error: { message } };
 }
 
-function inconclusiveResult(reason: InconclusiveReason, c: Counts, seconds: number, options: SimulateOptions, why: 'budget' | 'time' | 'interrupted'): CheckResult {
+function inconclusiveResult(reason: InconclusiveReason, c: Counts, seconds: number, options: SimulateOptions, why: 'budget' | 'time' | 'interrupted' | 'memory'): CheckResult {
   const what = `${c.behaviours} behaviour${c.behaviours === 1 ? '' : 's'} of up to ${c.depthLimit} states (seed ${c.seed}) explored, ${c.statesGenerated} states generated, ${c.distinct} distinct`;
   const stopped =
-    why === 'budget' ? `all ${c.traceLimit} behaviours asked for were generated` : why === 'time' ? `the time limit of ${options.timeoutSeconds} s was reached` : 'the run was interrupted';
+    why === 'budget'
+      ? `all ${c.traceLimit} behaviours asked for were generated`
+      : why === 'time'
+        ? `the time limit of ${options.timeoutSeconds} s was reached`
+        : why === 'memory'
+          ? 'the memory limit was reached (--memory, default 90% of the machine\'s, or 80% of Node\'s heap limit)'
+          : 'the run was interrupted';
   const advice = `Simulation found no violation: ${what}; ${stopped}. A simulation samples behaviours and proves nothing. Run more behaviours or another seed (${
     options.commandLine === undefined ? '--traces, --seed' : `\`${withOption(withOption(options.commandLine, '--traces', String(c.traceLimit * 10)), '--seed', String(c.seed + 1))}\``
   }), or an exhaustive check for a verdict.`;

@@ -6,6 +6,7 @@
 
 import { EvalError } from './eval-error.js';
 import type { Permutation, State } from './module-api.js';
+import { PermutationsTooLarge, permutationLimit } from './permutation-limit.js';
 import {
   FP,
   FcnValue,
@@ -26,9 +27,12 @@ import {
  * (the identity left out). TLC closes the set under composition before it reduces states
  * (`Permutations(A) \cup Permutations(B)` becomes every pair of a permutation of A and one of
  * B), so the orbits, and the distinct-state counts, are only TLC's when this one does too.
+ * A group larger than the permutation limit in force (permutation-limit.ts) is refused with
+ * PermutationsTooLarge as soon as the closure passes it.
  */
 export function symmetryGroup(set: Value, name: string): Permutation[] {
   if (!(set instanceof SetValue)) throw new EvalError(`The symmetry set ${name} is not a set.`, name);
+  const max = permutationLimit();
   const identity: Permutation = new Map();
   const elements: Permutation[] = [identity];
   const seen = new Set<string>([permutationKey(identity)]);
@@ -48,6 +52,7 @@ export function symmetryGroup(set: Value, name: string): Permutation[] {
         if (seen.has(key)) continue;
         seen.add(key);
         elements.push(c);
+        if (elements.length > max) throw new PermutationsTooLarge(`The group the symmetry set ${name} generates has more than ${max} members`, max);
       }
     }
   }

@@ -1,9 +1,11 @@
 // Takes values.ts values and gives the TLA+ operations the interpreter (eval.ts) and the
 // compiled runtime (compile/runtime.ts) both evaluate with: kind checks, integer overflow,
 // equality, function application and update, SUBSET, Permutations and @@, each failing with
-// TLC's message as an EvalError. Pure functions; no syntax, no state, no files.
+// TLC's message as an EvalError. Pure functions; no syntax, no state, no files (Permutations
+// reads the enumeration limit in force, permutation-limit.ts).
 
 import { EvalError } from './eval-error.js';
+import { PermutationsTooLarge, factorialUpTo, permutationLimit } from './permutation-limit.js';
 import {
   FcnValue,
   RecordValue,
@@ -124,9 +126,18 @@ export function powerset(s: SetValue): SetValue {
   return makeSet(out);
 }
 
-/** Permutations(s): every bijection of s onto itself, as functions. */
+/**
+ * Permutations(s): every bijection of s onto itself, as functions. Refuses (before building any)
+ * when there are more than the limit in force: |s|! grows past any memory within a few members.
+ */
 export function permutations(s: SetValue): SetValue {
   const elems = s.elems;
+  const max = permutationLimit();
+  const count = factorialUpTo(elems.length, max);
+  if (count > max) {
+    const exact = factorialUpTo(elems.length, Number.MAX_SAFE_INTEGER);
+    throw new PermutationsTooLarge(`Permutations of a set with ${elems.length} elements has ${elems.length}! = ${Number.isFinite(exact) ? exact : 'over 2^53'} members`, max);
+  }
   const out: Value[] = [];
   const perm: Value[] = [];
   const used = new Array<boolean>(elems.length).fill(false);

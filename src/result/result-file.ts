@@ -98,6 +98,8 @@ export interface VariantResult {
    * was checked (files written before it was recorded lack it): `trace` warns when one changed.
    */
   readonly specFiles?: readonly SpecFileHash[];
+  /** What the run changed about the check, one line each (a symmetry reduction left out past the engine's limit). */
+  readonly warnings?: readonly string[];
 }
 
 /** One diagnostic of a spec that could not be checked, as `lint` prints it. */

@@ -12,6 +12,7 @@ import { advice, explore, replayFingerprints, replayWithStep, type EngineCheckRe
 import type { ExecutableModule } from '../module-api.js';
 import type { ModuleSource } from './module-source.js';
 import { STOP_ASKED, STOP_MEMORY, STOP_WORD, bellWord, controlWords, generatedWord, newWord, type FromWorker, type ToWorker, type WorkerEvent } from './protocol.js';
+import { RunLimits } from '../run-limits.js';
 import { ownerOf } from './shard.js';
 import { chooseStop, mergeKeys, stopCounts, type LevelCounts } from './stop-counts.js';
 import { StateWriter } from './value-codec.js';
@@ -75,7 +76,8 @@ export async function exploreParallel(source: ModuleSource, module: ExecutableMo
     options.onNote?.(`${module.name} has temporal properties, which are checked on the whole state graph: searching with one worker instead of ${n}`);
     return explore(module, config, options);
   }
-  const started = Date.now();
+  const limits = new RunLimits(options);
+  const started = limits.started;
   const init = new Bfs(module, { checkDeadlock: config.checkDeadlock, collectGraph: false, ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }) });
   init.init();
   // A stop among the initial states, or nothing to expand: the one-worker search settles it at once.
@@ -118,7 +120,7 @@ export async function exploreParallel(source: ModuleSource, module: ExecutableMo
   };
   try {
     for (const box of inboxes) await box.next();
-    return await coordinate({ module, config, options, n, ctl, started, init, send, inboxes });
+    return await coordinate({ module, config, options, n, ctl, started, limits, init, send, inboxes });
   } finally {
     for (let w = 0; w < n; w++) send(w, { t: 'exit' });
     for (const p of ports) p.close();
@@ -133,13 +135,14 @@ interface Run {
   readonly n: number;
   readonly ctl: Int32Array;
   readonly started: number;
+  readonly limits: RunLimits;
   readonly init: Bfs;
   readonly send: (w: number, msg: ToWorker, transfer?: ArrayBuffer[]) => void;
   readonly inboxes: readonly Inbox[];
 }
 
 async function coordinate(run: Run): Promise<EngineCheckResult> {
-  const { module, options, n, ctl, started, init, send, inboxes } = run;
+  const { module, options, n, ctl, started, limits, init, send, inboxes } = run;
   // The initial states, each to its owner, with its rank (its place in Init's order).
   const writers = Array.from({ length: n }, () => new StateWriter());
   const counts = new Array<number>(n).fill(0);
@@ -189,9 +192,10 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
       options.onProgress({ distinctStates: c.distinct, statesGenerated: c.generated, queued: Math.max(0, c.distinct - level.distinct), depth: level.level, rate: seconds > 0 ? Math.round(c.distinct / seconds) : 0, seconds });
     }
     if (reason !== undefined) return;
-    if (options.timeoutSeconds !== undefined && now - started >= options.timeoutSeconds * 1000) reason = 'timeout';
-    else if (options.signal?.aborted) reason = 'interrupted';
-    if (reason !== undefined) Atomics.compareExchange(ctl, STOP_WORD, 0, STOP_ASKED);
+    // Time, the abort signal and the resident memory of the whole process (every worker thread's heap and typed arrays).
+    reason = limits.reached(now);
+    if (reason === 'memory') Atomics.compareExchange(ctl, STOP_WORD, 0, STOP_MEMORY);
+    else if (reason !== undefined) Atomics.compareExchange(ctl, STOP_WORD, 0, STOP_ASKED);
   };
 
   for (;;) {

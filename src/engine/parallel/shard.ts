@@ -166,8 +166,10 @@ export class Shard {
     const expandedCounts = new IntVec(Math.max(16, this.front.length));
     let stopped = false;
     const front = this.front;
+    // Under symmetry one state costs a permuted copy of each successor per permutation: look at the stop word before every state.
+    const every = this.module.symmetry === undefined ? 63 : 0;
     for (let i = 0; i < front.length; i++) {
-      if ((i & 63) === 0) {
+      if ((i & every) === 0) {
         this.pollPeers();
         if (Atomics.load(ctl, STOP_WORD) !== 0) {
           stopped = true;
