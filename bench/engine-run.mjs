@@ -99,9 +99,9 @@ if (kind === 'compiled') {
   }
   const t0 = seconds();
   try {
-    const loaded = await loadCompiled(built.built.tlaText, join(cacheDir, 'beside'), cacheDir, module);
+    const loaded = await loadCompiled(built.built.tlaText, module, { root: cacheDir, folder: 'compiled' });
     executable = loaded.factory(constantBindings(config), config);
-    source = { kind: 'compiled', path: loaded.path, config };
+    source = { kind: 'compiled', javascript: loaded.javascript, config };
   } catch (e) {
     out({ ok: false, message: `the module does not compile: ${e.message}` });
     process.exit(0);

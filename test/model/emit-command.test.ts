@@ -18,7 +18,8 @@ expect base: holds
 expect v2 with N = 2: holds
 `;
 
-function io(cwd: string, env: Record<string, string> = {}) {
+// A cache of the test's own: emit keeps the compiled modules it makes there.
+function io(cwd: string, env: Record<string, string> = { XDG_CACHE_HOME: join(cwd, '.xdg') }) {
   const out: string[] = [];
   const err: string[] = [];
   return { io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env, cwd }, out, err };
