@@ -6,7 +6,7 @@
 // with CALLERS = 2, SIBLINGS = 2, which takes far longer than any test waits.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,8 @@ interface Run {
 }
 
 /** Starts the CLI in a process group of its own (as a shell job would be), in `dir`. */
-function start(args: string[], dir: string, tmp: string): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache, TMPDIR: tmp, NO_COLOR: '1' };
+function start(args: string[], dir: string, tmp: string, extraEnv: NodeJS.ProcessEnv = {}): Run {
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cache, TMPDIR: tmp, NO_COLOR: '1', ...extraEnv };
   delete env.GITHUB_ACTIONS;
   const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -111,6 +111,23 @@ function describeLeft(left: readonly ProcInfo[]): string[] {
   return left.map((p) => `${p.pid} (group ${p.pgid}): ${commandLine(p.pid)}`);
 }
 
+/**
+ * The exit code, no process left and an empty TMPDIR, told together so a failure shows all
+ * three; whatever was left is killed afterwards so a failing run leaves nothing on the machine.
+ */
+function expectCleanEnd(signal: StopSignal, ended: { code: number | null; signal: NodeJS.Signals | null; left: ProcInfo[] }, tmp: string, run: Run): void {
+  const seen = { code: ended.code, killedBy: ended.signal, left: describeLeft(ended.left), tempFolders: readdirSync(tmp) };
+  for (const p of ended.left) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  if (seen.code !== EXIT_CODES[signal]) process.stderr.write(`stderr of the run:\n${run.err()}\n`);
+  expect(seen).toEqual({ code: EXIT_CODES[signal], killedBy: null, left: [], tempFolders: [] });
+}
+
 interface ResultEntry {
   readonly spec: string;
   readonly verdict: string;
@@ -136,11 +153,9 @@ async function interruptCi(signal: StopSignal, engineArgs: string[], busy: (run:
       await new Promise((r) => setTimeout(r, 20));
       process.kill(run.pid, signal);
     }
-    const { code, signal: killedBy, left } = await finish(run, watch.seen);
+    const ended = await finish(run, watch.seen);
     watch.stop();
-    expect({ code, killedBy, err: code === EXIT_CODES[signal] ? '' : run.err() }).toEqual({ code: EXIT_CODES[signal], killedBy: null, err: '' });
-    expect(describeLeft(left)).toEqual([]);
-    expect(readdirSync(tmp)).toEqual([]);
+    expectCleanEnd(signal, ended, tmp, run);
     if (again) return; // Ended at once: what was written depends on when the second signal came.
     expect(run.out()).toMatch(/^\?\? +ci\/b-busy\.cred rc6 \(CALLERS=2, SIBLINGS=2\): inconclusive, expected holds/m);
     expect(run.out()).toMatch(/^2 checks: 1 as expected, 0 not as expected, 1 inconclusive, 0 failed to run$/m);
@@ -167,11 +182,9 @@ async function interruptCheck(signal: StopSignal, engineArgs: string[], busy: (r
     const watch = watchTree(run.pid);
     await busy(run);
     process.kill(run.pid, signal);
-    const { code, signal: killedBy, left } = await finish(run, watch.seen);
+    const ended = await finish(run, watch.seen);
     watch.stop();
-    expect({ code, killedBy, err: code === EXIT_CODES[signal] ? '' : run.err() }).toEqual({ code: EXIT_CODES[signal], killedBy: null, err: '' });
-    expect(describeLeft(left)).toEqual([]);
-    expect(readdirSync(tmp)).toEqual([]);
+    expectCleanEnd(signal, ended, tmp, run);
     expect(run.out()).toMatch(/rc6 \(CALLERS=2, SIBLINGS=2\): inconclusive/);
     const results = readResults(join(dir, 'r.json'));
     expect(results.map((r) => [r.verdict, r.inconclusive?.reason])).toEqual([['inconclusive', 'interrupted']]);
@@ -218,3 +231,25 @@ tlcDescribe(`signals on TLC${JAR === undefined ? ' (skipped: TLA2TOOLS_JAR is no
   }, 180_000);
 });
 
+
+describe('signals while TLC is being set up (no TLC needed)', () => {
+  it('check --engine tlc: SIGTERM during the `java -version` probe ends the probe and what it started, exits 143, writes --json', async () => {
+    const { dir, tmp } = workspace();
+    try {
+      // A java that never answers and has started a child of its own, as a wrapper script would.
+      mkdirSync(join(dir, 'jdk', 'bin'), { recursive: true });
+      writeFileSync(join(dir, 'jdk', 'bin', 'java'), '#!/bin/sh\nsleep 300 &\nwait\n');
+      chmodSync(join(dir, 'jdk', 'bin', 'java'), 0o755);
+      const run = start(['check', LANDLOCK, '--variant', 'rc6', '--engine', 'tlc', '--json', 'r.json'], dir, tmp, { JAVA_HOME: join(dir, 'jdk') });
+      const watch = watchTree(run.pid);
+      await until('the java probe and its child', () => descendants(run.pid).some((p) => commandLine(p.pid).startsWith('sleep 300')), run);
+      process.kill(run.pid, 'SIGTERM');
+      const ended = await finish(run, watch.seen);
+      watch.stop();
+      expectCleanEnd('SIGTERM', ended, tmp, run);
+      expect(readResults(join(dir, 'r.json')).map((r) => [r.verdict, r.inconclusive?.reason])).toEqual([['inconclusive', 'interrupted']]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseHostPort, workerArguments } from '../../tlc/distributed.js';
 import { startJava } from '../../tlc/distributed-process.js';
 import { prepareTlc } from '../../tlc/run.js';
+import { trackTempDir } from '../../process/temp-dirs.js';
 
 /** The arguments of `credspec tlc worker`, as the command line gives them. */
 export interface TlcWorkerArgs {
@@ -84,6 +85,7 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
   }
 
   const tmp = await mkdtemp(join(tmpdir(), 'credspec-tlc-worker-'));
+  const untrack = trackTempDir(tmp);
   try {
     const javaArgs = workerArguments({ jarPath: setup.jar.path, server, advertise, threads: args.threads, tmpDir: tmp });
     io.stdout.write(`credspec tlc worker: ${setup.probe.versionLine}; connecting to ${server.host}:${server.port}, reachable here at ${advertise}\n`);
@@ -122,5 +124,6 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
     return exit.code === 0 ? OK : ENVIRONMENT;
   } finally {
     await rm(tmp, { recursive: true, force: true });
+    untrack();
   }
 }

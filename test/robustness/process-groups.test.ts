@@ -1,0 +1,64 @@
+// The one way children are started (src/process/process-groups.ts): each in a process group of
+// its own, so that ending it on abort, on a probe's timeout or on the way out takes what it
+// started too (a `java` wrapper script's JVM), not only the process itself.
+
+import { spawnGroup, runGroupToEnd, killAllGroups, liveGroupCount } from '../../src/process/process-groups.js';
+import { commandLine, descendants, processes } from './process-tree.js';
+
+/** The pids of the processes below this one whose command line starts with `prefix`. */
+function below(prefix: string): number[] {
+  return descendants(process.pid).filter((p) => commandLine(p.pid).startsWith(prefix)).map((p) => p.pid);
+}
+
+function alive(pids: readonly number[]): number[] {
+  const live = new Set(processes().map((p) => p.pid));
+  return pids.filter((p) => live.has(p));
+}
+
+async function settle(pids: readonly number[]): Promise<number[]> {
+  for (let i = 0; i < 30 && alive(pids).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  return alive(pids);
+}
+
+// A script that starts a child and waits for it: the shape of a `java` wrapper.
+const WRAPPER = ['-c', 'sleep 41 & wait'];
+
+test('a probe that times out ends its whole group, the child it started included', async () => {
+  const seen: number[] = [];
+  const watcher = setInterval(() => seen.push(...below('sleep 41')), 20);
+  const result = await runGroupToEnd('/bin/sh', WRAPPER, { timeoutMs: 500 });
+  clearInterval(watcher);
+  expect(result.error).toBe('no answer within 0.5 s');
+  expect(seen.length).toBeGreaterThan(0);
+  expect(await settle([...new Set(seen)])).toEqual([]);
+});
+
+test('aborting ends the group: the leader and its child', async () => {
+  const abort = new AbortController();
+  const child = spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore', signal: abort.signal, killGraceMs: 1000 });
+  const closed = new Promise((r) => child.once('exit', r));
+  let grandchildren: number[] = [];
+  for (let i = 0; i < 50 && grandchildren.length === 0; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    grandchildren = below('sleep 41');
+  }
+  expect(grandchildren.length).toBe(1);
+  expect(liveGroupCount()).toBe(1);
+  abort.abort();
+  await closed;
+  expect(await settle([child.pid!, ...grandchildren])).toEqual([]);
+  expect(liveGroupCount()).toBe(0);
+});
+
+test('killAllGroups kills every live group at once, synchronously', async () => {
+  const children = [spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' }), spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' })];
+  let grandchildren: number[] = [];
+  for (let i = 0; i < 50 && grandchildren.length < 2; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    grandchildren = below('sleep 41');
+  }
+  expect(grandchildren.length).toBe(2);
+  killAllGroups();
+  expect(liveGroupCount()).toBe(0);
+  expect(await settle([...children.map((c) => c.pid!), ...grandchildren])).toEqual([]);
+});
