@@ -110,6 +110,9 @@ export class Bfs {
   /** Which actions may have a successor in the state being expanded (`ActionInfo.guard`). */
   private readonly guards: GuardSkip;
   private successorCount = 0;
+  private readonly meter: WorkMeter | undefined;
+  /** Work units one successor costs the meter. */
+  private readonly successorCost: number;
   private readonly sink: (t: State, action: number, param: Value | undefined, sub: number) => void;
 
   constructor(
@@ -158,9 +161,6 @@ export class Bfs {
     // Under symmetry every state is fingerprinted once per permutation.
     this.successorCost = 1 + (module.symmetry?.length ?? 0);
   }
-
-  private readonly meter: WorkMeter | undefined;
-  private readonly successorCost: number;
 
   /** Distinct states found. */
   get distinct(): number {

@@ -58,7 +58,6 @@ export function defaultMemoryBytes(): number {
 
 /** The limits of one run, read from inside its loops. */
 export class RunLimits implements WorkMeter {
-  readonly started: number;
   private readonly deadline: number;
   private readonly rssLimit: number;
   private readonly heapLimit: number;
@@ -70,8 +69,8 @@ export class RunLimits implements WorkMeter {
 
   constructor(options: LimitOptions) {
     const now = Date.now();
-    this.started = options.startedAt ?? now;
-    this.deadline = options.timeoutSeconds === undefined ? Infinity : this.started + options.timeoutSeconds * 1000;
+    const started = options.startedAt ?? now;
+    this.deadline = options.timeoutSeconds === undefined ? Infinity : started + options.timeoutSeconds * 1000;
     this.rssLimit = options.memoryMb === undefined ? defaultMemoryBytes() : options.memoryMb * 1024 * 1024;
     this.heapLimit = getHeapStatistics().heap_size_limit * HEAP_SHARE;
     this.signal = options.signal;

@@ -142,7 +142,8 @@ export async function simulate(module: ExecutableModule, config: Pick<TlcConfig,
 function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: SimulateOptions): Generator<void, CheckResult> {
   // Time, memory and the abort signal are looked at inside every behaviour, not only between them.
   const limits = new RunLimits(options);
-  const started = limits.started;
+  // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
+  const started = Date.now();
   const stepCost = 1 + (module.symmetry?.length ?? 0);
   const depthLimit = Math.max(1, Math.floor(options.depth ?? SIMULATE_DEFAULTS.depth));
   const traceLimit = Math.max(1, Math.floor(options.traces ?? SIMULATE_DEFAULTS.traces));

@@ -77,7 +77,8 @@ export async function exploreParallel(source: ModuleSource, module: ExecutableMo
     return explore(module, config, options);
   }
   const limits = new RunLimits(options);
-  const started = limits.started;
+  // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
+  const started = Date.now();
   const init = new Bfs(module, { checkDeadlock: config.checkDeadlock, collectGraph: false, ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }) });
   init.init();
   // A stop among the initial states, or nothing to expand: the one-worker search settles it at once.
