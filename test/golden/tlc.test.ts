@@ -34,7 +34,7 @@ const RUNS: readonly [string, string, number][] = [
 (runnable ? describe : describe.skip)('golden modules under TLC', () => {
   test.each(RUNS)('%s %s', (c, cfg, distinct) => {
     const module = cfg.split('__')[0]!;
-    const src = join(here, c, 'expected', c);
+    const src = join(here, c, 'expected', '_', c);
     const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-'));
     copyFileSync(join(src, `${module}.tla`), join(dir, `${module}.tla`));
     copyFileSync(join(src, `${cfg}.cfg`), join(dir, `${module}.cfg`));
