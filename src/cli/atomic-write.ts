@@ -17,7 +17,10 @@ export function writeFileAtomic(target: string, text: string): void {
   const fd = openSync(temp, 'wx', 0o666);
   try {
     try {
-      writeSync(fd, text);
+      // A write may take only part of the bytes (a file size limit, a full disk): go on until
+      // all are written or the file system says why not.
+      const bytes = Buffer.from(text, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

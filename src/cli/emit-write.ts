@@ -6,7 +6,7 @@
 
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { TEMP_NAME, writeFileAtomic } from './atomic-write.js';
 import { hasGeneratedHeader, MANIFEST_NAME, manifestText, readHead, readManifest } from './emit-manifest.js';
 import type { PlannedSpec } from './emit-plan.js';
 
@@ -106,6 +106,24 @@ function removeDropped(folder: string, oldListed: readonly string[], planNames: 
   }
 }
 
+/** Whether a process with this id is running (a temporary file of a live run is not left over). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files an emit killed outright left in the folder (their writer is gone), removed. */
+function removeLeftoverTemps(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    const pid = TEMP_NAME.test(name) ? Number(name.split('-')[1]) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /** Files of the folder that start with a generated header although no manifest lists them. */
 function unlistedGenerated(folder: string, known: ReadonlySet<string>): string[] {
   return readdirSync(folder).sort()
@@ -160,5 +178,6 @@ export function writePlanned(root: string, planned: PlannedSpec, options: { mani
   if (old.kind === 'ours' && old.text === finalText) report.unchanged++;
   else if (writeOne(manifestPath, finalText, report, show)) report.written.push(manifestPath);
   report.unlisted.push(...unlistedGenerated(folder, new Set([...planNames, ...oldListed])));
+  removeLeftoverTemps(folder);
   return report;
 }
