@@ -49,7 +49,13 @@ function ensureFolder(root: string, folder: string, show: (path: string) => stri
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot make ${show(current)}: ${(e as Error).message}`;
     }
-    if (!lstatSync(current).isDirectory()) return `refusing to write under ${show(current)}: it is not a folder (a symlink or file is in its place)`;
+    let isFolder = false;
+    try {
+      isFolder = lstatSync(current).isDirectory();
+    } catch {
+      // removed while we looked: refused below like any other thing in the way
+    }
+    if (!isFolder) return `refusing to write under ${show(current)}: it is not a folder (a symlink or file is in its place)`;
   }
   return null;
 }
