@@ -11,12 +11,17 @@ export function resultFile(results: readonly VariantResult[]): ResultFile {
   return { tool: 'credspec', version: packageVersion(), results };
 }
 
-/** Writes the result file; returns an error message instead of throwing. */
+/** The result file's text: two-space JSON, `tool` first (how a later run knows it for credspec's). */
+export function resultFileText(results: readonly VariantResult[], extra: object = {}): string {
+  return JSON.stringify({ ...resultFile(results), ...extra }, null, 2) + '\n';
+}
+
+/** Writes the result file into a folder of the caller's own (a temporary one); returns an error message instead of throwing. */
 export function writeResultFile(path: string, cwd: string, results: readonly VariantResult[]): string | null {
   try {
     const target = resolve(cwd, path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, JSON.stringify(resultFile(results), null, 2) + '\n');
+    writeFileSync(target, resultFileText(results));
     return null;
   } catch (e) {
     return `cannot write ${path}: ${(e as Error).message}`;

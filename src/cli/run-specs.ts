@@ -14,6 +14,7 @@ import { packageVersion } from './package-root.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
 import { loadSpec } from './spec-inputs.js';
 import { specFileHashes } from '../result/spec-hash.js';
+import { outputFolderOf } from './spec-output-folder.js';
 
 export type CaseMode = { readonly kind: 'check'; readonly selection: CaseSelection } | { readonly kind: 'ci' };
 
@@ -96,7 +97,8 @@ export async function runSpecs(
     const printed = new Set<string>();
     const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {
-      const built = buildCase(program, c, generatedBy);
+      // The folder `emit` gives this spec under the working folder's `generated/`.
+      const built = buildCase(program, c, generatedBy, outputFolderOf(file, io.cwd, 'generated'));
       if (!built.ok) {
         printDiagnostics(built.diagnostics, program, io, printed);
         for (const d of built.diagnostics) caseErrors.set(`${d.code}|${d.span.file}|${d.span.start.offset}`, d);

@@ -33,13 +33,16 @@ export function configHeader(model: Model, generatedBy: string): string {
   return `\\* ${generatedMarker(generatedBy)}\n\\* Module ${model.moduleName}${params !== '' ? `, parameters ${params}` : ''}.\n\n`;
 }
 
-/** Lowers, emits and prints one case. */
-export function buildCase(program: Program, c: CheckCase, generatedBy: string): { ok: true; built: BuiltCase; warnings: readonly Diagnostic[] } | { ok: false; diagnostics: readonly Diagnostic[] } {
+/**
+ * Lowers, emits and prints one case. `folder` is the spec's output folder relative to the output
+ * root (`specOutputFolder` of the spec's path from the project folder); by default the one of
+ * the path the program was loaded by.
+ */
+export function buildCase(program: Program, c: CheckCase, generatedBy: string, folder = specOutputFolder(program.root.path)): { ok: true; built: BuiltCase; warnings: readonly Diagnostic[] } | { ok: false; diagnostics: readonly Diagnostic[] } {
   const lowered = lowerSpec(program, c.variant, c.overrides);
   if (!lowered.ok) return { ok: false, diagnostics: lowered.diagnostics };
   const model = lowered.model;
   const emitted = toTla(model, { generatedBy });
-  const folder = specOutputFolder(program.root.path);
   const name = emitted.module.name;
   return {
     ok: true,

@@ -3,6 +3,8 @@
 // the source map and the trace mapper all agree because they all come here. Pure string functions;
 // the scheme is documented in docs/tla-naming.md.
 
+import { posix } from 'node:path';
+
 /** Words that TLA+ reserves or that the standard modules we extend define. */
 const TLA_RESERVED: ReadonlySet<string> = new Set([
   'ASSUME', 'ASSUMPTION', 'AXIOM', 'BOOLEAN', 'CASE', 'CHOOSE', 'CONSTANT', 'CONSTANTS', 'DOMAIN',
@@ -92,10 +94,46 @@ export function sourceMapFileName(module: string): string {
   return `${module}.map.json`;
 }
 
-/** The folder of one spec's generated files, relative to the output root: the spec file's base name without `.cred`. */
-export function specOutputFolder(specFile: string): string {
-  const base = specFile.split(/[\\/]/).pop() ?? specFile;
-  return base.replace(/\.cred$/, '');
+/**
+ * One path segment as a folder name that is a name like any other: never empty, never `.` or
+ * `..`, never hidden, never taken for an option. `%` and control characters are written
+ * `%XX`, a leading `.` or `-` too, so distinct segments stay distinct. Letters of any script
+ * and spaces are kept as they are.
+ */
+function folderSegment(segment: string): string {
+  const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  // eslint-disable-next-line no-control-regex
+  const escaped = segment.replace(/[%\u0000-\u001f\u007f]/g, hex);
+  return /^[.-]/.test(escaped) ? hex(escaped[0]!) + escaped.slice(1) : escaped;
+}
+
+/** Where specs live by convention: a spec under this folder of the project is emitted under its own path. */
+export const SPECS_FOLDER = 'specs';
+
+/**
+ * The folder of one spec's generated files, relative to the output root, from the spec's path
+ * relative to the project folder (the folder holding the output root; `/` separated). One
+ * folder per path, never the output root itself, never outside it:
+ *
+ * - `specs/<p>.cred` -> `<p>` (`specs/landlock-tsync.cred` -> `landlock-tsync`,
+ *   `specs/net/x.cred` -> `net/x`);
+ * - any other path `<p>.cred` -> `_/<p>` (`x.cred` -> `_/x`, `../y/x.cred` -> `_/%2E./y/x`),
+ *   so a `_` folder under `specs/` is written `%5F`;
+ * - each segment through `folderSegment`; a name without `.cred` gets a closing `%` and the empty
+ *   name of a file called `.cred` is `%`, so that no two paths share a folder.
+ */
+export function specOutputFolder(specPath: string): string {
+  const segments = posix.normalize(specPath).split('/').filter((s) => s !== '' && s !== '.');
+  const file = segments.pop() ?? '';
+  const stem = file.slice(0, -'.cred'.length);
+  const last = !file.endsWith('.cred') ? `${folderSegment(file)}%` : stem === '' ? '%' : folderSegment(stem);
+  if (segments[0] === SPECS_FOLDER && !specPath.startsWith('/')) {
+    const parts = [...segments.slice(1).map(folderSegment), last];
+    if (parts[0] === '_') parts[0] = '%5F';
+    return parts.join('/');
+  }
+  // An absolute path (a spec named so by a caller that knows no project folder) keeps a mark of it.
+  return ['_', ...(specPath.startsWith('/') ? ['%2F'] : []), ...segments.map(folderSegment), last].join('/');
 }
 
 /** Step (and pc value, and action) name: `<owner>_<label>`. */

@@ -1,14 +1,15 @@
 // The committed generated/ folder is exactly what `credspec emit specs` writes today: same
-// files, same bytes. A difference fails with the list of files and the command that fixes it.
+// files (the manifests included), same bytes. A difference fails with the list of files and the command that fixes it.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProgram } from '../../src/check/check.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
-import { moduleCompiler, renderSpec } from '../../src/cli/commands/emit.js';
+import { moduleCompiler, planSpec } from '../../src/cli/emit-plan.js';
 import { packageVersion } from '../../src/cli/package-root.js';
 import { credFilesUnder, loadSpec } from '../../src/cli/spec-inputs.js';
+import { outputFolderOf } from '../../src/cli/spec-output-folder.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -35,9 +36,10 @@ test('generated/ is what `credspec emit specs` writes today', async () => {
     const program = loadSpec(spec, io);
     const checked = checkProgram(program);
     expect(hasErrors([...program.diagnostics, ...checked.diagnostics])).toBe(false);
-    const rendered = renderSpec(program, `credspec ${packageVersion()}`, undefined, compile);
+    const folder = outputFolderOf(spec, ROOT, 'generated');
+    const rendered = planSpec(program, { folder, specPath: spec, generatedBy: `credspec ${packageVersion()}`, compile });
     if (!rendered.ok) throw new Error(`${spec} does not emit: ${rendered.diagnostics.map((d) => d.code).join(', ')}`);
-    for (const f of rendered.files) expected.set(f.path, f.text);
+    for (const f of rendered.planned.files) expected.set(f.path, f.text);
   }
   const committed = filesUnder(join(ROOT, 'generated')).filter((f) => !f.endsWith('.md'));
   const problems: string[] = [];

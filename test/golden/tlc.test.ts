@@ -36,7 +36,7 @@ const RUNS: readonly [string, string, number][] = [
 (runnable ? describe : describe.skip)(`golden modules under TLC${SKIPPED}`, () => {
   test.each(RUNS)('%s %s', (c, cfg, distinct) => {
     const module = cfg.split('__')[0]!;
-    const src = join(here, c, 'expected', c);
+    const src = join(here, c, 'expected', '_', c);
     const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-'));
     made.push(dir);
     copyFileSync(join(src, `${module}.tla`), join(dir, `${module}.tla`));

@@ -13,7 +13,8 @@ import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { progressLine } from '../progress-line.js';
 import { formatResultLine, formatUnreached, formatViolation, TLC_UNREACHED_NOTE, type UnreachedLocator } from '../report-text.js';
-import { writeResultFile } from '../result-writer.js';
+import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
+import { resultFileText, writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
@@ -220,6 +221,14 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (problems.length > 0) return EXIT.badInput;
   const inputs = expandInputs(args.inputs, io, 'check');
   if (inputs.files.length === 0) return EXIT.badInput;
+  // The report's path is judged before anything runs; with `--json -` the lines go to stderr.
+  const reports = reportDestinations(args.json !== undefined ? [{ option: '--json', path: args.json }] : [], inputs.files, io.cwd);
+  if (!reports.ok) {
+    for (const m of reports.messages) io.stderr.write(`credspec check: ${m}\n`);
+    return EXIT.badInput;
+  }
+  const reportOut = io.stdout;
+  io = humanIo(io, reports.destinations);
   if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
   const engine = args.engine ?? 'embedded';
   const progress = progressLine(io);
@@ -256,11 +265,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (outcome.badInput) codes.push(EXIT.badInput);
   if (outcome.toolFailed) codes.push(EXIT.toolFailed);
   codes.push(...outcome.results.map(exitCodeOf));
-  if (args.json !== undefined) {
-    const problem = writeResultFile(args.json, io.cwd, outcome.results);
+  for (const destination of reports.destinations) {
+    const problem = writeReport(destination, resultFileText(outcome.results), reportOut, inputs.files, io.cwd);
     if (problem !== null) {
-      io.stderr.write(`credspec check: ${problem}\n`);
-      codes.push(EXIT.toolFailed);
+      io.stderr.write(`credspec check: ${problem.problem}\n`);
+      codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);
     }
   }
   if (args.view === true && !interrupted(io)) await viewFirstViolation(outcome.results, io);

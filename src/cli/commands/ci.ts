@@ -5,8 +5,6 @@
 // Exit codes of CLI.md: 0 every verdict as expected, 1 some differ, 2 bad input, 3 tool failure,
 // 4 inconclusive; precedence 3, 2, 1, 4, 0.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
 import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
@@ -17,7 +15,8 @@ import { progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
-import { resultFile } from '../result-writer.js';
+import { humanIo, type ReportRequest, reportDestinations, writeReport } from '../report-destinations.js';
+import { resultFileText } from '../result-writer.js';
 import { type RejectedSpec, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
@@ -70,17 +69,6 @@ function escapeAnnotation(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function writeText(path: string, cwd: string, text: string): string | null {
-  try {
-    const target = resolve(cwd, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-    return null;
-  } catch (e) {
-    return `cannot write ${path}: ${(e as Error).message}`;
-  }
-}
-
 /** What is wrong with a stale committed generated file, and the command that fixes it. */
 export function describeStale(s: StaleGenerated): string {
   return `${s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now'} (run \`credspec emit ${s.spec}\` and commit the result)`;
@@ -103,6 +91,16 @@ function uncheckedSpec(rejected: RejectedSpec): UncheckedSpec {
 export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
   if (inputs.files.length === 0) return EXIT.badInput;
+  // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
+  const requested: ReportRequest[] = [];
+  for (const [option, path] of [['--json', args.json], ['--junit', args.junit], ['--sarif', args.sarif]] as const) if (path !== undefined) requested.push({ option, path });
+  const reports = reportDestinations(requested, inputs.files, io.cwd);
+  if (!reports.ok) {
+    for (const m of reports.messages) io.stderr.write(`credspec ci: ${m}\n`);
+    return EXIT.badInput;
+  }
+  const reportOut = io.stdout;
+  io = humanIo(io, reports.destinations);
   if (await tlcUnavailable(args, io, 'ci')) return EXIT.toolFailed;
   const progress = progressLine(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
@@ -181,15 +179,16 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     const o = judgeExpectation(r);
     codes.push(o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok);
   }
-  const problems = [
-    args.json !== undefined ? writeText(args.json, io.cwd, JSON.stringify({ ...resultFile(results), ...(unchecked.length > 0 ? { unchecked } : {}), ...(stale.length > 0 ? { staleGenerated: stale } : {}) }, null, 2) + '\n') : null,
-    args.junit !== undefined ? writeText(args.junit, io.cwd, buildJunitReport(results, unchecked, stale)) : null,
-    args.sarif !== undefined ? writeText(args.sarif, io.cwd, JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale), null, 2) + '\n') : null,
-  ];
-  for (const p of problems) {
-    if (p === null) continue;
-    io.stderr.write(`credspec ci: ${p}\n`);
-    codes.push(EXIT.toolFailed);
-  }
+  const texts: Record<string, () => string> = {
+    '--json': () => resultFileText(results, { ...(unchecked.length > 0 ? { unchecked } : {}), ...(stale.length > 0 ? { staleGenerated: stale } : {}) }),
+    '--junit': () => buildJunitReport(results, unchecked, stale),
+    '--sarif': () => JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale), null, 2) + '\n',
+  };
+  requested.forEach(({ option }, i) => {
+    const problem = writeReport(reports.destinations[i]!, texts[option]!(), reportOut, inputs.files, io.cwd);
+    if (problem === null) return;
+    io.stderr.write(`credspec ci: ${problem.problem}\n`);
+    codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);
+  });
   return combineExitCodes(codes);
 }

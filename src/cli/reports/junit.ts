@@ -6,6 +6,7 @@ import junitModule, { type Builder } from 'junit-report-builder';
 import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
+import { junitMarker } from './junit-marker.js';
 
 // The package is CommonJS whose module.exports is the builder itself; its typings describe an
 // ES default export, so the default import is the builder at run time.
@@ -55,5 +56,12 @@ export function buildJunitReport(results: readonly VariantResult[], unchecked: r
       }
     }
   }
-  return builder.build();
+  return withMarker(builder.build());
+}
+
+/** Puts the marker that tells a later run this report is credspec's own, so it may replace it. */
+function withMarker(xml: string): string {
+  const marker = junitMarker();
+  const declaration = /^<\?xml[^>]*\?>\n?/.exec(xml);
+  return declaration === null ? `${marker}\n${xml}` : `${declaration[0].trimEnd()}\n${marker}\n${xml.slice(declaration[0].length)}`;
 }
