@@ -91,7 +91,9 @@ export function placeFiles(built: BuiltCase, options: Pick<RunCaseOptions, 'cwd'
   const key = createHash('sha256').update(JSON.stringify(files)).digest('hex');
   const cache = emittedCache(options.env);
   const placed: string[] = [];
-  for (const [path, text] of files) {
+  for (const [emittedPath, text] of files) {
+    // Inside the entry whatever the spec's name (a spec file named `...cred` must not lead out).
+    const path = emittedPath.split(/[\\/]/).map((part) => (part === '' || part === '.' || part === '..' ? '_' : part)).join('/');
     let folder: string;
     try {
       folder = privateFolder(cache, join(key, dirname(path)));
