@@ -144,7 +144,7 @@ async function interruptCi(signal: StopSignal, engineArgs: string[], busy: (run:
   const embedded = !engineArgs.includes('tlc');
   const { dir, tmp } = workspace();
   try {
-    const run = start(['ci', 'ci', '--json', 'out/ci.json', ...engineArgs], dir, tmp);
+    const run = start(['ci', 'ci', '--json', 'out/ci.json', '--junit', 'out/ci.xml', ...engineArgs], dir, tmp);
     const watch = watchTree(run.pid);
     await until('the small spec to finish', () => /a-small\.cred v3: holds, expected holds/.test(run.out()), run);
     await busy(run);
@@ -166,6 +166,9 @@ async function interruptCi(signal: StopSignal, engineArgs: string[], busy: (run:
     ]);
     // The embedded search was under way when the signal came, not still loading the module.
     if (embedded) expect(results[1]!.stats.distinctStates).toBeGreaterThan(1);
+    const junit = readFileSync(join(dir, 'out', 'ci.xml'), 'utf8');
+    expect(junit).toMatch(/<testcase[^>]*name="v3"[^>]*>/);
+    expect(junit).toMatch(/<error[^>]*message="inconclusive \(interrupted\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -234,44 +234,48 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const progress = progressLine(io);
   const printUnreached = unreachedPrinter(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
-  const outcome = await runSpecs(
-    inputs.files,
-    io,
-    { kind: 'check', selection: { variants: args.variant, params } },
-    {
-      engine,
-      maxStates: args.maxStates,
-      timeoutSeconds: args.timeout,
-      workers: args.workers,
-      onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
-      tlcJar: args.tlcJar,
-      signal: io.signal,
-      includeTla: args.tla,
-      memoryMb: args.memory,
-      ...modeOptions(args, io),
-      commandLine: commandLineOf(args),
-      onProgress: (p) => progress.update('checking', p),
-    },
-    (result) => {
-      progress.clear();
-      io.stdout.write(formatResultLine(result) + '\n');
-      if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
-        io.stdout.write(formatViolation(result) + '\n');
+  try {
+    const outcome = await runSpecs(
+      inputs.files,
+      io,
+      { kind: 'check', selection: { variants: args.variant, params } },
+      {
+        engine,
+        maxStates: args.maxStates,
+        timeoutSeconds: args.timeout,
+        workers: args.workers,
+        onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
+        tlcJar: args.tlcJar,
+        signal: io.signal,
+        includeTla: args.tla,
+        memoryMb: args.memory,
+        ...modeOptions(args, io),
+        commandLine: commandLineOf(args),
+        onProgress: (p) => progress.update('checking', p),
+      },
+      (result) => {
+        progress.clear();
+        io.stdout.write(formatResultLine(result) + '\n');
+        if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
+          io.stdout.write(formatViolation(result) + '\n');
+        }
+        printUnreached(result);
+      },
+    );
+    progress.clear();
+    if (outcome.badInput) codes.push(EXIT.badInput);
+    if (outcome.toolFailed) codes.push(EXIT.toolFailed);
+    codes.push(...outcome.results.map(exitCodeOf));
+    for (const destination of reports.destinations) {
+      const problem = writeReport(destination, resultFileText(outcome.results), reportOut, inputs.files, io.cwd);
+      if (problem !== null) {
+        io.stderr.write(`credspec check: ${problem.problem}\n`);
+        codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);
       }
-      printUnreached(result);
-    },
-  );
-  progress.clear();
-  if (outcome.badInput) codes.push(EXIT.badInput);
-  if (outcome.toolFailed) codes.push(EXIT.toolFailed);
-  codes.push(...outcome.results.map(exitCodeOf));
-  for (const destination of reports.destinations) {
-    const problem = writeReport(destination, resultFileText(outcome.results), reportOut, inputs.files, io.cwd);
-    if (problem !== null) {
-      io.stderr.write(`credspec check: ${problem.problem}\n`);
-      codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);
     }
+    if (args.view === true && !interrupted(io)) await viewFirstViolation(outcome.results, io);
+    return combineExitCodes(codes);
+  } finally {
+    progress.clear();
   }
-  if (args.view === true && !interrupted(io)) await viewFirstViolation(outcome.results, io);
-  return combineExitCodes(codes);
 }
