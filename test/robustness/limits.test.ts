@@ -155,7 +155,8 @@ test('a huge thread count (THREADS=100000) ends at once with exit 4 and says why
 
 describe('numeric options outside their range are refused with exit 2, naming the option and its range', () => {
   test.each([
-    [['--workers', '1000'], '--workers must be a whole number from 1 to'],
+    [['--workers', '1000'], '--workers must be a whole number from 0 to'],
+    [['--workers', '0'], '--workers 0 (no local worker, remote ones only) goes with --distributed'],
     [['--timeout', '-1'], '--timeout must be a whole number from 1 to 2147483'],
     [['--timeout', 'abc'], '--timeout must be a whole number from 1 to 2147483'],
     [['--max-states', '0'], '--max-states must be a whole number from 1 to 2147483646'],
