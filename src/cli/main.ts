@@ -63,7 +63,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--json <file>', 'write the result file (- for standard output)')
     .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
     .option('--timeout <seconds>', 'stop after this many seconds', intOption('--timeout'))
-    .option('--workers <n>', 'worker threads', intOption('--workers'))
+    .option('--workers <n>', 'worker threads (0 with --distributed: remote workers only)', intOption('--workers', { min: 0 }))
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
     .option('--tla', 'keep the TLA+ view of each trace step in the result')
     .option('--memory <mb>', 'memory (resident, in MB) the embedded engine may use before it stops with advice', intOption('--memory'))

@@ -37,10 +37,14 @@ export function rangeOf(option: NumericOption): IntRange {
   return typeof r === 'function' ? r() : r;
 }
 
-/** The commander argument parser of a numeric option: the number, or InvalidArgumentError naming the range. */
-export function intOption(option: NumericOption): (value: string) => number {
+/**
+ * The commander argument parser of a numeric option: the number, or InvalidArgumentError naming
+ * the range. `min` lowers the range's least value where a command gives 0 a meaning
+ * (`check --distributed --workers 0`: remote workers only).
+ */
+export function intOption(option: NumericOption, overrides: { readonly min?: number } = {}): (value: string) => number {
   return (value) => {
-    const range = rangeOf(option);
+    const range = { ...rangeOf(option), ...overrides };
     const n = /^\d+$/.test(value) ? Number(value) : NaN;
     if (!(n >= range.min && n <= range.max)) {
       const why = range.because === undefined ? '' : ` (${range.because})`;

@@ -48,10 +48,13 @@ function symmetricSpec(max: number): string {
   ].join('\n');
 }
 
-/** Runs the built CLI; `onStderr` sees stderr as it arrives (with the child, to signal it). */
-function runCli(args: readonly string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+type Child = ReturnType<typeof spawn>;
+
+/** Runs the built CLI; `watch` is told the child once started, and sees stderr as it arrives. */
+function runCli(args: readonly string[], watch?: { started?: (child: Child) => void; stderr?: (text: string, child: Child) => void }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    watch?.started?.(child);
     let stdout = '';
     let stderr = '';
     let hung = false;
@@ -62,7 +65,7 @@ function runCli(args: readonly string[], onStderr?: (text: string, child: Return
     child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
     child.stderr!.setEncoding('utf8').on('data', (c: string) => {
       stderr += c;
-      onStderr?.(stderr, child);
+      watch?.stderr?.(stderr, child);
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -120,18 +123,20 @@ describe('symmetric groups whose n! would dominate', () => {
 
   test('SIGINT while the symmetric model is being set up and searched stops the check promptly', async () => {
     let sent = 0;
-    const send = (child: ReturnType<typeof spawn>): void => {
+    const send = (child: Child): void => {
       if (sent !== 0) return;
       sent = Date.now();
       child.kill('SIGINT');
     };
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
-    const r = await runCli(['check', 'sym.cred', '--param', 'THREADS=9'], (text, child) => {
-      // The symmetry warning says the model is built and the search about to start; a build
-      // that says nothing (the group being built) gets the signal a few seconds in.
-      timer ??= setTimeout(() => send(child), 5_000);
-      if (text.includes('symmetry reduction is off')) setTimeout(() => send(child), 500);
+    const r = await runCli(['check', 'sym.cred', '--param', 'THREADS=9'], {
+      // A build that says nothing (the group being built) gets the signal ten seconds in; the
+      // symmetry warning says the model is built and the search about to start.
+      started: (child) => (timer = setTimeout(() => send(child), 10_000)),
+      stderr: (text, child) => {
+        if (text.includes('symmetry reduction is off')) setTimeout(() => send(child), 500);
+      },
     }).finally(() => clearTimeout(timer));
     expect(r.hung).toBe(false);
     expect(sent).toBeGreaterThan(0);
@@ -150,7 +155,8 @@ test('a huge thread count (THREADS=100000) ends at once with exit 4 and says why
 
 describe('numeric options outside their range are refused with exit 2, naming the option and its range', () => {
   test.each([
-    [['--workers', '1000'], '--workers must be a whole number from 1 to'],
+    [['--workers', '1000'], '--workers must be a whole number from 0 to'],
+    [['--workers', '0'], '--workers 0 (no local worker, remote ones only) goes with --distributed'],
     [['--timeout', '-1'], '--timeout must be a whole number from 1 to 2147483'],
     [['--timeout', 'abc'], '--timeout must be a whole number from 1 to 2147483'],
     [['--max-states', '0'], '--max-states must be a whole number from 1 to 2147483646'],

@@ -66,8 +66,9 @@ export function modeOptions(args: Pick<CheckArgs, 'simulate' | 'depth' | 'traces
 }
 
 /** Bad combinations of modes, as one line each; empty when the options fit together. */
-export function modeProblems(args: Pick<CheckArgs, 'engine' | 'simulate' | 'distributed' | 'listen' | 'safetyOnly' | 'printWorkerCommand'>): string[] {
+export function modeProblems(args: Pick<CheckArgs, 'engine' | 'simulate' | 'distributed' | 'listen' | 'safetyOnly' | 'printWorkerCommand' | 'workers'>): string[] {
   const problems: string[] = [];
+  if (args.workers === 0 && !args.distributed) problems.push('--workers 0 (no local worker, remote ones only) goes with --distributed; otherwise --workers is at least 1');
   if (args.distributed && args.engine !== 'tlc') problems.push('--distributed runs TLC\'s distributed mode: add --engine tlc');
   if (args.distributed && args.simulate) problems.push('--distributed and --simulate do not go together');
   if (!args.distributed && (args.listen !== undefined || args.safetyOnly || args.printWorkerCommand)) problems.push('--listen, --safety-only and --print-worker-command go with --distributed');
