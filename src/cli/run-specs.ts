@@ -87,7 +87,7 @@ export async function runSpecs(
     const printed = new Set<string>();
     const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {
-      const built = buildCase(program, c, generatedBy);
+      const built = buildCase(checked, c, generatedBy);
       if (!built.ok) {
         printDiagnostics(built.diagnostics, program, io, printed);
         for (const d of built.diagnostics) caseErrors.set(`${d.code}|${d.span.file}|${d.span.start.offset}`, d);

@@ -9,6 +9,7 @@ import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, frameVarName
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import { findLabel } from './variants.js';
 import { FALSE, TRUE, and, apply, bin, builtin, dot, eq, except, fcnApp, ite, name, not, num, or, setEnum, str, tuple } from './tla-build.js';
+import { forEachSubExpr } from './sub-exprs.js';
 import { elementType, fieldType, frameProcedure } from './types.js';
 
 /** Values assigned so far in the current step, by TLA+ variable (absent: unchanged). */
@@ -101,8 +102,7 @@ function argEnv(arg: MacroArg, env: Env): Env {
 
 function selfOf(ctx: LowerContext, env: Env, at: Expr): TlaExpr {
   if (env.self !== undefined) return env.self;
-  ctx.report('CS2003', at.span, {});
-  return name(INTERNAL_NAMES.self);
+  return ctx.inconsistent(at.span, '`self` outside a process or procedure (CS2003)');
 }
 
 /** The declared type of an expression, where names and declarations tell it. */
@@ -158,8 +158,7 @@ export function arrowProcedure(ctx: LowerContext, env: Env, e: Extract<Expr, { k
 function arrowAccess(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'ArrowExpr' }>): { variable: string; index: TlaExpr } | undefined {
   const p = arrowProcedure(ctx, env, e);
   if (p === undefined || procVarType(ctx, p, e.field.name) === undefined && !ctx.table.procedures.get(p)?.params.some((x) => x.name.name === e.field.name)) {
-    ctx.report('CS3007', e.field.span, { proc: p ?? '?', field: e.field.name });
-    return undefined;
+    return ctx.inconsistent(e.field.span, `\`->${e.field.name}\` names no field of a frame (CS3007)`);
   }
   const index = lowerExpr(ctx, env, e.base);
   if (ctx.liveProcedures.has(p) && env.checks !== undefined && !env.primed) {
@@ -187,10 +186,7 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
     case 'SelfExpr':
       return selfOf(ctx, env, e);
     case 'FrameExpr':
-      if (env.owner?.kind !== 'procedure') {
-        ctx.report('CS2004', e.span, {});
-        return name(INTERNAL_NAMES.none);
-      }
+      if (env.owner?.kind !== 'procedure') return ctx.inconsistent(e.span, '`frame` outside a procedure (CS2004)');
       return selfOf(ctx, env, e);
     case 'ParenExpr':
       return low(e.inner);
@@ -307,10 +303,18 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
     case 'unknown': {
       const d = ctx.table.defs.get(n);
       if (d !== undefined && d.params.length === 0) return lowerCall(ctx, env, { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] });
-      ctx.report('CS2001', e.span, { name: n });
-      return TRUE;
+      return typeAsSet(ctx, e);
     }
   }
+}
+
+/** A type name the checker resolved as the set of its values: `bool`, an enum. */
+function typeAsSet(ctx: LowerContext, e: Extract<Expr, { kind: 'NameExpr' }>): TlaExpr {
+  const sym = ctx.checked.symbols.get(e);
+  if (sym?.kind === 'builtinType' && sym.name === 'bool') return name('BOOLEAN');
+  const en = sym?.kind === 'enum' ? ctx.table.enums.get(sym.name) : undefined;
+  if (en !== undefined) return setEnum(en.members.map((m) => str(m.name)));
+  return ctx.inconsistent(e.span, `\`${e.name.name}\` resolves to no value (CS2001, CS2005)`);
 }
 
 function lowerBinary(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'BinaryExpr' }>): TlaExpr {
@@ -354,8 +358,7 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
   const args = (): TlaExpr[] => e.args.map((a) => lowerExpr(ctx, env, a));
   const arity = (k: number): boolean => {
     if (e.args.length === k) return true;
-    ctx.report('CS3002', e.span, { name: n, expected: k, actual: e.args.length });
-    return false;
+    return ctx.inconsistent(e.span, `\`${n}\` called with ${e.args.length} arguments, not ${k} (CS3002)`);
   };
   switch (n) {
     case 'card':
@@ -391,10 +394,7 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
   }
   const def = ctx.table.defs.get(n);
   if (def === undefined) {
-    if (ctx.table.procedures.has(n)) ctx.report('CS3012', e.span, { name: n });
-    else if (ctx.table.macros.has(n)) ctx.report('CS2005', e.span, { name: n, actual: 'a macro', expected: 'a def' });
-    else ctx.report('CS2001', e.callee.span, { name: n });
-    return TRUE;
+    return ctx.inconsistent(e.callee.span, `\`${n}\` called in an expression is not a def or built-in (CS2001, CS2005, CS3012)`);
   }
   if (!arity(def.params.length)) return TRUE;
   const lowered = args();
@@ -419,10 +419,7 @@ function lowerAt(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallExpr
     owner = a.base.name.name;
     label = a.field.name;
   }
-  if (label === undefined) {
-    ctx.report('CS2009', a.span, { name: '?' });
-    return FALSE;
-  }
+  if (label === undefined) return ctx.inconsistent(a.span, '`at` without a step label (CS2009)');
   const values: string[] = [];
   const owners = owner !== undefined ? [owner] : env.owner !== undefined && ctx.labels.get(env.owner.name)?.has(label) ? [env.owner.name] : [...ctx.labels.keys()];
   for (const o of owners) values.push(...(ctx.labels.get(o)?.get(label) ?? []));
@@ -430,7 +427,7 @@ function lowerAt(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallExpr
     // A label of a procedure no thread calls: the thread is never there.
     const declared = [...ctx.table.procedures.values()].some((p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!))
       || ctx.table.processes.some((p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!));
-    if (!declared) ctx.report('CS2009', a.span, { name: owner !== undefined ? `${owner}.${label}` : label });
+    if (!declared) return ctx.inconsistent(a.span, `no step labelled \`${owner !== undefined ? `${owner}.${label}` : label}\` (CS2009)`);
     return FALSE;
   }
   const pc = pcOf(env, t);
@@ -441,10 +438,7 @@ function lowerInCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Call
   const t = lowerExpr(ctx, env, e.args[0]!);
   const a = e.args[1]!;
   const p = a.kind === 'NameExpr' ? a.name.name : '';
-  if (!ctx.table.procedures.has(p)) {
-    ctx.report('CS2005', a.span, { name: p, actual: 'not a procedure', expected: 'a procedure' });
-    return FALSE;
-  }
+  if (!ctx.table.procedures.has(p)) return ctx.inconsistent(a.span, `\`in_call\` of \`${p}\`, not a procedure (CS2005)`);
   const steps = ctx.ownerSteps.get(p);
   if (steps === undefined) return FALSE;
   const inBody = bin('\\in', pcOf(env, t), setEnum(steps.map(str)));
@@ -531,9 +525,7 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
       if (r.kind === 'global') {
         return r.scope === 'shared' ? { variable: r.tla, path: [] } : { variable: r.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
       }
-      if (r.kind === 'unknown') ctx.report('CS2001', e.span, { name: e.name.name });
-      else ctx.report('CS3003', e.span, { name: e.name.name, reason: 'not a variable' });
-      return undefined;
+      return ctx.inconsistent(e.span, `assignment to \`${e.name.name}\`, not a variable (CS2001, CS3003)`);
     }
     case 'IndexExpr': {
       const index = lowerExpr(ctx, env, e.index);
@@ -553,74 +545,6 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
       return a === undefined ? undefined : { variable: a.variable, path: [{ kind: 'index', index: a.index }] };
     }
     default:
-      ctx.report('CS3003', e.span, { name: '(expression)', reason: 'not a variable, element, field or frame field' });
-      return undefined;
-  }
-}
-
-/** Calls `f` on each direct sub-expression of `e`. */
-export function forEachSubExpr(e: Expr, f: (x: Expr) => void): void {
-  switch (e.kind) {
-    case 'CallExpr':
-      e.args.forEach(f);
-      break;
-    case 'IndexExpr':
-      f(e.base);
-      f(e.index);
-      break;
-    case 'FieldExpr':
-    case 'ArrowExpr':
-    case 'PrimedExpr':
-      f(e.base);
-      break;
-    case 'UnaryExpr':
-      f(e.operand);
-      break;
-    case 'BinaryExpr':
-      f(e.left);
-      f(e.right);
-      break;
-    case 'CondExpr':
-      f(e.cond);
-      f(e.then);
-      f(e.else);
-      break;
-    case 'SetLit':
-    case 'SeqLit':
-      e.elements.forEach(f);
-      break;
-    case 'SetFilter':
-      f(e.set);
-      f(e.pred);
-      break;
-    case 'SetMap':
-      f(e.expr);
-      f(e.set);
-      break;
-    case 'MapComp':
-      f(e.set);
-      f(e.value);
-      break;
-    case 'RecordLit':
-      e.fields.forEach((x) => f(x.value));
-      break;
-    case 'RecordUpdate':
-      f(e.base);
-      e.fields.forEach((x) => f(x.value));
-      break;
-    case 'MapUpdate':
-      f(e.base);
-      f(e.key);
-      f(e.value);
-      break;
-    case 'QuantExpr':
-      f(e.set);
-      f(e.body);
-      break;
-    case 'ParenExpr':
-      f(e.inner);
-      break;
-    default:
-      break;
+      return ctx.inconsistent(e.span, 'assignment to an expression that is not a variable, element, field or frame field (CS3003)');
   }
 }

@@ -35,7 +35,7 @@ test('generated/ is what `credspec emit specs` writes today', async () => {
     const program = loadSpec(spec, io);
     const checked = checkProgram(program);
     expect(hasErrors([...program.diagnostics, ...checked.diagnostics])).toBe(false);
-    const rendered = renderSpec(program, `credspec ${packageVersion()}`, undefined, compile);
+    const rendered = renderSpec(checked, `credspec ${packageVersion()}`, undefined, compile);
     if (!rendered.ok) throw new Error(`${spec} does not emit: ${rendered.diagnostics.map((d) => d.code).join(', ')}`);
     for (const f of rendered.files) expected.set(f.path, f.text);
   }
