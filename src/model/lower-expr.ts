@@ -75,24 +75,56 @@ type Resolved =
   | { kind: 'enum'; value: string }
   | { kind: 'group'; tla: string }
   | { kind: 'thread' }
-  | { kind: 'unknown' };
+  | { kind: 'def' }
+  | { kind: 'typeSet' };
 
-function lookup(ctx: LowerContext, env: Env, n: string): Resolved {
-  const b = env.bound.get(n);
-  if (b !== undefined) return { kind: 'bound', ref: b };
-  const m = env.macroArgs.get(n);
-  if (m !== undefined) return { kind: 'macroArg', arg: m };
-  const l = env.owner?.vars.get(n);
-  if (l !== undefined) return { kind: 'local', v: l };
-  const g = ctx.globals.get(n);
-  if (g !== undefined) return { kind: 'global', ...g };
-  if (ctx.table.consts.has(n)) return { kind: 'const', tla: ctx.defNames.get(n) ?? tlaIdent(n) };
-  if (ctx.table.paramDefaults.has(n)) return { kind: 'param', tla: tlaIdent(n) };
-  if (ctx.table.enumMembers.has(n)) return { kind: 'enum', value: n };
-  const grp = ctx.groupConstants.get(n);
-  if (grp !== undefined) return { kind: 'group', tla: grp };
-  if (n === 'Thread') return { kind: 'thread' };
-  return { kind: 'unknown' };
+/**
+ * What a name denotes here: the checker's symbol says which declaration; the environment says
+ * what that declaration holds in this step (a bound value, a macro argument, a frame variable).
+ */
+function lookup(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr' }>): Resolved {
+  const n = e.name.name;
+  const sym = ctx.checked.symbols.get(e);
+  const missing = (): never => ctx.inconsistent(e.span, `\`${n}\` (${sym === undefined ? 'unresolved' : sym.kind}) has no value where it is used`);
+  switch (sym?.kind) {
+    case 'binder':
+    case 'defParam':
+    case 'procParam':
+    case 'frameVar': {
+      // Parameters and locals of a called procedure are bound to the call's values while its frame is set up.
+      const b = env.bound.get(n);
+      if (b !== undefined) return { kind: 'bound', ref: b };
+      const l = sym.kind === 'binder' || sym.kind === 'defParam' ? undefined : env.owner?.vars.get(n);
+      return l !== undefined ? { kind: 'local', v: l } : missing();
+    }
+    case 'macroParam': {
+      const m = env.macroArgs.get(n);
+      return m !== undefined ? { kind: 'macroArg', arg: m } : missing();
+    }
+    case 'sharedVar':
+    case 'threadVar': {
+      const g = ctx.globals.get(n);
+      return g !== undefined ? { kind: 'global', ...g } : missing();
+    }
+    case 'const':
+      return { kind: 'const', tla: ctx.defNames.get(n) ?? tlaIdent(n) };
+    case 'param':
+      return { kind: 'param', tla: tlaIdent(n) };
+    case 'enumMember':
+      return { kind: 'enum', value: n };
+    case 'process': {
+      const grp = ctx.groupConstants.get(n);
+      return grp !== undefined ? { kind: 'group', tla: grp } : missing();
+    }
+    case 'builtinType':
+      return n === 'Thread' ? { kind: 'thread' } : { kind: 'typeSet' };
+    case 'enum':
+      return { kind: 'typeSet' };
+    case 'def':
+      return { kind: 'def' };
+    default:
+      return missing();
+  }
 }
 
 /** The environment a macro argument is evaluated in: its own names, the current state and sinks. */
@@ -111,7 +143,7 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
     case 'ParenExpr':
       return staticType(ctx, env, e.inner);
     case 'NameExpr': {
-      const r = lookup(ctx, env, e.name.name);
+      const r = lookup(ctx, env, e);
       if (r.kind === 'bound') return r.ref.type;
       if (r.kind === 'macroArg') return staticType(ctx, argEnv(r.arg, env), r.arg.expr);
       if (r.kind === 'local') return r.v.type;
@@ -121,7 +153,7 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
     }
     case 'IndexExpr': {
       if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base.name.name);
+        const r = lookup(ctx, env, e.base);
         if (r.kind === 'global' && r.scope === 'thread') return r.type;
       }
       return elementType(ctx, staticType(ctx, env, e.base));
@@ -196,7 +228,7 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
       return lowerName(ctx, env, e);
     case 'IndexExpr': {
       if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base.name.name);
+        const r = lookup(ctx, env, e.base);
         // A thread variable indexed by a thread reads that thread's copy, whatever its type
         // (docs/language.md, "Whose copy"): an element of one's own map is `x[self][k]`.
         if (r.kind === 'global' && r.scope === 'thread') {
@@ -277,7 +309,7 @@ export function bindOne(ctx: LowerContext, env: Env, dsl: string, type?: TypeExp
 function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr' }>): TlaExpr {
   const n = e.name.name;
   if (n === '') return TRUE;
-  const r = lookup(ctx, env, n);
+  const r = lookup(ctx, env, e);
   switch (r.kind) {
     case 'bound':
       return r.ref.kind === 'expr' ? r.ref.expr : fcnApp(readVar(env, r.ref.variable), selfOf(ctx, env, e));
@@ -300,11 +332,11 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
       return name(r.tla);
     case 'thread':
       return name(INTERNAL_NAMES.thread);
-    case 'unknown': {
-      const d = ctx.table.defs.get(n);
-      if (d !== undefined && d.params.length === 0) return lowerCall(ctx, env, { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] });
+    case 'def':
+      // A def without parameters may be named without `()`.
+      return lowerCall(ctx, env, { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] });
+    case 'typeSet':
       return typeAsSet(ctx, e);
-    }
   }
 }
 
@@ -463,16 +495,16 @@ export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = 
   const def = ctx.table.defs.get(n);
   if (def === undefined || seen.has(n)) return false;
   seen.add(n);
-  const params = new Set(def.params.map((p) => p.name.name));
   let reads = false;
   const visit = (x: Expr): void => {
     if (reads) return;
-    if (x.kind === 'NameExpr' && !params.has(x.name.name) && ctx.globals.has(x.name.name)) reads = true;
+    const sym = x.kind === 'NameExpr' ? ctx.checked.symbols.get(x) : undefined;
+    if (sym?.kind === 'sharedVar' || sym?.kind === 'threadVar') reads = true;
     if (x.kind === 'CallExpr') {
       if (['done', 'alive', 'exiting', 'unborn', 'at', 'in_call'].includes(x.callee.name)) reads = true;
       else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen)) reads = true;
     }
-    if (x.kind === 'NameExpr' && !params.has(x.name.name) && ctx.table.defs.has(x.name.name) && defReadsState(ctx, x.name.name, seen)) reads = true;
+    if (sym?.kind === 'def' && defReadsState(ctx, sym.name, seen)) reads = true;
     forEachSubExpr(x, visit);
   };
   visit(def.body);
@@ -519,7 +551,7 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
     case 'ParenExpr':
       return resolveLvalue(ctx, env, e.inner);
     case 'NameExpr': {
-      const r = lookup(ctx, env, e.name.name);
+      const r = lookup(ctx, env, e);
       if (r.kind === 'macroArg') return resolveLvalue(ctx, argEnv(r.arg, env), r.arg.expr);
       if (r.kind === 'local') return { variable: r.v.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
       if (r.kind === 'global') {
@@ -530,7 +562,7 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
     case 'IndexExpr': {
       const index = lowerExpr(ctx, env, e.index);
       if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base.name.name);
+        const r = lookup(ctx, env, e.base);
         if (r.kind === 'global' && r.scope === 'thread') return { variable: r.tla, path: [{ kind: 'index', index }] };
       }
       const base = resolveLvalue(ctx, env, e.base);
