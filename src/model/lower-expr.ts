@@ -10,7 +10,7 @@ import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import { findLabel } from './variants.js';
 import { FALSE, TRUE, and, apply, bin, builtin, dot, eq, except, fcnApp, ite, name, not, num, or, setEnum, str, tuple } from './tla-build.js';
 import { forEachSubExpr } from './sub-exprs.js';
-import { elementType, fieldType, frameProcedure } from './types.js';
+import { elementType, fieldType } from './types.js';
 
 /** Values assigned so far in the current step, by TLA+ variable (absent: unchanged). */
 export interface SymState {
@@ -177,13 +177,11 @@ function procVarType(ctx: LowerContext, p: string, f: string): TypeExpr | undefi
   return decl.params.find((x) => x.name.name === f)?.type ?? decl.locals.find((x) => x.name.name === f)?.type;
 }
 
-/** Which procedure's frame `base->f` reaches: from the declared type, else the one procedure with an `f`. */
+/** Which procedure's frame `base->f` reaches: the owner of the frame variable the checker bound `f` to. */
 export function arrowProcedure(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'ArrowExpr' }>): string | undefined {
   if (e.base.kind === 'FrameExpr' && env.owner?.kind === 'procedure') return env.owner.name;
-  const fromType = frameProcedure(ctx, staticType(ctx, env, e.base));
-  if (fromType !== undefined) return fromType;
-  const candidates = [...ctx.table.procedures.values()].filter((p) => p.params.some((x) => x.name.name === e.field.name) || p.locals.some((x) => x.name.name === e.field.name));
-  return candidates.length === 1 ? candidates[0]!.name.name : undefined;
+  const owner = ctx.checked.symbols.get(e.field)?.owner;
+  return owner?.kind === 'ProcedureDecl' ? owner.name.name : undefined;
 }
 
 /** `p_x[base]`, recording the liveness condition of the frame when `p` frames can outlive their call. */
