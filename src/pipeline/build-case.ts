@@ -11,7 +11,7 @@
 
 import type { CheckedProgram } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type Instance, instantiate } from '../model/instance.js';
+import { instantiate } from '../model/instance.js';
 import type { Model } from '../model/ir.js';
 import { lowerSpec } from '../model/lower.js';
 import { LoweringError } from '../model/lowering-error.js';
@@ -50,18 +50,13 @@ export type BuildResult = { readonly ok: true; readonly built: BuiltCase } | { r
  * error CS9001 at the place lowering names.
  */
 export function buildCase(checked: CheckedProgram, c: CheckCase, generatedBy: string): BuildResult {
-  const instance = instantiate(checked, c.variant, c.overrides);
-  if (!instance.ok) return { ok: false, diagnostics: instance.diagnostics };
-  const lowered = lowerOrReport(instance.instance);
-  if (!lowered.ok) return lowered;
-  return { ok: true, built: emitCase(lowered.model, checked.program.root.path, c, generatedBy) };
-}
-
-/** The lowered model, or the LoweringError as the CS9001 a user reports to us. */
-function lowerOrReport(instance: Instance): { ok: true; model: Model } | { ok: false; diagnostics: readonly Diagnostic[] } {
   try {
-    return { ok: true, model: lowerSpec(instance) };
+    const instance = instantiate(checked, c.variant, c.overrides);
+    if (!instance.ok) return { ok: false, diagnostics: instance.diagnostics };
+    const model = lowerSpec(instance.instance);
+    return { ok: true, built: emitCase(model, checked.program.root.path, c, generatedBy) };
   } catch (err) {
+    // The LoweringError as the CS9001 a user reports to us; anything else is a bug of its own.
     if (!(err instanceof LoweringError)) throw err;
     return { ok: false, diagnostics: [{ code: 'CS9001', severity: 'error', span: err.span, args: { phase: 'lowering', detail: err.detail } }] };
   }

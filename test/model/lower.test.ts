@@ -8,7 +8,8 @@ import { printExpr } from '../../src/tla/print.js';
 import { checkProgram } from '../../src/check/check.js';
 import { instantiate } from '../../src/model/instance.js';
 import { LoweringError } from '../../src/model/lowering-error.js';
-import { emitText, lowerText, programOf, tryLower } from './helpers.js';
+import { buildCase } from '../../src/pipeline/build-case.js';
+import { checkedOf, emitText, lowerText, programOf, tryLower } from './helpers.js';
 import { checkTlaModule } from '../../src/engine/explore.js';
 
 const span = { file: 'cli', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
@@ -223,6 +224,28 @@ process T[1] { s: x := y }
 `));
     expect(checked.diagnostics.map((d) => d.code)).toEqual(['CS2001']);
     expect(() => instantiate(checked, 'base')).toThrow(LoweringError);
+  });
+  test('an inconsistent checked program is internal error CS9001 at the place lowering names, not a user diagnostic', () => {
+    const checked = checkedOf(`spec s
+shared var x: bool = false
+process T[1] { s: x := !x }
+`);
+    // Tables that do not match the tree: what a checker bug would hand over.
+    const r = buildCase({ ...checked, symbols: new Map() }, { variant: 'base', overrides: [], expects: [] }, 'credspec test');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.diagnostics.map((d) => [d.code, d.args.phase, d.span.start.line, d.span.start.column])).toEqual([['CS9001', 'lowering', 3, 25]]);
+      expect(String(r.diagnostics[0]!.args.detail)).toContain('`x` (unresolved) has no value where it is used');
+    }
+    const unknownVariant = buildCase(checked, { variant: 'nope', overrides: [], expects: [] }, 'credspec test');
+    expect(unknownVariant.ok ? [] : unknownVariant.diagnostics.map((d) => [d.code, d.args.phase])).toEqual([['CS9001', 'lowering']]);
+  });
+  test('a group size that a case makes negative is CS5010 at the count', () => {
+    const text = 'spec s\nparam N: 0..3 = 3\nshared var x: bool = false\nprocess T[N - 2] { s: x := true }\n';
+    expect(lowerText(text).groups[0]!.members).toEqual(['t1']);
+    const r = tryLower(text, 'base', [{ name: 'N', value: '1', span }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics.map((d) => [d.code, d.args.name, d.span.start.line, d.span.start.column])).toEqual([['CS5010', 'T (thread count)', 4, 11]]);
   });
   test('type names used as sets lower through what the checker resolved: `bool`, an enum', () => {
     const e = emitText(`spec s
