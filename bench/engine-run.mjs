@@ -67,7 +67,7 @@ if (planned.diagnostics.length > 0 || planned.cases.length !== 1) {
   out({ ok: false, message: `no case ${variant} in ${spec}` });
   process.exit(0);
 }
-const built = buildCase(program, planned.cases[0], 'credspec bench');
+const built = buildCase(checked, planned.cases[0], 'credspec bench');
 if (!built.ok) {
   out({ ok: false, message: `the case does not build: ${built.diagnostics.map((d) => d.code).join(', ')}` });
   process.exit(0);

@@ -406,6 +406,9 @@ class Resolver {
         if (!VALUE_KINDS.has(sym.kind)) {
           if (sym.kind === 'procedure') this.ctx.report('CS3012', e.name.span, { name: e.name.name });
           else this.ctx.report('CS2005', e.name.span, { name: e.name.name, actual: describeKind(sym.kind), expected: 'a value' });
+        } else if (sym.kind === 'builtinType' && sym.name === 'int') {
+          // `bool` and `Thread` stand for their finite sets of values; every integer is no set a model can hold.
+          this.ctx.report('CS2005', e.name.span, { name: 'int', actual: 'the type of every integer', expected: 'a finite set of values' }, { hint: 'write a range such as `0..3`' });
         }
         return;
       }

@@ -10,7 +10,7 @@ import { expectedRuns } from '../model/expectations.js';
 import type { ParamOverrideRequest } from '../model/params.js';
 import { buildCase } from '../pipeline/build-case.js';
 import type { CheckCase } from '../pipeline/cases.js';
-import type { Program } from '../syntax/program.js';
+import type { CheckedProgram } from '../check/check.js';
 import { formatLocation } from '../syntax/span.js';
 import { specOutputFolder } from '../tla/names.js';
 import type { TlaModule } from '../tla/tla-ast.js';
@@ -40,12 +40,13 @@ export type RenderOutcome = { ok: true; files: RenderedFile[] } | { ok: false; d
  * `overrides` when given). Pure.
  */
 export function renderSpec(
-  program: Program,
+  checked: CheckedProgram,
   generatedBy: string,
   overrides?: readonly ParamOverrideRequest[],
   compile?: ModuleCompiler,
-  folder: string = specOutputFolder(program.root.path),
+  folder: string = specOutputFolder(checked.program.root.path),
 ): RenderOutcome {
+  const program = checked.program;
   const runs: CheckCase[] = overrides !== undefined
     ? [...new Set(expectedRuns(collectDecls(program)).map((r) => r.variant))].map((variant) => ({ variant, overrides, expects: [] }))
     : expectedRuns(collectDecls(program)).map((r) => ({ variant: r.variant, overrides: r.params, expects: r.expects }));
@@ -53,7 +54,7 @@ export function renderSpec(
   const modules = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   for (const run of runs) {
-    const r = buildCase(program, run, generatedBy, folder);
+    const r = buildCase(checked, run, generatedBy, folder);
     if (!r.ok) {
       diagnostics.push(...r.diagnostics);
       continue;
@@ -97,10 +98,10 @@ function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
  * (its path from the project folder). Pure given `compile`.
  */
 export function planSpec(
-  program: Program,
+  checked: CheckedProgram,
   options: { folder: string; specPath: string; generatedBy: string; compile?: ModuleCompiler | undefined },
 ): { ok: true; planned: PlannedSpec } | { ok: false; diagnostics: readonly Diagnostic[] } {
-  const rendered = renderSpec(program, options.generatedBy, undefined, options.compile, options.folder);
+  const rendered = renderSpec(checked, options.generatedBy, undefined, options.compile, options.folder);
   if (!rendered.ok) return rendered;
   const names = rendered.files.map((f) => f.path.slice(options.folder.length + 1));
   const manifest = { path: `${options.folder}/${MANIFEST_NAME}`, text: manifestText(options.specPath, options.generatedBy, names) };

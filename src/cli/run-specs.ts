@@ -2,7 +2,7 @@
 // one, and hand every result to the caller as soon as it is known. Front-end problems are
 // printed here with their locations; the caller decides what to print for results.
 
-import { checkProgram } from '../check/check.js';
+import { type CheckedProgram, checkProgram } from '../check/check.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, renderDiagnostic } from '../diagnostics/render.js';
 import type { VariantResult } from '../result/result-file.js';
@@ -27,7 +27,7 @@ export interface RunSpecsOutcome {
   /** Per spec that could not be checked (wholly or in some case), the errors that stopped it. */
   readonly rejected: readonly RejectedSpec[];
   /** The specs that passed the front end, as loaded (ci compares their committed generated files). */
-  readonly loaded: readonly { readonly file: string; readonly program: Program }[];
+  readonly loaded: readonly { readonly file: string; readonly checked: CheckedProgram }[];
 }
 
 /** A spec with errors: its front end's, else those of the cases that could not be built. */
@@ -67,7 +67,7 @@ export async function runSpecs(
   let badInput = false;
   let toolFailed = false;
   const rejected: RejectedSpec[] = [];
-  const loaded: { file: string; program: Program }[] = [];
+  const loaded: { file: string; checked: CheckedProgram }[] = [];
   for (const file of files) {
     if (options.signal?.aborted === true && results.length > 0) break;
     const program = loadSpec(file, io);
@@ -80,7 +80,7 @@ export async function runSpecs(
       badInput = true;
       continue;
     }
-    loaded.push({ file, program });
+    loaded.push({ file, checked });
     let cases: CheckCase[];
     if (mode.kind === 'check') {
       const planned = checkCases(program, mode.selection);
@@ -98,7 +98,7 @@ export async function runSpecs(
     const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {
       // The folder `emit` gives this spec under the working folder's `generated/`.
-      const built = buildCase(program, c, generatedBy, outputFolderOf(file, io.cwd, 'generated'));
+      const built = buildCase(checked, c, generatedBy, outputFolderOf(file, io.cwd, 'generated'));
       if (!built.ok) {
         printDiagnostics(built.diagnostics, program, io, printed);
         for (const d of built.diagnostics) caseErrors.set(`${d.code}|${d.span.file}|${d.span.start.offset}`, d);

@@ -1,14 +1,14 @@
 // The state of one lowering run: the variant's declarations, the parameter set, the names taken
-// at module level, the TLA+ variables of DSL variables, and the diagnostics so far. Created and
-// discarded inside lowerSpec, so the phase stays a pure function of its input.
+// at module level and the TLA+ variables of DSL variables. Created and discarded inside
+// lowerInstance, so the phase stays a pure function of its input.
 
-import type { Diagnostic, DiagnosticArgs } from '../diagnostics/diagnostic.js';
-import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { DefDecl, ProcedureDecl, ProcessDecl, TypeExpr } from '../syntax/ast.js';
 import type { Span } from '../syntax/span.js';
+import type { CheckedProgram } from '../check/check.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import type { DeclTable } from './decls.js';
 import type { ModelDef, ModelProperty, ModelVariable } from './ir.js';
+import { LoweringError } from './lowering-error.js';
 import type { ParamSet } from './params.js';
 
 /** A DSL variable visible by name inside a process or procedure: its TLA+ variable and type. */
@@ -45,7 +45,6 @@ export interface CallSite {
 export interface PendingVar extends ModelVariable {}
 
 export class LowerContext {
-  readonly diagnostics: Diagnostic[] = [];
   /** Every module-level name, so bound variables never shadow one (SANY rejects shadowing). */
   readonly taken = new Set<string>();
   /** DSL global variables -> TLA+ names. */
@@ -88,18 +87,23 @@ export class LowerContext {
   usesFiniteSets = false;
 
   constructor(
+    /** The checker's tables: what each reference resolved to. */
+    readonly checked: CheckedProgram,
     readonly table: DeclTable,
     readonly params: ParamSet,
-  ) {}
-
-  report(code: DiagnosticCode, span: Span, args: DiagnosticArgs, hint?: string): void {
-    const d: Diagnostic = { code, severity: 'error', span, args, ...(hint !== undefined ? { hint } : {}) };
-    this.diagnostics.push(d);
+  ) {
+    this.rootSpan = checked.program.root.ast.span;
   }
 
-  /** A problem that is the lowering's own bug or an unsupported construct the checker let through. */
-  internal(span: Span, detail: string): void {
-    this.report('CS9001', span, { phase: 'lowering', detail });
+  /** The root file's whole span: where an inconsistency with no better place is located. */
+  readonly rootSpan: Span;
+
+  /**
+   * Stops lowering: the input contradicts what the checker guarantees (a name it resolved, a
+   * rule it enforces). Never a user's mistake: those are reported by the checker first.
+   */
+  inconsistent(span: Span, detail: string): never {
+    throw new LoweringError(span, detail);
   }
 
   defDecl(dslName: string): DefDecl | undefined {

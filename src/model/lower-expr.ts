@@ -9,7 +9,8 @@ import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, frameVarName
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import { findLabel } from './variants.js';
 import { FALSE, TRUE, and, apply, bin, builtin, dot, eq, except, fcnApp, ite, name, not, num, or, setEnum, str, tuple } from './tla-build.js';
-import { elementType, fieldType, frameProcedure } from './types.js';
+import { forEachSubExpr } from './sub-exprs.js';
+import { elementType, fieldType } from './types.js';
 
 /** Values assigned so far in the current step, by TLA+ variable (absent: unchanged). */
 export interface SymState {
@@ -74,24 +75,56 @@ type Resolved =
   | { kind: 'enum'; value: string }
   | { kind: 'group'; tla: string }
   | { kind: 'thread' }
-  | { kind: 'unknown' };
+  | { kind: 'def' }
+  | { kind: 'typeSet' };
 
-function lookup(ctx: LowerContext, env: Env, n: string): Resolved {
-  const b = env.bound.get(n);
-  if (b !== undefined) return { kind: 'bound', ref: b };
-  const m = env.macroArgs.get(n);
-  if (m !== undefined) return { kind: 'macroArg', arg: m };
-  const l = env.owner?.vars.get(n);
-  if (l !== undefined) return { kind: 'local', v: l };
-  const g = ctx.globals.get(n);
-  if (g !== undefined) return { kind: 'global', ...g };
-  if (ctx.table.consts.has(n)) return { kind: 'const', tla: ctx.defNames.get(n) ?? tlaIdent(n) };
-  if (ctx.table.paramDefaults.has(n)) return { kind: 'param', tla: tlaIdent(n) };
-  if (ctx.table.enumMembers.has(n)) return { kind: 'enum', value: n };
-  const grp = ctx.groupConstants.get(n);
-  if (grp !== undefined) return { kind: 'group', tla: grp };
-  if (n === 'Thread') return { kind: 'thread' };
-  return { kind: 'unknown' };
+/**
+ * What a name denotes here: the checker's symbol says which declaration; the environment says
+ * what that declaration holds in this step (a bound value, a macro argument, a frame variable).
+ */
+function lookup(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr' }>): Resolved {
+  const n = e.name.name;
+  const sym = ctx.checked.symbols.get(e);
+  const missing = (): never => ctx.inconsistent(e.span, `\`${n}\` (${sym === undefined ? 'unresolved' : sym.kind}) has no value where it is used`);
+  switch (sym?.kind) {
+    case 'binder':
+    case 'defParam':
+    case 'procParam':
+    case 'frameVar': {
+      // Parameters and locals of a called procedure are bound to the call's values while its frame is set up.
+      const b = env.bound.get(n);
+      if (b !== undefined) return { kind: 'bound', ref: b };
+      const l = sym.kind === 'binder' || sym.kind === 'defParam' ? undefined : env.owner?.vars.get(n);
+      return l !== undefined ? { kind: 'local', v: l } : missing();
+    }
+    case 'macroParam': {
+      const m = env.macroArgs.get(n);
+      return m !== undefined ? { kind: 'macroArg', arg: m } : missing();
+    }
+    case 'sharedVar':
+    case 'threadVar': {
+      const g = ctx.globals.get(n);
+      return g !== undefined ? { kind: 'global', ...g } : missing();
+    }
+    case 'const':
+      return { kind: 'const', tla: ctx.defNames.get(n) ?? tlaIdent(n) };
+    case 'param':
+      return { kind: 'param', tla: tlaIdent(n) };
+    case 'enumMember':
+      return { kind: 'enum', value: n };
+    case 'process': {
+      const grp = ctx.groupConstants.get(n);
+      return grp !== undefined ? { kind: 'group', tla: grp } : missing();
+    }
+    case 'builtinType':
+      return n === 'Thread' ? { kind: 'thread' } : { kind: 'typeSet' };
+    case 'enum':
+      return { kind: 'typeSet' };
+    case 'def':
+      return { kind: 'def' };
+    default:
+      return missing();
+  }
 }
 
 /** The environment a macro argument is evaluated in: its own names, the current state and sinks. */
@@ -101,8 +134,7 @@ function argEnv(arg: MacroArg, env: Env): Env {
 
 function selfOf(ctx: LowerContext, env: Env, at: Expr): TlaExpr {
   if (env.self !== undefined) return env.self;
-  ctx.report('CS2003', at.span, {});
-  return name(INTERNAL_NAMES.self);
+  return ctx.inconsistent(at.span, '`self` outside a process or procedure (CS2003)');
 }
 
 /** The declared type of an expression, where names and declarations tell it. */
@@ -111,7 +143,7 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
     case 'ParenExpr':
       return staticType(ctx, env, e.inner);
     case 'NameExpr': {
-      const r = lookup(ctx, env, e.name.name);
+      const r = lookup(ctx, env, e);
       if (r.kind === 'bound') return r.ref.type;
       if (r.kind === 'macroArg') return staticType(ctx, argEnv(r.arg, env), r.arg.expr);
       if (r.kind === 'local') return r.v.type;
@@ -121,7 +153,7 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
     }
     case 'IndexExpr': {
       if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base.name.name);
+        const r = lookup(ctx, env, e.base);
         if (r.kind === 'global' && r.scope === 'thread') return r.type;
       }
       return elementType(ctx, staticType(ctx, env, e.base));
@@ -145,21 +177,18 @@ function procVarType(ctx: LowerContext, p: string, f: string): TypeExpr | undefi
   return decl.params.find((x) => x.name.name === f)?.type ?? decl.locals.find((x) => x.name.name === f)?.type;
 }
 
-/** Which procedure's frame `base->f` reaches: from the declared type, else the one procedure with an `f`. */
+/** Which procedure's frame `base->f` reaches: the owner of the frame variable the checker bound `f` to. */
 export function arrowProcedure(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'ArrowExpr' }>): string | undefined {
   if (e.base.kind === 'FrameExpr' && env.owner?.kind === 'procedure') return env.owner.name;
-  const fromType = frameProcedure(ctx, staticType(ctx, env, e.base));
-  if (fromType !== undefined) return fromType;
-  const candidates = [...ctx.table.procedures.values()].filter((p) => p.params.some((x) => x.name.name === e.field.name) || p.locals.some((x) => x.name.name === e.field.name));
-  return candidates.length === 1 ? candidates[0]!.name.name : undefined;
+  const owner = ctx.checked.symbols.get(e.field)?.owner;
+  return owner?.kind === 'ProcedureDecl' ? owner.name.name : undefined;
 }
 
 /** `p_x[base]`, recording the liveness condition of the frame when `p` frames can outlive their call. */
 function arrowAccess(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'ArrowExpr' }>): { variable: string; index: TlaExpr } | undefined {
   const p = arrowProcedure(ctx, env, e);
   if (p === undefined || procVarType(ctx, p, e.field.name) === undefined && !ctx.table.procedures.get(p)?.params.some((x) => x.name.name === e.field.name)) {
-    ctx.report('CS3007', e.field.span, { proc: p ?? '?', field: e.field.name });
-    return undefined;
+    return ctx.inconsistent(e.field.span, `\`->${e.field.name}\` names no field of a frame (CS3007)`);
   }
   const index = lowerExpr(ctx, env, e.base);
   if (ctx.liveProcedures.has(p) && env.checks !== undefined && !env.primed) {
@@ -187,10 +216,7 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
     case 'SelfExpr':
       return selfOf(ctx, env, e);
     case 'FrameExpr':
-      if (env.owner?.kind !== 'procedure') {
-        ctx.report('CS2004', e.span, {});
-        return name(INTERNAL_NAMES.none);
-      }
+      if (env.owner?.kind !== 'procedure') return ctx.inconsistent(e.span, '`frame` outside a procedure (CS2004)');
       return selfOf(ctx, env, e);
     case 'ParenExpr':
       return low(e.inner);
@@ -200,7 +226,7 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
       return lowerName(ctx, env, e);
     case 'IndexExpr': {
       if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base.name.name);
+        const r = lookup(ctx, env, e.base);
         // A thread variable indexed by a thread reads that thread's copy, whatever its type
         // (docs/language.md, "Whose copy"): an element of one's own map is `x[self][k]`.
         if (r.kind === 'global' && r.scope === 'thread') {
@@ -281,7 +307,7 @@ export function bindOne(ctx: LowerContext, env: Env, dsl: string, type?: TypeExp
 function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr' }>): TlaExpr {
   const n = e.name.name;
   if (n === '') return TRUE;
-  const r = lookup(ctx, env, n);
+  const r = lookup(ctx, env, e);
   switch (r.kind) {
     case 'bound':
       return r.ref.kind === 'expr' ? r.ref.expr : fcnApp(readVar(env, r.ref.variable), selfOf(ctx, env, e));
@@ -304,13 +330,21 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
       return name(r.tla);
     case 'thread':
       return name(INTERNAL_NAMES.thread);
-    case 'unknown': {
-      const d = ctx.table.defs.get(n);
-      if (d !== undefined && d.params.length === 0) return lowerCall(ctx, env, { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] });
-      ctx.report('CS2001', e.span, { name: n });
-      return TRUE;
-    }
+    case 'def':
+      // A def without parameters may be named without `()`.
+      return lowerCall(ctx, env, { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] });
+    case 'typeSet':
+      return typeAsSet(ctx, e);
   }
+}
+
+/** A type name the checker resolved as the set of its values: `bool`, an enum. */
+function typeAsSet(ctx: LowerContext, e: Extract<Expr, { kind: 'NameExpr' }>): TlaExpr {
+  const sym = ctx.checked.symbols.get(e);
+  if (sym?.kind === 'builtinType' && sym.name === 'bool') return name('BOOLEAN');
+  const en = sym?.kind === 'enum' ? ctx.table.enums.get(sym.name) : undefined;
+  if (en !== undefined) return setEnum(en.members.map((m) => str(m.name)));
+  return ctx.inconsistent(e.span, `\`${e.name.name}\` resolves to no value (CS2001, CS2005)`);
 }
 
 function lowerBinary(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'BinaryExpr' }>): TlaExpr {
@@ -354,8 +388,7 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
   const args = (): TlaExpr[] => e.args.map((a) => lowerExpr(ctx, env, a));
   const arity = (k: number): boolean => {
     if (e.args.length === k) return true;
-    ctx.report('CS3002', e.span, { name: n, expected: k, actual: e.args.length });
-    return false;
+    return ctx.inconsistent(e.span, `\`${n}\` called with ${e.args.length} arguments, not ${k} (CS3002)`);
   };
   switch (n) {
     case 'card':
@@ -391,10 +424,7 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
   }
   const def = ctx.table.defs.get(n);
   if (def === undefined) {
-    if (ctx.table.procedures.has(n)) ctx.report('CS3012', e.span, { name: n });
-    else if (ctx.table.macros.has(n)) ctx.report('CS2005', e.span, { name: n, actual: 'a macro', expected: 'a def' });
-    else ctx.report('CS2001', e.callee.span, { name: n });
-    return TRUE;
+    return ctx.inconsistent(e.callee.span, `\`${n}\` called in an expression is not a def or built-in (CS2001, CS2005, CS3012)`);
   }
   if (!arity(def.params.length)) return TRUE;
   const lowered = args();
@@ -419,10 +449,7 @@ function lowerAt(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallExpr
     owner = a.base.name.name;
     label = a.field.name;
   }
-  if (label === undefined) {
-    ctx.report('CS2009', a.span, { name: '?' });
-    return FALSE;
-  }
+  if (label === undefined) return ctx.inconsistent(a.span, '`at` without a step label (CS2009)');
   const values: string[] = [];
   const owners = owner !== undefined ? [owner] : env.owner !== undefined && ctx.labels.get(env.owner.name)?.has(label) ? [env.owner.name] : [...ctx.labels.keys()];
   for (const o of owners) values.push(...(ctx.labels.get(o)?.get(label) ?? []));
@@ -430,7 +457,7 @@ function lowerAt(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallExpr
     // A label of a procedure no thread calls: the thread is never there.
     const declared = [...ctx.table.procedures.values()].some((p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!))
       || ctx.table.processes.some((p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!));
-    if (!declared) ctx.report('CS2009', a.span, { name: owner !== undefined ? `${owner}.${label}` : label });
+    if (!declared) return ctx.inconsistent(a.span, `no step labelled \`${owner !== undefined ? `${owner}.${label}` : label}\` (CS2009)`);
     return FALSE;
   }
   const pc = pcOf(env, t);
@@ -441,10 +468,7 @@ function lowerInCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Call
   const t = lowerExpr(ctx, env, e.args[0]!);
   const a = e.args[1]!;
   const p = a.kind === 'NameExpr' ? a.name.name : '';
-  if (!ctx.table.procedures.has(p)) {
-    ctx.report('CS2005', a.span, { name: p, actual: 'not a procedure', expected: 'a procedure' });
-    return FALSE;
-  }
+  if (!ctx.table.procedures.has(p)) return ctx.inconsistent(a.span, `\`in_call\` of \`${p}\`, not a procedure (CS2005)`);
   const steps = ctx.ownerSteps.get(p);
   if (steps === undefined) return FALSE;
   const inBody = bin('\\in', pcOf(env, t), setEnum(steps.map(str)));
@@ -469,16 +493,16 @@ export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = 
   const def = ctx.table.defs.get(n);
   if (def === undefined || seen.has(n)) return false;
   seen.add(n);
-  const params = new Set(def.params.map((p) => p.name.name));
   let reads = false;
   const visit = (x: Expr): void => {
     if (reads) return;
-    if (x.kind === 'NameExpr' && !params.has(x.name.name) && ctx.globals.has(x.name.name)) reads = true;
+    const sym = x.kind === 'NameExpr' ? ctx.checked.symbols.get(x) : undefined;
+    if (sym?.kind === 'sharedVar' || sym?.kind === 'threadVar') reads = true;
     if (x.kind === 'CallExpr') {
       if (['done', 'alive', 'exiting', 'unborn', 'at', 'in_call'].includes(x.callee.name)) reads = true;
       else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen)) reads = true;
     }
-    if (x.kind === 'NameExpr' && !params.has(x.name.name) && ctx.table.defs.has(x.name.name) && defReadsState(ctx, x.name.name, seen)) reads = true;
+    if (sym?.kind === 'def' && defReadsState(ctx, sym.name, seen)) reads = true;
     forEachSubExpr(x, visit);
   };
   visit(def.body);
@@ -525,20 +549,18 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
     case 'ParenExpr':
       return resolveLvalue(ctx, env, e.inner);
     case 'NameExpr': {
-      const r = lookup(ctx, env, e.name.name);
+      const r = lookup(ctx, env, e);
       if (r.kind === 'macroArg') return resolveLvalue(ctx, argEnv(r.arg, env), r.arg.expr);
       if (r.kind === 'local') return { variable: r.v.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
       if (r.kind === 'global') {
         return r.scope === 'shared' ? { variable: r.tla, path: [] } : { variable: r.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
       }
-      if (r.kind === 'unknown') ctx.report('CS2001', e.span, { name: e.name.name });
-      else ctx.report('CS3003', e.span, { name: e.name.name, reason: 'not a variable' });
-      return undefined;
+      return ctx.inconsistent(e.span, `assignment to \`${e.name.name}\`, not a variable (CS2001, CS3003)`);
     }
     case 'IndexExpr': {
       const index = lowerExpr(ctx, env, e.index);
       if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base.name.name);
+        const r = lookup(ctx, env, e.base);
         if (r.kind === 'global' && r.scope === 'thread') return { variable: r.tla, path: [{ kind: 'index', index }] };
       }
       const base = resolveLvalue(ctx, env, e.base);
@@ -553,74 +575,6 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
       return a === undefined ? undefined : { variable: a.variable, path: [{ kind: 'index', index: a.index }] };
     }
     default:
-      ctx.report('CS3003', e.span, { name: '(expression)', reason: 'not a variable, element, field or frame field' });
-      return undefined;
-  }
-}
-
-/** Calls `f` on each direct sub-expression of `e`. */
-export function forEachSubExpr(e: Expr, f: (x: Expr) => void): void {
-  switch (e.kind) {
-    case 'CallExpr':
-      e.args.forEach(f);
-      break;
-    case 'IndexExpr':
-      f(e.base);
-      f(e.index);
-      break;
-    case 'FieldExpr':
-    case 'ArrowExpr':
-    case 'PrimedExpr':
-      f(e.base);
-      break;
-    case 'UnaryExpr':
-      f(e.operand);
-      break;
-    case 'BinaryExpr':
-      f(e.left);
-      f(e.right);
-      break;
-    case 'CondExpr':
-      f(e.cond);
-      f(e.then);
-      f(e.else);
-      break;
-    case 'SetLit':
-    case 'SeqLit':
-      e.elements.forEach(f);
-      break;
-    case 'SetFilter':
-      f(e.set);
-      f(e.pred);
-      break;
-    case 'SetMap':
-      f(e.expr);
-      f(e.set);
-      break;
-    case 'MapComp':
-      f(e.set);
-      f(e.value);
-      break;
-    case 'RecordLit':
-      e.fields.forEach((x) => f(x.value));
-      break;
-    case 'RecordUpdate':
-      f(e.base);
-      e.fields.forEach((x) => f(x.value));
-      break;
-    case 'MapUpdate':
-      f(e.base);
-      f(e.key);
-      f(e.value);
-      break;
-    case 'QuantExpr':
-      f(e.set);
-      f(e.body);
-      break;
-    case 'ParenExpr':
-      f(e.inner);
-      break;
-    default:
-      break;
+      return ctx.inconsistent(e.span, 'assignment to an expression that is not a variable, element, field or frame field (CS3003)');
   }
 }

@@ -9,7 +9,8 @@ import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
-import { type BoundRef, type Env, bindOne, forEachSubExpr, lowerExpr, readVar } from './lower-expr.js';
+import { type BoundRef, type Env, bindOne, lowerExpr, readVar } from './lower-expr.js';
+import { forEachSubExpr } from './sub-exprs.js';
 import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
 import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, macroCallIn, pushSite, withChecks, withMacroResult } from './symbolic.js';
@@ -253,9 +254,7 @@ function lowerFor(
 function lowerCall(ctx: LowerContext, step: PlannedStep, s: Extract<Stmt, { kind: 'CallStmt' }>, env: Env): ActTree {
   const p = ctx.table.procedures.get(s.callee.name)!;
   const calleeOwner = ctx.procedureOwners.get(p.name.name);
-  if (p.params.length !== s.args.length) {
-    ctx.report('CS3002', s.span, { name: p.name.name, expected: p.params.length, actual: s.args.length });
-  }
+  if (p.params.length !== s.args.length) ctx.inconsistent(s.span, `procedure \`${p.name.name}\` called with ${s.args.length} arguments, not ${p.params.length} (CS3002)`);
   const checks: TlaExpr[] = [];
   const args = s.args.map((a) => lowerExpr(ctx, { ...env, checks }, a));
   return withChecks(ctx, env, checks, () => {

@@ -11,7 +11,8 @@ import { FRAME_USE_AFTER_RETURN, INTERNAL_NAMES, PC_EXITING, PC_UNBORN, liveVarN
 import type { CallSite, LowerContext } from './context.js';
 import { buryFrame } from './frame-identity.js';
 import type { ActTree } from './ir.js';
-import { type Env, type Lvalue, type MacroArg, type SymState, bindOne, forEachSubExpr, freshBound, lowerExpr, readVar, resolveLvalue, staticType } from './lower-expr.js';
+import { type Env, type Lvalue, type MacroArg, type SymState, bindOne, freshBound, lowerExpr, readVar, resolveLvalue, staticType } from './lower-expr.js';
+import { forEachSubExpr } from './sub-exprs.js';
 import { FALSE, and, bin, builtin, eq, except, fcnApp, ite, mergeValues, name, not, readPath, same, str, tuple, walkTla } from './tla-build.js';
 import { defaultValue, elementType } from './types.js';
 
@@ -182,8 +183,7 @@ export function execStmt(ctx: LowerContext, sc: StepCtx, s: Stmt, env: Env, k: C
       return withChecks(ctx, env, sink, () => k(out));
     }
     case 'WhileStmt':
-      ctx.report('CS4003', s.span, { context: 'an atomic step' });
-      return k(env);
+      return ctx.inconsistent(s.span, '`while` inside an atomic step (CS4003)');
     case 'CallStmt':
       return execCall(ctx, sc, s, env, k);
     case 'ReturnStmt':
@@ -341,10 +341,7 @@ function execParallelFor(ctx: LowerContext, sc: StepCtx, s: Extract<Stmt, { kind
   const b = bindOne(ctx, env, s.binder.name, elementType(ctx, staticType(ctx, env, s.set)));
   const bodySink: TlaExpr[] = [];
   const start: Env = { ...b.env, state: env.state };
-  if (!isLinear(ctx, s.body.stmts)) {
-    ctx.report('CS4006', s.span, { context: 'an atomic step', binder: s.binder.name });
-    return env;
-  }
+  if (!isLinear(ctx, s.body.stmts)) return ctx.inconsistent(s.span, `\`for ${s.binder.name}\` in an atomic step with a body that branches (CS4006)`);
   const out = execLinear(ctx, sc, s.body.stmts, start, bodySink);
   const k = name(b.name);
   if (bodySink.length > 0) sink.push({ kind: 'TlaQuant', quantifier: '\\A', variables: [b.name], set, body: and(...bodySink) });
@@ -355,8 +352,7 @@ function execParallelFor(ctx: LowerContext, sc: StepCtx, s: Extract<Stmt, { kind
     if (same(after, before)) continue;
     const extra = newClauses(before, after);
     if (extra === undefined || !extra.every((c) => c.path[0]!.kind === 'index' && same(c.path[0]!.index, k))) {
-      ctx.report('CS4006', s.span, { context: 'an atomic step', binder: s.binder.name });
-      return env;
+      return ctx.inconsistent(s.span, `\`for ${s.binder.name}\` in an atomic step writes other than at its element (CS4006)`);
     }
     const atK = readPath(after, [{ kind: 'index', index: k }]);
     values.set(v, {
@@ -409,17 +405,10 @@ function execCall(ctx: LowerContext, sc: StepCtx, s: Extract<Stmt, { kind: 'Call
   const asAssign = defCallAsAssign(ctx, s);
   if (asAssign !== undefined) return execStmt(ctx, sc, asAssign, env, k);
   const m = ctx.table.macros.get(s.callee.name);
-  if (m === undefined) {
-    if (ctx.table.procedures.has(s.callee.name)) ctx.report('CS4002', s.span, { context: 'an atomic step' });
-    else ctx.report('CS2001', s.callee.span, { name: s.callee.name });
-    return k(env);
-  }
-  if (m.params.length !== s.args.length) {
-    ctx.report('CS3002', s.span, { name: m.name.name, expected: m.params.length, actual: s.args.length });
-    return k(env);
-  }
+  if (m === undefined) return ctx.inconsistent(s.callee.span, `call of \`${s.callee.name}\` inside an atomic step, not a macro (CS2001, CS4002)`);
+  if (m.params.length !== s.args.length) return ctx.inconsistent(s.span, `macro \`${m.name.name}\` called with ${s.args.length} arguments, not ${m.params.length} (CS3002)`);
   const target = s.target;
-  if (target !== undefined && macroBody(m).result === undefined) ctx.report('CS3011', s.span, { callee: 'macro', name: m.name.name });
+  if (target !== undefined && macroBody(m).result === undefined) return ctx.inconsistent(s.span, `the result of macro \`${m.name.name}\`, which returns none (CS3011)`);
   return runMacro(ctx, sc, m, s.args, env, (after, result) => {
     if (target === undefined || result === undefined) return k(after);
     // `x := m(args)`: the body, then the assignment (its target read in the state the body left).
@@ -477,15 +466,9 @@ export function withMacroResult(ctx: LowerContext, sc: StepCtx, e: Expr, env: En
   const call = macroCallIn(ctx, e);
   if (call === undefined) return k(env);
   const m = ctx.table.macros.get(call.callee.name)!;
-  if (m.params.length !== call.args.length) {
-    ctx.report('CS3002', call.span, { name: m.name.name, expected: m.params.length, actual: call.args.length });
-    return k(env);
-  }
+  if (m.params.length !== call.args.length) return ctx.inconsistent(call.span, `macro \`${m.name.name}\` called with ${call.args.length} arguments, not ${m.params.length} (CS3002)`);
   return runMacro(ctx, sc, m, call.args, env, (after, result) => {
-    if (result === undefined) {
-      ctx.report('CS3011', call.callee.span, { callee: 'macro', name: m.name.name });
-      return k(after);
-    }
+    if (result === undefined) return ctx.inconsistent(call.callee.span, `the result of macro \`${m.name.name}\`, which returns none (CS3011)`);
     const results = new Map(env.results ?? []);
     results.set(call, result);
     return k({ ...after, results });
@@ -494,10 +477,7 @@ export function withMacroResult(ctx: LowerContext, sc: StepCtx, e: Expr, env: En
 
 function execClone(ctx: LowerContext, s: Extract<Stmt, { kind: 'CloneStmt' }>, env: Env, k: Cont): ActTree {
   const g = ctx.groupStarts.get(s.group.name);
-  if (g === undefined) {
-    ctx.report('CS4011', s.group.span, { name: s.group.name, problem: 'not a process group' });
-    return k(env);
-  }
+  if (g === undefined) return ctx.inconsistent(s.group.span, `\`clone\` into \`${s.group.name}\`, not a process group (CS4011)`);
   const checks: TlaExpr[] = [];
   const lv = s.target === undefined ? undefined : lval(ctx, env, s.target, checks);
   return withChecks(ctx, env, checks, () => {
@@ -546,10 +526,7 @@ export function resetFrame(ctx: LowerContext, p: string, env: Env): Env {
  */
 export function execReturn(ctx: LowerContext, env: Env, value: Expr | undefined, span: Span): ActTree {
   const owner = env.owner;
-  if (owner?.kind !== 'procedure') {
-    ctx.report('CS4008', span, {});
-    return leafOf(env);
-  }
+  if (owner?.kind !== 'procedure') return ctx.inconsistent(span, '`return` outside a procedure (CS4008)');
   const checks: TlaExpr[] = [];
   const v = value === undefined ? undefined : low(ctx, env, value, checks);
   const self = env.self ?? name(INTERNAL_NAMES.self);

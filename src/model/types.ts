@@ -1,6 +1,6 @@
 // What the lowering needs from declared types: aliases resolved, each type's default value (the
-// initial value of a variable declared without one), the finite set a map's key type stands for,
-// and which procedure a `frame<p>` type points at. Takes TypeExprs; returns TLA+ expressions.
+// initial value of a variable declared without one), the finite set a map's key type stands for.
+// Takes TypeExprs; returns TLA+ expressions.
 
 import type { TypeExpr } from '../syntax/ast.js';
 import { instantiateAlias } from '../syntax/type-subst.js';
@@ -18,15 +18,6 @@ export function resolveType(ctx: LowerContext, t: TypeExpr | undefined): TypeExp
     cur = alias.params.length > 0 ? instantiateAlias(alias, cur.args ?? []) : alias.type;
   }
   return cur;
-}
-
-/** The procedure a `frame<p>` (or `frame<p>?`) type refers to. */
-export function frameProcedure(ctx: LowerContext, t: TypeExpr | undefined): string | undefined {
-  const r = resolveType(ctx, t);
-  if (r === undefined) return undefined;
-  if (r.kind === 'FrameType') return r.procedure.name;
-  if (r.kind === 'OptionalType') return frameProcedure(ctx, r.inner);
-  return undefined;
 }
 
 /** The element type of a map, sequence or set type, for `x[i]` chains. */

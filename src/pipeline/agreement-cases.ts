@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Program } from '../syntax/program.js';
+import type { CheckedProgram } from '../check/check.js';
 import { type BuiltCase, buildCase } from './build-case.js';
 import { checkCases, ciCases } from './cases.js';
 
@@ -59,13 +59,14 @@ export function caseLabel(key: Pick<AgreementKey, 'spec' | 'variant' | 'params'>
  * same variant and parameters are listed once. Cases an expectation checks by simulation are
  * left out: a simulation's counts are a sample, not the state space TLC would count.
  */
-export function agreementCases(program: Program): { cases: AgreementCase[]; failures: AgreementBuildFailure[] } {
+export function agreementCases(checked: CheckedProgram): { cases: AgreementCase[]; failures: AgreementBuildFailure[] } {
+  const program = checked.program;
   const planned = [...ciCases(program), ...checkCases(program, { variants: [], params: [] }).cases].filter((c) => c.simulate === undefined);
   const cases: AgreementCase[] = [];
   const failures: AgreementBuildFailure[] = [];
   const seen = new Set<string>();
   for (const c of planned) {
-    const r = buildCase(program, c, AGREEMENT_GENERATED_BY);
+    const r = buildCase(checked, c, AGREEMENT_GENERATED_BY);
     if (!r.ok) {
       failures.push({ spec: program.root.path, variant: c.variant, diagnostics: r.diagnostics });
       continue;

@@ -67,7 +67,7 @@ function loadSpec(spec: string): SpecEntry {
   const render = (d: Parameters<typeof renderDiagnostic>[0]): string => renderDiagnostic(d, { color: false, source: (f) => sources.get(f) });
   const errors = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length > 0) return { spec, program, problems: errors.map(render), cases: [] };
-  const { cases, failures } = agreementCases(program);
+  const { cases, failures } = agreementCases(checked);
   return { spec, program, problems: failures.flatMap((f) => f.diagnostics.map((d) => `${f.variant}: ${render(d)}`)), cases };
 }
 

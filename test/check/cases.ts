@@ -110,6 +110,14 @@ invariant i: n(1) == 0
 `,
   },
   {
+    name: '`int` used as a set of values',
+    code: 'CS2005', line: 3, column: 26, message: '`int` is the type of every integer, not a finite set of values', hint: 'write a range such as `0..3`',
+    src: `spec t
+shared var n: 0..3 = 0
+invariant i: exists k in int: k == n
+`,
+  },
+  {
     name: 'a name declared both in the spec and in an imported file',
     code: 'CS2006', line: 3, column: 12, message: '`x` is declared both here and in lib.cred', related: { line: 2, column: 12, file: 'lib.cred' },
     src: `spec t

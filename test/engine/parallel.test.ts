@@ -158,8 +158,9 @@ describe('parallel search', () => {
         }
       };
       const program = loadProgram(spec, { readFile, preludeDir: preludeDir(process.env) });
-      if (checkProgram(program).diagnostics.some((d) => d.severity === 'error')) return [];
-      return agreementCases(program).cases.map((c) => ({ label: `${spec} ${c.key.variant} ${c.key.params}`, built: c.built }));
+      const checked = checkProgram(program);
+      if (checked.diagnostics.some((d) => d.severity === 'error')) return [];
+      return agreementCases(checked).cases.map((c) => ({ label: `${spec} ${c.key.variant} ${c.key.params}`, built: c.built }));
     });
 
     test('the specs give cases to compare', () => {

@@ -37,7 +37,7 @@ test('generated/ is what `credspec emit specs` writes today', async () => {
     const checked = checkProgram(program);
     expect(hasErrors([...program.diagnostics, ...checked.diagnostics])).toBe(false);
     const folder = outputFolderOf(spec, ROOT, 'generated');
-    const rendered = planSpec(program, { folder, specPath: spec, generatedBy: `credspec ${packageVersion()}`, compile });
+    const rendered = planSpec(checked, { folder, specPath: spec, generatedBy: `credspec ${packageVersion()}`, compile });
     if (!rendered.ok) throw new Error(`${spec} does not emit: ${rendered.diagnostics.map((d) => d.code).join(', ')}`);
     for (const f of rendered.planned.files) expected.set(f.path, f.text);
   }

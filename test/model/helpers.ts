@@ -1,11 +1,15 @@
-// Test helpers for the model phase: a Program from one `.cred` text (no imports), lowered and
-// emitted in one call. Tests read the emitted TLA+ text or the model, as a user would.
+// Test helpers for the model phase: a Program from one `.cred` text (no imports), checked,
+// instantiated, lowered and emitted in one call, as the CLI does. Tests read the emitted TLA+
+// text or the model, as a user would.
 
-import { parseSpec } from '../../src/syntax/parse.js';
-import type { Program } from '../../src/syntax/program.js';
-import { lowerSpec, type LowerResult } from '../../src/model/lower.js';
+import { checkProgram, type CheckedProgram } from '../../src/check/check.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { instantiate } from '../../src/model/instance.js';
+import { lowerSpec } from '../../src/model/lower.js';
 import type { Model } from '../../src/model/ir.js';
 import type { ParamOverrideRequest } from '../../src/model/params.js';
+import { parseSpec } from '../../src/syntax/parse.js';
+import type { Program } from '../../src/syntax/program.js';
 import { toTla, type Emitted } from '../../src/tla/from-model.js';
 import { printTla } from '../../src/tla/print.js';
 
@@ -16,18 +20,37 @@ export function programOf(text: string, file = 'test.cred'): Program {
   return { root, files: [root], diagnostics: parsed.diagnostics };
 }
 
-/** Lowers `text` (variant `variant`), failing the test with the diagnostics when parsing or lowering fails. */
+const shown = (ds: readonly Diagnostic[]): string => JSON.stringify(ds.map((d) => [d.code, d.args, d.span.start.line, d.span.start.column]));
+
+/** The checked one-file program, failing the test with the diagnostics when parsing or checking finds an error. */
+export function checkedOf(text: string, file = 'test.cred'): CheckedProgram {
+  const program = programOf(text, file);
+  if (program.diagnostics.length > 0) throw new Error(`parse errors: ${shown(program.diagnostics)}`);
+  const checked = checkProgram(program);
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(`check errors: ${shown(errors)}`);
+  return checked;
+}
+
+/** What a case of a text comes to: its model, or the diagnostics of the front end or of the instance. */
+export type TryLowerResult = { readonly ok: true; readonly model: Model } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Checks, instantiates and lowers `text` (variant `variant`), failing the test on any diagnostic. */
 export function lowerText(text: string, variant = 'base', params: readonly ParamOverrideRequest[] = []): Model {
-  const program = programOf(text);
-  if (program.diagnostics.length > 0) throw new Error(`parse errors: ${JSON.stringify(program.diagnostics.map((d) => [d.code, d.args, d.span.start]))}`);
-  const r = lowerSpec(program, variant, params);
-  if (!r.ok) throw new Error(`lowering failed: ${JSON.stringify(r.diagnostics.map((d) => [d.code, d.args, d.span.start.line, d.span.start.column]))}`);
+  const r = tryLower(text, variant, params);
+  if (!r.ok) throw new Error(`lowering failed: ${shown(r.diagnostics)}`);
   return r.model;
 }
 
-/** Lowers without throwing. */
-export function tryLower(text: string, variant = 'base', params: readonly ParamOverrideRequest[] = []): LowerResult {
-  return lowerSpec(programOf(text), variant, params);
+/** Checks, instantiates and lowers without throwing on the user's errors (a LoweringError still throws). */
+export function tryLower(text: string, variant = 'base', params: readonly ParamOverrideRequest[] = []): TryLowerResult {
+  const program = programOf(text);
+  const checked = checkProgram(program);
+  const errors = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length > 0) return { ok: false, diagnostics: errors };
+  const instance = instantiate(checked, variant, params);
+  if (!instance.ok) return instance;
+  return { ok: true, model: lowerSpec(instance.instance) };
 }
 
 /** Lowers and emits; returns the module text too. */

@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import type { ActTree, Model, ModelAction } from '../../src/model/ir.js';
 import { treeToExpr } from '../../src/tla/from-model.js';
 import { printExpr } from '../../src/tla/print.js';
-import { emitText, lowerText, tryLower } from './helpers.js';
+import { checkProgram } from '../../src/check/check.js';
+import { instantiate } from '../../src/model/instance.js';
+import { LoweringError } from '../../src/model/lowering-error.js';
+import { buildCase } from '../../src/pipeline/build-case.js';
+import { checkedOf, emitText, lowerText, programOf, tryLower } from './helpers.js';
 import { checkTlaModule } from '../../src/engine/explore.js';
 
 const span = { file: 'cli', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
@@ -197,16 +201,62 @@ variant other extends bigger { override step T.u: x := 3 }
     expect(m3.paramOverrides).toEqual({ N: 3 });
     expect(a.module.name).toBe('V_bigger');
   });
-  test('unknown variant, unknown param and out-of-range values are located diagnostics', () => {
-    const r1 = tryLower(V, 'nope');
-    expect(r1.ok).toBe(false);
-    if (!r1.ok) expect(r1.diagnostics.map((d) => d.code)).toEqual(['CS5001']);
+  test('an unknown param and out-of-range values of a case are located diagnostics', () => {
     const r2 = tryLower(V, 'base', [{ name: 'M', value: '1', span }]);
     if (!r2.ok) expect(r2.diagnostics.map((d) => d.code)).toEqual(['CS5006']);
     else throw new Error('expected CS5006');
     const r3 = tryLower(V, 'base', [{ name: 'N', value: '7', span }]);
     if (!r3.ok) expect(r3.diagnostics.map((d) => [d.code, d.args.value, d.args.type])).toEqual([['CS5007', '7', '1..3']]);
     else throw new Error('expected CS5007');
+  });
+});
+
+describe('lowering reports nothing', () => {
+  test('a variant the checked program does not declare is an internal error, not a diagnostic', () => {
+    const text = 'spec s\nshared var x: bool = false\nprocess T[1] { s: x := true }\n';
+    expect(() => tryLower(text, 'nope')).toThrow(LoweringError);
+    expect(() => tryLower(text, 'nope')).toThrow('variant `nope` does not apply to the checked program (CS5001)');
+  });
+  test('a program the checker refused is not lowered', () => {
+    const checked = checkProgram(programOf(`spec s
+shared var x: bool = false
+process T[1] { s: x := y }
+`));
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(['CS2001']);
+    expect(() => instantiate(checked, 'base')).toThrow(LoweringError);
+  });
+  test('an inconsistent checked program is internal error CS9001 at the place lowering names, not a user diagnostic', () => {
+    const checked = checkedOf(`spec s
+shared var x: bool = false
+process T[1] { s: x := !x }
+`);
+    // Tables that do not match the tree: what a checker bug would hand over.
+    const r = buildCase({ ...checked, symbols: new Map() }, { variant: 'base', overrides: [], expects: [] }, 'credspec test');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.diagnostics.map((d) => [d.code, d.args.phase, d.span.start.line, d.span.start.column])).toEqual([['CS9001', 'lowering', 3, 25]]);
+      expect(String(r.diagnostics[0]!.args.detail)).toContain('`x` (unresolved) has no value where it is used');
+    }
+    const unknownVariant = buildCase(checked, { variant: 'nope', overrides: [], expects: [] }, 'credspec test');
+    expect(unknownVariant.ok ? [] : unknownVariant.diagnostics.map((d) => [d.code, d.args.phase])).toEqual([['CS9001', 'lowering']]);
+  });
+  test('a group size that a case makes negative is CS5010 at the count', () => {
+    const text = 'spec s\nparam N: 0..3 = 3\nshared var x: bool = false\nprocess T[N - 2] { s: x := true }\n';
+    expect(lowerText(text).groups[0]!.members).toEqual(['t1']);
+    const r = tryLower(text, 'base', [{ name: 'N', value: '1', span }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.diagnostics.map((d) => [d.code, d.args.name, d.span.start.line, d.span.start.column])).toEqual([['CS5010', 'T (thread count)', 4, 11]]);
+  });
+  test('type names used as sets lower through what the checker resolved: `bool`, an enum', () => {
+    const e = emitText(`spec s
+enum Color { red, green }
+shared var c: Color = red
+shared var seen: map<bool, bool> = [ b in bool |-> false ]
+process T[1] { s: c := any Color
+  t: seen[true] := true }
+`);
+    expect(e.tla).toContain('\\E v \\in {"red", "green"} : /\\ c\' = v');
+    expect(e.tla).toContain('[b \\in BOOLEAN |-> FALSE]');
   });
 });
 

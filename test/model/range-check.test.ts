@@ -39,7 +39,7 @@ process P[2] {
 
 /** Every kind of place a range can sit in, all staying inside: holds. */
 const inside = `spec inside
-param MAX: int = 2
+param MAX: 0..5 = 2
 const TOP = MAX + 1
 type Pair<A> = { first: A, second: A }
 shared var s: set<1..TOP> = {}
@@ -115,7 +115,7 @@ describe('out_of_range', () => {
   });
 
   test('bounds are the case\'s parameter values: 0..MAX violates with MAX = 1 and holds with MAX = 2', async () => {
-    const text = 'spec par\nparam MAX: int = 1\nprocess P[1] {\n  var mine: 0..MAX = 0\n  g: mine := 2\n}\n';
+    const text = 'spec par\nparam MAX: 0..5 = 1\nprocess P[1] {\n  var mine: 0..MAX = 0\n  g: mine := 2\n}\n';
     const span = { file: 'cli', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
     const run = async (params: { name: string; value: string; span: typeof span }[]): Promise<[string, string | null, string]> => {
       const e = toTla(lowerText(text, 'base', params), { generatedBy: 'credspec test' });

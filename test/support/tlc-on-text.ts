@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSpec } from '../../src/cli/commands/emit.js';
-import { programOf } from '../model/helpers.js';
+import { checkedOf } from '../model/helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -20,7 +20,7 @@ export const hasLiveTlc = spawnSync('java', ['-version']).status === 0 && exists
 
 /** Emits `text` (as file v.cred) and returns TLC's standard output on its base module. */
 export function tlcOutputOn(text: string): string {
-  const r = renderSpec(programOf(text, 'v.cred'), 'credspec test');
+  const r = renderSpec(checkedOf(text, 'v.cred'), 'credspec test');
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-'));
   try {

@@ -4,7 +4,7 @@
 // only; runs nothing.
 import { buildCase, type BuiltCase } from '../../src/pipeline/build-case.js';
 import { checkCases } from '../../src/pipeline/cases.js';
-import { programOf } from '../model/helpers.js';
+import { checkedOf } from '../model/helpers.js';
 
 /** The specs the recorded runs were made from (TLC run with `-tool -workers 1 -fp 0`). */
 export const SMALL_SPECS: Record<string, string> = {
@@ -80,9 +80,9 @@ process B[1] {
 
 /** The spec's base case, built. */
 export function builtOf(name: string): BuiltCase {
-  const program = programOf(SMALL_SPECS[name]!, `${name}.cred`);
-  const c = checkCases(program, { variants: [], params: [] }).cases[0]!;
-  const r = buildCase(program, c, 'credspec test');
+  const checked = checkedOf(SMALL_SPECS[name]!, `${name}.cred`);
+  const c = checkCases(checked.program, { variants: [], params: [] }).cases[0]!;
+  const r = buildCase(checked, c, 'credspec test');
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.built;
 }

@@ -22,10 +22,11 @@ const ROOT = resolve(process.cwd());
 /** The ci case of `spec` for `variant` whose expectation carries `tag`, checked; its waits and mapped trace. */
 async function deadlockOf(spec: string, variant: string, tag: string): Promise<{ waits: readonly WaitEdge[] | undefined; verdict: string; specText: string; result: VariantResult }> {
   const program = loadSpec(spec, { cwd: ROOT, env: process.env });
-  expect(checkProgram(program).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const checked = checkProgram(program);
+  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const c = ciCases(program).find((x) => x.variant === variant && x.expects.some((e) => e.tag === tag));
   expect(c).toBeDefined();
-  const built = buildCase(program, c!, 'credspec test');
+  const built = buildCase(checked, c!, 'credspec test');
   if (!built.ok) throw new Error(`${spec} ${variant} does not build`);
   const b = built.built;
   const r = await explore(interpretModule(b.emitted.module, b.emitted.config), b.emitted.config, { maxStates: 200_000 });

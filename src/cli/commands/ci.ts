@@ -146,8 +146,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
-    for (const { file: spec, program } of outcome.loaded) {
-      for (const s of await staleGenerated(spec, program, io.cwd, `credspec ${packageVersion()}`, compile)) {
+    for (const { file: spec, checked } of outcome.loaded) {
+      for (const s of await staleGenerated(spec, checked, io.cwd, `credspec ${packageVersion()}`, compile)) {
         stale.push(s);
         progress.clear();
         io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);

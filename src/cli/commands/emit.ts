@@ -75,8 +75,8 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
     }
     const folder = outputFolderOf(spec, project, overrides !== undefined ? 'generated' : outRoot);
     const planned: { ok: true; planned: PlannedSpec } | { ok: false; diagnostics: readonly Diagnostic[] } = overrides !== undefined
-      ? ((r) => (r.ok ? { ok: true as const, planned: { folder, files: r.files } } : r))(renderSpec(program, generatedBy, overrides, compile, folder))
-      : planSpec(program, { folder, specPath: spec, generatedBy, compile });
+      ? ((r) => (r.ok ? { ok: true as const, planned: { folder, files: r.files } } : r))(renderSpec(checked, generatedBy, overrides, compile, folder))
+      : planSpec(checked, { folder, specPath: spec, generatedBy, compile });
     if (!planned.ok) {
       print(planned.diagnostics);
       code = Math.max(code, planned.diagnostics.some((d) => d.code.startsWith('CS9')) ? TOOL_FAILED : BAD_INPUT);
