@@ -17,7 +17,7 @@ import type { JarInfo } from './jar.js';
 import { ToolOutputReader, type ParsedToolOutput, type ToolMessage } from './read-tool-output.js';
 import { readPrintedState } from './read-trace-state.js';
 import type { TlcProgress } from './run.js';
-import { inWorkDir, stageModule, startTlc, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import { inRunFolder, runFiles, startTlc, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 import { reportToCheckResult, statsOf } from './to-check-result.js';
 
 /** The RMI registry port TLC's server uses unless told otherwise. */
@@ -224,11 +224,8 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
   // The server reports on action properties only: temporal ones were refused or dropped above.
   const interpretOptions: InterpretOptions = { ...start.interpretOptions, properties: facts.actionProperties };
 
-  return inWorkDir('credspec-tlc-dist-', async ({ workDir, metaDir }) => {
-    const staged = await stageModule(options.module, workDir, {
-      name: `${moduleName}.cfg`,
-      text: options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText,
-    });
+  const staged = runFiles(start, options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText);
+  return inRunFolder('credspec-tlc-dist-', staged.files, async ({ workDir, metaDir }) => {
     const run = await runServerAndWorkers({ options, env, javaPath: setup.java.path, jar: setup.jar, workDir, metaDir, listen, module: staged.module, config: staged.config, grace, elapsed });
     if ('error' in run) return errorResult(run.error, elapsed());
     return await toResult(run, { options, env, facts, interpretOptions, workDir, moduleName, elapsed });

@@ -1,11 +1,12 @@
 // Takes the `--tlc-jar` option and the environment and returns the tla2tools.jar to use
 // (option, then TLA2TOOLS_JAR, then the user cache), checked to be a zip that starts TLC, with
-// the TLC options it supports. Reads files and runs Java; must not download anything.
+// the TLC options it supports. Reads files and runs Java (never left running); must not
+// download anything.
 
-import { execFile } from 'node:child_process';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { runBounded } from './bounded-run.js';
 import { EMBEDDED_ADVICE, setupProblem, type Setup } from './setup-problem.js';
 
 /** The TLC release `credspec tlc install` fetches, pinned by version and checksum. */
@@ -105,11 +106,12 @@ export async function probeJar(javaPath: string, jar: JarInfo, env: NodeJS.Proce
   const key = `${jar.path}\0${st.size}\0${st.mtimeMs}`;
   const known = probes.get(key);
   if (known) return { ok: true, probe: known };
-  const output = await new Promise<string>((resolve) => {
-    execFile(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeout: 60_000, maxBuffer: 1 << 20 }, (_error, stdout, stderr) =>
-      resolve(`${stdout}\n${stderr}`),
-    );
-  });
+  // Killed with its process group if it hangs (bounded-run.ts).
+  const out = await runBounded(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeoutMs: 60_000 });
+  const output = `${out.stdout}\n${out.stderr}`;
+  if (out.timedOut) {
+    return setupProblem('corrupt-jar', `${javaPath} -cp ${jar.path} tlc2.TLC -version did not answer within 60 s and was stopped. Run the check again when the machine is less busy; if it keeps hanging, point ${jar.source === 'cache' ? 'the cache' : jar.source === 'option' ? '--tlc-jar' : 'TLA2TOOLS_JAR'} at a working tla2tools.jar, ${EMBEDDED_ADVICE}.`);
+  }
   const versionLine = output.split('\n').find((l) => l.startsWith('TLC2 Version'))?.trim();
   if (!versionLine) {
     const said = output.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no output';
