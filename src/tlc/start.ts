@@ -75,15 +75,18 @@ export async function prepareTlc(options: { tlcJar?: string | undefined; env?: N
 
 /**
  * The command line, without the java executable. `-XX:+UseParallelGC` because TLC asks for it
- * (message 2401); `-Djava.io.tmpdir` so the standard modules TLC unpacks land in our temp folder
- * and go with it; `-fp 0` so liveness counterexamples are the same on every run; `-metadir`
- * so TLC's state files never touch the user's folder.
+ * (message 2401); `-XX:-UsePerfData` because the JVM otherwise keeps a file in
+ * /tmp/hsperfdata_<user> that stays behind when the JVM is killed; `-Djava.io.tmpdir` so the
+ * standard modules TLC unpacks land in the run's folder and go with it; `-fp 0` so liveness
+ * counterexamples are the same on every run; `-metadir` so TLC's state files never touch the
+ * user's folder.
  */
 export function tlcArguments(setup: { jar: JarInfo; probe: JarProbe }, p: {
   workDir: string; metaDir: string; module: string; config: string; workers: number | 'auto'; progressIntervalSeconds: number; extra: readonly string[];
 }): string[] {
   return [
     '-XX:+UseParallelGC',
+    '-XX:-UsePerfData',
     `-Dtlc2.TLC.progressInterval=${Math.max(1, Math.round(p.progressIntervalSeconds))}`,
     `-Djava.io.tmpdir=${join(p.workDir, 'java-tmp')}`,
     '-cp', setup.jar.path,
