@@ -3,7 +3,7 @@
 // addresses, to that address, and the workers still connect (the run gives its verdict). Read
 // from /proc while the run goes. Live against TLA2TOOLS_JAR (and TLC 1.7.4 beside it).
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bindLauncherProblem } from '../../src/tlc/bind-launcher.js';
@@ -81,4 +81,21 @@ describe('a Java that cannot run the bind launcher', () => {
     expect(problem).toMatch(/has no jdk\.compiler module/);
     expect(problem).toMatch(/Install a JDK 11 or newer/);
   });
+
+  (liveSkipReason ? test.skip : test)(`a distributed run on it stops before TLC starts, verdict error (exit 3) with that advice${liveSkipReason ? ` (${liveSkipReason})` : ''}`, async () => {
+    // The real java for everything but --list-modules, which shows no jdk.compiler.
+    const real = (process.env.PATH ?? '').split(':').map((d) => join(d, 'java')).find((p) => existsSync(p));
+    const bin = join(root, 'jre-bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'java'), `#!/bin/sh
+if [ "$1" = --list-modules ]; then echo java.base@17.0.15; exit 0; fi
+exec '${real}' "$@"
+`);
+    chmodSync(join(bin, 'java'), 0o755);
+    let started = 0;
+    const r = await runTlcDistributed({ module: RING, env: { PATH: bin, HOME: root }, tlcJar: liveJars()[0]!.path, workers: 1, onStart: () => started++ });
+    expect(r.verdict).toBe('error');
+    expect(r.error?.message).toMatch(/has no jdk\.compiler module .*Install a JDK 11 or newer .*or check without --distributed/);
+    expect(started).toBe(0);
+  }, 120_000);
 });
