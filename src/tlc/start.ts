@@ -149,8 +149,9 @@ async function readModuleFiles(modulePath: string, configPath: string | undefine
   const moduleText = await readFile(modulePath, 'utf8');
   const cfgText = await readFile(configPath ?? modulePath.replace(/\.tla$/, '') + '.cfg', 'utf8');
   const otherModules: RunFile[] = [];
-  for (const name of await readdir(folder)) {
-    if (name.endsWith('.tla') && name !== file) otherModules.push({ name, text: await readFile(join(folder, name), 'utf8') });
+  // Regular files only: a FIFO or device named `*.tla` would block or never end.
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.tla') && entry.name !== file) otherModules.push({ name: entry.name, text: await readFile(join(folder, entry.name), 'utf8') });
   }
   return { moduleName: file.replace(/\.tla$/, ''), moduleText, cfgText, otherModules };
 }
