@@ -11,7 +11,7 @@ export interface BoundedOutput {
   readonly stderr: string;
   /** Why the command gave no normal exit: it could not start, it timed out, it was killed. */
   readonly failed: string | null;
-  /** It outlived its time and its group was killed. */
+  /** It outlived its time, or was aborted, and its group was killed. */
   readonly timedOut: boolean;
 }
 
@@ -19,7 +19,11 @@ export interface BoundedOutput {
  * Runs `command args` with a time limit; keeps at most `maxBytes` of each stream. Resolves
  * once the process has exited and, after a timeout, once its whole group has been killed.
  */
-export function runBounded(command: string, args: readonly string[], options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxBytes?: number }): Promise<BoundedOutput> {
+export function runBounded(
+  command: string,
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxBytes?: number; signal?: AbortSignal | undefined },
+): Promise<BoundedOutput> {
   const maxBytes = options.maxBytes ?? 1 << 20;
   return new Promise((resolve) => {
     const child = spawn(command, [...args], { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -40,10 +44,21 @@ export function runBounded(command: string, args: readonly string[], options: { 
       timedOut = true;
       if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
     }, options.timeoutMs);
+    // Aborting (Ctrl-C) ends it at once, as a timeout does.
+    let aborted = false;
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      timedOut = true;
+      aborted = true;
+      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
     const finish = (failed: string | null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       // Whatever the command started in its group goes with it.
       if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
       forget();
@@ -51,11 +66,12 @@ export function runBounded(command: string, args: readonly string[], options: { 
     };
     child.on('error', (e) => finish(e.message));
     // After a timeout, a process outside the group (one that left it) may still hold the pipes.
+    const late = (): string => (aborted ? 'interrupted' : `no answer within ${Math.round(options.timeoutMs / 1000)} s; stopped`);
     child.on('exit', () => {
-      if (timedOut) finish(`no answer within ${Math.round(options.timeoutMs / 1000)} s; stopped`);
+      if (timedOut) finish(late());
     });
     child.on('close', (code, signal) => {
-      if (timedOut) return finish(`no answer within ${Math.round(options.timeoutMs / 1000)} s; stopped`);
+      if (timedOut) return finish(late());
       finish(code === 0 ? null : signal !== null ? `killed by ${signal}` : `exit code ${code}`);
     });
   });

@@ -206,7 +206,8 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
   if (options.signal?.aborted) return inconclusive('interrupted', options, null, 0, 0);
 
   const start = await startTlc(options);
-  if (!start.ok) return start.result;
+  // Aborted while Java and the jar were being looked at: interrupted, not a broken Java.
+  if (!start.ok) return options.signal?.aborted ? inconclusive('interrupted', options, null, elapsed(), 0) : start.result;
   const { setup, moduleText, cfgText, moduleName } = start;
   const facts = readConfigFacts(cfgText, moduleText);
   if (facts.temporalProperties.length > 0 && !options.safetyOnly) {
@@ -361,6 +362,8 @@ async function runServerAndWorkers(p: {
   if (options.fpSets) void startWorkers();
   const onAbort = (): void => stopAll('interrupted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Aborted while Java and the jar were being looked at: stop what was just started.
+  if (options.signal?.aborted) stopAll('interrupted');
   const timer = options.timeoutSeconds !== undefined ? setTimeout(() => stopAll('timeout'), options.timeoutSeconds * 1000) : undefined;
 
   const exit = await server.exited;

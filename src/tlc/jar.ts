@@ -101,13 +101,13 @@ const probes = new Map<string, JarProbe>();
  * before reading options, then rejects the first option it does not know. A TLC that knows
  * `-noGenerateSpecTE` complains about `-version` instead. Cached per jar path, size and time.
  */
-export async function probeJar(javaPath: string, jar: JarInfo, env: NodeJS.ProcessEnv = process.env): Promise<Setup<{ probe: JarProbe }>> {
+export async function probeJar(javaPath: string, jar: JarInfo, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<Setup<{ probe: JarProbe }>> {
   const st = statSync(jar.path);
   const key = `${jar.path}\0${st.size}\0${st.mtimeMs}`;
   const known = probes.get(key);
   if (known) return { ok: true, probe: known };
   // Killed with its process group if it hangs (bounded-run.ts).
-  const out = await runBounded(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeoutMs: 60_000 });
+  const out = await runBounded(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeoutMs: 60_000, signal });
   const output = `${out.stdout}\n${out.stderr}`;
   if (out.timedOut) {
     return setupProblem('corrupt-jar', `${javaPath} -cp ${jar.path} tlc2.TLC -version did not answer within 60 s and was stopped. Run the check again when the machine is less busy; if it keeps hanging, point ${jar.source === 'cache' ? 'the cache' : jar.source === 'option' ? '--tlc-jar' : 'TLA2TOOLS_JAR'} at a working tla2tools.jar, ${EMBEDDED_ADVICE}.`);

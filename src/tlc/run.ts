@@ -57,7 +57,8 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
   if (options.signal?.aborted) return inconclusiveResult('interrupted', options, null, elapsed());
 
   const start = await startTlc(options);
-  if (!start.ok) return start.result;
+  // Aborted while Java and the jar were being looked at: interrupted, not a broken Java.
+  if (!start.ok) return options.signal?.aborted ? inconclusiveResult('interrupted', options, null, elapsed()) : start.result;
   const { interpretOptions } = start;
 
   const staged = runFiles(start);

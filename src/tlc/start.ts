@@ -62,13 +62,13 @@ export interface TlcSetup {
 }
 
 /** Finds Java and the jar and starts TLC once to learn its options; a problem says what to do. */
-export async function prepareTlc(options: { tlcJar?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Promise<({ ok: true } & TlcSetup) | SetupProblem> {
+export async function prepareTlc(options: { tlcJar?: string | undefined; env?: NodeJS.ProcessEnv; signal?: AbortSignal | undefined } = {}): Promise<({ ok: true } & TlcSetup) | SetupProblem> {
   const env = options.env ?? process.env;
-  const java = await findJava(env);
+  const java = await findJava(env, { signal: options.signal });
   if (!java.ok) return java;
   const jar = locateJar({ tlcJar: options.tlcJar, env });
   if (!jar.ok) return jar;
-  const probe = await probeJar(java.java.path, jar.jar, env);
+  const probe = await probeJar(java.java.path, jar.jar, env, options.signal);
   if (!probe.ok) return probe;
   return { ok: true, java: java.java, jar: jar.jar, probe: probe.probe };
 }
@@ -163,7 +163,7 @@ async function readModuleFiles(modulePath: string, configPath: string | undefine
  */
 export async function startTlc(options: TlcStartOptions): Promise<TlcStart | { readonly ok: false; readonly result: CheckResult }> {
   const env = options.env ?? process.env;
-  const setup = await prepareTlc({ tlcJar: options.tlcJar, env });
+  const setup = await prepareTlc({ tlcJar: options.tlcJar, env, signal: options.signal });
   if (!setup.ok) return { ok: false, result: tlcErrorResult(setup.message) };
   let texts: ModuleTexts;
   if (typeof options.module === 'string') {

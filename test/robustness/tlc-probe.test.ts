@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findJava } from '../../src/tlc/java.js';
 import { runBounded } from '../../src/tlc/bounded-run.js';
+import { runTlc } from '../../src/tlc/run.js';
 import { survivors } from './process-check.js';
 
 const root = mkdtempSync(join(tmpdir(), 'credspec-probe-'));
@@ -44,6 +45,18 @@ describe('a hanging java probe', () => {
     const r = await findJava({ PATH: java.bin }, { timeoutMs: 1500 });
     expect(r.ok ? 'found' : r.kind).toBe('no-java');
     if (!r.ok) expect(r.message).toMatch(/did not report a Java version \(no answer within \d+ s; stopped\)/);
+    const pids = java.pids();
+    expect(pids).toHaveLength(2);
+    expect(await survivors(pids)).toEqual([]);
+  }, 90_000);
+
+  test('aborting a run while java -version hangs: inconclusive (interrupted), and nothing left running', async () => {
+    const java = hangingJava('aborted');
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 500);
+    const r = await runTlc({ module: { name: 'M', text: '---- MODULE M ----\n====\n', config: '' }, env: { PATH: java.bin }, signal: abort.signal });
+    expect(r.verdict).toBe('inconclusive');
+    expect(r.inconclusive?.reason).toBe('interrupted');
     const pids = java.pids();
     expect(pids).toHaveLength(2);
     expect(await survivors(pids)).toEqual([]);
