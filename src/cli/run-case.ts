@@ -153,7 +153,10 @@ async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, 
     // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
     // lasso violates, in declaration order, is the one the embedded engine reports.
     const { temporalJudge } = await import('../pipeline/temporal-judge.js');
-    const tlcCommon = { module: files.tla, config: files.cfg, tlcJar: options.tlcJar, env: options.env as NodeJS.ProcessEnv, judgeTemporal: temporalJudge(built), ...common };
+    // TLC gets the texts built here, never a path another run may be writing: it writes them
+    // into its own private folder (src/tlc/start.ts).
+    const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };
+    const tlcCommon = { module, tlcJar: options.tlcJar, env: options.env as NodeJS.ProcessEnv, judgeTemporal: temporalJudge(built), ...common };
     if (options.simulate !== undefined) {
       const { runTlcSimulation } = await import('../tlc/simulate.js');
       return runTlcSimulation(definedOnly({ ...tlcCommon, ...options.simulate }));

@@ -91,6 +91,24 @@ export function runGroupToEnd(
   });
 }
 
+/**
+ * Records a group started elsewhere (its leader already detached) so that `endAllGroups` and
+ * `killAllGroups` reach it; the returned function forgets it once the group is gone.
+ */
+export function trackGroup(pid: number, graceMs = 3000): () => void {
+  let killTimer: NodeJS.Timeout | undefined;
+  live.set(pid, () => {
+    if (killTimer !== undefined) return;
+    killGroup(pid, 'SIGTERM');
+    killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
+    killTimer.unref();
+  });
+  return () => {
+    clearTimeout(killTimer);
+    live.delete(pid);
+  };
+}
+
 /** How many groups started here are still alive (their leader has not exited). */
 export function liveGroupCount(): number {
   return live.size;

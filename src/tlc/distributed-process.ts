@@ -1,10 +1,12 @@
-// Starts one Java process (a TLC server, worker or simulation) in its own process group and
+// Starts one Java process (a TLC run, server, worker or simulation) in its own process group and
 // returns a handle to stream its output, stop it (SIGTERM, then SIGKILL after a grace period)
-// and wait for its exit. It must not leave a process of the group behind once `exited` resolves
-// after `stop`, and must not read or interpret what the process prints.
+// and wait for its exit. It must not leave a process of the group behind once `exited` resolves,
+// and must not read or interpret what the process prints.
 
-import type { ChildProcess } from 'node:child_process';
-import { spawnGroup } from '../process/process-groups.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { killGroup, trackGroup } from './live-runs.js';
+
+export { killGroup } from './live-runs.js';
 
 /** How a process ended: its exit code, or the signal that ended it. */
 export interface ProcessExit {
@@ -24,25 +26,14 @@ export interface JavaProcess {
   stop(graceMs: number): void;
 }
 
-/**
- * Signals a whole process group: the process was started detached, in its own group, so a
- * java wrapper script and its JVM both go. The group id is not reused while a member lives.
- */
-export function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is gone already.
-  }
-}
-
 /** Starts `command args` in `cwd`, detached in its own process group; output goes to the callbacks. */
 export function startJava(
   command: string,
   args: readonly string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void; onStderr?: (chunk: string) => void },
 ): JavaProcess {
-  const child: ChildProcess = spawnGroup(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, [...args], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const forget = child.pid !== undefined ? trackGroup(child.pid) : () => false;
   let done = false;
   let killTimer: NodeJS.Timeout | undefined;
   child.stdout!.setEncoding('utf8');
@@ -52,6 +43,7 @@ export function startJava(
   const exited = new Promise<ProcessExit & { startError?: string }>((resolve) => {
     child.on('error', (e) => {
       done = true;
+      forget();
       resolve({ code: null, signal: null, startError: e.message });
     });
     child.on('close', (code, signal) => {
@@ -59,6 +51,7 @@ export function startJava(
       clearTimeout(killTimer);
       // Whatever the JVM left in its group (a wrapper's children) goes with it.
       if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+      forget();
       resolve({ code, signal });
     });
   });

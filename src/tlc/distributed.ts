@@ -1,7 +1,8 @@
 // TLC's distributed mode: takes a TLA+ module and config and returns the same CheckResult as a
-// local run. Stages the module in a temp folder, starts `tlc2.tool.distributed.TLCServer`
-// there and, once it is ready, `workers` local `TLCWorker` processes; other machines may add
-// workers (`workerCommand`). Reads the server's `-tool` output with the local reader, names
+// local run. Writes the module into the run's private folder, starts
+// `tlc2.tool.distributed.TLCServer` there and, once it is ready, `workers` local `TLCWorker`
+// processes, all with their RMI sockets bound to the listen address (127.0.0.1 unless `listen`
+// names one; bind-launcher.ts); other machines may add workers (`workerCommand`). Reads the server's `-tool` output with the local reader, names
 // the violation its server does not name (distributed-replay.ts), stops every process it
 // started on exit, timeout or abort, and removes the folder. It must not leave a process behind.
 
@@ -9,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { CheckResult } from '../result/check-result.js';
+import { BIND_LAUNCHER_FILE, BIND_LAUNCHER_SOURCE, bindLauncherProblem, mainClassArguments, type BindLauncher } from './bind-launcher.js';
 import { readConfigFacts, withoutProperties, type ConfigFacts } from './distributed-config.js';
 import { startJava, type JavaProcess } from './distributed-process.js';
 import { replayLastStep, type PrintedTraceState } from './distributed-replay.js';
@@ -17,7 +19,7 @@ import type { JarInfo } from './jar.js';
 import { ToolOutputReader, type ParsedToolOutput, type ToolMessage } from './read-tool-output.js';
 import { readPrintedState } from './read-trace-state.js';
 import type { TlcProgress } from './run.js';
-import { inWorkDir, stageModule, startTlc, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import { inRunFolder, runFiles, startTlc, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 import { reportToCheckResult, statsOf } from './to-check-result.js';
 
 /** The RMI registry port TLC's server uses unless told otherwise. */
@@ -109,6 +111,7 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
  * The java arguments of a worker (without the java executable): `hostname` is the address the
  * server calls this worker back at (`java.rmi.server.hostname`); the server's port goes in as
  * TLC's `TLCServer.port` property, because TLCWorker takes only the host on its command line.
+ * With `bind`, the worker runs through the launcher and listens on that address only.
  */
 export function workerArguments(p: {
   jarPath: string;
@@ -117,16 +120,17 @@ export function workerArguments(p: {
   threads?: number | undefined;
   tmpDir?: string | undefined;
   withFpSet?: boolean;
+  bind?: BindLauncher | undefined;
 }): string[] {
   return [
     '-XX:+UseParallelGC',
+    // Started here: no /tmp/hsperfdata file to stay behind if it is killed (start.ts).
+    ...(p.bind !== undefined ? ['-XX:-UsePerfData'] : []),
     `-Djava.rmi.server.hostname=${p.advertise}`,
     `-Dtlc2.tool.distributed.TLCServer.port=${p.server.port}`,
     ...(p.threads !== undefined ? [`-Dtlc2.tool.distributed.TLCWorker.threadCount=${p.threads}`] : []),
     ...(p.tmpDir !== undefined ? [`-Djava.io.tmpdir=${p.tmpDir}`] : []),
-    '-cp',
-    p.jarPath,
-    p.withFpSet ? 'tlc2.tool.distributed.fp.TLCWorkerAndFPSet' : 'tlc2.tool.distributed.TLCWorker',
+    ...mainClassArguments(p.jarPath, p.withFpSet ? 'tlc2.tool.distributed.fp.TLCWorkerAndFPSet' : 'tlc2.tool.distributed.TLCWorker', p.bind),
     p.server.host,
   ];
 }
@@ -150,9 +154,10 @@ export function shellLine(argv: readonly string[]): string {
   return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
 
-/** The java arguments of the server (without the java executable). */
+/** The java arguments of the server (without the java executable); with `bind`, through the launcher. */
 export function serverArguments(p: {
   jar: JarInfo;
+  bind?: BindLauncher | undefined;
   host: string;
   port: number;
   workDir: string;
@@ -165,14 +170,13 @@ export function serverArguments(p: {
 }): string[] {
   return [
     '-XX:+UseParallelGC',
+    '-XX:-UsePerfData',
     `-Djava.rmi.server.hostname=${p.host}`,
     `-Dtlc2.tool.distributed.TLCServer.port=${p.port}`,
     `-Dtlc2.tool.distributed.TLCServer.report=${p.reportMs}`,
     ...(p.fpSets ? [`-Dtlc2.tool.distributed.TLCServer.expectedFPSetCount=${p.fpSets}`] : []),
     `-Djava.io.tmpdir=${join(p.workDir, 'java-tmp')}`,
-    '-cp',
-    p.jar.path,
-    'tlc2.tool.distributed.TLCServer',
+    ...mainClassArguments(p.jar.path, 'tlc2.tool.distributed.TLCServer', p.bind),
     '-tool',
     '-fp',
     '0',
@@ -202,7 +206,8 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
   if (options.signal?.aborted) return inconclusive('interrupted', options, null, 0, 0);
 
   const start = await startTlc(options);
-  if (!start.ok) return start.result;
+  // Aborted while Java and the jar were being looked at: interrupted, not a broken Java.
+  if (!start.ok) return options.signal?.aborted ? inconclusive('interrupted', options, null, elapsed(), 0) : start.result;
   const { setup, moduleText, cfgText, moduleName } = start;
   const facts = readConfigFacts(cfgText, moduleText);
   if (facts.temporalProperties.length > 0 && !options.safetyOnly) {
@@ -223,13 +228,15 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
 
   // The server reports on action properties only: temporal ones were refused or dropped above.
   const interpretOptions: InterpretOptions = { ...start.interpretOptions, properties: facts.actionProperties };
+  // Every RMI socket of the run listens on the listen address only: loopback by default.
+  const launcherProblem = await bindLauncherProblem(setup.java.path, env, listen.host);
+  if (launcherProblem !== null) return errorResult(launcherProblem, elapsed());
 
-  return inWorkDir('credspec-tlc-dist-', async ({ workDir, metaDir }) => {
-    const staged = await stageModule(options.module, workDir, {
-      name: `${moduleName}.cfg`,
-      text: options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText,
-    });
-    const run = await runServerAndWorkers({ options, env, javaPath: setup.java.path, jar: setup.jar, workDir, metaDir, listen, module: staged.module, config: staged.config, grace, elapsed });
+  const staged = runFiles(start, options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText);
+  const files = [...staged.files, { name: BIND_LAUNCHER_FILE, text: BIND_LAUNCHER_SOURCE }];
+  return inRunFolder('credspec-tlc-dist-', files, async ({ workDir, metaDir }) => {
+    const bind: BindLauncher = { path: join(workDir, BIND_LAUNCHER_FILE), address: listen.host };
+    const run = await runServerAndWorkers({ options, env, javaPath: setup.java.path, jar: setup.jar, workDir, metaDir, listen, bind, module: staged.module, config: staged.config, grace, elapsed });
     if ('error' in run) return errorResult(run.error, elapsed());
     return await toResult(run, { options, env, facts, interpretOptions, workDir, moduleName, elapsed });
   });
@@ -255,6 +262,7 @@ async function runServerAndWorkers(p: {
   workDir: string;
   metaDir: string;
   listen: { host: string; port: number };
+  bind: BindLauncher;
   module: string;
   config: string;
   grace: number;
@@ -288,6 +296,7 @@ async function runServerAndWorkers(p: {
         threads: options.workerThreads ?? 1,
         tmpDir: tmp,
         withFpSet: (options.fpSets ?? 0) > i,
+        bind: p.bind,
       });
       let out = '';
       const w = startJava(p.javaPath, args, {
@@ -328,6 +337,7 @@ async function runServerAndWorkers(p: {
 
   const args = serverArguments({
     jar: p.jar,
+    bind: p.bind,
     host: p.listen.host,
     port: p.listen.port,
     workDir: p.workDir,
@@ -352,6 +362,8 @@ async function runServerAndWorkers(p: {
   if (options.fpSets) void startWorkers();
   const onAbort = (): void => stopAll('interrupted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Aborted while Java and the jar were being looked at: stop what was just started.
+  if (options.signal?.aborted) stopAll('interrupted');
   const timer = options.timeoutSeconds !== undefined ? setTimeout(() => stopAll('timeout'), options.timeoutSeconds * 1000) : undefined;
 
   const exit = await server.exited;

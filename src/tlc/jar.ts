@@ -1,11 +1,12 @@
 // Takes the `--tlc-jar` option and the environment and returns the tla2tools.jar to use
 // (option, then TLA2TOOLS_JAR, then the user cache), checked to be a zip that starts TLC, with
-// the TLC options it supports. Reads files and runs Java; must not download anything.
+// the TLC options it supports. Reads files and runs Java (never left running); must not
+// download anything.
 
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { runGroupToEnd } from '../process/process-groups.js';
+import { runBounded } from './bounded-run.js';
 import { EMBEDDED_ADVICE, setupProblem, type Setup } from './setup-problem.js';
 
 /** The TLC release `credspec tlc install` fetches, pinned by version and checksum. */
@@ -100,13 +101,17 @@ const probes = new Map<string, JarProbe>();
  * before reading options, then rejects the first option it does not know. A TLC that knows
  * `-noGenerateSpecTE` complains about `-version` instead. Cached per jar path, size and time.
  */
-export async function probeJar(javaPath: string, jar: JarInfo, env: NodeJS.ProcessEnv = process.env): Promise<Setup<{ probe: JarProbe }>> {
+export async function probeJar(javaPath: string, jar: JarInfo, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<Setup<{ probe: JarProbe }>> {
   const st = statSync(jar.path);
   const key = `${jar.path}\0${st.size}\0${st.mtimeMs}`;
   const known = probes.get(key);
   if (known) return { ok: true, probe: known };
-  const ran = await runGroupToEnd(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeoutMs: 60_000 });
-  const output = `${ran.stdout}\n${ran.stderr}`;
+  // Killed with its process group if it hangs (bounded-run.ts).
+  const out = await runBounded(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeoutMs: 60_000, signal });
+  const output = `${out.stdout}\n${out.stderr}`;
+  if (out.timedOut) {
+    return setupProblem('corrupt-jar', `${javaPath} -cp ${jar.path} tlc2.TLC -version did not answer within 60 s and was stopped. Run the check again when the machine is less busy; if it keeps hanging, point ${jar.source === 'cache' ? 'the cache' : jar.source === 'option' ? '--tlc-jar' : 'TLA2TOOLS_JAR'} at a working tla2tools.jar, ${EMBEDDED_ADVICE}.`);
+  }
   const versionLine = output.split('\n').find((l) => l.startsWith('TLC2 Version'))?.trim();
   if (!versionLine) {
     const said = output.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no output';

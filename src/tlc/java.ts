@@ -1,10 +1,11 @@
 // Takes the environment (JAVA_HOME, PATH) and returns the Java that will run TLC with its major
 // version, or a problem saying what to install. Runs `java -version`; must not look anywhere
-// else (no guessing of install folders) and must not throw for a missing or broken Java.
+// else (no guessing of install folders), must not throw for a missing or broken Java, and must
+// not leave a `java -version` that hangs behind.
 
+import { runBounded } from './bounded-run.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { runGroupToEnd } from '../process/process-groups.js';
 import { EMBEDDED_ADVICE, setupProblem, type Setup } from './setup-problem.js';
 
 /** TLC needs Java 11 or newer. */
@@ -54,25 +55,27 @@ function candidates(env: NodeJS.ProcessEnv): { path: string; source: JavaInfo['s
   return out;
 }
 
-/** `java -version` in a process group of its own, so that a timeout ends a wrapper's JVM too. */
-async function runVersion(path: string, env: NodeJS.ProcessEnv): Promise<{ text: string; failed: string | null }> {
-  const { stdout, stderr, error } = await runGroupToEnd(path, ['-version'], { env, timeoutMs: 30_000 });
+/** How long `java -version` may take before it is killed (with its process group). */
+export const JAVA_PROBE_TIMEOUT_MS = 30_000;
+
+async function runVersion(path: string, env: NodeJS.ProcessEnv, timeoutMs: number, signal: AbortSignal | undefined): Promise<{ text: string; failed: string | null }> {
+  const out = await runBounded(path, ['-version'], { env, timeoutMs, signal });
   // Java prints its version on stderr; some wrappers use stdout.
-  const text = `${stderr}\n${stdout}`.trim();
-  return { text, failed: error !== null && !text ? error : null };
+  const text = `${out.stderr}\n${out.stdout}`.trim();
+  return { text, failed: out.timedOut || (out.failed !== null && !text) ? out.failed : null };
 }
 
 const INSTALL_ADVICE = `Install a JDK ${MIN_JAVA_MAJOR} or newer (for example the openjdk-17-jre-headless package) and put its java on PATH or set JAVA_HOME, ${EMBEDDED_ADVICE}.`;
 
 /** Finds Java: `$JAVA_HOME/bin/java`, then `java` on PATH; requires version 11 or newer. */
-export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Setup<{ java: JavaInfo }>> {
+export async function findJava(env: NodeJS.ProcessEnv = process.env, options: { timeoutMs?: number; signal?: AbortSignal | undefined } = {}): Promise<Setup<{ java: JavaInfo }>> {
   const found = candidates(env);
   if (found.length === 0) {
     const where = env.JAVA_HOME ? `neither in JAVA_HOME (${env.JAVA_HOME}/bin/java) nor on PATH` : 'not on PATH and JAVA_HOME is not set';
     return setupProblem('no-java', `TLC needs Java, and no java executable was found: ${where}. ${INSTALL_ADVICE}`);
   }
   const { path, source } = found[0]!;
-  const { text, failed } = await runVersion(path, env);
+  const { text, failed } = await runVersion(path, env, options.timeoutMs ?? JAVA_PROBE_TIMEOUT_MS, options.signal);
   const major = readJavaMajor(text);
   if (failed || major === null) {
     return setupProblem('no-java', `${path} did not report a Java version (${failed ?? text.split('\n')[0] ?? 'no output'}). ${INSTALL_ADVICE}`);

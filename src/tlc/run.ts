@@ -1,17 +1,17 @@
 // Takes a TLA+ module and its config and returns TLC's CheckResult: finds Java and the jar,
-// copies the module's folder's .tla files and the config into a fresh temp folder, runs
-// `tlc2.TLC -tool` there, streams progress, enforces time and state limits and Ctrl-C, and
-// always removes the temp folder. It must not leave a java process or a file behind.
+// writes the module (and the .tla files beside a module path) and the config into the run's
+// private folder, runs `tlc2.TLC -tool` there, streams progress, enforces time and state limits
+// and Ctrl-C, and always removes the folder. It must not leave a java process or a file behind.
 
+import { startJava } from './distributed-process.js';
 import type { CheckResult } from '../result/check-result.js';
 import { interpretMessages, readProgress, EC, type Progress, type InterpretOptions } from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
 import { reportToCheckResult } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
-import { spawnGroup } from '../process/process-groups.js';
-import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import { inRunFolder, runFiles, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 
-export { prepareTlc, tlcArguments, type TlcSetup } from './start.js';
+export { prepareTlc, tlcArguments, type TlaModuleText, type TlcSetup } from './start.js';
 
 /** Progress as the CLI draws it: TLC's counts so far. */
 export interface TlcProgress {
@@ -44,22 +44,11 @@ const ADVICE: Record<StopReason, (o: RunTlcOptions) => string> = {
 };
 
 /**
- * Signals TLC's whole process group: it runs detached in its own group, so a java wrapper
- * script and the JVM it starts both go. The group id cannot be reused while any member lives,
- * so this never reaches an unrelated process.
- */
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is gone already.
-  }
-}
-
-/**
  * Runs TLC on one module and config. Never throws for a user's or environment's problem: a
  * missing Java or jar, a module TLC rejects, TLC killed from outside all come back as verdict
- * `error` with a message that says what to do; limits and aborts as `inconclusive`.
+ * `error` with a message that says what to do; limits and aborts as `inconclusive`. Aborting
+ * `signal` ends TLC's whole process group; the promise resolves once it has gone and the
+ * run's folder is removed.
  */
 export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
   const env = options.env ?? process.env;
@@ -68,11 +57,12 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
   if (options.signal?.aborted) return inconclusiveResult('interrupted', options, null, elapsed());
 
   const start = await startTlc(options);
-  if (!start.ok) return start.result;
+  // Aborted while Java and the jar were being looked at: interrupted, not a broken Java.
+  if (!start.ok) return options.signal?.aborted ? inconclusiveResult('interrupted', options, null, elapsed()) : start.result;
   const { interpretOptions } = start;
 
-  return inWorkDir('credspec-tlc-', async ({ workDir, metaDir }) => {
-    const staged = await stageModule(options.module, workDir, { path: start.configPath });
+  const staged = runFiles(start);
+  return inRunFolder('credspec-tlc-', staged.files, async ({ workDir, metaDir }) => {
     const args = tlcArguments(start.setup, {
       workDir,
       metaDir,
@@ -115,78 +105,58 @@ function runProcess(
   interpretOptions: InterpretOptions,
   elapsed: () => number,
 ): Promise<CheckResult> {
-  return new Promise((resolve) => {
-    let stopReason: StopReason | null = null;
-    let lastProgress: Progress | null = null;
-    let stderr = '';
-    let killTimer: NodeJS.Timeout | undefined;
-    let timeoutTimer: NodeJS.Timeout | undefined;
-    let settled = false;
-
-    const child = spawnGroup(javaPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-
-    const stop = (reason: StopReason): void => {
-      if (stopReason || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      stopReason = reason;
-      killGroup(child.pid, 'SIGTERM');
-      killTimer = setTimeout(() => killGroup(child.pid!, 'SIGKILL'), options.killGraceMs ?? 3000);
-    };
-    const onAbort = (): void => stop('interrupted');
-
-    const reader = new ToolOutputReader((message) => {
-      if (message.code !== EC.TLC_PROGRESS_STATS) return;
-      const p = readProgress(message.text);
-      if (!p) return;
-      lastProgress = p;
-      options.onProgress?.({ distinct: p.distinct, generated: p.generated, queue: p.queue, depth: p.depth });
-      if (options.maxStates !== undefined && p.distinct >= options.maxStates) stop('max-states');
-    });
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => reader.push(chunk));
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
+  let stopReason: StopReason | null = null;
+  let lastProgress: Progress | null = null;
+  let stderr = '';
+  const reader = new ToolOutputReader((message) => {
+    if (message.code !== EC.TLC_PROGRESS_STATS) return;
+    const p = readProgress(message.text);
+    if (!p) return;
+    lastProgress = p;
+    options.onProgress?.({ distinct: p.distinct, generated: p.generated, queue: p.queue, depth: p.depth });
+    if (options.maxStates !== undefined && p.distinct >= options.maxStates) stop('max-states');
+  });
+  const proc = startJava(javaPath, args, {
+    cwd,
+    env,
+    onStdout: (chunk) => reader.push(chunk),
+    onStderr: (chunk) => {
       if (stderr.length < 65536) stderr += chunk;
-    });
+    },
+  });
+  function stop(reason: StopReason): void {
+    if (stopReason || !proc.running()) return;
+    stopReason = reason;
+    proc.stop(options.killGraceMs ?? 3000);
+  }
+  const onAbort = (): void => stop('interrupted');
+  if (proc.pid !== undefined) options.onStart?.({ pid: proc.pid, args });
+  const timeoutTimer = options.timeoutSeconds !== undefined ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000) : undefined;
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stop('interrupted');
 
-    if (options.timeoutSeconds !== undefined) timeoutTimer = setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    const finish = (result: CheckResult): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(killTimer);
-      clearTimeout(timeoutTimer);
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve(result);
-    };
-
-    child.on('spawn', () => {
-      if (child.pid !== undefined) options.onStart?.({ pid: child.pid, args });
-      if (options.signal?.aborted) stop('interrupted');
-    });
-    child.on('error', (e) => finish(errorResult(`Could not start ${javaPath}: ${e.message}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.`, elapsed())));
-    child.on('close', (code, signal) => {
-      // Make sure nothing of the process group outlives the run (a wrapper's children).
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
-      const report = interpretMessages(reader.end(), interpretOptions);
-      const memory = /java\.lang\.OutOfMemoryError/.test(stderr) || report.failures.some((f) => /OutOfMemoryError/.test(f.message));
-      if (stopReason) {
-        // A violation printed before the stop is a real verdict; otherwise the run is inconclusive.
-        if (report.violations.length > 0 && report.traceProblems.length === 0) return finish(reportToCheckResult(report, code));
-        return finish(inconclusiveResult(stopReason, options, report.lastProgress ?? lastProgress, elapsed()));
-      }
-      if (memory && report.violations.length === 0) return finish(inconclusiveResult('memory', options, report.lastProgress ?? lastProgress, elapsed()));
-      const result = reportToCheckResult(report, code);
-      if (result.verdict === 'error' && code === null) {
-        return finish({
-          ...result,
-          error: { message: `TLC was killed by ${signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if TLC keeps dying, look for an out-of-memory killer or a process limit.` },
-        });
-      }
-      if (result.verdict === 'error' && stderr.trim() !== '' && report.failures.length === 0) {
-        return finish({ ...result, error: { ...result.error!, message: `${result.error!.message}\nJava said: ${stderr.trim().split('\n').slice(0, 5).join('\n')}` } });
-      }
-      finish(result);
-    });
+  return proc.exited.then(({ code, signal, startError }) => {
+    clearTimeout(timeoutTimer);
+    options.signal?.removeEventListener('abort', onAbort);
+    if (startError !== undefined) return errorResult(`Could not start ${javaPath}: ${startError}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.`, elapsed());
+    const report = interpretMessages(reader.end(), interpretOptions);
+    const memory = /java\.lang\.OutOfMemoryError/.test(stderr) || report.failures.some((f) => /OutOfMemoryError/.test(f.message));
+    if (stopReason) {
+      // A violation printed before the stop is a real verdict; otherwise the run is inconclusive.
+      if (report.violations.length > 0 && report.traceProblems.length === 0) return reportToCheckResult(report, code);
+      return inconclusiveResult(stopReason, options, report.lastProgress ?? lastProgress, elapsed());
+    }
+    if (memory && report.violations.length === 0) return inconclusiveResult('memory', options, report.lastProgress ?? lastProgress, elapsed());
+    const result = reportToCheckResult(report, code);
+    if (result.verdict === 'error' && code === null) {
+      return {
+        ...result,
+        error: { message: `TLC was killed by ${signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if TLC keeps dying, look for an out-of-memory killer or a process limit.` },
+      };
+    }
+    if (result.verdict === 'error' && stderr.trim() !== '' && report.failures.length === 0) {
+      return { ...result, error: { ...result.error!, message: `${result.error!.message}\nJava said: ${stderr.trim().split('\n').slice(0, 5).join('\n')}` } };
+    }
+    return result;
   });
 }

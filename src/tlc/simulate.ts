@@ -1,14 +1,14 @@
 // TLC's random simulation: takes a TLA+ module, its config and a budget (behaviours, depth,
 // seed, time) and returns a CheckResult: the first violation TLC's simulator finds, with its
 // trace, or `inconclusive` (reason `simulation`) saying how many behaviours were explored;
-// never `holds`. Runs `tlc2.TLC -simulate num=N -depth D -seed S` in a temp folder it removes;
-// it must not leave a java process or a file behind.
+// never `holds`. Runs `tlc2.TLC -simulate num=N -depth D -seed S` in the run's private folder,
+// which it removes; it must not leave a java process or a file behind.
 
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
 import { startJava } from './distributed-process.js';
 import { interpretMessages } from './interpret-messages.js';
 import { ToolOutputReader, type ToolMessage } from './read-tool-output.js';
-import { inWorkDir, stageModule, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import { inRunFolder, runFiles, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
 import { reportToCheckResult } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
 
@@ -77,8 +77,8 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
   const { setup } = start;
   const { interpretOptions } = start;
 
-  return inWorkDir('credspec-tlc-sim-', async ({ workDir, metaDir }) => {
-    const staged = await stageModule(options.module, workDir, { path: start.configPath });
+  const staged = runFiles(start);
+  return inRunFolder('credspec-tlc-sim-', staged.files, async ({ workDir, metaDir }) => {
     const args = tlcArguments(setup, {
       workDir,
       metaDir,

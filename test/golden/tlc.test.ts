@@ -38,10 +38,14 @@ const RUNS: readonly [string, string, number][] = [
     const module = cfg.split('__')[0]!;
     const src = join(here, c, 'expected', '_', c);
     const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-'));
-    made.push(dir);
-    copyFileSync(join(src, `${module}.tla`), join(dir, `${module}.tla`));
-    copyFileSync(join(src, `${cfg}.cfg`), join(dir, `${module}.cfg`));
-    const out = execFileSync('java', ['-XX:+UseParallelGC', '-cp', jar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: dir, encoding: 'utf8' });
+    let out: string;
+    try {
+      copyFileSync(join(src, `${module}.tla`), join(dir, `${module}.tla`));
+      copyFileSync(join(src, `${cfg}.cfg`), join(dir, `${module}.cfg`));
+      out = execFileSync('java', ['-XX:+UseParallelGC', '-XX:-UsePerfData', '-cp', jar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: dir, encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     expect(out).toContain('Model checking completed. No error has been found.');
     expect(out).toMatch(new RegExp(`\\b${distinct} distinct states found`));
   });
