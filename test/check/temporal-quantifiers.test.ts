@@ -6,7 +6,7 @@
 import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import { emitText } from '../model/helpers.js';
-import { hasLiveTlc, tlcOutputOn } from '../support/tlc-on-text.js';
+import { hasLiveTlc, LIVE_TLC_SKIPPED, tlcOutputOn } from '../support/tlc-on-text.js';
 import { check, message, show } from './helpers.js';
 
 /** Takers wait for `n == 0`; `Z` clears it (fair or not, as asked), then each taker gets its item. */
@@ -78,7 +78,7 @@ describe('a quantifier before a temporal form', () => {
     });
   });
 
-  (hasLiveTlc ? test : test.skip)('TLC accepts the emitted module and agrees: holds, then violated', () => {
+  (hasLiveTlc ? test : test.skip)(`TLC accepts the emitted module and agrees: holds, then violated${LIVE_TLC_SKIPPED}`, () => {
     const ok = tlcOutputOn(spec(LEADSTO));
     expect(ok).toContain('Model checking completed. No error has been found.');
     const bad = tlcOutputOn(spec(EVENTUALLY, false));

@@ -8,9 +8,8 @@ import { interpretModule } from '../../src/engine/interpret.js';
 import { replayTrace } from '../../src/engine/replay.js';
 import type { TlaTraceStep } from '../../src/result/check-result.js';
 import type { TlaValue } from '../../src/result/tla-value.js';
-import * as F from './fixture-modules.js';
-
 import { FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';
+import * as F from './fixture-modules.js';
 
 /** Skipped by name where the recorded runs are not beside the checkout. */
 const withFixtures = fixturesPresent ? describe : describe.skip;

@@ -5,7 +5,7 @@
 import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import { emitText } from '../model/helpers.js';
-import { hasLiveTlc, tlcDistinctOn } from '../support/tlc-on-text.js';
+import { hasLiveTlc, LIVE_TLC_SKIPPED, tlcDistinctOn } from '../support/tlc-on-text.js';
 
 const twoGroups = `spec two_groups
 
@@ -71,7 +71,7 @@ describe('symmetry over several permutation groups', () => {
     expect(await engineDistinct(text)).toBe(TLC_DISTINCT[name]);
   });
 
-  (hasLiveTlc ? test : test.skip)('the recorded counts are TLC\'s (live)', () => {
+  (hasLiveTlc ? test : test.skip)(`the recorded counts are TLC's (live)${LIVE_TLC_SKIPPED}`, () => {
     expect(tlcDistinctOn(twoGroups)).toBe(TLC_DISTINCT.two_groups);
     expect(tlcDistinctOn(spares)).toBe(TLC_DISTINCT.spares);
     expect(tlcDistinctOn(noSpares)).toBe(TLC_DISTINCT.no_spares);

@@ -5,7 +5,7 @@
 import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import { emitText, lowerText } from './helpers.js';
-import { hasLiveTlc, tlcOutputOn } from '../support/tlc-on-text.js';
+import { hasLiveTlc, LIVE_TLC_SKIPPED, tlcOutputOn } from '../support/tlc-on-text.js';
 import { toTla } from '../../src/tla/from-model.js';
 import { printTla } from '../../src/tla/print.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
@@ -163,7 +163,7 @@ describe('out_of_range', () => {
     expect(e.config.invariants).toEqual([]);
   });
 
-  (hasLiveTlc ? test : test.skip)('TLC reports the same invariant on the same module', () => {
+  (hasLiveTlc ? test : test.skip)(`TLC reports the same invariant on the same module${LIVE_TLC_SKIPPED}`, () => {
     const out = tlcOutputOn(b16);
     expect(out).toContain('Error: Invariant out_of_range is violated.');
     expect(out).toMatch(/n = 2/);

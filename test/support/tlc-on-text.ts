@@ -17,6 +17,8 @@ export const tlcJar = process.env.TLA2TOOLS_JAR ?? resolve(here, '../../../share
 
 /** True when Java and the jar are both here. */
 export const hasLiveTlc = spawnSync('java', ['-version']).status === 0 && existsSync(tlcJar);
+/** Appended to the title of a test that needs live TLC: says why it is skipped when it is. */
+export const LIVE_TLC_SKIPPED = hasLiveTlc ? '' : ` (skipped: no java or no tla2tools.jar at ${tlcJar})`;
 
 /** Emits `text` (as file v.cred) and returns TLC's standard output on its base module. */
 export function tlcOutputOn(text: string): string {

@@ -30,7 +30,9 @@ export const liveFixtureSkipReason: string | null =
 
 /** Copies a fixture case's .tla and .cfg into a fresh temp folder; returns the module path. */
 export function stageFixture(caseName: string): { dir: string; module: string } {
-  const c = fixtureCases().find((x) => x.case === caseName)!;
+  // Looked up before the folder is made: a missing case leaves no empty folder behind.
+  const c = fixtureCases().find((x) => x.case === caseName);
+  if (c === undefined) throw new Error(`no fixture case ${caseName} in ${FIXTURES}`);
   const dir = mkdtempSync(join(tmpdir(), 'credspec-tlc-test-'));
   for (const f of c.spec) copyFileSync(join(FIXTURES, caseName, f), join(dir, f));
   return { dir, module: join(dir, `${moduleOf(c)}.tla`) };

@@ -9,7 +9,7 @@ import { toCheckResult } from '../../src/tlc/to-check-result.js';
 import { interpretMessages, readSanyReport } from '../../src/tlc/interpret-messages.js';
 import { readActionParameters, readConfigProperties } from '../../src/tlc/module-facts.js';
 import { readDumpTrace } from '../../src/tlc/read-dump-trace.js';
-import { fixtureCases, fixtureText, fixturesPresent, moduleOf, type FixtureCase, type FixtureRun } from './fixture-files.js';
+import { FIXTURES, fixtureCases, fixtureText, fixturesPresent, moduleOf, type FixtureCase, type FixtureRun } from './fixture-files.js';
 
 const mv = (name: string): TlaValue => ({ '#mv': name });
 
@@ -153,8 +153,9 @@ function checkExpected(r: CheckResult, e: Expected): void {
 }
 
 const describeFixtures = fixturesPresent ? describe : describe.skip;
+const NEEDS = fixturesPresent ? '' : ` (skipped: no recorded TLC runs at ${FIXTURES})`;
 
-describeFixtures('recorded TLC runs (shared/tlc-fixtures)', () => {
+describeFixtures(`recorded TLC runs (shared/tlc-fixtures)${NEEDS}`, () => {
   const cases = fixtureCases();
 
   test('the corpus lists every case this suite expects', () => {
@@ -245,7 +246,7 @@ function eraseTypes(v: TlaValue): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, eraseTypes(x as TlaValue)]));
 }
 
-describeFixtures('-dumpTrace json files agree with the -tool trace', () => {
+describeFixtures(`-dumpTrace json files agree with the -tool trace${NEEDS}`, () => {
   for (const c of fixtureCases().filter((x) => x.traceFiles.includes('trace.json'))) {
     test(`${c.case} trace.json`, () => {
       const dump = readDumpTrace(fixtureText(c.case, 'trace.json'));
