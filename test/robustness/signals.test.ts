@@ -91,7 +91,14 @@ async function searchRunning(run: Run): Promise<void> {
     }
     return baseline > 1 && Date.now() - stableSince >= 600;
   }, run);
-  await until('the search workers', () => threadCount(run.pid) >= baseline + 2, run);
+  // Threads of an earlier check's workers may still be exiting when the count settles: count
+  // from the fewest seen since, so their going and the new workers' coming are told apart.
+  let fewest = baseline;
+  await until('the search workers', () => {
+    const n = threadCount(run.pid);
+    fewest = Math.min(fewest, n);
+    return n >= fewest + 2;
+  }, run);
   // The workers load the compiled module before they search.
   await new Promise((r) => setTimeout(r, 3000));
 }
