@@ -4,7 +4,7 @@
 
 import { checkProgram } from '../check/check.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { compareDiagnostics, renderDiagnostic } from '../diagnostics/render.js';
+import { compareDiagnostics, diagnosticRenderer } from '../diagnostics/render.js';
 import type { VariantResult } from '../result/result-file.js';
 import { buildCase } from '../pipeline/build-case.js';
 import { type CaseSelection, type CheckCase, checkCases, ciCases } from '../pipeline/cases.js';
@@ -12,7 +12,7 @@ import type { Program } from '../syntax/program.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package-root.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
-import { loadSpec } from './spec-inputs.js';
+import { type LoadSettings, loadSpec } from './spec-inputs.js';
 
 export type CaseMode = { readonly kind: 'check'; readonly selection: CaseSelection } | { readonly kind: 'ci' };
 
@@ -39,8 +39,9 @@ export interface RejectedSpec {
 function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, io: Io, printed: Set<string> = new Set()): void {
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
   const color = io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
+  const render = diagnosticRenderer({ color, source: (f) => sources.get(f) });
   for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const text = renderDiagnostic(d, { color, source: (f) => sources.get(f) });
+    const text = render(d);
     if (printed.has(text)) continue;
     printed.add(text);
     io.stderr.write(text + '\n');
@@ -54,6 +55,7 @@ export async function runSpecs(
   mode: CaseMode,
   options: Omit<RunCaseOptions, 'cwd' | 'env'>,
   onResult: (result: VariantResult) => void,
+  load: LoadSettings = {},
 ): Promise<RunSpecsOutcome> {
   const generatedBy = `credspec ${packageVersion()}`;
   const results: VariantResult[] = [];
@@ -61,7 +63,7 @@ export async function runSpecs(
   let toolFailed = false;
   const rejected: RejectedSpec[] = [];
   for (const file of files) {
-    const program = loadSpec(file, io);
+    const program = loadSpec(file, io, load);
     const checked = checkProgram(program);
     const front = [...program.diagnostics, ...checked.diagnostics];
     const errors = front.filter((d) => d.severity === 'error');

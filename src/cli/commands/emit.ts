@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkProgram } from '../../check/check.js';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
-import { compareDiagnostics, renderDiagnostic } from '../../diagnostics/render.js';
+import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render.js';
 import { collectDecls } from '../../model/decls.js';
 import { expectedRuns } from '../../model/expectations.js';
 import type { ParamOverrideRequest } from '../../model/params.js';
@@ -29,6 +29,8 @@ export interface EmitArgs {
   readonly out?: string | undefined;
   /** `--param NAME=VALUE` overrides. */
   readonly params?: readonly string[] | undefined;
+  /** `--import-path DIR` folders imports may also come from. */
+  readonly importPath?: readonly string[] | undefined;
 }
 
 /** What `emit` needs of its surroundings (tests pass exactly this). */
@@ -183,12 +185,13 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   let unchanged = 0;
   let removed = 0;
   for (const spec of inputs.files) {
-    const program = loadSpec(spec, io);
+    const program = loadSpec(spec, io, { importPaths: args.importPath });
     const checked = checkProgram(program);
     const front = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
     const sources = new Map(program.files.map((f) => [f.path, f.text]));
     const print = (ds: readonly Diagnostic[]): void => {
-      for (const d of [...ds].sort(compareDiagnostics)) io.stderr.write(renderDiagnostic(d, { source: (f) => sources.get(f) }) + '\n');
+      const render = diagnosticRenderer({ source: (f) => sources.get(f) });
+      for (const d of [...ds].sort(compareDiagnostics)) io.stderr.write(render(d) + '\n');
     };
     if (hasErrors(front)) {
       print(front);
