@@ -73,6 +73,8 @@ export async function runSpecs(
       badInput = true;
       continue;
     }
+    // A model with no thread "holds" of anything: say so beside the verdict.
+    printDiagnostics(front.filter((d) => d.code === 'CS5022'), program, io);
     let cases: CheckCase[];
     if (mode.kind === 'check') {
       const planned = checkCases(program, mode.selection);

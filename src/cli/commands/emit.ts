@@ -36,8 +36,11 @@ export interface EmitArgs {
 /** What `emit` needs of its surroundings (tests pass exactly this). */
 export type EmitIo = Pick<Io, 'stdout' | 'stderr' | 'env' | 'cwd'>;
 
-/** Compiles an emitted module for the embedded engine (src/engine/compile; loaded lazily, it brings ts-morph). */
-export type ModuleCompiler = (module: TlaModule, tlaText: string, tlaPath: string) => { typescript: string; javascript: string };
+/**
+ * Compiles an emitted module for the embedded engine (src/engine/compile; loaded lazily, it
+ * brings ts-morph). Undefined when the compiler refuses the module: the engine interprets it.
+ */
+export type ModuleCompiler = (module: TlaModule, tlaText: string, tlaPath: string) => { typescript: string; javascript: string } | undefined;
 
 /** One file to write, relative to the output root. */
 export interface RenderedFile {
@@ -87,8 +90,10 @@ export function renderSpec(
         // The engine's compiled form sits beside the module it came from (fresh by content hash).
         const compiled = compile(built.emitted.module, built.tlaText, built.tlaPath);
         const stem = built.tlaPath.replace(/\.tla$/, '');
-        files.push({ path: `${stem}.ts`, text: compiled.typescript });
-        files.push({ path: `${stem}.js`, text: compiled.javascript });
+        if (compiled !== undefined) {
+          files.push({ path: `${stem}.ts`, text: compiled.typescript });
+          files.push({ path: `${stem}.js`, text: compiled.javascript });
+        }
       }
     } else if (previous !== built.tlaText) {
       diagnostics.push({ code: 'CS9001', severity: 'error', span: program.root.ast.name.span, args: { phase: 'emit', detail: `variant ${run.variant}: the module differs between parameter sets` } });
@@ -115,8 +120,8 @@ function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
  * is given, a compiled pair already there whose headers carry this module text's hash is
  * reused as it is: compiling is deterministic, so that is what compiling again would give.
  */
-export async function moduleCompiler(root?: string): Promise<ModuleCompiler> {
-  const { compileModule } = await import('../../engine/compile/compile-module.js');
+export async function moduleCompiler(root?: string, onRefused?: (message: string) => void): Promise<ModuleCompiler> {
+  const { compileModule, CompileError } = await import('../../engine/compile/compile-module.js');
   return (module, tlaText, tlaPath) => {
     if (root !== undefined) {
       const stem = join(root, tlaPath.replace(/\.tla$/, ''));
@@ -129,7 +134,13 @@ export async function moduleCompiler(root?: string): Promise<ModuleCompiler> {
         // not there yet: compile
       }
     }
-    return compileModule(module, { sourceText: tlaText });
+    try {
+      return compileModule(module, { sourceText: tlaText });
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      onRefused?.(`the engine compiler refused ${module.name} (${e.message}); no .ts/.js is written for it and the engine interprets it`);
+      return undefined;
+    }
   };
 }
 
@@ -198,7 +209,7 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
       code = Math.max(code, BAD_INPUT);
       continue;
     }
-    const rendered = renderSpec(program, generatedBy, overrides, await moduleCompiler(outRoot));
+    const rendered = renderSpec(program, generatedBy, overrides, await moduleCompiler(outRoot, (m) => void io.stderr.write(`credspec emit: ${m}\n`)));
     if (!rendered.ok) {
       print(rendered.diagnostics);
       code = Math.max(code, rendered.diagnostics.some((d) => d.code.startsWith('CS9')) ? TOOL_FAILED : BAD_INPUT);
