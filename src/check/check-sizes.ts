@@ -29,9 +29,11 @@ export function checkSizes(ctx: CheckContext): void {
       for (const m of decl.members) if (m.kind === 'DeclOverride' && m.decl.kind === 'ProcessDecl') processes.push(m.decl);
     }
   }
+  const name = ctx.program.root.ast.name;
+  // No header (or an unreadable root): that error is already reported, and nothing else is known.
+  if (name.name === '') return;
   if (!processes.some((p) => !isOverride(ctx, p))) {
-    const name = ctx.program.root.ast.name;
-    ctx.report('CS5021', name.name === '' ? ctx.program.root.ast.span : name.span, { name: name.name });
+    ctx.report('CS5021', name.span, { name: name.name });
     return;
   }
   checkThreadLimit(ctx, processes);

@@ -33,7 +33,7 @@ export function compileModule(module: TlaModule, options: { sourceText?: string 
   } catch (e) {
     // Code generation and the TypeScript compiler recurse on the expression tree; a legal but
     // very deep expression (a long chain of `+`) exhausts the stack. The interpreter takes it.
-    if (e instanceof RangeError) throw new CompileError(`module ${module.name} nests too deeply for the engine compiler (${e.message})`);
+    if (e instanceof RangeError) throw new CompileError(`module ${module.name} nests too deeply for the engine compiler`);
     throw e;
   }
 }
