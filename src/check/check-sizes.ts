@@ -4,7 +4,9 @@
 // thread at all under the defaults or an expectation's params (a warning: no step runs, so
 // every property holds vacuously). Reads the checker context only.
 
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Expr, ParamAssign, ProcessDecl } from '../syntax/ast.js';
+import type { Program } from '../syntax/program.js';
 import type { CheckContext } from './context.js';
 import { unparen } from './walk.js';
 
@@ -33,7 +35,9 @@ export function checkSizes(ctx: CheckContext): void {
   // No header (or an unreadable root): that error is already reported, and nothing else is known.
   if (name.name === '') return;
   if (!processes.some((p) => !isOverride(ctx, p))) {
-    ctx.report('CS5021', name.span, { name: name.name });
+    // A library (no `expect`) is linted on its own without complaint; a spec that expects a
+    // verdict has nothing to check. `check` refuses both (see noProcess).
+    if (ctx.program.root.ast.decls.some((d) => d.kind === 'ExpectDecl')) ctx.report('CS5021', name.span, { name: name.name });
     return;
   }
   checkThreadLimit(ctx, processes);
@@ -202,4 +206,11 @@ function evalInterval(ctx: CheckContext, e: Expr, ranges: ReadonlyMap<string, In
     default:
       return undefined;
   }
+}
+
+/** CS5021 when the program declares no process at all: `check` has nothing to run. */
+export function noProcess(program: Program): Diagnostic[] {
+  const name = program.root.ast.name;
+  if (name.name === '' || program.files.some((f) => f.ast.decls.some((d) => d.kind === 'ProcessDecl'))) return [];
+  return [{ code: 'CS5021', severity: 'error', span: name.span, args: { name: name.name } }];
 }

@@ -636,6 +636,7 @@ shared var b: bool = false
 invariant i: !b
 variant v1 { }
 expect v2: holds
+process P[1] { s: b := true }
 `,
   },
   {
