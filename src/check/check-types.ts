@@ -147,6 +147,10 @@ export function isAssignableShape(e: Expr): boolean {
   return false;
 }
 
+/** Operators that chain: operands and result of one type (see `chain`). */
+const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', 'mod']);
+const LOGICAL: ReadonlySet<string> = new Set(['&&', '||', '=>']);
+
 class TypeChecker {
   private readonly symbolTypes = new Map<SymbolInfo, Type>();
   private readonly inProgress = new Set<Node>();
@@ -632,6 +636,27 @@ class TypeChecker {
     }
   }
 
+  /**
+   * An operator whose operands and result share one type (`&&`, `+`), down its left spine
+   * without recursion: a chain of a thousand terms is a tree a thousand deep. Same checks and
+   * the same order of diagnostics as checking each node's left operand, then its right.
+   */
+  private chain(e: Extract<Expr, { kind: 'BinaryExpr' }>, type: Type, ops: ReadonlySet<string>, env: TEnv): Type {
+    const spine: Extract<Expr, { kind: 'BinaryExpr' }>[] = [e];
+    let bottom = e.left;
+    while (bottom.kind === 'BinaryExpr' && ops.has(bottom.op)) {
+      spine.push(bottom);
+      bottom = bottom.left;
+    }
+    this.expect(bottom, type, `the left operand of \`${spine[spine.length - 1]!.op}\``, env);
+    for (let i = spine.length - 1; i >= 0; i--) {
+      const node = spine[i]!;
+      this.expect(node.right, type, `the right operand of \`${node.op}\``, env);
+      if (i > 0) this.setType(node, type);
+    }
+    return type;
+  }
+
   private binary(e: Extract<Expr, { kind: 'BinaryExpr' }>, env: TEnv): Type {
     const op = e.op;
     const what = (side: string): string => `the ${side} operand of \`${op}\``;
@@ -641,9 +666,7 @@ class TypeChecker {
       case '*':
       case '/':
       case 'mod':
-        this.expect(e.left, INT, what('left'), env);
-        this.expect(e.right, INT, what('right'), env);
-        return INT;
+        return this.chain(e, INT, ARITHMETIC, env);
       case '<':
       case '<=':
       case '>':
@@ -658,9 +681,7 @@ class TypeChecker {
       case '&&':
       case '||':
       case '=>':
-        this.expect(e.left, BOOL, what('left'), env);
-        this.expect(e.right, BOOL, what('right'), env);
-        return BOOL;
+        return this.chain(e, BOOL, LOGICAL, env);
       case '==':
       case '!=': {
         const a = this.infer(e.left, env);

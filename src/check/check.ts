@@ -7,6 +7,8 @@ import type { Node, VariantDecl } from '../syntax/ast.js';
 import type { Program } from '../syntax/program.js';
 import { checkKernelRules } from './check-kernel.js';
 import { checkProperties } from './check-properties.js';
+import { checkDepth } from './check-depth.js';
+import { checkSizes } from './check-sizes.js';
 import { checkSteps } from './check-steps.js';
 import { checkLoopExits } from './check-loop-exits.js';
 import { checkMacroValues } from './check-macro-values.js';
@@ -52,6 +54,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['double writes', checkDoubleWrites],
   // Variants before the locking rules: those also follow each variant's overridden steps.
   ['variants and expectations', checkVariants],
+  ['model sizes', checkSizes],
   ['kernel locking rules', checkKernelRules],
   ['properties and fairness', checkProperties],
   ['unused declarations', checkUnused],
@@ -60,7 +63,10 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
 /** Checks a loaded program. */
 export function checkProgram(program: Program): CheckedProgram {
   const ctx = new CheckContext(program);
-  for (const [phase, run] of CHECKS) {
+  // The checks recurse on the trees: a tree too deep for them is reported, not walked.
+  const tooDeep = checkDepth(program);
+  for (const d of tooDeep) ctx.report(d.code, d.span, d.args);
+  for (const [phase, run] of tooDeep.length > 0 ? [] : CHECKS) {
     try {
       run(ctx);
     } catch (err) {

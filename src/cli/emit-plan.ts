@@ -17,7 +17,7 @@ import type { TlaModule } from '../tla/tla-ast.js';
 import { MANIFEST_NAME, manifestText } from './emit-manifest.js';
 
 /** Compiles an emitted module for the embedded engine (src/engine/compile; loaded lazily, it brings ts-morph). */
-export type ModuleCompiler = (module: TlaModule, tlaText: string, tlaPath: string) => { typescript: string; javascript: string };
+export type ModuleCompiler = (module: TlaModule, tlaText: string, tlaPath: string) => { typescript: string; javascript: string } | undefined;
 
 /** One file to write, relative to the output root. */
 export interface RenderedFile {
@@ -69,8 +69,11 @@ export function renderSpec(
         // The engine's compiled form sits beside the module it came from (fresh by content hash).
         const compiled = compile(built.emitted.module, built.tlaText, built.tlaPath);
         const stem = built.tlaPath.replace(/\.tla$/, '');
-        files.push({ path: `${stem}.ts`, text: compiled.typescript });
-        files.push({ path: `${stem}.js`, text: compiled.javascript });
+        // A module the compiler refuses has no compiled form: the engine interprets it.
+        if (compiled !== undefined) {
+          files.push({ path: `${stem}.ts`, text: compiled.typescript });
+          files.push({ path: `${stem}.js`, text: compiled.javascript });
+        }
       }
     } else if (previous !== built.tlaText) {
       diagnostics.push({ code: 'CS9001', severity: 'error', span: program.root.ast.name.span, args: { phase: 'emit', detail: `variant ${run.variant}: the module differs between parameter sets` } });
@@ -115,12 +118,19 @@ export function planSpec(
  * for the compiler's output, whatever its header says.
  */
 export async function moduleCompiler(cache?: PrivateCache, notice: (message: string) => void = () => undefined): Promise<ModuleCompiler> {
-  const { compileModule } = await import('../engine/compile/compile-module.js');
+  const { compileModule, CompileError } = await import('../engine/compile/compile-module.js');
   const { readCompiled, storeCompiled } = await import('../engine/compile/compiled-cache.js');
   return (module, tlaText) => {
     const hit = cache === undefined ? null : readCompiled(cache, module.name, tlaText, notice);
     if (hit) return hit;
-    const compiled = compileModule(module, { sourceText: tlaText });
+    let compiled;
+    try {
+      compiled = compileModule(module, { sourceText: tlaText });
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      notice(`the engine compiler refused ${module.name} (${e.message}); no .ts/.js is written for it and the engine interprets it`);
+      return undefined;
+    }
     if (cache !== undefined && hit !== null) storeCompiled(cache, module.name, tlaText, compiled);
     return compiled;
   };

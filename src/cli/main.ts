@@ -51,7 +51,8 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .argument('<files...>', 'spec files or folders (searched recursively for *.cred)')
     .option('--color', 'colour the output')
     .option('--no-color', 'do not colour the output')
-    .action((files: string[], opts: { color?: boolean }) => setRun(() => runLint({ inputs: files, color: opts.color }, io)));
+    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
+    .action((files: string[], opts: { color?: boolean; importPath: string[] }) => setRun(() => runLint({ inputs: files, color: opts.color, importPath: opts.importPath }, io)));
 
   program
     .command('check')
@@ -76,6 +77,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--listen <host:port>', 'with --distributed: the address workers on other machines connect to')
     .option('--safety-only', 'with --distributed: drop temporal properties, which the distributed mode cannot check')
     .option('--print-worker-command', 'with --distributed: print the command that adds a worker from another machine')
+    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io), true));
 
   program
@@ -84,7 +86,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .argument('<files...>', 'spec files or folders')
     .option('--out <dir>', 'output folder', 'generated')
     .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
-    .action((files: string[], opts: { out: string; param: string[] }) => setRun(() => runEmit({ inputs: files, out: opts.out, params: opts.param }, io)));
+    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
+    .action((files: string[], opts: { out: string; param: string[]; importPath: string[] }) =>
+      setRun(() => runEmit({ inputs: files, out: opts.out, params: opts.param, importPath: opts.importPath }, io)),
+    );
 
   program
     .command('ci')
@@ -102,6 +107,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
     .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
+    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
 
   program

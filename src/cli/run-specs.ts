@@ -3,8 +3,9 @@
 // printed here with their locations; the caller decides what to print for results.
 
 import { type CheckedProgram, checkProgram } from '../check/check.js';
+import { noProcess } from '../check/check-sizes.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { compareDiagnostics, renderDiagnostic } from '../diagnostics/render.js';
+import { compareDiagnostics, diagnosticRenderer } from '../diagnostics/render.js';
 import type { VariantResult } from '../result/result-file.js';
 import { buildCase } from '../pipeline/build-case.js';
 import { type CaseSelection, type CheckCase, checkCases, ciCases } from '../pipeline/cases.js';
@@ -12,7 +13,7 @@ import type { Program } from '../syntax/program.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package-root.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
-import { loadSpec } from './spec-inputs.js';
+import { type LoadSettings, loadSpec } from './spec-inputs.js';
 import { specFileHashes } from '../result/spec-hash.js';
 import { outputFolderOf } from './spec-output-folder.js';
 
@@ -43,8 +44,9 @@ export interface RejectedSpec {
 function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, io: Io, printed: Set<string> = new Set()): void {
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
   const color = io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
+  const render = diagnosticRenderer({ color, source: (f) => sources.get(f) });
   for (const d of [...diagnostics].sort(compareDiagnostics)) {
-    const text = renderDiagnostic(d, { color, source: (f) => sources.get(f) });
+    const text = render(d);
     if (printed.has(text)) continue;
     printed.add(text);
     io.stderr.write(text + '\n');
@@ -61,6 +63,7 @@ export async function runSpecs(
   mode: CaseMode,
   options: Omit<RunCaseOptions, 'cwd' | 'env'>,
   onResult: (result: VariantResult) => void,
+  load: LoadSettings = {},
 ): Promise<RunSpecsOutcome> {
   const generatedBy = `credspec ${packageVersion()}`;
   const results: VariantResult[] = [];
@@ -70,9 +73,11 @@ export async function runSpecs(
   const loaded: { file: string; checked: CheckedProgram }[] = [];
   for (const file of files) {
     if (options.signal?.aborted === true && results.length > 0) break;
-    const program = loadSpec(file, io);
+    const program = loadSpec(file, io, load);
     const checked = checkProgram(program);
     const front = [...program.diagnostics, ...checked.diagnostics];
+    // A library linted alone is fine; checked, it has nothing to run (lint says so when it expects a verdict).
+    if (!front.some((d) => d.code === 'CS5021')) front.push(...noProcess(program));
     const errors = front.filter((d) => d.severity === 'error');
     if (hasErrors(front)) {
       printDiagnostics(errors, program, io);
@@ -81,6 +86,8 @@ export async function runSpecs(
       continue;
     }
     loaded.push({ file, checked });
+    // A model with no thread "holds" of anything: say so beside the verdict.
+    printDiagnostics(front.filter((d) => d.code === 'CS5022'), program, io);
     let cases: CheckCase[];
     if (mode.kind === 'check') {
       const planned = checkCases(program, mode.selection);

@@ -2,13 +2,14 @@
 // folders and node_modules skipped), and each file loads with its imports through the file
 // system and the installed prelude. Shared by every command that reads specs.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { formatMessage } from '../diagnostics/render.js';
 import { loadProgram, readFailureReason } from '../syntax/load.js';
 import type { Program } from '../syntax/program.js';
 import type { Io } from './io.js';
 import { preludeDir } from './package-root.js';
+import { canonicalFolders, readSpecFile } from './read-spec-file.js';
 
 /** Display paths with forward slashes and no leading `./`. */
 export function displayPath(p: string): string {
@@ -69,14 +70,32 @@ export function expandInputs(inputs: readonly string[], io: Pick<Io, 'cwd' | 'st
   return { files: [...new Set(files)], ok };
 }
 
-/** Loads one spec and its imports from the file system. */
-export function loadSpec(file: string, io: Pick<Io, 'cwd' | 'env'>): Program {
-  const readFile = (p: string): Uint8Array | Error => {
+/** How specs are loaded: the folders, besides the spec's own and the prelude, imports may come from. */
+export interface LoadSettings {
+  /** `--import-path DIR` folders (relative to the working folder). */
+  readonly importPaths?: readonly string[] | undefined;
+}
+
+/**
+ * Loads one spec and its imports from the file system. The spec and every import must be a
+ * regular `.cred` file of at most MAX_SPEC_BYTES; an import must lie (symlinks followed) in the
+ * spec's folder tree, the prelude or an `--import-path` folder. Refusals are CS8001 at the import.
+ */
+export function loadSpec(file: string, io: Pick<Io, 'cwd' | 'env'>, settings: LoadSettings = {}): Program {
+  const prelude = preludeDir(io.env);
+  let roots: string[] | undefined;
+  const allowedRoots = (): string[] => {
+    if (roots !== undefined) return roots;
+    let specDir: string[] = [];
     try {
-      return readFileSync(resolve(io.cwd, p));
-    } catch (e) {
-      return e as Error;
+      specDir = [dirname(realpathSync(resolve(io.cwd, file)))];
+    } catch {
+      // the root was read, so this only fails if it vanished meanwhile: allow nothing of its own
     }
+    roots = [...specDir, ...canonicalFolders([prelude, ...(settings.importPaths ?? []).map((p) => resolve(io.cwd, p))])];
+    return roots;
   };
-  return loadProgram(file, { readFile, preludeDir: preludeDir(io.env) });
+  const readFile = (p: string, role: 'root' | 'import'): Uint8Array | Error =>
+    readSpecFile(resolve(io.cwd, p), role === 'root' ? undefined : allowedRoots());
+  return loadProgram(file, { readFile, preludeDir: prelude });
 }

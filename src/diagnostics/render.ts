@@ -29,30 +29,40 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
-/** Renders one diagnostic as lines of text joined with `\n` (no trailing newline). */
-export function renderDiagnostic(d: Diagnostic, options: RenderOptions = {}): string {
+/**
+ * A renderer for many diagnostics: each file's line map is built once, the first time a
+ * diagnostic in it is rendered (building one per diagnostic made a report quadratic in size).
+ */
+export function diagnosticRenderer(options: RenderOptions = {}): (d: Diagnostic) => string {
   const c = pc.createColors(options.color === true);
-  const lineMaps = new Map<string, LineMap>();
+  const lineMaps = new Map<string, LineMap | undefined>();
   const mapOf = (file: string): LineMap | undefined => {
     if (!lineMaps.has(file)) {
       const text = options.source?.(file);
-      if (text === undefined) return undefined;
-      lineMaps.set(file, new LineMap(text));
+      lineMaps.set(file, text === undefined ? undefined : new LineMap(text));
     }
     return lineMaps.get(file);
   };
-  const severity = d.severity === 'error' ? c.bold(c.red('error')) : c.bold(c.yellow('warning'));
-  const out = [`${c.bold(formatLocation(d.span))}: ${severity} ${c.dim(d.code)}: ${formatMessage(d.code, d.args)}`];
-  const map = mapOf(d.span.file);
-  if (map !== undefined) out.push(...sourceExcerpt(map, d, (s) => (d.severity === 'error' ? c.red(s) : c.yellow(s)), c.dim));
-  if (d.hint !== undefined) out.push(`  ${c.cyan('hint')}: ${d.hint}`);
-  for (const r of d.related ?? []) out.push(`  ${c.cyan('note')}: ${formatLocation(r.span)}: ${r.note}`);
-  return out.join('\n');
+  return (d) => {
+    const severity = d.severity === 'error' ? c.bold(c.red('error')) : c.bold(c.yellow('warning'));
+    const out = [`${c.bold(formatLocation(d.span))}: ${severity} ${c.dim(d.code)}: ${formatMessage(d.code, d.args)}`];
+    const map = mapOf(d.span.file);
+    if (map !== undefined) out.push(...sourceExcerpt(map, d, (s) => (d.severity === 'error' ? c.red(s) : c.yellow(s)), c.dim));
+    if (d.hint !== undefined) out.push(`  ${c.cyan('hint')}: ${d.hint}`);
+    for (const r of d.related ?? []) out.push(`  ${c.cyan('note')}: ${formatLocation(r.span)}: ${r.note}`);
+    return out.join('\n');
+  };
 }
 
-/** Renders many diagnostics, one block each, in the order given. */
+/** Renders one diagnostic as lines of text joined with `\n` (no trailing newline). */
+export function renderDiagnostic(d: Diagnostic, options: RenderOptions = {}): string {
+  return diagnosticRenderer(options)(d);
+}
+
+/** Renders many diagnostics, one block each, in the order given (one line map per file). */
 export function renderDiagnostics(ds: readonly Diagnostic[], options: RenderOptions = {}): string {
-  return ds.map((d) => renderDiagnostic(d, options)).join('\n');
+  const render = diagnosticRenderer(options);
+  return ds.map(render).join('\n');
 }
 
 /** The span's first line with a gutter, and carets under the span (to that line's end). */

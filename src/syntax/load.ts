@@ -13,8 +13,11 @@ import type { Program, SourceFile } from './program.js';
 import type { Span } from './span.js';
 
 export interface LoadOptions {
-  /** Reads a file: its bytes or text, or the Error that stopped it. */
-  readonly readFile: (path: string) => string | Uint8Array | Error;
+  /**
+   * Reads a file: its bytes or text, or the Error that stopped it. `role` says whether it is
+   * the spec named on the command line or an import (readers confine imports to some folders).
+   */
+  readonly readFile: (path: string, role: 'root' | 'import') => string | Uint8Array | Error;
   /** The folder holding the prelude (`import kernel` is `<preludeDir>/kernel.cred`). */
   readonly preludeDir: string;
 }
@@ -22,10 +25,18 @@ export interface LoadOptions {
 /** How prelude files are named in spans and messages: the same on every machine. */
 export const PRELUDE_DISPLAY_DIR = '<prelude>';
 
+/**
+ * The `code` of an Error a reader returns when it refuses a file by policy (not a `.cred` file,
+ * not a regular file, too large, outside the allowed folders); its message is the reason.
+ */
+export const REFUSED = 'CREDSPEC_REFUSED';
+
 /** A short, stable reason for a read failure (no absolute paths, so output is reproducible). */
 export function readFailureReason(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
+    case REFUSED:
+      return err.message;
     case 'ENOENT':
       return 'no such file';
     case 'EISDIR':
@@ -79,7 +90,7 @@ export function loadProgram(rootPath: string, options: LoadOptions): Program {
   let nextId = 1;
 
   function read(target: Target, at: Span | undefined): SourceFile | undefined {
-    const content = options.readFile(target.real);
+    const content = options.readFile(target.real, at === undefined ? 'root' : 'import');
     // Not `instanceof Error`: an error made in another realm (a test sandbox) would slip through.
     if (typeof content !== 'string' && !ArrayBuffer.isView(content)) {
       const span = at ?? new LineMap('').span(target.display, 0, 0);

@@ -24,7 +24,8 @@ export interface InvalidCase {
 export const BUILT_TREE_CODES: readonly string[] = ['CS5011'];
 
 /** Codes raised outside the checker and tested where they arise: CS5016 (an unknown `--variant`) in test/cli/check.test.ts. */
-export const TESTED_ELSEWHERE: readonly string[] = ['CS5016'];
+// CS5021-CS5023 (no process, no thread, too many threads): test/robustness/hostile-specs.test.ts.
+export const TESTED_ELSEWHERE: readonly string[] = ['CS5016', 'CS5021', 'CS5022', 'CS5023'];
 
 export const INVALID_CASES: readonly InvalidCase[] = [
   // --- CS2xxx names and scopes ---------------------------------------------------------------
@@ -643,6 +644,7 @@ shared var b: bool = false
 invariant i: !b
 variant v1 { }
 expect v2: holds
+process P[1] { s: b := true }
 `,
   },
   {

@@ -44,6 +44,8 @@ export interface CheckArgs {
   readonly printWorkerCommand?: boolean | undefined;
   /** Open the trace viewer after a violation. */
   readonly view?: boolean | undefined;
+  /** `--import-path DIR` folders imports may also come from. */
+  readonly importPath?: readonly string[] | undefined;
 }
 
 /** The engine options that simulation and distributed mode add, from the command line. */
@@ -148,6 +150,7 @@ function commandLineOf(args: CheckArgs): string {
   const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p])];
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
+  for (const dir of args.importPath ?? []) words.push('--import-path', dir);
   return `credspec check ${words.join(' ')}`;
 }
 
@@ -262,6 +265,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         }
         printUnreached(result);
       },
+      { importPaths: args.importPath },
     );
     progress.clear();
     if (outcome.badInput) codes.push(EXIT.badInput);

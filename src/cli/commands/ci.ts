@@ -41,6 +41,8 @@ export interface CiArgs {
   readonly depth?: number | undefined;
   readonly traces?: number | undefined;
   readonly seed?: number | undefined;
+  /** `--import-path DIR` folders imports may also come from. */
+  readonly importPath?: readonly string[] | undefined;
 }
 
 const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', none: '    ' } as const;
@@ -140,6 +142,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         const note = onGithub ? annotation(result) : null;
         if (note !== null) io.stdout.write(note + '\n');
       },
+      { importPaths: args.importPath },
     );
     results.push(...outcome.results);
     progress.clear();

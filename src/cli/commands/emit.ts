@@ -8,7 +8,7 @@
 import { dirname, relative, resolve } from 'node:path';
 import { checkProgram } from '../../check/check.js';
 import { type Diagnostic, hasErrors } from '../../diagnostics/diagnostic.js';
-import { compareDiagnostics, renderDiagnostic } from '../../diagnostics/render.js';
+import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render.js';
 import type { ParamOverrideRequest } from '../../model/params.js';
 import { type PlannedSpec, moduleCompiler, planSpec, renderSpec } from '../emit-plan.js';
 import { writePlanned, type WriteReport } from '../emit-write.js';
@@ -28,6 +28,8 @@ export interface EmitArgs {
   readonly out?: string | undefined;
   /** `--param NAME=VALUE` overrides. */
   readonly params?: readonly string[] | undefined;
+  /** `--import-path DIR` folders imports may also come from. */
+  readonly importPath?: readonly string[] | undefined;
 }
 
 /** What `emit` needs of its surroundings (tests pass exactly this). */
@@ -61,12 +63,13 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   const project = overrides !== undefined ? io.cwd : dirname(outRoot);
   for (const file of inputs.files) {
     const spec = displayPath(relative(project, resolve(io.cwd, file))) || file;
-    const program = loadSpec(spec, { ...io, cwd: project });
+    const program = loadSpec(spec, { ...io, cwd: project }, { importPaths: (args.importPath ?? []).map((p) => resolve(io.cwd, p)) });
     const checked = checkProgram(program);
     const front = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
     const sources = new Map(program.files.map((f) => [f.path, f.text]));
     const print = (ds: readonly Diagnostic[]): void => {
-      for (const d of [...ds].sort(compareDiagnostics)) io.stderr.write(renderDiagnostic(d, { source: (f) => sources.get(f) }) + '\n');
+      const render = diagnosticRenderer({ source: (f) => sources.get(f) });
+      for (const d of [...ds].sort(compareDiagnostics)) io.stderr.write(render(d) + '\n');
     };
     if (hasErrors(front)) {
       print(front);

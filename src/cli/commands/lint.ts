@@ -4,7 +4,7 @@
 // nothing and writes no files.
 
 import { checkProgram } from '../../check/check.js';
-import { compareDiagnostics, renderDiagnostic } from '../../diagnostics/render.js';
+import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Io } from '../io.js';
 import { expandInputs, loadSpec } from '../spec-inputs.js';
@@ -14,6 +14,8 @@ export interface LintArgs {
   readonly inputs: readonly string[];
   /** `--color` / `--no-color`; unset: colour when stdout is a terminal and NO_COLOR is unset. */
   readonly color?: boolean | undefined;
+  /** `--import-path DIR` folders imports may also come from. */
+  readonly importPath?: readonly string[] | undefined;
 }
 
 const OK = 0;
@@ -33,7 +35,7 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
   const seen = new Set<string>();
   const all: Diagnostic[] = [];
   for (const file of unique) {
-    const program = loadSpec(file, io);
+    const program = loadSpec(file, io, { importPaths: args.importPath });
     for (const f of program.files) if (!sources.has(f.path)) sources.set(f.path, f.text);
     const checked = checkProgram(program);
     for (const d of [...program.diagnostics, ...checked.diagnostics]) {
@@ -45,7 +47,8 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
     }
   }
   all.sort(compareDiagnostics);
-  for (const d of all) io.stdout.write(renderDiagnostic(d, { color, source: (f) => sources.get(f) }) + '\n');
+  const render = diagnosticRenderer({ color, source: (f) => sources.get(f) });
+  for (const d of all) io.stdout.write(render(d) + '\n');
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
   io.stdout.write(`${plural(unique.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);

@@ -75,6 +75,9 @@ export const CHECK_CODES = {
   CS5018: { severity: 'error', message: 'unknown simulation option `{name}` (seed, traces and depth are known)', meaning: 'A `by simulation(...)` clause names an option it does not have.' },
   CS5019: { severity: 'error', message: 'simulation option `{name}` takes a whole number of at least {least}', meaning: 'A `by simulation(...)` option is not a whole-number literal within its range.' },
   CS5020: { severity: 'error', message: 'a simulation cannot show that a variant holds', meaning: 'A `holds` expectation carries `by simulation(...)`: random behaviours never prove that a property holds.' },
+  CS5021: { severity: 'error', message: 'spec `{name}` declares no process: there is nothing to check', meaning: 'A spec (with its imports) that declares no `process`: no thread runs, so no property could be checked.' },
+  CS5022: { severity: 'warning', message: 'no process has a thread {params}: no step runs and every property holds vacuously', meaning: 'Every process group has a thread count of 0 under the default params or an expectation\'s params: the model is one state, which satisfies every invariant.' },
+  CS5023: { severity: 'error', message: 'the processes may have {total} threads in all; credspec checks at most {limit}', meaning: 'The thread counts (spare slots included) of every process group, at the largest values their params\' declared ranges allow, exceed the engine\'s limit of 64 threads per model.' },
 
   // CS6xxx: properties and fairness
   CS6001: { severity: 'error', message: '`{text}\'` (next value) is only allowed in an `action` property', meaning: 'A primed expression in a statement, an invariant, a cover or a temporal property.' },

@@ -72,6 +72,7 @@ export const SYNTAX_CODES = {
   CS1039: { severity: 'error', message: 'a label names a step: it cannot stand before `var`', meaning: 'A label or @kernel annotation before a local declaration.' },
   CS1040: { severity: 'error', message: '`fresh` applies only to a `thread var`', meaning: '`fresh` before `shared var`, before a plain `var`, or before a local `var` of a body: only per-thread state can start fresh in a clone child.' },
   CS1041: { severity: 'error', message: '`any` is only allowed as `x := any S` (or `x := any v in S where P`)', meaning: '`any` inside an expression (an index, an argument, an operand): a choice is a statement of its own, so choose into a variable first and use that.' },
+  CS1042: { severity: 'error', message: '{what} nested deeper than {limit} levels; {how}', meaning: 'An expression (a long chain of `and`, `+`, `?:`) or a statement (a long `else if` chain) nested past the depth every phase of credspec handles.' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** One of the CS1xxx codes. */

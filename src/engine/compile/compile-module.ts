@@ -28,6 +28,17 @@ export interface CompiledModule {
  * construct when the tree holds something outside the fragment.
  */
 export function compileModule(module: TlaModule, options: { sourceText?: string } = {}): CompiledModule {
+  try {
+    return compileUnguarded(module, options);
+  } catch (e) {
+    // Code generation and the TypeScript compiler recurse on the expression tree; a legal but
+    // very deep expression (a long chain of `+`) exhausts the stack. The interpreter takes it.
+    if (e instanceof RangeError) throw new CompileError(`module ${module.name} nests too deeply for the engine compiler`);
+    throw e;
+  }
+}
+
+function compileUnguarded(module: TlaModule, options: { sourceText?: string }): CompiledModule {
   // Generate first: a tree outside the fragment is refused here, by construct and definition.
   const instantiate = new CodeGen(module).writer();
   writeInstantiate(module, instantiate);

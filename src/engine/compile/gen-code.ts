@@ -146,7 +146,7 @@ export class CodeGen {
         if (e.items.length === 0) return { c: String(e.op === '/\\'), t: 'bool' };
         const what = e.op === '/\\' ? 'A conjunct' : 'A disjunct';
         const parts = e.items.map((i) => this.bool(this.val(i, env), what));
-        return { c: `(${parts.join(e.op === '/\\' ? ' && ' : ' || ')})`, t: 'bool' };
+        return { c: joinShallow(parts, e.op === '/\\' ? ' && ' : ' || '), t: 'bool' };
       }
       case 'TlaIf': {
         const c = this.bool(this.val(e.cond, env), 'The condition of IF');
@@ -230,7 +230,7 @@ export class CodeGen {
         const idx = this.unchangedIndices(e.variables, env);
         if (idx.length === 0) return { c: 'true', t: 'bool' };
         const parts = idx.map((i) => `rt.valueEquals(cur[${i}], rt.next(${this.nextName(i)}, ${lit(this.tables.variables[i]!)}, false))`);
-        return { c: `(${parts.join(' && ')})`, t: 'bool' };
+        return { c: joinShallow(parts, ' && '), t: 'bool' };
       }
       case 'TlaTemporal':
       case 'TlaFairness':
@@ -768,6 +768,21 @@ export class CodeGen {
       },
     };
   }
+}
+
+/** Operands per group in joinShallow: short chains print flat, as they always have. */
+const CHAIN_GROUP = 64;
+
+/**
+ * `(a && b && ...)`, with a long chain grouped into parenthesised runs of CHAIN_GROUP operands
+ * (the same order, so the same short-circuit): the TypeScript compiler walks a flat chain of a
+ * thousand operands recursively and runs out of stack.
+ */
+function joinShallow(parts: readonly string[], op: string): string {
+  if (parts.length <= CHAIN_GROUP) return `(${parts.join(op)})`;
+  const groups: string[] = [];
+  for (let i = 0; i < parts.length; i += CHAIN_GROUP) groups.push(joinShallow(parts.slice(i, i + CHAIN_GROUP), op));
+  return joinShallow(groups, op);
 }
 
 /** Expressions whose evaluation cannot fail and has no cost worth deferring. */

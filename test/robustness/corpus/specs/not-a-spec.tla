@@ -1,0 +1,3 @@
+---- MODULE x ----
+VARIABLE y
+====
