@@ -9,7 +9,7 @@ import { formatMessage } from '../diagnostics/render.js';
 import { type CheckArgs, runCheck } from './commands/check.js';
 import { type CiArgs, runCi } from './commands/ci.js';
 import { runEmit } from './commands/emit.js';
-import { runLint } from './commands/lint.js';
+import { LINT_FORMATS, type LintFormat, runLint } from './commands/lint.js';
 import { runTlcCommand } from './commands/tlc.js';
 import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
@@ -51,7 +51,8 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .argument('<files...>', 'spec files or folders (searched recursively for *.cred)')
     .option('--color', 'colour the output')
     .option('--no-color', 'do not colour the output')
-    .action((files: string[], opts: { color?: boolean }) => setRun(() => runLint({ inputs: files, color: opts.color }, io)));
+    .addOption(new Option('--format <format>', 'text, or json or sarif on stdout for editors and CI').choices(LINT_FORMATS).default('text'))
+    .action((files: string[], opts: { color?: boolean; format: LintFormat }) => setRun(() => runLint({ inputs: files, color: opts.color, format: opts.format }, io)));
 
   program
     .command('check')
