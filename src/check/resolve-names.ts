@@ -19,6 +19,7 @@ import { hasName, type CheckContext } from './context.js';
 import { collectLabels } from './labels.js';
 import { Scope, TYPE_KINDS, VALUE_KINDS, describeKind, type FrameOwner, type SymbolInfo, type SymbolKind } from './scopes.js';
 import { didYouMean } from './suggest.js';
+import { keywordFor } from '../syntax/keyword-hints.js';
 import { childExprs } from './walk.js';
 import { importReaches } from './imports.js';
 
@@ -589,7 +590,10 @@ class Resolver {
   /** CS2001 with a hint drawn from the names of the wanted kinds visible from `scope`. */
   private unknown(name: Ident, scope: Scope, kinds: ReadonlySet<SymbolKind>): void {
     const candidates = scope.visible().filter((s) => kinds.has(s.kind)).map((s) => s.name).sort();
-    this.ctx.report('CS2001', name.span, { name: name.name }, hint(didYouMean(name.name, candidates)));
+    // A name close to no name in scope may be a misspelt keyword (`flase`, `slef`).
+    const keyword = keywordFor(name.name);
+    const fallback = keyword === undefined ? undefined : `did you mean \`${keyword}\`?`;
+    this.ctx.report('CS2001', name.span, { name: name.name }, hint(didYouMean(name.name, candidates) ?? fallback));
   }
 }
 

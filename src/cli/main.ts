@@ -9,7 +9,7 @@ import { formatMessage } from '../diagnostics/render.js';
 import { type CheckArgs, runCheck } from './commands/check.js';
 import { type CiArgs, runCi } from './commands/ci.js';
 import { runEmit } from './commands/emit.js';
-import { runLint } from './commands/lint.js';
+import { LINT_FORMATS, type LintFormat, runLint } from './commands/lint.js';
 import { runTlcCommand } from './commands/tlc.js';
 import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
@@ -52,7 +52,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--color', 'colour the output')
     .option('--no-color', 'do not colour the output')
     .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
-    .action((files: string[], opts: { color?: boolean; importPath: string[] }) => setRun(() => runLint({ inputs: files, color: opts.color, importPath: opts.importPath }, io)));
+    .addOption(new Option('--format <format>', 'text, or json or sarif on stdout for editors and CI').choices(LINT_FORMATS).default('text'))
+    .action((files: string[], opts: { color?: boolean; importPath: string[]; format: LintFormat }) =>
+      setRun(() => runLint({ inputs: files, color: opts.color, importPath: opts.importPath, format: opts.format }, io)),
+    );
 
   program
     .command('check')

@@ -193,7 +193,9 @@ function inconclusive(module: ExecutableModule, bfs: Bfs, reason: InconclusiveRe
 export function advice(reason: InconclusiveReason, bfs: { readonly distinct: number; readonly queued: number }, options: ExploreOptions): string {
   const cmd = options.commandLine;
   const tlc = cmd === undefined ? 'run the same check with `--engine tlc`' : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
-  const scale = "for models beyond one machine, TLC's distributed mode (`credspec tlc`), or a simulation run for a quick search without a verdict";
+  const distributed = cmd === undefined ? 'the same check with `--engine tlc --distributed`' : `\`${withOption(cmd, '--engine', 'tlc')} --distributed\``;
+  const simulation = cmd === undefined ? 'a `--simulate` run' : `\`${cmd.replace(/\s--simulate(?=\s|$)/g, '')} --simulate\``;
+  const scale = `for models beyond one machine, TLC's distributed mode: ${distributed}; or, for a quick search without a verdict, ${simulation}`;
   const seen = `${bfs.distinct} distinct states were found, ${bfs.queued} still queued`;
   switch (reason) {
     case 'max-states': {

@@ -9,6 +9,7 @@ import { isStackOverflow, parseTokens } from '../../grammar/parser.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecFile } from './ast.js';
 import { buildAst, emptySpecFile } from './build-ast.js';
+import { withKeywordHints } from './keyword-hints.js';
 import { LineMap } from './line-map.js';
 import type { Span } from './span.js';
 
@@ -90,7 +91,7 @@ export function parseSpec(input: string, file: string, options: ParseOptions = {
     return tooDeep(0);
   }
   diagnostics.push(...built.diagnostics);
-  return { ast: built.ast, diagnostics: sortAndDedupe(diagnostics), text, nextId: built.nextId };
+  return { ast: built.ast, diagnostics: withKeywordHints(sortAndDedupe(diagnostics), text), text, nextId: built.nextId };
 
   /** The result for input that nests too deeply to parse: CS1036 at the token reached. */
   function tooDeep(tokenIndex: number): ParseResult {

@@ -195,6 +195,17 @@ const FINISHING_CODES = new Set<number>([EC.TLC_SUCCESS, EC.TLC_STATS, EC.TLC_FI
 type StopReason = 'timeout' | 'max-states' | 'interrupted' | 'no-workers';
 
 /**
+ * Why a distributed run with temporal properties is refused, naming the command-line flags that
+ * get past it (a test holds them to the options of `credspec check`).
+ */
+export function temporalRefusal(properties: readonly string[]): string {
+  return (
+    `TLC's distributed mode checks invariants and action properties only; it would pass over the temporal ${properties.length === 1 ? 'property' : 'properties'} ${properties.join(', ')} without a word. ` +
+    'Check them on one machine (the embedded engine, or --engine tlc without --distributed), or add --safety-only to run the distributed check without them.'
+  );
+}
+
+/**
  * Runs the module under TLC's distributed mode. Never throws for a user's or environment's
  * problem: those come back as verdict `error`; limits and aborts as `inconclusive`.
  */
@@ -211,10 +222,7 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
   const { setup, moduleText, cfgText, moduleName } = start;
   const facts = readConfigFacts(cfgText, moduleText);
   if (facts.temporalProperties.length > 0 && !options.safetyOnly) {
-    return errorResult(
-      `TLC's distributed mode checks invariants and action properties only; it would pass over the temporal ${facts.temporalProperties.length === 1 ? 'property' : 'properties'} ${facts.temporalProperties.join(', ')} without a word. ` +
-        'Check them on one machine (the embedded engine, or --engine tlc without --distributed), or ask for a safety-only distributed run, which leaves them out.',
-    );
+    return errorResult(temporalRefusal(facts.temporalProperties));
   }
 
   let listen: { host: string; port: number };

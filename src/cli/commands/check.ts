@@ -151,7 +151,12 @@ function commandLineOf(args: CheckArgs): string {
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
   for (const dir of args.importPath ?? []) words.push('--import-path', dir);
-  return `credspec check ${words.join(' ')}`;
+  return `credspec check ${words.map(shellWord).join(' ')}`;
+}
+
+/** A word as a POSIX shell reads it back: quoted when it holds anything but safe characters. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -1,13 +1,21 @@
 // `credspec lint <file|dir>...`: the front end and the checker over every named spec (folders
 // recursively, in sorted order). Prints all diagnostics sorted by file, line and column, then a
 // summary line; returns 0 (clean or warnings only) or 2 (errors, a missing input). It models
-// nothing and writes no files.
+// nothing and writes no files. `--format json|sarif` prints the same diagnostics as one JSON
+// document on stdout instead, and the summary line on stderr, so stdout stays parseable.
 
 import { checkProgram } from '../../check/check.js';
 import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { join, resolve } from 'node:path';
 import type { Io } from '../io.js';
+import { packageRoot, packageVersion, preludeDir } from '../package-root.js';
+import { toLintJson } from '../reports/lint-json.js';
+import { toLintSarif } from '../reports/lint-sarif.js';
 import { expandInputs, loadSpec } from '../spec-inputs.js';
+
+export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
 
 /** Options of `credspec lint`. */
 export interface LintArgs {
@@ -16,6 +24,8 @@ export interface LintArgs {
   readonly color?: boolean | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
+  /** `--format`: text (the default), json (schema/lint.schema.json) or sarif (SARIF 2.1.0). */
+  readonly format?: LintFormat | undefined;
 }
 
 const OK = 0;
@@ -48,9 +58,20 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
   }
   all.sort(compareDiagnostics);
   const render = diagnosticRenderer({ color, source: (f) => sources.get(f) });
-  for (const d of all) io.stdout.write(render(d) + '\n');
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;
-  io.stdout.write(`${plural(unique.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  const summary = `${plural(unique.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`;
+  const format = args.format ?? 'text';
+  if (format === 'text') {
+    for (const d of all) io.stdout.write(render(d) + '\n');
+    io.stdout.write(summary);
+  } else {
+    const doc =
+      format === 'json'
+        ? toLintJson(all, { files: unique.length, errors, warnings }, packageVersion())
+        : toLintSarif(all, { toolVersion: packageVersion(), preludeDir: resolve(io.cwd, preludeDir(io.env)), diagnosticsDoc: join(packageRoot(), 'docs', 'diagnostics.md') });
+    io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+    io.stderr.write(summary);
+  }
   return errors > 0 || badInput ? BAD_INPUT : OK;
 }

@@ -1,0 +1,85 @@
+// `credspec lint --format sarif`: the diagnostics as a SARIF 2.1.0 log, for code scanning and
+// SARIF viewers. One rule per code that occurs (its message template as the short description,
+// what triggers it from the codes table as the full one, docs/diagnostics.md as help), one
+// result per diagnostic with its region and related locations. Takes the sorted diagnostics;
+// returns a JSON-ready object.
+
+import { pathToFileURL } from 'node:url';
+import { CODES } from '../../diagnostics/codes.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { formatMessage } from '../../diagnostics/render.js';
+import { PRELUDE_DISPLAY_DIR } from '../../syntax/load.js';
+import type { Span } from '../../syntax/span.js';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const PRELUDE_BASE = 'PRELUDE';
+
+export interface LintSarifOptions {
+  readonly toolVersion: string;
+  /** The folder `<prelude>/` stands for in display paths. */
+  readonly preludeDir: string;
+  /** docs/diagnostics.md of this installation; each rule's helpUri is it plus `#<code>`. */
+  readonly diagnosticsDoc: string;
+}
+
+/** A relative path as a relative URI reference: each segment percent-encoded (`a b#1.cred`). */
+function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  const path = file.split('\\').join('/');
+  if (path.startsWith(PRELUDE_DISPLAY_DIR + '/')) return { uri: relativeUri(path.slice(PRELUDE_DISPLAY_DIR.length + 1)), uriBaseId: PRELUDE_BASE };
+  if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { uri: pathToFileURL(file).href };
+  return { uri: relativeUri(path) };
+}
+
+function physicalLocation(span: Span): object {
+  return {
+    artifactLocation: artifactLocation(span.file),
+    region: { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column },
+  };
+}
+
+function ruleOf(code: string, helpBase: string): object {
+  const info = (CODES as Record<string, { severity: string; message: string; meaning: string }>)[code];
+  return {
+    id: code,
+    shortDescription: { text: info?.message ?? code },
+    fullDescription: { text: info?.meaning ?? code },
+    helpUri: `${helpBase}#${code.toLowerCase()}`,
+    defaultConfiguration: { level: info?.severity === 'warning' ? 'warning' : 'error' },
+  };
+}
+
+export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSarifOptions): object {
+  const helpBase = pathToFileURL(options.diagnosticsDoc).href;
+  const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+  const ruleIndex = new Map(codes.map((c, i) => [c, i]));
+  const results = diagnostics.map((d) => {
+    const message = formatMessage(d.code, d.args);
+    const result: Record<string, unknown> = {
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: d.severity === 'error' ? 'error' : 'warning',
+      message: { text: d.hint === undefined ? message : `${message} (hint: ${d.hint})` },
+      locations: [{ physicalLocation: physicalLocation(d.span) }],
+    };
+    if (d.related !== undefined && d.related.length > 0) {
+      result.relatedLocations = d.related.map((r, i) => ({ id: i, physicalLocation: physicalLocation(r.span), message: { text: r.note } }));
+    }
+    return result;
+  });
+  const preludeUri = pathToFileURL(options.preludeDir).href;
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'credspec', version: options.toolVersion, informationUri: helpBase, rules: codes.map((c) => ruleOf(c, helpBase)) } },
+        originalUriBaseIds: { [PRELUDE_BASE]: { uri: preludeUri.endsWith('/') ? preludeUri : preludeUri + '/' } },
+        results,
+      },
+    ],
+  };
+}
