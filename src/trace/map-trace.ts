@@ -215,7 +215,10 @@ export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'st
       ...(threads !== null ? { threads } : {}),
     };
     previousDsl = dslState;
-    return options.includeTla ? { ...base, tla: { action: actionName, state: tlaStep.state as Record<string, DslValue> } } : base;
+    if (!options.includeTla) return base;
+    const params = tlaStep.action?.params;
+    const tla = { action: actionName, ...(params === undefined || Object.keys(params).length === 0 ? {} : { params: params as Record<string, DslValue> }), state: tlaStep.state as Record<string, DslValue> };
+    return { ...base, tla };
   };
   result.trace.forEach((tlaStep, index) => {
     const previous = index > 0 ? result.trace![index - 1] : undefined;
