@@ -13,6 +13,7 @@ import type { SourceMap } from '../../src/tla/source-map.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
+import { withModuleStates } from './module-states.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
 import { readToolOutput } from '../../src/tlc/read-tool-output.js';
 import { toCheckResult } from '../../src/tlc/to-check-result.js';
@@ -78,10 +79,10 @@ describe('a lasso: the step back to the loop is shown', () => {
     expect(mmd).toContain('    w1->>shared: 4. W.drop (line 10): locked := false (back to state 1)\n  end\n');
   });
   test('itf: the closing step is not a state of its own; #meta names it', () => {
-    const itf = toItf(lasso);
+    const itf = toItf(withModuleStates(lasso));
     expect(itf.states).toHaveLength(4);
     expect(itf.loop).toBe(1);
-    expect(itf['#meta']['loopStep']).toMatchObject({ thread: 'w1', step: 'W.drop', backTo: 1 });
+    expect(itf['#meta']['loopStep']).toMatchObject({ action: 'W_drop', thread: 'w1', step: 'W.drop', backTo: 1 });
     expect(itf['#meta']['loopDescription']).toBe('states 1..3 repeat forever: steps 2..3, then w1 W.drop (line 10) goes back to state 1');
   });
 });
