@@ -230,7 +230,7 @@ export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'st
   if (k !== null && k >= 0 && k < result.trace.length) {
     const closing = closingAction(result, k, actions);
     const target = result.trace[k]!;
-    const step = describe(result.trace.length, { action: null, state: target.state }, closing.thread, closing.action, closing.name);
+    const step = describe(result.trace.length, { action: result.loopAction ?? null, state: target.state }, closing.thread, closing.action, closing.name);
     steps.push({ ...step, backTo: k });
   }
   return { steps, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering };

@@ -95,12 +95,16 @@ function moduleVariables(steps: readonly ModuleStep[]): string[] {
   return vars;
 }
 
+function itfParams(params: Readonly<Record<string, TlaValue>>): Record<string, ItfValue> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, toItfValue(v)]));
+}
+
 function stateMeta(step: ModuleStep, index: number): ItfStateMeta {
   const params = step.tla.params;
   return {
     index,
     action: step.tla.action,
-    ...(params === undefined || Object.keys(params).length === 0 ? {} : { params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, toItfValue(v)])) }),
+    ...(params === undefined || Object.keys(params).length === 0 ? {} : { params: itfParams(params) }),
     thread: step.thread,
     step: step.step,
     ...(step.location === null ? {} : { location: `${step.location.file}:${step.location.line}:${step.location.column}` }),
@@ -125,7 +129,7 @@ function traceMeta(result: VariantResult, sources: SpecSources | undefined): Rec
       ? {}
       : {
           loopStep: {
-            ...(closing.tla === undefined ? {} : { action: closing.tla.action }),
+            ...(closing.tla === undefined ? {} : { action: closing.tla.action, ...(closing.tla.params === undefined ? {} : { params: itfParams(closing.tla.params) }) }),
             thread: closing.thread,
             step: closing.step,
             ...(closing.location === null ? {} : { location: closing.location }),
