@@ -103,9 +103,16 @@ describe('itf', () => {
     expect(toItfValue([1, { '#mv': 'None' }, 'none'])).toEqual([1, { '#unserializable': 'None' }, 'none']);
     expect(toItfValue({ '#set': [{ a: true, b: { '#mv': 'x' } }] })).toEqual({ '#set': [{ a: true, b: { '#unserializable': 'x' } }] });
     expect(toItfValue(2 ** 60)).toEqual({ '#bigint': '1152921504606846976' });
+    expect(JSON.stringify(toItfValue(JSON.parse('{"__proto__": {"#mv": "t1"}, "a": 1}') as never))).toBe('{"__proto__":{"#unserializable":"t1"},"a":1}');
     const s = toItf(withModuleStates(deadlock)).states[6]!;
     expect(s['caller2_works']).toEqual({ '#set': [{ '#unserializable': 'caller1.restrict_siblings' }] });
     expect(s['caller1_cred']).toEqual({ '#unserializable': 'INIT_CRED' });
+  });
+  test('hostile module states: a variable named __proto__ is kept, one named #meta is refused', () => {
+    const step = invariant.trace![0]!;
+    const withState = (state: string): VariantResult => ({ ...invariant, trace: [{ ...step, tla: { action: null, state: JSON.parse(state) as never } }] });
+    expect(JSON.stringify(toItf(withState('{"__proto__": 1, "x": 2}')).states[0])).toBe('{"#meta":{"index":0,"action":null,"thread":null,"step":"init"},"__proto__":1,"x":2}');
+    expect(() => toItf(withState('{"#meta": 1}'))).toThrow(/"#meta", which no module has/);
   });
   test('a lasso gets loop; a deadlock ends #meta with its wait-for picture', () => {
     const itf = toItf(withModuleStates(lasso));

@@ -5,9 +5,10 @@
 // replays against the module (src/engine/replay.ts): the first state initial, each next one a
 // successor by the named action, the property violated at the end.
 
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
 import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { interpretModule } from '../../src/engine/interpret.js';
@@ -135,6 +136,39 @@ describe('ITF of S-1 (seccomp partial TSYNC, violates sc_atomic)', () => {
     const swapped = [steps[0]!, steps[2]!, steps[1]!, ...steps.slice(3)];
     expect(replayTrace(executable, swapped, { loopsBackTo: null, stuttering: false, property: 'sc_atomic' }).length).toBeGreaterThan(0);
   });
+});
+
+describe('ITF of L-1 (two Landlock callers deadlock), checked now by the built CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'credspec-itf-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const resultFile = join(dir, 'l1 result.json');
+  let check: SpawnSyncReturns<string>;
+  beforeAll(() => {
+    check = spawnSync(process.execPath, [CLI, 'check', 'specs/landlock-tsync.cred', '--variant', 'v2', '--param', 'CALLERS=2', '--param', 'SIBLINGS=0', '--json', resultFile], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
+    });
+  }, 600_000);
+
+  test('every state defines every variable of the module, and the trace replays to a deadlock', () => {
+    expect(check.status).toBe(1);
+    const result = (JSON.parse(readFileSync(resultFile, 'utf8')) as ResultFile).results[0]!;
+    expect(result.verdict).toBe('deadlock');
+    const itf = itfOf(resultFile);
+    const { executable } = moduleOf(result);
+    expect(itf.vars).toEqual(executable.variables);
+    for (const s of itf.states) expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(executable.variables);
+    expect(itf.states.length).toBe(result.trace!.length);
+    const strings = itf.states.flatMap((s) => Object.entries(s).filter(([k]) => k !== '#meta').flatMap(([, v]) => stringsOf(v as ItfValue)));
+    expect(strings.filter((x) => ['none', 'None', 'caller1', 'caller2'].includes(x))).toEqual([]);
+    const steps: TlaTraceStep[] = itf.states.map((s) => {
+      const m = s['#meta'] as ItfStateMeta;
+      const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, fromItf(v)]));
+      return { action: m.action === null ? null : { name: m.action, params }, state: stateValues(s) };
+    });
+    expect(replayTrace(executable, steps, { loopsBackTo: null, stuttering: false, deadlock: true })).toEqual([]);
+  }, 120_000);
 });
 
 describe('a result written without the module\'s states', () => {

@@ -65,9 +65,8 @@ export function toItfValue(value: TlaValue): ItfValue {
     const pairs = obj['#map'] as readonly (readonly [TlaValue, TlaValue])[];
     return { '#map': pairs.map(([k, v]) => [toItfValue(k), toItfValue(v)] as const) };
   }
-  const out: Record<string, ItfValue> = {};
-  for (const k of Object.keys(obj)) out[k] = toItfValue(obj[k] as TlaValue);
-  return out;
+  // fromEntries defines every field as the record's own, `__proto__` included.
+  return Object.fromEntries(Object.keys(obj).map((k) => [k, toItfValue(obj[k] as TlaValue)]));
 }
 
 type ModuleStep = TraceStep & { readonly tla: NonNullable<TraceStep['tla']> };
@@ -87,6 +86,9 @@ function moduleSteps(result: VariantResult): ModuleStep[] {
 /** The module's variables, in the order of the first state; every state must have exactly these. */
 function moduleVariables(steps: readonly ModuleStep[]): string[] {
   const vars = steps.length === 0 ? [] : Object.keys(steps[0]!.tla.state);
+  // ITF keeps names that start with `#` for its own fields (`#meta`); no module variable has one.
+  const reserved = vars.find((v) => v.startsWith('#'));
+  if (reserved !== undefined) throw new ItfUnavailable(`the result names a module variable "${reserved}", which no module has`);
   steps.forEach((s, i) => {
     const keys = Object.keys(s.tla.state);
     const odd = keys.length !== vars.length || vars.some((v) => !(v in s.tla.state));
@@ -147,11 +149,9 @@ function traceMeta(result: VariantResult, sources: SpecSources | undefined): Rec
 export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
   const steps = moduleSteps(result);
   const vars = moduleVariables(steps);
-  const states: ItfState[] = steps.map((step, i) => {
-    const s: Record<string, ItfValue | ItfStateMeta> = { '#meta': stateMeta(step, i) };
-    for (const v of vars) s[v] = toItfValue(step.tla.state[v]!);
-    return s as ItfState;
-  });
+  const states = steps.map(
+    (step, i) => Object.fromEntries([['#meta', stateMeta(step, i)], ...vars.map((v) => [v, toItfValue(step.tla.state[v]!)])]) as ItfState,
+  );
   const meta = traceMeta(result, sources);
   return result.loopsBackTo === null ? { '#meta': meta, vars, states } : { '#meta': meta, vars, states, loop: result.loopsBackTo };
 }
