@@ -51,6 +51,8 @@ describe('golden formats of the recorded results', () => {
       test(`${format} of ${name}`, () => golden(`${name}.${ext}`, formatTrace(result, format, sourcesOf(result))));
     }
   }
+  // Only S-1 records the module's states that ITF is made of (see test/fixtures/results/README.md).
+  test('itf of seccomp-s1-atomic', () => golden('seccomp-s1-atomic.itf.json', formatTrace(s1, 'itf', sourcesOf(s1))));
 });
 
 describe('the L-1 deadlock: two callers queue task works on each other and both sleep', () => {
