@@ -69,7 +69,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--timeout <seconds>', 'stop after this many seconds', intOption('--timeout'))
     .option('--workers <n>', 'worker threads (0 with --distributed: remote workers only)', intOption('--workers', { min: 0 }))
     .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
-    .option('--tla', 'keep the TLA+ view of each trace step in the result')
+    .option('--tla', 'accepted for older scripts: the result always keeps the TLA+ view of each step')
     .option('--memory <mb>', 'memory (resident, in MB) the embedded engine may use before it stops with advice', intOption('--memory'))
     .option('--view', 'open the trace viewer after a violation')
     .option('--simulate', 'random behaviours instead of every state (never ends in holds)')

@@ -34,8 +34,6 @@ export interface RunCaseOptions {
   readonly onProgress?: ((p: { distinct: number; generated: number; queue: number; depth: number }) => void) | undefined;
   /** The command line that was run, for advice that shows the next one. */
   readonly commandLine?: string | undefined;
-  /** Keep the TLA+ view of each trace step. */
-  readonly includeTla?: boolean | undefined;
   /** One-line notes for stderr (the embedded engine running one worker although more were asked for). */
   readonly onNote?: ((message: string) => void) | undefined;
   /** Heap for the embedded engine before it stops with advice (`--memory`). */
@@ -273,7 +271,7 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
   const warnings: string[] = [];
   const result = interruptedIfAborted(await runEngine(built, files, options, warnings), options.signal);
   const map = built.emitted.sourceMap;
-  const trace = mapTrace(result, map, { includeTla: options.includeTla === true });
+  const trace = mapTrace(result, map, { includeTla: true }) // the module's view of each step: what ITF is made of;
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
   const property = dslProperty(map, result.property);
   const expectDecl = built.case.expects[0];

@@ -52,8 +52,16 @@ export interface TraceStep {
    * back to (`loopsBackTo`); its `state` is that state again. Older files have no closing step.
    */
   readonly backTo?: number;
-  /** TLA+ action name and state, only when asked for (`--tla`). */
-  readonly tla?: { readonly action: string | null; readonly state: Readonly<Record<string, DslValue>> };
+  /**
+   * The emitted module's view of the step: its action, the action's parameters and the whole
+   * TLA+ state (what an ITF trace is made of). Files written before it was recorded lack it, or
+   * (when recorded only on request) lack the parameters.
+   */
+  readonly tla?: {
+    readonly action: string | null;
+    readonly params?: Readonly<Record<string, DslValue>>;
+    readonly state: Readonly<Record<string, DslValue>>;
+  };
 }
 
 export interface Expectation {

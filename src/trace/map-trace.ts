@@ -215,7 +215,10 @@ export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'st
       ...(threads !== null ? { threads } : {}),
     };
     previousDsl = dslState;
-    return options.includeTla ? { ...base, tla: { action: actionName, state: tlaStep.state as Record<string, DslValue> } } : base;
+    if (!options.includeTla) return base;
+    const params = tlaStep.action?.params;
+    const tla = { action: actionName, ...(params === undefined || Object.keys(params).length === 0 ? {} : { params: params as Record<string, DslValue> }), state: tlaStep.state as Record<string, DslValue> };
+    return { ...base, tla };
   };
   result.trace.forEach((tlaStep, index) => {
     const previous = index > 0 ? result.trace![index - 1] : undefined;
@@ -227,7 +230,7 @@ export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'st
   if (k !== null && k >= 0 && k < result.trace.length) {
     const closing = closingAction(result, k, actions);
     const target = result.trace[k]!;
-    const step = describe(result.trace.length, { action: null, state: target.state }, closing.thread, closing.action, closing.name);
+    const step = describe(result.trace.length, { action: result.loopAction ?? null, state: target.state }, closing.thread, closing.action, closing.name);
     steps.push({ ...step, backTo: k });
   }
   return { steps, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering };

@@ -13,6 +13,7 @@ import type { SourceMap } from '../../src/tla/source-map.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
+import { withModuleStates } from './module-states.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
 import { readToolOutput } from '../../src/tlc/read-tool-output.js';
 import { toCheckResult } from '../../src/tlc/to-check-result.js';
@@ -78,10 +79,10 @@ describe('a lasso: the step back to the loop is shown', () => {
     expect(mmd).toContain('    w1->>shared: 4. W.drop (line 10): locked := false (back to state 1)\n  end\n');
   });
   test('itf: the closing step is not a state of its own; #meta names it', () => {
-    const itf = toItf(lasso);
+    const itf = toItf(withModuleStates(lasso));
     expect(itf.states).toHaveLength(4);
     expect(itf.loop).toBe(1);
-    expect(itf['#meta']['loopStep']).toMatchObject({ thread: 'w1', step: 'W.drop', backTo: 1 });
+    expect(itf['#meta']['loopStep']).toMatchObject({ action: 'W_drop', thread: 'w1', step: 'W.drop', backTo: 1 });
     expect(itf['#meta']['loopDescription']).toBe('states 1..3 repeat forever: steps 2..3, then w1 W.drop (line 10) goes back to state 1');
   });
 });
@@ -166,6 +167,16 @@ describe('the closing step as the engines report it', () => {
     const mapped = mapTrace({ trace, loopsBackTo: 0, stuttering: false, loopAction: { name: 'A_b', params: { self: mv('t1') } } }, map)!;
     expect(mapped.steps).toHaveLength(3);
     expect(mapped.steps[2]).toMatchObject({ index: 2, thread: 't1', step: 'A.b', backTo: 0, changes: { x: { before: 1, after: 0 } } });
+  });
+  test('itf: the module\'s states, loop back to state 0, the step back named in #meta with its action', () => {
+    const mapped = mapTrace({ trace, loopsBackTo: 0, stuttering: false, loopAction: { name: 'A_b', params: { self: mv('t1') } } }, map, { includeTla: true })!;
+    const result = { spec: 's.cred', variant: 'base', params: {}, engine: 'embedded', module: 'generated/s/S_base.tla', config: 'generated/s/S_base.cfg', verdict: 'violated', property: 'P', expected: null, stats: { distinctStates: 2, statesGenerated: 3, depth: 2, seconds: 0 }, trace: mapped.steps, loopsBackTo: 0, stuttering: false } as unknown as VariantResult;
+    const itf = toItf(result);
+    expect(itf.vars).toEqual(['x', 'pc']);
+    expect(itf.loop).toBe(0);
+    expect(itf.states.map((s) => [s['x'], s['#meta'].action, s['#meta'].thread])).toEqual([[0, null, null], [1, 'A_a', 't1']]);
+    expect(itf.states[1]!['pc']).toEqual({ '#map': [[{ '#unserializable': 't1' }, 'A_b'], [{ '#unserializable': 't2' }, 'A_a']] });
+    expect(itf['#meta']['loopStep']).toMatchObject({ action: 'A_b', params: { self: { '#unserializable': 't1' } }, thread: 't1', step: 'A.b', backTo: 0 });
   });
   test('worked out from pc when the engine does not name it (TLC 1.7.4)', () => {
     const mapped = mapTrace({ trace, loopsBackTo: 0, stuttering: false }, map)!;

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
-import { toItf, toItfValue } from '../../src/trace/formats/itf.js';
+import { ItfUnavailable, toItf, toItfValue } from '../../src/trace/formats/itf.js';
+import { withModuleStates } from './module-states.js';
 import { LKML_WIDTH, wrapText } from '../../src/trace/formats/lkml.js';
 import { escapeMermaid } from '../../src/trace/formats/mermaid.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
@@ -80,38 +81,46 @@ describe('json', () => {
 });
 
 describe('itf', () => {
-  test('has #meta, vars and one state per step with #meta.index', () => {
-    const itf = toItf(invariant);
-    expect(itf['#meta'].format).toBe('ITF');
-    expect(itf['#meta'].source).toBe('test/fixtures/results/tsync-mini.cred');
+  test('a result with no TLA+ view of its steps gets no partial trace: it is refused, naming the step', () => {
+    expect(() => toItf(invariant)).toThrow(ItfUnavailable);
+    expect(() => toItf(invariant)).toThrow(/no TLA\+ state for step 0 .*run the check again/);
+  });
+  test('#meta, vars, and one state per step, each with every variable and its action and thread', () => {
+    const itf = toItf(withModuleStates(invariant));
+    expect(itf['#meta']).toMatchObject({ format: 'ITF', source: 'generated/tsync-mini/TsyncMini_v2.tla', spec: 'test/fixtures/results/tsync-mini.cred' });
     expect(itf.states).toHaveLength(invariant.trace!.length);
+    expect(itf.vars).toEqual(expect.arrayContaining(['commits', 'sibling2_cred', 'caller1_restrict_siblings_num_unfinished', 'pc']));
     itf.states.forEach((s, i) => {
-      expect(s['#meta']).toEqual({ index: i });
-      for (const k of Object.keys(s)) if (k !== '#meta') expect(itf.vars).toContain(k);
+      expect(s['#meta']).toMatchObject({ index: i, thread: invariant.trace![i]!.thread, step: invariant.trace![i]!.step });
+      expect(Object.keys(s).filter((k) => k !== '#meta').sort()).toEqual([...itf.vars].sort());
     });
-    expect(itf.vars).toContain('commits');
-    expect(itf.vars).toContain('sibling2.cred');
-    expect(itf.vars).toContain('caller1.restrict_siblings.num_unfinished');
+    expect(itf.states[0]!['#meta']).toEqual({ index: 0, action: null, thread: null, step: 'init' });
+    expect(itf.states[1]!['#meta']).toEqual({ index: 1, action: 'Caller_retry', params: { self: { '#unserializable': 'caller1' } }, thread: 'caller1', step: 'Caller.retry', location: 'test/fixtures/results/tsync-mini.cred:58:10' });
     expect('loop' in itf).toBe(false);
   });
-  test('values: sets, records, model values as strings', () => {
-    const s = toItf(deadlock).states[6]!;
-    expect(s['caller2.works']).toEqual({ '#set': ['caller1.restrict_siblings'] });
-    expect(s['caller1.restrict_siblings.all_prepared']).toEqual({ done: false });
-    expect(s['caller1.cred']).toBe('INIT_CRED');
-    expect(s['caller1.restrict_siblings.num_preparing']).toBe(2);
-    expect(s['caller2.sigpending']).toBe(true);
+  test('values: model values are #unserializable, never strings; maps, big integers and sequences keep ITF\'s forms', () => {
+    expect(toItfValue({ '#map': [[{ '#mv': 't1' }, { '#bigint': '9007199254740993' }]] })).toEqual({ '#map': [[{ '#unserializable': 't1' }, { '#bigint': '9007199254740993' }]] });
+    expect(toItfValue([1, { '#mv': 'None' }, 'none'])).toEqual([1, { '#unserializable': 'None' }, 'none']);
+    expect(toItfValue({ '#set': [{ a: true, b: { '#mv': 'x' } }] })).toEqual({ '#set': [{ a: true, b: { '#unserializable': 'x' } }] });
+    expect(toItfValue(2 ** 60)).toEqual({ '#bigint': '1152921504606846976' });
+    expect(JSON.stringify(toItfValue(JSON.parse('{"__proto__": {"#mv": "t1"}, "a": 1}') as never))).toBe('{"__proto__":{"#unserializable":"t1"},"a":1}');
+    const s = toItf(withModuleStates(deadlock)).states[6]!;
+    expect(s['caller2_works']).toEqual({ '#set': [{ '#unserializable': 'caller1.restrict_siblings' }] });
+    expect(s['caller1_cred']).toEqual({ '#unserializable': 'INIT_CRED' });
   });
-  test('maps, tuples, big integers and sequences keep their ITF tags', () => {
-    expect(toItfValue({ '#map': [[{ '#mv': 't1' }, { '#bigint': '9007199254740993' }]] })).toEqual({ '#map': [['t1', { '#bigint': '9007199254740993' }]] });
-    expect(toItfValue([1, { '#mv': 'a' }])).toEqual([1, 'a']);
-    expect(toItfValue({ '#tup': [1, 'x'] } as never)).toEqual({ '#tup': [1, 'x'] });
+  test('hostile module states: a variable named __proto__ is kept, one named #meta is refused', () => {
+    const step = invariant.trace![0]!;
+    const withState = (state: string): VariantResult => ({ ...invariant, trace: [{ ...step, tla: { action: null, state: JSON.parse(state) as never } }] });
+    expect(JSON.stringify(toItf(withState('{"__proto__": 1, "x": 2}')).states[0])).toBe('{"#meta":{"index":0,"action":null,"thread":null,"step":"init"},"__proto__":1,"x":2}');
+    expect(() => toItf(withState('{"#meta": 1}'))).toThrow(/"#meta", which no module has/);
   });
   test('a lasso gets loop; a deadlock ends #meta with its wait-for picture', () => {
-    expect(toItf(lasso).loop).toBe(1);
-    const meta = toItf(deadlock)['#meta'];
+    const itf = toItf(withModuleStates(lasso));
+    expect(itf.loop).toBe(1);
+    expect(itf.states).toHaveLength(lasso.trace!.filter((s) => s.backTo === undefined).length);
+    const meta = toItf(withModuleStates(deadlock))['#meta'];
     expect(Object.keys(meta).at(-1)).toBe('waitFor');
-    expect(meta.waitFor).toContain('  cycle: caller1 -> caller2 -> caller1');
+    expect(meta['waitFor']).toContain('  cycle: caller1 -> caller2 -> caller1');
   });
 });
 

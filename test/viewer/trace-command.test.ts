@@ -90,7 +90,18 @@ describe('--format', () => {
     const r = await run({ file: 'test/fixtures/results/tsync-lasso.json', variant: 'v2', format: 'json' });
     expect(JSON.parse(r.stdout)).toEqual(loadFile('tsync-lasso.json').results[1]);
   });
-  test.each(['itf', 'mermaid', 'lkml', 'text'])('%s matches the format function', async (format) => {
+  test('itf matches the format function (a result that records the module\'s states)', async () => {
+    const s1 = 'test/fixtures/results/seccomp-s1-atomic.json';
+    const r = await run({ file: s1, format: 'itf' });
+    expect(r).toEqual({ code: 0, stdout: formatTrace(loadFile('seccomp-s1-atomic.json').results[0]!, 'itf'), stderr: '' });
+  });
+  test('itf of a result that records no module states: exit 2, what to do', async () => {
+    const r = await run({ file: DEADLOCK, format: 'itf' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^credspec trace: test\/fixtures\/results\/tsync-deadlock\.json: no ITF: .*run the check again/);
+  });
+  test.each(['mermaid', 'lkml', 'text'])('%s matches the format function', async (format) => {
     const r = await run({ file: DEADLOCK, format });
     expect(r).toEqual({ code: 0, stdout: formatTrace(loadFile('tsync-deadlock.json').results[1]!, format as never), stderr: '' });
   });

@@ -256,7 +256,6 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
         tlcJar: args.tlcJar,
         signal: io.signal,
-        includeTla: args.tla,
         memoryMb: args.memory,
         ...modeOptions(args, io),
         commandLine: commandLineOf(args),

@@ -13,6 +13,7 @@ import { decodeSource } from '../../syntax/decode.js';
 import { PRELUDE_DISPLAY_DIR } from '../../syntax/load.js';
 import type { Io } from '../io.js';
 import { formatTrace, isTraceFormat, TRACE_FORMATS, type TraceFormat } from '../../trace/formats/format-trace.js';
+import { ItfUnavailable } from '../../trace/formats/itf.js';
 import { escapeControls, escapeControlsInJson, escapeControlsInLines, escapeStringsDeep } from '../../trace/safe-text.js';
 import { preludeDir } from '../package-root.js';
 import { readRegularFile } from '../read-bounded.js';
@@ -138,7 +139,14 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
   if (stale !== null) io.stderr.write(`credspec trace: ${escapeControls(stale)}\n`);
   const sources = new Map([...onDisk].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)]));
   if (options.format !== undefined && isTraceFormat(options.format)) {
-    io.stdout.write(safeFormat(result, options.format, sources));
+    let text: string;
+    try {
+      text = safeFormat(result, options.format, sources);
+    } catch (err) {
+      if (err instanceof ItfUnavailable) return fail(io, `${file}: no ITF: ${err.message}`);
+      throw err;
+    }
+    io.stdout.write(text);
     return 0;
   }
   if (wantsPlain(options, io) || io.terminal === undefined) {
