@@ -34,6 +34,8 @@ export interface RunCaseOptions {
   readonly onProgress?: ((p: { distinct: number; generated: number; queue: number; depth: number }) => void) | undefined;
   /** The command line that was run, for advice that shows the next one. */
   readonly commandLine?: string | undefined;
+  /** `--property`: check only these named properties (property-selection.ts); empty or absent: all. */
+  readonly properties?: readonly string[] | undefined;
   /** Keep the TLA+ view of each trace step. */
   readonly includeTla?: boolean | undefined;
   /** One-line notes for stderr (the embedded engine running one worker although more were asked for). */

@@ -193,7 +193,10 @@ function inconclusive(module: ExecutableModule, bfs: Bfs, reason: InconclusiveRe
 export function advice(reason: InconclusiveReason, bfs: { readonly distinct: number; readonly queued: number }, options: ExploreOptions): string {
   const cmd = options.commandLine;
   const tlc = cmd === undefined ? 'run the same check with `--engine tlc`' : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
-  const scale = "for models beyond one machine, TLC's distributed mode (`credspec tlc`), or a simulation run for a quick search without a verdict";
+  // Every command named here is one the command line accepts (test/cli/advice-commands.test.ts).
+  const distributed = cmd === undefined ? '`--engine tlc --distributed`' : `\`${withOption(cmd, '--engine', 'tlc')} --distributed\``;
+  const simulation = cmd === undefined ? '`--simulate`' : `\`${cmd} --simulate\``;
+  const scale = `for models beyond one machine, TLC's distributed mode (${distributed}), or a simulation for a quick search without a verdict (${simulation})`;
   const seen = `${bfs.distinct} distinct states were found, ${bfs.queued} still queued`;
   switch (reason) {
     case 'max-states': {

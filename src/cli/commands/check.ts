@@ -24,6 +24,8 @@ export interface CheckArgs {
   readonly inputs: readonly string[];
   readonly variant: readonly string[];
   readonly param: readonly string[];
+  /** `--property`: only these named properties (empty: all). */
+  readonly property?: readonly string[] | undefined;
   readonly engine?: 'embedded' | 'tlc' | undefined;
   readonly json?: string | undefined;
   readonly maxStates?: number | undefined;
@@ -145,7 +147,7 @@ async function viewFirstViolation(results: readonly VariantResult[], io: Io): Pr
 
 /** The command as the user would type it again, for advice that suggests the next one. */
 function commandLineOf(args: CheckArgs): string {
-  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p])];
+  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p]), ...(args.property ?? []).flatMap((p) => ['--property', p])];
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
   return `credspec check ${words.join(' ')}`;
@@ -250,6 +252,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         signal: io.signal,
         includeTla: args.tla,
         memoryMb: args.memory,
+        properties: args.property,
         ...modeOptions(args, io),
         commandLine: commandLineOf(args),
         onProgress: (p) => progress.update('checking', p),
