@@ -39,8 +39,10 @@ function workspace(): { dir: string; env: Record<string, string> } {
   return { dir, env: { XDG_CACHE_HOME: join(parent, 'cache'), ...(JAR === undefined ? {} : { TLA2TOOLS_JAR: JAR }) } };
 }
 
-function resultOf(dir: string, file: string): { verdict: string; property: string | null; partial?: { by: string[]; checked: string[]; notChecked: string[] } } {
-  const parsed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { results: [] };
+type Result = { verdict: string; property: string | null; partial?: { by: string[]; checked: string[]; notChecked: string[] } };
+
+function resultOf(dir: string, file: string): Result {
+  const parsed = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { results: Result[] };
   expect(validate(parsed)).toBe(true);
   return parsed.results[0]!;
 }
