@@ -4,7 +4,8 @@
 // dropped, and the advice after an inconclusive run names commands the CLI accepts. Runs the
 // built CLI (`npm run build` first); the TLC cases skip by name without TLA2TOOLS_JAR.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { credspec, project, ROOT, tempDir } from '../robustness/cli-run.js';
@@ -115,6 +116,20 @@ describe('the advice after an inconclusive run', () => {
       expect({ command, usage: /Usage:|error: unknown|go with|do not go together|add --engine tlc/.test(r.stdout + r.stderr), accepted: [0, 1, 3, 4].includes(r.code ?? -1) }).toEqual({ command, usage: false, accepted: true });
       if (args.includes('tlc')) expect(r.stderr).toMatch(/TLC|tla2tools|jar/i);
       else expect(r.stdout).toMatch(/^specs\/pick\.cred base: /m);
+    }
+  }, 120_000);
+
+  test('quotes a spec path with spaces and quotes, so a command pasted into a shell checks that spec', async () => {
+    const { dir, env } = workspace();
+    writeFileSync(join(dir, 'specs', "it's a pick.cred"), PICK);
+    const limited = await credspec(['check', "specs/it's a pick.cred", '--max-states', '2'], dir, env);
+    expect(limited.code).toBe(4);
+    const commands = [...limited.stdout.matchAll(/`(credspec [^`]*)`/g)].map((m) => m[1]!).filter((c) => !c.includes('--engine tlc'));
+    expect(commands).toContain(`credspec check 'specs/it'\\''s a pick.cred' --max-states 20`);
+    for (const command of commands) {
+      const shell = `"${process.execPath}" "${join(ROOT, 'bin', 'credspec.js')}" ${command.slice('credspec '.length)}`;
+      const r = spawnSync('/bin/sh', ['-c', shell], { cwd: dir, env: { PATH: process.env.PATH ?? '', CI: 'true', NO_COLOR: '1', CREDSPEC_PRELUDE: join(ROOT, 'prelude'), ...env }, encoding: 'utf8' });
+      expect({ command, line: /^specs\/it's a pick\.cred base: /m.test(r.stdout) }).toEqual({ command, line: true });
     }
   }, 120_000);
 });

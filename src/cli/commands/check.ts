@@ -150,7 +150,12 @@ function commandLineOf(args: CheckArgs): string {
   const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p]), ...(args.property ?? []).flatMap((p) => ['--property', p])];
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
-  return `credspec check ${words.join(' ')}`;
+  return `credspec check ${words.map(shellWord).join(' ')}`;
+}
+
+/** A word as a POSIX shell reads it back: bare when it holds nothing the shell treats specially, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_\/.,:=+@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
