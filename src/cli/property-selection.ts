@@ -18,6 +18,8 @@ export interface PropertyChoice {
   /** `--property` names; empty: every property. */
   readonly names: readonly string[];
   readonly safetyOnly: boolean;
+  /** `--no-deadlock`: a state where no thread can take a step is not reported. */
+  readonly noDeadlock?: boolean | undefined;
 }
 
 export type Selection =
@@ -41,18 +43,22 @@ export function selectProperties(built: BuiltCase, choice: PropertyChoice): Sele
   const wanted = (p: SourceMapProperty): boolean =>
     (choice.names.length === 0 || choice.names.some((n) => p.dslName === n || p.name === n)) && !(choice.safetyOnly && p.kind === 'temporal');
   const dropped = named.filter((p) => !wanted(p));
-  if (dropped.length === 0) return { ok: true, built, partial: undefined };
+  // `deadlock` is a keyword, so no property of the spec carries the name.
+  const deadlockDropped = choice.noDeadlock === true && built.emitted.config.checkDeadlock;
+  if (dropped.length === 0 && !deadlockDropped) return { ok: true, built, partial: undefined };
   const by: PartialCheck['by'][number][] = [];
-  if (choice.names.length > 0) by.push('--property');
+  if (choice.names.length > 0 && dropped.length > 0) by.push('--property');
   if (choice.safetyOnly && dropped.some((p) => p.kind === 'temporal')) by.push('--safety-only');
-  const partial: PartialCheck = { by, checked: named.filter(wanted).map((p) => p.dslName), notChecked: dropped.map((p) => p.dslName) };
-  return { ok: true, built: withoutProperties(built, new Set(dropped.map((p) => p.name)), partial), partial };
+  if (deadlockDropped) by.push('--no-deadlock');
+  const notChecked = [...dropped.map((p) => p.dslName), ...(deadlockDropped ? ['deadlock'] : [])];
+  const partial: PartialCheck = { by, checked: named.filter(wanted).map((p) => p.dslName), notChecked };
+  return { ok: true, built: withoutProperties(built, new Set(dropped.map((p) => p.name)), !deadlockDropped, partial), partial };
 }
 
-/** The case with the given module-level names gone from its config's INVARIANT and PROPERTY lines. */
-function withoutProperties(built: BuiltCase, drop: ReadonlySet<string>, partial: PartialCheck): BuiltCase {
+/** The case with the given module-level names gone from its config's INVARIANT and PROPERTY lines (and deadlock off when asked). */
+function withoutProperties(built: BuiltCase, drop: ReadonlySet<string>, checkDeadlock: boolean, partial: PartialCheck): BuiltCase {
   const config = built.emitted.config;
-  const selected = { ...config, invariants: config.invariants.filter((n) => !drop.has(n)), properties: config.properties.filter((n) => !drop.has(n)) };
+  const selected = { ...config, checkDeadlock: config.checkDeadlock && checkDeadlock, invariants: config.invariants.filter((n) => !drop.has(n)), properties: config.properties.filter((n) => !drop.has(n)) };
   const body = printCfg(config);
   // The header (generated marker, parameters) is kept; a line under it says the file is a selection.
   const header = built.cfgText.endsWith(body) ? built.cfgText.slice(0, built.cfgText.length - body.length) : '';
@@ -63,6 +69,6 @@ function withoutProperties(built: BuiltCase, drop: ReadonlySet<string>, partial:
 /** `safety only: ll_term not checked`, or `only ll_atomic checked; ll_term not checked`: what a verdict line adds. */
 export function describePartial(partial: PartialCheck): string {
   const list = (names: readonly string[]): string => (names.length === 0 ? 'no named property' : names.join(', '));
-  if (partial.by.length === 1 && partial.by[0] === '--safety-only') return `safety only: ${list(partial.notChecked)} not checked`;
-  return `only ${list(partial.checked)} checked; ${list(partial.notChecked)} not checked`;
+  if (partial.by.includes('--property')) return `only ${list(partial.checked)} checked; ${list(partial.notChecked)} not checked`;
+  return `${partial.by.includes('--safety-only') ? 'safety only: ' : ''}${list(partial.notChecked)} not checked`;
 }

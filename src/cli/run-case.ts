@@ -36,6 +36,8 @@ export interface RunCaseOptions {
   readonly commandLine?: string | undefined;
   /** `--property`: check only these named properties (property-selection.ts); empty or absent: all. */
   readonly properties?: readonly string[] | undefined;
+  /** `--no-deadlock`: do not report a state where no thread can take a step. */
+  readonly noDeadlock?: boolean | undefined;
   /** Keep the TLA+ view of each trace step. */
   readonly includeTla?: boolean | undefined;
   /** One-line notes for stderr (the embedded engine running one worker although more were asked for). */

@@ -110,7 +110,7 @@ export async function runSpecs(
       // An expectation that asks for a simulation gets one; otherwise the command's own mode.
       const simulate = c.simulate !== undefined ? { ...c.simulate } : options.simulate;
       const distributed = c.simulate !== undefined ? undefined : options.distributed;
-      const selected = selectProperties(built.built, { names: options.properties ?? [], safetyOnly: distributed?.safetyOnly === true });
+      const selected = selectProperties(built.built, { names: options.properties ?? [], safetyOnly: distributed?.safetyOnly === true, noDeadlock: options.noDeadlock });
       if (!selected.ok) {
         const message = unknownPropertyMessage(mode.kind, file, c.variant, selected);
         if (!printed.has(message)) io.stderr.write(message);

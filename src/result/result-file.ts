@@ -106,7 +106,7 @@ export interface VariantResult {
 
 /** The named properties a partial check looked at and the ones it left out, and the options that left them out. */
 export interface PartialCheck {
-  readonly by: readonly ('--property' | '--safety-only')[];
+  readonly by: readonly ('--property' | '--safety-only' | '--no-deadlock')[];
   readonly checked: readonly string[];
   readonly notChecked: readonly string[];
 }

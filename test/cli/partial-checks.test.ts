@@ -74,6 +74,32 @@ describe.each(engines)('--property on the $engine engine', ({ engine, skip }) =>
   });
 });
 
+/** Deadlocks at once: the only thread waits for what nobody sets. */
+const STUCK = `spec stuck
+
+shared var go: bool = false
+
+process A[1] {
+  wait: await go
+}
+
+invariant never: !go
+`;
+
+describe.each(engines)('--no-deadlock on the $engine engine', ({ engine, skip }) => {
+  (skip === null ? test : test.skip)(`a deadlock is not reported, and the verdict line and result file say deadlock was not checked${skip === null ? '' : ` (${skip})`}`, async () => {
+    const { dir, env } = workspace();
+    writeFileSync(join(dir, 'specs', 'stuck.cred'), STUCK);
+    const all = await credspec(['check', 'specs/stuck.cred', '--engine', engine], dir, env);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/^specs\/stuck\.cred base: deadlock {2}\(/m);
+    const r = await credspec(['check', 'specs/stuck.cred', '--engine', engine, '--no-deadlock', '--json', 'n.json'], dir, env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^specs\/stuck\.cred base: holds \(deadlock not checked\) {2}\(1 distinct states/m);
+    expect(resultOf(dir, 'n.json')).toMatchObject({ verdict: 'holds', partial: { by: ['--no-deadlock'], checked: ['never'], notChecked: ['deadlock'] } });
+  });
+});
+
 test('an unknown --property name is bad input (exit 2) naming the properties the spec has, and nothing is checked', async () => {
   const { dir, env } = workspace();
   const r = await credspec(['check', 'specs/pick.cred', '--property', 'bounded', '--property', 'no such\nthing'], dir, env);

@@ -26,6 +26,8 @@ export interface CheckArgs {
   readonly param: readonly string[];
   /** `--property`: only these named properties (empty: all). */
   readonly property?: readonly string[] | undefined;
+  /** False with `--no-deadlock`. */
+  readonly deadlock?: boolean | undefined;
   readonly engine?: 'embedded' | 'tlc' | undefined;
   readonly json?: string | undefined;
   readonly maxStates?: number | undefined;
@@ -147,7 +149,7 @@ async function viewFirstViolation(results: readonly VariantResult[], io: Io): Pr
 
 /** The command as the user would type it again, for advice that suggests the next one. */
 function commandLineOf(args: CheckArgs): string {
-  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p]), ...(args.property ?? []).flatMap((p) => ['--property', p])];
+  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p]), ...(args.property ?? []).flatMap((p) => ['--property', p]), ...(args.deadlock === false ? ['--no-deadlock'] : [])];
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
   return `credspec check ${words.map(shellWord).join(' ')}`;
@@ -258,6 +260,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         includeTla: args.tla,
         memoryMb: args.memory,
         properties: args.property,
+        noDeadlock: args.deadlock === false,
         ...modeOptions(args, io),
         commandLine: commandLineOf(args),
         onProgress: (p) => progress.update('checking', p),
