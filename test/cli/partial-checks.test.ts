@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { advice } from '../../src/engine/explore.js';
 import { credspec, project, ROOT, tempDir } from '../robustness/cli-run.js';
 
 const JAR = process.env.TLA2TOOLS_JAR !== undefined && existsSync(process.env.TLA2TOOLS_JAR) ? process.env.TLA2TOOLS_JAR : undefined;
@@ -158,4 +159,21 @@ describe('the advice after an inconclusive run', () => {
       expect({ command, line: /^specs\/it's a pick\.cred base: /m.test(r.stdout) }).toEqual({ command, line: true });
     }
   }, 120_000);
+
+  test('every flag it names, for every reason, with and without the command line, is an option of check', async () => {
+    const { dir, env } = workspace();
+    const help = await credspec(['check', '--help'], dir, env);
+    const options = new Set([...help.stdout.matchAll(/(?:^|\s|,)(--[a-z][a-z-]*)/gm)].map((m) => m[1]!));
+    expect(options).toContain('--max-states');
+    const named = new Set<string>();
+    for (const reason of ['max-states', 'timeout', 'memory', 'interrupted', 'simulation'] as const) {
+      for (const commandLine of [undefined, 'credspec check specs/pick.cred']) {
+        const text = advice(reason, { distinct: 10, queued: 3 }, { maxStates: 10, timeoutSeconds: 5, ...(commandLine === undefined ? {} : { commandLine }) });
+        // Node's own option (NODE_OPTIONS=--max-old-space-size) is not credspec's.
+        for (const m of text.replace(/NODE_OPTIONS=\S+/g, '').matchAll(/--[a-z][a-z-]*/g)) named.add(m[0]);
+      }
+    }
+    expect([...named].filter((flag) => !options.has(flag))).toEqual([]);
+    expect(named).toContain('--distributed');
+  });
 });
