@@ -63,6 +63,8 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .argument('<files...>', 'spec files or folders')
     .option('--variant <name>', 'check this variant (repeatable)', collect, [])
     .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
+    .option('--property <name>', 'check only this invariant, action or temporal property (repeatable); deadlock still checked', collect, [])
+    .option('--no-deadlock', 'do not report a state where no thread can take a step')
     .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
     .option('--json <file>', 'write the result file (- for standard output)')
     .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
@@ -78,7 +80,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--seed <n>', 'with --simulate: the random seed (same seed, same behaviours)', intOption('--seed'))
     .option('--distributed', "with --engine tlc: TLC's distributed mode (a server and --workers worker processes)")
     .option('--listen <host:port>', 'with --distributed: the address workers on other machines connect to')
-    .option('--safety-only', 'with --distributed: drop temporal properties, which the distributed mode cannot check')
+    .option('--safety-only', 'with --distributed: leave temporal properties out (the verdict line and result file name them)')
     .option('--print-worker-command', 'with --distributed: print the command that adds a worker from another machine')
     .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io), true));

@@ -8,6 +8,7 @@ import { describeExpectation, describeParams, describeVerdict } from '../result/
 import { formatTextTrace, traceSize } from '../trace/formats/text.js';
 import { formatValue } from '../trace/formats/value-text.js';
 import { rangeSuspects } from '../trace/range-suspects.js';
+import { describePartial } from './property-selection.js';
 import { OUT_OF_RANGE } from '../tla/names.js';
 import type { SourceMap } from '../tla/source-map.js';
 
@@ -16,7 +17,7 @@ export function formatResultLine(r: VariantResult): string {
   // The parameters this check set; the rest are the spec's defaults (the result file has them all).
   const params = describeParams(r.overrides ?? r.params);
   const what = `${r.spec} ${r.variant}${params ? ` (${params})` : ''}`;
-  const verdict = describeVerdict(r.verdict, r.property);
+  const verdict = describeVerdict(r.verdict, r.property) + (r.partial === undefined ? '' : ` (${describePartial(r.partial)})`);
   const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}, ${r.stats.seconds.toFixed(2)} s`;
   return `${what}: ${verdict}  (${stats})`;
 }

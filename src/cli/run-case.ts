@@ -34,6 +34,10 @@ export interface RunCaseOptions {
   readonly onProgress?: ((p: { distinct: number; generated: number; queue: number; depth: number }) => void) | undefined;
   /** The command line that was run, for advice that shows the next one. */
   readonly commandLine?: string | undefined;
+  /** `--property`: check only these named properties (property-selection.ts); empty or absent: all. */
+  readonly properties?: readonly string[] | undefined;
+  /** `--no-deadlock`: do not report a state where no thread can take a step. */
+  readonly noDeadlock?: boolean | undefined;
   /** One-line notes for stderr (the embedded engine running one worker although more were asked for). */
   readonly onNote?: ((message: string) => void) | undefined;
   /** Heap for the embedded engine before it stops with advice (`--memory`). */

@@ -14,6 +14,7 @@ import type { Io } from './io.js';
 import { packageVersion } from './package-root.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
 import { type LoadSettings, loadSpec } from './spec-inputs.js';
+import { selectProperties } from './property-selection.js';
 import { specFileHashes } from '../result/spec-hash.js';
 import { outputFolderOf } from './spec-output-folder.js';
 
@@ -115,8 +116,17 @@ export async function runSpecs(
       }
       // An expectation that asks for a simulation gets one; otherwise the command's own mode.
       const simulate = c.simulate !== undefined ? { ...c.simulate } : options.simulate;
-      const ran = await runCase(built.built, program.root.path, { ...options, simulate, distributed: c.simulate !== undefined ? undefined : options.distributed, cwd: io.cwd, env: io.env });
-      const result: VariantResult = { ...ran, specFiles: specFileHashes(program.files) };
+      const distributed = c.simulate !== undefined ? undefined : options.distributed;
+      const selected = selectProperties(built.built, { names: options.properties ?? [], safetyOnly: distributed?.safetyOnly === true, noDeadlock: options.noDeadlock });
+      if (!selected.ok) {
+        const message = unknownPropertyMessage(mode.kind, file, c.variant, selected);
+        if (!printed.has(message)) io.stderr.write(message);
+        printed.add(message);
+        badInput = true;
+        continue;
+      }
+      const ran = await runCase(selected.built, program.root.path, { ...options, simulate, distributed, cwd: io.cwd, env: io.env });
+      const result: VariantResult = { ...ran, ...(selected.partial === undefined ? {} : { partial: selected.partial }), specFiles: specFileHashes(program.files) };
       results.push(result);
       onResult(result);
       if (options.signal?.aborted === true) break;
@@ -124,4 +134,11 @@ export async function runSpecs(
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
   return { results, badInput, toolFailed, rejected, loaded };
+}
+
+/** `--property` naming what a case does not declare: the names, and the ones it does. */
+function unknownPropertyMessage(command: string, file: string, variant: string, selection: { readonly unknown: readonly string[]; readonly known: readonly string[] }): string {
+  const quoted = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(', ');
+  const known = selection.known.length === 0 ? 'it declares no invariant, action or temporal property' : `its properties are ${selection.known.join(', ')}`;
+  return `credspec ${command}: --property ${quoted(selection.unknown)}: no such property in ${file} ${variant}; ${known}\n`;
 }

@@ -108,6 +108,15 @@ export interface VariantResult {
   readonly specFiles?: readonly SpecFileHash[];
   /** What the run changed about the check, one line each (a symmetry reduction left out past the engine's limit). */
   readonly warnings?: readonly string[];
+  /** Present when the check left named properties out (`--property`, `--safety-only`): its verdict is about the checked ones only. */
+  readonly partial?: PartialCheck;
+}
+
+/** The named properties a partial check looked at and the ones it left out, and the options that left them out. */
+export interface PartialCheck {
+  readonly by: readonly ('--property' | '--safety-only' | '--no-deadlock')[];
+  readonly checked: readonly string[];
+  readonly notChecked: readonly string[];
 }
 
 /** One diagnostic of a spec that could not be checked, as `lint` prints it. */

@@ -32,7 +32,7 @@ expect v2 with N = 2: holds
 const COMMANDS: readonly (readonly string[])[] = [['lint'], ['check'], ['emit'], ['ci'], ['trace'], ['trace', 'evil.json'], ['trace', 'deep.json'], ['tlc', 'path'], ['tlc', 'version'], ['tlc'], ['bogus'], []];
 const OPTIONS = [
   '--variant', '--param', '--engine', '--json', '--max-states', '--timeout', '--workers', '--tlc-jar', '--tla', '--memory', '--view', '--simulate', '--depth',
-  '--traces', '--seed', '--distributed', '--listen', '--safety-only', '--print-worker-command', '--out', '--junit', '--sarif', '--params', '--plain', '--format',
+  '--traces', '--seed', '--distributed', '--listen', '--safety-only', '--property', '--print-worker-command', '--out', '--junit', '--sarif', '--params', '--plain', '--format',
   '--color', '--no-color', '--help', '-h', '-V', '--version', '--', '-', '--bogus', '-x', '--json=', '--workers=0', '--timeout=-1',
 ];
 const VALUES = [

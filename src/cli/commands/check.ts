@@ -24,6 +24,10 @@ export interface CheckArgs {
   readonly inputs: readonly string[];
   readonly variant: readonly string[];
   readonly param: readonly string[];
+  /** `--property`: only these named properties (empty: all). */
+  readonly property?: readonly string[] | undefined;
+  /** False with `--no-deadlock`. */
+  readonly deadlock?: boolean | undefined;
   readonly engine?: 'embedded' | 'tlc' | undefined;
   readonly json?: string | undefined;
   readonly maxStates?: number | undefined;
@@ -147,7 +151,7 @@ async function viewFirstViolation(results: readonly VariantResult[], io: Io): Pr
 
 /** The command as the user would type it again, for advice that suggests the next one. */
 function commandLineOf(args: CheckArgs): string {
-  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p])];
+  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p]), ...(args.property ?? []).flatMap((p) => ['--property', p]), ...(args.deadlock === false ? ['--no-deadlock'] : [])];
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
   for (const dir of args.importPath ?? []) words.push('--import-path', dir);
@@ -257,6 +261,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         tlcJar: args.tlcJar,
         signal: io.signal,
         memoryMb: args.memory,
+        properties: args.property,
+        noDeadlock: args.deadlock === false,
         ...modeOptions(args, io),
         commandLine: commandLineOf(args),
         onProgress: (p) => progress.update('checking', p),
