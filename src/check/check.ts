@@ -76,7 +76,7 @@ export function checkProgram(program: Program): CheckedProgram {
   }
   return {
     program,
-    diagnostics: sortDiagnostics(ctx.diagnostics),
+    diagnostics: sortDiagnostics(withoutSecondary(ctx.diagnostics, program)),
     symbols: ctx.symbols,
     declarations: ctx.declared,
     types: ctx.types,
@@ -84,6 +84,15 @@ export function checkProgram(program: Program): CheckedProgram {
     frames: ctx.frameScopes,
     variants: ctx.variants,
   };
+}
+
+/**
+ * "No process to check" (CS5021) is said only of a spec with nothing else wrong: with another
+ * error (or one the parser found) it would only push the error that matters off the first line.
+ */
+function withoutSecondary(ds: readonly Diagnostic[], program: Program): readonly Diagnostic[] {
+  const others = [...program.diagnostics, ...ds].some((d) => d.severity === 'error' && d.code !== 'CS5021');
+  return others ? ds.filter((d) => d.code !== 'CS5021') : ds;
 }
 
 /** Sorts by file, line, column, then code; identical diagnostics are kept once. */
