@@ -16,6 +16,7 @@ import { runTrace } from './commands/trace.js';
 import { processIo, type Io } from './io.js';
 import { intOption } from './option-ranges.js';
 import { packageVersion } from './package-root.js';
+import { escapeControlsInLines } from '../trace/safe-text.js';
 import { installSignalLayer, type SignalLayer } from './signals.js';
 
 const BAD_USAGE = 2;
@@ -41,7 +42,8 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .configureOutput({
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `credspec: ${s}` : s),
+      // The words quoted back come from argv: a control character in them is shown, not obeyed.
+      outputError: (s, write) => write(escapeControlsInLines(s.startsWith('error:') ? `credspec: ${s}` : s)),
     })
     .showSuggestionAfterError(true);
 
