@@ -101,6 +101,28 @@ describe.each([
   }, 120_000);
 });
 
+describe('lint on enumerated ranges', () => {
+  test('warns (CS5024) at an `any` over a range past the limit under the defaults, naming its size', async () => {
+    const dir = tempDir('huge-lint');
+    writeFileSync(join(dir, 'huge.cred'), HUGE);
+    const r = await run(['lint', 'huge.cred'], dir, {});
+    expect(r.stdout + r.stderr).toContain('huge.cred:5:18: warning CS5024: the range `0 .. N` has 2000000001 members with the default params; the engine enumerates at most 1048576');
+    expect(r.code).toBe(0);
+  }, 60_000);
+
+  test('warns under an expectation\'s params, and not for a range only tested for membership', async () => {
+    const dir = tempDir('huge-lint-expect');
+    const spec = HUGE.replace('= 2000000000', '= 3').replace('expect base: holds', 'expect base: holds\nexpect base with N = 2000000: holds');
+    writeFileSync(join(dir, 'huge.cred'), spec);
+    writeFileSync(join(dir, 'wide.cred'), HUGE_MEMBERSHIP);
+    const r = await run(['lint', '.'], dir, {});
+    const out = r.stdout + r.stderr;
+    expect(out).toContain('huge.cred:5:18: warning CS5024: the range `0 .. N` has 2000001 members with N = 2000000');
+    expect(out).not.toContain('wide.cred:');
+    expect(out).toContain('2 files, 0 errors, 1 warning');
+  }, 60_000);
+});
+
 describe('output nobody reads', () => {
   let dir: string;
   beforeAll(() => {
