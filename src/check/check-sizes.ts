@@ -87,7 +87,7 @@ function paramRanges(ctx: CheckContext): Map<string, Interval> {
 }
 
 /** Param values of each run lint can see: the defaults, and each expectation's assignments. */
-function runValues(ctx: CheckContext): Array<Values & { described: readonly ParamAssign[] }> {
+export function runValues(ctx: CheckContext): Array<Values & { described: readonly ParamAssign[] }> {
   const defaults = new Map<string, number | boolean>();
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'ParamDecl') continue;
@@ -107,7 +107,7 @@ function runValues(ctx: CheckContext): Array<Values & { described: readonly Para
   return runs;
 }
 
-function describe(params: readonly ParamAssign[]): string {
+export function describe(params: readonly ParamAssign[]): string {
   if (params.length === 0) return 'with the default params';
   return `with ${params.map((a) => `${a.name.name} = ${shown(a.value)}`).join(', ')}`;
 }
@@ -126,7 +126,7 @@ function shown(e: Expr): string {
 }
 
 /** The value of an integer expression of literals, consts and params (`values`), when known. */
-function evalInt(ctx: CheckContext, e: Expr, values: Values | undefined, seen: Set<unknown>): number | undefined {
+export function evalInt(ctx: CheckContext, e: Expr, values: Values | undefined, seen: Set<unknown>): number | undefined {
   const v = evalValue(ctx, e, values, seen);
   return typeof v === 'number' ? v : undefined;
 }

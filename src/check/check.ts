@@ -8,6 +8,7 @@ import type { Program } from '../syntax/program.js';
 import { checkKernelRules } from './check-kernel.js';
 import { checkProperties } from './check-properties.js';
 import { checkDepth } from './check-depth.js';
+import { checkEnumeratedRanges } from './check-range-sizes.js';
 import { checkSizes } from './check-sizes.js';
 import { checkSteps } from './check-steps.js';
 import { checkLoopExits } from './check-loop-exits.js';
@@ -55,6 +56,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   // Variants before the locking rules: those also follow each variant's overridden steps.
   ['variants and expectations', checkVariants],
   ['model sizes', checkSizes],
+  ['enumerated ranges', checkEnumeratedRanges],
   ['kernel locking rules', checkKernelRules],
   ['properties and fairness', checkProperties],
   ['unused declarations', checkUnused],

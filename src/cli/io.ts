@@ -50,3 +50,27 @@ export function memoryIo(options: { cwd: string; env?: Record<string, string | u
     err: () => err,
   };
 }
+
+/** What went wrong writing the process's output, as seen by `watchProcessStreams`. */
+export interface StreamWatch {
+  /** The first write failure other than a closed pipe, as one line for the user; null if none. */
+  failure(): string | null;
+}
+
+/**
+ * Handles the process's stdout and stderr failing, in one place. A reader that closes early
+ * (`credspec check x.cred | head -1`) is EPIPE: the rest of that stream's output is dropped and
+ * the run ends with the exit code it would have had if the output had been read (docs/cli.md).
+ * Any other failure (a full disk, a terminal gone: ENOSPC, EIO) loses output the user asked for,
+ * so it is recorded: the caller says so on whichever stream still works and exits 3.
+ */
+export function watchProcessStreams(): StreamWatch {
+  let failure: string | null = null;
+  const watch = (name: 'stdout' | 'stderr') => (err: NodeJS.ErrnoException): void => {
+    if (err.code === 'EPIPE') return;
+    failure ??= `credspec: cannot write to standard ${name === 'stdout' ? 'output' : 'error'}: ${err.code ?? err.message}; output was lost\n`;
+  };
+  process.stdout.on('error', watch('stdout'));
+  process.stderr.on('error', watch('stderr'));
+  return { failure: () => failure };
+}

@@ -13,7 +13,7 @@ import { LINT_FORMATS, type LintFormat, runLint } from './commands/lint.js';
 import { runTlcCommand } from './commands/tlc.js';
 import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
-import { processIo, type Io } from './io.js';
+import { processIo, watchProcessStreams, type Io } from './io.js';
 import { intOption } from './option-ranges.js';
 import { packageVersion } from './package-root.js';
 import { escapeControlsInLines } from '../trace/safe-text.js';
@@ -176,9 +176,17 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
  */
 export async function runCli(argv: string[], io?: Io): Promise<number> {
   if (io !== undefined) return runCommand(argv, io, null);
+  const streams = watchProcessStreams();
   const layer = installSignalLayer({ stderr: process.stderr });
   const code = await runCommand(argv, { ...processIo(), signal: layer.signal }, layer);
-  return layer.exitCode() ?? code;
+  const signalled = layer.exitCode();
+  if (signalled !== null) return signalled;
+  // A failed write is reported by an 'error' event a tick later; let the last one arrive.
+  await new Promise((resolve) => setImmediate(resolve));
+  const failure = streams.failure();
+  if (failure === null) return code;
+  process.stderr.write(failure);
+  return TOOL_FAILED;
 }
 
 async function runCommand(argv: string[], io: Io, layer: SignalLayer | null): Promise<number> {

@@ -89,10 +89,6 @@ export function installSignalLayer(options: SignalLayerOptions): SignalLayer {
     handlers.set(signal, handler);
     process.on(signal, handler);
   }
-  // Writing to a closed pipe or a hung-up terminal must not crash the run mid-cleanup.
-  const ignoreStreamError = (): void => {};
-  process.stdout.on('error', ignoreStreamError);
-  process.stderr.on('error', ignoreStreamError);
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', cleanUpNow);
@@ -107,8 +103,6 @@ export function installSignalLayer(options: SignalLayerOptions): SignalLayer {
     uninstall: () => {
       clearTimeout(watchdog);
       for (const [signal, handler] of handlers) process.removeListener(signal, handler);
-      process.stdout.removeListener('error', ignoreStreamError);
-      process.stderr.removeListener('error', ignoreStreamError);
     },
   };
 }

@@ -21,6 +21,7 @@ import {
   tlcEquals,
   updateFcn,
 } from './value-ops.js';
+import { boundedInterval, intervalContains } from './interval-limit.js';
 import { plainGuardConjuncts } from './plain-guards.js';
 import {
   EMPTY_SET,
@@ -32,7 +33,6 @@ import {
   functionIndex,
   functionValues,
   makeFcn,
-  makeInterval,
   makeRecord,
   makeSeq,
   makeSet,
@@ -575,7 +575,25 @@ function compileBuiltin(op: string, args: readonly ValueFn[]): ValueFn {
   }
 }
 
+/**
+ * `x \in a..b` (or `\notin`) by its bounds, as the compiled code does: membership works for
+ * an interval of any size, where building it would be refused (interval-limit.ts).
+ */
+function compileIntervalMembership(member: boolean, le: TlaExpr, lo: TlaExpr, hi: TlaExpr, sc: Scope): ValueFn {
+  const x = compileValue(le, sc);
+  const a = compileValue(lo, sc);
+  const b = compileValue(hi, sc);
+  return (ctx) => {
+    const v = x(ctx);
+    const inside = intervalContains(asInt(a(ctx), 'The left side of ..'), asInt(b(ctx), 'The right side of ..'), v);
+    return inside === member;
+  };
+}
+
 function compileBinary(op: string, le: TlaExpr, re: TlaExpr, sc: Scope): ValueFn {
+  if ((op === '\\in' || op === '\\notin') && re.kind === 'TlaBinary' && re.op === '..') {
+    return compileIntervalMembership(op === '\\in', le, re.left, re.right, sc);
+  }
   const l = compileValue(le, sc);
   const r = compileValue(re, sc);
   switch (op) {
@@ -654,7 +672,7 @@ function compileBinary(op: string, le: TlaExpr, re: TlaExpr, sc: Scope): ValueFn
         return makeSortedSet(a.elems.filter((x) => !setContains(b, x)));
       };
     case '..':
-      return (ctx) => makeInterval(asInt(l(ctx), 'The left side of ..'), asInt(r(ctx), 'The right side of ..'));
+      return (ctx) => boundedInterval(asInt(l(ctx), 'The left side of ..'), asInt(r(ctx), 'The right side of ..'));
     case '\\o':
       return (ctx) => {
         const a = asSeq(l(ctx), 'The left side of \\o');

@@ -78,6 +78,7 @@ export const CHECK_CODES = {
   CS5021: { severity: 'error', message: 'spec `{name}` declares no process: there is nothing to check', meaning: 'A spec (with its imports) that declares no `process`: no thread runs, so no property could be checked.' },
   CS5022: { severity: 'warning', message: 'no process has a thread {params}: no step runs and every property holds vacuously', meaning: 'Every process group has a thread count of 0 under the default params or an expectation\'s params: the model is one state, which satisfies every invariant.' },
   CS5023: { severity: 'error', message: 'the processes may have {total} threads in all; credspec checks at most {limit}', meaning: 'The thread counts (spare slots included) of every process group, at the largest values their params\' declared ranges allow, exceed the engine\'s limit of 64 threads per model.' },
+  CS5024: { severity: 'warning', message: 'the range `{range}` has {size} members {params}; the engine enumerates at most {limit}', meaning: 'An `any` or `for` over an integer range that, under the default params or an expectation\'s, has more members than the engine builds (2^20): `check` ends that run with an evaluation error when the step runs. Membership tests (`x in a..b`, a variable\'s declared range) are never limited.' },
 
   // CS6xxx: properties and fairness
   CS6001: { severity: 'error', message: '`{text}\'` (next value) is only allowed in an `action` property', meaning: 'A primed expression in a statement, an invariant, a cover or a temporal property.' },

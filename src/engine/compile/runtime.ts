@@ -21,7 +21,8 @@ import {
   tlcEquals,
   updateFcn,
 } from '../value-ops.js';
-import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, formatValue, functionDomain, functionIndex, functionValues, makeFcn, makeInterval, makeRecord, makeSeq, makeSet, makeSortedSet, setContains, valueEquals, type Value } from '../values.js';
+import { boundedInterval, intervalContains } from '../interval-limit.js';
+import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, formatValue, functionDomain, functionIndex, functionValues, makeFcn, makeRecord, makeSeq, makeSet, makeSortedSet, setContains, valueEquals, type Value } from '../values.js';
 import type { Permutation } from '../module-api.js';
 import { symmetryGroup } from '../symmetry.js';
 
@@ -126,8 +127,7 @@ export const runtime = {
   inRange: (x: Value, lo: Value, hi: Value): boolean => {
     const a = int(lo, 'The left side of ..');
     const b = int(hi, 'The right side of ..');
-    if (typeof x === 'number') return a <= x && x <= b;
-    return setContains(makeInterval(a, b), x);
+    return intervalContains(a, b, x);
   },
   notin: (a: Value, s: Value) => !setContains(set(s, 'The right side of \\notin'), a),
   subseteq(a: Value, b: Value): boolean {
@@ -154,7 +154,7 @@ export const runtime = {
     if (y.elems.length === 0) return x;
     return makeSortedSet(x.elems.filter((e) => !setContains(y, e)));
   },
-  range: (a: Value, b: Value) => makeInterval(int(a, 'The left side of ..'), int(b, 'The right side of ..')),
+  range: (a: Value, b: Value) => boundedInterval(int(a, 'The left side of ..'), int(b, 'The right side of ..')),
   concat: (a: Value, b: Value) => makeSeq([...seq(a, 'The left side of \\o').elems, ...seq(b, 'The right side of \\o').elems]),
   single: (a: Value, b: Value) => makeFcn([a], [b]),
   merge,
