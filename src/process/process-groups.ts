@@ -58,40 +58,6 @@ export function spawnGroup(command: string, args: readonly string[], options: Gr
 }
 
 /**
- * Runs `command args` in its own group to the end and collects its output (at most `maxBytes`
- * of each stream): for short probes such as `java -version`. A timeout or an abort ends the
- * whole group, not only the leader. Never rejects; `error` says why it did not exit with 0.
- */
-export function runGroupToEnd(
-  command: string,
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv | undefined; timeoutMs: number; maxBytes?: number; signal?: AbortSignal | undefined },
-): Promise<{ stdout: string; stderr: string; error: string | null }> {
-  const max = options.maxBytes ?? 1 << 20;
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    const child = spawnGroup(command, args, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal, killGraceMs: 1000 });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (child.pid !== undefined) live.get(child.pid)?.();
-    }, options.timeoutMs);
-    child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout = (stdout + c).slice(0, max)));
-    child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(0, max)));
-    child.once('error', (e) => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr, error: e.message });
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      const error = timedOut ? `no answer within ${options.timeoutMs / 1000} s` : code === 0 ? null : code !== null ? `exit code ${code}` : `killed by ${signal ?? 'a signal'}`;
-      resolve({ stdout, stderr, error });
-    });
-  });
-}
-
-/**
  * Records a group started elsewhere (its leader already detached) so that `endAllGroups` and
  * `killAllGroups` reach it; the returned function forgets it once the group is gone.
  */

@@ -2,7 +2,7 @@
 // its own, so that ending it on abort, on a probe's timeout or on the way out takes what it
 // started too (a `java` wrapper script's JVM), not only the process itself.
 
-import { spawnGroup, runGroupToEnd, killAllGroups, liveGroupCount } from '../../src/process/process-groups.js';
+import { spawnGroup, killAllGroups, liveGroupCount } from '../../src/process/process-groups.js';
 import { commandLine, descendants, processes } from './process-tree.js';
 
 /** The pids of the processes below this one whose command line starts with `prefix`. */
@@ -23,15 +23,7 @@ async function settle(pids: readonly number[]): Promise<number[]> {
 // A script that starts a child and waits for it: the shape of a `java` wrapper.
 const WRAPPER = ['-c', 'sleep 41 & wait'];
 
-test('a probe that times out ends its whole group, the child it started included', async () => {
-  const seen: number[] = [];
-  const watcher = setInterval(() => seen.push(...below('sleep 41')), 20);
-  const result = await runGroupToEnd('/bin/sh', WRAPPER, { timeoutMs: 500 });
-  clearInterval(watcher);
-  expect(result.error).toBe('no answer within 0.5 s');
-  expect(seen.length).toBeGreaterThan(0);
-  expect(await settle([...new Set(seen)])).toEqual([]);
-});
+// A probe's timeout is src/tlc/bounded-run.ts's, tested in tlc-probe.test.ts.
 
 test('aborting ends the group: the leader and its child', async () => {
   const abort = new AbortController();
