@@ -91,13 +91,15 @@ async function searchRunning(run: Run): Promise<void> {
     }
     return baseline > 1 && Date.now() - stableSince >= 600;
   }, run);
-  // Threads of an earlier check's workers may still be exiting when the count settles: count
-  // from the fewest seen since, so their going and the new workers' coming are told apart.
+  // The workers add two threads. When the module was compiled already they may have started
+  // before the count settled (then it never rises again): after a while the search is under way
+  // either way, and the result's state count below says whether it was.
+  const settled = Date.now();
   let fewest = baseline;
   await until('the search workers', () => {
     const n = threadCount(run.pid);
     fewest = Math.min(fewest, n);
-    return n >= fewest + 2;
+    return n >= fewest + 2 || Date.now() - settled > 45_000;
   }, run);
   // The workers load the compiled module before they search.
   await new Promise((r) => setTimeout(r, 3000));
