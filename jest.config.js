@@ -18,5 +18,8 @@ export default {
     : ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: full ? ['/node_modules/'] : ['/node_modules/', '\\.full\\.test\\.tsx?$'],
   testTimeout: 60000,
+  // In CI a child or timer that a failed test left behind must not hold the run until CI's own
+  // time limit; locally jest's "did not exit" warning points at it instead.
+  forceExit: process.env.CI === 'true',
   reporters: ['default', ['<rootDir>/test/support/count-reporter.cjs', { file: full ? '.jest-counts-full.json' : '.jest-counts.json' }]],
 };

@@ -148,13 +148,28 @@ function readResults(path: string): ResultEntry[] {
   return (JSON.parse(readFileSync(path, 'utf8')) as { results: ResultEntry[] }).results;
 }
 
+/**
+ * After a failed assertion: the run's group is killed and the watcher stopped, so that neither
+ * outlives the test (jest would wait for them).
+ */
+function abandon(run: Run, watch: { stop(): void }): void {
+  watch.stop();
+  try {
+    process.kill(-run.pid, 'SIGKILL');
+  } catch {
+    // Gone already: the test saw it end.
+  }
+}
+
 /** `ci` over the two specs, interrupted while the busy one runs; asserts everything a user would check. */
 async function interruptCi(signal: StopSignal, engineArgs: string[], busy: (run: Run) => Promise<void>, again = false): Promise<void> {
   const embedded = !engineArgs.includes('tlc');
   const { dir, tmp } = workspace();
+  let cleanup = (): void => undefined;
   try {
     const run = start(['ci', 'ci', '--json', 'out/ci.json', '--junit', 'out/ci.xml', ...engineArgs], dir, tmp);
     const watch = watchTree(run.pid);
+    cleanup = () => abandon(run, watch);
     await until('the small spec to finish', () => /a-small\.cred v3: holds, expected holds/.test(run.out()), run);
     await busy(run);
     process.kill(run.pid, signal);
@@ -179,6 +194,7 @@ async function interruptCi(signal: StopSignal, engineArgs: string[], busy: (run:
     expect(junit).toMatch(/<testcase[^>]*name="v3"[^>]*>/);
     expect(junit).toMatch(/<error[^>]*message="inconclusive \(interrupted\)/);
   } finally {
+    cleanup();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -187,11 +203,13 @@ async function interruptCi(signal: StopSignal, engineArgs: string[], busy: (run:
 async function interruptCheck(signal: StopSignal, engineArgs: string[], busy: (run: Run) => Promise<void>): Promise<void> {
   const embedded = !engineArgs.includes('tlc');
   const { dir, tmp } = workspace();
+  let cleanup = (): void => undefined;
   try {
     // TLC checks the shipped spec; the embedded engine its copy without the temporal property, which it searches on worker threads.
     const spec = embedded ? 'ci/b-busy.cred' : LANDLOCK;
     const run = start(['check', spec, '--variant', 'rc6', '--param', 'CALLERS=2', '--param', 'SIBLINGS=2', '--json', 'r.json', ...engineArgs], dir, tmp);
     const watch = watchTree(run.pid);
+    cleanup = () => abandon(run, watch);
     await busy(run);
     process.kill(run.pid, signal);
     const ended = await finish(run, watch.seen);
@@ -202,6 +220,7 @@ async function interruptCheck(signal: StopSignal, engineArgs: string[], busy: (r
     expect(results.map((r) => [r.verdict, r.inconclusive?.reason])).toEqual([['inconclusive', 'interrupted']]);
     if (embedded) expect(results[0]!.stats.distinctStates).toBeGreaterThan(1);
   } finally {
+    cleanup();
     rmSync(dir, { recursive: true, force: true });
   }
 }
