@@ -104,11 +104,11 @@ if (liveFixtureSkipReason) {
 
     test('a distributed fingerprint set (one worker also holds the set): same distinct states', async () => {
       const pids: number[] = [];
-      const r = await runTlcDistributed({ module: staged('01-success'), tlcJar: jar, workers: 2, fpSets: 1, safetyOnly: true, timeoutSeconds: 60, onStart: (s) => pids.push(s.pid) });
+      const r = await runTlcDistributed({ module: staged('01-success'), tlcJar: jar, workers: 2, fpSets: 1, safetyOnly: true, timeoutSeconds: 200, onStart: (s) => pids.push(s.pid) });
       expect(r.verdict).toBe('holds');
       expect(r.stats.distinctStates).toBe(811);
       expect(await waitGone(pids)).toEqual([]);
-    }, 120_000);
+    }, 240_000);
 
     test('temporal properties: refused unless safety only, naming them', async () => {
       const r = await runTlcDistributed({ module: staged('04a-liveness-lasso'), tlcJar: jar, workers: 2 });
