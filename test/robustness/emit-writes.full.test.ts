@@ -3,25 +3,19 @@
 // spec names stay inside the output root and out of its top level, two emits at once end with
 // the right files, and an emit stopped halfway leaves no half-written file.
 
-import { afterAll, jest, expect, test } from '@jest/globals';
+import { jest, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync as makeTemp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { runEmit } from '../../src/cli/commands/emit.js';
 import { CLI, runCli } from './cli-process.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
 import { HOSTILE_SPEC_NAMES, tinySpec } from './hostile-names.js';
 
-const temps: string[] = [];
-/** A temporary folder, removed when the file's tests end. */
-function mkdtempSync(prefix: string): string {
-  const dir = makeTemp(prefix);
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
+/** A temporary folder (`mkdtempSync`'s full prefix), removed when the file's tests end. */
+const mkdtempSync = (prefix: string): string => scratch(relative(tmpdir(), prefix));
 
 jest.setTimeout(180_000);
 

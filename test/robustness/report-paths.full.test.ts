@@ -3,25 +3,19 @@
 // the user's, each with exit 2 and the path named, before any check runs; they accept `-`
 // (standard output, the report alone on it) and their own earlier report.
 
-import { afterAll, describe, expect, jest, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync as makeTemp, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { runCli } from './cli-process.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
 import { tinySpec } from './hostile-names.js';
 
-const temps: string[] = [];
-/** A temporary folder, removed when the file's tests end. */
-function mkdtempSync(prefix: string): string {
-  const dir = makeTemp(prefix);
-  temps.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = scratchDirs();
+/** A temporary folder (`mkdtempSync`'s full prefix), removed when the file's tests end. */
+const mkdtempSync = (prefix: string): string => scratch(relative(tmpdir(), prefix));
 
 jest.setTimeout(240_000);
 
