@@ -6,7 +6,7 @@
 import { CstParser, EOF, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { errorMessageProvider, type ParseContext } from './error-messages.js';
 import type { IndexedToken } from './lexer.js';
-import type { BinaryOp } from '../src/syntax/ast.js';
+import type { BinaryOp } from './operators.js';
 import {
   ALL_TOKENS, AndAnd, Arrow, Assign, At, Backslash, Bar, Colon, Comma, Dot, DotDot, Eq, EqEq, Gt, GtEq, Identifier,
   Implies, IntegerLiteral, KW, LBracket, LCurly, LParen, Lt, LtEq, MapsTo, Minus, NotEq, OrOr, Plus, Prime,

@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Program } from '../syntax/program.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 
 /**
  * The deepest expression any pass is known to handle: a 1000-term conjunction is about 1000

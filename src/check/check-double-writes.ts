@@ -4,7 +4,7 @@
 // macro body makes through one name follow each other as in an `atomic` block: not judged here.
 
 import type { Block, Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { CheckContext } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { SymbolInfo } from './scopes.js';

@@ -4,7 +4,7 @@
 // release or sleep comes from kernel-ops.ts. Reports CS4101 and CS4102; needs bound names.
 
 import type { Block, Expr, Ident, MacroDecl, ProcedureDecl, ProcessDecl, Stmt, VariantDecl } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { CheckContext } from './context.js';
 import { leaves } from './check-steps.js';
 import { ATOMIC_CONTEXT, KERNEL_OPS, describeLock, type LockKind } from './kernel-ops.js';

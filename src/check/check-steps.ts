@@ -3,7 +3,7 @@
 // Needs bound names (resolve-names.ts). Reports CS4001-CS4012; locking rules live in check-kernel.ts.
 
 import type { Block, Expr, Ident, MacroDecl, ProcedureDecl, Stmt } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { BodyUnit, CheckContext } from './context.js';
 import type { FrameOwner, SymbolInfo } from './scopes.js';
 import { typeToString } from './types.js';

@@ -21,11 +21,11 @@ import type {
 } from '../syntax/ast.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Diagnostic, DiagnosticArgs } from '../diagnostics/diagnostic.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import { hasName, type CheckContext, type ReportExtra } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { FrameOwner, SymbolInfo } from './scopes.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../syntax/suggest.js';
 import {
   BOOL,
   INT,

@@ -19,7 +19,7 @@ import type { CheckContext } from './context.js';
 import { collectLabels, type LabelIndex } from './labels.js';
 import { printExpr } from './print-expr.js';
 import { describeKind } from './scopes.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../syntax/suggest.js';
 import { comparable, fits, typeToString, type Type } from './types.js';
 import { forEachStmt, unparen } from './walk.js';
 

@@ -14,7 +14,7 @@ import type {
   VariantDecl,
 } from '../syntax/ast.js';
 import type { Program, SourceFile } from '../syntax/program.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import { builtinScope, Scope, type FrameOwner, type SymbolInfo } from './scopes.js';
 import type { Type } from './types.js';
 

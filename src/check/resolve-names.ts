@@ -18,7 +18,7 @@ import type { SourceFile } from '../syntax/program.js';
 import { hasName, type CheckContext } from './context.js';
 import { collectLabels } from './labels.js';
 import { Scope, TYPE_KINDS, VALUE_KINDS, describeKind, type FrameOwner, type SymbolInfo, type SymbolKind } from './scopes.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../syntax/suggest.js';
 import { keywordFor } from '../syntax/keyword-hints.js';
 import { childExprs } from './walk.js';
 import { importReaches } from './imports.js';

@@ -9,7 +9,7 @@ import type {
   ProcedureDecl,
   ProcessDecl,
 } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 
 /** What a name denotes. Locals of a frame are `frameVar`; parameters are per kind of owner. */
 export type SymbolKind =

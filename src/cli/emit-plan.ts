@@ -11,7 +11,7 @@ import type { ParamOverrideRequest } from '../model/params.js';
 import { buildCase } from '../pipeline/build-case.js';
 import type { CheckCase } from '../pipeline/cases.js';
 import type { CheckedProgram } from '../check/check.js';
-import { formatLocation } from '../syntax/span.js';
+import { formatLocation } from '../source/span.js';
 import { specOutputFolder } from '../tla/names.js';
 import type { TlaModule } from '../tla/tla-ast.js';
 import { MANIFEST_NAME, manifestText } from './emit-manifest.js';

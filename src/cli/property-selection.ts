@@ -9,7 +9,7 @@
 import type { BuiltCase } from '../pipeline/build-case.js';
 import type { PartialCheck } from '../result/result-file.js';
 import { printCfg } from '../tla/cfg.js';
-import type { SourceMapProperty } from '../tla/source-map.js';
+import type { SourceMapProperty } from '../emit/source-map.js';
 
 const SELECTABLE: ReadonlySet<SourceMapProperty['kind']> = new Set(['invariant', 'action', 'temporal']);
 

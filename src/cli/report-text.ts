@@ -10,7 +10,7 @@ import { formatValue } from '../trace/formats/value-text.js';
 import { rangeSuspects } from '../trace/range-suspects.js';
 import { describePartial } from './property-selection.js';
 import { OUT_OF_RANGE } from '../tla/names.js';
-import type { SourceMap } from '../tla/source-map.js';
+import type { SourceMap } from '../emit/source-map.js';
 
 /** `specs/x.cred v2 (CALLERS=2): deadlock  120 states, 300 generated, depth 14, 0.31 s` */
 export function formatResultLine(r: VariantResult): string {

@@ -11,7 +11,7 @@ import type { CheckResult } from '../result/check-result.js';
 import type { Expectation, SourceLocation, VariantResult } from '../result/result-file.js';
 import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../pipeline/build-case.js';
-import type { MapLocation, SourceMap } from '../tla/source-map.js';
+import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import type { TlcConfig } from '../tla/tla-ast.js';
 import { mapTrace } from '../trace/map-trace.js';
 import { deadlockWaits } from '../pipeline/deadlock-waits.js';

@@ -2,7 +2,7 @@
 // template, and the span it points at. Text is made only when rendering (render.ts), so
 // nothing ever matches on message text.
 
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { DiagnosticCode } from './codes.js';
 
 export type Severity = 'error' | 'warning';

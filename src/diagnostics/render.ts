@@ -4,8 +4,8 @@
 // when asked. It writes nothing itself.
 
 import pc from 'picocolors';
-import { LineMap } from '../syntax/line-map.js';
-import { formatLocation } from '../syntax/span.js';
+import { LineMap } from '../source/line-map.js';
+import { formatLocation } from '../source/span.js';
 import { CODES } from './codes.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 

@@ -3,7 +3,7 @@
 // lowerInstance, so the phase stays a pure function of its input.
 
 import type { DefDecl, ProcedureDecl, ProcessDecl, TypeExpr } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { CheckedProgram } from '../check/check.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import type { DeclTable } from './decls.js';

@@ -1,9 +1,9 @@
 // The transition system a credspec program means for one variant and one parameter set: variables
 // with their initial values, one action per step with its guard and effects, properties and
 // fairness. Expressions are already TLA+ expressions (src/tla/tla-ast.ts): the IR decides what
-// happens, src/tla/from-model.ts decides how the module is laid out. Plain readonly data.
+// happens, src/emit/from-model.ts decides how the module is laid out. Plain readonly data.
 
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 
 /**

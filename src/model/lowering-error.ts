@@ -2,7 +2,7 @@
 // accepted, so everything a user can get wrong has been reported before it runs; what is left is
 // a checker gap or a lowering bug, raised as this exception and shown as internal error CS9001.
 
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 
 /** The checked program (or the case built from it) is not one lowering can have been given. */
 export class LoweringError extends Error {

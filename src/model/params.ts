@@ -5,7 +5,7 @@
 import { instantiateAlias } from '../syntax/type-subst.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Expr, ParamDecl, TypeExpr } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { DeclTable } from './decls.js';
 
 export type ParamValue = number | boolean | string;

@@ -4,7 +4,7 @@
 // lowering context; fills its label tables and returns one OwnerPlan per owner, in order.
 
 import type { Block, Stmt, TypeExpr } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import { faultStepName, frameVarName, generatedLabel, loopNextStepName, loopSetVarName, stepName, uniqueName } from '../tla/names.js';
 import type { LowerContext, OwnerInfo } from './context.js';
 

@@ -4,7 +4,7 @@
 // decides nothing about steps and must not be applied to loop variables, `pc` or `stack`.
 
 import type { TypeExpr } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, OUT_OF_RANGE, tlaIdent, uniqueName } from '../tla/names.js';
 import type { LowerContext } from './context.js';

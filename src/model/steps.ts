@@ -4,7 +4,7 @@
 // in source order. Reports what it cannot lower.
 
 import type { Stmt } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.js';
 import type { LowerContext } from './context.js';

@@ -5,7 +5,7 @@
 // cannot lower. The step's last action (moving pc) is the continuation the caller passes in.
 
 import type { Expr, MacroDecl, Stmt, VarDecl } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { FRAME_USE_AFTER_RETURN, INTERNAL_NAMES, PC_EXITING, PC_UNBORN, liveVarName } from '../tla/names.js';
 import type { CallSite, LowerContext } from './context.js';

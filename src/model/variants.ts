@@ -4,7 +4,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, ProcessDecl, Stmt, VariantDecl } from '../syntax/ast.js';
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 import type { DeclTable } from './decls.js';
 
 export const BASE_VARIANT = 'base';

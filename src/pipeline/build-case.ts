@@ -16,10 +16,10 @@ import type { Model } from '../model/ir.js';
 import { lowerSpec } from '../model/lower.js';
 import { LoweringError } from '../model/lowering-error.js';
 import { printCfg } from '../tla/cfg.js';
-import { type Emitted, generatedMarker, toTla } from '../tla/from-model.js';
+import { type Emitted, generatedMarker, toTla } from '../emit/from-model.js';
 import { configFileName, sourceMapFileName, specOutputFolder } from '../tla/names.js';
 import { printTla } from '../tla/print.js';
-import { sourceMapText } from '../tla/source-map.js';
+import { sourceMapText } from '../emit/source-map.js';
 import type { CheckCase } from './cases.js';
 
 /** Everything one case emits, with file names relative to the output root (`generated/`). */

@@ -6,7 +6,8 @@
 // could not be read is an `Ident` with `name === ''`, an expression is an `ErrorExpr`, a
 // statement an `ErrorStmt`; later phases skip those silently (the syntax error is reported).
 
-import type { Span } from './span.js';
+import type { Span } from '../source/span.js';
+import type { BinaryOp } from '../../grammar/operators.js';
 
 /** Fields every node has. */
 export interface NodeBase {
@@ -567,12 +568,7 @@ export interface UnaryExpr extends NodeBase {
   readonly operand: Expr;
 }
 
-export type BinaryOp =
-  | '+' | '-' | '*' | '/' | 'mod'
-  | '==' | '!=' | '<' | '<=' | '>' | '>='
-  | '&&' | '||' | '=>'
-  | 'in' | 'notin' | 'subseteq' | 'union' | 'inter' | '\\'
-  | '..';
+export type { BinaryOp };
 
 export interface BinaryExpr extends NodeBase {
   readonly kind: 'BinaryExpr';

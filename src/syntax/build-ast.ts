@@ -12,8 +12,8 @@ import { BINARY_PRECEDENCE, PRECEDENCE } from '../../grammar/parser.js';
 import type { SyntaxCode } from '../diagnostics/codes/syntax.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type * as A from './ast.js';
-import type { LineMap } from './line-map.js';
-import { joinSpans, type Span } from './span.js';
+import type { LineMap } from '../source/line-map.js';
+import { joinSpans, type Span } from '../source/span.js';
 
 /** What building one file produced. */
 export interface BuildResult {

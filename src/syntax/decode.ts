@@ -3,7 +3,7 @@
 // UTF-8 byte (the rest of the file is still decoded, bad bytes as U+FFFD). It reads no files.
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineMap } from './line-map.js';
+import { LineMap } from '../source/line-map.js';
 
 export interface DecodedSource {
   /** The text every span counts in: BOM removed, line breaks kept as written. */

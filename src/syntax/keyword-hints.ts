@@ -4,7 +4,7 @@
 // added to the grammar is suggested without a second list to keep in step. Pure.
 
 import { KEYWORD_WORDS } from '../../grammar/tokens.js';
-import { closestName } from '../check/suggest.js';
+import { closestName } from './suggest.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /**

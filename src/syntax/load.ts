@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ImportDecl } from './ast.js';
 import { decodeSource } from './decode.js';
-import { LineMap } from './line-map.js';
+import { LineMap } from '../source/line-map.js';
 import { parseSpec } from './parse.js';
 import type { Program, SourceFile } from './program.js';
-import type { Span } from './span.js';
+import type { Span } from '../source/span.js';
 
 export interface LoadOptions {
   /**

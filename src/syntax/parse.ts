@@ -10,8 +10,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecFile } from './ast.js';
 import { buildAst, emptySpecFile } from './build-ast.js';
 import { withKeywordHints } from './keyword-hints.js';
-import { LineMap } from './line-map.js';
-import type { Span } from './span.js';
+import { LineMap } from '../source/line-map.js';
+import type { Span } from '../source/span.js';
 
 /** Beyond this many syntax errors in one file the rest are noise; CS1038 says so. */
 export const MAX_SYNTAX_ERRORS = 100;

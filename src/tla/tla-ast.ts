@@ -5,7 +5,7 @@
 // Plain readonly data with a `kind` literal. Nodes that come from a DSL construct carry an
 // `origin` (the DSL span and a short description), which the printer turns into the source map.
 
-import type { Span } from '../syntax/span.js';
+import type { Span } from '../source/span.js';
 
 /** Where an emitted piece came from in the DSL, for the source map and for internal errors. */
 export interface TlaOrigin {

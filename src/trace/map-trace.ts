@@ -8,7 +8,7 @@
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
 import type { DslValue, ThreadStatus, TraceStep } from '../result/result-file.js';
 import type { TlaState, TlaValue } from '../result/tla-value.js';
-import type { SourceMap, SourceMapAction, SourceMapVariable } from '../tla/source-map.js';
+import type { SourceMap, SourceMapAction, SourceMapVariable } from '../emit/source-map.js';
 import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN } from '../tla/names.js';
 
 export interface MapTraceOptions {

@@ -4,7 +4,7 @@
 // their values and declarations. Pure; it knows no bounds and so never claims more than that.
 
 import type { DslValue, TraceStep } from '../result/result-file.js';
-import type { MapLocation, SourceMap, SourceMapVariable } from '../tla/source-map.js';
+import type { MapLocation, SourceMap, SourceMapVariable } from '../emit/source-map.js';
 import { OUT_OF_RANGE } from '../tla/names.js';
 
 /** A variable that may hold the out-of-range value: its name in the trace, its value, its declaration. */

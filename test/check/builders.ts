@@ -4,7 +4,7 @@
 
 import type * as A from '../../src/syntax/ast.js';
 import type { Program } from '../../src/syntax/program.js';
-import type { Span } from '../../src/syntax/span.js';
+import type { Span } from '../../src/source/span.js';
 
 let nextId = 1;
 

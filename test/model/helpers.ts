@@ -10,7 +10,7 @@ import type { Model } from '../../src/model/ir.js';
 import type { ParamOverrideRequest } from '../../src/model/params.js';
 import { parseSpec } from '../../src/syntax/parse.js';
 import type { Program } from '../../src/syntax/program.js';
-import { toTla, type Emitted } from '../../src/tla/from-model.js';
+import { toTla, type Emitted } from '../../src/emit/from-model.js';
 import { printTla } from '../../src/tla/print.js';
 
 /** A one-file program from spec text. */

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { ActTree, Model, ModelAction } from '../../src/model/ir.js';
-import { treeToExpr } from '../../src/tla/from-model.js';
+import { treeToExpr } from '../../src/emit/from-model.js';
 import { printExpr } from '../../src/tla/print.js';
 import { checkProgram } from '../../src/check/check.js';
 import { instantiate } from '../../src/model/instance.js';

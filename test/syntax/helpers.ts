@@ -3,7 +3,7 @@
 
 import type { Decl, Expr, SpecFile, Stmt } from '../../src/syntax/ast.js';
 import { parseSpec, type ParseResult } from '../../src/syntax/parse.js';
-import type { Span } from '../../src/syntax/span.js';
+import type { Span } from '../../src/source/span.js';
 
 /** Parses `text` as `t.cred` and fails the test on any diagnostic. */
 export function parseClean(text: string): SpecFile {

@@ -3,7 +3,7 @@
 
 import { renderDiagnostic } from '../../src/diagnostics/render.js';
 import { decodeSource } from '../../src/syntax/decode.js';
-import { LineMap } from '../../src/syntax/line-map.js';
+import { LineMap } from '../../src/source/line-map.js';
 import { parseSpec } from '../../src/syntax/parse.js';
 import { at, declsOf } from './helpers.js';
 

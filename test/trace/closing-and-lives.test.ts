@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { CheckResult } from '../../src/result/check-result.js';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
 import type { TlaState } from '../../src/result/tla-value.js';
-import type { SourceMap } from '../../src/tla/source-map.js';
+import type { SourceMap } from '../../src/emit/source-map.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';

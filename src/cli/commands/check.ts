@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParamOverrideRequest } from '../../model/params.js';
-import type { MapLocation, SourceMap } from '../../tla/source-map.js';
+import type { MapLocation, SourceMap } from '../../emit/source-map.js';
 import type { RunCaseOptions } from '../run-case.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';

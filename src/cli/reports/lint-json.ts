@@ -5,7 +5,7 @@
 
 import { formatMessage } from '../../diagnostics/render.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Span } from '../../syntax/span.js';
+import type { Span } from '../../source/span.js';
 
 export interface LintRange {
   readonly file: string;

@@ -9,7 +9,7 @@ import { CODES } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatMessage } from '../../diagnostics/render.js';
 import { PRELUDE_DISPLAY_DIR } from '../../syntax/load.js';
-import type { Span } from '../../syntax/span.js';
+import type { Span } from '../../source/span.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const PRELUDE_BASE = 'PRELUDE';

@@ -3,11 +3,11 @@
 // comments, UNCHANGED lists); every semantic decision was made by the lowering. Pure.
 
 import type { ActTree, Model, ModelAction, ModelProperty } from '../model/ir.js';
-import { formatLocation } from '../syntax/span.js';
+import { formatLocation } from '../source/span.js';
 import { and, name, or } from '../model/tla-build.js';
-import { INTERNAL_NAMES } from './names.js';
+import { INTERNAL_NAMES } from '../tla/names.js';
 import { type MapLocation, type SourceMap, type SourceMapProperty, buildSourceMap, mapLocation } from './source-map.js';
-import type { TlaActionRef, TlaDef, TlaExpr, TlaModule, TlcConfig } from './tla-ast.js';
+import type { TlaActionRef, TlaDef, TlaExpr, TlaModule, TlcConfig } from '../tla/tla-ast.js';
 
 export interface EmitOptions {
   /** The tool and version written in headers: `credspec 0.1.0`. */

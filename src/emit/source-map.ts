@@ -4,8 +4,8 @@
 // its stable text. Writes nothing.
 
 import type { Model } from '../model/ir.js';
-import type { Span } from '../syntax/span.js';
-import { PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, threadMemberName } from './names.js';
+import type { Span } from '../source/span.js';
+import { PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, threadMemberName } from '../tla/names.js';
 
 export const SOURCE_MAP_VERSION = 1;
 
