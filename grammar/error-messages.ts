@@ -4,7 +4,7 @@
 // users write them. It must not throw: it runs inside the parser's recovery.
 
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
-import type { SyntaxCode } from '../src/diagnostics/codes/syntax.js';
+import type { GrammarCode } from './grammar-codes.js';
 import type { IndexedToken } from './lexer.js';
 import { Identifier, keywordOf, KW, LBracket, LCurly, LParen, RBracket, RCurly, RParen } from './tokens.js';
 
@@ -20,7 +20,7 @@ export interface ParseContext {
 
 /** A recognition error as data: what parse.ts turns into a diagnostic. */
 export interface EncodedError {
-  readonly code: SyntaxCode;
+  readonly code: GrammarCode;
   readonly args: Record<string, string | number>;
 }
 
@@ -52,7 +52,7 @@ const OPENER_OF = new Map<TokenType, { opener: TokenType; what: string }>([
 ]);
 
 /** Rules whose "no alternative fits" error has its own wording. */
-const NO_VIABLE_BY_RULE: Readonly<Record<string, SyntaxCode>> = {
+const NO_VIABLE_BY_RULE: Readonly<Record<string, GrammarCode>> = {
   topItem: 'CS1011',
   statement: 'CS1012',
   stmtCore: 'CS1012',
@@ -66,7 +66,7 @@ const NO_VIABLE_BY_RULE: Readonly<Record<string, SyntaxCode>> = {
   overrideMember: 'CS1034',
 };
 
-function encode(code: SyntaxCode, args: Record<string, string | number>): string {
+function encode(code: GrammarCode, args: Record<string, string | number>): string {
   return JSON.stringify({ code, args } satisfies EncodedError);
 }
 

@@ -4,7 +4,7 @@
 // names (src/syntax/parse.ts does).
 
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import type { SyntaxCode } from '../src/diagnostics/codes/syntax.js';
+import type { GrammarCode } from './grammar-codes.js';
 import {
   ALL_TOKENS, Bang, Colon, Dot, Arrow, Gt, Identifier, keywordOf, KW, LBracket, LCurly, LParen, Minus, RBracket, RCurly, RParen, SeqOpen, StringLiteral,
   UnterminatedComment, UnterminatedString,
@@ -18,7 +18,7 @@ export const MAX_NESTING = 200;
 
 /** A located lexing problem, turned into a diagnostic by the caller. */
 export interface LexProblem {
-  readonly code: SyntaxCode;
+  readonly code: GrammarCode;
   readonly args: Readonly<Record<string, string | number>>;
   readonly offset: number;
   readonly length: number;

@@ -10,13 +10,7 @@ import { SYNTAX_CODES } from './codes/syntax.js';
 import { CHECK_CODES } from './codes/check.js';
 import { TOOL_CODES } from './codes/tool.js';
 
-export interface CodeInfo {
-  readonly severity: 'error' | 'warning';
-  /** Message template with `{name}` placeholders filled from the diagnostic's args. */
-  readonly message: string;
-  /** What triggers it, one line, for docs/diagnostics.md. */
-  readonly meaning: string;
-}
+export type { CodeInfo } from './codes/code-info.js';
 
 export const CODES = { ...SYNTAX_CODES, ...CHECK_CODES, ...TOOL_CODES } as const;
 

@@ -1,7 +1,7 @@
 // CS2xxx-CS6xxx: names, types, steps, variants, properties. Owned by the checker (src/check).
 // Takes nothing; exports the table entries the checker reports. Codes are stable: never reuse
 // or renumber one, add new ones at the end of their band.
-import type { CodeInfo } from '../codes.js';
+import type { CodeInfo } from './code-info.js';
 
 export const CHECK_CODES = {
   // CS2xxx: names and scopes

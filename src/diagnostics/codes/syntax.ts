@@ -1,6 +1,6 @@
 // CS1xxx: lexing and syntax. Owned by the front end (grammar/, src/syntax).
 // Token names in `{found}`/`{expected}` arguments are already quoted as the user writes them.
-import type { CodeInfo } from '../codes.js';
+import type { CodeInfo } from './code-info.js';
 
 export const SYNTAX_CODES = {
   CS1001: { severity: 'error', message: 'unexpected character {char}', meaning: 'A character that starts no token.' },

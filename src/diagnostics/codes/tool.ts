@@ -1,5 +1,5 @@
 // CS8xxx (TLC and environment) and CS9xxx (internal) codes.
-import type { CodeInfo } from '../codes.js';
+import type { CodeInfo } from './code-info.js';
 
 export const TOOL_CODES = {
   CS8001: { severity: 'error', message: 'cannot read {path}: {reason}', meaning: 'A file named on the command line or imported could not be read.' },
