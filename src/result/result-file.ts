@@ -4,19 +4,13 @@
 
 import type { InconclusiveReason, Verdict } from './check-result.js';
 import type { SpecFileHash } from './spec-hash.js';
+import type { SourceLocation } from './source-location.js';
 import type { WaitEdge } from './wait-edge.js';
 
 /** A value as the spec writes it, in JSON: ITF-like encoding (see tla-value.ts). */
 export type { TlaValue as DslValue } from './tla-value.js';
+export type { SourceLocation } from './source-location.js';
 import type { TlaValue as DslValue } from './tla-value.js';
-
-export interface SourceLocation {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine?: number;
-  readonly endColumn?: number;
-}
 
 /**
  * What a thread slot is in a state: `unborn` (a spare slot no clone has filled yet), `alive`,

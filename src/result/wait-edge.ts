@@ -2,7 +2,7 @@
 // spec-level state both the pipeline (which records edges) and the trace formats (which infer
 // them for older result files) use: which threads owe a thread work. Pure; plain data in and out.
 
-import type { SourceLocation } from './result-file.js';
+import type { SourceLocation } from './source-location.js';
 import type { TlaValue as DslValue } from './tla-value.js';
 
 /** One waiting thread: what it waits on and who holds or owes it. */
