@@ -20,7 +20,7 @@ import { collectLabels } from './labels.js';
 import { Scope, TYPE_KINDS, VALUE_KINDS, describeKind, type FrameOwner, type SymbolInfo, type SymbolKind } from './scopes.js';
 import { didYouMean } from './suggest.js';
 import { keywordFor } from '../syntax/keyword-hints.js';
-import { childExprs } from './walk.js';
+import { childExprs } from '../syntax/visit.js';
 import { importReaches } from './imports.js';
 
 /** Where an expression is resolved: its scope, and whether `self` and `frame` exist there. */
