@@ -3,12 +3,12 @@
 // two of its writes land on one location (`atomic_dec_return(n, n)`). Reports CS4019. Writes a
 // macro body makes through one name follow each other as in an `atomic` block: not judged here.
 
-import type { Block, Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
+import type { Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { CheckContext } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { SymbolInfo } from './scopes.js';
-import { forEachStmt, unparen } from './walk.js';
+import { forEachStmt, stmtParts, unparen } from '../syntax/visit.js';
 
 /** A location a write lands on: a variable (or frame field) and the path into it, as printed. */
 interface Loc {
@@ -49,13 +49,9 @@ export function checkDoubleWrites(ctx: CheckContext): void {
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'VariantDecl') continue;
     for (const m of decl.members) {
-      if (m.kind === 'StepOverride') ctx.guard('double writes', m, () => forEachStmt(asBlock(m.stmt), (s) => checkStmt(ctx, s)));
+      if (m.kind === 'StepOverride') ctx.guard('double writes', m, () => forEachStmt([m.stmt], (s) => checkStmt(ctx, s)));
     }
   }
-}
-
-function asBlock(s: Stmt): Block {
-  return { kind: 'Block', id: s.id, span: s.span, stmts: [s] };
 }
 
 function checkStmt(ctx: CheckContext, s: Stmt): void {
@@ -157,25 +153,9 @@ function macroWrites(
         if (s.target !== undefined) target(s.target, ch);
         return;
       }
-      case 'IfStmt':
-        visit(s.then.stmts, branch(ch, s.id, 0));
-        if (s.else?.kind === 'Block') visit(s.else.stmts, branch(ch, s.id, 1));
-        else if (s.else !== undefined) stmtWrites(s.else, branch(ch, s.id, 1));
-        return;
-      case 'EitherStmt':
-        s.branches.forEach((b, i) => visit(b.stmts, branch(ch, s.id, i)));
-        return;
-      case 'FaultStmt':
-        stmtWrites(s.body, branch(ch, s.id, 0));
-        visit(s.handler.stmts, branch(ch, s.id, 1));
-        return;
-      case 'AtomicStmt':
-      case 'WhileStmt':
-      case 'ForStmt':
-        visit(s.body.stmts, ch);
-        return;
       default:
-        return;
+        // A loop or `atomic` body runs with its statement; the other parts are alternatives.
+        for (const p of stmtParts(s)) visit(p.stmts, p.role === 'loop' || p.role === 'atomic' ? ch : branch(ch, s.id, p.index));
     }
   };
   visit(macro.body.stmts, choices);

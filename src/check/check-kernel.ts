@@ -3,13 +3,13 @@
 // A forward "may be held" flow analysis over each process and procedure body; which calls take,
 // release or sleep comes from kernel-ops.ts. Reports CS4101 and CS4102; needs bound names.
 
-import type { Block, Expr, Ident, MacroDecl, ProcedureDecl, ProcessDecl, Stmt, VariantDecl } from '../syntax/ast.js';
+import type { Block, Expr, ForStmt, Ident, IfStmt, MacroDecl, ProcedureDecl, ProcessDecl, Stmt, VariantDecl, WhileStmt } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { CheckContext } from './context.js';
 import { leaves } from './check-steps.js';
 import { ATOMIC_CONTEXT, KERNEL_OPS, describeLock, type LockKind } from './kernel-ops.js';
 import { printExpr } from './print-expr.js';
-import { forEachStmt } from './walk.js';
+import { forEachStmt, onStmt, stmtParts, type StmtCases } from '../syntax/visit.js';
 
 /** A lock that may be held: its kind and the call that took it. */
 interface Held {
@@ -72,26 +72,38 @@ function replaceSteps(b: Block, steps: ReadonlyMap<string, Stmt>): Block {
 function replaceStep(s: Stmt, steps: ReadonlyMap<string, Stmt>): Stmt {
   const label = s.label?.name;
   const replacement = label === undefined ? undefined : steps.get(label);
-  if (replacement !== undefined) return replacement;
-  switch (s.kind) {
-    case 'IfStmt':
-      return {
-        ...s,
-        then: replaceSteps(s.then, steps),
-        else: s.else === undefined ? undefined : s.else.kind === 'Block' ? replaceSteps(s.else, steps) : (replaceStep(s.else, steps) as typeof s),
-      };
-    case 'WhileStmt':
-    case 'ForStmt':
-    case 'AtomicStmt':
-      return { ...s, body: replaceSteps(s.body, steps) };
-    case 'EitherStmt':
-      return { ...s, branches: s.branches.map((x) => replaceSteps(x, steps)) };
-    case 'FaultStmt':
-      return { ...s, handler: replaceSteps(s.handler, steps) };
-    default:
-      return s;
-  }
+  return replacement ?? onStmt(s, REPLACE_NESTED, steps);
 }
+
+/** An `if` with its branches' steps replaced; an `else if` has no label of its own. */
+function replaceInIf(s: IfStmt, steps: ReadonlyMap<string, Stmt>): IfStmt {
+  const rest = s.else === undefined ? undefined : s.else.kind === 'Block' ? replaceSteps(s.else, steps) : replaceInIf(s.else, steps);
+  return { ...s, then: replaceSteps(s.then, steps), else: rest };
+}
+
+const unchanged = (s: Stmt): Stmt => s;
+
+/** A statement with the steps nested in it replaced (a fault point's guarded statement is not a step of its own). */
+const REPLACE_NESTED: StmtCases<Stmt, [ReadonlyMap<string, Stmt>]> = {
+  IfStmt: replaceInIf,
+  WhileStmt: (s, steps) => ({ ...s, body: replaceSteps(s.body, steps) }),
+  ForStmt: (s, steps) => ({ ...s, body: replaceSteps(s.body, steps) }),
+  AtomicStmt: (s, steps) => ({ ...s, body: replaceSteps(s.body, steps) }),
+  EitherStmt: (s, steps) => ({ ...s, branches: s.branches.map((x) => replaceSteps(x, steps)) }),
+  FaultStmt: (s, steps) => ({ ...s, handler: replaceSteps(s.handler, steps) }),
+  AssignStmt: unchanged,
+  AnyAssignStmt: unchanged,
+  AwaitStmt: unchanged,
+  AssertStmt: unchanged,
+  SkipStmt: unchanged,
+  CallStmt: unchanged,
+  ReturnStmt: unchanged,
+  CloneStmt: unchanged,
+  ExitStmt: unchanged,
+  BreakStmt: unchanged,
+  ContinueStmt: unchanged,
+  ErrorStmt: unchanged,
+};
 
 class LockAnalysis {
   private readonly sleepy = new Map<ProcedureDecl | MacroDecl, boolean>();
@@ -133,61 +145,69 @@ class LockAnalysis {
   }
 
   private stmt(st: Stmt, s: ReadonlyMap<string, Held>, subst: ReadonlyMap<string, string>): State {
-    switch (st.kind) {
-      case 'CallStmt':
-        return this.call(st.callee, st.args, s, subst);
-      case 'AwaitStmt':
-        // A plain `await` step blocks the thread: it sleeps. (An `await` first in an atomic block
-        // is the guard of one step, as in spin_lock's own definition, and is not looked at here.)
-        this.sleepCheck(s, st.span, '`await`');
-        return s;
-      case 'AtomicStmt':
-        return this.atomic(st.body, s, subst);
-      case 'IfStmt': {
-        const t = this.block(st.then, s, subst);
-        const e = st.else === undefined ? s : st.else.kind === 'Block' ? this.block(st.else, s, subst) : this.stmt(st.else, s, subst);
-        return union(t, e);
+    return onStmt(st, this.flow, s, subst);
+  }
+
+  /** What each kind of statement does to the locks that may be held (undefined: control does not go on). */
+  private readonly flow: StmtCases<State, [ReadonlyMap<string, Held>, ReadonlyMap<string, string>]> = {
+    CallStmt: (st, s, subst) => this.call(st.callee, st.args, s, subst),
+    AwaitStmt: (st, s) => {
+      // A plain `await` step blocks the thread: it sleeps. (An `await` first in an atomic block
+      // is the guard of one step, as in spin_lock's own definition, and is not looked at here.)
+      this.sleepCheck(s, st.span, '`await`');
+      return s;
+    },
+    AtomicStmt: (st, s, subst) => this.atomic(st.body, s, subst),
+    IfStmt: (st, s, subst) => {
+      const t = this.block(st.then, s, subst);
+      const e = st.else === undefined ? s : st.else.kind === 'Block' ? this.block(st.else, s, subst) : this.stmt(st.else, s, subst);
+      return union(t, e);
+    },
+    EitherStmt: (st, s, subst) => st.branches.map((b) => this.block(b, s, subst)).reduce(union, undefined),
+    WhileStmt: (st, s, subst) => this.loop(st, s, subst),
+    ForStmt: (st, s, subst) => this.loop(st, s, subst),
+    BreakStmt: (_st, s) => {
+      const loop = this.loops[this.loops.length - 1];
+      if (loop !== undefined) loop.breaks = union(loop.breaks, s);
+      return undefined;
+    },
+    ContinueStmt: (_st, s) => {
+      const loop = this.loops[this.loops.length - 1];
+      if (loop !== undefined) loop.continues = union(loop.continues, s);
+      return undefined;
+    },
+    FaultStmt: (st, s, subst) => union(this.stmt(st.body, s, subst), this.block(st.handler, s, subst)),
+    ExitStmt: (st, s) => {
+      for (const h of sorted(s)) {
+        this.once(`exit|${st.span.start.offset}|${h.key}`, () =>
+          this.ctx.report('CS4102', st.span, { where: '`exit`', lock: describeLock(h.kind, h.key) }, {
+            related: [{ span: h.at, note: 'the lock is taken here' }],
+          }),
+        );
       }
-      case 'EitherStmt':
-        return st.branches.map((b) => this.block(b, s, subst)).reduce(union, undefined);
-      case 'WhileStmt':
-      case 'ForStmt': {
-        // `break` and `continue` end a path through the body; their states join the loop's exit
-        // and the next iteration.
-        const exits: LoopExits = { breaks: undefined, continues: undefined };
-        this.loops.push(exits);
-        let cur: State = s;
-        for (let i = 0; i < 64; i++) {
-          const next = union(cur, union(this.block(st.body, cur, subst), exits.continues));
-          if (sameState(next, cur)) break;
-          cur = next;
-        }
-        this.loops.pop();
-        return union(leaves(st) ? undefined : cur, exits.breaks);
-      }
-      case 'BreakStmt':
-      case 'ContinueStmt': {
-        const loop = this.loops[this.loops.length - 1];
-        if (loop !== undefined && st.kind === 'BreakStmt') loop.breaks = union(loop.breaks, s);
-        else if (loop !== undefined) loop.continues = union(loop.continues, s);
-        return undefined;
-      }
-      case 'FaultStmt':
-        return union(this.stmt(st.body, s, subst), this.block(st.handler, s, subst));
-      case 'ExitStmt':
-        for (const h of sorted(s)) {
-          this.once(`exit|${st.span.start.offset}|${h.key}`, () =>
-            this.ctx.report('CS4102', st.span, { where: '`exit`', lock: describeLock(h.kind, h.key) }, {
-              related: [{ span: h.at, note: 'the lock is taken here' }],
-            }),
-          );
-        }
-        return undefined;
-      case 'ReturnStmt':
-        return undefined;
-      default:
-        return s;
+      return undefined;
+    },
+    ReturnStmt: () => undefined,
+    AssignStmt: (_st, s) => s,
+    AnyAssignStmt: (_st, s) => s,
+    AssertStmt: (_st, s) => s,
+    SkipStmt: (_st, s) => s,
+    CloneStmt: (_st, s) => s,
+    ErrorStmt: (_st, s) => s,
+  };
+
+  /** `break` and `continue` end a path through the body; their states join the loop's exit and the next iteration. */
+  private loop(st: WhileStmt | ForStmt, s: ReadonlyMap<string, Held>, subst: ReadonlyMap<string, string>): State {
+    const exits: LoopExits = { breaks: undefined, continues: undefined };
+    this.loops.push(exits);
+    let cur: State = s;
+    for (let i = 0; i < 64; i++) {
+      const next = union(cur, union(this.block(st.body, cur, subst), exits.continues));
+      if (sameState(next, cur)) break;
+      cur = next;
     }
+    this.loops.pop();
+    return union(leaves(st) ? undefined : cur, exits.breaks);
   }
 
   /** Inside one atomic step nothing sleeps; only the lock operations of inlined macros count. */
@@ -244,8 +264,8 @@ class LockAnalysis {
     if (known !== undefined) return known;
     this.sleepy.set(d, false); // recursion is reported elsewhere; assume no sleep while deciding
     let result = false;
-    const visit = (b: Block, inAtomic: boolean): void => {
-      for (const st of b.stmts) {
+    const visit = (stmts: readonly Stmt[], inAtomic: boolean): void => {
+      for (const st of stmts) {
         if (result) return;
         if (st.kind === 'AwaitStmt' && !inAtomic && d.kind === 'ProcedureDecl') result = true;
         if (st.kind === 'CallStmt') {
@@ -254,30 +274,12 @@ class LockAnalysis {
           if (op?.sleeps) result = true;
           else if ((sym?.decl?.kind === 'ProcedureDecl' || sym?.decl?.kind === 'MacroDecl') && this.maySleep(sym.decl)) result = true;
         }
-        if (st.kind === 'FaultStmt') visit({ kind: 'Block', id: st.id, span: st.span, stmts: [st.body] }, inAtomic);
-        const nested = st.kind === 'AtomicStmt' ? [st.body] : blocksOf(st);
-        for (const nb of nested) visit(nb, inAtomic || st.kind === 'AtomicStmt');
+        for (const p of stmtParts(st)) visit(p.stmts, inAtomic || p.role === 'atomic');
       }
     };
-    visit(d.body, d.kind === 'MacroDecl');
+    visit(d.body.stmts, d.kind === 'MacroDecl');
     this.sleepy.set(d, result);
     return result;
-  }
-}
-
-function blocksOf(s: Stmt): Block[] {
-  switch (s.kind) {
-    case 'IfStmt':
-      return [s.then, ...(s.else === undefined ? [] : s.else.kind === 'Block' ? [s.else] : blocksOf(s.else))];
-    case 'WhileStmt':
-    case 'ForStmt':
-      return [s.body];
-    case 'EitherStmt':
-      return [...s.branches];
-    case 'FaultStmt':
-      return [s.handler];
-    default:
-      return [];
   }
 }
 

@@ -5,7 +5,7 @@
 
 import type { Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
-import { forEachExpr, forEachStmt } from './walk.js';
+import { forEachExpr, forEachStmt } from '../syntax/visit.js';
 
 /** Runs the rules over every macro body, every body's conditions, and every other use of a macro. */
 export function checkMacroValues(ctx: CheckContext): void {
@@ -28,7 +28,7 @@ export function checkMacroValues(ctx: CheckContext): void {
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'VariantDecl') continue;
     for (const m of decl.members) {
-      if (m.kind === 'StepOverride') forEachStmt({ kind: 'Block', id: m.id, span: m.span, stmts: [m.stmt] }, visit);
+      if (m.kind === 'StepOverride') forEachStmt([m.stmt], visit);
     }
   }
   // Every other reference to a macro is a call inside an expression where no step runs it.

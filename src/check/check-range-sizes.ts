@@ -8,7 +8,7 @@ import type { Block, Expr } from '../syntax/ast.js';
 import { describe, evalInt, runValues } from './check-sizes.js';
 import type { CheckContext } from './context.js';
 import { printExpr } from './print-expr.js';
-import { forEachStmt, unparen } from './walk.js';
+import { forEachStmt, unparen } from '../syntax/visit.js';
 
 /** Warns once per enumerated range too large under some run's param values. */
 export function checkEnumeratedRanges(ctx: CheckContext): void {

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Expr, ParamAssign, ProcessDecl } from '../syntax/ast.js';
 import type { Program } from '../syntax/program.js';
 import type { CheckContext } from './context.js';
-import { unparen } from './walk.js';
+import { unparen } from '../syntax/visit.js';
 
 /** The most threads (born and spare, every process group together) one model may have. */
 export const MAX_THREADS = 64;

@@ -7,7 +7,7 @@ import type { Span } from '../source/span.js';
 import type { BodyUnit, CheckContext } from './context.js';
 import type { FrameOwner, SymbolInfo } from './scopes.js';
 import { typeToString } from './types.js';
-import { childBlocks, forEachStmt, unparen } from './walk.js';
+import { forEachStmt, onStmt, stmtParts, unparen, type StmtCases } from '../syntax/visit.js';
 
 /** Runs every step rule over every body (base declarations, overrides, overridden steps). */
 export function checkSteps(ctx: CheckContext): void {
@@ -17,8 +17,8 @@ export function checkSteps(ctx: CheckContext): void {
     ctx.guard('step rules', owner, () => {
       uniqueLabels(ctx, owner);
       if (owner.kind === 'MacroDecl') atomicRules(ctx, owner.body, `macro \`${owner.name.name}\``, true);
-      stepRules(ctx, owner.body, owner, owner.kind === 'MacroDecl');
-      unreachable(ctx, owner.body);
+      stepRules(ctx, owner.body.stmts, owner, owner.kind === 'MacroDecl');
+      unreachable(ctx, owner.body.stmts);
       if (owner.kind === 'ProcedureDecl') fallThrough(ctx, owner);
     });
   }
@@ -28,8 +28,7 @@ export function checkSteps(ctx: CheckContext): void {
       if (m.kind !== 'StepOverride') continue;
       const owner = ctx.symbols.get(m.owner)?.decl;
       if (owner?.kind !== 'ProcessDecl' && owner?.kind !== 'ProcedureDecl') continue;
-      const block: Block = { kind: 'Block', id: m.id, span: m.stmt.span, stmts: [m.stmt] };
-      ctx.guard('step rules', m, () => stepRules(ctx, block, owner, false));
+      ctx.guard('step rules', m, () => stepRules(ctx, [m.stmt], owner, false));
     }
   }
   recursion(ctx);
@@ -56,16 +55,12 @@ function uniqueLabels(ctx: CheckContext, owner: FrameOwner): void {
 }
 
 /** Rules for statements anywhere in a body: returns, clones, and atomic blocks met on the way. */
-function stepRules(ctx: CheckContext, block: Block, owner: FrameOwner, insideAtomic: boolean): void {
-  for (const s of block.stmts) {
+function stepRules(ctx: CheckContext, stmts: readonly Stmt[], owner: FrameOwner, insideAtomic: boolean): void {
+  for (const s of stmts) {
     if (s.kind === 'AtomicStmt' && !insideAtomic) atomicRules(ctx, s.body, 'an `atomic` block', false);
     if (s.kind === 'ReturnStmt') returnRule(ctx, s, owner);
     if (s.kind === 'CloneStmt') cloneRule(ctx, s);
-    if (s.kind === 'FaultStmt') {
-      const inner: Block = { kind: 'Block', id: s.id, span: s.body.span, stmts: [s.body] };
-      stepRules(ctx, inner, owner, insideAtomic);
-    }
-    for (const b of childBlocks(s)) stepRules(ctx, b, owner, insideAtomic || s.kind === 'AtomicStmt');
+    for (const p of stmtParts(s)) stepRules(ctx, p.stmts, owner, insideAtomic || p.role === 'atomic');
   }
 }
 
@@ -126,7 +121,7 @@ function atomicStmt(ctx: CheckContext, s: Stmt, context: string, first: boolean,
       return;
     case 'ForStmt':
       parallelUpdate(ctx, s, context);
-      forEachNested(ctx, s.body, context, isMacro);
+      forEachNested(ctx, s.body.stmts, context, isMacro);
       return;
     case 'AtomicStmt':
       // A nested `atomic` is the same step; its own first statement may block only if it is first.
@@ -134,16 +129,15 @@ function atomicStmt(ctx: CheckContext, s: Stmt, context: string, first: boolean,
       return;
     case 'FaultStmt':
       atomicStmt(ctx, s.body, context, first, isMacro);
-      forEachNested(ctx, s.handler, context, isMacro);
+      forEachNested(ctx, s.handler.stmts, context, isMacro);
       return;
     default:
-      for (const b of childBlocks(s)) forEachNested(ctx, b, context, isMacro);
-      if (s.kind === 'IfStmt' && s.else?.kind === 'IfStmt') atomicStmt(ctx, s.else, context, false, isMacro);
+      for (const p of stmtParts(s)) forEachNested(ctx, p.stmts, context, isMacro);
   }
 }
 
-function forEachNested(ctx: CheckContext, b: Block, context: string, isMacro: boolean): void {
-  for (const s of b.stmts) atomicStmt(ctx, s, context, false, isMacro);
+function forEachNested(ctx: CheckContext, stmts: readonly Stmt[], context: string, isMacro: boolean): void {
+  for (const s of stmts) atomicStmt(ctx, s, context, false, isMacro);
 }
 
 /** True when a macro's first statement blocks (an `await`, or a call to such a macro). */
@@ -185,53 +179,59 @@ function indexedBy(ctx: CheckContext, target: Expr, binder: SymbolInfo | undefin
 
 // --- control flow ------------------------------------------------------------------------------
 
+const always = (): boolean => true;
+const never = (): boolean => false;
+
+const LEAVES: StmtCases<boolean> = {
+  ReturnStmt: always,
+  ExitStmt: always,
+  BreakStmt: always,
+  ContinueStmt: always,
+  IfStmt: (s) => s.else !== undefined && blockLeaves(s.then) && (s.else.kind === 'Block' ? blockLeaves(s.else) : leaves(s.else)),
+  EitherStmt: (s) => s.branches.length > 0 && s.branches.every(blockLeaves),
+  WhileStmt: (s) => {
+    // `while true` ends only through `return` or `exit`, neither of which reaches the next step.
+    // A `break` out of it (not out of a loop nested in it) reaches the next step after all.
+    const c = unparen(s.cond);
+    return c.kind === 'BoolLit' && c.value && !breaksOut(s.body.stmts);
+  },
+  AtomicStmt: (s) => blockLeaves(s.body),
+  FaultStmt: (s) => leaves(s.body) && blockLeaves(s.handler),
+  AssignStmt: never,
+  AnyAssignStmt: never,
+  AwaitStmt: never,
+  AssertStmt: never,
+  SkipStmt: never,
+  ForStmt: never,
+  CallStmt: never,
+  CloneStmt: never,
+  ErrorStmt: never,
+};
+
 /** True when control never moves past `s` to the next statement of its block. */
 export function leaves(s: Stmt): boolean {
-  switch (s.kind) {
-    case 'ReturnStmt':
-    case 'ExitStmt':
-    case 'BreakStmt':
-    case 'ContinueStmt':
-      return true;
-    case 'IfStmt':
-      return s.else !== undefined && blockLeaves(s.then) && (s.else.kind === 'Block' ? blockLeaves(s.else) : leaves(s.else));
-    case 'EitherStmt':
-      return s.branches.length > 0 && s.branches.every(blockLeaves);
-    case 'WhileStmt': {
-      // `while true` ends only through `return` or `exit`, neither of which reaches the next step.
-      // A `break` out of it (not out of a loop nested in it) reaches the next step after all.
-      const c = unparen(s.cond);
-      return c.kind === 'BoolLit' && c.value && !breaksOut(s.body);
-    }
-    case 'AtomicStmt':
-      return blockLeaves(s.body);
-    case 'FaultStmt':
-      return leaves(s.body) && blockLeaves(s.handler);
-    default:
-      return false;
-  }
+  return onStmt(s, LEAVES);
 }
 
-/** True when a `break` in `b` leaves the loop whose body `b` is (a nested loop's own breaks do not). */
-function breaksOut(b: Block): boolean {
-  return b.stmts.some((s) => {
+/** True when a `break` in `stmts` leaves the loop whose body they are (a nested loop's own breaks do not). */
+function breaksOut(stmts: readonly Stmt[]): boolean {
+  return stmts.some((s) => {
     if (s.kind === 'BreakStmt') return true;
     if (s.kind === 'WhileStmt' || s.kind === 'ForStmt') return false;
-    if (s.kind === 'FaultStmt') return breaksOut(s.handler);
-    return childBlocks(s).some(breaksOut);
+    return stmtParts(s).some((p) => breaksOut(p.stmts));
   });
 }
 
 /** True when no path through the block reaches its end. */
-export function blockLeaves(b: Block): boolean {
+function blockLeaves(b: Block): boolean {
   return b.stmts.some(leaves);
 }
 
-function unreachable(ctx: CheckContext, b: Block): void {
-  const i = b.stmts.findIndex(leaves);
-  if (i >= 0 && i < b.stmts.length - 1) ctx.report('CS4012', stepSpan(b.stmts[i + 1]!), {});
-  // childBlocks flattens `else if` chains, so every branch is visited.
-  for (const s of b.stmts) for (const inner of childBlocks(s)) unreachable(ctx, inner);
+function unreachable(ctx: CheckContext, stmts: readonly Stmt[]): void {
+  const i = stmts.findIndex(leaves);
+  const next = i >= 0 ? stmts[i + 1] : undefined;
+  if (next !== undefined) ctx.report('CS4012', stepSpan(next), {});
+  for (const s of stmts) for (const p of stmtParts(s)) unreachable(ctx, p.stmts);
 }
 
 function fallThrough(ctx: CheckContext, p: ProcedureDecl): void {

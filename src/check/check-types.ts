@@ -44,7 +44,7 @@ import {
   unwrapOptional,
   type Type,
 } from './types.js';
-import { forEachStmt, unparen } from './walk.js';
+import { forEachStmt, unparen } from '../syntax/visit.js';
 import { instantiateAlias } from '../syntax/type-subst.js';
 
 /** Where an expression is typed: inside an action property (primes allowed), and the frame owner. */

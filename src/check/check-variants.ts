@@ -21,7 +21,7 @@ import { printExpr } from './print-expr.js';
 import { describeKind } from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
 import { comparable, fits, typeToString, type Type } from './types.js';
-import { forEachStmt, unparen } from './walk.js';
+import { forEachStmt, unparen } from '../syntax/visit.js';
 
 /** Built-in properties that `violates` may name (docs/language.md, section 6). */
 export const BUILTIN_PROPERTIES = ['frame_use_after_return', 'out_of_range'] as const;
@@ -285,7 +285,7 @@ function assertLabels(ctx: CheckContext): Set<string> {
   }
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'VariantDecl') continue;
-    for (const m of decl.members) if (m.kind === 'StepOverride') forEachStmt({ kind: 'Block', id: m.id, span: m.span, stmts: [m.stmt] }, note);
+    for (const m of decl.members) if (m.kind === 'StepOverride') forEachStmt([m.stmt], note);
   }
   return out;
 }

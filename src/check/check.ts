@@ -18,7 +18,8 @@ import { checkTypes } from './check-types.js';
 import { checkUnused } from './check-unused.js';
 import { checkVariants } from './check-variants.js';
 import { CheckContext } from './context.js';
-import { declareGlobals, resolveNames } from './resolve-names.js';
+import { declareGlobals } from './declare-globals.js';
+import { resolveNames } from './resolve-names.js';
 import type { FrameOwner, Scope, SymbolInfo } from './scopes.js';
 import type { Type } from './types.js';
 

@@ -4,7 +4,7 @@
 
 import type { Block } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
-import { forEachStmt } from './walk.js';
+import { forEachStmt } from '../syntax/visit.js';
 
 /** Labels of the program: every label, and the labels of each process or procedure by name. */
 export interface LabelIndex {

@@ -1,6 +1,7 @@
 // Name resolution: declares every top-level name of every file, builds each frame's scope, and
 // binds every reference in types, expressions and statements to its symbol (ctx.symbols).
-// Reports CS2001-CS2006, CS2008, CS2009, CS3012. Does not compute types or judge statements.
+// Reports CS2001-CS2005, CS2009, CS3012. Does not compute types or judge statements; top-level
+// names are declared by declare-globals.ts.
 
 import type {
   Block,
@@ -13,15 +14,14 @@ import type {
   Stmt,
   TypeExpr,
 } from '../syntax/ast.js';
-import type { RelatedLocation } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../syntax/program.js';
 import { hasName, type CheckContext } from './context.js';
 import { collectLabels } from './labels.js';
 import { Scope, TYPE_KINDS, VALUE_KINDS, describeKind, type FrameOwner, type SymbolInfo, type SymbolKind } from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
 import { keywordFor } from '../syntax/keyword-hints.js';
-import { childExprs } from './walk.js';
-import { importReaches } from './imports.js';
+import { childExprs, onStmt, type StmtCases } from '../syntax/visit.js';
+import { related } from './declare-globals.js';
 
 /** Where an expression is resolved: its scope, and whether `self` and `frame` exist there. */
 interface Env {
@@ -36,88 +36,6 @@ interface Env {
 
 const CALLABLE_KINDS: ReadonlySet<SymbolKind> = new Set(['def', 'builtinFn', 'procedure', 'macro']);
 const STEP_CALLABLE_KINDS: ReadonlySet<SymbolKind> = new Set(['procedure', 'macro']);
-
-/** Declares the top-level names of every file into ctx.globals, reporting clashes. */
-export function declareGlobals(ctx: CheckContext): void {
-  for (const { decl, file } of ctx.decls) {
-    ctx.guard('name resolution', decl, () => {
-      for (const sym of symbolsOf(decl, file, ctx)) declareGlobal(ctx, sym, file);
-    });
-  }
-}
-
-function symbolsOf(decl: Decl, file: SourceFile, ctx: CheckContext): SymbolInfo[] {
-  const imported = !ctx.isRoot(file);
-  const one = (kind: SymbolKind, name: Ident): SymbolInfo => ({ kind, name: name.name, decl, nameSpan: name.span, imported });
-  switch (decl.kind) {
-    case 'ParamDecl':
-      return [one('param', decl.name)];
-    case 'ConstDecl':
-      return [one('const', decl.name)];
-    case 'EnumDecl':
-      return [
-        one('enum', decl.name),
-        ...decl.members.map((m): SymbolInfo => ({ kind: 'enumMember', name: m.name, decl: m, nameSpan: m.span, imported, enumName: decl.name.name })),
-      ];
-    case 'TypeDecl':
-      return [one('type', decl.name)];
-    case 'VarDecl':
-      return [one(decl.scope === 'thread' ? 'threadVar' : 'sharedVar', decl.name)];
-    case 'ProcessDecl':
-      return [one('process', decl.name)];
-    case 'ProcedureDecl':
-      return [one('procedure', decl.name)];
-    case 'MacroDecl':
-      return [one('macro', decl.name)];
-    case 'DefDecl':
-      return [one('def', decl.name)];
-    case 'InvariantDecl':
-      return [one('invariant', decl.name)];
-    case 'ActionPropertyDecl':
-      return [one('action', decl.name)];
-    case 'TemporalPropertyDecl':
-      return [one('property', decl.name)];
-    case 'CoverDecl':
-      return [one('cover', decl.name)];
-    case 'VariantDecl':
-    case 'ExpectDecl':
-      return [];
-  }
-}
-
-function declareGlobal(ctx: CheckContext, sym: SymbolInfo, file: SourceFile): void {
-  if (sym.name === '' || sym.nameSpan === undefined) return;
-  if (ctx.builtins.own(sym.name) !== undefined) {
-    ctx.report('CS2008', sym.nameSpan, { name: sym.name });
-    return;
-  }
-  const first = ctx.globals.define(sym);
-  if (first === undefined) {
-    if (sym.decl !== undefined) ctx.declared.set(sym.decl, sym);
-    return;
-  }
-  const firstFile = fileOfSpan(ctx, first);
-  if (firstFile === undefined || firstFile === file) {
-    ctx.report('CS2002', sym.nameSpan, { name: sym.name }, { related: related(first, 'first declared here') });
-    return;
-  }
-  // Across files: the error belongs to the file that brought the other one in.
-  const firstImportsSecond = importReaches(ctx.program, firstFile, file);
-  const secondImportsFirst = importReaches(ctx.program, file, firstFile);
-  const [here, there, thereFile] =
-    secondImportsFirst && !firstImportsSecond ? [sym, first, firstFile] : [first, sym, file];
-  if (here.nameSpan === undefined) return;
-  ctx.report('CS2006', here.nameSpan, { name: sym.name, other: thereFile.path }, { related: related(there, `also declared in ${thereFile.path}`) });
-}
-
-function fileOfSpan(ctx: CheckContext, sym: SymbolInfo): SourceFile | undefined {
-  if (sym.nameSpan === undefined) return undefined;
-  return ctx.program.files.find((f) => f.path === sym.nameSpan!.file);
-}
-
-function related(sym: SymbolInfo, note: string): RelatedLocation[] {
-  return sym.nameSpan === undefined ? [] : [{ span: sym.nameSpan, note }];
-}
 
 /** Resolves every reference of the program; declareGlobals must have run. */
 export function resolveNames(ctx: CheckContext): void {
@@ -297,74 +215,65 @@ class Resolver {
   }
 
   private stmt(s: Stmt, env: Env): void {
-    switch (s.kind) {
-      case 'AssignStmt':
-        this.expr(s.target, env);
-        this.expr(s.value, env);
-        return;
-      case 'AnyAssignStmt':
-        this.expr(s.target, env);
-        this.expr(s.set, env);
-        if (s.binder !== undefined) {
-          const inner = this.binderEnv(env, [s.binder]);
-          if (s.where !== undefined) this.expr(s.where, inner);
-        } else if (s.where !== undefined) {
-          this.expr(s.where, env);
-        }
-        return;
-      case 'AwaitStmt':
-      case 'AssertStmt':
-        this.expr(s.cond, env);
-        return;
-      case 'IfStmt':
-        this.expr(s.cond, env);
-        this.block(s.then, env);
-        if (s.else?.kind === 'Block') this.block(s.else, env);
-        else if (s.else !== undefined) this.stmt(s.else, env);
-        return;
-      case 'WhileStmt':
-        this.expr(s.cond, env);
-        this.block(s.body, env);
-        return;
-      case 'ForStmt':
-        this.expr(s.set, env);
-        this.block(s.body, this.binderEnv(env, [s.binder]));
-        return;
-      case 'EitherStmt':
-        for (const b of s.branches) this.block(b, env);
-        return;
-      case 'AtomicStmt':
-        this.block(s.body, env);
-        return;
-      case 'CallStmt':
-        if (s.target !== undefined) this.expr(s.target, env);
-        this.stepCallee(s.callee, s.target !== undefined, env);
-        for (const a of s.args) this.expr(a, env);
-        return;
-      case 'ReturnStmt':
-        if (s.value !== undefined) this.expr(s.value, env);
-        return;
-      case 'CloneStmt': {
-        if (s.target !== undefined) this.expr(s.target, env);
-        if (!hasName(s.group)) return;
-        const sym = env.scope.lookup(s.group.name);
-        if (sym === undefined) this.unknown(s.group, env.scope, new Set(['process']));
-        else this.ctx.bind(s.group, sym);
-        return;
-      }
-      case 'FaultStmt':
-        this.stmt(s.body, env);
-        if (s.when !== undefined) this.expr(s.when, env);
-        this.block(s.handler, env);
-        return;
-      case 'SkipStmt':
-      case 'ExitStmt':
-      case 'BreakStmt':
-      case 'ContinueStmt':
-      case 'ErrorStmt':
-        return;
-    }
+    onStmt(s, this.stmtCases, env);
   }
+
+  private readonly stmtCases: StmtCases<void, [Env]> = {
+    AssignStmt: (s, env) => {
+      this.expr(s.target, env);
+      this.expr(s.value, env);
+    },
+    AnyAssignStmt: (s, env) => {
+      this.expr(s.target, env);
+      this.expr(s.set, env);
+      // The binder is declared even without a `where`: later passes look its symbol up.
+      const inner = s.binder === undefined ? env : this.binderEnv(env, [s.binder]);
+      if (s.where !== undefined) this.expr(s.where, inner);
+    },
+    AwaitStmt: (s, env) => this.expr(s.cond, env),
+    AssertStmt: (s, env) => this.expr(s.cond, env),
+    IfStmt: (s, env) => {
+      this.expr(s.cond, env);
+      this.block(s.then, env);
+      if (s.else?.kind === 'Block') this.block(s.else, env);
+      else if (s.else !== undefined) this.stmt(s.else, env);
+    },
+    WhileStmt: (s, env) => {
+      this.expr(s.cond, env);
+      this.block(s.body, env);
+    },
+    ForStmt: (s, env) => {
+      this.expr(s.set, env);
+      this.block(s.body, this.binderEnv(env, [s.binder]));
+    },
+    EitherStmt: (s, env) => s.branches.forEach((b) => this.block(b, env)),
+    AtomicStmt: (s, env) => this.block(s.body, env),
+    CallStmt: (s, env) => {
+      if (s.target !== undefined) this.expr(s.target, env);
+      this.stepCallee(s.callee, s.target !== undefined, env);
+      for (const a of s.args) this.expr(a, env);
+    },
+    ReturnStmt: (s, env) => {
+      if (s.value !== undefined) this.expr(s.value, env);
+    },
+    CloneStmt: (s, env) => {
+      if (s.target !== undefined) this.expr(s.target, env);
+      if (!hasName(s.group)) return;
+      const sym = env.scope.lookup(s.group.name);
+      if (sym === undefined) this.unknown(s.group, env.scope, new Set(['process']));
+      else this.ctx.bind(s.group, sym);
+    },
+    FaultStmt: (s, env) => {
+      this.stmt(s.body, env);
+      if (s.when !== undefined) this.expr(s.when, env);
+      this.block(s.handler, env);
+    },
+    SkipStmt: () => undefined,
+    ExitStmt: () => undefined,
+    BreakStmt: () => undefined,
+    ContinueStmt: () => undefined,
+    ErrorStmt: () => undefined,
+  };
 
   /** The callee of a call statement: a procedure or macro; a def or built-in only with a target. */
   private stepCallee(callee: Ident, hasTarget: boolean, env: Env): void {
