@@ -9,7 +9,7 @@ import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, frameVarName
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import { findLabel } from './variants.js';
 import { FALSE, TRUE, and, apply, bin, builtin, dot, eq, except, fcnApp, ite, name, not, num, or, setEnum, str, tuple } from './tla-build.js';
-import { forEachSubExpr } from './sub-exprs.js';
+import { childExprs } from '../syntax/visit.js';
 import { elementType, fieldType } from './types.js';
 
 /** Values assigned so far in the current step, by TLA+ variable (absent: unchanged). */
@@ -507,7 +507,7 @@ export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = 
       else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen)) reads = true;
     }
     if (sym?.kind === 'def' && defReadsState(ctx, sym.name, seen)) reads = true;
-    forEachSubExpr(x, visit);
+    for (const c of childExprs(x)) visit(c);
   };
   visit(def.body);
   ctx.stateReadingDefs.set(n, reads);

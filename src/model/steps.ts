@@ -10,7 +10,7 @@ import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.j
 import type { LowerContext } from './context.js';
 import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
 import { type BoundRef, type Env, bindOne, lowerExpr, readVar } from './lower-expr.js';
-import { forEachSubExpr } from './sub-exprs.js';
+import { childExprs } from '../syntax/visit.js';
 import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
 import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, macroCallIn, pushSite, withChecks, withMacroResult } from './symbolic.js';
@@ -309,7 +309,7 @@ export function isConstantInit(ctx: LowerContext, e: import('../syntax/ast.js').
     if (!ok) return;
     if (x.kind === 'SelfExpr' || x.kind === 'FrameExpr' || x.kind === 'CallExpr' || x.kind === 'ArrowExpr') ok = false;
     if (x.kind === 'NameExpr' && (frameNames.includes(x.name.name) || ctx.globals.has(x.name.name))) ok = false;
-    forEachSubExpr(x, visit);
+    for (const c of childExprs(x)) visit(c);
   };
   visit(e);
   return ok;
