@@ -2,7 +2,7 @@
 // at module level and the TLA+ variables of DSL variables. Created and discarded inside
 // lowerInstance, so the phase stays a pure function of its input.
 
-import type { DefDecl, ProcedureDecl, ProcessDecl, TypeExpr } from '../syntax/ast.js';
+import type { DefDecl, Expr, ProcedureDecl, ProcessDecl, TypeExpr } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { CheckedProgram } from '../check/check.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
@@ -10,6 +10,7 @@ import type { DeclTable } from './decls.js';
 import type { ModelDef, ModelProperty, ModelVariable } from './ir.js';
 import { LoweringError } from './lowering-error.js';
 import type { ParamSet } from './params.js';
+import type { StoredFrames } from './stored-frames.js';
 
 /** A DSL variable visible by name inside a process or procedure: its TLA+ variable and type. */
 export interface LocalVar {
@@ -34,7 +35,7 @@ export interface CallSite {
   readonly site: string;
   readonly caller: OwnerInfo;
   readonly callee: string;
-  readonly target: import('../syntax/ast.js').Expr | undefined;
+  readonly target: Expr | undefined;
   /** Loop variables in scope at the call (a target may index with one). */
   readonly loopVars: ReadonlyMap<string, { variable: string; type: TypeExpr | undefined }>;
   /** The caller's pc value after the call returns. */
@@ -80,7 +81,7 @@ export class LowerContext {
   /** Assertion invariants already registered, by name. */
   readonly assertNames = new Set<string>();
   /** Procedure -> its tombstone and the variables that can hold its frames (src/model/frame-identity.ts). */
-  readonly storedFrames = new Map<string, import('./frame-identity.js').StoredFrames>();
+  readonly storedFrames = new Map<string, StoredFrames>();
   /** Set when some step checks a frame's liveness (then `frame_use_after_return` exists). */
   usesFrameCheck = false;
   usesSequences = false;

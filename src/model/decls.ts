@@ -1,7 +1,11 @@
-// The declarations of a loaded program gathered into lookup tables, the root file's first and
-// imports after, each kind in source order. Takes a Program; returns a DeclTable. Does not
-// report: name errors are the checker's; the lowering reports what it cannot lower.
+// The declarations lowering looks names up in, as the checker declared them: its global scope
+// holds the first declaration of every top-level name (a second one is the checker's CS2002 or
+// CS2006), so the table is that scope grouped by kind, in program order. Takes a CheckedProgram;
+// returns a DeclTable. Also the root file's variants and expectations, which say what cases a
+// loaded program has before it is checked.
 
+import type { CheckedProgram } from '../check/check.js';
+import type { SymbolInfo } from '../check/scopes.js';
 import type {
   ConstDecl,
   DefDecl,
@@ -12,6 +16,7 @@ import type {
   TemporalPropertyDecl,
   CoverDecl,
   MacroDecl,
+  Node,
   ParamDecl,
   ProcedureDecl,
   ProcessDecl,
@@ -23,6 +28,12 @@ import type {
 import type { Program } from '../syntax/program.js';
 
 export type PropertyDecl = InvariantDecl | ActionPropertyDecl | TemporalPropertyDecl | CoverDecl;
+
+/** What says which cases a spec has: the root file's variants (first of each name) and `expect` lines. */
+export interface CaseDecls {
+  readonly variants: ReadonlyMap<string, VariantDecl>;
+  readonly expects: readonly ExpectDecl[];
+}
 
 /** Everything the lowering looks names up in. Variants produce a new table (variants.ts). */
 export interface DeclTable {
@@ -44,109 +55,112 @@ export interface DeclTable {
   readonly procedures: ReadonlyMap<string, ProcedureDecl>;
   readonly macros: ReadonlyMap<string, MacroDecl>;
   readonly defs: ReadonlyMap<string, DefDecl>;
+  /** The root file's properties (those of imported files are library checks, not the spec's). */
   readonly properties: readonly PropertyDecl[];
   readonly variants: ReadonlyMap<string, VariantDecl>;
-  readonly expects: readonly ExpectDecl[];
   /** `override step Owner.label: stmt` of the variant chain: owner -> label -> statement. */
   readonly stepOverrides: ReadonlyMap<string, ReadonlyMap<string, Stmt>>;
 }
 
-/** Collects the declarations of every file of the program; the first declaration of a name wins. */
-export function collectDecls(program: Program): DeclTable {
-  const texts = new Map<string, string>();
-  const params: ParamDecl[] = [];
-  const paramDefaults = new Map<string, ParamDecl['default']>();
-  const consts = new Map<string, ConstDecl>();
-  const enums = new Map<string, EnumDecl>();
-  const enumMembers = new Map<string, EnumDecl>();
-  const types = new Map<string, TypeDecl>();
-  const globals: VarDecl[] = [];
-  const globalNames = new Set<string>();
-  const processes: ProcessDecl[] = [];
-  const procedures = new Map<string, ProcedureDecl>();
-  const macros = new Map<string, MacroDecl>();
-  const defs = new Map<string, DefDecl>();
-  const properties: PropertyDecl[] = [];
+/** The root file's variants and expectations, in source order; the first variant of a name wins. */
+export function collectDecls(program: Program): CaseDecls {
   const variants = new Map<string, VariantDecl>();
   const expects: ExpectDecl[] = [];
-  const isRoot = (i: number): boolean => i === 0;
+  for (const d of program.root.ast.decls) {
+    if (d.kind === 'VariantDecl' && d.name.name !== '' && !variants.has(d.name.name)) variants.set(d.name.name, d);
+    if (d.kind === 'ExpectDecl') expects.push(d);
+  }
+  return { variants, expects };
+}
 
-  program.files.forEach((file, index) => {
-    texts.set(file.path, file.text);
-    for (const d of file.ast.decls) {
-      const name = d.kind === 'ExpectDecl' ? '' : d.name.name;
-      switch (d.kind) {
-        case 'ParamDecl':
-          if (name !== '' && !paramDefaults.has(name)) {
-            params.push(d);
-            paramDefaults.set(name, d.default);
-          }
-          break;
-        case 'ConstDecl':
-          if (name !== '' && !consts.has(name)) consts.set(name, d);
-          break;
-        case 'EnumDecl':
-          if (name !== '' && !enums.has(name)) {
-            enums.set(name, d);
-            for (const m of d.members) if (m.name !== '' && !enumMembers.has(m.name)) enumMembers.set(m.name, d);
-          }
-          break;
-        case 'TypeDecl':
-          if (name !== '' && !types.has(name)) types.set(name, d);
-          break;
-        case 'VarDecl':
-          if (name !== '' && !globalNames.has(name)) {
-            globalNames.add(name);
-            globals.push(d);
-          }
-          break;
-        case 'ProcessDecl':
-          if (name !== '' && !processes.some((p) => p.name.name === name)) processes.push(d);
-          break;
-        case 'ProcedureDecl':
-          if (name !== '' && !procedures.has(name)) procedures.set(name, d);
-          break;
-        case 'MacroDecl':
-          if (name !== '' && !macros.has(name)) macros.set(name, d);
-          break;
-        case 'DefDecl':
-          if (name !== '' && !defs.has(name)) defs.set(name, d);
-          break;
-        case 'InvariantDecl':
-        case 'ActionPropertyDecl':
-        case 'TemporalPropertyDecl':
-        case 'CoverDecl':
-          // Properties of imported files are library checks; only the root's are the spec's.
-          if (isRoot(index) && name !== '') properties.push(d);
-          break;
-        case 'VariantDecl':
-          if (isRoot(index) && name !== '' && !variants.has(name)) variants.set(name, d);
-          break;
-        case 'ExpectDecl':
-          if (isRoot(index)) expects.push(d);
-          break;
-      }
-    }
-  });
+/** The tables being filled from the checker's global symbols. */
+interface Tables {
+  readonly params: ParamDecl[];
+  readonly paramDefaults: Map<string, ParamDecl['default']>;
+  readonly consts: Map<string, ConstDecl>;
+  readonly enums: Map<string, EnumDecl>;
+  readonly enumMembers: Map<string, EnumDecl>;
+  readonly types: Map<string, TypeDecl>;
+  readonly globals: VarDecl[];
+  readonly processes: ProcessDecl[];
+  readonly procedures: Map<string, ProcedureDecl>;
+  readonly macros: Map<string, MacroDecl>;
+  readonly defs: Map<string, DefDecl>;
+  readonly properties: PropertyDecl[];
+}
 
+/** The declaration table of a checked program (before any variant is applied). */
+export function declTable(checked: CheckedProgram): DeclTable {
+  const program = checked.program;
+  const t: Tables = {
+    params: [],
+    paramDefaults: new Map(),
+    consts: new Map(),
+    enums: new Map(),
+    enumMembers: new Map(),
+    types: new Map(),
+    globals: [],
+    processes: [],
+    procedures: new Map(),
+    macros: new Map(),
+    defs: new Map(),
+    properties: [],
+  };
+  // Innermost first: the program's names in the order they were declared, then the built-ins (no declaration).
+  for (const sym of checked.globals.visible()) {
+    if (sym.decl !== undefined) add(checked, t, sym, sym.decl);
+  }
   return {
     specName: program.root.ast.name.name !== '' ? program.root.ast.name.name : 'spec',
     specFile: program.root.path,
-    texts,
-    params,
-    paramDefaults,
-    consts,
-    enums,
-    enumMembers,
-    types,
-    globals,
-    processes,
-    procedures,
-    macros,
-    defs,
-    properties,
-    variants,
-    expects,
+    texts: new Map(program.files.map((f) => [f.path, f.text])),
+    ...t,
+    variants: checked.variants,
     stepOverrides: new Map(),
   };
+}
+
+/** Files one global symbol under its kind. */
+function add(checked: CheckedProgram, t: Tables, sym: SymbolInfo, d: Node): void {
+  const name = sym.name;
+  switch (d.kind) {
+    case 'ParamDecl':
+      t.params.push(d);
+      t.paramDefaults.set(name, d.default);
+      break;
+    case 'ConstDecl':
+      t.consts.set(name, d);
+      break;
+    case 'EnumDecl':
+      t.enums.set(name, d);
+      // A member whose name an earlier declaration took is not this enum's (the checker reported it).
+      for (const m of d.members) if (checked.declarations.get(m)?.enumName === name) t.enumMembers.set(m.name, d);
+      break;
+    case 'TypeDecl':
+      t.types.set(name, d);
+      break;
+    case 'VarDecl':
+      t.globals.push(d);
+      break;
+    case 'ProcessDecl':
+      t.processes.push(d);
+      break;
+    case 'ProcedureDecl':
+      t.procedures.set(name, d);
+      break;
+    case 'MacroDecl':
+      t.macros.set(name, d);
+      break;
+    case 'DefDecl':
+      t.defs.set(name, d);
+      break;
+    case 'InvariantDecl':
+    case 'ActionPropertyDecl':
+    case 'TemporalPropertyDecl':
+    case 'CoverDecl':
+      if (!sym.imported) t.properties.push(d);
+      break;
+    default:
+      break;
+  }
 }

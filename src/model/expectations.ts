@@ -1,9 +1,9 @@
 // Which (variant, parameter set) pairs a spec asks for: every variant with its defaults, plus
-// each distinct parameter set an `expect` names for it. Takes a DeclTable; returns the list in
+// each distinct parameter set an `expect` names for it. Takes the root's variants and expectations; returns the list in
 // a fixed order (variants as declared, `base` first; parameter sets in expectation order). Pure.
 
 import type { ExpectDecl } from '../syntax/ast.js';
-import type { DeclTable } from './decls.js';
+import type { CaseDecls } from './decls.js';
 import type { ParamOverrideRequest } from './params.js';
 import { variantNames } from './variants.js';
 
@@ -39,7 +39,7 @@ function key(variant: string, params: readonly ParamOverrideRequest[]): string {
 }
 
 /** Every run to emit and check: each variant's defaults, then each expectation's parameter set. */
-export function expectedRuns(table: DeclTable): ExpectedRun[] {
+export function expectedRuns(table: CaseDecls): ExpectedRun[] {
   const runs: { variant: string; params: ParamOverrideRequest[]; expects: ExpectDecl[]; simulate?: SimulationRequest }[] = [];
   const byKey = new Map<string, (typeof runs)[number]>();
   for (const v of variantNames(table)) {

@@ -10,32 +10,9 @@ import type { LowerContext } from './context.js';
 import type { ActTree, ModelAction } from './ir.js';
 import { type Env, freshBound, readVar, staticType } from './lower-expr.js';
 import type { OwnerPlan } from './plan.js';
+import type { FrameShape, StoredFrameVar } from './stored-frames.js';
 import { bin, builtin, dot, eq, except, fcnApp, ite, name, referencedNames, setEnum } from './tla-build.js';
 import { elementType, resolveType } from './types.js';
-
-/** Where `frame<p>` values sit inside a value of some type; absent parts hold none. */
-export type FrameShape =
-  | { readonly kind: 'frame' }
-  | { readonly kind: 'optional'; readonly inner: FrameShape }
-  | { readonly kind: 'record'; readonly fields: readonly { readonly name: string; readonly shape: FrameShape }[] }
-  | { readonly kind: 'set'; readonly element: FrameShape }
-  | { readonly kind: 'seq'; readonly element: FrameShape }
-  | { readonly kind: 'map'; readonly value: FrameShape };
-
-/** A state variable that can hold frames of one procedure. */
-export interface StoredFrameVar {
-  readonly variable: string;
-  /** A function over threads (thread, process-local, frame and loop variables). */
-  readonly perThread: boolean;
-  readonly shape: FrameShape;
-}
-
-/** One procedure whose frames outlive nothing: its tombstone and the variables to rewrite. */
-export interface StoredFrames {
-  /** The model value a reference to a returned call becomes. */
-  readonly dead: string;
-  readonly vars: readonly StoredFrameVar[];
-}
 
 /**
  * Where `frame<p>` values sit in a declared type, or undefined when it holds none. Map keys are

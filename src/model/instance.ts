@@ -7,7 +7,7 @@
 import type { CheckedProgram } from '../check/check.js';
 import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import type { ProcessDecl } from '../syntax/ast.js';
-import { collectDecls, type DeclTable } from './decls.js';
+import { declTable, type DeclTable } from './decls.js';
 import { LoweringError } from './lowering-error.js';
 import { type ParamOverrideRequest, type ResolvedParams, evalConst, resolveParams } from './params.js';
 import { applyVariant } from './variants.js';
@@ -40,18 +40,14 @@ export function instantiate(checked: CheckedProgram, variant: string, overrides:
   if (hasErrors(program.diagnostics) || hasErrors(checked.diagnostics)) {
     throw new LoweringError(program.root.ast.span, 'a program the checker refused was given to lowering');
   }
-  const v = applyVariant(collectDecls(program), variant, program.root.ast.name.span);
-  if (!v.ok) {
-    const d = v.diagnostics[0];
-    throw new LoweringError(d?.span ?? program.root.ast.span, `variant \`${variant}\` does not apply to the checked program (${v.diagnostics.map((x) => x.code).join(', ')})`);
-  }
-  const p = resolveParams(v.table, overrides);
+  const table = applyVariant(declTable(checked), variant, program.root.ast.name.span);
+  const p = resolveParams(table, overrides);
   if (!p.ok) return { ok: false, diagnostics: p.diagnostics };
   const diagnostics: Diagnostic[] = [];
   const groupSizes = new Map<string, GroupSize>();
-  for (const proc of v.table.processes) groupSizes.set(proc.name.name, groupSize(proc, v.table, p.params, diagnostics));
+  for (const proc of table.processes) groupSizes.set(proc.name.name, groupSize(proc, table, p.params, diagnostics));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
-  return { ok: true, instance: { checked, variant, table: v.table, params: p.params, groupSizes } };
+  return { ok: true, instance: { checked, variant, table, params: p.params, groupSizes } };
 }
 
 /** A group's thread count and spare slots under the parameter set; a count that is not a natural number is CS5010. */

@@ -9,7 +9,7 @@ import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, frameVarName
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import { findLabel } from './variants.js';
 import { FALSE, TRUE, and, apply, bin, builtin, dot, eq, except, fcnApp, ite, name, not, num, or, setEnum, str, tuple } from './tla-build.js';
-import { forEachSubExpr } from './sub-exprs.js';
+import { childExprs } from '../syntax/visit.js';
 import { elementType, fieldType } from './types.js';
 
 /** Values assigned so far in the current step, by TLA+ variable (absent: unchanged). */
@@ -224,17 +224,8 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
       return TRUE;
     case 'NameExpr':
       return lowerName(ctx, env, e);
-    case 'IndexExpr': {
-      if (e.base.kind === 'NameExpr') {
-        const r = lookup(ctx, env, e.base);
-        // A thread variable indexed by a thread reads that thread's copy, whatever its type
-        // (docs/language.md, "Whose copy"): an element of one's own map is `x[self][k]`.
-        if (r.kind === 'global' && r.scope === 'thread') {
-          return fcnApp(readVar(env, r.tla), low(e.index));
-        }
-      }
-      return fcnApp(low(e.base), low(e.index));
-    }
+    case 'IndexExpr':
+      return lowerIndex(ctx, env, e);
     case 'FieldExpr':
       return dot(low(e.base), e.field.name);
     case 'ArrowExpr': {
@@ -262,37 +253,50 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
     }
     case 'MapUpdate':
       return except(low(e.base), [{ kind: 'index', index: low(e.key) }], low(e.value));
-    case 'SetFilter': {
-      const set = low(e.set);
-      const f = bindOne(ctx, env, e.binder.name);
-      return { kind: 'TlaSetFilter', variable: f.name, set, pred: lowerExpr(ctx, f.env, e.pred) };
-    }
-    case 'SetMap': {
-      const set = low(e.set);
-      const f = bindOne(ctx, env, e.binder.name);
-      return { kind: 'TlaSetMap', expr: lowerExpr(ctx, f.env, e.expr), variable: f.name, set };
-    }
-    case 'MapComp': {
-      const set = low(e.set);
-      const f = bindOne(ctx, env, e.binder.name);
-      return { kind: 'TlaFcn', variable: f.name, set, body: lowerExpr(ctx, f.env, e.value) };
-    }
-    case 'QuantExpr': {
-      const set = low(e.set);
-      let inner = env;
-      const vars: string[] = [];
-      for (const b of e.binders) {
-        const f = bindOne(ctx, inner, b.name);
-        vars.push(f.name);
-        inner = f.env;
-      }
-      return { kind: 'TlaQuant', quantifier: e.quantifier === 'forall' ? '\\A' : '\\E', variables: vars, set, body: lowerExpr(ctx, inner, e.body) };
-    }
+    case 'SetFilter':
+    case 'SetMap':
+    case 'MapComp':
+    case 'QuantExpr':
+      return lowerBinding(ctx, env, e);
     case 'CallExpr': {
       const result = env.results?.get(e);
       if (result !== undefined) return result;
       return lowerCall(ctx, env, e);
     }
+  }
+}
+
+/** `x[i]`. A thread variable indexed by a thread reads that thread's copy, whatever its type
+ * (docs/language.md, "Whose copy"): an element of one's own map is `x[self][k]`. */
+function lowerIndex(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'IndexExpr' }>): TlaExpr {
+  if (e.base.kind === 'NameExpr') {
+    const r = lookup(ctx, env, e.base);
+    if (r.kind === 'global' && r.scope === 'thread') return fcnApp(readVar(env, r.tla), lowerExpr(ctx, env, e.index));
+  }
+  return fcnApp(lowerExpr(ctx, env, e.base), lowerExpr(ctx, env, e.index));
+}
+
+/** The forms that bind names over a set: filters, set and map comprehensions, quantifiers. */
+function lowerBinding(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'SetFilter' | 'SetMap' | 'MapComp' | 'QuantExpr' }>): TlaExpr {
+  const set = lowerExpr(ctx, env, e.set);
+  if (e.kind === 'QuantExpr') {
+    let inner = env;
+    const vars: string[] = [];
+    for (const b of e.binders) {
+      const f = bindOne(ctx, inner, b.name);
+      vars.push(f.name);
+      inner = f.env;
+    }
+    return { kind: 'TlaQuant', quantifier: e.quantifier === 'forall' ? '\\A' : '\\E', variables: vars, set, body: lowerExpr(ctx, inner, e.body) };
+  }
+  const f = bindOne(ctx, env, e.binder.name);
+  switch (e.kind) {
+    case 'SetFilter':
+      return { kind: 'TlaSetFilter', variable: f.name, set, pred: lowerExpr(ctx, f.env, e.pred) };
+    case 'SetMap':
+      return { kind: 'TlaSetMap', expr: lowerExpr(ctx, f.env, e.expr), variable: f.name, set };
+    case 'MapComp':
+      return { kind: 'TlaFcn', variable: f.name, set, body: lowerExpr(ctx, f.env, e.value) };
   }
 }
 
@@ -503,7 +507,7 @@ export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = 
       else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen)) reads = true;
     }
     if (sym?.kind === 'def' && defReadsState(ctx, sym.name, seen)) reads = true;
-    forEachSubExpr(x, visit);
+    for (const c of childExprs(x)) visit(c);
   };
   visit(def.body);
   ctx.stateReadingDefs.set(n, reads);

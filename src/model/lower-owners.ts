@@ -17,7 +17,7 @@ import {
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import type { Instance } from './instance.js';
 import { lowerExpr, topEnv } from './lower-expr.js';
-import { forEachSubExpr } from './sub-exprs.js';
+import { childExprs } from '../syntax/visit.js';
 import { type OwnerPlan, childBlocks, needsImplicitReturn, planOwner } from './plan.js';
 import { isConstantInit } from './steps.js';
 import { bin, name, setEnum } from './tla-build.js';
@@ -173,11 +173,7 @@ export function declareFrameVars(ctx: LowerContext, owners: Owners): void {
 function anyExpr(stmts: readonly Stmt[], pred: (e: Expr) => boolean): boolean {
   const inExpr = (e: Expr): boolean => {
     if (pred(e)) return true;
-    let found = false;
-    forEachSubExpr(e, (x) => {
-      if (!found && inExpr(x)) found = true;
-    });
-    return found;
+    return childExprs(e).some(inExpr);
   };
   return stmts.some((s) => {
     if (stmtExprs(s).some(inExpr)) return true;

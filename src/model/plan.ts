@@ -149,17 +149,41 @@ function containsExit(stmts: readonly Stmt[], ctx: LowerContext, seenMacros: Set
   });
 }
 
+/** A statement's step name, DSL label, and whether the label was generated. */
+interface StepName {
+  readonly name: string;
+  readonly label: string;
+  readonly generated: boolean;
+}
+
+/** A statement as written and as it runs in this variant (a step override replaces it). */
+interface EffectiveStmt {
+  readonly orig: Stmt;
+  readonly eff: Stmt;
+}
+
+type LoopVars = Map<string, { variable: string; type: TypeExpr | undefined }>;
+
 /** Plans one owner's body. `end` is the pc value after the body (Done, or the implicit return). */
 export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end: string, implicitReturn: OwnerPlan['implicitReturn']): OwnerPlan {
-  const overrides = ctx.table.stepOverrides.get(owner.name);
-  const effective = (s: Stmt): Stmt => {
-    const label = s.label?.name;
-    return label !== undefined && overrides?.has(label) ? overrides.get(label)! : s;
+  const planner = new OwnerPlanner(ctx, owner, body);
+  planner.walk(body, end, new Map());
+  if (implicitReturn !== undefined) planner.pcValues.push(implicitReturn.name);
+  ctx.ownerSteps.set(owner.name, planner.pcValues);
+  return {
+    owner,
+    steps: planner.steps,
+    first: planner.firstOf(body, end),
+    implicitReturn,
+    loopVarsDeclared: planner.loopVarsDeclared,
+    hasExit: containsExit(planner.all.map((a) => a.eff), ctx),
+    calls: planner.calls,
   };
-  const labelOf = (orig: Stmt, eff: Stmt): string | undefined => orig.label?.name ?? eff.label?.name;
+}
 
-  // Pass 1: names. Unlabelled steps get <owner>_<line>, plus _<col> when a line holds two.
-  const all: { orig: Stmt; eff: Stmt }[] = [];
+/** The statements of a body, with each one's effective form (variant step overrides applied). */
+function effectiveStmts(body: Block, effective: (s: Stmt) => Stmt): EffectiveStmt[] {
+  const all: EffectiveStmt[] = [];
   const collect = (b: Block): void => {
     for (const s of b.stmts) {
       const eff = effective(s);
@@ -169,144 +193,189 @@ export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end:
     }
   };
   collect(body);
+  return all;
+}
+
+/** Step names in body order. Unlabelled steps get <owner>_<line>, plus _<col> when a line holds two. */
+function stepNames(ctx: LowerContext, owner: string, all: readonly EffectiveStmt[]): Map<Stmt, StepName> {
+  const labelOf = (orig: Stmt, eff: Stmt): string | undefined => orig.label?.name ?? eff.label?.name;
   const perLine = new Map<number, number>();
   for (const { orig, eff } of all) {
     if (labelOf(orig, eff) === undefined) perLine.set(eff.span.start.line, (perLine.get(eff.span.start.line) ?? 0) + 1);
   }
-  const names = new Map<Stmt, { name: string; label: string; generated: boolean }>();
+  const names = new Map<Stmt, StepName>();
   for (const { orig, eff } of all) {
     const l = labelOf(orig, eff);
     if (l !== undefined) {
-      names.set(eff, { name: uniqueName(stepName(owner.name, l), ctx.taken), label: l, generated: false });
+      names.set(eff, { name: uniqueName(stepName(owner, l), ctx.taken), label: l, generated: false });
     } else {
       const line = eff.span.start.line;
-      const g = generatedLabel(owner.name, line, (perLine.get(line) ?? 0) > 1 ? eff.span.start.column : undefined);
+      const g = generatedLabel(owner, line, (perLine.get(line) ?? 0) > 1 ? eff.span.start.column : undefined);
       names.set(eff, { name: uniqueName(g, ctx.taken), label: g, generated: true });
     }
   }
+  return names;
+}
 
-  const steps: PlannedStep[] = [];
-  const loopVarsDeclared: OwnerPlan['loopVarsDeclared'][number][] = [];
-  const calls: string[] = [];
-  const labels = ctx.labels.get(owner.name) ?? new Map<string, string[]>();
-  ctx.labels.set(owner.name, labels);
-  const pcValues: string[] = [];
-  const addLabel = (label: string, pc: string): void => {
-    labels.set(label, [...(labels.get(label) ?? []), pc]);
-    pcValues.push(pc);
-  };
+/**
+ * The walk that plans one owner's steps: names first (all of them, so a jump forward knows its
+ * target), then each statement in order with the loop it sits in. Names are taken from
+ * `ctx.taken` in this order; changing it changes the emitted module.
+ */
+class OwnerPlanner {
+  readonly steps: PlannedStep[] = [];
+  readonly loopVarsDeclared: OwnerPlan['loopVarsDeclared'][number][] = [];
+  readonly calls: string[] = [];
+  readonly pcValues: string[] = [];
+  readonly all: readonly EffectiveStmt[];
+  private readonly overrides: ReadonlyMap<string, Stmt> | undefined;
+  private readonly names: ReadonlyMap<Stmt, StepName>;
+  private readonly labels: Map<string, string[]>;
+  /** Binder variables by DSL name: sibling loops over the same binder share one. */
+  private readonly binderNames = new Map<string, string>();
+  private targets: LoopTargets | undefined;
+  private forExits: ForExit[] = [];
 
-  // The pc value control reaches at statement `s`: its step, or for `break`/`continue` the
-  // place it jumps to (outside any loop the checker has reported it; it then falls through).
-  const entryOf = (s: Stmt, cont: string, targets: LoopTargets | undefined): string => {
-    const eff = effective(s);
-    if (eff.kind === 'BreakStmt') return targets?.breakTo ?? cont;
-    if (eff.kind === 'ContinueStmt') return targets?.continueTo ?? cont;
-    return names.get(eff)!.name;
-  };
-  let targets: LoopTargets | undefined;
-  let forExits: ForExit[] = [];
-  const firstOf = (b: Block, cont: string): string => (b.stmts.length === 0 ? cont : entryOf(b.stmts[0]!, cont, targets));
-  const binderNames = new Map<string, string>();
-  const inLoop = (t: LoopTargets, exit: ForExit | undefined, body: () => void): void => {
-    const saved = targets;
-    const savedExits = forExits;
-    targets = t;
-    if (exit !== undefined) forExits = [exit, ...forExits];
-    body();
-    targets = saved;
-    forExits = savedExits;
-  };
+  constructor(
+    private readonly ctx: LowerContext,
+    private readonly owner: OwnerInfo,
+    body: Block,
+  ) {
+    this.overrides = ctx.table.stepOverrides.get(owner.name);
+    this.all = effectiveStmts(body, (s) => this.effective(s));
+    this.names = stepNames(ctx, owner.name, this.all);
+    this.labels = ctx.labels.get(owner.name) ?? new Map<string, string[]>();
+    ctx.labels.set(owner.name, this.labels);
+  }
 
-  const walk = (b: Block, cont: string, loopVars: Map<string, { variable: string; type: TypeExpr | undefined }>): void => {
+  private effective(s: Stmt): Stmt {
+    const label = s.label?.name;
+    const o = label !== undefined ? this.overrides?.get(label) : undefined;
+    return o ?? s;
+  }
+
+  private nameOf(s: Stmt): StepName {
+    const n = this.names.get(s);
+    if (n === undefined) return this.ctx.inconsistent(s.span, 'a statement the step plan did not name');
+    return n;
+  }
+
+  private addLabel(label: string, pc: string): void {
+    this.labels.set(label, [...(this.labels.get(label) ?? []), pc]);
+    this.pcValues.push(pc);
+  }
+
+  /**
+   * The pc value control reaches at statement `s`: its step, or for `break`/`continue` the
+   * place it jumps to (outside any loop the checker has reported it; it then falls through).
+   */
+  private entryOf(s: Stmt, cont: string): string {
+    const eff = this.effective(s);
+    if (eff.kind === 'BreakStmt') return this.targets?.breakTo ?? cont;
+    if (eff.kind === 'ContinueStmt') return this.targets?.continueTo ?? cont;
+    return this.nameOf(eff).name;
+  }
+
+  firstOf(b: Block, cont: string): string {
+    const s = b.stmts[0];
+    return s === undefined ? cont : this.entryOf(s, cont);
+  }
+
+  /** Runs `body` with `t` as the innermost loop's targets and `exit` as its exit, if a `for`. */
+  private inLoop<T>(t: LoopTargets, exit: ForExit | undefined, body: () => T): T {
+    const saved = this.targets;
+    const savedExits = this.forExits;
+    this.targets = t;
+    if (exit !== undefined) this.forExits = [exit, ...this.forExits];
+    const r = body();
+    this.targets = saved;
+    this.forExits = savedExits;
+    return r;
+  }
+
+  walk(b: Block, cont: string, loopVars: LoopVars): void {
     b.stmts.forEach((orig, i) => {
-      const s = effective(orig);
+      const s = this.effective(orig);
       if (isLoopExit(s)) return;
-      const n = names.get(s)!;
-      const next = i + 1 < b.stmts.length ? entryOf(b.stmts[i + 1]!, cont, targets) : cont;
-      addLabel(n.label, n.name);
-      let loop: LoopPlan | undefined;
-      let failName: string | undefined;
-      let branchFirsts: string[] = [];
-      const exits = forExits;
-      const planned = (): PlannedStep => ({
-        name: n.name, label: n.label, generated: n.generated, stmt: s, next, branchFirsts, loopVars: new Map(loopVars),
-        ...(loop ? { loop } : {}), ...(failName ? { failName } : {}), ...(exits.length > 0 ? { forExits: exits } : {}),
-      });
-      switch (s.kind) {
-        case 'IfStmt': {
-          const blocks = childBlocks(s);
-          const { hasElse } = ifConditions(s);
-          branchFirsts = [...blocks.map((blk) => firstOf(blk, next)), ...(hasElse ? [] : [next])];
-          steps.push(planned());
-          blocks.forEach((blk) => walk(blk, next, loopVars));
-          break;
-        }
-        case 'WhileStmt':
-          inLoop({ breakTo: next, continueTo: n.name }, undefined, () => {
-            branchFirsts = [firstOf(s.body, n.name)];
-          });
-          steps.push(planned());
-          inLoop({ breakTo: next, continueTo: n.name }, undefined, () => walk(s.body, n.name, loopVars));
-          break;
-        case 'EitherStmt':
-          branchFirsts = s.branches.map((blk) => firstOf(blk, next));
-          steps.push(planned());
-          s.branches.forEach((blk) => walk(blk, next, loopVars));
-          break;
-        case 'ForStmt': {
-          const nextName = uniqueName(loopNextStepName(n.name), ctx.taken);
-          addLabel(n.label, nextName);
-          const dsl = s.binder.name;
-          // Sibling loops over the same binder share its variable; a nested one shadowing it gets its own.
-          let binderVar = binderNames.get(dsl);
-          if (binderVar === undefined || loopVars.has(dsl)) {
-            binderVar = uniqueName(frameVarName(owner.name, dsl), ctx.taken);
-            binderNames.set(dsl, binderVar);
-            loopVarsDeclared.push({ variable: binderVar, dsl, kind: 'binder', span: s.binder.span });
-          }
-          const setVar = uniqueName(loopSetVarName(n.name, s.mode), ctx.taken);
-          loopVarsDeclared.push({ variable: setVar, dsl: `${n.label} (${s.mode === 'snapshot' ? 'to visit' : 'visited'})`, kind: 'set', span: s.span });
-          loop = { binderVar, setVar, nextName, mode: s.mode, binderType: undefined };
-          const forTargets: LoopTargets = { breakTo: next, continueTo: nextName };
-          const exit: ForExit = { exit: next, binderVar, setVar };
-          inLoop(forTargets, exit, () => {
-            branchFirsts = [firstOf(s.body, nextName)];
-          });
-          steps.push(planned());
-          const inner = new Map(loopVars);
-          inner.set(dsl, { variable: binderVar, type: undefined });
-          inLoop(forTargets, exit, () => walk(s.body, nextName, inner));
-          break;
-        }
-        case 'FaultStmt':
-          failName = uniqueName(faultStepName(n.name), ctx.taken);
-          steps.push(planned());
-          break;
-        case 'CallStmt':
-          steps.push(planned());
-          if (ctx.table.procedures.has(s.callee.name)) {
-            calls.push(s.callee.name);
-            ctx.callSites.push({ site: n.name, caller: owner, callee: s.callee.name, target: s.target, continuation: next, loopVars: new Map(loopVars) });
-          }
-          break;
-        default:
-          steps.push(planned());
-      }
+      const after = b.stmts[i + 1];
+      const next = after !== undefined ? this.entryOf(after, cont) : cont;
+      this.step(s, next, loopVars);
     });
-  };
-  walk(body, end, new Map());
-  if (implicitReturn !== undefined) pcValues.push(implicitReturn.name);
-  ctx.ownerSteps.set(owner.name, pcValues);
-  return {
-    owner,
-    steps,
-    first: firstOf(body, end),
-    implicitReturn,
-    loopVarsDeclared,
-    hasExit: containsExit(all.map((a) => a.eff), ctx),
-    calls,
-  };
+  }
+
+  /** Plans statement `s` (its step, then the steps of its nested blocks); `next` is where it goes after. */
+  private step(s: Stmt, next: string, loopVars: LoopVars): void {
+    const n = this.nameOf(s);
+    this.addLabel(n.label, n.name);
+    const exits = this.forExits;
+    const planned = (branchFirsts: readonly string[], extra: { loop?: LoopPlan; failName?: string } = {}): PlannedStep => ({
+      name: n.name, label: n.label, generated: n.generated, stmt: s, next, branchFirsts, loopVars: new Map(loopVars),
+      ...(extra.loop ? { loop: extra.loop } : {}), ...(extra.failName ? { failName: extra.failName } : {}), ...(exits.length > 0 ? { forExits: exits } : {}),
+    });
+    switch (s.kind) {
+      case 'IfStmt': {
+        const blocks = childBlocks(s);
+        const { hasElse } = ifConditions(s);
+        this.steps.push(planned([...blocks.map((blk) => this.firstOf(blk, next)), ...(hasElse ? [] : [next])]));
+        blocks.forEach((blk) => this.walk(blk, next, loopVars));
+        break;
+      }
+      case 'WhileStmt': {
+        const t: LoopTargets = { breakTo: next, continueTo: n.name };
+        this.steps.push(planned(this.inLoop(t, undefined, () => [this.firstOf(s.body, n.name)])));
+        this.inLoop(t, undefined, () => this.walk(s.body, n.name, loopVars));
+        break;
+      }
+      case 'EitherStmt':
+        this.steps.push(planned(s.branches.map((blk) => this.firstOf(blk, next))));
+        s.branches.forEach((blk) => this.walk(blk, next, loopVars));
+        break;
+      case 'ForStmt':
+        this.forStep(s, n, next, loopVars, planned);
+        break;
+      case 'FaultStmt':
+        this.steps.push(planned([], { failName: uniqueName(faultStepName(n.name), this.ctx.taken) }));
+        break;
+      case 'CallStmt':
+        this.steps.push(planned([]));
+        if (this.ctx.table.procedures.has(s.callee.name)) {
+          this.calls.push(s.callee.name);
+          this.ctx.callSites.push({ site: n.name, caller: this.owner, callee: s.callee.name, target: s.target, continuation: next, loopVars: new Map(loopVars) });
+        }
+        break;
+      default:
+        this.steps.push(planned([]));
+    }
+  }
+
+  /** A `for` step: its hidden binder and set variables, its next-element step, then its body. */
+  private forStep(
+    s: Extract<Stmt, { kind: 'ForStmt' }>,
+    n: StepName,
+    next: string,
+    loopVars: LoopVars,
+    planned: (branchFirsts: readonly string[], extra: { loop: LoopPlan }) => PlannedStep,
+  ): void {
+    const nextName = uniqueName(loopNextStepName(n.name), this.ctx.taken);
+    this.addLabel(n.label, nextName);
+    const dsl = s.binder.name;
+    // Sibling loops over the same binder share its variable; a nested one shadowing it gets its own.
+    let binderVar = this.binderNames.get(dsl);
+    if (binderVar === undefined || loopVars.has(dsl)) {
+      binderVar = uniqueName(frameVarName(this.owner.name, dsl), this.ctx.taken);
+      this.binderNames.set(dsl, binderVar);
+      this.loopVarsDeclared.push({ variable: binderVar, dsl, kind: 'binder', span: s.binder.span });
+    }
+    const setVar = uniqueName(loopSetVarName(n.name, s.mode), this.ctx.taken);
+    this.loopVarsDeclared.push({ variable: setVar, dsl: `${n.label} (${s.mode === 'snapshot' ? 'to visit' : 'visited'})`, kind: 'set', span: s.span });
+    const loop: LoopPlan = { binderVar, setVar, nextName, mode: s.mode, binderType: undefined };
+    const forTargets: LoopTargets = { breakTo: next, continueTo: nextName };
+    const exit: ForExit = { exit: next, binderVar, setVar };
+    this.steps.push(planned(this.inLoop(forTargets, exit, () => [this.firstOf(s.body, nextName)]), { loop }));
+    const inner = new Map(loopVars);
+    inner.set(dsl, { variable: binderVar, type: undefined });
+    this.inLoop(forTargets, exit, () => this.walk(s.body, nextName, inner));
+  }
 }
 
 /** Whether a procedure body needs an implicit return step. */

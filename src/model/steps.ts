@@ -3,14 +3,14 @@
 // plus the implicit return of a procedure. Takes the context and an OwnerPlan; returns actions
 // in source order. Reports what it cannot lower.
 
-import type { Stmt } from '../syntax/ast.js';
+import type { ProcedureDecl, Stmt } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
 import { type BoundRef, type Env, bindOne, lowerExpr, readVar } from './lower-expr.js';
-import { forEachSubExpr } from './sub-exprs.js';
+import { childExprs } from '../syntax/visit.js';
 import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
 import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, macroCallIn, pushSite, withChecks, withMacroResult } from './symbolic.js';
@@ -105,12 +105,14 @@ function ifChainWithMacros(
   return from(0, env);
 }
 
-/** Lowers every step of one owner. `guards` are extra conjuncts for every action (the pc test comes first). */
-export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly TlaExpr[]): ModelAction[] {
-  const out: ModelAction[] = [];
+/** Builds one action of a step (or of the implicit return, `step` undefined) of the plan's owner. */
+type MakeAction = (step: PlannedStep | undefined, actionName: string, pcValue: string, kind: ActionKind, body: ActTree, span: Span, extra?: Partial<ModelAction>) => ModelAction;
+
+/** The action builder of one owner: its pc test first, then `extraGuards`. */
+function actionMaker(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly TlaExpr[]): MakeAction {
   const owner = { kind: plan.owner.kind, name: plan.owner.name } as const;
   const pcIs = (v: string): TlaExpr => eq(fcnApp(name(INTERNAL_NAMES.pc), name(INTERNAL_NAMES.self)), str(v));
-  const make = (step: PlannedStep | undefined, actionName: string, pcValue: string, kind: ActionKind, body: ActTree, span: Span, extra: Partial<ModelAction> = {}): ModelAction => ({
+  return (step, actionName, pcValue, kind, body, span, extra = {}) => ({
     name: actionName,
     kind,
     owner,
@@ -125,64 +127,12 @@ export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: read
     kernel: step !== undefined ? kernelOf(step.stmt) : undefined,
     ...extra,
   });
+}
 
-  for (const step of plan.steps) {
-    const s = step.stmt;
-    const env = stepEnv(plan, step.loopVars);
-    const sc: StepCtx = { assertName: assertInvariantName(step.name), assertLabel: step.label, span: s.span, innerFaults: [] };
-    const next = str(step.next);
-    const endAt = (target: TlaExpr): ((e: Env) => ActTree) => endAtOf(target, step.forExits);
-    switch (s.kind) {
-      case 'IfStmt': {
-        const { conds } = ifConditions(s);
-        if (conds.some((c) => macroCallIn(ctx, c.cond) !== undefined)) {
-          out.push(make(step, step.name, step.name, 'control', ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt), s.span, innerFaults(sc)));
-          break;
-        }
-        const checks: TlaExpr[] = [];
-        const cs = conds.map((c) => lowerExpr(ctx, { ...env, checks }, c.cond));
-        let target: TlaExpr = str(step.branchFirsts[step.branchFirsts.length - 1]!);
-        for (let i = cs.length - 1; i >= 0; i--) target = ite(cs[i]!, str(step.branchFirsts[i]!), target);
-        out.push(make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => endAt(target)(env)), s.span));
-        break;
-      }
-      case 'WhileStmt': {
-        // A value-returning macro in the condition runs its body first, in the same step.
-        const tree = withMacroResult(ctx, sc, s.cond, env, (env) => {
-          const checks: TlaExpr[] = [];
-          const c = lowerExpr(ctx, { ...env, checks }, s.cond);
-          return withChecks(ctx, env, checks, () => endAt(ite(c, str(step.branchFirsts[0]!), next))(env));
-        });
-        out.push(make(step, step.name, step.name, 'control', tree, s.span, innerFaults(sc)));
-        break;
-      }
-      case 'EitherStmt':
-        out.push(make(step, step.name, step.name, 'control', { kind: 'or', branches: step.branchFirsts.map((f) => endAt(str(f))(env)) }, s.span));
-        break;
-      case 'ForStmt':
-        out.push(...lowerFor(ctx, plan, step, s, env, make));
-        break;
-      case 'CallStmt':
-        if (ctx.table.procedures.has(s.callee.name)) out.push(make(step, step.name, step.name, 'call', lowerCall(ctx, step, s, env), s.span));
-        else out.push(make(step, step.name, step.name, 'step', execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc)));
-        break;
-      case 'ReturnStmt':
-        out.push(make(step, step.name, step.name, 'return', execReturn(ctx, env, s.value, s.span), s.span, innerFaults(sc)));
-        break;
-      case 'FaultStmt': {
-        const ok = execStmt(ctx, sc, s.body, env, endAt(next));
-        out.push(make(step, step.name, step.name, 'step', ok, s.span, { outcome: 'succeeded', ...innerFaults(sc) }));
-        const sc2: StepCtx = { ...sc, innerFaults: [] };
-        const fail = faultHandler(ctx, sc2, s, env, endAt(next));
-        out.push(make(step, step.failName!, step.name, 'fault-handler', fail, s.span, { outcome: 'failed', ...innerFaults(sc2) }));
-        break;
-      }
-      default: {
-        const kind: ActionKind = s.kind === 'CloneStmt' ? 'clone' : s.kind === 'ExitStmt' ? 'exit' : 'step';
-        out.push(make(step, step.name, step.name, kind, execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc)));
-      }
-    }
-  }
+/** Lowers every step of one owner. `guards` are extra conjuncts for every action (the pc test comes first). */
+export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly TlaExpr[]): ModelAction[] {
+  const make = actionMaker(ctx, plan, extraGuards);
+  const out = plan.steps.flatMap((step) => lowerStep(ctx, plan, step, make));
   if (plan.implicitReturn !== undefined) {
     const env = stepEnv(plan, new Map());
     const r = plan.implicitReturn;
@@ -190,6 +140,81 @@ export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: read
     out.push({ ...a, text: `end of procedure ${plan.owner.name}` });
   }
   return out;
+}
+
+/** The actions of one planned step: one, or two for a `for` loop and a fault point. */
+function lowerStep(ctx: LowerContext, plan: OwnerPlan, step: PlannedStep, make: MakeAction): ModelAction[] {
+  const s = step.stmt;
+  const env = stepEnv(plan, step.loopVars);
+  const sc: StepCtx = { assertName: assertInvariantName(step.name), assertLabel: step.label, span: s.span, innerFaults: [] };
+  const next = str(step.next);
+  const endAt = (target: TlaExpr): ((e: Env) => ActTree) => endAtOf(target, step.forExits);
+  const control = (tree: ActTree, extra?: Partial<ModelAction>): ModelAction => make(step, step.name, step.name, 'control', tree, s.span, extra);
+  switch (s.kind) {
+    case 'IfStmt':
+      return [lowerIf(ctx, sc, step, s, env, endAt, control)];
+    case 'WhileStmt': {
+      // A value-returning macro in the condition runs its body first, in the same step.
+      const tree = withMacroResult(ctx, sc, s.cond, env, (env) => {
+        const checks: TlaExpr[] = [];
+        const c = lowerExpr(ctx, { ...env, checks }, s.cond);
+        return withChecks(ctx, env, checks, () => endAt(ite(c, str(firstBranch(ctx, step)), next))(env));
+      });
+      return [control(tree, innerFaults(sc))];
+    }
+    case 'EitherStmt':
+      return [control({ kind: 'or', branches: step.branchFirsts.map((f) => endAt(str(f))(env)) })];
+    case 'ForStmt':
+      return lowerFor(ctx, step, s, env, make);
+    case 'CallStmt': {
+      const p = ctx.table.procedures.get(s.callee.name);
+      if (p !== undefined) return [make(step, step.name, step.name, 'call', lowerCall(ctx, step, p, s, env), s.span)];
+      return [make(step, step.name, step.name, 'step', execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc))];
+    }
+    case 'ReturnStmt':
+      return [make(step, step.name, step.name, 'return', execReturn(ctx, env, s.value, s.span), s.span, innerFaults(sc))];
+    case 'FaultStmt': {
+      const ok = execStmt(ctx, sc, s.body, env, endAt(next));
+      const succeeded = make(step, step.name, step.name, 'step', ok, s.span, { outcome: 'succeeded', ...innerFaults(sc) });
+      const sc2: StepCtx = { ...sc, innerFaults: [] };
+      const fail = faultHandler(ctx, sc2, s, env, endAt(next));
+      const failName = step.failName ?? ctx.inconsistent(s.span, 'a fault point the step plan gave no failure action');
+      return [succeeded, make(step, failName, step.name, 'fault-handler', fail, s.span, { outcome: 'failed', ...innerFaults(sc2) })];
+    }
+    default: {
+      const kind: ActionKind = s.kind === 'CloneStmt' ? 'clone' : s.kind === 'ExitStmt' ? 'exit' : 'step';
+      return [make(step, step.name, step.name, kind, execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc))];
+    }
+  }
+}
+
+/** The first step of a loop's or branch's body, as planned. */
+function firstBranch(ctx: LowerContext, step: PlannedStep, i = 0): string {
+  return step.branchFirsts[i] ?? ctx.inconsistent(step.stmt.span, 'a step the plan gave no successor');
+}
+
+/** An `if` chain: one control action moving to the first step of the branch whose condition holds. */
+function lowerIf(
+  ctx: LowerContext,
+  sc: StepCtx,
+  step: PlannedStep,
+  s: Extract<Stmt, { kind: 'IfStmt' }>,
+  env: Env,
+  endAt: (target: TlaExpr) => (e: Env) => ActTree,
+  control: (tree: ActTree, extra?: Partial<ModelAction>) => ModelAction,
+): ModelAction {
+  const { conds } = ifConditions(s);
+  if (conds.some((c) => macroCallIn(ctx, c.cond) !== undefined)) {
+    return control(ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt), innerFaults(sc));
+  }
+  const checks: TlaExpr[] = [];
+  const cs = conds.map((c) => lowerExpr(ctx, { ...env, checks }, c.cond));
+  let target: TlaExpr = str(firstBranch(ctx, step, step.branchFirsts.length - 1));
+  for (let i = cs.length - 1; i >= 0; i--) {
+    const c = cs[i];
+    if (c !== undefined) target = ite(c, str(firstBranch(ctx, step, i)), target);
+  }
+  return control(withChecks(ctx, env, checks, () => endAt(target)(env)));
 }
 
 function innerFaults(sc: StepCtx): Partial<ModelAction> {
@@ -202,17 +227,10 @@ function innerFaults(sc: StepCtx): Partial<ModelAction> {
  * visited and re-reads the set each time. On leaving, the loop variable goes back to None and
  * the hidden set to {}, so states after the loop do not remember it.
  */
-function lowerFor(
-  ctx: LowerContext,
-  plan: OwnerPlan,
-  step: PlannedStep,
-  s: Extract<Stmt, { kind: 'ForStmt' }>,
-  env: Env,
-  make: (step: PlannedStep | undefined, actionName: string, pcValue: string, kind: ActionKind, body: ActTree, span: Span) => ModelAction,
-): ModelAction[] {
-  const loop = step.loop!;
+function lowerFor(ctx: LowerContext, step: PlannedStep, s: Extract<Stmt, { kind: 'ForStmt' }>, env: Env, make: MakeAction): ModelAction[] {
+  const loop = step.loop ?? ctx.inconsistent(s.span, 'a `for` step the plan gave no loop variables');
   const self = name(INTERNAL_NAMES.self);
-  const bodyFirst = str(step.branchFirsts[0]!);
+  const bodyFirst = str(firstBranch(ctx, step));
   const leave = (e: Env, resetSet: boolean): ActTree => {
     let x = assignSelf(e, loop.binderVar, name(INTERNAL_NAMES.none));
     if (resetSet) x = assignSelf(x, loop.setVar, setEnum([]));
@@ -243,7 +261,6 @@ function lowerFor(
     entry = { kind: 'or', branches: [guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))), choose(env, set, (v) => setEnum([v]))] };
     iter = { kind: 'or', branches: [guarded(empty(rest), leave(env, true)), choose(env, rest, (v) => bin('\\cup', setVarSelf, setEnum([v])))] };
   }
-  void plan;
   return [
     make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => entry), s.span),
     make(step, loop.nextName, loop.nextName, 'control', loop.mode === 'live' ? withChecks(ctx, env, [...checks], () => iter) : iter, s.span),
@@ -251,8 +268,7 @@ function lowerFor(
 }
 
 /** A procedure call: push the return point, bind the parameters, set computed locals, enter the body. */
-function lowerCall(ctx: LowerContext, step: PlannedStep, s: Extract<Stmt, { kind: 'CallStmt' }>, env: Env): ActTree {
-  const p = ctx.table.procedures.get(s.callee.name)!;
+function lowerCall(ctx: LowerContext, step: PlannedStep, p: ProcedureDecl, s: Extract<Stmt, { kind: 'CallStmt' }>, env: Env): ActTree {
   const calleeOwner = ctx.procedureOwners.get(p.name.name);
   if (p.params.length !== s.args.length) ctx.inconsistent(s.span, `procedure \`${p.name.name}\` called with ${s.args.length} arguments, not ${p.params.length} (CS3002)`);
   const checks: TlaExpr[] = [];
@@ -293,7 +309,7 @@ export function isConstantInit(ctx: LowerContext, e: import('../syntax/ast.js').
     if (!ok) return;
     if (x.kind === 'SelfExpr' || x.kind === 'FrameExpr' || x.kind === 'CallExpr' || x.kind === 'ArrowExpr') ok = false;
     if (x.kind === 'NameExpr' && (frameNames.includes(x.name.name) || ctx.globals.has(x.name.name))) ok = false;
-    forEachSubExpr(x, visit);
+    for (const c of childExprs(x)) visit(c);
   };
   visit(e);
   return ok;

@@ -12,7 +12,7 @@ import type { CallSite, LowerContext } from './context.js';
 import { buryFrame } from './frame-identity.js';
 import type { ActTree } from './ir.js';
 import { type Env, type Lvalue, type MacroArg, type SymState, bindOne, freshBound, lowerExpr, readVar, resolveLvalue, staticType } from './lower-expr.js';
-import { forEachSubExpr } from './sub-exprs.js';
+import { childExprs } from '../syntax/visit.js';
 import { FALSE, and, bin, builtin, eq, except, fcnApp, ite, mergeValues, name, not, readPath, same, str, tuple, walkTla } from './tla-build.js';
 import { defaultValue, elementType } from './types.js';
 
@@ -452,7 +452,7 @@ export function macroCallIn(ctx: LowerContext, e: Expr): Extract<Expr, { kind: '
       found = x;
       return;
     }
-    forEachSubExpr(x, visit);
+    for (const c of childExprs(x)) visit(c);
   };
   visit(e);
   return found;

@@ -172,92 +172,53 @@ export function mergeValues(cond: TlaExpr, a: TlaExpr, b: TlaExpr): TlaExpr {
 /** Calls `f` on every sub-expression (pre-order). */
 export function walkTla(e: TlaExpr, f: (e: TlaExpr) => void): void {
   f(e);
-  const w = (x: TlaExpr): void => walkTla(x, f);
+  for (const x of tlaChildren(e)) walkTla(x, f);
+}
+
+/** The direct sub-expressions of `e`, in the order they are written. */
+function tlaChildren(e: TlaExpr): readonly TlaExpr[] {
   switch (e.kind) {
     case 'TlaApply':
     case 'TlaBuiltin':
-      e.args.forEach(w);
-      break;
+      return e.args;
     case 'TlaUnary':
-      w(e.operand);
-      break;
+      return [e.operand];
     case 'TlaBinary':
-      w(e.left);
-      w(e.right);
-      break;
+      return [e.left, e.right];
     case 'TlaJunction':
-      e.items.forEach(w);
-      break;
+      return e.items;
     case 'TlaIf':
-      w(e.cond);
-      w(e.then);
-      w(e.else);
-      break;
+      return [e.cond, e.then, e.else];
     case 'TlaCase':
-      e.arms.forEach((a) => {
-        w(a.cond);
-        w(a.value);
-      });
-      if (e.other) w(e.other);
-      break;
+      return [...e.arms.flatMap((a) => [a.cond, a.value]), ...(e.other ? [e.other] : [])];
     case 'TlaLet':
-      e.defs.forEach((d) => w(d.value));
-      w(e.body);
-      break;
+      return [...e.defs.map((d) => d.value), e.body];
     case 'TlaSetEnum':
     case 'TlaTuple':
-      e.elements.forEach(w);
-      break;
+      return e.elements;
     case 'TlaSetFilter':
-      w(e.set);
-      w(e.pred);
-      break;
-    case 'TlaSetMap':
-      w(e.expr);
-      w(e.set);
-      break;
-    case 'TlaFcn':
-      w(e.set);
-      w(e.body);
-      break;
-    case 'TlaFcnApp':
-      w(e.fcn);
-      w(e.arg);
-      break;
-    case 'TlaExcept':
-      w(e.base);
-      e.clauses.forEach((c) => {
-        c.path.forEach((p) => {
-          if (p.kind === 'index') w(p.index);
-        });
-        w(c.value);
-      });
-      break;
-    case 'TlaRecord':
-      e.fields.forEach((x) => w(x.value));
-      break;
-    case 'TlaDot':
-      w(e.record);
-      break;
-    case 'TlaQuant':
-      w(e.set);
-      w(e.body);
-      break;
     case 'TlaChoose':
-      w(e.set);
-      w(e.pred);
-      break;
+      return [e.set, e.pred];
+    case 'TlaSetMap':
+      return [e.expr, e.set];
+    case 'TlaFcn':
+    case 'TlaQuant':
+      return [e.set, e.body];
+    case 'TlaFcnApp':
+      return [e.fcn, e.arg];
+    case 'TlaExcept':
+      return [e.base, ...e.clauses.flatMap((c) => [...c.path.flatMap((p) => (p.kind === 'index' ? [p.index] : [])), c.value])];
+    case 'TlaRecord':
+      return e.fields.map((x) => x.value);
+    case 'TlaDot':
+      return [e.record];
     case 'TlaTemporal':
-      w(e.operand);
-      break;
+      return [e.operand];
     case 'TlaFairness':
-      w(e.action);
-      break;
     case 'TlaBoxAction':
-      w(e.action);
-      break;
+      return [e.action];
     default:
-      break;
+      return [];
   }
 }
 

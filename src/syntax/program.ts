@@ -1,6 +1,14 @@
 // A program is a root spec file and every file it imports, loaded and parsed. Loading reads
 // through an injected reader so this module stays a pure function of its inputs; src/cli
 // passes the file system and the prelude folder.
+//
+// The first of the stages a spec goes through, each a type that holds (or is built only from)
+// the one before, so no phase can be handed the input of an earlier one:
+//   Program         loaded and parsed        here, built by src/syntax/load.ts
+//   CheckedProgram  checked                  src/check/check.ts (symbol, declaration and type tables)
+//   Instance        one variant, one case    src/model/instance.ts
+//   Model           lowered                  src/model/ir.ts, by lowerSpec (src/model/lower.ts)
+//   Emitted         the TLA+ module, config and source map   src/tla/from-model.ts
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecFile } from './ast.js';
