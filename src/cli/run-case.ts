@@ -147,7 +147,7 @@ function definedOnly<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-async function runEngine(built: BuiltCase, files: { tla: string; cfg: string }, options: RunCaseOptions, warnings: string[]): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+async function runEngine(built: BuiltCase, options: RunCaseOptions, warnings: string[]): Promise<CheckResult & { stats: { stateBytes?: number } }> {
   // The time limit counts from here, so building the module (compiling, reading huge constants) is inside it.
   const startedAt = Date.now();
   const common = { timeoutSeconds: options.timeoutSeconds, signal: options.signal };
@@ -273,7 +273,7 @@ function interruptedIfAborted<R extends CheckResult>(result: R, signal: AbortSig
 export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
   const files = placeFiles(built, options);
   const warnings: string[] = [];
-  const result = interruptedIfAborted(await runEngine(built, files, options, warnings), options.signal);
+  const result = interruptedIfAborted(await runEngine(built, options, warnings), options.signal);
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: true }) // the module's view of each step: what ITF is made of;
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);

@@ -28,13 +28,12 @@ const SHOWN_LEVELS = 12;
  */
 export function firstTooDeep(value: unknown, limit: number): string | null {
   const pending: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
-  while (pending.length > 0) {
-    const { value: v, depth, path } = pending.pop()!;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: v, depth, path } = next;
     if (v === null || typeof v !== 'object') continue;
     if (depth > limit) return path;
     const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
-    for (let k = entries.length - 1; k >= 0; k--) {
-      const [key, child] = entries[k]!;
+    for (const [key, child] of entries.reverse()) {
       if (child !== null && typeof child === 'object') {
         // The path names the first levels only: a message naming a hundred `[0]` helps nobody.
         const step = depth > SHOWN_LEVELS ? '' : depth === SHOWN_LEVELS ? '...' : path === '' && typeof key === 'string' && IDENTIFIER.test(key) ? key : jsonPathKey(key);

@@ -31,7 +31,7 @@ function stepProblem(step: TraceStep, j: number, trace: readonly TraceStep[], lo
     // Every step that lists threads lists the same slots.
     for (const t of Object.keys(step.threads)) if (!threads.has(t)) return `${at}.threads${jsonPathKey(t)} is not a thread slot of the trace`;
   }
-  const before = j === 0 ? null : trace[j - 1]!.state;
+  const before = j === 0 ? null : (trace[j - 1]?.state ?? null);
   for (const [name, change] of Object.entries(step.changes)) {
     const where = `${at}.changes${jsonPathKey(name)}`;
     if (change.after !== null && !Object.hasOwn(step.state, name)) return `${where} sets a variable the step's state does not have`;
@@ -46,17 +46,16 @@ function resultProblem(r: VariantResult): string | null {
   if (trace === null || trace.length === 0) {
     return r.loopsBackTo === null ? null : `loopsBackTo is ${r.loopsBackTo}, but the result has no trace`;
   }
-  const closing = trace[trace.length - 1]!.backTo !== undefined ? 1 : 0;
+  const closing = trace.at(-1)?.backTo !== undefined ? 1 : 0;
   const states = trace.length - closing;
   if (r.loopsBackTo !== null && r.loopsBackTo >= states) return `loopsBackTo is ${r.loopsBackTo}, past the last state (${states - 1})`;
   const threads = listedThreads(trace);
-  for (let j = 0; j < trace.length; j++) {
-    const problem = stepProblem(trace[j]!, j, trace, r.loopsBackTo, threads);
+  for (const [j, step] of trace.entries()) {
+    const problem = stepProblem(step, j, trace, r.loopsBackTo, threads);
     if (problem !== null) return problem;
   }
   if (threads !== null) {
-    for (let k = 0; k < (r.waitsFor ?? []).length; k++) {
-      const w = r.waitsFor![k]!;
+    for (const [k, w] of (r.waitsFor ?? []).entries()) {
       if (!threads.has(w.thread)) return `waitsFor[${k}].thread names ${JSON.stringify(w.thread)}, a thread the trace does not list`;
       const stranger = w.heldBy.findIndex((h) => !threads.has(h));
       if (stranger >= 0) return `waitsFor[${k}].heldBy[${stranger}] names ${JSON.stringify(w.heldBy[stranger])}, a thread the trace does not list`;
@@ -67,8 +66,8 @@ function resultProblem(r: VariantResult): string | null {
 
 /** The first place where the file's traces do not hold together, as `path what`, or null. */
 export function firstInconsistency(file: ResultFile): string | null {
-  for (let i = 0; i < file.results.length; i++) {
-    const problem = resultProblem(file.results[i]!);
+  for (const [i, result] of file.results.entries()) {
+    const problem = resultProblem(result);
     if (problem !== null) return `results[${i}].${problem}`;
   }
   return null;

@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function specBlocks(doc: string): string[] {
   const text = readFileSync(join(ROOT, doc), 'utf8');
-  return [...text.matchAll(/```\n(spec [\s\S]*?)```\n/g)].map((m) => m[1]!);
+  return [...text.matchAll(/```\n(spec [\s\S]*?)```\n/g)].flatMap((m) => m[1] ?? []);
 }
 
 for (const doc of ['README.md', 'docs/language.md']) {

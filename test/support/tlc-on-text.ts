@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSpec } from '../../src/cli/commands/emit.js';
 import { checkedOf } from '../model/helpers.js';
@@ -30,8 +30,9 @@ export function tlcOutputOn(text: string): string {
       mkdirSync(dirname(join(dir, f.path)), { recursive: true });
       writeFileSync(join(dir, f.path), f.text);
     }
-    const tla = r.files.find((f) => f.path.endsWith('_base.tla'))!;
-    const module = tla.path.split('/').pop()!.replace(/\.tla$/, '');
+    const tla = r.files.find((f) => f.path.endsWith('_base.tla'));
+    if (tla === undefined) throw new Error('the emitted files hold no _base.tla module');
+    const module = basename(tla.path, '.tla');
     const res = spawnSync('java', ['-cp', tlcJar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: join(dir, dirname(tla.path)), encoding: 'utf8' });
     return res.stdout;
   } finally {

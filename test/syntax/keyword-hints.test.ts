@@ -41,7 +41,7 @@ describe('misspelt keywords', () => {
 
   test('statements: `whille` and `awiat` suggest `while` and `await` at the word', async () => {
     const r = await lintHeadersAndHints('spec a\nshared var x: 0..3 = 0\nprocess P[1] {\n  s: whille x < 2 { x := x + 1 }\n}\nprocess Q[1] {\n\ta: awiat x == 2\n}\n');
-    const hinted = r.lines.filter((l, i) => r.lines[i + 1]?.startsWith('  hint:')).map((l, i) => l.replace(/: error .*/, ''));
+    const hinted = r.lines.filter((_, i) => r.lines[i + 1]?.startsWith('  hint:')).map((l) => l.replace(/: error .*/, ''));
     expect(hinted).toEqual(['a.cred:4:6', 'a.cred:7:5']);
     expect(r.lines.filter((l) => l.startsWith('  hint:'))).toEqual(['  hint: did you mean `while`?', '  hint: did you mean `await`?']);
   });

@@ -92,7 +92,7 @@ export class Shard {
     this.coverReached = module.covers.map(() => false);
     this.guards = new GuardSkip(module);
     this.nvars = module.variables.length;
-    this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
+    this.sink = (t, action, _param, sub) => this.onSuccessor(t, action, sub);
   }
 
   /** Takes the initial states this worker owns: records [h1, h2, s1, s2, rank, state...], rank order. */
@@ -263,7 +263,7 @@ export class Shard {
     throw err;
   }
 
-  private onSuccessor(t: State, action: number, param: Value | undefined, sub: number): void {
+  private onSuccessor(t: State, action: number, sub: number): void {
     const j = this.curJ++;
     this.levelGenerated++;
     this.actionReached[action]![sub] = true;
