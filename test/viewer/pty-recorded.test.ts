@@ -1,10 +1,8 @@
 // The interactive viewer in a real pseudo-terminal on real runs of the shipped specs: the
 // recorded L-1 deadlock through `credspec trace` (step, source line, follow a thread, the
 // wait-for picture, quit), and `credspec check ... --view` opening the viewer right after the
-// deadlock it found (the built CLI: `npm run build` first, in beforeAll).
+// deadlock it found (the built CLI, which jest's globalSetup builds when src/ changed).
 
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './helpers.js';
 import { compileLauncher, ESC, LAUNCHER, Session } from './pty-session.js';
@@ -67,15 +65,6 @@ test('the L-1 deadlock: step forward and back with its spec line, follow one thr
 }, 60000);
 
 describe('credspec check --view', () => {
-  beforeAll(() => {
-    // The built CLI is what a user runs; a type error elsewhere in the tree still emits it.
-    try {
-      execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'pipe' });
-    } catch (e) {
-      if (!existsSync(join(REPO, 'dist', 'src', 'cli', 'commands', 'check.js'))) throw e;
-    }
-  }, 180000);
-
   test('opens the viewer on the L-1 deadlock it just found; q quits with check\'s own exit code', async () => {
     const s = new Session(
       [join(REPO, 'bin', 'credspec.js'), 'check', 'specs/landlock-tsync.cred', '--variant', 'v2', '--param', 'CALLERS=2', '--param', 'SIBLINGS=0', '--view'],
