@@ -5,15 +5,13 @@
 
 import { join } from 'node:path';
 import { REPO } from './helpers.js';
-import { compileLauncher, ESC, LAUNCHER, Session } from './pty-session.js';
-
-beforeAll(compileLauncher, 120000);
+import { ESC, Session, TRACE } from './pty-session.js';
 
 const L1 = 'test/fixtures/results/landlock-l1-deadlock.json';
 const at = (i: number) => (l: string[]): boolean => l.some((x) => x.startsWith(`DEADLOCK  step ${i} of 32`));
 
 test('the L-1 deadlock: step forward and back with its spec line, follow one thread, see who owes whom, quit', async () => {
-  const s = new Session([LAUNCHER, L1], 120, 40);
+  const s = new Session([...TRACE, L1], 120, 40);
   try {
     let screen = await s.waitFor(at(0), 'step 0');
     expect(screen[0]).toContain('credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, DIVERGED=false,');
