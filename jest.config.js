@@ -3,6 +3,8 @@
  * `npm run test:full` (the expensive cross-checks, files named `*.full.test.ts`), which set
  * --experimental-vm-modules. Tests are transpiled without type checking (tsconfig.jest.json sets
  * isolatedModules): `npm run typecheck` checks the types of src/ and test/ in one pass instead.
+ * Before either suite, globalSetup builds dist/ when src/ changed since the last build: the tests
+ * that run the CLI run `node bin/credspec.js`, as users do.
  */
 const full = process.env.CREDSPEC_TESTS === 'full';
 
@@ -17,6 +19,7 @@ export default {
     ? ['<rootDir>/test/**/*.full.test.ts', '<rootDir>/test/**/*.full.test.tsx']
     : ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: full ? ['/node_modules/'] : ['/node_modules/', '\\.full\\.test\\.tsx?$'],
+  globalSetup: '<rootDir>/test/support/build-cli.mjs',
   testTimeout: 60000,
   // In CI a child or timer that a failed test left behind must not hold the run until CI's own
   // time limit; locally jest's "did not exit" warning points at it instead.

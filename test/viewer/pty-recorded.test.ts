@@ -1,21 +1,17 @@
 // The interactive viewer in a real pseudo-terminal on real runs of the shipped specs: the
 // recorded L-1 deadlock through `credspec trace` (step, source line, follow a thread, the
 // wait-for picture, quit), and `credspec check ... --view` opening the viewer right after the
-// deadlock it found (the built CLI: `npm run build` first, in beforeAll).
+// deadlock it found (the built CLI, which jest's globalSetup builds when src/ changed).
 
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './helpers.js';
-import { compileLauncher, ESC, LAUNCHER, Session } from './pty-session.js';
-
-beforeAll(compileLauncher, 120000);
+import { ESC, Session, TRACE } from './pty-session.js';
 
 const L1 = 'test/fixtures/results/landlock-l1-deadlock.json';
 const at = (i: number) => (l: string[]): boolean => l.some((x) => x.startsWith(`DEADLOCK  step ${i} of 32`));
 
 test('the L-1 deadlock: step forward and back with its spec line, follow one thread, see who owes whom, quit', async () => {
-  const s = new Session([LAUNCHER, L1], 120, 40);
+  const s = new Session([...TRACE, L1], 120, 40);
   try {
     let screen = await s.waitFor(at(0), 'step 0');
     expect(screen[0]).toContain('credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, DIVERGED=false,');
@@ -67,15 +63,6 @@ test('the L-1 deadlock: step forward and back with its spec line, follow one thr
 }, 60000);
 
 describe('credspec check --view', () => {
-  beforeAll(() => {
-    // The built CLI is what a user runs; a type error elsewhere in the tree still emits it.
-    try {
-      execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'pipe' });
-    } catch (e) {
-      if (!existsSync(join(REPO, 'dist', 'src', 'cli', 'commands', 'check.js'))) throw e;
-    }
-  }, 180000);
-
   test('opens the viewer on the L-1 deadlock it just found; q quits with check\'s own exit code', async () => {
     const s = new Session(
       [join(REPO, 'bin', 'credspec.js'), 'check', 'specs/landlock-tsync.cred', '--variant', 'v2', '--param', 'CALLERS=2', '--param', 'SIBLINGS=0', '--view'],

@@ -1,8 +1,6 @@
 // Shared by the pseudo-terminal tests: a process in a real pty (@lydell/node-pty) whose screen
-// is the text after the last full redraw with ANSI stripped; keys, resize, exit code. Also
-// compiles the trace launcher (pty-launcher.ts) for tests that run `credspec trace` alone.
+// is the text after the last full redraw with ANSI stripped; keys, resize, exit code.
 
-import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO } from './helpers.js';
@@ -10,21 +8,10 @@ import { REPO } from './helpers.js';
 const require = createRequire(join(REPO, 'package.json'));
 const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
 
-const OUT = join(REPO, 'node_modules', '.cache', 'credspec-viewer-pty');
-/** The compiled launcher: `node LAUNCHER <credspec trace arguments>`. */
-export const LAUNCHER = join(OUT, 'test', 'viewer', 'pty-launcher.js');
+/** `credspec trace` as installed (dist/, built by jest's globalSetup): `[...TRACE, <its arguments>]`. */
+export const TRACE = [join(REPO, 'bin', 'credspec.js'), 'trace'];
 const CLEAR = '\u001b[2J';
 export const ESC = '\u001b';
-
-/** Compiles the launcher with tsc (for a beforeAll). */
-export function compileLauncher(): void {
-  execFileSync(
-    process.execPath,
-    [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '--outDir', OUT, '--rootDir', REPO, '--module', 'nodenext', '--moduleResolution', 'nodenext',
-      '--target', 'es2022', '--strict', '--skipLibCheck', '--jsx', 'react-jsx', '--types', 'node', join(REPO, 'test', 'viewer', 'pty-launcher.ts')],
-    { cwd: REPO, stdio: 'pipe' },
-  );
-}
 
 /** Text without ANSI escapes and carriage returns. */
 export function strip(text: string): string {
@@ -40,7 +27,7 @@ export class Session {
   private readonly proc: import('@lydell/node-pty').IPty;
   private readonly exited: Promise<number>;
 
-  /** `argv` is what follows `node`: the launcher and its arguments, or `bin/credspec.js ...`. */
+  /** `argv` is what follows `node`: `bin/credspec.js ...` (`[...TRACE, ...]` for the trace command). */
   constructor(argv: string[], cols: number, rows: number) {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && !k.startsWith('JEST')) env[k] = v;

@@ -1,14 +1,11 @@
-// The interactive viewer in a real pseudo-terminal: spawn `credspec trace` (through a small
-// launcher compiled with tsc, independent of the rest of the CLI), press keys, read the screen
-// (the text after the last full redraw, ANSI stripped), resize, quit, and check the terminal
-// is restored and the exit code is 0.
+// The interactive viewer in a real pseudo-terminal: spawn `credspec trace` (the built CLI, as
+// installed), press keys, read the screen (the text after the last full redraw, ANSI
+// stripped), resize, quit, and check the terminal is restored and the exit code is 0.
 
-import { compileLauncher, ESC, LAUNCHER, Session, strip } from './pty-session.js';
-
-beforeAll(compileLauncher, 120000);
+import { ESC, Session, strip, TRACE } from './pty-session.js';
 
 test('keys move through the trace; resize gives the compact layout; q restores the terminal', async () => {
-  const s = new Session([LAUNCHER, 'test/fixtures/results/tsync-deadlock.json'], 100, 30);
+  const s = new Session([...TRACE, 'test/fixtures/results/tsync-deadlock.json'], 100, 30);
   try {
     let screen = await s.waitFor((l) => l.some((x) => x.startsWith('DEADLOCK  step 0 of 10')), 'step 0');
     expect(screen[0]).toContain('credspec trace  test/fixtures/results/tsync-mini.cred  variant v2 (CALLERS=2)');
@@ -63,7 +60,7 @@ test('keys move through the trace; resize gives the compact layout; q restores t
 }, 60000);
 
 test('off the viewer: --plain on a terminal prints the plain trace and exits 0 without the alternate screen', async () => {
-  const s = new Session([LAUNCHER, 'test/fixtures/results/tsync-invariant.json', '--plain'], 100, 30);
+  const s = new Session([...TRACE, 'test/fixtures/results/tsync-invariant.json', '--plain'], 100, 30);
   expect(await s.exit()).toBe(0);
   expect(s.output).not.toContain(`${ESC}[?1049h`);
   expect(strip(s.output)).toContain('verdict   violated finish_after_works');
