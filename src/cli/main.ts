@@ -28,11 +28,14 @@ function collect(value: string, previous: string[]): string[] {
 
 const ENGINES = ['embedded', 'tlc'] as const;
 
+/** Receives the chosen command's run, and whether it stops by itself when `io.signal` is aborted. */
+type SetRun = (run: () => Promise<number>, stopsOnAbort?: boolean) => void;
+
 /**
  * Builds the commander program; `setRun` receives the chosen command's promise, and whether
  * that command stops by itself when `io.signal` is aborted (else a signal ends it at once).
  */
-function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?: boolean) => void): Command {
+function buildProgram(io: Io, setRun: SetRun): Command {
   const program = new Command('credspec');
   program
     .description('Model checking for Linux kernel credential-synchronisation protocols.')
@@ -46,7 +49,17 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
       outputError: (s, write) => write(escapeControlsInLines(s.startsWith('error:') ? `credspec: ${s}` : s)),
     })
     .showSuggestionAfterError(true);
+  addLintCommand(program, io, setRun);
+  addCheckCommand(program, io, setRun);
+  addEmitCommand(program, io, setRun);
+  addCiCommand(program, io, setRun);
+  addTraceCommand(program, io, setRun);
+  addTlcCommand(program, io, setRun);
+  return program;
+}
 
+/** `lint`: diagnostics and a summary, no model checking. */
+function addLintCommand(program: Command, io: Io, setRun: SetRun): void {
   program
     .command('lint')
     .description('parse and check specs: diagnostics and a summary line (no model checking)')
@@ -58,7 +71,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .action((files: string[], opts: { color?: boolean; importPath: string[]; format: LintFormat }) =>
       setRun(() => runLint({ inputs: files, color: opts.color, importPath: opts.importPath, format: opts.format }, io)),
     );
+}
 
+/** `check`: every variant, or the named ones, of each spec, with the options of a run. */
+function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
   program
     .command('check')
     .description('check every variant (or the named ones) of each spec')
@@ -86,7 +102,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--print-worker-command', 'with --distributed: print the command that adds a worker from another machine')
     .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io), true));
+}
 
+/** `emit`: the TLA+ modules, configs and source maps. */
+function addEmitCommand(program: Command, io: Io, setRun: SetRun): void {
   program
     .command('emit')
     .description('write the TLA+ modules, TLC configs and source maps of each spec')
@@ -97,7 +116,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .action((files: string[], opts: { out: string; param: string[]; importPath: string[] }) =>
       setRun(() => runEmit({ inputs: files, out: opts.out, params: opts.param, importPath: opts.importPath }, io)),
     );
+}
 
+/** `ci`: every spec under a folder against its expectations, with reports for CI. */
+function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
   program
     .command('ci')
     .description('check every spec under a folder against its expectations')
@@ -116,7 +138,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
     .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
+}
 
+/** `trace`: the trace of a result file. */
+function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
   program
     .command('trace')
     .description('show the trace of a result: the viewer on a terminal, plain text otherwise')
@@ -139,7 +164,10 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
         ),
       ),
     );
+}
 
+/** `tlc install|path|version|worker`: provisioning TLC and joining a distributed run. */
+function addTlcCommand(program: Command, io: Io, setRun: SetRun): void {
   const tlc = program.command('tlc').description('provision and inspect TLC (tla2tools.jar)');
   for (const [action, description] of [
     ['install', 'download the pinned TLC release into the cache and verify it'],
@@ -166,7 +194,6 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .action((opts: { connect: string; tlcJar?: string; threads?: number; advertise?: string }) =>
       setRun(() => runTlcWorkerCommand({ connect: opts.connect, jar: opts.tlcJar, threads: opts.threads, advertise: opts.advertise }, io), true),
     );
-  return program;
 }
 
 /**

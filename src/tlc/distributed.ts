@@ -261,21 +261,24 @@ interface ServerRun {
   readonly workersSeen: number;
 }
 
+/** What a distributed run needs once Java, the jar and its folders are ready. */
+interface ServerAndWorkersParams {
+  readonly options: RunTlcDistributedOptions;
+  readonly env: NodeJS.ProcessEnv;
+  readonly javaPath: string;
+  readonly jar: JarInfo;
+  readonly workDir: string;
+  readonly metaDir: string;
+  readonly listen: { host: string; port: number };
+  readonly bind: BindLauncher;
+  readonly module: string;
+  readonly config: string;
+  readonly grace: number;
+  readonly elapsed: () => number;
+}
+
 /** Starts the server, then the local workers once it is ready; resolves when all have exited. */
-async function runServerAndWorkers(p: {
-  options: RunTlcDistributedOptions;
-  env: NodeJS.ProcessEnv;
-  javaPath: string;
-  jar: JarInfo;
-  workDir: string;
-  metaDir: string;
-  listen: { host: string; port: number };
-  bind: BindLauncher;
-  module: string;
-  config: string;
-  grace: number;
-  elapsed: () => number;
-}): Promise<ServerRun | { error: string }> {
+async function runServerAndWorkers(p: ServerAndWorkersParams): Promise<ServerRun | { error: string }> {
   const { options } = p;
   const localWorkers = Math.max(0, Math.floor(options.workers ?? 2));
   const workers: JavaProcess[] = [];
@@ -293,39 +296,15 @@ async function runServerAndWorkers(p: {
     for (const w of workers) w.stop(p.grace);
   };
 
-  const startWorkers = async (): Promise<void> => {
-    for (let i = 0; i < localWorkers; i++) {
-      const tmp = join(p.workDir, `java-tmp-worker-${i + 1}`);
-      await mkdir(tmp, { recursive: true });
-      const args = workerArguments({
-        jarPath: p.jar.path,
-        server: p.listen,
-        advertise: p.listen.host,
-        threads: options.workerThreads ?? 1,
-        tmpDir: tmp,
-        withFpSet: (options.fpSets ?? 0) > i,
-        bind: p.bind,
-      });
-      let out = '';
-      const w = startJava(p.javaPath, args, {
-        cwd: p.workDir,
-        env: p.env,
-        onStdout: (c) => (out = (out + c).slice(-8192)),
-        onStderr: (c) => (out = (out + c).slice(-8192)),
-      });
-      workers.push(w);
-      if (w.pid !== undefined) options.onStart?.({ role: 'worker', pid: w.pid, args });
-      void w.exited.then(() => {
-        workerOutput.push(out);
-        // Without remote workers the server would wait for ever once every local one is gone.
-        // Workers also end when the server tells them the work is done, just before it exits:
-        // give the server a moment before deciding it was left alone.
-        const alone = (): boolean =>
-          options.listen === undefined && localWorkers > 0 && workers.length === localWorkers && workers.every((x) => !x.running()) && !finishing && server?.running() === true;
-        if (alone()) setTimeout(() => alone() && stopAll('no-workers'), 3000).unref();
-      });
-    }
-  };
+  // Without remote workers the server would wait for ever once every local one is gone.
+  // Workers also end when the server tells them the work is done, just before it exits:
+  // give the server a moment before deciding it was left alone.
+  const alone = (): boolean =>
+    options.listen === undefined && localWorkers > 0 && workers.length === localWorkers && workers.every((x) => !x.running()) && !finishing && server?.running() === true;
+  const startWorkers = (): Promise<void> =>
+    startLocalWorkers(p, localWorkers, { workers, workerOutput }, () => {
+      if (alone()) setTimeout(() => alone() && stopAll('no-workers'), 3000).unref();
+    });
 
   const reader = new ToolOutputReader((m: ToolMessage) => {
     if (FINISHING_CODES.has(m.code)) finishing = true;
@@ -343,19 +322,7 @@ async function runServerAndWorkers(p: {
     }
   });
 
-  const args = serverArguments({
-    jar: p.jar,
-    bind: p.bind,
-    host: p.listen.host,
-    port: p.listen.port,
-    workDir: p.workDir,
-    metaDir: p.metaDir,
-    module: p.module,
-    config: p.config,
-    reportMs: Math.max(1, Math.round(options.progressIntervalSeconds ?? 2)) * 1000,
-    fpSets: options.fpSets,
-    extra: options.extraTlcArgs ?? [],
-  });
+  const args = serverArgumentsOf(p);
   server = startJava(p.javaPath, args, {
     cwd: p.workDir,
     env: p.env,
@@ -385,6 +352,59 @@ async function runServerAndWorkers(p: {
     return { error: `Could not start ${p.javaPath}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.` };
   }
   return { parsed: reader.end(), exitCode: exit.code, signal: exit.signal, stopReason, lastProgress, stderr, workerOutput, workersSeen: registered };
+}
+
+/** Starts the local workers, each in its own temporary folder; `workerExited` runs as each one ends. */
+async function startLocalWorkers(
+  p: ServerAndWorkersParams,
+  localWorkers: number,
+  into: { readonly workers: JavaProcess[]; readonly workerOutput: string[] },
+  workerExited: () => void,
+): Promise<void> {
+  const { options } = p;
+  for (let i = 0; i < localWorkers; i++) {
+    const tmp = join(p.workDir, `java-tmp-worker-${i + 1}`);
+    await mkdir(tmp, { recursive: true });
+    const args = workerArguments({
+      jarPath: p.jar.path,
+      server: p.listen,
+      advertise: p.listen.host,
+      threads: options.workerThreads ?? 1,
+      tmpDir: tmp,
+      withFpSet: (options.fpSets ?? 0) > i,
+      bind: p.bind,
+    });
+    let out = '';
+    const w = startJava(p.javaPath, args, {
+      cwd: p.workDir,
+      env: p.env,
+      onStdout: (c) => (out = (out + c).slice(-8192)),
+      onStderr: (c) => (out = (out + c).slice(-8192)),
+    });
+    into.workers.push(w);
+    if (w.pid !== undefined) options.onStart?.({ role: 'worker', pid: w.pid, args });
+    void w.exited.then(() => {
+      into.workerOutput.push(out);
+      workerExited();
+    });
+  }
+}
+
+/** The server's command line for this run. */
+function serverArgumentsOf(p: ServerAndWorkersParams): string[] {
+  return serverArguments({
+    jar: p.jar,
+    bind: p.bind,
+    host: p.listen.host,
+    port: p.listen.port,
+    workDir: p.workDir,
+    metaDir: p.metaDir,
+    module: p.module,
+    config: p.config,
+    reportMs: Math.max(1, Math.round(p.options.progressIntervalSeconds ?? 2)) * 1000,
+    fpSets: p.options.fpSets,
+    extra: p.options.extraTlcArgs ?? [],
+  });
 }
 
 function remoteCommands(jarPath: string, listen: { host: string; port: number }): WorkerCommands {

@@ -157,136 +157,35 @@ type Open =
   | { kind: 'violation'; violationKind: ViolationKind; property: string | null; trace: TraceBuilder }
   | { kind: 'failure'; failureKind: FailureKind; code: number; message: string; tlaLocation?: string; property?: string; trace: TraceBuilder };
 
+/** The counts and facts of a run, filled in as their messages arrive. */
+type Facts = { -readonly [K in 'success' | 'stats' | 'depth' | 'lastProgress' | 'initialStates' | 'seconds' | 'version']: TlcReport[K] };
+
+/** What the reader has gathered so far: the errors opened (each collects the trace printed after it), problems, facts. */
+interface Reading {
+  readonly opened: Open[];
+  readonly problems: string[];
+  readonly facts: Facts;
+}
+
+const firstLine = (m: ToolMessage): string => m.text.split('\n')[0]!.trim();
+
 /** Interprets the messages of one TLC run. */
 export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOptions = {}): TlcReport {
-  const opened: Open[] = [];
-  const problems: string[] = [];
-  let success = false;
-  let stats: TlcReport['stats'] = null;
-  let depth: number | null = null;
-  let lastProgress: Progress | null = null;
-  let initialStates: number | null = null;
-  let seconds: number | null = null;
-  let version: string | null = null;
-  const current = (): Open | undefined => opened[opened.length - 1];
-
-  const violation = (violationKind: ViolationKind, property: string | null): void => {
-    opened.push({ kind: 'violation', violationKind, property, trace: new TraceBuilder() });
+  const reading: Reading = {
+    opened: [],
+    problems: [],
+    facts: { success: false, stats: null, depth: null, lastProgress: null, initialStates: null, seconds: null, version: null },
   };
-  const failure = (failureKind: FailureKind, m: ToolMessage, extra: { tlaLocation?: string; property?: string; message?: string } = {}): void => {
-    opened.push({ kind: 'failure', failureKind, code: m.code, message: extra.message ?? m.text.trim(), trace: new TraceBuilder(), ...dropUndefined(extra) });
-  };
-  const firstLine = (m: ToolMessage): string => m.text.split('\n')[0]!.trim();
-
   for (const m of parsed.messages) {
-    switch (m.code) {
-      case EC.TLC_INVARIANT_VIOLATED_BEHAVIOR:
-        violation('invariant', nameIn(firstLine(m), /^Invariant (\S+) is violated/));
-        break;
-      case EC.TLC_INVARIANT_VIOLATED_INITIAL: {
-        violation('initial-invariant', nameIn(firstLine(m), /^Invariant (\S+) is violated/));
-        // The state follows the heading inside this message, without a `1:` line (06-init-violation).
-        const state = readStateVariables(m.text.split('\n').slice(1));
-        if (state.ok) current()!.trace.states.push({ number: 1, action: null, state: state.value });
-        else problems.push(state.problem);
-        break;
-      }
-      case EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR:
-        violation('action-property', nameIn(firstLine(m), /^Action property (\S+) is violated/));
-        break;
-      case EC.TLC_TEMPORAL_PROPERTY_VIOLATED:
-        violation('temporal', temporalName(firstLine(m), options.properties ?? []));
-        break;
-      case EC.TLC_VALUE_ASSERT_FAILED:
-        violation('assert', assertionMessage(m.text));
-        break;
-      case EC.TLC_DEADLOCK_REACHED:
-        violation('deadlock', null);
-        break;
-      case EC.TLC_INVARIANT_EVALUATION_FAILED: {
-        const property = nameIn(firstLine(m), /^Evaluating invariant (\S+) failed/);
-        failure('invariant-evaluation', m, property ? { property } : {});
-        break;
-      }
-      case EC.GENERAL:
-        failure('evaluation', m, { message: generalMessage(m.text) });
-        break;
-      case EC.TLC_NESTED_EXPRESSION: {
-        const tlaLocation = innermostPosition(m.text);
-        const open = current();
-        // Attaches to the error it explains (1000, 2111, 2132); alone it is an evaluation error.
-        if (open && open.kind === 'failure' && open.tlaLocation === undefined && tlaLocation) open.tlaLocation = tlaLocation;
-        else if (!open) failure('evaluation', m, tlaLocation ? { tlaLocation } : {});
-        break;
-      }
-      case EC.TLC_PARSING_FAILED:
-        failure('parse', m, readSanyReport(parsed.sanyLines, m.text, options.moduleName));
-        break;
-      case EC.TLC_CONFIG_VALUE_NOT_ASSIGNED_TO_CONSTANT_PARAM:
-        failure('config', m);
-        break;
-      case EC.TLC_STATE_PRINT2: {
-        const open = current();
-        const state = readPrintedState(m.text);
-        if (!state.ok) problems.push(state.problem);
-        else if (open) open.trace.states.push(state.value);
-        break;
-      }
-      case EC.TLC_BACK_TO_STATE: {
-        const back = readBackToState(m.text);
-        if (!back.ok) problems.push(back.problem);
-        else if (current()) {
-          current()!.trace.backTo = back.value.backTo;
-          current()!.trace.backAction = back.value.action;
-        }
-        break;
-      }
-      case EC.TLC_STATE_PRINT3:
-        if (current()) current()!.trace.stuttering = readStuttering(m.text) !== null;
-        break;
-      case EC.TLC_SUCCESS:
-        success = true;
-        break;
-      case EC.TLC_STATS: {
-        const s = /([\d,]+) states generated, ([\d,]+) distinct states? found, ([\d,]+) states? left on queue/.exec(m.text);
-        if (s) stats = { generated: num(s[1]!), distinct: num(s[2]!), queue: num(s[3]!) };
-        break;
-      }
-      case EC.TLC_SEARCH_DEPTH: {
-        const d = /(\d[\d,]*)/.exec(m.text);
-        if (d) depth = num(d[1]!);
-        break;
-      }
-      case EC.TLC_PROGRESS_STATS:
-        lastProgress = readProgress(m.text) ?? lastProgress;
-        break;
-      case EC.TLC_INIT_GENERATED1: {
-        const i = /([\d,]+) distinct states? generated/.exec(m.text);
-        if (i) initialStates = num(i[1]!);
-        break;
-      }
-      case EC.TLC_FINISHED:
-        seconds = readFinishedSeconds(m.text);
-        break;
-      case EC.TLC_BEHAVIOR_UP_TO_THIS_POINT:
-      case EC.TLC_COUNTER_EXAMPLE:
-        // Error-class headings of a trace whose error was reported just before.
-        break;
-      case EC.TLC_VERSION:
-        version = firstLine(m);
-        break;
-      default:
-        // Any other error-class message (an unknown option, a config problem, a TLC bug) is a
-        // failure in TLC's own words; warnings and information are not.
-        if (m.severity === MessageClass.ERROR || m.severity === MessageClass.TLCBUG) {
-          failure('tlc', m);
-        }
-    }
+    if (readError(m, reading, parsed, options) || readTraceMessage(m, reading) || readFact(m, reading.facts)) continue;
+    // Any other error-class message (an unknown option, a config problem, a TLC bug) is a
+    // failure in TLC's own words; warnings and information are not.
+    if (m.severity === MessageClass.ERROR || m.severity === MessageClass.TLCBUG) openFailure(reading, 'tlc', m);
   }
 
   const violations: Violation[] = [];
   const failures: Failure[] = [];
-  for (const o of opened) {
+  for (const o of reading.opened) {
     const trace = o.trace.build(options.actionParameters);
     if (o.kind === 'violation') violations.push({ kind: o.violationKind, property: o.property, trace });
     else {
@@ -300,7 +199,134 @@ export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOp
       });
     }
   }
-  return { violations, failures, success, stats, depth, lastProgress, initialStates, seconds, version, traceProblems: problems };
+  return { violations, failures, ...reading.facts, traceProblems: reading.problems };
+}
+
+function openViolation(reading: Reading, violationKind: ViolationKind, property: string | null): void {
+  reading.opened.push({ kind: 'violation', violationKind, property, trace: new TraceBuilder() });
+}
+
+function openFailure(reading: Reading, failureKind: FailureKind, m: ToolMessage, extra: { tlaLocation?: string; property?: string; message?: string } = {}): void {
+  reading.opened.push({ kind: 'failure', failureKind, code: m.code, message: extra.message ?? m.text.trim(), trace: new TraceBuilder(), ...dropUndefined(extra) });
+}
+
+/** A message that reports a violation or a failure opens it; false for any other. */
+function readError(m: ToolMessage, reading: Reading, parsed: ParsedToolOutput, options: InterpretOptions): boolean {
+  switch (m.code) {
+    case EC.TLC_INVARIANT_VIOLATED_BEHAVIOR:
+      openViolation(reading, 'invariant', nameIn(firstLine(m), /^Invariant (\S+) is violated/));
+      return true;
+    case EC.TLC_INVARIANT_VIOLATED_INITIAL: {
+      openViolation(reading, 'initial-invariant', nameIn(firstLine(m), /^Invariant (\S+) is violated/));
+      // The state follows the heading inside this message, without a `1:` line (06-init-violation).
+      const state = readStateVariables(m.text.split('\n').slice(1));
+      if (state.ok) reading.opened[reading.opened.length - 1]?.trace.states.push({ number: 1, action: null, state: state.value });
+      else reading.problems.push(state.problem);
+      return true;
+    }
+    case EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR:
+      openViolation(reading, 'action-property', nameIn(firstLine(m), /^Action property (\S+) is violated/));
+      return true;
+    case EC.TLC_TEMPORAL_PROPERTY_VIOLATED:
+      openViolation(reading, 'temporal', temporalName(firstLine(m), options.properties ?? []));
+      return true;
+    case EC.TLC_VALUE_ASSERT_FAILED:
+      openViolation(reading, 'assert', assertionMessage(m.text));
+      return true;
+    case EC.TLC_DEADLOCK_REACHED:
+      openViolation(reading, 'deadlock', null);
+      return true;
+    case EC.TLC_INVARIANT_EVALUATION_FAILED: {
+      const property = nameIn(firstLine(m), /^Evaluating invariant (\S+) failed/);
+      openFailure(reading, 'invariant-evaluation', m, property ? { property } : {});
+      return true;
+    }
+    case EC.GENERAL:
+      openFailure(reading, 'evaluation', m, { message: generalMessage(m.text) });
+      return true;
+    case EC.TLC_NESTED_EXPRESSION: {
+      const tlaLocation = innermostPosition(m.text);
+      const open = reading.opened[reading.opened.length - 1];
+      // Attaches to the error it explains (1000, 2111, 2132); alone it is an evaluation error.
+      if (open && open.kind === 'failure' && open.tlaLocation === undefined && tlaLocation) open.tlaLocation = tlaLocation;
+      else if (!open) openFailure(reading, 'evaluation', m, tlaLocation ? { tlaLocation } : {});
+      return true;
+    }
+    case EC.TLC_PARSING_FAILED:
+      openFailure(reading, 'parse', m, readSanyReport(parsed.sanyLines, m.text, options.moduleName));
+      return true;
+    case EC.TLC_CONFIG_VALUE_NOT_ASSIGNED_TO_CONSTANT_PARAM:
+      openFailure(reading, 'config', m);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A state, the loop back or the stuttering of a trace goes to the error opened last; false for any other message. */
+function readTraceMessage(m: ToolMessage, reading: Reading): boolean {
+  const open = reading.opened[reading.opened.length - 1];
+  switch (m.code) {
+    case EC.TLC_STATE_PRINT2: {
+      const state = readPrintedState(m.text);
+      if (!state.ok) reading.problems.push(state.problem);
+      else if (open) open.trace.states.push(state.value);
+      return true;
+    }
+    case EC.TLC_BACK_TO_STATE: {
+      const back = readBackToState(m.text);
+      if (!back.ok) reading.problems.push(back.problem);
+      else if (open) {
+        open.trace.backTo = back.value.backTo;
+        open.trace.backAction = back.value.action;
+      }
+      return true;
+    }
+    case EC.TLC_STATE_PRINT3:
+      if (open) open.trace.stuttering = readStuttering(m.text) !== null;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A count or fact of the run (success, statistics, depth, progress, time, version); false for any other message. */
+function readFact(m: ToolMessage, facts: Facts): boolean {
+  switch (m.code) {
+    case EC.TLC_SUCCESS:
+      facts.success = true;
+      return true;
+    case EC.TLC_STATS: {
+      const s = /([\d,]+) states generated, ([\d,]+) distinct states? found, ([\d,]+) states? left on queue/.exec(m.text);
+      if (s) facts.stats = { generated: num(s[1]!), distinct: num(s[2]!), queue: num(s[3]!) };
+      return true;
+    }
+    case EC.TLC_SEARCH_DEPTH: {
+      const d = /(\d[\d,]*)/.exec(m.text);
+      if (d) facts.depth = num(d[1]!);
+      return true;
+    }
+    case EC.TLC_PROGRESS_STATS:
+      facts.lastProgress = readProgress(m.text) ?? facts.lastProgress;
+      return true;
+    case EC.TLC_INIT_GENERATED1: {
+      const i = /([\d,]+) distinct states? generated/.exec(m.text);
+      if (i) facts.initialStates = num(i[1]!);
+      return true;
+    }
+    case EC.TLC_FINISHED:
+      facts.seconds = readFinishedSeconds(m.text);
+      return true;
+    case EC.TLC_BEHAVIOR_UP_TO_THIS_POINT:
+    case EC.TLC_COUNTER_EXAMPLE:
+      // Error-class headings of a trace whose error was reported just before.
+      return true;
+    case EC.TLC_VERSION:
+      facts.version = firstLine(m);
+      return true;
+    default:
+      return false;
+  }
 }
 
 function dropUndefined<T extends object>(o: T): T {

@@ -128,24 +128,8 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
       return nameTemporalViolation({ ...r, trace, stats }, interpretOptions.properties ?? [], options.judgeTemporal);
     }
     if (exit.code === 0 || stopReason !== null) {
-      const p = progress as { behaviours: number | null } | null;
-      const done = stopReason === null;
-      const behaviours = p?.behaviours ?? (done ? traces : null);
-      const count = behaviours === null ? 'an unknown number of behaviours (this TLC does not report it)' : `${behaviours} behaviour${behaviours === 1 ? '' : 's'}`;
-      const why = stopReason === 'timeout' ? `the time limit of ${options.timeoutSeconds} s was reached` : stopReason === 'interrupted' ? 'the run was interrupted' : `all ${traces} behaviours asked for were generated`;
-      return {
-        engine: 'tlc',
-        verdict: 'inconclusive',
-        property: null,
-        stats: { distinctStates: 0, statesGenerated: generated, depth: 0, seconds: elapsed(), queued: 0 },
-        trace: null,
-        loopsBackTo: null,
-        stuttering: false,
-        inconclusive: {
-          reason: stopReason === 'interrupted' ? 'interrupted' : 'simulation',
-          advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. ${NOT_COUNTED} A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
-        },
-      };
+      const behaviours = (progress as { behaviours: number | null } | null)?.behaviours ?? null;
+      return foundNothing({ stopReason, behaviours, traces, depth, seed, generated, seconds: elapsed(), timeoutSeconds: options.timeoutSeconds });
     }
     const r = reportToCheckResult(report, exit.code);
     const said = stderr.trim().split('\n').slice(0, 5).join('\n');
@@ -153,3 +137,34 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
   });
 }
 
+/** A simulation that ended without a violation: inconclusive, saying how much was sampled and why it stopped. */
+function foundNothing(run: {
+  readonly stopReason: 'timeout' | 'interrupted' | null;
+  /** Behaviours TLC reported generating; null when it does not say. */
+  readonly behaviours: number | null;
+  readonly traces: number;
+  readonly depth: number;
+  readonly seed: number;
+  readonly generated: number;
+  readonly seconds: number;
+  readonly timeoutSeconds: number | undefined;
+}): CheckResult {
+  const { stopReason, traces, depth, seed, generated } = run;
+  const done = stopReason === null;
+  const behaviours = run.behaviours ?? (done ? traces : null);
+  const count = behaviours === null ? 'an unknown number of behaviours (this TLC does not report it)' : `${behaviours} behaviour${behaviours === 1 ? '' : 's'}`;
+  const why = stopReason === 'timeout' ? `the time limit of ${run.timeoutSeconds} s was reached` : stopReason === 'interrupted' ? 'the run was interrupted' : `all ${traces} behaviours asked for were generated`;
+  return {
+    engine: 'tlc',
+    verdict: 'inconclusive',
+    property: null,
+    stats: { distinctStates: 0, statesGenerated: generated, depth: 0, seconds: run.seconds, queued: 0 },
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    inconclusive: {
+      reason: stopReason === 'interrupted' ? 'interrupted' : 'simulation',
+      advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. ${NOT_COUNTED} A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
+    },
+  };
+}

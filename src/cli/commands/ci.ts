@@ -15,7 +15,7 @@ import { progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
-import { humanIo, type ReportRequest, reportDestinations, writeReport } from '../report-destinations.js';
+import { type Destination, humanIo, type ReportRequest, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText } from '../result-writer.js';
 import { type RejectedSpec, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
@@ -135,12 +135,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       },
       (result) => {
         progress.clear();
-        io.stdout.write(formatCiLine(result) + '\n');
-        const outcomeOf = judgeExpectation(result);
-        if (outcomeOf === 'unmet' || outcomeOf === 'error' || outcomeOf === 'inconclusive') io.stdout.write(formatViolation(result) + '\n');
+        printResult(result, io, onGithub);
         printUnreached(result);
-        const note = onGithub ? annotation(result) : null;
-        if (note !== null) io.stdout.write(note + '\n');
       },
       { importPaths: args.importPath },
     );
@@ -158,40 +154,76 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       }
     }
     for (const rejected of outcome.rejected) {
-      const spec = uncheckedSpec(rejected);
-      unchecked.push(spec);
       progress.clear();
-      const first = spec.diagnostics[0];
-      const n = spec.diagnostics.length;
-      const what = first === undefined ? '' : `: ${first.code} at ${first.location.file}:${first.location.line}:${first.location.column}${n > 1 ? ` and ${n - 1} more` : ''}`;
-      io.stdout.write(`${MARK.error} ${rejected.file}: could not be checked${what} (diagnostics on stderr)\n`);
-      if (onGithub) for (const d of spec.diagnostics) io.stdout.write(`::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`);
+      unchecked.push(printRejected(rejected, io, onGithub));
     }
     // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
     if (io.signal?.aborted === true) break;
   }
   progress.clear();
-  const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
-  const failedToRun = count('error') + unchecked.length;
-  const staleNote = stale.length > 0 ? `, ${stale.length} stale generated file${stale.length === 1 ? '' : 's'}` : '';
-  io.stdout.write(`${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}\n`);
+  io.stdout.write(summaryLine(results, unchecked, stale));
   if (stale.length > 0) codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
-  for (const r of results) {
-    const o = judgeExpectation(r);
-    codes.push(o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok);
-  }
+  codes.push(...results.map(exitCodeOf));
+  codes.push(...writeCiReports(requested, reports.destinations, { results, unchecked, stale }, reportOut, inputs.files, io));
+  return combineExitCodes(codes);
+}
+
+/** A result's line, and what `ci` says beside it: the trace when it is not as expected, a GitHub annotation. */
+function printResult(result: VariantResult, io: Io, onGithub: boolean): void {
+  io.stdout.write(formatCiLine(result) + '\n');
+  const outcome = judgeExpectation(result);
+  if (outcome === 'unmet' || outcome === 'error' || outcome === 'inconclusive') io.stdout.write(formatViolation(result) + '\n');
+  const note = onGithub ? annotation(result) : null;
+  if (note !== null) io.stdout.write(note + '\n');
+}
+
+/** A spec that could not be checked: one line naming its first error (all of them as annotations on GitHub). */
+function printRejected(rejected: RejectedSpec, io: Io, onGithub: boolean): UncheckedSpec {
+  const spec = uncheckedSpec(rejected);
+  const first = spec.diagnostics[0];
+  const n = spec.diagnostics.length;
+  const what = first === undefined ? '' : `: ${first.code} at ${first.location.file}:${first.location.line}:${first.location.column}${n > 1 ? ` and ${n - 1} more` : ''}`;
+  io.stdout.write(`${MARK.error} ${rejected.file}: could not be checked${what} (diagnostics on stderr)\n`);
+  if (onGithub) for (const d of spec.diagnostics) io.stdout.write(`::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`);
+  return spec;
+}
+
+/** The closing count of `ci`. */
+function summaryLine(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[], stale: readonly StaleGenerated[]): string {
+  const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
+  const failedToRun = count('error') + unchecked.length;
+  const staleNote = stale.length > 0 ? `, ${stale.length} stale generated file${stale.length === 1 ? '' : 's'}` : '';
+  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}\n`;
+}
+
+function exitCodeOf(r: VariantResult): ExitCode {
+  const o = judgeExpectation(r);
+  return o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok;
+}
+
+/** Writes the `--json`, `--junit` and `--sarif` reports asked for; the exit codes of those that could not be written. */
+function writeCiReports(
+  requested: readonly ReportRequest[],
+  destinations: readonly Destination[],
+  found: { readonly results: VariantResult[]; readonly unchecked: UncheckedSpec[]; readonly stale: StaleGenerated[] },
+  reportOut: Io['stdout'],
+  files: readonly string[],
+  io: Io,
+): ExitCode[] {
+  const { results, unchecked, stale } = found;
+  const codes: ExitCode[] = [];
   const texts: Record<string, () => string> = {
     '--json': () => resultFileText(results, { ...(unchecked.length > 0 ? { unchecked } : {}), ...(stale.length > 0 ? { staleGenerated: stale } : {}) }),
     '--junit': () => buildJunitReport(results, unchecked, stale),
     '--sarif': () => JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale), null, 2) + '\n',
   };
   requested.forEach(({ option }, i) => {
-    const problem = writeReport(reports.destinations[i]!, texts[option]!(), reportOut, inputs.files, io.cwd);
+    const problem = writeReport(destinations[i]!, texts[option]!(), reportOut, files, io.cwd);
     if (problem === null) return;
     io.stderr.write(`credspec ci: ${problem.problem}\n`);
     codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);
   });
-  return combineExitCodes(codes);
+  return codes;
 }

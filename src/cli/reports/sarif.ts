@@ -32,9 +32,11 @@ function ruleIdOf(r: VariantResult): string {
   return 'expectation';
 }
 
+type SarifRule = { id: string; shortDescription: { text: string } };
+
 /** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
 export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = []): object {
-  const rules = new Map<string, { id: string; shortDescription: { text: string } }>();
+  const rules = new Map<string, SarifRule>();
   const sarifResults: object[] = [];
   for (const s of stale) {
     rules.set('stale-generated', { id: 'stale-generated', shortDescription: { text: 'A committed generated file is not what `credspec emit` writes now.' } });
@@ -59,47 +61,10 @@ export function buildSarifLog(results: readonly VariantResult[], toolVersion: st
     }
   }
   for (const r of results) {
-    const outcome = judgeExpectation(r);
-    const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';
-    if (!isViolation && outcome !== 'unmet') continue;
-    const ruleId = outcome === 'unmet' && !isViolation ? 'expectation' : ruleIdOf(r);
-    if (!rules.has(ruleId)) {
-      const text =
-        ruleId === 'deadlock' ? 'A reachable state where no thread can take a step and not every thread has finished.'
-        : ruleId === 'expectation' ? 'A variant did not behave as its expectation in the spec says.'
-        : `The property ${ruleId} of the spec.`;
-      rules.set(ruleId, { id: ruleId, shortDescription: { text } });
-    }
-    const params = describeParams(r.overrides ?? r.params);
-    const where = `${r.variant}${params ? ` (${params})` : ''}`;
-    const actual = describeVerdict(r.verdict, r.property);
-    const text =
-      outcome === 'unmet'
-        ? `${where}: expected ${r.expected ? describeExpectation(r.expected) : 'nothing'}, got ${actual}`
-        : `${where}: ${actual}${r.expected ? ' (as expected)' : ''}`;
-    const anchor = r.propertyLocation ?? r.expectLocation ?? r.trace?.[r.trace.length - 1]?.location ?? { file: r.spec, line: 1, column: 1 };
-    const result: Record<string, unknown> = {
-      ruleId,
-      level: outcome === 'unmet' ? 'error' : outcome === 'met' ? 'note' : 'warning',
-      message: { text },
-      locations: [toSarifLocation(anchor)],
-      partialFingerprints: { credspecScenario: `${r.spec}|${r.variant}|${params}|${ruleId}` },
-    };
-    if (r.trace && r.trace.length > 0) {
-      const steps = r.trace.filter((s) => s.location !== null);
-      result.codeFlows = [
-        {
-          threadFlows: [
-            {
-              locations: steps.map((s) => ({
-                location: toSarifLocation(s.location as SourceLocation, `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`),
-              })),
-            },
-          ],
-        },
-      ];
-    }
-    sarifResults.push(result);
+    const entry = resultEntry(r);
+    if (entry === undefined) continue;
+    if (!rules.has(entry.rule.id)) rules.set(entry.rule.id, entry.rule);
+    sarifResults.push(entry.result);
   }
   return {
     $schema: SARIF_SCHEMA,
@@ -117,4 +82,46 @@ export function buildSarifLog(results: readonly VariantResult[], toolVersion: st
       },
     ],
   };
+}
+
+/** A result's SARIF entry and its rule: a violation, or an expectation not met; else none. */
+function resultEntry(r: VariantResult): { rule: SarifRule; result: Record<string, unknown> } | undefined {
+  const outcome = judgeExpectation(r);
+  const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';
+  if (!isViolation && outcome !== 'unmet') return undefined;
+  const ruleId = outcome === 'unmet' && !isViolation ? 'expectation' : ruleIdOf(r);
+  const ruleText =
+    ruleId === 'deadlock' ? 'A reachable state where no thread can take a step and not every thread has finished.'
+    : ruleId === 'expectation' ? 'A variant did not behave as its expectation in the spec says.'
+    : `The property ${ruleId} of the spec.`;
+  const params = describeParams(r.overrides ?? r.params);
+  const where = `${r.variant}${params ? ` (${params})` : ''}`;
+  const actual = describeVerdict(r.verdict, r.property);
+  const text =
+    outcome === 'unmet'
+      ? `${where}: expected ${r.expected ? describeExpectation(r.expected) : 'nothing'}, got ${actual}`
+      : `${where}: ${actual}${r.expected ? ' (as expected)' : ''}`;
+  const anchor = r.propertyLocation ?? r.expectLocation ?? r.trace?.[r.trace.length - 1]?.location ?? { file: r.spec, line: 1, column: 1 };
+  const result: Record<string, unknown> = {
+    ruleId,
+    level: outcome === 'unmet' ? 'error' : outcome === 'met' ? 'note' : 'warning',
+    message: { text },
+    locations: [toSarifLocation(anchor)],
+    partialFingerprints: { credspecScenario: `${r.spec}|${r.variant}|${params}|${ruleId}` },
+  };
+  if (r.trace && r.trace.length > 0) {
+    const steps = r.trace.filter((s) => s.location !== null);
+    result.codeFlows = [
+      {
+        threadFlows: [
+          {
+            locations: steps.map((s) => ({
+              location: toSarifLocation(s.location as SourceLocation, `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`),
+            })),
+          },
+        ],
+      },
+    ];
+  }
+  return { rule: { id: ruleId, shortDescription: { text: ruleText } }, result };
 }
