@@ -115,6 +115,7 @@ function buildProgram(io: Io, setRun: (run: () => Promise<number>, stopsOnAbort?
     .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
     .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
+    .option('--vacuity-gate', 'fail when a step, fault point or cover is reached by no exhaustive check of its spec')
     .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
 
