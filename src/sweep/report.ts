@@ -12,9 +12,13 @@ function setWords(params: ParamSet): string {
   return text === '' ? '(no params)' : text;
 }
 
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** The lines `sweep` prints for one variant. */
 export function summaryText(s: VariantSummary): string {
-  const lines = [`${s.variant}${s.fixed ? ' (expected to hold)' : ''}: ${s.holds.length} sets hold, ${s.breaking.length} properties break, ${s.cutOff.length} cut off, ${s.failed.length} failed`];
+  const lines = [`${s.variant}${s.fixed ? ' (expected to hold)' : ''}: ${count(s.holds.length, 'set holds', 'sets hold')}, ${count(s.breaking.length, 'property breaks', 'properties break')}, ${s.cutOff.length} cut off, ${s.failed.length} failed`];
   for (const b of s.breaking) {
     lines.push(`  ${b.property} breaks first at ${setWords(b.params)} (${b.threads} threads)${s.fixed ? ': unexpected' : ''}`);
     lines.push(formatViolation(b.result));

@@ -78,7 +78,7 @@ describe('credspec sweep', () => {
       '  base FAULT=true M=0 N=2: violated',
       '  base FAULT=true M=1 N=2: violated',
     ]);
-    expect(io.out()).toContain('base (expected to hold): 4 sets hold, 1 properties break, 0 cut off, 0 failed');
+    expect(io.out()).toContain('base (expected to hold): 4 sets hold, 1 property breaks, 0 cut off, 0 failed');
     expect(io.out()).toContain('  small breaks first at FAULT=true M=0 N=1 (2 threads): unexpected');
     // The trace is check's: B's double step is in it.
     expect(io.out()).toContain('B.twice');
