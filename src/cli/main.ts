@@ -10,6 +10,7 @@ import { type CheckArgs, runCheck } from './commands/check.js';
 import { type CiArgs, runCi } from './commands/ci.js';
 import { runEmit } from './commands/emit.js';
 import { LINT_FORMATS, type LintFormat, runLint } from './commands/lint.js';
+import { type SweepArgs, runSweepCommand } from './commands/sweep.js';
 import { runTlcCommand } from './commands/tlc.js';
 import { runTlcWorkerCommand } from './commands/tlc-worker.js';
 import { runTrace } from './commands/trace.js';
@@ -136,12 +137,25 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
     .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
     .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
+    .option('--vacuity-gate', 'fail when a step, fault point or cover is reached by no exhaustive check of its spec')
     .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
 }
 
 /** `trace`: the trace of a result file. */
 function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
+  program
+    .command('sweep')
+    .description('check every parameter set the declared ranges allow, smallest first, on the embedded engine')
+    .argument('<file>', 'a spec file')
+    .option('--variant <name>', 'sweep this variant (repeatable; default: every variant)', collect, [])
+    .option('--max-states <n>', 'stop each check after this many distinct states', intOption('--max-states'))
+    .option('--budget <seconds>', 'stop the whole sweep after this many seconds', intOption('--budget'))
+    .option('--json <file>', 'write the sweep report (- for standard output)')
+    .option('--table', 'print a Markdown table instead of the summary')
+    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
+    .action((file: string, opts: Omit<SweepArgs, 'file'>) => setRun(() => runSweepCommand({ file, ...opts }, io), true));
+
   program
     .command('trace')
     .description('show the trace of a result: the viewer on a terminal, plain text otherwise')

@@ -21,6 +21,7 @@ const INT32_MAX = 2 ** 31 - 1;
 export const OPTION_RANGES = {
   '--max-states': { min: 1, max: INT32_MAX - 1, because: 'the engine numbers states with 32-bit integers' },
   '--timeout': { min: 1, max: Math.floor(INT32_MAX / 1000), because: 'about 24 days, the longest timer Node keeps' },
+  '--budget': { min: 1, max: Math.floor(INT32_MAX / 1000), because: 'about 24 days, the longest timer Node keeps' },
   '--memory': (): IntRange => ({ min: 1, max: Math.floor(totalmem() / 2 ** 20), because: "this machine's memory in MB" }),
   '--workers': (): IntRange => ({ min: 1, max: availableParallelism(), because: 'the cores available to this process' }),
   '--threads': (): IntRange => ({ min: 1, max: availableParallelism(), because: 'the cores available to this process' }),

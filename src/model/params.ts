@@ -93,9 +93,9 @@ export function evalConst(expr: Expr, table: DeclTable, params: ParamSet, depth 
 }
 
 /** The param type with aliases resolved, as far as params need it. */
-type ParamKind = { kind: 'bool' } | { kind: 'range'; lo: Expr; hi: Expr } | { kind: 'enum'; name: string; members: string[] } | { kind: 'other' };
+export type ParamKind = { kind: 'bool' } | { kind: 'range'; lo: Expr; hi: Expr } | { kind: 'enum'; name: string; members: string[] } | { kind: 'other' };
 
-function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKind {
+export function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKind {
   if (depth > 20) return { kind: 'other' };
   if (type.kind === 'RangeType') return { kind: 'range', lo: type.lo, hi: type.hi };
   if (type.kind === 'NamedType') {

@@ -22,7 +22,8 @@ import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../load-executable.js';
 import { type ModuleCompiler, moduleCompiler } from './emit.js';
-import { modeOptions, spreadUnreachedSteps, tlcUnavailable, unreachedPrinter } from './check.js';
+import { modeOptions, sourceMapLocator, spreadUnreachedSteps, tlcUnavailable, unreachedPrinter } from './check.js';
+import { describeVacant, type VacantPlace, vacantPlaces, vacantWhere } from '../vacuity-gate.js';
 
 /** Options of `credspec ci [dir]`. */
 export interface CiArgs {
@@ -43,6 +44,8 @@ export interface CiArgs {
   readonly seed?: number | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
+  /** A step, fault point or cover no exhaustive check of its spec reached fails the run (vacuity-gate.ts). */
+  readonly vacuityGate?: boolean | undefined;
 }
 
 const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', none: '    ' } as const;
@@ -111,6 +114,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const results: VariantResult[] = [];
   const unchecked: UncheckedSpec[] = [];
   const stale: StaleGenerated[] = [];
+  const vacant: VacantPlace[] = [];
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
   const compile = (): Promise<ModuleCompiler> => (compiler ??= moduleCompiler(compiledCache(io.env), (m) => void io.stderr.write(`credspec ci: ${m}\n`)));
@@ -142,7 +146,13 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     );
     results.push(...outcome.results);
     progress.clear();
-    for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
+    if (args.vacuityGate === true) {
+      for (const p of vacantPlaces(outcome.results, sourceMapLocator(io.cwd))) {
+        vacant.push(p);
+        io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
+        if (onGithub) io.stdout.write(`::error ${p.location === null ? `file=${p.spec}` : `file=${p.location.file},line=${p.location.line},col=${p.location.column}`}::${escapeAnnotation(describeVacant(p))}\n`);
+      }
+    } else for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
     for (const { file: spec, checked } of outcome.loaded) {
@@ -161,12 +171,12 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     if (io.signal?.aborted === true) break;
   }
   progress.clear();
-  io.stdout.write(summaryLine(results, unchecked, stale));
-  if (stale.length > 0) codes.push(EXIT.violated);
+  io.stdout.write(summaryLine(results, unchecked, stale, vacant));
+  if (stale.length > 0 || vacant.length > 0) codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
   codes.push(...results.map(exitCodeOf));
-  codes.push(...writeCiReports(requested, reports.destinations, { results, unchecked, stale }, reportOut, inputs.files, io));
+  codes.push(...writeCiReports(requested, reports.destinations, { results, unchecked, stale, vacant }, reportOut, inputs.files, io));
   return combineExitCodes(codes);
 }
 
@@ -191,11 +201,12 @@ function printRejected(rejected: RejectedSpec, io: Io, onGithub: boolean): Unche
 }
 
 /** The closing count of `ci`. */
-function summaryLine(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[], stale: readonly StaleGenerated[]): string {
+function summaryLine(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[], stale: readonly StaleGenerated[], vacant: readonly VacantPlace[]): string {
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
   const failedToRun = count('error') + unchecked.length;
   const staleNote = stale.length > 0 ? `, ${stale.length} stale generated file${stale.length === 1 ? '' : 's'}` : '';
-  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}\n`;
+  const vacantNote = vacant.length > 0 ? `, ${vacant.length} place${vacant.length === 1 ? '' : 's'} no check reached` : '';
+  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}\n`;
 }
 
 function exitCodeOf(r: VariantResult): ExitCode {
@@ -207,17 +218,17 @@ function exitCodeOf(r: VariantResult): ExitCode {
 function writeCiReports(
   requested: readonly ReportRequest[],
   destinations: readonly Destination[],
-  found: { readonly results: VariantResult[]; readonly unchecked: UncheckedSpec[]; readonly stale: StaleGenerated[] },
+  found: { readonly results: VariantResult[]; readonly unchecked: UncheckedSpec[]; readonly stale: StaleGenerated[]; readonly vacant: readonly VacantPlace[] },
   reportOut: Io['stdout'],
   files: readonly string[],
   io: Io,
 ): ExitCode[] {
-  const { results, unchecked, stale } = found;
+  const { results, unchecked, stale, vacant } = found;
   const codes: ExitCode[] = [];
   const texts: Record<string, () => string> = {
     '--json': () => resultFileText(results, { ...(unchecked.length > 0 ? { unchecked } : {}), ...(stale.length > 0 ? { staleGenerated: stale } : {}) }),
-    '--junit': () => buildJunitReport(results, unchecked, stale),
-    '--sarif': () => JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale), null, 2) + '\n',
+    '--junit': () => buildJunitReport(results, unchecked, stale, vacant),
+    '--sarif': () => JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale, vacant), null, 2) + '\n',
   };
   requested.forEach(({ option }, i) => {
     const problem = writeReport(destinations[i]!, texts[option]!(), reportOut, files, io.cwd);

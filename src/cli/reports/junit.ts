@@ -7,14 +7,19 @@ import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
 import { junitMarker } from './junit-marker.js';
+import { describeVacant, type VacantPlace, vacantWhere } from '../vacuity-gate.js';
 
 // The package is CommonJS whose module.exports is the builder itself; its typings describe an
 // ES default export, so the default import is the builder at run time.
 const junit = junitModule as unknown as Builder;
 
 /** The XML text of a JUnit report for the given results and the specs that could not be checked. */
-export function buildJunitReport(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = []): string {
+export function buildJunitReport(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = [], vacant: readonly VacantPlace[] = []): string {
   const builder = junit.newBuilder();
+  if (vacant.length > 0) {
+    const suite = builder.testSuite().name('vacuity gate');
+    for (const p of vacant) suite.testCase().className(p.spec).name(`${p.kind} ${p.name}`).file(p.location?.file ?? p.spec).failure(`${vacantWhere(p)}: ${describeVacant(p)}`, 'NeverReached');
+  }
   if (stale.length > 0) {
     const suite = builder.testSuite().name('generated files');
     for (const s of stale) {

@@ -6,6 +6,7 @@
 
 import type { SourceLocation, StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import { describeVacant, type VacantPlace } from '../vacuity-gate.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -35,9 +36,19 @@ function ruleIdOf(r: VariantResult): string {
 type SarifRule = { id: string; shortDescription: { text: string } };
 
 /** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
-export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = []): object {
+export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = [], vacant: readonly VacantPlace[] = []): object {
   const rules = new Map<string, SarifRule>();
   const sarifResults: object[] = [];
+  for (const p of vacant) {
+    rules.set('never-reached', { id: 'never-reached', shortDescription: { text: 'A step, fault point or cover that no exhaustive check of the spec reached.' } });
+    sarifResults.push({
+      ruleId: 'never-reached',
+      level: 'error',
+      message: { text: describeVacant(p) },
+      locations: [toSarifLocation(p.location ?? { file: p.spec, line: 1, column: 1 })],
+      partialFingerprints: { credspecScenario: `${p.spec}|never-reached|${p.kind} ${p.name}` },
+    });
+  }
   for (const s of stale) {
     rules.set('stale-generated', { id: 'stale-generated', shortDescription: { text: 'A committed generated file is not what `credspec emit` writes now.' } });
     sarifResults.push({

@@ -1,0 +1,53 @@
+// Every parameter set a variant's declared ranges allow: the cartesian product of each param's
+// values (bool: false, true; a range lo..hi: every integer; an enum: its members in declared
+// order). A range bound may name an earlier param, so values are chosen in declaration order
+// and each range is evaluated under the choices before it. Pure.
+
+import type { DeclTable } from '../model/decls.js';
+import { evalConst, paramKind, type ParamSet, type ParamValue } from '../model/params.js';
+
+/** A param's values, or why the sweep cannot list them (a type it cannot enumerate). */
+type Values = { readonly ok: true; readonly values: readonly ParamValue[] } | { readonly ok: false; readonly problem: string };
+
+/** The values param number `index` may take once the params before it are chosen. */
+function valuesOf(table: DeclTable, index: number, chosen: ParamSet): Values {
+  const p = table.params[index];
+  if (p === undefined) return { ok: false, problem: `no param number ${index}` };
+  const k = paramKind(p.type, table);
+  switch (k.kind) {
+    case 'bool':
+      return { ok: true, values: [false, true] };
+    case 'enum':
+      return { ok: true, values: k.members };
+    case 'range': {
+      const lo = evalConst(k.lo, table, chosen);
+      const hi = evalConst(k.hi, table, chosen);
+      if (typeof lo !== 'number' || typeof hi !== 'number') return { ok: false, problem: `the range of param ${p.name.name} is not a constant` };
+      return { ok: true, values: Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i) };
+    }
+    case 'other':
+      return { ok: false, problem: `param ${p.name.name} has a type a sweep cannot enumerate` };
+  }
+}
+
+/** One parameter set, with each value's position among its param's values (for ordering). */
+export interface RankedSet {
+  readonly params: ParamSet;
+  readonly ranks: readonly number[];
+}
+
+/** Every parameter set of `table` (a variant's table), or the first reason it cannot be listed. */
+export function paramSpace(table: DeclTable): { ok: true; sets: RankedSet[] } | { ok: false; problem: string } {
+  let partial: RankedSet[] = [{ params: {}, ranks: [] }];
+  for (let i = 0; i < table.params.length; i++) {
+    const name = table.params[i]?.name.name ?? '';
+    const next: RankedSet[] = [];
+    for (const chosen of partial) {
+      const values = valuesOf(table, i, chosen.params);
+      if (!values.ok) return values;
+      values.values.forEach((v, rank) => next.push({ params: { ...chosen.params, [name]: v }, ranks: [...chosen.ranks, rank] }));
+    }
+    partial = next;
+  }
+  return { ok: true, sets: partial };
+}

@@ -1,0 +1,96 @@
+// `ci --vacuity-gate`: a step, a fault point or a cover that no exhaustive check of its spec
+// reached fails the run, with its line, in the table, the JUnit report and the SARIF log; a
+// spec whose expectations reach everything passes.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCi } from '../../src/cli/commands/ci.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// GO enables A.gone, FAULTS the failure of A.bump; total never exceeds 2, so A.never_step and
+// the cover three are out of reach whatever the params.
+const SPREAD = `spec spread
+
+param GO: bool = false
+param FAULTS: bool = false
+shared var total: 0..3 = 0
+
+process A[1] {
+  bump: total := total + 1 may fail when FAULTS { total := 0 }
+  go: if GO {
+    gone: total := 0
+  }
+  odd: if total > 2 {
+    never_step: skip
+  }
+}
+
+cover three: total == 3
+
+expect base: holds
+expect base with GO = true: holds
+`;
+
+// Every step, the failure of bump and the cover are reached by one of the two checks.
+const REACHED = `spec reached
+
+param FAULTS: bool = false
+shared var total: 0..3 = 0
+
+process A[1] {
+  bump: total := total + 1 may fail when FAULTS { total := 0 }
+  again: total := total + 1
+}
+
+cover two: total == 2
+
+expect base: holds
+expect base with FAULTS = true: holds
+`;
+
+function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
+  const dir = scratch('credspec-vacuity-');
+  mkdirSync(join(dir, 'specs'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
+  return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };
+}
+
+describe('ci --vacuity-gate', () => {
+  test('fails on each place no check reached, with its line, in the table, JUnit and SARIF', async () => {
+    const { dir, env } = workspace({ 'spread.cred': SPREAD });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', vacuityGate: true, junit: 'ci.xml', sarif: 'ci.sarif' }, io)).toBe(1);
+    const failures = io.out().split('\n').filter((l) => l.startsWith('FAIL'));
+    expect(failures).toEqual([
+      'FAIL specs/spread.cred:8:3: fault point of step A.bump never taken in any of the 2 exhaustive checks of specs/spread.cred',
+      'FAIL specs/spread.cred:13:5: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred',
+      'FAIL specs/spread.cred:17:1: cover three never reached in any of the 2 exhaustive checks of specs/spread.cred',
+    ]);
+    expect(io.out()).toContain('2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 3 places no check reached');
+    const junit = readFileSync(join(dir, 'ci.xml'), 'utf8');
+    expect(junit).toContain('<testsuite name="vacuity gate"');
+    expect(junit.match(/type="NeverReached"/g)).toHaveLength(3);
+    const sarif = JSON.parse(readFileSync(join(dir, 'ci.sarif'), 'utf8'));
+    const gate = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'never-reached');
+    expect(gate.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]?.physicalLocation.region.startLine)).toEqual([8, 13, 17]);
+  });
+
+  test('passes when the expectations reach every step, fault point and cover', async () => {
+    const { dir, env } = workspace({ 'reached.cred': REACHED });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', vacuityGate: true }, io)).toBe(0);
+    expect(io.out()).not.toContain('FAIL');
+  });
+
+  test('without the gate the same places are warnings and ci passes', async () => {
+    const { dir, env } = workspace({ 'spread.cred': SPREAD });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs' }, io)).toBe(0);
+    expect(io.out()).toContain('  warning: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:13:5)');
+  });
+});

@@ -1,0 +1,119 @@
+// `credspec sweep` on a spec small enough to work out by hand: the order sets are checked in
+// (threads, then switches on, then declaration order), the smallest set that breaks a property
+// with its trace, the sets that hold, the exit code for a variant expected to hold, a budget
+// that cuts the sweep off, the Markdown table, and the JSON report against its schema.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { runSweepCommand } from '../../src/cli/commands/sweep.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { checkProgram } from '../../src/check/check.js';
+import { loadSpec } from '../../src/cli/spec-inputs.js';
+import { planSweep, runSweep, setText } from '../../src/sweep/run-sweep.js';
+import { summarise } from '../../src/sweep/summary.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// FAULT lets B add 2 at once: with A's increments the total passes 2 as soon as FAULT is on.
+// M changes nothing; it is there so that "fewer switches on" and "declaration order" disagree:
+// (M=1, FAULT=false) comes before (M=0, FAULT=true) although FAULT is declared first.
+const SWEEPY = `spec sweepy
+
+param FAULT: bool = false
+param M: 0..1 = 0
+param N: 1..2 = 1
+shared var total: 0..5 = 0
+
+process A[N] {
+  bump: total := total + 1
+}
+
+process B[1] {
+  hit: if FAULT {
+    twice: total := total + 2
+  }
+}
+
+invariant small: total <= 2
+
+expect base: holds
+`;
+
+function workspace(text: string): { dir: string; env: Record<string, string> } {
+  const dir = scratch('credspec-sweep-');
+  mkdirSync(join(dir, 'specs'));
+  writeFileSync(join(dir, 'specs', 'sweepy.cred'), text);
+  return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };
+}
+
+const ORDER = [
+  'FAULT=false M=0 N=1',
+  'FAULT=false M=1 N=1',
+  'FAULT=true M=0 N=1',
+  'FAULT=true M=1 N=1',
+  'FAULT=false M=0 N=2',
+  'FAULT=false M=1 N=2',
+  'FAULT=true M=0 N=2',
+  'FAULT=true M=1 N=2',
+];
+
+describe('credspec sweep', () => {
+  test('checks every set smallest first and names the smallest that breaks; a variant expected to hold exits 1', async () => {
+    const { dir, env } = workspace(SWEEPY);
+    const io = memoryIo({ cwd: dir, env });
+    const code = await runSweepCommand({ file: 'specs/sweepy.cred', variant: [], json: 'sweep.json' }, io);
+    expect(code).toBe(1);
+    const progress = io.err().split('\n').filter((l) => l.startsWith('  base '));
+    expect(progress).toEqual([
+      '  base FAULT=false M=0 N=1: holds',
+      '  base FAULT=false M=1 N=1: holds',
+      '  base FAULT=true M=0 N=1: violated',
+      '  base FAULT=true M=1 N=1: violated',
+      '  base FAULT=false M=0 N=2: holds',
+      '  base FAULT=false M=1 N=2: holds',
+      '  base FAULT=true M=0 N=2: violated',
+      '  base FAULT=true M=1 N=2: violated',
+    ]);
+    expect(io.out()).toContain('base (expected to hold): 4 sets hold, 1 property breaks, 0 cut off, 0 failed');
+    expect(io.out()).toContain('  small breaks first at FAULT=true M=0 N=1 (2 threads): unexpected');
+    // The trace is check's: B's double step is in it.
+    expect(io.out()).toContain('B.twice');
+    const report = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8'));
+    const ajv = new Ajv2020({ allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'sweep.schema.json'), 'utf8')));
+    expect(validate(report)).toBe(true);
+    expect(report.variants[0].breaking.map((b: { property: string; params: object }) => [b.property, b.params])).toEqual([['small', { FAULT: true, M: 0, N: 1 }]]);
+    expect(report.variants[0].holds).toHaveLength(4);
+  });
+
+  test('a variant expected to break exits 0, and --table prints the Markdown row', async () => {
+    const { dir, env } = workspace(SWEEPY.replace('expect base: holds', 'expect base with FAULT = true: violates small'));
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runSweepCommand({ file: 'specs/sweepy.cred', variant: [], table: true }, io)).toBe(0);
+    expect(io.out().split('\n')).toContain('| base | breaks | small | `FAULT=true M=0 N=1` | 4 | 0 |');
+  });
+
+  test('a spent budget lists the sets not checked as cut off, in sweep order', async () => {
+    const { dir, env } = workspace(SWEEPY);
+    const checked = checkProgram(loadSpec('specs/sweepy.cred', { cwd: dir, env }));
+    const plan = planSweep(checked, { variants: [], generatedBy: 'credspec test', folder: 'sweepy' });
+    if (!plan.ok) throw new Error('the plan failed');
+    expect(plan.variants[0]?.cases.map((c) => setText(c.set.params))).toEqual(ORDER);
+    const [sweep] = await runSweep(plan, 'specs/sweepy.cred', { cwd: dir, env, budgetSeconds: 0 });
+    if (sweep === undefined) throw new Error('no variant swept');
+    const summary = summarise(sweep);
+    expect(summary.cutOff.map((c) => `${c.by} ${setText(c.params)}`)).toEqual(ORDER.map((s) => `budget ${s}`));
+    expect(summary.holds).toEqual([]);
+  });
+
+  test('an unknown variant is bad input', async () => {
+    const { dir, env } = workspace(SWEEPY);
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runSweepCommand({ file: 'specs/sweepy.cred', variant: ['nope'] }, io)).toBe(2);
+    expect(io.err()).toContain('no variant `nope`');
+  });
+});
