@@ -5,7 +5,8 @@
 
 import type { CheckedProgram } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { collectDecls } from '../model/decls.js';
+import { collectDecls, declTable } from '../model/decls.js';
+import { LoweringError } from '../model/lowering-error.js';
 import type { ParamSet } from '../model/params.js';
 import { applyVariant, variantNames } from '../model/variants.js';
 import { buildCase, type BuiltCase } from '../pipeline/build-case.js';
@@ -50,9 +51,14 @@ export function planSweep(checked: CheckedProgram, settings: { readonly variants
   const chosen = settings.variants.length === 0 ? known : known.filter((v) => settings.variants.includes(v));
   const variants = [];
   for (const variant of chosen) {
-    const applied = applyVariant(base, variant, program.root.ast.name.span);
-    if (!applied.ok) return { ok: false, diagnostics: applied.diagnostics };
-    const space = paramSpace(applied.table);
+    let table;
+    try {
+      table = applyVariant(declTable(checked), variant, program.root.ast.name.span);
+    } catch (e) {
+      if (e instanceof LoweringError) return { ok: false, diagnostics: [], problem: e.message };
+      throw e;
+    }
+    const space = paramSpace(table);
     if (!space.ok) return { ok: false, diagnostics: [], problem: space.problem };
     const cases: { set: SizedSet; built: BuiltCase }[] = [];
     for (const ranked of space.sets) {
@@ -63,7 +69,7 @@ export function planSweep(checked: CheckedProgram, settings: { readonly variants
       cases.push({ set: { params: ranked.params, threads, ranks: ranked.ranks }, built: built.built });
     }
     cases.sort((a, b) => compareSets(a.set, b.set));
-    const fixed = applied.table.expects.some((e) => e.variant.name === variant && e.verdict.kind === 'holds');
+    const fixed = base.expects.some((e) => e.variant.name === variant && e.verdict.kind === 'holds');
     variants.push({ variant, fixed, cases });
   }
   return { ok: true, variants };
