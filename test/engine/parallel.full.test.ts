@@ -15,7 +15,7 @@ import { exploreParallel } from '../../src/engine/parallel/explore-parallel.js';
 import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/parallel/stop-counts.js';
 import { StateReader, StateWriter } from '../../src/engine/parallel/value-codec.js';
 import { FP, fingerprintState, formatValue, makeFcn, makeRecord, makeSeq, makeSet, modelValue, type Value } from '../../src/engine/values.js';
-import { agreementCases } from '../../src/pipeline/agreement-cases.js';
+import { agreementCases } from '../../src/tlc/agreement-cases.js';
 import { loadProgram } from '../../src/syntax/load.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import * as F from './fixture-modules.js';
