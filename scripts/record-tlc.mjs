@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'src');
-if (!existsSync(join(dist, 'pipeline', 'agreement-cases.js'))) {
+if (!existsSync(join(dist, 'tlc', 'agreement-cases.js'))) {
   process.stderr.write('record-tlc: dist/ has no build of the agreement helpers; run `npm run build` first.\n');
   process.exit(2);
 }
@@ -25,11 +25,11 @@ const { checkProgram } = await import(join(dist, 'check', 'check.js'));
 const { hasErrors } = await import(join(dist, 'diagnostics', 'diagnostic.js'));
 const { renderDiagnostic } = await import(join(dist, 'diagnostics', 'render.js'));
 const { credFilesUnder } = await import(join(dist, 'cli', 'spec-inputs.js'));
-const { agreementCases, caseLabel } = await import(join(dist, 'pipeline', 'agreement-cases.js'));
-const { findRecord, outcomeOf, recordFileText, sortRecords } = await import(join(dist, 'pipeline', 'agreement-record.js'));
+const { agreementCases, caseLabel } = await import(join(dist, 'tlc', 'agreement-cases.js'));
+const { findRecord, outcomeOf, recordFileText, sortRecords } = await import(join(dist, 'tlc', 'agreement-record.js'));
 const { interpretModule } = await import(join(dist, 'engine', 'interpret.js'));
 const { prepareTlc, runTlc } = await import(join(dist, 'tlc', 'run.js'));
-const { temporalJudge } = await import(join(dist, 'pipeline', 'temporal-judge.js'));
+const { temporalJudge } = await import(join(dist, 'engine', 'temporal-judge.js'));
 
 const RECORD_FILE = join(root, 'test', 'agreement', 'tlc-recorded.json');
 

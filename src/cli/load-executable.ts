@@ -3,7 +3,7 @@
 // compiler build, verified on every read; a committed `.js` is never imported), and the direct
 // interpreter of the same tree when the compiler refuses a construct.
 
-import type { BuiltCase } from '../pipeline/build-case.js';
+import type { BuiltCase } from '../emit/build-case.js';
 import type { PrivateCache } from '../cache/private-files.js';
 import type { ExecutableModule } from '../engine/module-api.js';
 import { constantBindings } from '../engine/constants.js';

@@ -6,7 +6,7 @@
 // frames used after return) and deadlock are not named properties and always run as the spec
 // says. Pure.
 
-import type { BuiltCase } from '../pipeline/build-case.js';
+import type { BuiltCase } from '../emit/build-case.js';
 import type { PartialCheck } from '../result/result-file.js';
 import { printCfg } from '../tla/cfg.js';
 import type { SourceMapProperty } from '../emit/source-map.js';

@@ -10,11 +10,11 @@ import { type PrivateCache, privateFolder, readPrivate, UntrustedCacheError, wri
 import type { CheckResult } from '../result/check-result.js';
 import type { Expectation, SourceLocation, VariantResult } from '../result/result-file.js';
 import type { ExpectDecl } from '../syntax/ast.js';
-import type { BuiltCase } from '../pipeline/build-case.js';
+import type { BuiltCase } from '../emit/build-case.js';
 import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import type { TlcConfig } from '../tla/tla-ast.js';
 import { mapTrace } from '../trace/map-trace.js';
-import { deadlockWaits } from '../pipeline/deadlock-waits.js';
+import { deadlockWaits } from '../engine/deadlock-waits.js';
 import { credspecCacheDir } from './cache-dir.js';
 import { printTla } from '../tla/print.js';
 import { parseTlaLocation } from '../tlc/tla-location.js';
@@ -154,7 +154,7 @@ async function runEngine(built: BuiltCase, options: RunCaseOptions, warnings: st
   if (options.engine === 'tlc') {
     // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
     // lasso violates, in declaration order, is the one the embedded engine reports.
-    const { temporalJudge } = await import('../pipeline/temporal-judge.js');
+    const { temporalJudge } = await import('../engine/temporal-judge.js');
     // TLC gets the texts built here, never a path another run may be writing: it writes them
     // into its own private folder (src/tlc/start.ts).
     const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };

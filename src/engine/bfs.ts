@@ -12,7 +12,8 @@ import type { ExecutableModule, State } from './module-api.js';
 import { GuardSkip } from './guard-skip.js';
 import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
 import { fingerprintOrbit } from './symmetry.js';
-import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, statesEqual, valueEquals, type Value } from './values.js';
+import { statesEqual, valueEquals, type Value } from './values.js';
+import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from './fingerprint.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =

@@ -13,7 +13,8 @@ import { checkLiveness } from './liveness.js';
 import { RunLimits } from './run-limits.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { fingerprintOrbit } from './symmetry.js';
-import { FP, fingerprintState, toTlaValue, type Value } from './values.js';
+import { toTlaValue, type Value } from './values.js';
+import { FP, fingerprintState } from './fingerprint.js';
 
 /** Progress as reported about once a second. */
 export interface ExploreProgress {

@@ -6,7 +6,7 @@
 import type { TlaTraceStep } from '../result/check-result.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import type { ExecutableModule, State, TemporalForm, TemporalProperty } from './module-api.js';
-import { stateFromJson } from './replay.js';
+import { stateFromJson } from './state-json.js';
 
 /** A lasso as states: `states[loopStart..]` repeat forever (loopStart = last index: it stutters there). */
 export interface StateLasso {

@@ -9,6 +9,7 @@ import type { TlaValue } from '../result/tla-value.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import { lassoViolatesForm } from './lasso-property.js';
 import type { ExecutableModule, State } from './module-api.js';
+import { stateFromJson } from './state-json.js';
 import { formatValue, fromTlaValue, statesEqual, toTlaValue, valueEquals, type Value } from './values.js';
 
 /** What the trace claims. */
@@ -31,15 +32,6 @@ export function replayTrace(module: ExecutableModule, trace: readonly TlaTraceSt
     else throw err;
   }
   return problems;
-}
-
-/** A trace state (JSON) as engine values, in the module's variable order. */
-export function stateFromJson(module: ExecutableModule, s: Readonly<Record<string, TlaValue>>): State {
-  return module.variables.map((v) => {
-    const j = s[v];
-    if (j === undefined) throw new EvalError(`the trace state has no value for ${v}`);
-    return fromTlaValue(j);
-  });
 }
 
 function successorsOf(module: ExecutableModule, s: State): { next: State; name: string; params: Record<string, TlaValue> }[] {

@@ -13,7 +13,8 @@ import { FingerprintSet } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { LimitReached, RunLimits, type LimitReason } from './run-limits.js';
 import { fingerprintOrbit } from './symmetry.js';
-import { FP, fingerprintState, statesEqual, toTlaValue, type Value } from './values.js';
+import { statesEqual, toTlaValue, type Value } from './values.js';
+import { FP, fingerprintState } from './fingerprint.js';
 
 /** The budget and seed of one simulation run. */
 export interface SimulateOptions {

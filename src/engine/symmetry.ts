@@ -7,20 +7,8 @@
 import { EvalError } from './eval-error.js';
 import type { Permutation, State } from './module-api.js';
 import { PermutationsTooLarge, permutationLimit } from './permutation-limit.js';
-import {
-  FP,
-  FcnValue,
-  ModelValue,
-  RecordValue,
-  SeqValue,
-  SetValue,
-  compareValues,
-  fingerprintState,
-  formatValue,
-  makeFcn,
-  makeSet,
-  type Value,
-} from './values.js';
+import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, compareValues, formatValue, makeFcn, makeSet, type Value } from './values.js';
+import { FP, fingerprintState } from './fingerprint.js';
 
 /**
  * The group a SYMMETRY set generates, as maps of the model values each permutation moves

@@ -9,7 +9,7 @@ import { collectDecls, declTable } from '../model/decls.js';
 import { LoweringError } from '../model/lowering-error.js';
 import type { ParamSet } from '../model/params.js';
 import { applyVariant, variantNames } from '../model/variants.js';
-import { buildCase, type BuiltCase } from '../pipeline/build-case.js';
+import { buildCase, type BuiltCase } from '../emit/build-case.js';
 import type { VariantResult } from '../result/result-file.js';
 import { runCase } from '../cli/run-case.js';
 import { compareSets, type SizedSet } from './order.js';

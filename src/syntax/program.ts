@@ -8,7 +8,7 @@
 //   CheckedProgram  checked                  src/check/check.ts (symbol, declaration and type tables)
 //   Instance        one variant, one case    src/model/instance.ts
 //   Model           lowered                  src/model/ir.ts, by lowerSpec (src/model/lower.ts)
-//   Emitted         the TLA+ module, config and source map   src/tla/from-model.ts
+//   Emitted         the TLA+ module, config and source map   src/emit/from-model.ts
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecFile } from './ast.js';

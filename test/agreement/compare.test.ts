@@ -1,8 +1,8 @@
 // The agreement rules on their own: which numbers count for which verdict, and that a
 // difference names both numbers, so a failing agreement case says what to look at.
 
-import { caseHash, caseLabel, paramsText } from '../../src/pipeline/agreement-cases.js';
-import { compareOutcomes, findRecord, type ComparableOutcome, type TlcRecord } from '../../src/pipeline/agreement-record.js';
+import { caseHash, caseLabel, paramsText } from '../../src/tlc/agreement-cases.js';
+import { compareOutcomes, findRecord, type ComparableOutcome, type TlcRecord } from '../../src/tlc/agreement-record.js';
 
 const names = { a: 'embedded', b: 'TLC' };
 const never = (): boolean => false;

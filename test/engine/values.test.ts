@@ -3,23 +3,8 @@
 // successor's fingerprint from its parent's sums is the one computed from scratch.
 
 import fc from 'fast-check';
-import {
-  FP,
-  FP_SUM,
-  compareValues,
-  fingerprintState,
-  fingerprintSuccessor,
-  fingerprintValue,
-  fromTlaValue,
-  makeFcn,
-  makeRecord,
-  makeSeq,
-  makeSet,
-  modelValue,
-  toTlaValue,
-  valueEquals,
-  type Value,
-} from '../../src/engine/values.js';
+import { compareValues, fromTlaValue, makeFcn, makeRecord, makeSeq, makeSet, modelValue, toTlaValue, valueEquals, type Value } from '../../src/engine/values.js';
+import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, fingerprintValue } from '../../src/engine/fingerprint.js';
 
 const leaf: fc.Arbitrary<Value> = fc.oneof(
   fc.boolean(),

@@ -8,7 +8,7 @@ import { printExpr } from '../../src/tla/print.js';
 import { checkProgram } from '../../src/check/check.js';
 import { instantiate } from '../../src/model/instance.js';
 import { LoweringError } from '../../src/model/lowering-error.js';
-import { buildCase } from '../../src/pipeline/build-case.js';
+import { buildCase } from '../../src/emit/build-case.js';
 import { checkedOf, emitText, lowerText, programOf, tryLower } from './helpers.js';
 import { checkTlaModule } from '../../src/engine/explore.js';
 

@@ -2,8 +2,8 @@
 // properties each (tp*), a one-path invariant violation for simulation counts (sim*), and
 // evaluation errors the checker cannot see (err*); the base case of each, built. Returns data
 // only; runs nothing.
-import { buildCase, type BuiltCase } from '../../src/pipeline/build-case.js';
-import { checkCases } from '../../src/pipeline/cases.js';
+import { buildCase, type BuiltCase } from '../../src/emit/build-case.js';
+import { checkCases } from '../../src/emit/cases.js';
 import { checkedOf } from '../model/helpers.js';
 
 /** The specs the recorded runs were made from (TLC run with `-tool -workers 1 -fp 0`). */

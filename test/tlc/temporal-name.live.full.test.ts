@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
-import { temporalJudge } from '../../src/pipeline/temporal-judge.js';
+import { temporalJudge } from '../../src/engine/temporal-judge.js';
 import { runTlc } from '../../src/tlc/run.js';
 import { liveJars, liveSkipReason } from './live-tlc.js';
 import { builtOf } from './small-specs.js';

@@ -10,7 +10,7 @@ import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import { firstViolatedTemporal, lassoViolatesForm } from '../../src/engine/lasso-property.js';
 import type { ExecutableModule, State, TemporalForm } from '../../src/engine/module-api.js';
-import type { BuiltCase } from '../../src/pipeline/build-case.js';
+import type { BuiltCase } from '../../src/emit/build-case.js';
 import type { CheckResult } from '../../src/result/check-result.js';
 import { temporalName } from '../../src/tlc/interpret-messages.js';
 import { readActionParameters, readConfigProperties } from '../../src/tlc/module-facts.js';

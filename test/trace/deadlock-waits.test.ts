@@ -1,4 +1,4 @@
-// The wait-for picture the pipeline records for a deadlock (src/pipeline/deadlock-waits.ts), on
+// The wait-for picture the pipeline records for a deadlock (src/engine/deadlock-waits.ts), on
 // the shipped specs' deadlock scenarios: which threads wait, at which step and line, on what,
 // and who holds it; and that the trace formats print the recorded picture, not an inferred one.
 
@@ -9,9 +9,9 @@ import { checkProgram } from '../../src/check/check.js';
 import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
-import { buildCase } from '../../src/pipeline/build-case.js';
-import { ciCases } from '../../src/pipeline/cases.js';
-import { deadlockWaits } from '../../src/pipeline/deadlock-waits.js';
+import { buildCase } from '../../src/emit/build-case.js';
+import { ciCases } from '../../src/emit/cases.js';
+import { deadlockWaits } from '../../src/engine/deadlock-waits.js';
 import type { VariantResult } from '../../src/result/result-file.js';
 import type { WaitEdge } from '../../src/result/wait-edge.js';
 import { mapTrace } from '../../src/trace/map-trace.js';

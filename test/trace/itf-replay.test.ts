@@ -14,7 +14,7 @@ import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import type { ExecutableModule } from '../../src/engine/module-api.js';
 import { replayTrace } from '../../src/engine/replay.js';
-import { buildCase } from '../../src/pipeline/build-case.js';
+import { buildCase } from '../../src/emit/build-case.js';
 import type { TlaTraceStep } from '../../src/result/check-result.js';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
 import type { TlaValue } from '../../src/result/tla-value.js';

@@ -6,7 +6,8 @@ import { constantBindings } from '../../../src/engine/constants.js';
 import { exploreSync } from '../../../src/engine/explore.js';
 import { interpretModule } from '../../../src/engine/interpret.js';
 import type { ExecutableModule, State } from '../../../src/engine/module-api.js';
-import { fingerprintState, FP, formatValue } from '../../../src/engine/values.js';
+import { formatValue } from '../../../src/engine/values.js';
+import { fingerprintState, FP } from '../../../src/engine/fingerprint.js';
 import * as F from '../fixture-modules.js';
 import { loadFresh } from './compiled-fixtures.js';
 

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedProgram } from '../check/check.js';
-import { type BuiltCase, buildCase } from './build-case.js';
-import { checkCases, ciCases } from './cases.js';
+import { type BuiltCase, buildCase } from '../emit/build-case.js';
+import { checkCases, ciCases } from '../emit/cases.js';
 
 /** Who the emitted files say made them; part of the hashed text, so fixed here. */
 export const AGREEMENT_GENERATED_BY = 'credspec agreement';

@@ -1,16 +1,16 @@
-// Takes a built case and returns the judge TLC's runner uses to name a violated temporal
+// Takes an emitted case and returns the judge TLC's runner uses to name a violated temporal
 // property on TLC's lasso (src/tlc/name-temporal.ts): the case's module, interpreted, evaluates
 // each temporal property in declaration order on the lasso. Pure; the module is interpreted
 // only when TLC reports a lasso to judge.
 
-import { interpretModule } from '../engine/interpret.js';
-import { firstViolatedTemporal } from '../engine/lasso-property.js';
-import type { ExecutableModule } from '../engine/module-api.js';
+import { interpretModule } from './interpret.js';
+import { firstViolatedTemporal } from './lasso-property.js';
+import type { ExecutableModule } from './module-api.js';
 import type { TemporalJudge } from '../tlc/name-temporal.js';
-import type { BuiltCase } from './build-case.js';
+import type { Emitted } from '../emit/from-model.js';
 
 /** The judge for `runTlc`/`runTlcSimulation`'s `judgeTemporal` option on this case's module. */
-export function temporalJudge(built: BuiltCase): TemporalJudge {
+export function temporalJudge(built: { readonly emitted: Emitted }): TemporalJudge {
   let module: ExecutableModule | undefined;
   return (lasso) => {
     module ??= interpretModule(built.emitted.module, built.emitted.config);

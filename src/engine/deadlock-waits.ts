@@ -1,4 +1,4 @@
-// Takes a built case and its engine result and, for a deadlock, says what each blocked thread
+// Takes an emitted case and its engine result and, for a deadlock, says what each blocked thread
 // waits for, read off the model: at the last state, the thread's step whose guard is false,
 // that step's statement and line, and the thread a lock-owner test in the guard names (else
 // the threads owing it work). Returns the result file's `waitsFor`; pure, evaluates only guards.
@@ -6,14 +6,20 @@
 import type { CheckResult } from '../result/check-result.js';
 import type { DslValue, SourceLocation, TraceStep } from '../result/result-file.js';
 import { threadsOwing, type WaitEdge } from '../result/wait-edge.js';
-import type { ActTree, ModelAction } from '../model/ir.js';
+import type { ActTree, Model, ModelAction } from '../model/ir.js';
+import type { Emitted } from '../emit/from-model.js';
 import type { TlaDef, TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES } from '../tla/names.js';
-import { constantBindings } from '../engine/constants.js';
-import { AssertFailure, EvalError } from '../engine/eval-error.js';
-import { Unit, compileValue, type ModuleTables, type Scope } from '../engine/eval.js';
-import { ModelValue, SetValue, fromTlaValue, setContains, type Value } from '../engine/values.js';
-import type { BuiltCase } from './build-case.js';
+import { constantBindings } from './constants.js';
+import { AssertFailure, EvalError } from './eval-error.js';
+import { Unit, compileValue, type ModuleTables, type Scope } from './eval.js';
+import { ModelValue, SetValue, fromTlaValue, setContains, type Value } from './values.js';
+
+/** What a deadlock's wait edges are read from: the case's model and its emitted module. */
+export interface EmittedCase {
+  readonly model: Model;
+  readonly emitted: Emitted;
+}
 
 type Bindings = ReadonlyMap<string, Value>;
 
@@ -22,7 +28,7 @@ class StateEval {
   private readonly tables: ModuleTables;
   private readonly state: Value[];
 
-  constructor(built: BuiltCase, state: Readonly<Record<string, import('../result/tla-value.js').TlaValue>>) {
+  constructor(built: EmittedCase, state: Readonly<Record<string, import('../result/tla-value.js').TlaValue>>) {
     const module = built.emitted.module;
     const variables = module.variables.map((v) => v.name);
     this.tables = {
@@ -152,7 +158,7 @@ function locationOf(action: ModelAction): SourceLocation | undefined {
  * Undefined unless the verdict is deadlock with a trace; `trace` is the result's mapped trace
  * (its last state gives the work threads owe each other).
  */
-export function deadlockWaits(built: BuiltCase, result: CheckResult, trace: readonly TraceStep[] | null): readonly WaitEdge[] | undefined {
+export function deadlockWaits(built: EmittedCase, result: CheckResult, trace: readonly TraceStep[] | null): readonly WaitEdge[] | undefined {
   const last = result.trace?.[result.trace.length - 1];
   if (result.verdict !== 'deadlock' || last === undefined) return undefined;
   const ev = new StateEval(built, last.state);
