@@ -12,7 +12,7 @@ const notYetCleaned = [...new Set(allowList.overrides.flatMap((o) => o.includes)
 
 export default {
   entry: [
-    'src/cli/main.ts',
+    'src/cli/commands/main.ts',
     'scripts/*.{ts,mjs}',
     'bench/*.{ts,mjs}',
     // Compiled and spawned by path (test/viewer/pty-session.ts), never imported.

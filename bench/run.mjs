@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'src');
 const bin = join(root, 'bin', 'credspec.js');
-if (!existsSync(join(dist, 'cli', 'main.js'))) {
+if (!existsSync(join(dist, 'cli', 'commands', 'main.js'))) {
   process.stderr.write('bench: dist/ is not built; run `npm run build` first (`npm run bench` does).\n');
   process.exit(2);
 }

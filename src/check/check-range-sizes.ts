@@ -1,9 +1,9 @@
 // Ranges `check` would refuse to enumerate, found by lint: an `any` or `for` over `a..b` whose
 // size, under the default params or an expectation's, passes the engine's interval limit
-// (engine/interval-limit.ts). Such a step ends the run with an evaluation error when it runs,
+// (limits/interval.ts). Such a step ends the run with an evaluation error when it runs,
 // so lint warns first (CS5024). Membership tests are never limited and never reported.
 
-import { INTERVAL_LIMIT, intervalSize } from '../engine/interval-limit.js';
+import { INTERVAL_LIMIT, intervalSize } from '../limits/interval.js';
 import type { Block, Expr } from '../syntax/ast.js';
 import { describe, evalInt, runValues } from './check-sizes.js';
 import type { CheckContext } from './context.js';

@@ -2,7 +2,12 @@
 // the environment and the working folder. Commands take an Io so tests run the whole CLI in
 // process and read what it printed; `processIo()` is the real one.
 
-import type { TerminalStreams } from './viewer/run-viewer.js';
+/** The streams of a terminal. */
+export interface TerminalStreams {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+}
 
 /** Somewhere to write text. */
 export interface OutStream {

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from './atomic-write.js';
 import { readHead } from './emit-manifest.js';
 import type { Io, OutStream } from './io.js';
-import { JUNIT_MARKER_PREFIX } from './reports/junit-marker.js';
+import { JUNIT_MARKER_PREFIX } from './junit-marker.js';
 
 /** One report option as given on the command line. */
 export interface ReportRequest {

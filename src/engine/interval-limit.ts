@@ -5,16 +5,9 @@
 // and Permutations: 2^20 members). Membership `x \in a..b` never builds the interval and works
 // for any size (intervalContains).
 
+import { INTERVAL_LIMIT, intervalSize } from '../limits/interval.js';
 import { EvalError } from './eval-error.js';
 import { EMPTY_SET, makeInterval, type SetValue, type Value } from './values.js';
-
-/** The most members an interval `a..b` the engine builds may have (2^20). */
-export const INTERVAL_LIMIT = 1 << 20;
-
-/** Members of `a..b` (0 when b < a). Exact: both bounds are 32-bit integers. */
-export function intervalSize(a: number, b: number): number {
-  return b < a ? 0 : b - a + 1;
-}
 
 /** An interval with more members than INTERVAL_LIMIT. */
 export class IntervalTooLarge extends EvalError {

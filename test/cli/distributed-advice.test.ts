@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { memoryIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/commands/main.js';
 import { advice } from '../../src/engine/explore.js';
 import { adviceForLimit } from '../../src/engine/simulate.js';
 import type { InconclusiveReason } from '../../src/result/check-result.js';

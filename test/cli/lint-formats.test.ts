@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/commands/main.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 let dir: string;

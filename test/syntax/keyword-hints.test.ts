@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KEYWORD_WORDS } from '../../grammar/tokens.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/commands/main.js';
 import { keywordFor } from '../../src/syntax/keyword-hints.js';
 import { parseSpec } from '../../src/syntax/parse.js';
 

@@ -7,7 +7,7 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIo } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/commands/main.js';
 import { specTextHash } from '../../src/result/spec-hash.js';
 
 const ROOT = process.cwd();

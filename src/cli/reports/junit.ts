@@ -6,7 +6,7 @@ import junitModule, { type Builder } from 'junit-report-builder';
 import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
-import { junitMarker } from './junit-marker.js';
+import { junitMarker } from '../junit-marker.js';
 import { describeVacant, type VacantPlace, vacantWhere } from '../vacuity-gate.js';
 
 // The package is CommonJS whose module.exports is the builder itself; its typings describe an

@@ -2,18 +2,12 @@
 // and the formats never do), switches to the alternate screen, waits for `q`, and always
 // restores the screen and the cursor. Takes the view and the terminal's streams.
 
+import type { TerminalStreams } from '../io.js';
 import type { TraceView } from './trace-view.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
-
-/** The streams of a terminal. */
-export interface TerminalStreams {
-  readonly stdin: NodeJS.ReadStream;
-  readonly stdout: NodeJS.WriteStream;
-  readonly stderr: NodeJS.WriteStream;
-}
 
 /** Shows the view until the user quits; resolves with the exit code (0). */
 export async function runInteractiveViewer(view: TraceView, streams: TerminalStreams): Promise<number> {

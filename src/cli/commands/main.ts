@@ -5,20 +5,20 @@
 // the signal layer (signals.ts): an interrupted run exits 130, 143 or 129.
 
 import { Command, CommanderError, Option } from 'commander';
-import { formatMessage } from '../diagnostics/render.js';
-import { type CheckArgs, runCheck } from './commands/check.js';
-import { type CiArgs, runCi } from './commands/ci.js';
-import { runEmit } from './commands/emit.js';
-import { LINT_FORMATS, type LintFormat, runLint } from './commands/lint.js';
-import { type SweepArgs, runSweepCommand } from './commands/sweep.js';
-import { runTlcCommand } from './commands/tlc.js';
-import { runTlcWorkerCommand } from './commands/tlc-worker.js';
-import { runTrace } from './commands/trace.js';
-import { processIo, watchProcessStreams, type Io } from './io.js';
-import { intOption } from './option-ranges.js';
-import { packageVersion } from './package-root.js';
-import { escapeControlsInLines } from '../trace/safe-text.js';
-import { installSignalLayer, type SignalLayer } from './signals.js';
+import { formatMessage } from '../../diagnostics/render.js';
+import { type CheckArgs, runCheck } from './check.js';
+import { type CiArgs, runCi } from './ci.js';
+import { runEmit } from './emit.js';
+import { LINT_FORMATS, type LintFormat, runLint } from './lint.js';
+import { type SweepArgs, runSweepCommand } from './sweep.js';
+import { runTlcCommand } from './tlc.js';
+import { runTlcWorkerCommand } from './tlc-worker.js';
+import { runTrace } from './trace.js';
+import { processIo, watchProcessStreams, type Io } from '../io.js';
+import { intOption } from '../option-ranges.js';
+import { packageVersion } from '../package-root.js';
+import { escapeControlsInLines } from '../../trace/safe-text.js';
+import { installSignalLayer, type SignalLayer } from '../signals.js';
 
 const BAD_USAGE = 2;
 const TOOL_FAILED = 3;
