@@ -13,7 +13,10 @@ export default {
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json', diagnostics: { ignoreCodes: [151002] } }],
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      { useESM: true, tsconfig: 'tsconfig.jest.json', diagnostics: { ignoreCodes: [151002] } },
+    ],
   },
   testMatch: full
     ? ['<rootDir>/test/**/*.full.test.ts', '<rootDir>/test/**/*.full.test.tsx']
@@ -24,5 +27,11 @@ export default {
   // In CI a child or timer that a failed test left behind must not hold the run until CI's own
   // time limit; locally jest's "did not exit" warning points at it instead.
   forceExit: process.env.CI === 'true',
-  reporters: ['default', ['<rootDir>/test/support/count-reporter.cjs', { file: full ? '.jest-counts-full.json' : '.jest-counts.json' }]],
+  reporters: [
+    'default',
+    [
+      '<rootDir>/test/support/count-reporter.cjs',
+      { file: full ? '.jest-counts-full.json' : '.jest-counts.json' },
+    ],
+  ],
 };

@@ -15,8 +15,6 @@ export default {
     'src/cli/commands/main.ts',
     'scripts/*.{ts,mjs}',
     'bench/*.{ts,mjs}',
-    // Compiled and spawned by path (test/viewer/pty-session.ts), never imported.
-    'test/viewer/pty-launcher.ts',
   ],
   project: [
     'grammar/**/*.ts',

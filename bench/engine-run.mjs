@@ -44,7 +44,11 @@ function out(obj) {
 
 const started = process.hrtime.bigint();
 const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
-const span = { file: '<bench>', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+const span = {
+  file: '<bench>',
+  start: { offset: 0, line: 1, column: 1 },
+  end: { offset: 0, line: 1, column: 1 },
+};
 const params = paramArgs.map((p) => {
   const i = p.indexOf('=');
   return { name: p.slice(0, i), value: p.slice(i + 1), span };
@@ -69,7 +73,10 @@ if (planned.diagnostics.length > 0 || planned.cases.length !== 1) {
 }
 const built = buildCase(checked, planned.cases[0], 'credspec bench');
 if (!built.ok) {
-  out({ ok: false, message: `the case does not build: ${built.diagnostics.map((d) => d.code).join(', ')}` });
+  out({
+    ok: false,
+    message: `the case does not build: ${built.diagnostics.map((d) => d.code).join(', ')}`,
+  });
   process.exit(0);
 }
 const { module } = built.built.emitted;
@@ -99,7 +106,10 @@ if (kind === 'compiled') {
   }
   const t0 = seconds();
   try {
-    const loaded = await loadCompiled(built.built.tlaText, module, { root: cacheDir, folder: 'compiled' });
+    const loaded = await loadCompiled(built.built.tlaText, module, {
+      root: cacheDir,
+      folder: 'compiled',
+    });
     executable = loaded.factory(constantBindings(config), config);
     source = { kind: 'compiled', javascript: loaded.javascript, config };
   } catch (e) {
@@ -114,7 +124,14 @@ if (kind === 'compiled') {
 const heapLimitMb = Math.round(getHeapStatistics().heap_size_limit / 1048576);
 const t1 = seconds();
 const limits = { timeoutSeconds: Number(process.env.BENCH_TIMEOUT ?? 1800) };
-const r = workers > 1 ? await exploreParallel(source, executable, config, { ...limits, workers, onNote: (m) => process.stderr.write(`${m}\n`) }) : await explore(executable, config, limits);
+const r =
+  workers > 1
+    ? await exploreParallel(source, executable, config, {
+        ...limits,
+        workers,
+        onNote: (m) => process.stderr.write(`${m}\n`),
+      })
+    : await explore(executable, config, limits);
 const searchSeconds = seconds() - t1;
 out({
   ok: true,

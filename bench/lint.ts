@@ -89,7 +89,9 @@ function main(): void {
   const out: string[] = [`credspec lint benchmark: median of ${RUNS} runs after one warm-up`];
   let specs: string[] = [];
   try {
-    specs = readdirSync(join(root, 'specs')).filter((f) => f.endsWith('.cred')).sort();
+    specs = readdirSync(join(root, 'specs'))
+      .filter((f) => f.endsWith('.cred'))
+      .sort();
   } catch {
     out.push('(no specs/ folder)');
   }
@@ -105,7 +107,9 @@ function main(): void {
   };
   const small = timePerLine(1_000);
   const large = timePerLine(10_000);
-  out.push(`linearity: time per line at 10,000 lines / at 1,000 lines = ${(large / small).toFixed(2)} (1.00 is linear)`);
+  out.push(
+    `linearity: time per line at 10,000 lines / at 1,000 lines = ${(large / small).toFixed(2)} (1.00 is linear)`,
+  );
   process.stdout.write(out.join('\n') + '\n');
 }
 

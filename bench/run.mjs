@@ -24,14 +24,25 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'src');
 const bin = join(root, 'bin', 'credspec.js');
 if (!existsSync(join(dist, 'cli', 'commands', 'main.js'))) {
-  process.stderr.write('bench: dist/ is not built; run `npm run build` first (`npm run bench` does).\n');
+  process.stderr.write(
+    'bench: dist/ is not built; run `npm run build` first (`npm run bench` does).\n',
+  );
   process.exit(2);
 }
 const { credFilesUnder } = await import(join(dist, 'cli', 'spec-inputs.js'));
 const { prepareTlc } = await import(join(dist, 'tlc', 'run.js'));
 
 const options = (() => {
-  const o = { only: undefined, tlc: true, big: true, defaults: true, timeout: 1800, million: false, tlcHeap: 4096, workers: cpus().length };
+  const o = {
+    only: undefined,
+    tlc: true,
+    big: true,
+    defaults: true,
+    timeout: 1800,
+    million: false,
+    tlcHeap: 4096,
+    workers: cpus().length,
+  };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -60,7 +71,8 @@ let serial = 0;
 /** Runs a command to the end; wall seconds, peak RSS (KiB) of the process tree, output. */
 function measure(cmd, args, env = process.env) {
   const rssFile = join(work, `rss-${serial++}`);
-  const [file, argv] = TIME === undefined ? [cmd, args] : [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]];
+  const [file, argv] =
+    TIME === undefined ? [cmd, args] : [TIME, ['-f', '%M', '-o', rssFile, cmd, ...args]];
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
     const child = spawn(file, argv, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -91,7 +103,8 @@ async function cliCheck(spec, { variant, params = [], engine = 'embedded', worke
   if (engine === 'tlc') args.push('--engine', 'tlc', '--workers', String(workers ?? 1));
   else if (workers !== undefined) args.push('--workers', String(workers));
   const env = { ...process.env };
-  if (heapMb !== undefined) env.JAVA_TOOL_OPTIONS = `${env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${heapMb}m`.trim();
+  if (heapMb !== undefined)
+    env.JAVA_TOOL_OPTIONS = `${env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${heapMb}m`.trim();
   const m = await measure(process.execPath, args, env);
   let rows = [];
   try {
@@ -102,13 +115,25 @@ async function cliCheck(spec, { variant, params = [], engine = 'embedded', worke
   const distinct = rows.reduce((n, r) => n + r.stats.distinctStates, 0);
   const searchSeconds = rows.reduce((n, r) => n + r.stats.seconds, 0);
   const verdicts = [...new Set(rows.map((r) => r.verdict))].join('/');
-  const problem = rows.length === 0 ? (m.stderr.trim().split('\n')[0] ?? `exit ${m.code}`) : undefined;
+  const problem =
+    rows.length === 0 ? (m.stderr.trim().split('\n')[0] ?? `exit ${m.code}`) : undefined;
   return { ...m, rows, distinct, searchSeconds, verdicts, problem };
 }
 
 /** The compiled engine path, measured in its own process (compile time reported apart). */
 async function compiledRun(spec, variant, params) {
-  const m = await measure(process.execPath, [join(root, 'bench', 'engine-run.mjs'), spec, variant, 'compiled', join(work, 'compiled-cache'), ...params], { ...process.env, BENCH_TIMEOUT: String(options.timeout) });
+  const m = await measure(
+    process.execPath,
+    [
+      join(root, 'bench', 'engine-run.mjs'),
+      spec,
+      variant,
+      'compiled',
+      join(work, 'compiled-cache'),
+      ...params,
+    ],
+    { ...process.env, BENCH_TIMEOUT: String(options.timeout) },
+  );
   const line = m.stdout.trim().split('\n').pop() ?? '';
   let r;
   try {
@@ -128,12 +153,16 @@ const fmt = {
   n: (x) => (x === null || x === undefined ? '' : Math.round(x).toLocaleString('en-US')),
   s: (x) => (x === null || x === undefined ? '' : x.toFixed(x < 10 ? 2 : 1)),
   mb: (kb) => (kb === null || kb === undefined ? '' : `${Math.round(kb / 1024)} MB`),
-  bps: (kb, n) => (kb === null || !n ? '' : `${Math.round((kb * 1024) / n).toLocaleString('en-US')}`),
+  bps: (kb, n) =>
+    kb === null || !n ? '' : `${Math.round((kb * 1024) / n).toLocaleString('en-US')}`,
   x: (r) => (r === null || !Number.isFinite(r) ? '' : `${r.toFixed(2)}×`),
 };
 
 function table(header, rows) {
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+  ];
   for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
   return lines.join('\n');
 }
@@ -144,7 +173,9 @@ function say(text = '') {
 
 say('# credspec benchmark');
 say();
-say(`Node ${process.version}, ${CORES} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak memory ${TIME ? 'from GNU time (largest RSS of the process tree)' : 'not measured (no /usr/bin/time)'}.`);
+say(
+  `Node ${process.version}, ${CORES} cores (${cpus()[0]?.model ?? 'unknown CPU'}); peak memory ${TIME ? 'from GNU time (largest RSS of the process tree)' : 'not measured (no /usr/bin/time)'}.`,
+);
 
 // --- lint (the front end), when its benchmark is built
 const lintJs = join(root, 'dist', 'bench', 'lint.js');
@@ -155,7 +186,9 @@ if (existsSync(lintJs)) {
   const m = await measure(process.execPath, [lintJs]);
   say(m.stdout.trim() !== '' ? m.stdout.trim() : `(no output; exit ${m.code}) ${m.stderr.trim()}`);
 } else {
-  say('dist/bench/lint.js is not built (bench/lint.ts missing, or `tsc -p bench/tsconfig.json` not run): lint not measured.');
+  say(
+    'dist/bench/lint.js is not built (bench/lint.ts missing, or `tsc -p bench/tsconfig.json` not run): lint not measured.',
+  );
 }
 
 // --- TLC availability
@@ -164,50 +197,94 @@ if (options.tlc) {
   const setup = await prepareTlc({ env: process.env });
   tlc = setup.ok ? setup : undefined;
   say();
-  say(setup.ok ? `TLC: ${setup.probe.versionLine} (${setup.jar.path}), Java ${setup.java.major}.` : `TLC not measured: ${setup.message}`);
+  say(
+    setup.ok
+      ? `TLC: ${setup.probe.versionLine} (${setup.jar.path}), Java ${setup.java.major}.`
+      : `TLC not measured: ${setup.message}`,
+  );
 }
 
-const specs = credFilesUnder(join(root, 'specs'), 'specs').filter((s) => options.only === undefined || s.includes(options.only));
+const specs = credFilesUnder(join(root, 'specs'), 'specs').filter(
+  (s) => options.only === undefined || s.includes(options.only),
+);
 
 // --- every spec end to end, all variants at their defaults
 if (options.defaults) {
   say();
   say('## Every variant at its defaults, end to end (`credspec check <spec>`)');
   say();
-  say('Seconds are wall time of the whole command (Node or JVM start included), all variants in one run. TLC runs with its default heap here.');
+  say(
+    'Seconds are wall time of the whole command (Node or JVM start included), all variants in one run. TLC runs with its default heap here.',
+  );
   say();
   const rows = [];
   for (const spec of specs) {
     const e = await cliCheck(spec);
     const en = await cliCheck(spec, { workers: options.workers });
     const rate = e.searchSeconds > 0 ? e.distinct / e.searchSeconds : null;
-    const row = [spec, String(e.rows.length), fmt.n(e.distinct), fmt.n(rate), fmt.bps(e.peakKb, e.distinct), e.problem ?? fmt.s(e.wall), fmt.mb(e.peakKb), en.problem ?? fmt.s(en.wall)];
+    const row = [
+      spec,
+      String(e.rows.length),
+      fmt.n(e.distinct),
+      fmt.n(rate),
+      fmt.bps(e.peakKb, e.distinct),
+      e.problem ?? fmt.s(e.wall),
+      fmt.mb(e.peakKb),
+      en.problem ?? fmt.s(en.wall),
+    ];
     if (tlc) {
       const t1 = await cliCheck(spec, { engine: 'tlc', workers: 1 });
       const tn = await cliCheck(spec, { engine: 'tlc', workers: CORES });
       const agree = t1.distinct === e.distinct ? '' : ` (TLC ${fmt.n(t1.distinct)} states)`;
-      row.push(t1.problem ?? fmt.s(t1.wall), fmt.mb(t1.peakKb), tn.problem ?? fmt.s(tn.wall), fmt.x(t1.wall / e.wall) + agree, fmt.x(tn.wall / e.wall));
+      row.push(
+        t1.problem ?? fmt.s(t1.wall),
+        fmt.mb(t1.peakKb),
+        tn.problem ?? fmt.s(tn.wall),
+        fmt.x(t1.wall / e.wall) + agree,
+        fmt.x(tn.wall / e.wall),
+      );
     }
     rows.push(row);
   }
-  const header = ['spec', 'variants', 'distinct states (sum)', 'embedded states/s (search)', 'embedded bytes/state (peak)', 'embedded s', 'embedded peak', `embedded --workers ${options.workers} s`];
-  if (tlc) header.push('TLC 1 worker s', 'TLC 1 worker peak', `TLC ${CORES} workers s`, 'speed-up vs TLC 1w', `speed-up vs TLC ${CORES}w`);
+  const header = [
+    'spec',
+    'variants',
+    'distinct states (sum)',
+    'embedded states/s (search)',
+    'embedded bytes/state (peak)',
+    'embedded s',
+    'embedded peak',
+    `embedded --workers ${options.workers} s`,
+  ];
+  if (tlc)
+    header.push(
+      'TLC 1 worker s',
+      'TLC 1 worker peak',
+      `TLC ${CORES} workers s`,
+      'speed-up vs TLC 1w',
+      `speed-up vs TLC ${CORES}w`,
+    );
   say(table(header, rows));
   say();
-  say('speed-up = TLC seconds / embedded seconds (above 1×: the embedded engine is faster). A variant with temporal properties runs on one worker even with --workers (liveness is checked on the whole graph).');
+  say(
+    'speed-up = TLC seconds / embedded seconds (above 1×: the embedded engine is faster). A variant with temporal properties runs on one worker even with --workers (liveness is checked on the whole graph).',
+  );
 }
 
 // --- 10^6 states: the safety part of each model, embedded (1 and n workers) and TLC (1 and auto)
 if (options.million) {
   const bigFile = join(root, 'bench', 'big-params.json');
-  const sets = (existsSync(bigFile) ? JSON.parse(readFileSync(bigFile, 'utf8')).million : undefined) ?? [];
+  const sets =
+    (existsSync(bigFile) ? JSON.parse(readFileSync(bigFile, 'utf8')).million : undefined) ?? [];
   say();
   say('## 10^6 states: safety check of the same module (bench/big-params.json "million")');
   say();
   say(
     `Temporal properties are dropped from the configuration for both checkers (invariants, action properties and deadlock stay), so that the parallel search applies. Embedded: the compiled module; the first run compiles it into a fresh cache, and that time is shown apart and left out of its end-to-end seconds. TLC heap: -Xmx${options.tlcHeap}m (JAVA_TOOL_OPTIONS) for both TLC runs.`,
   );
-  for (const set of sets.filter((x) => options.only === undefined || x.spec.includes(options.only))) {
+  for (const set of sets.filter(
+    (x) => options.only === undefined || x.spec.includes(options.only),
+  )) {
     const label = `${set.spec} ${set.variant} ${set.params.join(' ')}`;
     say();
     say(`### ${label}`);
@@ -215,10 +292,26 @@ if (options.million) {
     const dir = join(work, `million-${serial++}`);
     const cache = join(work, 'compiled-cache');
     const engineRun = (workers) =>
-      measure(process.execPath, [join(root, 'bench', 'engine-run.mjs'), set.spec, set.variant, 'compiled', cache, ...set.params, '--safety-only', '--workers', String(workers), '--write-module', dir], {
-        ...process.env,
-        BENCH_TIMEOUT: String(options.timeout),
-      }).then((m) => ({ ...m, r: lastJson(m) }));
+      measure(
+        process.execPath,
+        [
+          join(root, 'bench', 'engine-run.mjs'),
+          set.spec,
+          set.variant,
+          'compiled',
+          cache,
+          ...set.params,
+          '--safety-only',
+          '--workers',
+          String(workers),
+          '--write-module',
+          dir,
+        ],
+        {
+          ...process.env,
+          BENCH_TIMEOUT: String(options.timeout),
+        },
+      ).then((m) => ({ ...m, r: lastJson(m) }));
     const rows = [];
     const one = await engineRun(1);
     const many = await engineRun(options.workers);
@@ -227,7 +320,15 @@ if (options.million) {
       if (!m.r.ok) return [name, m.r.message ?? 'failed', '', '', '', '', ''];
       const wall = m.wall - m.r.compileSeconds;
       const rate = m.r.distinct / m.r.searchSeconds;
-      return [name, `${m.r.verdict}, ${fmt.n(m.r.distinct)} (generated ${fmt.n(m.r.generated)}, depth ${m.r.depth})`, fmt.n(rate), fmt.s(wall), fmt.mb(m.peakKb), fmt.bps(m.peakKb, m.r.distinct), `search ${fmt.s(m.r.searchSeconds)} s; compile ${fmt.s(m.r.compileSeconds)} s not counted`];
+      return [
+        name,
+        `${m.r.verdict}, ${fmt.n(m.r.distinct)} (generated ${fmt.n(m.r.generated)}, depth ${m.r.depth})`,
+        fmt.n(rate),
+        fmt.s(wall),
+        fmt.mb(m.peakKb),
+        fmt.bps(m.peakKb, m.r.distinct),
+        `search ${fmt.s(m.r.searchSeconds)} s; compile ${fmt.s(m.r.compileSeconds)} s not counted`,
+      ];
     };
     rows.push(engineRow('embedded, 1 worker', one));
     rows.push(engineRow(`embedded, ${options.workers} workers`, many));
@@ -236,15 +337,29 @@ if (options.million) {
       const tla = readdirSync(dir).find((f) => f.endsWith('.tla'));
       const cfg = tla?.replace(/\.tla$/, '.cfg');
       for (const workers of ['1', 'auto']) {
-        const env = { ...process.env, BENCH_TIMEOUT: String(options.timeout), JAVA_TOOL_OPTIONS: `${process.env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${options.tlcHeap}m`.trim() };
-        const m = await measure(process.execPath, [join(root, 'bench', 'tlc-run.mjs'), join(dir, tla), join(dir, cfg), workers], env);
+        const env = {
+          ...process.env,
+          BENCH_TIMEOUT: String(options.timeout),
+          JAVA_TOOL_OPTIONS:
+            `${process.env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${options.tlcHeap}m`.trim(),
+        };
+        const m = await measure(
+          process.execPath,
+          [join(root, 'bench', 'tlc-run.mjs'), join(dir, tla), join(dir, cfg), workers],
+          env,
+        );
         const r = lastJson(m);
         const rate = r.ok && r.searchSeconds > 0 ? r.distinct / r.searchSeconds : null;
         tlcRates.push(rate);
-        const agree = r.ok && one.r.ok && (r.distinct !== one.r.distinct || r.generated !== one.r.generated) ? '; counts differ from embedded' : '';
+        const agree =
+          r.ok && one.r.ok && (r.distinct !== one.r.distinct || r.generated !== one.r.generated)
+            ? '; counts differ from embedded'
+            : '';
         rows.push([
           `TLC ${workers === '1' ? '1 worker' : '-workers auto'}, -Xmx${options.tlcHeap}m`,
-          r.ok ? `${r.verdict}, ${fmt.n(r.distinct)} (generated ${fmt.n(r.generated)}, depth ${r.depth})` : (r.message ?? 'failed'),
+          r.ok
+            ? `${r.verdict}, ${fmt.n(r.distinct)} (generated ${fmt.n(r.generated)}, depth ${r.depth})`
+            : (r.message ?? 'failed'),
           fmt.n(rate),
           fmt.s(m.wall),
           fmt.mb(m.peakKb),
@@ -253,10 +368,25 @@ if (options.million) {
         ]);
       }
     }
-    say(table(['run', 'verdict, distinct', 'distinct states/s', 'end-to-end s', 'peak memory', 'bytes/state (peak)', 'notes'], rows));
+    say(
+      table(
+        [
+          'run',
+          'verdict, distinct',
+          'distinct states/s',
+          'end-to-end s',
+          'peak memory',
+          'bytes/state (peak)',
+          'notes',
+        ],
+        rows,
+      ),
+    );
   }
   say();
-  say('End-to-end seconds include Node or JVM start; for the embedded engine they leave out the one-time compilation (credspec caches the compiled module). Throughput ratio = embedded distinct states/s over TLC distinct states/s (above 1×: embedded faster).');
+  say(
+    'End-to-end seconds include Node or JVM start; for the embedded engine they leave out the one-time compilation (credspec caches the compiled module). Throughput ratio = embedded distinct states/s over TLC distinct states/s (above 1×: embedded faster).',
+  );
 }
 
 function lastJson(m) {
@@ -289,27 +419,85 @@ if (options.big) {
     const base = e.rows[0];
     const distinct = base?.stats.distinctStates ?? null;
     const embRate = base ? distinct / base.stats.seconds : null;
-    const row = (name, r, wall, peakKb, rate, note = '') => [name, r ?? '', fmt.n(rate), fmt.s(wall), fmt.mb(peakKb), fmt.bps(peakKb, distinct), note];
-    rows.push(row('embedded, interpreted (CLI)', base ? `${base.verdict}, ${fmt.n(distinct)}` : e.problem, e.wall, e.peakKb, embRate, 'states/s over the search'));
+    const row = (name, r, wall, peakKb, rate, note = '') => [
+      name,
+      r ?? '',
+      fmt.n(rate),
+      fmt.s(wall),
+      fmt.mb(peakKb),
+      fmt.bps(peakKb, distinct),
+      note,
+    ];
+    rows.push(
+      row(
+        'embedded, interpreted (CLI)',
+        base ? `${base.verdict}, ${fmt.n(distinct)}` : e.problem,
+        e.wall,
+        e.peakKb,
+        embRate,
+        'states/s over the search',
+      ),
+    );
     const c = await compiledRun(spec, variant, params);
     if (c.r.ok) {
-      rows.push(row('embedded, compiled', `${c.r.verdict}, ${fmt.n(c.r.distinct)}`, c.wall, c.peakKb, c.r.distinct / c.r.searchSeconds, `compile ${fmt.s(c.r.compileSeconds)} s; search ${fmt.s(c.r.searchSeconds)} s; vs interpreted search ${fmt.x(base ? base.stats.seconds / c.r.searchSeconds : null)}`));
+      rows.push(
+        row(
+          'embedded, compiled',
+          `${c.r.verdict}, ${fmt.n(c.r.distinct)}`,
+          c.wall,
+          c.peakKb,
+          c.r.distinct / c.r.searchSeconds,
+          `compile ${fmt.s(c.r.compileSeconds)} s; search ${fmt.s(c.r.searchSeconds)} s; vs interpreted search ${fmt.x(base ? base.stats.seconds / c.r.searchSeconds : null)}`,
+        ),
+      );
     } else {
       rows.push(row('embedded, compiled', c.r.message, null, null, null));
     }
     if (tlc) {
       const heap = sizedHeapMb(distinct ?? 0);
-      for (const [workers, heapMb] of [[1, undefined], [1, heap], [CORES, undefined], [CORES, heap]]) {
+      for (const [workers, heapMb] of [
+        [1, undefined],
+        [1, heap],
+        [CORES, undefined],
+        [CORES, heap],
+      ]) {
         const t = await cliCheck(spec, { variant, params, engine: 'tlc', workers, heapMb });
         const tr = t.rows[0];
         const name = `TLC ${workers} worker${workers === 1 ? '' : 's'}, ${heapMb === undefined ? 'default heap' : `-Xmx${heapMb}m`}`;
-        const rate = tr ? tr.stats.distinctStates / (tr.stats.seconds > 0 ? tr.stats.seconds : t.wall) : null;
-        const agree = tr && distinct !== null && tr.stats.distinctStates !== distinct ? ' (counts differ)' : '';
-        rows.push(row(name, tr ? `${tr.verdict}, ${fmt.n(tr.stats.distinctStates)}` : t.problem, t.wall, t.peakKb, rate, `embedded e2e speed-up ${fmt.x(t.wall / e.wall)}; throughput ratio embedded/TLC ${fmt.x(embRate !== null && rate ? embRate / rate : null)}${agree}`));
+        const rate = tr
+          ? tr.stats.distinctStates / (tr.stats.seconds > 0 ? tr.stats.seconds : t.wall)
+          : null;
+        const agree =
+          tr && distinct !== null && tr.stats.distinctStates !== distinct ? ' (counts differ)' : '';
+        rows.push(
+          row(
+            name,
+            tr ? `${tr.verdict}, ${fmt.n(tr.stats.distinctStates)}` : t.problem,
+            t.wall,
+            t.peakKb,
+            rate,
+            `embedded e2e speed-up ${fmt.x(t.wall / e.wall)}; throughput ratio embedded/TLC ${fmt.x(embRate !== null && rate ? embRate / rate : null)}${agree}`,
+          ),
+        );
       }
     }
-    say(table(['run', 'verdict, distinct', 'distinct states/s', 'end-to-end s', 'peak memory', 'bytes/state (peak)', 'notes'], rows));
+    say(
+      table(
+        [
+          'run',
+          'verdict, distinct',
+          'distinct states/s',
+          'end-to-end s',
+          'peak memory',
+          'bytes/state (peak)',
+          'notes',
+        ],
+        rows,
+      ),
+    );
   }
   say();
-  say("States/s is over the search as each engine reports it (TLC's own elapsed time; the embedded engine's search time); end-to-end seconds include process and JVM start.");
+  say(
+    "States/s is over the search as each engine reports it (TLC's own elapsed time; the embedded engine's search time); end-to-end seconds include process and JVM start.",
+  );
 }

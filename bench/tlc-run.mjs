@@ -13,7 +13,13 @@ const { runTlc } = await import(join(root, 'dist', 'src', 'tlc', 'run.js'));
 const [module, config, workersArg] = process.argv.slice(2);
 const workers = workersArg === 'auto' ? 'auto' : Number(workersArg ?? 1);
 const started = process.hrtime.bigint();
-const r = await runTlc({ module, config, workers, env: process.env, timeoutSeconds: Number(process.env.BENCH_TIMEOUT ?? 1800) });
+const r = await runTlc({
+  module,
+  config,
+  workers,
+  env: process.env,
+  timeoutSeconds: Number(process.env.BENCH_TIMEOUT ?? 1800),
+});
 process.stdout.write(
   `${JSON.stringify({
     ok: r.verdict !== 'error',

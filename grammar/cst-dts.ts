@@ -10,5 +10,7 @@ export function cstDtsText(): string {
   const header =
     '// Generated from grammar/parser.ts by scripts/gen-cst-dts.mjs (chevrotain generateCstDts). Do not edit:\n' +
     '// run `npm run build && node scripts/gen-cst-dts.mjs` after changing the grammar.\n';
-  return header + generateCstDts(credParser().getGAstProductions(), { includeVisitorInterface: false });
+  return (
+    header + generateCstDts(credParser().getGAstProductions(), { includeVisitorInterface: false })
+  );
 }

@@ -6,7 +6,17 @@
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import type { GrammarCode } from './grammar-codes.js';
 import type { IndexedToken } from './lexer.js';
-import { Identifier, keywordOf, KW, LBracket, LCurly, LParen, RBracket, RCurly, RParen } from './tokens.js';
+import {
+  Identifier,
+  keywordOf,
+  KW,
+  LBracket,
+  LCurly,
+  LParen,
+  RBracket,
+  RCurly,
+  RParen,
+} from './tokens.js';
 
 /** What the provider reads about the input being parsed. */
 export interface ParseContext {
@@ -75,7 +85,10 @@ export function errorMessageProvider(context: () => ParseContext): IParserErrorM
   function unclosedOpener(actual: IToken, opener: TokenType): IndexedToken | undefined {
     const ctx = context();
     const idx = (actual as Partial<IndexedToken>).tokenIndex;
-    let j = idx !== undefined && ctx.tokens[idx] === actual ? ctx.tokens[idx]!.enclosing : (ctx.endEnclosing ?? -1);
+    let j =
+      idx !== undefined && ctx.tokens[idx] === actual
+        ? ctx.tokens[idx]!.enclosing
+        : (ctx.endEnclosing ?? -1);
     // Walk outwards through the enclosing brackets; bounded by the nesting limit.
     while (j >= 0) {
       const tok = ctx.tokens[j];
@@ -94,14 +107,21 @@ export function errorMessageProvider(context: () => ParseContext): IParserErrorM
       if (expected === KW.leadsto) return encode('CS1033', { found });
       if (ruleName === 'variantDecl' && expected === RCurly) return encode('CS1034', { found });
       const kw = keywordOf(actual.tokenType);
-      if (expected === Identifier && kw !== undefined) return encode('CS1010', { keyword: '`' + kw + '`' });
+      if (expected === Identifier && kw !== undefined)
+        return encode('CS1010', { keyword: '`' + kw + '`' });
       const pair = OPENER_OF.get(expected);
       const position = context().position;
       if (pair !== undefined && position !== undefined) {
         const open = unclosedOpener(actual, pair.opener);
         if (open !== undefined) {
           const at = position(open.startOffset);
-          return encode('CS1003', { expected: describeTokenType(expected), what: pair.what, line: at.line, column: at.column, found });
+          return encode('CS1003', {
+            expected: describeTokenType(expected),
+            what: pair.what,
+            line: at.line,
+            column: at.column,
+            found,
+          });
         }
       }
       return encode('CS1002', { expected: describeTokenType(expected), found });
@@ -113,11 +133,15 @@ export function errorMessageProvider(context: () => ParseContext): IParserErrorM
       const found = describeToken(actual[0]);
       const code = NO_VIABLE_BY_RULE[ruleName];
       if (code !== undefined) return encode(code, { found });
-      const firsts = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => (path[0] ? describeTokenType(path[0]) : 'end of file')));
+      const firsts = expectedPathsPerAlt.flatMap((alt) =>
+        alt.map((path) => (path[0] ? describeTokenType(path[0]) : 'end of file')),
+      );
       return encode('CS1002', { expected: listOf(firsts), found });
     },
     buildEarlyExitMessage({ expectedIterationPaths, actual }) {
-      const firsts = expectedIterationPaths.map((path) => (path[0] ? describeTokenType(path[0]) : 'end of file'));
+      const firsts = expectedIterationPaths.map((path) =>
+        path[0] ? describeTokenType(path[0]) : 'end of file',
+      );
       return encode('CS1002', { expected: listOf(firsts), found: describeToken(actual[0]) });
     },
   };

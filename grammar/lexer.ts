@@ -6,8 +6,26 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { GrammarCode } from './grammar-codes.js';
 import {
-  ALL_TOKENS, Bang, Colon, Dot, Arrow, Gt, Identifier, keywordOf, KW, LBracket, LCurly, LParen, Minus, RBracket, RCurly, RParen, SeqOpen, StringLiteral,
-  UnterminatedComment, UnterminatedString,
+  ALL_TOKENS,
+  Bang,
+  Colon,
+  Dot,
+  Arrow,
+  Gt,
+  Identifier,
+  keywordOf,
+  KW,
+  LBracket,
+  LCurly,
+  LParen,
+  Minus,
+  RBracket,
+  RCurly,
+  RParen,
+  SeqOpen,
+  StringLiteral,
+  UnterminatedComment,
+  UnterminatedString,
 } from './tokens.js';
 
 /**
@@ -45,21 +63,35 @@ let lexerInstance: Lexer | undefined;
 
 function lexer(): Lexer {
   // Offsets only: lines and columns come from LineMap, so every phase counts them the same way.
-  lexerInstance ??= new Lexer([...ALL_TOKENS], { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  lexerInstance ??= new Lexer([...ALL_TOKENS], {
+    positionTracking: 'onlyOffset',
+    ensureOptimizations: true,
+  });
   return lexerInstance;
 }
 
 /** How a character is named in a message: itself in backticks when printable, else U+XXXX. */
 export function describeChar(ch: string): string {
   const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || cp === 0xfeff || cp === 0xfffd || (cp >= 0xd800 && cp <= 0xdfff)) {
+  if (
+    cp < 0x20 ||
+    cp === 0x7f ||
+    (cp >= 0x80 && cp < 0xa0) ||
+    cp === 0xfeff ||
+    cp === 0xfffd ||
+    (cp >= 0xd800 && cp <= 0xdfff)
+  ) {
     return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   }
   return ch === '`' ? "'`'" : '`' + ch + '`';
 }
 
 const OPENERS = new Set<TokenType>([LParen, LBracket, LCurly, SeqOpen]);
-const CLOSER_OF = new Map<TokenType, TokenType>([[RParen, LParen], [RBracket, LBracket], [RCurly, LCurly]]);
+const CLOSER_OF = new Map<TokenType, TokenType>([
+  [RParen, LParen],
+  [RBracket, LBracket],
+  [RCurly, LCurly],
+]);
 const PREFIX_OPS = new Set<TokenType>([Bang, KW.not, Minus]);
 
 /** Tokenizes `text` (BOM already removed). */
@@ -68,7 +100,12 @@ export function lexSpec(text: string): LexResult {
   const result = lexer().tokenize(maskUnknownCharacters(text, problems));
   for (const err of result.errors) {
     const ch = String.fromCodePoint(text.codePointAt(err.offset) ?? 0xfffd);
-    problems.push({ code: 'CS1001', args: { char: describeChar(ch) }, offset: err.offset, length: ch.length });
+    problems.push({
+      code: 'CS1001',
+      args: { char: describeChar(ch) },
+      offset: err.offset,
+      length: ch.length,
+    });
   }
 
   const tokens: IndexedToken[] = [];
@@ -115,7 +152,8 @@ function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
     const c = text[i]!;
     if (c === '"') {
       i++;
-      while (i < n && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r') i += text[i] === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r' ? 2 : 1;
+      while (i < n && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r')
+        i += text[i] === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r' ? 2 : 1;
       i++;
       continue;
     }
@@ -137,9 +175,18 @@ function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
       continue;
     }
     const start = i;
-    while (i < n && ((text[i] === '&' && text[i + 1] !== '&') || (text[i] !== '&' && !TOKEN_START.test(text[i]!)))) i++;
+    while (
+      i < n &&
+      ((text[i] === '&' && text[i + 1] !== '&') || (text[i] !== '&' && !TOKEN_START.test(text[i]!)))
+    )
+      i++;
     const ch = String.fromCodePoint(text.codePointAt(start) ?? 0xfffd);
-    problems.push({ code: 'CS1001', args: { char: describeChar(ch) }, offset: start, length: ch.length });
+    problems.push({
+      code: 'CS1001',
+      args: { char: describeChar(ch) },
+      offset: start,
+      length: ch.length,
+    });
     out ??= [];
     out.push(text.slice(last, start), ' '.repeat(i - start));
     last = i;
@@ -151,8 +198,28 @@ function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
 
 /** Tokens after which only a name can come: a keyword there is a name the user chose. */
 const NAME_FOLLOWS = new Set<TokenType>([
-  KW.spec, KW.param, KW.const, KW.enum, KW.type, KW.var, KW.process, KW.procedure, KW.macro, KW.def, KW.invariant,
-  KW.action, KW.property, KW.cover, KW.variant, KW.extends, KW.step, KW.clone, KW.for, KW.violates, Dot, Arrow,
+  KW.spec,
+  KW.param,
+  KW.const,
+  KW.enum,
+  KW.type,
+  KW.var,
+  KW.process,
+  KW.procedure,
+  KW.macro,
+  KW.def,
+  KW.invariant,
+  KW.action,
+  KW.property,
+  KW.cover,
+  KW.variant,
+  KW.extends,
+  KW.step,
+  KW.clone,
+  KW.for,
+  KW.violates,
+  Dot,
+  Arrow,
 ]);
 
 /** Keywords that are values: `c ? self : other` puts them before a `:`. */
@@ -171,7 +238,12 @@ function nameKeywords(tokens: IndexedToken[], problems: LexProblem[]): void {
     // `step: x := 1`: no construct puts a keyword other than a value right before `:`, so it is a label.
     const asLabel = tokens[i + 1]?.tokenType === Colon && !VALUE_WORDS.has(word);
     if (!afterName && !asLabel) continue;
-    problems.push({ code: 'CS1010', args: { keyword: '`' + word + '`' }, offset: tok.startOffset, length: tok.image.length });
+    problems.push({
+      code: 'CS1010',
+      args: { keyword: '`' + word + '`' },
+      offset: tok.startOffset,
+      length: tok.image.length,
+    });
     tok.tokenType = Identifier;
     tok.tokenTypeIdx = Identifier.tokenTypeIdx!;
   }
@@ -187,7 +259,12 @@ function checkEscapes(tok: IToken, problems: LexProblem[]): void {
       continue;
     }
     if (next === undefined || (i + 1 === img.length - 1 && next === '"')) continue;
-    problems.push({ code: 'CS1006', args: { escape: '`\\' + next + '`' }, offset: tok.startOffset + i, length: 2 });
+    problems.push({
+      code: 'CS1006',
+      args: { escape: '`\\' + next + '`' },
+      offset: tok.startOffset + i,
+      length: 2,
+    });
     i++;
   }
 }
@@ -197,7 +274,10 @@ function checkEscapes(tok: IToken, problems: LexProblem[]): void {
  * and stops at the first token nested deeper than MAX_NESTING. A run of prefix operators counts
  * as nesting too, since each one is a level of recursion in the parser.
  */
-function indexAndCheckNesting(tokens: IndexedToken[], problems: LexProblem[]): { tooDeep: boolean; endEnclosing: number } {
+function indexAndCheckNesting(
+  tokens: IndexedToken[],
+  problems: LexProblem[],
+): { tooDeep: boolean; endEnclosing: number } {
   const stack: number[] = [];
   // Depth each open bracket adds: 1 plus the prefix operators just before it.
   const costs: number[] = [];
@@ -212,7 +292,12 @@ function indexAndCheckNesting(tokens: IndexedToken[], problems: LexProblem[]): {
       const cost = 1 + prefixRun;
       prefixRun = 0;
       if (depth + cost > MAX_NESTING) {
-        problems.push({ code: 'CS1008', args: { limit: MAX_NESTING }, offset: tok.startOffset, length: tok.image.length });
+        problems.push({
+          code: 'CS1008',
+          args: { limit: MAX_NESTING },
+          offset: tok.startOffset,
+          length: tok.image.length,
+        });
         return { tooDeep: true, endEnclosing: -1 };
       }
       stack.push(i);
@@ -223,14 +308,24 @@ function indexAndCheckNesting(tokens: IndexedToken[], problems: LexProblem[]): {
     if (PREFIX_OPS.has(type)) {
       prefixRun++;
       if (depth + prefixRun > MAX_NESTING) {
-        problems.push({ code: 'CS1008', args: { limit: MAX_NESTING }, offset: tok.startOffset, length: tok.image.length });
+        problems.push({
+          code: 'CS1008',
+          args: { limit: MAX_NESTING },
+          offset: tok.startOffset,
+          length: tok.image.length,
+        });
         return { tooDeep: true, endEnclosing: -1 };
       }
       continue;
     }
     prefixRun = 0;
     let opener = CLOSER_OF.get(type);
-    if (type === Gt && tokens[i + 1]?.tokenType === Gt && stack.length > 0 && tokens[stack[stack.length - 1]!]!.tokenType === SeqOpen) {
+    if (
+      type === Gt &&
+      tokens[i + 1]?.tokenType === Gt &&
+      stack.length > 0 &&
+      tokens[stack[stack.length - 1]!]!.tokenType === SeqOpen
+    ) {
       opener = SeqOpen;
     }
     if (opener === undefined) continue;

@@ -2,8 +2,24 @@
 // (parser.ts BINARY_PRECEDENCE) and as the AST stores them (src/syntax/ast.ts BinaryExpr).
 
 export type BinaryOp =
-  | '+' | '-' | '*' | '/' | 'mod'
-  | '==' | '!=' | '<' | '<=' | '>' | '>='
-  | '&&' | '||' | '=>'
-  | 'in' | 'notin' | 'subseteq' | 'union' | 'inter' | '\\'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | 'mod'
+  | '=='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '&&'
+  | '||'
+  | '=>'
+  | 'in'
+  | 'notin'
+  | 'subseteq'
+  | 'union'
+  | 'inter'
+  | '\\'
   | '..';

@@ -8,9 +8,46 @@ import { errorMessageProvider, type ParseContext } from './error-messages.js';
 import type { IndexedToken } from './lexer.js';
 import type { BinaryOp } from './operators.js';
 import {
-  ALL_TOKENS, AndAnd, Arrow, Assign, At, Backslash, Bar, Colon, Comma, Dot, DotDot, Eq, EqEq, Gt, GtEq, Identifier,
-  Implies, IntegerLiteral, KW, LBracket, LCurly, LParen, Lt, LtEq, MapsTo, Minus, NotEq, OrOr, Plus, Prime,
-  Question, RBracket, RCurly, RParen, Semicolon, SeqOpen, Slash, Star, StringLiteral, Bang,
+  ALL_TOKENS,
+  AndAnd,
+  Arrow,
+  Assign,
+  At,
+  Backslash,
+  Bar,
+  Colon,
+  Comma,
+  Dot,
+  DotDot,
+  Eq,
+  EqEq,
+  Gt,
+  GtEq,
+  Identifier,
+  Implies,
+  IntegerLiteral,
+  KW,
+  LBracket,
+  LCurly,
+  LParen,
+  Lt,
+  LtEq,
+  MapsTo,
+  Minus,
+  NotEq,
+  OrOr,
+  Plus,
+  Prime,
+  Question,
+  RBracket,
+  RCurly,
+  RParen,
+  Semicolon,
+  SeqOpen,
+  Slash,
+  Star,
+  StringLiteral,
+  Bang,
 } from './tokens.js';
 
 /** Precedence levels, higher binds tighter (docs/language.md, section 5). */
@@ -28,7 +65,10 @@ export const PRECEDENCE = {
 } as const;
 
 /** Each binary operator token: its AST operator, precedence and associativity. */
-export const BINARY_PRECEDENCE: ReadonlyMap<TokenType, { op: BinaryOp; precedence: number; right: boolean }> = new Map([
+export const BINARY_PRECEDENCE: ReadonlyMap<
+  TokenType,
+  { op: BinaryOp; precedence: number; right: boolean }
+> = new Map([
   [Implies, { op: '=>', precedence: PRECEDENCE.implies, right: true }],
   [OrOr, { op: '||', precedence: PRECEDENCE.or, right: false }],
   [KW.or, { op: '||', precedence: PRECEDENCE.or, right: false }],
@@ -95,26 +135,28 @@ export class CredParser extends CstParser {
   });
 
   topItem = this.RULE('topItem', () => {
-    this.OR((this.alternatives.topItem ??= [
-      { ALT: () => this.SUBRULE(this.specHeader) },
-      { ALT: () => this.SUBRULE(this.importDecl) },
-      { ALT: () => this.SUBRULE(this.paramDecl) },
-      { ALT: () => this.SUBRULE(this.constDecl) },
-      { ALT: () => this.SUBRULE(this.enumDecl) },
-      { ALT: () => this.SUBRULE(this.typeDecl) },
-      { ALT: () => this.SUBRULE(this.varDecl) },
-      { ALT: () => this.SUBRULE(this.processDecl) },
-      { ALT: () => this.SUBRULE(this.procedureDecl) },
-      { ALT: () => this.SUBRULE(this.macroDecl) },
-      { ALT: () => this.SUBRULE(this.defDecl) },
-      { ALT: () => this.SUBRULE(this.invariantDecl) },
-      { ALT: () => this.SUBRULE(this.actionDecl) },
-      { ALT: () => this.SUBRULE(this.propertyDecl) },
-      { ALT: () => this.SUBRULE(this.coverDecl) },
-      { ALT: () => this.SUBRULE(this.variantDecl) },
-      { ALT: () => this.SUBRULE(this.expectDecl) },
-      { ALT: () => this.CONSUME(Semicolon) },
-    ]));
+    this.OR(
+      (this.alternatives.topItem ??= [
+        { ALT: () => this.SUBRULE(this.specHeader) },
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.paramDecl) },
+        { ALT: () => this.SUBRULE(this.constDecl) },
+        { ALT: () => this.SUBRULE(this.enumDecl) },
+        { ALT: () => this.SUBRULE(this.typeDecl) },
+        { ALT: () => this.SUBRULE(this.varDecl) },
+        { ALT: () => this.SUBRULE(this.processDecl) },
+        { ALT: () => this.SUBRULE(this.procedureDecl) },
+        { ALT: () => this.SUBRULE(this.macroDecl) },
+        { ALT: () => this.SUBRULE(this.defDecl) },
+        { ALT: () => this.SUBRULE(this.invariantDecl) },
+        { ALT: () => this.SUBRULE(this.actionDecl) },
+        { ALT: () => this.SUBRULE(this.propertyDecl) },
+        { ALT: () => this.SUBRULE(this.coverDecl) },
+        { ALT: () => this.SUBRULE(this.variantDecl) },
+        { ALT: () => this.SUBRULE(this.expectDecl) },
+        { ALT: () => this.CONSUME(Semicolon) },
+      ]),
+    );
   });
 
   specHeader = this.RULE('specHeader', () => {
@@ -179,7 +221,9 @@ export class CredParser extends CstParser {
   varDecl = this.RULE('varDecl', () => {
     // `fresh thread var`: a clone child starts with the initial value instead of a copy.
     this.OPTION3(() => this.CONSUME(KW.fresh));
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(KW.shared) }, { ALT: () => this.CONSUME(KW.thread) }]));
+    this.OPTION(() =>
+      this.OR([{ ALT: () => this.CONSUME(KW.shared) }, { ALT: () => this.CONSUME(KW.thread) }]),
+    );
     this.CONSUME(KW.var);
     this.CONSUME(Identifier);
     this.CONSUME(Colon);
@@ -191,7 +235,9 @@ export class CredParser extends CstParser {
   });
 
   fairness = this.RULE('fairness', () => {
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(KW.weak) }, { ALT: () => this.CONSUME(KW.strong) }]));
+    this.OPTION(() =>
+      this.OR([{ ALT: () => this.CONSUME(KW.weak) }, { ALT: () => this.CONSUME(KW.strong) }]),
+    );
     this.CONSUME(KW.fair);
   });
 
@@ -462,10 +508,10 @@ export class CredParser extends CstParser {
     this.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-      { ALT: () => this.SUBRULE(this.recordType) },
-      { ALT: () => this.SUBRULE(this.frameType) },
-      { ALT: () => this.SUBRULE(this.genericType) },
-      { ALT: () => this.SUBRULE(this.rangeOrNamedType) },
+        { ALT: () => this.SUBRULE(this.recordType) },
+        { ALT: () => this.SUBRULE(this.frameType) },
+        { ALT: () => this.SUBRULE(this.genericType) },
+        { ALT: () => this.SUBRULE(this.rangeOrNamedType) },
       ],
     });
     this.OPTION(() => this.CONSUME(Question));
@@ -528,7 +574,12 @@ export class CredParser extends CstParser {
       { ALT: () => this.CONSUME(Semicolon) },
       {
         ALT: () => {
-          this.MANY(() => this.OR2([{ ALT: () => this.SUBRULE(this.kernelRef) }, { ALT: () => this.SUBRULE(this.label) }]));
+          this.MANY(() =>
+            this.OR2([
+              { ALT: () => this.SUBRULE(this.kernelRef) },
+              { ALT: () => this.SUBRULE(this.label) },
+            ]),
+          );
           // A label before `var` is parsed so it can be reported as such (CS1039).
           this.OR3([
             { ALT: () => this.SUBRULE(this.varDecl) },
@@ -574,37 +625,39 @@ export class CredParser extends CstParser {
   });
 
   stmtCore = this.RULE('stmtCore', () => {
-    this.OR((this.alternatives.stmtCore ??= [
-      { ALT: () => this.SUBRULE(this.simpleStmt) },
-      {
-        ALT: () => {
-          this.CONSUME(KW.await);
-          this.SUBRULE(this.expression);
+    this.OR(
+      (this.alternatives.stmtCore ??= [
+        { ALT: () => this.SUBRULE(this.simpleStmt) },
+        {
+          ALT: () => {
+            this.CONSUME(KW.await);
+            this.SUBRULE(this.expression);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.assertStmt) },
-      { ALT: () => this.CONSUME(KW.skip) },
-      { ALT: () => this.SUBRULE(this.ifStmt) },
-      { ALT: () => this.SUBRULE(this.whileStmt) },
-      { ALT: () => this.SUBRULE(this.forStmt) },
-      { ALT: () => this.SUBRULE(this.eitherStmt) },
-      {
-        ALT: () => {
-          this.CONSUME(KW.atomic);
-          this.SUBRULE(this.block);
+        { ALT: () => this.SUBRULE(this.assertStmt) },
+        { ALT: () => this.CONSUME(KW.skip) },
+        { ALT: () => this.SUBRULE(this.ifStmt) },
+        { ALT: () => this.SUBRULE(this.whileStmt) },
+        { ALT: () => this.SUBRULE(this.forStmt) },
+        { ALT: () => this.SUBRULE(this.eitherStmt) },
+        {
+          ALT: () => {
+            this.CONSUME(KW.atomic);
+            this.SUBRULE(this.block);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.returnStmt) },
-      {
-        ALT: () => {
-          this.CONSUME(KW.clone);
-          this.CONSUME(Identifier);
+        { ALT: () => this.SUBRULE(this.returnStmt) },
+        {
+          ALT: () => {
+            this.CONSUME(KW.clone);
+            this.CONSUME(Identifier);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(KW.exit) },
-      { ALT: () => this.CONSUME(KW.break) },
-      { ALT: () => this.CONSUME(KW.continue) },
-    ]));
+        { ALT: () => this.CONSUME(KW.exit) },
+        { ALT: () => this.CONSUME(KW.break) },
+        { ALT: () => this.CONSUME(KW.continue) },
+      ]),
+    );
   });
 
   /** `x := e`, `x := any ...`, `x := clone G`, `x := p(args)`, `p(args)`: decided in build-ast. */
@@ -739,8 +792,12 @@ export class CredParser extends CstParser {
   });
 
   // Built once: the two hottest choices would otherwise allocate their alternatives per token.
-  private readonly binaryAlternatives = BINARY_OPERATOR_TOKENS.map((t) => ({ ALT: () => this.CONSUME(t) }));
-  private readonly prefixAlternatives = [Bang, KW.not, Minus].map((t) => ({ ALT: () => this.CONSUME(t) }));
+  private readonly binaryAlternatives = BINARY_OPERATOR_TOKENS.map((t) => ({
+    ALT: () => this.CONSUME(t),
+  }));
+  private readonly prefixAlternatives = [Bang, KW.not, Minus].map((t) => ({
+    ALT: () => this.CONSUME(t),
+  }));
 
   binaryOp = this.RULE('binaryOp', () => {
     this.OR(this.binaryAlternatives);
@@ -758,34 +815,36 @@ export class CredParser extends CstParser {
   });
 
   postfixOp = this.RULE('postfixOp', () => {
-    this.OR((this.alternatives.postfixOp ??= [
-      {
-        ALT: () => {
-          this.CONSUME(LBracket);
-          this.SUBRULE(this.expression);
-          this.CONSUME(RBracket);
+    this.OR(
+      (this.alternatives.postfixOp ??= [
+        {
+          ALT: () => {
+            this.CONSUME(LBracket);
+            this.SUBRULE(this.expression);
+            this.CONSUME(RBracket);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(Dot);
-          this.CONSUME(Identifier);
+        {
+          ALT: () => {
+            this.CONSUME(Dot);
+            this.CONSUME(Identifier);
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(Arrow);
-          this.CONSUME2(Identifier);
+        {
+          ALT: () => {
+            this.CONSUME(Arrow);
+            this.CONSUME2(Identifier);
+          },
         },
-      },
-      { ALT: () => this.CONSUME(Prime) },
-      {
-        ALT: () => {
-          this.CONSUME(KW.with);
-          this.SUBRULE(this.withTail);
+        { ALT: () => this.CONSUME(Prime) },
+        {
+          ALT: () => {
+            this.CONSUME(KW.with);
+            this.SUBRULE(this.withTail);
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   /** `with { f: e, ... }` (record update) or `with [k] = e` (map update). */
@@ -833,43 +892,45 @@ export class CredParser extends CstParser {
   });
 
   primary = this.RULE('primary', () => {
-    this.OR((this.alternatives.primary ??= [
-      { ALT: () => this.CONSUME(IntegerLiteral) },
-      { ALT: () => this.CONSUME(StringLiteral) },
-      { ALT: () => this.CONSUME(KW.true) },
-      { ALT: () => this.CONSUME(KW.false) },
-      { ALT: () => this.CONSUME(KW.none) },
-      { ALT: () => this.CONSUME(KW.self) },
-      { ALT: () => this.CONSUME(KW.frame) },
-      {
-        ALT: () => {
-          this.CONSUME(Identifier);
-          this.OPTION(() => this.SUBRULE(this.callArgs));
+    this.OR(
+      (this.alternatives.primary ??= [
+        { ALT: () => this.CONSUME(IntegerLiteral) },
+        { ALT: () => this.CONSUME(StringLiteral) },
+        { ALT: () => this.CONSUME(KW.true) },
+        { ALT: () => this.CONSUME(KW.false) },
+        { ALT: () => this.CONSUME(KW.none) },
+        { ALT: () => this.CONSUME(KW.self) },
+        { ALT: () => this.CONSUME(KW.frame) },
+        {
+          ALT: () => {
+            this.CONSUME(Identifier);
+            this.OPTION(() => this.SUBRULE(this.callArgs));
+          },
         },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(LParen);
-          this.SUBRULE(this.expression);
-          this.CONSUME(RParen);
+        {
+          ALT: () => {
+            this.CONSUME(LParen);
+            this.SUBRULE(this.expression);
+            this.CONSUME(RParen);
+          },
         },
-      },
-      { ALT: () => this.SUBRULE(this.braceExpr) },
-      { ALT: () => this.SUBRULE(this.mapComp) },
-      { ALT: () => this.SUBRULE(this.seqLit) },
-      { ALT: () => this.SUBRULE(this.quantExpr) },
-      {
-        // Only to say where `any` may stand: `x[any t in S] := e` is read whole and refused once.
-        ALT: () => {
-          this.CONSUME(KW.any);
-          this.SUBRULE2(this.expression);
-          this.OPTION2(() => {
-            this.CONSUME(KW.where);
-            this.SUBRULE3(this.expression);
-          });
+        { ALT: () => this.SUBRULE(this.braceExpr) },
+        { ALT: () => this.SUBRULE(this.mapComp) },
+        { ALT: () => this.SUBRULE(this.seqLit) },
+        { ALT: () => this.SUBRULE(this.quantExpr) },
+        {
+          // Only to say where `any` may stand: `x[any t in S] := e` is read whole and refused once.
+          ALT: () => {
+            this.CONSUME(KW.any);
+            this.SUBRULE2(this.expression);
+            this.OPTION2(() => {
+              this.CONSUME(KW.where);
+              this.SUBRULE3(this.expression);
+            });
+          },
         },
-      },
-    ]));
+      ]),
+    );
   });
 
   /**
@@ -959,8 +1020,29 @@ export function credParser(): CredParser {
 
 /** Token types that may start a declaration: where top-level parsing resumes after junk. */
 export const DECLARATION_STARTS: ReadonlySet<TokenType> = new Set([
-  KW.spec, KW.import, KW.param, KW.const, KW.enum, KW.type, KW.shared, KW.thread, KW.fresh, KW.var, KW.process, KW.procedure,
-  KW.weak, KW.strong, KW.fair, KW.macro, KW.def, KW.invariant, KW.action, KW.property, KW.cover, KW.variant, KW.expect,
+  KW.spec,
+  KW.import,
+  KW.param,
+  KW.const,
+  KW.enum,
+  KW.type,
+  KW.shared,
+  KW.thread,
+  KW.fresh,
+  KW.var,
+  KW.process,
+  KW.procedure,
+  KW.weak,
+  KW.strong,
+  KW.fair,
+  KW.macro,
+  KW.def,
+  KW.invariant,
+  KW.action,
+  KW.property,
+  KW.cover,
+  KW.variant,
+  KW.expect,
 ]);
 
 /** True for the engine's "Maximum call stack size exceeded" (from any realm). */

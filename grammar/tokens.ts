@@ -6,7 +6,11 @@
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 /** Any name. Keywords are tried before it and name it as their `longer_alt`. */
-export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'a name' });
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  label: 'a name',
+});
 
 /**
  * Reserved words. The documented list, plus the words of operators and forms (`any`, `where`,
@@ -14,13 +18,79 @@ export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][
  * `S union T` would be ambiguous with a name followed by an expression.
  */
 export const KEYWORD_WORDS = [
-  'spec', 'import', 'param', 'const', 'enum', 'type', 'shared', 'thread', 'var', 'process', 'fair',
-  'strong', 'weak', 'symmetric', 'spare', 'runs', 'when', 'procedure', 'macro', 'def', 'return', 'if',
-  'else', 'while', 'for', 'in', 'snapshot', 'live', 'either', 'or', 'atomic', 'await', 'assert', 'skip',
-  'may', 'fail', 'clone', 'exit', 'invariant', 'action', 'property', 'cover', 'eventually',
-  'always', 'leadsto', 'variant', 'extends', 'override', 'step', 'expect', 'with', 'holds', 'deadlock',
-  'violates', 'true', 'false', 'none', 'self', 'frame', 'forall', 'exists', 'and', 'not', 'mod',
-  'any', 'where', 'union', 'inter', 'notin', 'subseteq', 'break', 'continue', 'fresh',
+  'spec',
+  'import',
+  'param',
+  'const',
+  'enum',
+  'type',
+  'shared',
+  'thread',
+  'var',
+  'process',
+  'fair',
+  'strong',
+  'weak',
+  'symmetric',
+  'spare',
+  'runs',
+  'when',
+  'procedure',
+  'macro',
+  'def',
+  'return',
+  'if',
+  'else',
+  'while',
+  'for',
+  'in',
+  'snapshot',
+  'live',
+  'either',
+  'or',
+  'atomic',
+  'await',
+  'assert',
+  'skip',
+  'may',
+  'fail',
+  'clone',
+  'exit',
+  'invariant',
+  'action',
+  'property',
+  'cover',
+  'eventually',
+  'always',
+  'leadsto',
+  'variant',
+  'extends',
+  'override',
+  'step',
+  'expect',
+  'with',
+  'holds',
+  'deadlock',
+  'violates',
+  'true',
+  'false',
+  'none',
+  'self',
+  'frame',
+  'forall',
+  'exists',
+  'and',
+  'not',
+  'mod',
+  'any',
+  'where',
+  'union',
+  'inter',
+  'notin',
+  'subseteq',
+  'break',
+  'continue',
+  'fresh',
 ] as const;
 
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];
@@ -33,7 +103,12 @@ function keywordTokenName(word: string): string {
 export const KW: Readonly<Record<KeywordWord, TokenType>> = Object.fromEntries(
   KEYWORD_WORDS.map((word) => [
     word,
-    createToken({ name: keywordTokenName(word), pattern: word, longer_alt: Identifier, label: '`' + word + '`' }),
+    createToken({
+      name: keywordTokenName(word),
+      pattern: word,
+      longer_alt: Identifier,
+      label: '`' + word + '`',
+    }),
   ]),
 ) as Record<KeywordWord, TokenType>;
 
@@ -77,19 +152,51 @@ export const RBracket = punct('RBracket', ']');
 export const LCurly = punct('LCurly', '{');
 export const RCurly = punct('RCurly', '}');
 
-export const IntegerLiteral = createToken({ name: 'IntegerLiteral', pattern: /0[xX][0-9a-fA-F]+|[0-9]+/, label: 'a number' });
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, label: 'a string' });
+export const IntegerLiteral = createToken({
+  name: 'IntegerLiteral',
+  pattern: /0[xX][0-9a-fA-F]+|[0-9]+/,
+  label: 'a number',
+});
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  label: 'a string',
+});
 /** A string with no closing quote on its line; the lexer reports it and hands the parser a string. */
-export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, label: 'a string' });
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  label: 'a string',
+});
 
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: Lexer.SKIPPED });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({
+  name: 'LineComment',
+  pattern: /\/\/[^\r\n]*/,
+  group: Lexer.SKIPPED,
+});
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[\s\S]*?\*\//,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 /** `/*` with no closing `*\/`: swallows the rest of the file; the lexer reports it at its start. */
-export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /\/\*[\s\S]*/, line_breaks: true });
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const UnterminatedComment = createToken({
+  name: 'UnterminatedComment',
+  pattern: /\/\*[\s\S]*/,
+  line_breaks: true,
+});
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\f\v]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
 
 /** Longest keywords first, so `inter` is tried before `in` and `notin` before `not`. */
-const keywordsLongestFirst = [...KEYWORD_WORDS].sort((a, b) => b.length - a.length || a.localeCompare(b)).map((w) => KW[w]);
+const keywordsLongestFirst = [...KEYWORD_WORDS]
+  .sort((a, b) => b.length - a.length || a.localeCompare(b))
+  .map((w) => KW[w]);
 
 /** Every token type in lexing order. */
 export const ALL_TOKENS: readonly TokenType[] = [

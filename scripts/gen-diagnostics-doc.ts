@@ -45,7 +45,12 @@ export function renderDiagnosticsDoc(
   for (const [digit, title] of BANDS) {
     const band = entries.filter(([code]) => code[2] === digit);
     if (band.length === 0) continue;
-    lines.push(`## ${title}`, '', '| code | severity | message | what triggers it |', '|---|---|---|---|');
+    lines.push(
+      `## ${title}`,
+      '',
+      '| code | severity | message | what triggers it |',
+      '|---|---|---|---|',
+    );
     for (const [code, info] of band) {
       lines.push(`| ${code} | ${info.severity} | ${cell(info.message)} | ${cell(info.meaning)} |`);
     }
@@ -66,7 +71,9 @@ export function renderDiagnosticsDoc(
     '|---|---|---|---|',
   );
   for (const [name, op] of Object.entries(ops).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    lines.push(`| \`${name}\` | ${op.effect === 'none' ? '-' : op.effect} | ${op.lock ?? '-'} | ${op.sleeps ? 'yes' : 'no'} |`);
+    lines.push(
+      `| \`${name}\` | ${op.effect === 'none' ? '-' : op.effect} | ${op.lock ?? '-'} | ${op.sleeps ? 'yes' : 'no'} |`,
+    );
   }
   lines.push('');
   return lines.join('\n');
@@ -85,4 +92,5 @@ function main(): void {
   console.log(`wrote ${DIAGNOSTICS_DOC_PATH}`);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main();

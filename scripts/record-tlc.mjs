@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist', 'src');
 if (!existsSync(join(dist, 'tlc', 'agreement-cases.js'))) {
-  process.stderr.write('record-tlc: dist/ has no build of the agreement helpers; run `npm run build` first.\n');
+  process.stderr.write(
+    'record-tlc: dist/ has no build of the agreement helpers; run `npm run build` first.\n',
+  );
   process.exit(2);
 }
 const { loadProgram } = await import(join(dist, 'syntax', 'load.js'));
@@ -26,7 +28,9 @@ const { hasErrors } = await import(join(dist, 'diagnostics', 'diagnostic.js'));
 const { renderDiagnostic } = await import(join(dist, 'diagnostics', 'render.js'));
 const { credFilesUnder } = await import(join(dist, 'cli', 'spec-inputs.js'));
 const { agreementCases, caseLabel } = await import(join(dist, 'tlc', 'agreement-cases.js'));
-const { findRecord, outcomeOf, recordFileText, sortRecords } = await import(join(dist, 'tlc', 'agreement-record.js'));
+const { findRecord, outcomeOf, recordFileText, sortRecords } = await import(
+  join(dist, 'tlc', 'agreement-record.js')
+);
 const { interpretModule } = await import(join(dist, 'engine', 'interpret.js'));
 const { prepareTlc, runTlc } = await import(join(dist, 'tlc', 'run.js'));
 const { temporalJudge } = await import(join(dist, 'engine', 'temporal-judge.js'));
@@ -64,10 +68,15 @@ function loadChecked(file) {
   };
   const program = loadProgram(file, { readFile, preludeDir: join(root, 'prelude') });
   const checked = checkProgram(program);
-  const errors = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  const errors = [...program.diagnostics, ...checked.diagnostics].filter(
+    (d) => d.severity === 'error',
+  );
   if (hasErrors(errors)) {
     const sources = new Map(program.files.map((f) => [f.path, f.text]));
-    for (const d of errors) process.stderr.write(renderDiagnostic(d, { color: false, source: (f) => sources.get(f) }) + '\n');
+    for (const d of errors)
+      process.stderr.write(
+        renderDiagnostic(d, { color: false, source: (f) => sources.get(f) }) + '\n',
+      );
     return undefined;
   }
   return program;
@@ -83,9 +92,20 @@ async function recordOne(built, version, timeoutSeconds) {
     writeFileSync(tla, built.tlaText);
     writeFileSync(cfg, built.cfgText);
     const started = Date.now();
-    const result = await runTlc({ module: tla, config: cfg, workers: 1, timeoutSeconds, env: process.env, judgeTemporal: temporalJudge(built) });
+    const result = await runTlc({
+      module: tla,
+      config: cfg,
+      workers: 1,
+      timeoutSeconds,
+      env: process.env,
+      judgeTemporal: temporalJudge(built),
+    });
     const seconds = (Date.now() - started) / 1000;
-    const temporal = result.property !== null && interpretModule(built.emitted.module, built.emitted.config).temporalProperties.some((t) => t.name === result.property);
+    const temporal =
+      result.property !== null &&
+      interpretModule(built.emitted.module, built.emitted.config).temporalProperties.some(
+        (t) => t.name === result.property,
+      );
     return outcomeOf(result, version, seconds, temporal);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -116,7 +136,9 @@ function writeRecords(midway) {
   writeFileSync(RECORD_FILE, recordFileText(sortRecords(all, order)));
 }
 
-const previous = existsSync(RECORD_FILE) ? JSON.parse(readFileSync(RECORD_FILE, 'utf8')).records : [];
+const previous = existsSync(RECORD_FILE)
+  ? JSON.parse(readFileSync(RECORD_FILE, 'utf8')).records
+  : [];
 const kept = [];
 const rank = new Map();
 let failed = false;
@@ -131,7 +153,9 @@ for (const spec of credFilesUnder(join(root, 'specs'), 'specs')) {
   }
   const { cases, failures } = agreementCases(program);
   for (const f of failures) {
-    process.stderr.write(`record-tlc: ${f.spec} ${f.variant} could not be built (${f.diagnostics.map((d) => d.code).join(', ')})\n`);
+    process.stderr.write(
+      `record-tlc: ${f.spec} ${f.variant} could not be built (${f.diagnostics.map((d) => d.code).join(', ')})\n`,
+    );
     failed = true;
   }
   for (const [i, c] of cases.entries()) {
@@ -152,7 +176,9 @@ for (const spec of credFilesUnder(join(root, 'specs'), 'specs')) {
     process.stdout.write(`${label}: `);
     const tlc = await recordOne(c.built, version, options.timeout);
     ran++;
-    process.stdout.write(`${tlc.verdict}${tlc.property ? ` ${tlc.property}` : ''}, ${tlc.distinct} distinct, ${tlc.generated} generated, depth ${tlc.depth}, ${tlc.seconds} s\n`);
+    process.stdout.write(
+      `${tlc.verdict}${tlc.property ? ` ${tlc.property}` : ''}, ${tlc.distinct} distinct, ${tlc.generated} generated, depth ${tlc.depth}, ${tlc.seconds} s\n`,
+    );
     kept.push({ ...c.key, module: c.built.emitted.module.name, tlc });
     writeRecords(true);
   }
@@ -160,6 +186,8 @@ for (const spec of credFilesUnder(join(root, 'specs'), 'specs')) {
 
 if (!options.dryRun) {
   writeRecords(false);
-  process.stdout.write(`record-tlc: ${ran} case(s) recorded with ${version}; ${kept.length} record(s) in ${RECORD_FILE.slice(root.length + 1)}\n`);
+  process.stdout.write(
+    `record-tlc: ${ran} case(s) recorded with ${version}; ${kept.length} record(s) in ${RECORD_FILE.slice(root.length + 1)}\n`,
+  );
 }
 process.exit(failed ? 1 : 0);

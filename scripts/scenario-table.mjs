@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCi } from '../dist/src/cli/commands/ci.js';
 import { memoryIo } from '../dist/src/cli/io.js';
-import { renderScenarioTable, replaceScenarioTable } from '../dist/src/cli/reports/scenario-table.js';
+import {
+  renderScenarioTable,
+  replaceScenarioTable,
+} from '../dist/src/cli/reports/scenario-table.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(mkdtempSync(join(tmpdir(), 'credspec-table-')), 'ci.json');
@@ -18,5 +21,8 @@ if (code === 2 || code === 3) {
 }
 const results = JSON.parse(readFileSync(out, 'utf8')).results;
 const readmePath = join(root, 'README.md');
-writeFileSync(readmePath, replaceScenarioTable(readFileSync(readmePath, 'utf8'), renderScenarioTable(results)));
+writeFileSync(
+  readmePath,
+  replaceScenarioTable(readFileSync(readmePath, 'utf8'), renderScenarioTable(results)),
+);
 process.stdout.write(`README.md: ${results.length} scenarios (ci exit ${code})\n`);

@@ -11,13 +11,23 @@ import { fileURLToPath } from 'node:url';
 const rounds = Number(process.argv[2] ?? 100);
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'credspec.js');
 
-const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'robustness', 'fixtures', 'collide');
+const fixtures = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'test',
+  'robustness',
+  'fixtures',
+  'collide',
+);
 const LOCKED = readFileSync(join(fixtures, 'locked.cred'), 'utf8');
 const RACY = readFileSync(join(fixtures, 'racy.cred'), 'utf8');
 
 const root = mkdtempSync(join(tmpdir(), 'credspec-collide-'));
 const cache = join(root, 'cache');
-for (const [name, text] of [['locked', LOCKED], ['racy', RACY]]) {
+for (const [name, text] of [
+  ['locked', LOCKED],
+  ['racy', RACY],
+]) {
   mkdirSync(join(root, name));
   writeFileSync(join(root, name, 'x.cred'), text);
 }
@@ -41,9 +51,18 @@ const bad = [];
 try {
   for (let i = 1; i <= rounds; i++) {
     const [locked, racy] = await Promise.all([check('locked'), check('racy')]);
-    const ok = locked.code === 0 && /^x\.cred base: holds/.test(locked.out) && racy.code === 1 && /^x\.cred base: violates no_lost_update/.test(racy.out);
+    const ok =
+      locked.code === 0 &&
+      /^x\.cred base: holds/.test(locked.out) &&
+      racy.code === 1 &&
+      /^x\.cred base: violates no_lost_update/.test(racy.out);
     if (ok) good++;
-    else bad.push({ round: i, locked: `${locked.code} ${locked.code === 0 ? locked.out.split("\n")[0] : locked.out.split("\n").slice(0, 8).join("\n")}`, racy: `${racy.code} ${racy.code === 1 ? racy.out.split("\n")[0] : racy.out.split("\n").slice(0, 8).join("\n")}` });
+    else
+      bad.push({
+        round: i,
+        locked: `${locked.code} ${locked.code === 0 ? locked.out.split('\n')[0] : locked.out.split('\n').slice(0, 8).join('\n')}`,
+        racy: `${racy.code} ${racy.code === 1 ? racy.out.split('\n')[0] : racy.out.split('\n').slice(0, 8).join('\n')}`,
+      });
     process.stderr.write(`\rround ${i}/${rounds}: ${good} right`);
   }
 } finally {

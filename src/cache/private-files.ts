@@ -6,7 +6,22 @@
 // caller's business (a content hash in its name): this module only says whether it can be read
 // as this user's own.
 
-import { closeSync, constants, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type Stats,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, sep } from 'node:path';
 
@@ -23,11 +38,14 @@ export class UntrustedCacheError extends Error {
 
 /** Why a stat makes a path unfit to trust, or null when it is this user's own and closed to others. */
 export function distrust(st: Stats, kind: 'folder' | 'file'): string | null {
-  if (kind === 'folder' ? !st.isDirectory() : !st.isFile()) return kind === 'folder' ? 'is not a folder' : 'is not a regular file';
+  if (kind === 'folder' ? !st.isDirectory() : !st.isFile())
+    return kind === 'folder' ? 'is not a folder' : 'is not a regular file';
   const uid = process.getuid?.();
-  if (uid !== undefined && st.uid !== uid) return `belongs to uid ${st.uid}, not to this user (uid ${uid})`;
+  if (uid !== undefined && st.uid !== uid)
+    return `belongs to uid ${st.uid}, not to this user (uid ${uid})`;
   const open = st.mode & 0o022;
-  if (open !== 0) return `is writable by ${(open & 0o002) !== 0 ? 'everyone' : 'its group'} (mode ${(st.mode & 0o777).toString(8)})`;
+  if (open !== 0)
+    return `is writable by ${(open & 0o002) !== 0 ? 'everyone' : 'its group'} (mode ${(st.mode & 0o777).toString(8)})`;
   return null;
 }
 
@@ -74,7 +92,13 @@ export function readPrivate(path: string): CacheRead {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'untrusted', why: code === 'ELOOP' ? 'is a symbolic link' : `cannot be read (${code ?? (e as Error).message})` };
+    return {
+      kind: 'untrusted',
+      why:
+        code === 'ELOOP'
+          ? 'is a symbolic link'
+          : `cannot be read (${code ?? (e as Error).message})`,
+    };
   }
   try {
     const why = distrust(fstatSync(fd), 'file');
@@ -91,8 +115,15 @@ export function readPrivate(path: string): CacheRead {
  * one, never a part. The temp file is removed when anything fails.
  */
 export function writeAtomic(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const tmp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const fd = openSync(
+    tmp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
   try {
     try {
       const bytes = Buffer.from(text, 'utf8');

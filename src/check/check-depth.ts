@@ -22,9 +22,32 @@ export const MAX_EXPR_DEPTH = 1100;
 export const MAX_STMT_DEPTH = 600;
 
 const EXPR_KINDS: ReadonlySet<string> = new Set([
-  'IntLit', 'BoolLit', 'StringLit', 'NoneLit', 'SelfExpr', 'FrameExpr', 'NameExpr', 'CallExpr', 'IndexExpr', 'FieldExpr',
-  'ArrowExpr', 'PrimedExpr', 'UnaryExpr', 'BinaryExpr', 'CondExpr', 'SetLit', 'SetFilter', 'SetMap', 'MapComp', 'SeqLit',
-  'RecordLit', 'RecordUpdate', 'MapUpdate', 'QuantExpr', 'ParenExpr', 'ErrorExpr',
+  'IntLit',
+  'BoolLit',
+  'StringLit',
+  'NoneLit',
+  'SelfExpr',
+  'FrameExpr',
+  'NameExpr',
+  'CallExpr',
+  'IndexExpr',
+  'FieldExpr',
+  'ArrowExpr',
+  'PrimedExpr',
+  'UnaryExpr',
+  'BinaryExpr',
+  'CondExpr',
+  'SetLit',
+  'SetFilter',
+  'SetMap',
+  'MapComp',
+  'SeqLit',
+  'RecordLit',
+  'RecordUpdate',
+  'MapUpdate',
+  'QuantExpr',
+  'ParenExpr',
+  'ErrorExpr',
 ]);
 
 interface TreeNode {
@@ -33,7 +56,12 @@ interface TreeNode {
 }
 
 function isNode(x: unknown): x is TreeNode {
-  return typeof x === 'object' && x !== null && typeof (x as { kind?: unknown }).kind === 'string' && 'span' in x;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as { kind?: unknown }).kind === 'string' &&
+    'span' in x
+  );
 }
 
 /** The nodes directly under `node`: any property holding a node or an array of nodes. */
@@ -54,19 +82,41 @@ export function checkDepth(program: Program): Diagnostic[] {
   for (const file of program.files) {
     let exprReported = false;
     let stmtReported = false;
-    const stack: Array<{ node: TreeNode; expr: number; stmt: number }> = [{ node: file.ast, expr: 0, stmt: 0 }];
+    const stack: Array<{ node: TreeNode; expr: number; stmt: number }> = [
+      { node: file.ast, expr: 0, stmt: 0 },
+    ];
     while (stack.length > 0) {
       const { node, expr, stmt } = stack.pop()!;
       const isExpr = EXPR_KINDS.has(node.kind);
       const e = isExpr ? expr + 1 : 0;
       const s = node.kind.endsWith('Stmt') ? stmt + 1 : stmt;
       if (e > MAX_EXPR_DEPTH) {
-        if (!exprReported) out.push({ code: 'CS1042', severity: 'error', span: node.span, args: { what: 'expression', limit: MAX_EXPR_DEPTH, how: 'a chain of operators counts one level per operator; split it with named `def`s or `const`s' } });
+        if (!exprReported)
+          out.push({
+            code: 'CS1042',
+            severity: 'error',
+            span: node.span,
+            args: {
+              what: 'expression',
+              limit: MAX_EXPR_DEPTH,
+              how: 'a chain of operators counts one level per operator; split it with named `def`s or `const`s',
+            },
+          });
         exprReported = true;
         continue;
       }
       if (s > MAX_STMT_DEPTH) {
-        if (!stmtReported) out.push({ code: 'CS1042', severity: 'error', span: node.span, args: { what: 'statement', limit: MAX_STMT_DEPTH, how: 'each `else if` counts one level; split the chain into steps or procedures' } });
+        if (!stmtReported)
+          out.push({
+            code: 'CS1042',
+            severity: 'error',
+            span: node.span,
+            args: {
+              what: 'statement',
+              limit: MAX_STMT_DEPTH,
+              how: 'each `else if` counts one level; split the chain into steps or procedures',
+            },
+          });
         stmtReported = true;
         continue;
       }

@@ -49,7 +49,8 @@ export function checkDoubleWrites(ctx: CheckContext): void {
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'VariantDecl') continue;
     for (const m of decl.members) {
-      if (m.kind === 'StepOverride') ctx.guard('double writes', m, () => forEachStmt([m.stmt], (s) => checkStmt(ctx, s)));
+      if (m.kind === 'StepOverride')
+        ctx.guard('double writes', m, () => forEachStmt([m.stmt], (s) => checkStmt(ctx, s)));
     }
   }
 }
@@ -63,7 +64,8 @@ function checkStmt(ctx: CheckContext, s: Stmt): void {
   macroWrites(ctx, macro, s.args, argLocs, NO_SUBST, new Map(), writes, new Set());
   if (s.target !== undefined) {
     const loc = locOf(ctx, s.target, NO_SUBST, 'target');
-    if (loc !== undefined) writes.push({ loc, node: s.target, macro: undefined, param: undefined, choices: new Map() });
+    if (loc !== undefined)
+      writes.push({ loc, node: s.target, macro: undefined, param: undefined, choices: new Map() });
   }
   for (let j = 0; j < writes.length; j++) {
     for (let i = 0; i < j; i++) {
@@ -76,16 +78,32 @@ function checkStmt(ctx: CheckContext, s: Stmt): void {
   }
 }
 
-function report(ctx: CheckContext, s: Extract<Stmt, { kind: 'CallStmt' }>, a: Write, b: Write): void {
+function report(
+  ctx: CheckContext,
+  s: Extract<Stmt, { kind: 'CallStmt' }>,
+  a: Write,
+  b: Write,
+): void {
   const location = a.loc.path.length <= b.loc.path.length ? a.loc.text : b.loc.text;
-  const at = b.macro === undefined ? b.node.span : (argSpan(s, b.loc.route) ?? argSpan(s, a.loc.route) ?? s.callee.span);
+  const at =
+    b.macro === undefined
+      ? b.node.span
+      : (argSpan(s, b.loc.route) ?? argSpan(s, a.loc.route) ?? s.callee.span);
   const related = [a, b]
     .filter((w) => w.macro !== undefined)
-    .map((w) => ({ span: w.node.span, note: `macro \`${w.macro!.name.name}\` writes it here${w.param === undefined ? '' : `, as \`${w.param}\``}` }));
-  ctx.report('CS4019', at, { location, first: describe(a), second: describe(b) }, {
-    hint: 'a step writes each location once: keep one of the results in another variable',
-    related,
-  });
+    .map((w) => ({
+      span: w.node.span,
+      note: `macro \`${w.macro!.name.name}\` writes it here${w.param === undefined ? '' : `, as \`${w.param}\``}`,
+    }));
+  ctx.report(
+    'CS4019',
+    at,
+    { location, first: describe(a), second: describe(b) },
+    {
+      hint: 'a step writes each location once: keep one of the results in another variable',
+      related,
+    },
+  );
 }
 
 function describe(w: Write): string {
@@ -130,10 +148,12 @@ function macroWrites(
   const visit = (stmts: readonly Stmt[], ch: ReadonlyMap<number, number>): void => {
     for (const s of stmts) stmtWrites(s, ch);
   };
-  const branch = (ch: ReadonlyMap<number, number>, id: number, i: number): Map<number, number> => new Map([...ch, [id, i]]);
+  const branch = (ch: ReadonlyMap<number, number>, id: number, i: number): Map<number, number> =>
+    new Map([...ch, [id, i]]);
   const target = (e: Expr, ch: ReadonlyMap<number, number>): void => {
     const loc = locOf(ctx, e, subst, undefined);
-    if (loc !== undefined) out.push({ loc, node: e, macro, param: paramName(ctx, e, subst), choices: ch });
+    if (loc !== undefined)
+      out.push({ loc, node: e, macro, param: paramName(ctx, e, subst), choices: ch });
   };
   const stmtWrites = (s: Stmt, ch: ReadonlyMap<number, number>): void => {
     switch (s.kind) {
@@ -155,7 +175,8 @@ function macroWrites(
       }
       default:
         // A loop or `atomic` body runs with its statement; the other parts are alternatives.
-        for (const p of stmtParts(s)) visit(p.stmts, p.role === 'loop' || p.role === 'atomic' ? ch : branch(ch, s.id, p.index));
+        for (const p of stmtParts(s))
+          visit(p.stmts, p.role === 'loop' || p.role === 'atomic' ? ch : branch(ch, s.id, p.index));
     }
   };
   visit(macro.body.stmts, choices);
@@ -177,7 +198,12 @@ function paramName(ctx: CheckContext, e: Expr, subst: Subst): string | undefined
  * The location a target expression denotes. A thread variable's own copy `x` and `x[self]` are
  * one location; `route` names how the write reaches it (undefined: the variable's own name).
  */
-function locOf(ctx: CheckContext, e: Expr, subst: Subst, route: string | undefined): Loc | undefined {
+function locOf(
+  ctx: CheckContext,
+  e: Expr,
+  subst: Subst,
+  route: string | undefined,
+): Loc | undefined {
   const u = unparen(e);
   switch (u.kind) {
     case 'NameExpr': {
@@ -187,7 +213,13 @@ function locOf(ctx: CheckContext, e: Expr, subst: Subst, route: string | undefin
         const arg = subst.locs.get(sym);
         return arg === undefined ? undefined : route === undefined ? arg : { ...arg, route };
       }
-      if (sym.kind !== 'sharedVar' && sym.kind !== 'threadVar' && sym.kind !== 'frameVar' && sym.kind !== 'procParam') return undefined;
+      if (
+        sym.kind !== 'sharedVar' &&
+        sym.kind !== 'threadVar' &&
+        sym.kind !== 'frameVar' &&
+        sym.kind !== 'procParam'
+      )
+        return undefined;
       const root = `${sym.kind}:${sym.name}`;
       const path = sym.kind === 'threadVar' ? ['[self]'] : [];
       return { root, path, text: u.name.name, route: route ?? `name:${root}` };
@@ -199,14 +231,24 @@ function locOf(ctx: CheckContext, e: Expr, subst: Subst, route: string | undefin
       const text = `${base.text}[${index}]`;
       // `x[t]` of a thread variable is thread t's copy (when its index is a thread), not an element of the own copy.
       const b = unparen(u.base);
-      if (b.kind === 'NameExpr' && ctx.symbols.get(b)?.kind === 'threadVar' && isThreadIndex(ctx, u.index)) {
+      if (
+        b.kind === 'NameExpr' &&
+        ctx.symbols.get(b)?.kind === 'threadVar' &&
+        isThreadIndex(ctx, u.index)
+      ) {
         return { ...base, path: [`[${index}]`], text };
       }
       return { ...base, path: [...base.path, `[${index}]`], text };
     }
     case 'FieldExpr': {
       const base = locOf(ctx, u.base, subst, route);
-      return base === undefined ? undefined : { ...base, path: [...base.path, `.${u.field.name}`], text: `${base.text}.${u.field.name}` };
+      return base === undefined
+        ? undefined
+        : {
+            ...base,
+            path: [...base.path, `.${u.field.name}`],
+            text: `${base.text}.${u.field.name}`,
+          };
     }
     case 'ArrowExpr': {
       const text = `${printExpr(u.base, subst.text)}->${u.field.name}`;

@@ -3,7 +3,19 @@
 // A forward "may be held" flow analysis over each process and procedure body; which calls take,
 // release or sleep comes from kernel-ops.ts. Reports CS4101 and CS4102; needs bound names.
 
-import type { Block, Expr, ForStmt, Ident, IfStmt, MacroDecl, ProcedureDecl, ProcessDecl, Stmt, VariantDecl, WhileStmt } from '../syntax/ast.js';
+import type {
+  Block,
+  Expr,
+  ForStmt,
+  Ident,
+  IfStmt,
+  MacroDecl,
+  ProcedureDecl,
+  ProcessDecl,
+  Stmt,
+  VariantDecl,
+  WhileStmt,
+} from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { CheckContext } from './context.js';
 import { leaves } from './check-steps.js';
@@ -34,17 +46,23 @@ interface LoopExits {
 export function checkKernelRules(ctx: CheckContext): void {
   const a = new LockAnalysis(ctx);
   for (const { decl } of ctx.bodies) {
-    if (decl.kind === 'ProcessDecl' || decl.kind === 'ProcedureDecl') ctx.guard('kernel locking rules', decl, () => a.body(decl));
+    if (decl.kind === 'ProcessDecl' || decl.kind === 'ProcedureDecl')
+      ctx.guard('kernel locking rules', decl, () => a.body(decl));
   }
   for (const v of ctx.variants.values()) {
     for (const [owner, steps] of stepOverrides(ctx, v)) {
-      ctx.guard('kernel locking rules', owner, () => a.body({ ...owner, body: replaceSteps(owner.body, steps) }));
+      ctx.guard('kernel locking rules', owner, () =>
+        a.body({ ...owner, body: replaceSteps(owner.body, steps) }),
+      );
     }
   }
 }
 
 /** The step overrides in effect in a variant (its ancestors' first, its own last), by owner. */
-function stepOverrides(ctx: CheckContext, v: VariantDecl): Map<ProcessDecl | ProcedureDecl, Map<string, Stmt>> {
+function stepOverrides(
+  ctx: CheckContext,
+  v: VariantDecl,
+): Map<ProcessDecl | ProcedureDecl, Map<string, Stmt>> {
   const chain: VariantDecl[] = [];
   for (let cur: VariantDecl | undefined = v; cur !== undefined && !chain.includes(cur); ) {
     chain.unshift(cur);
@@ -77,7 +95,12 @@ function replaceStep(s: Stmt, steps: ReadonlyMap<string, Stmt>): Stmt {
 
 /** An `if` with its branches' steps replaced; an `else if` has no label of its own. */
 function replaceInIf(s: IfStmt, steps: ReadonlyMap<string, Stmt>): IfStmt {
-  const rest = s.else === undefined ? undefined : s.else.kind === 'Block' ? replaceSteps(s.else, steps) : replaceInIf(s.else, steps);
+  const rest =
+    s.else === undefined
+      ? undefined
+      : s.else.kind === 'Block'
+        ? replaceSteps(s.else, steps)
+        : replaceInIf(s.else, steps);
   return { ...s, then: replaceSteps(s.then, steps), else: rest };
 }
 
@@ -119,9 +142,19 @@ class LockAnalysis {
     if (decl.kind !== 'ProcessDecl' || end === undefined) return;
     for (const h of sorted(end)) {
       this.once(`end|${h.key}`, () =>
-        this.ctx.report('CS4102', h.at, { where: `the end of process \`${decl.name.name}\``, lock: describeLock(h.kind, h.key) }, {
-          related: [{ span: decl.name.span, note: `process \`${decl.name.name}\` ends with the lock held` }],
-        }),
+        this.ctx.report(
+          'CS4102',
+          h.at,
+          { where: `the end of process \`${decl.name.name}\``, lock: describeLock(h.kind, h.key) },
+          {
+            related: [
+              {
+                span: decl.name.span,
+                note: `process \`${decl.name.name}\` ends with the lock held`,
+              },
+            ],
+          },
+        ),
       );
     }
   }
@@ -149,7 +182,10 @@ class LockAnalysis {
   }
 
   /** What each kind of statement does to the locks that may be held (undefined: control does not go on). */
-  private readonly flow: StmtCases<State, [ReadonlyMap<string, Held>, ReadonlyMap<string, string>]> = {
+  private readonly flow: StmtCases<
+    State,
+    [ReadonlyMap<string, Held>, ReadonlyMap<string, string>]
+  > = {
     CallStmt: (st, s, subst) => this.call(st.callee, st.args, s, subst),
     AwaitStmt: (st, s) => {
       // A plain `await` step blocks the thread: it sleeps. (An `await` first in an atomic block
@@ -160,10 +196,16 @@ class LockAnalysis {
     AtomicStmt: (st, s, subst) => this.atomic(st.body, s, subst),
     IfStmt: (st, s, subst) => {
       const t = this.block(st.then, s, subst);
-      const e = st.else === undefined ? s : st.else.kind === 'Block' ? this.block(st.else, s, subst) : this.stmt(st.else, s, subst);
+      const e =
+        st.else === undefined
+          ? s
+          : st.else.kind === 'Block'
+            ? this.block(st.else, s, subst)
+            : this.stmt(st.else, s, subst);
       return union(t, e);
     },
-    EitherStmt: (st, s, subst) => st.branches.map((b) => this.block(b, s, subst)).reduce(union, undefined),
+    EitherStmt: (st, s, subst) =>
+      st.branches.map((b) => this.block(b, s, subst)).reduce(union, undefined),
     WhileStmt: (st, s, subst) => this.loop(st, s, subst),
     ForStmt: (st, s, subst) => this.loop(st, s, subst),
     BreakStmt: (_st, s) => {
@@ -176,13 +218,19 @@ class LockAnalysis {
       if (loop !== undefined) loop.continues = union(loop.continues, s);
       return undefined;
     },
-    FaultStmt: (st, s, subst) => union(this.stmt(st.body, s, subst), this.block(st.handler, s, subst)),
+    FaultStmt: (st, s, subst) =>
+      union(this.stmt(st.body, s, subst), this.block(st.handler, s, subst)),
     ExitStmt: (st, s) => {
       for (const h of sorted(s)) {
         this.once(`exit|${st.span.start.offset}|${h.key}`, () =>
-          this.ctx.report('CS4102', st.span, { where: '`exit`', lock: describeLock(h.kind, h.key) }, {
-            related: [{ span: h.at, note: 'the lock is taken here' }],
-          }),
+          this.ctx.report(
+            'CS4102',
+            st.span,
+            { where: '`exit`', lock: describeLock(h.kind, h.key) },
+            {
+              related: [{ span: h.at, note: 'the lock is taken here' }],
+            },
+          ),
         );
       }
       return undefined;
@@ -197,7 +245,11 @@ class LockAnalysis {
   };
 
   /** `break` and `continue` end a path through the body; their states join the loop's exit and the next iteration. */
-  private loop(st: WhileStmt | ForStmt, s: ReadonlyMap<string, Held>, subst: ReadonlyMap<string, string>): State {
+  private loop(
+    st: WhileStmt | ForStmt,
+    s: ReadonlyMap<string, Held>,
+    subst: ReadonlyMap<string, string>,
+  ): State {
     const exits: LoopExits = { breaks: undefined, continues: undefined };
     this.loops.push(exits);
     let cur: State = s;
@@ -211,7 +263,11 @@ class LockAnalysis {
   }
 
   /** Inside one atomic step nothing sleeps; only the lock operations of inlined macros count. */
-  private atomic(b: Block, s: ReadonlyMap<string, Held>, subst: ReadonlyMap<string, string>): State {
+  private atomic(
+    b: Block,
+    s: ReadonlyMap<string, Held>,
+    subst: ReadonlyMap<string, string>,
+  ): State {
     let cur: State = s;
     forEachStmt(b, (x) => {
       if (cur !== undefined && x.kind === 'CallStmt') cur = this.call(x.callee, x.args, cur, subst);
@@ -219,10 +275,18 @@ class LockAnalysis {
     return cur;
   }
 
-  private call(callee: Ident, args: readonly Expr[], s: ReadonlyMap<string, Held>, subst: ReadonlyMap<string, string>): State {
+  private call(
+    callee: Ident,
+    args: readonly Expr[],
+    s: ReadonlyMap<string, Held>,
+    subst: ReadonlyMap<string, string>,
+  ): State {
     const op = KERNEL_OPS[callee.name];
     const sym = this.ctx.symbols.get(callee);
-    if (op !== undefined && (sym === undefined || sym.kind === 'macro' || sym.kind === 'procedure')) {
+    if (
+      op !== undefined &&
+      (sym === undefined || sym.kind === 'macro' || sym.kind === 'procedure')
+    ) {
       if (op.sleeps) this.sleepCheck(s, callee.span, `\`${callee.name}\``);
       if (op.effect === 'none' || op.lock === undefined) return s;
       const key = args.length > 0 ? printExpr(args[0]!, subst) : op.lock;
@@ -244,7 +308,11 @@ class LockAnalysis {
       this.inMacro.delete(m);
       return out;
     }
-    if (sym?.kind === 'procedure' && sym.decl?.kind === 'ProcedureDecl' && this.maySleep(sym.decl)) {
+    if (
+      sym?.kind === 'procedure' &&
+      sym.decl?.kind === 'ProcedureDecl' &&
+      this.maySleep(sym.decl)
+    ) {
       this.sleepCheck(s, callee.span, `the call to \`${callee.name}\``);
     }
     return s;
@@ -254,7 +322,12 @@ class LockAnalysis {
     const h = sorted(s).find((x) => ATOMIC_CONTEXT.has(x.kind));
     if (h === undefined) return;
     this.once(`sleep|${at.start.offset}`, () =>
-      this.ctx.report('CS4101', at, { step, lock: describeLock(h.kind, h.key) }, { related: [{ span: h.at, note: 'the lock is taken here' }] }),
+      this.ctx.report(
+        'CS4101',
+        at,
+        { step, lock: describeLock(h.kind, h.key) },
+        { related: [{ span: h.at, note: 'the lock is taken here' }] },
+      ),
     );
   }
 
@@ -272,7 +345,11 @@ class LockAnalysis {
           const op = KERNEL_OPS[st.callee.name];
           const sym = this.ctx.symbols.get(st.callee);
           if (op?.sleeps) result = true;
-          else if ((sym?.decl?.kind === 'ProcedureDecl' || sym?.decl?.kind === 'MacroDecl') && this.maySleep(sym.decl)) result = true;
+          else if (
+            (sym?.decl?.kind === 'ProcedureDecl' || sym?.decl?.kind === 'MacroDecl') &&
+            this.maySleep(sym.decl)
+          )
+            result = true;
         }
         for (const p of stmtParts(st)) visit(p.stmts, inAtomic || p.role === 'atomic');
       }
@@ -300,5 +377,7 @@ function sameState(a: State, b: State): boolean {
 
 /** Held locks in a stable order: by where they were taken. */
 function sorted(s: ReadonlyMap<string, Held>): Held[] {
-  return [...s.values()].sort((x, y) => x.at.start.offset - y.at.start.offset || (x.key < y.key ? -1 : 1));
+  return [...s.values()].sort(
+    (x, y) => x.at.start.offset - y.at.start.offset || (x.key < y.key ? -1 : 1),
+  );
 }

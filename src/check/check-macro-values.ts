@@ -22,7 +22,8 @@ export function checkMacroValues(ctx: CheckContext): void {
   for (const unit of ctx.bodies) {
     const owner = unit.decl;
     if (owner.kind === 'DefDecl') continue;
-    if (owner.kind === 'MacroDecl') ctx.guard('macro results', owner, () => returnRules(ctx, owner));
+    if (owner.kind === 'MacroDecl')
+      ctx.guard('macro results', owner, () => returnRules(ctx, owner));
     ctx.guard('macro results', owner, () => forEachStmt(owner.body, visit));
   }
   for (const { decl } of ctx.decls) {
@@ -53,10 +54,21 @@ function returnRules(ctx: CheckContext, m: MacroDecl): void {
   const last = stmts[stmts.length - 1];
   forEachStmt(m.body, (s) => {
     if (s.kind !== 'ReturnStmt') return;
-    if (s.value === undefined) ctx.report('CS4016', s.span, { name: m.name.name, problem: 'returns with `return e` or not at all: a bare `return` has nothing to leave' });
-    else if (s !== last) ctx.report('CS4016', s.span, { name: m.name.name, problem: 'can `return e` only as the last statement of its body' });
+    if (s.value === undefined)
+      ctx.report('CS4016', s.span, {
+        name: m.name.name,
+        problem: 'returns with `return e` or not at all: a bare `return` has nothing to leave',
+      });
+    else if (s !== last)
+      ctx.report('CS4016', s.span, {
+        name: m.name.name,
+        problem: 'can `return e` only as the last statement of its body',
+      });
   });
   if (m.returnType !== undefined && (last?.kind !== 'ReturnStmt' || last.value === undefined)) {
-    ctx.report('CS4016', m.name.span, { name: m.name.name, problem: 'declares a result type, so its body must end with `return e`' });
+    ctx.report('CS4016', m.name.span, {
+      name: m.name.name,
+      problem: 'declares a result type, so its body must end with `return e`',
+    });
   }
 }

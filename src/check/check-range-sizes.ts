@@ -21,7 +21,8 @@ export function checkEnumeratedRanges(ctx: CheckContext): void {
       if (set.kind === 'BinaryExpr' && set.op === '..') ranges.push(set);
     });
   for (const { decl } of ctx.decls) {
-    if (decl.kind === 'ProcessDecl' || decl.kind === 'ProcedureDecl' || decl.kind === 'MacroDecl') collect(decl.body);
+    if (decl.kind === 'ProcessDecl' || decl.kind === 'ProcedureDecl' || decl.kind === 'MacroDecl')
+      collect(decl.body);
   }
   for (const range of ranges) {
     if (range.kind !== 'BinaryExpr') continue;
@@ -31,7 +32,12 @@ export function checkEnumeratedRanges(ctx: CheckContext): void {
       if (lo === undefined || hi === undefined) continue;
       const size = intervalSize(lo, hi);
       if (size <= INTERVAL_LIMIT) continue;
-      ctx.report('CS5024', range.span, { range: printExpr(range), size: String(size), params: describe(values.described), limit: String(INTERVAL_LIMIT) });
+      ctx.report('CS5024', range.span, {
+        range: printExpr(range),
+        size: String(size),
+        params: describe(values.described),
+        limit: String(INTERVAL_LIMIT),
+      });
       break;
     }
   }

@@ -28,7 +28,8 @@ export function checkSizes(ctx: CheckContext): void {
   for (const { decl } of ctx.decls) {
     if (decl.kind === 'ProcessDecl') processes.push(decl);
     if (decl.kind === 'VariantDecl') {
-      for (const m of decl.members) if (m.kind === 'DeclOverride' && m.decl.kind === 'ProcessDecl') processes.push(m.decl);
+      for (const m of decl.members)
+        if (m.kind === 'DeclOverride' && m.decl.kind === 'ProcessDecl') processes.push(m.decl);
     }
   }
   const name = ctx.program.root.ast.name;
@@ -37,7 +38,8 @@ export function checkSizes(ctx: CheckContext): void {
   if (!processes.some((p) => !isOverride(ctx, p))) {
     // A library (no `expect`) is linted on its own without complaint; a spec that expects a
     // verdict has nothing to check. `check` refuses both (see noProcess).
-    if (ctx.program.root.ast.decls.some((d) => d.kind === 'ExpectDecl')) ctx.report('CS5021', name.span, { name: name.name });
+    if (ctx.program.root.ast.decls.some((d) => d.kind === 'ExpectDecl'))
+      ctx.report('CS5021', name.span, { name: name.name });
     return;
   }
   checkThreadLimit(ctx, processes);
@@ -45,7 +47,8 @@ export function checkSizes(ctx: CheckContext): void {
   const groups = processes.filter((p) => !isOverride(ctx, p));
   for (const values of runValues(ctx)) {
     const counts = groups.map((p) => evalInt(ctx, p.count, values, new Set()));
-    if (counts.every((n) => n === 0)) ctx.report('CS5022', groups[0]!.count.span, { params: describe(values.described) });
+    if (counts.every((n) => n === 0))
+      ctx.report('CS5022', groups[0]!.count.span, { params: describe(values.described) });
   }
 }
 
@@ -61,7 +64,8 @@ function checkThreadLimit(ctx: CheckContext, processes: readonly ProcessDecl[]):
   const byName = new Map<string, number>();
   for (const p of processes) {
     const born = evalInterval(ctx, p.count, ranges, new Set());
-    const spare = p.spare === undefined ? { lo: 0, hi: 0 } : evalInterval(ctx, p.spare, ranges, new Set());
+    const spare =
+      p.spare === undefined ? { lo: 0, hi: 0 } : evalInterval(ctx, p.spare, ranges, new Set());
     if (born === undefined || spare === undefined) continue;
     const hi = Math.max(0, born.hi) + Math.max(0, spare.hi);
     // An override replaces its group: the larger of the two counts.
@@ -70,7 +74,10 @@ function checkThreadLimit(ctx: CheckContext, processes: readonly ProcessDecl[]):
   }
   for (const n of byName.values()) total += n;
   if (total > MAX_THREADS && biggest !== undefined) {
-    ctx.report('CS5023', biggest.p.count.span, { total: String(total), limit: String(MAX_THREADS) });
+    ctx.report('CS5023', biggest.p.count.span, {
+      total: String(total),
+      limit: String(MAX_THREADS),
+    });
   }
 }
 
@@ -87,14 +94,18 @@ function paramRanges(ctx: CheckContext): Map<string, Interval> {
 }
 
 /** Param values of each run lint can see: the defaults, and each expectation's assignments. */
-export function runValues(ctx: CheckContext): Array<Values & { described: readonly ParamAssign[] }> {
+export function runValues(
+  ctx: CheckContext,
+): Array<Values & { described: readonly ParamAssign[] }> {
   const defaults = new Map<string, number | boolean>();
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'ParamDecl') continue;
     const v = literal(decl.default);
     if (v !== undefined) defaults.set(decl.name.name, v);
   }
-  const runs: Array<Values & { described: readonly ParamAssign[] }> = [Object.assign(new Map(defaults), { described: [] as ParamAssign[] })];
+  const runs: Array<Values & { described: readonly ParamAssign[] }> = [
+    Object.assign(new Map(defaults), { described: [] as ParamAssign[] }),
+  ];
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'ExpectDecl' || decl.params.length === 0) continue;
     const m = new Map(defaults);
@@ -115,7 +126,8 @@ export function describe(params: readonly ParamAssign[]): string {
 function literal(e: Expr): number | boolean | undefined {
   const u = unparen(e);
   if (u.kind === 'IntLit' || u.kind === 'BoolLit') return u.value;
-  if (u.kind === 'UnaryExpr' && u.op === '-' && unparen(u.operand).kind === 'IntLit') return -(unparen(u.operand) as { value: number }).value;
+  if (u.kind === 'UnaryExpr' && u.op === '-' && unparen(u.operand).kind === 'IntLit')
+    return -(unparen(u.operand) as { value: number }).value;
   return undefined;
 }
 
@@ -126,12 +138,22 @@ function shown(e: Expr): string {
 }
 
 /** The value of an integer expression of literals, consts and params (`values`), when known. */
-export function evalInt(ctx: CheckContext, e: Expr, values: Values | undefined, seen: Set<unknown>): number | undefined {
+export function evalInt(
+  ctx: CheckContext,
+  e: Expr,
+  values: Values | undefined,
+  seen: Set<unknown>,
+): number | undefined {
   const v = evalValue(ctx, e, values, seen);
   return typeof v === 'number' ? v : undefined;
 }
 
-function evalValue(ctx: CheckContext, e: Expr, values: Values | undefined, seen: Set<unknown>): number | boolean | undefined {
+function evalValue(
+  ctx: CheckContext,
+  e: Expr,
+  values: Values | undefined,
+  seen: Set<unknown>,
+): number | boolean | undefined {
   const u = unparen(e);
   switch (u.kind) {
     case 'IntLit':
@@ -169,7 +191,12 @@ function evalValue(ctx: CheckContext, e: Expr, values: Values | undefined, seen:
 }
 
 /** The interval of an integer expression when each param ranges over its declared type. */
-function evalInterval(ctx: CheckContext, e: Expr, ranges: ReadonlyMap<string, Interval>, seen: Set<unknown>): Interval | undefined {
+function evalInterval(
+  ctx: CheckContext,
+  e: Expr,
+  ranges: ReadonlyMap<string, Interval>,
+  seen: Set<unknown>,
+): Interval | undefined {
   const u = unparen(e);
   switch (u.kind) {
     case 'IntLit':
@@ -191,7 +218,9 @@ function evalInterval(ctx: CheckContext, e: Expr, ranges: ReadonlyMap<string, In
     case 'CondExpr': {
       const t = evalInterval(ctx, u.then, ranges, seen);
       const f = evalInterval(ctx, u.else, ranges, seen);
-      return t === undefined || f === undefined ? undefined : { lo: Math.min(t.lo, f.lo), hi: Math.max(t.hi, f.hi) };
+      return t === undefined || f === undefined
+        ? undefined
+        : { lo: Math.min(t.lo, f.lo), hi: Math.max(t.hi, f.hi) };
     }
     case 'NameExpr': {
       const sym = ctx.symbols.get(u);
@@ -211,6 +240,10 @@ function evalInterval(ctx: CheckContext, e: Expr, ranges: ReadonlyMap<string, In
 /** CS5021 when the program declares no process at all: `check` has nothing to run. */
 export function noProcess(program: Program): Diagnostic[] {
   const name = program.root.ast.name;
-  if (name.name === '' || program.files.some((f) => f.ast.decls.some((d) => d.kind === 'ProcessDecl'))) return [];
+  if (
+    name.name === '' ||
+    program.files.some((f) => f.ast.decls.some((d) => d.kind === 'ProcessDecl'))
+  )
+    return [];
   return [{ code: 'CS5021', severity: 'error', span: name.span, args: { name: name.name } }];
 }

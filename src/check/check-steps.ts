@@ -16,7 +16,8 @@ export function checkSteps(ctx: CheckContext): void {
     if (owner.kind === 'DefDecl') continue;
     ctx.guard('step rules', owner, () => {
       uniqueLabels(ctx, owner);
-      if (owner.kind === 'MacroDecl') atomicRules(ctx, owner.body, `macro \`${owner.name.name}\``, true);
+      if (owner.kind === 'MacroDecl')
+        atomicRules(ctx, owner.body, `macro \`${owner.name.name}\``, true);
       stepRules(ctx, owner.body.stmts, owner, owner.kind === 'MacroDecl');
       unreachable(ctx, owner.body.stmts);
       if (owner.kind === 'ProcedureDecl') fallThrough(ctx, owner);
@@ -47,7 +48,12 @@ function uniqueLabels(ctx: CheckContext, owner: FrameOwner): void {
     if (l === undefined || l.name === '') return;
     const first = seen.get(l.name);
     if (first !== undefined) {
-      ctx.report('CS4001', l.span, { name: l.name, owner: owner.name.name }, { related: [{ span: first.span, note: 'first used here' }] });
+      ctx.report(
+        'CS4001',
+        l.span,
+        { name: l.name, owner: owner.name.name },
+        { related: [{ span: first.span, note: 'first used here' }] },
+      );
     } else {
       seen.set(l.name, l);
     }
@@ -55,16 +61,27 @@ function uniqueLabels(ctx: CheckContext, owner: FrameOwner): void {
 }
 
 /** Rules for statements anywhere in a body: returns, clones, and atomic blocks met on the way. */
-function stepRules(ctx: CheckContext, stmts: readonly Stmt[], owner: FrameOwner, insideAtomic: boolean): void {
+function stepRules(
+  ctx: CheckContext,
+  stmts: readonly Stmt[],
+  owner: FrameOwner,
+  insideAtomic: boolean,
+): void {
   for (const s of stmts) {
-    if (s.kind === 'AtomicStmt' && !insideAtomic) atomicRules(ctx, s.body, 'an `atomic` block', false);
+    if (s.kind === 'AtomicStmt' && !insideAtomic)
+      atomicRules(ctx, s.body, 'an `atomic` block', false);
     if (s.kind === 'ReturnStmt') returnRule(ctx, s, owner);
     if (s.kind === 'CloneStmt') cloneRule(ctx, s);
-    for (const p of stmtParts(s)) stepRules(ctx, p.stmts, owner, insideAtomic || p.role === 'atomic');
+    for (const p of stmtParts(s))
+      stepRules(ctx, p.stmts, owner, insideAtomic || p.role === 'atomic');
   }
 }
 
-function returnRule(ctx: CheckContext, s: Extract<Stmt, { kind: 'ReturnStmt' }>, owner: FrameOwner): void {
+function returnRule(
+  ctx: CheckContext,
+  s: Extract<Stmt, { kind: 'ReturnStmt' }>,
+  owner: FrameOwner,
+): void {
   // A macro's `return e` is its result: check-macro-values.ts judges where it stands.
   if (owner.kind === 'MacroDecl') return;
   if (owner.kind !== 'ProcedureDecl') {
@@ -72,9 +89,15 @@ function returnRule(ctx: CheckContext, s: Extract<Stmt, { kind: 'ReturnStmt' }>,
     return;
   }
   if (s.value !== undefined && owner.returnType === undefined) {
-    ctx.report('CS4009', s.value.span, { name: owner.name.name, problem: 'has no return type, so `return` takes no value' });
+    ctx.report('CS4009', s.value.span, {
+      name: owner.name.name,
+      problem: 'has no return type, so `return` takes no value',
+    });
   } else if (s.value === undefined && owner.returnType !== undefined) {
-    ctx.report('CS4009', s.span, { name: owner.name.name, problem: 'has a return type, so `return` needs a value' });
+    ctx.report('CS4009', s.span, {
+      name: owner.name.name,
+      problem: 'has a return type, so `return` needs a value',
+    });
   }
 }
 
@@ -82,13 +105,21 @@ function cloneRule(ctx: CheckContext, s: Extract<Stmt, { kind: 'CloneStmt' }>): 
   const sym = ctx.symbols.get(s.group);
   if (sym === undefined) return; // unknown name, CS2001
   if (sym.kind !== 'process' || sym.decl?.kind !== 'ProcessDecl') {
-    ctx.report('CS4011', s.group.span, { name: s.group.name, problem: 'only a process group can be cloned' });
+    ctx.report('CS4011', s.group.span, {
+      name: s.group.name,
+      problem: 'only a process group can be cloned',
+    });
     return;
   }
   if (sym.decl.spare === undefined) {
-    ctx.report('CS4011', s.group.span, { name: s.group.name, problem: 'the group has no `spare` slots for new threads' }, {
-      hint: `declare spare slots: \`process ${s.group.name}[N] spare M { ... }\``,
-    });
+    ctx.report(
+      'CS4011',
+      s.group.span,
+      { name: s.group.name, problem: 'the group has no `spare` slots for new threads' },
+      {
+        hint: `declare spare slots: \`process ${s.group.name}[N] spare M { ... }\``,
+      },
+    );
   }
 }
 
@@ -101,13 +132,24 @@ function atomicRules(ctx: CheckContext, body: Block, context: string, isMacro: b
   body.stmts.forEach((s, i) => atomicStmt(ctx, s, context, i === 0, isMacro));
 }
 
-function atomicStmt(ctx: CheckContext, s: Stmt, context: string, first: boolean, isMacro: boolean): void {
-  if (s.label !== undefined && s.label.name !== '') ctx.report('CS4004', s.label.span, { name: s.label.name, context });
+function atomicStmt(
+  ctx: CheckContext,
+  s: Stmt,
+  context: string,
+  first: boolean,
+  isMacro: boolean,
+): void {
+  if (s.label !== undefined && s.label.name !== '')
+    ctx.report('CS4004', s.label.span, { name: s.label.name, context });
   switch (s.kind) {
     case 'CallStmt': {
       const sym = ctx.symbols.get(s.callee);
       if (sym?.kind === 'procedure') ctx.report('CS4002', s.callee.span, { context });
-      else if (sym?.kind === 'macro' && !first && startsBlocking(ctx, sym.decl as MacroDecl, new Set())) {
+      else if (
+        sym?.kind === 'macro' &&
+        !first &&
+        startsBlocking(ctx, sym.decl as MacroDecl, new Set())
+      ) {
         ctx.report('CS4005', s.callee.span, { context });
       }
       return;
@@ -136,7 +178,12 @@ function atomicStmt(ctx: CheckContext, s: Stmt, context: string, first: boolean,
   }
 }
 
-function forEachNested(ctx: CheckContext, stmts: readonly Stmt[], context: string, isMacro: boolean): void {
+function forEachNested(
+  ctx: CheckContext,
+  stmts: readonly Stmt[],
+  context: string,
+  isMacro: boolean,
+): void {
   for (const s of stmts) atomicStmt(ctx, s, context, false, isMacro);
 }
 
@@ -156,13 +203,22 @@ function startsBlocking(ctx: CheckContext, m: MacroDecl, seen: Set<MacroDecl>): 
 }
 
 /** Every assignment in the loop body must write `x[v]...` for the loop variable `v`. */
-function parallelUpdate(ctx: CheckContext, loop: Extract<Stmt, { kind: 'ForStmt' }>, context: string): void {
+function parallelUpdate(
+  ctx: CheckContext,
+  loop: Extract<Stmt, { kind: 'ForStmt' }>,
+  context: string,
+): void {
   const binder = ctx.declared.get(loop.binder);
   forEachStmt(loop.body, (s) => {
     const target =
-      s.kind === 'AssignStmt' || s.kind === 'AnyAssignStmt' ? s.target : s.kind === 'CallStmt' || s.kind === 'CloneStmt' ? s.target : undefined;
+      s.kind === 'AssignStmt' || s.kind === 'AnyAssignStmt'
+        ? s.target
+        : s.kind === 'CallStmt' || s.kind === 'CloneStmt'
+          ? s.target
+          : undefined;
     if (target === undefined) return;
-    if (!indexedBy(ctx, target, binder)) ctx.report('CS4006', target.span, { context, binder: loop.binder.name });
+    if (!indexedBy(ctx, target, binder))
+      ctx.report('CS4006', target.span, { context, binder: loop.binder.name });
   });
 }
 
@@ -170,7 +226,8 @@ function indexedBy(ctx: CheckContext, target: Expr, binder: SymbolInfo | undefin
   const u = unparen(target);
   if (u.kind === 'IndexExpr') {
     const idx = unparen(u.index);
-    if (idx.kind === 'NameExpr' && binder !== undefined && ctx.symbols.get(idx) === binder) return true;
+    if (idx.kind === 'NameExpr' && binder !== undefined && ctx.symbols.get(idx) === binder)
+      return true;
     return indexedBy(ctx, u.base, binder);
   }
   if (u.kind === 'FieldExpr' || u.kind === 'ArrowExpr') return indexedBy(ctx, u.base, binder);
@@ -187,7 +244,10 @@ const LEAVES: StmtCases<boolean> = {
   ExitStmt: always,
   BreakStmt: always,
   ContinueStmt: always,
-  IfStmt: (s) => s.else !== undefined && blockLeaves(s.then) && (s.else.kind === 'Block' ? blockLeaves(s.else) : leaves(s.else)),
+  IfStmt: (s) =>
+    s.else !== undefined &&
+    blockLeaves(s.then) &&
+    (s.else.kind === 'Block' ? blockLeaves(s.else) : leaves(s.else)),
   EitherStmt: (s) => s.branches.length > 0 && s.branches.every(blockLeaves),
   WhileStmt: (s) => {
     // `while true` ends only through `return` or `exit`, neither of which reaches the next step.
@@ -237,7 +297,10 @@ function unreachable(ctx: CheckContext, stmts: readonly Stmt[]): void {
 function fallThrough(ctx: CheckContext, p: ProcedureDecl): void {
   if (p.returnType === undefined || blockLeaves(p.body)) return;
   const t = ctx.types.get(p.returnType);
-  ctx.report('CS4010', p.name.span, { name: p.name.name, type: t !== undefined ? typeToString(t) : '?' });
+  ctx.report('CS4010', p.name.span, {
+    name: p.name.name,
+    type: t !== undefined ? typeToString(t) : '?',
+  });
 }
 
 // --- recursion ---------------------------------------------------------------------------------
@@ -256,7 +319,9 @@ function recursion(ctx: CheckContext): void {
   const nodes: string[] = [];
   const kinds = new Map<string, 'procedure' | 'macro'>();
   const edges = new Map<string, CallEdge[]>();
-  const units: BodyUnit[] = ctx.bodies.filter((u) => u.decl.kind === 'ProcedureDecl' || u.decl.kind === 'MacroDecl');
+  const units: BodyUnit[] = ctx.bodies.filter(
+    (u) => u.decl.kind === 'ProcedureDecl' || u.decl.kind === 'MacroDecl',
+  );
   for (const u of units) {
     const name = u.decl.name.name;
     if (!kinds.has(name)) {
@@ -268,7 +333,8 @@ function recursion(ctx: CheckContext): void {
     forEachStmt((u.decl as ProcedureDecl | MacroDecl).body, (s) => {
       if (s.kind !== 'CallStmt') return;
       const sym = ctx.symbols.get(s.callee);
-      if (sym?.kind === 'procedure' || sym?.kind === 'macro') out.push({ to: sym.name, at: s.callee });
+      if (sym?.kind === 'procedure' || sym?.kind === 'macro')
+        out.push({ to: sym.name, at: s.callee });
     });
   }
   const reported = new Set<string>();
@@ -284,7 +350,10 @@ function recursion(ctx: CheckContext): void {
 }
 
 /** The shortest call path from `start` back to itself (breadth-first, edges in source order). */
-function cycleFrom(start: string, edges: ReadonlyMap<string, readonly CallEdge[]>): CallEdge[] | undefined {
+function cycleFrom(
+  start: string,
+  edges: ReadonlyMap<string, readonly CallEdge[]>,
+): CallEdge[] | undefined {
   const prev = new Map<string, { from: string; edge: CallEdge }>();
   const queue = [start];
   const seen = new Set<string>();
@@ -309,4 +378,3 @@ function cycleFrom(start: string, edges: ReadonlyMap<string, readonly CallEdge[]
   }
   return undefined;
 }
-

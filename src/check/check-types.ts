@@ -85,11 +85,22 @@ function typeDecl(ctx: CheckContext, tc: TypeChecker, decl: Decl): void {
       tc.typeOf(decl.type);
       break;
     case 'VarDecl':
-      if (decl.init !== undefined) tc.expect(decl.init, tc.typeOf(decl.type), `the initial value of \`${decl.name.name}\``, GLOBAL);
+      if (decl.init !== undefined)
+        tc.expect(
+          decl.init,
+          tc.typeOf(decl.type),
+          `the initial value of \`${decl.name.name}\``,
+          GLOBAL,
+        );
       break;
     case 'InvariantDecl':
     case 'CoverDecl':
-      tc.expect(decl.expr, BOOL, `${decl.kind === 'InvariantDecl' ? 'invariant' : 'cover'} \`${decl.name.name}\``, GLOBAL);
+      tc.expect(
+        decl.expr,
+        BOOL,
+        `${decl.kind === 'InvariantDecl' ? 'invariant' : 'cover'} \`${decl.name.name}\``,
+        GLOBAL,
+      );
       break;
     case 'ActionPropertyDecl':
       tc.expect(decl.expr, BOOL, `action \`${decl.name.name}\``, { action: true });
@@ -97,13 +108,15 @@ function typeDecl(ctx: CheckContext, tc: TypeChecker, decl: Decl): void {
     case 'TemporalPropertyDecl':
       for (const q of decl.quantifiers ?? []) tc.quantifier(q);
       tc.expect(decl.left, BOOL, `property \`${decl.name.name}\``, GLOBAL);
-      if (decl.right !== undefined) tc.expect(decl.right, BOOL, `property \`${decl.name.name}\``, GLOBAL);
+      if (decl.right !== undefined)
+        tc.expect(decl.right, BOOL, `property \`${decl.name.name}\``, GLOBAL);
       break;
     case 'VariantDecl':
       for (const m of decl.members) {
         if (m.kind !== 'StepOverride') continue;
         const owner = ctx.symbols.get(m.owner)?.decl;
-        if (owner?.kind === 'ProcessDecl' || owner?.kind === 'ProcedureDecl') tc.stmt(m.stmt, { action: false, owner });
+        if (owner?.kind === 'ProcessDecl' || owner?.kind === 'ProcedureDecl')
+          tc.stmt(m.stmt, { action: false, owner });
       }
       break;
     default:
@@ -165,7 +178,12 @@ class TypeChecker {
   constructor(private readonly ctx: CheckContext) {}
 
   /** Reports into the innermost macro instance, if one is being checked, else into the context. */
-  private report(code: DiagnosticCode, span: Span, args: DiagnosticArgs, extra: ReportExtra = {}): void {
+  private report(
+    code: DiagnosticCode,
+    span: Span,
+    args: DiagnosticArgs,
+    extra: ReportExtra = {},
+  ): void {
     const inst = this.instances[this.instances.length - 1];
     if (inst === undefined) {
       this.ctx.report(code, span, args, extra);
@@ -197,7 +215,8 @@ class TypeChecker {
     switch (decl.kind) {
       case 'ProcessDecl':
         this.expect(decl.count, INT, `the thread count of \`${decl.name.name}\``, GLOBAL);
-        if (decl.spare !== undefined) this.expect(decl.spare, INT, `the spare count of \`${decl.name.name}\``, GLOBAL);
+        if (decl.spare !== undefined)
+          this.expect(decl.spare, INT, `the spare count of \`${decl.name.name}\``, GLOBAL);
         if (decl.runsWhen !== undefined) this.expect(decl.runsWhen, BOOL, '`runs when`', env);
         this.locals(decl, env);
         this.block(decl.body, env);
@@ -223,7 +242,8 @@ class TypeChecker {
   private locals(decl: ProcessDecl | ProcedureDecl, env: TEnv): void {
     for (const v of decl.locals) {
       const t = this.typeOf(v.type);
-      if (v.init !== undefined) this.expect(v.init, t, `the initial value of \`${v.name.name}\``, env);
+      if (v.init !== undefined)
+        this.expect(v.init, t, `the initial value of \`${v.name.name}\``, env);
     }
   }
 
@@ -231,7 +251,8 @@ class TypeChecker {
   private defResult(decl: DefDecl): Type {
     const known = this.defResults.get(decl);
     if (known !== undefined) return known;
-    if (this.inProgress.has(decl)) return decl.returnType !== undefined ? this.typeOf(decl.returnType) : UNKNOWN;
+    if (this.inProgress.has(decl))
+      return decl.returnType !== undefined ? this.typeOf(decl.returnType) : UNKNOWN;
     this.inProgress.add(decl);
     let result: Type;
     const env: TEnv = { action: false, owner: decl };
@@ -272,7 +293,9 @@ class TypeChecker {
             return { kind: 'thread', group: sym.name };
           case 'type':
             if (sym.decl?.kind !== 'TypeDecl') return UNKNOWN;
-            return sym.decl.params.length > 0 ? this.aliasInstance(sym.decl, t) : this.aliasType(sym.decl);
+            return sym.decl.params.length > 0
+              ? this.aliasInstance(sym.decl, t)
+              : this.aliasType(sym.decl);
           default:
             return UNKNOWN;
         }
@@ -282,7 +305,10 @@ class TypeChecker {
         this.expect(t.hi, INT, 'the upper bound', GLOBAL);
         return { kind: 'int', range: `${printExpr(t.lo)}..${printExpr(t.hi)}` };
       case 'RecordType':
-        return { kind: 'record', fields: t.fields.map((f) => ({ name: f.name.name, type: this.typeOf(f.type) })) };
+        return {
+          kind: 'record',
+          fields: t.fields.map((f) => ({ name: f.name.name, type: this.typeOf(f.type) })),
+        };
       case 'SetType':
         return setOf(this.typeOf(t.element));
       case 'SeqType':
@@ -292,7 +318,9 @@ class TypeChecker {
       case 'OptionalType':
         return optionalOf(this.typeOf(t.inner));
       case 'FrameType':
-        return hasName(t.procedure) && this.ctx.symbols.has(t) ? { kind: 'frame', procedure: t.procedure.name } : UNKNOWN;
+        return hasName(t.procedure) && this.ctx.symbols.has(t)
+          ? { kind: 'frame', procedure: t.procedure.name }
+          : UNKNOWN;
       case 'ErrorType':
         return UNKNOWN;
     }
@@ -335,7 +363,10 @@ class TypeChecker {
     const t = this.typeOf(body);
     this.inProgress.delete(decl);
     if (t.kind === 'unknown') return t;
-    return { ...t, alias: `${decl.name.name}<${args.map((a) => typeToString(this.typeOf(a))).join(', ')}>` };
+    return {
+      ...t,
+      alias: `${decl.name.name}<${args.map((a) => typeToString(this.typeOf(a))).join(', ')}>`,
+    };
   }
 
   /** The type of a value a symbol denotes. Enums, groups and `Thread` denote their sets of values. */
@@ -405,7 +436,11 @@ class TypeChecker {
         return;
       }
     }
-    this.report('CS3001', e.span, { what, actual: typeToString(actual), expected: typeToString(expected) });
+    this.report('CS3001', e.span, {
+      what,
+      actual: typeToString(actual),
+      expected: typeToString(expected),
+    });
   }
 
   /** Infers and records the type of `e`. */
@@ -431,7 +466,9 @@ class TypeChecker {
       }
       case 'FrameExpr': {
         const owner = env.caller ?? env.owner;
-        return owner?.kind === 'ProcedureDecl' ? { kind: 'frame', procedure: owner.name.name } : UNKNOWN;
+        return owner?.kind === 'ProcedureDecl'
+          ? { kind: 'frame', procedure: owner.name.name }
+          : UNKNOWN;
       }
       case 'NameExpr': {
         const sym = this.ctx.symbols.get(e);
@@ -455,7 +492,8 @@ class TypeChecker {
           return base.element;
         }
         this.infer(e.index, env);
-        if (base.kind !== 'unknown') this.report('CS3005', e.base.span, { type: typeToString(base), operation: 'indexed' });
+        if (base.kind !== 'unknown')
+          this.report('CS3005', e.base.span, { type: typeToString(base), operation: 'indexed' });
         return UNKNOWN;
       }
       case 'FieldExpr': {
@@ -466,15 +504,28 @@ class TypeChecker {
         const base = unwrapOptional(this.infer(e.base, env));
         if (base.kind === 'unknown') return UNKNOWN;
         if (base.kind !== 'frame') {
-          this.report('CS3005', e.base.span, { type: typeToString(base), operation: 'followed by `->` (it is not a frame)' });
+          this.report('CS3005', e.base.span, {
+            type: typeToString(base),
+            operation: 'followed by `->` (it is not a frame)',
+          });
           return UNKNOWN;
         }
         const proc = this.ctx.globals.lookup(base.procedure)?.decl;
         const scope = proc?.kind === 'ProcedureDecl' ? this.ctx.frameScopes.get(proc) : undefined;
         const sym = scope?.own(e.field.name);
         if (sym === undefined) {
-          const names = scope?.visible().filter((s) => s.owner === proc).map((s) => s.name).sort() ?? [];
-          this.report('CS3007', e.field.span, { proc: base.procedure, field: e.field.name }, hintOf(didYouMean(e.field.name, names)));
+          const names =
+            scope
+              ?.visible()
+              .filter((s) => s.owner === proc)
+              .map((s) => s.name)
+              .sort() ?? [];
+          this.report(
+            'CS3007',
+            e.field.span,
+            { proc: base.procedure, field: e.field.name },
+            hintOf(didYouMean(e.field.name, names)),
+          );
           return UNKNOWN;
         }
         this.ctx.bind(e.field, sym);
@@ -501,7 +552,11 @@ class TypeChecker {
         const b = this.infer(e.else, env);
         const j = join(a, b);
         if (j === undefined) {
-          this.report('CS3006', e.span, { op: '? :', left: typeToString(a), right: typeToString(b) });
+          this.report('CS3006', e.span, {
+            op: '? :',
+            left: typeToString(a),
+            right: typeToString(b),
+          });
           return UNKNOWN;
         }
         return j;
@@ -513,7 +568,11 @@ class TypeChecker {
           const t = this.infer(el, env);
           const j = join(acc, t);
           if (j === undefined) {
-            this.report('CS3008', el.span, { what: e.kind === 'SetLit' ? 'the set' : 'the sequence', left: typeToString(acc), right: typeToString(t) });
+            this.report('CS3008', el.span, {
+              what: e.kind === 'SetLit' ? 'the set' : 'the sequence',
+              left: typeToString(acc),
+              right: typeToString(t),
+            });
             acc = UNKNOWN;
             break;
           }
@@ -539,7 +598,10 @@ class TypeChecker {
         return { kind: 'map', key, value: this.infer(e.value, env) };
       }
       case 'RecordLit':
-        return { kind: 'record', fields: e.fields.map((f) => ({ name: f.name.name, type: this.infer(f.value, env) })) };
+        return {
+          kind: 'record',
+          fields: e.fields.map((f) => ({ name: f.name.name, type: this.infer(f.value, env) })),
+        };
       case 'RecordUpdate': {
         const base = this.infer(e.base, env);
         const rec = unwrapOptional(base);
@@ -558,7 +620,11 @@ class TypeChecker {
         } else {
           this.infer(e.key, env);
           this.infer(e.value, env);
-          if (b.kind !== 'unknown') this.report('CS3005', e.base.span, { type: typeToString(b), operation: 'updated with `[k] = v`' });
+          if (b.kind !== 'unknown')
+            this.report('CS3005', e.base.span, {
+              type: typeToString(b),
+              operation: 'updated with `[k] = v`',
+            });
         }
         return base;
       }
@@ -611,18 +677,31 @@ class TypeChecker {
   private field(base: Type, field: Ident, baseNode: Expr): Type {
     if (base.kind === 'unknown') return UNKNOWN;
     if (base.kind !== 'record') {
-      this.report('CS3005', baseNode.span, { type: typeToString(base), operation: `read with \`.${field.name}\` (it is not a record)` });
+      this.report('CS3005', baseNode.span, {
+        type: typeToString(base),
+        operation: `read with \`.${field.name}\` (it is not a record)`,
+      });
       return UNKNOWN;
     }
     const f = base.fields.find((x) => x.name === field.name);
     if (f === undefined) {
-      this.report('CS3004', field.span, { type: typeToString(base), field: field.name }, hintOf(didYouMean(field.name, base.fields.map((x) => x.name).sort())));
+      this.report(
+        'CS3004',
+        field.span,
+        { type: typeToString(base), field: field.name },
+        hintOf(didYouMean(field.name, base.fields.map((x) => x.name).sort())),
+      );
       return UNKNOWN;
     }
     return f.type;
   }
 
-  private recordFields(rec: Type, fields: readonly RecordFieldInit[], baseNode: Expr, env: TEnv): void {
+  private recordFields(
+    rec: Type,
+    fields: readonly RecordFieldInit[],
+    baseNode: Expr,
+    env: TEnv,
+  ): void {
     for (const f of fields) {
       if (rec.kind !== 'record') {
         this.infer(f.value, env);
@@ -632,7 +711,10 @@ class TypeChecker {
       this.expect(f.value, ft, `field \`${f.name.name}\``, env);
     }
     if (rec.kind !== 'record' && rec.kind !== 'unknown') {
-      this.report('CS3005', baseNode.span, { type: typeToString(rec), operation: 'updated with `with { f: e }` (it is not a record)' });
+      this.report('CS3005', baseNode.span, {
+        type: typeToString(rec),
+        operation: 'updated with `with { f: e }` (it is not a record)',
+      });
     }
   }
 
@@ -641,7 +723,12 @@ class TypeChecker {
    * without recursion: a chain of a thousand terms is a tree a thousand deep. Same checks and
    * the same order of diagnostics as checking each node's left operand, then its right.
    */
-  private chain(e: Extract<Expr, { kind: 'BinaryExpr' }>, type: Type, ops: ReadonlySet<string>, env: TEnv): Type {
+  private chain(
+    e: Extract<Expr, { kind: 'BinaryExpr' }>,
+    type: Type,
+    ops: ReadonlySet<string>,
+    env: TEnv,
+  ): Type {
     const spine: Extract<Expr, { kind: 'BinaryExpr' }>[] = [e];
     let bottom = e.left;
     while (bottom.kind === 'BinaryExpr' && ops.has(bottom.op)) {
@@ -686,7 +773,8 @@ class TypeChecker {
       case '!=': {
         const a = this.infer(e.left, env);
         const b = this.infer(e.right, env);
-        if (!comparable(a, b)) this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
+        if (!comparable(a, b))
+          this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(b) });
         return BOOL;
       }
       case 'in':
@@ -694,7 +782,8 @@ class TypeChecker {
         const a = this.infer(e.left, env);
         const s = this.infer(e.right, env);
         const el = this.elementType(s, e.right, what('right'));
-        if (!comparable(a, el)) this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(s) });
+        if (!comparable(a, el))
+          this.report('CS3006', e.span, { op, left: typeToString(a), right: typeToString(s) });
         return BOOL;
       }
       case 'subseteq':
@@ -727,8 +816,10 @@ class TypeChecker {
       const macro = sym.decl as MacroDecl;
       const argTypes = this.macroArgs(macro, callee, args, env);
       const r = this.macroResult(macro);
-      if (r === undefined) this.report('CS3011', callee.span, { callee: 'macro', name: macro.name.name });
-      const own = argTypes === undefined ? undefined : this.instance(macro, callee, args, argTypes, env);
+      if (r === undefined)
+        this.report('CS3011', callee.span, { callee: 'macro', name: macro.name.name });
+      const own =
+        argTypes === undefined ? undefined : this.instance(macro, callee, args, argTypes, env);
       return r === undefined ? UNKNOWN : macro.returnType !== undefined ? r : (own ?? r);
     }
     if (sym === undefined || (sym.kind !== 'def' && sym.kind !== 'builtinFn')) {
@@ -741,7 +832,14 @@ class TypeChecker {
         for (const a of args) this.infer(a, env);
         return this.defResult(def);
       }
-      def.params.forEach((p, i) => this.expect(args[i]!, this.typeOf(p.type), `argument \`${p.name.name}\` of \`${callee.name}\``, env));
+      def.params.forEach((p, i) =>
+        this.expect(
+          args[i]!,
+          this.typeOf(p.type),
+          `argument \`${p.name.name}\` of \`${callee.name}\``,
+          env,
+        ),
+      );
       return this.defResult(def);
     }
     return this.builtin(callee, args, env);
@@ -764,7 +862,11 @@ class TypeChecker {
     const seqArg = (): Type => {
       const t = this.infer(a0, env);
       if (t.kind === 'seq' || t.kind === 'unknown') return t;
-      this.report('CS3001', a0.span, { what: `the argument of \`${name}\``, actual: typeToString(t), expected: 'a seq' });
+      this.report('CS3001', a0.span, {
+        what: `the argument of \`${name}\``,
+        actual: typeToString(t),
+        expected: 'a seq',
+      });
       return UNKNOWN;
     };
     switch (name) {
@@ -838,8 +940,14 @@ class TypeChecker {
       case 'NameExpr': {
         const sym = this.ctx.symbols.get(u);
         if (sym === undefined) return;
-        const ok = sym.kind === 'sharedVar' || sym.kind === 'threadVar' || sym.kind === 'frameVar' || sym.kind === 'procParam' || sym.kind === 'macroParam';
-        if (!ok) this.report('CS3003', u.span, { name: u.name.name, reason: describeForAssign(sym) });
+        const ok =
+          sym.kind === 'sharedVar' ||
+          sym.kind === 'threadVar' ||
+          sym.kind === 'frameVar' ||
+          sym.kind === 'procParam' ||
+          sym.kind === 'macroParam';
+        if (!ok)
+          this.report('CS3003', u.span, { name: u.name.name, reason: describeForAssign(sym) });
         return;
       }
       case 'IndexExpr':
@@ -903,9 +1011,13 @@ class TypeChecker {
         this.callStmt(s, env);
         return;
       case 'ReturnStmt': {
-        const proc = env.owner?.kind === 'ProcedureDecl' || env.owner?.kind === 'MacroDecl' ? env.owner : undefined;
+        const proc =
+          env.owner?.kind === 'ProcedureDecl' || env.owner?.kind === 'MacroDecl'
+            ? env.owner
+            : undefined;
         if (s.value === undefined) return;
-        if (proc?.returnType !== undefined) this.expect(s.value, this.typeOf(proc.returnType), 'the returned value', env);
+        if (proc?.returnType !== undefined)
+          this.expect(s.value, this.typeOf(proc.returnType), 'the returned value', env);
         else this.infer(s.value, env);
         return;
       }
@@ -920,7 +1032,8 @@ class TypeChecker {
       }
       case 'FaultStmt':
         this.stmt(s.body, env);
-        if (s.when !== undefined) this.expect(s.when, BOOL, 'the condition of `may fail when`', env);
+        if (s.when !== undefined)
+          this.expect(s.when, BOOL, 'the condition of `may fail when`', env);
         this.block(s.handler, env);
         return;
       case 'SkipStmt':
@@ -954,12 +1067,18 @@ class TypeChecker {
    * Arguments of a macro call: counted, typed, and assignable where the macro writes its
    * parameter. Returns their types, or undefined when their number is wrong.
    */
-  private macroArgs(macro: MacroDecl, callee: Ident, args: readonly Expr[], env: TEnv): Type[] | undefined {
+  private macroArgs(
+    macro: MacroDecl,
+    callee: Ident,
+    args: readonly Expr[],
+    env: TEnv,
+  ): Type[] | undefined {
     const types = args.map((a) => this.infer(a, env));
     if (!this.arity(callee, macro.params.length, args)) return undefined;
     for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
       const arg = args[i]!;
-      if (!isAssignableShape(arg)) this.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
+      if (!isAssignableShape(arg))
+        this.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
       else this.checkAssignable(arg);
     }
     return types;
@@ -972,18 +1091,33 @@ class TypeChecker {
    * body expression uses (else at the call), with a note at the macro line. Returns the type of
    * the instance's `return e`, if it has one.
    */
-  private instance(macro: MacroDecl, callee: Ident, args: readonly Expr[], argTypes: readonly Type[], env: TEnv): Type | undefined {
+  private instance(
+    macro: MacroDecl,
+    callee: Ident,
+    args: readonly Expr[],
+    argTypes: readonly Type[],
+    env: TEnv,
+  ): Type | undefined {
     const result = this.instanceOf(macro, callee, args, argTypes, env);
     // A variant's `override macro` runs at the same call sites: its body must fit them too.
     for (const { decl, variant } of this.ctx.bodies) {
       if (variant === undefined || decl.kind !== 'MacroDecl' || decl === macro) continue;
-      if (decl.name.name === macro.name.name && decl.params.length === macro.params.length) this.instanceOf(decl, callee, args, argTypes, env, variant.name.name);
+      if (decl.name.name === macro.name.name && decl.params.length === macro.params.length)
+        this.instanceOf(decl, callee, args, argTypes, env, variant.name.name);
     }
     return result;
   }
 
-  private instanceOf(macro: MacroDecl, callee: Ident, args: readonly Expr[], argTypes: readonly Type[], env: TEnv, variant?: string): Type | undefined {
-    if (this.instances.some((i) => i.macro === macro) || this.inProgress.has(macro)) return undefined;
+  private instanceOf(
+    macro: MacroDecl,
+    callee: Ident,
+    args: readonly Expr[],
+    argTypes: readonly Type[],
+    env: TEnv,
+    variant?: string,
+  ): Type | undefined {
+    if (this.instances.some((i) => i.macro === macro) || this.inProgress.has(macro))
+      return undefined;
     const params = new Map<SymbolInfo, Type>();
     macro.params.forEach((p, i) => {
       const sym = this.ctx.declared.get(p);
@@ -994,20 +1128,34 @@ class TypeChecker {
     this.instances.push(inst);
     let result: Type | undefined;
     try {
-      this.block(macro.body, { action: false, owner: macro, params, caller: env.caller ?? env.owner });
+      this.block(macro.body, {
+        action: false,
+        owner: macro,
+        params,
+        caller: env.caller ?? env.owner,
+      });
       const last = macro.body.stmts[macro.body.stmts.length - 1];
-      if (last?.kind === 'ReturnStmt' && last.value !== undefined) result = this.getType(last.value);
+      if (last?.kind === 'ReturnStmt' && last.value !== undefined)
+        result = this.getType(last.value);
     } finally {
       this.instances.pop();
     }
     const uses = this.paramUses(macro);
     for (const d of inst.diagnostics) {
       if (plain.has(diagnosticKey(d))) continue;
-      const use = uses.find((u) => within(u.span, d.span) || within(d.span, u.span)) ?? useInStatement(macro, uses, d.span);
+      const use =
+        uses.find((u) => within(u.span, d.span) || within(d.span, u.span)) ??
+        useInStatement(macro, uses, d.span);
       const arg = use === undefined ? undefined : args[use.index];
-      const where = arg === undefined ? '' : `, with \`${macro.params[use!.index]!.name}\` = \`${printExpr(arg)}\``;
+      const where =
+        arg === undefined
+          ? ''
+          : `, with \`${macro.params[use!.index]!.name}\` = \`${printExpr(arg)}\``;
       const which = variant === undefined ? '' : ` (as variant \`${variant}\` overrides it)`;
-      const note = { span: d.span, note: `it arises here, in macro \`${macro.name.name}\`${which}${where}` };
+      const note = {
+        span: d.span,
+        note: `it arises here, in macro \`${macro.name.name}\`${which}${where}`,
+      };
       this.report(d.code, arg?.span ?? callee.span, d.args, {
         ...(d.hint !== undefined ? { hint: d.hint } : {}),
         related: [note, ...(d.related ?? [])],
@@ -1052,20 +1200,29 @@ class TypeChecker {
       const result = this.call(s.callee, s.args, env);
       if (s.target !== undefined) {
         const t = this.target(s.target, env);
-        if (!fits(result, t)) this.mismatch(s.target, result, t, `the result of \`${s.callee.name}\``);
+        if (!fits(result, t))
+          this.mismatch(s.target, result, t, `the result of \`${s.callee.name}\``);
       }
       return;
     }
     if (sym?.kind === 'procedure') {
       const proc = sym.decl as ProcedureDecl;
       if (this.arity(s.callee, proc.params.length, s.args)) {
-        proc.params.forEach((p, i) => this.expect(s.args[i]!, this.typeOf(p.type), `argument \`${p.name.name}\` of \`${proc.name.name}\``, env));
+        proc.params.forEach((p, i) =>
+          this.expect(
+            s.args[i]!,
+            this.typeOf(p.type),
+            `argument \`${p.name.name}\` of \`${proc.name.name}\``,
+            env,
+          ),
+        );
       } else {
         for (const a of s.args) this.infer(a, env);
       }
       if (s.target !== undefined) {
         const t = this.target(s.target, env);
-        if (proc.returnType === undefined) this.report('CS3011', s.callee.span, { callee: 'procedure', name: proc.name.name });
+        if (proc.returnType === undefined)
+          this.report('CS3011', s.callee.span, { callee: 'procedure', name: proc.name.name });
         else {
           const r = this.typeOf(proc.returnType);
           if (!fits(r, t)) this.mismatch(s.target, r, t, `the result of \`${proc.name.name}\``);
@@ -1076,12 +1233,15 @@ class TypeChecker {
     if (sym?.kind === 'macro') {
       const macro = sym.decl as MacroDecl;
       const argTypes = this.macroArgs(macro, s.callee, s.args, env);
-      const own = argTypes === undefined ? undefined : this.instance(macro, s.callee, s.args, argTypes, env);
+      const own =
+        argTypes === undefined ? undefined : this.instance(macro, s.callee, s.args, argTypes, env);
       if (s.target !== undefined) {
         const t = this.target(s.target, env);
         const declared = this.macroResult(macro);
-        const r = declared === undefined || macro.returnType !== undefined ? declared : (own ?? declared);
-        if (r === undefined) this.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
+        const r =
+          declared === undefined || macro.returnType !== undefined ? declared : (own ?? declared);
+        if (r === undefined)
+          this.report('CS3011', s.callee.span, { callee: 'macro', name: macro.name.name });
         else if (!fits(r, t)) this.mismatch(s.target, r, t, `the result of \`${macro.name.name}\``);
       }
       return;
@@ -1112,7 +1272,11 @@ function describeForAssign(sym: SymbolInfo): string {
  * The first parameter use in the innermost statement of the macro around `span`: a value that
  * does not fit a parameter it is assigned to (`l := self`) is that parameter's argument's fault.
  */
-function useInStatement(macro: MacroDecl, uses: readonly { index: number; span: Span }[], span: Span): { index: number; span: Span } | undefined {
+function useInStatement(
+  macro: MacroDecl,
+  uses: readonly { index: number; span: Span }[],
+  span: Span,
+): { index: number; span: Span } | undefined {
   let inner: Stmt | undefined;
   forEachStmt(macro.body, (s) => {
     if (within(span, s.span) && (inner === undefined || within(s.span, inner.span))) inner = s;
@@ -1127,7 +1291,11 @@ function diagnosticKey(d: Diagnostic): string {
 
 /** True when span `inner` lies inside span `outer` (same file). */
 function within(inner: Span, outer: Span): boolean {
-  return inner.file === outer.file && outer.start.offset <= inner.start.offset && inner.end.offset <= outer.end.offset;
+  return (
+    inner.file === outer.file &&
+    outer.start.offset <= inner.start.offset &&
+    inner.end.offset <= outer.end.offset
+  );
 }
 
 function hintOf(text: string | undefined): { hint?: string } {

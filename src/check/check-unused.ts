@@ -27,7 +27,8 @@ export function checkUnused(ctx: CheckContext): void {
   for (const { decl, file } of ctx.decls) {
     if (!ctx.isRoot(file)) continue;
     candidates.push(decl);
-    if (decl.kind === 'ProcessDecl' || decl.kind === 'ProcedureDecl') candidates.push(...decl.locals);
+    if (decl.kind === 'ProcessDecl' || decl.kind === 'ProcedureDecl')
+      candidates.push(...decl.locals);
   }
   for (const node of candidates) {
     const sym = ctx.declared.get(node);

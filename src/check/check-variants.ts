@@ -47,9 +47,19 @@ function declareVariants(ctx: CheckContext): void {
     if (decl.kind !== 'VariantDecl' || decl.name.name === '') continue;
     const first = ctx.variants.get(decl.name.name);
     if (decl.name.name === 'base') {
-      ctx.report('CS5013', decl.name.span, { name: 'base' }, { hint: '`base` is the spec itself; pick another name' });
+      ctx.report(
+        'CS5013',
+        decl.name.span,
+        { name: 'base' },
+        { hint: '`base` is the spec itself; pick another name' },
+      );
     } else if (first !== undefined) {
-      ctx.report('CS5013', decl.name.span, { name: decl.name.name }, { related: [{ span: first.name.span, note: 'first declared here' }] });
+      ctx.report(
+        'CS5013',
+        decl.name.span,
+        { name: decl.name.name },
+        { related: [{ span: first.name.span, note: 'first declared here' }] },
+      );
     } else {
       ctx.variants.set(decl.name.name, decl);
     }
@@ -81,7 +91,10 @@ function extendsCycles(ctx: CheckContext): void {
     }
     if (cur?.name.name === v.name.name) {
       for (const n of chain) inCycle.add(n);
-      ctx.report('CS5002', v.extends.span, { name: v.name.name, cycle: [...chain, v.name.name].join(' -> ') });
+      ctx.report('CS5002', v.extends.span, {
+        name: v.name.name,
+        cycle: [...chain, v.name.name].join(' -> '),
+      });
     }
   }
 }
@@ -90,7 +103,15 @@ function extendsCycles(ctx: CheckContext): void {
 
 function paramDecl(ctx: CheckContext, d: ParamDecl): void {
   const t = ctx.types.get(d.type);
-  if (t !== undefined && !(t.kind === 'bool' || t.kind === 'enum' || t.kind === 'unknown' || (t.kind === 'int' && isRange(ctx, d.type)))) {
+  if (
+    t !== undefined &&
+    !(
+      t.kind === 'bool' ||
+      t.kind === 'enum' ||
+      t.kind === 'unknown' ||
+      (t.kind === 'int' && isRange(ctx, d.type))
+    )
+  ) {
     ctx.report('CS5009', d.name.span, { name: d.name.name, type: typeToString(t) });
     return;
   }
@@ -137,7 +158,12 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
     const hi = evalConst(ctx, param.type.hi, new Set());
     if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) ok = false;
   }
-  if (!ok) ctx.report('CS5007', value.span, { value: printExpr(value), name: param.name.name, type: typeToString(t) });
+  if (!ok)
+    ctx.report('CS5007', value.span, {
+      value: printExpr(value),
+      name: param.name.name,
+      type: typeToString(t),
+    });
 }
 
 /** The value of a constant integer expression (literals, consts, + - *), when it has one. */
@@ -158,7 +184,8 @@ function evalConst(ctx: CheckContext, e: Expr, seen: Set<unknown>): number | und
     }
     case 'NameExpr': {
       const sym = ctx.symbols.get(u);
-      if (sym?.kind !== 'const' || sym.decl?.kind !== 'ConstDecl' || seen.has(sym)) return undefined;
+      if (sym?.kind !== 'const' || sym.decl?.kind !== 'ConstDecl' || seen.has(sym))
+        return undefined;
       seen.add(sym);
       return evalConst(ctx, sym.decl.value, seen);
     }
@@ -174,13 +201,22 @@ function paramAssigns(ctx: CheckContext, items: readonly (ParamOverride | ParamA
     if (a.name.name === '') continue;
     const first = seen.get(a.name.name);
     if (first !== undefined) {
-      ctx.report('CS5014', a.name.span, { name: a.name.name }, { related: [{ span: first.span, note: 'first set here' }] });
+      ctx.report(
+        'CS5014',
+        a.name.span,
+        { name: a.name.name },
+        { related: [{ span: first.span, note: 'first set here' }] },
+      );
       continue;
     }
     seen.set(a.name.name, a.name);
     const sym = ctx.globals.lookup(a.name.name);
     if (sym?.kind !== 'param' || sym.decl?.kind !== 'ParamDecl') {
-      const params = ctx.globals.visible().filter((s) => s.kind === 'param').map((s) => s.name).sort();
+      const params = ctx.globals
+        .visible()
+        .filter((s) => s.kind === 'param')
+        .map((s) => s.name)
+        .sort();
       const hint = didYouMean(a.name.name, params);
       ctx.report('CS5006', a.name.span, { name: a.name.name }, hint === undefined ? {} : { hint });
       continue;
@@ -192,14 +228,22 @@ function paramAssigns(ctx: CheckContext, items: readonly (ParamOverride | ParamA
 // --- variants ----------------------------------------------------------------------------------
 
 function variant(ctx: CheckContext, v: VariantDecl, labels: LabelIndex): void {
-  paramAssigns(ctx, v.members.filter((m): m is ParamOverride => m.kind === 'ParamOverride'));
+  paramAssigns(
+    ctx,
+    v.members.filter((m): m is ParamOverride => m.kind === 'ParamOverride'),
+  );
   for (const m of v.members) {
     if (m.kind === 'DeclOverride') declOverride(ctx, m);
     else if (m.kind === 'StepOverride') stepOverride(ctx, m, labels);
   }
 }
 
-const OVERRIDE_KIND = { ProcedureDecl: 'procedure', MacroDecl: 'macro', DefDecl: 'def', ProcessDecl: 'process' } as const;
+const OVERRIDE_KIND = {
+  ProcedureDecl: 'procedure',
+  MacroDecl: 'macro',
+  DefDecl: 'def',
+  ProcessDecl: 'process',
+} as const;
 
 function declOverride(ctx: CheckContext, m: DeclOverride): void {
   const d = m.decl;
@@ -208,14 +252,25 @@ function declOverride(ctx: CheckContext, m: DeclOverride): void {
   if (name === '') return;
   const target = ctx.globals.lookup(name);
   if (target === undefined || target.kind !== kind || target.decl === undefined) {
-    const same = ctx.globals.visible().filter((s) => s.kind === kind).map((s) => s.name).sort();
-    const hint = target !== undefined ? `\`${name}\` is ${describeKind(target.kind)}` : didYouMean(name, same);
+    const same = ctx.globals
+      .visible()
+      .filter((s) => s.kind === kind)
+      .map((s) => s.name)
+      .sort();
+    const hint =
+      target !== undefined ? `\`${name}\` is ${describeKind(target.kind)}` : didYouMean(name, same);
     ctx.report('CS5003', d.name.span, { kind, name }, hint === undefined ? {} : { hint });
     return;
   }
   const orig = target.decl as Decl;
   const problem = overrideProblem(ctx, d, orig);
-  if (problem !== undefined) ctx.report('CS5004', d.name.span, { kind, name, problem }, { related: [{ span: target.nameSpan!, note: 'the original declaration' }] });
+  if (problem !== undefined)
+    ctx.report(
+      'CS5004',
+      d.name.span,
+      { kind, name, problem },
+      { related: [{ span: target.nameSpan!, note: 'the original declaration' }] },
+    );
 }
 
 /** Whether a macro has a value: a declared result type, or `return e` as its last statement. */
@@ -224,15 +279,27 @@ function hasValue(m: Extract<Decl, { kind: 'MacroDecl' }>): boolean {
   return m.returnType !== undefined || (last?.kind === 'ReturnStmt' && last.value !== undefined);
 }
 
-function overrideProblem(ctx: CheckContext, d: DeclOverride['decl'], orig: Decl): string | undefined {
+function overrideProblem(
+  ctx: CheckContext,
+  d: DeclOverride['decl'],
+  orig: Decl,
+): string | undefined {
   if (d.kind === 'MacroDecl' && orig.kind === 'MacroDecl') {
-    if (d.params.length !== orig.params.length) return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
+    if (d.params.length !== orig.params.length)
+      return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
     // A caller using the original's value (or dropping none) must find one in the replacement too.
-    if (hasValue(d) !== hasValue(orig)) return hasValue(d) ? 'returns a value, the original returns none' : 'returns no value, the original returns one';
+    if (hasValue(d) !== hasValue(orig))
+      return hasValue(d)
+        ? 'returns a value, the original returns none'
+        : 'returns no value, the original returns one';
     return undefined;
   }
-  if ((d.kind === 'ProcedureDecl' && orig.kind === 'ProcedureDecl') || (d.kind === 'DefDecl' && orig.kind === 'DefDecl')) {
-    if (d.params.length !== orig.params.length) return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
+  if (
+    (d.kind === 'ProcedureDecl' && orig.kind === 'ProcedureDecl') ||
+    (d.kind === 'DefDecl' && orig.kind === 'DefDecl')
+  ) {
+    if (d.params.length !== orig.params.length)
+      return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
     for (let i = 0; i < d.params.length; i++) {
       const a = ctx.types.get(d.params[i]!.type);
       const b = ctx.types.get(orig.params[i]!.type);
@@ -242,10 +309,16 @@ function overrideProblem(ctx: CheckContext, d: DeclOverride['decl'], orig: Decl)
     }
     const ra = d.returnType === undefined ? undefined : ctx.types.get(d.returnType);
     const rb = orig.returnType === undefined ? undefined : ctx.types.get(orig.returnType);
-    if ((d.returnType === undefined) !== (orig.returnType === undefined) && d.kind === 'ProcedureDecl') {
-      return d.returnType === undefined ? 'returns no value, the original does' : 'returns a value, the original does not';
+    if (
+      (d.returnType === undefined) !== (orig.returnType === undefined) &&
+      d.kind === 'ProcedureDecl'
+    ) {
+      return d.returnType === undefined
+        ? 'returns no value, the original does'
+        : 'returns a value, the original does not';
     }
-    if (ra !== undefined && rb !== undefined && !comparable(ra, rb)) return `returns ${typeToString(ra)}, the original returns ${typeToString(rb)}`;
+    if (ra !== undefined && rb !== undefined && !comparable(ra, rb))
+      return `returns ${typeToString(ra)}, the original returns ${typeToString(rb)}`;
   }
   return undefined;
 }
@@ -258,17 +331,31 @@ function stepOverride(ctx: CheckContext, m: StepOverride, labels: LabelIndex): v
   if (sym === undefined) {
     const owners = [...labels.byOwner.keys()].sort();
     const hint = didYouMean(owner, owners);
-    ctx.report('CS5005', m.owner.span, { owner, label, problem: `no process or procedure \`${owner}\`` }, hint === undefined ? {} : { hint });
+    ctx.report(
+      'CS5005',
+      m.owner.span,
+      { owner, label, problem: `no process or procedure \`${owner}\`` },
+      hint === undefined ? {} : { hint },
+    );
     return;
   }
   if (sym.kind !== 'process' && sym.kind !== 'procedure') {
-    ctx.report('CS5005', m.owner.span, { owner, label, problem: `\`${owner}\` is ${describeKind(sym.kind)}, not a process or procedure` });
+    ctx.report('CS5005', m.owner.span, {
+      owner,
+      label,
+      problem: `\`${owner}\` is ${describeKind(sym.kind)}, not a process or procedure`,
+    });
     return;
   }
   const own = labels.byOwner.get(owner) ?? new Set<string>();
   if (!own.has(label)) {
     const hint = didYouMean(label, [...own].sort());
-    ctx.report('CS5005', m.label.span, { owner, label, problem: `\`${owner}\` has no step labelled \`${label}\`` }, hint === undefined ? {} : { hint });
+    ctx.report(
+      'CS5005',
+      m.label.span,
+      { owner, label, problem: `\`${owner}\` has no step labelled \`${label}\`` },
+      hint === undefined ? {} : { hint },
+    );
   }
 }
 
@@ -278,7 +365,8 @@ function stepOverride(ctx: CheckContext, m: StepOverride, labels: LabelIndex): v
 function assertLabels(ctx: CheckContext): Set<string> {
   const out = new Set<string>();
   const note = (s: import('../syntax/ast.js').Stmt): void => {
-    if (s.kind === 'AssertStmt' && s.label !== undefined && s.label.name !== '') out.add(s.label.name);
+    if (s.kind === 'AssertStmt' && s.label !== undefined && s.label.name !== '')
+      out.add(s.label.name);
   };
   for (const { decl } of ctx.bodies) {
     if (decl.kind !== 'DefDecl') forEachStmt(decl.body, note);
@@ -290,16 +378,27 @@ function assertLabels(ctx: CheckContext): Set<string> {
   return out;
 }
 
-function expect(ctx: CheckContext, e: ExpectDecl, asserts: ReadonlySet<string>, seen: Map<string, ExpectDecl>): void {
+function expect(
+  ctx: CheckContext,
+  e: ExpectDecl,
+  asserts: ReadonlySet<string>,
+  seen: Map<string, ExpectDecl>,
+): void {
   knownVariant(ctx, e.variant);
   paramAssigns(ctx, e.params);
   if (e.verdict.kind === 'violates') violates(ctx, e.verdict.property, asserts);
   if (e.search !== undefined) searchClause(ctx, e);
   const assigns = e.params.map((p) => `${p.name.name} = ${printExpr(p.value)}`).sort();
-  const key = assigns.length === 0 ? e.variant.name : `${e.variant.name} with ${assigns.join(', ')}`;
+  const key =
+    assigns.length === 0 ? e.variant.name : `${e.variant.name} with ${assigns.join(', ')}`;
   const first = seen.get(key);
   if (first !== undefined) {
-    ctx.report('CS5015', e.variant.span, { key }, { related: [{ span: first.variant.span, note: 'the earlier expectation' }] });
+    ctx.report(
+      'CS5015',
+      e.variant.span,
+      { key },
+      { related: [{ span: first.variant.span, note: 'the earlier expectation' }] },
+    );
   } else {
     seen.set(key, e);
   }
@@ -316,16 +415,30 @@ function searchClause(ctx: CheckContext, e: ExpectDecl): void {
   const clause = e.search!;
   const words = clause.words.map((w) => w.name).join(' ');
   if (words !== 'by simulation') {
-    ctx.report('CS5017', clause.span, { words }, { hint: 'write `by simulation(seed = 1, traces = 1000, depth = 100)`' });
+    ctx.report(
+      'CS5017',
+      clause.span,
+      { words },
+      { hint: 'write `by simulation(seed = 1, traces = 1000, depth = 100)`' },
+    );
     return;
   }
   for (const option of clause.options) {
     const least = SIMULATION_OPTIONS[option.name.name];
     const value = option.value.kind === 'IntLit' ? option.value.value : undefined;
     if (least === undefined) ctx.report('CS5018', option.name.span, { name: option.name.name });
-    else if (value === undefined || value < least) ctx.report('CS5019', option.value.span, { name: option.name.name, least });
+    else if (value === undefined || value < least)
+      ctx.report('CS5019', option.value.span, { name: option.name.name, least });
   }
-  if (e.verdict.kind === 'holds') ctx.report('CS5020', clause.span, {}, { hint: 'a `holds` expectation needs an exhaustive check: drop the `by simulation(...)` clause' });
+  if (e.verdict.kind === 'holds')
+    ctx.report(
+      'CS5020',
+      clause.span,
+      {},
+      {
+        hint: 'a `holds` expectation needs an exhaustive check: drop the `by simulation(...)` clause',
+      },
+    );
 }
 
 function violates(ctx: CheckContext, p: Ident, asserts: ReadonlySet<string>): void {
@@ -346,7 +459,10 @@ function violates(ctx: CheckContext, p: Ident, asserts: ReadonlySet<string>): vo
     return;
   }
   const candidates = [
-    ...ctx.globals.visible().filter((s) => s.kind === 'invariant' || s.kind === 'action' || s.kind === 'property').map((s) => s.name),
+    ...ctx.globals
+      .visible()
+      .filter((s) => s.kind === 'invariant' || s.kind === 'action' || s.kind === 'property')
+      .map((s) => s.name),
     ...asserts,
     ...BUILTIN_PROPERTIES,
   ].sort();

@@ -74,7 +74,10 @@ export function checkProgram(program: Program): CheckedProgram {
       run(ctx);
     } catch (err) {
       // A malformed tree must not take the other checks down; the bug is ours, so say which check.
-      ctx.report('CS9001', program.root.ast.span, { phase: `checker (${phase})`, detail: err instanceof Error ? err.message : String(err) });
+      ctx.report('CS9001', program.root.ast.span, {
+        phase: `checker (${phase})`,
+        detail: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   return {
@@ -94,13 +97,16 @@ export function checkProgram(program: Program): CheckedProgram {
  * error (or one the parser found) it would only push the error that matters off the first line.
  */
 function withoutSecondary(ds: readonly Diagnostic[], program: Program): readonly Diagnostic[] {
-  const others = [...program.diagnostics, ...ds].some((d) => d.severity === 'error' && d.code !== 'CS5021');
+  const others = [...program.diagnostics, ...ds].some(
+    (d) => d.severity === 'error' && d.code !== 'CS5021',
+  );
   return others ? ds.filter((d) => d.code !== 'CS5021') : ds;
 }
 
 /** Sorts by file, line, column, then code; identical diagnostics are kept once. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic): string => `${d.code}|${d.span.file}|${d.span.start.offset}|${d.span.end.offset}|${JSON.stringify(d.args)}`;
+  const key = (d: Diagnostic): string =>
+    `${d.code}|${d.span.file}|${d.span.start.offset}|${d.span.end.offset}|${JSON.stringify(d.args)}`;
   const seen = new Set<string>();
   const unique = ds.filter((d) => {
     const k = key(d);

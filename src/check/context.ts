@@ -91,7 +91,9 @@ export class CheckContext {
       span,
       args,
       ...(extra.hint !== undefined ? { hint: extra.hint } : {}),
-      ...(extra.related !== undefined && extra.related.length > 0 ? { related: extra.related } : {}),
+      ...(extra.related !== undefined && extra.related.length > 0
+        ? { related: extra.related }
+        : {}),
     };
     this.diagnostics.push(d);
   }
@@ -107,7 +109,10 @@ export class CheckContext {
     } catch (err) {
       const what = node === undefined ? '' : ` at ${describeNode(node)}`;
       const detail = err instanceof Error ? err.message : String(err);
-      this.report('CS9001', node?.span ?? this.program.root.ast.span, { phase: `checker (${phase})`, detail: `${detail}${what}` });
+      this.report('CS9001', node?.span ?? this.program.root.ast.span, {
+        phase: `checker (${phase})`,
+        detail: `${detail}${what}`,
+      });
     }
   }
 
@@ -125,7 +130,12 @@ function describeNode(node: Node): string {
 }
 
 function isBodyDecl(d: Decl): d is ProcessDecl | ProcedureDecl | MacroDecl | DefDecl {
-  return d.kind === 'ProcessDecl' || d.kind === 'ProcedureDecl' || d.kind === 'MacroDecl' || d.kind === 'DefDecl';
+  return (
+    d.kind === 'ProcessDecl' ||
+    d.kind === 'ProcedureDecl' ||
+    d.kind === 'MacroDecl' ||
+    d.kind === 'DefDecl'
+  );
 }
 
 /** A name is usable when the parser could read it (error recovery leaves empty names). */

@@ -20,7 +20,13 @@ export function declareGlobals(ctx: CheckContext): void {
 
 function symbolsOf(decl: Decl, file: SourceFile, ctx: CheckContext): SymbolInfo[] {
   const imported = !ctx.isRoot(file);
-  const one = (kind: SymbolKind, name: Ident): SymbolInfo => ({ kind, name: name.name, decl, nameSpan: name.span, imported });
+  const one = (kind: SymbolKind, name: Ident): SymbolInfo => ({
+    kind,
+    name: name.name,
+    decl,
+    nameSpan: name.span,
+    imported,
+  });
   switch (decl.kind) {
     case 'ParamDecl':
       return [one('param', decl.name)];
@@ -29,7 +35,16 @@ function symbolsOf(decl: Decl, file: SourceFile, ctx: CheckContext): SymbolInfo[
     case 'EnumDecl':
       return [
         one('enum', decl.name),
-        ...decl.members.map((m): SymbolInfo => ({ kind: 'enumMember', name: m.name, decl: m, nameSpan: m.span, imported, enumName: decl.name.name })),
+        ...decl.members.map(
+          (m): SymbolInfo => ({
+            kind: 'enumMember',
+            name: m.name,
+            decl: m,
+            nameSpan: m.span,
+            imported,
+            enumName: decl.name.name,
+          }),
+        ),
       ];
     case 'TypeDecl':
       return [one('type', decl.name)];
@@ -70,7 +85,12 @@ function declareGlobal(ctx: CheckContext, sym: SymbolInfo, file: SourceFile): vo
   }
   const firstFile = fileOfSpan(ctx, first);
   if (firstFile === undefined || firstFile === file) {
-    ctx.report('CS2002', sym.nameSpan, { name: sym.name }, { related: related(first, 'first declared here') });
+    ctx.report(
+      'CS2002',
+      sym.nameSpan,
+      { name: sym.name },
+      { related: related(first, 'first declared here') },
+    );
     return;
   }
   // Across files: the error belongs to the file that brought the other one in.
@@ -79,7 +99,12 @@ function declareGlobal(ctx: CheckContext, sym: SymbolInfo, file: SourceFile): vo
   const [here, there, thereFile] =
     secondImportsFirst && !firstImportsSecond ? [sym, first, firstFile] : [first, sym, file];
   if (here.nameSpan === undefined) return;
-  ctx.report('CS2006', here.nameSpan, { name: sym.name, other: thereFile.path }, { related: related(there, `also declared in ${thereFile.path}`) });
+  ctx.report(
+    'CS2006',
+    here.nameSpan,
+    { name: sym.name, other: thereFile.path },
+    { related: related(there, `also declared in ${thereFile.path}`) },
+  );
 }
 
 function fileOfSpan(ctx: CheckContext, sym: SymbolInfo): SourceFile | undefined {

@@ -11,8 +11,21 @@ export function directImports(program: Program, file: SourceFile): SourceFile[] 
   for (const imp of file.ast.imports) {
     const target =
       imp.source.kind === 'path'
-        ? program.files.find((f) => samePath(f.path, posix.join(posix.dirname(toPosix(file.path)), toPosix(imp.source.kind === 'path' ? imp.source.path : ''))))
-        : program.files.find((f) => f !== file && posix.basename(toPosix(f.path)) === `${imp.source.kind === 'prelude' ? imp.source.name : ''}.cred`);
+        ? program.files.find((f) =>
+            samePath(
+              f.path,
+              posix.join(
+                posix.dirname(toPosix(file.path)),
+                toPosix(imp.source.kind === 'path' ? imp.source.path : ''),
+              ),
+            ),
+          )
+        : program.files.find(
+            (f) =>
+              f !== file &&
+              posix.basename(toPosix(f.path)) ===
+                `${imp.source.kind === 'prelude' ? imp.source.name : ''}.cred`,
+          );
     if (target !== undefined && target !== file) out.push(target);
   }
   return out;

@@ -17,7 +17,15 @@ import type {
 import type { SourceFile } from '../syntax/program.js';
 import { hasName, type CheckContext } from './context.js';
 import { collectLabels } from './labels.js';
-import { Scope, TYPE_KINDS, VALUE_KINDS, describeKind, type FrameOwner, type SymbolInfo, type SymbolKind } from './scopes.js';
+import {
+  Scope,
+  TYPE_KINDS,
+  VALUE_KINDS,
+  describeKind,
+  type FrameOwner,
+  type SymbolInfo,
+  type SymbolKind,
+} from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
 import { keywordFor } from '../syntax/keyword-hints.js';
 import { childExprs, onStmt, type StmtCases } from '../syntax/visit.js';
@@ -41,9 +49,12 @@ const STEP_CALLABLE_KINDS: ReadonlySet<SymbolKind> = new Set(['procedure', 'macr
 export function resolveNames(ctx: CheckContext): void {
   const labels = collectLabels(ctx);
   const r = new Resolver(ctx, labels);
-  for (const unit of ctx.bodies) ctx.guard('name resolution', unit.decl, () => r.frameScope(unit.decl, unit.file));
-  for (const { decl, file } of ctx.decls) ctx.guard('name resolution', decl, () => r.decl(decl, file));
-  for (const unit of ctx.bodies) ctx.guard('name resolution', unit.decl, () => r.body(unit.decl, unit.file));
+  for (const unit of ctx.bodies)
+    ctx.guard('name resolution', unit.decl, () => r.frameScope(unit.decl, unit.file));
+  for (const { decl, file } of ctx.decls)
+    ctx.guard('name resolution', decl, () => r.decl(decl, file));
+  for (const unit of ctx.bodies)
+    ctx.guard('name resolution', unit.decl, () => r.body(unit.decl, unit.file));
 }
 
 class Resolver {
@@ -64,10 +75,22 @@ class Resolver {
     const imported = !this.ctx.isRoot(file);
     const add = (kind: SymbolKind, name: Ident, node: Node): void => {
       if (!hasName(name)) return;
-      const sym: SymbolInfo = { kind, name: name.name, decl: node, nameSpan: name.span, imported, owner: decl };
+      const sym: SymbolInfo = {
+        kind,
+        name: name.name,
+        decl: node,
+        nameSpan: name.span,
+        imported,
+        owner: decl,
+      };
       const first = scope.define(sym);
       if (first !== undefined) {
-        this.ctx.report('CS2002', name.span, { name: name.name }, { related: related(first, 'first declared here') });
+        this.ctx.report(
+          'CS2002',
+          name.span,
+          { name: name.name },
+          { related: related(first, 'first declared here') },
+        );
       } else {
         this.ctx.declared.set(node, sym);
       }
@@ -109,9 +132,21 @@ class Resolver {
         const typeScope = new Scope(this.ctx.globals);
         for (const p of decl.params) {
           if (!hasName(p)) continue;
-          const sym: SymbolInfo = { kind: 'typeParam', name: p.name, decl: p, nameSpan: p.span, imported: !this.ctx.isRoot(file) };
+          const sym: SymbolInfo = {
+            kind: 'typeParam',
+            name: p.name,
+            decl: p,
+            nameSpan: p.span,
+            imported: !this.ctx.isRoot(file),
+          };
           const first = typeScope.define(sym);
-          if (first !== undefined) this.ctx.report('CS2002', p.span, { name: p.name }, { related: related(first, 'first declared here') });
+          if (first !== undefined)
+            this.ctx.report(
+              'CS2002',
+              p.span,
+              { name: p.name },
+              { related: related(first, 'first declared here') },
+            );
           else this.ctx.declared.set(p, sym);
         }
         this.type(decl.type, { ...env, typeScope });
@@ -120,7 +155,8 @@ class Resolver {
       case 'VarDecl':
         this.type(decl.type, env);
         // A thread variable's initial value is per thread: `self` is the thread it belongs to.
-        if (decl.init !== undefined) this.expr(decl.init, decl.scope === 'thread' ? { ...env, self: true } : env);
+        if (decl.init !== undefined)
+          this.expr(decl.init, decl.scope === 'thread' ? { ...env, self: true } : env);
         return;
       case 'InvariantDecl':
       case 'ActionPropertyDecl':
@@ -284,9 +320,15 @@ class Resolver {
       return;
     }
     this.ctx.bind(callee, sym);
-    const ok = STEP_CALLABLE_KINDS.has(sym.kind) || (hasTarget && (sym.kind === 'def' || sym.kind === 'builtinFn'));
+    const ok =
+      STEP_CALLABLE_KINDS.has(sym.kind) ||
+      (hasTarget && (sym.kind === 'def' || sym.kind === 'builtinFn'));
     if (!ok) {
-      this.ctx.report('CS2005', callee.span, { name: callee.name, actual: describeKind(sym.kind), expected: 'a procedure or macro' });
+      this.ctx.report('CS2005', callee.span, {
+        name: callee.name,
+        actual: describeKind(sym.kind),
+        expected: 'a procedure or macro',
+      });
     }
   }
 
@@ -294,9 +336,21 @@ class Resolver {
     const scope = new Scope(env.scope);
     for (const b of binders) {
       if (!hasName(b)) continue;
-      const sym: SymbolInfo = { kind: 'binder', name: b.name, decl: b, nameSpan: b.span, imported: !this.ctx.isRoot(env.file) };
+      const sym: SymbolInfo = {
+        kind: 'binder',
+        name: b.name,
+        decl: b,
+        nameSpan: b.span,
+        imported: !this.ctx.isRoot(env.file),
+      };
       const first = scope.define(sym);
-      if (first !== undefined) this.ctx.report('CS2002', b.span, { name: b.name }, { related: related(first, 'first declared here') });
+      if (first !== undefined)
+        this.ctx.report(
+          'CS2002',
+          b.span,
+          { name: b.name },
+          { related: related(first, 'first declared here') },
+        );
       else this.ctx.declared.set(b, sym);
     }
     return { ...env, scope };
@@ -314,11 +368,26 @@ class Resolver {
         }
         this.ctx.bind(e, sym, use);
         if (!VALUE_KINDS.has(sym.kind)) {
-          if (sym.kind === 'procedure') this.ctx.report('CS3012', e.name.span, { name: e.name.name });
-          else this.ctx.report('CS2005', e.name.span, { name: e.name.name, actual: describeKind(sym.kind), expected: 'a value' });
+          if (sym.kind === 'procedure')
+            this.ctx.report('CS3012', e.name.span, { name: e.name.name });
+          else
+            this.ctx.report('CS2005', e.name.span, {
+              name: e.name.name,
+              actual: describeKind(sym.kind),
+              expected: 'a value',
+            });
         } else if (sym.kind === 'builtinType' && sym.name === 'int') {
           // `bool` and `Thread` stand for their finite sets of values; every integer is no set a model can hold.
-          this.ctx.report('CS2005', e.name.span, { name: 'int', actual: 'the type of every integer', expected: 'a finite set of values' }, { hint: 'write a range such as `0..3`' });
+          this.ctx.report(
+            'CS2005',
+            e.name.span,
+            {
+              name: 'int',
+              actual: 'the type of every integer',
+              expected: 'a finite set of values',
+            },
+            { hint: 'write a range such as `0..3`' },
+          );
         }
         return;
       }
@@ -365,7 +434,13 @@ class Resolver {
     const seen = new Map<string, Ident>();
     for (const n of names) {
       const first = seen.get(n.name);
-      if (first !== undefined) this.ctx.report('CS2002', n.span, { name: n.name }, { related: [{ span: first.span, note: 'first given here' }] });
+      if (first !== undefined)
+        this.ctx.report(
+          'CS2002',
+          n.span,
+          { name: n.name },
+          { related: [{ span: first.span, note: 'first given here' }] },
+        );
       else seen.set(n.name, n);
     }
   }
@@ -377,10 +452,15 @@ class Resolver {
         this.unknown(e.callee, env.scope, new Set(['def', 'builtinFn']));
       } else {
         this.ctx.bind(e.callee, sym, use);
-        if (sym.kind === 'procedure') this.ctx.report('CS3012', e.callee.span, { name: e.callee.name });
+        if (sym.kind === 'procedure')
+          this.ctx.report('CS3012', e.callee.span, { name: e.callee.name });
         // A macro's value in an expression: where that is allowed is a step rule (check-steps.ts).
         else if (sym.kind !== 'def' && sym.kind !== 'builtinFn' && sym.kind !== 'macro') {
-          this.ctx.report('CS2005', e.callee.span, { name: e.callee.name, actual: describeKind(sym.kind), expected: 'a function' });
+          this.ctx.report('CS2005', e.callee.span, {
+            name: e.callee.name,
+            actual: describeKind(sym.kind),
+            expected: 'a function',
+          });
         }
       }
       const builtin = sym?.kind === 'builtinFn' ? sym.name : undefined;
@@ -403,21 +483,37 @@ class Resolver {
     if (arg.kind === 'NameExpr') {
       if (!hasName(arg.name)) return;
       if (this.labels.all.has(arg.name.name)) return;
-      this.ctx.report('CS2009', arg.name.span, { name: arg.name.name }, hint(didYouMean(arg.name.name, [...this.labels.all].sort())));
+      this.ctx.report(
+        'CS2009',
+        arg.name.span,
+        { name: arg.name.name },
+        hint(didYouMean(arg.name.name, [...this.labels.all].sort())),
+      );
       return;
     }
     if (arg.kind === 'FieldExpr' && arg.base.kind === 'NameExpr') {
       const ownerName = arg.base.name;
       const sym = this.ctx.globals.lookup(ownerName.name);
       if (sym === undefined || (sym.kind !== 'process' && sym.kind !== 'procedure')) {
-        if (sym === undefined) this.unknown(ownerName, this.ctx.globals, new Set(['process', 'procedure']));
-        else this.ctx.report('CS2005', ownerName.span, { name: ownerName.name, actual: describeKind(sym.kind), expected: 'a process or procedure' });
+        if (sym === undefined)
+          this.unknown(ownerName, this.ctx.globals, new Set(['process', 'procedure']));
+        else
+          this.ctx.report('CS2005', ownerName.span, {
+            name: ownerName.name,
+            actual: describeKind(sym.kind),
+            expected: 'a process or procedure',
+          });
         return;
       }
       this.ctx.bind(arg.base, sym, use);
       const own = this.labels.byOwner.get(sym.name) ?? new Set<string>();
       if (!own.has(arg.field.name)) {
-        this.ctx.report('CS2009', arg.field.span, { name: `${sym.name}.${arg.field.name}` }, hint(didYouMean(arg.field.name, [...own].sort())));
+        this.ctx.report(
+          'CS2009',
+          arg.field.span,
+          { name: `${sym.name}.${arg.field.name}` },
+          hint(didYouMean(arg.field.name, [...own].sort())),
+        );
       }
       return;
     }
@@ -427,13 +523,22 @@ class Resolver {
   /** The second argument of `in_call(t, p)`: a procedure name. */
   private procedureRef(arg: Expr, use: boolean): void {
     if (arg.kind !== 'NameExpr') {
-      this.ctx.report('CS2005', arg.span, { name: '?', actual: 'an expression', expected: 'a procedure' });
+      this.ctx.report('CS2005', arg.span, {
+        name: '?',
+        actual: 'an expression',
+        expected: 'a procedure',
+      });
       return;
     }
     if (!hasName(arg.name)) return;
     const sym = this.ctx.globals.lookup(arg.name.name);
     if (sym === undefined) this.unknown(arg.name, this.ctx.globals, new Set(['procedure']));
-    else if (sym.kind !== 'procedure') this.ctx.report('CS2005', arg.name.span, { name: arg.name.name, actual: describeKind(sym.kind), expected: 'a procedure' });
+    else if (sym.kind !== 'procedure')
+      this.ctx.report('CS2005', arg.name.span, {
+        name: arg.name.name,
+        actual: describeKind(sym.kind),
+        expected: 'a procedure',
+      });
     else this.ctx.bind(arg, sym, use);
   }
 
@@ -445,13 +550,20 @@ class Resolver {
         const typeScope = env.typeScope ?? this.ctx.globals;
         const sym = typeScope.lookup(t.name.name);
         if (sym === undefined) {
-          if ((t.args ?? []).length > 0) this.ctx.report('CS1016', t.name.span, { name: '`' + t.name.name + '`' });
+          if ((t.args ?? []).length > 0)
+            this.ctx.report('CS1016', t.name.span, { name: '`' + t.name.name + '`' });
           else this.unknown(t.name, typeScope, TYPE_KINDS);
           return;
         }
         this.ctx.bind(t, sym);
-        if (!TYPE_KINDS.has(sym.kind)) this.ctx.report('CS2005', t.name.span, { name: t.name.name, actual: describeKind(sym.kind), expected: 'a type' });
-        else if (sym.kind === 'typeParam' && (t.args ?? []).length > 0) this.ctx.report('CS3014', t.span, { name: t.name.name });
+        if (!TYPE_KINDS.has(sym.kind))
+          this.ctx.report('CS2005', t.name.span, {
+            name: t.name.name,
+            actual: describeKind(sym.kind),
+            expected: 'a type',
+          });
+        else if (sym.kind === 'typeParam' && (t.args ?? []).length > 0)
+          this.ctx.report('CS3014', t.span, { name: t.name.name });
         else if (sym.kind !== 'typeParam') this.arity(t, sym);
         return;
       }
@@ -478,7 +590,12 @@ class Resolver {
         if (!hasName(t.procedure)) return;
         const sym = this.ctx.globals.lookup(t.procedure.name);
         if (sym === undefined) this.unknown(t.procedure, this.ctx.globals, new Set(['procedure']));
-        else if (sym.kind !== 'procedure') this.ctx.report('CS2005', t.procedure.span, { name: t.procedure.name, actual: describeKind(sym.kind), expected: 'a procedure' });
+        else if (sym.kind !== 'procedure')
+          this.ctx.report('CS2005', t.procedure.span, {
+            name: t.procedure.name,
+            actual: describeKind(sym.kind),
+            expected: 'a procedure',
+          });
         else this.ctx.bind(t, sym);
         return;
       }
@@ -490,19 +607,38 @@ class Resolver {
   /** CS1017 when a type name gets a number of type arguments its declaration does not take. */
   private arity(t: Extract<TypeExpr, { kind: 'NamedType' }>, sym: SymbolInfo): void {
     const found = (t.args ?? []).length;
-    const params = sym.kind === 'type' && sym.decl?.kind === 'TypeDecl' ? sym.decl.params.length : 0;
+    const params =
+      sym.kind === 'type' && sym.decl?.kind === 'TypeDecl' ? sym.decl.params.length : 0;
     if (found === params) return;
-    const expected = params === 0 ? 'no type arguments' : params === 1 ? 'one type argument' : `${params} type arguments`;
-    this.ctx.report('CS1017', t.span, { name: '`' + t.name.name + '`', expected, found: String(found) });
+    const expected =
+      params === 0
+        ? 'no type arguments'
+        : params === 1
+          ? 'one type argument'
+          : `${params} type arguments`;
+    this.ctx.report('CS1017', t.span, {
+      name: '`' + t.name.name + '`',
+      expected,
+      found: String(found),
+    });
   }
 
   /** CS2001 with a hint drawn from the names of the wanted kinds visible from `scope`. */
   private unknown(name: Ident, scope: Scope, kinds: ReadonlySet<SymbolKind>): void {
-    const candidates = scope.visible().filter((s) => kinds.has(s.kind)).map((s) => s.name).sort();
+    const candidates = scope
+      .visible()
+      .filter((s) => kinds.has(s.kind))
+      .map((s) => s.name)
+      .sort();
     // A name close to no name in scope may be a misspelt keyword (`flase`, `slef`).
     const keyword = keywordFor(name.name);
     const fallback = keyword === undefined ? undefined : `did you mean \`${keyword}\`?`;
-    this.ctx.report('CS2001', name.span, { name: name.name }, hint(didYouMean(name.name, candidates) ?? fallback));
+    this.ctx.report(
+      'CS2001',
+      name.span,
+      { name: name.name },
+      hint(didYouMean(name.name, candidates) ?? fallback),
+    );
   }
 }
 

@@ -2,13 +2,7 @@
 // Takes declarations; returns Scope objects. Does not report anything and does not walk
 // statements (resolve-names.ts does).
 
-import type {
-  DefDecl,
-  MacroDecl,
-  Node,
-  ProcedureDecl,
-  ProcessDecl,
-} from '../syntax/ast.js';
+import type { DefDecl, MacroDecl, Node, ProcedureDecl, ProcessDecl } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 
 /** What a name denotes. Locals of a frame are `frameVar`; parameters are per kind of owner. */
@@ -125,12 +119,29 @@ export function describeKind(kind: SymbolKind): string {
 }
 
 /** Kinds that name a type in a type position. */
-export const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set(['builtinType', 'enum', 'type', 'process', 'typeParam']);
+export const TYPE_KINDS: ReadonlySet<SymbolKind> = new Set([
+  'builtinType',
+  'enum',
+  'type',
+  'process',
+  'typeParam',
+]);
 
 /** Kinds that denote a value in an expression. Enums, groups and `Thread` denote their set of values. */
 export const VALUE_KINDS: ReadonlySet<SymbolKind> = new Set([
-  'param', 'const', 'enumMember', 'sharedVar', 'threadVar', 'frameVar', 'procParam', 'macroParam', 'defParam', 'binder',
-  'enum', 'process', 'builtinType',
+  'param',
+  'const',
+  'enumMember',
+  'sharedVar',
+  'threadVar',
+  'frameVar',
+  'procParam',
+  'macroParam',
+  'defParam',
+  'binder',
+  'enum',
+  'process',
+  'builtinType',
 ]);
 
 /** A lookup table with a parent. Lookup walks outwards; definition reports the clash to the caller. */
@@ -177,7 +188,13 @@ export class Scope {
 export function builtinScope(): Scope {
   const scope = new Scope(undefined);
   for (const name of BUILTIN_TYPES) {
-    scope.define({ kind: 'builtinType', name, decl: undefined, nameSpan: undefined, imported: true });
+    scope.define({
+      kind: 'builtinType',
+      name,
+      decl: undefined,
+      nameSpan: undefined,
+      imported: true,
+    });
   }
   for (const name of Object.keys(BUILTIN_FUNCTIONS)) {
     scope.define({ kind: 'builtinFn', name, decl: undefined, nameSpan: undefined, imported: true });

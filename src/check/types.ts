@@ -51,7 +51,9 @@ export function seqOf(element: Type): Type {
 
 /** `T?`; an optional of an optional is the same optional. */
 export function optionalOf(inner: Type): Type {
-  return inner.kind === 'optional' || inner.kind === 'none' || inner.kind === 'unknown' ? inner : { kind: 'optional', inner };
+  return inner.kind === 'optional' || inner.kind === 'none' || inner.kind === 'unknown'
+    ? inner
+    : { kind: 'optional', inner };
 }
 
 /** True when the type is `unknown` (an error already reported) and should silence further checks. */
@@ -113,9 +115,13 @@ export function fits(actual: Type, expected: Type): boolean {
     case 'enum':
       return expected.kind === 'enum' && expected.name === actual.name;
     case 'thread':
-      return expected.kind === 'thread' && (expected.group === undefined || expected.group === actual.group);
+      return (
+        expected.kind === 'thread' &&
+        (expected.group === undefined || expected.group === actual.group)
+      );
     case 'record': {
-      if (expected.kind !== 'record' || expected.fields.length !== actual.fields.length) return false;
+      if (expected.kind !== 'record' || expected.fields.length !== actual.fields.length)
+        return false;
       return expected.fields.every((ef) => {
         const af = actual.fields.find((f) => f.name === ef.name);
         return af !== undefined && fits(af.type, ef.type);
@@ -126,7 +132,11 @@ export function fits(actual: Type, expected: Type): boolean {
     case 'seq':
       return expected.kind === 'seq' && fits(actual.element, expected.element);
     case 'map':
-      return expected.kind === 'map' && fits(expected.key, actual.key) && fits(actual.value, expected.value);
+      return (
+        expected.kind === 'map' &&
+        fits(expected.key, actual.key) &&
+        fits(actual.value, expected.value)
+      );
     case 'optional':
       return false;
     case 'frame':

@@ -17,7 +17,11 @@ import type { TlaModule } from '../tla/tla-ast.js';
 import { MANIFEST_NAME, manifestText } from './emit-manifest.js';
 
 /** Compiles an emitted module for the embedded engine (src/engine/compile; loaded lazily, it brings ts-morph). */
-export type ModuleCompiler = (module: TlaModule, tlaText: string, tlaPath: string) => { typescript: string; javascript: string } | undefined;
+export type ModuleCompiler = (
+  module: TlaModule,
+  tlaText: string,
+  tlaPath: string,
+) => { typescript: string; javascript: string } | undefined;
 
 /** One file to write, relative to the output root. */
 export interface RenderedFile {
@@ -32,7 +36,9 @@ export interface PlannedSpec {
   readonly files: readonly RenderedFile[];
 }
 
-export type RenderOutcome = { ok: true; files: RenderedFile[] } | { ok: false; diagnostics: readonly Diagnostic[] };
+export type RenderOutcome =
+  | { ok: true; files: RenderedFile[] }
+  | { ok: false; diagnostics: readonly Diagnostic[] };
 
 /**
  * Every file one spec emits, relative to the output root, under `folder`: per variant the
@@ -47,9 +53,18 @@ export function renderSpec(
   folder: string = specOutputFolder(checked.program.root.path),
 ): RenderOutcome {
   const program = checked.program;
-  const runs: CheckCase[] = overrides !== undefined
-    ? [...new Set(expectedRuns(collectDecls(program)).map((r) => r.variant))].map((variant) => ({ variant, overrides, expects: [] }))
-    : expectedRuns(collectDecls(program)).map((r) => ({ variant: r.variant, overrides: r.params, expects: r.expects }));
+  const runs: CheckCase[] =
+    overrides !== undefined
+      ? [...new Set(expectedRuns(collectDecls(program)).map((r) => r.variant))].map((variant) => ({
+          variant,
+          overrides,
+          expects: [],
+        }))
+      : expectedRuns(collectDecls(program)).map((r) => ({
+          variant: r.variant,
+          overrides: r.params,
+          expects: r.expects,
+        }));
   const files: RenderedFile[] = [];
   const modules = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
@@ -76,9 +91,18 @@ export function renderSpec(
         }
       }
     } else if (previous !== built.tlaText) {
-      diagnostics.push({ code: 'CS9001', severity: 'error', span: program.root.ast.name.span, args: { phase: 'emit', detail: `variant ${run.variant}: the module differs between parameter sets` } });
+      diagnostics.push({
+        code: 'CS9001',
+        severity: 'error',
+        span: program.root.ast.name.span,
+        args: {
+          phase: 'emit',
+          detail: `variant ${run.variant}: the module differs between parameter sets`,
+        },
+      });
     }
-    if (!files.some((f) => f.path === built.cfgPath)) files.push({ path: built.cfgPath, text: built.cfgText });
+    if (!files.some((f) => f.path === built.cfgPath))
+      files.push({ path: built.cfgPath, text: built.cfgText });
   }
   const unique = dedupe(diagnostics);
   if (unique.length > 0) return { ok: false, diagnostics: unique };
@@ -102,12 +126,26 @@ function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
  */
 export function planSpec(
   checked: CheckedProgram,
-  options: { folder: string; specPath: string; generatedBy: string; compile?: ModuleCompiler | undefined },
+  options: {
+    folder: string;
+    specPath: string;
+    generatedBy: string;
+    compile?: ModuleCompiler | undefined;
+  },
 ): { ok: true; planned: PlannedSpec } | { ok: false; diagnostics: readonly Diagnostic[] } {
-  const rendered = renderSpec(checked, options.generatedBy, undefined, options.compile, options.folder);
+  const rendered = renderSpec(
+    checked,
+    options.generatedBy,
+    undefined,
+    options.compile,
+    options.folder,
+  );
   if (!rendered.ok) return rendered;
   const names = rendered.files.map((f) => f.path.slice(options.folder.length + 1));
-  const manifest = { path: `${options.folder}/${MANIFEST_NAME}`, text: manifestText(options.specPath, options.generatedBy, names) };
+  const manifest = {
+    path: `${options.folder}/${MANIFEST_NAME}`,
+    text: manifestText(options.specPath, options.generatedBy, names),
+  };
   return { ok: true, planned: { folder: options.folder, files: [...rendered.files, manifest] } };
 }
 
@@ -117,7 +155,10 @@ export function planSpec(
  * is and what is compiled is stored there; a file already in the output folder is never taken
  * for the compiler's output, whatever its header says.
  */
-export async function moduleCompiler(cache?: PrivateCache, notice: (message: string) => void = () => undefined): Promise<ModuleCompiler> {
+export async function moduleCompiler(
+  cache?: PrivateCache,
+  notice: (message: string) => void = () => undefined,
+): Promise<ModuleCompiler> {
   const { compileModule, CompileError } = await import('../engine/compile/compile-module.js');
   const { readCompiled, storeCompiled } = await import('../engine/compile/compiled-cache.js');
   return (module, tlaText) => {
@@ -128,7 +169,9 @@ export async function moduleCompiler(cache?: PrivateCache, notice: (message: str
       compiled = compileModule(module, { sourceText: tlaText });
     } catch (e) {
       if (!(e instanceof CompileError)) throw e;
-      notice(`the engine compiler refused ${module.name} (${e.message}); no .ts/.js is written for it and the engine interprets it`);
+      notice(
+        `the engine compiler refused ${module.name} (${e.message}); no .ts/.js is written for it and the engine interprets it`,
+      );
       return undefined;
     }
     if (cache !== undefined && hit !== null) storeCompiled(cache, module.name, tlaText, compiled);

@@ -37,12 +37,18 @@ export function processIo(): Io {
     isTTY,
     env: process.env,
     cwd: process.cwd(),
-    ...(isTTY && process.stdin.isTTY === true ? { terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr } } : {}),
+    ...(isTTY && process.stdin.isTTY === true
+      ? { terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr } }
+      : {}),
   };
 }
 
 /** An Io that records what was written, for tests and embedding. */
-export function memoryIo(options: { cwd: string; env?: Record<string, string | undefined>; isTTY?: boolean }): Io & { out(): string; err(): string } {
+export function memoryIo(options: {
+  cwd: string;
+  env?: Record<string, string | undefined>;
+  isTTY?: boolean;
+}): Io & { out(): string; err(): string } {
   let out = '';
   let err = '';
   return {
@@ -71,10 +77,12 @@ export interface StreamWatch {
  */
 export function watchProcessStreams(): StreamWatch {
   let failure: string | null = null;
-  const watch = (name: 'stdout' | 'stderr') => (err: NodeJS.ErrnoException): void => {
-    if (err.code === 'EPIPE') return;
-    failure ??= `credspec: cannot write to standard ${name === 'stdout' ? 'output' : 'error'}: ${err.code ?? err.message}; output was lost\n`;
-  };
+  const watch =
+    (name: 'stdout' | 'stderr') =>
+    (err: NodeJS.ErrnoException): void => {
+      if (err.code === 'EPIPE') return;
+      failure ??= `credspec: cannot write to standard ${name === 'stdout' ? 'output' : 'error'}: ${err.code ?? err.message}; output was lost\n`;
+    };
   process.stdout.on('error', watch('stdout'));
   process.stderr.on('error', watch('stderr'));
   return { failure: () => failure };

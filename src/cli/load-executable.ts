@@ -18,7 +18,11 @@ export function compiledCache(env: Readonly<Record<string, string | undefined>>)
 }
 
 /** The compiled module of a case, through the private cache (ts-morph loads only when compiling). */
-export async function loadCompiledCase(built: BuiltCase, env: Readonly<Record<string, string | undefined>>, notice?: (message: string) => void): Promise<LoadedModule> {
+export async function loadCompiledCase(
+  built: BuiltCase,
+  env: Readonly<Record<string, string | undefined>>,
+  notice?: (message: string) => void,
+): Promise<LoadedModule> {
   const { loadCompiled } = await import('../engine/compile/load.js');
   return loadCompiled(built.tlaText, built.emitted.module, compiledCache(env), notice);
 }
@@ -42,14 +46,21 @@ export async function loadExecutable(
     if (b.symmetryDropped !== undefined) options.symmetryDropped?.(b.symmetryDropped);
     return b.module;
   };
-  const interpreted = (): { executable: ExecutableModule } => ({ executable: bounded((config) => interpretModule(built.emitted.module, config)) });
+  const interpreted = (): { executable: ExecutableModule } => ({
+    executable: bounded((config) => interpretModule(built.emitted.module, config)),
+  });
   if (options.env.CREDSPEC_INTERPRET === '1') return interpreted();
   try {
     const loaded = await loadCompiledCase(built, options.env, options.notice);
-    return { executable: bounded((config) => loaded.factory(constantBindings(config), config)), javascript: loaded.javascript };
+    return {
+      executable: bounded((config) => loaded.factory(constantBindings(config), config)),
+      javascript: loaded.javascript,
+    };
   } catch (e) {
     if ((e as Error).name !== 'CompileError') throw e;
-    options.warn?.(`the engine compiler refused ${built.emitted.module.name} (${(e as Error).message}); checking it with the interpreter`);
+    options.warn?.(
+      `the engine compiler refused ${built.emitted.module.name} (${(e as Error).message}); checking it with the interpreter`,
+    );
     return interpreted();
   }
 }

@@ -19,12 +19,36 @@ const INT32_MAX = 2 ** 31 - 1;
 
 /** The ranges of the numeric options, by option name; functions for those that depend on the machine. */
 export const OPTION_RANGES = {
-  '--max-states': { min: 1, max: INT32_MAX - 1, because: 'the engine numbers states with 32-bit integers' },
-  '--timeout': { min: 1, max: Math.floor(INT32_MAX / 1000), because: 'about 24 days, the longest timer Node keeps' },
-  '--budget': { min: 1, max: Math.floor(INT32_MAX / 1000), because: 'about 24 days, the longest timer Node keeps' },
-  '--memory': (): IntRange => ({ min: 1, max: Math.floor(totalmem() / 2 ** 20), because: "this machine's memory in MB" }),
-  '--workers': (): IntRange => ({ min: 1, max: availableParallelism(), because: 'the cores available to this process' }),
-  '--threads': (): IntRange => ({ min: 1, max: availableParallelism(), because: 'the cores available to this process' }),
+  '--max-states': {
+    min: 1,
+    max: INT32_MAX - 1,
+    because: 'the engine numbers states with 32-bit integers',
+  },
+  '--timeout': {
+    min: 1,
+    max: Math.floor(INT32_MAX / 1000),
+    because: 'about 24 days, the longest timer Node keeps',
+  },
+  '--budget': {
+    min: 1,
+    max: Math.floor(INT32_MAX / 1000),
+    because: 'about 24 days, the longest timer Node keeps',
+  },
+  '--memory': (): IntRange => ({
+    min: 1,
+    max: Math.floor(totalmem() / 2 ** 20),
+    because: "this machine's memory in MB",
+  }),
+  '--workers': (): IntRange => ({
+    min: 1,
+    max: availableParallelism(),
+    because: 'the cores available to this process',
+  }),
+  '--threads': (): IntRange => ({
+    min: 1,
+    max: availableParallelism(),
+    because: 'the cores available to this process',
+  }),
   '--depth': { min: 1, max: INT32_MAX },
   '--traces': { min: 1, max: INT32_MAX },
   '--seed': { min: 0, max: 2 ** 32 - 1, because: 'seeds are 32-bit' },
@@ -43,13 +67,18 @@ export function rangeOf(option: NumericOption): IntRange {
  * the range. `min` lowers the range's least value where a command gives 0 a meaning
  * (`check --distributed --workers 0`: remote workers only).
  */
-export function intOption(option: NumericOption, overrides: { readonly min?: number } = {}): (value: string) => number {
+export function intOption(
+  option: NumericOption,
+  overrides: { readonly min?: number } = {},
+): (value: string) => number {
   return (value) => {
     const range = { ...rangeOf(option), ...overrides };
     const n = /^\d+$/.test(value) ? Number(value) : NaN;
     if (!(n >= range.min && n <= range.max)) {
       const why = range.because === undefined ? '' : ` (${range.because})`;
-      throw new InvalidArgumentError(`${option} must be a whole number from ${range.min} to ${range.max}${why}`);
+      throw new InvalidArgumentError(
+        `${option} must be a whole number from ${range.min} to ${range.max}${why}`,
+      );
     }
     return n;
   };

@@ -11,7 +11,11 @@ import type { PartialCheck } from '../result/result-file.js';
 import { printCfg } from '../tla/cfg.js';
 import type { SourceMapProperty } from '../emit/source-map.js';
 
-const SELECTABLE: ReadonlySet<SourceMapProperty['kind']> = new Set(['invariant', 'action', 'temporal']);
+const SELECTABLE: ReadonlySet<SourceMapProperty['kind']> = new Set([
+  'invariant',
+  'action',
+  'temporal',
+]);
 
 /** What the command line asks to leave out. */
 export interface PropertyChoice {
@@ -38,10 +42,13 @@ export function namedProperties(built: BuiltCase): SourceMapProperty[] {
  */
 export function selectProperties(built: BuiltCase, choice: PropertyChoice): Selection {
   const named = namedProperties(built);
-  const unknown = [...new Set(choice.names.filter((n) => !named.some((p) => p.dslName === n || p.name === n)))];
+  const unknown = [
+    ...new Set(choice.names.filter((n) => !named.some((p) => p.dslName === n || p.name === n))),
+  ];
   if (unknown.length > 0) return { ok: false, unknown, known: named.map((p) => p.dslName) };
   const wanted = (p: SourceMapProperty): boolean =>
-    (choice.names.length === 0 || choice.names.some((n) => p.dslName === n || p.name === n)) && !(choice.safetyOnly && p.kind === 'temporal');
+    (choice.names.length === 0 || choice.names.some((n) => p.dslName === n || p.name === n)) &&
+    !(choice.safetyOnly && p.kind === 'temporal');
   const dropped = named.filter((p) => !wanted(p));
   // `deadlock` is a keyword, so no property of the spec carries the name.
   const deadlockDropped = choice.noDeadlock === true && built.emitted.config.checkDeadlock;
@@ -51,24 +58,50 @@ export function selectProperties(built: BuiltCase, choice: PropertyChoice): Sele
   if (choice.safetyOnly && dropped.some((p) => p.kind === 'temporal')) by.push('--safety-only');
   if (deadlockDropped) by.push('--no-deadlock');
   const notChecked = [...dropped.map((p) => p.dslName), ...(deadlockDropped ? ['deadlock'] : [])];
-  const partial: PartialCheck = { by, checked: named.filter(wanted).map((p) => p.dslName), notChecked };
-  return { ok: true, built: withoutProperties(built, new Set(dropped.map((p) => p.name)), !deadlockDropped, partial), partial };
+  const partial: PartialCheck = {
+    by,
+    checked: named.filter(wanted).map((p) => p.dslName),
+    notChecked,
+  };
+  return {
+    ok: true,
+    built: withoutProperties(built, new Set(dropped.map((p) => p.name)), !deadlockDropped, partial),
+    partial,
+  };
 }
 
 /** The case with the given module-level names gone from its config's INVARIANT and PROPERTY lines (and deadlock off when asked). */
-function withoutProperties(built: BuiltCase, drop: ReadonlySet<string>, checkDeadlock: boolean, partial: PartialCheck): BuiltCase {
+function withoutProperties(
+  built: BuiltCase,
+  drop: ReadonlySet<string>,
+  checkDeadlock: boolean,
+  partial: PartialCheck,
+): BuiltCase {
   const config = built.emitted.config;
-  const selected = { ...config, checkDeadlock: config.checkDeadlock && checkDeadlock, invariants: config.invariants.filter((n) => !drop.has(n)), properties: config.properties.filter((n) => !drop.has(n)) };
+  const selected = {
+    ...config,
+    checkDeadlock: config.checkDeadlock && checkDeadlock,
+    invariants: config.invariants.filter((n) => !drop.has(n)),
+    properties: config.properties.filter((n) => !drop.has(n)),
+  };
   const body = printCfg(config);
   // The header (generated marker, parameters) is kept; a line under it says the file is a selection.
-  const header = built.cfgText.endsWith(body) ? built.cfgText.slice(0, built.cfgText.length - body.length) : '';
+  const header = built.cfgText.endsWith(body)
+    ? built.cfgText.slice(0, built.cfgText.length - body.length)
+    : '';
   const note = `\\* A partial check (${partial.by.join(', ')}): ${partial.notChecked.join(', ')} left out.\n\n`;
-  return { ...built, emitted: { ...built.emitted, config: selected }, cfgText: header + note + printCfg(selected) };
+  return {
+    ...built,
+    emitted: { ...built.emitted, config: selected },
+    cfgText: header + note + printCfg(selected),
+  };
 }
 
 /** `safety only: ll_term not checked`, or `only ll_atomic checked; ll_term not checked`: what a verdict line adds. */
 export function describePartial(partial: PartialCheck): string {
-  const list = (names: readonly string[]): string => (names.length === 0 ? 'no named property' : names.join(', '));
-  if (partial.by.includes('--property')) return `only ${list(partial.checked)} checked; ${list(partial.notChecked)} not checked`;
+  const list = (names: readonly string[]): string =>
+    names.length === 0 ? 'no named property' : names.join(', ');
+  if (partial.by.includes('--property'))
+    return `only ${list(partial.checked)} checked; ${list(partial.notChecked)} not checked`;
   return `${partial.by.includes('--safety-only') ? 'safety only: ' : ''}${list(partial.notChecked)} not checked`;
 }

@@ -6,7 +6,9 @@
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-export type BoundedRead = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: string };
+export type BoundedRead =
+  | { readonly ok: true; readonly bytes: Buffer }
+  | { readonly ok: false; readonly reason: string };
 
 function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'it is a folder';
@@ -55,7 +57,11 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, reason: kindOf(stat) };
-    if (stat.size > maxBytes) return { ok: false, reason: `it is ${stat.size} bytes, over the limit of ${describeBytes(maxBytes)}` };
+    if (stat.size > maxBytes)
+      return {
+        ok: false,
+        reason: `it is ${stat.size} bytes, over the limit of ${describeBytes(maxBytes)}`,
+      };
     // Read to the end rather than trusting the size: a file that grows while it is read, or
     // one that reports no size (/proc), is still held to the cap.
     const chunks: Buffer[] = [];
@@ -65,7 +71,8 @@ export async function readRegularFile(path: string, maxBytes: number): Promise<B
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, total);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) return { ok: false, reason: `it is over the limit of ${describeBytes(maxBytes)}` };
+      if (total > maxBytes)
+        return { ok: false, reason: `it is over the limit of ${describeBytes(maxBytes)}` };
       chunks.push(chunk.subarray(0, bytesRead));
     }
     return { ok: true, bytes: Buffer.concat(chunks, total) };

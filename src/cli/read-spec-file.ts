@@ -5,7 +5,15 @@
 // socket (they are refused on `stat`, and the open is non-blocking in case one is swapped in),
 // and never reads more than the cap, so `/dev/zero` or a FIFO cannot hang a run or fill memory.
 
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { sep } from 'node:path';
 import { REFUSED } from '../syntax/load.js';
 
@@ -16,7 +24,7 @@ export const MAX_SPEC_BYTES = 4 * 1024 * 1024;
 const REASONS = {
   notCred: 'it is not a `.cred` file (credspec reads `.cred` specs only)',
   special: 'it is not a regular file (FIFOs, devices and sockets are never read)',
-  outside: 'it is outside the importing spec\'s folder, the prelude and every --import-path folder',
+  outside: "it is outside the importing spec's folder, the prelude and every --import-path folder",
   tooLarge: `it is larger than ${MAX_SPEC_BYTES / (1024 * 1024)} MiB, the most credspec reads from one spec file`,
 } as const;
 
@@ -56,7 +64,8 @@ export function readSpecFile(path: string, allowedRoots?: readonly string[]): Ui
     if (!st.isFile()) return refused('special');
     real = realpathSync(path);
     if (!real.endsWith('.cred')) return refused('notCred');
-    if (allowedRoots !== undefined && !allowedRoots.some((root) => inside(real, root))) return refused('outside');
+    if (allowedRoots !== undefined && !allowedRoots.some((root) => inside(real, root)))
+      return refused('outside');
     if (st.size > MAX_SPEC_BYTES) return refused('tooLarge');
   } catch (e) {
     return e as Error;

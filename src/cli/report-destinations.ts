@@ -18,13 +18,18 @@ export interface ReportRequest {
   readonly path: string;
 }
 
-export type Destination = { readonly kind: 'stdout' } | { readonly kind: 'file'; readonly path: string; readonly shown: string };
+export type Destination =
+  | { readonly kind: 'stdout' }
+  | { readonly kind: 'file'; readonly path: string; readonly shown: string };
 
 /** Whether a file's first bytes are those of a report credspec writes: a result file, JUnit or SARIF. */
 export function isCredspecReport(head: string): boolean {
-  return /^\{\n {2}"tool": "credspec",\n/.test(head)
-    || head.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n${JUNIT_MARKER_PREFIX}`)
-    || (/^\{\n {2}"\$schema": "[^"\n]*sarif[^"\n]*",\n/.test(head) && /\n {6}"tool": \{\n {8}"driver": \{\n {10}"name": "credspec",\n/.test(head));
+  return (
+    /^\{\n {2}"tool": "credspec",\n/.test(head) ||
+    head.startsWith(`<?xml version="1.0" encoding="UTF-8"?>\n${JUNIT_MARKER_PREFIX}`) ||
+    (/^\{\n {2}"\$schema": "[^"\n]*sarif[^"\n]*",\n/.test(head) &&
+      /\n {6}"tool": \{\n {8}"driver": \{\n {10}"name": "credspec",\n/.test(head))
+  );
 }
 
 function kindOf(stat: Stats): string {
@@ -55,8 +60,10 @@ function refusal(abs: string, inputs: ReadonlySet<string>): { why: string } | { 
   } else if (!stat.isFile()) {
     return { why: `it is ${kindOf(stat)}` };
   }
-  if (abs.endsWith('.cred') || target.endsWith('.cred') || inputs.has(target)) return { why: 'it is a spec file' };
-  if (stat.size > 0 && !isCredspecReport(readHead(target, 4096))) return { why: 'a file credspec did not write is there (remove it or name another file)' };
+  if (abs.endsWith('.cred') || target.endsWith('.cred') || inputs.has(target))
+    return { why: 'it is a spec file' };
+  if (stat.size > 0 && !isCredspecReport(readHead(target, 4096)))
+    return { why: 'a file credspec did not write is there (remove it or name another file)' };
   return { ok: target };
 }
 
@@ -76,7 +83,11 @@ function realInputs(inputs: readonly string[], cwd: string): Set<string> {
  * The destinations of the requested reports, or the lines that refuse them (exit 2). `inputs`
  * are the spec files the command reads (paths relative to `cwd`).
  */
-export function reportDestinations(requests: readonly ReportRequest[], inputs: readonly string[], cwd: string): { ok: true; destinations: Destination[] } | { ok: false; messages: string[] } {
+export function reportDestinations(
+  requests: readonly ReportRequest[],
+  inputs: readonly string[],
+  cwd: string,
+): { ok: true; destinations: Destination[] } | { ok: false; messages: string[] } {
   const real = realInputs(inputs, cwd);
   const messages: string[] = [];
   const destinations: Destination[] = [];
@@ -84,7 +95,10 @@ export function reportDestinations(requests: readonly ReportRequest[], inputs: r
   for (const r of requests) {
     if (r.path === '-') {
       const other = taken.get('-');
-      if (other !== undefined) messages.push(`${other} and ${r.option} both ask for standard output; only one report can go there`);
+      if (other !== undefined)
+        messages.push(
+          `${other} and ${r.option} both ask for standard output; only one report can go there`,
+        );
       taken.set('-', r.option);
       destinations.push({ kind: 'stdout' });
       continue;
@@ -99,7 +113,8 @@ export function reportDestinations(requests: readonly ReportRequest[], inputs: r
       continue;
     }
     const other = taken.get(decided.ok);
-    if (other !== undefined) messages.push(`${other} and ${r.option} both name ${r.path}; give each report its own file`);
+    if (other !== undefined)
+      messages.push(`${other} and ${r.option} both name ${r.path}; give each report its own file`);
     taken.set(decided.ok, r.option);
     destinations.push({ kind: 'file', path: decided.ok, shown: r.path });
   }
@@ -110,19 +125,32 @@ export function reportDestinations(requests: readonly ReportRequest[], inputs: r
  * Writes one report: to `stdout`, or atomically to its file after looking at the path again
  * (something may have been put there while the checks ran). Returns an error line or null.
  */
-export function writeReport(destination: Destination, text: string, stdout: OutStream, inputs: readonly string[], cwd: string): { problem: string; badInput: boolean } | null {
+export function writeReport(
+  destination: Destination,
+  text: string,
+  stdout: OutStream,
+  inputs: readonly string[],
+  cwd: string,
+): { problem: string; badInput: boolean } | null {
   if (destination.kind === 'stdout') {
     stdout.write(text);
     return null;
   }
   const again = refusal(destination.path, realInputs(inputs, cwd));
-  if ('why' in again) return { problem: `refusing to write the report to ${destination.shown}: ${again.why}`, badInput: true };
+  if ('why' in again)
+    return {
+      problem: `refusing to write the report to ${destination.shown}: ${again.why}`,
+      badInput: true,
+    };
   try {
     mkdirSync(dirname(destination.path), { recursive: true });
     writeFileAtomic(destination.path, text);
     return null;
   } catch (e) {
-    return { problem: `cannot write ${destination.shown}: ${(e as Error).message}`, badInput: false };
+    return {
+      problem: `cannot write ${destination.shown}: ${(e as Error).message}`,
+      badInput: false,
+    };
   }
 }
 

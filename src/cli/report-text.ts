@@ -17,7 +17,9 @@ export function formatResultLine(r: VariantResult): string {
   // The parameters this check set; the rest are the spec's defaults (the result file has them all).
   const params = describeParams(r.overrides ?? r.params);
   const what = `${r.spec} ${r.variant}${params ? ` (${params})` : ''}`;
-  const verdict = describeVerdict(r.verdict, r.property) + (r.partial === undefined ? '' : ` (${describePartial(r.partial)})`);
+  const verdict =
+    describeVerdict(r.verdict, r.property) +
+    (r.partial === undefined ? '' : ` (${describePartial(r.partial)})`);
   const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}, ${r.stats.seconds.toFixed(2)} s`;
   return `${what}: ${verdict}  (${stats})`;
 }
@@ -26,9 +28,14 @@ export function formatResultLine(r: VariantResult): string {
 export function formatViolation(r: VariantResult): string {
   const lines: string[] = [];
   if (r.verdict === 'error') lines.push(`  error: ${r.error?.message ?? 'the check failed'}`);
-  if (r.verdict === 'inconclusive') lines.push(`  inconclusive (${r.inconclusive?.reason ?? 'limit'}): ${r.inconclusive?.advice ?? ''}`);
+  if (r.verdict === 'inconclusive')
+    lines.push(
+      `  inconclusive (${r.inconclusive?.reason ?? 'limit'}): ${r.inconclusive?.advice ?? ''}`,
+    );
   if (r.verdict === 'violated' && r.propertyLocation) {
-    lines.push(`  ${r.property} is declared at ${r.propertyLocation.file}:${r.propertyLocation.line}:${r.propertyLocation.column}`);
+    lines.push(
+      `  ${r.property} is declared at ${r.propertyLocation.file}:${r.propertyLocation.line}:${r.propertyLocation.column}`,
+    );
   }
   if (r.verdict === 'violated' && r.property === OUT_OF_RANGE) lines.push(...rangeLines(r));
   if (r.trace) {
@@ -52,15 +59,19 @@ export interface UnreachedLocator {
  */
 export function formatUnreached(r: VariantResult, locate?: UnreachedLocator): string[] {
   if (r.unreached === undefined) return [];
-  const where = (loc: SourceLocation | null | undefined): string => (loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '');
+  const where = (loc: SourceLocation | null | undefined): string =>
+    loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '';
   return [
-    ...r.unreached.covers.map((c) => `  warning: cover ${c}: never reached${where(locate?.cover(c))}`),
+    ...r.unreached.covers.map(
+      (c) => `  warning: cover ${c}: never reached${where(locate?.cover(c))}`,
+    ),
     ...r.unreached.steps.map((s) => `  warning: step ${s} never enabled${where(locate?.step(s))}`),
   ];
 }
 
 /** The line `check` and `ci` print once when TLC ran exhaustively: it does not report covers or unreached steps. */
-export const TLC_UNREACHED_NOTE = 'note: TLC does not report covers never reached or steps never enabled; check with --engine embedded to see them';
+export const TLC_UNREACHED_NOTE =
+  'note: TLC does not report covers never reached or steps never enabled; check with --engine embedded to see them';
 
 /**
  * For `out_of_range`: the variable the last step took out of its range and its declaration. The
@@ -74,10 +85,16 @@ function rangeLines(r: VariantResult): string[] {
     return [];
   }
   const suspects = rangeSuspects(map, r.trace ?? []);
-  const where = (l: (typeof suspects)[number]['location']): string => (l === null ? '' : ` declared at ${l.file}:${l.line}:${l.column}`);
+  const where = (l: (typeof suspects)[number]['location']): string =>
+    l === null ? '' : ` declared at ${l.file}:${l.line}:${l.column}`;
   if (suspects.length === 1) {
     const s = suspects[0]!;
     return [`  ${s.name} = ${formatValue(s.value)} is outside the range${where(s.location)}`];
   }
-  return suspects.length === 0 ? [] : ['  one of these is outside its range:', ...suspects.map((s) => `    ${s.name} = ${formatValue(s.value)}${where(s.location)}`)];
+  return suspects.length === 0
+    ? []
+    : [
+        '  one of these is outside its range:',
+        ...suspects.map((s) => `    ${s.name} = ${formatValue(s.value)}${where(s.location)}`),
+      ];
 }

@@ -17,7 +17,11 @@ export function resultFileText(results: readonly VariantResult[], extra: object 
 }
 
 /** Writes the result file into a folder of the caller's own (a temporary one); returns an error message instead of throwing. */
-export function writeResultFile(path: string, cwd: string, results: readonly VariantResult[]): string | null {
+export function writeResultFile(
+  path: string,
+  cwd: string,
+  results: readonly VariantResult[],
+): string | null {
   try {
     const target = resolve(cwd, path);
     mkdirSync(dirname(target), { recursive: true });

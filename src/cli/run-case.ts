@@ -6,7 +6,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { type PrivateCache, privateFolder, readPrivate, UntrustedCacheError, writeAtomic } from '../cache/private-files.js';
+import {
+  type PrivateCache,
+  privateFolder,
+  readPrivate,
+  UntrustedCacheError,
+  writeAtomic,
+} from '../cache/private-files.js';
 import type { CheckResult } from '../result/check-result.js';
 import type { Expectation, SourceLocation, VariantResult } from '../result/result-file.js';
 import type { ExpectDecl } from '../syntax/ast.js';
@@ -31,7 +37,9 @@ export interface RunCaseOptions {
   readonly workers?: number | undefined;
   readonly tlcJar?: string | undefined;
   readonly signal?: AbortSignal | undefined;
-  readonly onProgress?: ((p: { distinct: number; generated: number; queue: number; depth: number }) => void) | undefined;
+  readonly onProgress?:
+    | ((p: { distinct: number; generated: number; queue: number; depth: number }) => void)
+    | undefined;
   /** The command line that was run, for advice that shows the next one. */
   readonly commandLine?: string | undefined;
   /** `--property`: check only these named properties (property-selection.ts); empty or absent: all. */
@@ -43,15 +51,23 @@ export interface RunCaseOptions {
   /** Heap for the embedded engine before it stops with advice (`--memory`). */
   readonly memoryMb?: number | undefined;
   /** Random simulation instead of an exhaustive search (either engine). */
-  readonly simulate?: { readonly depth?: number | undefined; readonly traces?: number | undefined; readonly seed?: number | undefined } | undefined;
+  readonly simulate?:
+    | {
+        readonly depth?: number | undefined;
+        readonly traces?: number | undefined;
+        readonly seed?: number | undefined;
+      }
+    | undefined;
   /** TLC's distributed mode (engine tlc only). */
-  readonly distributed?: {
-    readonly listen?: string | undefined;
-    readonly safetyOnly?: boolean | undefined;
-    readonly fpSets?: number | undefined;
-    /** Receives the commands that add workers from other machines, once the server is ready. */
-    readonly onWorkerCommand?: ((credspecLine: string, javaLine: string) => void) | undefined;
-  } | undefined;
+  readonly distributed?:
+    | {
+        readonly listen?: string | undefined;
+        readonly safetyOnly?: boolean | undefined;
+        readonly fpSets?: number | undefined;
+        /** Receives the commands that add workers from other machines, once the server is ready. */
+        readonly onWorkerCommand?: ((credspecLine: string, javaLine: string) => void) | undefined;
+      }
+    | undefined;
 }
 
 /** Where `emit --param` writes its throwaway variants: `generated/` of the user cache folder. */
@@ -79,12 +95,20 @@ function sameFile(path: string, text: string): boolean {
  * file, and a run finding a copy whose bytes are not the ones it needs (damaged, or planted)
  * says so and writes it again, atomically.
  */
-export function placeFiles(built: BuiltCase, options: Pick<RunCaseOptions, 'cwd' | 'env' | 'onNote'>): { tla: string; cfg: string } {
+export function placeFiles(
+  built: BuiltCase,
+  options: Pick<RunCaseOptions, 'cwd' | 'env' | 'onNote'>,
+): { tla: string; cfg: string } {
   const committed = resolve(options.cwd, 'generated');
   const tla = join(committed, built.tlaPath);
   const cfg = join(committed, built.cfgPath);
   // The map too: a report reads it beside the module to put the trace in the spec's lines.
-  if (sameFile(tla, built.tlaText) && sameFile(cfg, built.cfgText) && sameFile(join(committed, built.mapPath), built.mapText)) return { tla, cfg };
+  if (
+    sameFile(tla, built.tlaText) &&
+    sameFile(cfg, built.cfgText) &&
+    sameFile(join(committed, built.mapPath), built.mapText)
+  )
+    return { tla, cfg };
   const files: [string, string][] = [
     [built.tlaPath, built.tlaText],
     [built.cfgPath, built.cfgText],
@@ -95,19 +119,27 @@ export function placeFiles(built: BuiltCase, options: Pick<RunCaseOptions, 'cwd'
   const placed: string[] = [];
   for (const [emittedPath, text] of files) {
     // Inside the entry whatever the spec's name (a spec file named `...cred` must not lead out).
-    const path = emittedPath.split(/[\\/]/).map((part) => (part === '' || part === '.' || part === '..' ? '_' : part)).join('/');
+    const path = emittedPath
+      .split(/[\\/]/)
+      .map((part) => (part === '' || part === '.' || part === '..' ? '_' : part))
+      .join('/');
     let folder: string;
     try {
       folder = privateFolder(cache, join(key, dirname(path)));
     } catch (e) {
       if (!(e instanceof UntrustedCacheError)) throw e;
-      throw new Error(`cannot keep the emitted module in the cache: ${e.message}; set XDG_CACHE_HOME to a folder of your own`);
+      throw new Error(
+        `cannot keep the emitted module in the cache: ${e.message}; set XDG_CACHE_HOME to a folder of your own`,
+      );
     }
     const target = join(folder, basename(path));
     placed.push(target);
     const found = readPrivate(target);
     if (found.kind === 'text' && found.text === text) continue;
-    if (found.kind !== 'missing') options.onNote?.(`the cached copy ${target} ${found.kind === 'text' ? 'does not match its name' : found.why}; writing it again`);
+    if (found.kind !== 'missing')
+      options.onNote?.(
+        `the cached copy ${target} ${found.kind === 'text' ? 'does not match its name' : found.why}; writing it again`,
+      );
     writeAtomic(target, text);
   }
   return { tla: placed[0]!, cfg: placed[1]! };
@@ -120,7 +152,13 @@ function shown(path: string, cwd: string): string {
 
 function toLocation(loc: MapLocation | null | undefined): SourceLocation | undefined {
   if (!loc) return undefined;
-  return { file: loc.file, line: loc.line, column: loc.column, endLine: loc.endLine, endColumn: loc.endColumn };
+  return {
+    file: loc.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+  };
 }
 
 /** The expectation an `expect` states, in the result file's terms. */
@@ -135,7 +173,10 @@ export function expectationOf(decl: ExpectDecl): Expectation {
 }
 
 /** The DSL name of a violated TLA+ property (an assertion's label, an invariant's name). */
-function dslProperty(map: SourceMap, property: string | null): { name: string | null; location?: SourceLocation } {
+function dslProperty(
+  map: SourceMap,
+  property: string | null,
+): { name: string | null; location?: SourceLocation } {
   if (property === null) return { name: null };
   const found = map.properties.find((p) => p.name === property || p.dslName === property);
   if (found === undefined) return { name: property };
@@ -147,7 +188,11 @@ function definedOnly<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-async function runEngine(built: BuiltCase, options: RunCaseOptions, warnings: string[]): Promise<CheckResult & { stats: { stateBytes?: number } }> {
+async function runEngine(
+  built: BuiltCase,
+  options: RunCaseOptions,
+  warnings: string[],
+): Promise<CheckResult & { stats: { stateBytes?: number } }> {
   // The time limit counts from here, so building the module (compiling, reading huge constants) is inside it.
   const startedAt = Date.now();
   const common = { timeoutSeconds: options.timeoutSeconds, signal: options.signal };
@@ -158,7 +203,13 @@ async function runEngine(built: BuiltCase, options: RunCaseOptions, warnings: st
     // TLC gets the texts built here, never a path another run may be writing: it writes them
     // into its own private folder (src/tlc/start.ts).
     const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };
-    const tlcCommon = { module, tlcJar: options.tlcJar, env: options.env as NodeJS.ProcessEnv, judgeTemporal: temporalJudge(built), ...common };
+    const tlcCommon = {
+      module,
+      tlcJar: options.tlcJar,
+      env: options.env as NodeJS.ProcessEnv,
+      judgeTemporal: temporalJudge(built),
+      ...common,
+    };
     if (options.simulate !== undefined) {
       const { runTlcSimulation } = await import('../tlc/simulate.js');
       return runTlcSimulation(definedOnly({ ...tlcCommon, ...options.simulate }));
@@ -166,19 +217,31 @@ async function runEngine(built: BuiltCase, options: RunCaseOptions, warnings: st
     if (options.distributed !== undefined) {
       const { runTlcDistributed } = await import('../tlc/distributed.js');
       const d = options.distributed;
-      return runTlcDistributed(definedOnly({
-        ...tlcCommon,
-        workers: options.workers ?? 2,
-        listen: d.listen,
-        safetyOnly: d.safetyOnly,
-        fpSets: d.fpSets,
-        maxStates: options.maxStates,
-        onProgress: options.onProgress,
-        printWorkerCommand: d.onWorkerCommand ? (c: { credspec: string; javaLine: string }) => d.onWorkerCommand!(c.credspec, c.javaLine) : undefined,
-      }));
+      return runTlcDistributed(
+        definedOnly({
+          ...tlcCommon,
+          workers: options.workers ?? 2,
+          listen: d.listen,
+          safetyOnly: d.safetyOnly,
+          fpSets: d.fpSets,
+          maxStates: options.maxStates,
+          onProgress: options.onProgress,
+          printWorkerCommand: d.onWorkerCommand
+            ? (c: { credspec: string; javaLine: string }) =>
+                d.onWorkerCommand!(c.credspec, c.javaLine)
+            : undefined,
+        }),
+      );
     }
     const { runTlc } = await import('../tlc/run.js');
-    return runTlc(definedOnly({ ...tlcCommon, workers: options.workers ?? 1, maxStates: options.maxStates, onProgress: options.onProgress }));
+    return runTlc(
+      definedOnly({
+        ...tlcCommon,
+        workers: options.workers ?? 1,
+        maxStates: options.maxStates,
+        onProgress: options.onProgress,
+      }),
+    );
   }
   const { modelTooLarge } = await import('../engine/model-size.js');
   const tooLarge = modelTooLarge(built.emitted.config);
@@ -196,21 +259,42 @@ async function runEngine(built: BuiltCase, options: RunCaseOptions, warnings: st
   });
   if (options.simulate !== undefined) {
     const { simulate } = await import('../engine/simulate.js');
-    return simulate(executable, config, definedOnly({ ...common, ...options.simulate, startedAt, memoryMb: options.memoryMb, commandLine: options.commandLine }));
+    return simulate(
+      executable,
+      config,
+      definedOnly({
+        ...common,
+        ...options.simulate,
+        startedAt,
+        memoryMb: options.memoryMb,
+        commandLine: options.commandLine,
+      }),
+    );
   }
   const { explore } = await import('../engine/explore.js');
   const workers = options.workers ?? 1;
-  const search = workers > 1 ? await parallelSearch(built, config, options, workers, javascript) : explore;
-  return search(executable, config, definedOnly({
-    ...common,
-    startedAt,
-    maxStates: options.maxStates,
-    memoryMb: options.memoryMb,
-    commandLine: options.commandLine,
-    onProgress: options.onProgress
-      ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) => options.onProgress!({ distinct: p.distinctStates, generated: p.statesGenerated, queue: p.queued, depth: p.depth })
-      : undefined,
-  }));
+  const search =
+    workers > 1 ? await parallelSearch(built, config, options, workers, javascript) : explore;
+  return search(
+    executable,
+    config,
+    definedOnly({
+      ...common,
+      startedAt,
+      maxStates: options.maxStates,
+      memoryMb: options.memoryMb,
+      commandLine: options.commandLine,
+      onProgress: options.onProgress
+        ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) =>
+            options.onProgress!({
+              distinct: p.distinctStates,
+              generated: p.statesGenerated,
+              queue: p.queued,
+              depth: p.depth,
+            })
+        : undefined,
+    }),
+  );
 }
 
 /** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */
@@ -219,7 +303,12 @@ function refusedAsTooLarge(advice: string, startedAt: number): CheckResult {
     engine: 'embedded',
     verdict: 'inconclusive',
     property: null,
-    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds: (Date.now() - startedAt) / 1000 },
+    stats: {
+      distinctStates: 0,
+      statesGenerated: 0,
+      depth: 0,
+      seconds: (Date.now() - startedAt) / 1000,
+    },
     trace: null,
     loopsBackTo: null,
     stuttering: false,
@@ -231,11 +320,24 @@ function refusedAsTooLarge(advice: string, startedAt: number): CheckResult {
  * `--workers N` on the embedded engine: the parallel search, its workers running the compiled
  * code the loader verified (its text; undefined: the interpreter, as here).
  */
-async function parallelSearch(built: BuiltCase, config: TlcConfig, options: RunCaseOptions, workers: number, javascript: string | undefined): Promise<typeof import('../engine/explore.js').explore> {
+async function parallelSearch(
+  built: BuiltCase,
+  config: TlcConfig,
+  options: RunCaseOptions,
+  workers: number,
+  javascript: string | undefined,
+): Promise<typeof import('../engine/explore.js').explore> {
   const source: import('../engine/parallel/module-source.js').ModuleSource =
-    javascript === undefined ? { kind: 'interpreted', module: built.emitted.module, config } : { kind: 'compiled', javascript, config };
+    javascript === undefined
+      ? { kind: 'interpreted', module: built.emitted.module, config }
+      : { kind: 'compiled', javascript, config };
   const { exploreParallel } = await import('../engine/parallel/explore-parallel.js');
-  return (module, cfg, opts) => exploreParallel(source, module, cfg, { ...opts, workers, ...(options.onNote === undefined ? {} : { onNote: options.onNote }) });
+  return (module, cfg, opts) =>
+    exploreParallel(source, module, cfg, {
+      ...opts,
+      workers,
+      ...(options.onNote === undefined ? {} : { onNote: options.onNote }),
+    });
 }
 
 /**
@@ -243,15 +345,21 @@ async function parallelSearch(built: BuiltCase, config: TlcConfig, options: RunC
  * came from. TLC gives a position in the module (mapped through the printed definitions'
  * spans); the embedded engine names the definition.
  */
-export function errorInSpecTerms(built: BuiltCase, error: { readonly message: string; readonly tlaLocation?: string }): string {
+export function errorInSpecTerms(
+  built: BuiltCase,
+  error: { readonly message: string; readonly tlaLocation?: string },
+): string {
   let defName: string | undefined;
   const position = error.tlaLocation !== undefined ? parseTlaLocation(error.tlaLocation) : null;
   if (position !== null) {
     for (const [name, span] of printTla(built.emitted.module).lines) {
-      if (!name.includes('/') && span.line <= position.line && position.line <= span.endLine) defName = name;
+      if (!name.includes('/') && span.line <= position.line && position.line <= span.endLine)
+        defName = name;
     }
   } else {
-    defName = built.emitted.module.defs.map((d) => d.name).find((name) => new RegExp(`\\b${name}\\b`).test(error.message));
+    defName = built.emitted.module.defs
+      .map((d) => d.name)
+      .find((name) => new RegExp(`\\b${name}\\b`).test(error.message));
   }
   const origin = built.emitted.module.defs.find((d) => d.name === defName)?.origin;
   if (origin === undefined) return error.message;
@@ -263,19 +371,33 @@ export function errorInSpecTerms(built: BuiltCase, error: { readonly message: st
  * An engine that fails because the run was aborted under it (a `java` probe ended by the signal
  * layer) gives no verdict about the spec: the case is interrupted, not broken.
  */
-function interruptedIfAborted<R extends CheckResult>(result: R, signal: AbortSignal | undefined): R {
+function interruptedIfAborted<R extends CheckResult>(
+  result: R,
+  signal: AbortSignal | undefined,
+): R {
   if (signal?.aborted !== true || result.verdict !== 'error') return result;
   const { error: _error, ...rest } = result;
-  return { ...rest, verdict: 'inconclusive', inconclusive: { reason: 'interrupted', advice: 'The run was interrupted before it finished; there is no verdict.' } } as R;
+  return {
+    ...rest,
+    verdict: 'inconclusive',
+    inconclusive: {
+      reason: 'interrupted',
+      advice: 'The run was interrupted before it finished; there is no verdict.',
+    },
+  } as R;
 }
 
 /** Runs one case and returns its entry of the result file. */
-export async function runCase(built: BuiltCase, specPath: string, options: RunCaseOptions): Promise<VariantResult> {
+export async function runCase(
+  built: BuiltCase,
+  specPath: string,
+  options: RunCaseOptions,
+): Promise<VariantResult> {
   const files = placeFiles(built, options);
   const warnings: string[] = [];
   const result = interruptedIfAborted(await runEngine(built, options, warnings), options.signal);
   const map = built.emitted.sourceMap;
-  const trace = mapTrace(result, map, { includeTla: true }) // the module's view of each step: what ITF is made of;
+  const trace = mapTrace(result, map, { includeTla: true }); // the module's view of each step: what ITF is made of;
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
   const property = dslProperty(map, result.property);
   const expectDecl = built.case.expects[0];
@@ -286,7 +408,9 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     return m.outcome === 'failed' ? `${m.step} (its failure)` : m.step;
   };
   const unreachedSteps = [...new Set(result.unreached?.actions.map(stepName) ?? [])];
-  const unreachedCovers = result.unreached?.covers.map((c) => map.properties.find((p) => p.name === c)?.dslName ?? c) ?? [];
+  const unreachedCovers =
+    result.unreached?.covers.map((c) => map.properties.find((p) => p.name === c)?.dslName ?? c) ??
+    [];
   const stats = result.stats;
   return {
     spec: specPath,
@@ -300,7 +424,15 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     property: property.name,
     ...(property.location ? { propertyLocation: property.location } : {}),
     expected: expectDecl ? expectationOf(expectDecl) : null,
-    ...(expectDecl ? { expectLocation: { file: expectDecl.span.file, line: expectDecl.span.start.line, column: expectDecl.span.start.column } } : {}),
+    ...(expectDecl
+      ? {
+          expectLocation: {
+            file: expectDecl.span.file,
+            line: expectDecl.span.start.line,
+            column: expectDecl.span.start.column,
+          },
+        }
+      : {}),
     stats: {
       distinctStates: stats.distinctStates,
       statesGenerated: stats.statesGenerated,
@@ -314,7 +446,9 @@ export async function runCase(built: BuiltCase, specPath: string, options: RunCa
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
-    ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0) ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } } : {}),
+    ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0)
+      ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } }
+      : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -18,7 +18,9 @@ import { selectProperties } from './property-selection.js';
 import { specFileHashes } from '../result/spec-hash.js';
 import { outputFolderOf } from './spec-output-folder.js';
 
-export type CaseMode = { readonly kind: 'check'; readonly selection: CaseSelection } | { readonly kind: 'ci' };
+export type CaseMode =
+  | { readonly kind: 'check'; readonly selection: CaseSelection }
+  | { readonly kind: 'ci' };
 
 export interface RunSpecsOutcome {
   readonly results: VariantResult[];
@@ -42,7 +44,12 @@ export interface RejectedSpec {
  * Prints each diagnostic once: cases of one spec are built one by one and a bad `--param`
  * is the same mistake in every variant, so `printed` remembers what was already said.
  */
-function printDiagnostics(diagnostics: readonly Diagnostic[], program: Program, io: Io, printed: Set<string> = new Set()): void {
+function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  program: Program,
+  io: Io,
+  printed: Set<string> = new Set(),
+): void {
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
   const color = io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
   const render = diagnosticRenderer({ color, source: (f) => sources.get(f) });
@@ -89,7 +96,11 @@ export async function runSpecs(
     }
     loaded.push({ file, checked });
     // A model with no thread "holds" of anything: say so beside the verdict.
-    printDiagnostics(front.filter((d) => d.code === 'CS5022'), program, io);
+    printDiagnostics(
+      front.filter((d) => d.code === 'CS5022'),
+      program,
+      io,
+    );
     let cases: CheckCase[];
     if (mode.kind === 'check') {
       const planned = checkCases(program, mode.selection);
@@ -110,7 +121,8 @@ export async function runSpecs(
       const built = buildCase(checked, c, generatedBy, outputFolderOf(file, io.cwd, 'generated'));
       if (!built.ok) {
         printDiagnostics(built.diagnostics, program, io, printed);
-        for (const d of built.diagnostics) caseErrors.set(`${d.code}|${d.span.file}|${d.span.start.offset}`, d);
+        for (const d of built.diagnostics)
+          caseErrors.set(`${d.code}|${d.span.file}|${d.span.start.offset}`, d);
         if (built.diagnostics.some((d) => d.code.startsWith('CS9'))) toolFailed = true;
         else badInput = true;
         continue;
@@ -118,7 +130,11 @@ export async function runSpecs(
       // An expectation that asks for a simulation gets one; otherwise the command's own mode.
       const simulate = c.simulate !== undefined ? { ...c.simulate } : options.simulate;
       const distributed = c.simulate !== undefined ? undefined : options.distributed;
-      const selected = selectProperties(built.built, { names: options.properties ?? [], safetyOnly: distributed?.safetyOnly === true, noDeadlock: options.noDeadlock });
+      const selected = selectProperties(built.built, {
+        names: options.properties ?? [],
+        safetyOnly: distributed?.safetyOnly === true,
+        noDeadlock: options.noDeadlock,
+      });
       if (!selected.ok) {
         const message = unknownPropertyMessage(mode.kind, file, c.variant, selected);
         if (!printed.has(message)) io.stderr.write(message);
@@ -126,8 +142,18 @@ export async function runSpecs(
         badInput = true;
         continue;
       }
-      const ran = await runCase(selected.built, program.root.path, { ...options, simulate, distributed, cwd: io.cwd, env: io.env });
-      const result: VariantResult = { ...ran, ...(selected.partial === undefined ? {} : { partial: selected.partial }), specFiles: specFileHashes(program.files) };
+      const ran = await runCase(selected.built, program.root.path, {
+        ...options,
+        simulate,
+        distributed,
+        cwd: io.cwd,
+        env: io.env,
+      });
+      const result: VariantResult = {
+        ...ran,
+        ...(selected.partial === undefined ? {} : { partial: selected.partial }),
+        specFiles: specFileHashes(program.files),
+      };
       results.push(result);
       onResult(result);
       if (options.signal?.aborted === true) break;
@@ -138,8 +164,17 @@ export async function runSpecs(
 }
 
 /** `--property` naming what a case does not declare: the names, and the ones it does. */
-function unknownPropertyMessage(command: string, file: string, variant: string, selection: { readonly unknown: readonly string[]; readonly known: readonly string[] }): string {
-  const quoted = (names: readonly string[]): string => names.map((n) => JSON.stringify(n)).join(', ');
-  const known = selection.known.length === 0 ? 'it declares no invariant, action or temporal property' : `its properties are ${selection.known.join(', ')}`;
+function unknownPropertyMessage(
+  command: string,
+  file: string,
+  variant: string,
+  selection: { readonly unknown: readonly string[]; readonly known: readonly string[] },
+): string {
+  const quoted = (names: readonly string[]): string =>
+    names.map((n) => JSON.stringify(n)).join(', ');
+  const known =
+    selection.known.length === 0
+      ? 'it declares no invariant, action or temporal property'
+      : `its properties are ${selection.known.join(', ')}`;
   return `credspec ${command}: --property ${quoted(selection.unknown)}: no such property in ${file} ${variant}; ${known}\n`;
 }

@@ -77,11 +77,15 @@ export function installSignalLayer(options: SignalLayerOptions): SignalLayer {
         return endNow(signal);
       }
       first = signal;
-      say(`credspec: ${signal}: stopping the run and writing what it has (another signal ends at once)\n`);
+      say(
+        `credspec: ${signal}: stopping the run and writing what it has (another signal ends at once)\n`,
+      );
       controller.abort(new Error(`interrupted by ${signal}`));
       endAllGroups();
       watchdog = setTimeout(() => {
-        say(`credspec: the run did not stop within ${Math.round((options.graceMs ?? DEFAULT_GRACE_MS) / 1000)} s of ${signal}: ending at once\n`);
+        say(
+          `credspec: the run did not stop within ${Math.round((options.graceMs ?? DEFAULT_GRACE_MS) / 1000)} s of ${signal}: ending at once\n`,
+        );
         endNow(signal);
       }, options.graceMs ?? DEFAULT_GRACE_MS);
       watchdog.unref();

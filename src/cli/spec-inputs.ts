@@ -43,7 +43,11 @@ export function credFilesUnder(dir: string, shown: string): string[] {
  * The spec files named by `inputs` (folders expanded). Problems (a missing input, a folder with
  * no specs) are printed as `credspec <command>: ...` lines; `ok` is false when there was one.
  */
-export function expandInputs(inputs: readonly string[], io: Pick<Io, 'cwd' | 'stderr'>, command: string): { files: string[]; ok: boolean } {
+export function expandInputs(
+  inputs: readonly string[],
+  io: Pick<Io, 'cwd' | 'stderr'>,
+  command: string,
+): { files: string[]; ok: boolean } {
   let ok = true;
   const files: string[] = [];
   for (const input of inputs) {
@@ -52,7 +56,9 @@ export function expandInputs(inputs: readonly string[], io: Pick<Io, 'cwd' | 'st
     try {
       isDir = statSync(resolve(io.cwd, input)).isDirectory();
     } catch (e) {
-      io.stderr.write(`credspec ${command}: error CS8001: ${formatMessage('CS8001', { path: shown, reason: readFailureReason(e as Error) })}\n`);
+      io.stderr.write(
+        `credspec ${command}: error CS8001: ${formatMessage('CS8001', { path: shown, reason: readFailureReason(e as Error) })}\n`,
+      );
       ok = false;
       continue;
     }
@@ -81,7 +87,11 @@ export interface LoadSettings {
  * regular `.cred` file of at most MAX_SPEC_BYTES; an import must lie (symlinks followed) in the
  * spec's folder tree, the prelude or an `--import-path` folder. Refusals are CS8001 at the import.
  */
-export function loadSpec(file: string, io: Pick<Io, 'cwd' | 'env'>, settings: LoadSettings = {}): Program {
+export function loadSpec(
+  file: string,
+  io: Pick<Io, 'cwd' | 'env'>,
+  settings: LoadSettings = {},
+): Program {
   const prelude = preludeDir(io.env);
   let roots: string[] | undefined;
   const allowedRoots = (): string[] => {
@@ -92,7 +102,13 @@ export function loadSpec(file: string, io: Pick<Io, 'cwd' | 'env'>, settings: Lo
     } catch {
       // the root was read, so this only fails if it vanished meanwhile: allow nothing of its own
     }
-    roots = [...specDir, ...canonicalFolders([prelude, ...(settings.importPaths ?? []).map((p) => resolve(io.cwd, p))])];
+    roots = [
+      ...specDir,
+      ...canonicalFolders([
+        prelude,
+        ...(settings.importPaths ?? []).map((p) => resolve(io.cwd, p)),
+      ]),
+    ];
     return roots;
   };
   const readFile = (p: string, role: 'root' | 'import'): Uint8Array | Error =>

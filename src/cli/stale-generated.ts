@@ -23,22 +23,44 @@ function readOrNull(path: string): string | null {
  * The committed files of `spec` (under `<cwd>/generated`) that emit would write differently or
  * that are missing; `compiler` is asked only when some file of the spec is committed.
  */
-export async function staleGenerated(spec: string, checked: CheckedProgram, cwd: string, generatedBy: string, compiler: () => Promise<ModuleCompiler>): Promise<StaleGenerated[]> {
+export async function staleGenerated(
+  spec: string,
+  checked: CheckedProgram,
+  cwd: string,
+  generatedBy: string,
+  compiler: () => Promise<ModuleCompiler>,
+): Promise<StaleGenerated[]> {
   const root = resolve(cwd, 'generated');
   const folder = outputFolderOf(spec, cwd, root);
   const plain = planSpec(checked, { folder, specPath: spec, generatedBy });
   // A spec that does not emit is reported by its checks; one with nothing committed is not judged.
   if (!plain.ok) return [];
-  const stems = new Set(plain.planned.files.filter((f) => f.path.endsWith('.tla')).map((f) => f.path.replace(/\.tla$/, '')));
-  const candidates = [...plain.planned.files.map((f) => f.path), ...[...stems].flatMap((s) => [`${s}.ts`, `${s}.js`])];
+  const stems = new Set(
+    plain.planned.files
+      .filter((f) => f.path.endsWith('.tla'))
+      .map((f) => f.path.replace(/\.tla$/, '')),
+  );
+  const candidates = [
+    ...plain.planned.files.map((f) => f.path),
+    ...[...stems].flatMap((s) => [`${s}.ts`, `${s}.js`]),
+  ];
   if (!candidates.some((p) => readOrNull(join(root, p)) !== null)) return [];
-  const rendered = planSpec(checked, { folder, specPath: spec, generatedBy, compile: await compiler() });
+  const rendered = planSpec(checked, {
+    folder,
+    specPath: spec,
+    generatedBy,
+    compile: await compiler(),
+  });
   if (!rendered.ok) return [];
   const stale: StaleGenerated[] = [];
   for (const f of rendered.planned.files) {
     const current = readOrNull(join(root, f.path));
     if (current === f.text) continue;
-    stale.push({ spec, file: `generated/${f.path}`, reason: current === null ? 'missing' : 'differs' });
+    stale.push({
+      spec,
+      file: `generated/${f.path}`,
+      reason: current === null ? 'missing' : 'differs',
+    });
   }
   return stale;
 }

@@ -28,8 +28,13 @@ function inEvery(lists: readonly (readonly string[])[]): string[] {
 }
 
 /** The vacant places of one spec's results (all of one spec), in the order the checks list them. */
-export function vacantPlaces(results: readonly VariantResult[], locate: (result: VariantResult) => UnreachedLocator): VacantPlace[] {
-  const exhaustive = results.filter((r) => r.engine === 'embedded' && r.verdict === 'holds' && r.expected?.simulation === undefined);
+export function vacantPlaces(
+  results: readonly VariantResult[],
+  locate: (result: VariantResult) => UnreachedLocator,
+): VacantPlace[] {
+  const exhaustive = results.filter(
+    (r) => r.engine === 'embedded' && r.verdict === 'holds' && r.expected?.simulation === undefined,
+  );
   const first = exhaustive[0];
   if (first === undefined) return [];
   const locator = locate(first);
@@ -37,19 +42,40 @@ export function vacantPlaces(results: readonly VariantResult[], locate: (result:
   const steps = inEvery(exhaustive.map((r) => r.unreached?.steps ?? [])).map((s): VacantPlace => {
     const fault = FAILURE.test(s);
     const name = s.replace(FAILURE, '');
-    return { spec: first.spec, kind: fault ? 'fault' : 'step', name, checks, location: locator.step(name) };
+    return {
+      spec: first.spec,
+      kind: fault ? 'fault' : 'step',
+      name,
+      checks,
+      location: locator.step(name),
+    };
   });
-  const covers = inEvery(exhaustive.map((r) => r.unreached?.covers ?? [])).map((c): VacantPlace => ({ spec: first.spec, kind: 'cover', name: c, checks, location: locator.cover(c) }));
+  const covers = inEvery(exhaustive.map((r) => r.unreached?.covers ?? [])).map(
+    (c): VacantPlace => ({
+      spec: first.spec,
+      kind: 'cover',
+      name: c,
+      checks,
+      location: locator.cover(c),
+    }),
+  );
   return [...steps, ...covers];
 }
 
 /** The place in words: `step A.gone never enabled in any of the 2 exhaustive checks`. */
 export function describeVacant(p: VacantPlace): string {
-  const what = p.kind === 'cover' ? `cover ${p.name} never reached` : p.kind === 'fault' ? `fault point of step ${p.name} never taken` : `step ${p.name} never enabled`;
+  const what =
+    p.kind === 'cover'
+      ? `cover ${p.name} never reached`
+      : p.kind === 'fault'
+        ? `fault point of step ${p.name} never taken`
+        : `step ${p.name} never enabled`;
   return `${what} in any of the ${p.checks} exhaustive check${p.checks === 1 ? '' : 's'} of ${p.spec}`;
 }
 
 /** The place's location as `file:line:col`, or the spec when it is not known. */
 export function vacantWhere(p: VacantPlace): string {
-  return p.location === null ? p.spec : `${p.location.file}:${p.location.line}:${p.location.column}`;
+  return p.location === null
+    ? p.spec
+    : `${p.location.file}:${p.location.line}:${p.location.column}`;
 }

@@ -20,13 +20,19 @@ export interface RenderOptions {
 export function formatMessage(code: string, args: DiagnosticArgs): string {
   const info = (CODES as Record<string, { message: string } | undefined>)[code];
   const template = info?.message ?? code;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in args ? String(args[name]) : whole,
+  );
 }
 
 /** Sort order for reports: file, line, column, then code (so output never depends on phase order). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
-  return a.span.start.line - b.span.start.line || a.span.start.column - b.span.start.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+  return (
+    a.span.start.line - b.span.start.line ||
+    a.span.start.column - b.span.start.column ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+  );
 }
 
 /**
@@ -45,11 +51,17 @@ export function diagnosticRenderer(options: RenderOptions = {}): (d: Diagnostic)
   };
   return (d) => {
     const severity = d.severity === 'error' ? c.bold(c.red('error')) : c.bold(c.yellow('warning'));
-    const out = [`${c.bold(formatLocation(d.span))}: ${severity} ${c.dim(d.code)}: ${formatMessage(d.code, d.args)}`];
+    const out = [
+      `${c.bold(formatLocation(d.span))}: ${severity} ${c.dim(d.code)}: ${formatMessage(d.code, d.args)}`,
+    ];
     const map = mapOf(d.span.file);
-    if (map !== undefined) out.push(...sourceExcerpt(map, d, (s) => (d.severity === 'error' ? c.red(s) : c.yellow(s)), c.dim));
+    if (map !== undefined)
+      out.push(
+        ...sourceExcerpt(map, d, (s) => (d.severity === 'error' ? c.red(s) : c.yellow(s)), c.dim),
+      );
     if (d.hint !== undefined) out.push(`  ${c.cyan('hint')}: ${d.hint}`);
-    for (const r of d.related ?? []) out.push(`  ${c.cyan('note')}: ${formatLocation(r.span)}: ${r.note}`);
+    for (const r of d.related ?? [])
+      out.push(`  ${c.cyan('note')}: ${formatLocation(r.span)}: ${r.note}`);
     return out.join('\n');
   };
 }
@@ -59,19 +71,21 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
   return diagnosticRenderer(options)(d);
 }
 
-/** Renders many diagnostics, one block each, in the order given (one line map per file). */
-export function renderDiagnostics(ds: readonly Diagnostic[], options: RenderOptions = {}): string {
-  const render = diagnosticRenderer(options);
-  return ds.map(render).join('\n');
-}
-
 /** The span's first line with a gutter, and carets under the span (to that line's end). */
-function sourceExcerpt(map: LineMap, d: Diagnostic, paint: (s: string) => string, dim: (s: string) => string): string[] {
+function sourceExcerpt(
+  map: LineMap,
+  d: Diagnostic,
+  paint: (s: string) => string,
+  dim: (s: string) => string,
+): string[] {
   const line = d.span.start.line;
   if (line > map.lineCount) return [];
   const text = map.lineText(line);
   const startCol = d.span.start.column;
-  const endCol = d.span.end.line === line ? Math.max(d.span.end.column, startCol + 1) : Math.max(text.length + 1, startCol + 1);
+  const endCol =
+    d.span.end.line === line
+      ? Math.max(d.span.end.column, startCol + 1)
+      : Math.max(text.length + 1, startCol + 1);
   // Long lines (a 2 MB line) are cut around the span so the report stays readable.
   const windowStart = startCol > 120 ? startCol - 60 : 1;
   const windowEnd = Math.min(text.length, windowStart + 199);
@@ -79,7 +93,9 @@ function sourceExcerpt(map: LineMap, d: Diagnostic, paint: (s: string) => string
   const prefix = windowStart > 1 ? '...' : '';
   const suffix = windowEnd < text.length ? '...' : '';
   const leadWidth = startCol - windowStart;
-  const lead = shown.slice(0, leadWidth).replace(/[^\t]/g, ' ') + ' '.repeat(Math.max(0, leadWidth - shown.length));
+  const lead =
+    shown.slice(0, leadWidth).replace(/[^\t]/g, ' ') +
+    ' '.repeat(Math.max(0, leadWidth - shown.length));
   const caretCount = Math.max(1, Math.min(endCol, windowEnd + 1) - startCol);
   const gutter = String(line);
   const pad = ' '.repeat(gutter.length);

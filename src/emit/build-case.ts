@@ -38,11 +38,15 @@ export interface BuiltCase {
 
 /** The header of a config file: the marker, and which parameter set it is. */
 export function configHeader(model: Model, generatedBy: string): string {
-  const params = Object.entries(model.params).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
+  const params = Object.entries(model.params)
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(', ');
   return `\\* ${generatedMarker(generatedBy)}\n\\* Module ${model.moduleName}${params !== '' ? `, parameters ${params}` : ''}.\n\n`;
 }
 
-export type BuildResult = { readonly ok: true; readonly built: BuiltCase } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type BuildResult =
+  | { readonly ok: true; readonly built: BuiltCase }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Instantiates, lowers, emits and prints one case of a checked program. What only the case can
@@ -51,7 +55,12 @@ export type BuildResult = { readonly ok: true; readonly built: BuiltCase } | { r
  * output root (`specOutputFolder` of the spec's path from the project folder); by default the one
  * of the path the program was loaded by.
  */
-export function buildCase(checked: CheckedProgram, c: CheckCase, generatedBy: string, folder = specOutputFolder(checked.program.root.path)): BuildResult {
+export function buildCase(
+  checked: CheckedProgram,
+  c: CheckCase,
+  generatedBy: string,
+  folder = specOutputFolder(checked.program.root.path),
+): BuildResult {
   try {
     const instance = instantiate(checked, c.variant, c.overrides);
     if (!instance.ok) return { ok: false, diagnostics: instance.diagnostics };
@@ -60,12 +69,27 @@ export function buildCase(checked: CheckedProgram, c: CheckCase, generatedBy: st
   } catch (err) {
     // The LoweringError as the CS9001 a user reports to us; anything else is a bug of its own.
     if (!(err instanceof LoweringError)) throw err;
-    return { ok: false, diagnostics: [{ code: 'CS9001', severity: 'error', span: err.span, args: { phase: 'lowering', detail: err.detail } }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'CS9001',
+          severity: 'error',
+          span: err.span,
+          args: { phase: 'lowering', detail: err.detail },
+        },
+      ],
+    };
   }
 }
 
 /** The emitted module, config and source map of a lowered case, with their texts and paths in its output folder. */
-export function emitCase(model: Model, folder: string, c: CheckCase, generatedBy: string): BuiltCase {
+export function emitCase(
+  model: Model,
+  folder: string,
+  c: CheckCase,
+  generatedBy: string,
+): BuiltCase {
   const emitted = toTla(model, { generatedBy });
   const name = emitted.module.name;
   return {

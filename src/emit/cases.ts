@@ -38,16 +38,26 @@ function unknownVariant(program: Program, name: string, known: readonly string[]
 }
 
 /** The cases of `credspec check`: one per selected variant, with the command line's parameters. */
-export function checkCases(program: Program, selection: CaseSelection): { cases: CheckCase[]; diagnostics: Diagnostic[] } {
+export function checkCases(
+  program: Program,
+  selection: CaseSelection,
+): { cases: CheckCase[]; diagnostics: Diagnostic[] } {
   const table = collectDecls(program);
   const known = variantNames(table);
   const diagnostics: Diagnostic[] = [];
-  for (const v of selection.variants) if (!known.includes(v)) diagnostics.push(unknownVariant(program, v, known));
-  const chosen = selection.variants.length === 0 ? known : known.filter((v) => selection.variants.includes(v));
+  for (const v of selection.variants)
+    if (!known.includes(v)) diagnostics.push(unknownVariant(program, v, known));
+  const chosen =
+    selection.variants.length === 0 ? known : known.filter((v) => selection.variants.includes(v));
   const runs = expectedRuns(table);
   const cases = chosen.map((variant) => {
     // Without --param, the variant's defaults: the exhaustive expectations written without `with` apply.
-    const expects = selection.params.length === 0 ? runs.find((r) => r.variant === variant && r.params.length === 0 && r.simulate === undefined)?.expects ?? [] : [];
+    const expects =
+      selection.params.length === 0
+        ? (runs.find(
+            (r) => r.variant === variant && r.params.length === 0 && r.simulate === undefined,
+          )?.expects ?? [])
+        : [];
     return { variant, overrides: selection.params, expects };
   });
   return { cases, diagnostics };
@@ -57,5 +67,10 @@ export function checkCases(program: Program, selection: CaseSelection): { cases:
 export function ciCases(program: Program): CheckCase[] {
   return expectedRuns(collectDecls(program))
     .filter((r) => r.expects.length > 0)
-    .map((r) => ({ variant: r.variant, overrides: r.params, expects: r.expects, ...(r.simulate !== undefined ? { simulate: r.simulate } : {}) }));
+    .map((r) => ({
+      variant: r.variant,
+      overrides: r.params,
+      expects: r.expects,
+      ...(r.simulate !== undefined ? { simulate: r.simulate } : {}),
+    }));
 }

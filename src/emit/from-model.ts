@@ -6,7 +6,13 @@ import type { ActTree, Model, ModelAction, ModelProperty } from '../model/ir.js'
 import { formatLocation } from '../source/span.js';
 import { and, name, or } from '../model/tla-build.js';
 import { INTERNAL_NAMES } from '../tla/names.js';
-import { type MapLocation, type SourceMap, type SourceMapProperty, buildSourceMap, mapLocation } from './source-map.js';
+import {
+  type MapLocation,
+  type SourceMap,
+  type SourceMapProperty,
+  buildSourceMap,
+  mapLocation,
+} from './source-map.js';
 import type { TlaActionRef, TlaDef, TlaExpr, TlaModule, TlcConfig } from '../tla/tla-ast.js';
 
 export interface EmitOptions {
@@ -35,24 +41,44 @@ export function treeToExpr(tree: ActTree, variables: readonly string[]): TlaExpr
       for (const v of variables) {
         const val = byVar.get(v);
         if (val === undefined) unchanged.push(v);
-        else primed.push({ kind: 'TlaBinary', op: '=', left: { kind: 'TlaPrimed', name: v }, right: val });
+        else
+          primed.push({
+            kind: 'TlaBinary',
+            op: '=',
+            left: { kind: 'TlaPrimed', name: v },
+            right: val,
+          });
       }
-      const items = [...primed, ...(unchanged.length > 0 ? [{ kind: 'TlaUnchanged' as const, variables: unchanged }] : [])];
+      const items = [
+        ...primed,
+        ...(unchanged.length > 0 ? [{ kind: 'TlaUnchanged' as const, variables: unchanged }] : []),
+      ];
       return items.length === 1 ? items[0]! : { kind: 'TlaJunction', op: '/\\', items };
     }
     case 'guard':
       return and(tree.cond, treeToExpr(tree.body, variables));
     case 'or':
-      return tree.branches.length === 0 ? { kind: 'TlaBool', value: false } : or(...tree.branches.map((b) => treeToExpr(b, variables)));
+      return tree.branches.length === 0
+        ? { kind: 'TlaBool', value: false }
+        : or(...tree.branches.map((b) => treeToExpr(b, variables)));
     case 'exists':
-      return { kind: 'TlaQuant', quantifier: '\\E', variables: [tree.variable], set: tree.set, body: treeToExpr(tree.body, variables) };
+      return {
+        kind: 'TlaQuant',
+        quantifier: '\\E',
+        variables: [tree.variable],
+        set: tree.set,
+        body: treeToExpr(tree.body, variables),
+      };
   }
 }
 
 function actionComment(a: ModelAction): string[] {
   const where = a.span !== undefined ? formatLocation(a.span) : '';
   const who = a.owner !== undefined ? `${a.owner.name}.${a.label}` : a.label;
-  const kind = a.outcome !== undefined ? `${a.kind}, ${a.outcome === 'failed' ? 'fault: failed' : 'fault: succeeded'}` : a.kind;
+  const kind =
+    a.outcome !== undefined
+      ? `${a.kind}, ${a.outcome === 'failed' ? 'fault: failed' : 'fault: succeeded'}`
+      : a.kind;
   const first = [where, `${who} (${kind})`].filter((x) => x !== '').join('  ');
   return a.text !== '' ? [first, `  ${a.text}`] : [first];
 }
@@ -63,20 +89,44 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
   const defs: TlaDef[] = [];
   const self = INTERNAL_NAMES.self;
 
-  const groupsUnion = model.groups.length === 0
-    ? ({ kind: 'TlaSetEnum', elements: [] } as TlaExpr)
-    : model.groups.slice(1).reduce<TlaExpr>((acc, g) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: name(g.constant) }), name(model.groups[0]!.constant));
-  defs.push({ kind: 'TlaDef', name: INTERNAL_NAMES.thread, params: [], body: groupsUnion, comment: ['Every thread of every process group.'], origin: undefined });
+  const groupsUnion =
+    model.groups.length === 0
+      ? ({ kind: 'TlaSetEnum', elements: [] } as TlaExpr)
+      : model.groups
+          .slice(1)
+          .reduce<TlaExpr>(
+            (acc, g) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: name(g.constant) }),
+            name(model.groups[0]!.constant),
+          );
+  defs.push({
+    kind: 'TlaDef',
+    name: INTERNAL_NAMES.thread,
+    params: [],
+    body: groupsUnion,
+    comment: ['Every thread of every process group.'],
+    origin: undefined,
+  });
 
   for (const d of model.defs) {
-    defs.push({ kind: 'TlaDef', name: d.name, params: d.params, body: d.body, comment: d.span ? [`${formatLocation(d.span)}  ${d.what}`] : [], origin: d.span ? { span: d.span, what: d.what } : undefined });
+    defs.push({
+      kind: 'TlaDef',
+      name: d.name,
+      params: d.params,
+      body: d.body,
+      comment: d.span ? [`${formatLocation(d.span)}  ${d.what}`] : [],
+      origin: d.span ? { span: d.span, what: d.what } : undefined,
+    });
   }
 
   defs.push({
     kind: 'TlaDef',
     name: INTERNAL_NAMES.init,
     params: [],
-    body: and(...model.variables.map((v): TlaExpr => ({ kind: 'TlaBinary', op: '=', left: name(v.name), right: v.init }))),
+    body: and(
+      ...model.variables.map(
+        (v): TlaExpr => ({ kind: 'TlaBinary', op: '=', left: name(v.name), right: v.init }),
+      ),
+    ),
     comment: [],
     origin: undefined,
   });
@@ -89,9 +139,15 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
       params: a.threads !== undefined ? [self] : [],
       body: and(...a.guards, treeToExpr(a.body, varNames)),
       comment: actionComment(a),
-      origin: a.span !== undefined ? { span: a.span, what: `${a.kind} ${a.owner ? `${a.owner.name}.` : ''}${a.label}` } : undefined,
+      origin:
+        a.span !== undefined
+          ? { span: a.span, what: `${a.kind} ${a.owner ? `${a.owner.name}.` : ''}${a.label}` }
+          : undefined,
     });
-    refs.push({ def: a.name, param: a.threads !== undefined ? { name: self, set: a.threads } : undefined });
+    refs.push({
+      def: a.name,
+      param: a.threads !== undefined ? { name: self, set: a.threads } : undefined,
+    });
   }
 
   for (const f of model.fairness) {
@@ -108,22 +164,44 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
   const nextItems: TlaExpr[] = refs.map((r) =>
     r.param === undefined
       ? name(r.def)
-      : { kind: 'TlaQuant', quantifier: '\\E', variables: [r.param.name], set: r.param.set, body: { kind: 'TlaApply', op: r.def, args: [name(r.param.name)] } },
+      : {
+          kind: 'TlaQuant',
+          quantifier: '\\E',
+          variables: [r.param.name],
+          set: r.param.set,
+          body: { kind: 'TlaApply', op: r.def, args: [name(r.param.name)] },
+        },
   );
-  defs.push({ kind: 'TlaDef', name: INTERNAL_NAMES.next, params: [], body: or(...nextItems), comment: [], origin: undefined });
+  defs.push({
+    kind: 'TlaDef',
+    name: INTERNAL_NAMES.next,
+    params: [],
+    body: or(...nextItems),
+    comment: [],
+    origin: undefined,
+  });
 
   const fairness: TlaExpr[] = model.fairness.map((f) => ({
     kind: 'TlaQuant',
     quantifier: '\\A',
     variables: [self],
     set: f.threads,
-    body: { kind: 'TlaFairness', strength: f.strength, vars: INTERNAL_NAMES.vars, action: { kind: 'TlaApply', op: f.actionDef, args: [name(self)] } },
+    body: {
+      kind: 'TlaFairness',
+      strength: f.strength,
+      vars: INTERNAL_NAMES.vars,
+      action: { kind: 'TlaApply', op: f.actionDef, args: [name(self)] },
+    },
   }));
   defs.push({
     kind: 'TlaDef',
     name: INTERNAL_NAMES.spec,
     params: [],
-    body: and(name(INTERNAL_NAMES.init), { kind: 'TlaBoxAction', action: name(INTERNAL_NAMES.next), vars: INTERNAL_NAMES.vars }, ...fairness),
+    body: and(
+      name(INTERNAL_NAMES.init),
+      { kind: 'TlaBoxAction', action: name(INTERNAL_NAMES.next), vars: INTERNAL_NAMES.vars },
+      ...fairness,
+    ),
     comment: [],
     origin: undefined,
   });
@@ -143,9 +221,17 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
         temporal: `property ${p.dslName}`,
         cover: `cover ${p.dslName}`,
       };
-      const head = p.span !== undefined ? [`${formatLocation(p.span)}  ${words[kind]}`] : [words[kind]!];
+      const head =
+        p.span !== undefined ? [`${formatLocation(p.span)}  ${words[kind]}`] : [words[kind]!];
       const comment = p.covers === undefined ? head : [...head, ...coverComment(p.covers)];
-      defs.push({ kind: 'TlaDef', name: p.name, params: [], body: p.body, comment, origin: p.span ? { span: p.span, what: words[kind]! } : undefined });
+      defs.push({
+        kind: 'TlaDef',
+        name: p.name,
+        params: [],
+        body: p.body,
+        comment,
+        origin: p.span ? { span: p.span, what: words[kind]! } : undefined,
+      });
       if (kind === 'invariant' || kind === 'assert' || kind === 'builtin') invariants.push(p.name);
       else if (kind === 'action') actionProps.push(p.name);
       else if (kind === 'temporal') temporal.push(p.name);
@@ -157,28 +243,61 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
   if (model.symmetry) {
     const perms: TlaExpr[] = [];
     for (const g of model.groups.filter((x) => x.symmetric)) {
-      if (g.spareConstant === undefined) perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.constant)] });
+      if (g.spareConstant === undefined)
+        perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.constant)] });
       else {
         // Born and spare members start differently, so each kind is permuted only among itself.
-        perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [{ kind: 'TlaBinary', op: '\\', left: name(g.constant), right: name(g.spareConstant) }] });
+        perms.push({
+          kind: 'TlaBuiltin',
+          op: 'Permutations',
+          args: [
+            { kind: 'TlaBinary', op: '\\', left: name(g.constant), right: name(g.spareConstant) },
+          ],
+        });
         perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.spareConstant)] });
       }
     }
     symmetry = INTERNAL_NAMES.symmetry;
-    const body = perms.slice(1).reduce<TlaExpr>((acc, x) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: x }), perms[0]!);
-    defs.push({ kind: 'TlaDef', name: symmetry, params: [], body, comment: ['Threads of a symmetric group are interchangeable.'], origin: undefined });
+    const body = perms
+      .slice(1)
+      .reduce<TlaExpr>(
+        (acc, x) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: x }),
+        perms[0]!,
+      );
+    defs.push({
+      kind: 'TlaDef',
+      name: symmetry,
+      params: [],
+      body,
+      comment: ['Threads of a symmetric group are interchangeable.'],
+      origin: undefined,
+    });
   }
 
   const uses = model.usesSequences || model.variables.some((v) => v.name === INTERNAL_NAMES.stack);
-  const extendsList = ['Integers', ...(uses ? ['Sequences'] : []), ...(model.usesFiniteSets ? ['FiniteSets'] : []), ...(symmetry ? ['TLC'] : [])];
+  const extendsList = [
+    'Integers',
+    ...(uses ? ['Sequences'] : []),
+    ...(model.usesFiniteSets ? ['FiniteSets'] : []),
+    ...(symmetry ? ['TLC'] : []),
+  ];
 
   const module: TlaModule = {
     kind: 'TlaModule',
     name: model.moduleName,
-    header: [generatedMarker(options.generatedBy), `Source: ${model.specFile}, variant ${model.variant}.`],
+    header: [
+      generatedMarker(options.generatedBy),
+      `Source: ${model.specFile}, variant ${model.variant}.`,
+    ],
     extends: extendsList,
-    constants: model.constants.map((c) => ({ name: c.name, origin: c.span ? { span: c.span, what: `${c.kind} ${c.dslName}` } : undefined })),
-    variables: model.variables.map((v) => ({ name: v.name, origin: v.span ? { span: v.span, what: `${v.scope} var ${v.dslName}` } : undefined })),
+    constants: model.constants.map((c) => ({
+      name: c.name,
+      origin: c.span ? { span: c.span, what: `${c.kind} ${c.dslName}` } : undefined,
+    })),
+    variables: model.variables.map((v) => ({
+      name: v.name,
+      origin: v.span ? { span: v.span, what: `${v.scope} var ${v.dslName}` } : undefined,
+    })),
     defs,
     roles: {
       init: INTERNAL_NAMES.init,
@@ -186,7 +305,9 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
       spec: INTERNAL_NAMES.spec,
       vars: INTERNAL_NAMES.vars,
       actions: refs,
-      terminating: model.actions.some((a) => a.kind === 'terminating') ? INTERNAL_NAMES.terminating : undefined,
+      terminating: model.actions.some((a) => a.kind === 'terminating')
+        ? INTERNAL_NAMES.terminating
+        : undefined,
       invariants,
       actionProperties: actionProps,
       temporalProperties: temporal,
@@ -203,28 +324,50 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
     symmetry,
     checkDeadlock: true,
   };
-  return { module, config, sourceMap: withCovers(buildSourceMap(model, options.generatedBy), model) };
+  return {
+    module,
+    config,
+    sourceMap: withCovers(buildSourceMap(model, options.generatedBy), model),
+  };
 }
 
 /** The comment under `out_of_range`'s heading: its conjuncts in order, each by the DSL variable it checks. */
 function coverComment(covers: NonNullable<ModelProperty['covers']>): string[] {
-  const label = (c: (typeof covers)[number]): string => (c.owner !== undefined ? `${c.owner}.${c.dslName}` : c.dslName);
+  const label = (c: (typeof covers)[number]): string =>
+    c.owner !== undefined ? `${c.owner}.${c.dslName}` : c.dslName;
   const width = Math.max(...covers.map((c) => label(c).length));
   const digits = String(covers.length).length;
-  return covers.map((c, i) => `  conjunct ${String(i + 1).padStart(digits)}: ${label(c).padEnd(width)}${c.span !== undefined ? `  ${formatLocation(c.span)}` : ''}`.trimEnd());
+  return covers.map((c, i) =>
+    `  conjunct ${String(i + 1).padStart(digits)}: ${label(c).padEnd(width)}${c.span !== undefined ? `  ${formatLocation(c.span)}` : ''}`.trimEnd(),
+  );
 }
 
 /** A property that checks several variables (`out_of_range`) lists them in the source map, so a trace can say which. */
 export interface SourceMapCoveringProperty extends SourceMapProperty {
-  readonly variables: readonly { readonly name: string; readonly dslName: string; readonly location: MapLocation | null }[];
+  readonly variables: readonly {
+    readonly name: string;
+    readonly dslName: string;
+    readonly location: MapLocation | null;
+  }[];
 }
 
 function withCovers(map: SourceMap, model: Model): SourceMap {
-  const covers = new Map(model.properties.filter((p) => p.covers !== undefined).map((p) => [p.name, p.covers!] as const));
+  const covers = new Map(
+    model.properties.filter((p) => p.covers !== undefined).map((p) => [p.name, p.covers!] as const),
+  );
   if (covers.size === 0) return map;
   const properties = map.properties.map((p): SourceMapProperty | SourceMapCoveringProperty => {
     const c = covers.get(p.name);
-    return c === undefined ? p : { ...p, variables: c.map((v) => ({ name: v.variable, dslName: v.dslName, location: mapLocation(v.span) })) };
+    return c === undefined
+      ? p
+      : {
+          ...p,
+          variables: c.map((v) => ({
+            name: v.variable,
+            dslName: v.dslName,
+            location: mapLocation(v.span),
+          })),
+        };
   });
   return { ...map, properties };
 }

@@ -21,7 +21,15 @@ export interface MapLocation {
 export interface SourceMapAction {
   /** TLA+ definition name, as a trace names the action. */
   readonly name: string;
-  readonly kind: 'step' | 'control' | 'call' | 'return' | 'fault-handler' | 'clone' | 'exit' | 'terminating';
+  readonly kind:
+    | 'step'
+    | 'control'
+    | 'call'
+    | 'return'
+    | 'fault-handler'
+    | 'clone'
+    | 'exit'
+    | 'terminating';
   readonly owner: { readonly kind: 'process' | 'procedure'; readonly name: string } | null;
   /** DSL step name: the label, or the generated `<owner>_<line>`. */
   readonly label: string;
@@ -82,7 +90,11 @@ export interface SourceMap {
   /** pc values that are not steps, and what they mean. */
   readonly pcValues: Readonly<Record<string, string>>;
   readonly groups: readonly SourceMapGroup[];
-  readonly constants: readonly { readonly name: string; readonly kind: string; readonly dslName: string }[];
+  readonly constants: readonly {
+    readonly name: string;
+    readonly kind: string;
+    readonly dslName: string;
+  }[];
   readonly actions: readonly SourceMapAction[];
   readonly variables: readonly SourceMapVariable[];
   readonly properties: readonly SourceMapProperty[];
@@ -91,7 +103,13 @@ export interface SourceMap {
 /** A span as a source-map location. */
 export function mapLocation(span: Span | undefined): MapLocation | null {
   if (span === undefined) return null;
-  return { file: span.file, line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+  return {
+    file: span.file,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+  };
 }
 
 /** Builds the source map of the module emitted for `model`. */
@@ -130,7 +148,14 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
       source: a.text,
       ...(a.kernel !== undefined ? { kernel: a.kernel } : {}),
       ...(a.outcome !== undefined ? { outcome: a.outcome } : {}),
-      ...(a.innerFaults !== undefined ? { innerFaults: a.innerFaults.map((s) => ({ location: mapLocation(s)!, failureDisjunct: 2 as const })) } : {}),
+      ...(a.innerFaults !== undefined
+        ? {
+            innerFaults: a.innerFaults.map((s) => ({
+              location: mapLocation(s)!,
+              failureDisjunct: 2 as const,
+            })),
+          }
+        : {}),
     })),
     variables: model.variables.map((v) => ({
       name: v.name,
@@ -142,7 +167,12 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
       ...(v.note !== undefined ? { note: v.note } : {}),
     })),
     properties: [
-      ...model.properties.map((p) => ({ name: p.name, dslName: p.dslName, kind: p.kind, location: mapLocation(p.span) })),
+      ...model.properties.map((p) => ({
+        name: p.name,
+        dslName: p.dslName,
+        kind: p.kind,
+        location: mapLocation(p.span),
+      })),
       { name: 'deadlock', dslName: 'deadlock', kind: 'deadlock' as const, location: null },
     ],
   };

@@ -18,11 +18,19 @@ export function actionGuard(module: TlaModule, ref: TlaActionRef): ActionGuard |
   if (def === undefined || def.params.length !== 1) return undefined;
   const formal = def.params[0]!;
   const body = def.body;
-  const first: TlaExpr | undefined = body.kind === 'TlaJunction' ? (body.op === '/\\' ? body.items[0] : undefined) : body;
+  const first: TlaExpr | undefined =
+    body.kind === 'TlaJunction' ? (body.op === '/\\' ? body.items[0] : undefined) : body;
   if (first === undefined || first.kind !== 'TlaBinary' || first.op !== '=') return undefined;
-  const [app, lit] = first.left.kind === 'TlaStr' ? [first.right, first.left] : [first.left, first.right];
+  const [app, lit] =
+    first.left.kind === 'TlaStr' ? [first.right, first.left] : [first.left, first.right];
   if (lit.kind !== 'TlaStr' || app.kind !== 'TlaFcnApp') return undefined;
-  if (app.fcn.kind !== 'TlaName' || app.arg.kind !== 'TlaName' || app.arg.name !== formal || app.fcn.name === formal) return undefined;
+  if (
+    app.fcn.kind !== 'TlaName' ||
+    app.arg.kind !== 'TlaName' ||
+    app.arg.name !== formal ||
+    app.fcn.name === formal
+  )
+    return undefined;
   const variable = module.variables.findIndex((v) => v.name === (app.fcn as { name: string }).name);
   if (variable < 0) return undefined;
   return { variable, label: lit.value };

@@ -17,7 +17,8 @@ export interface ActionPart {
  * Each part carries an expression equivalent to it in the action's scope.
  */
 export function splitAction(call: TlaExpr, defs: ReadonlyMap<string, TlaDef>): ActionPart[] {
-  const nameOf = (e: TlaExpr): string | undefined => (e.kind === 'TlaApply' ? e.op : e.kind === 'TlaName' && defs.has(e.name) ? e.name : undefined);
+  const nameOf = (e: TlaExpr): string | undefined =>
+    e.kind === 'TlaApply' ? e.op : e.kind === 'TlaName' && defs.has(e.name) ? e.name : undefined;
   const rec = (e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): ActionPart[] => {
     const op = nameOf(e);
     if (op === undefined) return [];
@@ -29,7 +30,11 @@ export function splitAction(call: TlaExpr, defs: ReadonlyMap<string, TlaDef>): A
     const inner = new Map<string, TlaExpr>();
     def.params.forEach((p, i) => inner.set(p, substitute(args[i]!, subst)));
     const body = def.body;
-    if (body.kind === 'TlaJunction' && body.op === '\\/' && body.items.every((it) => nameOf(it) !== undefined)) {
+    if (
+      body.kind === 'TlaJunction' &&
+      body.op === '\\/' &&
+      body.items.every((it) => nameOf(it) !== undefined)
+    ) {
       return body.items.flatMap((it) => {
         const sub = rec(it, inner);
         return sub.length > 0 ? sub : [{ name: nameOf(it)!, expr: substitute(it, inner) }];
@@ -44,6 +49,7 @@ export function splitAction(call: TlaExpr, defs: ReadonlyMap<string, TlaDef>): A
 /** Replaces names in an application's arguments (only names: see splitAction). */
 function substitute(e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): TlaExpr {
   if (e.kind === 'TlaName') return subst.get(e.name) ?? e;
-  if (e.kind === 'TlaApply') return { kind: 'TlaApply', op: e.op, args: e.args.map((a) => substitute(a, subst)) };
+  if (e.kind === 'TlaApply')
+    return { kind: 'TlaApply', op: e.op, args: e.args.map((a) => substitute(a, subst)) };
   return e;
 }

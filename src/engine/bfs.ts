@@ -20,10 +20,26 @@ export type SearchStop =
   | { readonly kind: 'done' }
   | { readonly kind: 'invariant'; readonly property: string; readonly state: number }
   | { readonly kind: 'init-invariant'; readonly property: string; readonly initState: State }
-  | { readonly kind: 'action-property'; readonly property: string; readonly from: number; readonly step: StepRecord }
+  | {
+      readonly kind: 'action-property';
+      readonly property: string;
+      readonly from: number;
+      readonly step: StepRecord;
+    }
   | { readonly kind: 'deadlock'; readonly state: number }
-  | { readonly kind: 'assert'; readonly message: string; readonly definition: string | undefined; readonly state: number; readonly inInvariant: boolean }
-  | { readonly kind: 'error'; readonly message: string; readonly definition: string | undefined; readonly state: number }
+  | {
+      readonly kind: 'assert';
+      readonly message: string;
+      readonly definition: string | undefined;
+      readonly state: number;
+      readonly inInvariant: boolean;
+    }
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      readonly definition: string | undefined;
+      readonly state: number;
+    }
   | { readonly kind: 'limit'; readonly reason: 'max-states' | LimitReason };
 
 /** One step as a successor sink saw it. */
@@ -144,14 +160,17 @@ export class Bfs {
       };
       this.coveredMask = new Int32Array(fairWords);
       this.curEnabled = new Int32Array(fairWords);
-      this.coverBits = module.actions.map((a) => new Int32Array(Math.max(1, a.paramValues.length) * fairWords));
+      this.coverBits = module.actions.map(
+        (a) => new Int32Array(Math.max(1, a.paramValues.length) * fairWords),
+      );
       module.fairness.forEach((fi, f) => {
         const placed = fi.steps === undefined ? undefined : placeSteps(module, fi.steps);
         if (placed === undefined) {
           this.generalFair.push(f);
           return;
         }
-        for (const [a, pi] of placed) this.coverBits[a]![pi * fairWords + (f >>> 5)]! |= 1 << (f & 31);
+        for (const [a, pi] of placed)
+          this.coverBits[a]![pi * fairWords + (f >>> 5)]! |= 1 << (f & 31);
         this.coveredMask[f >>> 5]! |= 1 << (f & 31);
         this.anyCovered = true;
       });
@@ -197,11 +216,21 @@ export class Bfs {
   }
 
   /** The states queued and not yet expanded, in order, with their indices and fingerprint lane sums. */
-  queuedStates(): { readonly state: State; readonly index: number; readonly s1: number; readonly s2: number }[] {
+  queuedStates(): {
+    readonly state: State;
+    readonly index: number;
+    readonly s1: number;
+    readonly s2: number;
+  }[] {
     const out: { state: State; index: number; s1: number; s2: number }[] = [];
     for (let k = this.head; k < this.queue.length; k++) {
       const at = this.sumHead + 2 * (k - this.head);
-      out.push({ state: this.queue[k]!, index: k, s1: this.sumQueue[at]!, s2: this.sumQueue[at + 1]! });
+      out.push({
+        state: this.queue[k]!,
+        index: k,
+        s1: this.sumQueue[at]!,
+        s2: this.sumQueue[at + 1]!,
+      });
     }
     return out;
   }
@@ -249,7 +278,13 @@ export class Bfs {
       return;
     }
     if (err instanceof AssertFailure) {
-      this.stop = { kind: 'assert', message: err.assertMessage, definition: err.definition, state, inInvariant };
+      this.stop = {
+        kind: 'assert',
+        message: err.assertMessage,
+        definition: err.definition,
+        state,
+        inInvariant,
+      };
       return;
     }
     if (err instanceof EvalError) {
@@ -288,7 +323,12 @@ export class Bfs {
     const aps = m.actionProperties;
     for (let k = 0; k < aps.length; k++) {
       if (!aps[k]!.holds(this.currentState, t)) {
-        this.stop = { kind: 'action-property', property: aps[k]!.name, from: this.current, step: { next: t, action, param, sub } };
+        this.stop = {
+          kind: 'action-property',
+          property: aps[k]!.name,
+          from: this.current,
+          step: { next: t, action, param, sub },
+        };
         if (j >= 0) this.popQueued();
         throw STOP;
       }
@@ -296,7 +336,13 @@ export class Bfs {
   }
 
   /** Records the edge to `t` (state index `j`, or -1 when seen before) and its fairness step bits. */
-  private recordEdge(g: StateGraph, t: State, j: number, action: number, param: Value | undefined): void {
+  private recordEdge(
+    g: StateGraph,
+    t: State,
+    j: number,
+    action: number,
+    param: Value | undefined,
+  ): void {
     g.edgeTarget.push(j >= 0 ? j : this.seen.lookup(FP.h1, FP.h2));
     const s = this.currentState;
     const fw = g.fairWords;
@@ -371,7 +417,8 @@ export class Bfs {
         }
       };
       if (n <= 32) {
-        for (let i = 0; i < n; i++) for (let k = i + 1; k < n; k++) if (targets[base + i] === targets[base + k]) join(i, k);
+        for (let i = 0; i < n; i++)
+          for (let k = i + 1; k < n; k++) if (targets[base + i] === targets[base + k]) join(i, k);
       } else {
         const first = new Map<number, number[]>();
         for (let i = 0; i < n; i++) {
@@ -474,7 +521,8 @@ export class Bfs {
     const preds = g.predicates;
     for (let w = 0; w < g.predWords; w++) {
       let bits = 0;
-      for (let p = w * 32; p < Math.min(preds.length, w * 32 + 32); p++) if (preds[p]!(s)) bits |= 1 << (p - w * 32);
+      for (let p = w * 32; p < Math.min(preds.length, w * 32 + 32); p++)
+        if (preds[p]!(s)) bits |= 1 << (p - w * 32);
       g.predBits.push(bits);
     }
     this.curEnabled.fill(0);
@@ -515,7 +563,10 @@ function paramIndex(values: readonly Value[], param: Value | undefined): number 
   const i = values.indexOf(param);
   if (i >= 0) return i;
   const k = values.findIndex((v) => valueEquals(v, param));
-  if (k < 0) throw new Error('internal: a successor carries a parameter value outside its action\'s parameter set');
+  if (k < 0)
+    throw new Error(
+      "internal: a successor carries a parameter value outside its action's parameter set",
+    );
   return k;
 }
 
@@ -524,7 +575,10 @@ function paramIndex(values: readonly Value[], param: Value | undefined): number 
  * index) pairs the search enumerates. Undefined when some action of the description (by
  * name) has no pair the search enumerates: then its steps are not all computed by the search.
  */
-function placeSteps(module: ExecutableModule, steps: readonly { readonly index: number; readonly param: Value | undefined }[]): [number, number][] | undefined {
+function placeSteps(
+  module: ExecutableModule,
+  steps: readonly { readonly index: number; readonly param: Value | undefined }[],
+): [number, number][] | undefined {
   const out: [number, number][] = [];
   const wanted = new Set<string>();
   const found = new Set<string>();
@@ -534,7 +588,9 @@ function placeSteps(module: ExecutableModule, steps: readonly { readonly index: 
     wanted.add(a.name);
     let pi: number;
     if (st.param === undefined) pi = a.paramName === undefined ? 0 : -1;
-    else pi = a.paramName === undefined ? -1 : a.paramValues.findIndex((v) => valueEquals(v, st.param!));
+    else
+      pi =
+        a.paramName === undefined ? -1 : a.paramValues.findIndex((v) => valueEquals(v, st.param!));
     if (pi < 0) continue;
     out.push([st.index, pi]);
     found.add(a.name);
@@ -542,4 +598,3 @@ function placeSteps(module: ExecutableModule, steps: readonly { readonly index: 
   for (const name of wanted) if (!found.has(name)) return undefined;
   return out;
 }
-

@@ -28,7 +28,10 @@ class StateEval {
   private readonly tables: ModuleTables;
   private readonly state: Value[];
 
-  constructor(built: EmittedCase, state: Readonly<Record<string, import('../result/tla-value.js').TlaValue>>) {
+  constructor(
+    built: EmittedCase,
+    state: Readonly<Record<string, import('../result/tla-value.js').TlaValue>>,
+  ) {
     const module = built.emitted.module;
     const variables = module.variables.map((v) => v.name);
     this.tables = {
@@ -69,7 +72,11 @@ class StateEval {
 }
 
 /** The guards of `tree` that are false in the state, on paths whose earlier guards hold. */
-function blockedGuards(tree: ActTree, ev: StateEval, bound: Bindings): { blocked: { cond: TlaExpr; bound: Bindings }[]; enabled: boolean } {
+function blockedGuards(
+  tree: ActTree,
+  ev: StateEval,
+  bound: Bindings,
+): { blocked: { cond: TlaExpr; bound: Bindings }[]; enabled: boolean } {
   switch (tree.kind) {
     case 'leaf':
       return { blocked: [], enabled: true };
@@ -86,7 +93,9 @@ function blockedGuards(tree: ActTree, ev: StateEval, bound: Bindings): { blocked
     case 'exists': {
       const set = ev.value(tree.set, bound);
       if (!(set instanceof SetValue)) return { blocked: [], enabled: false };
-      const parts = set.elems.map((x) => blockedGuards(tree.body, ev, new Map([...bound, [tree.variable, x]])));
+      const parts = set.elems.map((x) =>
+        blockedGuards(tree.body, ev, new Map([...bound, [tree.variable, x]])),
+      );
       return { blocked: parts.flatMap((p) => p.blocked), enabled: parts.some((p) => p.enabled) };
     }
   }
@@ -98,15 +107,27 @@ function blockedGuards(tree: ActTree, ev: StateEval, bound: Bindings): { blocked
  * than the waiter itself; and in a `\\A t \\in S : P` over threads, each other thread that
  * makes P false.
  */
-function lockHolders(cond: TlaExpr, ev: StateEval, bound: Bindings, threads: ReadonlySet<string>, self: string, depth = 0): string[] {
+function lockHolders(
+  cond: TlaExpr,
+  ev: StateEval,
+  bound: Bindings,
+  threads: ReadonlySet<string>,
+  self: string,
+  depth = 0,
+): string[] {
   const named = (e: TlaExpr): string | null => {
     const v = ev.value(e, bound);
     return v instanceof ModelValue && threads.has(v.name) && v.name !== self ? v.name : null;
   };
   switch (cond.kind) {
     case 'TlaBinary':
-      if (cond.op === '=') return [named(cond.left), named(cond.right)].filter((t): t is string => t !== null);
-      if (cond.op === '=>') return [...lockHolders(cond.left, ev, bound, threads, self, depth), ...lockHolders(cond.right, ev, bound, threads, self, depth)];
+      if (cond.op === '=')
+        return [named(cond.left), named(cond.right)].filter((t): t is string => t !== null);
+      if (cond.op === '=>')
+        return [
+          ...lockHolders(cond.left, ev, bound, threads, self, depth),
+          ...lockHolders(cond.right, ev, bound, threads, self, depth),
+        ];
       return [];
     case 'TlaJunction':
       return cond.items.flatMap((it) => lockHolders(it, ev, bound, threads, self, depth));
@@ -118,7 +139,15 @@ function lockHolders(cond: TlaExpr, ev: StateEval, bound: Bindings, threads: Rea
       if (cond.quantifier !== '\\A' || cond.variables.length !== 1) return [];
       const set = ev.value(cond.set, bound);
       if (!(set instanceof SetValue)) return [];
-      return set.elems.filter((x): x is ModelValue => x instanceof ModelValue && threads.has(x.name) && x.name !== self && ev.value(cond.body, new Map([...bound, [cond.variables[0]!, x]])) === false).map((x) => x.name);
+      return set.elems
+        .filter(
+          (x): x is ModelValue =>
+            x instanceof ModelValue &&
+            threads.has(x.name) &&
+            x.name !== self &&
+            ev.value(cond.body, new Map([...bound, [cond.variables[0]!, x]])) === false,
+        )
+        .map((x) => x.name);
     }
     case 'TlaApply': {
       const def = ev.def(cond.op);
@@ -149,7 +178,15 @@ function awaitedText(statement: string): string {
 
 function locationOf(action: ModelAction): SourceLocation | undefined {
   const s = action.span;
-  return s === undefined ? undefined : { file: s.file, line: s.start.line, column: s.start.column, endLine: s.end.line, endColumn: s.end.column };
+  return s === undefined
+    ? undefined
+    : {
+        file: s.file,
+        line: s.start.line,
+        column: s.start.column,
+        endLine: s.end.line,
+        endColumn: s.end.column,
+      };
 }
 
 /**
@@ -158,7 +195,11 @@ function locationOf(action: ModelAction): SourceLocation | undefined {
  * Undefined unless the verdict is deadlock with a trace; `trace` is the result's mapped trace
  * (its last state gives the work threads owe each other).
  */
-export function deadlockWaits(built: EmittedCase, result: CheckResult, trace: readonly TraceStep[] | null): readonly WaitEdge[] | undefined {
+export function deadlockWaits(
+  built: EmittedCase,
+  result: CheckResult,
+  trace: readonly TraceStep[] | null,
+): readonly WaitEdge[] | undefined {
   const last = result.trace?.[result.trace.length - 1];
   if (result.verdict !== 'deadlock' || last === undefined) return undefined;
   const ev = new StateEval(built, last.state);
@@ -170,7 +211,14 @@ export function deadlockWaits(built: EmittedCase, result: CheckResult, trace: re
   const edges: WaitEdge[] = [];
   for (const thread of members) {
     const self = fromTlaValue({ '#mv': thread });
-    const pc = ev.value({ kind: 'TlaFcnApp', fcn: { kind: 'TlaName', name: INTERNAL_NAMES.pc }, arg: { kind: 'TlaName', name: INTERNAL_NAMES.self } }, new Map([[INTERNAL_NAMES.self, self]]));
+    const pc = ev.value(
+      {
+        kind: 'TlaFcnApp',
+        fcn: { kind: 'TlaName', name: INTERNAL_NAMES.pc },
+        arg: { kind: 'TlaName', name: INTERNAL_NAMES.self },
+      },
+      new Map([[INTERNAL_NAMES.self, self]]),
+    );
     if (typeof pc !== 'string') continue;
     const bound: Bindings = new Map([[INTERNAL_NAMES.self, self]]);
     for (const action of model.actions) {
@@ -180,7 +228,9 @@ export function deadlockWaits(built: EmittedCase, result: CheckResult, trace: re
       if (!action.guards.every((g) => ev.value(g, bound) === true)) continue;
       const { blocked, enabled } = blockedGuards(action.body, ev, bound);
       if (enabled || blocked.length === 0) continue;
-      const holders = [...new Set(blocked.flatMap((b) => lockHolders(b.cond, ev, b.bound, threads, thread)))];
+      const holders = [
+        ...new Set(blocked.flatMap((b) => lockHolders(b.cond, ev, b.bound, threads, thread))),
+      ];
       const location = locationOf(action);
       edges.push({
         thread,

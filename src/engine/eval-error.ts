@@ -10,7 +10,10 @@ export class EvalError extends Error {
    * @param message what failed, in TLC's words where TLC has them
    * @param definition the TLA+ definition being evaluated (an action, an invariant, `Init`)
    */
-  constructor(message: string, public definition: string | undefined = undefined) {
+  constructor(
+    message: string,
+    public definition: string | undefined = undefined,
+  ) {
     super(message);
   }
 }
@@ -22,7 +25,10 @@ export class AssertFailure extends Error {
    * @param assertMessage the second argument of Assert, as a string
    * @param definition the definition whose evaluation hit the assertion
    */
-  constructor(readonly assertMessage: string, public definition: string | undefined = undefined) {
+  constructor(
+    readonly assertMessage: string,
+    public definition: string | undefined = undefined,
+  ) {
     super(assertMessage);
   }
 }

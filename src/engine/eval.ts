@@ -68,7 +68,11 @@ export type Cont = (ctx: Ctx) => void;
 type Binding =
   | { readonly kind: 'slot'; readonly slot: number }
   | { readonly kind: 'lazy'; readonly slot: number; readonly fn: ValueFn } // LET definition, evaluated once on first use
-  | { readonly kind: 'byname'; readonly fn: ValueFn; readonly act: ((k: Cont) => Cont) | undefined }; // operator argument
+  | {
+      readonly kind: 'byname';
+      readonly fn: ValueFn;
+      readonly act: ((k: Cont) => Cont) | undefined;
+    }; // operator argument
 
 /** Lexical scope: bound names, then the module's variables, constants and definitions. */
 export class Scope {
@@ -134,7 +138,11 @@ export interface ModuleTables {
 // Level analysis: does an expression depend on the state?
 
 /** True when `e` mentions no variable (primed or not), no ENABLED and no bound name from outside. */
-export function isConstantLevel(e: TlaExpr, mod: ModuleTables, bound: ReadonlySet<string> = new Set()): boolean {
+export function isConstantLevel(
+  e: TlaExpr,
+  mod: ModuleTables,
+  bound: ReadonlySet<string> = new Set(),
+): boolean {
   const rec = (x: TlaExpr, b: ReadonlySet<string>): boolean => {
     switch (x.kind) {
       case 'TlaNum':
@@ -172,7 +180,10 @@ export function isConstantLevel(e: TlaExpr, mod: ModuleTables, bound: ReadonlySe
       case 'TlaIf':
         return rec(x.cond, b) && rec(x.then, b) && rec(x.else, b);
       case 'TlaCase':
-        return x.arms.every((a) => rec(a.cond, b) && rec(a.value, b)) && (x.other === undefined || rec(x.other, b));
+        return (
+          x.arms.every((a) => rec(a.cond, b) && rec(a.value, b)) &&
+          (x.other === undefined || rec(x.other, b))
+        );
       case 'TlaLet': {
         const nb = new Set(b);
         for (const d of x.defs) {
@@ -240,7 +251,10 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
     case 'TlaApply':
       return compileApply(e.op, e.args, sc, (body, s2) => compileValue(body, s2));
     case 'TlaBuiltin':
-      return compileBuiltin(e.op, e.args.map((a) => compileValue(a, sc)));
+      return compileBuiltin(
+        e.op,
+        e.args.map((a) => compileValue(a, sc)),
+      );
     case 'TlaUnary': {
       if (e.op === 'ENABLED') return compileEnabled(e.operand, sc);
       const f = compileValue(e.operand, sc);
@@ -269,11 +283,16 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
       return (ctx) => (asBool(c(ctx), 'The condition of IF') ? t(ctx) : f(ctx));
     }
     case 'TlaCase': {
-      const arms = e.arms.map((a) => ({ c: compileValue(a.cond, sc), v: compileValue(a.value, sc) }));
+      const arms = e.arms.map((a) => ({
+        c: compileValue(a.cond, sc),
+        v: compileValue(a.value, sc),
+      }));
       const other = e.other === undefined ? undefined : compileValue(e.other, sc);
       return (ctx) => {
-        for (let i = 0; i < arms.length; i++) if (asBool(arms[i]!.c(ctx), 'A CASE guard')) return arms[i]!.v(ctx);
-        if (other === undefined) fail('Attempted to evaluate a CASE with no arm enabled and no OTHER.');
+        for (let i = 0; i < arms.length; i++)
+          if (asBool(arms[i]!.c(ctx), 'A CASE guard')) return arms[i]!.v(ctx);
+        if (other === undefined)
+          fail('Attempted to evaluate a CASE with no arm enabled and no OTHER.');
         return other(ctx);
       };
     }
@@ -360,7 +379,9 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
           const x = v.get(field);
           if (x !== undefined) return x;
         }
-        return fail(`Attempted to access field ${field} of ${formatValue(v)}, which has no such field.`);
+        return fail(
+          `Attempted to access field ${field} of ${formatValue(v)}, which has no such field.`,
+        );
       };
     }
     case 'TlaTuple': {
@@ -408,7 +429,9 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
           ctx.locals[slot] = s[i];
           if (asBool(pred(ctx), 'The predicate of CHOOSE')) return s[i]!;
         }
-        return fail(`Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P.\nS = ${formatValue(sv)}`);
+        return fail(
+          `Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P.\nS = ${formatValue(sv)}`,
+        );
       };
     }
     case 'TlaAt': {
@@ -422,7 +445,8 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
         for (let i = 0; i < idx.length; i++) {
           const j = idx[i]!;
           const t = ctx.next[j];
-          if (t === undefined) fail(`The variable ${sc.unit.mod.variables[j]}' is read before it is assigned.`);
+          if (t === undefined)
+            fail(`The variable ${sc.unit.mod.variables[j]}' is read before it is assigned.`);
           if (!valueEquals(ctx.cur[j]!, t)) return false;
         }
         return true;
@@ -477,7 +501,8 @@ function compileName(name: string, sc: Scope): ValueFn {
   if (cv !== undefined) return () => cv;
   const def = mod.defs.get(name);
   if (def !== undefined) {
-    if (def.params.length !== 0) fail(`${name} takes ${def.params.length} arguments but is used without any.`);
+    if (def.params.length !== 0)
+      fail(`${name} takes ${def.params.length} arguments but is used without any.`);
     if (isConstantLevel(def.body, mod)) {
       const memo = mod.constantDefs.get(name);
       if (memo !== undefined) return () => memo;
@@ -499,7 +524,8 @@ export function withDefinition<T>(def: string, f: () => T): T {
   try {
     return f();
   } catch (err) {
-    if ((err instanceof EvalError || err instanceof AssertFailure) && err.definition === undefined) err.definition = def;
+    if ((err instanceof EvalError || err instanceof AssertFailure) && err.definition === undefined)
+      err.definition = def;
     throw err;
   }
 }
@@ -508,19 +534,32 @@ export function withDefinition<T>(def: string, f: () => T): T {
  * Inlines `op(args)`: the body is compiled in a scope holding only the parameters, each
  * bound by name to its argument compiled in the caller's scope.
  */
-function compileApply<T>(op: string, args: readonly TlaExpr[], sc: Scope, body: (e: TlaExpr, s: Scope) => T): T {
+function compileApply<T>(
+  op: string,
+  args: readonly TlaExpr[],
+  sc: Scope,
+  body: (e: TlaExpr, s: Scope) => T,
+): T {
   const def = sc.unit.mod.defs.get(op);
   if (def === undefined) fail(`Unknown operator ${op} (in ${sc.unit.defName}).`);
-  if (def.params.length !== args.length) fail(`${op} takes ${def.params.length} arguments, given ${args.length}.`);
+  if (def.params.length !== args.length)
+    fail(`${op} takes ${def.params.length} arguments, given ${args.length}.`);
   const m = new Map<string, Binding>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    m.set(def.params[i]!, { kind: 'byname', fn: compileValue(a, sc), act: (k: Cont) => compileAction(a, sc, k) });
+    m.set(def.params[i]!, {
+      kind: 'byname',
+      fn: compileValue(a, sc),
+      act: (k: Cont) => compileAction(a, sc, k),
+    });
   }
   return body(def.body, new Scope(sc.unit, m, undefined));
 }
 
-function bindLet(defs: readonly { readonly name: string; readonly value: TlaExpr }[], sc: Scope): { scope: Scope; slots: number[] } {
+function bindLet(
+  defs: readonly { readonly name: string; readonly value: TlaExpr }[],
+  sc: Scope,
+): { scope: Scope; slots: number[] } {
   let s = sc;
   const slots: number[] = [];
   for (const d of defs) {
@@ -579,13 +618,23 @@ function compileBuiltin(op: string, args: readonly ValueFn[]): ValueFn {
  * `x \in a..b` (or `\notin`) by its bounds, as the compiled code does: membership works for
  * an interval of any size, where building it would be refused (interval-limit.ts).
  */
-function compileIntervalMembership(member: boolean, le: TlaExpr, lo: TlaExpr, hi: TlaExpr, sc: Scope): ValueFn {
+function compileIntervalMembership(
+  member: boolean,
+  le: TlaExpr,
+  lo: TlaExpr,
+  hi: TlaExpr,
+  sc: Scope,
+): ValueFn {
   const x = compileValue(le, sc);
   const a = compileValue(lo, sc);
   const b = compileValue(hi, sc);
   return (ctx) => {
     const v = x(ctx);
-    const inside = intervalContains(asInt(a(ctx), 'The left side of ..'), asInt(b(ctx), 'The right side of ..'), v);
+    const inside = intervalContains(
+      asInt(a(ctx), 'The left side of ..'),
+      asInt(b(ctx), 'The right side of ..'),
+      v,
+    );
     return inside === member;
   };
 }
@@ -610,11 +659,14 @@ function compileBinary(op: string, le: TlaExpr, re: TlaExpr, sc: Scope): ValueFn
     case '>=':
       return (ctx) => asInt(l(ctx), 'The left side of >=') >= asInt(r(ctx), 'The right side of >=');
     case '+':
-      return (ctx) => checkInt(asInt(l(ctx), 'The left side of +') + asInt(r(ctx), 'The right side of +'));
+      return (ctx) =>
+        checkInt(asInt(l(ctx), 'The left side of +') + asInt(r(ctx), 'The right side of +'));
     case '-':
-      return (ctx) => checkInt(asInt(l(ctx), 'The left side of -') - asInt(r(ctx), 'The right side of -'));
+      return (ctx) =>
+        checkInt(asInt(l(ctx), 'The left side of -') - asInt(r(ctx), 'The right side of -'));
     case '*':
-      return (ctx) => checkInt(asInt(l(ctx), 'The left side of *') * asInt(r(ctx), 'The right side of *'));
+      return (ctx) =>
+        checkInt(asInt(l(ctx), 'The left side of *') * asInt(r(ctx), 'The right side of *'));
     case '\\div':
       return (ctx) => {
         const x = asInt(l(ctx), 'The left side of \\div');
@@ -626,13 +678,16 @@ function compileBinary(op: string, le: TlaExpr, re: TlaExpr, sc: Scope): ValueFn
       return (ctx) => {
         const x = asInt(l(ctx), 'The left side of %');
         const y = asInt(r(ctx), 'The right side of %');
-        if (y <= 0) fail(`The second argument of % should be a positive number, but instead it is: ${y}`);
+        if (y <= 0)
+          fail(`The second argument of % should be a positive number, but instead it is: ${y}`);
         return ((x % y) + y) % y;
       };
     case '=>':
-      return (ctx) => !asBool(l(ctx), 'The left side of =>') || asBool(r(ctx), 'The right side of =>');
+      return (ctx) =>
+        !asBool(l(ctx), 'The left side of =>') || asBool(r(ctx), 'The right side of =>');
     case '<=>':
-      return (ctx) => asBool(l(ctx), 'The left side of <=>') === asBool(r(ctx), 'The right side of <=>');
+      return (ctx) =>
+        asBool(l(ctx), 'The left side of <=>') === asBool(r(ctx), 'The right side of <=>');
     case '\\in':
       return (ctx) => {
         const v = l(ctx);
@@ -672,7 +727,11 @@ function compileBinary(op: string, le: TlaExpr, re: TlaExpr, sc: Scope): ValueFn
         return makeSortedSet(a.elems.filter((x) => !setContains(b, x)));
       };
     case '..':
-      return (ctx) => boundedInterval(asInt(l(ctx), 'The left side of ..'), asInt(r(ctx), 'The right side of ..'));
+      return (ctx) =>
+        boundedInterval(
+          asInt(l(ctx), 'The left side of ..'),
+          asInt(r(ctx), 'The right side of ..'),
+        );
     case '\\o':
       return (ctx) => {
         const a = asSeq(l(ctx), 'The left side of \\o');
@@ -682,7 +741,8 @@ function compileBinary(op: string, le: TlaExpr, re: TlaExpr, sc: Scope): ValueFn
     case ':>':
       return (ctx) => makeFcn([l(ctx)], [r(ctx)]);
     case '@@':
-      return (ctx) => mergeFcns(asFcn(l(ctx), 'The left side of @@'), asFcn(r(ctx), 'The right side of @@'));
+      return (ctx) =>
+        mergeFcns(asFcn(l(ctx), 'The left side of @@'), asFcn(r(ctx), 'The right side of @@'));
     case '~>':
       return () => fail('A temporal formula (~>) cannot be evaluated in a state.');
     default:
@@ -694,10 +754,20 @@ function compileExcept(base: TlaExpr, clauses: readonly TlaExceptClause[], sc: S
   const b = compileValue(base, sc);
   const atSlot = sc.unit.newSlot();
   const cs = clauses.map((c) => ({
-    path: c.path.map((p) => (p.kind === 'index' ? { index: compileValue(p.index, sc), field: undefined } : { index: undefined, field: p.field })),
+    path: c.path.map((p) =>
+      p.kind === 'index'
+        ? { index: compileValue(p.index, sc), field: undefined }
+        : { index: undefined, field: p.field },
+    ),
     value: compileValue(c.value, sc.withAt(atSlot)),
   }));
-  const update = (ctx: Ctx, v: Value, path: (typeof cs)[number]['path'], k: number, value: ValueFn): Value => {
+  const update = (
+    ctx: Ctx,
+    v: Value,
+    path: (typeof cs)[number]['path'],
+    k: number,
+    value: ValueFn,
+  ): Value => {
     const step = path[k]!;
     const f = asFcn(v, 'The base of EXCEPT');
     const arg: Value = step.index !== undefined ? step.index(ctx) : step.field!;
@@ -806,11 +876,16 @@ export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
       return (ctx) => (asBool(c(ctx), 'The condition of IF') ? t(ctx) : f(ctx));
     }
     case 'TlaCase': {
-      const arms = e.arms.map((a) => ({ c: compileValue(a.cond, sc), v: compileAction(a.value, sc, k) }));
+      const arms = e.arms.map((a) => ({
+        c: compileValue(a.cond, sc),
+        v: compileAction(a.value, sc, k),
+      }));
       const other = e.other === undefined ? undefined : compileAction(e.other, sc, k);
       return (ctx) => {
-        for (let i = 0; i < arms.length; i++) if (asBool(arms[i]!.c(ctx), 'A CASE guard')) return arms[i]!.v(ctx);
-        if (other === undefined) fail('Attempted to evaluate a CASE with no arm enabled and no OTHER.');
+        for (let i = 0; i < arms.length; i++)
+          if (asBool(arms[i]!.c(ctx), 'A CASE guard')) return arms[i]!.v(ctx);
+        if (other === undefined)
+          fail('Attempted to evaluate a CASE with no arm enabled and no OTHER.');
         other(ctx);
       };
     }
@@ -827,9 +902,17 @@ export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
     case 'TlaName': {
       const b = sc.lookup(e.name);
       if (b !== undefined && b.kind === 'byname' && b.act !== undefined) return b.act(k);
-      if (b === undefined && !sc.unit.mod.variableIndex.has(e.name) && !sc.unit.mod.constants.has(e.name)) {
+      if (
+        b === undefined &&
+        !sc.unit.mod.variableIndex.has(e.name) &&
+        !sc.unit.mod.constants.has(e.name)
+      ) {
         const def = sc.unit.mod.defs.get(e.name);
-        if (def !== undefined && def.params.length === 0 && !isConstantLevel(def.body, sc.unit.mod)) {
+        if (
+          def !== undefined &&
+          def.params.length === 0 &&
+          !isConstantLevel(def.body, sc.unit.mod)
+        ) {
           return compileAction(def.body, new Scope(sc.unit, new Map(), undefined), k);
         }
       }
@@ -872,7 +955,13 @@ export function forallInstances(elems: readonly Value[], nvars: number): Value[]
  * the instances of P, so each instance may assign primed variables, and a disjunction (or `\E`)
  * in P counts one way per true disjunct, multiplying the states generated.
  */
-function compileForallAction(variables: readonly string[], setExpr: TlaExpr, bodyExpr: TlaExpr, sc: Scope, k: Cont): Cont {
+function compileForallAction(
+  variables: readonly string[],
+  setExpr: TlaExpr,
+  bodyExpr: TlaExpr,
+  sc: Scope,
+  k: Cont,
+): Cont {
   const set = compileValue(setExpr, sc);
   const slots: number[] = [];
   let s2 = sc;
@@ -891,7 +980,8 @@ function compileForallAction(variables: readonly string[], setExpr: TlaExpr, bod
       const insts = forallInstances(asSet(set(ctx), 'The bound set of \\A').elems, slots.length);
       for (let i = 0; i < insts.length; i++) {
         bind(ctx, insts[i]!);
-        for (let g = 0; g < guards.length; g++) if (!asBool(guards[g]!(ctx), 'A conjunct of an action')) return;
+        for (let g = 0; g < guards.length; g++)
+          if (!asBool(guards[g]!(ctx), 'A conjunct of an action')) return;
       }
       k(ctx);
     };
@@ -922,7 +1012,10 @@ function compileForallAction(variables: readonly string[], setExpr: TlaExpr, bod
   };
   const body = compileAction(bodyExpr, s2, step);
   return (ctx) => {
-    frames.push({ insts: forallInstances(asSet(set(ctx), 'The bound set of \\A').elems, slots.length), pos: 0 });
+    frames.push({
+      insts: forallInstances(asSet(set(ctx), 'The bound set of \\A').elems, slots.length),
+      pos: 0,
+    });
     try {
       step(ctx);
     } finally {
@@ -936,7 +1029,9 @@ function compileForallAction(variables: readonly string[], setExpr: TlaExpr, bod
  * conjunction of such), their compiled values in order; undefined when `e` can branch or assign.
  */
 function plainGuards(e: TlaExpr, sc: Scope): ValueFn[] | undefined {
-  return plainGuardConjuncts(e, (left) => assignTarget(left, sc) !== undefined)?.map((it) => compileValue(it, sc));
+  return plainGuardConjuncts(e, (left) => assignTarget(left, sc) !== undefined)?.map((it) =>
+    compileValue(it, sc),
+  );
 }
 
 function unchangedFrom(ctx: Ctx, idx: readonly number[], i: number, k: Cont): void {
@@ -961,8 +1056,10 @@ function unchangedFrom(ctx: Ctx, idx: readonly number[], i: number, k: Cont): vo
 
 /** The variable index `x'` (or `x` in Init) assigns, when `left` is such a target. */
 function assignTarget(left: TlaExpr, sc: Scope): number | undefined {
-  if (left.kind === 'TlaPrimed' && !sc.unit.initMode) return sc.unit.mod.variableIndex.get(left.name);
-  if (left.kind === 'TlaName' && sc.unit.initMode && sc.lookup(left.name) === undefined) return sc.unit.mod.variableIndex.get(left.name);
+  if (left.kind === 'TlaPrimed' && !sc.unit.initMode)
+    return sc.unit.mod.variableIndex.get(left.name);
+  if (left.kind === 'TlaName' && sc.unit.initMode && sc.lookup(left.name) === undefined)
+    return sc.unit.mod.variableIndex.get(left.name);
   return undefined;
 }
 

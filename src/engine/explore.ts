@@ -4,7 +4,12 @@
 // module along parent links, and returns a CheckResult. Reads the clock and the memory figures
 // through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
 
-import type { CheckResult, CheckStats, InconclusiveReason, TlaTraceStep } from '../result/check-result.js';
+import type {
+  CheckResult,
+  CheckStats,
+  InconclusiveReason,
+  TlaTraceStep,
+} from '../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../tla/tla-ast.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
 import { EvalError } from './eval-error.js';
@@ -64,7 +69,11 @@ const SLICE = 512;
  * Checks an executable module under `config` (deadlock checking; the rest of the config is
  * already in the module). Yields to the event loop between slices of the search.
  */
-export async function explore(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions = {}): Promise<EngineCheckResult> {
+export async function explore(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ExploreOptions = {},
+): Promise<EngineCheckResult> {
   const gen = runSearch(module, config, options);
   for (;;) {
     const r = gen.next();
@@ -74,7 +83,11 @@ export async function explore(module: ExecutableModule, config: Pick<TlcConfig, 
 }
 
 /** The same as `explore` without yielding to the event loop (progress and limits still apply). */
-export function exploreSync(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions = {}): EngineCheckResult {
+export function exploreSync(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ExploreOptions = {},
+): EngineCheckResult {
   const gen = runSearch(module, config, options);
   for (;;) {
     const r = gen.next();
@@ -86,7 +99,11 @@ export function exploreSync(module: ExecutableModule, config: Pick<TlcConfig, 'c
  * Interprets `module` under `config` and checks it: the whole embedded engine in one call.
  * A module that cannot be set up gives verdict `error` (never an exception).
  */
-export async function checkTlaModule(module: TlaModule, config: TlcConfig, options: ExploreOptions = {}): Promise<EngineCheckResult> {
+export async function checkTlaModule(
+  module: TlaModule,
+  config: TlcConfig,
+  options: ExploreOptions = {},
+): Promise<EngineCheckResult> {
   let exe: ExecutableModule;
   try {
     exe = interpretModule(module, config);
@@ -97,7 +114,11 @@ export async function checkTlaModule(module: TlaModule, config: TlcConfig, optio
   return explore(exe, config, options);
 }
 
-function errorResult(message: string, definition: string | undefined, seconds: number): EngineCheckResult {
+function errorResult(
+  message: string,
+  definition: string | undefined,
+  seconds: number,
+): EngineCheckResult {
   return {
     engine: 'embedded',
     verdict: 'error',
@@ -106,18 +127,30 @@ function errorResult(message: string, definition: string | undefined, seconds: n
     trace: null,
     loopsBackTo: null,
     stuttering: false,
-    error: { message: definition === undefined ? message : `${message} (while evaluating ${definition})`, ...(definition === undefined ? {} : { tlaLocation: definition }) },
+    error: {
+      message: definition === undefined ? message : `${message} (while evaluating ${definition})`,
+      ...(definition === undefined ? {} : { tlaLocation: definition }),
+    },
   };
 }
 
 /** The search as a generator that yields when the caller may let other work run. */
-function* runSearch(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ExploreOptions): Generator<void, EngineCheckResult> {
+function* runSearch(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ExploreOptions,
+): Generator<void, EngineCheckResult> {
   const limits = new RunLimits(options);
   // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
   const started = Date.now();
   const heapAtStart = process.memoryUsage().heapUsed;
   const collectGraph = module.temporalProperties.length > 0;
-  const bfs = new Bfs(module, { checkDeadlock: config.checkDeadlock, maxStates: options.maxStates, collectGraph, meter: limits });
+  const bfs = new Bfs(module, {
+    checkDeadlock: config.checkDeadlock,
+    maxStates: options.maxStates,
+    collectGraph,
+    meter: limits,
+  });
   const interval = options.progressIntervalMs ?? 1000;
   let lastProgress = started;
   let stateBytes: number | undefined;
@@ -137,14 +170,18 @@ function* runSearch(module: ExecutableModule, config: Pick<TlcConfig, 'checkDead
   const finish = (): EngineCheckResult => {
     const seconds = (Date.now() - started) / 1000;
     if (stateBytes === undefined && bfs.distinct > 0) {
-      stateBytes = Math.max(0, Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct));
+      stateBytes = Math.max(
+        0,
+        Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct),
+      );
     }
     return buildResult(module, bfs, seconds, stateBytes, options);
   };
 
   {
     const early = limits.reached(Date.now());
-    if (early !== undefined) return inconclusive(module, bfs, early, (Date.now() - started) / 1000, options, stateBytes);
+    if (early !== undefined)
+      return inconclusive(module, bfs, early, (Date.now() - started) / 1000, options, stateBytes);
     bfs.init();
     while (!bfs.run(SLICE)) {
       const now = Date.now();
@@ -153,9 +190,14 @@ function* runSearch(module: ExecutableModule, config: Pick<TlcConfig, 'checkDead
         progress(now);
       }
       const reason = limits.reached(now);
-      if (reason !== undefined) return inconclusive(module, bfs, reason, (now - started) / 1000, options, stateBytes);
+      if (reason !== undefined)
+        return inconclusive(module, bfs, reason, (now - started) / 1000, options, stateBytes);
       if (limits.yieldDue) {
-        if (bfs.distinct > 0) stateBytes = Math.max(0, Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct));
+        if (bfs.distinct > 0)
+          stateBytes = Math.max(
+            0,
+            Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct),
+          );
         yield;
         limits.yielded();
       }
@@ -176,7 +218,14 @@ function stats(bfs: Bfs, seconds: number, stateBytes: number | undefined): Engin
   };
 }
 
-function inconclusive(module: ExecutableModule, bfs: Bfs, reason: InconclusiveReason, seconds: number, options: ExploreOptions, stateBytes: number | undefined): EngineCheckResult {
+function inconclusive(
+  module: ExecutableModule,
+  bfs: Bfs,
+  reason: InconclusiveReason,
+  seconds: number,
+  options: ExploreOptions,
+  stateBytes: number | undefined,
+): EngineCheckResult {
   return {
     engine: 'embedded',
     verdict: 'inconclusive',
@@ -191,22 +240,41 @@ function inconclusive(module: ExecutableModule, bfs: Bfs, reason: InconclusiveRe
 }
 
 /** What to do next after a limit, with the command line filled in when known (`bfs`: the counts when it stopped). */
-export function advice(reason: InconclusiveReason, bfs: { readonly distinct: number; readonly queued: number }, options: ExploreOptions): string {
+export function advice(
+  reason: InconclusiveReason,
+  bfs: { readonly distinct: number; readonly queued: number },
+  options: ExploreOptions,
+): string {
   const cmd = options.commandLine;
-  const tlc = cmd === undefined ? 'run the same check with `--engine tlc`' : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
-  const distributed = cmd === undefined ? 'the same check with `--engine tlc --distributed`' : `\`${withOption(cmd, '--engine', 'tlc')} --distributed\``;
-  const simulation = cmd === undefined ? 'a `--simulate` run' : `\`${cmd.replace(/\s--simulate(?=\s|$)/g, '')} --simulate\``;
+  const tlc =
+    cmd === undefined
+      ? 'run the same check with `--engine tlc`'
+      : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
+  const distributed =
+    cmd === undefined
+      ? 'the same check with `--engine tlc --distributed`'
+      : `\`${withOption(cmd, '--engine', 'tlc')} --distributed\``;
+  const simulation =
+    cmd === undefined
+      ? 'a `--simulate` run'
+      : `\`${cmd.replace(/\s--simulate(?=\s|$)/g, '')} --simulate\``;
   const scale = `for models beyond one machine, TLC's distributed mode: ${distributed}; or, for a quick search without a verdict, ${simulation}`;
   const seen = `${bfs.distinct} distinct states were found, ${bfs.queued} still queued`;
   switch (reason) {
     case 'max-states': {
       const n = String((options.maxStates ?? bfs.distinct) * 10);
-      const raise = cmd === undefined ? `raise --max-states (to ${n}, say)` : `raise the limit: \`${withOption(cmd, '--max-states', n)}\``;
+      const raise =
+        cmd === undefined
+          ? `raise --max-states (to ${n}, say)`
+          : `raise the limit: \`${withOption(cmd, '--max-states', n)}\``;
       return `The state limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
     }
     case 'timeout': {
       const n = String(Math.ceil((options.timeoutSeconds ?? 60) * 4));
-      const raise = cmd === undefined ? `raise --timeout (to ${n} seconds, say)` : `raise the limit: \`${withOption(cmd, '--timeout', n)}\``;
+      const raise =
+        cmd === undefined
+          ? `raise --timeout (to ${n} seconds, say)`
+          : `raise the limit: \`${withOption(cmd, '--timeout', n)}\``;
       return `The time limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
     }
     case 'memory':
@@ -226,9 +294,20 @@ function withOption(cmd: string, opt: string, value: string): string {
 // ---------------------------------------------------------------------------------------------
 // Results and traces
 
-function buildResult(module: ExecutableModule, bfs: Bfs, seconds: number, stateBytes: number | undefined, options: ExploreOptions): EngineCheckResult {
+function buildResult(
+  module: ExecutableModule,
+  bfs: Bfs,
+  seconds: number,
+  stateBytes: number | undefined,
+  options: ExploreOptions,
+): EngineCheckResult {
   const stop = bfs.stop as SearchStop;
-  const base = { engine: 'embedded' as const, stats: stats(bfs, seconds, stateBytes), loopsBackTo: null, stuttering: false };
+  const base = {
+    engine: 'embedded' as const,
+    stats: stats(bfs, seconds, stateBytes),
+    loopsBackTo: null,
+    stuttering: false,
+  };
   switch (stop.kind) {
     case 'done': {
       if (module.temporalProperties.length > 0) {
@@ -242,41 +321,89 @@ function buildResult(module: ExecutableModule, bfs: Bfs, seconds: number, stateB
             isInitial: (i) => bfs.parent.get(i) < 0,
           });
         } catch (err) {
-          if (err instanceof EvalError) return { ...base, verdict: 'error', property: null, trace: null, error: { message: err.message } };
+          if (err instanceof EvalError)
+            return {
+              ...base,
+              verdict: 'error',
+              property: null,
+              trace: null,
+              error: { message: err.message },
+            };
           throw err;
         }
         if (cx !== undefined) {
           if (cx.loopsBackTo === null) {
             const trace = rebuildTrace(module, bfs, cx.states);
-            return { ...base, verdict: 'violated', property: cx.property, trace, loopsBackTo: null, stuttering: cx.stuttering };
+            return {
+              ...base,
+              verdict: 'violated',
+              property: cx.property,
+              trace,
+              loopsBackTo: null,
+              stuttering: cx.stuttering,
+            };
           }
           // Replaying one step past the end, into the state the loop goes back to, names the
           // step that closes the lasso; the trace itself ends at the last distinct state.
           const closed = rebuildTrace(module, bfs, [...cx.states, cx.states[cx.loopsBackTo]!]);
           const loopAction = closed[closed.length - 1]!.action ?? undefined;
-          return { ...base, verdict: 'violated', property: cx.property, trace: closed.slice(0, -1), loopsBackTo: cx.loopsBackTo, stuttering: cx.stuttering, ...(loopAction === undefined ? {} : { loopAction }) };
+          return {
+            ...base,
+            verdict: 'violated',
+            property: cx.property,
+            trace: closed.slice(0, -1),
+            loopsBackTo: cx.loopsBackTo,
+            stuttering: cx.stuttering,
+            ...(loopAction === undefined ? {} : { loopAction }),
+          };
         }
       }
-      const unreachedActions = module.actions.flatMap((a, i) => (i === module.terminating ? [] : a.subActions.filter((_, k) => !bfs.actionReached[i]![k])));
-      const unreachedCovers = module.covers.filter((_, i) => !bfs.coverReached[i]).map((c) => c.name);
+      const unreachedActions = module.actions.flatMap((a, i) =>
+        i === module.terminating ? [] : a.subActions.filter((_, k) => !bfs.actionReached[i]![k]),
+      );
+      const unreachedCovers = module.covers
+        .filter((_, i) => !bfs.coverReached[i])
+        .map((c) => c.name);
       return {
         ...base,
         verdict: 'holds',
         property: null,
         trace: null,
-        ...(unreachedActions.length > 0 || unreachedCovers.length > 0 ? { unreached: { actions: unreachedActions, covers: unreachedCovers } } : {}),
+        ...(unreachedActions.length > 0 || unreachedCovers.length > 0
+          ? { unreached: { actions: unreachedActions, covers: unreachedCovers } }
+          : {}),
       };
     }
     case 'init-invariant':
-      return { ...base, verdict: 'violated', property: stop.property, trace: [{ action: null, state: toTlaState(module, stop.initState) }] };
+      return {
+        ...base,
+        verdict: 'violated',
+        property: stop.property,
+        trace: [{ action: null, state: toTlaState(module, stop.initState) }],
+      };
     case 'invariant':
-      return { ...base, verdict: 'violated', property: stop.property, trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)) };
+      return {
+        ...base,
+        verdict: 'violated',
+        property: stop.property,
+        trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)),
+      };
     case 'action-property': {
       const trace = rebuildTrace(module, bfs, bfs.pathTo(stop.from));
-      return { ...base, verdict: 'violated', property: stop.property, trace: [...trace, traceStep(module, stop.step)] };
+      return {
+        ...base,
+        verdict: 'violated',
+        property: stop.property,
+        trace: [...trace, traceStep(module, stop.step)],
+      };
     }
     case 'deadlock':
-      return { ...base, verdict: 'deadlock', property: null, trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)) };
+      return {
+        ...base,
+        verdict: 'deadlock',
+        property: null,
+        trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)),
+      };
     case 'assert':
       return {
         ...base,
@@ -291,7 +418,10 @@ function buildResult(module: ExecutableModule, bfs: Bfs, seconds: number, stateB
         verdict: 'error',
         property: null,
         trace: stop.state >= 0 ? rebuildTrace(module, bfs, bfs.pathTo(stop.state)) : null,
-        error: { message: `${stop.message}${where}`, ...(stop.definition === undefined ? {} : { tlaLocation: stop.definition }) },
+        error: {
+          message: `${stop.message}${where}`,
+          ...(stop.definition === undefined ? {} : { tlaLocation: stop.definition }),
+        },
       };
     }
     case 'limit':
@@ -300,7 +430,10 @@ function buildResult(module: ExecutableModule, bfs: Bfs, seconds: number, stateB
 }
 
 /** A state as TLA+ JSON, variables in declaration order. */
-export function toTlaState(module: ExecutableModule, s: State): Record<string, ReturnType<typeof toTlaValue>> {
+export function toTlaState(
+  module: ExecutableModule,
+  s: State,
+): Record<string, ReturnType<typeof toTlaValue>> {
   const out: Record<string, ReturnType<typeof toTlaValue>> = {};
   module.variables.forEach((v, i) => (out[v] = toTlaValue(s[i]!)));
   return out;
@@ -310,14 +443,21 @@ export function toTlaState(module: ExecutableModule, s: State): Record<string, R
 export function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
   const a = module.actions[st.action]!;
   const params: Record<string, ReturnType<typeof toTlaValue>> = {};
-  if (a.paramName !== undefined && st.param !== undefined) params[a.paramName] = toTlaValue(st.param);
-  return { action: { name: a.subActions[st.sub] ?? a.name, params }, state: toTlaState(module, st.next) };
+  if (a.paramName !== undefined && st.param !== undefined)
+    params[a.paramName] = toTlaValue(st.param);
+  return {
+    action: { name: a.subActions[st.sub] ?? a.name, params },
+    state: toTlaState(module, st.next),
+  };
 }
 
 const FOUND = { found: true };
 
 function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[]): TlaTraceStep[] {
-  return replayFingerprints(module, path.map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const)).trace;
+  return replayFingerprints(
+    module,
+    path.map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const),
+  ).trace;
 }
 
 /** The successor number `j` (from 0, in the module's enumeration order over all actions) of `s`. */
@@ -341,7 +481,11 @@ export function nthSuccessor(module: ExecutableModule, s: State, j: number): Ste
 }
 
 /** The trace of a path ending in a step: the path's states, then successor number `j` of its last state. */
-export function replayWithStep(module: ExecutableModule, fps: readonly (readonly [number, number])[], j: number): TlaTraceStep[] {
+export function replayWithStep(
+  module: ExecutableModule,
+  fps: readonly (readonly [number, number])[],
+  j: number,
+): TlaTraceStep[] {
   const { trace, last } = replayFingerprints(module, fps);
   return [...trace, traceStep(module, nthSuccessor(module, last, j))];
 }
@@ -351,7 +495,10 @@ export function replayWithStep(module: ExecutableModule, fps: readonly (readonly
  * initial state with the first fingerprint, then at each step the first successor (in the
  * module's order) with the next fingerprint. Stateright's approach: the search keeps no states.
  */
-export function replayFingerprints(module: ExecutableModule, fps: readonly (readonly [number, number])[]): { trace: TlaTraceStep[]; last: State } {
+export function replayFingerprints(
+  module: ExecutableModule,
+  fps: readonly (readonly [number, number])[],
+): { trace: TlaTraceStep[]; last: State } {
   const fpOf = (s: State): [number, number] => {
     if (module.symmetry === undefined) fingerprintState(s);
     else fingerprintOrbit(s, module.symmetry);
@@ -377,13 +524,17 @@ export function replayFingerprints(module: ExecutableModule, fps: readonly (read
     let found: StepRecord | undefined;
     try {
       for (let a = 0; a < module.actions.length && found === undefined; a++) {
-        module.successors(a, cur, (t: State, action: number, param: Value | undefined, sub: number) => {
-          const [h1, h2] = fpOf(t);
-          if (h1 === n1 && h2 === n2) {
-            found = { next: t, action, param, sub };
-            throw FOUND;
-          }
-        });
+        module.successors(
+          a,
+          cur,
+          (t: State, action: number, param: Value | undefined, sub: number) => {
+            const [h1, h2] = fpOf(t);
+            if (h1 === n1 && h2 === n2) {
+              found = { next: t, action, param, sub };
+              throw FOUND;
+            }
+          },
+        );
       }
     } catch (err) {
       if (err !== FOUND) throw err;

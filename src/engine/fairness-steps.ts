@@ -20,7 +20,12 @@ export interface FairnessStepPart {
  * Every action of A contributes each index of `roles.actions` naming its definition.
  * @param bound the names the fairness conjunct's quantifiers bind (`self`)
  */
-export function fairnessStepParts(module: TlaModule, vars: string, action: TlaExpr, bound: readonly string[]): readonly FairnessStepPart[] | undefined {
+export function fairnessStepParts(
+  module: TlaModule,
+  vars: string,
+  action: TlaExpr,
+  bound: readonly string[],
+): readonly FairnessStepPart[] | undefined {
   if (!coversAllVariables(module, vars)) return undefined;
   const defs = new Map<string, TlaDef>(module.defs.map((d) => [d.name, d]));
   const actionsByDef = new Map<string, number[]>();
@@ -33,7 +38,8 @@ export function fairnessStepParts(module: TlaModule, vars: string, action: TlaEx
   // `subst` maps the names in scope (formal parameters) to bound names of the conjunct.
   const rec = (e: TlaExpr, subst: ReadonlyMap<string, string>, depth: number): boolean => {
     if (depth > 50) return false;
-    if (e.kind === 'TlaJunction' && e.op === '\\/') return e.items.every((it) => rec(it, subst, depth + 1));
+    if (e.kind === 'TlaJunction' && e.op === '\\/')
+      return e.items.every((it) => rec(it, subst, depth + 1));
     const op = e.kind === 'TlaApply' ? e.op : e.kind === 'TlaName' ? e.name : undefined;
     if (op === undefined) return false;
     const def = defs.get(op);
@@ -60,7 +66,8 @@ export function fairnessStepParts(module: TlaModule, vars: string, action: TlaEx
     const inner = new Map<string, string>();
     def.params.forEach((p, k) => inner.set(p, atoms[k]!));
     const body = def.body;
-    if (body.kind === 'TlaJunction' && body.op === '\\/') return body.items.every((it) => rec(it, inner, depth + 1));
+    if (body.kind === 'TlaJunction' && body.op === '\\/')
+      return body.items.every((it) => rec(it, inner, depth + 1));
     if (body.kind === 'TlaApply' || body.kind === 'TlaName') return rec(body, inner, depth + 1);
     return false;
   };

@@ -3,7 +3,15 @@
 // values. A state's fingerprint can be updated from its parent's by visiting what changed.
 
 import { fmix, hashString, SEED1, SEED2, step1, step2 } from './hash-lanes.js';
-import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, type StateValues, type Value } from './values.js';
+import {
+  FcnValue,
+  ModelValue,
+  RecordValue,
+  SeqValue,
+  SetValue,
+  type StateValues,
+  type Value,
+} from './values.js';
 
 /** Output of `fingerprintValue` / `fingerprintState`: the two 32-bit halves (signed ints). */
 export const FP = { h1: 0, h2: 0 };
@@ -122,7 +130,12 @@ export function fingerprintState(s: StateValues): void {
  * The same as `fingerprintState(t)`, from the lane sums (s1, s2) of `parent`, a state of the
  * same length: only the variables whose value is not the very same object are hashed.
  */
-export function fingerprintSuccessor(parent: StateValues, s1: number, s2: number, t: StateValues): void {
+export function fingerprintSuccessor(
+  parent: StateValues,
+  s1: number,
+  s2: number,
+  t: StateValues,
+): void {
   let a1 = s1;
   let a2 = s2;
   const n = t.length;

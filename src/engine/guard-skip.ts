@@ -23,7 +23,8 @@ export class GuardSkip {
       if (gd === undefined || a.paramName === undefined) return undefined;
       return Int32Array.from(
         a.paramValues.map((p) => {
-          for (let k = 0; k < this.slotVar.length; k++) if (this.slotVar[k] === gd.variable && valueEquals(this.slotParam[k]!, p)) return k;
+          for (let k = 0; k < this.slotVar.length; k++)
+            if (this.slotVar[k] === gd.variable && valueEquals(this.slotParam[k]!, p)) return k;
           this.slotVar.push(gd.variable);
           this.slotParam.push(p);
           this.slotLabel.push(undefined);
@@ -37,7 +38,8 @@ export class GuardSkip {
   /** Reads the guarded variables of `s`; call before `mayRun` for that state. */
   look(s: State): void {
     const sl = this.slotLabel;
-    for (let k = 0; k < sl.length; k++) sl[k] = guardValue(s[this.slotVar[k]!]!, this.slotParam[k]!);
+    for (let k = 0; k < sl.length; k++)
+      sl[k] = guardValue(s[this.slotVar[k]!]!, this.slotParam[k]!);
   }
 
   /** False only when no parameter of action `a` is at the action's label in the state looked at. */

@@ -10,7 +10,17 @@ import { splitAction } from './action-split.js';
 import { fairnessStepParts } from './fairness-steps.js';
 import { symmetryGroup } from './symmetry.js';
 import { AssertFailure, EvalError } from './eval-error.js';
-import { Ctx, Scope, Unit, compileAction, compileValue, withDefinition, type Cont, type ModuleTables, type ValueFn } from './eval.js';
+import {
+  Ctx,
+  Scope,
+  Unit,
+  compileAction,
+  compileValue,
+  withDefinition,
+  type Cont,
+  type ModuleTables,
+  type ValueFn,
+} from './eval.js';
 import type {
   ActionInfo,
   ActionPredicate,
@@ -33,7 +43,10 @@ import { SetValue, formatValue, valueEquals, type Value } from './values.js';
 export function interpretModule(module: TlaModule, config: TlcConfig): ExecutableModule {
   const constants = constantBindings(config);
   for (const c of module.constants) {
-    if (!constants.has(c.name)) throw new EvalError(`The constant parameter ${c.name} is not assigned a value by the configuration file.`);
+    if (!constants.has(c.name))
+      throw new EvalError(
+        `The constant parameter ${c.name} is not assigned a value by the configuration file.`,
+      );
   }
   const defs = new Map<string, TlaDef>();
   for (const d of module.defs) defs.set(d.name, d);
@@ -43,7 +56,10 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
       kind: 'TlaDef',
       name: module.roles.vars,
       params: [],
-      body: { kind: 'TlaTuple', elements: module.variables.map((v) => ({ kind: 'TlaName', name: v.name })) },
+      body: {
+        kind: 'TlaTuple',
+        elements: module.variables.map((v) => ({ kind: 'TlaName', name: v.name })),
+      },
       comment: [],
       origin: undefined,
     });
@@ -59,7 +75,8 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
   const nvars = variables.length;
   const need = (name: string, what: string): TlaDef => {
     const d = defs.get(name);
-    if (d === undefined) throw new EvalError(`The ${what} ${name} is not defined in module ${module.name}.`);
+    if (d === undefined)
+      throw new EvalError(`The ${what} ${name} is not defined in module ${module.name}.`);
     return d;
   };
 
@@ -67,12 +84,18 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
   const initDef = need(module.roles.init, 'initial predicate');
   let initSink: (s: State) => void = () => {};
   const initUnit = new Unit(tables, initDef.name, true);
-  const initRun = withDefinition(initDef.name, () => compileAction(initDef.body, initUnit.rootScope(), finalInit));
+  const initRun = withDefinition(initDef.name, () =>
+    compileAction(initDef.body, initUnit.rootScope(), finalInit),
+  );
   const initCtx = initUnit.makeCtx();
   function finalInit(ctx: Ctx): void {
     const t = ctx.next.slice();
     for (let i = 0; i < nvars; i++) {
-      if (t[i] === undefined) throw new EvalError(`The initial predicate does not assign the variable ${variables[i]}.`, initDef.name);
+      if (t[i] === undefined)
+        throw new EvalError(
+          `The initial predicate does not assign the variable ${variables[i]}.`,
+          initDef.name,
+        );
     }
     initSink(t as Value[]);
   }
@@ -88,14 +111,25 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
       const setUnit = new Unit(tables, def.name, false);
       const setFn = compileValue(ref.param.set, setUnit.rootScope());
       const sv = withDefinition(def.name, () => setFn(setUnit.makeCtx()));
-      if (!(sv instanceof SetValue)) throw new EvalError(`The parameter set of ${def.name} is not a set: ${formatValue(sv)}.`, def.name);
+      if (!(sv instanceof SetValue))
+        throw new EvalError(
+          `The parameter set of ${def.name} is not a set: ${formatValue(sv)}.`,
+          def.name,
+        );
       paramValues = sv.elems;
       paramSlot = unit.newSlot();
       scope = scope.with(ref.param.name, { kind: 'slot', slot: paramSlot });
     }
-    const call: TlaExpr = ref.param === undefined ? { kind: 'TlaName', name: def.name } : { kind: 'TlaApply', op: def.name, args: [{ kind: 'TlaName', name: ref.param.name }] };
+    const call: TlaExpr =
+      ref.param === undefined
+        ? { kind: 'TlaName', name: def.name }
+        : { kind: 'TlaApply', op: def.name, args: [{ kind: 'TlaName', name: ref.param.name }] };
     const parts = splitAction(call, tables.defs);
-    const st = { sink: undefined as SuccessorSink | undefined, param: undefined as Value | undefined, count: 0 };
+    const st = {
+      sink: undefined as SuccessorSink | undefined,
+      param: undefined as Value | undefined,
+      count: 0,
+    };
     const runs = parts.map((p, sub) => {
       const fin: Cont = (ctx) => {
         const t = ctx.next.slice();
@@ -114,7 +148,13 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
     });
     const ctx = unit.makeCtx();
     const guard = actionGuard(module, ref);
-    const info: ActionInfo = { name: def.name, paramName: ref.param?.name, paramValues, subActions: parts.map((p) => p.name), ...(guard === undefined ? {} : { guard }) };
+    const info: ActionInfo = {
+      name: def.name,
+      paramName: ref.param?.name,
+      paramValues,
+      subActions: parts.map((p) => p.name),
+      ...(guard === undefined ? {} : { guard }),
+    };
     const successors = (s: State, sink: SuccessorSink): number => {
       st.sink = sink;
       st.count = 0;
@@ -129,7 +169,11 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
           try {
             runs[r]!(ctx);
           } catch (err) {
-            if ((err instanceof EvalError || err instanceof AssertFailure) && err.definition === undefined) err.definition = parts[r]!.name;
+            if (
+              (err instanceof EvalError || err instanceof AssertFailure) &&
+              err.definition === undefined
+            )
+              err.definition = parts[r]!.name;
             throw err;
           }
         }
@@ -149,7 +193,11 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
       holds(s: State): boolean {
         ctx.cur = s;
         const v = withDefinition(name, () => f(ctx));
-        if (typeof v !== 'boolean') throw new EvalError(`The ${kind} ${name} evaluated to the non-boolean ${formatValue(v)}.`, name);
+        if (typeof v !== 'boolean')
+          throw new EvalError(
+            `The ${kind} ${name} evaluated to the non-boolean ${formatValue(v)}.`,
+            name,
+          );
         return v;
       },
     };
@@ -161,7 +209,8 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
   for (const name of config.properties) {
     const def = need(name, 'property');
     const body = resolveZeroArg(def.body, tables);
-    if (body.kind === 'TlaBoxAction') actionProperties.push(boxAction(name, body.action, body.vars, tables));
+    if (body.kind === 'TlaBoxAction')
+      actionProperties.push(boxAction(name, body.action, body.vars, tables));
     else temporalProperties.push(temporalProperty(name, def.body, tables));
   }
 
@@ -173,7 +222,10 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
     symmetry = symmetryGroup(p, config.symmetry);
   }
 
-  const terminating = module.roles.terminating === undefined ? undefined : module.roles.actions.findIndex((a) => a.def === module.roles.terminating);
+  const terminating =
+    module.roles.terminating === undefined
+      ? undefined
+      : module.roles.actions.findIndex((a) => a.def === module.roles.terminating);
 
   return {
     name: module.name,
@@ -244,14 +296,22 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
   const unit = new Unit(t, name, false);
   const instances: { label: string; form: TemporalForm }[] = [];
   const ctx = new Ctx(t.variables.length);
-  const pred = (e: TlaExpr, sc: Scope, binds: readonly [number, Value][]): ((s: State) => boolean) => {
+  const pred = (
+    e: TlaExpr,
+    sc: Scope,
+    binds: readonly [number, Value][],
+  ): ((s: State) => boolean) => {
     const f = compileValue(e, sc);
     return (s: State) =>
       withDefinition(name, () => {
         ctx.cur = s;
         for (const [slot, v] of binds) ctx.locals[slot] = v;
         const v = f(ctx);
-        if (typeof v !== 'boolean') throw new EvalError(`The property ${name} has a non-boolean state predicate: ${formatValue(v)}.`, name);
+        if (typeof v !== 'boolean')
+          throw new EvalError(
+            `The property ${name} has a non-boolean state predicate: ${formatValue(v)}.`,
+            name,
+          );
         return v;
       });
   };
@@ -263,7 +323,8 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
     }
     if (e.kind === 'TlaApply') {
       const def = t.defs.get(e.op);
-      if (def === undefined) throw new EvalError(`Unknown operator ${e.op} in property ${name}.`, name);
+      if (def === undefined)
+        throw new EvalError(`Unknown operator ${e.op} in property ${name}.`, name);
       // Temporal operators take constant-level arguments here: evaluate them now.
       const argVals = e.args.map((a) => evalConstant(a, sc, binds, ctx));
       let s2 = unit.rootScope();
@@ -278,13 +339,17 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
     }
     if (e.kind === 'TlaQuant' && e.quantifier === '\\A') {
       const setV = evalConstant(e.set, sc, binds, ctx);
-      if (!(setV instanceof SetValue)) throw new EvalError(`The bound set in property ${name} is not a set.`, name);
+      if (!(setV instanceof SetValue))
+        throw new EvalError(`The bound set in property ${name} is not a set.`, name);
       const slots = e.variables.map(() => unit.newSlot());
       let s2 = sc;
       e.variables.forEach((v, i) => (s2 = s2.with(v, { kind: 'slot', slot: slots[i]! })));
       const tuples = (k: number, acc: [number, Value][]): void => {
         if (k === slots.length) {
-          const vals = acc.slice(binds.length).map(([, v]) => formatValue(v)).join(', ');
+          const vals = acc
+            .slice(binds.length)
+            .map(([, v]) => formatValue(v))
+            .join(', ');
           rec(e.body, s2, acc, `${label}(${vals})`);
           return;
         }
@@ -294,15 +359,24 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
       return;
     }
     if (e.kind === 'TlaBinary' && e.op === '~>') {
-      instances.push({ label, form: { kind: 'leads-to', p: pred(e.left, sc, binds), q: pred(e.right, sc, binds) } });
+      instances.push({
+        label,
+        form: { kind: 'leads-to', p: pred(e.left, sc, binds), q: pred(e.right, sc, binds) },
+      });
       return;
     }
     if (e.kind === 'TlaTemporal') {
       const inner = resolveZeroArg(e.operand, t);
       if (e.op === '<>' && inner.kind === 'TlaTemporal' && inner.op === '[]') {
-        instances.push({ label, form: { kind: 'eventually-always', p: pred(inner.operand, sc, binds) } });
+        instances.push({
+          label,
+          form: { kind: 'eventually-always', p: pred(inner.operand, sc, binds) },
+        });
       } else if (e.op === '[]' && inner.kind === 'TlaTemporal' && inner.op === '<>') {
-        instances.push({ label, form: { kind: 'always-eventually', p: pred(inner.operand, sc, binds) } });
+        instances.push({
+          label,
+          form: { kind: 'always-eventually', p: pred(inner.operand, sc, binds) },
+        });
       } else if (e.op === '<>') {
         instances.push({ label, form: { kind: 'eventually', p: pred(e.operand, sc, binds) } });
       } else {
@@ -310,7 +384,10 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
       }
       return;
     }
-    throw new EvalError(`The property ${name} is not one of the temporal forms <>P, []P, []<>P, <>[]P, P ~> Q.`, name);
+    throw new EvalError(
+      `The property ${name} is not one of the temporal forms <>P, []P, []<>P, <>[]P, P ~> Q.`,
+      name,
+    );
   };
   rec(body, unit.rootScope(), [], name);
   ctx.locals = new Array<Value | undefined>(unit.nslots).fill(undefined);
@@ -347,7 +424,8 @@ function readFairness(spec: TlaExpr, t: ModuleTables, module: TlaModule): Fairne
       const ctx = unit.makeCtx();
       binds.forEach((b, i) => (ctx.locals[slots[i]!] = b.value));
       const sv = f(ctx);
-      if (!(sv instanceof SetValue)) throw new EvalError('A fairness quantifier does not range over a set.', module.roles.spec);
+      if (!(sv instanceof SetValue))
+        throw new EvalError('A fairness quantifier does not range over a set.', module.roles.spec);
       const tuples = (k: number, acc: { name: string; value: Value }[]): void => {
         if (k === e.variables.length) {
           rec(e.body, acc);
@@ -370,8 +448,16 @@ function readFairness(spec: TlaExpr, t: ModuleTables, module: TlaModule): Fairne
 
 const FOUND = { found: true };
 
-function fairnessInstance(strength: 'WF' | 'SF', vars: string, action: TlaExpr, binds: readonly { name: string; value: Value }[], t: ModuleTables, module: TlaModule): FairnessInstance {
-  const defName = action.kind === 'TlaApply' ? action.op : action.kind === 'TlaName' ? action.name : 'fairness';
+function fairnessInstance(
+  strength: 'WF' | 'SF',
+  vars: string,
+  action: TlaExpr,
+  binds: readonly { name: string; value: Value }[],
+  t: ModuleTables,
+  module: TlaModule,
+): FairnessInstance {
+  const defName =
+    action.kind === 'TlaApply' ? action.op : action.kind === 'TlaName' ? action.name : 'fairness';
   const unit = new Unit(t, defName, false);
   let sc = unit.rootScope();
   const slots = binds.map(() => unit.newSlot());
@@ -387,11 +473,28 @@ function fairnessInstance(strength: 'WF' | 'SF', vars: string, action: TlaExpr, 
   const varsFn = compileValue({ kind: 'TlaName', name: vars }, sc);
   const ctx = unit.makeCtx();
   binds.forEach((b, i) => (ctx.locals[slots[i]!] = b.value));
-  const argText = action.kind === 'TlaApply' ? `(${action.args.map((a) => (a.kind === 'TlaName' ? binds.find((b) => b.name === a.name)?.value ?? a.name : '…')).map((v) => (typeof v === 'string' ? v : formatValue(v))).join(', ')})` : '';
-  const parts = fairnessStepParts(module, vars, action, binds.map((b) => b.name));
+  const argText =
+    action.kind === 'TlaApply'
+      ? `(${action.args
+          .map((a) =>
+            a.kind === 'TlaName' ? (binds.find((b) => b.name === a.name)?.value ?? a.name) : '…',
+          )
+          .map((v) => (typeof v === 'string' ? v : formatValue(v)))
+          .join(', ')})`
+      : '';
+  const parts = fairnessStepParts(
+    module,
+    vars,
+    action,
+    binds.map((b) => b.name),
+  );
   // The innermost binding of a name wins, as in the scope built above.
-  const boundValue = (name: string): Value => binds[binds.map((b) => b.name).lastIndexOf(name)]!.value;
-  const steps = parts?.map((p) => ({ index: p.index, param: p.arg === undefined ? undefined : boundValue(p.arg) }));
+  const boundValue = (name: string): Value =>
+    binds[binds.map((b) => b.name).lastIndexOf(name)]!.value;
+  const steps = parts?.map((p) => ({
+    index: p.index,
+    param: p.arg === undefined ? undefined : boundValue(p.arg),
+  }));
   return {
     strength,
     label: `${strength}_${vars}(${defName}${argText})`,

@@ -11,8 +11,13 @@ import { EMPTY_SET, makeInterval, type SetValue, type Value } from './values.js'
 
 /** An interval with more members than INTERVAL_LIMIT. */
 export class IntervalTooLarge extends EvalError {
-  constructor(readonly low: number, readonly high: number) {
-    super(`The interval ${low}..${high} has ${intervalSize(low, high)} members, more than the ${INTERVAL_LIMIT} the engine enumerates.`);
+  constructor(
+    readonly low: number,
+    readonly high: number,
+  ) {
+    super(
+      `The interval ${low}..${high} has ${intervalSize(low, high)} members, more than the ${INTERVAL_LIMIT} the engine enumerates.`,
+    );
   }
 }
 

@@ -62,11 +62,19 @@ export function lassoOfTrace(
   end: { readonly loopsBackTo: number | null; readonly stuttering: boolean },
 ): { ok: true; lasso: StateLasso } | { ok: false; problem: string } {
   if (trace.length === 0) return { ok: false, problem: 'the trace is empty' };
-  if (end.loopsBackTo === null && !end.stuttering) return { ok: false, problem: 'the trace neither loops back nor stutters at its end' };
+  if (end.loopsBackTo === null && !end.stuttering)
+    return { ok: false, problem: 'the trace neither loops back nor stutters at its end' };
   const loopStart = end.loopsBackTo ?? trace.length - 1;
-  if (loopStart < 0 || loopStart >= trace.length) return { ok: false, problem: `the loop goes back to state ${loopStart + 1}, which is not in the trace` };
+  if (loopStart < 0 || loopStart >= trace.length)
+    return {
+      ok: false,
+      problem: `the loop goes back to state ${loopStart + 1}, which is not in the trace`,
+    };
   try {
-    return { ok: true, lasso: { states: trace.map((st) => stateFromJson(module, st.state)), loopStart } };
+    return {
+      ok: true,
+      lasso: { states: trace.map((st) => stateFromJson(module, st.state)), loopStart },
+    };
   } catch (err) {
     if (err instanceof EvalError) return { ok: false, problem: err.message };
     throw err;

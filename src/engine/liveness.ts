@@ -38,7 +38,10 @@ interface Automaton {
  * The first violated instance of the module's temporal properties, in property order, or
  * undefined when all hold.
  */
-export function checkLiveness(module: ExecutableModule, input: LivenessInput): LivenessCounterexample | undefined {
+export function checkLiveness(
+  module: ExecutableModule,
+  input: LivenessInput,
+): LivenessCounterexample | undefined {
   const g = input.graph;
   let bit = 0;
   for (const tp of module.temporalProperties) {
@@ -55,7 +58,11 @@ export function checkLiveness(module: ExecutableModule, input: LivenessInput): L
   return undefined;
 }
 
-function automaton(kind: TemporalForm['kind'], P: (s: number) => boolean, Q: (s: number) => boolean): Automaton {
+function automaton(
+  kind: TemporalForm['kind'],
+  P: (s: number) => boolean,
+  Q: (s: number) => boolean,
+): Automaton {
   const all = (): boolean => true;
   const notP = (s: number): boolean => !P(s);
   switch (kind) {
@@ -68,7 +75,12 @@ function automaton(kind: TemporalForm['kind'], P: (s: number) => boolean, Q: (s:
     case 'eventually-always': // ~<>[]P = []<>~P
       return { prefix: true, trigger: all, region: all, accept: notP };
     case 'leads-to': // ~(P ~> Q) = <>(P /\ []~Q)
-      return { prefix: true, trigger: (s) => P(s) && !Q(s), region: (s) => !Q(s), accept: undefined };
+      return {
+        prefix: true,
+        trigger: (s) => P(s) && !Q(s),
+        region: (s) => !Q(s),
+        accept: undefined,
+      };
   }
 }
 
@@ -84,7 +96,11 @@ function stepBit(g: StateGraph, e: number, f: number): boolean {
   return ((g.edgeStepBits.get(e * g.fairWords + (f >>> 5)) >>> (f & 31)) & 1) === 1;
 }
 
-function findViolation(module: ExecutableModule, input: LivenessInput, aut: Automaton): Omit<LivenessCounterexample, 'property' | 'instance'> | undefined {
+function findViolation(
+  module: ExecutableModule,
+  input: LivenessInput,
+  aut: Automaton,
+): Omit<LivenessCounterexample, 'property' | 'instance'> | undefined {
   const g = input.graph;
   const n = input.stateCount;
   const es = g.edgeStart;
@@ -186,7 +202,12 @@ function firstEdgeWithin(g: StateGraph, inC: Uint8Array, u: number): number | un
   return undefined;
 }
 
-function findStepEdge(g: StateGraph, scc: readonly number[], inC: Uint8Array, f: number): { from: number; to: number } | undefined {
+function findStepEdge(
+  g: StateGraph,
+  scc: readonly number[],
+  inC: Uint8Array,
+  f: number,
+): { from: number; to: number } | undefined {
   for (const u of scc) {
     for (let e = g.edgeStart.get(u); e < g.edgeStart.get(u + 1); e++) {
       const v = g.edgeTarget.get(e);
@@ -224,7 +245,12 @@ function pathWithin(g: StateGraph, inC: Uint8Array, from: number, to: number): n
  * visiting all of it) and accepting; SCCs failing only strong fairness are searched again
  * without the states where that action is enabled.
  */
-function findFairScc(module: ExecutableModule, g: StateGraph, nodes: readonly number[], accept: ((s: number) => boolean) | undefined): number[] | undefined {
+function findFairScc(
+  module: ExecutableModule,
+  g: StateGraph,
+  nodes: readonly number[],
+  accept: ((s: number) => boolean) | undefined,
+): number[] | undefined {
   const nf = module.fairness.length;
   const sccs = tarjan(g, nodes);
   for (const C of sccs) {

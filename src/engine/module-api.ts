@@ -33,7 +33,12 @@ export type State = StateValues;
  * @param sub index into `actions[actionIndex].subActions`: which disjunct definition of the
  *   action produced the step (TLC names trace steps after it); 0 when the action is not split
  */
-export type SuccessorSink = (next: State, actionIndex: number, param: Value | undefined, sub: number) => void;
+export type SuccessorSink = (
+  next: State,
+  actionIndex: number,
+  param: Value | undefined,
+  sub: number,
+) => void;
 
 /** One disjunct of Next, as `roles.actions` lists it. */
 export interface ActionInfo {
@@ -109,7 +114,11 @@ export type TemporalForm =
   | { readonly kind: 'always'; readonly p: (s: State) => boolean } // []P
   | { readonly kind: 'always-eventually'; readonly p: (s: State) => boolean } // []<>P
   | { readonly kind: 'eventually-always'; readonly p: (s: State) => boolean } // <>[]P
-  | { readonly kind: 'leads-to'; readonly p: (s: State) => boolean; readonly q: (s: State) => boolean }; // P ~> Q
+  | {
+      readonly kind: 'leads-to';
+      readonly p: (s: State) => boolean;
+      readonly q: (s: State) => boolean;
+    }; // P ~> Q
 
 /** A temporal property: a conjunction of instances (a `\A x \in S` over a form gives one per value). */
 export interface TemporalProperty {

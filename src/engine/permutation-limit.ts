@@ -15,7 +15,10 @@ export class PermutationsTooLarge extends EvalError {
    * @param description the set or group and its size (`Permutations of a set with 9 elements has 9! = 362880 members`)
    * @param limit the limit in force
    */
-  constructor(readonly description: string, readonly limit: number) {
+  constructor(
+    readonly description: string,
+    readonly limit: number,
+  ) {
     super(`${description}, more than the ${limit} the engine enumerates.`);
   }
 }

@@ -10,7 +10,10 @@ import type { TlaExpr } from '../tla/tla-ast.js';
  * one of them can branch or assign (`isAssignTarget` says whether `x` in `x = ...`/`x \in ...`
  * is a variable the action may still assign).
  */
-export function plainGuardConjuncts(e: TlaExpr, isAssignTarget: (left: TlaExpr) => boolean): readonly TlaExpr[] | undefined {
+export function plainGuardConjuncts(
+  e: TlaExpr,
+  isAssignTarget: (left: TlaExpr) => boolean,
+): readonly TlaExpr[] | undefined {
   const items = e.kind === 'TlaJunction' && e.op === '/\\' ? e.items : [e];
   for (const it of items) {
     switch (it.kind) {

@@ -51,7 +51,8 @@ const HEAP_SHARE = 0.8;
 export function defaultMemoryBytes(): number {
   const machine = totalmem();
   // constrainedMemory is the cgroup's limit (a huge number, or 0, when there is none).
-  const cgroup = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.() ?? 0;
+  const cgroup =
+    (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.() ?? 0;
   const available = cgroup > 0 && cgroup < machine ? cgroup : machine;
   return Math.floor(available * 0.9);
 }
@@ -70,8 +71,10 @@ export class RunLimits implements WorkMeter {
   constructor(options: LimitOptions) {
     const now = Date.now();
     const started = options.startedAt ?? now;
-    this.deadline = options.timeoutSeconds === undefined ? Infinity : started + options.timeoutSeconds * 1000;
-    this.rssLimit = options.memoryMb === undefined ? defaultMemoryBytes() : options.memoryMb * 1024 * 1024;
+    this.deadline =
+      options.timeoutSeconds === undefined ? Infinity : started + options.timeoutSeconds * 1000;
+    this.rssLimit =
+      options.memoryMb === undefined ? defaultMemoryBytes() : options.memoryMb * 1024 * 1024;
     this.heapLimit = getHeapStatistics().heap_size_limit * HEAP_SHARE;
     this.signal = options.signal;
     this.lastYield = now;
@@ -104,6 +107,8 @@ export class RunLimits implements WorkMeter {
   }
 
   private memoryExceeded(): boolean {
-    return process.memoryUsage.rss() > this.rssLimit || process.memoryUsage().heapUsed > this.heapLimit;
+    return (
+      process.memoryUsage.rss() > this.rssLimit || process.memoryUsage().heapUsed > this.heapLimit
+    );
   }
 }

@@ -122,7 +122,13 @@ type Outcome =
   | { kind: 'action-property'; property: string; path: Step[]; init: State }
   | { kind: 'deadlock'; path: Step[]; init: State }
   | { kind: 'assert'; message: string; path: Step[]; init: State | undefined }
-  | { kind: 'error'; message: string; definition: string | undefined; path: Step[]; init: State | undefined };
+  | {
+      kind: 'error';
+      message: string;
+      definition: string | undefined;
+      path: Step[];
+      init: State | undefined;
+    };
 
 /**
  * Simulates `module`: `traces` random behaviours of at most `depth` states each. The first
@@ -131,7 +137,11 @@ type Outcome =
  * explored. With the same seed and module, the behaviours, the verdict and the trace are the
  * same on every run.
  */
-export async function simulate(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: SimulateOptions = {}): Promise<CheckResult> {
+export async function simulate(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: SimulateOptions = {},
+): Promise<CheckResult> {
   const gen = runSimulation(module, config, options);
   for (;;) {
     const r = gen.next();
@@ -140,7 +150,11 @@ export async function simulate(module: ExecutableModule, config: Pick<TlcConfig,
   }
 }
 
-function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: SimulateOptions): Generator<void, CheckResult> {
+function* runSimulation(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: SimulateOptions,
+): Generator<void, CheckResult> {
   // Time, memory and the abort signal are looked at inside every behaviour, not only between them.
   const limits = new RunLimits(options);
   // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
@@ -162,7 +176,15 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
     else fingerprintOrbit(s, module.symmetry);
     seen.lookupOrInsert(FP.h1, FP.h2, seen.size);
   };
-  const counts = () => ({ behaviours, statesGenerated, distinct: seen.size, longest, seed, depthLimit, traceLimit });
+  const counts = () => ({
+    behaviours,
+    statesGenerated,
+    distinct: seen.size,
+    longest,
+    seed,
+    depthLimit,
+    traceLimit,
+  });
   const seconds = (): number => (Date.now() - started) / 1000;
   const limitResult = (reason: LimitReason): CheckResult =>
     reason === 'timeout'
@@ -190,7 +212,12 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
   }
   if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
   if (inits.length === 0) {
-    return errorOnly(module, 'The initial predicate has no solution: the module has no initial state, so there is nothing to simulate.', counts(), seconds());
+    return errorOnly(
+      module,
+      'The initial predicate has no solution: the module has no initial state, so there is nothing to simulate.',
+      counts(),
+      seconds(),
+    );
   }
 
   const successors: Step[] = [];
@@ -247,14 +274,24 @@ function* runSimulation(module: ExecutableModule, config: Pick<TlcConfig, 'check
     if (reason !== undefined) return limitResult(reason);
     if (now - lastProgress >= interval) {
       lastProgress = now;
-      options.onProgress?.({ behaviours, statesGenerated, distinctStates: seen.size, seconds: seconds() });
+      options.onProgress?.({
+        behaviours,
+        statesGenerated,
+        distinctStates: seen.size,
+        seconds: seconds(),
+      });
     }
     if (limits.yieldDue) {
       yield;
       limits.yielded();
     }
   }
-  options.onProgress?.({ behaviours, statesGenerated, distinctStates: seen.size, seconds: seconds() });
+  options.onProgress?.({
+    behaviours,
+    statesGenerated,
+    distinctStates: seen.size,
+    seconds: seconds(),
+  });
   return inconclusiveResult('simulation', counts(), seconds(), options, 'budget');
 }
 
@@ -263,15 +300,21 @@ function firstBrokenInvariant(module: ExecutableModule, s: State): string | unde
   return undefined;
 }
 
-function firstBrokenActionProperty(module: ExecutableModule, s: State, t: State): string | undefined {
+function firstBrokenActionProperty(
+  module: ExecutableModule,
+  s: State,
+  t: State,
+): string | undefined {
   for (const p of module.actionProperties) if (!p.holds(s, t)) return p.name;
   return undefined;
 }
 
 /** Assertion failures and evaluation errors end the run; anything else is our own bug. */
 function caught(err: unknown, path: Step[], init: State | undefined): Outcome {
-  if (err instanceof AssertFailure) return { kind: 'assert', message: err.assertMessage, path, init };
-  if (err instanceof EvalError) return { kind: 'error', message: err.message, definition: err.definition, path, init };
+  if (err instanceof AssertFailure)
+    return { kind: 'assert', message: err.assertMessage, path, init };
+  if (err instanceof EvalError)
+    return { kind: 'error', message: err.message, definition: err.definition, path, init };
   throw err;
 }
 
@@ -286,7 +329,13 @@ interface Counts {
 }
 
 function statsOf(c: Counts, seconds: number): CheckResult['stats'] {
-  return { distinctStates: c.distinct, statesGenerated: c.statesGenerated, depth: c.longest, seconds, queued: 0 };
+  return {
+    distinctStates: c.distinct,
+    statesGenerated: c.statesGenerated,
+    depth: c.longest,
+    seconds,
+    queued: 0,
+  };
 }
 
 function traceOf(module: ExecutableModule, init: State, path: readonly Step[]): TlaTraceStep[] {
@@ -294,14 +343,28 @@ function traceOf(module: ExecutableModule, init: State, path: readonly Step[]): 
   for (const st of path) {
     const a = module.actions[st.action]!;
     const params: Record<string, ReturnType<typeof toTlaValue>> = {};
-    if (a.paramName !== undefined && st.param !== undefined) params[a.paramName] = toTlaValue(st.param);
-    out.push({ action: { name: a.subActions[st.sub] ?? a.name, params }, state: toTlaState(module, st.next) });
+    if (a.paramName !== undefined && st.param !== undefined)
+      params[a.paramName] = toTlaValue(st.param);
+    out.push({
+      action: { name: a.subActions[st.sub] ?? a.name, params },
+      state: toTlaState(module, st.next),
+    });
   }
   return out;
 }
 
-function violationResult(module: ExecutableModule, o: Outcome, c: Counts, seconds: number): CheckResult {
-  const base = { engine: 'embedded' as const, stats: statsOf(c, seconds), loopsBackTo: null, stuttering: false };
+function violationResult(
+  module: ExecutableModule,
+  o: Outcome,
+  c: Counts,
+  seconds: number,
+): CheckResult {
+  const base = {
+    engine: 'embedded' as const,
+    stats: statsOf(c, seconds),
+    loopsBackTo: null,
+    stuttering: false,
+  };
   const trace = o.init === undefined ? null : traceOf(module, o.init, o.path);
   switch (o.kind) {
     case 'invariant':
@@ -318,18 +381,41 @@ function violationResult(module: ExecutableModule, o: Outcome, c: Counts, second
         verdict: 'error',
         property: null,
         trace,
-        error: { message: `${o.message}${where}`, ...(o.definition === undefined ? {} : { tlaLocation: o.definition }) },
+        error: {
+          message: `${o.message}${where}`,
+          ...(o.definition === undefined ? {} : { tlaLocation: o.definition }),
+        },
       };
     }
   }
 }
 
-function errorOnly(module: ExecutableModule, message: string, c: Counts, seconds: number): CheckResult {
+function errorOnly(
+  module: ExecutableModule,
+  message: string,
+  c: Counts,
+  seconds: number,
+): CheckResult {
   void module;
-  return { engine: 'embedded', verdict: 'error', property: null, stats: statsOf(c, seconds), trace: null, loopsBackTo: null, stuttering: false, error: { message } };
+  return {
+    engine: 'embedded',
+    verdict: 'error',
+    property: null,
+    stats: statsOf(c, seconds),
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    error: { message },
+  };
 }
 
-function inconclusiveResult(reason: InconclusiveReason, c: Counts, seconds: number, options: SimulateOptions, why: 'budget' | 'time' | 'interrupted' | 'memory'): CheckResult {
+function inconclusiveResult(
+  reason: InconclusiveReason,
+  c: Counts,
+  seconds: number,
+  options: SimulateOptions,
+  why: 'budget' | 'time' | 'interrupted' | 'memory',
+): CheckResult {
   const what = `${c.behaviours} behaviour${c.behaviours === 1 ? '' : 's'} of up to ${c.depthLimit} states (seed ${c.seed}) explored, ${c.statesGenerated} states generated, ${c.distinct} distinct`;
   const stopped =
     why === 'budget'
@@ -337,10 +423,12 @@ function inconclusiveResult(reason: InconclusiveReason, c: Counts, seconds: numb
       : why === 'time'
         ? `the time limit of ${options.timeoutSeconds} s was reached`
         : why === 'memory'
-          ? 'the memory limit was reached (--memory, default 90% of the machine\'s, or 80% of Node\'s heap limit)'
+          ? "the memory limit was reached (--memory, default 90% of the machine's, or 80% of Node's heap limit)"
           : 'the run was interrupted';
   const advice = `Simulation found no violation: ${what}; ${stopped}. A simulation samples behaviours and proves nothing. Run more behaviours or another seed (${
-    options.commandLine === undefined ? '--traces, --seed' : `\`${withOption(withOption(options.commandLine, '--traces', String(c.traceLimit * 10)), '--seed', String(c.seed + 1))}\``
+    options.commandLine === undefined
+      ? '--traces, --seed'
+      : `\`${withOption(withOption(options.commandLine, '--traces', String(c.traceLimit * 10)), '--seed', String(c.seed + 1))}\``
   }), or an exhaustive check for a verdict.`;
   return {
     engine: 'embedded',
@@ -382,8 +470,14 @@ function withoutFlag(cmd: string, flag: string): string {
  */
 export function adviceForLimit(reason: InconclusiveReason, commandLine: string): string {
   // The exhaustive check the user ran, or would run: without engine, limit and simulation options.
-  const exhaustive = withoutFlag(withoutOption(withoutOption(withoutOption(commandLine, '--traces'), '--depth'), '--seed'), '--simulate');
-  const base = withoutFlag(withoutOption(withoutOption(exhaustive, '--engine'), '--max-states'), '--distributed');
+  const exhaustive = withoutFlag(
+    withoutOption(withoutOption(withoutOption(commandLine, '--traces'), '--depth'), '--seed'),
+    '--simulate',
+  );
+  const base = withoutFlag(
+    withoutOption(withoutOption(exhaustive, '--engine'), '--max-states'),
+    '--distributed',
+  );
   const distributed = `${withOption(base, '--engine', 'tlc')} --distributed`;
   const simulation = `${withoutOption(withoutOption(base, '--timeout'), '--max-states')} --simulate --traces ${SIMULATE_DEFAULTS.traces * 10} --depth ${SIMULATE_DEFAULTS.depth} --seed ${SIMULATE_DEFAULTS.seed}`;
   const both =

@@ -8,7 +8,10 @@ import type { ExecutableModule, State } from './module-api.js';
 import { fromTlaValue } from './values.js';
 
 /** A trace state (JSON) as engine values, in the module's variable order. */
-export function stateFromJson(module: ExecutableModule, s: Readonly<Record<string, TlaValue>>): State {
+export function stateFromJson(
+  module: ExecutableModule,
+  s: Readonly<Record<string, TlaValue>>,
+): State {
   return module.variables.map((v) => {
     const j = s[v];
     if (j === undefined) throw new EvalError(`the trace state has no value for ${v}`);

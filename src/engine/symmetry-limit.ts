@@ -26,7 +26,10 @@ export interface BoundedModule {
  * the symmetry set under SYMMETRY_GROUP_LIMIT; a larger group is dropped with a note. A refusal
  * that does not come from the symmetry set (it recurs without it) is left to the general limit.
  */
-export function buildWithBoundedSymmetry(build: (config: TlcConfig) => ExecutableModule, config: TlcConfig): BoundedModule {
+export function buildWithBoundedSymmetry(
+  build: (config: TlcConfig) => ExecutableModule,
+  config: TlcConfig,
+): BoundedModule {
   if (config.symmetry === undefined) return { module: build(config), config };
   let refusal: PermutationsTooLarge;
   try {

@@ -7,7 +7,18 @@
 import { EvalError } from './eval-error.js';
 import type { Permutation, State } from './module-api.js';
 import { PermutationsTooLarge, permutationLimit } from './permutation-limit.js';
-import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, compareValues, formatValue, makeFcn, makeSet, type Value } from './values.js';
+import {
+  FcnValue,
+  ModelValue,
+  RecordValue,
+  SeqValue,
+  SetValue,
+  compareValues,
+  formatValue,
+  makeFcn,
+  makeSet,
+  type Value,
+} from './values.js';
 import { FP, fingerprintState } from './fingerprint.js';
 
 /**
@@ -19,7 +30,8 @@ import { FP, fingerprintState } from './fingerprint.js';
  * PermutationsTooLarge as soon as the closure passes it.
  */
 export function symmetryGroup(set: Value, name: string): Permutation[] {
-  if (!(set instanceof SetValue)) throw new EvalError(`The symmetry set ${name} is not a set.`, name);
+  if (!(set instanceof SetValue))
+    throw new EvalError(`The symmetry set ${name} is not a set.`, name);
   const max = permutationLimit();
   const identity: Permutation = new Map();
   const elements: Permutation[] = [identity];
@@ -40,7 +52,11 @@ export function symmetryGroup(set: Value, name: string): Permutation[] {
         if (seen.has(key)) continue;
         seen.add(key);
         elements.push(c);
-        if (elements.length > max) throw new PermutationsTooLarge(`The group the symmetry set ${name} generates has more than ${max} members`, max);
+        if (elements.length > max)
+          throw new PermutationsTooLarge(
+            `The group the symmetry set ${name} generates has more than ${max} members`,
+            max,
+          );
       }
     }
   }
@@ -52,11 +68,19 @@ function permutationOf(f: Value, name: string): Permutation {
   // `Permutations({})` is `{<<>>}`: the empty function, which moves nothing (a group with no
   // spare slots, `spare 0` or a SPARE parameter set to 0).
   if (f instanceof SeqValue && f.elems.length === 0) return new Map();
-  if (!(f instanceof FcnValue)) throw new EvalError(`The symmetry set ${name} holds ${formatValue(f)}, not a permutation of model values.`, name);
+  if (!(f instanceof FcnValue))
+    throw new EvalError(
+      `The symmetry set ${name} holds ${formatValue(f)}, not a permutation of model values.`,
+      name,
+    );
   const m = new Map<ModelValue, ModelValue>();
   f.domain.forEach((d, i) => {
     const img = f.values[i];
-    if (!(d instanceof ModelValue) || !(img instanceof ModelValue)) throw new EvalError(`The symmetry set ${name} permutes values that are not model values.`, name);
+    if (!(d instanceof ModelValue) || !(img instanceof ModelValue))
+      throw new EvalError(
+        `The symmetry set ${name} permutes values that are not model values.`,
+        name,
+      );
     if (d !== img) m.set(d, img);
   });
   return m;
@@ -75,7 +99,10 @@ function compose(p: Permutation, q: Permutation): Permutation {
 
 /** A text naming a permutation by what it moves, the same for equal permutations. */
 function permutationKey(m: Permutation): string {
-  return [...m].map(([a, b]) => `${a.name}>${b.name}`).sort().join(',');
+  return [...m]
+    .map(([a, b]) => `${a.name}>${b.name}`)
+    .sort()
+    .join(',');
 }
 
 /** The image of a value under a permutation of model values. */
@@ -84,9 +111,15 @@ export function permuteValue(v: Value, p: Permutation): Value {
   if (v instanceof ModelValue) return p.get(v) ?? v;
   if (v instanceof SetValue) return makeSet(v.elems.map((x) => permuteValue(x, p)));
   if (v instanceof SeqValue) return new SeqValue(v.elems.map((x) => permuteValue(x, p)));
-  if (v instanceof RecordValue) return new RecordValue(v.fields, v.values.map((x) => permuteValue(x, p)));
+  if (v instanceof RecordValue)
+    return new RecordValue(
+      v.fields,
+      v.values.map((x) => permuteValue(x, p)),
+    );
   const f = v as FcnValue;
-  const pairs = f.domain.map((d, i) => [permuteValue(d, p), permuteValue(f.values[i]!, p)] as const);
+  const pairs = f.domain.map(
+    (d, i) => [permuteValue(d, p), permuteValue(f.values[i]!, p)] as const,
+  );
   pairs.sort((a, b) => compareValues(a[0], b[0]));
   return makeFcn(
     pairs.map((x) => x[0]),

@@ -34,31 +34,36 @@ export function fail(msg: string): never {
 
 /** `v` as a boolean, or TLC's error naming `what` should have been one. */
 export function asBool(v: Value, what: string): boolean {
-  if (typeof v !== 'boolean') fail(`${what} should be a boolean, but is the ${describeKind(v)} ${formatValue(v)}.`);
+  if (typeof v !== 'boolean')
+    fail(`${what} should be a boolean, but is the ${describeKind(v)} ${formatValue(v)}.`);
   return v;
 }
 
 /** `v` as an integer, or TLC's error naming `what` should have been one. */
 export function asInt(v: Value, what: string): number {
-  if (typeof v !== 'number') fail(`${what} should be an integer, but is the ${describeKind(v)} ${formatValue(v)}.`);
+  if (typeof v !== 'number')
+    fail(`${what} should be an integer, but is the ${describeKind(v)} ${formatValue(v)}.`);
   return v;
 }
 
 /** `v` as a set, or TLC's error naming `what` should have been one. */
 export function asSet(v: Value, what: string): SetValue {
-  if (!(v instanceof SetValue)) fail(`${what} should be a set, but is the ${describeKind(v)} ${formatValue(v)}.`);
+  if (!(v instanceof SetValue))
+    fail(`${what} should be a set, but is the ${describeKind(v)} ${formatValue(v)}.`);
   return v;
 }
 
 /** `v` as a sequence, or TLC's error naming `what` should have been one. */
 export function asSeq(v: Value, what: string): SeqValue {
-  if (!(v instanceof SeqValue)) fail(`${what} should be a sequence, but is the ${describeKind(v)} ${formatValue(v)}.`);
+  if (!(v instanceof SeqValue))
+    fail(`${what} should be a sequence, but is the ${describeKind(v)} ${formatValue(v)}.`);
   return v;
 }
 
 /** `v` as a function (records and sequences are functions too), or TLC's error. */
 export function asFcn(v: Value, what: string): FunctionValue {
-  if (!isFunction(v)) fail(`${what} should be a function, but is the ${describeKind(v)} ${formatValue(v)}.`);
+  if (!isFunction(v))
+    fail(`${what} should be a function, but is the ${describeKind(v)} ${formatValue(v)}.`);
   return v;
 }
 
@@ -81,7 +86,10 @@ export function tlcEquals(a: Value, b: Value): boolean {
     // An empty set and an empty function are both written {} / <<>>; TLC compares them as unequal.
     const ka = describeKind(a);
     const kb = describeKind(b);
-    fail(`Attempted to check equality of ${ka} ${formatValue(a)} with non-${ka}:\n${formatValue(b)}` + (kb ? '' : ''));
+    fail(
+      `Attempted to check equality of ${ka} ${formatValue(a)} with non-${ka}:\n${formatValue(b)}` +
+        (kb ? '' : ''),
+    );
   }
   return valueEquals(a, b);
 }
@@ -90,7 +98,9 @@ export function tlcEquals(a: Value, b: Value): boolean {
 export function applyFcn(f: FunctionValue, arg: Value): Value {
   const i = functionIndex(f, arg);
   if (i < 0) {
-    fail(`Attempted to apply function:\n${formatValue(f)}\nto argument ${formatValue(arg)}, which is not in the domain of the function.`);
+    fail(
+      `Attempted to apply function:\n${formatValue(f)}\nto argument ${formatValue(arg)}, which is not in the domain of the function.`,
+    );
   }
   return functionValues(f)[i]!;
 }
@@ -136,7 +146,10 @@ export function permutations(s: SetValue): SetValue {
   const count = factorialUpTo(elems.length, max);
   if (count > max) {
     const exact = factorialUpTo(elems.length, Number.MAX_SAFE_INTEGER);
-    throw new PermutationsTooLarge(`Permutations of a set with ${elems.length} elements has ${elems.length}! = ${Number.isFinite(exact) ? exact : 'over 2^53'} members`, max);
+    throw new PermutationsTooLarge(
+      `Permutations of a set with ${elems.length} elements has ${elems.length}! = ${Number.isFinite(exact) ? exact : 'over 2^53'} members`,
+      max,
+    );
   }
   const out: Value[] = [];
   const perm: Value[] = [];

@@ -14,14 +14,25 @@ import { fmix, hashString } from './hash-lanes.js';
  * `FcnValue`. So two values are equal exactly when `valueEquals` says so and their
  * fingerprints agree, without conversions.
  */
-export type Value = boolean | number | string | ModelValue | SetValue | SeqValue | RecordValue | FcnValue;
+export type Value =
+  | boolean
+  | number
+  | string
+  | ModelValue
+  | SetValue
+  | SeqValue
+  | RecordValue
+  | FcnValue;
 
 /** A model value of the configuration (`t1`, `NoThread`). Interned: one object per name. */
 export class ModelValue {
   /** Fingerprint halves, fixed per name. */
   readonly h1: number;
   readonly h2: number;
-  constructor(readonly name: string, readonly id: number) {
+  constructor(
+    readonly name: string,
+    readonly id: number,
+  ) {
     const h = hashString(name);
     this.h1 = fmix(h ^ 0x3c6ef372);
     this.h2 = fmix(Math.imul(h, 0x2545f491) ^ 0x5be0cd19);
@@ -52,7 +63,10 @@ export class RecordValue {
   h1 = 0;
   h2 = 0;
   hashed = false;
-  constructor(readonly fields: readonly string[], readonly values: readonly Value[]) {}
+  constructor(
+    readonly fields: readonly string[],
+    readonly values: readonly Value[],
+  ) {}
 
   /** The value of a field, or undefined when the record has no such field. */
   get(field: string): Value | undefined {
@@ -67,7 +81,10 @@ export class FcnValue {
   h1 = 0;
   h2 = 0;
   hashed = false;
-  constructor(readonly domain: readonly Value[], readonly values: readonly Value[]) {}
+  constructor(
+    readonly domain: readonly Value[],
+    readonly values: readonly Value[],
+  ) {}
 }
 
 /** A state: the value of each variable, in the module's declaration order. */
@@ -143,7 +160,10 @@ export function makeRecord(names: readonly string[], values: readonly Value[]): 
   for (let i = 1; i < n; i++) if (names[i - 1]! >= names[i]!) sorted = false;
   if (sorted) return new RecordValue(internFields(names), values.slice());
   const idx = names.map((_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : 1));
-  return new RecordValue(internFields(idx.map((i) => names[i]!)), idx.map((i) => values[i]!));
+  return new RecordValue(
+    internFields(idx.map((i) => names[i]!)),
+    idx.map((i) => values[i]!),
+  );
 }
 
 function internFields(names: readonly string[]): string[] {
@@ -160,7 +180,10 @@ function internFields(names: readonly string[]): string[] {
  * A function from a domain sorted by `compareValues` (no duplicates) and its images, in the
  * one canonical representation (sequence, record or general function).
  */
-export function makeFcn(domain: readonly Value[], values: readonly Value[]): SeqValue | RecordValue | FcnValue {
+export function makeFcn(
+  domain: readonly Value[],
+  values: readonly Value[],
+): SeqValue | RecordValue | FcnValue {
   const n = domain.length;
   if (n === 0) return EMPTY_SEQ;
   if (domain[0] === 1 && domain[n - 1] === n && typeof domain[n - 1] === 'number') {
@@ -199,7 +222,9 @@ export function functionValues(f: FunctionValue): readonly Value[] {
 /** The position of `arg` in the function's domain, or -1 when it is not in the domain. */
 export function functionIndex(f: FunctionValue, arg: Value): number {
   if (f instanceof SeqValue) {
-    return typeof arg === 'number' && arg >= 1 && arg <= f.elems.length && Number.isInteger(arg) ? arg - 1 : -1;
+    return typeof arg === 'number' && arg >= 1 && arg <= f.elems.length && Number.isInteger(arg)
+      ? arg - 1
+      : -1;
   }
   if (f instanceof RecordValue) {
     if (typeof arg !== 'string') return -1;
@@ -277,7 +302,11 @@ export function compareValues(a: Value, b: Value): number {
     case 0:
       return a ? 1 : -1;
     case 3:
-      return (a as ModelValue).name < (b as ModelValue).name ? -1 : (a as ModelValue).name > (b as ModelValue).name ? 1 : 0;
+      return (a as ModelValue).name < (b as ModelValue).name
+        ? -1
+        : (a as ModelValue).name > (b as ModelValue).name
+          ? 1
+          : 0;
     case 4:
       return compareArrays((a as SetValue).elems, (b as SetValue).elems);
     case 5:
@@ -323,7 +352,10 @@ export function valueEquals(a: Value, b: Value): boolean {
   if (a instanceof SeqValue) return arraysEqual(a.elems, (b as SeqValue).elems);
   if (a instanceof RecordValue) {
     const rb = b as RecordValue;
-    return (a.fields === rb.fields || arraysEqual(a.fields, rb.fields)) && arraysEqual(a.values, rb.values);
+    return (
+      (a.fields === rb.fields || arraysEqual(a.fields, rb.fields)) &&
+      arraysEqual(a.values, rb.values)
+    );
   }
   const fa = a as FcnValue;
   const fb = b as FcnValue;
@@ -376,13 +408,21 @@ export function fromTlaValue(j: TlaValue): Value {
   if ('#bigint' in o) return Number(o['#bigint']);
   if ('#set' in o) return makeSet((o['#set'] as TlaValue[]).map(fromTlaValue));
   if ('#map' in o) {
-    const pairs = (o['#map'] as [TlaValue, TlaValue][]).map(([k, x]) => [fromTlaValue(k), fromTlaValue(x)] as const);
+    const pairs = (o['#map'] as [TlaValue, TlaValue][]).map(
+      ([k, x]) => [fromTlaValue(k), fromTlaValue(x)] as const,
+    );
     pairs.sort((p, q) => compareValues(p[0], q[0]));
-    return makeFcn(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+    return makeFcn(
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    );
   }
   const names = Object.keys(o);
   if (names.length === 0) return EMPTY_SEQ;
-  return makeRecord(names, names.map((k) => fromTlaValue(o[k] as TlaValue)));
+  return makeRecord(
+    names,
+    names.map((k) => fromTlaValue(o[k] as TlaValue)),
+  );
 }
 
 /** A value in TLA+ syntax as TLC prints it (`(t1 :> 0 @@ t2 :> 1)`, `[a |-> 1]`, `{t1, t2}`). */
@@ -400,7 +440,8 @@ export function formatValue(v: Value): string {
   if (v instanceof ModelValue) return v.name;
   if (v instanceof SetValue) return `{${v.elems.map(formatValue).join(', ')}}`;
   if (v instanceof SeqValue) return `<<${v.elems.map(formatValue).join(', ')}>>`;
-  if (v instanceof RecordValue) return `[${v.fields.map((f, i) => `${f} |-> ${formatValue(v.values[i]!)}`).join(', ')}]`;
+  if (v instanceof RecordValue)
+    return `[${v.fields.map((f, i) => `${f} |-> ${formatValue(v.values[i]!)}`).join(', ')}]`;
   const f = v as FcnValue;
   return `(${f.domain.map((d, i) => `${formatValue(d)} :> ${formatValue(f.values[i]!)}`).join(' @@ ')})`;
 }

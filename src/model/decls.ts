@@ -67,7 +67,8 @@ export function collectDecls(program: Program): CaseDecls {
   const variants = new Map<string, VariantDecl>();
   const expects: ExpectDecl[] = [];
   for (const d of program.root.ast.decls) {
-    if (d.kind === 'VariantDecl' && d.name.name !== '' && !variants.has(d.name.name)) variants.set(d.name.name, d);
+    if (d.kind === 'VariantDecl' && d.name.name !== '' && !variants.has(d.name.name))
+      variants.set(d.name.name, d);
     if (d.kind === 'ExpectDecl') expects.push(d);
   }
   return { variants, expects };
@@ -134,7 +135,8 @@ function add(checked: CheckedProgram, t: Tables, sym: SymbolInfo, d: Node): void
     case 'EnumDecl':
       t.enums.set(name, d);
       // A member whose name an earlier declaration took is not this enum's (the checker reported it).
-      for (const m of d.members) if (checked.declarations.get(m)?.enumName === name) t.enumMembers.set(m.name, d);
+      for (const m of d.members)
+        if (checked.declarations.get(m)?.enumName === name) t.enumMembers.set(m.name, d);
       break;
     case 'TypeDecl':
       t.types.set(name, d);

@@ -40,7 +40,12 @@ function key(variant: string, params: readonly ParamOverrideRequest[]): string {
 
 /** Every run to emit and check: each variant's defaults, then each expectation's parameter set. */
 export function expectedRuns(table: CaseDecls): ExpectedRun[] {
-  const runs: { variant: string; params: ParamOverrideRequest[]; expects: ExpectDecl[]; simulate?: SimulationRequest }[] = [];
+  const runs: {
+    variant: string;
+    params: ParamOverrideRequest[];
+    expects: ExpectDecl[];
+    simulate?: SimulationRequest;
+  }[] = [];
   const byKey = new Map<string, (typeof runs)[number]>();
   for (const v of variantNames(table)) {
     const r = { variant: v, params: [], expects: [] };
@@ -50,11 +55,18 @@ export function expectedRuns(table: CaseDecls): ExpectedRun[] {
   for (const e of table.expects) {
     const params = e.params.map((p) => ({ name: p.name.name, value: p.value, span: p.span }));
     const simulate = simulationOf(e);
-    const k = key(e.variant.name, params) + (simulate === undefined ? '' : `|simulate ${JSON.stringify(simulate)}`);
+    const k =
+      key(e.variant.name, params) +
+      (simulate === undefined ? '' : `|simulate ${JSON.stringify(simulate)}`);
     const existing = byKey.get(k);
     if (existing !== undefined) existing.expects.push(e);
     else {
-      const r = { variant: e.variant.name, params, expects: [e], ...(simulate !== undefined ? { simulate } : {}) };
+      const r = {
+        variant: e.variant.name,
+        params,
+        expects: [e],
+        ...(simulate !== undefined ? { simulate } : {}),
+      };
       runs.push(r);
       byKey.set(k, r);
     }

@@ -11,14 +11,30 @@ import type { ActTree, ModelAction } from './ir.js';
 import { type Env, freshBound, readVar, staticType } from './lower-expr.js';
 import type { OwnerPlan } from './plan.js';
 import type { FrameShape, StoredFrameVar } from './stored-frames.js';
-import { bin, builtin, dot, eq, except, fcnApp, ite, name, referencedNames, setEnum } from './tla-build.js';
+import {
+  bin,
+  builtin,
+  dot,
+  eq,
+  except,
+  fcnApp,
+  ite,
+  name,
+  referencedNames,
+  setEnum,
+} from './tla-build.js';
 import { elementType, resolveType } from './types.js';
 
 /**
  * Where `frame<p>` values sit in a declared type, or undefined when it holds none. Map keys are
  * not references (a map is total over its key type), so only map values count.
  */
-export function frameShape(ctx: LowerContext, t: TypeExpr | undefined, p: string, depth = 0): FrameShape | undefined {
+export function frameShape(
+  ctx: LowerContext,
+  t: TypeExpr | undefined,
+  p: string,
+  depth = 0,
+): FrameShape | undefined {
   const r = resolveType(ctx, t);
   if (r === undefined || depth > 20) return undefined;
   switch (r.kind) {
@@ -38,7 +54,9 @@ export function frameShape(ctx: LowerContext, t: TypeExpr | undefined, p: string
     case 'SetType':
     case 'SeqType': {
       const element = frameShape(ctx, r.element, p, depth + 1);
-      return element === undefined ? undefined : { kind: r.kind === 'SetType' ? 'set' : 'seq', element };
+      return element === undefined
+        ? undefined
+        : { kind: r.kind === 'SetType' ? 'set' : 'seq', element };
     }
     case 'MapType': {
       const value = frameShape(ctx, r.value, p, depth + 1);
@@ -53,7 +71,8 @@ export function frameShape(ctx: LowerContext, t: TypeExpr | undefined, p: string
 function loopElementType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | undefined {
   if (e.kind === 'ParenExpr') return loopElementType(ctx, env, e.inner);
   if (e.kind === 'SetFilter') return loopElementType(ctx, env, e.set);
-  if (e.kind === 'BinaryExpr' && ['union', 'inter', '\\'].includes(e.op)) return loopElementType(ctx, env, e.left) ?? loopElementType(ctx, env, e.right);
+  if (e.kind === 'BinaryExpr' && ['union', 'inter', '\\'].includes(e.op))
+    return loopElementType(ctx, env, e.left) ?? loopElementType(ctx, env, e.right);
   if (e.kind === 'SetLit') {
     for (const x of e.elements) {
       const t = staticType(ctx, env, x);
@@ -72,18 +91,39 @@ function loopElementType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | undef
  */
 export function collectStoredFrames(ctx: LowerContext, plans: readonly OwnerPlan[]): void {
   const typed: { variable: string; perThread: boolean; type: TypeExpr | undefined }[] = [];
-  for (const [, g] of ctx.globals) typed.push({ variable: g.tla, perThread: g.scope === 'thread', type: g.type });
+  for (const [, g] of ctx.globals)
+    typed.push({ variable: g.tla, perThread: g.scope === 'thread', type: g.type });
   const loopTypes = new Map<string, TypeExpr | undefined>();
   for (const plan of plans) {
-    for (const [, v] of plan.owner.vars) typed.push({ variable: v.tla, perThread: true, type: v.type });
+    for (const [, v] of plan.owner.vars)
+      typed.push({ variable: v.tla, perThread: true, type: v.type });
     for (const step of plan.steps) {
       if (step.loop === undefined || step.stmt.kind !== 'ForStmt') continue;
-      const bound = new Map([...step.loopVars].map(([dsl, v]) => [dsl, { kind: 'loopVar' as const, variable: v.variable, type: v.type }]));
-      const env: Env = { owner: plan.owner, self: name(INTERNAL_NAMES.self), bound, macroArgs: new Map(), boundNames: new Set([INTERNAL_NAMES.self]), state: undefined, primed: false, checks: undefined };
+      const bound = new Map(
+        [...step.loopVars].map(([dsl, v]) => [
+          dsl,
+          { kind: 'loopVar' as const, variable: v.variable, type: v.type },
+        ]),
+      );
+      const env: Env = {
+        owner: plan.owner,
+        self: name(INTERNAL_NAMES.self),
+        bound,
+        macroArgs: new Map(),
+        boundNames: new Set([INTERNAL_NAMES.self]),
+        state: undefined,
+        primed: false,
+        checks: undefined,
+      };
       const el = loopElementType(ctx, env, step.stmt.set);
       if (el === undefined) continue;
       if (!loopTypes.has(step.loop.binderVar)) loopTypes.set(step.loop.binderVar, el);
-      loopTypes.set(step.loop.setVar, { kind: 'SetType', id: step.stmt.set.id, span: step.stmt.set.span, element: el });
+      loopTypes.set(step.loop.setVar, {
+        kind: 'SetType',
+        id: step.stmt.set.id,
+        span: step.stmt.set.span,
+        element: el,
+      });
     }
     for (const lv of plan.loopVarsDeclared) {
       const t = loopTypes.get(lv.variable);
@@ -96,12 +136,20 @@ export function collectStoredFrames(ctx: LowerContext, plans: readonly OwnerPlan
       const shape = frameShape(ctx, v.type, p);
       return shape === undefined ? [] : [{ variable: v.variable, perThread: v.perThread, shape }];
     });
-    if (vars.length > 0) ctx.storedFrames.set(p, { dead: uniqueName(deadFrameName(p), ctx.taken), vars });
+    if (vars.length > 0)
+      ctx.storedFrames.set(p, { dead: uniqueName(deadFrameName(p), ctx.taken), vars });
   }
 }
 
 /** `v` with every `frame<p>` reference to `self`'s call replaced by `dead`. */
-function rewrite(ctx: LowerContext, env: Env, shape: FrameShape, v: TlaExpr, self: TlaExpr, dead: TlaExpr): { value: TlaExpr; env: Env } {
+function rewrite(
+  ctx: LowerContext,
+  env: Env,
+  shape: FrameShape,
+  v: TlaExpr,
+  self: TlaExpr,
+  dead: TlaExpr,
+): { value: TlaExpr; env: Env } {
   switch (shape.kind) {
     case 'frame':
       return { value: ite(eq(v, self), dead, v), env };
@@ -123,7 +171,14 @@ function rewrite(ctx: LowerContext, env: Env, shape: FrameShape, v: TlaExpr, sel
     case 'set': {
       if (shape.element.kind === 'frame') {
         // A tombstone stands for every returned call of p: the set keeps one.
-        return { value: ite(bin('\\in', self, v), bin('\\cup', bin('\\', v, setEnum([self])), setEnum([dead])), v), env };
+        return {
+          value: ite(
+            bin('\\in', self, v),
+            bin('\\cup', bin('\\', v, setEnum([self])), setEnum([dead])),
+            v,
+          ),
+          env,
+        };
       }
       const b = freshBound(ctx, env, 'x');
       const r = rewrite(ctx, b.env, shape.element, name(b.name), self, dead);
@@ -132,18 +187,38 @@ function rewrite(ctx: LowerContext, env: Env, shape: FrameShape, v: TlaExpr, sel
     case 'seq':
     case 'map': {
       const b = freshBound(ctx, env, 'k');
-      const r = rewrite(ctx, b.env, shape.kind === 'seq' ? shape.element : shape.value, fcnApp(v, name(b.name)), self, dead);
-      return { value: { kind: 'TlaFcn', variable: b.name, set: builtin('DOMAIN', [v]), body: r.value }, env: r.env };
+      const r = rewrite(
+        ctx,
+        b.env,
+        shape.kind === 'seq' ? shape.element : shape.value,
+        fcnApp(v, name(b.name)),
+        self,
+        dead,
+      );
+      return {
+        value: { kind: 'TlaFcn', variable: b.name, set: builtin('DOMAIN', [v]), body: r.value },
+        env: r.env,
+      };
     }
   }
 }
 
 /** The new value of one stored-frame variable once `self`'s call of p is gone. */
-function rewriteVar(ctx: LowerContext, env: Env, sv: StoredFrameVar, current: TlaExpr, self: TlaExpr, dead: TlaExpr): { value: TlaExpr; env: Env } {
+function rewriteVar(
+  ctx: LowerContext,
+  env: Env,
+  sv: StoredFrameVar,
+  current: TlaExpr,
+  self: TlaExpr,
+  dead: TlaExpr,
+): { value: TlaExpr; env: Env } {
   if (!sv.perThread) return rewrite(ctx, env, sv.shape, current, self, dead);
   const b = freshBound(ctx, env, 't');
   const r = rewrite(ctx, b.env, sv.shape, fcnApp(current, name(b.name)), self, dead);
-  return { value: { kind: 'TlaFcn', variable: b.name, set: builtin('DOMAIN', [current]), body: r.value }, env: r.env };
+  return {
+    value: { kind: 'TlaFcn', variable: b.name, set: builtin('DOMAIN', [current]), body: r.value },
+    env: r.env,
+  };
 }
 
 /**
@@ -151,7 +226,12 @@ function rewriteVar(ctx: LowerContext, env: Env, sv: StoredFrameVar, current: Tl
  * every stored reference to it is p's tombstone. The writes do not count as uses of a variable,
  * so one nothing else reads or writes is still pruned.
  */
-export function buryFrame(ctx: LowerContext, p: string, env: Env, assign: (env: Env, variable: string, value: TlaExpr) => Env): Env {
+export function buryFrame(
+  ctx: LowerContext,
+  p: string,
+  env: Env,
+  assign: (env: Env, variable: string, value: TlaExpr) => Env,
+): Env {
   const stored = ctx.storedFrames.get(p);
   if (stored === undefined) return env;
   const self = env.self ?? name(INTERNAL_NAMES.self);
@@ -164,7 +244,11 @@ export function buryFrame(ctx: LowerContext, p: string, env: Env, assign: (env: 
 }
 
 /** The updates of a thread's exit step for its calls of `p` (frames die with the thread). */
-export function buryOnExit(ctx: LowerContext, p: string, env: Env): { variable: string; value: TlaExpr; inherited: true }[] {
+export function buryOnExit(
+  ctx: LowerContext,
+  p: string,
+  env: Env,
+): { variable: string; value: TlaExpr; inherited: true }[] {
   const stored = ctx.storedFrames.get(p);
   if (stored === undefined) return [];
   const self = env.self ?? name(INTERNAL_NAMES.self);

@@ -20,7 +20,11 @@ export interface ActLeaf {
    * `inherited` marks the copy of a parent's thread variable into a clone child: it does not
    * count as a use when unused variables are dropped.
    */
-  readonly updates: readonly { readonly variable: string; readonly value: TlaExpr; readonly inherited?: boolean }[];
+  readonly updates: readonly {
+    readonly variable: string;
+    readonly value: TlaExpr;
+    readonly inherited?: boolean;
+  }[];
 }
 
 export interface ActGuard {
@@ -42,7 +46,15 @@ export interface ActExists {
 }
 
 /** What produced an action; the source map and the trace mapper say it in these words. */
-export type ActionKind = 'step' | 'control' | 'call' | 'return' | 'fault-handler' | 'clone' | 'exit' | 'terminating';
+export type ActionKind =
+  | 'step'
+  | 'control'
+  | 'call'
+  | 'return'
+  | 'fault-handler'
+  | 'clone'
+  | 'exit'
+  | 'terminating';
 
 export interface ActionOwner {
   readonly kind: 'process' | 'procedure';
@@ -136,7 +148,12 @@ export interface ModelProperty {
   readonly body: TlaExpr;
   readonly span: Span | undefined;
   /** For `out_of_range`: the variables its conjuncts check, in order, with their declarations. */
-  readonly covers?: readonly { readonly variable: string; readonly dslName: string; readonly owner?: string; readonly span: Span | undefined }[];
+  readonly covers?: readonly {
+    readonly variable: string;
+    readonly dslName: string;
+    readonly owner?: string;
+    readonly span: Span | undefined;
+  }[];
 }
 
 export interface ModelGroup {

@@ -3,7 +3,16 @@
 // group and per procedure, the names of the actions their threads take (for fairness).
 
 import type { TlaExpr } from '../tla/tla-ast.js';
-import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, exitStepName, liveVarName, uniqueName } from '../tla/names.js';
+import {
+  INTERNAL_NAMES,
+  PC_DONE,
+  PC_EXITED,
+  PC_EXITING,
+  PC_UNBORN,
+  exitStepName,
+  liveVarName,
+  uniqueName,
+} from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import { buryOnExit } from './frame-identity.js';
 import type { ModelAction } from './ir.js';
@@ -25,7 +34,11 @@ export interface Actions {
 export function lowerActions(ctx: LowerContext, owners: Owners): Actions {
   const runsWhen = new Map<string, TlaExpr>();
   for (const g of owners.groups) {
-    if (g.decl.runsWhen !== undefined) runsWhen.set(g.decl.name.name, lowerExpr(ctx, { ...topEnv(), self: name(INTERNAL_NAMES.self) }, g.decl.runsWhen));
+    if (g.decl.runsWhen !== undefined)
+      runsWhen.set(
+        g.decl.name.name,
+        lowerExpr(ctx, { ...topEnv(), self: name(INTERNAL_NAMES.self) }, g.decl.runsWhen),
+      );
   }
   const actions: ModelAction[] = [];
   const groupActions = new Map<string, string[]>();
@@ -51,27 +64,58 @@ export function lowerActions(ctx: LowerContext, owners: Owners): Actions {
     for (const g of callers) {
       const rw = runsWhen.get(g.decl.name.name);
       if (rw === undefined) continue;
-      guards.push(callers.length === 1 ? rw : bin('=>', bin('\\in', name(INTERNAL_NAMES.self), name(g.constant)), rw));
+      guards.push(
+        callers.length === 1
+          ? rw
+          : bin('=>', bin('\\in', name(INTERNAL_NAMES.self), name(g.constant)), rw),
+      );
     }
     const acts = lowerOwner(ctx, plan, guards);
     actions.push(...acts);
-    procActions.set(pn, acts.map((a) => a.name));
+    procActions.set(
+      pn,
+      acts.map((a) => a.name),
+    );
   }
   actions.push(terminatingAction(ctx, owners.allThreads));
   return { actions, groupActions, procActions };
 }
 
-function planOf(ctx: LowerContext, plans: ReadonlyMap<string, OwnerPlan>, owner: string): OwnerPlan {
+function planOf(
+  ctx: LowerContext,
+  plans: ReadonlyMap<string, OwnerPlan>,
+  owner: string,
+): OwnerPlan {
   return plans.get(owner) ?? ctx.inconsistent(ctx.rootSpan, `no step plan for \`${owner}\``);
 }
 
 /** The exit of a group's thread: pc to exited, its frames dead and buried. */
-function exitAction(ctx: LowerContext, g: Group, procs: ReadonlySet<string>, runsWhen: TlaExpr | undefined): ModelAction {
+function exitAction(
+  ctx: LowerContext,
+  g: Group,
+  procs: ReadonlySet<string>,
+  runsWhen: TlaExpr | undefined,
+): ModelAction {
   const gn = g.decl.name.name;
   const exitName = uniqueName(exitStepName(gn), ctx.taken);
-  let updates: { variable: string; value: TlaExpr }[] = [{ variable: INTERNAL_NAMES.pc, value: exceptSelf(INTERNAL_NAMES.pc, str(PC_EXITED)) }];
-  for (const pn of procs) if (ctx.liveProcedures.has(pn)) updates = [...updates, { variable: liveVarName(pn), value: exceptSelf(liveVarName(pn), FALSE) }];
-  for (const pn of procs) updates = [...updates, ...buryOnExit(ctx, pn, { ...topEnv(), self: name(INTERNAL_NAMES.self), boundNames: new Set([INTERNAL_NAMES.self]) })];
+  let updates: { variable: string; value: TlaExpr }[] = [
+    { variable: INTERNAL_NAMES.pc, value: exceptSelf(INTERNAL_NAMES.pc, str(PC_EXITED)) },
+  ];
+  for (const pn of procs)
+    if (ctx.liveProcedures.has(pn))
+      updates = [
+        ...updates,
+        { variable: liveVarName(pn), value: exceptSelf(liveVarName(pn), FALSE) },
+      ];
+  for (const pn of procs)
+    updates = [
+      ...updates,
+      ...buryOnExit(ctx, pn, {
+        ...topEnv(),
+        self: name(INTERNAL_NAMES.self),
+        boundNames: new Set([INTERNAL_NAMES.self]),
+      }),
+    ];
   return {
     name: exitName,
     kind: 'exit',
@@ -80,7 +124,10 @@ function exitAction(ctx: LowerContext, g: Group, procs: ReadonlySet<string>, run
     generatedLabel: true,
     pc: PC_EXITING,
     threads: name(g.constant),
-    guards: [eq(fcnApp(name(INTERNAL_NAMES.pc), name(INTERNAL_NAMES.self)), str(PC_EXITING)), ...(runsWhen ? [runsWhen] : [])],
+    guards: [
+      eq(fcnApp(name(INTERNAL_NAMES.pc), name(INTERNAL_NAMES.self)), str(PC_EXITING)),
+      ...(runsWhen ? [runsWhen] : []),
+    ],
     body: { kind: 'leaf', updates },
     span: g.decl.name.span,
     text: `exit of ${gn}`,
@@ -95,7 +142,11 @@ function terminatingAction(ctx: LowerContext, allThreads: TlaExpr): ModelAction 
     quantifier: '\\A',
     variables: [uniqueName('t', new Set(ctx.taken))],
     set: allThreads,
-    body: bin('\\in', fcnApp(name(INTERNAL_NAMES.pc), name(uniqueName('t', new Set(ctx.taken)))), setEnum([str(PC_DONE), str(PC_UNBORN), str(PC_EXITED)])),
+    body: bin(
+      '\\in',
+      fcnApp(name(INTERNAL_NAMES.pc), name(uniqueName('t', new Set(ctx.taken)))),
+      setEnum([str(PC_DONE), str(PC_UNBORN), str(PC_EXITED)]),
+    ),
   };
   return {
     name: INTERNAL_NAMES.terminating,
@@ -115,5 +166,9 @@ function terminatingAction(ctx: LowerContext, allThreads: TlaExpr): ModelAction 
 
 /** `[v EXCEPT ![self] = value]`. */
 function exceptSelf(variable: string, value: TlaExpr): TlaExpr {
-  return { kind: 'TlaExcept', base: name(variable), clauses: [{ path: [{ kind: 'index', index: name(INTERNAL_NAMES.self) }], value }] };
+  return {
+    kind: 'TlaExcept',
+    base: name(variable),
+    clauses: [{ path: [{ kind: 'index', index: name(INTERNAL_NAMES.self) }], value }],
+  };
 }

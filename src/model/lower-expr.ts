@@ -5,10 +5,39 @@
 
 import type { Expr, TypeExpr } from '../syntax/ast.js';
 import type { TlaExceptClause, TlaExpr } from '../tla/tla-ast.js';
-import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, frameVarName, liveVarName, tlaIdent, uniqueName } from '../tla/names.js';
+import {
+  INTERNAL_NAMES,
+  PC_DONE,
+  PC_EXITED,
+  PC_EXITING,
+  PC_UNBORN,
+  frameVarName,
+  liveVarName,
+  tlaIdent,
+  uniqueName,
+} from '../tla/names.js';
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import { findLabel } from './variants.js';
-import { FALSE, TRUE, and, apply, bin, builtin, dot, eq, except, fcnApp, ite, name, not, num, or, setEnum, str, tuple } from './tla-build.js';
+import {
+  FALSE,
+  TRUE,
+  and,
+  apply,
+  bin,
+  builtin,
+  dot,
+  eq,
+  except,
+  fcnApp,
+  ite,
+  name,
+  not,
+  num,
+  or,
+  setEnum,
+  str,
+  tuple,
+} from './tla-build.js';
 import { childExprs } from '../syntax/visit.js';
 import { elementType, fieldType } from './types.js';
 
@@ -47,7 +76,16 @@ export interface Env {
 
 /** An environment for properties, consts and state-free defs: no thread, no state. */
 export function topEnv(): Env {
-  return { owner: undefined, self: undefined, bound: new Map(), macroArgs: new Map(), boundNames: new Set(), state: undefined, primed: false, checks: undefined };
+  return {
+    owner: undefined,
+    self: undefined,
+    bound: new Map(),
+    macroArgs: new Map(),
+    boundNames: new Set(),
+    state: undefined,
+    primed: false,
+    checks: undefined,
+  };
 }
 
 /** The current value of a TLA+ variable in this environment. */
@@ -85,7 +123,11 @@ type Resolved =
 function lookup(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr' }>): Resolved {
   const n = e.name.name;
   const sym = ctx.checked.symbols.get(e);
-  const missing = (): never => ctx.inconsistent(e.span, `\`${n}\` (${sym === undefined ? 'unresolved' : sym.kind}) has no value where it is used`);
+  const missing = (): never =>
+    ctx.inconsistent(
+      e.span,
+      `\`${n}\` (${sym === undefined ? 'unresolved' : sym.kind}) has no value where it is used`,
+    );
   switch (sym?.kind) {
     case 'binder':
     case 'defParam':
@@ -94,7 +136,8 @@ function lookup(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr'
       // Parameters and locals of a called procedure are bound to the call's values while its frame is set up.
       const b = env.bound.get(n);
       if (b !== undefined) return { kind: 'bound', ref: b };
-      const l = sym.kind === 'binder' || sym.kind === 'defParam' ? undefined : env.owner?.vars.get(n);
+      const l =
+        sym.kind === 'binder' || sym.kind === 'defParam' ? undefined : env.owner?.vars.get(n);
       return l !== undefined ? { kind: 'local', v: l } : missing();
     }
     case 'macroParam': {
@@ -129,7 +172,13 @@ function lookup(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameExpr'
 
 /** The environment a macro argument is evaluated in: its own names, the current state and sinks. */
 function argEnv(arg: MacroArg, env: Env): Env {
-  return { ...arg.env, state: env.state, checks: env.checks, primed: env.primed, boundNames: new Set([...arg.env.boundNames, ...env.boundNames]) };
+  return {
+    ...arg.env,
+    state: env.state,
+    checks: env.checks,
+    primed: env.primed,
+    boundNames: new Set([...arg.env.boundNames, ...env.boundNames]),
+  };
 }
 
 function selfOf(ctx: LowerContext, env: Env, at: Expr): TlaExpr {
@@ -148,7 +197,8 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
       if (r.kind === 'macroArg') return staticType(ctx, argEnv(r.arg, env), r.arg.expr);
       if (r.kind === 'local') return r.v.type;
       if (r.kind === 'global') return r.type;
-      if (r.kind === 'param') return ctx.table.params.find((p) => p.name.name === e.name.name)?.type;
+      if (r.kind === 'param')
+        return ctx.table.params.find((p) => p.name.name === e.name.name)?.type;
       return undefined;
     }
     case 'IndexExpr': {
@@ -174,21 +224,39 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
 function procVarType(ctx: LowerContext, p: string, f: string): TypeExpr | undefined {
   const decl = ctx.table.procedures.get(p);
   if (decl === undefined) return undefined;
-  return decl.params.find((x) => x.name.name === f)?.type ?? decl.locals.find((x) => x.name.name === f)?.type;
+  return (
+    decl.params.find((x) => x.name.name === f)?.type ??
+    decl.locals.find((x) => x.name.name === f)?.type
+  );
 }
 
 /** Which procedure's frame `base->f` reaches: the owner of the frame variable the checker bound `f` to. */
-export function arrowProcedure(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'ArrowExpr' }>): string | undefined {
+export function arrowProcedure(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'ArrowExpr' }>,
+): string | undefined {
   if (e.base.kind === 'FrameExpr' && env.owner?.kind === 'procedure') return env.owner.name;
   const owner = ctx.checked.symbols.get(e.field)?.owner;
   return owner?.kind === 'ProcedureDecl' ? owner.name.name : undefined;
 }
 
 /** `p_x[base]`, recording the liveness condition of the frame when `p` frames can outlive their call. */
-function arrowAccess(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'ArrowExpr' }>): { variable: string; index: TlaExpr } | undefined {
+function arrowAccess(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'ArrowExpr' }>,
+): { variable: string; index: TlaExpr } | undefined {
   const p = arrowProcedure(ctx, env, e);
-  if (p === undefined || procVarType(ctx, p, e.field.name) === undefined && !ctx.table.procedures.get(p)?.params.some((x) => x.name.name === e.field.name)) {
-    return ctx.inconsistent(e.field.span, `\`->${e.field.name}\` names no field of a frame (CS3007)`);
+  if (
+    p === undefined ||
+    (procVarType(ctx, p, e.field.name) === undefined &&
+      !ctx.table.procedures.get(p)?.params.some((x) => x.name.name === e.field.name))
+  ) {
+    return ctx.inconsistent(
+      e.field.span,
+      `\`->${e.field.name}\` names no field of a frame (CS3007)`,
+    );
   }
   const index = lowerExpr(ctx, env, e.base);
   if (ctx.liveProcedures.has(p) && env.checks !== undefined && !env.primed) {
@@ -216,7 +284,8 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
     case 'SelfExpr':
       return selfOf(ctx, env, e);
     case 'FrameExpr':
-      if (env.owner?.kind !== 'procedure') return ctx.inconsistent(e.span, '`frame` outside a procedure (CS2004)');
+      if (env.owner?.kind !== 'procedure')
+        return ctx.inconsistent(e.span, '`frame` outside a procedure (CS2004)');
       return selfOf(ctx, env, e);
     case 'ParenExpr':
       return low(e.inner);
@@ -235,7 +304,9 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
     case 'PrimedExpr':
       return lowerExpr(ctx, { ...env, primed: true }, e.base);
     case 'UnaryExpr':
-      return e.op === '!' ? not(low(e.operand)) : { kind: 'TlaUnary', op: '-', operand: low(e.operand) };
+      return e.op === '!'
+        ? not(low(e.operand))
+        : { kind: 'TlaUnary', op: '-', operand: low(e.operand) };
     case 'BinaryExpr':
       return lowerBinary(ctx, env, e);
     case 'CondExpr':
@@ -245,10 +316,14 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
     case 'SeqLit':
       return tuple(e.elements.map(low));
     case 'RecordLit':
-      return { kind: 'TlaRecord', fields: e.fields.map((f) => ({ name: f.name.name, value: low(f.value) })) };
+      return {
+        kind: 'TlaRecord',
+        fields: e.fields.map((f) => ({ name: f.name.name, value: low(f.value) })),
+      };
     case 'RecordUpdate': {
       let v = low(e.base);
-      for (const f of e.fields) v = except(v, [{ kind: 'field', field: f.name.name }], low(f.value));
+      for (const f of e.fields)
+        v = except(v, [{ kind: 'field', field: f.name.name }], low(f.value));
       return v;
     }
     case 'MapUpdate':
@@ -271,13 +346,18 @@ export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
 function lowerIndex(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'IndexExpr' }>): TlaExpr {
   if (e.base.kind === 'NameExpr') {
     const r = lookup(ctx, env, e.base);
-    if (r.kind === 'global' && r.scope === 'thread') return fcnApp(readVar(env, r.tla), lowerExpr(ctx, env, e.index));
+    if (r.kind === 'global' && r.scope === 'thread')
+      return fcnApp(readVar(env, r.tla), lowerExpr(ctx, env, e.index));
   }
   return fcnApp(lowerExpr(ctx, env, e.base), lowerExpr(ctx, env, e.index));
 }
 
 /** The forms that bind names over a set: filters, set and map comprehensions, quantifiers. */
-function lowerBinding(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'SetFilter' | 'SetMap' | 'MapComp' | 'QuantExpr' }>): TlaExpr {
+function lowerBinding(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'SetFilter' | 'SetMap' | 'MapComp' | 'QuantExpr' }>,
+): TlaExpr {
   const set = lowerExpr(ctx, env, e.set);
   if (e.kind === 'QuantExpr') {
     let inner = env;
@@ -287,7 +367,13 @@ function lowerBinding(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Set
       vars.push(f.name);
       inner = f.env;
     }
-    return { kind: 'TlaQuant', quantifier: e.quantifier === 'forall' ? '\\A' : '\\E', variables: vars, set, body: lowerExpr(ctx, inner, e.body) };
+    return {
+      kind: 'TlaQuant',
+      quantifier: e.quantifier === 'forall' ? '\\A' : '\\E',
+      variables: vars,
+      set,
+      body: lowerExpr(ctx, inner, e.body),
+    };
   }
   const f = bindOne(ctx, env, e.binder.name);
   switch (e.kind) {
@@ -301,7 +387,12 @@ function lowerBinding(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Set
 }
 
 /** Binds DSL name `dsl` to a fresh TLA+ bound variable. */
-export function bindOne(ctx: LowerContext, env: Env, dsl: string, type?: TypeExpr): { name: string; env: Env } {
+export function bindOne(
+  ctx: LowerContext,
+  env: Env,
+  dsl: string,
+  type?: TypeExpr,
+): { name: string; env: Env } {
   const f = freshBound(ctx, env, dsl);
   const bound = new Map(f.env.bound);
   bound.set(dsl, { kind: 'expr', expr: name(f.name), type });
@@ -314,7 +405,9 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
   const r = lookup(ctx, env, e);
   switch (r.kind) {
     case 'bound':
-      return r.ref.kind === 'expr' ? r.ref.expr : fcnApp(readVar(env, r.ref.variable), selfOf(ctx, env, e));
+      return r.ref.kind === 'expr'
+        ? r.ref.expr
+        : fcnApp(readVar(env, r.ref.variable), selfOf(ctx, env, e));
     case 'macroArg':
       return lowerExpr(ctx, argEnv(r.arg, env), r.arg.expr);
     case 'local':
@@ -336,7 +429,13 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
       return name(INTERNAL_NAMES.thread);
     case 'def':
       // A def without parameters may be named without `()`.
-      return lowerCall(ctx, env, { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] });
+      return lowerCall(ctx, env, {
+        kind: 'CallExpr',
+        id: e.id,
+        span: e.span,
+        callee: e.name,
+        args: [],
+      });
     case 'typeSet':
       return typeAsSet(ctx, e);
   }
@@ -351,7 +450,11 @@ function typeAsSet(ctx: LowerContext, e: Extract<Expr, { kind: 'NameExpr' }>): T
   return ctx.inconsistent(e.span, `\`${e.name.name}\` resolves to no value (CS2001, CS2005)`);
 }
 
-function lowerBinary(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'BinaryExpr' }>): TlaExpr {
+function lowerBinary(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'BinaryExpr' }>,
+): TlaExpr {
   const l = lowerExpr(ctx, env, e.left);
   const r = lowerExpr(ctx, env, e.right);
   switch (e.op) {
@@ -392,7 +495,10 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
   const args = (): TlaExpr[] => e.args.map((a) => lowerExpr(ctx, env, a));
   const arity = (k: number): boolean => {
     if (e.args.length === k) return true;
-    return ctx.inconsistent(e.span, `\`${n}\` called with ${e.args.length} arguments, not ${k} (CS3002)`);
+    return ctx.inconsistent(
+      e.span,
+      `\`${n}\` called with ${e.args.length} arguments, not ${k} (CS3002)`,
+    );
   };
   switch (n) {
     case 'card':
@@ -418,7 +524,13 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
       // A spare slot no `clone` has used yet: the one state `clone` can take (an exited slot is not free).
       return arity(1) ? eq(pcOf(env, lowerExpr(ctx, env, e.args[0]!)), str(PC_UNBORN)) : FALSE;
     case 'alive':
-      return arity(1) ? bin('\\notin', pcOf(env, lowerExpr(ctx, env, e.args[0]!)), setEnum([str(PC_UNBORN), str(PC_EXITED)])) : FALSE;
+      return arity(1)
+        ? bin(
+            '\\notin',
+            pcOf(env, lowerExpr(ctx, env, e.args[0]!)),
+            setEnum([str(PC_UNBORN), str(PC_EXITED)]),
+          )
+        : FALSE;
     case 'at':
       return arity(2) ? lowerAt(ctx, env, e) : FALSE;
     case 'in_call':
@@ -428,15 +540,24 @@ function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallEx
   }
   const def = ctx.table.defs.get(n);
   if (def === undefined) {
-    return ctx.inconsistent(e.callee.span, `\`${n}\` called in an expression is not a def or built-in (CS2001, CS2005, CS3012)`);
+    return ctx.inconsistent(
+      e.callee.span,
+      `\`${n}\` called in an expression is not a def or built-in (CS2001, CS2005, CS3012)`,
+    );
   }
   if (!arity(def.params.length)) return TRUE;
   const lowered = args();
   if (defReadsState(ctx, n)) {
     // A def that reads variables is inlined, so it sees the values assigned earlier in the step.
     const bound = new Map<string, BoundRef>();
-    def.params.forEach((p, i) => bound.set(p.name.name, { kind: 'expr', expr: lowered[i]!, type: p.type }));
-    return lowerExpr(ctx, { ...env, owner: undefined, self: undefined, bound, macroArgs: new Map() }, def.body);
+    def.params.forEach((p, i) =>
+      bound.set(p.name.name, { kind: 'expr', expr: lowered[i]!, type: p.type }),
+    );
+    return lowerExpr(
+      ctx,
+      { ...env, owner: undefined, self: undefined, bound, macroArgs: new Map() },
+      def.body,
+    );
   }
   const tla = ensureDef(ctx, n);
   return lowered.length === 0 ? name(tla) : apply(tla, lowered);
@@ -455,13 +576,27 @@ function lowerAt(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallExpr
   }
   if (label === undefined) return ctx.inconsistent(a.span, '`at` without a step label (CS2009)');
   const values: string[] = [];
-  const owners = owner !== undefined ? [owner] : env.owner !== undefined && ctx.labels.get(env.owner.name)?.has(label) ? [env.owner.name] : [...ctx.labels.keys()];
+  const owners =
+    owner !== undefined
+      ? [owner]
+      : env.owner !== undefined && ctx.labels.get(env.owner.name)?.has(label)
+        ? [env.owner.name]
+        : [...ctx.labels.keys()];
   for (const o of owners) values.push(...(ctx.labels.get(o)?.get(label) ?? []));
   if (values.length === 0) {
     // A label of a procedure no thread calls: the thread is never there.
-    const declared = [...ctx.table.procedures.values()].some((p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!))
-      || ctx.table.processes.some((p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!));
-    if (!declared) return ctx.inconsistent(a.span, `no step labelled \`${owner !== undefined ? `${owner}.${label}` : label}\` (CS2009)`);
+    const declared =
+      [...ctx.table.procedures.values()].some(
+        (p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!),
+      ) ||
+      ctx.table.processes.some(
+        (p) => (owner === undefined || p.name.name === owner) && findLabel(p.body, label!),
+      );
+    if (!declared)
+      return ctx.inconsistent(
+        a.span,
+        `no step labelled \`${owner !== undefined ? `${owner}.${label}` : label}\` (CS2009)`,
+      );
     return FALSE;
   }
   const pc = pcOf(env, t);
@@ -472,11 +607,14 @@ function lowerInCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Call
   const t = lowerExpr(ctx, env, e.args[0]!);
   const a = e.args[1]!;
   const p = a.kind === 'NameExpr' ? a.name.name : '';
-  if (!ctx.table.procedures.has(p)) return ctx.inconsistent(a.span, `\`in_call\` of \`${p}\`, not a procedure (CS2005)`);
+  if (!ctx.table.procedures.has(p))
+    return ctx.inconsistent(a.span, `\`in_call\` of \`${p}\`, not a procedure (CS2005)`);
   const steps = ctx.ownerSteps.get(p);
   if (steps === undefined) return FALSE;
   const inBody = bin('\\in', pcOf(env, t), setEnum(steps.map(str)));
-  const sites = ctx.callSites.filter((s) => s.caller.name === p && s.caller.kind === 'procedure').map((s) => s.site);
+  const sites = ctx.callSites
+    .filter((s) => s.caller.name === p && s.caller.kind === 'procedure')
+    .map((s) => s.site);
   if (sites.length === 0) return inBody;
   const f = freshBound(ctx, env, 'i');
   const stackT = fcnApp(readVar(env, INTERNAL_NAMES.stack), t);
@@ -491,7 +629,11 @@ function lowerInCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'Call
 }
 
 /** Whether def `n` reads a variable or a thread's control state (then it is inlined, not an operator). */
-export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = new Set()): boolean {
+export function defReadsState(
+  ctx: LowerContext,
+  n: string,
+  seen: Set<string> = new Set(),
+): boolean {
   const known = ctx.stateReadingDefs.get(n);
   if (known !== undefined) return known;
   const def = ctx.table.defs.get(n);
@@ -503,8 +645,10 @@ export function defReadsState(ctx: LowerContext, n: string, seen: Set<string> = 
     const sym = x.kind === 'NameExpr' ? ctx.checked.symbols.get(x) : undefined;
     if (sym?.kind === 'sharedVar' || sym?.kind === 'threadVar') reads = true;
     if (x.kind === 'CallExpr') {
-      if (['done', 'alive', 'exiting', 'unborn', 'at', 'in_call'].includes(x.callee.name)) reads = true;
-      else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen)) reads = true;
+      if (['done', 'alive', 'exiting', 'unborn', 'at', 'in_call'].includes(x.callee.name))
+        reads = true;
+      else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen))
+        reads = true;
     }
     if (sym?.kind === 'def' && defReadsState(ctx, sym.name, seen)) reads = true;
     for (const c of childExprs(x)) visit(c);
@@ -521,7 +665,13 @@ export function ensureDef(ctx: LowerContext, n: string): string {
   ctx.defsInProgress.add(tla);
   const c = ctx.table.consts.get(n);
   if (c !== undefined) {
-    ctx.defs.set(tla, { name: tla, params: [], body: lowerExpr(ctx, topEnv(), c.value), span: c.span, what: `const ${n}` });
+    ctx.defs.set(tla, {
+      name: tla,
+      params: [],
+      body: lowerExpr(ctx, topEnv(), c.value),
+      span: c.span,
+      what: `const ${n}`,
+    });
   } else {
     const d = ctx.table.defs.get(n);
     if (d !== undefined) {
@@ -534,7 +684,13 @@ export function ensureDef(ctx: LowerContext, n: string): string {
         env = { ...f.env, bound };
         params.push(f.name);
       }
-      ctx.defs.set(tla, { name: tla, params, body: lowerExpr(ctx, env, d.body), span: d.span, what: `def ${n}` });
+      ctx.defs.set(tla, {
+        name: tla,
+        params,
+        body: lowerExpr(ctx, env, d.body),
+        span: d.span,
+        what: `def ${n}`,
+      });
     }
   }
   ctx.defsInProgress.delete(tla);
@@ -555,30 +711,46 @@ export function resolveLvalue(ctx: LowerContext, env: Env, e: Expr): Lvalue | un
     case 'NameExpr': {
       const r = lookup(ctx, env, e);
       if (r.kind === 'macroArg') return resolveLvalue(ctx, argEnv(r.arg, env), r.arg.expr);
-      if (r.kind === 'local') return { variable: r.v.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
+      if (r.kind === 'local')
+        return { variable: r.v.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
       if (r.kind === 'global') {
-        return r.scope === 'shared' ? { variable: r.tla, path: [] } : { variable: r.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
+        return r.scope === 'shared'
+          ? { variable: r.tla, path: [] }
+          : { variable: r.tla, path: [{ kind: 'index', index: selfOf(ctx, env, e) }] };
       }
-      return ctx.inconsistent(e.span, `assignment to \`${e.name.name}\`, not a variable (CS2001, CS3003)`);
+      return ctx.inconsistent(
+        e.span,
+        `assignment to \`${e.name.name}\`, not a variable (CS2001, CS3003)`,
+      );
     }
     case 'IndexExpr': {
       const index = lowerExpr(ctx, env, e.index);
       if (e.base.kind === 'NameExpr') {
         const r = lookup(ctx, env, e.base);
-        if (r.kind === 'global' && r.scope === 'thread') return { variable: r.tla, path: [{ kind: 'index', index }] };
+        if (r.kind === 'global' && r.scope === 'thread')
+          return { variable: r.tla, path: [{ kind: 'index', index }] };
       }
       const base = resolveLvalue(ctx, env, e.base);
-      return base === undefined ? undefined : { variable: base.variable, path: [...base.path, { kind: 'index', index }] };
+      return base === undefined
+        ? undefined
+        : { variable: base.variable, path: [...base.path, { kind: 'index', index }] };
     }
     case 'FieldExpr': {
       const base = resolveLvalue(ctx, env, e.base);
-      return base === undefined ? undefined : { variable: base.variable, path: [...base.path, { kind: 'field', field: e.field.name }] };
+      return base === undefined
+        ? undefined
+        : { variable: base.variable, path: [...base.path, { kind: 'field', field: e.field.name }] };
     }
     case 'ArrowExpr': {
       const a = arrowAccess(ctx, env, e);
-      return a === undefined ? undefined : { variable: a.variable, path: [{ kind: 'index', index: a.index }] };
+      return a === undefined
+        ? undefined
+        : { variable: a.variable, path: [{ kind: 'index', index: a.index }] };
     }
     default:
-      return ctx.inconsistent(e.span, 'assignment to an expression that is not a variable, element, field or frame field (CS3003)');
+      return ctx.inconsistent(
+        e.span,
+        'assignment to an expression that is not a variable, element, field or frame field (CS3003)',
+      );
   }
 }

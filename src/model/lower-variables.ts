@@ -22,11 +22,16 @@ interface ThreadFunctions {
 /** Every variable of the model, in declaration order. */
 export function lowerVariables(ctx: LowerContext, owners: Owners): ModelVariable[] {
   const t = uniqueName('t', new Set(ctx.taken));
-  const fns: ThreadFunctions = { t, over: (set, body) => ({ kind: 'TlaFcn', variable: t, set, body }) };
+  const fns: ThreadFunctions = {
+    t,
+    over: (set, body) => ({ kind: 'TlaFcn', variable: t, set, body }),
+  };
   return [
     ...ctx.table.globals.map((g) => globalVariable(ctx, fns, owners.allThreads, g)),
     ...[...owners.processPlans.values()].flatMap((plan) => processVariables(ctx, fns, plan)),
-    ...[...owners.procPlans].flatMap(([pn, plan]) => frameVariables(ctx, fns, owners.allThreads, pn, plan)),
+    ...[...owners.procPlans].flatMap(([pn, plan]) =>
+      frameVariables(ctx, fns, owners.allThreads, pn, plan),
+    ),
     ...internalVariables(ctx, fns, owners),
   ];
 }
@@ -35,57 +40,179 @@ function lowerConstFor(ctx: LowerContext): (e: Expr) => TlaExpr {
   return (e) => lowerExpr(ctx, topEnv(), e);
 }
 
-function globalVariable(ctx: LowerContext, fns: ThreadFunctions, allThreads: TlaExpr, g: VarDecl): ModelVariable {
-  const gv = ctx.globals.get(g.name.name) ?? ctx.inconsistent(g.name.span, `no TLA+ variable for \`${g.name.name}\``);
+function globalVariable(
+  ctx: LowerContext,
+  fns: ThreadFunctions,
+  allThreads: TlaExpr,
+  g: VarDecl,
+): ModelVariable {
+  const gv =
+    ctx.globals.get(g.name.name) ??
+    ctx.inconsistent(g.name.span, `no TLA+ variable for \`${g.name.name}\``);
   if (g.scope === 'thread') {
-    const init = g.init !== undefined ? lowerExpr(ctx, { ...topEnv(), self: name(fns.t) }, g.init) : defaultValue(ctx, g.type, lowerConstFor(ctx));
-    return { name: gv.tla, dslName: g.name.name, scope: 'thread', perThread: true, init: fns.over(allThreads, init), span: g.span };
+    const init =
+      g.init !== undefined
+        ? lowerExpr(ctx, { ...topEnv(), self: name(fns.t) }, g.init)
+        : defaultValue(ctx, g.type, lowerConstFor(ctx));
+    return {
+      name: gv.tla,
+      dslName: g.name.name,
+      scope: 'thread',
+      perThread: true,
+      init: fns.over(allThreads, init),
+      span: g.span,
+    };
   }
-  const init = g.init !== undefined ? lowerExpr(ctx, topEnv(), g.init) : defaultValue(ctx, g.type, lowerConstFor(ctx));
-  return { name: gv.tla, dslName: g.name.name, scope: 'shared', perThread: false, init, span: g.span };
+  const init =
+    g.init !== undefined
+      ? lowerExpr(ctx, topEnv(), g.init)
+      : defaultValue(ctx, g.type, lowerConstFor(ctx));
+  return {
+    name: gv.tla,
+    dslName: g.name.name,
+    scope: 'shared',
+    perThread: false,
+    init,
+    span: g.span,
+  };
 }
 
 /** A process's locals, then its hidden loop variables. */
-function processVariables(ctx: LowerContext, fns: ThreadFunctions, plan: OwnerPlan): ModelVariable[] {
+function processVariables(
+  ctx: LowerContext,
+  fns: ThreadFunctions,
+  plan: OwnerPlan,
+): ModelVariable[] {
   const variables: ModelVariable[] = [];
   for (const l of plan.owner.decl.locals) {
-    const lv = plan.owner.vars.get(l.name.name) ?? ctx.inconsistent(l.name.span, `no TLA+ variable for \`${l.name.name}\``);
-    const init = l.init !== undefined ? lowerExpr(ctx, { ...topEnv(), self: name(fns.t) }, l.init) : defaultValue(ctx, l.type, lowerConstFor(ctx));
-    variables.push({ name: lv.tla, dslName: l.name.name, scope: 'process', owner: plan.owner.name, perThread: true, init: fns.over(plan.owner.threads, init), span: l.span });
+    const lv =
+      plan.owner.vars.get(l.name.name) ??
+      ctx.inconsistent(l.name.span, `no TLA+ variable for \`${l.name.name}\``);
+    const init =
+      l.init !== undefined
+        ? lowerExpr(ctx, { ...topEnv(), self: name(fns.t) }, l.init)
+        : defaultValue(ctx, l.type, lowerConstFor(ctx));
+    variables.push({
+      name: lv.tla,
+      dslName: l.name.name,
+      scope: 'process',
+      owner: plan.owner.name,
+      perThread: true,
+      init: fns.over(plan.owner.threads, init),
+      span: l.span,
+    });
   }
   for (const lv of plan.loopVarsDeclared) {
-    variables.push({ name: lv.variable, dslName: lv.dsl, scope: lv.kind === 'binder' ? 'process' : 'internal', owner: plan.owner.name, perThread: true, init: fns.over(plan.owner.threads, lv.kind === 'binder' ? name(INTERNAL_NAMES.none) : setEnum([])), span: lv.span, ...(lv.kind === 'set' ? { note: 'for loop' } : {}) });
+    variables.push({
+      name: lv.variable,
+      dslName: lv.dsl,
+      scope: lv.kind === 'binder' ? 'process' : 'internal',
+      owner: plan.owner.name,
+      perThread: true,
+      init: fns.over(
+        plan.owner.threads,
+        lv.kind === 'binder' ? name(INTERNAL_NAMES.none) : setEnum([]),
+      ),
+      span: lv.span,
+      ...(lv.kind === 'set' ? { note: 'for loop' } : {}),
+    });
   }
   return variables;
 }
 
 /** A procedure's frame (parameters and locals, every thread's), then its hidden loop variables. */
-function frameVariables(ctx: LowerContext, fns: ThreadFunctions, allThreads: TlaExpr, pn: string, plan: OwnerPlan): ModelVariable[] {
-  const decl = ctx.table.procedures.get(pn) ?? ctx.inconsistent(ctx.rootSpan, `no procedure \`${pn}\``);
+function frameVariables(
+  ctx: LowerContext,
+  fns: ThreadFunctions,
+  allThreads: TlaExpr,
+  pn: string,
+  plan: OwnerPlan,
+): ModelVariable[] {
+  const decl =
+    ctx.table.procedures.get(pn) ?? ctx.inconsistent(ctx.rootSpan, `no procedure \`${pn}\``);
   const fvs = ctx.frameVars.get(pn) ?? [];
-  const spanOf = (dsl: string): Model['variables'][number]['span'] => decl.params.find((x) => x.name.name === dsl)?.span ?? decl.locals.find((x) => x.name.name === dsl)?.span;
+  const spanOf = (dsl: string): Model['variables'][number]['span'] =>
+    decl.params.find((x) => x.name.name === dsl)?.span ??
+    decl.locals.find((x) => x.name.name === dsl)?.span;
   const variables: ModelVariable[] = [];
   for (const [dsl, lv] of plan.owner.vars) {
-    const fv = fvs.find((f) => f.variable === lv.tla) ?? ctx.inconsistent(decl.name.span, `no initial value for \`${dsl}\``);
-    variables.push({ name: lv.tla, dslName: dsl, scope: 'frame', owner: pn, perThread: true, init: fns.over(allThreads, fv.init(name(fns.t))), span: spanOf(dsl) });
+    const fv =
+      fvs.find((f) => f.variable === lv.tla) ??
+      ctx.inconsistent(decl.name.span, `no initial value for \`${dsl}\``);
+    variables.push({
+      name: lv.tla,
+      dslName: dsl,
+      scope: 'frame',
+      owner: pn,
+      perThread: true,
+      init: fns.over(allThreads, fv.init(name(fns.t))),
+      span: spanOf(dsl),
+    });
   }
   for (const lv of plan.loopVarsDeclared) {
-    variables.push({ name: lv.variable, dslName: lv.dsl, scope: lv.kind === 'binder' ? 'frame' : 'internal', owner: pn, perThread: true, init: fns.over(allThreads, lv.kind === 'binder' ? name(INTERNAL_NAMES.none) : setEnum([])), span: lv.span, ...(lv.kind === 'set' ? { note: 'for loop' } : {}) });
+    variables.push({
+      name: lv.variable,
+      dslName: lv.dsl,
+      scope: lv.kind === 'binder' ? 'frame' : 'internal',
+      owner: pn,
+      perThread: true,
+      init: fns.over(allThreads, lv.kind === 'binder' ? name(INTERNAL_NAMES.none) : setEnum([])),
+      span: lv.span,
+      ...(lv.kind === 'set' ? { note: 'for loop' } : {}),
+    });
   }
   return variables;
 }
 
 /** pc, the call stack when there are procedures, each live-frame flag, the failure message. */
-function internalVariables(ctx: LowerContext, fns: ThreadFunctions, owners: Owners): ModelVariable[] {
+function internalVariables(
+  ctx: LowerContext,
+  fns: ThreadFunctions,
+  owners: Owners,
+): ModelVariable[] {
   const variables: ModelVariable[] = [];
-  variables.push({ name: INTERNAL_NAMES.pc, dslName: INTERNAL_NAMES.pc, scope: 'internal', perThread: true, init: fns.over(owners.allThreads, pcInit(ctx, fns, owners)), span: undefined, note: 'next step of each thread' });
+  variables.push({
+    name: INTERNAL_NAMES.pc,
+    dslName: INTERNAL_NAMES.pc,
+    scope: 'internal',
+    perThread: true,
+    init: fns.over(owners.allThreads, pcInit(ctx, fns, owners)),
+    span: undefined,
+    note: 'next step of each thread',
+  });
   if (owners.procPlans.size > 0) {
-    variables.push({ name: INTERNAL_NAMES.stack, dslName: INTERNAL_NAMES.stack, scope: 'internal', perThread: true, init: fns.over(owners.allThreads, tuple([])), span: undefined, note: 'call stack: call sites to return to' });
+    variables.push({
+      name: INTERNAL_NAMES.stack,
+      dslName: INTERNAL_NAMES.stack,
+      scope: 'internal',
+      perThread: true,
+      init: fns.over(owners.allThreads, tuple([])),
+      span: undefined,
+      note: 'call stack: call sites to return to',
+    });
   }
   for (const pn of owners.procPlans.keys()) {
-    if (ctx.liveProcedures.has(pn)) variables.push({ name: liveVarName(pn), dslName: liveVarName(pn), scope: 'internal', owner: pn, perThread: true, init: fns.over(owners.allThreads, FALSE), span: undefined, note: `whether the thread's frame of ${pn} is alive` });
+    if (ctx.liveProcedures.has(pn))
+      variables.push({
+        name: liveVarName(pn),
+        dslName: liveVarName(pn),
+        scope: 'internal',
+        owner: pn,
+        perThread: true,
+        init: fns.over(owners.allThreads, FALSE),
+        span: undefined,
+        note: `whether the thread's frame of ${pn} is alive`,
+      });
   }
-  variables.push({ name: INTERNAL_NAMES.failure, dslName: INTERNAL_NAMES.failure, scope: 'internal', perThread: false, init: str(''), span: undefined, note: 'the failed assertion or built-in check, "" while none' });
+  variables.push({
+    name: INTERNAL_NAMES.failure,
+    dslName: INTERNAL_NAMES.failure,
+    scope: 'internal',
+    perThread: false,
+    init: str(''),
+    span: undefined,
+    note: 'the failed assertion or built-in check, "" while none',
+  });
   return variables;
 }
 
@@ -97,8 +224,13 @@ function pcInit(ctx: LowerContext, fns: ThreadFunctions, owners: Owners): TlaExp
   for (let i = groups.length - 1; i >= 0; i--) {
     const g = groups[i];
     if (g === undefined) continue;
-    const first = ctx.groupStarts.get(g.decl.name.name)?.first ?? ctx.inconsistent(g.decl.name.span, `no first step for \`${g.decl.name.name}\``);
-    const start = g.spareConstant !== undefined ? ite(bin('\\in', t, name(g.spareConstant)), str(PC_UNBORN), str(first)) : str(first);
+    const first =
+      ctx.groupStarts.get(g.decl.name.name)?.first ??
+      ctx.inconsistent(g.decl.name.span, `no first step for \`${g.decl.name.name}\``);
+    const start =
+      g.spareConstant !== undefined
+        ? ite(bin('\\in', t, name(g.spareConstant)), str(PC_UNBORN), str(first))
+        : str(first);
     init = i === groups.length - 1 ? start : ite(bin('\\in', t, name(g.constant)), start, init);
   }
   return init;

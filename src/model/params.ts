@@ -30,7 +30,12 @@ export interface ResolvedParams {
  * Evaluates a constant expression: literals, enum members, params, consts, arithmetic,
  * comparisons and boolean operators. Undefined when the expression is not constant.
  */
-export function evalConst(expr: Expr, table: DeclTable, params: ParamSet, depth = 0): ParamValue | undefined {
+export function evalConst(
+  expr: Expr,
+  table: DeclTable,
+  params: ParamSet,
+  depth = 0,
+): ParamValue | undefined {
   if (depth > 50) return undefined;
   const ev = (e: Expr): ParamValue | undefined => evalConst(e, table, params, depth + 1);
   switch (expr.kind) {
@@ -66,16 +71,26 @@ export function evalConst(expr: Expr, table: DeclTable, params: ParamSet, depth 
       if (l === undefined || r === undefined) return undefined;
       if (typeof l === 'number' && typeof r === 'number') {
         switch (expr.op) {
-          case '+': return l + r;
-          case '-': return l - r;
-          case '*': return l * r;
-          case '/': return r === 0 ? undefined : Math.floor(l / r);
-          case 'mod': return r <= 0 ? undefined : ((l % r) + r) % r;
-          case '<': return l < r;
-          case '<=': return l <= r;
-          case '>': return l > r;
-          case '>=': return l >= r;
-          default: break;
+          case '+':
+            return l + r;
+          case '-':
+            return l - r;
+          case '*':
+            return l * r;
+          case '/':
+            return r === 0 ? undefined : Math.floor(l / r);
+          case 'mod':
+            return r <= 0 ? undefined : ((l % r) + r) % r;
+          case '<':
+            return l < r;
+          case '<=':
+            return l <= r;
+          case '>':
+            return l > r;
+          case '>=':
+            return l >= r;
+          default:
+            break;
         }
       }
       if (typeof l === 'boolean' && typeof r === 'boolean') {
@@ -93,7 +108,11 @@ export function evalConst(expr: Expr, table: DeclTable, params: ParamSet, depth 
 }
 
 /** The param type with aliases resolved, as far as params need it. */
-export type ParamKind = { kind: 'bool' } | { kind: 'range'; lo: Expr; hi: Expr } | { kind: 'enum'; name: string; members: string[] } | { kind: 'other' };
+export type ParamKind =
+  | { kind: 'bool' }
+  | { kind: 'range'; lo: Expr; hi: Expr }
+  | { kind: 'enum'; name: string; members: string[] }
+  | { kind: 'other' };
 
 export function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKind {
   if (depth > 20) return { kind: 'other' };
@@ -104,7 +123,12 @@ export function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKin
     const e = table.enums.get(n);
     if (e !== undefined) return { kind: 'enum', name: n, members: e.members.map((m) => m.name) };
     const alias = table.types.get(n);
-    if (alias !== undefined) return paramKind(alias.params.length > 0 ? instantiateAlias(alias, type.args ?? []) : alias.type, table, depth + 1);
+    if (alias !== undefined)
+      return paramKind(
+        alias.params.length > 0 ? instantiateAlias(alias, type.args ?? []) : alias.type,
+        table,
+        depth + 1,
+      );
   }
   return { kind: 'other' };
 }
@@ -112,14 +136,17 @@ export function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKin
 /** The type as a user reads it; a range with its bounds as they are under `known` (`1..2`). */
 function typeText(k: ParamKind, table: DeclTable, known: ParamSet): string {
   switch (k.kind) {
-    case 'bool': return 'bool';
+    case 'bool':
+      return 'bool';
     case 'range': {
       const lo = evalConst(k.lo, table, known);
       const hi = evalConst(k.hi, table, known);
       return typeof lo === 'number' && typeof hi === 'number' ? `${lo}..${hi}` : 'an integer range';
     }
-    case 'enum': return k.name;
-    case 'other': return 'an unsupported type';
+    case 'enum':
+      return k.name;
+    case 'other':
+      return 'an unsupported type';
   }
 }
 
@@ -168,7 +195,12 @@ export function resolveParams(
     const e = table.paramDefaults.get(p.name.name) ?? p.default;
     const v = evalConst(e, table, values);
     if (v === undefined) {
-      diagnostics.push({ code: 'CS5010', severity: 'error', span: e.span, args: { name: p.name.name } });
+      diagnostics.push({
+        code: 'CS5010',
+        severity: 'error',
+        span: e.span,
+        args: { name: p.name.name },
+      });
       continue;
     }
     values[p.name.name] = v;
@@ -181,7 +213,8 @@ export function resolveParams(
       diagnostics.push({ code: 'CS5006', severity: 'error', span: r.span, args: { name: r.name } });
       continue;
     }
-    const v = typeof r.value === 'string' ? parseParamText(r.value) : evalConst(r.value, table, values);
+    const v =
+      typeof r.value === 'string' ? parseParamText(r.value) : evalConst(r.value, table, values);
     if (v === undefined) {
       diagnostics.push({ code: 'CS5010', severity: 'error', span: r.span, args: { name: r.name } });
       continue;
@@ -197,7 +230,11 @@ export function resolveParams(
         code: 'CS5007',
         severity: 'error',
         span: req?.span ?? (table.paramDefaults.get(p.name.name) ?? p.default).span,
-        args: { value: String(v), name: p.name.name, type: typeText(paramKind(p.type, table), table, values) },
+        args: {
+          value: String(v),
+          name: p.name.name,
+          type: typeText(paramKind(p.type, table), table, values),
+        },
       });
     }
   }

@@ -5,7 +5,15 @@
 
 import type { Block, Stmt, TypeExpr } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
-import { faultStepName, frameVarName, generatedLabel, loopNextStepName, loopSetVarName, stepName, uniqueName } from '../tla/names.js';
+import {
+  faultStepName,
+  frameVarName,
+  generatedLabel,
+  loopNextStepName,
+  loopSetVarName,
+  stepName,
+  uniqueName,
+} from '../tla/names.js';
 import type { LowerContext, OwnerInfo } from './context.js';
 
 export interface LoopPlan {
@@ -66,13 +74,21 @@ export interface OwnerPlan {
   /** The implicit return step of a procedure whose body can end without `return`. */
   readonly implicitReturn: { readonly name: string; readonly span: Span } | undefined;
   /** Hidden frame variables of loops: binder (initially None) and set (initially {}). */
-  readonly loopVarsDeclared: readonly { readonly variable: string; readonly dsl: string; readonly kind: 'binder' | 'set'; readonly span: Span }[];
+  readonly loopVarsDeclared: readonly {
+    readonly variable: string;
+    readonly dsl: string;
+    readonly kind: 'binder' | 'set';
+    readonly span: Span;
+  }[];
   readonly hasExit: boolean;
   /** Procedures called from this owner's steps, in source order. */
   readonly calls: readonly string[];
 }
 
-function elseChain(s: Extract<Stmt, { kind: 'IfStmt' }>): { conds: Extract<Stmt, { kind: 'IfStmt' }>[]; elseBlock: Block | undefined } {
+function elseChain(s: Extract<Stmt, { kind: 'IfStmt' }>): {
+  conds: Extract<Stmt, { kind: 'IfStmt' }>[];
+  elseBlock: Block | undefined;
+} {
   const conds = [s];
   let cur = s;
   while (cur.else !== undefined && cur.else.kind === 'IfStmt') {
@@ -100,7 +116,10 @@ export function childBlocks(s: Stmt): Block[] {
 }
 
 /** The conditions of an if / else-if chain, in order. */
-export function ifConditions(s: Extract<Stmt, { kind: 'IfStmt' }>): { conds: Extract<Stmt, { kind: 'IfStmt' }>[]; hasElse: boolean } {
+export function ifConditions(s: Extract<Stmt, { kind: 'IfStmt' }>): {
+  conds: Extract<Stmt, { kind: 'IfStmt' }>[];
+  hasElse: boolean;
+} {
   const c = elseChain(s);
   return { conds: c.conds, hasElse: c.elseBlock !== undefined };
 }
@@ -128,7 +147,11 @@ function fallsThrough(stmts: readonly Stmt[]): boolean {
   }
 }
 
-function containsExit(stmts: readonly Stmt[], ctx: LowerContext, seenMacros: Set<string> = new Set()): boolean {
+function containsExit(
+  stmts: readonly Stmt[],
+  ctx: LowerContext,
+  seenMacros: Set<string> = new Set(),
+): boolean {
   return stmts.some((s) => {
     switch (s.kind) {
       case 'ExitStmt':
@@ -165,7 +188,13 @@ interface EffectiveStmt {
 type LoopVars = Map<string, { variable: string; type: TypeExpr | undefined }>;
 
 /** Plans one owner's body. `end` is the pc value after the body (Done, or the implicit return). */
-export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end: string, implicitReturn: OwnerPlan['implicitReturn']): OwnerPlan {
+export function planOwner(
+  ctx: LowerContext,
+  owner: OwnerInfo,
+  body: Block,
+  end: string,
+  implicitReturn: OwnerPlan['implicitReturn'],
+): OwnerPlan {
   const planner = new OwnerPlanner(ctx, owner, body);
   planner.walk(body, end, new Map());
   if (implicitReturn !== undefined) planner.pcValues.push(implicitReturn.name);
@@ -176,7 +205,10 @@ export function planOwner(ctx: LowerContext, owner: OwnerInfo, body: Block, end:
     first: planner.firstOf(body, end),
     implicitReturn,
     loopVarsDeclared: planner.loopVarsDeclared,
-    hasExit: containsExit(planner.all.map((a) => a.eff), ctx),
+    hasExit: containsExit(
+      planner.all.map((a) => a.eff),
+      ctx,
+    ),
     calls: planner.calls,
   };
 }
@@ -197,20 +229,34 @@ function effectiveStmts(body: Block, effective: (s: Stmt) => Stmt): EffectiveStm
 }
 
 /** Step names in body order. Unlabelled steps get <owner>_<line>, plus _<col> when a line holds two. */
-function stepNames(ctx: LowerContext, owner: string, all: readonly EffectiveStmt[]): Map<Stmt, StepName> {
-  const labelOf = (orig: Stmt, eff: Stmt): string | undefined => orig.label?.name ?? eff.label?.name;
+function stepNames(
+  ctx: LowerContext,
+  owner: string,
+  all: readonly EffectiveStmt[],
+): Map<Stmt, StepName> {
+  const labelOf = (orig: Stmt, eff: Stmt): string | undefined =>
+    orig.label?.name ?? eff.label?.name;
   const perLine = new Map<number, number>();
   for (const { orig, eff } of all) {
-    if (labelOf(orig, eff) === undefined) perLine.set(eff.span.start.line, (perLine.get(eff.span.start.line) ?? 0) + 1);
+    if (labelOf(orig, eff) === undefined)
+      perLine.set(eff.span.start.line, (perLine.get(eff.span.start.line) ?? 0) + 1);
   }
   const names = new Map<Stmt, StepName>();
   for (const { orig, eff } of all) {
     const l = labelOf(orig, eff);
     if (l !== undefined) {
-      names.set(eff, { name: uniqueName(stepName(owner, l), ctx.taken), label: l, generated: false });
+      names.set(eff, {
+        name: uniqueName(stepName(owner, l), ctx.taken),
+        label: l,
+        generated: false,
+      });
     } else {
       const line = eff.span.start.line;
-      const g = generatedLabel(owner, line, (perLine.get(line) ?? 0) > 1 ? eff.span.start.column : undefined);
+      const g = generatedLabel(
+        owner,
+        line,
+        (perLine.get(line) ?? 0) > 1 ? eff.span.start.column : undefined,
+      );
       names.set(eff, { name: uniqueName(g, ctx.taken), label: g, generated: true });
     }
   }
@@ -256,7 +302,8 @@ class OwnerPlanner {
 
   private nameOf(s: Stmt): StepName {
     const n = this.names.get(s);
-    if (n === undefined) return this.ctx.inconsistent(s.span, 'a statement the step plan did not name');
+    if (n === undefined)
+      return this.ctx.inconsistent(s.span, 'a statement the step plan did not name');
     return n;
   }
 
@@ -308,15 +355,28 @@ class OwnerPlanner {
     const n = this.nameOf(s);
     this.addLabel(n.label, n.name);
     const exits = this.forExits;
-    const planned = (branchFirsts: readonly string[], extra: { loop?: LoopPlan; failName?: string } = {}): PlannedStep => ({
-      name: n.name, label: n.label, generated: n.generated, stmt: s, next, branchFirsts, loopVars: new Map(loopVars),
-      ...(extra.loop ? { loop: extra.loop } : {}), ...(extra.failName ? { failName: extra.failName } : {}), ...(exits.length > 0 ? { forExits: exits } : {}),
+    const planned = (
+      branchFirsts: readonly string[],
+      extra: { loop?: LoopPlan; failName?: string } = {},
+    ): PlannedStep => ({
+      name: n.name,
+      label: n.label,
+      generated: n.generated,
+      stmt: s,
+      next,
+      branchFirsts,
+      loopVars: new Map(loopVars),
+      ...(extra.loop ? { loop: extra.loop } : {}),
+      ...(extra.failName ? { failName: extra.failName } : {}),
+      ...(exits.length > 0 ? { forExits: exits } : {}),
     });
     switch (s.kind) {
       case 'IfStmt': {
         const blocks = childBlocks(s);
         const { hasElse } = ifConditions(s);
-        this.steps.push(planned([...blocks.map((blk) => this.firstOf(blk, next)), ...(hasElse ? [] : [next])]));
+        this.steps.push(
+          planned([...blocks.map((blk) => this.firstOf(blk, next)), ...(hasElse ? [] : [next])]),
+        );
         blocks.forEach((blk) => this.walk(blk, next, loopVars));
         break;
       }
@@ -334,13 +394,22 @@ class OwnerPlanner {
         this.forStep(s, n, next, loopVars, planned);
         break;
       case 'FaultStmt':
-        this.steps.push(planned([], { failName: uniqueName(faultStepName(n.name), this.ctx.taken) }));
+        this.steps.push(
+          planned([], { failName: uniqueName(faultStepName(n.name), this.ctx.taken) }),
+        );
         break;
       case 'CallStmt':
         this.steps.push(planned([]));
         if (this.ctx.table.procedures.has(s.callee.name)) {
           this.calls.push(s.callee.name);
-          this.ctx.callSites.push({ site: n.name, caller: this.owner, callee: s.callee.name, target: s.target, continuation: next, loopVars: new Map(loopVars) });
+          this.ctx.callSites.push({
+            site: n.name,
+            caller: this.owner,
+            callee: s.callee.name,
+            target: s.target,
+            continuation: next,
+            loopVars: new Map(loopVars),
+          });
         }
         break;
       default:
@@ -367,11 +436,21 @@ class OwnerPlanner {
       this.loopVarsDeclared.push({ variable: binderVar, dsl, kind: 'binder', span: s.binder.span });
     }
     const setVar = uniqueName(loopSetVarName(n.name, s.mode), this.ctx.taken);
-    this.loopVarsDeclared.push({ variable: setVar, dsl: `${n.label} (${s.mode === 'snapshot' ? 'to visit' : 'visited'})`, kind: 'set', span: s.span });
+    this.loopVarsDeclared.push({
+      variable: setVar,
+      dsl: `${n.label} (${s.mode === 'snapshot' ? 'to visit' : 'visited'})`,
+      kind: 'set',
+      span: s.span,
+    });
     const loop: LoopPlan = { binderVar, setVar, nextName, mode: s.mode, binderType: undefined };
     const forTargets: LoopTargets = { breakTo: next, continueTo: nextName };
     const exit: ForExit = { exit: next, binderVar, setVar };
-    this.steps.push(planned(this.inLoop(forTargets, exit, () => [this.firstOf(s.body, nextName)]), { loop }));
+    this.steps.push(
+      planned(
+        this.inLoop(forTargets, exit, () => [this.firstOf(s.body, nextName)]),
+        { loop },
+      ),
+    );
     const inner = new Map(loopVars);
     inner.set(dsl, { variable: binderVar, type: undefined });
     this.inLoop(forTargets, exit, () => this.walk(s.body, nextName, inner));

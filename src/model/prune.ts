@@ -20,7 +20,13 @@ export interface Pruned {
 }
 
 /** Drops variables nothing reads or writes, then definitions nothing refers to. */
-export function prune(ctx: LowerContext, owners: Owners, variables: readonly ModelVariable[], actions: readonly ModelAction[], properties: readonly ModelProperty[]): Pruned {
+export function prune(
+  ctx: LowerContext,
+  owners: Owners,
+  variables: readonly ModelVariable[],
+  actions: readonly ModelAction[],
+  properties: readonly ModelProperty[],
+): Pruned {
   const used = new Set<string>();
   for (const a of actions) {
     a.guards.forEach((g) => referencedNames(g, used));
@@ -71,7 +77,11 @@ function collectTree(tr: ActTree, used: Set<string>): void {
 }
 
 /** Adds what used definitions and used variables' initial values refer to, until nothing changes. */
-function closeOverDefs(ctx: LowerContext, variables: readonly ModelVariable[], used: Set<string>): void {
+function closeOverDefs(
+  ctx: LowerContext,
+  variables: readonly ModelVariable[],
+  used: Set<string>,
+): void {
   let changed = true;
   while (changed) {
     changed = false;
@@ -91,12 +101,29 @@ function closeOverDefs(ctx: LowerContext, variables: readonly ModelVariable[], u
 }
 
 /** The out-of-range property over the kept DSL variables with a declared type. */
-function rangeCheck(ctx: LowerContext, owners: Owners, keptVars: readonly ModelVariable[]): ModelProperty | undefined {
+function rangeCheck(
+  ctx: LowerContext,
+  owners: Owners,
+  keptVars: readonly ModelVariable[],
+): ModelProperty | undefined {
   const declaredTypes = new Map<string, TypeExpr | undefined>();
   for (const g of ctx.globals.values()) declaredTypes.set(g.tla, g.type);
-  for (const plan of [...owners.processPlans.values(), ...owners.procPlans.values()]) for (const lv of plan.owner.vars.values()) declaredTypes.set(lv.tla, lv.type);
-  const rangeChecked = keptVars.filter((vv) => vv.scope !== 'internal' && declaredTypes.has(vv.name));
-  return rangeProperty(ctx, rangeChecked.map((vv) => ({ variable: vv.name, dslName: vv.dslName, owner: vv.owner, perThread: vv.perThread, type: declaredTypes.get(vv.name), span: vv.span })));
+  for (const plan of [...owners.processPlans.values(), ...owners.procPlans.values()])
+    for (const lv of plan.owner.vars.values()) declaredTypes.set(lv.tla, lv.type);
+  const rangeChecked = keptVars.filter(
+    (vv) => vv.scope !== 'internal' && declaredTypes.has(vv.name),
+  );
+  return rangeProperty(
+    ctx,
+    rangeChecked.map((vv) => ({
+      variable: vv.name,
+      dslName: vv.dslName,
+      owner: vv.owner,
+      perThread: vv.perThread,
+      type: declaredTypes.get(vv.name),
+      span: vv.span,
+    })),
+  );
 }
 
 function pruneTree(tr: ActTree, kept: ReadonlySet<string>): ActTree {
@@ -116,7 +143,9 @@ function pruneTree(tr: ActTree, kept: ReadonlySet<string>): ActTree {
 function defsInOrder(ctx: LowerContext, used: ReadonlySet<string>): ModelDef[] {
   const defOrder: ModelDef[] = [];
   const placed = new Set<string>();
-  const declOrder = [...ctx.table.consts.keys(), ...ctx.table.defs.keys()].map((n) => ctx.defNames.get(n)).filter((n): n is string => n !== undefined && ctx.defs.has(n) && used.has(n));
+  const declOrder = [...ctx.table.consts.keys(), ...ctx.table.defs.keys()]
+    .map((n) => ctx.defNames.get(n))
+    .filter((n): n is string => n !== undefined && ctx.defs.has(n) && used.has(n));
   const place = (n: string, stack: Set<string>): void => {
     if (placed.has(n) || stack.has(n)) return;
     const d = ctx.defs.get(n);

@@ -25,7 +25,13 @@ export interface RangedCandidate {
 }
 
 /** The predicate one value of type `t` satisfies when every integer in it lies in its declared range. */
-function within(ctx: LowerContext, t: TypeExpr | undefined, v: TlaExpr, bound: Set<string>, depth: number): TlaExpr | undefined {
+function within(
+  ctx: LowerContext,
+  t: TypeExpr | undefined,
+  v: TlaExpr,
+  bound: Set<string>,
+  depth: number,
+): TlaExpr | undefined {
   const r = resolveType(ctx, t);
   if (r === undefined || depth > 20) return undefined;
   const fresh = (base: string): string => uniqueName(tlaIdent(base), bound);
@@ -50,14 +56,30 @@ function within(ctx: LowerContext, t: TypeExpr | undefined, v: TlaExpr, bound: S
     case 'SetType': {
       const x = fresh('x');
       const body = within(ctx, r.element, name(x), bound, depth + 1);
-      return body === undefined ? undefined : { kind: 'TlaQuant', quantifier: '\\A', variables: [x], set: v, body };
+      return body === undefined
+        ? undefined
+        : { kind: 'TlaQuant', quantifier: '\\A', variables: [x], set: v, body };
     }
     case 'SeqType':
     case 'MapType': {
       // Map keys are the whole key type by construction; only the values can leave a range.
       const k = fresh('k');
-      const body = within(ctx, r.kind === 'SeqType' ? r.element : r.value, fcnApp(v, name(k)), bound, depth + 1);
-      return body === undefined ? undefined : { kind: 'TlaQuant', quantifier: '\\A', variables: [k], set: builtin('DOMAIN', [v]), body };
+      const body = within(
+        ctx,
+        r.kind === 'SeqType' ? r.element : r.value,
+        fcnApp(v, name(k)),
+        bound,
+        depth + 1,
+      );
+      return body === undefined
+        ? undefined
+        : {
+            kind: 'TlaQuant',
+            quantifier: '\\A',
+            variables: [k],
+            set: builtin('DOMAIN', [v]),
+            body,
+          };
     }
     default:
       return undefined;
@@ -74,7 +96,10 @@ export interface RangeConjunct {
 }
 
 /** The conjuncts of `out_of_range`, one per candidate with a range somewhere in its type, in the candidates' order. */
-export function rangeConjuncts(ctx: LowerContext, candidates: readonly RangedCandidate[]): RangeConjunct[] {
+export function rangeConjuncts(
+  ctx: LowerContext,
+  candidates: readonly RangedCandidate[],
+): RangeConjunct[] {
   const out: RangeConjunct[] = [];
   for (const c of candidates) {
     const bound = new Set<string>(ctx.taken);
@@ -82,11 +107,25 @@ export function rangeConjuncts(ctx: LowerContext, candidates: readonly RangedCan
     if (c.perThread) {
       const t = uniqueName('t', bound);
       const body = within(ctx, c.type, fcnApp(name(c.variable), name(t)), bound, 0);
-      if (body !== undefined) predicate = { kind: 'TlaQuant', quantifier: '\\A', variables: [t], set: builtin('DOMAIN', [name(c.variable)]), body };
+      if (body !== undefined)
+        predicate = {
+          kind: 'TlaQuant',
+          quantifier: '\\A',
+          variables: [t],
+          set: builtin('DOMAIN', [name(c.variable)]),
+          body,
+        };
     } else {
       predicate = within(ctx, c.type, name(c.variable), bound, 0);
     }
-    if (predicate !== undefined) out.push({ variable: c.variable, dslName: c.dslName, ...(c.owner !== undefined ? { owner: c.owner } : {}), span: c.span, predicate });
+    if (predicate !== undefined)
+      out.push({
+        variable: c.variable,
+        dslName: c.dslName,
+        ...(c.owner !== undefined ? { owner: c.owner } : {}),
+        span: c.span,
+        predicate,
+      });
   }
   return out;
 }
@@ -95,7 +134,10 @@ export function rangeConjuncts(ctx: LowerContext, candidates: readonly RangedCan
  * The built-in invariant `out_of_range`, or undefined when no candidate has a range. It holds in
  * a state exactly when every integer any covered variable holds lies in its declared range.
  */
-export function rangeProperty(ctx: LowerContext, candidates: readonly RangedCandidate[]): ModelProperty | undefined {
+export function rangeProperty(
+  ctx: LowerContext,
+  candidates: readonly RangedCandidate[],
+): ModelProperty | undefined {
   const conjuncts = rangeConjuncts(ctx, candidates);
   if (conjuncts.length === 0) return undefined;
   return {
@@ -104,6 +146,11 @@ export function rangeProperty(ctx: LowerContext, candidates: readonly RangedCand
     kind: 'builtin',
     body: and(...conjuncts.map((c) => c.predicate)),
     span: undefined,
-    covers: conjuncts.map((c) => ({ variable: c.variable, dslName: c.dslName, ...(c.owner !== undefined ? { owner: c.owner } : {}), span: c.span })),
+    covers: conjuncts.map((c) => ({
+      variable: c.variable,
+      dslName: c.dslName,
+      ...(c.owner !== undefined ? { owner: c.owner } : {}),
+      span: c.span,
+    })),
   };
 }

@@ -13,7 +13,18 @@ import { type BoundRef, type Env, bindOne, lowerExpr, readVar } from './lower-ex
 import { childExprs } from '../syntax/visit.js';
 import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
-import { type StepCtx, assignSelf, execReturn, execStmt, faultHandler, leafOf, macroCallIn, pushSite, withChecks, withMacroResult } from './symbolic.js';
+import {
+  type StepCtx,
+  assignSelf,
+  execReturn,
+  execStmt,
+  faultHandler,
+  leafOf,
+  macroCallIn,
+  pushSite,
+  withChecks,
+  withMacroResult,
+} from './symbolic.js';
 import { TRUE, bin, eq, fcnApp, ite, name, not, setEnum, str, walkTla } from './tla-build.js';
 
 /** The statement's text as written, first line only, whitespace collapsed. */
@@ -23,20 +34,27 @@ export function statementText(ctx: LowerContext, span: Span): string {
   const raw = text.slice(span.start.offset, span.end.offset);
   // The statement as a reader looks for it: the step's own text, without the `@kernel(...)`
   // link and the label written before it (the trace shows those separately).
-  const body = raw.replace(/^@kernel\s*\([^)]*\)\s*/, '').replace(/^[A-Za-z_][A-Za-z0-9_]*\s*:(?!=)\s*/, '');
+  const body = raw
+    .replace(/^@kernel\s*\([^)]*\)\s*/, '')
+    .replace(/^[A-Za-z_][A-Za-z0-9_]*\s*:(?!=)\s*/, '');
   const line = body.split(/\r?\n/)[0] ?? '';
   return line.replace(/\s+/g, ' ').trim();
 }
 
 function kernelOf(s: Stmt): KernelLink | undefined {
   if (s.kernel === undefined) return undefined;
-  return { file: s.kernel.file, ...(s.kernel.func !== undefined ? { func: s.kernel.func } : {}), ...(s.kernel.commit !== undefined ? { commit: s.kernel.commit } : {}) };
+  return {
+    file: s.kernel.file,
+    ...(s.kernel.func !== undefined ? { func: s.kernel.func } : {}),
+    ...(s.kernel.commit !== undefined ? { commit: s.kernel.commit } : {}),
+  };
 }
 
 /** The environment a step of `plan`'s owner starts in. */
 export function stepEnv(plan: OwnerPlan, loopVars: PlannedStep['loopVars']): Env {
   const bound = new Map<string, BoundRef>();
-  for (const [dsl, v] of loopVars) bound.set(dsl, { kind: 'loopVar', variable: v.variable, type: v.type });
+  for (const [dsl, v] of loopVars)
+    bound.set(dsl, { kind: 'loopVar', variable: v.variable, type: v.type });
   return {
     owner: plan.owner,
     self: name(INTERNAL_NAMES.self),
@@ -70,7 +88,11 @@ function leaveLoops(e: Env, target: TlaExpr, exits: readonly ForExit[] | undefin
     const always = target.kind === 'TlaStr';
     const left = eq(target, str(x.exit));
     const reset = (variable: string, value: TlaExpr): void => {
-      e = assignSelf(e, variable, always ? value : ite(left, value, fcnApp(readVar(e, variable), self)));
+      e = assignSelf(
+        e,
+        variable,
+        always ? value : ite(left, value, fcnApp(readVar(e, variable), self)),
+      );
     };
     reset(x.binderVar, name(INTERNAL_NAMES.none));
     reset(x.setVar, setEnum([]));
@@ -98,7 +120,10 @@ function ifChainWithMacros(
       const c = lowerExpr(ctx, { ...after, checks }, conds[i]!.cond);
       return withChecks(ctx, after, checks, () => ({
         kind: 'or',
-        branches: [{ kind: 'guard', cond: c, body: end(str(firsts[i]!))(after) }, { kind: 'guard', cond: not(c), body: from(i + 1, after) }],
+        branches: [
+          { kind: 'guard', cond: c, body: end(str(firsts[i]!))(after) },
+          { kind: 'guard', cond: not(c), body: from(i + 1, after) },
+        ],
       }));
     });
   };
@@ -106,12 +131,25 @@ function ifChainWithMacros(
 }
 
 /** Builds one action of a step (or of the implicit return, `step` undefined) of the plan's owner. */
-type MakeAction = (step: PlannedStep | undefined, actionName: string, pcValue: string, kind: ActionKind, body: ActTree, span: Span, extra?: Partial<ModelAction>) => ModelAction;
+type MakeAction = (
+  step: PlannedStep | undefined,
+  actionName: string,
+  pcValue: string,
+  kind: ActionKind,
+  body: ActTree,
+  span: Span,
+  extra?: Partial<ModelAction>,
+) => ModelAction;
 
 /** The action builder of one owner: its pc test first, then `extraGuards`. */
-function actionMaker(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly TlaExpr[]): MakeAction {
+function actionMaker(
+  ctx: LowerContext,
+  plan: OwnerPlan,
+  extraGuards: readonly TlaExpr[],
+): MakeAction {
   const owner = { kind: plan.owner.kind, name: plan.owner.name } as const;
-  const pcIs = (v: string): TlaExpr => eq(fcnApp(name(INTERNAL_NAMES.pc), name(INTERNAL_NAMES.self)), str(v));
+  const pcIs = (v: string): TlaExpr =>
+    eq(fcnApp(name(INTERNAL_NAMES.pc), name(INTERNAL_NAMES.self)), str(v));
   return (step, actionName, pcValue, kind, body, span, extra = {}) => ({
     name: actionName,
     kind,
@@ -130,26 +168,48 @@ function actionMaker(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly T
 }
 
 /** Lowers every step of one owner. `guards` are extra conjuncts for every action (the pc test comes first). */
-export function lowerOwner(ctx: LowerContext, plan: OwnerPlan, extraGuards: readonly TlaExpr[]): ModelAction[] {
+export function lowerOwner(
+  ctx: LowerContext,
+  plan: OwnerPlan,
+  extraGuards: readonly TlaExpr[],
+): ModelAction[] {
   const make = actionMaker(ctx, plan, extraGuards);
   const out = plan.steps.flatMap((step) => lowerStep(ctx, plan, step, make));
   if (plan.implicitReturn !== undefined) {
     const env = stepEnv(plan, new Map());
     const r = plan.implicitReturn;
-    const a = make(undefined, r.name, r.name, 'return', execReturn(ctx, env, undefined, r.span), r.span);
+    const a = make(
+      undefined,
+      r.name,
+      r.name,
+      'return',
+      execReturn(ctx, env, undefined, r.span),
+      r.span,
+    );
     out.push({ ...a, text: `end of procedure ${plan.owner.name}` });
   }
   return out;
 }
 
 /** The actions of one planned step: one, or two for a `for` loop and a fault point. */
-function lowerStep(ctx: LowerContext, plan: OwnerPlan, step: PlannedStep, make: MakeAction): ModelAction[] {
+function lowerStep(
+  ctx: LowerContext,
+  plan: OwnerPlan,
+  step: PlannedStep,
+  make: MakeAction,
+): ModelAction[] {
   const s = step.stmt;
   const env = stepEnv(plan, step.loopVars);
-  const sc: StepCtx = { assertName: assertInvariantName(step.name), assertLabel: step.label, span: s.span, innerFaults: [] };
+  const sc: StepCtx = {
+    assertName: assertInvariantName(step.name),
+    assertLabel: step.label,
+    span: s.span,
+    innerFaults: [],
+  };
   const next = str(step.next);
   const endAt = (target: TlaExpr): ((e: Env) => ActTree) => endAtOf(target, step.forExits);
-  const control = (tree: ActTree, extra?: Partial<ModelAction>): ModelAction => make(step, step.name, step.name, 'control', tree, s.span, extra);
+  const control = (tree: ActTree, extra?: Partial<ModelAction>): ModelAction =>
+    make(step, step.name, step.name, 'control', tree, s.span, extra);
   switch (s.kind) {
     case 'IfStmt':
       return [lowerIf(ctx, sc, step, s, env, endAt, control)];
@@ -158,7 +218,9 @@ function lowerStep(ctx: LowerContext, plan: OwnerPlan, step: PlannedStep, make: 
       const tree = withMacroResult(ctx, sc, s.cond, env, (env) => {
         const checks: TlaExpr[] = [];
         const c = lowerExpr(ctx, { ...env, checks }, s.cond);
-        return withChecks(ctx, env, checks, () => endAt(ite(c, str(firstBranch(ctx, step)), next))(env));
+        return withChecks(ctx, env, checks, () =>
+          endAt(ite(c, str(firstBranch(ctx, step)), next))(env),
+        );
       });
       return [control(tree, innerFaults(sc))];
     }
@@ -168,29 +230,74 @@ function lowerStep(ctx: LowerContext, plan: OwnerPlan, step: PlannedStep, make: 
       return lowerFor(ctx, step, s, env, make);
     case 'CallStmt': {
       const p = ctx.table.procedures.get(s.callee.name);
-      if (p !== undefined) return [make(step, step.name, step.name, 'call', lowerCall(ctx, step, p, s, env), s.span)];
-      return [make(step, step.name, step.name, 'step', execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc))];
+      if (p !== undefined)
+        return [make(step, step.name, step.name, 'call', lowerCall(ctx, step, p, s, env), s.span)];
+      return [
+        make(
+          step,
+          step.name,
+          step.name,
+          'step',
+          execStmt(ctx, sc, s, env, endAt(next)),
+          s.span,
+          innerFaults(sc),
+        ),
+      ];
     }
     case 'ReturnStmt':
-      return [make(step, step.name, step.name, 'return', execReturn(ctx, env, s.value, s.span), s.span, innerFaults(sc))];
+      return [
+        make(
+          step,
+          step.name,
+          step.name,
+          'return',
+          execReturn(ctx, env, s.value, s.span),
+          s.span,
+          innerFaults(sc),
+        ),
+      ];
     case 'FaultStmt': {
       const ok = execStmt(ctx, sc, s.body, env, endAt(next));
-      const succeeded = make(step, step.name, step.name, 'step', ok, s.span, { outcome: 'succeeded', ...innerFaults(sc) });
+      const succeeded = make(step, step.name, step.name, 'step', ok, s.span, {
+        outcome: 'succeeded',
+        ...innerFaults(sc),
+      });
       const sc2: StepCtx = { ...sc, innerFaults: [] };
       const fail = faultHandler(ctx, sc2, s, env, endAt(next));
-      const failName = step.failName ?? ctx.inconsistent(s.span, 'a fault point the step plan gave no failure action');
-      return [succeeded, make(step, failName, step.name, 'fault-handler', fail, s.span, { outcome: 'failed', ...innerFaults(sc2) })];
+      const failName =
+        step.failName ??
+        ctx.inconsistent(s.span, 'a fault point the step plan gave no failure action');
+      return [
+        succeeded,
+        make(step, failName, step.name, 'fault-handler', fail, s.span, {
+          outcome: 'failed',
+          ...innerFaults(sc2),
+        }),
+      ];
     }
     default: {
-      const kind: ActionKind = s.kind === 'CloneStmt' ? 'clone' : s.kind === 'ExitStmt' ? 'exit' : 'step';
-      return [make(step, step.name, step.name, kind, execStmt(ctx, sc, s, env, endAt(next)), s.span, innerFaults(sc))];
+      const kind: ActionKind =
+        s.kind === 'CloneStmt' ? 'clone' : s.kind === 'ExitStmt' ? 'exit' : 'step';
+      return [
+        make(
+          step,
+          step.name,
+          step.name,
+          kind,
+          execStmt(ctx, sc, s, env, endAt(next)),
+          s.span,
+          innerFaults(sc),
+        ),
+      ];
     }
   }
 }
 
 /** The first step of a loop's or branch's body, as planned. */
 function firstBranch(ctx: LowerContext, step: PlannedStep, i = 0): string {
-  return step.branchFirsts[i] ?? ctx.inconsistent(step.stmt.span, 'a step the plan gave no successor');
+  return (
+    step.branchFirsts[i] ?? ctx.inconsistent(step.stmt.span, 'a step the plan gave no successor')
+  );
 }
 
 /** An `if` chain: one control action moving to the first step of the branch whose condition holds. */
@@ -205,7 +312,10 @@ function lowerIf(
 ): ModelAction {
   const { conds } = ifConditions(s);
   if (conds.some((c) => macroCallIn(ctx, c.cond) !== undefined)) {
-    return control(ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt), innerFaults(sc));
+    return control(
+      ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt),
+      innerFaults(sc),
+    );
   }
   const checks: TlaExpr[] = [];
   const cs = conds.map((c) => lowerExpr(ctx, { ...env, checks }, c.cond));
@@ -227,8 +337,15 @@ function innerFaults(sc: StepCtx): Partial<ModelAction> {
  * visited and re-reads the set each time. On leaving, the loop variable goes back to None and
  * the hidden set to {}, so states after the loop do not remember it.
  */
-function lowerFor(ctx: LowerContext, step: PlannedStep, s: Extract<Stmt, { kind: 'ForStmt' }>, env: Env, make: MakeAction): ModelAction[] {
-  const loop = step.loop ?? ctx.inconsistent(s.span, 'a `for` step the plan gave no loop variables');
+function lowerFor(
+  ctx: LowerContext,
+  step: PlannedStep,
+  s: Extract<Stmt, { kind: 'ForStmt' }>,
+  env: Env,
+  make: MakeAction,
+): ModelAction[] {
+  const loop =
+    step.loop ?? ctx.inconsistent(s.span, 'a `for` step the plan gave no loop variables');
   const self = name(INTERNAL_NAMES.self);
   const bodyFirst = str(firstBranch(ctx, step));
   const leave = (e: Env, resetSet: boolean): ActTree => {
@@ -254,23 +371,71 @@ function lowerFor(ctx: LowerContext, step: PlannedStep, s: Extract<Stmt, { kind:
   let entry: ActTree;
   let iter: ActTree;
   if (loop.mode === 'snapshot') {
-    entry = { kind: 'or', branches: [guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))), choose(env, set, (v) => bin('\\', set, setEnum([v])))] };
-    iter = { kind: 'or', branches: [guarded(empty(setVarSelf), leave(env, false)), choose(env, setVarSelf, (v) => bin('\\', setVarSelf, setEnum([v])))] };
+    entry = {
+      kind: 'or',
+      branches: [
+        guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))),
+        choose(env, set, (v) => bin('\\', set, setEnum([v]))),
+      ],
+    };
+    iter = {
+      kind: 'or',
+      branches: [
+        guarded(empty(setVarSelf), leave(env, false)),
+        choose(env, setVarSelf, (v) => bin('\\', setVarSelf, setEnum([v]))),
+      ],
+    };
   } else {
     const rest = bin('\\', set, setVarSelf);
-    entry = { kind: 'or', branches: [guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))), choose(env, set, (v) => setEnum([v]))] };
-    iter = { kind: 'or', branches: [guarded(empty(rest), leave(env, true)), choose(env, rest, (v) => bin('\\cup', setVarSelf, setEnum([v])))] };
+    entry = {
+      kind: 'or',
+      branches: [
+        guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))),
+        choose(env, set, (v) => setEnum([v])),
+      ],
+    };
+    iter = {
+      kind: 'or',
+      branches: [
+        guarded(empty(rest), leave(env, true)),
+        choose(env, rest, (v) => bin('\\cup', setVarSelf, setEnum([v]))),
+      ],
+    };
   }
   return [
-    make(step, step.name, step.name, 'control', withChecks(ctx, env, checks, () => entry), s.span),
-    make(step, loop.nextName, loop.nextName, 'control', loop.mode === 'live' ? withChecks(ctx, env, [...checks], () => iter) : iter, s.span),
+    make(
+      step,
+      step.name,
+      step.name,
+      'control',
+      withChecks(ctx, env, checks, () => entry),
+      s.span,
+    ),
+    make(
+      step,
+      loop.nextName,
+      loop.nextName,
+      'control',
+      loop.mode === 'live' ? withChecks(ctx, env, [...checks], () => iter) : iter,
+      s.span,
+    ),
   ];
 }
 
 /** A procedure call: push the return point, bind the parameters, set computed locals, enter the body. */
-function lowerCall(ctx: LowerContext, step: PlannedStep, p: ProcedureDecl, s: Extract<Stmt, { kind: 'CallStmt' }>, env: Env): ActTree {
+function lowerCall(
+  ctx: LowerContext,
+  step: PlannedStep,
+  p: ProcedureDecl,
+  s: Extract<Stmt, { kind: 'CallStmt' }>,
+  env: Env,
+): ActTree {
   const calleeOwner = ctx.procedureOwners.get(p.name.name);
-  if (p.params.length !== s.args.length) ctx.inconsistent(s.span, `procedure \`${p.name.name}\` called with ${s.args.length} arguments, not ${p.params.length} (CS3002)`);
+  if (p.params.length !== s.args.length)
+    ctx.inconsistent(
+      s.span,
+      `procedure \`${p.name.name}\` called with ${s.args.length} arguments, not ${p.params.length} (CS3002)`,
+    );
   const checks: TlaExpr[] = [];
   const args = s.args.map((a) => lowerExpr(ctx, { ...env, checks }, a));
   return withChecks(ctx, env, checks, () => {
@@ -286,14 +451,28 @@ function lowerCall(ctx: LowerContext, step: PlannedStep, p: ProcedureDecl, s: Ex
     for (const local of p.locals) {
       const tla = calleeOwner?.vars.get(local.name.name)?.tla;
       if (tla === undefined) continue;
-      if (local.init !== undefined && !isConstantInit(ctx, local.init, p.params.map((x) => x.name.name).concat(p.locals.map((x) => x.name.name)))) {
-        const initEnv: Env = { ...e, owner: undefined, bound: new Map(bound), macroArgs: new Map(), checks: undefined };
+      if (
+        local.init !== undefined &&
+        !isConstantInit(
+          ctx,
+          local.init,
+          p.params.map((x) => x.name.name).concat(p.locals.map((x) => x.name.name)),
+        )
+      ) {
+        const initEnv: Env = {
+          ...e,
+          owner: undefined,
+          bound: new Map(bound),
+          macroArgs: new Map(),
+          checks: undefined,
+        };
         const v = lowerExpr(ctx, initEnv, local.init);
         bound.set(local.name.name, { kind: 'expr', expr: v, type: local.type });
         e = assignSelf(e, tla, v);
       }
     }
-    if (ctx.liveProcedures.has(p.name.name)) e = assignSelf(e, liveVarName(p.name.name), { kind: 'TlaBool', value: true });
+    if (ctx.liveProcedures.has(p.name.name))
+      e = assignSelf(e, liveVarName(p.name.name), { kind: 'TlaBool', value: true });
     const first = ctx.procedureFirst.get(p.name.name) ?? 'Done';
     return leafOf(assignSelf(e, INTERNAL_NAMES.pc, str(first)));
   });
@@ -303,12 +482,23 @@ function lowerCall(ctx: LowerContext, step: PlannedStep, p: ProcedureDecl, s: Ex
  * An initial value that is the same at every call: no frame names, no variables, no `self`,
  * no calls. Such locals keep it from Init and from the reset at return; others are set at the call.
  */
-export function isConstantInit(ctx: LowerContext, e: import('../syntax/ast.js').Expr, frameNames: readonly string[]): boolean {
+export function isConstantInit(
+  ctx: LowerContext,
+  e: import('../syntax/ast.js').Expr,
+  frameNames: readonly string[],
+): boolean {
   let ok = true;
   const visit = (x: import('../syntax/ast.js').Expr): void => {
     if (!ok) return;
-    if (x.kind === 'SelfExpr' || x.kind === 'FrameExpr' || x.kind === 'CallExpr' || x.kind === 'ArrowExpr') ok = false;
-    if (x.kind === 'NameExpr' && (frameNames.includes(x.name.name) || ctx.globals.has(x.name.name))) ok = false;
+    if (
+      x.kind === 'SelfExpr' ||
+      x.kind === 'FrameExpr' ||
+      x.kind === 'CallExpr' ||
+      x.kind === 'ArrowExpr'
+    )
+      ok = false;
+    if (x.kind === 'NameExpr' && (frameNames.includes(x.name.name) || ctx.globals.has(x.name.name)))
+      ok = false;
     for (const c of childExprs(x)) visit(c);
   };
   visit(e);

@@ -6,7 +6,10 @@
 export type FrameShape =
   | { readonly kind: 'frame' }
   | { readonly kind: 'optional'; readonly inner: FrameShape }
-  | { readonly kind: 'record'; readonly fields: readonly { readonly name: string; readonly shape: FrameShape }[] }
+  | {
+      readonly kind: 'record';
+      readonly fields: readonly { readonly name: string; readonly shape: FrameShape }[];
+    }
   | { readonly kind: 'set'; readonly element: FrameShape }
   | { readonly kind: 'seq'; readonly element: FrameShape }
   | { readonly kind: 'map'; readonly value: FrameShape };

@@ -16,7 +16,9 @@ export function str(s: string): TlaExpr {
 }
 
 export function num(n: number): TlaExpr {
-  return n < 0 ? { kind: 'TlaUnary', op: '-', operand: { kind: 'TlaNum', value: -n } } : { kind: 'TlaNum', value: n };
+  return n < 0
+    ? { kind: 'TlaUnary', op: '-', operand: { kind: 'TlaNum', value: -n } }
+    : { kind: 'TlaNum', value: n };
 }
 
 /** Structural equality of two expressions. */
@@ -24,7 +26,11 @@ export function same(a: TlaExpr, b: TlaExpr): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function bin(op: Extract<TlaExpr, { kind: 'TlaBinary' }>['op'], left: TlaExpr, right: TlaExpr): TlaExpr {
+export function bin(
+  op: Extract<TlaExpr, { kind: 'TlaBinary' }>['op'],
+  left: TlaExpr,
+  right: TlaExpr,
+): TlaExpr {
   return { kind: 'TlaBinary', op, left, right };
 }
 
@@ -47,7 +53,8 @@ function junction(op: '/\\' | '\\/', items: readonly TlaExpr[]): TlaExpr {
   }
   const unit = op === '/\\';
   const kept = flat.filter((i) => !(i.kind === 'TlaBool' && i.value === unit));
-  if (kept.some((i) => i.kind === 'TlaBool' && i.value === !unit)) return { kind: 'TlaBool', value: !unit };
+  if (kept.some((i) => i.kind === 'TlaBool' && i.value === !unit))
+    return { kind: 'TlaBool', value: !unit };
   if (kept.length === 0) return { kind: 'TlaBool', value: unit };
   if (kept.length === 1) return kept[0]!;
   return { kind: 'TlaJunction', op, items: kept };
@@ -79,7 +86,10 @@ export function apply(op: string, args: readonly TlaExpr[]): TlaExpr {
   return { kind: 'TlaApply', op, args };
 }
 
-export function builtin(op: Extract<TlaExpr, { kind: 'TlaBuiltin' }>['op'], args: readonly TlaExpr[]): TlaExpr {
+export function builtin(
+  op: Extract<TlaExpr, { kind: 'TlaBuiltin' }>['op'],
+  args: readonly TlaExpr[],
+): TlaExpr {
   return { kind: 'TlaBuiltin', op, args };
 }
 
@@ -97,7 +107,8 @@ function distinctStep(a: PathStep, b: PathStep): boolean {
   if (a.kind === 'index' && b.kind === 'index') {
     const x = a.index;
     const y = b.index;
-    const lit = (e: TlaExpr): boolean => e.kind === 'TlaStr' || e.kind === 'TlaNum' || e.kind === 'TlaBool';
+    const lit = (e: TlaExpr): boolean =>
+      e.kind === 'TlaStr' || e.kind === 'TlaNum' || e.kind === 'TlaBool';
     return lit(x) && lit(y) && !same(x, y);
   }
   return false;
@@ -106,7 +117,8 @@ function distinctStep(a: PathStep, b: PathStep): boolean {
 /** `base` with the value at `path` replaced; merges into an EXCEPT already on `base`. */
 export function except(base: TlaExpr, path: readonly PathStep[], value: TlaExpr): TlaExpr {
   if (path.length === 0) return value;
-  if (base.kind === 'TlaExcept') return { kind: 'TlaExcept', base: base.base, clauses: [...base.clauses, { path, value }] };
+  if (base.kind === 'TlaExcept')
+    return { kind: 'TlaExcept', base: base.base, clauses: [...base.clauses, { path, value }] };
   return { kind: 'TlaExcept', base, clauses: [{ path, value }] };
 }
 
@@ -116,7 +128,8 @@ function select(base: TlaExpr, step: PathStep): TlaExpr {
     const relevant = base.clauses.filter((c) => !distinctStep(c.path[0]!, step));
     if (relevant.every((c) => sameStep(c.path[0]!, step))) {
       let val = select(base.base, step);
-      for (const c of relevant) val = c.path.length === 1 ? c.value : except(val, c.path.slice(1), c.value);
+      for (const c of relevant)
+        val = c.path.length === 1 ? c.value : except(val, c.path.slice(1), c.value);
       return val;
     }
   }
@@ -127,7 +140,9 @@ function select(base: TlaExpr, step: PathStep): TlaExpr {
   if (step.kind === 'index' && base.kind === 'TlaIf') {
     return ite(base.cond, select(base.then, step), select(base.else, step));
   }
-  return step.kind === 'field' ? { kind: 'TlaDot', record: base, field: step.field } : { kind: 'TlaFcnApp', fcn: base, arg: step.index };
+  return step.kind === 'field'
+    ? { kind: 'TlaDot', record: base, field: step.field }
+    : { kind: 'TlaFcnApp', fcn: base, arg: step.index };
 }
 
 /** `f[a]`, simplified. */
@@ -154,12 +169,20 @@ export function readPath(base: TlaExpr, path: readonly PathStep[]): TlaExpr {
 export function mergeValues(cond: TlaExpr, a: TlaExpr, b: TlaExpr): TlaExpr {
   if (same(a, b)) return a;
   const single = (e: TlaExpr, base: TlaExpr): TlaExceptClause | undefined =>
-    e.kind === 'TlaExcept' && same(e.base, base) && e.clauses.length === 1 ? e.clauses[0] : undefined;
+    e.kind === 'TlaExcept' && same(e.base, base) && e.clauses.length === 1
+      ? e.clauses[0]
+      : undefined;
   const ca = single(a, b);
   if (ca !== undefined) return except(b, ca.path, ite(cond, ca.value, readPath(b, ca.path)));
   const cb = single(b, a);
   if (cb !== undefined) return except(a, cb.path, ite(cond, readPath(a, cb.path), cb.value));
-  if (a.kind === 'TlaExcept' && b.kind === 'TlaExcept' && same(a.base, b.base) && a.clauses.length === 1 && b.clauses.length === 1) {
+  if (
+    a.kind === 'TlaExcept' &&
+    b.kind === 'TlaExcept' &&
+    same(a.base, b.base) &&
+    a.clauses.length === 1 &&
+    b.clauses.length === 1
+  ) {
     const x = a.clauses[0]!;
     const y = b.clauses[0]!;
     if (x.path.length === y.path.length && x.path.every((s, i) => sameStep(s, y.path[i]!))) {
@@ -207,7 +230,13 @@ function tlaChildren(e: TlaExpr): readonly TlaExpr[] {
     case 'TlaFcnApp':
       return [e.fcn, e.arg];
     case 'TlaExcept':
-      return [e.base, ...e.clauses.flatMap((c) => [...c.path.flatMap((p) => (p.kind === 'index' ? [p.index] : [])), c.value])];
+      return [
+        e.base,
+        ...e.clauses.flatMap((c) => [
+          ...c.path.flatMap((p) => (p.kind === 'index' ? [p.index] : [])),
+          c.value,
+        ]),
+      ];
     case 'TlaRecord':
       return e.fields.map((x) => x.value);
     case 'TlaDot':

@@ -30,7 +30,11 @@ export function elementType(ctx: LowerContext, t: TypeExpr | undefined): TypeExp
 }
 
 /** The type of field `f` of a record type. */
-export function fieldType(ctx: LowerContext, t: TypeExpr | undefined, f: string): TypeExpr | undefined {
+export function fieldType(
+  ctx: LowerContext,
+  t: TypeExpr | undefined,
+  f: string,
+): TypeExpr | undefined {
   const r = resolveType(ctx, t);
   if (r?.kind !== 'RecordType') return undefined;
   return r.fields.find((x) => x.name.name === f)?.type;
@@ -40,7 +44,11 @@ export function fieldType(ctx: LowerContext, t: TypeExpr | undefined, f: string)
  * The default value of a type: false, a range's low bound, the first enum member, `None` for
  * optionals, threads and frames, `{}`, `<<>>`, a record of defaults, a map to the value default.
  */
-export function defaultValue(ctx: LowerContext, t: TypeExpr | undefined, lowerConst: (e: import('../syntax/ast.js').Expr) => TlaExpr): TlaExpr {
+export function defaultValue(
+  ctx: LowerContext,
+  t: TypeExpr | undefined,
+  lowerConst: (e: import('../syntax/ast.js').Expr) => TlaExpr,
+): TlaExpr {
   const r = resolveType(ctx, t);
   if (r === undefined) return name(INTERNAL_NAMES.none);
   switch (r.kind) {
@@ -55,7 +63,13 @@ export function defaultValue(ctx: LowerContext, t: TypeExpr | undefined, lowerCo
     case 'RangeType':
       return lowerConst(r.lo);
     case 'RecordType':
-      return { kind: 'TlaRecord', fields: r.fields.map((f) => ({ name: f.name.name, value: defaultValue(ctx, f.type, lowerConst) })) };
+      return {
+        kind: 'TlaRecord',
+        fields: r.fields.map((f) => ({
+          name: f.name.name,
+          value: defaultValue(ctx, f.type, lowerConst),
+        })),
+      };
     case 'SetType':
       return setEnum([]);
     case 'SeqType':
@@ -63,7 +77,12 @@ export function defaultValue(ctx: LowerContext, t: TypeExpr | undefined, lowerCo
     case 'MapType': {
       const keys = typeSet(ctx, r.key, lowerConst);
       if (keys === undefined) return name(INTERNAL_NAMES.none);
-      return { kind: 'TlaFcn', variable: 'k', set: keys, body: defaultValue(ctx, r.value, lowerConst) };
+      return {
+        kind: 'TlaFcn',
+        variable: 'k',
+        set: keys,
+        body: defaultValue(ctx, r.value, lowerConst),
+      };
     }
     case 'OptionalType':
     case 'FrameType':
@@ -73,7 +92,11 @@ export function defaultValue(ctx: LowerContext, t: TypeExpr | undefined, lowerCo
 }
 
 /** The set of values of a finite type (map keys), or undefined when it has none we can write. */
-export function typeSet(ctx: LowerContext, t: TypeExpr | undefined, lowerConst: (e: import('../syntax/ast.js').Expr) => TlaExpr): TlaExpr | undefined {
+export function typeSet(
+  ctx: LowerContext,
+  t: TypeExpr | undefined,
+  lowerConst: (e: import('../syntax/ast.js').Expr) => TlaExpr,
+): TlaExpr | undefined {
   const r = resolveType(ctx, t);
   if (r === undefined) return undefined;
   switch (r.kind) {
@@ -91,7 +114,14 @@ export function typeSet(ctx: LowerContext, t: TypeExpr | undefined, lowerConst: 
       return { kind: 'TlaBinary', op: '..', left: lowerConst(r.lo), right: lowerConst(r.hi) };
     case 'OptionalType': {
       const inner = typeSet(ctx, r.inner, lowerConst);
-      return inner === undefined ? undefined : { kind: 'TlaBinary', op: '\\cup', left: inner, right: setEnum([name(INTERNAL_NAMES.none)]) };
+      return inner === undefined
+        ? undefined
+        : {
+            kind: 'TlaBinary',
+            op: '\\cup',
+            left: inner,
+            right: setEnum([name(INTERNAL_NAMES.none)]),
+          };
     }
     case 'FrameType':
       return name(INTERNAL_NAMES.thread);

@@ -23,7 +23,11 @@ function chainOf(table: DeclTable, name: string, span: Span): VariantDecl[] {
   let current: string | undefined = name;
   let at = span;
   while (current !== undefined && current !== BASE_VARIANT) {
-    if (seen.includes(current)) throw new LoweringError(at, `variant \`${name}\` extends itself (${[...seen, current].join(' -> ')})`);
+    if (seen.includes(current))
+      throw new LoweringError(
+        at,
+        `variant \`${name}\` extends itself (${[...seen, current].join(' -> ')})`,
+      );
     const decl = table.variants.get(current);
     if (decl === undefined) throw new LoweringError(at, `variant \`${current}\` is not declared`);
     seen.push(current);
@@ -68,7 +72,10 @@ export function applyVariant(table: DeclTable, name: string, span: Span): DeclTa
   const defs = new Map(table.defs);
   const stepOverrides = new Map<string, Map<string, Stmt>>();
   const nothing = (at: Span, what: string): never => {
-    throw new LoweringError(at, `variant \`${name}\` overrides ${what}, which the spec does not declare`);
+    throw new LoweringError(
+      at,
+      `variant \`${name}\` overrides ${what}, which the spec does not declare`,
+    );
   };
 
   for (const variant of chainOf(table, name, span)) {
@@ -84,7 +91,8 @@ export function applyVariant(table: DeclTable, name: string, span: Span): DeclTa
           if (d.kind === 'ProcedureDecl' && procedures.has(n)) procedures.set(n, d);
           else if (d.kind === 'MacroDecl' && macros.has(n)) macros.set(n, d);
           else if (d.kind === 'DefDecl' && defs.has(n)) defs.set(n, d);
-          else if (d.kind === 'ProcessDecl' && processes.some((p) => p.name.name === n)) processes = processes.map((p) => (p.name.name === n ? d : p));
+          else if (d.kind === 'ProcessDecl' && processes.some((p) => p.name.name === n))
+            processes = processes.map((p) => (p.name.name === n ? d : p));
           else nothing(d.name.span, `\`${n}\``);
           // A replaced body no longer has the steps an earlier variant overrode.
           stepOverrides.delete(n);
@@ -92,8 +100,10 @@ export function applyVariant(table: DeclTable, name: string, span: Span): DeclTa
         }
         case 'StepOverride': {
           const owner = m.owner.name;
-          const body = procedures.get(owner)?.body ?? processes.find((p) => p.name.name === owner)?.body;
-          if (body === undefined || !findLabel(body, m.label.name)) nothing(m.label.span, `step \`${owner}.${m.label.name}\``);
+          const body =
+            procedures.get(owner)?.body ?? processes.find((p) => p.name.name === owner)?.body;
+          if (body === undefined || !findLabel(body, m.label.name))
+            nothing(m.label.span, `step \`${owner}.${m.label.name}\``);
           const perOwner = stepOverrides.get(owner) ?? new Map<string, Stmt>();
           perOwner.set(m.label.name, m.stmt);
           stepOverrides.set(owner, perOwner);

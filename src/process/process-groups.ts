@@ -33,7 +33,11 @@ export interface GroupSpawnOptions extends Omit<SpawnOptions, 'detached'> {
  * whatever is left of it is killed when the leader exits. Returns the child as `spawn` does;
  * its `error` and `close` events are the caller's to handle.
  */
-export function spawnGroup(command: string, args: readonly string[], options: GroupSpawnOptions = {}): ChildProcess {
+export function spawnGroup(
+  command: string,
+  args: readonly string[],
+  options: GroupSpawnOptions = {},
+): ChildProcess {
   const { signal, killGraceMs, ...spawnOptions } = options;
   const child = spawn(command, [...args], { ...spawnOptions, detached: true });
   const pid = child.pid;

@@ -6,13 +6,20 @@ import type { Expectation, VariantResult } from './result-file.js';
 export type ExpectationOutcome = 'met' | 'unmet' | 'inconclusive' | 'error' | 'none';
 
 /** Compares a result with its expectation. */
-export function judgeExpectation(result: Pick<VariantResult, 'verdict' | 'property' | 'expected'>): ExpectationOutcome {
+export function judgeExpectation(
+  result: Pick<VariantResult, 'verdict' | 'property' | 'expected'>,
+): ExpectationOutcome {
   const expected = result.expected;
   if (expected === null) return 'none';
   if (result.verdict === 'error') return 'error';
   if (result.verdict === 'inconclusive') return 'inconclusive';
   if (result.verdict !== expected.verdict) return 'unmet';
-  if (expected.verdict === 'violated' && expected.property !== null && expected.property !== result.property) return 'unmet';
+  if (
+    expected.verdict === 'violated' &&
+    expected.property !== null &&
+    expected.property !== result.property
+  )
+    return 'unmet';
   return 'met';
 }
 
@@ -26,12 +33,16 @@ export function describeVerdict(verdict: string, property: string | null): strin
 export function describeExpectation(expected: Expectation): string {
   const verdict = describeVerdict(expected.verdict, expected.property);
   if (expected.simulation === undefined) return verdict;
-  const options = Object.entries(expected.simulation).map(([k, v]) => `${k} = ${v}`).join(', ');
+  const options = Object.entries(expected.simulation)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
   return `${verdict} by simulation(${options})`;
 }
 
 /** `CALLERS=2, SIBLINGS=0`, sorted by name, as reports show a parameter set; empty for none. */
-export function describeParams(params: Readonly<Record<string, number | boolean | string>>): string {
+export function describeParams(
+  params: Readonly<Record<string, number | boolean | string>>,
+): string {
   return Object.keys(params)
     .sort()
     .map((k) => `${k}=${String(params[k])}`)

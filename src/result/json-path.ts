@@ -17,7 +17,11 @@ export function pointerToPath(pointer: string): string {
     .slice(1)
     .split('/')
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.map((p, i) => (/^(0|[1-9][0-9]*)$/.test(p) ? `[${p}]` : i === 0 && IDENTIFIER.test(p) ? p : jsonPathKey(p))).join('');
+  return parts
+    .map((p, i) =>
+      /^(0|[1-9][0-9]*)$/.test(p) ? `[${p}]` : i === 0 && IDENTIFIER.test(p) ? p : jsonPathKey(p),
+    )
+    .join('');
 }
 
 const SHOWN_LEVELS = 12;
@@ -27,16 +31,27 @@ const SHOWN_LEVELS = 12;
  * level 0), or null when none is.
  */
 export function firstTooDeep(value: unknown, limit: number): string | null {
-  const pending: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
+  const pending: { value: unknown; depth: number; path: string }[] = [
+    { value, depth: 0, path: '' },
+  ];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value: v, depth, path } = next;
     if (v === null || typeof v !== 'object') continue;
     if (depth > limit) return path;
-    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    const entries: [string | number, unknown][] = Array.isArray(v)
+      ? v.map((x, i) => [i, x])
+      : Object.entries(v);
     for (const [key, child] of entries.reverse()) {
       if (child !== null && typeof child === 'object') {
         // The path names the first levels only: a message naming a hundred `[0]` helps nobody.
-        const step = depth > SHOWN_LEVELS ? '' : depth === SHOWN_LEVELS ? '...' : path === '' && typeof key === 'string' && IDENTIFIER.test(key) ? key : jsonPathKey(key);
+        const step =
+          depth > SHOWN_LEVELS
+            ? ''
+            : depth === SHOWN_LEVELS
+              ? '...'
+              : path === '' && typeof key === 'string' && IDENTIFIER.test(key)
+                ? key
+                : jsonPathKey(key);
         pending.push({ value: child, depth: depth + 1, path: path + step });
       }
     }

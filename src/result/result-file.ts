@@ -33,7 +33,9 @@ export interface TraceStep {
   /** `@kernel(...)` link of the step, when the spec gives one. */
   readonly kernel?: { readonly file: string; readonly func?: string; readonly commit?: string };
   /** Spec variables this step changed: `t1.prepared`, `count`, `caller1.restrict_siblings.error`. */
-  readonly changes: Readonly<Record<string, { readonly before: DslValue | null; readonly after: DslValue | null }>>;
+  readonly changes: Readonly<
+    Record<string, { readonly before: DslValue | null; readonly after: DslValue | null }>
+  >;
   /** The whole state after the step, by the same names. */
   readonly state: Readonly<Record<string, DslValue>>;
   /**
@@ -64,7 +66,11 @@ export interface Expectation {
   /** The scenario id the spec gives (`L-1`). */
   readonly tag?: string;
   /** Set when the spec asks for the violation to be found by a seeded simulation. */
-  readonly simulation?: { readonly seed?: number; readonly traces?: number; readonly depth?: number };
+  readonly simulation?: {
+    readonly seed?: number;
+    readonly traces?: number;
+    readonly depth?: number;
+  };
 }
 
 export interface VariantResult {
@@ -83,7 +89,13 @@ export interface VariantResult {
   readonly expected: Expectation | null;
   /** Where the `expect` that asked for this check is written. */
   readonly expectLocation?: SourceLocation;
-  readonly stats: { readonly distinctStates: number; readonly statesGenerated: number; readonly depth: number; readonly seconds: number; readonly bytesPerState?: number };
+  readonly stats: {
+    readonly distinctStates: number;
+    readonly statesGenerated: number;
+    readonly depth: number;
+    readonly seconds: number;
+    readonly bytesPerState?: number;
+  };
   readonly trace: readonly TraceStep[] | null;
   readonly loopsBackTo: number | null;
   readonly stuttering?: boolean;

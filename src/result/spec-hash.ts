@@ -13,10 +13,14 @@ export interface SpecFileHash {
 
 /** SHA-256 (hex) of a spec's decoded text. */
 export function specTextHash(text: string): string {
-  return createHash('sha256').update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, 'utf8')
+    .digest('hex');
 }
 
 /** The hashes of a program's files, the root first, as a result records them. */
-export function specFileHashes(files: readonly { readonly path: string; readonly text: string }[]): SpecFileHash[] {
+export function specFileHashes(
+  files: readonly { readonly path: string; readonly text: string }[],
+): SpecFileHash[] {
   return files.map((f) => ({ file: f.path, sha256: specTextHash(f.text) }));
 }

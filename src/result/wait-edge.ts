@@ -21,7 +21,10 @@ export interface WaitEdge {
 }
 
 /** The thread a spec-level value names (a thread's model value), or null. */
-export function threadNamed(value: DslValue | undefined, threads: ReadonlySet<string>): string | null {
+export function threadNamed(
+  value: DslValue | undefined,
+  threads: ReadonlySet<string>,
+): string | null {
   if (typeof value === 'string' && threads.has(value)) return value;
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && '#mv' in value) {
     const mv = (value as { '#mv': string })['#mv'];
@@ -35,14 +38,30 @@ export function threadNamed(value: DslValue | undefined, threads: ReadonlySet<st
  * pending task works), every other thread whose set holds an item of `thread`'s. Until such a
  * thread runs its works, a completion they signal stays unsignalled.
  */
-export function threadsOwing(state: Readonly<Record<string, DslValue>>, thread: string, threads: ReadonlySet<string>): string[] {
+export function threadsOwing(
+  state: Readonly<Record<string, DslValue>>,
+  thread: string,
+  threads: ReadonlySet<string>,
+): string[] {
   const out = new Set<string>();
   for (const value of Object.values(state)) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || !('#map' in value)) continue;
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !('#map' in value))
+      continue;
     for (const [k, v] of (value as { '#map': [DslValue, DslValue][] })['#map']) {
       const owner = threadNamed(k, threads);
-      if (owner === null || owner === thread || v === null || typeof v !== 'object' || Array.isArray(v) || !('#set' in v)) continue;
-      if ((v as { '#set': DslValue[] })['#set'].some((item) => threadNamed(item, threads) === thread)) out.add(owner);
+      if (
+        owner === null ||
+        owner === thread ||
+        v === null ||
+        typeof v !== 'object' ||
+        Array.isArray(v) ||
+        !('#set' in v)
+      )
+        continue;
+      if (
+        (v as { '#set': DslValue[] })['#set'].some((item) => threadNamed(item, threads) === thread)
+      )
+        out.add(owner);
     }
   }
   return [...out];

@@ -28,7 +28,9 @@ export class LineMap {
 
   /** The position of a 0-based offset, clamped into [0, text.length]. */
   positionAt(offset: number): Position {
-    const off = Number.isFinite(offset) ? Math.max(0, Math.min(Math.trunc(offset), this.text.length)) : this.text.length;
+    const off = Number.isFinite(offset)
+      ? Math.max(0, Math.min(Math.trunc(offset), this.text.length))
+      : this.text.length;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {

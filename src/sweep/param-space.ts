@@ -7,7 +7,9 @@ import type { DeclTable } from '../model/decls.js';
 import { evalConst, paramKind, type ParamSet, type ParamValue } from '../model/params.js';
 
 /** A param's values, or why the sweep cannot list them (a type it cannot enumerate). */
-type Values = { readonly ok: true; readonly values: readonly ParamValue[] } | { readonly ok: false; readonly problem: string };
+type Values =
+  | { readonly ok: true; readonly values: readonly ParamValue[] }
+  | { readonly ok: false; readonly problem: string };
 
 /** The values param number `index` may take once the params before it are chosen. */
 function valuesOf(table: DeclTable, index: number, chosen: ParamSet): Values {
@@ -22,8 +24,12 @@ function valuesOf(table: DeclTable, index: number, chosen: ParamSet): Values {
     case 'range': {
       const lo = evalConst(k.lo, table, chosen);
       const hi = evalConst(k.hi, table, chosen);
-      if (typeof lo !== 'number' || typeof hi !== 'number') return { ok: false, problem: `the range of param ${p.name.name} is not a constant` };
-      return { ok: true, values: Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i) };
+      if (typeof lo !== 'number' || typeof hi !== 'number')
+        return { ok: false, problem: `the range of param ${p.name.name} is not a constant` };
+      return {
+        ok: true,
+        values: Array.from({ length: Math.max(0, hi - lo + 1) }, (_, i) => lo + i),
+      };
     }
     case 'other':
       return { ok: false, problem: `param ${p.name.name} has a type a sweep cannot enumerate` };
@@ -37,7 +43,9 @@ export interface RankedSet {
 }
 
 /** Every parameter set of `table` (a variant's table), or the first reason it cannot be listed. */
-export function paramSpace(table: DeclTable): { ok: true; sets: RankedSet[] } | { ok: false; problem: string } {
+export function paramSpace(
+  table: DeclTable,
+): { ok: true; sets: RankedSet[] } | { ok: false; problem: string } {
   let partial: RankedSet[] = [{ params: {}, ranks: [] }];
   for (let i = 0; i < table.params.length; i++) {
     const name = table.params[i]?.name.name ?? '';
@@ -45,7 +53,9 @@ export function paramSpace(table: DeclTable): { ok: true; sets: RankedSet[] } | 
     for (const chosen of partial) {
       const values = valuesOf(table, i, chosen.params);
       if (!values.ok) return values;
-      values.values.forEach((v, rank) => next.push({ params: { ...chosen.params, [name]: v }, ranks: [...chosen.ranks, rank] }));
+      values.values.forEach((v, rank) =>
+        next.push({ params: { ...chosen.params, [name]: v }, ranks: [...chosen.ranks, rank] }),
+      );
     }
     partial = next;
   }

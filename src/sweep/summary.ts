@@ -43,8 +43,9 @@ export function summarise(sweep: VariantSweep): VariantSummary {
         break;
       case 'violated':
       case 'deadlock': {
-        const property = r.verdict === 'deadlock' ? 'deadlock' : r.property ?? 'unnamed';
-        if (!breaking.some((b) => b.property === property)) breaking.push({ property, params, threads: o.set.threads, result: r });
+        const property = r.verdict === 'deadlock' ? 'deadlock' : (r.property ?? 'unnamed');
+        if (!breaking.some((b) => b.property === property))
+          breaking.push({ property, params, threads: o.set.threads, result: r });
         break;
       }
       case 'inconclusive':

@@ -26,7 +26,9 @@ export interface SpecFile extends NodeBase {
 export interface ImportDecl extends NodeBase {
   readonly kind: 'ImportDecl';
   /** `import kernel` names the shipped prelude; `import "x.cred"` a path relative to the file. */
-  readonly source: { readonly kind: 'prelude'; readonly name: string } | { readonly kind: 'path'; readonly path: string };
+  readonly source:
+    | { readonly kind: 'prelude'; readonly name: string }
+    | { readonly kind: 'path'; readonly path: string };
 }
 
 export type Decl =
@@ -248,7 +250,16 @@ export interface SearchClause extends NodeBase {
 // ---------------------------------------------------------------------------------------------
 // Types
 
-export type TypeExpr = NamedType | RangeType | RecordType | SetType | SeqType | MapType | OptionalType | FrameType | ErrorType;
+export type TypeExpr =
+  | NamedType
+  | RangeType
+  | RecordType
+  | SetType
+  | SeqType
+  | MapType
+  | OptionalType
+  | FrameType
+  | ErrorType;
 
 /** `bool`, `int`, `Thread`, an enum, an alias, a process group, a prelude type. */
 export interface NamedType extends NodeBase {
@@ -458,5 +469,21 @@ export interface ErrorStmt extends StmtBase {
 }
 
 export type Node =
-  | SpecFile | ImportDecl | Decl | Ident | Param | RecordTypeField | TypeExpr | Block | KernelRef
-  | Stmt | Expr | ParamOverride | DeclOverride | StepOverride | ParamAssign | RecordFieldInit | SearchClause | PropertyQuantifier;
+  | SpecFile
+  | ImportDecl
+  | Decl
+  | Ident
+  | Param
+  | RecordTypeField
+  | TypeExpr
+  | Block
+  | KernelRef
+  | Stmt
+  | Expr
+  | ParamOverride
+  | DeclOverride
+  | StepOverride
+  | ParamAssign
+  | RecordFieldInit
+  | SearchClause
+  | PropertyQuantifier;

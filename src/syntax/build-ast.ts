@@ -52,14 +52,32 @@ class Builder extends StmtBuilder {
     });
     if (items.length === 0) {
       const eof = first(cst.children.EOF);
-      this.report('CS1009', this.lines.span(this.file, this.lines.text.length, this.lines.text.length), { found: describeToken(eof) });
+      this.report(
+        'CS1009',
+        this.lines.span(this.file, this.lines.text.length, this.lines.text.length),
+        { found: describeToken(eof) },
+      );
     }
-    return { kind: 'SpecFile', id: this.id(), span: fullSpan, name: name ?? { kind: 'Ident', id: this.id(), span: this.lines.span(this.file, 0, 0), name: '' }, imports, decls };
+    return {
+      kind: 'SpecFile',
+      id: this.id(),
+      span: fullSpan,
+      name: name ?? {
+        kind: 'Ident',
+        id: this.id(),
+        span: this.lines.span(this.file, 0, 0),
+        name: '',
+      },
+      imports,
+      decls,
+    };
   }
 
   private missingHeader(item: C.TopItemCstNode): void {
     const tok = firstToken(item);
-    const span = isReal(tok) ? this.lines.span(this.file, tok.startOffset, tok.endOffset + 1) : this.node(item);
+    const span = isReal(tok)
+      ? this.lines.span(this.file, tok.startOffset, tok.endOffset + 1)
+      : this.node(item);
     this.report('CS1009', span, { found: describeToken(tok) });
   }
 
@@ -68,25 +86,55 @@ class Builder extends StmtBuilder {
     switch (k) {
       case 'paramDecl': {
         const n = (node as C.ParamDeclCstNode).children;
-        return { kind: 'ParamDecl', id: this.id(), span: this.node(node), name: this.ident(first(n.Identifier)), type: this.typeExpr(first(n.typeExpr)), default: this.expr(first(n.expression)) };
+        return {
+          kind: 'ParamDecl',
+          id: this.id(),
+          span: this.node(node),
+          name: this.ident(first(n.Identifier)),
+          type: this.typeExpr(first(n.typeExpr)),
+          default: this.expr(first(n.expression)),
+        };
       }
       case 'constDecl': {
         const n = (node as C.ConstDeclCstNode).children;
-        return { kind: 'ConstDecl', id: this.id(), span: this.node(node), name: this.ident(first(n.Identifier)), value: this.expr(first(n.expression)) };
+        return {
+          kind: 'ConstDecl',
+          id: this.id(),
+          span: this.node(node),
+          name: this.ident(first(n.Identifier)),
+          value: this.expr(first(n.expression)),
+        };
       }
       case 'enumDecl': {
         const n = (node as C.EnumDeclCstNode).children;
         const ids = (n.Identifier ?? []).map((t) => this.ident(t));
-        return { kind: 'EnumDecl', id: this.id(), span: this.node(node), name: ids[0] ?? this.ident(undefined), members: ids.slice(1) };
+        return {
+          kind: 'EnumDecl',
+          id: this.id(),
+          span: this.node(node),
+          name: ids[0] ?? this.ident(undefined),
+          members: ids.slice(1),
+        };
       }
       case 'typeDecl': {
         const n = (node as C.TypeDeclCstNode).children;
         const ids = (n.Identifier ?? []).map((t) => this.ident(t));
-        return { kind: 'TypeDecl', id: this.id(), span: this.node(node), name: ids[0] ?? this.ident(undefined), params: ids.slice(1), type: this.typeExpr(first(n.typeExpr)) };
+        return {
+          kind: 'TypeDecl',
+          id: this.id(),
+          span: this.node(node),
+          name: ids[0] ?? this.ident(undefined),
+          params: ids.slice(1),
+          type: this.typeExpr(first(n.typeExpr)),
+        };
       }
       case 'varDecl': {
         const cst = node as C.VarDeclCstNode;
-        const scope = first(cst.children.KwShared) ? 'shared' : first(cst.children.KwThread) ? 'thread' : undefined;
+        const scope = first(cst.children.KwShared)
+          ? 'shared'
+          : first(cst.children.KwThread)
+            ? 'thread'
+            : undefined;
         if (scope === undefined) this.report('CS1025', this.tok(first(cst.children.KwVar)));
         const fresh = first(cst.children.KwFresh);
         if (fresh !== undefined && scope !== 'thread') this.report('CS1040', this.tok(fresh));
@@ -104,8 +152,19 @@ class Builder extends StmtBuilder {
       case 'actionDecl':
       case 'coverDecl': {
         const n = (node as C.InvariantDeclCstNode).children;
-        const kind = k === 'invariantDecl' ? 'InvariantDecl' : k === 'actionDecl' ? 'ActionPropertyDecl' : 'CoverDecl';
-        return { kind, id: this.id(), span: this.node(node), name: this.ident(first(n.Identifier)), expr: this.expr(first(n.expression)) };
+        const kind =
+          k === 'invariantDecl'
+            ? 'InvariantDecl'
+            : k === 'actionDecl'
+              ? 'ActionPropertyDecl'
+              : 'CoverDecl';
+        return {
+          kind,
+          id: this.id(),
+          span: this.node(node),
+          name: this.ident(first(n.Identifier)),
+          expr: this.expr(first(n.expression)),
+        };
       }
       case 'propertyDecl':
         return this.propertyDecl(node as C.PropertyDeclCstNode);
@@ -122,7 +181,10 @@ class Builder extends StmtBuilder {
     const span = this.node(cst);
     const name = first(cst.children.Identifier);
     const str = first(cst.children.StringLiteral);
-    const source: A.ImportDecl['source'] = str !== undefined ? { kind: 'path', path: this.stringValue(str) } : { kind: 'prelude', name: isReal(name) ? name.image : '' };
+    const source: A.ImportDecl['source'] =
+      str !== undefined
+        ? { kind: 'path', path: this.stringValue(str) }
+        : { kind: 'prelude', name: isReal(name) ? name.image : '' };
     return { kind: 'ImportDecl', id: this.id(), span, source };
   }
 
@@ -153,11 +215,29 @@ class Builder extends StmtBuilder {
     }
     const locals: A.VarDecl[] = [];
     const body = this.block(first(n.block), { locals });
-    return { kind: 'ProcessDecl', id: this.id(), span: this.node(cst), name, count, symmetric, spare, fairness: this.fairness(first(n.fairness)), runsWhen, locals, body };
+    return {
+      kind: 'ProcessDecl',
+      id: this.id(),
+      span: this.node(cst),
+      name,
+      count,
+      symmetric,
+      spare,
+      fairness: this.fairness(first(n.fairness)),
+      runsWhen,
+      locals,
+      body,
+    };
   }
 
   private params(cst: C.ParamListCstNode | undefined): A.Param[] {
-    return (cst?.children.param ?? []).map((p) => ({ kind: 'Param', id: this.id(), span: this.node(p), name: this.ident(first(p.children.Identifier)), type: this.typeExpr(first(p.children.typeExpr)) }));
+    return (cst?.children.param ?? []).map((p) => ({
+      kind: 'Param',
+      id: this.id(),
+      span: this.node(p),
+      name: this.ident(first(p.children.Identifier)),
+      type: this.typeExpr(first(p.children.typeExpr)),
+    }));
   }
 
   private procedureDecl(cst: C.ProcedureDeclCstNode): A.ProcedureDecl {
@@ -168,14 +248,32 @@ class Builder extends StmtBuilder {
     const returnType = ret === undefined ? undefined : this.typeExpr(ret);
     const locals: A.VarDecl[] = [];
     const body = this.block(first(n.block), { locals });
-    return { kind: 'ProcedureDecl', id: this.id(), span: this.node(cst), name, params, returnType, fairness: this.fairness(first(n.fairness)), locals, body };
+    return {
+      kind: 'ProcedureDecl',
+      id: this.id(),
+      span: this.node(cst),
+      name,
+      params,
+      returnType,
+      fairness: this.fairness(first(n.fairness)),
+      locals,
+      body,
+    };
   }
 
   private macroDecl(cst: C.MacroDeclCstNode): A.MacroDecl {
     const ids = (cst.children.Identifier ?? []).map((t) => this.ident(t));
     const ret = first(cst.children.typeExpr);
     const body = this.block(first(cst.children.block), NESTED);
-    return { kind: 'MacroDecl', id: this.id(), span: this.node(cst), name: ids[0] ?? this.ident(undefined), params: ids.slice(1), ...(ret !== undefined ? { returnType: this.typeExpr(ret) } : {}), body };
+    return {
+      kind: 'MacroDecl',
+      id: this.id(),
+      span: this.node(cst),
+      name: ids[0] ?? this.ident(undefined),
+      params: ids.slice(1),
+      ...(ret !== undefined ? { returnType: this.typeExpr(ret) } : {}),
+      body,
+    };
   }
 
   private defDecl(cst: C.DefDeclCstNode): A.DefDecl {
@@ -184,7 +282,15 @@ class Builder extends StmtBuilder {
     const params = this.params(first(n.paramList));
     const ret = first(n.typeExpr);
     const returnType = ret === undefined ? undefined : this.typeExpr(ret);
-    return { kind: 'DefDecl', id: this.id(), span: this.node(cst), name, params, returnType, body: this.expr(first(n.expression)) };
+    return {
+      kind: 'DefDecl',
+      id: this.id(),
+      span: this.node(cst),
+      name,
+      params,
+      returnType,
+      body: this.expr(first(n.expression)),
+    };
   }
 
   private propertyDecl(cst: C.PropertyDeclCstNode): A.TemporalPropertyDecl {
@@ -195,16 +301,33 @@ class Builder extends StmtBuilder {
     const ev = first(body?.KwEventually);
     const al = first(body?.KwAlways);
     if (first(body?.KwLeadsto) !== undefined) op = 'leadsto';
-    else if (ev !== undefined && al !== undefined) op = al.startOffset < ev.startOffset ? 'always_eventually' : 'eventually_always';
+    else if (ev !== undefined && al !== undefined)
+      op = al.startOffset < ev.startOffset ? 'always_eventually' : 'eventually_always';
     const quantifiers = (body?.temporalQuant ?? []).map((q): A.PropertyQuantifier => {
       const qc = q.children;
       const quantifier = first(qc.KwExists) !== undefined ? 'exists' : 'forall';
       const binders = (qc.Identifier ?? []).map((t) => this.ident(t));
-      return { kind: 'PropertyQuantifier', id: this.id(), span: this.node(q), quantifier, binders, set: this.opExpr(first(qc.opExpr)) };
+      return {
+        kind: 'PropertyQuantifier',
+        id: this.id(),
+        span: this.node(q),
+        quantifier,
+        binders,
+        set: this.opExpr(first(qc.opExpr)),
+      };
     });
     const left = this.expr(exprs[0]);
     const right = op === 'leadsto' ? this.expr(exprs[1]) : undefined;
-    return { kind: 'TemporalPropertyDecl', id: this.id(), span: this.node(cst), name, op, left, right, ...(quantifiers.length > 0 ? { quantifiers } : {}) };
+    return {
+      kind: 'TemporalPropertyDecl',
+      id: this.id(),
+      span: this.node(cst),
+      name,
+      op,
+      left,
+      right,
+      ...(quantifiers.length > 0 ? { quantifiers } : {}),
+    };
   }
 
   private variantDecl(cst: C.VariantDeclCstNode): A.VariantDecl {
@@ -216,7 +339,13 @@ class Builder extends StmtBuilder {
     for (const m of n.variantMember ?? []) {
       const po = first(m.children.paramOverride);
       if (po !== undefined) {
-        members.push({ kind: 'ParamOverride', id: this.id(), span: this.node(po), name: this.ident(first(po.children.Identifier)), value: this.expr(first(po.children.expression)) });
+        members.push({
+          kind: 'ParamOverride',
+          id: this.id(),
+          span: this.node(po),
+          name: this.ident(first(po.children.Identifier)),
+          value: this.expr(first(po.children.expression)),
+        });
         continue;
       }
       const om = first(m.children.overrideMember);
@@ -226,28 +355,53 @@ class Builder extends StmtBuilder {
         const sIds = step.children.Identifier ?? [];
         const owner = this.ident(sIds[0]);
         const label = this.ident(sIds[1]);
-        const stmt = this.statement(first(step.children.statement)) ?? this.errorStmt(this.node(step));
+        const stmt =
+          this.statement(first(step.children.statement)) ?? this.errorStmt(this.node(step));
         if (stmt.kind === 'VarDecl') {
           this.report('CS1012', stmt.span, { found: '`var`' });
-          members.push({ kind: 'StepOverride', id: this.id(), span: this.node(step), owner, label, stmt: this.errorStmt(stmt.span) });
+          members.push({
+            kind: 'StepOverride',
+            id: this.id(),
+            span: this.node(step),
+            owner,
+            label,
+            stmt: this.errorStmt(stmt.span),
+          });
           continue;
         }
-        if (stmt.label !== undefined) this.report('CS1035', stmt.label.span, { owner: owner.name, label: label.name });
-        members.push({ kind: 'StepOverride', id: this.id(), span: this.node(om), owner, label, stmt });
+        if (stmt.label !== undefined)
+          this.report('CS1035', stmt.label.span, { owner: owner.name, label: label.name });
+        members.push({
+          kind: 'StepOverride',
+          id: this.id(),
+          span: this.node(om),
+          owner,
+          label,
+          stmt,
+        });
         continue;
       }
-      const decl = first(om.children.procedureDecl) !== undefined
-        ? this.procedureDecl(first(om.children.procedureDecl)!)
-        : first(om.children.macroDecl) !== undefined
-          ? this.macroDecl(first(om.children.macroDecl)!)
-          : first(om.children.defDecl) !== undefined
-            ? this.defDecl(first(om.children.defDecl)!)
-            : first(om.children.processDecl) !== undefined
-              ? this.processDecl(first(om.children.processDecl)!)
-              : undefined;
-      if (decl !== undefined) members.push({ kind: 'DeclOverride', id: this.id(), span: this.node(om), decl });
+      const decl =
+        first(om.children.procedureDecl) !== undefined
+          ? this.procedureDecl(first(om.children.procedureDecl)!)
+          : first(om.children.macroDecl) !== undefined
+            ? this.macroDecl(first(om.children.macroDecl)!)
+            : first(om.children.defDecl) !== undefined
+              ? this.defDecl(first(om.children.defDecl)!)
+              : first(om.children.processDecl) !== undefined
+                ? this.processDecl(first(om.children.processDecl)!)
+                : undefined;
+      if (decl !== undefined)
+        members.push({ kind: 'DeclOverride', id: this.id(), span: this.node(om), decl });
     }
-    return { kind: 'VariantDecl', id: this.id(), span: this.node(cst), name, extends: ext, members };
+    return {
+      kind: 'VariantDecl',
+      id: this.id(),
+      span: this.node(cst),
+      name,
+      extends: ext,
+      members,
+    };
   }
 
   private expectDecl(cst: C.ExpectDeclCstNode): A.ExpectDecl {
@@ -256,11 +410,16 @@ class Builder extends StmtBuilder {
     const tag = tagTok === undefined ? undefined : this.stringValue(tagTok);
     const variant = this.ident(first(n.Identifier));
     const params: A.ParamAssign[] = (n.paramAssign ?? []).map((p) => ({
-      kind: 'ParamAssign', id: this.id(), span: this.node(p), name: this.ident(first(p.children.Identifier)), value: this.expr(first(p.children.expression)),
+      kind: 'ParamAssign',
+      id: this.id(),
+      span: this.node(p),
+      name: this.ident(first(p.children.Identifier)),
+      value: this.expr(first(p.children.expression)),
     }));
     const v = first(n.verdict)?.children;
     let verdict: A.Verdict;
-    if (first(v?.KwViolates) !== undefined) verdict = { kind: 'violates', property: this.ident(first(v?.Identifier)) };
+    if (first(v?.KwViolates) !== undefined)
+      verdict = { kind: 'violates', property: this.ident(first(v?.Identifier)) };
     else if (first(v?.KwDeadlock) !== undefined) verdict = { kind: 'deadlock' };
     else verdict = { kind: 'holds' };
     const searchCst = first(n.searchClause);
@@ -273,10 +432,23 @@ class Builder extends StmtBuilder {
             span: this.node(searchCst),
             words: (searchCst.children.Identifier ?? []).map((t) => this.ident(t)),
             options: (searchCst.children.paramAssign ?? []).map((p) => ({
-              kind: 'ParamAssign', id: this.id(), span: this.node(p), name: this.ident(first(p.children.Identifier)), value: this.expr(first(p.children.expression)),
+              kind: 'ParamAssign',
+              id: this.id(),
+              span: this.node(p),
+              name: this.ident(first(p.children.Identifier)),
+              value: this.expr(first(p.children.expression)),
             })),
           };
-    return { kind: 'ExpectDecl', id: this.id(), span: this.node(cst), tag, variant, params, verdict, search };
+    return {
+      kind: 'ExpectDecl',
+      id: this.id(),
+      span: this.node(cst),
+      tag,
+      variant,
+      params,
+      verdict,
+      search,
+    };
   }
 }
 
@@ -304,6 +476,13 @@ export function buildAst(cst: CstNode, file: string, lines: LineMap, firstId: nu
 export function emptySpecFile(file: string, lines: LineMap, firstId: number): BuildResult {
   const b = new Builder(file, lines, firstId);
   const name: A.Ident = { kind: 'Ident', id: b.id(), span: lines.span(file, 0, 0), name: '' };
-  const ast: A.SpecFile = { kind: 'SpecFile', id: b.id(), span: lines.span(file, 0, lines.text.length), name, imports: [], decls: [] };
+  const ast: A.SpecFile = {
+    kind: 'SpecFile',
+    id: b.id(),
+    span: lines.span(file, 0, lines.text.length),
+    name,
+    imports: [],
+    decls: [],
+  };
   return { ast, diagnostics: [], nextId: b.next };
 }

@@ -82,7 +82,12 @@ export class BuilderBase {
 
   node(cst: CstNode | undefined): Span {
     const loc = cst?.location;
-    if (loc === undefined || !Number.isFinite(loc.startOffset) || !Number.isFinite(loc.endOffset ?? NaN)) return this.here();
+    if (
+      loc === undefined ||
+      !Number.isFinite(loc.startOffset) ||
+      !Number.isFinite(loc.endOffset ?? NaN)
+    )
+      return this.here();
     return this.lines.span(this.file, loc.startOffset, loc.endOffset! + 1);
   }
 

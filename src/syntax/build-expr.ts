@@ -22,11 +22,20 @@ export class ExprBuilder extends BuilderBase {
     const rn = first(c.rangeOrNamedType);
     if (rec !== undefined) {
       const fields: A.RecordTypeField[] = (rec.children.recordTypeField ?? []).map((f) => ({
-        kind: 'RecordTypeField', id: this.id(), span: this.node(f), name: this.ident(first(f.children.Identifier)), type: this.typeExpr(first(f.children.typeExpr)),
+        kind: 'RecordTypeField',
+        id: this.id(),
+        span: this.node(f),
+        name: this.ident(first(f.children.Identifier)),
+        type: this.typeExpr(first(f.children.typeExpr)),
       }));
       inner = { kind: 'RecordType', id: this.id(), span: this.node(rec), fields };
     } else if (frame !== undefined) {
-      inner = { kind: 'FrameType', id: this.id(), span: this.node(frame), procedure: this.ident(first(frame.children.Identifier)) };
+      inner = {
+        kind: 'FrameType',
+        id: this.id(),
+        span: this.node(frame),
+        procedure: this.ident(first(frame.children.Identifier)),
+      };
     } else if (gen !== undefined) {
       inner = this.genericType(gen);
     } else if (rn !== undefined) {
@@ -34,7 +43,8 @@ export class ExprBuilder extends BuilderBase {
     } else {
       inner = { kind: 'ErrorType', id: this.id(), span: this.node(cst) };
     }
-    if (first(c.Question) !== undefined) return { kind: 'OptionalType', id: this.id(), span: this.node(cst), inner };
+    if (first(c.Question) !== undefined)
+      return { kind: 'OptionalType', id: this.id(), span: this.node(cst), inner };
     return inner;
   }
 
@@ -45,21 +55,29 @@ export class ExprBuilder extends BuilderBase {
     const args = (cst.children.typeExpr ?? []).map((t) => this.typeExpr(t));
     const arity = name === 'map' ? 2 : name === 'set' || name === 'seq' ? 1 : undefined;
     // Any other name is a generic alias (`Pair<A, B>`); the checker knows its arity.
-    if (arity === undefined) return { kind: 'NamedType', id: this.id(), span, name: this.ident(nameTok), args };
+    if (arity === undefined)
+      return { kind: 'NamedType', id: this.id(), span, name: this.ident(nameTok), args };
     if (args.length !== arity) {
-      this.report('CS1017', span, { name: '`' + name + '`', expected: arity === 1 ? 'one type argument' : 'two type arguments', found: String(args.length) });
+      this.report('CS1017', span, {
+        name: '`' + name + '`',
+        expected: arity === 1 ? 'one type argument' : 'two type arguments',
+        found: String(args.length),
+      });
       return { kind: 'ErrorType', id: this.id(), span };
     }
-    if (name === 'map') return { kind: 'MapType', id: this.id(), span, key: args[0]!, value: args[1]! };
+    if (name === 'map')
+      return { kind: 'MapType', id: this.id(), span, key: args[0]!, value: args[1]! };
     return { kind: name === 'set' ? 'SetType' : 'SeqType', id: this.id(), span, element: args[0]! };
   }
 
   private rangeOrNamed(cst: C.RangeOrNamedTypeCstNode): A.TypeExpr {
     const span = this.node(cst);
     const e = this.opExpr(first(cst.children.opExpr));
-    if (e.kind === 'BinaryExpr' && e.op === '..') return { kind: 'RangeType', id: this.id(), span, lo: e.left, hi: e.right };
+    if (e.kind === 'BinaryExpr' && e.op === '..')
+      return { kind: 'RangeType', id: this.id(), span, lo: e.left, hi: e.right };
     if (e.kind === 'NameExpr') return { kind: 'NamedType', id: this.id(), span, name: e.name };
-    if (e.kind !== 'ErrorExpr') this.report('CS1014', e.span, { found: describeToken(firstToken(cst)) });
+    if (e.kind !== 'ErrorExpr')
+      this.report('CS1014', e.span, { found: describeToken(firstToken(cst)) });
     return { kind: 'ErrorType', id: this.id(), span };
   }
 
@@ -70,7 +88,14 @@ export class ExprBuilder extends BuilderBase {
   }
 
   private binary(op: A.BinaryOp, left: A.Expr, right: A.Expr): A.BinaryExpr {
-    return { kind: 'BinaryExpr', id: this.id(), span: joinSpans(left.span, right.span), op, left, right };
+    return {
+      kind: 'BinaryExpr',
+      id: this.id(),
+      span: joinSpans(left.span, right.span),
+      op,
+      left,
+      right,
+    };
   }
 
   expr(cst: C.ExpressionCstNode | undefined): A.Expr {
@@ -83,7 +108,14 @@ export class ExprBuilder extends BuilderBase {
     const n = Math.min(operands.length - 1, middles.length);
     let acc = operands[n]!;
     for (let i = n - 1; i >= 0; i--) {
-      acc = { kind: 'CondExpr', id: this.id(), span: joinSpans(operands[i]!.span, acc.span), cond: operands[i]!, then: middles[i]!, else: acc };
+      acc = {
+        kind: 'CondExpr',
+        id: this.id(),
+        span: joinSpans(operands[i]!.span, acc.span),
+        cond: operands[i]!,
+        then: middles[i]!,
+        else: acc,
+      };
     }
     return acc;
   }
@@ -98,15 +130,31 @@ export class ExprBuilder extends BuilderBase {
     const opCsts = cst.children.binaryOp ?? [];
     if (operandCsts.length === 0) return this.errorExpr(this.node(cst));
     type Pending =
-      | { readonly prefix: true; readonly op: '!' | '-'; readonly precedence: number; readonly span: Span }
-      | { readonly prefix: false; readonly op: A.BinaryOp; readonly precedence: number; readonly right: boolean };
+      | {
+          readonly prefix: true;
+          readonly op: '!' | '-';
+          readonly precedence: number;
+          readonly span: Span;
+        }
+      | {
+          readonly prefix: false;
+          readonly op: A.BinaryOp;
+          readonly precedence: number;
+          readonly right: boolean;
+        };
     const out: A.Expr[] = [];
     const ops: Pending[] = [];
     const reduce = (): void => {
       const top = ops.pop()!;
       if (top.prefix) {
         const operand = out.pop() ?? this.errorExpr();
-        out.push({ kind: 'UnaryExpr', id: this.id(), span: joinSpans(top.span, operand.span), op: top.op, operand });
+        out.push({
+          kind: 'UnaryExpr',
+          id: this.id(),
+          span: joinSpans(top.span, operand.span),
+          op: top.op,
+          operand,
+        });
       } else {
         const right = out.pop() ?? this.errorExpr();
         const left = out.pop() ?? this.errorExpr();
@@ -117,7 +165,12 @@ export class ExprBuilder extends BuilderBase {
       const oc = operandCst.children;
       for (const t of inOrder(oc.Bang, oc.KwNot, oc.Minus)) {
         const negate = t.image === '-';
-        ops.push({ prefix: true, op: negate ? '-' : '!', precedence: negate ? PRECEDENCE.negate : PRECEDENCE.not, span: this.tok(t) });
+        ops.push({
+          prefix: true,
+          op: negate ? '-' : '!',
+          precedence: negate ? PRECEDENCE.negate : PRECEDENCE.not,
+          span: this.tok(t),
+        });
       }
       out.push(this.postfixExpr(first(oc.postfixExpr)));
       const opCst = opCsts[i];
@@ -127,7 +180,8 @@ export class ExprBuilder extends BuilderBase {
       if (info === undefined) return;
       while (ops.length > 0) {
         const top = ops[ops.length - 1]!;
-        if (top.precedence > info.precedence || (top.precedence === info.precedence && !info.right)) reduce();
+        if (top.precedence > info.precedence || (top.precedence === info.precedence && !info.right))
+          reduce();
         else break;
       }
       ops.push({ prefix: false, op: info.op, precedence: info.precedence, right: info.right });
@@ -146,10 +200,32 @@ export class ExprBuilder extends BuilderBase {
     for (const op of ops ?? []) {
       const c = op.children;
       const span = joinSpans(acc.span, this.node(op));
-      if (first(c.LBracket) !== undefined) acc = { kind: 'IndexExpr', id: this.id(), span, base: acc, index: this.expr(first(c.expression)) };
-      else if (first(c.Dot) !== undefined) acc = { kind: 'FieldExpr', id: this.id(), span, base: acc, field: this.ident(first(c.Identifier)) };
-      else if (first(c.Arrow) !== undefined) acc = { kind: 'ArrowExpr', id: this.id(), span, base: acc, field: this.ident(first(c.Identifier)) };
-      else if (first(c.Prime) !== undefined) acc = { kind: 'PrimedExpr', id: this.id(), span, base: acc };
+      if (first(c.LBracket) !== undefined)
+        acc = {
+          kind: 'IndexExpr',
+          id: this.id(),
+          span,
+          base: acc,
+          index: this.expr(first(c.expression)),
+        };
+      else if (first(c.Dot) !== undefined)
+        acc = {
+          kind: 'FieldExpr',
+          id: this.id(),
+          span,
+          base: acc,
+          field: this.ident(first(c.Identifier)),
+        };
+      else if (first(c.Arrow) !== undefined)
+        acc = {
+          kind: 'ArrowExpr',
+          id: this.id(),
+          span,
+          base: acc,
+          field: this.ident(first(c.Identifier)),
+        };
+      else if (first(c.Prime) !== undefined)
+        acc = { kind: 'PrimedExpr', id: this.id(), span, base: acc };
       else if (first(c.KwWith) !== undefined) acc = this.withTail(acc, first(c.withTail), span);
     }
     return acc;
@@ -158,20 +234,45 @@ export class ExprBuilder extends BuilderBase {
   private withTail(base: A.Expr, cst: C.WithTailCstNode | undefined, span: Span): A.Expr {
     const c = cst?.children;
     if (c !== undefined && first(c.LCurly) !== undefined) {
-      return { kind: 'RecordUpdate', id: this.id(), span, base, fields: (c.fieldInit ?? []).map((f) => this.fieldInit(f)) };
+      return {
+        kind: 'RecordUpdate',
+        id: this.id(),
+        span,
+        base,
+        fields: (c.fieldInit ?? []).map((f) => this.fieldInit(f)),
+      };
     }
-    return { kind: 'MapUpdate', id: this.id(), span, base, key: this.expr(first(c?.expression)), value: this.opExpr(first(c?.opExpr)) };
+    return {
+      kind: 'MapUpdate',
+      id: this.id(),
+      span,
+      base,
+      key: this.expr(first(c?.expression)),
+      value: this.opExpr(first(c?.opExpr)),
+    };
   }
 
   private fieldInit(cst: C.FieldInitCstNode): A.RecordFieldInit {
-    return { kind: 'RecordFieldInit', id: this.id(), span: this.node(cst), name: this.ident(first(cst.children.Identifier)), value: this.expr(first(cst.children.expression)) };
+    return {
+      kind: 'RecordFieldInit',
+      id: this.id(),
+      span: this.node(cst),
+      name: this.ident(first(cst.children.Identifier)),
+      value: this.expr(first(cst.children.expression)),
+    };
   }
 
   protected nameOrCall(tok: IToken | undefined, args: C.CallArgsCstNode | undefined): A.Expr {
     const name = this.ident(tok);
     if (args === undefined) return { kind: 'NameExpr', id: this.id(), span: name.span, name };
     const built = (args.children.expression ?? []).map((e) => this.expr(e));
-    return { kind: 'CallExpr', id: this.id(), span: joinSpans(name.span, this.node(args)), callee: name, args: built };
+    return {
+      kind: 'CallExpr',
+      id: this.id(),
+      span: joinSpans(name.span, this.node(args)),
+      callee: name,
+      args: built,
+    };
   }
 
   private primary(cst: C.PrimaryCstNode | undefined): A.Expr {
@@ -179,21 +280,34 @@ export class ExprBuilder extends BuilderBase {
     const c = cst.children;
     const span = this.node(cst);
     const int = first(c.IntegerLiteral);
-    if (int !== undefined) return { kind: 'IntLit', id: this.id(), span: this.tok(int), value: this.intValue(int) };
+    if (int !== undefined)
+      return { kind: 'IntLit', id: this.id(), span: this.tok(int), value: this.intValue(int) };
     const str = first(c.StringLiteral);
-    if (str !== undefined) return { kind: 'StringLit', id: this.id(), span: this.tok(str), value: this.stringValue(str) };
-    if (first(c.KwTrue) !== undefined) return { kind: 'BoolLit', id: this.id(), span: this.tok(first(c.KwTrue)), value: true };
-    if (first(c.KwFalse) !== undefined) return { kind: 'BoolLit', id: this.id(), span: this.tok(first(c.KwFalse)), value: false };
-    if (first(c.KwNone) !== undefined) return { kind: 'NoneLit', id: this.id(), span: this.tok(first(c.KwNone)) };
-    if (first(c.KwSelf) !== undefined) return { kind: 'SelfExpr', id: this.id(), span: this.tok(first(c.KwSelf)) };
-    if (first(c.KwFrame) !== undefined) return { kind: 'FrameExpr', id: this.id(), span: this.tok(first(c.KwFrame)) };
+    if (str !== undefined)
+      return {
+        kind: 'StringLit',
+        id: this.id(),
+        span: this.tok(str),
+        value: this.stringValue(str),
+      };
+    if (first(c.KwTrue) !== undefined)
+      return { kind: 'BoolLit', id: this.id(), span: this.tok(first(c.KwTrue)), value: true };
+    if (first(c.KwFalse) !== undefined)
+      return { kind: 'BoolLit', id: this.id(), span: this.tok(first(c.KwFalse)), value: false };
+    if (first(c.KwNone) !== undefined)
+      return { kind: 'NoneLit', id: this.id(), span: this.tok(first(c.KwNone)) };
+    if (first(c.KwSelf) !== undefined)
+      return { kind: 'SelfExpr', id: this.id(), span: this.tok(first(c.KwSelf)) };
+    if (first(c.KwFrame) !== undefined)
+      return { kind: 'FrameExpr', id: this.id(), span: this.tok(first(c.KwFrame)) };
     const any = first(c.KwAny);
     if (any !== undefined) {
       // A choice is a statement of its own; read as an error once here, not cascading through the line.
       this.report('CS1041', this.tok(any));
       return this.errorExpr(span);
     }
-    if (first(c.Identifier) !== undefined) return this.nameOrCall(first(c.Identifier), first(c.callArgs));
+    if (first(c.Identifier) !== undefined)
+      return this.nameOrCall(first(c.Identifier), first(c.callArgs));
     if (first(c.LParen) !== undefined) {
       this.tok(first(c.LParen));
       return { kind: 'ParenExpr', id: this.id(), span, inner: this.expr(first(c.expression)) };
@@ -203,16 +317,37 @@ export class ExprBuilder extends BuilderBase {
     if (mc !== undefined) {
       const m = mc.children;
       const exprs = m.expression ?? [];
-      return { kind: 'MapComp', id: this.id(), span, binder: this.ident(first(m.Identifier)), set: this.expr(exprs[0]), value: this.expr(exprs[1]) };
+      return {
+        kind: 'MapComp',
+        id: this.id(),
+        span,
+        binder: this.ident(first(m.Identifier)),
+        set: this.expr(exprs[0]),
+        value: this.expr(exprs[1]),
+      };
     }
     const sq = first(c.seqLit);
-    if (sq !== undefined) return { kind: 'SeqLit', id: this.id(), span, elements: (sq.children.expression ?? []).map((e) => this.expr(e)) };
+    if (sq !== undefined)
+      return {
+        kind: 'SeqLit',
+        id: this.id(),
+        span,
+        elements: (sq.children.expression ?? []).map((e) => this.expr(e)),
+      };
     const q = first(c.quantExpr);
     if (q !== undefined) {
       const qc = q.children;
       const quantifier = first(qc.KwExists) !== undefined ? 'exists' : 'forall';
       const binders = (qc.Identifier ?? []).map((t) => this.ident(t));
-      return { kind: 'QuantExpr', id: this.id(), span, quantifier, binders, set: this.opExpr(first(qc.opExpr)), body: this.expr(first(qc.expression)) };
+      return {
+        kind: 'QuantExpr',
+        id: this.id(),
+        span,
+        quantifier,
+        binders,
+        set: this.opExpr(first(qc.opExpr)),
+        body: this.expr(first(qc.expression)),
+      };
     }
     return this.errorExpr(span);
   }
@@ -225,7 +360,14 @@ export class ExprBuilder extends BuilderBase {
       const head = this.expr(exprCsts[0]);
       const pred = this.expr(exprCsts[1]);
       if (head.kind === 'BinaryExpr' && head.op === 'in' && head.left.kind === 'NameExpr') {
-        return { kind: 'SetFilter', id: this.id(), span, binder: head.left.name, set: head.right, pred };
+        return {
+          kind: 'SetFilter',
+          id: this.id(),
+          span,
+          binder: head.left.name,
+          set: head.right,
+          pred,
+        };
       }
       this.report('CS1019', head.span);
       return this.errorExpr(span);
@@ -244,13 +386,32 @@ export class ExprBuilder extends BuilderBase {
             this.report('CS1018', k.span);
             continue;
           }
-          fields.push({ kind: 'RecordFieldInit', id: this.id(), span: joinSpans(k.span, v.span), name: k.name, value: v });
+          fields.push({
+            kind: 'RecordFieldInit',
+            id: this.id(),
+            span: joinSpans(k.span, v.span),
+            name: k.name,
+            value: v,
+          });
         }
         return { kind: 'RecordLit', id: this.id(), span, fields };
       }
       const binding = built[1];
-      if (built.length === 2 && binding !== undefined && binding.kind === 'BinaryExpr' && binding.op === 'in' && binding.left.kind === 'NameExpr') {
-        return { kind: 'SetMap', id: this.id(), span, expr: key, binder: binding.left.name, set: binding.right };
+      if (
+        built.length === 2 &&
+        binding !== undefined &&
+        binding.kind === 'BinaryExpr' &&
+        binding.op === 'in' &&
+        binding.left.kind === 'NameExpr'
+      ) {
+        return {
+          kind: 'SetMap',
+          id: this.id(),
+          span,
+          expr: key,
+          binder: binding.left.name,
+          set: binding.right,
+        };
       }
       this.report('CS1020', binding?.span ?? span);
       return this.errorExpr(span);
@@ -264,7 +425,9 @@ export class ExprBuilder extends BuilderBase {
     const img = tok.image;
     const value = /^0[xX]/.test(img) ? parseInt(img.slice(2), 16) : parseInt(img, 10);
     if (!Number.isSafeInteger(value)) {
-      this.report('CS1015', this.tok(tok), { text: img.length > 24 ? img.slice(0, 20) + '...' : img });
+      this.report('CS1015', this.tok(tok), {
+        text: img.length > 24 ? img.slice(0, 20) + '...' : img,
+      });
       return 0;
     }
     return value;
@@ -273,7 +436,8 @@ export class ExprBuilder extends BuilderBase {
   /** The value of a string token; escapes were checked by the lexer. */
   stringValue(tok: IToken): string {
     const img = tok.image;
-    const closed = img.length >= 2 && img.endsWith('"') && !(tok as { unterminated?: boolean }).unterminated;
+    const closed =
+      img.length >= 2 && img.endsWith('"') && !(tok as { unterminated?: boolean }).unterminated;
     const body = img.slice(1, closed ? -1 : undefined);
     return body.replace(/\\(.)/g, (_, ch: string) => (ch === 'n' ? '\n' : ch));
   }

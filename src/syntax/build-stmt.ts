@@ -9,11 +9,25 @@ import { first, firstToken, isReal } from './build-base.js';
 import { ExprBuilder } from './build-expr.js';
 
 const SIMPLE_STMTS = new Set<A.Stmt['kind']>([
-  'AssignStmt', 'AnyAssignStmt', 'AwaitStmt', 'AssertStmt', 'SkipStmt', 'CallStmt', 'ReturnStmt', 'CloneStmt', 'ExitStmt', 'ErrorStmt',
+  'AssignStmt',
+  'AnyAssignStmt',
+  'AwaitStmt',
+  'AssertStmt',
+  'SkipStmt',
+  'CallStmt',
+  'ReturnStmt',
+  'CloneStmt',
+  'ExitStmt',
+  'ErrorStmt',
 ]);
 
 const COMPOUND_WORD: Partial<Record<A.Stmt['kind'], string>> = {
-  IfStmt: '`if`', WhileStmt: '`while`', ForStmt: '`for`', EitherStmt: '`either`', AtomicStmt: '`atomic`', FaultStmt: 'a `may fail` statement',
+  IfStmt: '`if`',
+  WhileStmt: '`while`',
+  ForStmt: '`for`',
+  EitherStmt: '`either`',
+  AtomicStmt: '`atomic`',
+  FaultStmt: 'a `may fail` statement',
 };
 
 /** Where a block sits: locals are collected only directly in a process or procedure body. */
@@ -29,8 +43,14 @@ export class StmtBuilder extends ExprBuilder {
     const init = first(n.expression);
     const fresh = scope === 'thread' && first(n.KwFresh) !== undefined;
     return {
-      kind: 'VarDecl', id: this.id(), span: this.node(cst), scope, name: this.ident(first(n.Identifier)), type: this.typeExpr(first(n.typeExpr)),
-      init: init === undefined ? undefined : this.expr(init), ...(fresh ? { fresh: true } : {}),
+      kind: 'VarDecl',
+      id: this.id(),
+      span: this.node(cst),
+      scope,
+      name: this.ident(first(n.Identifier)),
+      type: this.typeExpr(first(n.typeExpr)),
+      init: init === undefined ? undefined : this.expr(init),
+      ...(fresh ? { fresh: true } : {}),
     };
   }
 
@@ -64,9 +84,15 @@ export class StmtBuilder extends ExprBuilder {
     if (vd !== undefined) {
       const prefix = first(c.label) ?? first(c.kernelRef);
       if (prefix !== undefined) this.report('CS1039', this.node(prefix));
-      const scope = first(vd.children.KwShared) !== undefined ? '`shared`' : first(vd.children.KwThread) !== undefined ? '`thread`' : undefined;
+      const scope =
+        first(vd.children.KwShared) !== undefined
+          ? '`shared`'
+          : first(vd.children.KwThread) !== undefined
+            ? '`thread`'
+            : undefined;
       if (scope !== undefined) this.report('CS1026', this.node(vd), { scope });
-      else if (first(vd.children.KwFresh) !== undefined) this.report('CS1040', this.tok(first(vd.children.KwFresh)));
+      else if (first(vd.children.KwFresh) !== undefined)
+        this.report('CS1040', this.tok(first(vd.children.KwFresh)));
       return this.varDecl(vd, 'frame');
     }
     const kernels = (c.kernelRef ?? []).map((k) => this.kernelRef(k));
@@ -80,7 +106,8 @@ export class StmtBuilder extends ExprBuilder {
     const startSpan = label?.span;
     if (fault === undefined) return this.stmtCore(core, label, kernel, startSpan);
     const body = this.stmtCore(core, undefined, undefined, undefined);
-    if (!SIMPLE_STMTS.has(body.kind)) this.report('CS1021', body.span, { stmt: COMPOUND_WORD[body.kind] ?? 'this statement' });
+    if (!SIMPLE_STMTS.has(body.kind))
+      this.report('CS1021', body.span, { stmt: COMPOUND_WORD[body.kind] ?? 'this statement' });
     const whenCst = first(fault.children.expression);
     const when = whenCst === undefined ? undefined : this.expr(whenCst);
     const handler = this.block(first(fault.children.block), NESTED);
@@ -91,63 +118,150 @@ export class StmtBuilder extends ExprBuilder {
   private kernelRef(cst: C.KernelRefCstNode): A.KernelRef {
     const span = this.node(cst);
     const nameTok = first(cst.children.Identifier);
-    if (isReal(nameTok) && nameTok.image !== 'kernel') this.report('CS1028', this.tok(nameTok), { name: nameTok.image });
+    if (isReal(nameTok) && nameTok.image !== 'kernel')
+      this.report('CS1028', this.tok(nameTok), { name: nameTok.image });
     const strs = (cst.children.StringLiteral ?? []).map((t) => this.stringValue(t));
     if (strs.length < 1 || strs.length > 3) this.report('CS1029', span, { count: strs.length });
-    return { kind: 'KernelRef', id: this.id(), span, file: strs[0] ?? '', func: strs[1], commit: strs[2] };
+    return {
+      kind: 'KernelRef',
+      id: this.id(),
+      span,
+      file: strs[0] ?? '',
+      func: strs[1],
+      commit: strs[2],
+    };
   }
 
-  private stmtCore(cst: C.StmtCoreCstNode | undefined, label: A.Ident | undefined, kernel: A.KernelRef | undefined, labelSpan: Span | undefined): A.Stmt {
+  private stmtCore(
+    cst: C.StmtCoreCstNode | undefined,
+    label: A.Ident | undefined,
+    kernel: A.KernelRef | undefined,
+    labelSpan: Span | undefined,
+  ): A.Stmt {
     const own = this.node(cst);
     const span = labelSpan !== undefined ? joinSpans(labelSpan, own) : own;
     const base = { label, kernel };
     if (cst === undefined) return { kind: 'ErrorStmt', id: this.id(), span, ...base };
     const c = cst.children;
     if (first(c.simpleStmt) !== undefined) return this.simpleStmt(first(c.simpleStmt)!, span, base);
-    if (first(c.KwAwait) !== undefined) return { kind: 'AwaitStmt', id: this.id(), span, ...base, cond: this.expr(first(c.expression)) };
+    if (first(c.KwAwait) !== undefined)
+      return {
+        kind: 'AwaitStmt',
+        id: this.id(),
+        span,
+        ...base,
+        cond: this.expr(first(c.expression)),
+      };
     if (first(c.assertStmt) !== undefined) {
       const a = first(c.assertStmt)!.children;
       const msg = first(a.StringLiteral);
-      return { kind: 'AssertStmt', id: this.id(), span, ...base, cond: this.expr(first(a.expression)), message: msg === undefined ? undefined : this.stringValue(msg) };
+      return {
+        kind: 'AssertStmt',
+        id: this.id(),
+        span,
+        ...base,
+        cond: this.expr(first(a.expression)),
+        message: msg === undefined ? undefined : this.stringValue(msg),
+      };
     }
     if (first(c.KwSkip) !== undefined) return { kind: 'SkipStmt', id: this.id(), span, ...base };
     if (first(c.ifStmt) !== undefined) return this.ifStmt(first(c.ifStmt)!, span, base);
     if (first(c.whileStmt) !== undefined) {
       const w = first(c.whileStmt)!.children;
-      return { kind: 'WhileStmt', id: this.id(), span, ...base, cond: this.expr(first(w.expression)), body: this.block(first(w.block), NESTED) };
+      return {
+        kind: 'WhileStmt',
+        id: this.id(),
+        span,
+        ...base,
+        cond: this.expr(first(w.expression)),
+        body: this.block(first(w.block), NESTED),
+      };
     }
     if (first(c.forStmt) !== undefined) {
       const f = first(c.forStmt)!.children;
       const binder = this.ident(first(f.Identifier));
       const mode = first(first(f.forMode)?.children.KwLive) !== undefined ? 'live' : 'snapshot';
-      return { kind: 'ForStmt', id: this.id(), span, ...base, binder, mode, set: this.expr(first(f.expression)), body: this.block(first(f.block), NESTED) };
+      return {
+        kind: 'ForStmt',
+        id: this.id(),
+        span,
+        ...base,
+        binder,
+        mode,
+        set: this.expr(first(f.expression)),
+        body: this.block(first(f.block), NESTED),
+      };
     }
     if (first(c.eitherStmt) !== undefined) {
-      const branches = (first(c.eitherStmt)!.children.block ?? []).map((b) => this.block(b, NESTED));
+      const branches = (first(c.eitherStmt)!.children.block ?? []).map((b) =>
+        this.block(b, NESTED),
+      );
       return { kind: 'EitherStmt', id: this.id(), span, ...base, branches };
     }
-    if (first(c.KwAtomic) !== undefined) return { kind: 'AtomicStmt', id: this.id(), span, ...base, body: this.block(first(c.block), NESTED) };
+    if (first(c.KwAtomic) !== undefined)
+      return {
+        kind: 'AtomicStmt',
+        id: this.id(),
+        span,
+        ...base,
+        body: this.block(first(c.block), NESTED),
+      };
     if (first(c.returnStmt) !== undefined) {
       const v = first(first(c.returnStmt)!.children.expression);
-      return { kind: 'ReturnStmt', id: this.id(), span, ...base, value: v === undefined ? undefined : this.expr(v) };
+      return {
+        kind: 'ReturnStmt',
+        id: this.id(),
+        span,
+        ...base,
+        value: v === undefined ? undefined : this.expr(v),
+      };
     }
-    if (first(c.KwClone) !== undefined) return { kind: 'CloneStmt', id: this.id(), span, ...base, target: undefined, group: this.ident(first(c.Identifier)) };
+    if (first(c.KwClone) !== undefined)
+      return {
+        kind: 'CloneStmt',
+        id: this.id(),
+        span,
+        ...base,
+        target: undefined,
+        group: this.ident(first(c.Identifier)),
+      };
     if (first(c.KwExit) !== undefined) return { kind: 'ExitStmt', id: this.id(), span, ...base };
     if (first(c.KwBreak) !== undefined) return { kind: 'BreakStmt', id: this.id(), span, ...base };
-    if (first(c.KwContinue) !== undefined) return { kind: 'ContinueStmt', id: this.id(), span, ...base };
+    if (first(c.KwContinue) !== undefined)
+      return { kind: 'ContinueStmt', id: this.id(), span, ...base };
     return { kind: 'ErrorStmt', id: this.id(), span, ...base };
   }
 
-  private simpleStmt(cst: C.SimpleStmtCstNode, span: Span, base: { label: A.Ident | undefined; kernel: A.KernelRef | undefined }): A.Stmt {
+  private simpleStmt(
+    cst: C.SimpleStmtCstNode,
+    span: Span,
+    base: { label: A.Ident | undefined; kernel: A.KernelRef | undefined },
+  ): A.Stmt {
     const c = cst.children;
-    const lhs = this.postfixChain(this.nameOrCall(first(c.Identifier), first(c.callArgs)), c.postfixOp);
+    const lhs = this.postfixChain(
+      this.nameOrCall(first(c.Identifier), first(c.callArgs)),
+      c.postfixOp,
+    );
     const rhs = first(c.assignRhs);
     if (first(c.Assign) === undefined || rhs === undefined) {
-      if (lhs.kind === 'CallExpr') return { kind: 'CallStmt', id: this.id(), span, ...base, target: undefined, callee: lhs.callee, args: lhs.args };
+      if (lhs.kind === 'CallExpr')
+        return {
+          kind: 'CallStmt',
+          id: this.id(),
+          span,
+          ...base,
+          target: undefined,
+          callee: lhs.callee,
+          args: lhs.args,
+        };
       if (lhs.kind !== 'ErrorExpr') this.report('CS1023', lhs.span);
       return { kind: 'ErrorStmt', id: this.id(), span, ...base };
     }
-    const assignable = lhs.kind === 'NameExpr' || lhs.kind === 'IndexExpr' || lhs.kind === 'FieldExpr' || lhs.kind === 'ArrowExpr';
+    const assignable =
+      lhs.kind === 'NameExpr' ||
+      lhs.kind === 'IndexExpr' ||
+      lhs.kind === 'FieldExpr' ||
+      lhs.kind === 'ArrowExpr';
     if (!assignable && lhs.kind !== 'ErrorExpr') this.report('CS1022', lhs.span);
     const r = rhs.children;
     if (first(r.KwAny) !== undefined) {
@@ -155,34 +269,97 @@ export class StmtBuilder extends ExprBuilder {
       const chosen = this.expr(exprs[0]);
       const where = exprs[1] === undefined ? undefined : this.expr(exprs[1]);
       if (chosen.kind === 'BinaryExpr' && chosen.op === 'in' && chosen.left.kind === 'NameExpr') {
-        return { kind: 'AnyAssignStmt', id: this.id(), span, ...base, target: lhs, binder: chosen.left.name, set: chosen.right, where };
+        return {
+          kind: 'AnyAssignStmt',
+          id: this.id(),
+          span,
+          ...base,
+          target: lhs,
+          binder: chosen.left.name,
+          set: chosen.right,
+          where,
+        };
       }
-      if (where !== undefined) this.report('CS1002', chosen.span, { expected: '`v in S` before `where`', found: describeToken(firstToken(exprs[0])) });
-      return { kind: 'AnyAssignStmt', id: this.id(), span, ...base, target: lhs, binder: undefined, set: chosen, where };
+      if (where !== undefined)
+        this.report('CS1002', chosen.span, {
+          expected: '`v in S` before `where`',
+          found: describeToken(firstToken(exprs[0])),
+        });
+      return {
+        kind: 'AnyAssignStmt',
+        id: this.id(),
+        span,
+        ...base,
+        target: lhs,
+        binder: undefined,
+        set: chosen,
+        where,
+      };
     }
-    if (first(r.KwClone) !== undefined) return { kind: 'CloneStmt', id: this.id(), span, ...base, target: lhs, group: this.ident(first(r.Identifier)) };
+    if (first(r.KwClone) !== undefined)
+      return {
+        kind: 'CloneStmt',
+        id: this.id(),
+        span,
+        ...base,
+        target: lhs,
+        group: this.ident(first(r.Identifier)),
+      };
     const value = this.expr(first(r.expression));
-    if (value.kind === 'CallExpr') return { kind: 'CallStmt', id: this.id(), span, ...base, target: lhs, callee: value.callee, args: value.args };
+    if (value.kind === 'CallExpr')
+      return {
+        kind: 'CallStmt',
+        id: this.id(),
+        span,
+        ...base,
+        target: lhs,
+        callee: value.callee,
+        args: value.args,
+      };
     return { kind: 'AssignStmt', id: this.id(), span, ...base, target: lhs, value };
   }
 
-  private ifStmt(cst: C.IfStmtCstNode, span: Span, base: { label: A.Ident | undefined; kernel: A.KernelRef | undefined }): A.IfStmt {
+  private ifStmt(
+    cst: C.IfStmtCstNode,
+    span: Span,
+    base: { label: A.Ident | undefined; kernel: A.KernelRef | undefined },
+  ): A.IfStmt {
     const c = cst.children;
     const conds = c.expression ?? [];
     const blocks = c.block ?? [];
     const ifs = c.KwIf ?? [];
     const n = Math.max(1, Math.min(conds.length, blocks.length));
     const builtConds = conds.slice(0, n).map((e) => this.expr(e));
-    while (builtConds.length < n) builtConds.push({ kind: 'ErrorExpr', id: this.id(), span: this.here() });
+    while (builtConds.length < n)
+      builtConds.push({ kind: 'ErrorExpr', id: this.id(), span: this.here() });
     const builtBlocks = blocks.slice(0, n).map((b) => this.block(b, NESTED));
-    while (builtBlocks.length < n) builtBlocks.push({ kind: 'Block', id: this.id(), span: this.here(), stmts: [] });
-    let tail: A.Block | A.IfStmt | undefined = blocks.length > n ? this.block(blocks[n], NESTED) : undefined;
+    while (builtBlocks.length < n)
+      builtBlocks.push({ kind: 'Block', id: this.id(), span: this.here(), stmts: [] });
+    let tail: A.Block | A.IfStmt | undefined =
+      blocks.length > n ? this.block(blocks[n], NESTED) : undefined;
     // Fold the `else if` chain from its end, so a long chain needs no recursion.
     for (let i = n - 1; i >= 1; i--) {
       const start = this.tok(ifs[i]);
       const end: Span = tail?.span ?? builtBlocks[i]!.span;
-      tail = { kind: 'IfStmt', id: this.id(), span: joinSpans(start, end), label: undefined, kernel: undefined, cond: builtConds[i]!, then: builtBlocks[i]!, else: tail };
+      tail = {
+        kind: 'IfStmt',
+        id: this.id(),
+        span: joinSpans(start, end),
+        label: undefined,
+        kernel: undefined,
+        cond: builtConds[i]!,
+        then: builtBlocks[i]!,
+        else: tail,
+      };
     }
-    return { kind: 'IfStmt', id: this.id(), span, ...base, cond: builtConds[0]!, then: builtBlocks[0]!, else: tail };
+    return {
+      kind: 'IfStmt',
+      id: this.id(),
+      span,
+      ...base,
+      cond: builtConds[0]!,
+      then: builtBlocks[0]!,
+      else: tail,
+    };
   }
 }

@@ -49,7 +49,8 @@ export function decodeSource(input: string | Uint8Array, file: string): DecodedS
   if (typeof input === 'string') {
     return { text: input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, diagnostics: [] };
   }
-  const bomLength = input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  const bomLength =
+    input.length >= 3 && input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
   const body = input.subarray(bomLength);
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   const text = decoder.decode(body);
@@ -59,5 +60,10 @@ export function decodeSource(input: string | Uint8Array, file: string): DecodedS
   const charOffset = decoder.decode(body.subarray(0, bad)).length;
   const span = new LineMap(text).span(file, charOffset, charOffset + 1);
   const byte = '0x' + body[bad]!.toString(16).toUpperCase().padStart(2, '0');
-  return { text, diagnostics: [{ code: 'CS1007', severity: 'error', span, args: { byte, offset: bad + bomLength } }] };
+  return {
+    text,
+    diagnostics: [
+      { code: 'CS1007', severity: 'error', span, args: { byte, offset: bad + bomLength } },
+    ],
+  };
 }

@@ -12,7 +12,17 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
  * (read as a name, it starts no declaration, statement or expression the grammar allows there).
  */
 const UNEXPECTED_TOKEN_CODES: ReadonlySet<string> = new Set([
-  'CS1002', 'CS1003', 'CS1011', 'CS1012', 'CS1013', 'CS1014', 'CS1023', 'CS1031', 'CS1032', 'CS1033', 'CS1034',
+  'CS1002',
+  'CS1003',
+  'CS1011',
+  'CS1012',
+  'CS1013',
+  'CS1014',
+  'CS1023',
+  'CS1031',
+  'CS1032',
+  'CS1033',
+  'CS1034',
 ]);
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

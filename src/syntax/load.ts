@@ -72,7 +72,9 @@ function importTarget(decl: ImportDecl, importer: Target, preludeDir: string): T
   const rel = decl.source.path;
   const base = path.posix.dirname(importer.display);
   // A relative import inside the prelude stays in the prelude.
-  const display = path.posix.isAbsolute(rel) ? normalize(rel) : normalize(path.posix.join(base, rel));
+  const display = path.posix.isAbsolute(rel)
+    ? normalize(rel)
+    : normalize(path.posix.join(base, rel));
   const realBase = path.dirname(importer.real);
   const real = path.isAbsolute(rel) ? rel : path.join(realBase, rel);
   return { display, real };
@@ -94,7 +96,12 @@ export function loadProgram(rootPath: string, options: LoadOptions): Program {
     // Not `instanceof Error`: an error made in another realm (a test sandbox) would slip through.
     if (typeof content !== 'string' && !ArrayBuffer.isView(content)) {
       const span = at ?? new LineMap('').span(target.display, 0, 0);
-      diagnostics.push({ code: 'CS8001', severity: 'error', span, args: { path: target.display, reason: readFailureReason(content) } });
+      diagnostics.push({
+        code: 'CS8001',
+        severity: 'error',
+        span,
+        args: { path: target.display, reason: readFailureReason(content) },
+      });
       return undefined;
     }
     const decoded = decodeSource(content, target.display);

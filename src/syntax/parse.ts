@@ -34,7 +34,9 @@ function tokenSpan(lines: LineMap, file: string, tok: IToken | undefined): Span 
   if (tok === undefined || tok.tokenType === EOF || !Number.isFinite(tok.startOffset)) {
     return lines.span(file, lines.text.length, lines.text.length);
   }
-  const end = Number.isFinite(tok.endOffset) ? tok.endOffset! + 1 : tok.startOffset + tok.image.length;
+  const end = Number.isFinite(tok.endOffset)
+    ? tok.endOffset! + 1
+    : tok.startOffset + tok.image.length;
   return lines.span(file, tok.startOffset, end);
 }
 
@@ -45,7 +47,10 @@ function decodeError(err: IRecognitionException): EncodedError {
   } catch {
     // fall through: a message our provider did not make
   }
-  return { code: 'CS1002', args: { expected: 'something else', found: '`' + (err.token?.image ?? '') + '`' } };
+  return {
+    code: 'CS1002',
+    args: { expected: 'something else', found: '`' + (err.token?.image ?? '') + '`' },
+  };
 }
 
 /** Parses one spec file. `file` is the path shown in diagnostics and spans. */
@@ -57,7 +62,12 @@ export function parseSpec(input: string, file: string, options: ParseOptions = {
 
   const lexed = lexSpec(text);
   for (const p of lexed.problems) {
-    diagnostics.push({ code: p.code, severity: 'error', span: lines.span(file, p.offset, p.offset + p.length), args: p.args });
+    diagnostics.push({
+      code: p.code,
+      severity: 'error',
+      span: lines.span(file, p.offset, p.offset + p.length),
+      args: p.args,
+    });
   }
   if (lexed.tooDeep) {
     const built = emptySpecFile(file, lines, firstId);
@@ -76,7 +86,12 @@ export function parseSpec(input: string, file: string, options: ParseOptions = {
   for (const err of parsed.errors) {
     const { code, args } = decodeError(err);
     if (syntaxErrors === MAX_SYNTAX_ERRORS) {
-      diagnostics.push({ code: 'CS1038', severity: 'error', span: tokenSpan(lines, file, err.token), args: { limit: MAX_SYNTAX_ERRORS } });
+      diagnostics.push({
+        code: 'CS1038',
+        severity: 'error',
+        span: tokenSpan(lines, file, err.token),
+        args: { limit: MAX_SYNTAX_ERRORS },
+      });
       break;
     }
     syntaxErrors++;
@@ -91,11 +106,21 @@ export function parseSpec(input: string, file: string, options: ParseOptions = {
     return tooDeep(0);
   }
   diagnostics.push(...built.diagnostics);
-  return { ast: built.ast, diagnostics: withKeywordHints(sortAndDedupe(diagnostics), text), text, nextId: built.nextId };
+  return {
+    ast: built.ast,
+    diagnostics: withKeywordHints(sortAndDedupe(diagnostics), text),
+    text,
+    nextId: built.nextId,
+  };
 
   /** The result for input that nests too deeply to parse: CS1036 at the token reached. */
   function tooDeep(tokenIndex: number): ParseResult {
-    diagnostics.push({ code: 'CS1036', severity: 'error', span: tokenSpan(lines, file, lexed.tokens[tokenIndex]), args: {} });
+    diagnostics.push({
+      code: 'CS1036',
+      severity: 'error',
+      span: tokenSpan(lines, file, lexed.tokens[tokenIndex]),
+      args: {},
+    });
     const empty = emptySpecFile(file, lines, firstId);
     return { ast: empty.ast, diagnostics: sortAndDedupe(diagnostics), text, nextId: empty.nextId };
   }

@@ -10,7 +10,11 @@ import type { TypeDecl, TypeExpr } from './ast.js';
  * parameter's name as written). `onCopy(original, copy)` is told of each node rebuilt on the
  * way, so a caller keeping side tables keyed by node can carry them over.
  */
-export function instantiateAlias(decl: TypeDecl, args: readonly TypeExpr[], onCopy?: (original: TypeExpr, copy: TypeExpr) => void): TypeExpr {
+export function instantiateAlias(
+  decl: TypeDecl,
+  args: readonly TypeExpr[],
+  onCopy?: (original: TypeExpr, copy: TypeExpr) => void,
+): TypeExpr {
   const byName = new Map<string, TypeExpr>();
   decl.params.forEach((p, i) => {
     const a = args[i];

@@ -13,20 +13,32 @@ export type ExprKind = Expr['kind'];
 export type ExprOf<K extends ExprKind> = Extract<Expr, { kind: K }>;
 
 /** One function per statement kind, each given its statement and `A`: leaving a kind out does not compile. */
-export type StmtCases<R, A extends readonly unknown[] = []> = { readonly [K in StmtKind]: (s: StmtOf<K>, ...args: A) => R };
+export type StmtCases<R, A extends readonly unknown[] = []> = {
+  readonly [K in StmtKind]: (s: StmtOf<K>, ...args: A) => R;
+};
 
 /** One function per expression kind, each given its expression and `A`: leaving a kind out does not compile. */
-export type ExprCases<R, A extends readonly unknown[] = []> = { readonly [K in ExprKind]: (e: ExprOf<K>, ...args: A) => R };
+export type ExprCases<R, A extends readonly unknown[] = []> = {
+  readonly [K in ExprKind]: (e: ExprOf<K>, ...args: A) => R;
+};
 
 /** Runs the case for `s`'s kind. */
-export function onStmt<R, A extends readonly unknown[]>(s: Stmt, cases: StmtCases<R, A>, ...args: A): R {
+export function onStmt<R, A extends readonly unknown[]>(
+  s: Stmt,
+  cases: StmtCases<R, A>,
+  ...args: A
+): R {
   // The mapped type guarantees `cases[s.kind]` takes exactly `s`'s kind; TypeScript cannot follow
   // that correlation through the index, hence the widening.
   return (cases[s.kind] as (s: Stmt, ...args: A) => R)(s, ...args);
 }
 
 /** Runs the case for `e`'s kind. */
-export function onExpr<R, A extends readonly unknown[]>(e: Expr, cases: ExprCases<R, A>, ...args: A): R {
+export function onExpr<R, A extends readonly unknown[]>(
+  e: Expr,
+  cases: ExprCases<R, A>,
+  ...args: A
+): R {
   return (cases[e.kind] as (e: Expr, ...args: A) => R)(e, ...args);
 }
 
@@ -136,7 +148,12 @@ export interface StmtPart {
 }
 
 const noParts = (): StmtPart[] => [];
-const part = (role: PartRole, index: number, block: Block): StmtPart => ({ role, index, stmts: block.stmts, block });
+const part = (role: PartRole, index: number, block: Block): StmtPart => ({
+  role,
+  index,
+  stmts: block.stmts,
+  block,
+});
 
 const STMT_PARTS: StmtCases<StmtPart[]> = {
   AssignStmt: noParts,
@@ -147,7 +164,12 @@ const STMT_PARTS: StmtCases<StmtPart[]> = {
   IfStmt: (s) => {
     const then = part('then', 0, s.then);
     if (s.else === undefined) return [then];
-    return [then, s.else.kind === 'Block' ? part('else', 1, s.else) : { role: 'else', index: 1, stmts: [s.else], block: undefined }];
+    return [
+      then,
+      s.else.kind === 'Block'
+        ? part('else', 1, s.else)
+        : { role: 'else', index: 1, stmts: [s.else], block: undefined },
+    ];
   },
   WhileStmt: (s) => [part('loop', 0, s.body)],
   ForStmt: (s) => [part('loop', 0, s.body)],
@@ -157,7 +179,10 @@ const STMT_PARTS: StmtCases<StmtPart[]> = {
   ReturnStmt: noParts,
   CloneStmt: noParts,
   ExitStmt: noParts,
-  FaultStmt: (s) => [{ role: 'attempt', index: 0, stmts: [s.body], block: undefined }, part('handler', 1, s.handler)],
+  FaultStmt: (s) => [
+    { role: 'attempt', index: 0, stmts: [s.body], block: undefined },
+    part('handler', 1, s.handler),
+  ],
   BreakStmt: noParts,
   ContinueStmt: noParts,
   ErrorStmt: noParts,

@@ -16,7 +16,8 @@ function printValue(v: TlaConstantValue): string {
     case 'modelValue':
       return v.name;
     case 'int':
-      if (!Number.isSafeInteger(v.value)) throw new Error(`cfg printer: ${v.value} is not an integer TLC can hold`);
+      if (!Number.isSafeInteger(v.value))
+        throw new Error(`cfg printer: ${v.value} is not an integer TLC can hold`);
       return String(v.value);
     case 'bool':
       return v.value ? 'TRUE' : 'FALSE';

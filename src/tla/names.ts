@@ -7,16 +7,87 @@ import { posix } from 'node:path';
 
 /** Words that TLA+ reserves or that the standard modules we extend define. */
 const TLA_RESERVED: ReadonlySet<string> = new Set([
-  'ASSUME', 'ASSUMPTION', 'AXIOM', 'BOOLEAN', 'CASE', 'CHOOSE', 'CONSTANT', 'CONSTANTS', 'DOMAIN',
-  'ELSE', 'ENABLED', 'EXCEPT', 'EXTENDS', 'FALSE', 'IF', 'IN', 'INSTANCE', 'LET', 'LOCAL', 'MODULE',
-  'OTHER', 'STRING', 'SUBSET', 'THEN', 'THEOREM', 'TRUE', 'UNCHANGED', 'UNION', 'VARIABLE',
-  'VARIABLES', 'WITH', 'LAMBDA', 'RECURSIVE', 'PROOF', 'BY', 'QED', 'OBVIOUS', 'OMITTED', 'HAVE',
-  'TAKE', 'WITNESS', 'PICK', 'SUFFICES', 'DEFINE', 'USE', 'HIDE', 'DEF', 'DEFS', 'ACTION', 'STATE',
-  'TEMPORAL', 'CONSTANT', 'LEMMA', 'PROPOSITION', 'COROLLARY', 'NEW', 'ONLY',
+  'ASSUME',
+  'ASSUMPTION',
+  'AXIOM',
+  'BOOLEAN',
+  'CASE',
+  'CHOOSE',
+  'CONSTANT',
+  'CONSTANTS',
+  'DOMAIN',
+  'ELSE',
+  'ENABLED',
+  'EXCEPT',
+  'EXTENDS',
+  'FALSE',
+  'IF',
+  'IN',
+  'INSTANCE',
+  'LET',
+  'LOCAL',
+  'MODULE',
+  'OTHER',
+  'STRING',
+  'SUBSET',
+  'THEN',
+  'THEOREM',
+  'TRUE',
+  'UNCHANGED',
+  'UNION',
+  'VARIABLE',
+  'VARIABLES',
+  'WITH',
+  'LAMBDA',
+  'RECURSIVE',
+  'PROOF',
+  'BY',
+  'QED',
+  'OBVIOUS',
+  'OMITTED',
+  'HAVE',
+  'TAKE',
+  'WITNESS',
+  'PICK',
+  'SUFFICES',
+  'DEFINE',
+  'USE',
+  'HIDE',
+  'DEF',
+  'DEFS',
+  'ACTION',
+  'STATE',
+  'TEMPORAL',
+  'CONSTANT',
+  'LEMMA',
+  'PROPOSITION',
+  'COROLLARY',
+  'NEW',
+  'ONLY',
   // Integers, Sequences, FiniteSets, TLC
-  'Nat', 'Int', 'Seq', 'Len', 'Append', 'Head', 'Tail', 'SubSeq', 'SelectSeq', 'Cardinality',
-  'IsFiniteSet', 'Permutations', 'Print', 'PrintT', 'Assert', 'JavaTime', 'TLCGet', 'TLCSet',
-  'SortSeq', 'ToString', 'RandomElement', 'Any', 'TLCEval',
+  'Nat',
+  'Int',
+  'Seq',
+  'Len',
+  'Append',
+  'Head',
+  'Tail',
+  'SubSeq',
+  'SelectSeq',
+  'Cardinality',
+  'IsFiniteSet',
+  'Permutations',
+  'Print',
+  'PrintT',
+  'Assert',
+  'JavaTime',
+  'TLCGet',
+  'TLCSet',
+  'SortSeq',
+  'ToString',
+  'RandomElement',
+  'Any',
+  'TLCEval',
 ]);
 
 /**
@@ -83,7 +154,10 @@ export function paramValueInFileName(value: number | boolean | string): string {
  * Config file name for a parameter set: `<Module>.cfg` for the defaults, else
  * `<Module>__<PARAM>_<value>__....cfg` listing the overridden parameters sorted by name.
  */
-export function configFileName(module: string, overrides: Readonly<Record<string, number | boolean | string>>): string {
+export function configFileName(
+  module: string,
+  overrides: Readonly<Record<string, number | boolean | string>>,
+): string {
   const names = Object.keys(overrides).sort();
   if (names.length === 0) return `${module}.cfg`;
   return `${module}__${names.map((n) => `${n}_${paramValueInFileName(overrides[n]!)}`).join('__')}.cfg`;
@@ -101,7 +175,8 @@ export function sourceMapFileName(module: string): string {
  * and spaces are kept as they are.
  */
 function folderSegment(segment: string): string {
-  const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  const hex = (c: string): string =>
+    `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
   // eslint-disable-next-line no-control-regex
   const escaped = segment.replace(/[%\u0000-\u001f\u007f]/g, hex);
   return /^[.-]/.test(escaped) ? hex(escaped[0]!) + escaped.slice(1) : escaped;
@@ -123,17 +198,29 @@ export const SPECS_FOLDER = 'specs';
  *   name of a file called `.cred` is `%`, so that no two paths share a folder.
  */
 export function specOutputFolder(specPath: string): string {
-  const segments = posix.normalize(specPath).split('/').filter((s) => s !== '' && s !== '.');
+  const segments = posix
+    .normalize(specPath)
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
   const file = segments.pop() ?? '';
   const stem = file.slice(0, -'.cred'.length);
-  const last = !file.endsWith('.cred') ? `${folderSegment(file)}%` : stem === '' ? '%' : folderSegment(stem);
+  const last = !file.endsWith('.cred')
+    ? `${folderSegment(file)}%`
+    : stem === ''
+      ? '%'
+      : folderSegment(stem);
   if (segments[0] === SPECS_FOLDER && !specPath.startsWith('/')) {
     const parts = [...segments.slice(1).map(folderSegment), last];
     if (parts[0] === '_') parts[0] = '%5F';
     return parts.join('/');
   }
   // An absolute path (a spec named so by a caller that knows no project folder) keeps a mark of it.
-  return ['_', ...(specPath.startsWith('/') ? ['%2F'] : []), ...segments.map(folderSegment), last].join('/');
+  return [
+    '_',
+    ...(specPath.startsWith('/') ? ['%2F'] : []),
+    ...segments.map(folderSegment),
+    last,
+  ].join('/');
 }
 
 /** Step (and pc value, and action) name: `<owner>_<label>`. */

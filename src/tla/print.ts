@@ -3,13 +3,7 @@
 // same bytes: nothing here depends on the clock, the environment or object key order.
 // Junction lists in layout positions become aligned bullet lists; all else is one line.
 
-import type {
-  TlaBinaryOp,
-  TlaDef,
-  TlaExceptClause,
-  TlaExpr,
-  TlaModule,
-} from './tla-ast.js';
+import type { TlaBinaryOp, TlaDef, TlaExceptClause, TlaExpr, TlaModule } from './tla-ast.js';
 
 export { printCfg } from './cfg.js';
 
@@ -59,10 +53,18 @@ export function printTla(module: TlaModule): PrintedTla {
   const varsName = module.roles.vars;
   if (varsName !== '' && !module.defs.some((d) => d.name === varsName)) {
     out.push('');
-    const body = printExpr({ kind: 'TlaTuple', elements: module.variables.map((v) => ({ kind: 'TlaName', name: v.name })) });
+    const body = printExpr({
+      kind: 'TlaTuple',
+      elements: module.variables.map((v) => ({ kind: 'TlaName', name: v.name })),
+    });
     const head = `${varsName} == `;
     out.push(head + body);
-    lines.set(varsName, { line: out.length, column: head.length + 1, endLine: out.length, endColumn: head.length + body.length });
+    lines.set(varsName, {
+      line: out.length,
+      column: head.length + 1,
+      endLine: out.length,
+      endColumn: head.length + body.length,
+    });
   }
   for (const def of module.defs) {
     out.push('');
@@ -77,9 +79,12 @@ export function printTla(module: TlaModule): PrintedTla {
  * `-` (and so a negative literal) is defined only in Integers, and SANY rejects it otherwise.
  */
 function extendsList(module: TlaModule): readonly string[] {
-  if (module.extends.includes('Integers') || !module.defs.some((d) => negates(d.body))) return module.extends;
+  if (module.extends.includes('Integers') || !module.defs.some((d) => negates(d.body)))
+    return module.extends;
   const i = module.extends.indexOf('Naturals');
-  return i >= 0 ? module.extends.map((m) => (m === 'Naturals' ? 'Integers' : m)) : [...module.extends, 'Integers'];
+  return i >= 0
+    ? module.extends.map((m) => (m === 'Naturals' ? 'Integers' : m))
+    : [...module.extends, 'Integers'];
 }
 
 function negates(e: TlaExpr): boolean {
@@ -97,7 +102,9 @@ function containsNegation(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
   const o = v as { kind?: unknown };
   if (typeof o.kind === 'string' && o.kind.startsWith('Tla')) return negates(o as TlaExpr);
-  return Object.values(o).some((f) => (Array.isArray(f) ? f.some(containsNegation) : containsNegation(f)));
+  return Object.values(o).some((f) =>
+    Array.isArray(f) ? f.some(containsNegation) : containsNegation(f),
+  );
 }
 
 function commentLines(text: string): string[] {
@@ -106,7 +113,8 @@ function commentLines(text: string): string[] {
 
 function printDef(def: TlaDef, out: string[], lines: Map<string, TlaTextSpan>): void {
   for (const c of def.comment) for (const l of commentLines(c)) out.push(l);
-  const head = def.params.length > 0 ? `${def.name}(${def.params.join(', ')}) ==` : `${def.name} ==`;
+  const head =
+    def.params.length > 0 ? `${def.name}(${def.params.join(', ')}) ==` : `${def.name} ==`;
   let leaves: LeafSpan[] = [];
   let body = layout(def.body, head.length + 1, true, leaves, 0);
   let firstLine: number;
@@ -124,11 +132,21 @@ function printDef(def: TlaDef, out: string[], lines: Map<string, TlaTextSpan>): 
     body.forEach((l, i) => out.push(i === 0 ? ' '.repeat(BODY_INDENT) + l : l));
   }
   const endLine = out.length;
-  lines.set(def.name, { line: firstLine, column: firstCol + 1, endLine, endColumn: out[endLine - 1]!.length });
+  lines.set(def.name, {
+    line: firstLine,
+    column: firstCol + 1,
+    endLine,
+    endColumn: out[endLine - 1]!.length,
+  });
   // TLC splits an action at disjunctions and \E (and looks through LET) and reports each piece's span.
   if (leaves.length > 1 || (leaves.length === 1 && leaves[0]!.col !== firstCol)) {
     leaves.forEach((leaf, i) => {
-      lines.set(`${def.name}/${i + 1}`, { line: firstLine + leaf.line, column: leaf.col + 1, endLine: firstLine + leaf.endLine, endColumn: leaf.endCol });
+      lines.set(`${def.name}/${i + 1}`, {
+        line: firstLine + leaf.line,
+        column: leaf.col + 1,
+        endLine: firstLine + leaf.endLine,
+        endColumn: leaf.endCol,
+      });
     });
   }
 }
@@ -145,7 +163,8 @@ interface LeafSpan {
 function unwrapJunction(e: TlaExpr): TlaExpr {
   let cur = e;
   while (cur.kind === 'TlaJunction' && cur.items.length === 1) cur = cur.items[0]!;
-  if (cur.kind === 'TlaJunction' && cur.items.length === 0) return { kind: 'TlaBool', value: cur.op === '/\\' };
+  if (cur.kind === 'TlaJunction' && cur.items.length === 0)
+    return { kind: 'TlaBool', value: cur.op === '/\\' };
   return cur;
 }
 
@@ -157,9 +176,19 @@ function unwrapJunction(e: TlaExpr): TlaExpr {
  * While `split` holds, the pieces TLC would report as separate actions are pushed on `leaves`
  * (`line` is the index of this expression's first line within the body).
  */
-function layout(expr: TlaExpr, col: number, split: boolean, leaves: LeafSpan[], line: number): string[] {
+function layout(
+  expr: TlaExpr,
+  col: number,
+  split: boolean,
+  leaves: LeafSpan[],
+  line: number,
+): string[] {
   const e = unwrapJunction(expr);
-  const splitHere = split && ((e.kind === 'TlaJunction' && e.op === '\\/') || (e.kind === 'TlaQuant' && e.quantifier === '\\E') || e.kind === 'TlaLet');
+  const splitHere =
+    split &&
+    ((e.kind === 'TlaJunction' && e.op === '\\/') ||
+      (e.kind === 'TlaQuant' && e.quantifier === '\\E') ||
+      e.kind === 'TlaLet');
   const leafCount = leaves.length;
   let result: string[];
   switch (e.kind) {
@@ -188,7 +217,8 @@ function layout(expr: TlaExpr, col: number, split: boolean, leaves: LeafSpan[], 
   }
   if (split && !splitHere) {
     leaves.length = leafCount;
-    const endCol = result.length === 1 ? col + result[0]!.length : result[result.length - 1]!.length;
+    const endCol =
+      result.length === 1 ? col + result[0]!.length : result[result.length - 1]!.length;
     leaves.push({ line, col, endLine: line + result.length - 1, endCol });
   }
   return result;
@@ -241,7 +271,11 @@ function precOf(expr: TlaExpr): Prec {
     case 'TlaNum':
       return e.value < 0 ? { lo: 12, hi: 12 } : ATOM;
     case 'TlaUnary':
-      return e.op === '~' ? { lo: 4, hi: 4 } : e.op === '-' ? { lo: 12, hi: 12 } : { lo: 4, hi: 15 };
+      return e.op === '~'
+        ? { lo: 4, hi: 4 }
+        : e.op === '-'
+          ? { lo: 12, hi: 12 }
+          : { lo: 4, hi: 15 };
     case 'TlaBinary':
       return BINARY[e.op];
     case 'TlaJunction':
@@ -333,7 +367,9 @@ function tuple(items: readonly string[]): string {
 }
 
 function exceptClause(c: TlaExceptClause): string {
-  const path = c.path.map((p) => (p.kind === 'index' ? `[${printExpr(p.index)}]` : `.${p.field}`)).join('');
+  const path = c.path
+    .map((p) => (p.kind === 'index' ? `[${printExpr(p.index)}]` : `.${p.field}`))
+    .join('');
   return `!${path} = ${printExpr(c.value)}`;
 }
 
@@ -342,7 +378,8 @@ export function printExpr(expr: TlaExpr): string {
   const e = unwrapJunction(expr);
   switch (e.kind) {
     case 'TlaNum':
-      if (!Number.isSafeInteger(e.value)) throw new Error(`printer: ${e.value} is not an integer TLA+ can hold`);
+      if (!Number.isSafeInteger(e.value))
+        throw new Error(`printer: ${e.value} is not an integer TLA+ can hold`);
       return String(e.value);
     case 'TlaBool':
       return e.value ? 'TRUE' : 'FALSE';
@@ -369,7 +406,8 @@ export function printExpr(expr: TlaExpr): string {
     case 'TlaJunction':
       return e.items.map((i) => junctionItem(i, e.op)).join(` ${e.op} `);
     case 'TlaIf': {
-      const elseText = unwrapJunction(e.else).kind === 'TlaIf' ? printExpr(e.else) : closedOrParen(e.else);
+      const elseText =
+        unwrapJunction(e.else).kind === 'TlaIf' ? printExpr(e.else) : closedOrParen(e.else);
       return `IF ${closedOrParen(e.cond)} THEN ${closedOrParen(e.then)} ELSE ${elseText}`;
     }
     case 'TlaCase': {
@@ -408,7 +446,9 @@ export function printExpr(expr: TlaExpr): string {
     case 'TlaAt':
       return '@';
     case 'TlaUnchanged':
-      return e.variables.length === 1 ? `UNCHANGED ${e.variables[0]}` : `UNCHANGED ${tuple(e.variables)}`;
+      return e.variables.length === 1
+        ? `UNCHANGED ${e.variables[0]}`
+        : `UNCHANGED ${tuple(e.variables)}`;
     case 'TlaTemporal': {
       const inner = unwrapJunction(e.operand);
       return `${e.op}${inner.kind === 'TlaTemporal' ? printExpr(inner) : atomic(inner)}`;

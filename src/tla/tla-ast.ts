@@ -80,7 +80,16 @@ export interface TlaApply {
 }
 
 /** Operators from the standard modules the emitter uses. */
-export type TlaBuiltinOp = 'Len' | 'Append' | 'Head' | 'Tail' | 'Cardinality' | 'DOMAIN' | 'SUBSET' | 'Permutations' | 'Assert';
+export type TlaBuiltinOp =
+  | 'Len'
+  | 'Append'
+  | 'Head'
+  | 'Tail'
+  | 'Cardinality'
+  | 'DOMAIN'
+  | 'SUBSET'
+  | 'Permutations'
+  | 'Assert';
 
 export interface TlaBuiltin {
   readonly kind: 'TlaBuiltin';
@@ -96,11 +105,30 @@ export interface TlaUnary {
 }
 
 export type TlaBinaryOp =
-  | '=' | '#' | '<' | '<=' | '>' | '>='
-  | '+' | '-' | '*' | '\\div' | '%'
-  | '=>' | '<=>'
-  | '\\in' | '\\notin' | '\\subseteq' | '\\cup' | '\\cap' | '\\'
-  | '..' | '\\o' | ':>' | '@@' | '~>';
+  | '='
+  | '#'
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '+'
+  | '-'
+  | '*'
+  | '\\div'
+  | '%'
+  | '=>'
+  | '<=>'
+  | '\\in'
+  | '\\notin'
+  | '\\subseteq'
+  | '\\cup'
+  | '\\cap'
+  | '\\'
+  | '..'
+  | '\\o'
+  | ':>'
+  | '@@'
+  | '~>';
 
 export interface TlaBinary {
   readonly kind: 'TlaBinary';
@@ -173,7 +201,10 @@ export interface TlaFcnApp {
 
 /** One `![a].b = e` clause; a path step is an index (`[a]`) or a record field (`.b`). */
 export interface TlaExceptClause {
-  readonly path: readonly ({ readonly kind: 'index'; readonly index: TlaExpr } | { readonly kind: 'field'; readonly field: string })[];
+  readonly path: readonly (
+    | { readonly kind: 'index'; readonly index: TlaExpr }
+    | { readonly kind: 'field'; readonly field: string }
+  )[];
   readonly value: TlaExpr;
 }
 

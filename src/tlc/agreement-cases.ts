@@ -45,7 +45,11 @@ export function paramsText(params: Readonly<Record<string, number | boolean | st
 
 /** The hash a record carries: of exactly the two texts TLC reads. */
 export function caseHash(tlaText: string, cfgText: string): string {
-  return createHash('sha256').update(tlaText, 'utf8').update('\0', 'utf8').update(cfgText, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(tlaText, 'utf8')
+    .update('\0', 'utf8')
+    .update(cfgText, 'utf8')
+    .digest('hex');
 }
 
 /** `spec variant [params]`: how tests and the recorder name a case. */
@@ -59,9 +63,15 @@ export function caseLabel(key: Pick<AgreementKey, 'spec' | 'variant' | 'params'>
  * same variant and parameters are listed once. Cases an expectation checks by simulation are
  * left out: a simulation's counts are a sample, not the state space TLC would count.
  */
-export function agreementCases(checked: CheckedProgram): { cases: AgreementCase[]; failures: AgreementBuildFailure[] } {
+export function agreementCases(checked: CheckedProgram): {
+  cases: AgreementCase[];
+  failures: AgreementBuildFailure[];
+} {
   const program = checked.program;
-  const planned = [...ciCases(program), ...checkCases(program, { variants: [], params: [] }).cases].filter((c) => c.simulate === undefined);
+  const planned = [
+    ...ciCases(program),
+    ...checkCases(program, { variants: [], params: [] }).cases,
+  ].filter((c) => c.simulate === undefined);
   const cases: AgreementCase[] = [];
   const failures: AgreementBuildFailure[] = [];
   const seen = new Set<string>();
@@ -75,7 +85,15 @@ export function agreementCases(checked: CheckedProgram): { cases: AgreementCase[
     const id = `${c.variant}\0${params}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    cases.push({ key: { spec: program.root.path, variant: c.variant, params, sha256: caseHash(r.built.tlaText, r.built.cfgText) }, built: r.built });
+    cases.push({
+      key: {
+        spec: program.root.path,
+        variant: c.variant,
+        params,
+        sha256: caseHash(r.built.tlaText, r.built.cfgText),
+      },
+      built: r.built,
+    });
   }
   return { cases, failures };
 }

@@ -48,7 +48,12 @@ export const RECORD_FILE_ABOUT =
   'sha256 is of the emitted module text, a NUL, and the config text. Compared by test/agreement/.';
 
 /** A result as recorded; `temporal` says whether its property is a temporal one (its lasso is kept). */
-export function outcomeOf(result: CheckResult, version: string, wallSeconds: number, temporal: boolean): TlcOutcome {
+export function outcomeOf(
+  result: CheckResult,
+  version: string,
+  wallSeconds: number,
+  temporal: boolean,
+): TlcOutcome {
   const note = result.error?.message ?? result.inconclusive?.advice;
   return {
     version,
@@ -87,7 +92,12 @@ export function comparableOf(result: CheckResult): ComparableOutcome {
  * on where in a level each engine notices, so they are not compared). A temporal
  * counterexample's length is not compared either (TLC's are not shortest): callers replay it.
  */
-export function compareOutcomes(a: ComparableOutcome, b: ComparableOutcome, names: { a: string; b: string }, isTemporal: (property: string) => boolean): string[] {
+export function compareOutcomes(
+  a: ComparableOutcome,
+  b: ComparableOutcome,
+  names: { a: string; b: string },
+  isTemporal: (property: string) => boolean,
+): string[] {
   const out: string[] = [];
   const differ = (what: string, x: unknown, y: unknown): void => {
     if (x !== y) out.push(`${what}: ${names.a} ${String(x)}, ${names.b} ${String(y)}`);
@@ -107,8 +117,13 @@ export function compareOutcomes(a: ComparableOutcome, b: ComparableOutcome, name
 }
 
 /** Records in a fixed order: by spec, then as the suite lists the cases (`order` gives each key's rank). */
-export function sortRecords(records: readonly TlcRecord[], order: (r: TlcRecord) => number): TlcRecord[] {
-  return [...records].sort((x, y) => (x.spec < y.spec ? -1 : x.spec > y.spec ? 1 : order(x) - order(y)));
+export function sortRecords(
+  records: readonly TlcRecord[],
+  order: (r: TlcRecord) => number,
+): TlcRecord[] {
+  return [...records].sort((x, y) =>
+    x.spec < y.spec ? -1 : x.spec > y.spec ? 1 : order(x) - order(y),
+  );
 }
 
 /** The file's text: two-space JSON, keys in the order of the types above, a final newline. */
@@ -118,7 +133,15 @@ export function recordFileText(records: readonly TlcRecord[]): string {
 }
 
 /** The record whose key matches exactly, or, failing that, the record of the same case with another hash. */
-export function findRecord(records: readonly TlcRecord[], key: AgreementKey): { exact: TlcRecord | undefined; stale: TlcRecord | undefined } {
-  const same = records.filter((r) => r.spec === key.spec && r.variant === key.variant && r.params === key.params);
-  return { exact: same.find((r) => r.sha256 === key.sha256), stale: same.find((r) => r.sha256 !== key.sha256) };
+export function findRecord(
+  records: readonly TlcRecord[],
+  key: AgreementKey,
+): { exact: TlcRecord | undefined; stale: TlcRecord | undefined } {
+  const same = records.filter(
+    (r) => r.spec === key.spec && r.variant === key.variant && r.params === key.params,
+  );
+  return {
+    exact: same.find((r) => r.sha256 === key.sha256),
+    stale: same.find((r) => r.sha256 !== key.sha256),
+  };
 }

@@ -59,7 +59,11 @@ export interface BindLauncher {
 }
 
 /** `-cp JAR MAIN`, or through the launcher: `-Dcredspec.bind=ADDR -cp JAR CredspecBind.java MAIN`. */
-export function mainClassArguments(jarPath: string, mainClass: string, bind?: BindLauncher): string[] {
+export function mainClassArguments(
+  jarPath: string,
+  mainClass: string,
+  bind?: BindLauncher,
+): string[] {
   if (bind === undefined) return ['-cp', jarPath, mainClass];
   return [`-Dcredspec.bind=${bind.address}`, '-cp', jarPath, bind.path, mainClass];
 }
@@ -70,15 +74,25 @@ const checked = new Map<string, string | null>();
  * Null when this java can run the launcher (its runtime has the jdk.compiler module that
  * source-file mode uses); otherwise what to do. Asked once per java path.
  */
-export async function bindLauncherProblem(javaPath: string, env: NodeJS.ProcessEnv, bindAddress: string): Promise<string | null> {
+export async function bindLauncherProblem(
+  javaPath: string,
+  env: NodeJS.ProcessEnv,
+  bindAddress: string,
+): Promise<string | null> {
   if (!checked.has(javaPath)) {
     const out = await runBounded(javaPath, ['--list-modules'], { env, timeoutMs: 60_000 });
-    checked.set(javaPath, /^jdk\.compiler@/m.test(out.stdout) ? null : out.timedOut ? 'timeout' : 'no-compiler');
+    checked.set(
+      javaPath,
+      /^jdk\.compiler@/m.test(out.stdout) ? null : out.timedOut ? 'timeout' : 'no-compiler',
+    );
   }
   const why = checked.get(javaPath);
   if (why === null) return null;
   if (why === 'timeout') checked.delete(javaPath);
-  const found = why === 'timeout' ? `${javaPath} --list-modules did not answer within 60 s` : `${javaPath} has no jdk.compiler module (it is a JRE, not a JDK)`;
+  const found =
+    why === 'timeout'
+      ? `${javaPath} --list-modules did not answer within 60 s`
+      : `${javaPath} has no jdk.compiler module (it is a JRE, not a JDK)`;
   return (
     `TLC's distributed mode is started through a small launcher that binds TLC's unauthenticated RMI ports to ${bindAddress} only (TLC has no option for it). ` +
     `Java runs that launcher from source, which needs Java 11 or newer with the jdk.compiler module, and ${found}. ` +

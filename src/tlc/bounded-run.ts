@@ -22,11 +22,20 @@ export interface BoundedOutput {
 export function runBounded(
   command: string,
   args: readonly string[],
-  options: { env: NodeJS.ProcessEnv; timeoutMs: number; maxBytes?: number; signal?: AbortSignal | undefined },
+  options: {
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number;
+    maxBytes?: number;
+    signal?: AbortSignal | undefined;
+  },
 ): Promise<BoundedOutput> {
   const maxBytes = options.maxBytes ?? 1 << 20;
   return new Promise((resolve) => {
-    const child = spawn(command, [...args], { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...args], {
+      env: options.env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const forget = child.pid !== undefined ? trackGroup(child.pid) : () => false;
     let stdout = '';
     let stderr = '';
@@ -66,7 +75,10 @@ export function runBounded(
     };
     child.on('error', (e) => finish(e.message));
     // After a timeout, a process outside the group (one that left it) may still hold the pipes.
-    const late = (): string => (aborted ? 'interrupted' : `no answer within ${Math.round(options.timeoutMs / 1000)} s; stopped`);
+    const late = (): string =>
+      aborted
+        ? 'interrupted'
+        : `no answer within ${Math.round(options.timeoutMs / 1000)} s; stopped`;
     child.on('exit', () => {
       if (timedOut) finish(late());
     });

@@ -4,9 +4,24 @@
 // of the next-state action. Pure; it must not run TLC or touch files.
 
 const KEYWORDS = new Set([
-  'CONSTANT', 'CONSTANTS', 'INIT', 'NEXT', 'SPECIFICATION', 'INVARIANT', 'INVARIANTS', 'PROPERTY', 'PROPERTIES',
-  'CONSTRAINT', 'CONSTRAINTS', 'ACTION_CONSTRAINT', 'ACTION_CONSTRAINTS', 'SYMMETRY', 'VIEW', 'CHECK_DEADLOCK',
-  'POSTCONDITION', 'ALIAS',
+  'CONSTANT',
+  'CONSTANTS',
+  'INIT',
+  'NEXT',
+  'SPECIFICATION',
+  'INVARIANT',
+  'INVARIANTS',
+  'PROPERTY',
+  'PROPERTIES',
+  'CONSTRAINT',
+  'CONSTRAINTS',
+  'ACTION_CONSTRAINT',
+  'ACTION_CONSTRAINTS',
+  'SYMMETRY',
+  'VIEW',
+  'CHECK_DEADLOCK',
+  'POSTCONDITION',
+  'ALIAS',
 ]);
 
 /** One section of a config: its keyword and the text after it up to the next keyword. */
@@ -30,7 +45,12 @@ export function cfgSections(cfgText: string): CfgSection[] {
     const start = m.index! + m[1]!.length;
     marks.push({ keyword: m[2]!, start, end: start + m[2]!.length });
   }
-  marks.forEach((mk, i) => out.push({ keyword: mk.keyword, body: text.slice(mk.end, i + 1 < marks.length ? marks[i + 1]!.start : text.length).trim() }));
+  marks.forEach((mk, i) =>
+    out.push({
+      keyword: mk.keyword,
+      body: text.slice(mk.end, i + 1 < marks.length ? marks[i + 1]!.start : text.length).trim(),
+    }),
+  );
   return out;
 }
 
@@ -60,16 +80,25 @@ export function readConfigFacts(cfgText: string, moduleText: string): ConfigFact
   const sections = cfgSections(cfgText);
   const constants = sections.filter((s) => s.keyword.startsWith('CONSTANT')).map((s) => s.body);
   const constantNames = new Set<string>();
-  for (const body of constants) for (const m of body.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|<-)/g)) constantNames.add(m[1]!);
-  const invariants = sections.filter((s) => s.keyword.startsWith('INVARIANT')).flatMap((s) => names(s.body));
-  const properties = sections.filter((s) => s.keyword.startsWith('PROPERTY') || s.keyword === 'PROPERTIES').flatMap((s) => names(s.body));
+  for (const body of constants)
+    for (const m of body.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|<-)/g)) constantNames.add(m[1]!);
+  const invariants = sections
+    .filter((s) => s.keyword.startsWith('INVARIANT'))
+    .flatMap((s) => names(s.body));
+  const properties = sections
+    .filter((s) => s.keyword.startsWith('PROPERTY') || s.keyword === 'PROPERTIES')
+    .flatMap((s) => names(s.body));
   const module = stripComments(moduleText);
-  const isAction = (name: string): boolean => new RegExp(`^[ \\t]*${name}[ \\t]*==\\s*\\[\\]\\[`, 'm').test(module);
+  const isAction = (name: string): boolean =>
+    new RegExp(`^[ \\t]*${name}[ \\t]*==\\s*\\[\\]\\[`, 'm').test(module);
   let next = sections.find((s) => s.keyword === 'NEXT')?.body.split(/\s+/)[0];
   let init = sections.find((s) => s.keyword === 'INIT')?.body.split(/\s+/)[0];
   const spec = sections.find((s) => s.keyword === 'SPECIFICATION')?.body.split(/\s+/)[0];
   if (spec && (!next || !init)) {
-    const def = new RegExp(`^[ \\t]*${spec}[ \\t]*==([\\s\\S]*?)(?=^[ \\t]*[A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?[ \\t]*==|^====)`, 'm').exec(module);
+    const def = new RegExp(
+      `^[ \\t]*${spec}[ \\t]*==([\\s\\S]*?)(?=^[ \\t]*[A-Za-z_][A-Za-z0-9_]*(?:\\([^)]*\\))?[ \\t]*==|^====)`,
+      'm',
+    ).exec(module);
     if (def) {
       next ??= /\[\]\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]_/.exec(def[1]!)?.[1];
       init ??= /^\s*(?:\/\\\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\/\\|$)/.exec(def[1]!)?.[1];
@@ -97,7 +126,16 @@ export function withoutProperties(cfgText: string, drop: readonly string[]): str
       const left = names(s.body).filter((n) => !drop.includes(n));
       return left.length === 0 ? [] : [`PROPERTIES\n    ${left.join('\n    ')}`];
     }
-    return [`${s.keyword}${s.body === '' ? '' : `\n    ${s.body.split('\n').map((l) => l.trim()).join('\n    ')}`}`];
+    return [
+      `${s.keyword}${
+        s.body === ''
+          ? ''
+          : `\n    ${s.body
+              .split('\n')
+              .map((l) => l.trim())
+              .join('\n    ')}`
+      }`,
+    ];
   });
   return `${kept.join('\n\n')}\n`;
 }

@@ -30,9 +30,19 @@ export interface JavaProcess {
 export function startJava(
   command: string,
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv; onStdout?: (chunk: string) => void; onStderr?: (chunk: string) => void },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    onStdout?: (chunk: string) => void;
+    onStderr?: (chunk: string) => void;
+  },
 ): JavaProcess {
-  const child: ChildProcess = spawn(command, [...args], { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(command, [...args], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const forget = child.pid !== undefined ? trackGroup(child.pid) : () => false;
   let done = false;
   let killTimer: NodeJS.Timeout | undefined;

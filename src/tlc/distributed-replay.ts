@@ -59,7 +59,11 @@ function indent(text: string): string {
 }
 
 /** The replay module and config texts. Exported for tests. */
-export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 'states'>): { module: string; config: string; name: string } {
+export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 'states'>): {
+  module: string;
+  config: string;
+  name: string;
+} {
   const name = `${input.moduleName}_Replay`;
   const n = input.states.length;
   const last = input.states[n - 1]!;
@@ -81,19 +85,36 @@ export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 's
     // so a deadlock there is reported as one, and an assertion or evaluation error in Next at
     // the last state shows up while evaluating ENABLED.
     'ReplayNext ==',
-    ...input.states.slice(0, -1).map((_, i) => `    \\/ ReplayS${i + 1} /\\ ${next} /\\ ReplayS${i + 2}'`),
+    ...input.states
+      .slice(0, -1)
+      .map((_, i) => `    \\/ ReplayS${i + 1} /\\ ${next} /\\ ReplayS${i + 2}'`),
     `    \\/ ReplayS${n} /\\ ENABLED ${next} /\\ UNCHANGED <<${vars}>>`,
     '====',
     '',
   ];
   const config = [
     ...(input.facts.constants.length > 0 || declared.length > 0
-      ? ['CONSTANTS', ...input.facts.constants.map((c) => `    ${c.split('\n').map((l) => l.trim()).join('\n    ')}`), ...declared.map((m) => `    ${m} = ${m}`), '']
+      ? [
+          'CONSTANTS',
+          ...input.facts.constants.map(
+            (c) =>
+              `    ${c
+                .split('\n')
+                .map((l) => l.trim())
+                .join('\n    ')}`,
+          ),
+          ...declared.map((m) => `    ${m} = ${m}`),
+          '',
+        ]
       : []),
     'INIT ReplayInit',
     'NEXT ReplayNext',
-    ...(input.facts.invariants.length > 0 ? ['INVARIANTS', ...input.facts.invariants.map((i) => `    ${i}`)] : []),
-    ...(input.facts.actionProperties.length > 0 ? ['PROPERTIES', ...input.facts.actionProperties.map((p) => `    ${p}`)] : []),
+    ...(input.facts.invariants.length > 0
+      ? ['INVARIANTS', ...input.facts.invariants.map((i) => `    ${i}`)]
+      : []),
+    ...(input.facts.actionProperties.length > 0
+      ? ['PROPERTIES', ...input.facts.actionProperties.map((p) => `    ${p}`)]
+      : []),
     '',
   ];
   return { module: lines.join('\n'), config: config.join('\n'), name };

@@ -10,16 +10,35 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { CheckResult } from '../result/check-result.js';
-import { BIND_LAUNCHER_FILE, BIND_LAUNCHER_SOURCE, bindLauncherProblem, mainClassArguments, type BindLauncher } from './bind-launcher.js';
+import {
+  BIND_LAUNCHER_FILE,
+  BIND_LAUNCHER_SOURCE,
+  bindLauncherProblem,
+  mainClassArguments,
+  type BindLauncher,
+} from './bind-launcher.js';
 import { readConfigFacts, withoutProperties, type ConfigFacts } from './distributed-config.js';
 import { startJava, type JavaProcess } from './distributed-process.js';
 import { replayLastStep, type PrintedTraceState } from './distributed-replay.js';
-import { EC, interpretMessages, readProgress, type InterpretOptions, type Progress, type TlcReport } from './interpret-messages.js';
+import {
+  EC,
+  interpretMessages,
+  readProgress,
+  type InterpretOptions,
+  type Progress,
+  type TlcReport,
+} from './interpret-messages.js';
 import type { JarInfo } from './jar.js';
 import { ToolOutputReader, type ParsedToolOutput, type ToolMessage } from './read-tool-output.js';
 import { readPrintedState } from './read-trace-state.js';
 import type { TlcProgress } from './run.js';
-import { inRunFolder, runFiles, startTlc, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import {
+  inRunFolder,
+  runFiles,
+  startTlc,
+  tlcErrorResult as errorResult,
+  type TlcStartOptions,
+} from './start.js';
 import { reportToCheckResult, statsOf } from './to-check-result.js';
 
 /** The RMI registry port TLC's server uses unless told otherwise. */
@@ -82,7 +101,9 @@ export interface RunTlcDistributedOptions extends TlcStartOptions {
   /** Called once the server is ready, with the commands that add a worker from another machine. */
   readonly printWorkerCommand?: ((commands: WorkerCommands) => void) | undefined;
   /** Called for each process started (tests use it to check nothing is left). */
-  readonly onStart?: ((info: { role: 'server' | 'worker'; pid: number; args: readonly string[] }) => void) | undefined;
+  readonly onStart?:
+    | ((info: { role: 'server' | 'worker'; pid: number; args: readonly string[] }) => void)
+    | undefined;
 }
 
 /** Splits `HOST:PORT` (`[v6]:PORT` too); null when it is not one. */
@@ -128,9 +149,17 @@ export function workerArguments(p: {
     ...(p.bind !== undefined ? ['-XX:-UsePerfData'] : []),
     `-Djava.rmi.server.hostname=${p.advertise}`,
     `-Dtlc2.tool.distributed.TLCServer.port=${p.server.port}`,
-    ...(p.threads !== undefined ? [`-Dtlc2.tool.distributed.TLCWorker.threadCount=${p.threads}`] : []),
+    ...(p.threads !== undefined
+      ? [`-Dtlc2.tool.distributed.TLCWorker.threadCount=${p.threads}`]
+      : []),
     ...(p.tmpDir !== undefined ? [`-Djava.io.tmpdir=${p.tmpDir}`] : []),
-    ...mainClassArguments(p.jarPath, p.withFpSet ? 'tlc2.tool.distributed.fp.TLCWorkerAndFPSet' : 'tlc2.tool.distributed.TLCWorker', p.bind),
+    ...mainClassArguments(
+      p.jarPath,
+      p.withFpSet
+        ? 'tlc2.tool.distributed.fp.TLCWorkerAndFPSet'
+        : 'tlc2.tool.distributed.TLCWorker',
+      p.bind,
+    ),
     p.server.host,
   ];
 }
@@ -140,18 +169,33 @@ export function workerArguments(p: {
  * `advertise` is that machine's address as the server sees it; `<this-machine's-address>`
  * when not known, for the user to fill in.
  */
-export function workerCommand(options: { connect: string; jarPath: string; advertise?: string; threads?: number; java?: string; fpSet?: boolean }): string[] {
+export function workerCommand(options: {
+  connect: string;
+  jarPath: string;
+  advertise?: string;
+  threads?: number;
+  java?: string;
+  fpSet?: boolean;
+}): string[] {
   const server = parseHostPort(options.connect);
   if (!server) throw new Error(`internal: workerCommand needs HOST:PORT, got ${options.connect}`);
   return [
     options.java ?? 'java',
-    ...workerArguments({ jarPath: options.jarPath, server, advertise: options.advertise ?? '<this-machine-address>', threads: options.threads, withFpSet: options.fpSet ?? false }),
+    ...workerArguments({
+      jarPath: options.jarPath,
+      server,
+      advertise: options.advertise ?? '<this-machine-address>',
+      threads: options.threads,
+      withFpSet: options.fpSet ?? false,
+    }),
   ];
 }
 
 /** A command line as one shell line, each word quoted when it needs to be. */
 export function shellLine(argv: readonly string[]): string {
-  return argv.map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return argv
+    .map((a) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }
 
 /** The java arguments of the server (without the java executable); with `bind`, through the launcher. */
@@ -190,7 +234,13 @@ export function serverArguments(p: {
 }
 
 /** Messages the server prints once the search is over (results, statistics, the trace). */
-const FINISHING_CODES = new Set<number>([EC.TLC_SUCCESS, EC.TLC_STATS, EC.TLC_FINISHED, EC.TLC_BEHAVIOR_UP_TO_THIS_POINT, EC.TLC_STATE_PRINT2]);
+const FINISHING_CODES = new Set<number>([
+  EC.TLC_SUCCESS,
+  EC.TLC_STATS,
+  EC.TLC_FINISHED,
+  EC.TLC_BEHAVIOR_UP_TO_THIS_POINT,
+  EC.TLC_STATE_PRINT2,
+]);
 
 type StopReason = 'timeout' | 'max-states' | 'interrupted' | 'no-workers';
 
@@ -218,7 +268,10 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
 
   const start = await startTlc(options);
   // Aborted while Java and the jar were being looked at: interrupted, not a broken Java.
-  if (!start.ok) return options.signal?.aborted ? inconclusive('interrupted', options, null, elapsed(), 0) : start.result;
+  if (!start.ok)
+    return options.signal?.aborted
+      ? inconclusive('interrupted', options, null, elapsed(), 0)
+      : start.result;
   const { setup, moduleText, cfgText, moduleName } = start;
   const facts = readConfigFacts(cfgText, moduleText);
   if (facts.temporalProperties.length > 0 && !options.safetyOnly) {
@@ -228,25 +281,55 @@ export async function runTlcDistributed(options: RunTlcDistributedOptions): Prom
   let listen: { host: string; port: number };
   if (options.listen !== undefined) {
     const hp = parseHostPort(options.listen);
-    if (!hp) return errorResult(`--listen takes HOST:PORT (for example 192.0.2.10:${DEFAULT_TLC_SERVER_PORT}), not "${options.listen}".`);
+    if (!hp)
+      return errorResult(
+        `--listen takes HOST:PORT (for example 192.0.2.10:${DEFAULT_TLC_SERVER_PORT}), not "${options.listen}".`,
+      );
     listen = hp;
   } else {
     listen = { host: '127.0.0.1', port: await freePort('127.0.0.1') };
   }
 
   // The server reports on action properties only: temporal ones were refused or dropped above.
-  const interpretOptions: InterpretOptions = { ...start.interpretOptions, properties: facts.actionProperties };
+  const interpretOptions: InterpretOptions = {
+    ...start.interpretOptions,
+    properties: facts.actionProperties,
+  };
   // Every RMI socket of the run listens on the listen address only: loopback by default.
   const launcherProblem = await bindLauncherProblem(setup.java.path, env, listen.host);
   if (launcherProblem !== null) return errorResult(launcherProblem, elapsed());
 
-  const staged = runFiles(start, options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText);
+  const staged = runFiles(
+    start,
+    options.safetyOnly ? withoutProperties(cfgText, facts.temporalProperties) : cfgText,
+  );
   const files = [...staged.files, { name: BIND_LAUNCHER_FILE, text: BIND_LAUNCHER_SOURCE }];
   return inRunFolder('credspec-tlc-dist-', files, async ({ workDir, metaDir }) => {
     const bind: BindLauncher = { path: join(workDir, BIND_LAUNCHER_FILE), address: listen.host };
-    const run = await runServerAndWorkers({ options, env, javaPath: setup.java.path, jar: setup.jar, workDir, metaDir, listen, bind, module: staged.module, config: staged.config, grace, elapsed });
+    const run = await runServerAndWorkers({
+      options,
+      env,
+      javaPath: setup.java.path,
+      jar: setup.jar,
+      workDir,
+      metaDir,
+      listen,
+      bind,
+      module: staged.module,
+      config: staged.config,
+      grace,
+      elapsed,
+    });
     if ('error' in run) return errorResult(run.error, elapsed());
-    return await toResult(run, { options, env, facts, interpretOptions, workDir, moduleName, elapsed });
+    return await toResult(run, {
+      options,
+      env,
+      facts,
+      interpretOptions,
+      workDir,
+      moduleName,
+      elapsed,
+    });
   });
 }
 
@@ -278,7 +361,9 @@ interface ServerAndWorkersParams {
 }
 
 /** Starts the server, then the local workers once it is ready; resolves when all have exited. */
-async function runServerAndWorkers(p: ServerAndWorkersParams): Promise<ServerRun | { error: string }> {
+async function runServerAndWorkers(
+  p: ServerAndWorkersParams,
+): Promise<ServerRun | { error: string }> {
   const { options } = p;
   const localWorkers = Math.max(0, Math.floor(options.workers ?? 2));
   const workers: JavaProcess[] = [];
@@ -300,7 +385,12 @@ async function runServerAndWorkers(p: ServerAndWorkersParams): Promise<ServerRun
   // Workers also end when the server tells them the work is done, just before it exits:
   // give the server a moment before deciding it was left alone.
   const alone = (): boolean =>
-    options.listen === undefined && localWorkers > 0 && workers.length === localWorkers && workers.every((x) => !x.running()) && !finishing && server?.running() === true;
+    options.listen === undefined &&
+    localWorkers > 0 &&
+    workers.length === localWorkers &&
+    workers.every((x) => !x.running()) &&
+    !finishing &&
+    server?.running() === true;
   const startWorkers = (): Promise<void> =>
     startLocalWorkers(p, localWorkers, { workers, workerOutput }, () => {
       if (alone()) setTimeout(() => alone() && stopAll('no-workers'), 3000).unref();
@@ -317,8 +407,15 @@ async function runServerAndWorkers(p: ServerAndWorkersParams): Promise<ServerRun
       const pr = readProgress(m.text);
       if (!pr) return;
       lastProgress = pr;
-      options.onProgress?.({ distinct: pr.distinct, generated: pr.generated, queue: pr.queue, depth: pr.depth, workers: registered });
-      if (options.maxStates !== undefined && pr.distinct >= options.maxStates) stopAll('max-states');
+      options.onProgress?.({
+        distinct: pr.distinct,
+        generated: pr.generated,
+        queue: pr.queue,
+        depth: pr.depth,
+        workers: registered,
+      });
+      if (options.maxStates !== undefined && pr.distinct >= options.maxStates)
+        stopAll('max-states');
     }
   });
 
@@ -339,7 +436,10 @@ async function runServerAndWorkers(p: ServerAndWorkersParams): Promise<ServerRun
   options.signal?.addEventListener('abort', onAbort, { once: true });
   // Aborted while Java and the jar were being looked at: stop what was just started.
   if (options.signal?.aborted) stopAll('interrupted');
-  const timer = options.timeoutSeconds !== undefined ? setTimeout(() => stopAll('timeout'), options.timeoutSeconds * 1000) : undefined;
+  const timer =
+    options.timeoutSeconds !== undefined
+      ? setTimeout(() => stopAll('timeout'), options.timeoutSeconds * 1000)
+      : undefined;
 
   const exit = await server.exited;
   clearTimeout(timer);
@@ -349,9 +449,20 @@ async function runServerAndWorkers(p: ServerAndWorkersParams): Promise<ServerRun
   for (const w of workers) w.stop(p.grace);
   await Promise.all(workers.map((w) => w.exited));
   if (exit.startError !== undefined) {
-    return { error: `Could not start ${p.javaPath}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.` };
+    return {
+      error: `Could not start ${p.javaPath}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.`,
+    };
   }
-  return { parsed: reader.end(), exitCode: exit.code, signal: exit.signal, stopReason, lastProgress, stderr, workerOutput, workersSeen: registered };
+  return {
+    parsed: reader.end(),
+    exitCode: exit.code,
+    signal: exit.signal,
+    stopReason,
+    lastProgress,
+    stderr,
+    workerOutput,
+    workersSeen: registered,
+  };
 }
 
 /** Starts the local workers, each in its own temporary folder; `workerExited` runs as each one ends. */
@@ -420,7 +531,13 @@ function asLocalInitialViolation(m: ToolMessage): ToolMessage {
   const inv = /^Error: Invariant (\S+) is violated/.exec(lines[0]!.trim());
   const at = lines.findIndex((l) => /While working on the initial state/.test(l));
   if (!inv || at < 0) return m;
-  return { code: EC.TLC_INVARIANT_VIOLATED_INITIAL, severity: m.severity, text: [`Invariant ${inv[1]} is violated by the initial state:`, ...lines.slice(at + 1)].join('\n') };
+  return {
+    code: EC.TLC_INVARIANT_VIOLATED_INITIAL,
+    severity: m.severity,
+    text: [`Invariant ${inv[1]} is violated by the initial state:`, ...lines.slice(at + 1)].join(
+      '\n',
+    ),
+  };
 }
 
 const VIOLATION_CODES = new Set<number>([
@@ -458,14 +575,35 @@ async function toResult(
   if (traceAt < 0) {
     const report = interpretMessages({ ...run.parsed, messages }, c.interpretOptions);
     if (run.stopReason) {
-      if (report.violations.length > 0 && report.traceProblems.length === 0) return reportToCheckResult(report, run.exitCode);
-      return inconclusive(run.stopReason, c.options, report.lastProgress ?? run.lastProgress, c.elapsed(), run.workersSeen, run.workerOutput);
+      if (report.violations.length > 0 && report.traceProblems.length === 0)
+        return reportToCheckResult(report, run.exitCode);
+      return inconclusive(
+        run.stopReason,
+        c.options,
+        report.lastProgress ?? run.lastProgress,
+        c.elapsed(),
+        run.workersSeen,
+        run.workerOutput,
+      );
     }
-    const memory = /OutOfMemoryError/.test(run.stderr) || run.workerOutput.some((o) => /OutOfMemoryError/.test(o));
+    const memory =
+      /OutOfMemoryError/.test(run.stderr) ||
+      run.workerOutput.some((o) => /OutOfMemoryError/.test(o));
     if (memory && report.violations.length === 0) {
       return {
-        ...inconclusive('timeout', c.options, report.lastProgress ?? run.lastProgress, c.elapsed(), run.workersSeen, run.workerOutput),
-        inconclusive: { reason: 'memory', advice: "A TLC process ran out of memory. Give Java more (JAVA_TOOL_OPTIONS=-Xmx8g, for example), add workers, or spread the fingerprint set over machines (distributed fingerprint sets)." },
+        ...inconclusive(
+          'timeout',
+          c.options,
+          report.lastProgress ?? run.lastProgress,
+          c.elapsed(),
+          run.workersSeen,
+          run.workerOutput,
+        ),
+        inconclusive: {
+          reason: 'memory',
+          advice:
+            'A TLC process ran out of memory. Give Java more (JAVA_TOOL_OPTIONS=-Xmx8g, for example), add workers, or spread the fingerprint set over machines (distributed fingerprint sets).',
+        },
       };
     }
     return explainError(reportToCheckResult(report, run.exitCode), run);
@@ -473,15 +611,33 @@ async function toResult(
 
   // The server printed a trace without saying what it violates: read the trace as a local
   // run would (under a placeholder heading), then let plain TLC re-check that behaviour and name it.
-  const placeholder: ToolMessage = { code: EC.TLC_INVARIANT_VIOLATED_BEHAVIOR, severity: 1, text: 'Invariant ? is violated.' };
+  const placeholder: ToolMessage = {
+    code: EC.TLC_INVARIANT_VIOLATED_BEHAVIOR,
+    severity: 1,
+    text: 'Invariant ? is violated.',
+  };
   const withHeading = [...messages.slice(0, traceAt), placeholder, ...messages.slice(traceAt)];
-  const report: TlcReport = interpretMessages({ ...run.parsed, messages: withHeading }, c.interpretOptions);
+  const report: TlcReport = interpretMessages(
+    { ...run.parsed, messages: withHeading },
+    c.interpretOptions,
+  );
   const trace = report.violations[0]?.trace;
   const printed = messages.slice(traceAt + 1).filter((m) => m.code === EC.TLC_STATE_PRINT2);
   const states = printed.map(printedState).filter((s): s is PrintedTraceState => s !== null);
   const stats = statsOf(report);
-  if (!trace || trace.steps.length === 0 || states.length !== printed.length || report.traceProblems.length > 0) {
-    return { ...errorResult('TLC\'s distributed server printed a counterexample that could not be read.', c.elapsed()), stats };
+  if (
+    !trace ||
+    trace.steps.length === 0 ||
+    states.length !== printed.length ||
+    report.traceProblems.length > 0
+  ) {
+    return {
+      ...errorResult(
+        "TLC's distributed server printed a counterexample that could not be read.",
+        c.elapsed(),
+      ),
+      stats,
+    };
   }
   const replay = await replayLastStep({
     workDir: c.workDir,
@@ -493,21 +649,40 @@ async function toResult(
     env: c.env,
     signal: c.options.signal,
   });
-  const base = { engine: 'tlc' as const, stats, trace: trace.steps, loopsBackTo: null, stuttering: false };
+  const base = {
+    engine: 'tlc' as const,
+    stats,
+    trace: trace.steps,
+    loopsBackTo: null,
+    stuttering: false,
+  };
   switch (replay.verdict) {
     case 'violated':
       return { ...base, verdict: 'violated', property: replay.property };
     case 'deadlock':
       return { ...base, verdict: 'deadlock', property: null };
     case 'error':
-      return { ...base, verdict: 'error', property: replay.property, error: replay.error ?? { message: 'TLC reported an error while re-checking the counterexample.' } };
+      return {
+        ...base,
+        verdict: 'error',
+        property: replay.property,
+        error: replay.error ?? {
+          message: 'TLC reported an error while re-checking the counterexample.',
+        },
+      };
     default: {
       const followed = replay.stats.distinctStates;
       const message =
         followed < states.length
           ? `TLC's distributed server reported a violation, but the counterexample it printed is not a behaviour of the spec (TLC on this machine could follow only ${followed} of its ${states.length} states from an initial state), so credspec cannot show it. TLC 1.7.4's distributed mode is known to print such traces; use a newer TLC, or run the check on one machine (without --distributed).`
           : "TLC's distributed server printed a counterexample without saying what it violates, and checking it again with TLC on this machine found nothing. Run the check on one machine (without --distributed) to see the violation named.";
-      return { ...base, verdict: 'error', property: null, ...(followed < states.length ? { trace: null } : {}), error: { message } };
+      return {
+        ...base,
+        verdict: 'error',
+        property: null,
+        ...(followed < states.length ? { trace: null } : {}),
+        error: { message },
+      };
     }
   }
 }
@@ -526,7 +701,9 @@ function explainError(result: CheckResult, run: ServerRun): CheckResult {
   if (run.exitCode === null) {
     return {
       ...result,
-      error: { message: `TLC's distributed server was killed by ${run.signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if it keeps dying, look for an out-of-memory killer or a process limit.` },
+      error: {
+        message: `TLC's distributed server was killed by ${run.signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if it keeps dying, look for an out-of-memory killer or a process limit.`,
+      },
     };
   }
   const said = [run.stderr, ...run.workerOutput.filter((o) => /Exception|Error/.test(o))]
@@ -535,27 +712,54 @@ function explainError(result: CheckResult, run: ServerRun): CheckResult {
     .filter((l) => /Exception|Error/.test(l))
     .slice(0, 5)
     .join('\n');
-  return said === '' ? result : { ...result, error: { ...result.error!, message: `${result.error!.message}\nJava said: ${said}` } };
+  return said === ''
+    ? result
+    : {
+        ...result,
+        error: { ...result.error!, message: `${result.error!.message}\nJava said: ${said}` },
+      };
 }
 
 const ADVICE: Record<StopReason, (o: RunTlcDistributedOptions, workers: number) => string> = {
-  timeout: (o) => `TLC's distributed run was stopped after ${o.timeoutSeconds} s before it finished. Raise --timeout, add workers (on this machine or others), or lower the model's parameters.`,
-  'max-states': (o) => `TLC's distributed run was stopped after finding ${o.maxStates} distinct states. Raise --max-states or lower the model's parameters.`,
-  interrupted: () => "TLC's distributed run was interrupted before it finished; no property was found violated so far.",
+  timeout: (o) =>
+    `TLC's distributed run was stopped after ${o.timeoutSeconds} s before it finished. Raise --timeout, add workers (on this machine or others), or lower the model's parameters.`,
+  'max-states': (o) =>
+    `TLC's distributed run was stopped after finding ${o.maxStates} distinct states. Raise --max-states or lower the model's parameters.`,
+  interrupted: () =>
+    "TLC's distributed run was interrupted before it finished; no property was found violated so far.",
   'no-workers': (_o, n) =>
     `Every local worker stopped before the search finished (${n} had registered with the server), so the server was stopped too. Run again; if workers keep dying, look at their memory (JAVA_TOOL_OPTIONS=-Xmx...) or the firewall between them and the server.`,
 };
 
-function inconclusive(reason: StopReason, options: RunTlcDistributedOptions, progress: Progress | null, seconds: number, workers: number, workerOutput: readonly string[] = []): CheckResult {
-  const said = reason === 'no-workers' ? workerOutput.flatMap((o) => o.split('\n')).find((l) => /^Error|Exception/.test(l.trim())) : undefined;
+function inconclusive(
+  reason: StopReason,
+  options: RunTlcDistributedOptions,
+  progress: Progress | null,
+  seconds: number,
+  workers: number,
+  workerOutput: readonly string[] = [],
+): CheckResult {
+  const said =
+    reason === 'no-workers'
+      ? workerOutput.flatMap((o) => o.split('\n')).find((l) => /^Error|Exception/.test(l.trim()))
+      : undefined;
   return {
     engine: 'tlc',
     verdict: 'inconclusive',
     property: null,
-    stats: { distinctStates: progress?.distinct ?? 0, statesGenerated: progress?.generated ?? 0, depth: progress?.depth ?? 0, seconds, queued: progress?.queue ?? 0 },
+    stats: {
+      distinctStates: progress?.distinct ?? 0,
+      statesGenerated: progress?.generated ?? 0,
+      depth: progress?.depth ?? 0,
+      seconds,
+      queued: progress?.queue ?? 0,
+    },
     trace: null,
     loopsBackTo: null,
     stuttering: false,
-    inconclusive: { reason: reason === 'no-workers' ? 'interrupted' : reason, advice: ADVICE[reason](options, workers) + (said ? ` A worker said: ${said.trim()}` : '') },
+    inconclusive: {
+      reason: reason === 'no-workers' ? 'interrupted' : reason,
+      advice: ADVICE[reason](options, workers) + (said ? ` A worker said: ${said.trim()}` : ''),
+    },
   };
 }

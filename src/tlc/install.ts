@@ -54,19 +54,23 @@ function reasonOf(e: unknown): string {
   if (err?.name === 'TimeoutError') return 'the download timed out';
   const cause = err?.cause;
   if (cause?.code === 'ECONNREFUSED') return 'connection refused';
-  if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN') return 'the host name could not be resolved (no network?)';
+  if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN')
+    return 'the host name could not be resolved (no network?)';
   if (cause?.code) return `${cause.message ?? 'network error'} (${cause.code})`;
   return err?.message ?? String(e);
 }
 
 /** Downloads, verifies and installs TLC into `<cache>/<version>/tla2tools.jar`. */
-export async function installTlc(options: InstallOptions = {}): Promise<Setup<{ installed: Installed }>> {
+export async function installTlc(
+  options: InstallOptions = {},
+): Promise<Setup<{ installed: Installed }>> {
   const env = options.env ?? process.env;
   const { url, sha256 } = installSource(options);
   const target = cachedJarPath(env);
 
   const existing = await sha256OfFile(target);
-  if (existing === sha256) return { ok: true, installed: { path: target, sha256, url, downloaded: false } };
+  if (existing === sha256)
+    return { ok: true, installed: { path: target, sha256, url, downloaded: false } };
 
   const failed = (reason: string) =>
     setupProblem(
@@ -76,21 +80,30 @@ export async function installTlc(options: InstallOptions = {}): Promise<Setup<{ 
 
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout((options.timeoutSeconds ?? 300) * 1000) });
+    response = await fetch(url, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout((options.timeoutSeconds ?? 300) * 1000),
+    });
   } catch (e) {
     return failed(reasonOf(e));
   }
-  if (!response.ok || !response.body) return failed(`the server answered ${response.status} ${response.statusText}`.trim());
+  if (!response.ok || !response.body)
+    return failed(`the server answered ${response.status} ${response.statusText}`.trim());
 
   const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
   try {
     await mkdir(dirname(target), { recursive: true });
   } catch (e) {
-    return setupProblem('write-failed', `Could not create the cache folder ${dirname(target)}: ${(e as Error).message}. Set XDG_CACHE_HOME to a writable folder, or set TLA2TOOLS_JAR to a tla2tools.jar you have, ${EMBEDDED_ADVICE}.`);
+    return setupProblem(
+      'write-failed',
+      `Could not create the cache folder ${dirname(target)}: ${(e as Error).message}. Set XDG_CACHE_HOME to a writable folder, or set TLA2TOOLS_JAR to a tla2tools.jar you have, ${EMBEDDED_ADVICE}.`,
+    );
   }
   const hash = createHash('sha256');
   try {
-    const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+    const body = Readable.fromWeb(
+      response.body as import('node:stream/web').ReadableStream<Uint8Array>,
+    );
     body.on('data', (chunk: Buffer) => hash.update(chunk));
     await pipeline(body, createWriteStream(temp, { flags: 'wx' }));
   } catch (e) {
@@ -109,7 +122,10 @@ export async function installTlc(options: InstallOptions = {}): Promise<Setup<{ 
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
-    return setupProblem('write-failed', `Could not write ${target}: ${(e as Error).message}. Set XDG_CACHE_HOME to a writable folder, or set TLA2TOOLS_JAR to a tla2tools.jar you have, ${EMBEDDED_ADVICE}.`);
+    return setupProblem(
+      'write-failed',
+      `Could not write ${target}: ${(e as Error).message}. Set XDG_CACHE_HOME to a writable folder, or set TLA2TOOLS_JAR to a tla2tools.jar you have, ${EMBEDDED_ADVICE}.`,
+    );
   }
   return { ok: true, installed: { path: target, sha256, url, downloaded: true } };
 }

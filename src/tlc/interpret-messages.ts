@@ -7,7 +7,14 @@ import type { TlaTraceStep } from '../result/check-result.js';
 import type { ParsedToolOutput, ToolMessage } from './read-tool-output.js';
 import { MessageClass } from './read-tool-output.js';
 import { nameArguments, type ActionParameterNames } from './module-facts.js';
-import { readBackToState, readPrintedState, readStateVariables, readStuttering, type ActionLabel, type PrintedState } from './read-trace-state.js';
+import {
+  readBackToState,
+  readPrintedState,
+  readStateVariables,
+  readStuttering,
+  type ActionLabel,
+  type PrintedState,
+} from './read-trace-state.js';
 import { formatTlaLocation } from './tla-location.js';
 
 /** TLC message codes (`tlc2.output.EC`) this reader acts on. */
@@ -38,7 +45,13 @@ export const EC = {
 } as const;
 
 /** What kind of property a violation is about. */
-export type ViolationKind = 'invariant' | 'initial-invariant' | 'action-property' | 'temporal' | 'assert' | 'deadlock';
+export type ViolationKind =
+  | 'invariant'
+  | 'initial-invariant'
+  | 'action-property'
+  | 'temporal'
+  | 'assert'
+  | 'deadlock';
 
 /** A TLC trace as read, in CheckResult's terms. */
 export interface ReadTrace {
@@ -85,7 +98,11 @@ export interface TlcReport {
   /** 2193 was printed. After `-continue` violations TLC prints it too: never trust it alone. */
   readonly success: boolean;
   /** Final statistics (2199), or null when TLC stopped before printing them. */
-  readonly stats: { readonly generated: number; readonly distinct: number; readonly queue: number } | null;
+  readonly stats: {
+    readonly generated: number;
+    readonly distinct: number;
+    readonly queue: number;
+  } | null;
   readonly depth: number | null;
   readonly lastProgress: Progress | null;
   /** Distinct initial states (2190). */
@@ -113,8 +130,13 @@ function num(text: string): number {
 
 /** Reads a 2200 message: `Progress(d) at ...: G states generated (...), D distinct states found (...), Q states left on queue.` */
 export function readProgress(text: string): Progress | null {
-  const m = /Progress\(([\d,]+)\)[^:]*:.*?([\d,]+) states generated.*?([\d,]+) distinct states found.*?([\d,]+) states left on queue/s.exec(text);
-  return m ? { depth: num(m[1]!), generated: num(m[2]!), distinct: num(m[3]!), queue: num(m[4]!) } : null;
+  const m =
+    /Progress\(([\d,]+)\)[^:]*:.*?([\d,]+) states generated.*?([\d,]+) distinct states found.*?([\d,]+) states left on queue/s.exec(
+      text,
+    );
+  return m
+    ? { depth: num(m[1]!), generated: num(m[2]!), distinct: num(m[3]!), queue: num(m[4]!) }
+    : null;
 }
 
 /** Reads a 2186 message: `Finished in 545ms` (tool mode) or `Finished in 01min 23s` (plain). */
@@ -124,7 +146,8 @@ export function readFinishedSeconds(text: string): number | null {
   let seconds = 0;
   for (const part of m[1]!.matchAll(/(\d+)\s*(h|min|ms|s)/g)) {
     const n = Number(part[1]);
-    seconds += part[2] === 'h' ? n * 3600 : part[2] === 'min' ? n * 60 : part[2] === 'ms' ? n / 1000 : n;
+    seconds +=
+      part[2] === 'h' ? n * 3600 : part[2] === 'min' ? n * 60 : part[2] === 'ms' ? n / 1000 : n;
   }
   return seconds;
 }
@@ -138,7 +161,9 @@ class TraceBuilder {
 
   build(names: ActionParameterNames | undefined): ReadTrace {
     const steps: TlaTraceStep[] = this.states.map((s) => ({
-      action: s.action ? { name: s.action.name, params: nameArguments(s.action.name, s.action.args, names) } : null,
+      action: s.action
+        ? { name: s.action.name, params: nameArguments(s.action.name, s.action.args, names) }
+        : null,
       state: s.state,
     }));
     let loopsBackTo: number | null = null;
@@ -148,17 +173,47 @@ class TraceBuilder {
     }
     const back = this.backAction;
     // 2122 labels the edge from the last state back (a TLC 2.x dumpTrace shows the same edge).
-    const loopAction = loopsBackTo !== null && back !== null ? { name: back.name, params: nameArguments(back.name, back.args, names) } : undefined;
-    return { steps, loopsBackTo, ...(loopAction !== undefined ? { loopAction } : {}), stuttering: this.stuttering };
+    const loopAction =
+      loopsBackTo !== null && back !== null
+        ? { name: back.name, params: nameArguments(back.name, back.args, names) }
+        : undefined;
+    return {
+      steps,
+      loopsBackTo,
+      ...(loopAction !== undefined ? { loopAction } : {}),
+      stuttering: this.stuttering,
+    };
   }
 }
 
 type Open =
-  | { kind: 'violation'; violationKind: ViolationKind; property: string | null; trace: TraceBuilder }
-  | { kind: 'failure'; failureKind: FailureKind; code: number; message: string; tlaLocation?: string; property?: string; trace: TraceBuilder };
+  | {
+      kind: 'violation';
+      violationKind: ViolationKind;
+      property: string | null;
+      trace: TraceBuilder;
+    }
+  | {
+      kind: 'failure';
+      failureKind: FailureKind;
+      code: number;
+      message: string;
+      tlaLocation?: string;
+      property?: string;
+      trace: TraceBuilder;
+    };
 
 /** The counts and facts of a run, filled in as their messages arrive. */
-type Facts = { -readonly [K in 'success' | 'stats' | 'depth' | 'lastProgress' | 'initialStates' | 'seconds' | 'version']: TlcReport[K] };
+type Facts = {
+  -readonly [K in
+    | 'success'
+    | 'stats'
+    | 'depth'
+    | 'lastProgress'
+    | 'initialStates'
+    | 'seconds'
+    | 'version']: TlcReport[K];
+};
 
 /** What the reader has gathered so far: the errors opened (each collects the trace printed after it), problems, facts. */
 interface Reading {
@@ -170,24 +225,42 @@ interface Reading {
 const firstLine = (m: ToolMessage): string => m.text.split('\n')[0]!.trim();
 
 /** Interprets the messages of one TLC run. */
-export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOptions = {}): TlcReport {
+export function interpretMessages(
+  parsed: ParsedToolOutput,
+  options: InterpretOptions = {},
+): TlcReport {
   const reading: Reading = {
     opened: [],
     problems: [],
-    facts: { success: false, stats: null, depth: null, lastProgress: null, initialStates: null, seconds: null, version: null },
+    facts: {
+      success: false,
+      stats: null,
+      depth: null,
+      lastProgress: null,
+      initialStates: null,
+      seconds: null,
+      version: null,
+    },
   };
   for (const m of parsed.messages) {
-    if (readError(m, reading, parsed, options) || readTraceMessage(m, reading) || readFact(m, reading.facts)) continue;
+    if (
+      readError(m, reading, parsed, options) ||
+      readTraceMessage(m, reading) ||
+      readFact(m, reading.facts)
+    )
+      continue;
     // Any other error-class message (an unknown option, a config problem, a TLC bug) is a
     // failure in TLC's own words; warnings and information are not.
-    if (m.severity === MessageClass.ERROR || m.severity === MessageClass.TLCBUG) openFailure(reading, 'tlc', m);
+    if (m.severity === MessageClass.ERROR || m.severity === MessageClass.TLCBUG)
+      openFailure(reading, 'tlc', m);
   }
 
   const violations: Violation[] = [];
   const failures: Failure[] = [];
   for (const o of reading.opened) {
     const trace = o.trace.build(options.actionParameters);
-    if (o.kind === 'violation') violations.push({ kind: o.violationKind, property: o.property, trace });
+    if (o.kind === 'violation')
+      violations.push({ kind: o.violationKind, property: o.property, trace });
     else {
       failures.push({
         kind: o.failureKind,
@@ -202,30 +275,64 @@ export function interpretMessages(parsed: ParsedToolOutput, options: InterpretOp
   return { violations, failures, ...reading.facts, traceProblems: reading.problems };
 }
 
-function openViolation(reading: Reading, violationKind: ViolationKind, property: string | null): void {
+function openViolation(
+  reading: Reading,
+  violationKind: ViolationKind,
+  property: string | null,
+): void {
   reading.opened.push({ kind: 'violation', violationKind, property, trace: new TraceBuilder() });
 }
 
-function openFailure(reading: Reading, failureKind: FailureKind, m: ToolMessage, extra: { tlaLocation?: string; property?: string; message?: string } = {}): void {
-  reading.opened.push({ kind: 'failure', failureKind, code: m.code, message: extra.message ?? m.text.trim(), trace: new TraceBuilder(), ...dropUndefined(extra) });
+function openFailure(
+  reading: Reading,
+  failureKind: FailureKind,
+  m: ToolMessage,
+  extra: { tlaLocation?: string; property?: string; message?: string } = {},
+): void {
+  reading.opened.push({
+    kind: 'failure',
+    failureKind,
+    code: m.code,
+    message: extra.message ?? m.text.trim(),
+    trace: new TraceBuilder(),
+    ...dropUndefined(extra),
+  });
 }
 
 /** A message that reports a violation or a failure opens it; false for any other. */
-function readError(m: ToolMessage, reading: Reading, parsed: ParsedToolOutput, options: InterpretOptions): boolean {
+function readError(
+  m: ToolMessage,
+  reading: Reading,
+  parsed: ParsedToolOutput,
+  options: InterpretOptions,
+): boolean {
   switch (m.code) {
     case EC.TLC_INVARIANT_VIOLATED_BEHAVIOR:
       openViolation(reading, 'invariant', nameIn(firstLine(m), /^Invariant (\S+) is violated/));
       return true;
     case EC.TLC_INVARIANT_VIOLATED_INITIAL: {
-      openViolation(reading, 'initial-invariant', nameIn(firstLine(m), /^Invariant (\S+) is violated/));
+      openViolation(
+        reading,
+        'initial-invariant',
+        nameIn(firstLine(m), /^Invariant (\S+) is violated/),
+      );
       // The state follows the heading inside this message, without a `1:` line (06-init-violation).
       const state = readStateVariables(m.text.split('\n').slice(1));
-      if (state.ok) reading.opened[reading.opened.length - 1]?.trace.states.push({ number: 1, action: null, state: state.value });
+      if (state.ok)
+        reading.opened[reading.opened.length - 1]?.trace.states.push({
+          number: 1,
+          action: null,
+          state: state.value,
+        });
       else reading.problems.push(state.problem);
       return true;
     }
     case EC.TLC_ACTION_PROPERTY_VIOLATED_BEHAVIOR:
-      openViolation(reading, 'action-property', nameIn(firstLine(m), /^Action property (\S+) is violated/));
+      openViolation(
+        reading,
+        'action-property',
+        nameIn(firstLine(m), /^Action property (\S+) is violated/),
+      );
       return true;
     case EC.TLC_TEMPORAL_PROPERTY_VIOLATED:
       openViolation(reading, 'temporal', temporalName(firstLine(m), options.properties ?? []));
@@ -248,12 +355,18 @@ function readError(m: ToolMessage, reading: Reading, parsed: ParsedToolOutput, o
       const tlaLocation = innermostPosition(m.text);
       const open = reading.opened[reading.opened.length - 1];
       // Attaches to the error it explains (1000, 2111, 2132); alone it is an evaluation error.
-      if (open && open.kind === 'failure' && open.tlaLocation === undefined && tlaLocation) open.tlaLocation = tlaLocation;
+      if (open && open.kind === 'failure' && open.tlaLocation === undefined && tlaLocation)
+        open.tlaLocation = tlaLocation;
       else if (!open) openFailure(reading, 'evaluation', m, tlaLocation ? { tlaLocation } : {});
       return true;
     }
     case EC.TLC_PARSING_FAILED:
-      openFailure(reading, 'parse', m, readSanyReport(parsed.sanyLines, m.text, options.moduleName));
+      openFailure(
+        reading,
+        'parse',
+        m,
+        readSanyReport(parsed.sanyLines, m.text, options.moduleName),
+      );
       return true;
     case EC.TLC_CONFIG_VALUE_NOT_ASSIGNED_TO_CONSTANT_PARAM:
       openFailure(reading, 'config', m);
@@ -297,7 +410,10 @@ function readFact(m: ToolMessage, facts: Facts): boolean {
       facts.success = true;
       return true;
     case EC.TLC_STATS: {
-      const s = /([\d,]+) states generated, ([\d,]+) distinct states? found, ([\d,]+) states? left on queue/.exec(m.text);
+      const s =
+        /([\d,]+) states generated, ([\d,]+) distinct states? found, ([\d,]+) states? left on queue/.exec(
+          m.text,
+        );
       if (s) facts.stats = { generated: num(s[1]!), distinct: num(s[2]!), queue: num(s[3]!) };
       return true;
     }
@@ -344,7 +460,10 @@ export function temporalName(line: string, properties: readonly string[]): strin
   if (one !== null) return one;
   const list = /^Temporal properties (.+) were violated/.exec(line)?.[1];
   if (list !== undefined) {
-    const listed = list.split(/,\s*|\s+and\s+/).map((w) => w.trim()).filter((w) => w !== '');
+    const listed = list
+      .split(/,\s*|\s+and\s+/)
+      .map((w) => w.trim())
+      .filter((w) => w !== '');
     return properties.find((p) => listed.includes(p)) ?? listed[0] ?? null;
   }
   return properties.length === 1 ? properties[0]! : null;
@@ -367,7 +486,11 @@ function generalMessage(text: string): string {
   const lines = text.split('\n');
   const reasonAt = lines.findIndex((l) => l.startsWith('The exception was'));
   if (reasonAt < 0) return text.trim();
-  const reason = lines.slice(reasonAt + 1).join('\n').replace(/^:\s*/, '').trim();
+  const reason = lines
+    .slice(reasonAt + 1)
+    .join('\n')
+    .replace(/^:\s*/, '')
+    .trim();
   return reason === '' ? lines[reasonAt]!.trim() : reason;
 }
 
@@ -375,7 +498,9 @@ function generalMessage(text: string): string {
 function innermostPosition(text: string): string | undefined {
   const all = [...text.matchAll(/Line (\d+), column (\d+) to line \d+, column \d+ in (\S+)/g)];
   const last = all[all.length - 1];
-  return last ? formatTlaLocation({ module: last[3]!, line: Number(last[1]), column: Number(last[2]) }) : undefined;
+  return last
+    ? formatTlaLocation({ module: last[3]!, line: Number(last[1]), column: Number(last[2]) })
+    : undefined;
 }
 
 /**
@@ -384,7 +509,11 @@ function innermostPosition(text: string): string | undefined {
  * `Encountered "..." at line L, column C` (the token after the real mistake), or a semantic
  * error's `line L, col C to line L2, col C2 of module M`.
  */
-export function readSanyReport(sanyLines: readonly string[], text: string, moduleName?: string): { message: string; tlaLocation?: string } {
+export function readSanyReport(
+  sanyLines: readonly string[],
+  text: string,
+  moduleName?: string,
+): { message: string; tlaLocation?: string } {
   const kept: string[] = [];
   let skipping = false;
   for (const line of sanyLines) {
@@ -398,10 +527,18 @@ export function readSanyReport(sanyLines: readonly string[], text: string, modul
   const all = sanyLines.join('\n');
   const semantic = /line (\d+), col (\d+) to line \d+, col \d+ of module (\S+)/.exec(all);
   const parse = /at line (\d+), column (\d+)/.exec(all);
-  const module = (/In module (\S+)/.exec(all) ?? /in file (\S+)/.exec(all))?.[1]?.replace(/\.tla$/, '') ?? moduleName;
+  const module =
+    (/In module (\S+)/.exec(all) ?? /in file (\S+)/.exec(all))?.[1]?.replace(/\.tla$/, '') ??
+    moduleName;
   let tlaLocation: string | undefined;
-  if (parse && module) tlaLocation = formatTlaLocation({ module, line: Number(parse[1]), column: Number(parse[2]) });
-  else if (semantic) tlaLocation = formatTlaLocation({ module: semantic[3]!, line: Number(semantic[1]), column: Number(semantic[2]) });
+  if (parse && module)
+    tlaLocation = formatTlaLocation({ module, line: Number(parse[1]), column: Number(parse[2]) });
+  else if (semantic)
+    tlaLocation = formatTlaLocation({
+      module: semantic[3]!,
+      line: Number(semantic[1]),
+      column: Number(semantic[2]),
+    });
   const heading = text.trim() === '' ? 'Parsing or semantic analysis failed.' : text.trim();
   const unique = [...new Set(kept)];
   const message = unique.length > 0 ? `${heading}\n${unique.join('\n')}` : heading;

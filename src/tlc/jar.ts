@@ -31,12 +31,18 @@ export interface JarProbe {
 
 /** `$XDG_CACHE_HOME/credspec/tlc`, or `~/.cache/credspec/tlc`. */
 export function tlcCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(env.HOME || homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
+      ? env.XDG_CACHE_HOME
+      : join(env.HOME || homedir(), '.cache');
   return join(base, 'credspec', 'tlc');
 }
 
 /** Where `credspec tlc install` puts a release: `<cache>/<version>/tla2tools.jar`. */
-export function cachedJarPath(env: NodeJS.ProcessEnv = process.env, version: string = PINNED_TLC.version): string {
+export function cachedJarPath(
+  env: NodeJS.ProcessEnv = process.env,
+  version: string = PINNED_TLC.version,
+): string {
   return join(tlcCacheDir(env), version, 'tla2tools.jar');
 }
 
@@ -65,7 +71,9 @@ function looksLikeZip(path: string): boolean {
 }
 
 /** Finds the jar: `--tlc-jar`, then TLA2TOOLS_JAR, then the cache. A named jar that is missing is an error, not a fall-through. */
-export function locateJar(options: { tlcJar?: string | undefined; env?: NodeJS.ProcessEnv } = {}): Setup<{ jar: JarInfo }> {
+export function locateJar(
+  options: { tlcJar?: string | undefined; env?: NodeJS.ProcessEnv } = {},
+): Setup<{ jar: JarInfo }> {
   const env = options.env ?? process.env;
   const named: [string | undefined, JarInfo['source'], string][] = [
     [options.tlcJar, 'option', '--tlc-jar'],
@@ -73,17 +81,27 @@ export function locateJar(options: { tlcJar?: string | undefined; env?: NodeJS.P
   ];
   for (const [path, source, label] of named) {
     if (!path) continue;
-    if (!isFile(path)) return setupProblem('no-jar', `${label} names ${path}, which does not exist or is not a file. ${JAR_ADVICE}`);
+    if (!isFile(path))
+      return setupProblem(
+        'no-jar',
+        `${label} names ${path}, which does not exist or is not a file. ${JAR_ADVICE}`,
+      );
     return checkZip({ path, source });
   }
   const cached = cachedJarPath(env);
   if (isFile(cached)) return checkZip({ path: cached, source: 'cache' });
-  return setupProblem('no-jar', `No TLC found: --tlc-jar and TLA2TOOLS_JAR are not set and the cache has no ${cached}. ${JAR_ADVICE}`);
+  return setupProblem(
+    'no-jar',
+    `No TLC found: --tlc-jar and TLA2TOOLS_JAR are not set and the cache has no ${cached}. ${JAR_ADVICE}`,
+  );
 }
 
 function checkZip(jar: JarInfo): Setup<{ jar: JarInfo }> {
   if (!looksLikeZip(jar.path)) {
-    return setupProblem('corrupt-jar', `${jar.path} (from ${jar.source}) is not a jar file (not a zip archive); it may be a failed or partial download. ${corruptAdvice(jar)}`);
+    return setupProblem(
+      'corrupt-jar',
+      `${jar.path} (from ${jar.source}) is not a jar file (not a zip archive); it may be a failed or partial download. ${corruptAdvice(jar)}`,
+    );
   }
   return { ok: true, jar };
 }
@@ -101,21 +119,43 @@ const probes = new Map<string, JarProbe>();
  * before reading options, then rejects the first option it does not know. A TLC that knows
  * `-noGenerateSpecTE` complains about `-version` instead. Cached per jar path, size and time.
  */
-export async function probeJar(javaPath: string, jar: JarInfo, env: NodeJS.ProcessEnv = process.env, signal?: AbortSignal): Promise<Setup<{ probe: JarProbe }>> {
+export async function probeJar(
+  javaPath: string,
+  jar: JarInfo,
+  env: NodeJS.ProcessEnv = process.env,
+  signal?: AbortSignal,
+): Promise<Setup<{ probe: JarProbe }>> {
   const st = statSync(jar.path);
   const key = `${jar.path}\0${st.size}\0${st.mtimeMs}`;
   const known = probes.get(key);
   if (known) return { ok: true, probe: known };
   // Killed with its process group if it hangs (bounded-run.ts).
-  const out = await runBounded(javaPath, ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'], { env, timeoutMs: 60_000, signal });
+  const out = await runBounded(
+    javaPath,
+    ['-cp', jar.path, 'tlc2.TLC', '-noGenerateSpecTE', '-version'],
+    { env, timeoutMs: 60_000, signal },
+  );
   const output = `${out.stdout}\n${out.stderr}`;
   if (out.timedOut) {
-    return setupProblem('corrupt-jar', `${javaPath} -cp ${jar.path} tlc2.TLC -version did not answer within 60 s and was stopped. Run the check again when the machine is less busy; if it keeps hanging, point ${jar.source === 'cache' ? 'the cache' : jar.source === 'option' ? '--tlc-jar' : 'TLA2TOOLS_JAR'} at a working tla2tools.jar, ${EMBEDDED_ADVICE}.`);
+    return setupProblem(
+      'corrupt-jar',
+      `${javaPath} -cp ${jar.path} tlc2.TLC -version did not answer within 60 s and was stopped. Run the check again when the machine is less busy; if it keeps hanging, point ${jar.source === 'cache' ? 'the cache' : jar.source === 'option' ? '--tlc-jar' : 'TLA2TOOLS_JAR'} at a working tla2tools.jar, ${EMBEDDED_ADVICE}.`,
+    );
   }
-  const versionLine = output.split('\n').find((l) => l.startsWith('TLC2 Version'))?.trim();
+  const versionLine = output
+    .split('\n')
+    .find((l) => l.startsWith('TLC2 Version'))
+    ?.trim();
   if (!versionLine) {
-    const said = output.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? 'no output';
-    return setupProblem('corrupt-jar', `${jar.path} (from ${jar.source}) does not start TLC (java said: ${said}). ${corruptAdvice(jar)}`);
+    const said =
+      output
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '') ?? 'no output';
+    return setupProblem(
+      'corrupt-jar',
+      `${jar.path} (from ${jar.source}) does not start TLC (java said: ${said}). ${corruptAdvice(jar)}`,
+    );
   }
   const probe: JarProbe = { versionLine, noGenerateSpecTE: !output.includes('-noGenerateSpecTE') };
   probes.set(key, probe);

@@ -58,7 +58,12 @@ function candidates(env: NodeJS.ProcessEnv): { path: string; source: JavaInfo['s
 /** How long `java -version` may take before it is killed (with its process group). */
 export const JAVA_PROBE_TIMEOUT_MS = 30_000;
 
-async function runVersion(path: string, env: NodeJS.ProcessEnv, timeoutMs: number, signal: AbortSignal | undefined): Promise<{ text: string; failed: string | null }> {
+async function runVersion(
+  path: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<{ text: string; failed: string | null }> {
   const out = await runBounded(path, ['-version'], { env, timeoutMs, signal });
   // Java prints its version on stderr; some wrappers use stdout.
   const text = `${out.stderr}\n${out.stdout}`.trim();
@@ -68,21 +73,44 @@ async function runVersion(path: string, env: NodeJS.ProcessEnv, timeoutMs: numbe
 const INSTALL_ADVICE = `Install a JDK ${MIN_JAVA_MAJOR} or newer (for example the openjdk-17-jre-headless package) and put its java on PATH or set JAVA_HOME, ${EMBEDDED_ADVICE}.`;
 
 /** Finds Java: `$JAVA_HOME/bin/java`, then `java` on PATH; requires version 11 or newer. */
-export async function findJava(env: NodeJS.ProcessEnv = process.env, options: { timeoutMs?: number; signal?: AbortSignal | undefined } = {}): Promise<Setup<{ java: JavaInfo }>> {
+export async function findJava(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { timeoutMs?: number; signal?: AbortSignal | undefined } = {},
+): Promise<Setup<{ java: JavaInfo }>> {
   const found = candidates(env);
   if (found.length === 0) {
-    const where = env.JAVA_HOME ? `neither in JAVA_HOME (${env.JAVA_HOME}/bin/java) nor on PATH` : 'not on PATH and JAVA_HOME is not set';
-    return setupProblem('no-java', `TLC needs Java, and no java executable was found: ${where}. ${INSTALL_ADVICE}`);
+    const where = env.JAVA_HOME
+      ? `neither in JAVA_HOME (${env.JAVA_HOME}/bin/java) nor on PATH`
+      : 'not on PATH and JAVA_HOME is not set';
+    return setupProblem(
+      'no-java',
+      `TLC needs Java, and no java executable was found: ${where}. ${INSTALL_ADVICE}`,
+    );
   }
   const { path, source } = found[0]!;
-  const { text, failed } = await runVersion(path, env, options.timeoutMs ?? JAVA_PROBE_TIMEOUT_MS, options.signal);
+  const { text, failed } = await runVersion(
+    path,
+    env,
+    options.timeoutMs ?? JAVA_PROBE_TIMEOUT_MS,
+    options.signal,
+  );
   const major = readJavaMajor(text);
   if (failed || major === null) {
-    return setupProblem('no-java', `${path} did not report a Java version (${failed ?? text.split('\n')[0] ?? 'no output'}). ${INSTALL_ADVICE}`);
+    return setupProblem(
+      'no-java',
+      `${path} did not report a Java version (${failed ?? text.split('\n')[0] ?? 'no output'}). ${INSTALL_ADVICE}`,
+    );
   }
-  const versionLine = text.split('\n').find((l) => /version "/.test(l))?.trim() ?? text.split('\n')[0]!.trim();
+  const versionLine =
+    text
+      .split('\n')
+      .find((l) => /version "/.test(l))
+      ?.trim() ?? text.split('\n')[0]!.trim();
   if (major < MIN_JAVA_MAJOR) {
-    return setupProblem('old-java', `TLC needs Java ${MIN_JAVA_MAJOR} or newer, but ${path} (from ${source}) is Java ${major} (${versionLine}). ${INSTALL_ADVICE}`);
+    return setupProblem(
+      'old-java',
+      `TLC needs Java ${MIN_JAVA_MAJOR} or newer, but ${path} (from ${source}) is Java ${major} (${versionLine}). ${INSTALL_ADVICE}`,
+    );
   }
   return { ok: true, java: { path, source, versionLine, major } };
 }

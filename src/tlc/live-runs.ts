@@ -5,7 +5,12 @@
 // is aborted; this is the last resort, and it is synchronous because an `exit` listener cannot
 // wait.
 
-import { killAllGroups, killGroup, liveGroupCount, trackGroup as trackProcessGroup } from '../process/process-groups.js';
+import {
+  killAllGroups,
+  killGroup,
+  liveGroupCount,
+  trackGroup as trackProcessGroup,
+} from '../process/process-groups.js';
 import { liveTempDirs, removeAllTempDirs, trackTempDir } from '../process/temp-dirs.js';
 
 export { killGroup };

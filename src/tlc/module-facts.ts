@@ -15,7 +15,8 @@ export function readActionParameters(moduleText: string): ActionParameterNames {
   const names = new Map<string, readonly string[]>();
   for (const m of moduleText.matchAll(DEFINITION)) {
     const params = m[2]!.split(',').map((p) => p.trim());
-    if (params.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) && !names.has(m[1]!)) names.set(m[1]!, params);
+    if (params.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) && !names.has(m[1]!))
+      names.set(m[1]!, params);
   }
   return names;
 }
@@ -24,7 +25,11 @@ export function readActionParameters(moduleText: string): ActionParameterNames {
  * Names for an action's argument values: the module's parameter names when the definition
  * was found with as many parameters, else positional names `p1`, `p2`, ...
  */
-export function nameArguments<T>(action: string, values: readonly T[], names?: ActionParameterNames): Record<string, T> {
+export function nameArguments<T>(
+  action: string,
+  values: readonly T[],
+  names?: ActionParameterNames,
+): Record<string, T> {
   const declared = names?.get(action);
   const out: Record<string, T> = {};
   values.forEach((v, i) => {
@@ -35,14 +40,33 @@ export function nameArguments<T>(action: string, values: readonly T[], names?: A
 }
 
 const CFG_KEYWORDS = new Set([
-  'CONSTANT', 'CONSTANTS', 'INIT', 'NEXT', 'SPECIFICATION', 'INVARIANT', 'INVARIANTS', 'PROPERTY', 'PROPERTIES',
-  'CONSTRAINT', 'CONSTRAINTS', 'ACTION_CONSTRAINT', 'ACTION_CONSTRAINTS', 'SYMMETRY', 'VIEW', 'CHECK_DEADLOCK',
-  'POSTCONDITION', 'ALIAS',
+  'CONSTANT',
+  'CONSTANTS',
+  'INIT',
+  'NEXT',
+  'SPECIFICATION',
+  'INVARIANT',
+  'INVARIANTS',
+  'PROPERTY',
+  'PROPERTIES',
+  'CONSTRAINT',
+  'CONSTRAINTS',
+  'ACTION_CONSTRAINT',
+  'ACTION_CONSTRAINTS',
+  'SYMMETRY',
+  'VIEW',
+  'CHECK_DEADLOCK',
+  'POSTCONDITION',
+  'ALIAS',
 ]);
 
 /** The names listed after PROPERTY/PROPERTIES in a TLC config, in order. */
 export function readConfigProperties(cfgText: string): string[] {
-  const words = cfgText.replace(/\\\*.*$/gm, '').replace(/\(\*[\s\S]*?\*\)/g, ' ').split(/\s+/).filter((w) => w !== '');
+  const words = cfgText
+    .replace(/\\\*.*$/gm, '')
+    .replace(/\(\*[\s\S]*?\*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const names: string[] = [];
   let inProperties = false;
   for (const w of words) {

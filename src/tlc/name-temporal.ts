@@ -25,10 +25,24 @@ export type TemporalJudge = (lasso: TlcLasso) => string | null | Promise<string 
  * PROPERTY and TLC named none or one of them. Without a judge, or when it cannot tell, the
  * result is returned as it is (the first property TLC listed, in config order, or null).
  */
-export async function nameTemporalViolation(result: CheckResult, properties: readonly string[], judge: TemporalJudge | undefined): Promise<CheckResult> {
-  if (judge === undefined || result.verdict !== 'violated' || result.trace === null || properties.length < 2) return result;
+export async function nameTemporalViolation(
+  result: CheckResult,
+  properties: readonly string[],
+  judge: TemporalJudge | undefined,
+): Promise<CheckResult> {
+  if (
+    judge === undefined ||
+    result.verdict !== 'violated' ||
+    result.trace === null ||
+    properties.length < 2
+  )
+    return result;
   if (result.loopsBackTo === null && !result.stuttering) return result;
   if (result.property !== null && !properties.includes(result.property)) return result;
-  const name = await judge({ trace: result.trace, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering });
+  const name = await judge({
+    trace: result.trace,
+    loopsBackTo: result.loopsBackTo,
+    stuttering: result.stuttering,
+  });
   return name === null || name === result.property ? result : { ...result, property: name };
 }

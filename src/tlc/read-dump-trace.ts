@@ -17,7 +17,9 @@ export interface DumpTrace {
   readonly vars: readonly string[];
 }
 
-export type DumpTraceResult = { readonly ok: true; readonly trace: DumpTrace } | { readonly ok: false; readonly error: string };
+export type DumpTraceResult =
+  | { readonly ok: true; readonly trace: DumpTrace }
+  | { readonly ok: false; readonly error: string };
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type NumberedState = [number, Record<string, Json>];
@@ -46,7 +48,13 @@ function toState(raw: Record<string, Json>): TlaState {
 }
 
 function isNumberedState(x: unknown): x is NumberedState {
-  return Array.isArray(x) && x.length === 2 && typeof x[0] === 'number' && typeof x[1] === 'object' && x[1] !== null;
+  return (
+    Array.isArray(x) &&
+    x.length === 2 &&
+    typeof x[0] === 'number' &&
+    typeof x[1] === 'object' &&
+    x[1] !== null
+  );
 }
 
 /** Reads the text (or the already parsed object) of a `-dumpTrace json` file. */
@@ -59,12 +67,17 @@ export function readDumpTrace(json: string | unknown): DumpTraceResult {
       return { ok: false, error: `not JSON: ${(e as Error).message}` };
     }
   }
-  const ce = (doc as { counterexample?: { action?: unknown; state?: unknown } } | null)?.counterexample;
-  if (!ce || !Array.isArray(ce.state) || !Array.isArray(ce.action)) return { ok: false, error: 'no counterexample with "state" and "action" lists' };
-  if (!ce.state.every(isNumberedState)) return { ok: false, error: 'a state is not [number, {variables}]' };
+  const ce = (doc as { counterexample?: { action?: unknown; state?: unknown } } | null)
+    ?.counterexample;
+  if (!ce || !Array.isArray(ce.state) || !Array.isArray(ce.action))
+    return { ok: false, error: 'no counterexample with "state" and "action" lists' };
+  if (!ce.state.every(isNumberedState))
+    return { ok: false, error: 'a state is not [number, {variables}]' };
   const states = ce.state as NumberedState[];
   const edges = ce.action as Edge[];
-  const vars = Array.isArray((doc as { vars?: unknown }).vars) ? ((doc as { vars: string[] }).vars) : [];
+  const vars = Array.isArray((doc as { vars?: unknown }).vars)
+    ? (doc as { vars: string[] }).vars
+    : [];
 
   const steps: TlaTraceStep[] = states.map(([n, raw], i) => {
     if (i === 0) return { action: null, state: toState(raw) };

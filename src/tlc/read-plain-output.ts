@@ -22,26 +22,84 @@ const RULES: readonly Rule[] = [
   { re: /^Starting\.\.\. \(/, code: 2185, severity: 0, multiLine: false },
   { re: /^Computing initial states\.\.\./, code: 2189, severity: 0, multiLine: false },
   { re: /^Finished computing initial states:/, code: 2190, severity: 0, multiLine: false },
-  { re: /^Invariant \S+ is violated by the initial state:/, code: 2107, severity: 1, multiLine: true },
+  {
+    re: /^Invariant \S+ is violated by the initial state:/,
+    code: 2107,
+    severity: 1,
+    multiLine: true,
+  },
   { re: /^Invariant \S+ is violated\./, code: 2110, severity: 1, multiLine: false },
   { re: /^Evaluating invariant \S+ failed\./, code: 2111, severity: 1, multiLine: true },
   { re: /^Action property \S+ is violated\./, code: 2112, severity: 1, multiLine: false },
   { re: /^Deadlock reached\./, code: 2114, severity: 1, multiLine: false },
-  { re: /^Temporal propert(?:y \S+ was|ies (?:.+ )?were) violated\./, code: 2116, severity: 1, multiLine: false },
+  {
+    re: /^Temporal propert(?:y \S+ was|ies (?:.+ )?were) violated\./,
+    code: 2116,
+    severity: 1,
+    multiLine: false,
+  },
   { re: /^The behavior up to this point is:/, code: 2121, severity: 1, multiLine: false },
-  { re: /^The following behavior constitutes a counter-example:/, code: 2264, severity: 1, multiLine: false },
-  { re: /^The first argument of Assert evaluated to FALSE/, code: 2132, severity: 1, multiLine: true },
-  { re: /^The error occurred when TLC was evaluating the nested/, code: 2103, severity: 1, multiLine: true },
+  {
+    re: /^The following behavior constitutes a counter-example:/,
+    code: 2264,
+    severity: 1,
+    multiLine: false,
+  },
+  {
+    re: /^The first argument of Assert evaluated to FALSE/,
+    code: 2132,
+    severity: 1,
+    multiLine: true,
+  },
+  {
+    re: /^The error occurred when TLC was evaluating the nested/,
+    code: 2103,
+    severity: 1,
+    multiLine: true,
+  },
   { re: /^TLC threw an unexpected exception\./, code: 1000, severity: 1, multiLine: true },
   { re: /^Parsing or semantic analysis failed\./, code: 3002, severity: 1, multiLine: false },
-  { re: /^The constant parameter \S+ is not assigned a value/, code: 2222, severity: 1, multiLine: false },
-  { re: /^State (\d+): Stuttering/, code: 2218, severity: 4, multiLine: false, rewrite: (m) => `${m[1]}: Stuttering` },
-  { re: /^State (\d+): (<.*)$/, code: 2217, severity: 4, multiLine: true, rewrite: (m) => `${m[1]}: ${m[2]}` },
-  { re: /^Back to state (\d+): (.*)$/, code: 2122, severity: 4, multiLine: false, rewrite: (m) => `${m[1]}: Back to state: ${m[2]}` },
-  { re: /^Model checking completed\. No error has been found\./, code: 2193, severity: 0, multiLine: true },
+  {
+    re: /^The constant parameter \S+ is not assigned a value/,
+    code: 2222,
+    severity: 1,
+    multiLine: false,
+  },
+  {
+    re: /^State (\d+): Stuttering/,
+    code: 2218,
+    severity: 4,
+    multiLine: false,
+    rewrite: (m) => `${m[1]}: Stuttering`,
+  },
+  {
+    re: /^State (\d+): (<.*)$/,
+    code: 2217,
+    severity: 4,
+    multiLine: true,
+    rewrite: (m) => `${m[1]}: ${m[2]}`,
+  },
+  {
+    re: /^Back to state (\d+): (.*)$/,
+    code: 2122,
+    severity: 4,
+    multiLine: false,
+    rewrite: (m) => `${m[1]}: Back to state: ${m[2]}`,
+  },
+  {
+    re: /^Model checking completed\. No error has been found\./,
+    code: 2193,
+    severity: 0,
+    multiLine: true,
+  },
   { re: /^Progress\(/, code: 2200, severity: 0, multiLine: false },
   { re: /^[\d,]+ states generated, /, code: 2199, severity: 0, multiLine: false },
-  { re: /^The depth of the complete state graph search is/, code: 2194, severity: 0, multiLine: false },
+  {
+    re: /^The depth of the complete state graph search is/,
+    code: 2194,
+    severity: 0,
+    multiLine: false,
+  },
   { re: /^Finished in /, code: 2186, severity: 0, multiLine: false },
 ];
 
@@ -56,7 +114,12 @@ export function readPlainOutput(text: string): ParsedToolOutput {
   let started = false;
 
   const close = (): void => {
-    if (open) messages.push({ code: open.code, severity: open.severity, text: open.lines.join('\n').trimEnd() });
+    if (open)
+      messages.push({
+        code: open.code,
+        severity: open.severity,
+        text: open.lines.join('\n').trimEnd(),
+      });
     open = null;
   };
 
@@ -69,7 +132,12 @@ export function readPlainOutput(text: string): ParsedToolOutput {
       const m = rule.re.exec(body);
       if (!m) continue;
       close();
-      open = { code: rule.code, severity: rule.severity, lines: [rule.rewrite ? rule.rewrite(m) : body], multiLine: rule.multiLine };
+      open = {
+        code: rule.code,
+        severity: rule.severity,
+        lines: [rule.rewrite ? rule.rewrite(m) : body],
+        multiLine: rule.multiLine,
+      };
       if (rule.code === 2185) started = true;
       matched = true;
       break;

@@ -68,7 +68,11 @@ export class ToolOutputReader {
       this.pending = '';
     }
     if (this.current) this.finish();
-    return { messages: [...this.messages], sanyLines: trimBlank(this.sanyLines), otherLines: [...this.otherLines] };
+    return {
+      messages: [...this.messages],
+      sanyLines: trimBlank(this.sanyLines),
+      otherLines: [...this.otherLines],
+    };
   }
 
   private line(line: string): void {
@@ -100,7 +104,11 @@ export class ToolOutputReader {
     this.current = null;
     const lines = [...current.lines];
     while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
-    const message: ToolMessage = { code: current.code, severity: current.severity, text: lines.join('\n') };
+    const message: ToolMessage = {
+      code: current.code,
+      severity: current.severity,
+      text: lines.join('\n'),
+    };
     if (message.code === SANY_START) this.inSany = true;
     if (message.code === SANY_END) this.inSany = false;
     this.messages.push(message);

@@ -56,7 +56,13 @@ export function readActionLabel(label: string): Reading<ActionLabel> {
   const m = LABEL.exec(trimmed);
   const head = m ? m[1]! : trimmed.replace(/^<|>$/g, '');
   const range: TlaRange | null = m
-    ? { module: m[6]!, beginLine: Number(m[2]), beginColumn: Number(m[3]), endLine: Number(m[4]), endColumn: Number(m[5]) }
+    ? {
+        module: m[6]!,
+        beginLine: Number(m[2]),
+        beginColumn: Number(m[3]),
+        endLine: Number(m[4]),
+        endColumn: Number(m[5]),
+      }
     : null;
   const paren = head.indexOf('(');
   if (paren < 0) return { ok: true, value: { name: head.trim(), args: [], range } };
@@ -92,18 +98,27 @@ export function readStateVariables(lines: readonly string[]): Reading<TlaState> 
 export function readPrintedState(text: string): Reading<PrintedState> {
   const lines = text.split('\n');
   const header = HEADER.exec(lines[0] ?? '');
-  if (!header) return problem(`a trace state does not start with its number: ${JSON.stringify(lines[0] ?? '')}`);
+  if (!header)
+    return problem(
+      `a trace state does not start with its number: ${JSON.stringify(lines[0] ?? '')}`,
+    );
   const state = readStateVariables(lines.slice(1));
   if (!state.ok) return state;
   const labelText = header[2]!.trim();
-  if (labelText === '<Initial predicate>') return { ok: true, value: { number: Number(header[1]), action: null, state: state.value } };
+  if (labelText === '<Initial predicate>')
+    return { ok: true, value: { number: Number(header[1]), action: null, state: state.value } };
   const action = readActionLabel(labelText);
   if (!action.ok) return action;
-  return { ok: true, value: { number: Number(header[1]), action: action.value, state: state.value } };
+  return {
+    ok: true,
+    value: { number: Number(header[1]), action: action.value, state: state.value },
+  };
 }
 
 /** Reads a 2122 message `4: Back to state: <label>`: the state number the loop returns to. */
-export function readBackToState(text: string): Reading<{ readonly backTo: number; readonly action: ActionLabel | null }> {
+export function readBackToState(
+  text: string,
+): Reading<{ readonly backTo: number; readonly action: ActionLabel | null }> {
   const m = /^(\d+): [^<]*(<.*>)?\s*$/.exec(text.split('\n')[0] ?? '');
   if (!m) return problem(`cannot read a back-to-state line: ${JSON.stringify(text)}`);
   if (!m[2]) return { ok: true, value: { backTo: Number(m[1]), action: null } };

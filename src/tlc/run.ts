@@ -5,11 +5,24 @@
 
 import { startJava } from './distributed-process.js';
 import type { CheckResult } from '../result/check-result.js';
-import { interpretMessages, readProgress, EC, type Progress, type InterpretOptions } from './interpret-messages.js';
+import {
+  interpretMessages,
+  readProgress,
+  EC,
+  type Progress,
+  type InterpretOptions,
+} from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
 import { reportToCheckResult } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
-import { inRunFolder, runFiles, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import {
+  inRunFolder,
+  runFiles,
+  startTlc,
+  tlcArguments,
+  tlcErrorResult as errorResult,
+  type TlcStartOptions,
+} from './start.js';
 
 export { prepareTlc, tlcArguments, type TlaModuleText, type TlcSetup } from './start.js';
 
@@ -37,10 +50,14 @@ export interface RunTlcOptions extends TlcStartOptions {
 type StopReason = 'timeout' | 'max-states' | 'interrupted' | 'memory';
 
 const ADVICE: Record<StopReason, (o: RunTlcOptions) => string> = {
-  timeout: (o) => `TLC was stopped after ${o.timeoutSeconds} s before it finished. Raise --timeout, lower the model's parameters, or add --workers.`,
-  'max-states': (o) => `TLC was stopped after finding ${o.maxStates} distinct states. Raise --max-states or lower the model's parameters.`,
-  interrupted: () => 'TLC was interrupted before it finished; no property was found violated so far.',
-  memory: () => "TLC ran out of memory. Give Java more (JAVA_TOOL_OPTIONS=-Xmx8g, for example) or lower the model's parameters.",
+  timeout: (o) =>
+    `TLC was stopped after ${o.timeoutSeconds} s before it finished. Raise --timeout, lower the model's parameters, or add --workers.`,
+  'max-states': (o) =>
+    `TLC was stopped after finding ${o.maxStates} distinct states. Raise --max-states or lower the model's parameters.`,
+  interrupted: () =>
+    'TLC was interrupted before it finished; no property was found violated so far.',
+  memory: () =>
+    "TLC ran out of memory. Give Java more (JAVA_TOOL_OPTIONS=-Xmx8g, for example) or lower the model's parameters.",
 };
 
 /**
@@ -58,7 +75,10 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
 
   const start = await startTlc(options);
   // Aborted while Java and the jar were being looked at: interrupted, not a broken Java.
-  if (!start.ok) return options.signal?.aborted ? inconclusiveResult('interrupted', options, null, elapsed()) : start.result;
+  if (!start.ok)
+    return options.signal?.aborted
+      ? inconclusiveResult('interrupted', options, null, elapsed())
+      : start.result;
   const { interpretOptions } = start;
 
   const staged = runFiles(start);
@@ -72,12 +92,25 @@ export async function runTlc(options: RunTlcOptions): Promise<CheckResult> {
       progressIntervalSeconds: options.progressIntervalSeconds ?? 2,
       extra: options.extraTlcArgs ?? [],
     });
-    const result = await runProcess(start.setup.java.path, args, workDir, env, options, interpretOptions, elapsed);
+    const result = await runProcess(
+      start.setup.java.path,
+      args,
+      workDir,
+      env,
+      options,
+      interpretOptions,
+      elapsed,
+    );
     return nameTemporalViolation(result, interpretOptions.properties ?? [], options.judgeTemporal);
   });
 }
 
-function inconclusiveResult(reason: StopReason, options: RunTlcOptions, progress: Progress | null, seconds: number): CheckResult {
+function inconclusiveResult(
+  reason: StopReason,
+  options: RunTlcOptions,
+  progress: Progress | null,
+  seconds: number,
+): CheckResult {
   return {
     engine: 'tlc',
     verdict: 'inconclusive',
@@ -113,7 +146,12 @@ function runProcess(
     const p = readProgress(message.text);
     if (!p) return;
     lastProgress = p;
-    options.onProgress?.({ distinct: p.distinct, generated: p.generated, queue: p.queue, depth: p.depth });
+    options.onProgress?.({
+      distinct: p.distinct,
+      generated: p.generated,
+      queue: p.queue,
+      depth: p.depth,
+    });
     if (options.maxStates !== undefined && p.distinct >= options.maxStates) stop('max-states');
   });
   const proc = startJava(javaPath, args, {
@@ -131,31 +169,55 @@ function runProcess(
   }
   const onAbort = (): void => stop('interrupted');
   if (proc.pid !== undefined) options.onStart?.({ pid: proc.pid, args });
-  const timeoutTimer = options.timeoutSeconds !== undefined ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000) : undefined;
+  const timeoutTimer =
+    options.timeoutSeconds !== undefined
+      ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000)
+      : undefined;
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) stop('interrupted');
 
   return proc.exited.then(({ code, signal, startError }) => {
     clearTimeout(timeoutTimer);
     options.signal?.removeEventListener('abort', onAbort);
-    if (startError !== undefined) return errorResult(`Could not start ${javaPath}: ${startError}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.`, elapsed());
+    if (startError !== undefined)
+      return errorResult(
+        `Could not start ${javaPath}: ${startError}. Install a JDK 11 or newer, or use the embedded engine, the default, which needs no Java.`,
+        elapsed(),
+      );
     const report = interpretMessages(reader.end(), interpretOptions);
-    const memory = /java\.lang\.OutOfMemoryError/.test(stderr) || report.failures.some((f) => /OutOfMemoryError/.test(f.message));
+    const memory =
+      /java\.lang\.OutOfMemoryError/.test(stderr) ||
+      report.failures.some((f) => /OutOfMemoryError/.test(f.message));
     if (stopReason) {
       // A violation printed before the stop is a real verdict; otherwise the run is inconclusive.
-      if (report.violations.length > 0 && report.traceProblems.length === 0) return reportToCheckResult(report, code);
-      return inconclusiveResult(stopReason, options, report.lastProgress ?? lastProgress, elapsed());
+      if (report.violations.length > 0 && report.traceProblems.length === 0)
+        return reportToCheckResult(report, code);
+      return inconclusiveResult(
+        stopReason,
+        options,
+        report.lastProgress ?? lastProgress,
+        elapsed(),
+      );
     }
-    if (memory && report.violations.length === 0) return inconclusiveResult('memory', options, report.lastProgress ?? lastProgress, elapsed());
+    if (memory && report.violations.length === 0)
+      return inconclusiveResult('memory', options, report.lastProgress ?? lastProgress, elapsed());
     const result = reportToCheckResult(report, code);
     if (result.verdict === 'error' && code === null) {
       return {
         ...result,
-        error: { message: `TLC was killed by ${signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if TLC keeps dying, look for an out-of-memory killer or a process limit.` },
+        error: {
+          message: `TLC was killed by ${signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if TLC keeps dying, look for an out-of-memory killer or a process limit.`,
+        },
       };
     }
     if (result.verdict === 'error' && stderr.trim() !== '' && report.failures.length === 0) {
-      return { ...result, error: { ...result.error!, message: `${result.error!.message}\nJava said: ${stderr.trim().split('\n').slice(0, 5).join('\n')}` } };
+      return {
+        ...result,
+        error: {
+          ...result.error!,
+          message: `${result.error!.message}\nJava said: ${stderr.trim().split('\n').slice(0, 5).join('\n')}`,
+        },
+      };
     }
     return result;
   });

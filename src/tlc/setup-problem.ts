@@ -23,7 +23,8 @@ export interface SetupProblem {
 export type Setup<T> = ({ readonly ok: true } & T) | SetupProblem;
 
 /** The way out that always exists: the embedded engine needs neither Java nor TLC. */
-export const EMBEDDED_ADVICE = 'or use the embedded engine, the default (run credspec check without --engine tlc), which needs neither Java nor TLC';
+export const EMBEDDED_ADVICE =
+  'or use the embedded engine, the default (run credspec check without --engine tlc), which needs neither Java nor TLC';
 
 export function setupProblem(kind: SetupProblemKind, message: string): SetupProblem {
   return { ok: false, kind, message };

@@ -8,7 +8,14 @@ import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
 import { startJava } from './distributed-process.js';
 import { interpretMessages } from './interpret-messages.js';
 import { ToolOutputReader, type ToolMessage } from './read-tool-output.js';
-import { inRunFolder, runFiles, startTlc, tlcArguments, tlcErrorResult as errorResult, type TlcStartOptions } from './start.js';
+import {
+  inRunFolder,
+  runFiles,
+  startTlc,
+  tlcArguments,
+  tlcErrorResult as errorResult,
+  type TlcStartOptions,
+} from './start.js';
 import { reportToCheckResult } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
 
@@ -29,12 +36,15 @@ export interface RunTlcSimulationOptions extends TlcStartOptions {
   /** `-seed`; default 1, so the same command gives the same behaviours (with one worker). */
   readonly seed?: number;
   /** Called on each of TLC's simulation progress reports. */
-  readonly onProgress?: ((p: { statesGenerated: number; behaviours: number | null }) => void) | undefined;
+  readonly onProgress?:
+    | ((p: { statesGenerated: number; behaviours: number | null }) => void)
+    | undefined;
   readonly onStart?: ((info: { pid: number; args: readonly string[] }) => void) | undefined;
 }
 
 /** What the result says of its distinct-state count: TLC prints -1 for it in simulation. */
-export const NOT_COUNTED = "TLC's simulation does not count distinct states (it reports -1); the embedded engine's simulation counts every state it visits.";
+export const NOT_COUNTED =
+  "TLC's simulation does not count distinct states (it reports -1); the embedded engine's simulation counts every state it visits.";
 
 /**
  * The distinct states of a behaviour TLC printed: all a simulation's output shows of the states
@@ -50,13 +60,18 @@ function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
 
 /** Reads 2209: the behaviours so far (`Progress(T)`, -1 on TLC 1.7.4) and the states generated. */
-export function readSimulationProgress(text: string): { behaviours: number | null; statesGenerated: number } | null {
+export function readSimulationProgress(
+  text: string,
+): { behaviours: number | null; statesGenerated: number } | null {
   const m = /Progress\((-?[\d,]+)\).*?:\s*([\d,]+) states generated/.exec(text);
   if (!m) return null;
   const t = Number(m[1]!.replace(/,/g, ''));
@@ -86,7 +101,15 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
       config: staged.config,
       workers: 1,
       progressIntervalSeconds: 2,
-      extra: ['-simulate', `num=${traces}`, '-depth', String(depth), '-seed', String(seed), ...(options.extraTlcArgs ?? [])],
+      extra: [
+        '-simulate',
+        `num=${traces}`,
+        '-depth',
+        String(depth),
+        '-seed',
+        String(seed),
+        ...(options.extraTlcArgs ?? []),
+      ],
     });
 
     let stopReason: 'timeout' | 'interrupted' | null = null;
@@ -99,7 +122,12 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
       progress = p;
       options.onProgress?.(p);
     });
-    const proc = startJava(setup.java.path, args, { cwd: workDir, env, onStdout: (c) => reader.push(c), onStderr: (c) => (stderr = (stderr + c).slice(-65536)) });
+    const proc = startJava(setup.java.path, args, {
+      cwd: workDir,
+      env,
+      onStdout: (c) => reader.push(c),
+      onStderr: (c) => (stderr = (stderr + c).slice(-65536)),
+    });
     if (proc.pid !== undefined) options.onStart?.({ pid: proc.pid, args });
     const stop = (reason: 'timeout' | 'interrupted'): void => {
       if (stopReason) return;
@@ -109,31 +137,64 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
     const onAbort = (): void => stop('interrupted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) stop('interrupted');
-    const timer = options.timeoutSeconds !== undefined ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000) : undefined;
+    const timer =
+      options.timeoutSeconds !== undefined
+        ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000)
+        : undefined;
     const exit = await proc.exited;
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
-    if (exit.startError !== undefined) return errorResult(`Could not start ${setup.java.path}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, which needs no Java.`, elapsed());
+    if (exit.startError !== undefined)
+      return errorResult(
+        `Could not start ${setup.java.path}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, which needs no Java.`,
+        elapsed(),
+      );
 
     const parsed = reader.end();
     const report = interpretMessages(parsed, interpretOptions);
-    const finalStats = parsed.messages.filter((m) => m.code === SIM_EC.TLC_STATS_SIMU).map((m) => /states generated:\s*([\d,]+)/.exec(m.text)).find((m) => m !== null);
-    const generated = finalStats ? Number(finalStats[1]!.replace(/,/g, '')) : ((progress as { statesGenerated: number } | null)?.statesGenerated ?? 0);
+    const finalStats = parsed.messages
+      .filter((m) => m.code === SIM_EC.TLC_STATS_SIMU)
+      .map((m) => /states generated:\s*([\d,]+)/.exec(m.text))
+      .find((m) => m !== null);
+    const generated = finalStats
+      ? Number(finalStats[1]!.replace(/,/g, ''))
+      : ((progress as { statesGenerated: number } | null)?.statesGenerated ?? 0);
 
     if (report.violations.length > 0 || report.failures.length > 0) {
       const r = reportToCheckResult(report, exit.code);
       // The simulator labels the first state with the Init definition; a local run does not.
       const trace = r.trace ? r.trace.map((s, i) => (i === 0 ? { ...s, action: null } : s)) : null;
-      const stats = { distinctStates: distinctStatesOf(trace), statesGenerated: generated, depth: trace?.length ?? 0, seconds: elapsed(), queued: 0 };
-      return nameTemporalViolation({ ...r, trace, stats }, interpretOptions.properties ?? [], options.judgeTemporal);
+      const stats = {
+        distinctStates: distinctStatesOf(trace),
+        statesGenerated: generated,
+        depth: trace?.length ?? 0,
+        seconds: elapsed(),
+        queued: 0,
+      };
+      return nameTemporalViolation(
+        { ...r, trace, stats },
+        interpretOptions.properties ?? [],
+        options.judgeTemporal,
+      );
     }
     if (exit.code === 0 || stopReason !== null) {
       const behaviours = (progress as { behaviours: number | null } | null)?.behaviours ?? null;
-      return foundNothing({ stopReason, behaviours, traces, depth, seed, generated, seconds: elapsed(), timeoutSeconds: options.timeoutSeconds });
+      return foundNothing({
+        stopReason,
+        behaviours,
+        traces,
+        depth,
+        seed,
+        generated,
+        seconds: elapsed(),
+        timeoutSeconds: options.timeoutSeconds,
+      });
     }
     const r = reportToCheckResult(report, exit.code);
     const said = stderr.trim().split('\n').slice(0, 5).join('\n');
-    return said === '' || r.verdict !== 'error' ? r : { ...r, error: { ...r.error!, message: `${r.error!.message}\nJava said: ${said}` } };
+    return said === '' || r.verdict !== 'error'
+      ? r
+      : { ...r, error: { ...r.error!, message: `${r.error!.message}\nJava said: ${said}` } };
   });
 }
 
@@ -152,13 +213,27 @@ function foundNothing(run: {
   const { stopReason, traces, depth, seed, generated } = run;
   const done = stopReason === null;
   const behaviours = run.behaviours ?? (done ? traces : null);
-  const count = behaviours === null ? 'an unknown number of behaviours (this TLC does not report it)' : `${behaviours} behaviour${behaviours === 1 ? '' : 's'}`;
-  const why = stopReason === 'timeout' ? `the time limit of ${run.timeoutSeconds} s was reached` : stopReason === 'interrupted' ? 'the run was interrupted' : `all ${traces} behaviours asked for were generated`;
+  const count =
+    behaviours === null
+      ? 'an unknown number of behaviours (this TLC does not report it)'
+      : `${behaviours} behaviour${behaviours === 1 ? '' : 's'}`;
+  const why =
+    stopReason === 'timeout'
+      ? `the time limit of ${run.timeoutSeconds} s was reached`
+      : stopReason === 'interrupted'
+        ? 'the run was interrupted'
+        : `all ${traces} behaviours asked for were generated`;
   return {
     engine: 'tlc',
     verdict: 'inconclusive',
     property: null,
-    stats: { distinctStates: 0, statesGenerated: generated, depth: 0, seconds: run.seconds, queued: 0 },
+    stats: {
+      distinctStates: 0,
+      statesGenerated: generated,
+      depth: 0,
+      seconds: run.seconds,
+      queued: 0,
+    },
     trace: null,
     loopsBackTo: null,
     stuttering: false,

@@ -62,7 +62,13 @@ export interface TlcSetup {
 }
 
 /** Finds Java and the jar and starts TLC once to learn its options; a problem says what to do. */
-export async function prepareTlc(options: { tlcJar?: string | undefined; env?: NodeJS.ProcessEnv; signal?: AbortSignal | undefined } = {}): Promise<({ ok: true } & TlcSetup) | SetupProblem> {
+export async function prepareTlc(
+  options: {
+    tlcJar?: string | undefined;
+    env?: NodeJS.ProcessEnv;
+    signal?: AbortSignal | undefined;
+  } = {},
+): Promise<({ ok: true } & TlcSetup) | SetupProblem> {
   const env = options.env ?? process.env;
   const java = await findJava(env, { signal: options.signal });
   if (!java.ok) return java;
@@ -81,23 +87,37 @@ export async function prepareTlc(options: { tlcJar?: string | undefined; env?: N
  * counterexamples are the same on every run; `-metadir` so TLC's state files never touch the
  * user's folder.
  */
-export function tlcArguments(setup: { jar: JarInfo; probe: JarProbe }, p: {
-  workDir: string; metaDir: string; module: string; config: string; workers: number | 'auto'; progressIntervalSeconds: number; extra: readonly string[];
-}): string[] {
+export function tlcArguments(
+  setup: { jar: JarInfo; probe: JarProbe },
+  p: {
+    workDir: string;
+    metaDir: string;
+    module: string;
+    config: string;
+    workers: number | 'auto';
+    progressIntervalSeconds: number;
+    extra: readonly string[];
+  },
+): string[] {
   return [
     '-XX:+UseParallelGC',
     '-XX:-UsePerfData',
     `-Dtlc2.TLC.progressInterval=${Math.max(1, Math.round(p.progressIntervalSeconds))}`,
     `-Djava.io.tmpdir=${join(p.workDir, 'java-tmp')}`,
-    '-cp', setup.jar.path,
+    '-cp',
+    setup.jar.path,
     'tlc2.TLC',
     '-tool',
-    '-workers', String(p.workers),
-    '-metadir', p.metaDir,
-    '-fp', '0',
+    '-workers',
+    String(p.workers),
+    '-metadir',
+    p.metaDir,
+    '-fp',
+    '0',
     ...(setup.probe.noGenerateSpecTE ? ['-noGenerateSpecTE'] : []),
     ...p.extra,
-    '-config', p.config,
+    '-config',
+    p.config,
     p.module,
   ];
 }
@@ -140,10 +160,18 @@ export interface RunFile {
 /** A TLA+ module name, which is also a file name here: letters, digits and `_` only. */
 const MODULE_NAME = /^[A-Za-z0-9_]+$/;
 
-type ModuleTexts = { moduleName: string; moduleText: string; cfgText: string; otherModules: RunFile[] };
+type ModuleTexts = {
+  moduleName: string;
+  moduleText: string;
+  cfgText: string;
+  otherModules: RunFile[];
+};
 
 /** Reads a module path, its config and the `.tla` files beside it, each once. */
-async function readModuleFiles(modulePath: string, configPath: string | undefined): Promise<ModuleTexts> {
+async function readModuleFiles(
+  modulePath: string,
+  configPath: string | undefined,
+): Promise<ModuleTexts> {
   const file = basename(modulePath);
   const folder = dirname(modulePath);
   const moduleText = await readFile(modulePath, 'utf8');
@@ -151,7 +179,11 @@ async function readModuleFiles(modulePath: string, configPath: string | undefine
   const otherModules: RunFile[] = [];
   // Regular files only: a FIFO or device named `*.tla` would block or never end.
   for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.isFile() && entry.name.endsWith('.tla') && entry.name !== file) otherModules.push({ name: entry.name, text: await readFile(join(folder, entry.name), 'utf8') });
+    if (entry.isFile() && entry.name.endsWith('.tla') && entry.name !== file)
+      otherModules.push({
+        name: entry.name,
+        text: await readFile(join(folder, entry.name), 'utf8'),
+      });
   }
   return { moduleName: file.replace(/\.tla$/, ''), moduleText, cfgText, otherModules };
 }
@@ -161,7 +193,9 @@ async function readModuleFiles(modulePath: string, configPath: string | undefine
  * their paths. A missing Java or jar, a file that cannot be read, or a module name that
  * cannot be a file name, comes back as the run's error result rather than a throw.
  */
-export async function startTlc(options: TlcStartOptions): Promise<TlcStart | { readonly ok: false; readonly result: CheckResult }> {
+export async function startTlc(
+  options: TlcStartOptions,
+): Promise<TlcStart | { readonly ok: false; readonly result: CheckResult }> {
   const env = options.env ?? process.env;
   const setup = await prepareTlc({ tlcJar: options.tlcJar, env, signal: options.signal });
   if (!setup.ok) return { ok: false, result: tlcErrorResult(setup.message) };
@@ -170,24 +204,61 @@ export async function startTlc(options: TlcStartOptions): Promise<TlcStart | { r
     try {
       texts = await readModuleFiles(options.module, options.config);
     } catch (e) {
-      return { ok: false, result: tlcErrorResult(`Cannot read the module or its config: ${(e as Error).message}`) };
+      return {
+        ok: false,
+        result: tlcErrorResult(`Cannot read the module or its config: ${(e as Error).message}`),
+      };
     }
   } else {
-    texts = { moduleName: options.module.name, moduleText: options.module.text, cfgText: options.module.config, otherModules: [] };
+    texts = {
+      moduleName: options.module.name,
+      moduleText: options.module.text,
+      cfgText: options.module.config,
+      otherModules: [],
+    };
   }
   const { moduleName, moduleText, cfgText, otherModules } = texts;
   if (!MODULE_NAME.test(moduleName)) {
-    return { ok: false, result: tlcErrorResult(`TLC cannot check a module named "${moduleName}": a TLA+ module name has letters, digits and _ only. Rename the module file.`) };
+    return {
+      ok: false,
+      result: tlcErrorResult(
+        `TLC cannot check a module named "${moduleName}": a TLA+ module name has letters, digits and _ only. Rename the module file.`,
+      ),
+    };
   }
-  const interpretOptions: InterpretOptions = { actionParameters: readActionParameters(moduleText), properties: readConfigProperties(cfgText), moduleName };
-  return { ok: true, setup: { java: setup.java, jar: setup.jar, probe: setup.probe }, env, moduleText, cfgText, moduleName, otherModules, interpretOptions };
+  const interpretOptions: InterpretOptions = {
+    actionParameters: readActionParameters(moduleText),
+    properties: readConfigProperties(cfgText),
+    moduleName,
+  };
+  return {
+    ok: true,
+    setup: { java: setup.java, jar: setup.jar, probe: setup.probe },
+    env,
+    moduleText,
+    cfgText,
+    moduleName,
+    otherModules,
+    interpretOptions,
+  };
 }
 
 /** The run folder's files for a start (with a config text the caller may have changed), and the names TLC is given. */
-export function runFiles(start: Pick<TlcStart, 'moduleName' | 'moduleText' | 'cfgText' | 'otherModules'>, cfgText: string = start.cfgText): { files: RunFile[]; module: string; config: string } {
+export function runFiles(
+  start: Pick<TlcStart, 'moduleName' | 'moduleText' | 'cfgText' | 'otherModules'>,
+  cfgText: string = start.cfgText,
+): { files: RunFile[]; module: string; config: string } {
   const module = `${start.moduleName}.tla`;
   const config = `${start.moduleName}.cfg`;
-  return { files: [...start.otherModules.filter((f) => f.name !== module), { name: module, text: start.moduleText }, { name: config, text: cfgText }], module, config };
+  return {
+    files: [
+      ...start.otherModules.filter((f) => f.name !== module),
+      { name: module, text: start.moduleText },
+      { name: config, text: cfgText },
+    ],
+    module,
+    config,
+  };
 }
 
 /**
@@ -196,7 +267,11 @@ export function runFiles(start: Pick<TlcStart, 'moduleName' | 'moduleText' | 'cf
  * folder Java unpacks into. Removes it all afterwards, whether `body` returns or throws; a
  * process that exits before then removes it on the way out (live-runs.ts).
  */
-export async function inRunFolder<T>(prefix: string, files: readonly RunFile[], body: (dirs: { workDir: string; metaDir: string }) => Promise<T>): Promise<T> {
+export async function inRunFolder<T>(
+  prefix: string,
+  files: readonly RunFile[],
+  body: (dirs: { workDir: string; metaDir: string }) => Promise<T>,
+): Promise<T> {
   const workDir = await mkdtemp(join(tmpdir(), prefix));
   const forget = trackFolder(workDir);
   try {
@@ -204,7 +279,8 @@ export async function inRunFolder<T>(prefix: string, files: readonly RunFile[], 
     await mkdir(metaDir);
     await mkdir(join(workDir, 'java-tmp'));
     // `wx`: a name given twice is our bug, not a file to replace.
-    for (const f of files) await writeFile(join(workDir, f.name), f.text, { flag: 'wx', mode: 0o600 });
+    for (const f of files)
+      await writeFile(join(workDir, f.name), f.text, { flag: 'wx', mode: 0o600 });
     return await body({ workDir, metaDir });
   } finally {
     await rm(workDir, { recursive: true, force: true });

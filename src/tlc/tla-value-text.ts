@@ -13,7 +13,10 @@ export type ValueTextResult =
 const MAX_INTERVAL = 100_000;
 
 class ValueSyntaxError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
   }
 }
@@ -29,7 +32,8 @@ export function parseTlaValueText(text: string): ValueTextResult {
   try {
     const value = reader.value();
     reader.skipSpace();
-    if (!reader.atEnd()) throw new ValueSyntaxError(`unexpected text after the value: ${reader.rest(20)}`, reader.pos);
+    if (!reader.atEnd())
+      throw new ValueSyntaxError(`unexpected text after the value: ${reader.rest(20)}`, reader.pos);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof ValueSyntaxError) return { ok: false, error: e.message, offset: e.offset };
@@ -41,14 +45,20 @@ export function parseTlaValueText(text: string): ValueTextResult {
  * Reads a parenthesised, comma-separated list of values, as in an action label's arguments
  * `(t1, <<1, 2>>)`. The text must start with `(` and end with the matching `)`.
  */
-export function parseTlaArgumentsText(text: string): { ok: true; values: TlaValue[] } | { ok: false; error: string; offset: number } {
+export function parseTlaArgumentsText(
+  text: string,
+): { ok: true; values: TlaValue[] } | { ok: false; error: string; offset: number } {
   const reader = new ValueReader(text);
   try {
     reader.skipSpace();
     reader.expect('(');
     const values = reader.list(')');
     reader.skipSpace();
-    if (!reader.atEnd()) throw new ValueSyntaxError(`unexpected text after the arguments: ${reader.rest(20)}`, reader.pos);
+    if (!reader.atEnd())
+      throw new ValueSyntaxError(
+        `unexpected text after the arguments: ${reader.rest(20)}`,
+        reader.pos,
+      );
     return { ok: true, values };
   } catch (e) {
     if (e instanceof ValueSyntaxError) return { ok: false, error: e.message, offset: e.offset };
@@ -78,7 +88,11 @@ class ValueReader {
   }
 
   expect(s: string): void {
-    if (!this.lookingAt(s)) throw new ValueSyntaxError(`expected "${s}" but found ${this.atEnd() ? 'the end' : this.rest(20)}`, this.pos);
+    if (!this.lookingAt(s))
+      throw new ValueSyntaxError(
+        `expected "${s}" but found ${this.atEnd() ? 'the end' : this.rest(20)}`,
+        this.pos,
+      );
     this.pos += s.length;
   }
 
@@ -137,7 +151,8 @@ class ValueReader {
     for (;;) {
       this.skipSpace();
       const name = /^[A-Za-z0-9_]+/.exec(this.text.slice(this.pos));
-      if (!name) throw new ValueSyntaxError(`expected a record field name at ${this.rest(20)}`, this.pos);
+      if (!name)
+        throw new ValueSyntaxError(`expected a record field name at ${this.rest(20)}`, this.pos);
       this.pos += name[0].length;
       this.expect('|->');
       fields[name[0]] = this.value();
@@ -180,7 +195,14 @@ class ValueReader {
       }
       if (c === '\\') {
         const n = this.text[this.pos + 1];
-        const escaped: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', '"': '"', '\\': '\\' };
+        const escaped: Record<string, string> = {
+          n: '\n',
+          t: '\t',
+          r: '\r',
+          f: '\f',
+          '"': '"',
+          '\\': '\\',
+        };
         if (n !== undefined && n in escaped) {
           out += escaped[n];
           this.pos += 2;

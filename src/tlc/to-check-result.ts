@@ -5,7 +5,12 @@
 
 import type { CheckResult, CheckStats } from '../result/check-result.js';
 import type { ParsedToolOutput } from './read-tool-output.js';
-import { interpretMessages, type InterpretOptions, type ReadTrace, type TlcReport } from './interpret-messages.js';
+import {
+  interpretMessages,
+  type InterpretOptions,
+  type ReadTrace,
+  type TlcReport,
+} from './interpret-messages.js';
 
 /** TLC's exit codes (`EC.ExitStatus`), for messages about runs that printed no verdict. */
 export const TLC_EXIT_CODES: Readonly<Record<number, string>> = {
@@ -28,7 +33,11 @@ export const TLC_EXIT_CODES: Readonly<Record<number, string>> = {
 /** Statistics as CheckResult counts them, from the final report or, failing that, the last progress line. */
 export function statsOf(report: TlcReport): CheckStats {
   const progress = report.lastProgress;
-  const base = report.stats ?? (progress ? { generated: progress.generated, distinct: progress.distinct, queue: progress.queue } : null);
+  const base =
+    report.stats ??
+    (progress
+      ? { generated: progress.generated, distinct: progress.distinct, queue: progress.queue }
+      : null);
   const distinct = base?.distinct ?? report.initialStates ?? 0;
   return {
     distinctStates: distinct,
@@ -39,9 +48,17 @@ export function statsOf(report: TlcReport): CheckStats {
   };
 }
 
-function traceFields(trace: ReadTrace | null): Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'> {
-  if (!trace || trace.steps.length === 0) return { trace: null, loopsBackTo: null, stuttering: false };
-  return { trace: trace.steps, loopsBackTo: trace.loopsBackTo, ...(trace.loopAction !== undefined ? { loopAction: trace.loopAction } : {}), stuttering: trace.stuttering };
+function traceFields(
+  trace: ReadTrace | null,
+): Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'> {
+  if (!trace || trace.steps.length === 0)
+    return { trace: null, loopsBackTo: null, stuttering: false };
+  return {
+    trace: trace.steps,
+    loopsBackTo: trace.loopsBackTo,
+    ...(trace.loopAction !== undefined ? { loopAction: trace.loopAction } : {}),
+    stuttering: trace.stuttering,
+  };
 }
 
 /** Words for an exit code, as TLC defines them. */
@@ -54,7 +71,11 @@ export function describeExitCode(exitCode: number): string {
  * makes it `violated` (or `deadlock`); else `holds` when TLC printed 2193 and exited 0; anything
  * else is an `error` that names the exit code. `exitCode` is null when TLC was ended by a signal.
  */
-export function toCheckResult(parsed: ParsedToolOutput, exitCode: number | null, options: InterpretOptions = {}): CheckResult {
+export function toCheckResult(
+  parsed: ParsedToolOutput,
+  exitCode: number | null,
+  options: InterpretOptions = {},
+): CheckResult {
   return reportToCheckResult(interpretMessages(parsed, options), exitCode);
 }
 
@@ -87,7 +108,9 @@ export function reportToCheckResult(report: TlcReport, exitCode: number | null):
         trace: null,
         loopsBackTo: null,
         stuttering: false,
-        error: { message: `TLC reported a ${violation.kind === 'deadlock' ? 'deadlock' : 'violation'}, but its trace could not be read: ${report.traceProblems[0]}` },
+        error: {
+          message: `TLC reported a ${violation.kind === 'deadlock' ? 'deadlock' : 'violation'}, but its trace could not be read: ${report.traceProblems[0]}`,
+        },
       };
     }
     return {
@@ -99,12 +122,27 @@ export function reportToCheckResult(report: TlcReport, exitCode: number | null):
   }
 
   if (report.success && exitCode === 0) {
-    return { ...base, verdict: 'holds', property: null, trace: null, loopsBackTo: null, stuttering: false };
+    return {
+      ...base,
+      verdict: 'holds',
+      property: null,
+      trace: null,
+      loopsBackTo: null,
+      stuttering: false,
+    };
   }
 
   const message =
     exitCode === null
       ? 'TLC was stopped before it finished (killed by a signal), so there is no verdict. Run it again; if it keeps stopping, check the memory available to Java.'
       : `TLC exited with code ${exitCode} (${describeExitCode(exitCode)}) without reporting ${report.success ? 'a consistent result' : 'a result'} credspec could read.`;
-  return { ...base, verdict: 'error', property: null, trace: null, loopsBackTo: null, stuttering: false, error: { message } };
+  return {
+    ...base,
+    verdict: 'error',
+    property: null,
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    error: { message },
+  };
 }

@@ -29,7 +29,8 @@ function isMap(v: TlaValue): v is { readonly '#map': readonly (readonly [TlaValu
 }
 
 function modelValueName(v: TlaValue): string | undefined {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v) && '#mv' in v) return (v as { '#mv': string })['#mv'];
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && '#mv' in v)
+    return (v as { '#mv': string })['#mv'];
   if (typeof v === 'string') return v;
   return undefined;
 }
@@ -42,7 +43,12 @@ function toDslValue(v: TlaValue): DslValue {
   if ('#mv' in obj) return obj['#mv'] === INTERNAL_NAMES.none ? { '#mv': 'none' } : v;
   if ('#bigint' in obj) return v;
   if ('#set' in obj) return { '#set': (obj['#set'] as TlaValue[]).map(toDslValue) };
-  if ('#map' in obj) return { '#map': (obj['#map'] as [TlaValue, TlaValue][]).map(([k, x]) => [toDslValue(k), toDslValue(x)] as const) };
+  if ('#map' in obj)
+    return {
+      '#map': (obj['#map'] as [TlaValue, TlaValue][]).map(
+        ([k, x]) => [toDslValue(k), toDslValue(x)] as const,
+      ),
+    };
   const out: Record<string, DslValue> = {};
   for (const key of Object.keys(obj)) out[key] = toDslValue(obj[key] as TlaValue);
   return out;
@@ -50,7 +56,8 @@ function toDslValue(v: TlaValue): DslValue {
 
 /** The DSL name of one per-thread entry: `t1.cred`, `caller1.restrict.error`. */
 function perThreadName(variable: SourceMapVariable, thread: string): string {
-  if (variable.scope === 'frame' && variable.owner !== undefined) return `${thread}.${variable.owner}.${variable.dslName}`;
+  if (variable.scope === 'frame' && variable.owner !== undefined)
+    return `${thread}.${variable.owner}.${variable.dslName}`;
   return `${thread}.${variable.dslName}`;
 }
 
@@ -90,14 +97,21 @@ function inCall(state: TlaState, thread: string, pcs: ReadonlySet<string> | unde
  * With `procedures` (from procedurePcs), a frame variable shows only while its thread is in a
  * call of its procedure; without, every entry shows.
  */
-export function toDslState(state: TlaState, variables: readonly SourceMapVariable[], procedures?: ProcedurePcs): DslState {
+export function toDslState(
+  state: TlaState,
+  variables: readonly SourceMapVariable[],
+  procedures?: ProcedurePcs,
+): DslState {
   const out: DslState = {};
   for (const variable of variables) {
     if (variable.scope === 'internal') continue;
     const value = state[variable.name];
     if (value === undefined) continue;
     if (variable.perThread && isMap(value)) {
-      const frameOf = variable.scope === 'frame' && variable.owner !== undefined && procedures !== undefined ? procedures.get(variable.owner) : undefined;
+      const frameOf =
+        variable.scope === 'frame' && variable.owner !== undefined && procedures !== undefined
+          ? procedures.get(variable.owner)
+          : undefined;
       for (const [key, entry] of value['#map']) {
         const thread = modelValueName(key);
         if (thread === undefined) continue;
@@ -119,7 +133,16 @@ export function threadStatuses(state: TlaState): Record<string, ThreadStatus> | 
   for (const [key, value] of pc['#map']) {
     const thread = modelValueName(key);
     if (thread === undefined) continue;
-    out[thread] = value === PC_UNBORN ? 'unborn' : value === PC_EXITING ? 'exiting' : value === PC_EXITED ? 'gone' : value === PC_DONE ? 'done' : 'alive';
+    out[thread] =
+      value === PC_UNBORN
+        ? 'unborn'
+        : value === PC_EXITING
+          ? 'exiting'
+          : value === PC_EXITED
+            ? 'gone'
+            : value === PC_DONE
+              ? 'done'
+              : 'alive';
   }
   return out;
 }
@@ -133,7 +156,8 @@ function diffStates(before: DslState | null, after: DslState): TraceStep['change
   const changes: Record<string, { before: DslValue | null; after: DslValue | null }> = {};
   const names = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const name of names) {
-    if (!sameValue(before[name], after[name])) changes[name] = { before: before[name] ?? null, after: after[name] ?? null };
+    if (!sameValue(before[name], after[name]))
+      changes[name] = { before: before[name] ?? null, after: after[name] ?? null };
   }
   return changes;
 }
@@ -152,13 +176,19 @@ function pcOf(state: TlaState | undefined, thread: string): string | undefined {
  * prints no action arguments) the one thread that was at the action's pc before the step and
  * whose pc or state changed.
  */
-function actingThread(step: TlaTraceStep, previous: TlaTraceStep | undefined, action: SourceMapAction | undefined): string | null {
+function actingThread(
+  step: TlaTraceStep,
+  previous: TlaTraceStep | undefined,
+  action: SourceMapAction | undefined,
+): string | null {
   const self = step.action?.params['self'];
   if (self !== undefined) return modelValueName(self) ?? null;
   if (action === undefined || action.pc === null || previous === undefined) return null;
   const pc = previous.state[INTERNAL_NAMES.pc];
   if (pc === undefined || !isMap(pc)) return null;
-  const candidates = pc['#map'].map(([k]) => modelValueName(k)).filter((t): t is string => t !== undefined && pcOf(previous.state, t) === action.pc);
+  const candidates = pc['#map']
+    .map(([k]) => modelValueName(k))
+    .filter((t): t is string => t !== undefined && pcOf(previous.state, t) === action.pc);
   if (candidates.length <= 1) return candidates[0] ?? null;
   const moved = candidates.filter((t) => pcOf(previous.state, t) !== pcOf(step.state, t));
   return moved.length === 1 ? moved[0]! : candidates[0]!;
@@ -169,7 +199,11 @@ function actingThread(step: TlaTraceStep, previous: TlaTraceStep | undefined, ac
  * one, else (TLC 1.7.4) the one thread whose pc differs between the two states and the step at
  * its pc; when that is not one step, the step is shown without a name.
  */
-function closingAction(result: Pick<CheckResult, 'trace' | 'loopAction'>, k: number, actions: ReadonlyMap<string, SourceMapAction>): { action: SourceMapAction | undefined; name: string | null; thread: string | null } {
+function closingAction(
+  result: Pick<CheckResult, 'trace' | 'loopAction'>,
+  k: number,
+  actions: ReadonlyMap<string, SourceMapAction>,
+): { action: SourceMapAction | undefined; name: string | null; thread: string | null } {
   const trace = result.trace!;
   const last = trace[trace.length - 1]!;
   const target = trace[k]!;
@@ -180,32 +214,50 @@ function closingAction(result: Pick<CheckResult, 'trace' | 'loopAction'>, k: num
   }
   const pc = last.state[INTERNAL_NAMES.pc];
   if (pc === undefined || !isMap(pc)) return { action: undefined, name: null, thread: null };
-  const moved = pc['#map'].map(([key]) => modelValueName(key)).filter((t): t is string => t !== undefined && pcOf(last.state, t) !== pcOf(target.state, t));
+  const moved = pc['#map']
+    .map(([key]) => modelValueName(key))
+    .filter((t): t is string => t !== undefined && pcOf(last.state, t) !== pcOf(target.state, t));
   if (moved.length !== 1) return { action: undefined, name: null, thread: null };
   const from = pcOf(last.state, moved[0]!);
   const candidates = [...actions.values()].filter((a) => a.pc !== null && a.pc === from);
   const steps = new Set(candidates.map((a) => a.step));
-  if (candidates.length === 0 || steps.size !== 1) return { action: undefined, name: null, thread: moved[0]! };
+  if (candidates.length === 0 || steps.size !== 1)
+    return { action: undefined, name: null, thread: moved[0]! };
   // Two halves of one fault point share the step; which half ran is not known, so no outcome.
   const only = candidates.length === 1 ? candidates[0]! : { ...candidates[0]!, outcome: undefined };
   return { action: only, name: only.name, thread: moved[0]! };
 }
 
 /** Maps a CheckResult's TLA+ trace to the spec's steps. */
-export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'>, map: SourceMap, options: MapTraceOptions = {}): DslTrace | null {
+export function mapTrace(
+  result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'>,
+  map: SourceMap,
+  options: MapTraceOptions = {},
+): DslTrace | null {
   if (result.trace === null) return null;
   const actions = new Map(map.actions.map((a) => [a.name, a]));
   const procedures = procedurePcs(map.actions);
   const steps: TraceStep[] = [];
   let previousDsl: DslState | null = null;
-  const describe = (index: number, tlaStep: TlaTraceStep, thread: string | null, action: SourceMapAction | undefined, actionName: string | null): TraceStep => {
+  const describe = (
+    index: number,
+    tlaStep: TlaTraceStep,
+    thread: string | null,
+    action: SourceMapAction | undefined,
+    actionName: string | null,
+  ): TraceStep => {
     const dslState = toDslState(tlaStep.state, map.variables, procedures);
     const threads = threadStatuses(tlaStep.state);
     const changes = diffStates(previousDsl, dslState);
     const base = {
       index,
       thread,
-      step: actionName === null ? (index === 0 ? 'init' : '(unknown step)') : action?.step ?? actionName,
+      step:
+        actionName === null
+          ? index === 0
+            ? 'init'
+            : '(unknown step)'
+          : (action?.step ?? actionName),
       location: action?.location ? { ...action.location } : null,
       source: action ? action.source : null,
       ...(action?.outcome !== undefined ? { outcome: action.outcome } : {}),
@@ -217,7 +269,13 @@ export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'st
     previousDsl = dslState;
     if (!options.includeTla) return base;
     const params = tlaStep.action?.params;
-    const tla = { action: actionName, ...(params === undefined || Object.keys(params).length === 0 ? {} : { params: params as Record<string, DslValue> }), state: tlaStep.state as Record<string, DslValue> };
+    const tla = {
+      action: actionName,
+      ...(params === undefined || Object.keys(params).length === 0
+        ? {}
+        : { params: params as Record<string, DslValue> }),
+      state: tlaStep.state as Record<string, DslValue>,
+    };
     return { ...base, tla };
   };
   result.trace.forEach((tlaStep, index) => {
@@ -230,7 +288,13 @@ export function mapTrace(result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'st
   if (k !== null && k >= 0 && k < result.trace.length) {
     const closing = closingAction(result, k, actions);
     const target = result.trace[k]!;
-    const step = describe(result.trace.length, { action: result.loopAction ?? null, state: target.state }, closing.thread, closing.action, closing.name);
+    const step = describe(
+      result.trace.length,
+      { action: result.loopAction ?? null, state: target.state },
+      closing.thread,
+      closing.action,
+      closing.name,
+    );
     steps.push({ ...step, backTo: k });
   }
   return { steps, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering };

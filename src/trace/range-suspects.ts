@@ -20,7 +20,9 @@ interface CoveredVariable {
 }
 
 function coveredVariables(map: SourceMap): readonly SourceMapVariable[] {
-  const entry = map.properties.find((p) => p.dslName === OUT_OF_RANGE) as { readonly variables?: readonly CoveredVariable[] } | undefined;
+  const entry = map.properties.find((p) => p.dslName === OUT_OF_RANGE) as
+    | { readonly variables?: readonly CoveredVariable[] }
+    | undefined;
   const names = new Set((entry?.variables ?? []).map((v) => v.name));
   return map.variables.filter((v) => names.has(v.name));
 }
@@ -28,7 +30,8 @@ function coveredVariables(map: SourceMap): readonly SourceMapVariable[] {
 /** Does trace name `key` (`n`, `w1.c`, `w1.proc.c`) stand for the variable `v`? */
 function names(key: string, v: SourceMapVariable): boolean {
   if (!v.perThread) return key === v.dslName;
-  const suffix = v.scope === 'frame' && v.owner !== undefined ? `.${v.owner}.${v.dslName}` : `.${v.dslName}`;
+  const suffix =
+    v.scope === 'frame' && v.owner !== undefined ? `.${v.owner}.${v.dslName}` : `.${v.dslName}`;
   return key.endsWith(suffix) && !key.slice(0, -suffix.length).includes('.');
 }
 
@@ -36,7 +39,10 @@ function names(key: string, v: SourceMapVariable): boolean {
  * The covered variables the trace's last step changed (its last state's values). The state
  * before it satisfied the check, so the one that left its range is among them.
  */
-export function rangeSuspects(map: SourceMap, steps: readonly TraceStep[]): readonly RangeSuspect[] {
+export function rangeSuspects(
+  map: SourceMap,
+  steps: readonly TraceStep[],
+): readonly RangeSuspect[] {
   const last = steps[steps.length - 1];
   if (last === undefined) return [];
   const covered = coveredVariables(map);
@@ -45,7 +51,8 @@ export function rangeSuspects(map: SourceMap, steps: readonly TraceStep[]): read
   for (const key of keys) {
     const v = covered.find((c) => names(key, c));
     const value = last.state[key];
-    if (v !== undefined && value !== undefined) out.push({ name: key, value, location: v.location });
+    if (v !== undefined && value !== undefined)
+      out.push({ name: key, value, location: v.location });
   }
   return out;
 }

@@ -19,7 +19,14 @@ import { interpretModule } from '../../src/engine/interpret.js';
 import type { ExecutableModule } from '../../src/engine/module-api.js';
 import { replayTrace } from '../../src/engine/replay.js';
 import { type AgreementCase, agreementCases, caseLabel } from '../../src/tlc/agreement-cases.js';
-import { comparableOf, compareOutcomes, findRecord, type TlcOutcome, type TlcRecord, type TlcRecordFile } from '../../src/tlc/agreement-record.js';
+import {
+  comparableOf,
+  compareOutcomes,
+  findRecord,
+  type TlcOutcome,
+  type TlcRecord,
+  type TlcRecordFile,
+} from '../../src/tlc/agreement-record.js';
 import type { TlaTraceStep } from '../../src/result/check-result.js';
 import type { Program } from '../../src/syntax/program.js';
 import { loadProgram } from '../../src/syntax/load.js';
@@ -27,7 +34,8 @@ import { liveTlcRun } from './live-tlc.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RECORD_FILE = join(root, 'test', 'agreement', 'tlc-recorded.json');
-const REFRESH = 'run `npm run record-tlc` with TLA2TOOLS_JAR set to refresh the recorded TLC results';
+const REFRESH =
+  'run `npm run record-tlc` with TLA2TOOLS_JAR set to refresh the recorded TLC results';
 
 /**
  * Cases over this many recorded distinct states are skipped by name, to keep the suite near 3
@@ -68,21 +76,33 @@ function loadSpec(spec: string): SpecEntry {
   const program = loadProgram(spec, { readFile, preludeDir: preludeDir(process.env) });
   const checked = checkProgram(program);
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
-  const render = (d: Parameters<typeof renderDiagnostic>[0]): string => renderDiagnostic(d, { color: false, source: (f) => sources.get(f) });
-  const errors = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  const render = (d: Parameters<typeof renderDiagnostic>[0]): string =>
+    renderDiagnostic(d, { color: false, source: (f) => sources.get(f) });
+  const errors = [...program.diagnostics, ...checked.diagnostics].filter(
+    (d) => d.severity === 'error',
+  );
   if (errors.length > 0) return { spec, program, problems: errors.map(render), cases: [] };
   const { cases, failures } = agreementCases(checked);
-  return { spec, program, problems: failures.flatMap((f) => f.diagnostics.map((d) => `${f.variant}: ${render(d)}`)), cases };
+  return {
+    spec,
+    program,
+    problems: failures.flatMap((f) => f.diagnostics.map((d) => `${f.variant}: ${render(d)}`)),
+    cases,
+  };
 }
 
 const specs = credFilesUnder(join(root, 'specs'), 'specs').map(loadSpec);
-const records: readonly TlcRecord[] = existsSync(RECORD_FILE) ? (JSON.parse(readFileSync(RECORD_FILE, 'utf8')) as TlcRecordFile).records : [];
+const records: readonly TlcRecord[] = existsSync(RECORD_FILE)
+  ? (JSON.parse(readFileSync(RECORD_FILE, 'utf8')) as TlcRecordFile).records
+  : [];
 
 /** Why a case is not compared in this run, or undefined when it is. */
 function skipReason(record: TlcRecord | undefined): string | undefined {
   if (record === undefined) return undefined;
-  if (record.tlc.verdict === 'inconclusive') return `TLC did not finish when recorded (${record.tlc.note ?? 'no reason given'})`;
-  if (record.tlc.distinct > MAX_STATES) return `${record.tlc.distinct} distinct states, over the suite's budget of ${MAX_STATES} (AGREEMENT_MAX_STATES raises it)`;
+  if (record.tlc.verdict === 'inconclusive')
+    return `TLC did not finish when recorded (${record.tlc.note ?? 'no reason given'})`;
+  if (record.tlc.distinct > MAX_STATES)
+    return `${record.tlc.distinct} distinct states, over the suite's budget of ${MAX_STATES} (AGREEMENT_MAX_STATES raises it)`;
   return undefined;
 }
 
@@ -103,7 +123,10 @@ async function embedded(c: AgreementCase, record: TlcRecord): Promise<EngineChec
   const known = embeddedResults.get(label);
   if (known !== undefined) return known;
   // A search past twice the recorded count disagrees anyway; the bound keeps a regression from hanging the suite.
-  const r = await explore(executable(c), c.built.emitted.config, { maxStates: Math.max(2 * record.tlc.distinct, record.tlc.distinct + 10_000), timeoutSeconds: 150 });
+  const r = await explore(executable(c), c.built.emitted.config, {
+    maxStates: Math.max(2 * record.tlc.distinct, record.tlc.distinct + 10_000),
+    timeoutSeconds: 150,
+  });
   embeddedResults.set(label, r);
   return r;
 }
@@ -113,20 +136,51 @@ function isTemporal(c: AgreementCase): (property: string) => boolean {
 }
 
 /** Problems replaying a counterexample on the module; `who` names the engine in each. */
-function replayProblems(c: AgreementCase, who: string, r: { verdict: string; property: string | null; trace: readonly TlaTraceStep[] | null; loopsBackTo: number | null; stuttering: boolean }): string[] {
+function replayProblems(
+  c: AgreementCase,
+  who: string,
+  r: {
+    verdict: string;
+    property: string | null;
+    trace: readonly TlaTraceStep[] | null;
+    loopsBackTo: number | null;
+    stuttering: boolean;
+  },
+): string[] {
   if (r.verdict !== 'violated' && r.verdict !== 'deadlock') return [];
-  if (r.trace === null) return r.property !== null && isTemporal(c)(r.property) ? [`${who} gave no lasso for ${r.property}`] : [];
-  const claim = { loopsBackTo: r.loopsBackTo, stuttering: r.stuttering, property: r.property, deadlock: r.verdict === 'deadlock' };
+  if (r.trace === null)
+    return r.property !== null && isTemporal(c)(r.property)
+      ? [`${who} gave no lasso for ${r.property}`]
+      : [];
+  const claim = {
+    loopsBackTo: r.loopsBackTo,
+    stuttering: r.stuttering,
+    property: r.property,
+    deadlock: r.verdict === 'deadlock',
+  };
   return replayTrace(executable(c), r.trace, claim).map((p) => `${who}'s counterexample: ${p}`);
 }
 
 /** The recorded outcome in the shape the replay takes. */
 function recordedAsResult(t: TlcOutcome): Parameters<typeof replayProblems>[2] {
-  return { verdict: t.verdict, property: t.property, trace: t.trace ?? null, loopsBackTo: t.loopsBackTo, stuttering: t.stuttering };
+  return {
+    verdict: t.verdict,
+    property: t.property,
+    trace: t.trace ?? null,
+    loopsBackTo: t.loopsBackTo,
+    stuttering: t.stuttering,
+  };
 }
 
 function recordedComparable(t: TlcOutcome): ReturnType<typeof comparableOf> {
-  return { verdict: t.verdict, property: t.property, distinct: t.distinct, generated: t.generated, depth: t.depth, traceLength: t.traceLength };
+  return {
+    verdict: t.verdict,
+    property: t.property,
+    distinct: t.distinct,
+    generated: t.generated,
+    depth: t.depth,
+    traceLength: t.traceLength,
+  };
 }
 
 function fail(label: string, problems: readonly string[]): void {
@@ -143,7 +197,13 @@ const liveSkips: Map<string, string> = (() => {
     for (const c of entry.cases) {
       const label = caseLabel(c.key);
       const { exact } = findRecord(records, c.key);
-      const skip = exact === undefined ? 'no recorded TLC result for this module' : (skipReason(exact) ?? (exact.tlc.seconds > LIVE_MAX_SECONDS ? `TLC took ${exact.tlc.seconds} s when recorded, over ${LIVE_MAX_SECONDS} s (AGREEMENT_LIVE_MAX_SECONDS raises it)` : undefined));
+      const skip =
+        exact === undefined
+          ? 'no recorded TLC result for this module'
+          : (skipReason(exact) ??
+            (exact.tlc.seconds > LIVE_MAX_SECONDS
+              ? `TLC took ${exact.tlc.seconds} s when recorded, over ${LIVE_MAX_SECONDS} s (AGREEMENT_LIVE_MAX_SECONDS raises it)`
+              : undefined));
       if (skip !== undefined) out.set(label, skip);
       else candidates.push({ label, seconds: exact!.tlc.seconds });
     }
@@ -151,7 +211,11 @@ const liveSkips: Map<string, string> = (() => {
   let spent = 0;
   for (const { label, seconds } of [...candidates].sort((a, b) => a.seconds - b.seconds)) {
     spent += seconds;
-    if (spent > LIVE_BUDGET_SECONDS) out.set(label, `over the live-TLC budget of ${LIVE_BUDGET_SECONDS} s of recorded TLC time, cheapest cases first (AGREEMENT_LIVE_BUDGET_SECONDS raises it)`);
+    if (spent > LIVE_BUDGET_SECONDS)
+      out.set(
+        label,
+        `over the live-TLC budget of ${LIVE_BUDGET_SECONDS} s of recorded TLC time, cheapest cases first (AGREEMENT_LIVE_BUDGET_SECONDS raises it)`,
+      );
     else liveQuick.set(label, spent <= QUICK_LIVE_SECONDS);
   }
   return out;
@@ -177,7 +241,8 @@ export function agreementSuite(band: AgreementBand): void {
   describe.each(specs.map((s) => [s.spec, s] as const))('%s', (_spec, entry) => {
     if (band === 'quick') {
       test('loads, checks and builds every case', () => {
-        if (entry.problems.length > 0) throw new Error(`${entry.spec} cannot be compared:\n${entry.problems.join('\n')}`);
+        if (entry.problems.length > 0)
+          throw new Error(`${entry.spec} cannot be compared:\n${entry.problems.join('\n')}`);
         expect(entry.cases.length).toBeGreaterThan(0);
       });
     }
@@ -193,11 +258,19 @@ export function agreementSuite(band: AgreementBand): void {
       }
       test(`${label}: embedded engine agrees with recorded TLC`, async () => {
         if (exact === undefined) {
-          const why = stale === undefined ? 'there is no recorded TLC result for this case' : `its module changed since TLC was recorded (recorded ${stale.sha256.slice(0, 12)}, now ${c.key.sha256.slice(0, 12)})`;
+          const why =
+            stale === undefined
+              ? 'there is no recorded TLC result for this case'
+              : `its module changed since TLC was recorded (recorded ${stale.sha256.slice(0, 12)}, now ${c.key.sha256.slice(0, 12)})`;
           throw new Error(`${label}: ${why}; ${REFRESH}.`);
         }
         const r = await embedded(c, exact);
-        const problems = compareOutcomes(comparableOf(r), recordedComparable(exact.tlc), { a: 'embedded', b: `TLC (recorded, ${exact.tlc.version})` }, isTemporal(c));
+        const problems = compareOutcomes(
+          comparableOf(r),
+          recordedComparable(exact.tlc),
+          { a: 'embedded', b: `TLC (recorded, ${exact.tlc.version})` },
+          isTemporal(c),
+        );
         problems.push(...replayProblems(c, 'the embedded engine', r));
         problems.push(...replayProblems(c, 'recorded TLC', recordedAsResult(exact.tlc)));
         fail(label, problems);
@@ -206,30 +279,43 @@ export function agreementSuite(band: AgreementBand): void {
     }
   });
 
-  (LIVE_JAR !== undefined ? describe : describe.skip)(`live TLC (${LIVE_JAR ?? 'TLA2TOOLS_JAR is not set'})`, () => {
-    for (const entry of specs) {
-      for (const c of entry.cases) {
-        const label = caseLabel(c.key);
-        const { exact } = findRecord(records, c.key);
-        const skip = liveSkips.get(label);
-        if ((liveQuick.get(label) === true) !== (band === 'quick')) continue;
-        if (skip !== undefined || exact === undefined) {
-          test.skip(`${label}: live TLC skipped, ${skip ?? 'no record'}`, () => undefined);
-          continue;
+  (LIVE_JAR !== undefined ? describe : describe.skip)(
+    `live TLC (${LIVE_JAR ?? 'TLA2TOOLS_JAR is not set'})`,
+    () => {
+      for (const entry of specs) {
+        for (const c of entry.cases) {
+          const label = caseLabel(c.key);
+          const { exact } = findRecord(records, c.key);
+          const skip = liveSkips.get(label);
+          if ((liveQuick.get(label) === true) !== (band === 'quick')) continue;
+          if (skip !== undefined || exact === undefined) {
+            test.skip(`${label}: live TLC skipped, ${skip ?? 'no record'}`, () => undefined);
+            continue;
+          }
+          test(`${label}: TLC now agrees with the embedded engine and the record`, async () => {
+            const live = await liveTlcRun(c.built, LIVE_JAR!, Math.max(60, 4 * exact.tlc.seconds));
+            const r = await embedded(c, exact);
+            const temporal = isTemporal(c);
+            const problems = [
+              ...compareOutcomes(
+                comparableOf(live.result),
+                comparableOf(r),
+                { a: `TLC (${live.version})`, b: 'embedded' },
+                temporal,
+              ),
+              ...compareOutcomes(
+                comparableOf(live.result),
+                recordedComparable(exact.tlc),
+                { a: `TLC (${live.version})`, b: `TLC (recorded, ${exact.tlc.version})` },
+                temporal,
+              ),
+              ...replayProblems(c, `TLC (${live.version})`, live.replayable),
+            ];
+            fail(label, problems);
+            expect(live.result.verdict).toBe(exact.tlc.verdict);
+          }, 300_000);
         }
-        test(`${label}: TLC now agrees with the embedded engine and the record`, async () => {
-          const live = await liveTlcRun(c.built, LIVE_JAR!, Math.max(60, 4 * exact.tlc.seconds));
-          const r = await embedded(c, exact);
-          const temporal = isTemporal(c);
-          const problems = [
-            ...compareOutcomes(comparableOf(live.result), comparableOf(r), { a: `TLC (${live.version})`, b: 'embedded' }, temporal),
-            ...compareOutcomes(comparableOf(live.result), recordedComparable(exact.tlc), { a: `TLC (${live.version})`, b: `TLC (recorded, ${exact.tlc.version})` }, temporal),
-            ...replayProblems(c, `TLC (${live.version})`, live.replayable),
-          ];
-          fail(label, problems);
-          expect(live.result.verdict).toBe(exact.tlc.verdict);
-        }, 300_000);
       }
-    }
-  });
+    },
+  );
 }

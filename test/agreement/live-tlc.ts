@@ -14,7 +14,10 @@ import { temporalJudge } from '../../src/engine/temporal-judge.js';
 export interface LiveRun {
   readonly result: CheckResult;
   readonly version: string;
-  readonly replayable: Pick<CheckResult, 'verdict' | 'property' | 'trace' | 'loopsBackTo' | 'stuttering'>;
+  readonly replayable: Pick<
+    CheckResult,
+    'verdict' | 'property' | 'trace' | 'loopsBackTo' | 'stuttering'
+  >;
 }
 
 /**
@@ -23,12 +26,24 @@ export interface LiveRun {
  * the missing `self`; a step that names its parameters is replayed exactly.
  */
 function relaxUnnamedParameters(built: BuiltCase, trace: readonly TlaTraceStep[]): TlaTraceStep[] {
-  const parameterised = new Set(built.emitted.sourceMap.actions.filter((a) => a.params.length > 0).map((a) => a.name));
-  return trace.map((s) => (s.action !== null && Object.keys(s.action.params).length === 0 && parameterised.has(s.action.name) ? { ...s, action: null } : s));
+  const parameterised = new Set(
+    built.emitted.sourceMap.actions.filter((a) => a.params.length > 0).map((a) => a.name),
+  );
+  return trace.map((s) =>
+    s.action !== null &&
+    Object.keys(s.action.params).length === 0 &&
+    parameterised.has(s.action.name)
+      ? { ...s, action: null }
+      : s,
+  );
 }
 
 /** Runs TLC (the jar given) on the case; never leaves its folder behind. */
-export async function liveTlcRun(built: BuiltCase, jar: string, timeoutSeconds: number): Promise<LiveRun> {
+export async function liveTlcRun(
+  built: BuiltCase,
+  jar: string,
+  timeoutSeconds: number,
+): Promise<LiveRun> {
   const env = { ...process.env, TLA2TOOLS_JAR: jar };
   const setup = await prepareTlc({ tlcJar: jar, env });
   if (!setup.ok) throw new Error(`TLC cannot run: ${setup.message}`);
@@ -37,9 +52,27 @@ export async function liveTlcRun(built: BuiltCase, jar: string, timeoutSeconds: 
     const name = built.emitted.module.name;
     writeFileSync(join(dir, `${name}.tla`), built.tlaText);
     writeFileSync(join(dir, `${name}.cfg`), built.cfgText);
-    const result = await runTlc({ module: join(dir, `${name}.tla`), config: join(dir, `${name}.cfg`), tlcJar: jar, env, workers: 1, timeoutSeconds, judgeTemporal: temporalJudge(built) });
+    const result = await runTlc({
+      module: join(dir, `${name}.tla`),
+      config: join(dir, `${name}.cfg`),
+      tlcJar: jar,
+      env,
+      workers: 1,
+      timeoutSeconds,
+      judgeTemporal: temporalJudge(built),
+    });
     const trace = result.trace === null ? null : relaxUnnamedParameters(built, result.trace);
-    return { result, version: setup.probe.versionLine, replayable: { verdict: result.verdict, property: result.property, trace, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering } };
+    return {
+      result,
+      version: setup.probe.versionLine,
+      replayable: {
+        verdict: result.verdict,
+        property: result.property,
+        trace,
+        loopsBackTo: result.loopsBackTo,
+        stuttering: result.stuttering,
+      },
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

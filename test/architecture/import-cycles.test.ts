@@ -13,11 +13,23 @@ const key = (cycle: readonly string[]): string => cycle.join(' <-> ');
 describe('import cycles', () => {
   it('reads every source file and finds imports between them', () => {
     expect(graph.get('src/syntax/parse.ts')).toContain('grammar/parser.ts');
-    expect(cycles(new Map([['a', ['b']], ['b', ['a']], ['c', ['a']]]))).toEqual([['a', 'b']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+          ['c', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b']]);
   });
 
   it('counts a folder cycle made of files that form no cycle', () => {
-    const files = new Map([['a/x.ts', ['b/y.ts']], ['b/y.ts', ['a/z.ts']], ['a/z.ts', []]]);
+    const files = new Map([
+      ['a/x.ts', ['b/y.ts']],
+      ['b/y.ts', ['a/z.ts']],
+      ['a/z.ts', []],
+    ]);
     expect(cycles(files)).toEqual([]);
     expect(cycles(folderGraph(files))).toEqual([['a', 'b']]);
   });

@@ -33,7 +33,9 @@ export function importGraph(root: string, dirs: readonly string[]): ImportGraph 
   const graph = new Map<string, string[]>();
   for (const file of dirs.flatMap((dir) => sourceFiles(root, dir)).sort()) {
     const info = ts.preProcessFile(readFileSync(join(root, file), 'utf8'), true, true);
-    const targets = info.importedFiles.flatMap(({ fileName }) => resolveImport(root, file, fileName) ?? []);
+    const targets = info.importedFiles.flatMap(
+      ({ fileName }) => resolveImport(root, file, fileName) ?? [],
+    );
     graph.set(file, [...new Set(targets)].sort());
   }
   return graph;

@@ -11,7 +11,11 @@ let nextId = 1;
 /** A span at `line:col` in `file`, `length` characters long. */
 export function span(line: number, col: number, length = 1, file = 'test.cred'): Span {
   const offset = (line - 1) * 1000 + (col - 1);
-  return { file, start: { offset, line, column: col }, end: { offset: offset + length, line, column: col + length } };
+  return {
+    file,
+    start: { offset, line, column: col },
+    end: { offset: offset + length, line, column: col + length },
+  };
 }
 
 const at0 = (): Span => span(1, 1);
@@ -55,7 +59,10 @@ export function block(...stmts: A.Stmt[]): A.Block {
   return { kind: 'Block', id: nextId++, span: at0(), stmts };
 }
 
-function stmtBase(s: Span, label?: A.Ident): { id: number; span: Span; label: A.Ident | undefined; kernel: undefined } {
+function stmtBase(
+  s: Span,
+  label?: A.Ident,
+): { id: number; span: Span; label: A.Ident | undefined; kernel: undefined } {
   return { id: nextId++, span: s, label, kernel: undefined };
 }
 
@@ -87,15 +94,44 @@ export function sharedVar(n: A.Ident, type: A.TypeExpr, init?: A.Expr): A.VarDec
   return { kind: 'VarDecl', id: nextId++, span: n.span, scope: 'shared', name: n, type, init };
 }
 
-export function process(n: A.Ident, body: A.Block, extra: Partial<A.ProcessDecl> = {}): A.ProcessDecl {
+export function process(
+  n: A.Ident,
+  body: A.Block,
+  extra: Partial<A.ProcessDecl> = {},
+): A.ProcessDecl {
   return {
-    kind: 'ProcessDecl', id: nextId++, span: n.span, name: n, count: int(1), symmetric: false, spare: undefined,
-    fairness: 'none', runsWhen: undefined, locals: [], body, ...extra,
+    kind: 'ProcessDecl',
+    id: nextId++,
+    span: n.span,
+    name: n,
+    count: int(1),
+    symmetric: false,
+    spare: undefined,
+    fairness: 'none',
+    runsWhen: undefined,
+    locals: [],
+    body,
+    ...extra,
   };
 }
 
-export function procedure(n: A.Ident, body: A.Block, extra: Partial<A.ProcedureDecl> = {}): A.ProcedureDecl {
-  return { kind: 'ProcedureDecl', id: nextId++, span: n.span, name: n, params: [], returnType: undefined, fairness: 'none', locals: [], body, ...extra };
+export function procedure(
+  n: A.Ident,
+  body: A.Block,
+  extra: Partial<A.ProcedureDecl> = {},
+): A.ProcedureDecl {
+  return {
+    kind: 'ProcedureDecl',
+    id: nextId++,
+    span: n.span,
+    name: n,
+    params: [],
+    returnType: undefined,
+    fairness: 'none',
+    locals: [],
+    body,
+    ...extra,
+  };
 }
 
 export function macro(n: A.Ident, params: A.Ident[], body: A.Block): A.MacroDecl {
@@ -108,7 +144,14 @@ export function invariant(n: A.Ident, expr: A.Expr): A.InvariantDecl {
 
 /** A spec file with the given declarations. */
 export function file(path: string, decls: A.Decl[], imports: A.ImportDecl[] = []): A.SpecFile {
-  return { kind: 'SpecFile', id: nextId++, span: span(1, 1, 1, path), name: id('t'), imports, decls };
+  return {
+    kind: 'SpecFile',
+    id: nextId++,
+    span: span(1, 1, 1, path),
+    name: id('t'),
+    imports,
+    decls,
+  };
 }
 
 /** A program whose root is the first file. */

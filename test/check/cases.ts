@@ -26,13 +26,23 @@ export const BUILT_TREE_CODES: readonly string[] = ['CS5011'];
 /** Codes raised outside the checker and tested where they arise: CS5016 (an unknown `--variant`) in test/cli/check.test.ts. */
 // CS5021-CS5023 (no process, no thread, too many threads): test/robustness/hostile-specs.full.test.ts.
 // CS5024 (an enumerated range past the engine's limit): test/robustness/huge-values.full.test.ts.
-export const TESTED_ELSEWHERE: readonly string[] = ['CS5016', 'CS5021', 'CS5022', 'CS5023', 'CS5024'];
+export const TESTED_ELSEWHERE: readonly string[] = [
+  'CS5016',
+  'CS5021',
+  'CS5022',
+  'CS5023',
+  'CS5024',
+];
 
 export const INVALID_CASES: readonly InvalidCase[] = [
   // --- CS2xxx names and scopes ---------------------------------------------------------------
   {
     name: 'unknown name with a did-you-mean hint',
-    code: 'CS2001', line: 3, column: 15, message: 'unknown name `cuont`', hint: 'did you mean `count`?',
+    code: 'CS2001',
+    line: 3,
+    column: 15,
+    message: 'unknown name `cuont`',
+    hint: 'did you mean `count`?',
     src: `spec t
 shared var count: 0..3 = 0
 invariant ok: cuont <= 3
@@ -40,7 +50,11 @@ invariant ok: cuont <= 3
   },
   {
     name: 'unknown type name with a hint from type names only',
-    code: 'CS2001', line: 3, column: 15, message: 'unknown name `Colr`', hint: 'did you mean `Color`?',
+    code: 'CS2001',
+    line: 3,
+    column: 15,
+    message: 'unknown name `Colr`',
+    hint: 'did you mean `Color`?',
     src: `spec t
 enum Color { RED, GREEN }
 shared var c: Colr = RED
@@ -49,7 +63,11 @@ invariant i: c == c
   },
   {
     name: 'a misspelt prelude macro gets the prelude name as a hint',
-    code: 'CS2001', line: 5, column: 3, message: 'unknown name `spin_lok`', hint: 'did you mean `spin_lock`?',
+    code: 'CS2001',
+    line: 5,
+    column: 3,
+    message: 'unknown name `spin_lok`',
+    hint: 'did you mean `spin_lock`?',
     src: `spec t
 import kernel
 shared var lock: Spinlock = SPINLOCK_INIT
@@ -61,7 +79,11 @@ process P[1] {
   },
   {
     name: 'duplicate declaration in one file, noted at the first',
-    code: 'CS2002', line: 3, column: 12, message: 'duplicate declaration of `x`', related: { line: 2, column: 12 },
+    code: 'CS2002',
+    line: 3,
+    column: 12,
+    message: 'duplicate declaration of `x`',
+    related: { line: 2, column: 12 },
     src: `spec t
 shared var x: bool = false
 thread var x: bool = true
@@ -70,7 +92,11 @@ invariant i: x
   },
   {
     name: 'duplicate local in a procedure frame',
-    code: 'CS2002', line: 3, column: 7, message: 'duplicate declaration of `a`', related: { line: 2, column: 13 },
+    code: 'CS2002',
+    line: 3,
+    column: 7,
+    message: 'duplicate declaration of `a`',
+    related: { line: 2, column: 13 },
     src: `spec t
 procedure q(a: bool) {
   var a: bool = false
@@ -83,7 +109,11 @@ process P[1] {
   },
   {
     name: 'self outside a process, procedure or macro',
-    code: 'CS2003', line: 2, column: 20, message: '`self` is only available inside a process, procedure or macro, or in a `thread var`\'s initial value',
+    code: 'CS2003',
+    line: 2,
+    column: 20,
+    message:
+      "`self` is only available inside a process, procedure or macro, or in a `thread var`'s initial value",
     src: `spec t
 def me(): Thread = self
 invariant i: me() == me()
@@ -91,7 +121,10 @@ invariant i: me() == me()
   },
   {
     name: 'frame outside a procedure',
-    code: 'CS2004', line: 6, column: 22, message: '`frame` is only available inside a procedure',
+    code: 'CS2004',
+    line: 6,
+    column: 22,
+    message: '`frame` is only available inside a procedure',
     src: `spec t
 procedure q() {
   skip
@@ -105,7 +138,10 @@ process P[1] {
   },
   {
     name: 'a variable called like a function',
-    code: 'CS2005', line: 3, column: 14, message: '`n` is a shared variable, not a function',
+    code: 'CS2005',
+    line: 3,
+    column: 14,
+    message: '`n` is a shared variable, not a function',
     src: `spec t
 shared var n: 0..3 = 0
 invariant i: n(1) == 0
@@ -113,7 +149,11 @@ invariant i: n(1) == 0
   },
   {
     name: '`int` used as a set of values',
-    code: 'CS2005', line: 3, column: 26, message: '`int` is the type of every integer, not a finite set of values', hint: 'write a range such as `0..3`',
+    code: 'CS2005',
+    line: 3,
+    column: 26,
+    message: '`int` is the type of every integer, not a finite set of values',
+    hint: 'write a range such as `0..3`',
     src: `spec t
 shared var n: 0..3 = 0
 invariant i: exists k in int: k == n
@@ -121,7 +161,11 @@ invariant i: exists k in int: k == n
   },
   {
     name: 'a name declared both in the spec and in an imported file',
-    code: 'CS2006', line: 3, column: 12, message: '`x` is declared both here and in lib.cred', related: { line: 2, column: 12, file: 'lib.cred' },
+    code: 'CS2006',
+    line: 3,
+    column: 12,
+    message: '`x` is declared both here and in lib.cred',
+    related: { line: 2, column: 12, file: 'lib.cred' },
     src: `spec t
 import "lib.cred"
 shared var x: bool = false
@@ -131,7 +175,10 @@ invariant i: x
   },
   {
     name: 'a prelude name redeclared in the spec',
-    code: 'CS2006', line: 3, column: 6, message: '`Errno` is declared both here and in prelude/kernel.cred',
+    code: 'CS2006',
+    line: 3,
+    column: 6,
+    message: '`Errno` is declared both here and in prelude/kernel.cred',
     src: `spec t
 import kernel
 enum Errno { OK, ENOMEM }
@@ -140,7 +187,10 @@ invariant i: true
   },
   {
     name: 'an expectation ending in words other than `by simulation`',
-    code: 'CS5017', line: 4, column: 23, message: 'expected `by simulation(...)` after the verdict, found `by random`',
+    code: 'CS5017',
+    line: 4,
+    column: 23,
+    message: 'expected `by simulation(...)` after the verdict, found `by random`',
     src: `spec t
 shared var x: bool = false
 process P[1] { s: x := true }
@@ -149,7 +199,10 @@ expect base: deadlock by random(seed = 1)
   },
   {
     name: 'an unknown simulation option',
-    code: 'CS5018', line: 4, column: 37, message: 'unknown simulation option `steps` (seed, traces and depth are known)',
+    code: 'CS5018',
+    line: 4,
+    column: 37,
+    message: 'unknown simulation option `steps` (seed, traces and depth are known)',
     src: `spec t
 shared var x: bool = false
 process P[1] { s: x := true }
@@ -158,7 +211,10 @@ expect base: deadlock by simulation(steps = 3)
   },
   {
     name: 'a simulation option that is not a whole number in range',
-    code: 'CS5019', line: 4, column: 46, message: 'simulation option `traces` takes a whole number of at least 1',
+    code: 'CS5019',
+    line: 4,
+    column: 46,
+    message: 'simulation option `traces` takes a whole number of at least 1',
     src: `spec t
 shared var x: bool = false
 process P[1] { s: x := true }
@@ -167,7 +223,10 @@ expect base: deadlock by simulation(traces = 0)
   },
   {
     name: 'a holds expectation shown by simulation',
-    code: 'CS5020', line: 4, column: 20, message: 'a simulation cannot show that a variant holds',
+    code: 'CS5020',
+    line: 4,
+    column: 20,
+    message: 'a simulation cannot show that a variant holds',
     src: `spec t
 shared var x: bool = false
 process P[1] { s: x := true }
@@ -176,7 +235,10 @@ expect base: holds by simulation(seed = 1)
   },
   {
     name: 'an unused const is a warning',
-    code: 'CS2007', line: 2, column: 7, message: 'const `LIMIT` is never used',
+    code: 'CS2007',
+    line: 2,
+    column: 7,
+    message: 'const `LIMIT` is never used',
     src: `spec t
 const LIMIT = 3
 shared var x: bool = false
@@ -186,7 +248,10 @@ invariant i: !x
   },
   {
     name: 'a declaration reusing a built-in name',
-    code: 'CS2008', line: 2, column: 12, message: '`card` is a built-in name and cannot be declared',
+    code: 'CS2008',
+    line: 2,
+    column: 12,
+    message: '`card` is a built-in name and cannot be declared',
     src: `spec t
 shared var card: bool = false
 invariant i: true
@@ -194,7 +259,11 @@ invariant i: true
   },
   {
     name: 'at() naming a label that does not exist',
-    code: 'CS2009', line: 5, column: 36, message: 'unknown step label `wrok`', hint: 'did you mean `work`?',
+    code: 'CS2009',
+    line: 5,
+    column: 36,
+    message: 'unknown step label `wrok`',
+    hint: 'did you mean `work`?',
     src: `spec t
 fair process P[1] {
   work: skip
@@ -206,7 +275,10 @@ invariant i: forall t in P: !at(t, wrok)
   // --- CS3xxx types --------------------------------------------------------------------------
   {
     name: 'initial value of the wrong type',
-    code: 'CS3001', line: 2, column: 22, message: 'the initial value of `n` has type bool, expected 0..3',
+    code: 'CS3001',
+    line: 2,
+    column: 22,
+    message: 'the initial value of `n` has type bool, expected 0..3',
     src: `spec t
 shared var n: 0..3 = true
 invariant i: n == 0
@@ -214,7 +286,10 @@ invariant i: n == 0
   },
   {
     name: 'a prelude type is written by its name in messages',
-    code: 'CS3001', line: 3, column: 29, message: 'the initial value of `lock` has type int, expected Spinlock',
+    code: 'CS3001',
+    line: 3,
+    column: 29,
+    message: 'the initial value of `lock` has type int, expected Spinlock',
     src: `spec t
 import kernel
 shared var lock: Spinlock = 1
@@ -223,7 +298,10 @@ invariant i: lock == none
   },
   {
     name: 'an if condition that is not a bool',
-    code: 'CS3001', line: 4, column: 6, message: 'the condition of `if` has type 0..3, expected bool',
+    code: 'CS3001',
+    line: 4,
+    column: 6,
+    message: 'the condition of `if` has type 0..3, expected bool',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -235,7 +313,10 @@ process P[1] {
   },
   {
     name: 'a returned value of the wrong type',
-    code: 'CS3001', line: 3, column: 10, message: 'the returned value has type int, expected bool',
+    code: 'CS3001',
+    line: 3,
+    column: 10,
+    message: 'the returned value has type int, expected bool',
     src: `spec t
 procedure q(): bool {
   return 1
@@ -249,7 +330,10 @@ process P[1] {
   },
   {
     name: 'a def called with too many arguments',
-    code: 'CS3002', line: 3, column: 14, message: '`double` takes 1 argument(s), got 2',
+    code: 'CS3002',
+    line: 3,
+    column: 14,
+    message: '`double` takes 1 argument(s), got 2',
     src: `spec t
 def double(x: 0..3): 0..6 = x + x
 invariant i: double(1, 2) == 2
@@ -257,7 +341,11 @@ invariant i: double(1, 2) == 2
   },
   {
     name: 'assigning to a param',
-    code: 'CS3003', line: 4, column: 3, message: '`N` cannot be assigned: it is a param (set it with `--param`, a variant or an expectation)',
+    code: 'CS3003',
+    line: 4,
+    column: 3,
+    message:
+      '`N` cannot be assigned: it is a param (set it with `--param`, a variant or an expectation)',
     src: `spec t
 param N: 1..3 = 2
 process P[N] {
@@ -267,7 +355,11 @@ process P[N] {
   },
   {
     name: 'an unknown record field with a hint',
-    code: 'CS3004', line: 4, column: 16, message: 'type R has no field `low`', hint: 'did you mean `lo`?',
+    code: 'CS3004',
+    line: 4,
+    column: 16,
+    message: 'type R has no field `low`',
+    hint: 'did you mean `lo`?',
     src: `spec t
 type R = { lo: 0..3, hi: 0..3 }
 shared var r: R = { lo: 0, hi: 1 }
@@ -276,7 +368,10 @@ invariant i: r.low <= r.hi
   },
   {
     name: 'indexing a bool',
-    code: 'CS3005', line: 3, column: 14, message: 'type bool cannot be indexed',
+    code: 'CS3005',
+    line: 3,
+    column: 14,
+    message: 'type bool cannot be indexed',
     src: `spec t
 shared var b: bool = false
 invariant i: b[1]
@@ -284,7 +379,10 @@ invariant i: b[1]
   },
   {
     name: 'comparing an enum with an integer',
-    code: 'CS3006', line: 4, column: 14, message: 'the operands of `==` have incompatible types Color and int',
+    code: 'CS3006',
+    line: 4,
+    column: 14,
+    message: 'the operands of `==` have incompatible types Color and int',
     src: `spec t
 enum Color { RED, GREEN }
 shared var c: Color = RED
@@ -293,7 +391,11 @@ invariant i: c == 1
   },
   {
     name: 'p->x naming no variable of the procedure',
-    code: 'CS3007', line: 9, column: 15, message: 'procedure `q` has no variable `flg`', hint: 'did you mean `flag`?',
+    code: 'CS3007',
+    line: 9,
+    column: 15,
+    message: 'procedure `q` has no variable `flg`',
+    hint: 'did you mean `flag`?',
     src: `spec t
 procedure q() {
   var flag: bool = false
@@ -308,14 +410,20 @@ process P[1] {
   },
   {
     name: 'a set literal mixing ints and bools',
-    code: 'CS3008', line: 2, column: 24, message: 'the elements of the set have incompatible types int and bool',
+    code: 'CS3008',
+    line: 2,
+    column: 24,
+    message: 'the elements of the set have incompatible types int and bool',
     src: `spec t
 invariant i: card({ 1, true }) == 2
 `,
   },
   {
     name: 'a macro writing its parameter, called with a literal',
-    code: 'CS3009', line: 6, column: 8, message: 'macro `bump` writes its parameter `v`, so the argument must be assignable',
+    code: 'CS3009',
+    line: 6,
+    column: 8,
+    message: 'macro `bump` writes its parameter `v`, so the argument must be assignable',
     src: `spec t
 macro bump(v) {
   v := v + 1
@@ -327,7 +435,10 @@ process P[1] {
   },
   {
     name: 'a type alias that contains itself',
-    code: 'CS3010', line: 2, column: 6, message: 'type alias `A` refers to itself',
+    code: 'CS3010',
+    line: 2,
+    column: 6,
+    message: 'type alias `A` refers to itself',
     src: `spec t
 type A = set<A>
 invariant i: true
@@ -335,7 +446,10 @@ invariant i: true
   },
   {
     name: 'assigning the result of a macro',
-    code: 'CS3011', line: 7, column: 8, message: 'macro `m` returns no value',
+    code: 'CS3011',
+    line: 7,
+    column: 8,
+    message: 'macro `m` returns no value',
     src: `spec t
 shared var x: bool = false
 macro m() {
@@ -348,7 +462,10 @@ process P[1] {
   },
   {
     name: 'a procedure called inside an expression',
-    code: 'CS3012', line: 6, column: 9, message: 'procedure `q` can only be called as a step',
+    code: 'CS3012',
+    line: 6,
+    column: 9,
+    message: 'procedure `q` can only be called as a step',
     src: `spec t
 procedure q(): bool {
   return true
@@ -360,7 +477,10 @@ process P[1] {
   },
   {
     name: 'a record literal missing a field of the declared type',
-    code: 'CS3013', line: 3, column: 19, message: 'record type R is missing field `hi`',
+    code: 'CS3013',
+    line: 3,
+    column: 19,
+    message: 'record type R is missing field `hi`',
     src: `spec t
 type R = { lo: 0..3, hi: 0..3 }
 shared var r: R = { lo: 0 }
@@ -371,7 +491,11 @@ invariant i: r.lo == 0
   // --- CS4xxx steps, labels, atomicity, kernel rules -----------------------------------------
   {
     name: 'a label used twice in one process',
-    code: 'CS4001', line: 4, column: 3, message: 'label `a` is already used in `P`', related: { line: 3, column: 3 },
+    code: 'CS4001',
+    line: 4,
+    column: 3,
+    message: 'label `a` is already used in `P`',
+    related: { line: 3, column: 3 },
     src: `spec t
 process P[1] {
   a: skip
@@ -381,7 +505,10 @@ process P[1] {
   },
   {
     name: 'a procedure call inside an atomic block',
-    code: 'CS4002', line: 7, column: 5, message: 'procedure call inside an `atomic` block',
+    code: 'CS4002',
+    line: 7,
+    column: 5,
+    message: 'procedure call inside an `atomic` block',
     src: `spec t
 procedure q() {
   skip
@@ -395,7 +522,10 @@ process P[1] {
   },
   {
     name: 'a while loop inside an atomic block',
-    code: 'CS4003', line: 5, column: 5, message: '`while` inside an `atomic` block',
+    code: 'CS4003',
+    line: 5,
+    column: 5,
+    message: '`while` inside an `atomic` block',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -409,7 +539,10 @@ process P[1] {
   },
   {
     name: 'a label inside an atomic block',
-    code: 'CS4004', line: 4, column: 5, message: 'label `a` inside an `atomic` block',
+    code: 'CS4004',
+    line: 4,
+    column: 5,
+    message: 'label `a` inside an `atomic` block',
     src: `spec t
 process P[1] {
   atomic {
@@ -420,7 +553,10 @@ process P[1] {
   },
   {
     name: 'an await after the first statement of an atomic block',
-    code: 'CS4005', line: 6, column: 5, message: 'a blocking statement can only come first in an `atomic` block',
+    code: 'CS4005',
+    line: 6,
+    column: 5,
+    message: 'a blocking statement can only come first in an `atomic` block',
     src: `spec t
 shared var ready: bool = false
 process P[1] {
@@ -433,7 +569,10 @@ process P[1] {
   },
   {
     name: 'a blocking prelude macro after the first statement of a macro body',
-    code: 'CS4005', line: 6, column: 3, message: 'a blocking statement can only come first in macro `lock_both`',
+    code: 'CS4005',
+    line: 6,
+    column: 3,
+    message: 'a blocking statement can only come first in macro `lock_both`',
     src: `spec t
 import kernel
 shared var a: Spinlock = SPINLOCK_INIT
@@ -446,7 +585,10 @@ invariant i: a == none
   },
   {
     name: 'a for loop in an atomic block that is not a parallel update',
-    code: 'CS4006', line: 6, column: 7, message: '`for` inside an `atomic` block must write only elements indexed by `t`',
+    code: 'CS4006',
+    line: 6,
+    column: 7,
+    message: '`for` inside an `atomic` block must write only elements indexed by `t`',
     src: `spec t
 shared var total: 0..9 = 0
 process P[2] {
@@ -460,7 +602,10 @@ process P[2] {
   },
   {
     name: 'two procedures calling each other',
-    code: 'CS4007', line: 3, column: 3, message: 'procedure `a` is recursive: a -> b -> a',
+    code: 'CS4007',
+    line: 3,
+    column: 3,
+    message: 'procedure `a` is recursive: a -> b -> a',
     src: `spec t
 procedure a() {
   b()
@@ -475,7 +620,10 @@ process P[1] {
   },
   {
     name: 'return in a process body',
-    code: 'CS4008', line: 3, column: 3, message: '`return` outside a procedure',
+    code: 'CS4008',
+    line: 3,
+    column: 3,
+    message: '`return` outside a procedure',
     src: `spec t
 process P[1] {
   return
@@ -484,7 +632,10 @@ process P[1] {
   },
   {
     name: 'return with a value from a procedure without a return type',
-    code: 'CS4009', line: 3, column: 10, message: 'procedure `q` has no return type, so `return` takes no value',
+    code: 'CS4009',
+    line: 3,
+    column: 10,
+    message: 'procedure `q` has no return type, so `return` takes no value',
     src: `spec t
 procedure q() {
   return 1
@@ -496,7 +647,10 @@ process P[1] {
   },
   {
     name: 'the result of a procedure with a return type can fall off the end',
-    code: 'CS4010', line: 3, column: 11, message: 'procedure `q` returns bool but its body can end without `return`',
+    code: 'CS4010',
+    line: 3,
+    column: 11,
+    message: 'procedure `q` returns bool but its body can end without `return`',
     src: `spec t
 shared var b: bool = false
 procedure q(): bool {
@@ -513,7 +667,11 @@ process P[1] {
   },
   {
     name: 'clone of a group without spare slots',
-    code: 'CS4011', line: 3, column: 9, message: '`clone P`: the group has no `spare` slots for new threads', hint: 'declare spare slots: `process P[N] spare M { ... }`',
+    code: 'CS4011',
+    line: 3,
+    column: 9,
+    message: '`clone P`: the group has no `spare` slots for new threads',
+    hint: 'declare spare slots: `process P[N] spare M { ... }`',
     src: `spec t
 process P[1] {
   clone P
@@ -522,7 +680,10 @@ process P[1] {
   },
   {
     name: 'a step after exit is unreachable',
-    code: 'CS4012', line: 4, column: 3, message: 'this step is unreachable',
+    code: 'CS4012',
+    line: 4,
+    column: 3,
+    message: 'this step is unreachable',
     src: `spec t
 process P[1] {
   exit
@@ -532,7 +693,10 @@ process P[1] {
   },
   {
     name: 'a step after while true is unreachable',
-    code: 'CS4012', line: 7, column: 3, message: 'this step is unreachable',
+    code: 'CS4012',
+    line: 7,
+    column: 3,
+    message: 'this step is unreachable',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -545,7 +709,11 @@ process P[1] {
   },
   {
     name: 'mutex_lock while a spinlock is held: sleeping in atomic context',
-    code: 'CS4101', line: 7, column: 3, message: '`mutex_lock` may sleep while spinlock `lock` is held (sleeping in atomic context)', related: { line: 6, column: 3 },
+    code: 'CS4101',
+    line: 7,
+    column: 3,
+    message: '`mutex_lock` may sleep while spinlock `lock` is held (sleeping in atomic context)',
+    related: { line: 6, column: 3 },
     src: `spec t
 import kernel
 shared var lock: Spinlock = SPINLOCK_INIT
@@ -560,7 +728,11 @@ fair process P[1] {
   },
   {
     name: 'waiting for a completion inside an RCU read section',
-    code: 'CS4101', line: 7, column: 5, message: '`wait_for_completion` may sleep while an RCU read section is held (sleeping in atomic context)',
+    code: 'CS4101',
+    line: 7,
+    column: 5,
+    message:
+      '`wait_for_completion` may sleep while an RCU read section is held (sleeping in atomic context)',
     src: `spec t
 import kernel
 shared var c: Completion = COMPLETION_INIT
@@ -575,7 +747,11 @@ process P[1] {
   },
   {
     name: 'a call to a procedure that waits, under a spinlock',
-    code: 'CS4101', line: 10, column: 3, message: 'the call to `wait_ready` may sleep while spinlock `lock` is held (sleeping in atomic context)',
+    code: 'CS4101',
+    line: 10,
+    column: 3,
+    message:
+      'the call to `wait_ready` may sleep while spinlock `lock` is held (sleeping in atomic context)',
     src: `spec t
 import kernel
 shared var lock: Spinlock = SPINLOCK_INIT
@@ -592,7 +768,12 @@ process P[1] {
   },
   {
     name: 'a variant whose overridden step sleeps under a spinlock taken by the base body',
-    code: 'CS4101', line: 11, column: 25, message: '`wait_for_completion` may sleep while spinlock `lock` is held (sleeping in atomic context)', related: { line: 6, column: 3 },
+    code: 'CS4101',
+    line: 11,
+    column: 25,
+    message:
+      '`wait_for_completion` may sleep while spinlock `lock` is held (sleeping in atomic context)',
+    related: { line: 6, column: 3 },
     src: `spec t
 import kernel
 shared var lock: Spinlock = SPINLOCK_INIT
@@ -609,7 +790,10 @@ variant v {
   },
   {
     name: 'a process body that ends with a spinlock held returns to user space with it',
-    code: 'CS4102', line: 5, column: 3, message: 'the end of process `P` returns to user space with spinlock `lock` held',
+    code: 'CS4102',
+    line: 5,
+    column: 3,
+    message: 'the end of process `P` returns to user space with spinlock `lock` held',
     src: `spec t
 import kernel
 shared var lock: Spinlock = SPINLOCK_INIT
@@ -621,7 +805,11 @@ process P[1] {
   },
   {
     name: 'exit on one branch with a mutex held',
-    code: 'CS4102', line: 8, column: 5, message: '`exit` returns to user space with mutex `m` held', related: { line: 6, column: 3 },
+    code: 'CS4102',
+    line: 8,
+    column: 5,
+    message: '`exit` returns to user space with mutex `m` held',
+    related: { line: 6, column: 3 },
     src: `spec t
 import kernel
 shared var m: Mutex = MUTEX_INIT
@@ -639,7 +827,11 @@ process P[1] {
   // --- CS5xxx variants, parameters and expectations ------------------------------------------
   {
     name: 'an expectation naming an unknown variant',
-    code: 'CS5001', line: 5, column: 8, message: 'unknown variant `v2`', hint: 'did you mean `v1`?',
+    code: 'CS5001',
+    line: 5,
+    column: 8,
+    message: 'unknown variant `v2`',
+    hint: 'did you mean `v1`?',
     src: `spec t
 shared var b: bool = false
 invariant i: !b
@@ -650,7 +842,10 @@ process P[1] { s: b := true }
   },
   {
     name: 'variants extending each other',
-    code: 'CS5002', line: 3, column: 19, message: 'variant `a` extends itself: a -> b -> a',
+    code: 'CS5002',
+    line: 3,
+    column: 19,
+    message: 'variant `a` extends itself: a -> b -> a',
     src: `spec t
 invariant i: true
 variant a extends b { }
@@ -659,7 +854,11 @@ variant b extends a { }
   },
   {
     name: 'an override of a procedure that does not exist',
-    code: 'CS5003', line: 7, column: 22, message: '`override procedure r`: no procedure `r` to override', hint: 'did you mean `q`?',
+    code: 'CS5003',
+    line: 7,
+    column: 22,
+    message: '`override procedure r`: no procedure `r` to override',
+    hint: 'did you mean `q`?',
     src: `spec t
 procedure q() {
   skip
@@ -674,7 +873,11 @@ variant v {
   },
   {
     name: 'an override with a different number of parameters',
-    code: 'CS5004', line: 7, column: 22, message: '`override procedure q`: takes 0 parameter(s), the original takes 1', related: { line: 2, column: 11 },
+    code: 'CS5004',
+    line: 7,
+    column: 22,
+    message: '`override procedure q`: takes 0 parameter(s), the original takes 1',
+    related: { line: 2, column: 11 },
     src: `spec t
 procedure q(a: bool) {
   skip
@@ -689,7 +892,11 @@ variant v {
   },
   {
     name: 'a step override naming a label the process does not have',
-    code: 'CS5005', line: 6, column: 19, message: '`override step P.wrok`: `P` has no step labelled `wrok`', hint: 'did you mean `work`?',
+    code: 'CS5005',
+    line: 6,
+    column: 19,
+    message: '`override step P.wrok`: `P` has no step labelled `wrok`',
+    hint: 'did you mean `work`?',
     src: `spec t
 process P[1] {
   work: skip
@@ -701,7 +908,11 @@ variant v {
   },
   {
     name: 'an expectation setting an unknown param',
-    code: 'CS5006', line: 4, column: 18, message: 'unknown param `M`', hint: 'did you mean `N`?',
+    code: 'CS5006',
+    line: 4,
+    column: 18,
+    message: 'unknown param `M`',
+    hint: 'did you mean `N`?',
     src: `spec t
 param N: 1..3 = 2
 process P[N] { skip }
@@ -710,7 +921,10 @@ expect base with M = 2: holds
   },
   {
     name: 'a param default outside its range',
-    code: 'CS5007', line: 2, column: 17, message: 'value 5 does not fit param `N` of type 1..3',
+    code: 'CS5007',
+    line: 2,
+    column: 17,
+    message: 'value 5 does not fit param `N` of type 1..3',
     src: `spec t
 param N: 1..3 = 5
 process P[N] { skip }
@@ -718,7 +932,10 @@ process P[N] { skip }
   },
   {
     name: 'a variant setting a bool param to a number',
-    code: 'CS5007', line: 5, column: 18, message: 'value 1 does not fit param `FAULTS` of type bool',
+    code: 'CS5007',
+    line: 5,
+    column: 18,
+    message: 'value 1 does not fit param `FAULTS` of type bool',
     src: `spec t
 param FAULTS: bool = false
 process P[1] { await !FAULTS }
@@ -729,7 +946,11 @@ variant v {
   },
   {
     name: 'an expectation naming a property that does not exist',
-    code: 'CS5008', line: 5, column: 23, message: 'unknown property `nevr_b` in `violates`', hint: 'did you mean `never_b`?',
+    code: 'CS5008',
+    line: 5,
+    column: 23,
+    message: 'unknown property `nevr_b` in `violates`',
+    hint: 'did you mean `never_b`?',
     src: `spec t
 shared var b: bool = false
 process P[1] { b := true }
@@ -739,7 +960,10 @@ expect base: violates nevr_b
   },
   {
     name: 'a param of a set type',
-    code: 'CS5009', line: 2, column: 7, message: 'param `S` has type set<bool>; params must be bool, an integer range or an enum',
+    code: 'CS5009',
+    line: 2,
+    column: 7,
+    message: 'param `S` has type set<bool>; params must be bool, an integer range or an enum',
     src: `spec t
 param S: set<bool> = {}
 invariant i: card(S) == 0
@@ -747,7 +971,10 @@ invariant i: card(S) == 0
   },
   {
     name: 'a param default that is not a literal',
-    code: 'CS5010', line: 2, column: 17, message: 'the value of param `N` must be a literal',
+    code: 'CS5010',
+    line: 2,
+    column: 17,
+    message: 'the value of param `N` must be a literal',
     src: `spec t
 param N: 1..3 = 1 + 1
 process P[N] { skip }
@@ -755,7 +982,10 @@ process P[N] { skip }
   },
   {
     name: 'violates naming a cover',
-    code: 'CS5012', line: 5, column: 23, message: '`seen` is a cover; a cover is reached or not, never violated',
+    code: 'CS5012',
+    line: 5,
+    column: 23,
+    message: '`seen` is a cover; a cover is reached or not, never violated',
     src: `spec t
 shared var b: bool = false
 process P[1] { b := true }
@@ -765,7 +995,11 @@ expect base: violates seen
   },
   {
     name: 'a variant named base',
-    code: 'CS5013', line: 3, column: 9, message: 'duplicate variant `base`', hint: '`base` is the spec itself; pick another name',
+    code: 'CS5013',
+    line: 3,
+    column: 9,
+    message: 'duplicate variant `base`',
+    hint: '`base` is the spec itself; pick another name',
     src: `spec t
 invariant i: true
 variant base { }
@@ -773,7 +1007,11 @@ variant base { }
   },
   {
     name: 'a param set twice in one expectation',
-    code: 'CS5014', line: 4, column: 25, message: 'param `N` is set twice', related: { line: 4, column: 18 },
+    code: 'CS5014',
+    line: 4,
+    column: 25,
+    message: 'param `N` is set twice',
+    related: { line: 4, column: 18 },
     src: `spec t
 param N: 1..3 = 2
 process P[N] { skip }
@@ -782,7 +1020,11 @@ expect base with N = 1, N = 2: holds
   },
   {
     name: 'two expectations for the same variant and params',
-    code: 'CS5015', line: 5, column: 8, message: 'expectation for `base with N = 1` repeats an earlier one', related: { line: 4, column: 8 },
+    code: 'CS5015',
+    line: 5,
+    column: 8,
+    message: 'expectation for `base with N = 1` repeats an earlier one',
+    related: { line: 4, column: 8 },
     src: `spec t
 param N: 1..3 = 2
 process P[N] { skip }
@@ -794,7 +1036,10 @@ expect base with N = 1: deadlock
   // --- CS6xxx properties and fairness --------------------------------------------------------
   {
     name: 'a primed variable in an invariant',
-    code: 'CS6001', line: 3, column: 14, message: "`b'` (next value) is only allowed in an `action` property",
+    code: 'CS6001',
+    line: 3,
+    column: 14,
+    message: "`b'` (next value) is only allowed in an `action` property",
     src: `spec t
 shared var b: bool = false
 invariant i: b' == b
@@ -802,7 +1047,10 @@ invariant i: b' == b
   },
   {
     name: 'a primed param in an action',
-    code: 'CS6002', line: 3, column: 11, message: 'only variables can be primed, not `N`',
+    code: 'CS6002',
+    line: 3,
+    column: 11,
+    message: 'only variables can be primed, not `N`',
     src: `spec t
 param N: 1..3 = 2
 action a: N' == N
@@ -810,7 +1058,11 @@ action a: N' == N
   },
   {
     name: 'a symmetric group in a spec with a liveness property',
-    code: 'CS6003', line: 3, column: 14, message: 'process `P` is symmetric, but the spec has liveness property `p`', related: { line: 6, column: 10 },
+    code: 'CS6003',
+    line: 3,
+    column: 14,
+    message: 'process `P` is symmetric, but the spec has liveness property `p`',
+    related: { line: 6, column: 10 },
     src: `spec t
 shared var n: 0..3 = 0
 fair process P[2] symmetric {
@@ -821,7 +1073,10 @@ property p: eventually n == 1
   },
   {
     name: 'a liveness property with no fair process',
-    code: 'CS6004', line: 6, column: 10, message: 'liveness property `p` holds only under fairness, and no process is fair',
+    code: 'CS6004',
+    line: 6,
+    column: 10,
+    message: 'liveness property `p` holds only under fairness, and no process is fair',
     src: `spec t
 shared var n: 0..3 = 0
 process P[2] {
@@ -834,7 +1089,10 @@ property p: eventually n == 1
   // --- generic type aliases ------------------------------------------------------------------
   {
     name: 'a generic alias given too few type arguments',
-    code: 'CS1017', line: 3, column: 15, message: '`Pair` takes 2 type arguments, found 1',
+    code: 'CS1017',
+    line: 3,
+    column: 15,
+    message: '`Pair` takes 2 type arguments, found 1',
     src: `spec t
 type Pair<A, B> = { first: A, second: B }
 shared var p: Pair<bool> = { first: true }
@@ -843,7 +1101,10 @@ invariant i: true
   },
   {
     name: 'a generic alias used without its type arguments',
-    code: 'CS1017', line: 3, column: 15, message: '`Queue` takes one type argument, found 0',
+    code: 'CS1017',
+    line: 3,
+    column: 15,
+    message: '`Queue` takes one type argument, found 0',
     src: `spec t
 type Queue<T> = seq<T>
 shared var q: Queue = <<>>
@@ -852,7 +1113,10 @@ invariant i: true
   },
   {
     name: 'type arguments for an alias that has no type parameters',
-    code: 'CS1017', line: 3, column: 15, message: '`Small` takes no type arguments, found 1',
+    code: 'CS1017',
+    line: 3,
+    column: 15,
+    message: '`Small` takes no type arguments, found 1',
     src: `spec t
 type Small = 0..3
 shared var q: Small<bool> = 0
@@ -861,8 +1125,11 @@ invariant i: true
   },
   {
     name: 'type arguments after a name that is no type',
-    code: 'CS1016', line: 2, column: 10,
-    message: 'unknown type `list`<...>: the generic types are `set<T>`, `seq<T>`, `map<K, V>`, `frame<p>` and aliases declared with type parameters',
+    code: 'CS1016',
+    line: 2,
+    column: 10,
+    message:
+      'unknown type `list`<...>: the generic types are `set<T>`, `seq<T>`, `map<K, V>`, `frame<p>` and aliases declared with type parameters',
     src: `spec t
 type T = list<int>
 invariant i: true
@@ -870,7 +1137,11 @@ invariant i: true
   },
   {
     name: 'an unknown type parameter in a generic alias',
-    code: 'CS2001', line: 2, column: 21, message: 'unknown name `U`', hint: 'did you mean `T`?',
+    code: 'CS2001',
+    line: 2,
+    column: 21,
+    message: 'unknown name `U`',
+    hint: 'did you mean `T`?',
     src: `spec t
 type Queue<T> = seq<U>
 invariant i: true
@@ -878,7 +1149,10 @@ invariant i: true
   },
   {
     name: 'a type parameter used with type arguments',
-    code: 'CS3014', line: 2, column: 15, message: 'type parameter `T` takes no type arguments',
+    code: 'CS3014',
+    line: 2,
+    column: 15,
+    message: 'type parameter `T` takes no type arguments',
     src: `spec t
 type Box<T> = T<int>
 invariant i: true
@@ -886,7 +1160,10 @@ invariant i: true
   },
   {
     name: 'a generic alias that contains itself',
-    code: 'CS3010', line: 2, column: 6, message: 'type alias `Chain` refers to itself',
+    code: 'CS3010',
+    line: 2,
+    column: 6,
+    message: 'type alias `Chain` refers to itself',
     src: `spec t
 type Chain<T> = seq<Chain<T>>
 shared var c: Chain<bool> = <<>>
@@ -895,8 +1172,11 @@ invariant i: true
   },
   {
     name: 'a value that does not fit an instantiated generic alias',
-    code: 'CS3001', line: 3, column: 34,
-    message: 'the initial value of `p` has type { first: bool, second: int }, expected Pair<0..2, bool>',
+    code: 'CS3001',
+    line: 3,
+    column: 34,
+    message:
+      'the initial value of `p` has type { first: bool, second: int }, expected Pair<0..2, bool>',
     src: `spec t
 type Pair<A, B> = { first: A, second: B }
 shared var p: Pair<0..2, bool> = { first: true, second: 1 }
@@ -905,7 +1185,10 @@ invariant i: true
   },
   {
     name: 'a duplicate type parameter',
-    code: 'CS2002', line: 2, column: 13, message: 'duplicate declaration of `A`',
+    code: 'CS2002',
+    line: 2,
+    column: 13,
+    message: 'duplicate declaration of `A`',
     src: `spec t
 type Two<A, A> = { a: A }
 invariant i: true
@@ -914,7 +1197,10 @@ invariant i: true
   // --- break and continue --------------------------------------------------------------------
   {
     name: '`break` outside a loop',
-    code: 'CS4013', line: 4, column: 15, message: '`break` outside a loop',
+    code: 'CS4013',
+    line: 4,
+    column: 15,
+    message: '`break` outside a loop',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -924,7 +1210,10 @@ process P[1] {
   },
   {
     name: '`continue` in a procedure called from a loop',
-    code: 'CS4013', line: 4, column: 15, message: '`continue` outside a loop',
+    code: 'CS4013',
+    line: 4,
+    column: 15,
+    message: '`continue` outside a loop',
     src: `spec t
 shared var n: 0..3 = 0
 procedure advance() {
@@ -937,7 +1226,10 @@ process P[1] {
   },
   {
     name: '`break` inside an atomic block',
-    code: 'CS4014', line: 5, column: 34, message: '`break` inside an `atomic` block',
+    code: 'CS4014',
+    line: 5,
+    column: 34,
+    message: '`break` inside an `atomic` block',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -949,7 +1241,10 @@ process P[1] {
   },
   {
     name: '`continue` inside a macro body',
-    code: 'CS4014', line: 4, column: 15, message: '`continue` inside macro `m`',
+    code: 'CS4014',
+    line: 4,
+    column: 15,
+    message: '`continue` inside macro `m`',
     src: `spec t
 shared var n: 0..3 = 0
 macro m() {
@@ -962,7 +1257,10 @@ process P[1] {
   },
   {
     name: '`break` in a fault handler',
-    code: 'CS4014', line: 5, column: 27, message: '`break` inside a fault handler',
+    code: 'CS4014',
+    line: 5,
+    column: 27,
+    message: '`break` inside a fault handler',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -974,7 +1272,10 @@ process P[1] {
   },
   {
     name: 'a labelled `break`',
-    code: 'CS4015', line: 5, column: 17, message: '`break` is not a step, so it cannot have a label',
+    code: 'CS4015',
+    line: 5,
+    column: 17,
+    message: '`break` is not a step, so it cannot have a label',
     src: `spec t
 shared var n: 0..3 = 0
 process P[1] {
@@ -986,7 +1287,10 @@ process P[1] {
   },
   {
     name: 'a lock held at a `break` is held after the loop',
-    code: 'CS4101', line: 13, column: 3, message: '`mutex_lock` may sleep while spinlock `lock` is held (sleeping in atomic context)',
+    code: 'CS4101',
+    line: 13,
+    column: 3,
+    message: '`mutex_lock` may sleep while spinlock `lock` is held (sleeping in atomic context)',
     src: `spec t
 import kernel
 shared var lock: Spinlock = SPINLOCK_INIT
@@ -1008,7 +1312,10 @@ process W[1] {
   // --- macros that return a value ------------------------------------------------------------
   {
     name: 'a variant replaces a value-returning macro by one without a value',
-    code: 'CS5004', line: 11, column: 18, message: '`override macro dec`: returns no value, the original returns one',
+    code: 'CS5004',
+    line: 11,
+    column: 18,
+    message: '`override macro dec`: returns no value, the original returns one',
     related: { line: 3, column: 7 },
     src: `spec t
 shared var n: 0..3 = 3
@@ -1028,7 +1335,10 @@ variant quiet {
   },
   {
     name: 'a `return` before the end of a macro',
-    code: 'CS4016', line: 4, column: 3, message: 'macro `m` can `return e` only as the last statement of its body',
+    code: 'CS4016',
+    line: 4,
+    column: 3,
+    message: 'macro `m` can `return e` only as the last statement of its body',
     src: `spec t
 shared var n: 0..3 = 0
 macro m() {
@@ -1042,7 +1352,10 @@ process P[1] {
   },
   {
     name: 'a macro with a result type that does not end with `return e`',
-    code: 'CS4016', line: 3, column: 7, message: 'macro `m` declares a result type, so its body must end with `return e`',
+    code: 'CS4016',
+    line: 3,
+    column: 7,
+    message: 'macro `m` declares a result type, so its body must end with `return e`',
     src: `spec t
 shared var n: 0..3 = 0
 macro m(): bool {
@@ -1055,7 +1368,11 @@ process P[1] {
   },
   {
     name: 'a bare `return` in a macro',
-    code: 'CS4016', line: 5, column: 5, message: 'macro `m` returns with `return e` or not at all: a bare `return` has nothing to leave',
+    code: 'CS4016',
+    line: 5,
+    column: 5,
+    message:
+      'macro `m` returns with `return e` or not at all: a bare `return` has nothing to leave',
     src: `spec t
 shared var n: 0..3 = 0
 macro m() {
@@ -1070,7 +1387,10 @@ process P[1] {
   },
   {
     name: 'two value-returning macro calls in one condition',
-    code: 'CS4017', line: 9, column: 16, message: 'this step already calls value-returning macro `dec`; a step can use one',
+    code: 'CS4017',
+    line: 9,
+    column: 16,
+    message: 'this step already calls value-returning macro `dec`; a step can use one',
     src: `spec t
 shared var n: 0..3 = 3
 shared var m: 0..3 = 3
@@ -1085,7 +1405,11 @@ process P[1] {
   },
   {
     name: 'a value-returning macro inside an expression that is no condition',
-    code: 'CS4018', line: 8, column: 8, message: 'macro `dec` is a step: its value can be used only as `x := dec(...)` or in the condition of `if`, `while` or `await`',
+    code: 'CS4018',
+    line: 8,
+    column: 8,
+    message:
+      'macro `dec` is a step: its value can be used only as `x := dec(...)` or in the condition of `if`, `while` or `await`',
     src: `spec t
 shared var n: 0..3 = 3
 macro dec(v): int {
@@ -1099,7 +1423,11 @@ process P[1] {
   },
   {
     name: 'a value-returning macro in an invariant',
-    code: 'CS4018', line: 7, column: 14, message: 'macro `zero` is a step: its value can be used only as `x := zero(...)` or in the condition of `if`, `while` or `await`',
+    code: 'CS4018',
+    line: 7,
+    column: 14,
+    message:
+      'macro `zero` is a step: its value can be used only as `x := zero(...)` or in the condition of `if`, `while` or `await`',
     src: `spec t
 shared var n: 0..3 = 3
 macro zero(v): bool {
@@ -1111,7 +1439,10 @@ invariant i: zero(n) || true
   },
   {
     name: 'a macro without `return e` used in a condition',
-    code: 'CS3011', line: 7, column: 6, message: 'macro `inc` returns no value',
+    code: 'CS3011',
+    line: 7,
+    column: 6,
+    message: 'macro `inc` returns no value',
     src: `spec t
 shared var n: 0..3 = 0
 macro inc(v) {
@@ -1124,7 +1455,10 @@ process P[1] {
   },
   {
     name: 'the result of a macro assigned to a variable of another type',
-    code: 'CS3001', line: 7, column: 3, message: 'the result of `zero` has type bool, expected 0..3',
+    code: 'CS3001',
+    line: 7,
+    column: 3,
+    message: 'the result of `zero` has type bool, expected 0..3',
     src: `spec t
 shared var n: 0..3 = 3
 macro zero(v): bool {
@@ -1138,7 +1472,10 @@ process P[1] {
   // --- macro calls checked as instances, one write per location --------------------------------
   {
     name: 'a macro argument whose type the macro body cannot use, reported at the argument',
-    code: 'CS3001', line: 5, column: 10, message: 'the left operand of `union` has type map<Thread, set<Thread>>, expected a set',
+    code: 'CS3001',
+    line: 5,
+    column: 10,
+    message: 'the left operand of `union` has type map<Thread, set<Thread>>, expected a set',
     related: { line: 2, column: 30 },
     src: `spec macro_type
 macro add(list, x) { list := list union { x } }
@@ -1150,7 +1487,10 @@ process W[1] {
   },
   {
     name: 'a macro argument of the wrong element type, reported at the argument',
-    code: 'CS3006', line: 5, column: 10, message: 'the operands of `union` have incompatible types set<bool> and set<W>',
+    code: 'CS3006',
+    line: 5,
+    column: 10,
+    message: 'the operands of `union` have incompatible types set<bool> and set<W>',
     related: { line: 2, column: 30 },
     src: `spec t
 macro add(list, x) { list := list union { x } }
@@ -1162,7 +1502,10 @@ process W[1] {
   },
   {
     name: 'a prelude macro given an argument of the wrong type: the note names the prelude line',
-    code: 'CS3005', line: 5, column: 18, message: 'type bool cannot be indexed',
+    code: 'CS3005',
+    line: 5,
+    column: 18,
+    message: 'type bool cannot be indexed',
     related: { line: 60, column: 3, file: 'prelude/kernel.cred' },
     src: `spec t
 import kernel
@@ -1174,7 +1517,10 @@ process W[1] {
   },
   {
     name: 'the value of a macro instance is typed from its arguments',
-    code: 'CS3001', line: 6, column: 6, message: 'the result of `atomic_read_val` has type 0..3, expected bool',
+    code: 'CS3001',
+    line: 6,
+    column: 6,
+    message: 'the result of `atomic_read_val` has type 0..3, expected bool',
     src: `spec t
 import kernel
 shared var n: 0..3 = 0
@@ -1186,7 +1532,11 @@ process W[1] {
   },
   {
     name: 'a macro call whose target the macro also writes',
-    code: 'CS4019', line: 5, column: 6, message: '`n` is written twice in one step: by macro `atomic_inc_return_val` (as `v`) and by the assignment',
+    code: 'CS4019',
+    line: 5,
+    column: 6,
+    message:
+      '`n` is written twice in one step: by macro `atomic_inc_return_val` (as `v`) and by the assignment',
     related: { line: 617, column: 3, file: 'prelude/kernel.cred' },
     src: `spec t
 import kernel
@@ -1198,7 +1548,11 @@ process W[1] {
   },
   {
     name: 'a macro call whose two written arguments are one location',
-    code: 'CS4019', line: 5, column: 24, message: '`n` is written twice in one step: by macro `atomic_dec_return` (as `out`) and by macro `atomic_dec_return` (as `v`)',
+    code: 'CS4019',
+    line: 5,
+    column: 24,
+    message:
+      '`n` is written twice in one step: by macro `atomic_dec_return` (as `out`) and by macro `atomic_dec_return` (as `v`)',
     src: `spec t
 import kernel
 shared var n: 0..3 = 2
@@ -1209,7 +1563,11 @@ process W[1] {
   },
   {
     name: 'a thread variable written as its own copy and as x[self] by one call',
-    code: 'CS4019', line: 5, column: 14, message: '`c` is written twice in one step: by macro `both` (as `a`) and by macro `both` (as `b`)',
+    code: 'CS4019',
+    line: 5,
+    column: 14,
+    message:
+      '`c` is written twice in one step: by macro `both` (as `a`) and by macro `both` (as `b`)',
     src: `spec t
 thread var c: 0..3 = 0
 macro both(a, b) { a := 1  b := 2 }
@@ -1220,7 +1578,11 @@ process W[1] {
   },
   {
     name: 'exists before a temporal form',
-    code: 'CS6005', line: 6, column: 13, message: 'property `p`: a quantifier before `eventually`, `always` or `leadsto` must be `forall`',
+    code: 'CS6005',
+    line: 6,
+    column: 13,
+    message:
+      'property `p`: a quantifier before `eventually`, `always` or `leadsto` must be `forall`',
     src: `spec t
 shared var got: map<Thread, bool> = [ t in Thread |-> false ]
 fair process W[2] {
@@ -1231,7 +1593,10 @@ property p: exists t in W: eventually got[t]
   },
   {
     name: 'a variant override of a macro that does not fit a call of the base spec',
-    code: 'CS3001', line: 5, column: 11, message: 'the operand of `!` has type 0..3, expected bool',
+    code: 'CS3001',
+    line: 5,
+    column: 11,
+    message: 'the operand of `!` has type 0..3, expected bool',
     related: { line: 8, column: 34 },
     src: `spec t
 shared var n: 0..3 = 0

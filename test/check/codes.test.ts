@@ -24,16 +24,24 @@ describe('diagnostic codes', () => {
     expect(Object.keys(CODES).length).toBe(all.length);
   });
 
-  test.each(BAND_FILES.map(([file, table, band]) => [file, table, band] as const))('every code in %s is CSnnnn of its band', (_, table, band) => {
-    for (const code of Object.keys(table)) {
-      expect(code).toMatch(/^CS\d{4}$/);
-      expect(code).toMatch(band);
-    }
-  });
+  test.each(BAND_FILES.map(([file, table, band]) => [file, table, band] as const))(
+    'every code in %s is CSnnnn of its band',
+    (_, table, band) => {
+      for (const code of Object.keys(table)) {
+        expect(code).toMatch(/^CS\d{4}$/);
+        expect(code).toMatch(band);
+      }
+    },
+  );
 
   test('every code has a message and a one-line meaning', () => {
     for (const [code, info] of Object.entries(CODES)) {
-      expect([code, info.message.length > 0, info.meaning.length > 0, info.meaning.includes('\n')]).toEqual([code, true, true, false]);
+      expect([
+        code,
+        info.message.length > 0,
+        info.meaning.length > 0,
+        info.meaning.includes('\n'),
+      ]).toEqual([code, true, true, false]);
     }
   });
 
@@ -46,7 +54,11 @@ describe('diagnostic codes', () => {
   });
 
   test('every code of the checker bands (CS2xxx-CS6xxx) is exercised by a test', () => {
-    const tested = new Set([...INVALID_CASES.map((c) => c.code), ...BUILT_TREE_CODES, ...TESTED_ELSEWHERE]);
+    const tested = new Set([
+      ...INVALID_CASES.map((c) => c.code),
+      ...BUILT_TREE_CODES,
+      ...TESTED_ELSEWHERE,
+    ]);
     const untested = Object.keys(CHECK_CODES).filter((c) => !tested.has(c));
     expect(untested).toEqual([]);
   });

@@ -10,7 +10,10 @@ import type { Program, SourceFile } from '../../src/syntax/program.js';
 import { parseSpec } from '../../src/syntax/parse.js';
 
 export const PRELUDE_PATH = 'prelude/kernel.cred';
-export const PRELUDE_TEXT = readFileSync(new URL('../../prelude/kernel.cred', import.meta.url), 'utf8');
+export const PRELUDE_TEXT = readFileSync(
+  new URL('../../prelude/kernel.cred', import.meta.url),
+  'utf8',
+);
 
 /**
  * A program of in-memory files; the first is the root. Files are parsed with consecutive ids, as
@@ -18,7 +21,8 @@ export const PRELUDE_TEXT = readFileSync(new URL('../../prelude/kernel.cred', im
  */
 export function programOf(files: Readonly<Record<string, string>>): Program {
   const all: [string, string][] = Object.entries(files);
-  if (all.some(([, text]) => /^\s*import\s+kernel\b/m.test(text)) && !(PRELUDE_PATH in files)) all.push([PRELUDE_PATH, PRELUDE_TEXT]);
+  if (all.some(([, text]) => /^\s*import\s+kernel\b/m.test(text)) && !(PRELUDE_PATH in files))
+    all.push([PRELUDE_PATH, PRELUDE_TEXT]);
   let nextId = 1;
   const parsed: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -36,14 +40,18 @@ export function check(text: string, others: Readonly<Record<string, string>> = {
   const program = programOf({ 'test.cred': text, ...others });
   if (program.diagnostics.length > 0) {
     const d = program.diagnostics[0]!;
-    throw new Error(`snippet does not parse: ${d.code} ${message(d)} at ${d.span.file}:${d.span.start.line}:${d.span.start.column}`);
+    throw new Error(
+      `snippet does not parse: ${d.code} ${message(d)} at ${d.span.file}:${d.span.start.line}:${d.span.start.column}`,
+    );
   }
   return checkProgram(program);
 }
 
 /** The message of a diagnostic: its code's template with the arguments filled in. */
 export function message(d: Diagnostic): string {
-  return CODES[d.code].message.replace(/\{(\w+)\}/g, (_, k: string) => String(d.args[k] ?? `{${k}}`));
+  return CODES[d.code].message.replace(/\{(\w+)\}/g, (_, k: string) =>
+    String(d.args[k] ?? `{${k}}`),
+  );
 }
 
 /** `CODE line:col message`, the form the tests compare. */

@@ -8,8 +8,30 @@ import { programOf, show } from './helpers.js';
 
 const SPEC = readFileSync(new URL('../../specs/landlock-tsync.cred', import.meta.url), 'utf8');
 const SNIPPETS = [
-  ' { ', ' } ', ' := ', ' ( ', ' ) ', ' atomic ', ' await ', ' if ', ' else ', ' for x in snapshot ', ' return ',
-  ' frame ', ' self ', ' none ', ' -> ', "'", ' with ', ' [ ', ' ] ', ' << ', ' : ', ' , ', ' variant ', ' expect ',
+  ' { ',
+  ' } ',
+  ' := ',
+  ' ( ',
+  ' ) ',
+  ' atomic ',
+  ' await ',
+  ' if ',
+  ' else ',
+  ' for x in snapshot ',
+  ' return ',
+  ' frame ',
+  ' self ',
+  ' none ',
+  ' -> ',
+  "'",
+  ' with ',
+  ' [ ',
+  ' ] ',
+  ' << ',
+  ' : ',
+  ' , ',
+  ' variant ',
+  ' expect ',
 ];
 
 describe('checker robustness', () => {

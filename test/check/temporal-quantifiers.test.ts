@@ -28,7 +28,8 @@ ${property}
 const LEADSTO = 'property prog: forall t in Taker: (n == 0) leadsto got[t]';
 const EVENTUALLY = 'property prog: forall t in Taker: eventually got[t]';
 const ALWAYS_EVENTUALLY = 'property prog: forall t in Taker: always eventually got[t]';
-const NESTED = 'property prog: forall t in Taker: forall u in Z: eventually (got[t] && n == 0 && u in Z)';
+const NESTED =
+  'property prog: forall t in Taker: forall u in Z: eventually (got[t] && n == 0 && u in Z)';
 
 async function embedded(text: string): Promise<{ verdict: string; property: string | null }> {
   const e = emitText(text);
@@ -38,7 +39,11 @@ async function embedded(text: string): Promise<{ verdict: string; property: stri
 
 describe('a quantifier before a temporal form', () => {
   test.each([LEADSTO, EVENTUALLY, ALWAYS_EVENTUALLY, NESTED])('%s checks clean', (p) => {
-    expect(check(spec(p)).diagnostics.filter((d) => d.severity === 'error').map(show)).toEqual([]);
+    expect(
+      check(spec(p))
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map(show),
+    ).toEqual([]);
   });
 
   test('quantifies the whole leadsto in the emitted module', () => {
@@ -47,21 +52,33 @@ describe('a quantifier before a temporal form', () => {
 
   test('quantifies eventually and always eventually', () => {
     expect(emitText(spec(EVENTUALLY)).tla).toContain('prog == \\A t \\in Taker : <>got[t]');
-    expect(emitText(spec(ALWAYS_EVENTUALLY)).tla).toContain('prog == \\A t \\in Taker : []<>got[t]');
+    expect(emitText(spec(ALWAYS_EVENTUALLY)).tla).toContain(
+      'prog == \\A t \\in Taker : []<>got[t]',
+    );
   });
 
-  test.each([LEADSTO, EVENTUALLY, ALWAYS_EVENTUALLY, NESTED])('the embedded engine finds that %s holds', async (p) => {
-    expect(await embedded(spec(p))).toEqual({ verdict: 'holds', property: null });
-  });
+  test.each([LEADSTO, EVENTUALLY, ALWAYS_EVENTUALLY, NESTED])(
+    'the embedded engine finds that %s holds',
+    async (p) => {
+      expect(await embedded(spec(p))).toEqual({ verdict: 'holds', property: null });
+    },
+  );
 
   test('the embedded engine finds the violation when Z may stop forever', async () => {
-    expect(await embedded(spec(EVENTUALLY, false))).toEqual({ verdict: 'violated', property: 'prog' });
+    expect(await embedded(spec(EVENTUALLY, false))).toEqual({
+      verdict: 'violated',
+      property: 'prog',
+    });
   });
 
   test('a parenthesised quantifier still ends at its parenthesis', () => {
     const r = check(spec('property prog: (forall t in Taker: got[t]) leadsto got[t]'));
     const d = r.diagnostics.find((x) => x.code === 'CS2001');
-    expect(d === undefined ? undefined : { line: d.span.start.line, column: d.span.start.column, message: message(d) }).toEqual({
+    expect(
+      d === undefined
+        ? undefined
+        : { line: d.span.start.line, column: d.span.start.column, message: message(d) },
+    ).toEqual({
       line: 11,
       column: 56,
       message: 'unknown name `t`',
@@ -71,17 +88,26 @@ describe('a quantifier before a temporal form', () => {
   test('exists before a temporal form is refused, located', () => {
     const r = check(spec('property prog: exists t in Taker: eventually got[t]'));
     const d = r.diagnostics.find((x) => x.code === 'CS6005');
-    expect(d === undefined ? undefined : { line: d.span.start.line, column: d.span.start.column, message: message(d) }).toEqual({
+    expect(
+      d === undefined
+        ? undefined
+        : { line: d.span.start.line, column: d.span.start.column, message: message(d) },
+    ).toEqual({
       line: 11,
       column: 16,
-      message: 'property `prog`: a quantifier before `eventually`, `always` or `leadsto` must be `forall`',
+      message:
+        'property `prog`: a quantifier before `eventually`, `always` or `leadsto` must be `forall`',
     });
   });
 
-  (hasLiveTlc ? test : test.skip)(`TLC accepts the emitted module and agrees: holds, then violated${LIVE_TLC_SKIPPED}`, () => {
-    const ok = tlcOutputOn(spec(LEADSTO));
-    expect(ok).toContain('Model checking completed. No error has been found.');
-    const bad = tlcOutputOn(spec(EVENTUALLY, false));
-    expect(bad).toContain('Temporal property prog was violated.');
-  }, 120_000);
+  (hasLiveTlc ? test : test.skip)(
+    `TLC accepts the emitted module and agrees: holds, then violated${LIVE_TLC_SKIPPED}`,
+    () => {
+      const ok = tlcOutputOn(spec(LEADSTO));
+      expect(ok).toContain('Model checking completed. No error has been found.');
+      const bad = tlcOutputOn(spec(EVENTUALLY, false));
+      expect(bad).toContain('Temporal property prog was violated.');
+    },
+    120_000,
+  );
 });

@@ -101,7 +101,8 @@ expect v2: violates frame_use_after_return
 
 describe('valid specs', () => {
   test('a library file (no process) linted on its own reports nothing as unused', () => {
-    const lib = 'spec creds\nconst MAX = 3\ntype Cred = { id: 0..MAX }\ndef is_new(c: Cred): bool = c.id == 0\n';
+    const lib =
+      'spec creds\nconst MAX = 3\ntype Cred = { id: 0..MAX }\ndef is_new(c: Cred): bool = c.id == 0\n';
     expect(check(lib).diagnostics.map(show)).toEqual([]);
   });
 
@@ -148,8 +149,15 @@ expect base with THREADS = 3: holds
   });
 
   test('the shipped Landlock TSYNC spec gets no error from the checker', () => {
-    const program = programOf({ 'specs/landlock-tsync.cred': readFileSync(new URL('../../specs/landlock-tsync.cred', import.meta.url), 'utf8') });
-    const errors = checkProgram(program).diagnostics.filter((d) => d.severity === 'error').map(show);
+    const program = programOf({
+      'specs/landlock-tsync.cred': readFileSync(
+        new URL('../../specs/landlock-tsync.cred', import.meta.url),
+        'utf8',
+      ),
+    });
+    const errors = checkProgram(program)
+      .diagnostics.filter((d) => d.severity === 'error')
+      .map(show);
     expect(errors).toEqual([]);
   });
 });
@@ -164,12 +172,9 @@ process P[1] {
 }
 invariant i: n == RED
 `;
-    expect(check(src).diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`)).toEqual([
-      'CS3001 2:22',
-      'CS4001 5:3',
-      'CS2001 5:11',
-      'CS2001 7:19',
-    ]);
+    expect(
+      check(src).diagnostics.map((d) => `${d.code} ${d.span.start.line}:${d.span.start.column}`),
+    ).toEqual(['CS3001 2:22', 'CS4001 5:3', 'CS2001 5:11', 'CS2001 7:19']);
   });
 
   test('the same input gives the same diagnostics, byte for byte', () => {
@@ -179,10 +184,13 @@ invariant i: n == RED
 });
 
 describe('the constructs of the language issue', () => {
-  test.each(['loop-exits', 'macro-results', 'fresh-generic'])('golden spec %s gets no diagnostic', (c) => {
-    const src = readFileSync(new URL(`../golden/${c}/${c}.cred`, import.meta.url), 'utf8');
-    expect(check(src).diagnostics.map(show)).toEqual([]);
-  });
+  test.each(['loop-exits', 'macro-results', 'fresh-generic'])(
+    'golden spec %s gets no diagnostic',
+    (c) => {
+      const src = readFileSync(new URL(`../golden/${c}/${c}.cred`, import.meta.url), 'utf8');
+      expect(check(src).diagnostics.map(show)).toEqual([]);
+    },
+  );
 
   test('the prelude value forms check where the kernel uses them', () => {
     const src = `spec t
@@ -205,8 +213,10 @@ process W[2] {
   });
 
   test("`self` in a shared variable's initial value is still refused", () => {
-    expect(check('spec t\nshared var owner: Thread = self\nthread var me: Thread = self\ninvariant i: true\n').diagnostics.map(show)).toEqual([
-      expect.stringContaining('CS2003'),
-    ]);
+    expect(
+      check(
+        'spec t\nshared var owner: Thread = self\nthread var me: Thread = self\ninvariant i: true\n',
+      ).diagnostics.map(show),
+    ).toEqual([expect.stringContaining('CS2003')]);
   });
 });

@@ -15,16 +15,23 @@ let dir: string;
 
 // Line 2: an unused const (warning); line 4: `x` declared again (error, related to line 3);
 // line 6: a misspelt `false` after a tab (error with a hint).
-const SPEC = 'spec e\nconst UNUSED = 1\nshared var x: 0..3 = 0\nshared var x: 0..3 = 1\nprocess P[1] {\n\ts: x := flase\n}\n';
+const SPEC =
+  'spec e\nconst UNUSED = 1\nshared var x: 0..3 = 0\nshared var x: 0..3 = 1\nprocess P[1] {\n\ts: x := flase\n}\n';
 const FILE = 'odd dir/e f#1.cred';
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'credspec-lint-format-'));
   mkdirSync(join(dir, '.prelude'));
-  writeFileSync(join(dir, '.prelude', 'kernel.cred'), 'spec kernel\nshared var kernel_ticks: 0..3 = 0\n');
+  writeFileSync(
+    join(dir, '.prelude', 'kernel.cred'),
+    'spec kernel\nshared var kernel_ticks: 0..3 = 0\n',
+  );
   mkdirSync(join(dir, 'odd dir'));
   writeFileSync(join(dir, FILE), SPEC);
-  writeFileSync(join(dir, 'clean.cred'), 'spec c\nshared var x: 0..3 = 0\nprocess P[1] {\n  s: x := 1\n}\ninvariant small: x <= 3\n');
+  writeFileSync(
+    join(dir, 'clean.cred'),
+    'spec c\nshared var x: 0..3 = 0\nprocess P[1] {\n  s: x := 1\n}\ninvariant small: x <= 3\n',
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -36,9 +43,14 @@ async function lint(...args: string[]): Promise<{ code: number; out: string; err
 
 /** The row of docs/diagnostics.md for a code: [severity, message, what triggers it]. */
 function docRow(code: string): string[] {
-  const row = readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8').split('\n').find((l) => l.startsWith(`| ${code} |`));
+  const row = readFileSync(join(ROOT, 'docs', 'diagnostics.md'), 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`| ${code} |`));
   if (row === undefined) throw new Error(`${code} is not in docs/diagnostics.md`);
-  return row.split(' | ').slice(1).map((c) => c.replace(/ \|$/, ''));
+  return row
+    .split(' | ')
+    .slice(1)
+    .map((c) => c.replace(/ \|$/, ''));
 }
 
 describe('credspec lint --format json', () => {
@@ -47,16 +59,57 @@ describe('credspec lint --format json', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('1 file, 2 errors, 1 warning\n');
     const doc = JSON.parse(r.out);
-    const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'lint.schema.json'), 'utf8')));
+    const validate = new Ajv2020({ allErrors: true }).compile(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'lint.schema.json'), 'utf8')),
+    );
     expect(validate(doc) ? [] : validate.errors).toEqual([]);
     expect(doc.summary).toEqual({ files: 1, errors: 2, warnings: 1 });
     expect(doc.diagnostics).toEqual([
-      { file: FILE, line: 2, column: 7, endLine: 2, endColumn: 13, severity: 'warning', code: 'CS2007', message: 'const `UNUSED` is never used', hint: null, related: [] },
       {
-        file: FILE, line: 4, column: 12, endLine: 4, endColumn: 13, severity: 'error', code: 'CS2002', message: 'duplicate declaration of `x`', hint: null,
-        related: [{ file: FILE, line: 3, column: 12, endLine: 3, endColumn: 13, message: 'first declared here' }],
+        file: FILE,
+        line: 2,
+        column: 7,
+        endLine: 2,
+        endColumn: 13,
+        severity: 'warning',
+        code: 'CS2007',
+        message: 'const `UNUSED` is never used',
+        hint: null,
+        related: [],
       },
-      { file: FILE, line: 6, column: 10, endLine: 6, endColumn: 15, severity: 'error', code: 'CS2001', message: 'unknown name `flase`', hint: 'did you mean `false`?', related: [] },
+      {
+        file: FILE,
+        line: 4,
+        column: 12,
+        endLine: 4,
+        endColumn: 13,
+        severity: 'error',
+        code: 'CS2002',
+        message: 'duplicate declaration of `x`',
+        hint: null,
+        related: [
+          {
+            file: FILE,
+            line: 3,
+            column: 12,
+            endLine: 3,
+            endColumn: 13,
+            message: 'first declared here',
+          },
+        ],
+      },
+      {
+        file: FILE,
+        line: 6,
+        column: 10,
+        endLine: 6,
+        endColumn: 15,
+        severity: 'error',
+        code: 'CS2001',
+        message: 'unknown name `flase`',
+        hint: 'did you mean `false`?',
+        related: [],
+      },
     ]);
   });
 
@@ -65,9 +118,16 @@ describe('credspec lint --format json', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.diagnostics).toEqual([]);
-    const validate = new Ajv2020().compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'lint.schema.json'), 'utf8')));
+    const validate = new Ajv2020().compile(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'lint.schema.json'), 'utf8')),
+    );
     expect(validate(doc)).toBe(true);
-    const broken = { ...doc, diagnostics: [{ file: 'a', severity: 'error', code: 'CS2001', message: 'm', hint: null, related: [] }] };
+    const broken = {
+      ...doc,
+      diagnostics: [
+        { file: 'a', severity: 'error', code: 'CS2001', message: 'm', hint: null, related: [] },
+      ],
+    };
     expect(validate(broken)).toBe(false);
   });
 
@@ -98,28 +158,56 @@ describe('credspec lint --format sarif', () => {
       expect(rule.shortDescription.text).toBe(message!.replace(/\\\|/g, '|'));
       expect(rule.fullDescription.text).toBe(meaning);
       expect(rule.defaultConfiguration.level).toBe(severity);
-      expect(rule.helpUri).toMatch(new RegExp(`^file:///.*/docs/diagnostics\\.md#${rule.id.toLowerCase()}$`));
+      expect(rule.helpUri).toMatch(
+        new RegExp(`^file:///.*/docs/diagnostics\\.md#${rule.id.toLowerCase()}$`),
+      );
     }
-    expect(run.results.map((x: { ruleId: string; level: string }) => `${x.ruleId} ${x.level}`)).toEqual(['CS2007 warning', 'CS2002 error', 'CS2001 error']);
+    expect(
+      run.results.map((x: { ruleId: string; level: string }) => `${x.ruleId} ${x.level}`),
+    ).toEqual(['CS2007 warning', 'CS2002 error', 'CS2001 error']);
     for (const res of run.results) {
       expect(rules[res.ruleIndex].id).toBe(res.ruleId);
       expect(typeof res.message.text).toBe('string');
     }
     const [unused, duplicate, unknown] = run.results;
     const uri = 'odd%20dir/e%20f%231.cred';
-    expect(unused.locations).toEqual([{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 2, startColumn: 7, endLine: 2, endColumn: 13 } } }]);
+    expect(unused.locations).toEqual([
+      {
+        physicalLocation: {
+          artifactLocation: { uri },
+          region: { startLine: 2, startColumn: 7, endLine: 2, endColumn: 13 },
+        },
+      },
+    ]);
     expect(duplicate.relatedLocations).toEqual([
-      { id: 0, physicalLocation: { artifactLocation: { uri }, region: { startLine: 3, startColumn: 12, endLine: 3, endColumn: 13 } }, message: { text: 'first declared here' } },
+      {
+        id: 0,
+        physicalLocation: {
+          artifactLocation: { uri },
+          region: { startLine: 3, startColumn: 12, endLine: 3, endColumn: 13 },
+        },
+        message: { text: 'first declared here' },
+      },
     ]);
     expect(unknown.message.text).toBe('unknown name `flase` (hint: did you mean `false`?)');
-    expect(unknown.locations[0].physicalLocation.region).toEqual({ startLine: 6, startColumn: 10, endLine: 6, endColumn: 15 });
+    expect(unknown.locations[0].physicalLocation.region).toEqual({
+      startLine: 6,
+      startColumn: 10,
+      endLine: 6,
+      endColumn: 15,
+    });
   });
 
   test('warnings only: exit 0, as in text', async () => {
-    writeFileSync(join(dir, 'warn.cred'), 'spec w\nconst UNUSED = 1\nshared var x: 0..3 = 0\nprocess P[1] {\n  s: x := 1\n}\n');
+    writeFileSync(
+      join(dir, 'warn.cred'),
+      'spec w\nconst UNUSED = 1\nshared var x: 0..3 = 0\nprocess P[1] {\n  s: x := 1\n}\n',
+    );
     const r = await lint('--format', 'sarif', 'warn.cred');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['CS2007']);
+    expect(JSON.parse(r.out).runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual([
+      'CS2007',
+    ]);
   });
 });
 
@@ -130,7 +218,9 @@ describe('credspec lint --format', () => {
     expect(plain.out.endsWith('1 file, 2 errors, 1 warning\n')).toBe(true);
     const bad = await lint('--format', 'xml', FILE);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/^credspec: error: option '--format <format>' argument 'xml' is invalid/);
+    expect(bad.err).toMatch(
+      /^credspec: error: option '--format <format>' argument 'xml' is invalid/,
+    );
     expect(bad.out).toBe('');
   });
 });

@@ -22,7 +22,8 @@ async function lint(...args: string[]): Promise<{ code: number; out: string; err
   return { code, out: io.out(), err: io.err() };
 }
 
-const CLEAN = 'spec a\nshared var x: 0..3 = 0\nprocess P[1] {\n  set_one: x := 1\n}\ninvariant small: x <= 3\n';
+const CLEAN =
+  'spec a\nshared var x: 0..3 = 0\nprocess P[1] {\n  set_one: x := 1\n}\ninvariant small: x <= 3\n';
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'credspec-lint-'));
@@ -36,7 +37,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('credspec lint', () => {
   test('a clean spec: exit 0 and only the summary line', async () => {
     write('a.cred', CLEAN);
-    expect(await lint('lint', 'a.cred')).toEqual({ code: 0, out: '1 file, 0 errors, 0 warnings\n', err: '' });
+    expect(await lint('lint', 'a.cred')).toEqual({
+      code: 0,
+      out: '1 file, 0 errors, 0 warnings\n',
+      err: '',
+    });
   });
 
   test('errors in two files: all printed at once, sorted by file, line, column; exit 2', async () => {
@@ -85,16 +90,27 @@ describe('credspec lint', () => {
   });
 
   test('warnings alone exit 0', async () => {
-    write('w.cred', 'spec w\nconst UNUSED = 1\nshared var y: bool = false\nprocess Q[1] { y := true }\ninvariant ok: y || !y\n');
+    write(
+      'w.cred',
+      'spec w\nconst UNUSED = 1\nshared var y: bool = false\nprocess Q[1] { y := true }\ninvariant ok: y || !y\n',
+    );
     const r = await lint('lint', 'w.cred');
     expect(r.code).toBe(0);
-    expect(r.out.split('\n').filter((l) => l !== '').pop()).toMatch(/^1 file, 0 errors, \d+ warnings?$/);
+    expect(
+      r.out
+        .split('\n')
+        .filter((l) => l !== '')
+        .pop(),
+    ).toMatch(/^1 file, 0 errors, \d+ warnings?$/);
   });
 
   test('imports of the prelude and of files are followed; their problems name their own file', async () => {
     writeFileSync(join(prelude, 'kernel.cred'), 'spec kernel\nconst K = #\n');
     write('lib/types.cred', 'spec types\nconst T = (\n');
-    write('main.cred', 'spec main\nimport kernel\nimport "lib/types.cred"\nimport "missing.cred"\n');
+    write(
+      'main.cred',
+      'spec main\nimport kernel\nimport "lib/types.cred"\nimport "missing.cred"\n',
+    );
     const r = await lint('lint', 'main.cred');
     expect(r.err).toBe('');
     expect(r.code).toBe(2);
@@ -118,7 +134,15 @@ describe('credspec lint', () => {
 
 describe('the command line skeleton', () => {
   test('bad usage is one line on stderr and exit 2', async () => {
-    for (const args of [['lint'], ['lint', '--bogus', 'a.cred'], ['nonsense'], ['check', '--engine', 'spin', 'a.cred'], ['check', '--max-states', 'lots', 'a.cred'], ['trace'], ['tlc', 'frobnicate']]) {
+    for (const args of [
+      ['lint'],
+      ['lint', '--bogus', 'a.cred'],
+      ['nonsense'],
+      ['check', '--engine', 'spin', 'a.cred'],
+      ['check', '--max-states', 'lots', 'a.cred'],
+      ['trace'],
+      ['tlc', 'frobnicate'],
+    ]) {
       const r = await lint(...args);
       expect([args, r.code]).toEqual([args, 2]);
       expect([args, r.err.trimEnd().split('\n').length]).toEqual([args, 1]);
@@ -127,7 +151,16 @@ describe('the command line skeleton', () => {
   });
 
   test('--help of the program and of each command exits 0 and prints usage', async () => {
-    for (const cmd of [[], ['lint'], ['check'], ['emit'], ['ci'], ['trace'], ['tlc'], ['tlc', 'install']]) {
+    for (const cmd of [
+      [],
+      ['lint'],
+      ['check'],
+      ['emit'],
+      ['ci'],
+      ['trace'],
+      ['tlc'],
+      ['tlc', 'install'],
+    ]) {
       const r = await lint(...cmd, '--help');
       expect([cmd, r.code]).toEqual([cmd, 0]);
       expect(r.out).toContain('Usage: credspec');
@@ -149,8 +182,17 @@ describe('the command line skeleton', () => {
   test('an unexpected exception is internal error CS9001 and exit 3', async () => {
     write('a.cred', CLEAN);
     const io = memoryIo({ cwd: dir, env: { CREDSPEC_PRELUDE: prelude } });
-    const broken = { ...io, stdout: { write: (): never => { throw new Error('disk full'); } } };
+    const broken = {
+      ...io,
+      stdout: {
+        write: (): never => {
+          throw new Error('disk full');
+        },
+      },
+    };
     expect(await runCli(['lint', 'a.cred'], broken)).toBe(3);
-    expect(io.err()).toBe('credspec: error CS9001: internal error in the command line: disk full\n');
+    expect(io.err()).toBe(
+      'credspec: error CS9001: internal error in the command line: disk full\n',
+    );
   });
 });

@@ -18,7 +18,15 @@ const base: VariantResult = {
   expectLocation: { file: 'specs/landlock-tsync.cred', line: 200, column: 1 },
   stats: { distinctStates: 120, statesGenerated: 300, depth: 14, seconds: 0.25 },
   trace: [
-    { index: 0, thread: null, step: 'init', location: null, source: null, changes: {}, state: { lock: false } },
+    {
+      index: 0,
+      thread: null,
+      step: 'init',
+      location: null,
+      source: null,
+      changes: {},
+      state: { lock: false },
+    },
     {
       index: 1,
       thread: 'caller1',
@@ -45,7 +53,14 @@ describe('expectations', () => {
     expect(judgeExpectation(base)).toBe('met');
     expect(judgeExpectation(holdsButExpectedViolation)).toBe('unmet');
     expect(judgeExpectation({ ...base, verdict: 'inconclusive' })).toBe('inconclusive');
-    expect(judgeExpectation({ ...base, verdict: 'violated', property: 'x', expected: { verdict: 'violated', property: 'y' } })).toBe('unmet');
+    expect(
+      judgeExpectation({
+        ...base,
+        verdict: 'violated',
+        property: 'x',
+        expected: { verdict: 'violated', property: 'y' },
+      }),
+    ).toBe('unmet');
   });
 });
 
@@ -85,13 +100,17 @@ describe('SARIF log', () => {
     for (const result of run.results) {
       expect(ruleIds).toContain(result.ruleId);
       const region = result.locations[0].physicalLocation.region;
-      expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('specs/landlock-tsync.cred');
+      expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(
+        'specs/landlock-tsync.cred',
+      );
       expect(region.startLine).toBeGreaterThan(0);
       expect(region.startColumn).toBeGreaterThan(0);
     }
     const flow = run.results[0].codeFlows[0].threadFlows[0].locations;
     expect(flow).toHaveLength(1);
     expect(flow[0].location.physicalLocation.region).toEqual({ startLine: 41, startColumn: 3 });
-    expect(run.results[1].message.text).toBe('v3 (CALLERS=2, SIBLINGS=0): expected violates ll_frame, got holds');
+    expect(run.results[1].message.text).toBe(
+      'v3 (CALLERS=2, SIBLINGS=0): expected violates ll_frame, got holds',
+    );
   });
 });

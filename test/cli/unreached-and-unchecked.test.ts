@@ -60,7 +60,15 @@ function workspace(files: Record<string, string>): { dir: string; env: Record<st
   const dir = scratch('credspec-unreached-');
   mkdirSync(join(dir, 'specs'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };
+  return {
+    dir,
+    env: {
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      CI: 'true',
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+    },
+  };
 }
 
 describe('covers and unreached steps', () => {
@@ -69,7 +77,9 @@ describe('covers and unreached steps', () => {
     const io = memoryIo({ cwd: dir, env });
     expect(await runCheck({ inputs: ['specs/covered.cred'], variant: [], param: [] }, io)).toBe(0);
     const lines = io.out().split('\n');
-    expect(lines).toContain('  warning: cover reached_two: never reached (specs/covered.cred:13:1)');
+    expect(lines).toContain(
+      '  warning: cover reached_two: never reached (specs/covered.cred:13:1)',
+    );
     expect(lines).toContain('  warning: step A.after never enabled (specs/covered.cred:8:5)');
     expect(io.out()).not.toContain('reached_one');
   });
@@ -77,7 +87,9 @@ describe('covers and unreached steps', () => {
     const { dir, env } = workspace({ 'covered.cred': COVERED });
     const io = memoryIo({ cwd: dir, env });
     expect(await runCi({ dir: 'specs' }, io)).toBe(0);
-    expect(io.out()).toMatch(/^ok {3}specs\/covered\.cred base: holds, expected holds;[^\n]*\n {2}warning: cover reached_two: never reached \(specs\/covered\.cred:13:1\)\n/m);
+    expect(io.out()).toMatch(
+      /^ok {3}specs\/covered\.cred base: holds, expected holds;[^\n]*\n {2}warning: cover reached_two: never reached \(specs\/covered\.cred:13:1\)\n/m,
+    );
   });
   test('ci names a step once per spec, only when no exhaustive check of the spec enabled it; a fault never taken is its failure', async () => {
     const SPREAD = `spec spread
@@ -102,7 +114,10 @@ expect base with GO = true: holds
     const { dir, env } = workspace({ 'spread.cred': SPREAD });
     const io = memoryIo({ cwd: dir, env });
     expect(await runCi({ dir: 'specs' }, io)).toBe(0);
-    const warnings = io.out().split('\n').filter((l) => l.includes('warning:'));
+    const warnings = io
+      .out()
+      .split('\n')
+      .filter((l) => l.includes('warning:'));
     expect(warnings).toEqual([
       '  warning: step A.bump (its failure) never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:8:3)',
       '  warning: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:13:5)',
@@ -111,14 +126,21 @@ expect base with GO = true: holds
   test('after a TLC run that holds, one line says TLC does not report them', () => {
     const io = memoryIo({ cwd: '/', env: {} });
     const print = unreachedPrinter(io);
-    const holds = { engine: 'tlc', verdict: 'holds', module: 'M.tla', property: null } as unknown as VariantResult;
+    const holds = {
+      engine: 'tlc',
+      verdict: 'holds',
+      module: 'M.tla',
+      property: null,
+    } as unknown as VariantResult;
     print(holds);
     print(holds);
-    expect(io.out()).toBe('  note: TLC does not report covers never reached or steps never enabled; check with --engine embedded to see them\n');
+    expect(io.out()).toBe(
+      '  note: TLC does not report covers never reached or steps never enabled; check with --engine embedded to see them\n',
+    );
   });
 });
 
-describe('a lasso in check\'s output', () => {
+describe("a lasso in check's output", () => {
   test('the step back to the loop is shown and named in the last line', async () => {
     const { dir, env } = workspace({ 'looping.cred': LOOPING });
     const io = memoryIo({ cwd: dir, env });
@@ -126,7 +148,9 @@ describe('a lasso in check\'s output', () => {
     const out = io.out();
     expect(out).toContain('  counterexample (4 states, then the step back to state 1; module ');
     expect(out).toContain('    4  w1  specs/looping.cred:10:5  W.drop   -> back to state 1\n');
-    expect(out).toContain('  -- states 1..3 repeat forever: steps 2..3, then w1 W.drop (line 10) goes back to state 1\n');
+    expect(out).toContain(
+      '  -- states 1..3 repeat forever: steps 2..3, then w1 W.drop (line 10) goes back to state 1\n',
+    );
   });
 });
 
@@ -134,29 +158,56 @@ describe('ci with a spec that fails lint', () => {
   test('counted as failed to run, in the summary and every report; exit 2', async () => {
     const { dir, env } = workspace({ 'broken.cred': BROKEN, 'covered.cred': COVERED });
     const io = memoryIo({ cwd: dir, env });
-    expect(await runCi({ dir: 'specs', junit: 'j.xml', sarif: 's.sarif', json: 'r.json' }, io)).toBe(2);
-    expect(io.out()).toContain('ERR  specs/broken.cred: could not be checked: CS2001 at specs/broken.cred:2:22 (diagnostics on stderr)\n');
-    expect(io.out()).toContain('2 checks: 1 as expected, 0 not as expected, 0 inconclusive, 1 failed to run\n');
+    expect(
+      await runCi({ dir: 'specs', junit: 'j.xml', sarif: 's.sarif', json: 'r.json' }, io),
+    ).toBe(2);
+    expect(io.out()).toContain(
+      'ERR  specs/broken.cred: could not be checked: CS2001 at specs/broken.cred:2:22 (diagnostics on stderr)\n',
+    );
+    expect(io.out()).toContain(
+      '2 checks: 1 as expected, 0 not as expected, 0 inconclusive, 1 failed to run\n',
+    );
     expect(io.err()).toContain('specs/broken.cred:2:22: error CS2001');
 
-    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(readFileSync(join(dir, 'j.xml'), 'utf8'));
+    const junit = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+      readFileSync(join(dir, 'j.xml'), 'utf8'),
+    );
     expect(junit.testsuites.errors).toBe('1');
     expect(junit.testsuites.failures).toBe('0');
-    const broken = junit.testsuites.testsuite.find((s: { name: string }) => s.name === 'specs/broken.cred');
+    const broken = junit.testsuites.testsuite.find(
+      (s: { name: string }) => s.name === 'specs/broken.cred',
+    );
     expect(broken.testcase.name).toBe('specs/broken.cred');
     expect(broken.testcase.error.type).toBe('SpecError');
-    expect(broken.testcase.error['#text']).toContain('specs/broken.cred:2:22: error CS2001: unknown name `flse`');
+    expect(broken.testcase.error['#text']).toContain(
+      'specs/broken.cred:2:22: error CS2001: unknown name `flse`',
+    );
 
     const sarif = JSON.parse(readFileSync(join(dir, 's.sarif'), 'utf8'));
     const diag = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'CS2001');
     expect(diag.level).toBe('error');
-    expect(diag.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'specs/broken.cred' }, region: { startLine: 2, startColumn: 22 } });
+    expect(diag.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'specs/broken.cred' },
+      region: { startLine: 2, startColumn: 22 },
+    });
 
     const file = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')),
+    );
     expect(validate(file) ? [] : validate.errors).toEqual([]);
     expect(file.unchecked).toEqual([
-      { spec: 'specs/broken.cred', diagnostics: [{ severity: 'error', code: 'CS2001', message: 'unknown name `flse`', location: { file: 'specs/broken.cred', line: 2, column: 22 } }] },
+      {
+        spec: 'specs/broken.cred',
+        diagnostics: [
+          {
+            severity: 'error',
+            code: 'CS2001',
+            message: 'unknown name `flse`',
+            location: { file: 'specs/broken.cred', line: 2, column: 22 },
+          },
+        ],
+      },
     ]);
     expect(file.results).toHaveLength(1);
   });

@@ -57,27 +57,49 @@ function workspace(files: Record<string, string>): { dir: string; env: Record<st
   const dir = scratch('credspec-vacuity-');
   mkdirSync(join(dir, 'specs'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };
+  return {
+    dir,
+    env: {
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      CI: 'true',
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+    },
+  };
 }
 
 describe('ci --vacuity-gate', () => {
   test('fails on each place no check reached, with its line, in the table, JUnit and SARIF', async () => {
     const { dir, env } = workspace({ 'spread.cred': SPREAD });
     const io = memoryIo({ cwd: dir, env });
-    expect(await runCi({ dir: 'specs', vacuityGate: true, junit: 'ci.xml', sarif: 'ci.sarif' }, io)).toBe(1);
-    const failures = io.out().split('\n').filter((l) => l.startsWith('FAIL'));
+    expect(
+      await runCi({ dir: 'specs', vacuityGate: true, junit: 'ci.xml', sarif: 'ci.sarif' }, io),
+    ).toBe(1);
+    const failures = io
+      .out()
+      .split('\n')
+      .filter((l) => l.startsWith('FAIL'));
     expect(failures).toEqual([
       'FAIL specs/spread.cred:8:3: fault point of step A.bump never taken in any of the 2 exhaustive checks of specs/spread.cred',
       'FAIL specs/spread.cred:13:5: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred',
       'FAIL specs/spread.cred:17:1: cover three never reached in any of the 2 exhaustive checks of specs/spread.cred',
     ]);
-    expect(io.out()).toContain('2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 3 places no check reached');
+    expect(io.out()).toContain(
+      '2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 3 places no check reached',
+    );
     const junit = readFileSync(join(dir, 'ci.xml'), 'utf8');
     expect(junit).toContain('<testsuite name="vacuity gate"');
     expect(junit.match(/type="NeverReached"/g)).toHaveLength(3);
     const sarif = JSON.parse(readFileSync(join(dir, 'ci.sarif'), 'utf8'));
-    const gate = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'never-reached');
-    expect(gate.map((r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) => r.locations[0]?.physicalLocation.region.startLine)).toEqual([8, 13, 17]);
+    const gate = sarif.runs[0].results.filter(
+      (r: { ruleId: string }) => r.ruleId === 'never-reached',
+    );
+    expect(
+      gate.map(
+        (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+          r.locations[0]?.physicalLocation.region.startLine,
+      ),
+    ).toEqual([8, 13, 17]);
   });
 
   test('passes when the expectations reach every step, fault point and cover', async () => {
@@ -91,6 +113,8 @@ describe('ci --vacuity-gate', () => {
     const { dir, env } = workspace({ 'spread.cred': SPREAD });
     const io = memoryIo({ cwd: dir, env });
     expect(await runCi({ dir: 'specs' }, io)).toBe(0);
-    expect(io.out()).toContain('  warning: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:13:5)');
+    expect(io.out()).toContain(
+      '  warning: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:13:5)',
+    );
   });
 });

@@ -16,12 +16,22 @@ const withFixtures = fixturesPresent ? describe : describe.skip;
 const NEEDS = fixturesPresent ? '' : ` (skipped: no recorded TLC runs at ${FIXTURES})`;
 
 /** The final statistics line of a recorded TLC run: generated, distinct, queued, depth. */
-function recordedStats(dir: string): { generated: number; distinct: number; queued: number; depth: number } | undefined {
+function recordedStats(
+  dir: string,
+): { generated: number; distinct: number; queued: number; depth: number } | undefined {
   const out = readFileSync(`${FIXTURES}/${dir}/plain.out`, 'utf8');
-  const m = /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(out);
+  const m =
+    /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(
+      out,
+    );
   const d = /The depth of the complete state graph search is (\d+)\./.exec(out);
   if (m === null || d === null) return undefined;
-  return { generated: Number(m[1]), distinct: Number(m[2]), queued: Number(m[3]), depth: Number(d[1]) };
+  return {
+    generated: Number(m[1]),
+    distinct: Number(m[2]),
+    queued: Number(m[3]),
+    depth: Number(d[1]),
+  };
 }
 
 /** Number of `State n:` lines of the recorded trace (a `Stuttering` line excluded). */
@@ -34,9 +44,18 @@ async function run(f: F.Fixture): Promise<EngineCheckResult> {
   return checkTlaModule(f.module, f.config);
 }
 
-function expectReplays(f: F.Fixture, r: EngineCheckResult, extra: { deadlock?: boolean } = {}): void {
+function expectReplays(
+  f: F.Fixture,
+  r: EngineCheckResult,
+  extra: { deadlock?: boolean } = {},
+): void {
   const exe = interpretModule(f.module, f.config);
-  const problems = replayTrace(exe, r.trace!, { loopsBackTo: r.loopsBackTo, stuttering: r.stuttering, property: r.property, ...extra });
+  const problems = replayTrace(exe, r.trace!, {
+    loopsBackTo: r.loopsBackTo,
+    stuttering: r.stuttering,
+    property: r.property,
+    ...extra,
+  });
   expect(problems).toEqual([]);
 }
 
@@ -58,11 +77,25 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const tlc = recordedStats('02-invariant')!;
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('NoLostUpdate');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.queued, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
+    expect([
+      r.stats.statesGenerated,
+      r.stats.distinctStates,
+      r.stats.queued,
+      r.stats.depth,
+    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
     expect(r.trace).toHaveLength(recordedTraceLength('02-invariant'));
-    expect(r.trace!.map((s) => s.action?.name ?? null)).toEqual([null, 'A_load', 'A_load', 'A_store', 'A_store']);
+    expect(r.trace!.map((s) => s.action?.name ?? null)).toEqual([
+      null,
+      'A_load',
+      'A_load',
+      'A_store',
+      'A_store',
+    ]);
     expect(r.trace![1]!.action!.params).toEqual({ self: { '#mv': 't1' } });
-    expect(r.trace![4]!.state).toMatchObject({ counter: 1, finished: { '#set': [{ '#mv': 't1' }, { '#mv': 't2' }] } });
+    expect(r.trace![4]!.state).toMatchObject({
+      counter: 1,
+      finished: { '#set': [{ '#mv': 't1' }, { '#mv': 't2' }] },
+    });
     expectReplays(f, r);
   });
 
@@ -71,7 +104,12 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const r = await run(f);
     const tlc = recordedStats('03-deadlock')!;
     expect(r.verdict).toBe('deadlock');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.queued, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
+    expect([
+      r.stats.statesGenerated,
+      r.stats.distinctStates,
+      r.stats.queued,
+      r.stats.depth,
+    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
     expect(r.trace).toHaveLength(recordedTraceLength('03-deadlock'));
     expectReplays(f, r, { deadlock: true });
   });
@@ -82,7 +120,11 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const tlc = recordedStats('04a-liveness-lasso')!;
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('StarvationFree');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.depth]);
+    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.depth]).toEqual([
+      tlc.generated,
+      tlc.distinct,
+      tlc.depth,
+    ]);
     expect(r.loopsBackTo).not.toBeNull();
     expect(r.stuttering).toBe(false);
     expectReplays(f, r);
@@ -94,7 +136,11 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const tlc = recordedStats('04b-liveness-stuttering')!;
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('AllCommitted');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.depth]);
+    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.depth]).toEqual([
+      tlc.generated,
+      tlc.distinct,
+      tlc.depth,
+    ]);
     expect(r.stuttering).toBe(true);
     expect(r.loopsBackTo).toBeNull();
     expectReplays(f, r);
@@ -106,7 +152,12 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const tlc = recordedStats('04c-action-property')!;
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('ChainOnlyGrows');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.queued, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
+    expect([
+      r.stats.statesGenerated,
+      r.stats.distinctStates,
+      r.stats.queued,
+      r.stats.depth,
+    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
     expect(r.trace).toHaveLength(recordedTraceLength('04c-action-property'));
     expect(r.trace![3]!.action).toEqual({ name: 'A_tsync', params: { self: { '#mv': 't1' } } });
     expectReplays(f, r);
@@ -118,7 +169,12 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const tlc = recordedStats('05-assert')!;
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('Failure of assertion at cred.cred:14:5: put_cred: usage > 1');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.queued, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
+    expect([
+      r.stats.statesGenerated,
+      r.stats.distinctStates,
+      r.stats.queued,
+      r.stats.depth,
+    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
     expect(r.trace).toHaveLength(recordedTraceLength('05-assert'));
     expectReplays(f, r);
   });
@@ -139,9 +195,16 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const tlc = recordedStats('09a-eval-error-domain')!;
     expect(r.verdict).toBe('error');
     expect(r.error!.message).toContain('Attempted to apply function');
-    expect(r.error!.message).toContain('to argument NoThread, which is not in the domain of the function.');
+    expect(r.error!.message).toContain(
+      'to argument NoThread, which is not in the domain of the function.',
+    );
     expect(r.error!.message).toContain('A_copy');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.queued, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
+    expect([
+      r.stats.statesGenerated,
+      r.stats.distinctStates,
+      r.stats.queued,
+      r.stats.depth,
+    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
     expect(r.trace).toHaveLength(recordedTraceLength('09a-eval-error-domain'));
     expectReplays(f, r);
   });
@@ -151,11 +214,17 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const r = await run(f);
     const tlc = recordedStats('09b-eval-error-compare')!;
     expect(r.verdict).toBe('error');
-    expect(r.error!.message).toContain('Attempted to check equality of integer 0 with non-integer:\n"ENOMEM"');
+    expect(r.error!.message).toContain(
+      'Attempted to check equality of integer 0 with non-integer:\n"ENOMEM"',
+    );
     expect(r.error!.message).toContain('NoENOMEM');
     // TLC's distinct count after an invariant evaluation error is an artefact of its error
     // reporting (it re-evaluates); generated, queue and depth agree.
-    expect([r.stats.statesGenerated, r.stats.queued, r.stats.depth]).toEqual([tlc.generated, tlc.queued, tlc.depth]);
+    expect([r.stats.statesGenerated, r.stats.queued, r.stats.depth]).toEqual([
+      tlc.generated,
+      tlc.queued,
+      tlc.depth,
+    ]);
     expect(r.trace).toHaveLength(recordedTraceLength('09b-eval-error-compare'));
   });
 
@@ -164,7 +233,12 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const sym = await run(F.tsyncSym({ symmetry: true }));
     expect(sym.verdict).toBe('violated');
     expect(sym.property).toBe('NoLayerLost');
-    expect([sym.stats.statesGenerated, sym.stats.distinctStates, sym.stats.queued, sym.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
+    expect([
+      sym.stats.statesGenerated,
+      sym.stats.distinctStates,
+      sym.stats.queued,
+      sym.stats.depth,
+    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
     expect(sym.trace).toHaveLength(recordedTraceLength('10-symmetry-view'));
     expectReplays(F.tsyncSym({ symmetry: true }), sym);
     const plain = await run(F.tsyncSym({ symmetry: false }));
@@ -177,7 +251,11 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     const r = await run(F.mutex({ recover: true }));
     const tlc = recordedStats('13-coverage')!;
     expect(r.verdict).toBe('holds');
-    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.depth]).toEqual([tlc.generated, tlc.distinct, tlc.depth]);
+    expect([r.stats.statesGenerated, r.stats.distinctStates, r.stats.depth]).toEqual([
+      tlc.generated,
+      tlc.distinct,
+      tlc.depth,
+    ]);
     expect(r.unreached).toEqual({ actions: ['A_recover'], covers: [] });
   });
 
@@ -191,7 +269,12 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
 });
 
 /** TLC's trace.json states: functions over model values are objects, model values strings. */
-function fromTlcJson(v: unknown, modelValues: ReadonlySet<string>, setVars: ReadonlySet<string>, name = ''): TlaValue {
+function fromTlcJson(
+  v: unknown,
+  modelValues: ReadonlySet<string>,
+  setVars: ReadonlySet<string>,
+  name = '',
+): TlaValue {
   if (typeof v === 'string') return modelValues.has(v) ? { '#mv': v } : v;
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (Array.isArray(v)) {
@@ -200,17 +283,33 @@ function fromTlcJson(v: unknown, modelValues: ReadonlySet<string>, setVars: Read
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  if (keys.length > 0 && keys.every((k) => modelValues.has(k))) return { '#map': keys.map((k) => [{ '#mv': k }, fromTlcJson(o[k], modelValues, setVars)] as const) };
+  if (keys.length > 0 && keys.every((k) => modelValues.has(k)))
+    return {
+      '#map': keys.map((k) => [{ '#mv': k }, fromTlcJson(o[k], modelValues, setVars)] as const),
+    };
   const out: Record<string, TlaValue> = {};
   for (const k of keys) out[k] = fromTlcJson(o[k], modelValues, setVars, k);
   return out;
 }
 
-function tlcTrace(dir: string, modelValues: string[], setVars: string[]): { trace: TlaTraceStep[]; loopsBackTo: number | null; stuttering: boolean } {
-  const j = JSON.parse(readFileSync(`${FIXTURES}/${dir}/trace.json`, 'utf8')) as { counterexample: { action: [[number, unknown], { name: string; context: Record<string, string> }, [number, unknown]][] } };
+function tlcTrace(
+  dir: string,
+  modelValues: string[],
+  setVars: string[],
+): { trace: TlaTraceStep[]; loopsBackTo: number | null; stuttering: boolean } {
+  const j = JSON.parse(readFileSync(`${FIXTURES}/${dir}/trace.json`, 'utf8')) as {
+    counterexample: {
+      action: [
+        [number, unknown],
+        { name: string; context: Record<string, string> },
+        [number, unknown],
+      ][];
+    };
+  };
   const mv = new Set(modelValues);
   const sv = new Set(setVars);
-  const conv = (s: unknown): Record<string, TlaValue> => fromTlcJson(s, mv, sv) as Record<string, TlaValue>;
+  const conv = (s: unknown): Record<string, TlaValue> =>
+    fromTlcJson(s, mv, sv) as Record<string, TlaValue>;
   const edges = j.counterexample.action;
   const trace: TlaTraceStep[] = [{ action: null, state: conv(edges[0]![0][1]) }];
   let loopsBackTo: number | null = null;
@@ -261,7 +360,11 @@ withFixtures(`replay checker on TLC counterexamples${NEEDS}`, () => {
     const exe = interpretModule(f.module, f.config);
     const t = tlcTrace('04a-liveness-lasso', ['t1', 't2', 'NoThread'], []);
     // Stop at state 3 (both spinning) and claim it stutters: A_spin is enabled there.
-    const problems = replayTrace(exe, t.trace.slice(0, 3), { loopsBackTo: null, stuttering: true, property: 'StarvationFree' });
+    const problems = replayTrace(exe, t.trace.slice(0, 3), {
+      loopsBackTo: null,
+      stuttering: true,
+      property: 'StarvationFree',
+    });
     expect(problems.some((p) => p.includes('not fair'))).toBe(true);
   });
 });

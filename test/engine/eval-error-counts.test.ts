@@ -11,7 +11,28 @@ import { explore } from '../../src/engine/explore.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import { hasLiveTlc, tlcOutputOn } from '../support/tlc-on-text.js';
 import { SMALL_SPECS, builtOf } from '../tlc/small-specs.js';
-import { action, and, app, at, bin, config, def, eq, exists, fcn, forall, inSet, module, or, pcIs, pcTo, primed, set, str, unchanged } from './tla-builders.js';
+import {
+  action,
+  and,
+  app,
+  at,
+  bin,
+  config,
+  def,
+  eq,
+  exists,
+  fcn,
+  forall,
+  inSet,
+  module,
+  or,
+  pcIs,
+  pcTo,
+  primed,
+  set,
+  str,
+  unchanged,
+} from './tla-builders.js';
 
 const RECORDED = join(dirname(fileURLToPath(import.meta.url)), '..', 'tlc', 'recorded-runs');
 
@@ -26,15 +47,29 @@ interface Counts {
 
 /** TLC's final counts and the states of its trace, from its plain output. */
 function tlcCounts(out: string): Counts {
-  const s = /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(out);
+  const s =
+    /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(
+      out,
+    );
   if (s === null) throw new Error(`no statistics in TLC's output:\n${out}`);
   const d = /depth of the complete state graph search is (\d+)/.exec(out);
-  return { generated: Number(s[1]), distinct: Number(s[2]), queued: Number(s[3]), depth: d ? Number(d[1]) : null, traceLength: (out.match(/^State \d+:/gm) ?? []).length };
+  return {
+    generated: Number(s[1]),
+    distinct: Number(s[2]),
+    queued: Number(s[3]),
+    depth: d ? Number(d[1]) : null,
+    traceLength: (out.match(/^State \d+:/gm) ?? []).length,
+  };
 }
 
-async function embeddedCounts(name: string): Promise<Counts & { verdict: string; message: string }> {
+async function embeddedCounts(
+  name: string,
+): Promise<Counts & { verdict: string; message: string }> {
   const built = builtOf(name);
-  const r = await explore(interpretModule(built.emitted.module, built.emitted.config), built.emitted.config);
+  const r = await explore(
+    interpretModule(built.emitted.module, built.emitted.config),
+    built.emitted.config,
+  );
   return {
     verdict: r.verdict,
     message: r.error?.message ?? '',
@@ -63,7 +98,11 @@ describe('states generated at an evaluation error, against recorded TLC', () => 
     expect(e.verdict).toBe('error');
     expect(e.message).toContain('not in the domain');
     const [mine, theirs] = compared(e, tlc);
-    expect({ ...mine, verdict: undefined, message: undefined }).toEqual({ ...theirs, verdict: undefined, message: undefined });
+    expect({ ...mine, verdict: undefined, message: undefined }).toEqual({
+      ...theirs,
+      verdict: undefined,
+      message: undefined,
+    });
   });
 });
 
@@ -76,35 +115,71 @@ function macroType(): { module: ReturnType<typeof module>; config: ReturnType<ty
     variables: vars,
     defs: [
       def('Thread', [], 'W'),
-      def('Init', [], and(eq('q', fcn('t', 'Thread', set())), eq('pc', fcn('t', 'Thread', str('W_s'))))),
-      def('W_s', ['self'], and(pcIs('W_s'), eq(primed('q'), bin('\\cup', 'q', set('self'))), pcTo('Done'))),
-      def('Terminating', [], and(forall('t', 'Thread', inSet(at('pc', 't'), set(str('Done'), str('Unborn'), str('Exited')))), unchanged(...vars))),
+      def(
+        'Init',
+        [],
+        and(eq('q', fcn('t', 'Thread', set())), eq('pc', fcn('t', 'Thread', str('W_s')))),
+      ),
+      def(
+        'W_s',
+        ['self'],
+        and(pcIs('W_s'), eq(primed('q'), bin('\\cup', 'q', set('self'))), pcTo('Done')),
+      ),
+      def(
+        'Terminating',
+        [],
+        and(
+          forall(
+            't',
+            'Thread',
+            inSet(at('pc', 't'), set(str('Done'), str('Unborn'), str('Exited'))),
+          ),
+          unchanged(...vars),
+        ),
+      ),
       def('Next', [], or(exists('self', 'W', app('W_s', 'self')), 'Terminating')),
       def('Spec', [], 'Init'),
     ],
-    roles: { actions: [action('W_s', ['self', 'W']), action('Terminating')], terminating: 'Terminating' },
+    roles: {
+      actions: [action('W_s', ['self', 'W']), action('Terminating')],
+      terminating: 'Terminating',
+    },
   });
   return { module: m, config: config({ constants: { W: ['w1'] } }) };
 }
 
 describe('the one difference: an error TLC raises when fingerprinting', () => {
-  test.each(['2x', '174'])('TLC %s counts the successor it could not fingerprint; the embedded engine fails before it exists', async (jar) => {
-    const out = readFileSync(join(RECORDED, `mt-${jar}.plain.out`), 'utf8');
-    expect(out).toContain('are not both enumerable');
-    const tlc = tlcCounts(out);
-    const f = macroType();
-    const r = await explore(interpretModule(f.module, f.config), f.config);
-    expect(r.verdict).toBe('error');
-    expect([tlc.generated, tlc.distinct]).toEqual([2, 1]);
-    expect([r.stats.statesGenerated, r.stats.distinctStates]).toEqual([1, 1]);
-  });
+  test.each(['2x', '174'])(
+    'TLC %s counts the successor it could not fingerprint; the embedded engine fails before it exists',
+    async (jar) => {
+      const out = readFileSync(join(RECORDED, `mt-${jar}.plain.out`), 'utf8');
+      expect(out).toContain('are not both enumerable');
+      const tlc = tlcCounts(out);
+      const f = macroType();
+      const r = await explore(interpretModule(f.module, f.config), f.config);
+      expect(r.verdict).toBe('error');
+      expect([tlc.generated, tlc.distinct]).toEqual([2, 1]);
+      expect([r.stats.statesGenerated, r.stats.distinctStates]).toEqual([1, 1]);
+    },
+  );
 });
 
-(hasLiveTlc ? describe : describe.skip)(`states generated at an evaluation error, live TLC (${hasLiveTlc ? 'TLA2TOOLS_JAR' : 'skipped: no Java or no jar'})`, () => {
-  test.each(['errinit', 'errdeep'])('%s: the embedded engine counts what TLC counts', async (name) => {
-    const tlc = tlcCounts(tlcOutputOn(SMALL_SPECS[name]!));
-    const e = await embeddedCounts(name);
-    const [mine, theirs] = compared(e, tlc);
-    expect({ ...mine, verdict: undefined, message: undefined }).toEqual({ ...theirs, verdict: undefined, message: undefined });
-  }, 60_000);
-});
+(hasLiveTlc ? describe : describe.skip)(
+  `states generated at an evaluation error, live TLC (${hasLiveTlc ? 'TLA2TOOLS_JAR' : 'skipped: no Java or no jar'})`,
+  () => {
+    test.each(['errinit', 'errdeep'])(
+      '%s: the embedded engine counts what TLC counts',
+      async (name) => {
+        const tlc = tlcCounts(tlcOutputOn(SMALL_SPECS[name]!));
+        const e = await embeddedCounts(name);
+        const [mine, theirs] = compared(e, tlc);
+        expect({ ...mine, verdict: undefined, message: undefined }).toEqual({
+          ...theirs,
+          verdict: undefined,
+          message: undefined,
+        });
+      },
+      60_000,
+    );
+  },
+);

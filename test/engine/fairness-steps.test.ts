@@ -15,16 +15,53 @@ import { replayTrace } from '../../src/engine/replay.js';
 import { formatValue } from '../../src/engine/values.js';
 import type { TlaExpr, TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import { loadFresh } from './compile/compiled-fixtures.js';
-import { action, always, and, app, at, bin, config, def, eq, eventually, exists, fcn, forall, inSet, ite, leadsTo, module, neq, or, set, sf, str, wf } from './tla-builders.js';
+import {
+  action,
+  always,
+  and,
+  app,
+  at,
+  bin,
+  config,
+  def,
+  eq,
+  eventually,
+  exists,
+  fcn,
+  forall,
+  inSet,
+  ite,
+  leadsTo,
+  module,
+  neq,
+  or,
+  set,
+  sf,
+  str,
+  wf,
+} from './tla-builders.js';
 import * as F from './fixture-modules.js';
 
 /** The same module with the `steps` descriptions removed: every instance on the general path. */
 function general(m: ExecutableModule): ExecutableModule {
-  return { ...m, fairness: m.fairness.map((f): FairnessInstance => ({ strength: f.strength, label: f.label, enabled: (s) => f.enabled(s), isStep: (s, t) => f.isStep(s, t) })) };
+  return {
+    ...m,
+    fairness: m.fairness.map(
+      (f): FairnessInstance => ({
+        strength: f.strength,
+        label: f.label,
+        enabled: (s) => f.enabled(s),
+        isStep: (s, t) => f.isStep(s, t),
+      }),
+    ),
+  };
 }
 
 /** The module with call counters on `enabled` and `isStep`. */
-function counted(m: ExecutableModule): { module: ExecutableModule; calls: { enabled: number; isStep: number } } {
+function counted(m: ExecutableModule): {
+  module: ExecutableModule;
+  calls: { enabled: number; isStep: number };
+} {
   const calls = { enabled: 0, isStep: 0 };
   const fairness = m.fairness.map(
     (f): FairnessInstance => ({
@@ -44,7 +81,8 @@ function graphOf(m: ExecutableModule): { enabled: number[]; steps: number[]; tar
   expect(bfs.stop).toEqual({ kind: 'done' });
   bfs.finishGraph();
   const g = bfs.graph!;
-  const arr = (v: { data: Int32Array; length: number }): number[] => Array.from(v.data.subarray(0, v.length));
+  const arr = (v: { data: Int32Array; length: number }): number[] =>
+    Array.from(v.data.subarray(0, v.length));
   return { enabled: arr(g.enabledBits), steps: arr(g.edgeStepBits), targets: arr(g.edgeTarget) };
 }
 
@@ -67,14 +105,43 @@ function threads(opts: {
   guarded: boolean;
   property: TlaExpr;
 }): { module: TlaModule; config: TlcConfig } {
-  const img = (t: (number | null)[]): TlaExpr => fcn('v', bin('..', 0, opts.n - 1), t.reduceRight<TlaExpr>((acc, v, k) => ite(eq('v', k), v ?? k, acc), { kind: 'TlaNum', value: 0 }));
-  const allowed = (t: (number | null)[]): TlaExpr => set(...t.flatMap((v, k) => (v === null ? [] : [k])));
+  const img = (t: (number | null)[]): TlaExpr =>
+    fcn(
+      'v',
+      bin('..', 0, opts.n - 1),
+      t.reduceRight<TlaExpr>((acc, v, k) => ite(eq('v', k), v ?? k, acc), {
+        kind: 'TlaNum',
+        value: 0,
+      }),
+    );
+  const allowed = (t: (number | null)[]): TlaExpr =>
+    set(...t.flatMap((v, k) => (v === null ? [] : [k])));
   const actions = opts.tables.map(([t1, t2], i) =>
-    def(`A${i}`, ['self'], and(ite(eq('self', 'T1'), inSet('x', allowed(t1)), inSet('x', allowed(t2))), eq({ kind: 'TlaPrimed', name: 'x' }, ite(eq('self', 'T1'), at(img(t1), 'x'), at(img(t2), 'x'))))),
+    def(
+      `A${i}`,
+      ['self'],
+      and(
+        ite(eq('self', 'T1'), inSet('x', allowed(t1)), inSet('x', allowed(t2))),
+        eq(
+          { kind: 'TlaPrimed', name: 'x' },
+          ite(eq('self', 'T1'), at(img(t1), 'x'), at(img(t2), 'x')),
+        ),
+      ),
+    ),
   );
-  const groups = opts.groups.map((g, k) => def(`G${k}`, ['self'], g.parts.length === 1 ? app(`A${g.parts[0]}`, 'self') : or(...g.parts.map((p) => app(`A${p}`, 'self')))));
+  const groups = opts.groups.map((g, k) =>
+    def(
+      `G${k}`,
+      ['self'],
+      g.parts.length === 1
+        ? app(`A${g.parts[0]}`, 'self')
+        : or(...g.parts.map((p) => app(`A${p}`, 'self'))),
+    ),
+  );
   const fair = [
-    ...opts.groups.map((g, k) => forall('self', 'Threads', (g.strength === 'WF' ? wf : sf)(app(`G${k}`, 'self')))),
+    ...opts.groups.map((g, k) =>
+      forall('self', 'Threads', (g.strength === 'WF' ? wf : sf)(app(`G${k}`, 'self'))),
+    ),
     ...(opts.guarded ? [forall('self', 'Threads', wf(app('H', 'self')))] : []),
   ];
   const m = module({
@@ -86,17 +153,48 @@ function threads(opts: {
       ...actions,
       ...groups,
       def('H', ['self'], and(neq('x', 0), app('A0', 'self'))),
-      def('Next', [], or(...actions.map((a, i) => exists('self', opts.onlyT1.includes(i) ? set('T1') : 'Threads', app(a.name, 'self'))))),
-      def('Spec', [], and('Init', { kind: 'TlaBoxAction', action: { kind: 'TlaName', name: 'Next' }, vars: 'vars' }, ...fair)),
+      def(
+        'Next',
+        [],
+        or(
+          ...actions.map((a, i) =>
+            exists('self', opts.onlyT1.includes(i) ? set('T1') : 'Threads', app(a.name, 'self')),
+          ),
+        ),
+      ),
+      def(
+        'Spec',
+        [],
+        and(
+          'Init',
+          { kind: 'TlaBoxAction', action: { kind: 'TlaName', name: 'Next' }, vars: 'vars' },
+          ...fair,
+        ),
+      ),
       def('Prop', [], opts.property),
     ],
-    roles: { actions: actions.map((a, i) => action(a.name, ['self', opts.onlyT1.includes(i) ? set('T1') : 'Threads'])) },
+    roles: {
+      actions: actions.map((a, i) =>
+        action(a.name, ['self', opts.onlyT1.includes(i) ? set('T1') : 'Threads']),
+      ),
+    },
   });
-  return { module: m, config: config({ constants: { Threads: ['t1', 't2'], T1: 'mv:t1' }, properties: ['Prop'], checkDeadlock: false }) };
+  return {
+    module: m,
+    config: config({
+      constants: { Threads: ['t1', 't2'], T1: 'mv:t1' },
+      properties: ['Prop'],
+      checkDeadlock: false,
+    }),
+  };
 }
 
 const describeSteps = (m: ExecutableModule): (string[] | undefined)[] =>
-  m.fairness.map((f) => f.steps?.map((s) => `${m.actions[s.index]!.name}(${s.param === undefined ? '' : formatValue(s.param)})`));
+  m.fairness.map((f) =>
+    f.steps?.map(
+      (s) => `${m.actions[s.index]!.name}(${s.param === undefined ? '' : formatValue(s.param)})`,
+    ),
+  );
 
 describe('recognising fairness made of Next actions', () => {
   test('a per-thread WF over the Next action itself is described by it; a sub-action is not', async () => {
@@ -107,9 +205,39 @@ describe('recognising fairness made of Next actions', () => {
   });
 
   test('a group of actions, an action over a smaller set, and a guarded instance; the compiler agrees', async () => {
-    const t = threads({ n: 3, tables: [[[1, 2, 0], [1, 2, 0]], [[0, 0, 0], [null, null, 1]], [[2, null, null], [2, null, null]]], onlyT1: [2], groups: [{ parts: [0, 1], strength: 'WF' }, { parts: [2], strength: 'SF' }], guarded: true, property: eventually(eq('x', 2)) });
+    const t = threads({
+      n: 3,
+      tables: [
+        [
+          [1, 2, 0],
+          [1, 2, 0],
+        ],
+        [
+          [0, 0, 0],
+          [null, null, 1],
+        ],
+        [
+          [2, null, null],
+          [2, null, null],
+        ],
+      ],
+      onlyT1: [2],
+      groups: [
+        { parts: [0, 1], strength: 'WF' },
+        { parts: [2], strength: 'SF' },
+      ],
+      guarded: true,
+      property: eventually(eq('x', 2)),
+    });
     const exe = interpretModule(t.module, t.config);
-    expect(describeSteps(exe)).toEqual([['A0(t1)', 'A1(t1)'], ['A0(t2)', 'A1(t2)'], ['A2(t1)'], ['A2(t2)'], undefined, undefined]);
+    expect(describeSteps(exe)).toEqual([
+      ['A0(t1)', 'A1(t1)'],
+      ['A0(t2)', 'A1(t2)'],
+      ['A2(t1)'],
+      ['A2(t2)'],
+      undefined,
+      undefined,
+    ]);
     const compiled = (await loadFresh(t.module)).factory(constantBindings(t.config), t.config);
     expect(describeSteps(compiled)).toEqual(describeSteps(exe));
     await sameOutcome(compiled, t.config);
@@ -148,7 +276,9 @@ describe('ENABLED and steps from the successors', () => {
       fc.integer({ min: 0, max: n - 1 }).map((k) => eventually(eq('x', k))),
       fc.integer({ min: 0, max: n - 1 }).map((k) => always(eventually(eq('x', k)))),
       fc.integer({ min: 0, max: n - 1 }).map((k) => eventually(always(neq('x', k)))),
-      fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })).map(([a, b]) => leadsTo(eq('x', a), eq('x', b))),
+      fc
+        .tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 }))
+        .map(([a, b]) => leadsTo(eq('x', a), eq('x', b))),
     );
     let violated = 0;
     await fc.assert(
@@ -163,7 +293,16 @@ describe('ENABLED and steps from the successors', () => {
             n,
             tables,
             onlyT1: subset ? [tables.length - 1] : [],
-            groups: [{ parts: [0, 1], strength: 'WF' }, { parts: tables.slice(2).map((_, i) => i + 2).concat(tables.length === 2 ? [1] : []), strength }],
+            groups: [
+              { parts: [0, 1], strength: 'WF' },
+              {
+                parts: tables
+                  .slice(2)
+                  .map((_, i) => i + 2)
+                  .concat(tables.length === 2 ? [1] : []),
+                strength,
+              },
+            ],
             guarded,
             property,
           });
@@ -174,7 +313,13 @@ describe('ENABLED and steps from the successors', () => {
           await sameOutcome(exe, t.config);
           if (fast.verdict === 'violated') {
             violated++;
-            expect(replayTrace(exe, fast.trace!, { loopsBackTo: fast.loopsBackTo, stuttering: fast.stuttering, property: 'Prop' })).toEqual([]);
+            expect(
+              replayTrace(exe, fast.trace!, {
+                loopsBackTo: fast.loopsBackTo,
+                stuttering: fast.stuttering,
+                property: 'Prop',
+              }),
+            ).toEqual([]);
           }
         },
       ),
@@ -188,21 +333,72 @@ describe('action guards', () => {
   /** LostUpdates with each step its own action of Next, as credspec emits it. */
   const perStep = (initPc: TlaExpr | undefined, invariant: boolean) => {
     const fx = F.lostUpdates({ rounds: 2 });
-    const defs = fx.module.defs.map((d) => (d.name === 'Init' && initPc !== undefined ? def('Init', [], and(eq('pc', initPc), eq('counter', 0), eq('regs', fcn('t', 'Threads', { kind: 'TlaRecord', fields: [{ name: 'tmp', value: { kind: 'TlaNum', value: 0 } }, { name: 'round', value: { kind: 'TlaNum', value: 0 } }] })), eq('lastWriter', set()))) : d));
-    const m: TlaModule = { ...fx.module, defs, roles: { ...fx.module.roles, actions: [action('A_load', ['self', 'Threads']), action('A_store', ['self', 'Threads']), action('Terminating')] } };
+    const defs = fx.module.defs.map((d) =>
+      d.name === 'Init' && initPc !== undefined
+        ? def(
+            'Init',
+            [],
+            and(
+              eq('pc', initPc),
+              eq('counter', 0),
+              eq(
+                'regs',
+                fcn('t', 'Threads', {
+                  kind: 'TlaRecord',
+                  fields: [
+                    { name: 'tmp', value: { kind: 'TlaNum', value: 0 } },
+                    { name: 'round', value: { kind: 'TlaNum', value: 0 } },
+                  ],
+                }),
+              ),
+              eq('lastWriter', set()),
+            ),
+          )
+        : d,
+    );
+    const m: TlaModule = {
+      ...fx.module,
+      defs,
+      roles: {
+        ...fx.module.roles,
+        actions: [
+          action('A_load', ['self', 'Threads']),
+          action('A_store', ['self', 'Threads']),
+          action('Terminating'),
+        ],
+      },
+    };
     const c = { ...fx.config, invariants: invariant ? ['Tight'] : [], properties: ['Termination'] };
-    return { module: { ...m, defs: [...m.defs, def('Tight', [], bin('<=', 'counter', 2))] }, config: c };
+    return {
+      module: { ...m, defs: [...m.defs, def('Tight', [], bin('<=', 'counter', 2))] },
+      config: c,
+    };
   };
-  const unguarded = (m: ExecutableModule): ExecutableModule => ({ ...m, actions: m.actions.map((a) => ({ name: a.name, paramName: a.paramName, paramValues: a.paramValues, subActions: a.subActions })) });
+  const unguarded = (m: ExecutableModule): ExecutableModule => ({
+    ...m,
+    actions: m.actions.map((a) => ({
+      name: a.name,
+      paramName: a.paramName,
+      paramValues: a.paramValues,
+      subActions: a.subActions,
+    })),
+  });
 
   test('`pc[self] = "label"` first is recognised by both; skipping guarded actions changes no result', async () => {
     for (const invariant of [false, true]) {
       const t = perStep(undefined, invariant);
       const exe = interpretModule(t.module, t.config);
-      expect(exe.actions.map((a) => a.guard)).toEqual([{ variable: 0, label: 'load' }, { variable: 0, label: 'store' }, undefined]);
+      expect(exe.actions.map((a) => a.guard)).toEqual([
+        { variable: 0, label: 'load' },
+        { variable: 0, label: 'store' },
+        undefined,
+      ]);
       const compiled = (await loadFresh(t.module)).factory(constantBindings(t.config), t.config);
       expect(compiled.actions.map((a) => a.guard)).toEqual(exe.actions.map((a) => a.guard));
-      const strip = (r: Awaited<ReturnType<typeof explore>>) => ({ ...r, stats: { ...r.stats, seconds: 0, stateBytes: 0 } });
+      const strip = (r: Awaited<ReturnType<typeof explore>>) => ({
+        ...r,
+        stats: { ...r.stats, seconds: 0, stateBytes: 0 },
+      });
       const fast = strip(await explore(exe, t.config));
       expect(fast.verdict).toBe(invariant ? 'violated' : 'holds');
       expect(fast).toEqual(strip(await explore(unguarded(exe), t.config)));

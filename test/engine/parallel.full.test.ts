@@ -14,7 +14,15 @@ import { interpretModule } from '../../src/engine/interpret.js';
 import { exploreParallel } from '../../src/engine/parallel/explore-parallel.js';
 import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/parallel/stop-counts.js';
 import { StateReader, StateWriter } from '../../src/engine/parallel/value-codec.js';
-import { formatValue, makeFcn, makeRecord, makeSeq, makeSet, modelValue, type Value } from '../../src/engine/values.js';
+import {
+  formatValue,
+  makeFcn,
+  makeRecord,
+  makeSeq,
+  makeSet,
+  modelValue,
+  type Value,
+} from '../../src/engine/values.js';
 import { FP, fingerprintState } from '../../src/engine/fingerprint.js';
 import { agreementCases } from '../../src/tlc/agreement-cases.js';
 import { loadProgram } from '../../src/syntax/load.js';
@@ -34,7 +42,11 @@ function transpileSources(): URL {
       if (e.isDirectory()) walk(p);
       else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) {
         const js = ts.transpileModule(readFileSync(p, 'utf8'), {
-          compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, jsx: ts.JsxEmit.ReactJSX },
+          compilerOptions: {
+            module: ts.ModuleKind.ES2022,
+            target: ts.ScriptTarget.ES2022,
+            jsx: ts.JsxEmit.ReactJSX,
+          },
           fileName: p,
         }).outputText;
         const target = join(out, relative(root, p)).replace(/\.tsx?$/, '.js');
@@ -72,11 +84,21 @@ function summary(r: EngineCheckResult) {
 }
 
 /** One worker and `workers` workers on the same interpreted module; returns both. */
-async function both(module: TlaModule, config: TlcConfig, workers: number, opts: { maxStates?: number } = {}) {
+async function both(
+  module: TlaModule,
+  config: TlcConfig,
+  workers: number,
+  opts: { maxStates?: number } = {},
+) {
   const exe = interpretModule(module, config);
   const one = await explore(exe, config, opts);
   const notes: string[] = [];
-  const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, { ...opts, workers, workerScript, onNote: (m) => notes.push(m) });
+  const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, {
+    ...opts,
+    workers,
+    workerScript,
+    onNote: (m) => notes.push(m),
+  });
   return { one, many, notes };
 }
 
@@ -88,15 +110,18 @@ const fixtures: [string, () => F.Fixture][] = [
 ];
 
 describe('parallel search', () => {
-  test.each(fixtures)('%s: the same verdict, counts and trace with 2 and 3 workers', async (_name, make) => {
-    const fx = make();
-    for (const workers of [2, 3]) {
-      const { one, many, notes } = await both(fx.module, fx.config, workers);
-      expect(notes).toEqual([]);
-      expect(summary(many)).toEqual(summary(one));
-      expect(many.trace).toEqual(one.trace);
-    }
-  });
+  test.each(fixtures)(
+    '%s: the same verdict, counts and trace with 2 and 3 workers',
+    async (_name, make) => {
+      const fx = make();
+      for (const workers of [2, 3]) {
+        const { one, many, notes } = await both(fx.module, fx.config, workers);
+        expect(notes).toEqual([]);
+        expect(summary(many)).toEqual(summary(one));
+        expect(many.trace).toEqual(one.trace);
+      }
+    },
+  );
 
   test('a violation, a deadlock and an action property are what the fixtures give', async () => {
     const verdicts: string[] = [];
@@ -130,7 +155,15 @@ describe('parallel search', () => {
     const fx = F.mutex();
     const config = { ...fx.config, properties: [] };
     const full = await explore(interpretModule(fx.module, config), config);
-    const limits = [2, 5, 17, 40, Math.floor(full.stats.distinctStates / 2), full.stats.distinctStates - 1, full.stats.distinctStates];
+    const limits = [
+      2,
+      5,
+      17,
+      40,
+      Math.floor(full.stats.distinctStates / 2),
+      full.stats.distinctStates - 1,
+      full.stats.distinctStates,
+    ];
     for (const maxStates of limits) {
       const { one, many } = await both(fx.module, config, 3, { maxStates });
       expect(summary(many)).toEqual(summary(one));
@@ -142,15 +175,29 @@ describe('parallel search', () => {
     const config = { ...fx.config, properties: [] };
     const exe = interpretModule(fx.module, config);
     const signal = AbortSignal.abort();
-    const r = await exploreParallel({ kind: 'interpreted', module: fx.module, config }, exe, config, { workers: 2, workerScript, signal });
+    const r = await exploreParallel(
+      { kind: 'interpreted', module: fx.module, config },
+      exe,
+      config,
+      { workers: 2, workerScript, signal },
+    );
     expect(r.verdict).toBe('inconclusive');
     expect(r.inconclusive?.reason).toBe('interrupted');
-    const t = await exploreParallel({ kind: 'interpreted', module: fx.module, config }, exe, config, { workers: 2, workerScript, timeoutSeconds: 0 });
+    const t = await exploreParallel(
+      { kind: 'interpreted', module: fx.module, config },
+      exe,
+      config,
+      { workers: 2, workerScript, timeoutSeconds: 0 },
+    );
     expect(t.inconclusive?.reason).toBe('timeout');
   });
 
   describe('shipped specs (interpreted), every small case', () => {
-    const cases = ['specs/exectime.cred', 'specs/seccomp-tsync.cred', 'specs/landlock-tsync.cred'].flatMap((spec) => {
+    const cases = [
+      'specs/exectime.cred',
+      'specs/seccomp-tsync.cred',
+      'specs/landlock-tsync.cred',
+    ].flatMap((spec) => {
       const readFile = (p: string): Uint8Array | Error => {
         try {
           return readFileSync(resolve(root, p));
@@ -161,7 +208,10 @@ describe('parallel search', () => {
       const program = loadProgram(spec, { readFile, preludeDir: preludeDir(process.env) });
       const checked = checkProgram(program);
       if (checked.diagnostics.some((d) => d.severity === 'error')) return [];
-      return agreementCases(checked).cases.map((c) => ({ label: `${spec} ${c.key.variant} ${c.key.params}`, built: c.built }));
+      return agreementCases(checked).cases.map((c) => ({
+        label: `${spec} ${c.key.variant} ${c.key.params}`,
+        built: c.built,
+      }));
     });
 
     test('the specs give cases to compare', () => {
@@ -177,7 +227,10 @@ describe('parallel search', () => {
         if (exe.temporalProperties.length > 0) continue;
         const one = await explore(exe, config, { maxStates: 3000 });
         if (one.verdict === 'inconclusive') continue;
-        const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, { workers: 2, workerScript });
+        const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, {
+          workers: 2,
+          workerScript,
+        });
         expect({ label: c.label, ...summary(many) }).toEqual({ label: c.label, ...summary(one) });
         expect(many.trace).toEqual(one.trace);
         compared++;
@@ -201,7 +254,10 @@ describe('pieces of the parallel search', () => {
       makeRecord(['uid', 'gen'], [1000, -7]),
       makeSeq([true, false, 'x', makeSeq([])]),
       makeFcn([1, 3], [makeRecord(['a'], [t1]), 2 ** 40]),
-      makeRecord(['outer', 'z'], [makeRecord(['inner'], [makeRecord(['deep', 'x'], [1, 2])]), makeRecord(['a'], [t2])]),
+      makeRecord(
+        ['outer', 'z'],
+        [makeRecord(['inner'], [makeRecord(['deep', 'x'], [1, 2])]), makeRecord(['a'], [t2])],
+      ),
     ];
     const state = make();
     const w = new StateWriter(4);
@@ -221,18 +277,31 @@ describe('pieces of the parallel search', () => {
     expect(r.pos).toBe(r.buf.length);
   });
 
-  test('merged keys give each new state its place in one worker\'s order, and the counts at a stop', () => {
+  test("merged keys give each new state its place in one worker's order, and the counts at a stop", () => {
     // Level of 3 states (ranks 0..2) with 2, 3 and 1 successors; 4 were new.
     const merged = mergeKeys([Int32Array.from([0, 1, 2, 0]), Int32Array.from([0, 0, 1, 2])]);
     expect(Array.from(merged.parentRank)).toEqual([0, 0, 1, 2]);
-    expect(merged.ranks.map((r) => Array.from(r))).toEqual([[1, 3], [0, 2]]);
+    expect(merged.ranks.map((r) => Array.from(r))).toEqual([
+      [1, 3],
+      [0, 2],
+    ]);
     const level = { level: 2, distinct: 5, generated: 6, frontier: 3 };
     const succ = Int32Array.from([2, 3, 1]);
     // An invariant fails on the state first reached as successor 2 of rank 1: it counts, but is not queued.
-    expect(stopCounts({ r: 1, j: 2, phase: 0 }, 'invariant', merged, succ, level)).toEqual({ distinct: 8, generated: 11, depth: 3, queued: 3 });
+    expect(stopCounts({ r: 1, j: 2, phase: 0 }, 'invariant', merged, succ, level)).toEqual({
+      distinct: 8,
+      generated: 11,
+      depth: 3,
+      queued: 3,
+    });
     // The state limit at 7: reached after rank 0's successors, so rank 1 is never expanded.
     const stop = chooseStop([], merged, level, 7);
     expect(stop?.key).toEqual({ r: 1, j: 0, phase: -2 });
-    expect(stopCounts(stop!.key, undefined, merged, succ, level)).toEqual({ distinct: 7, generated: 8, depth: 3, queued: 4 });
+    expect(stopCounts(stop!.key, undefined, merged, succ, level)).toEqual({
+      distinct: 7,
+      generated: 8,
+      depth: 3,
+      queued: 4,
+    });
   });
 });

@@ -8,7 +8,32 @@ import { replayTrace } from '../../src/engine/replay.js';
 import { formatValue } from '../../src/engine/values.js';
 import type { TlaExpr } from '../../src/tla/tla-ast.js';
 import {
-  action, always, and, app, at, bin, config, def, eq, eventually, exists, fcn, forall, ite, leadsTo, module, or, pcIs, pcTo, primed, set, sf, str, unchanged, wf, boxAction,
+  action,
+  always,
+  and,
+  app,
+  at,
+  bin,
+  config,
+  def,
+  eq,
+  eventually,
+  exists,
+  fcn,
+  forall,
+  ite,
+  leadsTo,
+  module,
+  or,
+  pcIs,
+  pcTo,
+  primed,
+  set,
+  sf,
+  str,
+  unchanged,
+  wf,
+  boxAction,
 } from './tla-builders.js';
 import * as F from './fixture-modules.js';
 
@@ -16,19 +41,34 @@ import * as F from './fixture-modules.js';
 function randomSystem(n: number, tables: (number | null)[][]) {
   const actions = tables.map((t, i) => {
     const allowed = t.map((v, x) => (v === null ? null : x)).filter((x): x is number => x !== null);
-    const img = fcn('v', bin('..', 0, n - 1), t.reduceRight<TlaExpr>((acc, v, x) => ite(eq('v', x), v ?? 0, acc), { kind: 'TlaNum', value: 0 }));
+    const img = fcn(
+      'v',
+      bin('..', 0, n - 1),
+      t.reduceRight<TlaExpr>((acc, v, x) => ite(eq('v', x), v ?? 0, acc), {
+        kind: 'TlaNum',
+        value: 0,
+      }),
+    );
     return def(`A${i}`, [], and(bin('\\in', 'x', set(...allowed)), eq(primed('x'), at(img, 'x'))));
   });
   return module({
     name: 'R',
     constants: [],
     variables: ['x'],
-    defs: [def('Init', [], eq('x', 0)), ...actions, def('Next', [], or(...actions.map((a) => a.name))), def('Spec', [], 'Init')],
+    defs: [
+      def('Init', [], eq('x', 0)),
+      ...actions,
+      def('Next', [], or(...actions.map((a) => a.name))),
+      def('Spec', [], 'Init'),
+    ],
     roles: { actions: actions.map((a) => action(a.name)) },
   });
 }
 
-function naiveCount(n: number, tables: (number | null)[][]): { distinct: number; generated: number } {
+function naiveCount(
+  n: number,
+  tables: (number | null)[][],
+): { distinct: number; generated: number } {
   const seen = new Set<number>([0]);
   const queue = [0];
   let generated = 1;
@@ -52,7 +92,18 @@ describe('search', () => {
   test('distinct and generated counts equal a naive explorer on random systems', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.array(fc.option(fc.integer({ min: 0, max: n - 1 }), { nil: null }), { minLength: n, maxLength: n }), { minLength: 1, maxLength: 3 }))),
+        fc.integer({ min: 1, max: 6 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.array(
+              fc.array(fc.option(fc.integer({ min: 0, max: n - 1 }), { nil: null }), {
+                minLength: n,
+                maxLength: n,
+              }),
+              { minLength: 1, maxLength: 3 },
+            ),
+          ),
+        ),
         async ([n, tables]) => {
           const r = await checkTlaModule(randomSystem(n, tables), config({ checkDeadlock: false }));
           const naive = naiveCount(n, tables);
@@ -76,16 +127,37 @@ describe('liveness', () => {
       variables: ['pc', 'n'],
       defs: [
         def('Init', [], and(eq('pc', fcn('t', 'Threads', str('a'))), eq('n', 0))),
-        def('Flip', ['self'], and(or(pcIs('a'), pcIs('b')), pcTo(ite(pcIs('a'), str('b'), str('a'))), unchanged('n'))),
+        def(
+          'Flip',
+          ['self'],
+          and(or(pcIs('a'), pcIs('b')), pcTo(ite(pcIs('a'), str('b'), str('a'))), unchanged('n')),
+        ),
         def('Finish', ['self'], and(pcIs('b'), pcTo('Done'), eq(primed('n'), bin('+', 'n', 1)))),
         def('Thread', ['self'], or(app('Flip', 'self'), app('Finish', 'self'))),
         def('Next', [], exists('self', 'Threads', app('Thread', 'self'))),
-        def('Spec', [], and('Init', boxAction('Next'), ...(fair === 'none' ? [] : [forall('self', 'Threads', wf(app('Thread', 'self'))), forall('self', 'Threads', (fair === 'WF' ? wf : sf)(app('Finish', 'self')))]))),
+        def(
+          'Spec',
+          [],
+          and(
+            'Init',
+            boxAction('Next'),
+            ...(fair === 'none'
+              ? []
+              : [
+                  forall('self', 'Threads', wf(app('Thread', 'self'))),
+                  forall('self', 'Threads', (fair === 'WF' ? wf : sf)(app('Finish', 'self'))),
+                ]),
+          ),
+        ),
         def('Prop', [], property),
       ],
       roles: { actions: [action('Thread', ['self', 'Threads'])] },
     });
-  const cfg = config({ constants: { Threads: ['t1'] }, properties: ['Prop'], checkDeadlock: false });
+  const cfg = config({
+    constants: { Threads: ['t1'] },
+    properties: ['Prop'],
+    checkDeadlock: false,
+  });
   const allDone = forall('self', 'Threads', pcIs('Done'));
 
   test('weak fairness of Finish is not enough (Finish is enabled only every other state): a fair lasso', async () => {
@@ -94,7 +166,13 @@ describe('liveness', () => {
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('Prop');
     expect(r.loopsBackTo).not.toBeNull();
-    expect(replayTrace(interpretModule(m, cfg), r.trace!, { loopsBackTo: r.loopsBackTo, stuttering: r.stuttering, property: 'Prop' })).toEqual([]);
+    expect(
+      replayTrace(interpretModule(m, cfg), r.trace!, {
+        loopsBackTo: r.loopsBackTo,
+        stuttering: r.stuttering,
+        property: 'Prop',
+      }),
+    ).toEqual([]);
   });
 
   test('strong fairness of Finish makes <>Done hold', async () => {
@@ -112,7 +190,18 @@ describe('liveness', () => {
 
   test('leads-to, []<> and <>[] forms', async () => {
     const sfCfg = cfg;
-    expect((await checkTlaModule(toggle('SF', leadsTo(pcIs('b', 'T1'), pcIs('Done', 'T1'))), config({ constants: { Threads: ['t1'], T1: 'mv:t1' }, properties: ['Prop'], checkDeadlock: false }))).verdict).toBe('holds');
+    expect(
+      (
+        await checkTlaModule(
+          toggle('SF', leadsTo(pcIs('b', 'T1'), pcIs('Done', 'T1'))),
+          config({
+            constants: { Threads: ['t1'], T1: 'mv:t1' },
+            properties: ['Prop'],
+            checkDeadlock: false,
+          }),
+        )
+      ).verdict,
+    ).toBe('holds');
     const ae = await checkTlaModule(toggle('SF', always(eventually(eq('n', 0)))), sfCfg);
     expect(ae.verdict).toBe('violated'); // after Finish, n = 1 forever
     const ea = await checkTlaModule(toggle('SF', eventually(always(eq('n', 1)))), sfCfg);
@@ -176,7 +265,10 @@ describe('symmetry', () => {
 describe('limits', () => {
   test('max states ends inconclusive with statistics and advice naming the option', async () => {
     const f = F.mutex();
-    const r = await checkTlaModule(f.module, f.config, { maxStates: 100, commandLine: 'credspec check specs/mutex.cred' });
+    const r = await checkTlaModule(f.module, f.config, {
+      maxStates: 100,
+      commandLine: 'credspec check specs/mutex.cred',
+    });
     expect(r.verdict).toBe('inconclusive');
     expect(r.inconclusive!.reason).toBe('max-states');
     expect(r.stats.distinctStates).toBeGreaterThanOrEqual(100);
@@ -189,7 +281,11 @@ describe('limits', () => {
   test('a timeout ends inconclusive, and progress is reported', async () => {
     const f = F.lostUpdates({ liveness: false });
     const seen: number[] = [];
-    const r = await explore(interpretModule(f.module, f.config), f.config, { timeoutSeconds: 0.3, progressIntervalMs: 50, onProgress: (p) => seen.push(p.distinctStates) });
+    const r = await explore(interpretModule(f.module, f.config), f.config, {
+      timeoutSeconds: 0.3,
+      progressIntervalMs: 50,
+      onProgress: (p) => seen.push(p.distinctStates),
+    });
     expect(r.verdict).toBe('inconclusive');
     expect(r.inconclusive!.reason).toBe('timeout');
     expect(r.inconclusive!.advice).toContain('--timeout');
@@ -209,7 +305,14 @@ describe('limits', () => {
       name: 'Cv',
       constants: [],
       variables: ['x'],
-      defs: [def('Init', [], eq('x', 0)), def('Inc', [], and(bin('<', 'x', 2), eq(primed('x'), bin('+', 'x', 1)))), def('Next', [], 'Inc'), def('Spec', [], 'Init'), def('ReachTwo', [], eq('x', 2)), def('ReachFive', [], eq('x', 5))],
+      defs: [
+        def('Init', [], eq('x', 0)),
+        def('Inc', [], and(bin('<', 'x', 2), eq(primed('x'), bin('+', 'x', 1)))),
+        def('Next', [], 'Inc'),
+        def('Spec', [], 'Init'),
+        def('ReachTwo', [], eq('x', 2)),
+        def('ReachFive', [], eq('x', 5)),
+      ],
       roles: { actions: [action('Inc')], covers: ['ReachTwo', 'ReachFive'] },
     });
     const r = await checkTlaModule(m, config({ checkDeadlock: false }));

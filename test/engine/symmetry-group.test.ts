@@ -5,7 +5,12 @@ import { symmetryGroup } from '../../src/engine/symmetry.js';
 import { permutations } from '../../src/engine/value-ops.js';
 import { makeFcn, makeSet, modelValue, type SetValue } from '../../src/engine/values.js';
 
-const [a, b, c, d] = ['a1', 'a2', 'b1', 'b2'].map(modelValue) as [ReturnType<typeof modelValue>, ReturnType<typeof modelValue>, ReturnType<typeof modelValue>, ReturnType<typeof modelValue>];
+const [a, b, c, d] = ['a1', 'a2', 'b1', 'b2'].map(modelValue) as [
+  ReturnType<typeof modelValue>,
+  ReturnType<typeof modelValue>,
+  ReturnType<typeof modelValue>,
+  ReturnType<typeof modelValue>,
+];
 
 function perms(...xs: ReturnType<typeof modelValue>[]): SetValue {
   return permutations(makeSet(xs) as SetValue);
@@ -36,11 +41,15 @@ describe('symmetryGroup', () => {
   it('takes the empty function (Permutations of no spare slots) for the identity', () => {
     const noSpares = permutations(makeSet([]) as SetValue);
     expect(noSpares.elems).toHaveLength(1);
-    expect(symmetryGroup(makeSet([...perms(a, b).elems, ...noSpares.elems]), 'Symmetry')).toHaveLength(1);
+    expect(
+      symmetryGroup(makeSet([...perms(a, b).elems, ...noSpares.elems]), 'Symmetry'),
+    ).toHaveLength(1);
   });
 
   it('refuses a member that is not a permutation of model values, naming the set', () => {
-    expect(() => symmetryGroup(makeSet([makeFcn([a, b], [1, 2])]), 'Sym')).toThrow(/symmetry set Sym permutes values that are not model values/);
+    expect(() => symmetryGroup(makeSet([makeFcn([a, b], [1, 2])]), 'Sym')).toThrow(
+      /symmetry set Sym permutes values that are not model values/,
+    );
     expect(() => symmetryGroup(3, 'Sym')).toThrow(/symmetry set Sym is not a set/);
   });
 });

@@ -66,7 +66,7 @@ describe('symmetry over several permutation groups', () => {
     ['two_groups', twoGroups],
     ['spares', spares],
     ['no_spares', noSpares],
-  ])('%s: the embedded engine finds TLC\'s distinct states', async (name, text) => {
+  ])("%s: the embedded engine finds TLC's distinct states", async (name, text) => {
     expect(emitText(text).tla).toContain('Permutations');
     expect(await engineDistinct(text)).toBe(TLC_DISTINCT[name]);
   });

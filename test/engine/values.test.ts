@@ -3,8 +3,25 @@
 // successor's fingerprint from its parent's sums is the one computed from scratch.
 
 import fc from 'fast-check';
-import { compareValues, fromTlaValue, makeFcn, makeRecord, makeSeq, makeSet, modelValue, toTlaValue, valueEquals, type Value } from '../../src/engine/values.js';
-import { FP, FP_SUM, fingerprintState, fingerprintSuccessor, fingerprintValue } from '../../src/engine/fingerprint.js';
+import {
+  compareValues,
+  fromTlaValue,
+  makeFcn,
+  makeRecord,
+  makeSeq,
+  makeSet,
+  modelValue,
+  toTlaValue,
+  valueEquals,
+  type Value,
+} from '../../src/engine/values.js';
+import {
+  FP,
+  FP_SUM,
+  fingerprintState,
+  fingerprintSuccessor,
+  fingerprintValue,
+} from '../../src/engine/fingerprint.js';
 
 const leaf: fc.Arbitrary<Value> = fc.oneof(
   fc.boolean(),
@@ -19,12 +36,17 @@ const { value } = fc.letrec<{ value: Value }>((tie) => ({
     leaf,
     fc.array(tie('value'), { maxLength: 3 }).map((xs) => makeSet(xs)),
     fc.array(tie('value'), { maxLength: 3 }).map((xs) => makeSeq(xs)),
-    fc.dictionary(fc.constantFrom('x', 'y', 'z'), tie('value'), { minKeys: 1, maxKeys: 3 }).map((d) => makeRecord(Object.keys(d), Object.values(d))),
+    fc
+      .dictionary(fc.constantFrom('x', 'y', 'z'), tie('value'), { minKeys: 1, maxKeys: 3 })
+      .map((d) => makeRecord(Object.keys(d), Object.values(d))),
     fc.array(fc.tuple(leaf, tie('value')), { maxLength: 3 }).map((pairs) => {
       const m = new Map<string, [Value, Value]>();
       for (const [k, v] of pairs) m.set(JSON.stringify(toTlaValue(k)), [k, v]);
       const sorted = [...m.values()].sort((p, q) => compareValues(p[0], q[0]));
-      return makeFcn(sorted.map((p) => p[0]), sorted.map((p) => p[1]));
+      return makeFcn(
+        sorted.map((p) => p[0]),
+        sorted.map((p) => p[1]),
+      );
     }),
   ),
 }));
@@ -60,7 +82,8 @@ describe('values', () => {
       fc.property(value, value, value, (a, b, c) => {
         expect(Math.sign(compareValues(a, b)) + Math.sign(compareValues(b, a))).toBe(0);
         expect(compareValues(a, b) === 0).toBe(valueEquals(a, b));
-        if (compareValues(a, b) <= 0 && compareValues(b, c) <= 0) expect(compareValues(a, c)).toBeLessThanOrEqual(0);
+        if (compareValues(a, b) <= 0 && compareValues(b, c) <= 0)
+          expect(compareValues(a, c)).toBeLessThanOrEqual(0);
       }),
       { numRuns: 2000 },
     );
@@ -68,18 +91,22 @@ describe('values', () => {
 
   test("a successor's fingerprint from the parent's sums equals the full one; states differ as their values do", () => {
     fc.assert(
-      fc.property(fc.array(value, { minLength: 1, maxLength: 6 }), fc.array(fc.option(value, { nil: undefined })), (parent, changes) => {
-        // Unchanged positions share the parent's objects, as successors do.
-        const child = parent.map((v, i) => (changes[i] === undefined ? v : changes[i]!));
-        fingerprintState(parent);
-        const [s1, s2] = [FP_SUM.s1, FP_SUM.s2];
-        const pfp = `${FP.h1}:${FP.h2}`;
-        fingerprintSuccessor(parent, s1, s2, child);
-        const inc = `${FP.h1}:${FP.h2}`;
-        fingerprintState(child);
-        expect(inc).toBe(`${FP.h1}:${FP.h2}`);
-        expect(inc === pfp).toBe(parent.every((v, i) => valueEquals(v, child[i]!)));
-      }),
+      fc.property(
+        fc.array(value, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.option(value, { nil: undefined })),
+        (parent, changes) => {
+          // Unchanged positions share the parent's objects, as successors do.
+          const child = parent.map((v, i) => (changes[i] === undefined ? v : changes[i]!));
+          fingerprintState(parent);
+          const [s1, s2] = [FP_SUM.s1, FP_SUM.s2];
+          const pfp = `${FP.h1}:${FP.h2}`;
+          fingerprintSuccessor(parent, s1, s2, child);
+          const inc = `${FP.h1}:${FP.h2}`;
+          fingerprintState(child);
+          expect(inc).toBe(`${FP.h1}:${FP.h2}`);
+          expect(inc === pfp).toBe(parent.every((v, i) => valueEquals(v, child[i]!)));
+        },
+      ),
       { numRuns: 2000 },
     );
     // Position matters: swapping two different values gives another state.
@@ -90,14 +117,20 @@ describe('values', () => {
   });
 
   test('fingerprints are fixed between runs', () => {
-    expect(fp(makeSet([modelValue('t2'), modelValue('t1')]))).toBe(fp(makeSet([modelValue('t1'), modelValue('t2')])));
+    expect(fp(makeSet([modelValue('t2'), modelValue('t1')]))).toBe(
+      fp(makeSet([modelValue('t1'), modelValue('t2')])),
+    );
     // A fixed value: changing the hash changes this number, which would change stored results.
     expect(fp(makeRecord(['uid', 'gen'], [1000, 0]))).toBe('923432667:-1154228971');
   });
 
   test('a function over 1..n is a sequence and one over strings a record', () => {
     expect(valueEquals(makeFcn([1, 2], ['a', 'b']), makeSeq(['a', 'b']))).toBe(true);
-    expect(valueEquals(makeFcn(['gen', 'uid'], [0, 1000]), makeRecord(['uid', 'gen'], [1000, 0]))).toBe(true);
-    expect(toTlaValue(makeFcn([modelValue('t1')], [0]))).toEqual({ '#map': [[{ '#mv': 't1' }, 0]] });
+    expect(
+      valueEquals(makeFcn(['gen', 'uid'], [0, 1000]), makeRecord(['uid', 'gen'], [1000, 0])),
+    ).toBe(true);
+    expect(toTlaValue(makeFcn([modelValue('t1')], [0]))).toEqual({
+      '#map': [[{ '#mv': 't1' }, 0]],
+    });
   });
 });

@@ -29,7 +29,10 @@ function filesUnder(dir: string): string[] {
 test('generated/ is what `credspec emit specs` writes today', async () => {
   // Compiled modules are compared with the compiler's output (kept in a private cache of the
   // checkout's so that a second run does not compile again).
-  const compile = await moduleCompiler({ root: join(ROOT, 'node_modules', '.cache', 'credspec-freshness'), folder: 'compiled' });
+  const compile = await moduleCompiler({
+    root: join(ROOT, 'node_modules', '.cache', 'credspec-freshness'),
+    folder: 'compiled',
+  });
   const io = { cwd: ROOT, env: {} };
   const expected = new Map<string, string>();
   for (const spec of credFilesUnder(join(ROOT, 'specs'), 'specs')) {
@@ -37,18 +40,30 @@ test('generated/ is what `credspec emit specs` writes today', async () => {
     const checked = checkProgram(program);
     expect(hasErrors([...program.diagnostics, ...checked.diagnostics])).toBe(false);
     const folder = outputFolderOf(spec, ROOT, 'generated');
-    const rendered = planSpec(checked, { folder, specPath: spec, generatedBy: `credspec ${packageVersion()}`, compile });
-    if (!rendered.ok) throw new Error(`${spec} does not emit: ${rendered.diagnostics.map((d) => d.code).join(', ')}`);
+    const rendered = planSpec(checked, {
+      folder,
+      specPath: spec,
+      generatedBy: `credspec ${packageVersion()}`,
+      compile,
+    });
+    if (!rendered.ok)
+      throw new Error(
+        `${spec} does not emit: ${rendered.diagnostics.map((d) => d.code).join(', ')}`,
+      );
     for (const f of rendered.planned.files) expected.set(f.path, f.text);
   }
   const committed = filesUnder(join(ROOT, 'generated')).filter((f) => !f.endsWith('.md'));
   const problems: string[] = [];
   for (const path of [...expected.keys()].sort()) {
     if (!committed.includes(path)) problems.push(`missing: generated/${path}`);
-    else if (readFileSync(join(ROOT, 'generated', path), 'utf8') !== expected.get(path)) problems.push(`stale: generated/${path}`);
+    else if (readFileSync(join(ROOT, 'generated', path), 'utf8') !== expected.get(path))
+      problems.push(`stale: generated/${path}`);
   }
-  for (const path of committed) if (!expected.has(path)) problems.push(`not emitted any more: generated/${path}`);
+  for (const path of committed)
+    if (!expected.has(path)) problems.push(`not emitted any more: generated/${path}`);
   if (problems.length > 0) {
-    throw new Error(`generated/ is out of date (run \`npx credspec emit specs\` and delete what is no longer emitted):\n${problems.join('\n')}`);
+    throw new Error(
+      `generated/ is out of date (run \`npx credspec emit specs\` and delete what is no longer emitted):\n${problems.join('\n')}`,
+    );
   }
 });

@@ -2,7 +2,15 @@
 // `.cfg` and `.map.json` files `credspec emit` writes for it. A difference fails the test;
 // `UPDATE_GOLDEN=1` rewrites the expected files (review the diff).
 
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSpec } from '../../src/cli/commands/emit.js';
@@ -10,11 +18,19 @@ import { checkedOf } from '../model/helpers.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
-const cases = readdirSync(here).filter((d) => statSync(join(here, d)).isDirectory()).sort();
+const cases = readdirSync(here)
+  .filter((d) => statSync(join(here, d)).isDirectory())
+  .sort();
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).sort().flatMap((e) => (statSync(join(dir, e)).isDirectory() ? listFiles(join(dir, e), join(prefix, e)) : [join(prefix, e)]));
+  return readdirSync(dir)
+    .sort()
+    .flatMap((e) =>
+      statSync(join(dir, e)).isDirectory()
+        ? listFiles(join(dir, e), join(prefix, e))
+        : [join(prefix, e)],
+    );
 }
 
 describe('golden emitted modules', () => {
@@ -27,7 +43,8 @@ describe('golden emitted modules', () => {
     const specName = `${c}.cred`;
     const checked = checkedOf(readFileSync(join(here, c, specName), 'utf8'), specName);
     const r = renderSpec(checked, 'credspec 0.0.0-golden');
-    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics.map((d) => [d.code, d.args, d.span.start])));
+    if (!r.ok)
+      throw new Error(JSON.stringify(r.diagnostics.map((d) => [d.code, d.args, d.span.start])));
     const expectedDir = join(here, c, 'expected');
     if (update) {
       rmSync(expectedDir, { recursive: true, force: true });

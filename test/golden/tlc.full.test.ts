@@ -42,7 +42,23 @@ const RUNS: readonly [string, string, number][] = [
     try {
       copyFileSync(join(src, `${module}.tla`), join(dir, `${module}.tla`));
       copyFileSync(join(src, `${cfg}.cfg`), join(dir, `${module}.cfg`));
-      out = execFileSync('java', ['-XX:+UseParallelGC', '-XX:-UsePerfData', '-cp', jar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: dir, encoding: 'utf8' });
+      out = execFileSync(
+        'java',
+        [
+          '-XX:+UseParallelGC',
+          '-XX:-UsePerfData',
+          '-cp',
+          jar,
+          'tlc2.TLC',
+          '-workers',
+          '1',
+          '-nowarning',
+          '-metadir',
+          join(dir, 'states'),
+          module,
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

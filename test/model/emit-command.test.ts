@@ -22,7 +22,16 @@ expect v2 with N = 2: holds
 function io(cwd: string, env: Record<string, string> = { XDG_CACHE_HOME: join(cwd, '.xdg') }) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env, cwd }, out, err };
+  return {
+    io: {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env,
+      cwd,
+    },
+    out,
+    err,
+  };
 }
 
 function setup(): string {
@@ -38,10 +47,22 @@ describe('credspec emit', () => {
     const r = io(dir);
     expect(await runEmit({ inputs: ['specs'] }, r.io)).toBe(0);
     expect(readdirSync(join(dir, 'generated', 'two-step')).sort()).toEqual([
-      'TwoStep_base.cfg', 'TwoStep_base.js', 'TwoStep_base.map.json', 'TwoStep_base.tla', 'TwoStep_base.ts',
-      'TwoStep_v2.cfg', 'TwoStep_v2.js', 'TwoStep_v2.map.json', 'TwoStep_v2.tla', 'TwoStep_v2.ts', 'TwoStep_v2__N_2.cfg', 'credspec-manifest.json',
+      'TwoStep_base.cfg',
+      'TwoStep_base.js',
+      'TwoStep_base.map.json',
+      'TwoStep_base.tla',
+      'TwoStep_base.ts',
+      'TwoStep_v2.cfg',
+      'TwoStep_v2.js',
+      'TwoStep_v2.map.json',
+      'TwoStep_v2.tla',
+      'TwoStep_v2.ts',
+      'TwoStep_v2__N_2.cfg',
+      'credspec-manifest.json',
     ]);
-    expect(readFileSync(join(dir, 'generated', 'two-step', 'TwoStep_v2__N_2.cfg'), 'utf8')).toContain('T = {t1, t2}');
+    expect(
+      readFileSync(join(dir, 'generated', 'two-step', 'TwoStep_v2__N_2.cfg'), 'utf8'),
+    ).toContain('T = {t1, t2}');
     expect(r.out.at(-1)).toBe('12 file(s) written, 0 unchanged\n');
   });
 
@@ -57,17 +78,22 @@ describe('credspec emit', () => {
     writeFileSync(tla, 'my own module\n');
     const third = io(dir);
     expect(await runEmit({ inputs: ['specs/two-step.cred'] }, third.io)).toBe(2);
-    expect(third.err.join('')).toContain('refusing to overwrite generated/two-step/TwoStep_base.tla');
+    expect(third.err.join('')).toContain(
+      'refusing to overwrite generated/two-step/TwoStep_base.tla',
+    );
     expect(readFileSync(tla, 'utf8')).toBe('my own module\n');
   });
 
-  test('files its manifest lists that the spec no longer asks for are removed; the user\'s are kept', async () => {
+  test("files its manifest lists that the spec no longer asks for are removed; the user's are kept", async () => {
     const dir = setup();
     await runEmit({ inputs: ['specs'] }, io(dir).io);
     const folder = join(dir, 'generated', 'two-step');
     writeFileSync(join(folder, 'notes.cfg'), 'my own config\n');
     // The spec drops its `v2 with N = 2` expectation: that config was emit's and goes.
-    writeFileSync(join(dir, 'specs', 'two-step.cred'), SPEC.replace('expect v2 with N = 2: holds\n', 'expect v2: holds\n'));
+    writeFileSync(
+      join(dir, 'specs', 'two-step.cred'),
+      SPEC.replace('expect v2 with N = 2: holds\n', 'expect v2: holds\n'),
+    );
     const r = io(dir);
     expect(await runEmit({ inputs: ['specs'] }, r.io)).toBe(0);
     expect(r.out).toContain('removed generated/two-step/TwoStep_v2__N_2.cfg\n');
@@ -82,13 +108,25 @@ describe('credspec emit', () => {
     const r = io(dir, { XDG_CACHE_HOME: cache });
     expect(await runEmit({ inputs: ['specs/two-step.cred'], params: ['N=3'] }, r.io)).toBe(0);
     expect(existsSync(join(dir, 'generated'))).toBe(false);
-    expect(readFileSync(join(cache, 'credspec', 'generated', 'two-step', 'TwoStep_base__N_3.cfg'), 'utf8')).toContain('T = {t1, t2, t3}');
+    expect(
+      readFileSync(
+        join(cache, 'credspec', 'generated', 'two-step', 'TwoStep_base__N_3.cfg'),
+        'utf8',
+      ),
+    ).toContain('T = {t1, t2, t3}');
   });
 
   test('bad input exits 2 with a located diagnostic', async () => {
     const dir = setup();
     const r = io(dir);
-    expect(await runEmit({ inputs: ['specs/two-step.cred'], params: ['N=9'] }, { ...r.io, env: { XDG_CACHE_HOME: join(dir, 'c') } })).toBe(2);
-    expect(r.err.join('')).toMatch(/^<command line>:1:1: error CS5007: value 9 does not fit param `N`/m);
+    expect(
+      await runEmit(
+        { inputs: ['specs/two-step.cred'], params: ['N=9'] },
+        { ...r.io, env: { XDG_CACHE_HOME: join(dir, 'c') } },
+      ),
+    ).toBe(2);
+    expect(r.err.join('')).toMatch(
+      /^<command line>:1:1: error CS5007: value 9 does not fit param `N`/m,
+    );
   });
 });

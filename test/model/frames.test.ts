@@ -47,7 +47,7 @@ async function check(text: string): Promise<Awaited<ReturnType<typeof explore>>>
 }
 
 describe('frames with identity across calls', () => {
-  test('a stale work run during the poster\'s next call violates frame_use_after_return (TLC: 30 distinct states)', async () => {
+  test("a stale work run during the poster's next call violates frame_use_after_return (TLC: 30 distinct states)", async () => {
     const r = await check(reuse);
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('frame_use_after_return');
@@ -98,13 +98,20 @@ process Runner[1] {
     expect(r.stats.distinctStates).toBeGreaterThan(10);
   });
 
-  test('a return replaces the stored references to its call by the procedure\'s tombstone', () => {
+  test("a return replaces the stored references to its call by the procedure's tombstone", () => {
     const { tla, config } = emitText(reuse);
     expect(tla).toContain('CONSTANTS Poster, Runner, None, dead_post');
-    expect(tla).toContain('works\' = (IF self \\in works THEN (works \\ {self}) \\cup {dead_post} ELSE works)');
-    expect(tla).toContain('Runner_w\' = [t \\in DOMAIN Runner_w |-> IF Runner_w[t] = self THEN dead_post ELSE Runner_w[t]]');
+    expect(tla).toContain(
+      "works' = (IF self \\in works THEN (works \\ {self}) \\cup {dead_post} ELSE works)",
+    );
+    expect(tla).toContain(
+      "Runner_w' = [t \\in DOMAIN Runner_w |-> IF Runner_w[t] = self THEN dead_post ELSE Runner_w[t]]",
+    );
     expect(tla).toContain('~(run_work_ctx[self] # dead_post /\\ post_live[run_work_ctx[self]])');
-    expect(config.constants.find((c) => c.name === 'dead_post')?.value).toEqual({ kind: 'modelValue', name: 'dead_post' });
+    expect(config.constants.find((c) => c.name === 'dead_post')?.value).toEqual({
+      kind: 'modelValue',
+      name: 'dead_post',
+    });
   });
 
   test('a thread that exits inside the call buries its frame too', async () => {
@@ -136,9 +143,14 @@ process Runner[1] {
 }
 `;
     const { tla } = emitText(text);
-    const exit = tla.slice(tla.indexOf('Poster_exit(self) =='), tla.indexOf('\n\n', tla.indexOf('Poster_exit(self) ==')));
-    expect(exit).toContain('works\' = (IF self \\in works THEN (works \\ {self}) \\cup {dead_post} ELSE works)');
-    expect(exit).toContain('post_live\' = [post_live EXCEPT ![self] = FALSE]');
+    const exit = tla.slice(
+      tla.indexOf('Poster_exit(self) =='),
+      tla.indexOf('\n\n', tla.indexOf('Poster_exit(self) ==')),
+    );
+    expect(exit).toContain(
+      "works' = (IF self \\in works THEN (works \\ {self}) \\cup {dead_post} ELSE works)",
+    );
+    expect(exit).toContain("post_live' = [post_live EXCEPT ![self] = FALSE]");
     const r = await check(text);
     expect([r.verdict, r.property]).toEqual(['violated', 'frame_use_after_return']);
     expect(r.trace![r.trace!.length - 1]!.action?.name).toBe('run_work_touch');
@@ -177,10 +189,14 @@ process B[1] {
 }
 `;
     const { tla } = emitText(shape);
-    expect(tla).toContain('r\' = [r EXCEPT !.who = IF r.who = self THEN dead_p ELSE r.who]');
-    expect(tla).toContain('q\' = [k \\in DOMAIN q |-> IF q[k] = self THEN dead_p ELSE q[k]]');
-    expect(tla).toContain('m\' = [t \\in DOMAIN m |-> [k_2 \\in DOMAIN m[t] |-> IF m[t][k_2] = self THEN dead_p ELSE m[t][k_2]]]');
-    expect(tla).toContain('B_y\' = [t_2 \\in DOMAIN B_y |-> IF B_y[t_2] = self THEN dead_p ELSE B_y[t_2]]');
+    expect(tla).toContain("r' = [r EXCEPT !.who = IF r.who = self THEN dead_p ELSE r.who]");
+    expect(tla).toContain("q' = [k \\in DOMAIN q |-> IF q[k] = self THEN dead_p ELSE q[k]]");
+    expect(tla).toContain(
+      "m' = [t \\in DOMAIN m |-> [k_2 \\in DOMAIN m[t] |-> IF m[t][k_2] = self THEN dead_p ELSE m[t][k_2]]]",
+    );
+    expect(tla).toContain(
+      "B_y' = [t_2 \\in DOMAIN B_y |-> IF B_y[t_2] = self THEN dead_p ELSE B_y[t_2]]",
+    );
   });
 
   test('a spec that stores no frame keeps its module: no tombstone, the plain liveness test', () => {

@@ -20,12 +20,14 @@ export function programOf(text: string, file = 'test.cred'): Program {
   return { root, files: [root], diagnostics: parsed.diagnostics };
 }
 
-const shown = (ds: readonly Diagnostic[]): string => JSON.stringify(ds.map((d) => [d.code, d.args, d.span.start.line, d.span.start.column]));
+const shown = (ds: readonly Diagnostic[]): string =>
+  JSON.stringify(ds.map((d) => [d.code, d.args, d.span.start.line, d.span.start.column]));
 
 /** The checked one-file program, failing the test with the diagnostics when parsing or checking finds an error. */
 export function checkedOf(text: string, file = 'test.cred'): CheckedProgram {
   const program = programOf(text, file);
-  if (program.diagnostics.length > 0) throw new Error(`parse errors: ${shown(program.diagnostics)}`);
+  if (program.diagnostics.length > 0)
+    throw new Error(`parse errors: ${shown(program.diagnostics)}`);
   const checked = checkProgram(program);
   const errors = checked.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`check errors: ${shown(errors)}`);
@@ -33,20 +35,32 @@ export function checkedOf(text: string, file = 'test.cred'): CheckedProgram {
 }
 
 /** What a case of a text comes to: its model, or the diagnostics of the front end or of the instance. */
-export type TryLowerResult = { readonly ok: true; readonly model: Model } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+export type TryLowerResult =
+  | { readonly ok: true; readonly model: Model }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Checks, instantiates and lowers `text` (variant `variant`), failing the test on any diagnostic. */
-export function lowerText(text: string, variant = 'base', params: readonly ParamOverrideRequest[] = []): Model {
+export function lowerText(
+  text: string,
+  variant = 'base',
+  params: readonly ParamOverrideRequest[] = [],
+): Model {
   const r = tryLower(text, variant, params);
   if (!r.ok) throw new Error(`lowering failed: ${shown(r.diagnostics)}`);
   return r.model;
 }
 
 /** Checks, instantiates and lowers without throwing on the user's errors (a LoweringError still throws). */
-export function tryLower(text: string, variant = 'base', params: readonly ParamOverrideRequest[] = []): TryLowerResult {
+export function tryLower(
+  text: string,
+  variant = 'base',
+  params: readonly ParamOverrideRequest[] = [],
+): TryLowerResult {
   const program = programOf(text);
   const checked = checkProgram(program);
-  const errors = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  const errors = [...program.diagnostics, ...checked.diagnostics].filter(
+    (d) => d.severity === 'error',
+  );
   if (errors.length > 0) return { ok: false, diagnostics: errors };
   const instance = instantiate(checked, variant, params);
   if (!instance.ok) return instance;

@@ -12,11 +12,16 @@ import { buildCase } from '../../src/emit/build-case.js';
 import { checkedOf, emitText, lowerText, programOf, tryLower } from './helpers.js';
 import { checkTlaModule } from '../../src/engine/explore.js';
 
-const span = { file: 'cli', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+const span = {
+  file: 'cli',
+  start: { offset: 0, line: 1, column: 1 },
+  end: { offset: 0, line: 1, column: 1 },
+};
 
 function action(m: Model, name: string): ModelAction {
   const a = m.actions.find((x) => x.name === name);
-  if (a === undefined) throw new Error(`no action ${name}; have ${m.actions.map((x) => x.name).join(', ')}`);
+  if (a === undefined)
+    throw new Error(`no action ${name}; have ${m.actions.map((x) => x.name).join(', ')}`);
   return a;
 }
 
@@ -53,21 +58,41 @@ process P[2] {
 describe('pc successors', () => {
   const m = lowerText(SEQ);
   test('a straight step moves to the next statement', () => {
-    expect(leaves(action(m, 'P_a').body).map((l) => l.pc)).toEqual([['[pc EXCEPT ![self] = "P_b"]']]);
+    expect(leaves(action(m, 'P_a').body).map((l) => l.pc)).toEqual([
+      ['[pc EXCEPT ![self] = "P_b"]'],
+    ]);
   });
   test('an if test moves to the first step of the branch taken, or past the if', () => {
-    expect(leaves(action(m, 'P_b').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = IF x > 0 THEN "P_9_17" ELSE "P_9_33"]');
+    expect(leaves(action(m, 'P_b').body)[0]!.pc[0]).toBe(
+      '[pc EXCEPT ![self] = IF x > 0 THEN "P_9_17" ELSE "P_9_33"]',
+    );
   });
   test('a while test enters the body or leaves, and the body returns to the test', () => {
-    expect(leaves(action(m, 'P_c').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = IF y < 2 THEN "P_10" ELSE "P_d"]');
+    expect(leaves(action(m, 'P_c').body)[0]!.pc[0]).toBe(
+      '[pc EXCEPT ![self] = IF y < 2 THEN "P_10" ELSE "P_d"]',
+    );
     expect(leaves(action(m, 'P_10').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = "P_c"]');
   });
   test('either is one choice step with one outcome per branch; the last steps finish the thread', () => {
-    expect(leaves(action(m, 'P_d').body).map((l) => l.pc[0])).toEqual(['[pc EXCEPT ![self] = "P_11_15"]', '[pc EXCEPT ![self] = "P_11_29"]']);
+    expect(leaves(action(m, 'P_d').body).map((l) => l.pc[0])).toEqual([
+      '[pc EXCEPT ![self] = "P_11_15"]',
+      '[pc EXCEPT ![self] = "P_11_29"]',
+    ]);
     expect(leaves(action(m, 'P_11_15').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = "Done"]');
   });
   test('actions are listed in source order, Terminating last', () => {
-    expect(m.actions.map((a) => a.name)).toEqual(['P_a', 'P_b', 'P_9_17', 'P_9_33', 'P_c', 'P_10', 'P_d', 'P_11_15', 'P_11_29', 'Terminating']);
+    expect(m.actions.map((a) => a.name)).toEqual([
+      'P_a',
+      'P_b',
+      'P_9_17',
+      'P_9_33',
+      'P_c',
+      'P_10',
+      'P_d',
+      'P_11_15',
+      'P_11_29',
+      'Terminating',
+    ]);
   });
 });
 
@@ -79,7 +104,10 @@ describe('UNCHANGED lists', () => {
       const text = printExpr(treeToExpr(a.body, vars));
       for (const part of text.split('\\/')) {
         const primed = [...part.matchAll(/(\w+)' =/g)].map((x) => x[1]!);
-        const un = /UNCHANGED << ([^>]*) >>/.exec(part)?.[1]?.split(', ') ?? /UNCHANGED (\w+)/.exec(part)?.slice(1) ?? [];
+        const un =
+          /UNCHANGED << ([^>]*) >>/.exec(part)?.[1]?.split(', ') ??
+          /UNCHANGED (\w+)/.exec(part)?.slice(1) ??
+          [];
         if (primed.length === 0 && un.length === 0) continue;
         expect([...primed, ...un].sort()).toEqual([...vars].sort());
         expect(new Set([...primed, ...un]).size).toBe(vars.length);
@@ -145,7 +173,9 @@ def inc(n: 0..3): 0..3 = n + 1
 process T[1] { s: x := inc(x) }
 `);
     expect(printExpr(treeToExpr(action(m, 'T_s').body, ['x', 'pc']))).toContain("x' = inc(x)");
-    expect(m.defs.map((d) => [d.name, d.params, printExpr(d.body)])).toEqual([['inc', ['n'], 'n + 1']]);
+    expect(m.defs.map((d) => [d.name, d.params, printExpr(d.body)])).toEqual([
+      ['inc', ['n'], 'n + 1'],
+    ]);
   });
 });
 
@@ -158,8 +188,13 @@ process Caller[2] spare 1 { s: x := true
 `);
     const c = m.constants.find((k) => k.name === 'Caller')!;
     expect(c.value).toEqual({ kind: 'modelValues', names: ['caller1', 'caller2', 'caller3'] });
-    expect(m.constants.find((k) => k.name === 'Caller_spare')!.value).toEqual({ kind: 'modelValues', names: ['caller3'] });
-    expect(printExpr(m.variables.find((v) => v.name === 'pc')!.init)).toBe('[t \\in Thread |-> IF t \\in Caller_spare THEN "Unborn" ELSE "Caller_s"]');
+    expect(m.constants.find((k) => k.name === 'Caller_spare')!.value).toEqual({
+      kind: 'modelValues',
+      names: ['caller3'],
+    });
+    expect(printExpr(m.variables.find((v) => v.name === 'pc')!.init)).toBe(
+      '[t \\in Thread |-> IF t \\in Caller_spare THEN "Unborn" ELSE "Caller_s"]',
+    );
   });
   test('exit goes to Exiting, and the group exit step to Exited', () => {
     const m = lowerText(`spec e
@@ -175,7 +210,8 @@ thread var stopped: bool = false
 process T[1] runs when !stopped[self] { s: skip
   u: skip }
 `);
-    for (const n of ['T_s', 'T_u']) expect(action(m, n).guards.map(printExpr)).toEqual([`pc[self] = "${n}"`, '~stopped[self]']);
+    for (const n of ['T_s', 'T_u'])
+      expect(action(m, n).guards.map(printExpr)).toEqual([`pc[self] = "${n}"`, '~stopped[self]']);
   });
 });
 
@@ -206,7 +242,10 @@ variant other extends bigger { override step T.u: x := 3 }
     if (!r2.ok) expect(r2.diagnostics.map((d) => d.code)).toEqual(['CS5006']);
     else throw new Error('expected CS5006');
     const r3 = tryLower(V, 'base', [{ name: 'N', value: '7', span }]);
-    if (!r3.ok) expect(r3.diagnostics.map((d) => [d.code, d.args.value, d.args.type])).toEqual([['CS5007', '7', '1..3']]);
+    if (!r3.ok)
+      expect(r3.diagnostics.map((d) => [d.code, d.args.value, d.args.type])).toEqual([
+        ['CS5007', '7', '1..3'],
+      ]);
     else throw new Error('expected CS5007');
   });
 });
@@ -218,10 +257,12 @@ describe('lowering reports nothing', () => {
     expect(() => tryLower(text, 'nope')).toThrow('variant `nope` is not declared');
   });
   test('a program the checker refused is not lowered', () => {
-    const checked = checkProgram(programOf(`spec s
+    const checked = checkProgram(
+      programOf(`spec s
 shared var x: bool = false
 process T[1] { s: x := y }
-`));
+`),
+    );
     expect(checked.diagnostics.map((d) => d.code)).toEqual(['CS2001']);
     expect(() => instantiate(checked, 'base')).toThrow(LoweringError);
   });
@@ -231,21 +272,39 @@ shared var x: bool = false
 process T[1] { s: x := !x }
 `);
     // Tables that do not match the tree: what a checker bug would hand over.
-    const r = buildCase({ ...checked, symbols: new Map() }, { variant: 'base', overrides: [], expects: [] }, 'credspec test');
+    const r = buildCase(
+      { ...checked, symbols: new Map() },
+      { variant: 'base', overrides: [], expects: [] },
+      'credspec test',
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.diagnostics.map((d) => [d.code, d.args.phase, d.span.start.line, d.span.start.column])).toEqual([['CS9001', 'lowering', 3, 25]]);
-      expect(String(r.diagnostics[0]!.args.detail)).toContain('`x` (unresolved) has no value where it is used');
+      expect(
+        r.diagnostics.map((d) => [d.code, d.args.phase, d.span.start.line, d.span.start.column]),
+      ).toEqual([['CS9001', 'lowering', 3, 25]]);
+      expect(String(r.diagnostics[0]!.args.detail)).toContain(
+        '`x` (unresolved) has no value where it is used',
+      );
     }
-    const unknownVariant = buildCase(checked, { variant: 'nope', overrides: [], expects: [] }, 'credspec test');
-    expect(unknownVariant.ok ? [] : unknownVariant.diagnostics.map((d) => [d.code, d.args.phase])).toEqual([['CS9001', 'lowering']]);
+    const unknownVariant = buildCase(
+      checked,
+      { variant: 'nope', overrides: [], expects: [] },
+      'credspec test',
+    );
+    expect(
+      unknownVariant.ok ? [] : unknownVariant.diagnostics.map((d) => [d.code, d.args.phase]),
+    ).toEqual([['CS9001', 'lowering']]);
   });
   test('a group size that a case makes negative is CS5010 at the count', () => {
-    const text = 'spec s\nparam N: 0..3 = 3\nshared var x: bool = false\nprocess T[N - 2] { s: x := true }\n';
+    const text =
+      'spec s\nparam N: 0..3 = 3\nshared var x: bool = false\nprocess T[N - 2] { s: x := true }\n';
     expect(lowerText(text).groups[0]!.members).toEqual(['t1']);
     const r = tryLower(text, 'base', [{ name: 'N', value: '1', span }]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.diagnostics.map((d) => [d.code, d.args.name, d.span.start.line, d.span.start.column])).toEqual([['CS5010', 'T (thread count)', 4, 11]]);
+    if (!r.ok)
+      expect(
+        r.diagnostics.map((d) => [d.code, d.args.name, d.span.start.line, d.span.start.column]),
+      ).toEqual([['CS5010', 'T (thread count)', 4, 11]]);
   });
   test('type names used as sets lower through what the checker resolved: `bool`, an enum', () => {
     const e = emitText(`spec s
@@ -269,7 +328,9 @@ property ev: eventually x
 `);
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([['CS6003', 3, 14]]);
+      expect(r.diagnostics.map((d) => [d.code, d.span.start.line, d.span.start.column])).toEqual([
+        ['CS6003', 3, 14],
+      ]);
     }
   });
   test('fair groups get weak fairness over every action their threads take, procedures included', () => {
@@ -289,8 +350,14 @@ shared var x: 0..2 = 0
 process T[1] { chk: assert x == 0 }
 `);
     const p = m.properties.find((x) => x.kind === 'assert')!;
-    expect([p.name, p.dslName, printExpr(p.body)]).toEqual(['Assert_T_chk', 'chk', 'failure # "Assert_T_chk"']);
-    expect(printExpr(treeToExpr(action(m, 'T_chk').body, ['x', 'pc', 'failure']))).toContain(`failure' = (IF x = 0 THEN failure ELSE "Assert_T_chk")`);
+    expect([p.name, p.dslName, printExpr(p.body)]).toEqual([
+      'Assert_T_chk',
+      'chk',
+      'failure # "Assert_T_chk"',
+    ]);
+    expect(printExpr(treeToExpr(action(m, 'T_chk').body, ['x', 'pc', 'failure']))).toContain(
+      `failure' = (IF x = 0 THEN failure ELSE "Assert_T_chk")`,
+    );
   });
 });
 
@@ -299,7 +366,9 @@ process T[1] { chk: assert x == 0 }
 // initial values, fresh thread variables, generic aliases. Each spec is lowered, emitted and
 // checked by the embedded engine; counts derived by hand are said where they are asserted.
 
-async function engineRun(text: string): Promise<{ verdict: string; property: string | null; distinct: number }> {
+async function engineRun(
+  text: string,
+): Promise<{ verdict: string; property: string | null; distinct: number }> {
   const e = emitText(text);
   const r = await checkTlaModule(e.module, e.config);
   return { verdict: r.verdict, property: r.property, distinct: r.stats.distinctStates };
@@ -321,7 +390,9 @@ invariant bounded: n <= 3
   test('`break` is no step: the `if` test moves straight past the loop', () => {
     const m = lowerText(BREAK);
     expect(m.actions.map((a) => a.label)).toEqual(['loop', 'W_5', 'W_6', 'after', 'Terminating']);
-    expect(leaves(action(m, 'W_5').body)).toEqual([{ vars: ['pc'], pc: ['[pc EXCEPT ![self] = IF n = 3 THEN "W_after" ELSE "W_6"]'] }]);
+    expect(leaves(action(m, 'W_5').body)).toEqual([
+      { vars: ['pc'], pc: ['[pc EXCEPT ![self] = IF n = 3 THEN "W_after" ELSE "W_6"]'] },
+    ]);
   });
 
   test('the loop with `break` holds with 13 states: 4 tests, 4 ifs, 3 increments, after, Done', async () => {
@@ -342,7 +413,9 @@ process W[1] {
 invariant counted: odd <= 2
 `;
     const m = lowerText(spec);
-    expect(leaves(action(m, 'W_7').body)[0]!.pc).toEqual(['[pc EXCEPT ![self] = IF n % 2 = 0 THEN "W_loop" ELSE "W_8"]']);
+    expect(leaves(action(m, 'W_7').body)[0]!.pc).toEqual([
+      '[pc EXCEPT ![self] = IF n % 2 = 0 THEN "W_loop" ELSE "W_8"]',
+    ]);
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 16 });
   });
 
@@ -358,8 +431,15 @@ process W[1] {
 }
 `;
     const m = lowerText(spec);
-    const test5 = printExpr(treeToExpr(action(m, 'W_5').body, m.variables.map((v) => v.name)));
-    expect(test5).toContain('W_v\' = [W_v EXCEPT ![self] = IF (IF W_v[self] = 2 THEN "W_after" ELSE "W_6") = "W_after" THEN None ELSE W_v[self]]');
+    const test5 = printExpr(
+      treeToExpr(
+        action(m, 'W_5').body,
+        m.variables.map((v) => v.name),
+      ),
+    );
+    expect(test5).toContain(
+      'W_v\' = [W_v EXCEPT ![self] = IF (IF W_v[self] = 2 THEN "W_after" ELSE "W_6") = "W_after" THEN None ELSE W_v[self]]',
+    );
     // By hand: the start; 8 tests, 4 increments and 4 iteration choices over the orders of
     // {1, 2, 3} that reach 2; then `after` and Done with 0, 1 or 2 increments (3 + 3), the loop
     // variable None and the set {} in each: 1 + 8 + 4 + 4 + 3 + 3.
@@ -376,7 +456,9 @@ process W[1] {
   }
 }
 `);
-    expect(leaves(action(m, 'W_5').body)[0]!.pc).toEqual(['[pc EXCEPT ![self] = IF W_v[self] = 2 THEN "W_walk_next" ELSE "W_6"]']);
+    expect(leaves(action(m, 'W_5').body)[0]!.pc).toEqual([
+      '[pc EXCEPT ![self] = IF W_v[self] = 2 THEN "W_walk_next" ELSE "W_6"]',
+    ]);
   });
 });
 
@@ -397,7 +479,12 @@ invariant one_completes: finished => n == 0
   test('`if m(args)` is one step: the body, then the test on the state it left', () => {
     const m = lowerText(DEC);
     expect(m.actions.map((a) => a.label)).toEqual(['put', 'W_9', 'Terminating']);
-    const text = printExpr(treeToExpr(action(m, 'W_put').body, m.variables.map((v) => v.name)));
+    const text = printExpr(
+      treeToExpr(
+        action(m, 'W_put').body,
+        m.variables.map((v) => v.name),
+      ),
+    );
     expect(text).toContain('n - 1 = 0');
     expect(text).toContain("n' = n - 1");
   });
@@ -430,7 +517,12 @@ invariant exclusive: owners <= 1
 invariant counted: last >= 1
 `;
     const m = lowerText(spec);
-    expect(m.actions.filter((a) => a.owner !== undefined).map((a) => a.label)).toEqual(['take', 'count', 'drop', 'get']);
+    expect(m.actions.filter((a) => a.owner !== undefined).map((a) => a.label)).toEqual([
+      'take',
+      'count',
+      'drop',
+      'get',
+    ]);
     const r = await engineRun(spec);
     expect([r.verdict, r.property]).toEqual(['holds', null]);
     const spin = `spec spin
@@ -444,13 +536,18 @@ process W[1] {
   out: l := none
 }
 `;
-    expect(lowerText(spin).actions.map((a) => a.label)).toEqual(['spin', 'W_8', 'out', 'Terminating']);
+    expect(lowerText(spin).actions.map((a) => a.label)).toEqual([
+      'spin',
+      'W_8',
+      'out',
+      'Terminating',
+    ]);
     expect(await engineRun(spin)).toEqual({ verdict: 'holds', property: null, distinct: 3 });
   });
 });
 
 describe('self in initial values and fresh thread variables', () => {
-  test('each thread\'s initial value binds `self` to that thread (thread and process variables)', async () => {
+  test("each thread's initial value binds `self` to that thread (thread and process variables)", async () => {
     const spec = `spec selfinit
 thread var slot: 0..1 = (self in B ? 1 : 0)
 process A[2] {
@@ -462,7 +559,9 @@ process B[1] {
 }
 `;
     const m = lowerText(spec);
-    expect(printExpr(m.variables.find((v) => v.name === 'slot')!.init)).toBe('[t \\in Thread |-> IF t \\in B THEN 1 ELSE 0]');
+    expect(printExpr(m.variables.find((v) => v.name === 'slot')!.init)).toBe(
+      '[t \\in Thread |-> IF t \\in B THEN 1 ELSE 0]',
+    );
     // Three threads, one step each: 2^3 pc combinations.
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 8 });
   });
@@ -482,7 +581,12 @@ process Child[0] spare 1 {
 
   test('a clone copies ordinary thread variables and starts fresh ones at their initial value', async () => {
     const m = lowerText(FRESH);
-    const spawn = printExpr(treeToExpr(action(m, 'Parent_spawn').body, m.variables.map((v) => v.name)));
+    const spawn = printExpr(
+      treeToExpr(
+        action(m, 'Parent_spawn').body,
+        m.variables.map((v) => v.name),
+      ),
+    );
     expect(spawn).toContain("gen' = [gen EXCEPT ![child] = gen[self]]");
     expect(spawn).toContain("pending' = [pending EXCEPT ![child] = 1]");
     expect(spawn).toContain("owner' = [owner EXCEPT ![child] = child]");
@@ -510,7 +614,9 @@ process W[1] {
 invariant small: len(q) <= 1 && (len(q) == 1 => head(q).first == 2)
 `;
     const m = lowerText(spec);
-    expect(printExpr(m.variables.find((v) => v.name === 'p')!.init)).toBe('[first |-> 0, second |-> FALSE]');
+    expect(printExpr(m.variables.find((v) => v.name === 'p')!.init)).toBe(
+      '[first |-> 0, second |-> FALSE]',
+    );
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 3 });
   });
 });
@@ -539,7 +645,9 @@ process W[1] {
 invariant one: n >= 1
 `;
     const m = lowerText(spec);
-    expect(leaves(action(m, 'W_once').body)).toEqual([{ vars: ['n', 'pc'], pc: ['[pc EXCEPT ![self] = "Done"]'] }]);
+    expect(leaves(action(m, 'W_once').body)).toEqual([
+      { vars: ['n', 'pc'], pc: ['[pc EXCEPT ![self] = "Done"]'] },
+    ]);
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 2 });
   });
 });
@@ -565,7 +673,7 @@ fair process P[1] {
 invariant bounded: made <= 2
 `;
 
-  test('lowers to the unborn marker of the thread\'s pc', () => {
+  test("lowers to the unborn marker of the thread's pc", () => {
     expect(emitText(spec(true)).tla).toContain('\\E c \\in G : pc[c] = "Unborn"');
   });
 

@@ -70,11 +70,13 @@ describe('lowering fails only with an internal error', () => {
   });
 
   test.each(corrupted)('%s: never a diagnostic, never another error', (_, program) => {
-    for (const variant of ['base', 'calm']) expect(['lowered', 'internal']).toContain(outcome(program, variant));
+    for (const variant of ['base', 'calm'])
+      expect(['lowered', 'internal']).toContain(outcome(program, variant));
   });
 
   test('tables that miss what the tree refers to are the internal error', () => {
-    const get = (what: string): CheckedProgram => corrupted.find(([w]) => w === what)?.[1] ?? checked;
+    const get = (what: string): CheckedProgram =>
+      corrupted.find(([w]) => w === what)?.[1] ?? checked;
     expect(outcome(get('no symbols'), 'base')).toBe('internal');
     expect(outcome(get('no variants'), 'calm')).toBe('internal');
     expect(outcome(get('no global names'), 'calm')).toBe('internal');

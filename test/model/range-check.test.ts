@@ -78,10 +78,16 @@ describe('out_of_range', () => {
 
   test('the emitted invariant: one conjunct per ranged variable, named in the comment, listed in the cfg', () => {
     const e = emitText(b16);
-    expect(e.tla).toContain('\\* built-in check out_of_range\n\\*   conjunct 1: n  test.cred:2:1\nout_of_range == n \\in 0..1\n');
+    expect(e.tla).toContain(
+      '\\* built-in check out_of_range\n\\*   conjunct 1: n  test.cred:2:1\nout_of_range == n \\in 0..1\n',
+    );
     expect(e.config.invariants).toEqual(['out_of_range']);
-    const prop = e.sourceMap.properties.find((p) => p.name === 'out_of_range') as unknown as { variables: { dslName: string; location: { line: number; column: number } }[] };
-    expect(prop.variables.map((v) => [v.dslName, v.location.line, v.location.column])).toEqual([['n', 2, 1]]);
+    const prop = e.sourceMap.properties.find((p) => p.name === 'out_of_range') as unknown as {
+      variables: { dslName: string; location: { line: number; column: number } }[];
+    };
+    expect(prop.variables.map((v) => [v.dslName, v.location.line, v.location.column])).toEqual([
+      ['n', 2, 1],
+    ]);
   });
 
   test('a map value leaving 0..2 violates it; the last state holds the 3', async () => {
@@ -94,10 +100,14 @@ describe('out_of_range', () => {
   test('a record field inside a generic alias of a thread variable leaving 0..1 violates it', async () => {
     const r = await check(nested);
     expect([r.verdict, r.property]).toEqual(['violated', 'out_of_range']);
-    const box = r.trace![r.trace!.length - 1]!.state['box'] as { '#map': [unknown, { count: number }][] };
+    const box = r.trace![r.trace!.length - 1]!.state['box'] as {
+      '#map': [unknown, { count: number }][];
+    };
     expect(box['#map'].some(([, v]) => v.count === 2)).toBe(true);
     const e = emitText(nested);
-    expect(e.tla).toContain('out_of_range ==\n    /\\ \\A k \\in DOMAIN tally : tally[k] \\in 0..2\n    /\\ \\A t \\in DOMAIN box : box[t].count \\in 0..1\n');
+    expect(e.tla).toContain(
+      'out_of_range ==\n    /\\ \\A k \\in DOMAIN tally : tally[k] \\in 0..2\n    /\\ \\A t \\in DOMAIN box : box[t].count \\in 0..1\n',
+    );
   });
 
   test('a spec whose values stay in their ranges holds; sets, sequences, optionals, records, frames and locals are covered', async () => {
@@ -114,13 +124,26 @@ describe('out_of_range', () => {
     expect(body).toContain('\\A t \\in DOMAIN P_mine : P_mine[t] \\in 0..3');
   });
 
-  test('bounds are the case\'s parameter values: 0..MAX violates with MAX = 1 and holds with MAX = 2', async () => {
-    const text = 'spec par\nparam MAX: 0..5 = 1\nprocess P[1] {\n  var mine: 0..MAX = 0\n  g: mine := 2\n}\n';
-    const span = { file: 'cli', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
-    const run = async (params: { name: string; value: string; span: typeof span }[]): Promise<[string, string | null, string]> => {
+  test("bounds are the case's parameter values: 0..MAX violates with MAX = 1 and holds with MAX = 2", async () => {
+    const text =
+      'spec par\nparam MAX: 0..5 = 1\nprocess P[1] {\n  var mine: 0..MAX = 0\n  g: mine := 2\n}\n';
+    const span = {
+      file: 'cli',
+      start: { offset: 0, line: 1, column: 1 },
+      end: { offset: 0, line: 1, column: 1 },
+    };
+    const run = async (
+      params: { name: string; value: string; span: typeof span }[],
+    ): Promise<[string, string | null, string]> => {
       const e = toTla(lowerText(text, 'base', params), { generatedBy: 'credspec test' });
       const r = await explore(interpretModule(e.module, e.config), e.config);
-      return [r.verdict, r.property, printTla(e.module).text.split('\n').find((l) => l.startsWith('out_of_range'))!];
+      return [
+        r.verdict,
+        r.property,
+        printTla(e.module)
+          .text.split('\n')
+          .find((l) => l.startsWith('out_of_range'))!,
+      ];
     };
     const line = 'out_of_range == \\A t \\in DOMAIN P_mine : P_mine[t] \\in 0..MAX';
     expect(await run([])).toEqual(['violated', 'out_of_range', line]);
@@ -128,7 +151,8 @@ describe('out_of_range', () => {
   });
 
   test('the trace names the variable that left its range and its declaration', async () => {
-    const text = 'spec multi\nthread var c: 0..1 = 0\nshared var m: 0..5 = 0\nprocess W[2] {\n  s: atomic {\n    c := c + 1\n    m := m + 1\n  }\n  t: c := c + 1\n}\n';
+    const text =
+      'spec multi\nthread var c: 0..1 = 0\nshared var m: 0..5 = 0\nprocess W[2] {\n  s: atomic {\n    c := c + 1\n    m := m + 1\n  }\n  t: c := c + 1\n}\n';
     const e = emitText(text);
     const r = await explore(interpretModule(e.module, e.config), e.config);
     const steps = mapTrace(r, e.sourceMap)!.steps;
@@ -136,7 +160,14 @@ describe('out_of_range', () => {
     expect(named).toEqual([['w1.c', 2, 2]]);
     const b = emitText(b16);
     const rb = await explore(interpretModule(b.module, b.config), b.config);
-    expect(rangeSuspects(b.sourceMap, mapTrace(rb, b.sourceMap)!.steps).map((s) => [s.name, s.value, s.location?.line, s.location?.column])).toEqual([['n', 2, 2, 1]]);
+    expect(
+      rangeSuspects(b.sourceMap, mapTrace(rb, b.sourceMap)!.steps).map((s) => [
+        s.name,
+        s.value,
+        s.location?.line,
+        s.location?.column,
+      ]),
+    ).toEqual([['n', 2, 2, 1]]);
   });
 
   test('check and ci print the variable, its value and its declaration under the verdict', async () => {
@@ -146,26 +177,46 @@ describe('out_of_range', () => {
     try {
       writeFileSync(join(dir, 'B16_base.map.json'), sourceMapText(b.sourceMap));
       const result: VariantResult = {
-        spec: 'test.cred', variant: 'base', params: {}, engine: 'embedded', module: join(dir, 'B16_base.tla'), config: join(dir, 'B16_base.cfg'),
-        verdict: 'violated', property: 'out_of_range', expected: null,
-        stats: { distinctStates: rb.stats.distinctStates, statesGenerated: rb.stats.statesGenerated, depth: rb.stats.depth, seconds: 0 },
-        trace: mapTrace(rb, b.sourceMap)!.steps, loopsBackTo: null,
+        spec: 'test.cred',
+        variant: 'base',
+        params: {},
+        engine: 'embedded',
+        module: join(dir, 'B16_base.tla'),
+        config: join(dir, 'B16_base.cfg'),
+        verdict: 'violated',
+        property: 'out_of_range',
+        expected: null,
+        stats: {
+          distinctStates: rb.stats.distinctStates,
+          statesGenerated: rb.stats.statesGenerated,
+          depth: rb.stats.depth,
+          seconds: 0,
+        },
+        trace: mapTrace(rb, b.sourceMap)!.steps,
+        loopsBackTo: null,
       };
-      expect(formatViolation(result).split('\n')[0]).toBe('  n = 2 is outside the range declared at test.cred:2:1');
+      expect(formatViolation(result).split('\n')[0]).toBe(
+        '  n = 2 is outside the range declared at test.cred:2:1',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test('a module without ranged variables has no out_of_range', () => {
-    const e = emitText('spec plain\nshared var b: bool = false\nprocess P[1] {\n  s: b := true\n}\n');
+    const e = emitText(
+      'spec plain\nshared var b: bool = false\nprocess P[1] {\n  s: b := true\n}\n',
+    );
     expect(e.tla).not.toContain('out_of_range');
     expect(e.config.invariants).toEqual([]);
   });
 
-  (hasLiveTlc ? test : test.skip)(`TLC reports the same invariant on the same module${LIVE_TLC_SKIPPED}`, () => {
-    const out = tlcOutputOn(b16);
-    expect(out).toContain('Error: Invariant out_of_range is violated.');
-    expect(out).toMatch(/n = 2/);
-  });
+  (hasLiveTlc ? test : test.skip)(
+    `TLC reports the same invariant on the same module${LIVE_TLC_SKIPPED}`,
+    () => {
+      const out = tlcOutputOn(b16);
+      expect(out).toContain('Error: Invariant out_of_range is violated.');
+      expect(out).toMatch(/n = 2/);
+    },
+  );
 });

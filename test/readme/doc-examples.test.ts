@@ -24,7 +24,10 @@ for (const doc of ['README.md', 'docs/language.md']) {
     for (const [i, block] of blocks.entries()) {
       const dir = scratch('credspec-doc-');
       writeFileSync(join(dir, 'example.cred'), block);
-      const io = memoryIo({ cwd: dir, env: { HOME: dir, CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } });
+      const io = memoryIo({
+        cwd: dir,
+        env: { HOME: dir, CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') },
+      });
       const code = await runCheck({ inputs: ['example.cred'], variant: [], param: [] }, io);
       expect({ block: i, code, err: io.err() }).toEqual({ block: i, code: 0, err: '' });
     }

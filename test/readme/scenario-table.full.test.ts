@@ -7,7 +7,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractScenarioTable, maskTimes, renderScenarioTable } from '../../src/cli/reports/scenario-table.js';
+import {
+  extractScenarioTable,
+  maskTimes,
+  renderScenarioTable,
+} from '../../src/cli/reports/scenario-table.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
 
 const scratch = scratchDirs();
@@ -16,9 +20,16 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'bin', 'credspec.js');
 
 /** Runs the built CLI in the repository; its exit code and what it printed. */
-function runBuiltCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBuiltCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -29,7 +40,8 @@ function runBuiltCli(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{
 }
 
 test('the README scenario table matches a fresh ci run (times aside)', async () => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm ci does it through `prepare`).');
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build` (npm ci does it through `prepare`).');
   const home = scratch('credspec-readme-');
   const out = join(home, 'ci.json');
   // Only what the command needs: a home of its own (for its cache) and CI set, as the in-process run had.
@@ -39,10 +51,16 @@ test('the README scenario table matches a fresh ci run (times aside)', async () 
   const results = JSON.parse(readFileSync(out, 'utf8')).results;
   const fresh = maskTimes(renderScenarioTable(results));
   const committed = extractScenarioTable(readFileSync(join(ROOT, 'README.md'), 'utf8'));
-  if (committed === null) throw new Error("README.md has no scenario table between the table's markers");
+  if (committed === null)
+    throw new Error("README.md has no scenario table between the table's markers");
   if (maskTimes(committed) !== fresh) {
-    throw new Error(`README.md's scenario table is stale: run \`npm run build && npm run scenario-table\`.\nExpected:\n${fresh}`);
+    throw new Error(
+      `README.md's scenario table is stale: run \`npm run build && npm run scenario-table\`.\nExpected:\n${fresh}`,
+    );
   }
   // The README's first command must succeed: every shipped scenario meets its expectation.
-  expect({ exitCode: run.code, output: run.code === 0 ? '' : run.stdout + run.stderr }).toEqual({ exitCode: 0, output: '' });
+  expect({ exitCode: run.code, output: run.code === 0 ? '' : run.stdout + run.stderr }).toEqual({
+    exitCode: 0,
+    output: '',
+  });
 }, 600_000);

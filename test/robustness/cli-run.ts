@@ -18,11 +18,21 @@ export interface CliRun {
 }
 
 /** Runs `credspec <args>` in `cwd` with `env` added to a clean environment (no inherited cache). */
-export function credspec(args: readonly string[], cwd: string, env: Record<string, string>): Promise<CliRun> {
+export function credspec(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? '', CI: 'true', NO_COLOR: '1', CREDSPEC_PRELUDE: join(ROOT, 'prelude'), ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        CI: 'true',
+        NO_COLOR: '1',
+        CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -12,7 +12,10 @@ import { credspec, LOCKED, project, tempDir } from './cli-run.js';
 const ROUNDS = Number(process.env.CREDSPEC_ROUNDS ?? 20);
 jest.setTimeout(60_000 + ROUNDS * 30_000);
 
-const WITH_LOCK = LOCKED.replace(/\nvariant racy \{[^}]*\}\n/, '\n').replace('expect racy: violates one_inside\n', '');
+const WITH_LOCK = LOCKED.replace(/\nvariant racy \{[^}]*\}\n/, '\n').replace(
+  'expect racy: violates one_inside\n',
+  '',
+);
 // No lock, and the steps three lines further down: a trace shown through the other revision's
 // source map would name the wrong lines.
 const WITHOUT_LOCK = `// revision without the lock\n//\n//\n${WITH_LOCK.replace('take:    atomic { await !locked; locked := true }', 'take:    skip').replace('expect base: holds', 'expect base: violates one_inside')}`;
@@ -22,7 +25,11 @@ interface Step {
   readonly location: { readonly file: string; readonly line: number } | null;
 }
 interface Result {
-  readonly results: readonly { readonly verdict: string; readonly module: string; readonly trace: readonly Step[] | null }[];
+  readonly results: readonly {
+    readonly verdict: string;
+    readonly module: string;
+    readonly trace: readonly Step[] | null;
+  }[];
 }
 
 test(`two revisions of x.cred checked at once in two folders sharing a cache give their own verdicts (${ROUNDS} rounds)`, async () => {
@@ -40,14 +47,22 @@ test(`two revisions of x.cred checked at once in two folders sharing a cache giv
     ]);
     const ra = JSON.parse(readFileSync(join(locked, 'r.json'), 'utf8')) as Result;
     const rb = JSON.parse(readFileSync(join(racy, 'r.json'), 'utf8')) as Result;
-    if (a.code !== 0 || ra.results[0]?.verdict !== 'holds') wrong.push(`round ${round}: with the lock: exit ${a.code}, ${ra.results[0]?.verdict}`);
-    if (b.code !== 1 || rb.results[0]?.verdict !== 'violated') wrong.push(`round ${round}: without the lock: exit ${b.code}, ${rb.results[0]?.verdict}`);
-    if (dirname(ra.results[0]!.module) === dirname(rb.results[0]!.module)) wrong.push(`round ${round}: both runs name the module folder ${dirname(ra.results[0]!.module)}`);
+    if (a.code !== 0 || ra.results[0]?.verdict !== 'holds')
+      wrong.push(`round ${round}: with the lock: exit ${a.code}, ${ra.results[0]?.verdict}`);
+    if (b.code !== 1 || rb.results[0]?.verdict !== 'violated')
+      wrong.push(`round ${round}: without the lock: exit ${b.code}, ${rb.results[0]?.verdict}`);
+    if (dirname(ra.results[0]!.module) === dirname(rb.results[0]!.module))
+      wrong.push(
+        `round ${round}: both runs name the module folder ${dirname(ra.results[0]!.module)}`,
+      );
     for (const step of rb.results[0]?.trace ?? []) {
       if (step.location === null) continue;
       const label = step.step.split('.').pop()!;
       const line = racyLines[step.location.line - 1] ?? '';
-      if (!line.includes(`${label}:`)) wrong.push(`round ${round}: step ${step.step} shown at line ${step.location.line}: ${line.trim()}`);
+      if (!line.includes(`${label}:`))
+        wrong.push(
+          `round ${round}: step ${step.step} shown at line ${step.location.line}: ${line.trim()}`,
+        );
     }
   }
   expect(wrong).toEqual([]);

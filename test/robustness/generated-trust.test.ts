@@ -16,7 +16,11 @@ function tamper(path: string, marker: string): void {
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
   // After the three header lines, so the header (and the hash of the .tla it names) is intact.
-  lines.splice(3, 0, `await import('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'ran'));`);
+  lines.splice(
+    3,
+    0,
+    `await import('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'ran'));`,
+  );
   const edited = lines.join('\n').replace('invariants: sel.invariants.map(', 'invariants: [].map(');
   expect(edited).not.toBe(text);
   writeFileSync(path, edited);
@@ -36,18 +40,44 @@ test('a tampered committed .js that would turn the racy variant green is not run
   expect(check.code).toBe(1);
   expect(existsSync(marker)).toBe(false);
 
-  const ci = await credspec(['ci', 'specs', '--json', 'r.json', '--junit', 'r.xml', '--sarif', 'r.sarif'], dir, env);
+  const ci = await credspec(
+    ['ci', 'specs', '--json', 'r.json', '--junit', 'r.xml', '--sarif', 'r.sarif'],
+    dir,
+    env,
+  );
   expect(existsSync(marker)).toBe(false);
   expect(ci.code).toBe(1);
-  expect(ci.stdout).toMatch(/^ok {3}specs\/x\.cred racy: violates one_inside, expected violates one_inside;/m);
-  expect(ci.stdout).toContain('FAIL generated/x/LockedCounter_racy.js: differs from what emit writes now (run `credspec emit specs/x.cred` and commit the result)\n');
-  expect(ci.stdout).toMatch(/^2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 1 stale generated file$/m);
-  const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { staleGenerated?: unknown };
-  expect(json.staleGenerated).toEqual([{ spec: 'specs/x.cred', file: 'generated/x/LockedCounter_racy.js', reason: 'differs' }]);
-  expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(/<testcase[^>]*name="generated\/x\/LockedCounter_racy\.js"[^>]*>\s*<failure message="generated\/x\/LockedCounter_racy\.js differs/);
-  const sarif = JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  expect(ci.stdout).toMatch(
+    /^ok {3}specs\/x\.cred racy: violates one_inside, expected violates one_inside;/m,
+  );
+  expect(ci.stdout).toContain(
+    'FAIL generated/x/LockedCounter_racy.js: differs from what emit writes now (run `credspec emit specs/x.cred` and commit the result)\n',
+  );
+  expect(ci.stdout).toMatch(
+    /^2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 1 stale generated file$/m,
+  );
+  const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as {
+    staleGenerated?: unknown;
+  };
+  expect(json.staleGenerated).toEqual([
+    { spec: 'specs/x.cred', file: 'generated/x/LockedCounter_racy.js', reason: 'differs' },
+  ]);
+  expect(readFileSync(join(dir, 'r.xml'), 'utf8')).toMatch(
+    /<testcase[^>]*name="generated\/x\/LockedCounter_racy\.js"[^>]*>\s*<failure message="generated\/x\/LockedCounter_racy\.js differs/,
+  );
+  const sarif = JSON.parse(readFileSync(join(dir, 'r.sarif'), 'utf8')) as {
+    runs: {
+      results: {
+        ruleId: string;
+        level: string;
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      }[];
+    }[];
+  };
   const stale = sarif.runs[0]!.results.filter((r) => r.ruleId === 'stale-generated');
-  expect(stale.map((r) => [r.level, r.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([['error', 'generated/x/LockedCounter_racy.js']]);
+  expect(
+    stale.map((r) => [r.level, r.locations[0]!.physicalLocation.artifactLocation.uri]),
+  ).toEqual([['error', 'generated/x/LockedCounter_racy.js']]);
 });
 
 test('ci fails naming a committed file that emit no longer writes the same way, and one that is missing', async () => {
@@ -57,21 +87,39 @@ test('ci fails naming a committed file that emit no longer writes the same way, 
   expect((await credspec(['emit', 'specs'], dir, env)).code).toBe(0);
   expect((await credspec(['ci', 'specs'], dir, env)).code).toBe(0);
   // The spec changes (a bound) and generated/ is not emitted again; one file is deleted.
-  writeFileSync(join(dir, 'specs', 'x.cred'), LOCKED.replace('shared var count: 0..3 = 0', 'shared var count: 0..4 = 0'));
+  writeFileSync(
+    join(dir, 'specs', 'x.cred'),
+    LOCKED.replace('shared var count: 0..3 = 0', 'shared var count: 0..4 = 0'),
+  );
   const { rmSync } = await import('node:fs');
   rmSync(join(dir, 'generated', 'x', 'LockedCounter_base.cfg'));
   const ci = await credspec(['ci', 'specs'], dir, env);
   expect(ci.code).toBe(1);
-  const failing = ci.stdout.split('\n').filter((l) => l.startsWith('FAIL generated/')).map((l) => l.replace(/:.*/, ''));
-  expect(failing).toEqual(expect.arrayContaining(['FAIL generated/x/LockedCounter_base.tla', 'FAIL generated/x/LockedCounter_base.js', 'FAIL generated/x/LockedCounter_racy.tla', 'FAIL generated/x/LockedCounter_base.cfg']));
+  const failing = ci.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('FAIL generated/'))
+    .map((l) => l.replace(/:.*/, ''));
+  expect(failing).toEqual(
+    expect.arrayContaining([
+      'FAIL generated/x/LockedCounter_base.tla',
+      'FAIL generated/x/LockedCounter_base.js',
+      'FAIL generated/x/LockedCounter_racy.tla',
+      'FAIL generated/x/LockedCounter_base.cfg',
+    ]),
+  );
   expect(ci.stdout).toContain('FAIL generated/x/LockedCounter_base.cfg: missing; emit writes it');
 });
 
 test('a project that commits no generated files is not judged on them', async () => {
   const root = tempDir('trust');
   const dir = project(root, 'work', 'x.cred', LOCKED);
-  const ci = await credspec(['ci', 'specs'], dir, { HOME: root, XDG_CACHE_HOME: join(root, 'cache') });
-  expect(ci.stdout).toMatch(/^2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run$/m);
+  const ci = await credspec(['ci', 'specs'], dir, {
+    HOME: root,
+    XDG_CACHE_HOME: join(root, 'cache'),
+  });
+  expect(ci.stdout).toMatch(
+    /^2 checks: 2 as expected, 0 not as expected, 0 inconclusive, 0 failed to run$/m,
+  );
   expect(ci.code).toBe(0);
 });
 
@@ -82,9 +130,18 @@ test('a committed source map that is not what emit writes is not the one the rep
   expect((await credspec(['emit', 'specs'], dir, env)).code).toBe(0);
   const committed = join(dir, 'generated', 'x', 'LockedCounter_racy.map.json');
   const good = readFileSync(committed, 'utf8');
-  writeFileSync(committed, good.replace(/"line": (\d+)/g, (_, n: string) => `"line": ${Number(n) + 40}`));
-  const run = await credspec(['check', 'specs/x.cred', '--variant', 'racy', '--json', 'r.json'], dir, env);
+  writeFileSync(
+    committed,
+    good.replace(/"line": (\d+)/g, (_, n: string) => `"line": ${Number(n) + 40}`),
+  );
+  const run = await credspec(
+    ['check', 'specs/x.cred', '--variant', 'racy', '--json', 'r.json'],
+    dir,
+    env,
+  );
   expect(run.code).toBe(1);
-  const module = (JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { results: { module: string }[] }).results[0]!.module;
+  const module = (
+    JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { results: { module: string }[] }
+  ).results[0]!.module;
   expect(readFileSync(resolve(dir, module.replace(/\.tla$/, '.map.json')), 'utf8')).toBe(good);
 });

@@ -20,7 +20,15 @@ export const HOSTILE_SPEC_NAMES: readonly string[] = [
 ];
 
 /** Folder paths (relative, `/` separated) a spec may sit in, hostile ones included. */
-export const HOSTILE_FOLDERS: readonly string[] = ['specs', 'specs/_', 'specs/-x', 'specs/..cred', '.', 'other dir', '_'];
+export const HOSTILE_FOLDERS: readonly string[] = [
+  'specs',
+  'specs/_',
+  'specs/-x',
+  'specs/..cred',
+  '.',
+  'other dir',
+  '_',
+];
 
 /** A small spec with one variant, named so its modules are told apart by spec name. */
 export function tinySpec(name = 'tiny'): string {

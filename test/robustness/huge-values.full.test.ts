@@ -39,7 +39,16 @@ const HUGE_MEMBERSHIP = [
 ].join('\n');
 
 const SMALL = (name: string): string =>
-  [`spec ${name}`, 'shared var x: 0..3 = 0', 'process Worker[2] {', '  bump: if x < 3 { x := x + 1 }', '}', 'invariant small: x <= 3', 'expect base: holds', ''].join('\n');
+  [
+    `spec ${name}`,
+    'shared var x: 0..3 = 0',
+    'process Worker[2] {',
+    '  bump: if x < 3 { x := x + 1 }',
+    '}',
+    'invariant small: x <= 3',
+    'expect base: holds',
+    '',
+  ].join('\n');
 
 interface Run {
   readonly code: number | null;
@@ -54,10 +63,26 @@ const STACK = /^\s+at .+\(.*:\d+:\d+\)$|node:internal|Unhandled 'error'|FATAL ER
  * Runs the built CLI in `cwd`. With `firstLineOnly`, stdout is closed once its first line has
  * arrived, as `| head -1` does; with `stdoutFd`, stdout is that file descriptor.
  */
-function run(args: readonly string[], cwd: string, extraEnv: Record<string, string>, opts: { firstLineOnly?: boolean; stdoutFd?: number } = {}): Promise<Run> {
+function run(
+  args: readonly string[],
+  cwd: string,
+  extraEnv: Record<string, string>,
+  opts: { firstLineOnly?: boolean; stdoutFd?: number } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env = { PATH: process.env.PATH ?? '', CI: 'true', NO_COLOR: '1', XDG_CACHE_HOME: join(cwd, '.cache'), CREDSPEC_PRELUDE: join(ROOT, 'prelude'), ...extraEnv };
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env, stdio: ['ignore', opts.stdoutFd ?? 'pipe', 'pipe'] });
+    const env = {
+      PATH: process.env.PATH ?? '',
+      CI: 'true',
+      NO_COLOR: '1',
+      XDG_CACHE_HOME: join(cwd, '.cache'),
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+      ...extraEnv,
+    };
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', opts.stdoutFd ?? 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -87,7 +112,9 @@ describe.each([
     expect(r.code).toBe(3);
     const out = r.stdout + r.stderr;
     expect(out).toContain('huge.cred base: error');
-    expect(out).toContain('The interval 0..2000000000 has 2000000001 members, more than the 1048576 the engine enumerates.');
+    expect(out).toContain(
+      'The interval 0..2000000000 has 2000000001 members, more than the 1048576 the engine enumerates.',
+    );
     expect(out).toMatch(/in step Worker\.bump, [^\n]*huge\.cred:5:3/);
     expect(out).not.toMatch(STACK);
   }, 120_000);
@@ -106,18 +133,25 @@ describe('lint on enumerated ranges', () => {
     const dir = tempDir('huge-lint');
     writeFileSync(join(dir, 'huge.cred'), HUGE);
     const r = await run(['lint', 'huge.cred'], dir, {});
-    expect(r.stdout + r.stderr).toContain('huge.cred:5:18: warning CS5024: the range `0 .. N` has 2000000001 members with the default params; the engine enumerates at most 1048576');
+    expect(r.stdout + r.stderr).toContain(
+      'huge.cred:5:18: warning CS5024: the range `0 .. N` has 2000000001 members with the default params; the engine enumerates at most 1048576',
+    );
     expect(r.code).toBe(0);
   }, 60_000);
 
-  test('warns under an expectation\'s params, and not for a range only tested for membership', async () => {
+  test("warns under an expectation's params, and not for a range only tested for membership", async () => {
     const dir = tempDir('huge-lint-expect');
-    const spec = HUGE.replace('= 2000000000', '= 3').replace('expect base: holds', 'expect base: holds\nexpect base with N = 2000000: holds');
+    const spec = HUGE.replace('= 2000000000', '= 3').replace(
+      'expect base: holds',
+      'expect base: holds\nexpect base with N = 2000000: holds',
+    );
     writeFileSync(join(dir, 'huge.cred'), spec);
     writeFileSync(join(dir, 'wide.cred'), HUGE_MEMBERSHIP);
     const r = await run(['lint', '.'], dir, {});
     const out = r.stdout + r.stderr;
-    expect(out).toContain('huge.cred:5:18: warning CS5024: the range `0 .. N` has 2000001 members with N = 2000000');
+    expect(out).toContain(
+      'huge.cred:5:18: warning CS5024: the range `0 .. N` has 2000001 members with N = 2000000',
+    );
     expect(out).not.toContain('wide.cred:');
     expect(out).toContain('2 files, 0 errors, 1 warning');
   }, 60_000);
@@ -130,25 +164,33 @@ describe('output nobody reads', () => {
     for (let i = 0; i < 40; i++) writeFileSync(join(dir, `s${i}.cred`), SMALL(`s${i}`));
   });
 
-  test.each([['check'], ['lint']])('%s piped into a reader that closes after one line ends quietly with its own exit code', async (command) => {
-    const full = await run([command, '.'], dir, {});
-    const cut = await run([command, '.'], dir, {}, { firstLineOnly: true });
-    expect(cut.signal).toBeNull();
-    expect(cut.stderr).not.toMatch(STACK);
-    expect(cut.stderr).not.toContain('EPIPE');
-    expect(cut.code).toBe(full.code);
-  }, 180_000);
+  test.each([['check'], ['lint']])(
+    '%s piped into a reader that closes after one line ends quietly with its own exit code',
+    async (command) => {
+      const full = await run([command, '.'], dir, {});
+      const cut = await run([command, '.'], dir, {}, { firstLineOnly: true });
+      expect(cut.signal).toBeNull();
+      expect(cut.stderr).not.toMatch(STACK);
+      expect(cut.stderr).not.toContain('EPIPE');
+      expect(cut.code).toBe(full.code);
+    },
+    180_000,
+  );
 
   const devFull = existsSync('/dev/full');
-  (devFull ? test : test.skip)(`a stdout that cannot be written (${devFull ? '/dev/full' : 'skipped: no /dev/full on this machine'}) is reported with exit 3, not lost silently`, async () => {
-    const fd = openSync('/dev/full', 'w');
-    try {
-      const r = await run(['lint', '.'], dir, {}, { stdoutFd: fd });
-      expect(r.code).toBe(3);
-      expect(r.stderr).toContain('credspec: cannot write to standard output: ENOSPC');
-      expect(r.stderr).not.toMatch(STACK);
-    } finally {
-      closeSync(fd);
-    }
-  }, 120_000);
+  (devFull ? test : test.skip)(
+    `a stdout that cannot be written (${devFull ? '/dev/full' : 'skipped: no /dev/full on this machine'}) is reported with exit 3, not lost silently`,
+    async () => {
+      const fd = openSync('/dev/full', 'w');
+      try {
+        const r = await run(['lint', '.'], dir, {}, { stdoutFd: fd });
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain('credspec: cannot write to standard output: ENOSPC');
+        expect(r.stderr).not.toMatch(STACK);
+      } finally {
+        closeSync(fd);
+      }
+    },
+    120_000,
+  );
 });

@@ -51,9 +51,16 @@ function symmetricSpec(max: number): string {
 type Child = ReturnType<typeof spawn>;
 
 /** Runs the built CLI; `watch` is told the child once started, and sees stderr as it arrives. */
-function runCli(args: readonly string[], watch?: { started?: (child: Child) => void; stderr?: (text: string, child: Child) => void }): Promise<Run> {
+function runCli(
+  args: readonly string[],
+  watch?: { started?: (child: Child) => void; stderr?: (text: string, child: Child) => void },
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     watch?.started?.(child);
     let stdout = '';
     let stderr = '';
@@ -76,7 +83,8 @@ function runCli(args: readonly string[], watch?: { started?: (child: Child) => v
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build`.');
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+    throw new Error('dist/ is missing: run `npm run build`.');
   dir = mkdtempSync(join(tmpdir(), 'credspec-limits-'));
   env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') };
   writeFileSync(join(dir, 'sym.cred'), symmetricSpec(12));
@@ -90,7 +98,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('symmetric groups whose n! would dominate', () => {
   test('9 symmetric threads with --timeout 2 end inconclusive (timeout), exit 4, symmetry left out with a warning', async () => {
-    const r = await runCli(['check', 'sym.cred', '--param', 'THREADS=9', '--timeout', '2', '--json', 'nine.json']);
+    const r = await runCli([
+      'check',
+      'sym.cred',
+      '--param',
+      'THREADS=9',
+      '--timeout',
+      '2',
+      '--json',
+      'nine.json',
+    ]);
     expect(r.hung).toBe(false);
     expect(r.code).toBe(4);
     expect(r.stdout).toContain('inconclusive (timeout)');
@@ -111,7 +128,16 @@ describe('symmetric groups whose n! would dominate', () => {
   });
 
   test('11 symmetric threads with --memory end with exit 4 and the symmetry warning, never a V8 crash', async () => {
-    const r = await runCli(['check', 'sym.cred', '--param', 'THREADS=11', '--memory', '250', '--timeout', '30']);
+    const r = await runCli([
+      'check',
+      'sym.cred',
+      '--param',
+      'THREADS=11',
+      '--memory',
+      '250',
+      '--timeout',
+      '30',
+    ]);
     expect(r.hung).toBe(false);
     expect(r.signal).toBeNull();
     expect(r.code).not.toBe(134);
@@ -152,7 +178,9 @@ test('a huge thread count (THREADS=100000) is refused before anything is built: 
   const r = await runCli(['check', 'huge.cred', '--param', 'THREADS=100000']);
   expect(r.hung).toBe(false);
   expect(r.code).toBe(2);
-  expect(r.stdout + r.stderr).toMatch(/huge\.cred:\d+:\d+: error CS5023: the processes may have 100000 threads in all; credspec checks at most 64/);
+  expect(r.stdout + r.stderr).toMatch(
+    /huge\.cred:\d+:\d+: error CS5023: the processes may have 100000 threads in all; credspec checks at most 64/,
+  );
 });
 
 describe('numeric options outside their range are refused with exit 2, naming the option and its range', () => {
@@ -176,6 +204,8 @@ describe('numeric options outside their range are refused with exit 2, naming th
   test('ci --workers beyond the cores', async () => {
     const r = await runCli(['ci', '.', '--workers', '1000']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--workers must be a whole number from 1 to \d+ \(the cores available/);
+    expect(r.stderr).toMatch(
+      /--workers must be a whole number from 1 to \d+ \(the cores available/,
+    );
   });
 });

@@ -42,7 +42,8 @@ function ipv6(hex: string): string {
     const word = hex.slice(w * 8, w * 8 + 8);
     for (let b = 3; b >= 0; b--) bytes.push(Number.parseInt(word.slice(b * 2, b * 2 + 2), 16));
   }
-  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 255 && bytes[11] === 255) return `::ffff:${bytes.slice(12).join('.')}`;
+  if (bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 255 && bytes[11] === 255)
+    return `::ffff:${bytes.slice(12).join('.')}`;
   const groups: string[] = [];
   for (let i = 0; i < 16; i += 2) groups.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16));
   const text = groups.join(':');
@@ -56,7 +57,10 @@ export function listenersOf(pids: readonly number[]): Listener[] {
   const owner = new Map<string, number>();
   for (const pid of pids) for (const inode of socketInodes(pid)) owner.set(inode, pid);
   const out: Listener[] = [];
-  for (const [file, decode] of [['/proc/net/tcp', ipv4], ['/proc/net/tcp6', ipv6]] as const) {
+  for (const [file, decode] of [
+    ['/proc/net/tcp', ipv4],
+    ['/proc/net/tcp6', ipv6],
+  ] as const) {
     let text = '';
     try {
       text = readFileSync(file, 'utf8');

@@ -29,19 +29,129 @@ expect base: holds
 expect v2 with N = 2: holds
 `;
 
-const COMMANDS: readonly (readonly string[])[] = [['lint'], ['check'], ['emit'], ['ci'], ['trace'], ['trace', 'evil.json'], ['trace', 'deep.json'], ['tlc', 'path'], ['tlc', 'version'], ['tlc'], ['bogus'], []];
+const COMMANDS: readonly (readonly string[])[] = [
+  ['lint'],
+  ['check'],
+  ['emit'],
+  ['ci'],
+  ['trace'],
+  ['trace', 'evil.json'],
+  ['trace', 'deep.json'],
+  ['tlc', 'path'],
+  ['tlc', 'version'],
+  ['tlc'],
+  ['bogus'],
+  [],
+];
 const OPTIONS = [
-  '--variant', '--param', '--engine', '--json', '--max-states', '--timeout', '--workers', '--tlc-jar', '--tla', '--memory', '--view', '--simulate', '--depth',
-  '--traces', '--seed', '--distributed', '--listen', '--safety-only', '--property', '--print-worker-command', '--out', '--junit', '--sarif', '--params', '--plain', '--format',
-  '--color', '--no-color', '--help', '-h', '-V', '--version', '--', '-', '--bogus', '-x', '--json=', '--workers=0', '--timeout=-1',
+  '--variant',
+  '--param',
+  '--engine',
+  '--json',
+  '--max-states',
+  '--timeout',
+  '--workers',
+  '--tlc-jar',
+  '--tla',
+  '--memory',
+  '--view',
+  '--simulate',
+  '--depth',
+  '--traces',
+  '--seed',
+  '--distributed',
+  '--listen',
+  '--safety-only',
+  '--property',
+  '--print-worker-command',
+  '--out',
+  '--junit',
+  '--sarif',
+  '--params',
+  '--plain',
+  '--format',
+  '--color',
+  '--no-color',
+  '--help',
+  '-h',
+  '-V',
+  '--version',
+  '--',
+  '-',
+  '--bogus',
+  '-x',
+  '--json=',
+  '--workers=0',
+  '--timeout=-1',
 ];
 const VALUES = [
-  'specs/two.cred', 'specs', '.', 'evil.json', 'deep.json', 'nope.cred', 'r.json', 'out.xml', '0', '1', '2', '-1', '1e3', '0x10', ' 2', '2.5', 'NaN', 'abc', '', 'N=2', 'N=9', 'N', '=', 'N=', '=2',
-  'base', 'v2', 'v9', 'tlc', 'embedded', 'text', 'json', 'itf', 'svg', '127.0.0.1:0', 'host:port', ':', '\u001b[2J', 'a\u202eb', 'é',
+  'specs/two.cred',
+  'specs',
+  '.',
+  'evil.json',
+  'deep.json',
+  'nope.cred',
+  'r.json',
+  'out.xml',
+  '0',
+  '1',
+  '2',
+  '-1',
+  '1e3',
+  '0x10',
+  ' 2',
+  '2.5',
+  'NaN',
+  'abc',
+  '',
+  'N=2',
+  'N=9',
+  'N',
+  '=',
+  'N=',
+  '=2',
+  'base',
+  'v2',
+  'v9',
+  'tlc',
+  'embedded',
+  'text',
+  'json',
+  'itf',
+  'svg',
+  '127.0.0.1:0',
+  'host:port',
+  ':',
+  '\u001b[2J',
+  'a\u202eb',
+  'é',
 ];
-const randomWord = fc.string({ unit: fc.constantFrom('a', 'b', '-', '=', ',', ' ', '1', '.', '\t', '\u0000', '\u001b', 'é', '\u202e'), maxLength: 6 });
-const token = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...OPTIONS) }, { weight: 3, arbitrary: fc.constantFrom(...VALUES) }, { weight: 1, arbitrary: randomWord });
-const argv = fc.tuple(fc.constantFrom(...COMMANDS), fc.array(token, { maxLength: 7 })).map(([command, rest]) => [...command, ...rest]);
+const randomWord = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'b',
+    '-',
+    '=',
+    ',',
+    ' ',
+    '1',
+    '.',
+    '\t',
+    '\u0000',
+    '\u001b',
+    'é',
+    '\u202e',
+  ),
+  maxLength: 6,
+});
+const token = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...OPTIONS) },
+  { weight: 3, arbitrary: fc.constantFrom(...VALUES) },
+  { weight: 1, arbitrary: randomWord },
+);
+const argv = fc
+  .tuple(fc.constantFrom(...COMMANDS), fc.array(token, { maxLength: 7 }))
+  .map(([command, rest]) => [...command, ...rest]);
 
 let dir: string;
 let env: Record<string, string>;
@@ -50,14 +160,25 @@ beforeAll(() => {
   mkdirSync(join(dir, 'specs'));
   writeFileSync(join(dir, 'specs', 'two.cred'), SPEC);
   // Two hostile result files for `trace` to be pointed at (test/robustness/corpus/results).
-  copyFileSync(join(REPO, 'test', 'robustness', 'corpus', 'results', 'escapes-in-names.json'), join(dir, 'evil.json'));
-  copyFileSync(join(REPO, 'test', 'robustness', 'corpus', 'results', 'deep-nesting-in-value.json'), join(dir, 'deep.json'));
+  copyFileSync(
+    join(REPO, 'test', 'robustness', 'corpus', 'results', 'escapes-in-names.json'),
+    join(dir, 'evil.json'),
+  );
+  copyFileSync(
+    join(REPO, 'test', 'robustness', 'corpus', 'results', 'deep-nesting-in-value.json'),
+    join(dir, 'deep.json'),
+  );
   // No TLC and no Java: `--engine tlc` ends at once with exit 3 and what to do.
   env = { XDG_CACHE_HOME: join(dir, 'cache'), HOME: dir, PATH: join(dir, 'no-bin'), CI: 'true' };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function expectWellBehaved(args: readonly string[], code: number | null, out: string, err: string): void {
+function expectWellBehaved(
+  args: readonly string[],
+  code: number | null,
+  out: string,
+  err: string,
+): void {
   const context = JSON.stringify(args);
   expect({ context, code: [0, 2, 3, 4].includes(code ?? -1) }).toEqual({ context, code: true });
   // Something is always said: a usage error on stderr, lint's diagnostics and the reports on stdout.
@@ -66,7 +187,8 @@ function expectWellBehaved(args: readonly string[], code: number | null, out: st
   expect(out + err).not.toMatch(STACK_TRACE);
   expect(err).not.toMatch(/CS9001|internal error/);
   // What `trace` prints comes from its file or its arguments: never a raw control character.
-  if (args[0] === 'trace') expect({ context, raw: RAW_CONTROL.test(out + err) }).toEqual({ context, raw: false });
+  if (args[0] === 'trace')
+    expect({ context, raw: RAW_CONTROL.test(out + err) }).toEqual({ context, raw: false });
 }
 
 test('any argument vector, in process: exit 0, 2, 3 or 4 with a message; never a stack trace or an internal error', async () => {
@@ -83,7 +205,11 @@ test('any argument vector, in process: exit 0, 2, 3 or 4 with a message; never a
 test('any argument vector, as a process of the built CLI: the same', () => {
   fc.assert(
     fc.property(argv, (args) => {
-      const r = spawnSync(process.execPath, [join(REPO, 'bin', 'credspec.js'), ...args.filter((a) => !a.includes('\u0000'))], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+      const r = spawnSync(
+        process.execPath,
+        [join(REPO, 'bin', 'credspec.js'), ...args.filter((a) => !a.includes('\u0000'))],
+        { cwd: dir, env, encoding: 'utf8', timeout: 60_000 },
+      );
       expectWellBehaved(args, r.status, r.stdout, r.stderr);
     }),
     { seed: SEED + 1, numRuns: 12 },

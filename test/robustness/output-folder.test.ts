@@ -8,10 +8,32 @@ import { posix } from 'node:path';
 import { specOutputFolder } from '../../src/tla/names.js';
 import { HOSTILE_FOLDERS, HOSTILE_SPEC_NAMES } from './hostile-names.js';
 
-const segment = fc.string({ unit: fc.oneof(fc.constantFrom('.', '-', '%', '_', ' ', 'a', 'ü', '\t', '\\'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 6 })
+const segment = fc
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom('.', '-', '%', '_', ' ', 'a', 'ü', '\t', '\\'),
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+    ),
+    minLength: 1,
+    maxLength: 6,
+  })
   .filter((s) => !s.includes('/') && s !== '.' && s !== '..');
-const specPath = fc.tuple(fc.nat({ max: 2 }), fc.boolean(), fc.array(segment, { maxLength: 3 }), segment, fc.boolean())
-  .map(([ups, inSpecs, folders, name, cred]) => [...Array<string>(ups).fill('..'), ...(inSpecs ? ['specs'] : []), ...folders, cred ? `${name}.cred` : name].join('/'));
+const specPath = fc
+  .tuple(
+    fc.nat({ max: 2 }),
+    fc.boolean(),
+    fc.array(segment, { maxLength: 3 }),
+    segment,
+    fc.boolean(),
+  )
+  .map(([ups, inSpecs, folders, name, cred]) =>
+    [
+      ...Array<string>(ups).fill('..'),
+      ...(inSpecs ? ['specs'] : []),
+      ...folders,
+      cred ? `${name}.cred` : name,
+    ].join('/'),
+  );
 
 function safe(folder: string): void {
   expect(folder).not.toBe('');
@@ -31,7 +53,9 @@ describe('the output folder of a spec', () => {
   });
 
   test('every hostile name is a safe folder of its own', () => {
-    const paths = HOSTILE_FOLDERS.flatMap((f) => HOSTILE_SPEC_NAMES.map((n) => posix.normalize(`${f}/${n}`)));
+    const paths = HOSTILE_FOLDERS.flatMap((f) =>
+      HOSTILE_SPEC_NAMES.map((n) => posix.normalize(`${f}/${n}`)),
+    );
     const folders = new Map<string, string>();
     for (const p of paths) {
       const folder = specOutputFolder(p);
@@ -42,10 +66,20 @@ describe('the output folder of a spec', () => {
   });
 
   test('is a safe folder for any path, and no two paths share one', () => {
-    fc.assert(fc.property(fc.uniqueArray(specPath, { minLength: 2, maxLength: 8, selector: (p) => posix.normalize(p) }), (paths) => {
-      const folders = paths.map(specOutputFolder);
-      folders.forEach(safe);
-      expect(new Set(folders).size).toBe(paths.length);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(specPath, {
+          minLength: 2,
+          maxLength: 8,
+          selector: (p) => posix.normalize(p),
+        }),
+        (paths) => {
+          const folders = paths.map(specOutputFolder);
+          folders.forEach(safe);
+          expect(new Set(folders).size).toBe(paths.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -7,7 +7,9 @@ import { commandLine, descendants, processes } from './process-tree.js';
 
 /** The pids of the processes below this one whose command line starts with `prefix`. */
 function below(prefix: string): number[] {
-  return descendants(process.pid).filter((p) => commandLine(p.pid).startsWith(prefix)).map((p) => p.pid);
+  return descendants(process.pid)
+    .filter((p) => commandLine(p.pid).startsWith(prefix))
+    .map((p) => p.pid);
 }
 
 function alive(pids: readonly number[]): number[] {
@@ -16,7 +18,8 @@ function alive(pids: readonly number[]): number[] {
 }
 
 async function settle(pids: readonly number[]): Promise<number[]> {
-  for (let i = 0; i < 30 && alive(pids).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 30 && alive(pids).length > 0; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return alive(pids);
 }
 
@@ -27,7 +30,11 @@ const WRAPPER = ['-c', 'sleep 41 & wait'];
 
 test('aborting ends the group: the leader and its child', async () => {
   const abort = new AbortController();
-  const child = spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore', signal: abort.signal, killGraceMs: 1000 });
+  const child = spawnGroup('/bin/sh', WRAPPER, {
+    stdio: 'ignore',
+    signal: abort.signal,
+    killGraceMs: 1000,
+  });
   const closed = new Promise((r) => child.once('exit', r));
   let grandchildren: number[] = [];
   for (let i = 0; i < 50 && grandchildren.length === 0; i++) {
@@ -43,7 +50,10 @@ test('aborting ends the group: the leader and its child', async () => {
 });
 
 test('killAllGroups kills every live group at once, synchronously', async () => {
-  const children = [spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' }), spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' })];
+  const children = [
+    spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' }),
+    spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' }),
+  ];
   let grandchildren: number[] = [];
   for (let i = 0; i < 50 && grandchildren.length < 2; i++) {
     await new Promise((r) => setTimeout(r, 20));

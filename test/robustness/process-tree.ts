@@ -19,7 +19,13 @@ function readStat(pid: string): ProcInfo | null {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name is in parentheses and may hold spaces or parentheses itself.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { pid: Number(pid), state: fields[0]!, ppid: Number(fields[1]), pgid: Number(fields[2]), start: fields[19]! };
+    return {
+      pid: Number(pid),
+      state: fields[0]!,
+      ppid: Number(fields[1]),
+      pgid: Number(fields[2]),
+      start: fields[19]!,
+    };
   } catch {
     return null;
   }

@@ -14,7 +14,9 @@ import { TRACE_FORMATS } from '../../src/trace/formats/format-trace.js';
 import { captureTrace, RAW_CONTROL, STACK_TRACE } from './trace-harness.js';
 
 const REPO = process.cwd();
-const BASES = ['clone', 'frame', 'lasso'].map((n) => readFileSync(join(REPO, 'test', 'trace', 'fixtures', `${n}.json`), 'utf8'));
+const BASES = ['clone', 'frame', 'lasso'].map((n) =>
+  readFileSync(join(REPO, 'test', 'trace', 'fixtures', `${n}.json`), 'utf8'),
+);
 const SEED = 20261206;
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -24,15 +26,24 @@ type Path = readonly (string | number)[];
 function paths(v: Json, at: Path = []): Path[] {
   const out: Path[] = [at];
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...at, i])));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...at, k]));
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...at, k]));
   return out;
 }
 
-type Edit = { kind: 'set'; value: Json } | { kind: 'drop' } | { kind: 'rename'; to: string } | { kind: 'taint'; insert: string; at: number };
+type Edit =
+  | { kind: 'set'; value: Json }
+  | { kind: 'drop' }
+  | { kind: 'rename'; to: string }
+  | { kind: 'taint'; insert: string; at: number };
 
 function edit(root: Json, path: Path, e: Edit): Json {
   if (path.length === 0) return e.kind === 'set' ? e.value : root;
-  const parent = path.slice(0, -1).reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, root) as Record<string | number, Json> | Json[];
+  const parent = path
+    .slice(0, -1)
+    .reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, root) as
+    | Record<string | number, Json>
+    | Json[];
   const key = path[path.length - 1]!;
   if (e.kind === 'taint') {
     const old = String((parent as Record<string | number, Json>)[key]);
@@ -43,12 +54,41 @@ function edit(root: Json, path: Path, e: Edit): Json {
   else {
     const value = parent[key as string]!;
     delete parent[key as string];
-    if (e.kind === 'rename') Object.defineProperty(parent, e.to, { value, enumerable: true, writable: true, configurable: true });
+    if (e.kind === 'rename')
+      Object.defineProperty(parent, e.to, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return root;
 }
 
-const hostileChar = fc.constantFrom('\u001b', '\u001b[2J', '\u001b]0;x\u0007', '\u009b', '\u0085', '\u202e', '\u2066', '\u2028', '\r', '\n', '\t', '\u0000', '\u007f', '"', '\\', '#', '.', 'a', 't1', 'p1', 'é', '\ud800');
+const hostileChar = fc.constantFrom(
+  '\u001b',
+  '\u001b[2J',
+  '\u001b]0;x\u0007',
+  '\u009b',
+  '\u0085',
+  '\u202e',
+  '\u2066',
+  '\u2028',
+  '\r',
+  '\n',
+  '\t',
+  '\u0000',
+  '\u007f',
+  '"',
+  '\\',
+  '#',
+  '.',
+  'a',
+  't1',
+  'p1',
+  'é',
+  '\ud800',
+);
 const hostileString = fc.array(hostileChar, { maxLength: 8 }).map((parts) => parts.join(''));
 const nested = fc.integer({ min: 1, max: 300 }).map((n) => {
   let v: Json = 0;
@@ -57,7 +97,22 @@ const nested = fc.integer({ min: 1, max: 300 }).map((n) => {
 });
 const value: fc.Arbitrary<Json> = fc.oneof(
   hostileString,
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 2 ** 53, 1e308, '', [], {}, { '#mv': 'p1' }, { '#bigint': '12' }, { '#map': [[1, 2]] }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 53,
+    1e308,
+    '',
+    [],
+    {},
+    { '#mv': 'p1' },
+    { '#bigint': '12' },
+    { '#map': [[1, 2]] },
+  ),
   fc.integer(),
   nested,
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
@@ -65,7 +120,12 @@ const value: fc.Arbitrary<Json> = fc.oneof(
 );
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   // A string anywhere (a name, a step, a value, a file) with escapes in it: mostly still a valid file.
-  { weight: 10, arbitrary: fc.tuple(hostileString, fc.nat()).map(([insert, at]) => ({ kind: 'taint' as const, insert, at })) },
+  {
+    weight: 10,
+    arbitrary: fc
+      .tuple(hostileString, fc.nat())
+      .map(([insert, at]) => ({ kind: 'taint' as const, insert, at })),
+  },
   { weight: 4, arbitrary: value.map((v) => ({ kind: 'set' as const, value: v })) },
   { weight: 1, arbitrary: fc.constant({ kind: 'drop' as const }) },
   { weight: 1, arbitrary: hostileString.map((to) => ({ kind: 'rename' as const, to })) },
@@ -76,13 +136,21 @@ const mutated = fc
   .record({
     base: fc.integer({ min: 0, max: BASES.length - 1 }),
     edits: fc.array(fc.tuple(fc.nat(), editArb), { minLength: 1, maxLength: 3 }),
-    splice: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat({ max: 40 }), hostileString) }),
+    splice: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.tuple(fc.nat(), fc.nat({ max: 40 }), hostileString) },
+    ),
   })
   .map(({ base, edits, splice }) => {
     let root = JSON.parse(BASES[base]!) as Json;
     for (const [pick, e] of edits) {
       const everywhere = paths(root);
-      const strings = everywhere.filter((p) => p.length > 0 && typeof p.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, root) === 'string');
+      const strings = everywhere.filter(
+        (p) =>
+          p.length > 0 &&
+          typeof p.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, root) ===
+            'string',
+      );
       const all = e.kind === 'taint' ? strings : everywhere;
       if (all.length === 0) continue;
       root = edit(root, all[pick % all.length]!, e);

@@ -30,14 +30,21 @@ function check(folder: string): Promise<{ code: number | null; first: string }> 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'check', 'x.cred', '--engine', 'tlc'], {
       cwd: join(root, folder),
-      env: { PATH: process.env.PATH, HOME: root, XDG_CACHE_HOME: join(root, 'cache'), TLA2TOOLS_JAR: ENV_JAR },
+      env: {
+        PATH: process.env.PATH,
+        HOME: root,
+        XDG_CACHE_HOME: join(root, 'cache'),
+        TLA2TOOLS_JAR: ENV_JAR,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, first: out.split('\n')[0]!.replace(/\s*\(.*$/, '') }));
+    child.on('close', (code) =>
+      resolve({ code, first: out.split('\n')[0]!.replace(/\s*\(.*$/, '') }),
+    );
   });
 }
 
@@ -48,7 +55,8 @@ if (liveSkipReason) {
 } else {
   describe('concurrent TLC checks of colliding specs (TLA2TOOLS_JAR)', () => {
     test(`same file and spec name, one cache: each gets its own verdict in ${ROUNDS} of ${ROUNDS} rounds`, async () => {
-      if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build`.');
+      if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+        throw new Error('dist/ is missing: run `npm run build`.');
       const rounds: string[] = [];
       for (let i = 0; i < ROUNDS; i++) {
         const [locked, racy] = await Promise.all([check('locked'), check('racy')]);

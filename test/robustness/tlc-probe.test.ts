@@ -2,7 +2,15 @@
 // a java wrapper script's children must not outlive the probe. Needs no Java or TLC: the
 // "java" here is a shell script that starts a child and never answers.
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findJava } from '../../src/tlc/java.js';
@@ -29,10 +37,15 @@ function hangingJava(name: string): { bin: string; pids: () => number[] } {
   const bin = join(root, name);
   const pidFile = join(root, `${name}.pids`);
   mkdirSync(bin);
-  writeFileSync(join(bin, 'java'), `#!/bin/sh\n/bin/sleep 600 &\necho "$$ $!" > '${pidFile}'\nwait\n`);
+  writeFileSync(
+    join(bin, 'java'),
+    `#!/bin/sh\n/bin/sleep 600 &\necho "$$ $!" > '${pidFile}'\nwait\n`,
+  );
   chmodSync(join(bin, 'java'), 0o755);
   const pids = (): number[] => {
-    const found = existsSync(pidFile) ? readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number) : [];
+    const found = existsSync(pidFile)
+      ? readFileSync(pidFile, 'utf8').trim().split(/\s+/).map(Number)
+      : [];
     started.push(...found);
     return found;
   };
@@ -44,7 +57,10 @@ describe('a hanging java probe', () => {
     const java = hangingJava('java-version');
     const r = await findJava({ PATH: java.bin }, { timeoutMs: 1500 });
     expect(r.ok ? 'found' : r.kind).toBe('no-java');
-    if (!r.ok) expect(r.message).toMatch(/did not report a Java version \(no answer within \d+ s; stopped\)/);
+    if (!r.ok)
+      expect(r.message).toMatch(
+        /did not report a Java version \(no answer within \d+ s; stopped\)/,
+      );
     const pids = java.pids();
     expect(pids).toHaveLength(2);
     expect(await survivors(pids)).toEqual([]);
@@ -54,7 +70,11 @@ describe('a hanging java probe', () => {
     const java = hangingJava('aborted');
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 500);
-    const r = await runTlc({ module: { name: 'M', text: '---- MODULE M ----\n====\n', config: '' }, env: { PATH: java.bin }, signal: abort.signal });
+    const r = await runTlc({
+      module: { name: 'M', text: '---- MODULE M ----\n====\n', config: '' },
+      env: { PATH: java.bin },
+      signal: abort.signal,
+    });
     expect(r.verdict).toBe('inconclusive');
     expect(r.inconclusive?.reason).toBe('interrupted');
     const pids = java.pids();

@@ -16,10 +16,12 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_JS = join(ROOT, 'dist', 'src', 'tlc', 'run.js');
 
 const MODULES: Record<string, string> = {
-  Small: '---- MODULE Small ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x\' = (x + 1) % 5\n====\n',
+  Small:
+    "---- MODULE Small ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x' = (x + 1) % 5\n====\n",
   // Nine million states: it runs until it is stopped.
-  Long: '---- MODULE Long ----\nEXTENDS Naturals\nVARIABLES x, y\nInit == x = 0 /\\ y = 0\nNext == \\/ x\' = (x + 1) % 3000 /\\ y\' = y\n        \\/ y\' = (y + 1) % 3000 /\\ x\' = x\n====\n',
-  Broken: '---- MODULE Broken ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x\' = undefinedName\n====\n',
+  Long: "---- MODULE Long ----\nEXTENDS Naturals\nVARIABLES x, y\nInit == x = 0 /\\ y = 0\nNext == \\/ x' = (x + 1) % 3000 /\\ y' = y\n        \\/ y' = (y + 1) % 3000 /\\ x' = x\n====\n",
+  Broken:
+    "---- MODULE Broken ----\nEXTENDS Naturals\nVARIABLE x\nInit == x = 0\nNext == x' = undefinedName\n====\n",
 };
 
 /** The child: runs runTlc on a module path; `exit` calls process.exit once TLC has started. */
@@ -50,18 +52,29 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Runs the child with its own TMPDIR; what it printed and what that TMPDIR holds after. */
-function runChild(module: string, mode: string): Promise<{ pid: number; verdict: string | undefined; left: string[] }> {
+function runChild(
+  module: string,
+  mode: string,
+): Promise<{ pid: number; verdict: string | undefined; left: string[] }> {
   const tmp = mkdtempSync(join(root, `tmp-${mode}-`));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'child.mjs'), join(root, 'modules', `${module}.tla`), mode], {
-      env: { PATH: process.env.PATH, HOME: root, TMPDIR: tmp, TLA2TOOLS_JAR: ENV_JAR },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'child.mjs'), join(root, 'modules', `${module}.tla`), mode],
+      {
+        env: { PATH: process.env.PATH, HOME: root, TMPDIR: tmp, TLA2TOOLS_JAR: ENV_JAR },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.on('error', reject);
     child.on('close', () => {
-      resolve({ pid: Number(/^pid (\d+)/m.exec(out)?.[1] ?? 0), verdict: /^verdict (\S+)/m.exec(out)?.[1], left: readdirSync(tmp) });
+      resolve({
+        pid: Number(/^pid (\d+)/m.exec(out)?.[1] ?? 0),
+        verdict: /^verdict (\S+)/m.exec(out)?.[1],
+        left: readdirSync(tmp),
+      });
     });
   });
 }
@@ -104,7 +117,9 @@ if (liveSkipReason) {
       for (const pid of alive) process.kill(-pid, 'SIGKILL');
       expect(alive).toEqual([]);
       expect(r.left).toEqual([]);
-      expect(existsSync(join('/tmp', `hsperfdata_${userInfo().username}`, String(r.pid)))).toBe(false);
+      expect(existsSync(join('/tmp', `hsperfdata_${userInfo().username}`, String(r.pid)))).toBe(
+        false,
+      );
     }, 120_000);
   });
 }

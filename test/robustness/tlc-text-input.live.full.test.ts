@@ -16,7 +16,7 @@ const OUT_OF_DOMAIN = {
     'VARIABLE x',
     'f == [i \\in 0..2 |-> i]',
     'Init == x = 0',
-    'Next == x\' = f[x + 1]',
+    "Next == x' = f[x + 1]",
     '====',
     '',
   ].join('\n'),
@@ -49,7 +49,11 @@ if (liveSkipReason) {
 
       test('a module name with a path in it is refused with a message, nothing run', async () => {
         let started = false;
-        const r = await runTlc({ module: { ...OUT_OF_DOMAIN, name: '../escape' }, tlcJar: jar.path, onStart: () => (started = true) });
+        const r = await runTlc({
+          module: { ...OUT_OF_DOMAIN, name: '../escape' },
+          tlcJar: jar.path,
+          onStart: () => (started = true),
+        });
         expect(r.verdict).toBe('error');
         expect(r.error?.message).toMatch(/cannot check a module named "\.\.\/escape"/);
         expect(started).toBe(false);

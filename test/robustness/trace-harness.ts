@@ -16,10 +16,16 @@ export const STACK_TRACE = /^\s+at .+(\(.*:\d+:\d+\)|:\d+:\d+)$/m;
  * A character no output may carry raw: C0 controls but line feed and tab, DEL, C1 controls,
  * bidi marks, embeddings, overrides and isolates, line and paragraph separators.
  */
-export const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+export const RAW_CONTROL =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Runs `run` (runTrace) on `args` from `cwd`, off a terminal, and records what it printed. */
-export async function captureTrace(run: (a: TraceArgs, io: TraceIo) => Promise<number>, args: TraceArgs, cwd: string, env: Record<string, string> = {}): Promise<Captured> {
+export async function captureTrace(
+  run: (a: TraceArgs, io: TraceIo) => Promise<number>,
+  args: TraceArgs,
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: TraceIo = {

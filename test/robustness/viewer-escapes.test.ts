@@ -11,16 +11,28 @@ import { applyKey, initialState, type ViewerState } from '../../src/cli/viewer/v
 import type { ResultFile } from '../../src/result/result-file.js';
 import { RAW_CONTROL } from './trace-harness.js';
 
-const file = JSON.parse(readFileSync(join(process.cwd(), 'test', 'robustness', 'corpus', 'results', 'escapes-in-names.json'), 'utf8')) as ResultFile;
+const file = JSON.parse(
+  readFileSync(
+    join(process.cwd(), 'test', 'robustness', 'corpus', 'results', 'escapes-in-names.json'),
+    'utf8',
+  ),
+) as ResultFile;
 const result = file.results[0]!;
 
 test('every step, full and compact layout: no raw control character on screen', async () => {
   const spec = readFileSync(join(process.cwd(), result.spec), 'utf8');
-  const view = await safeTraceView(result, new Map([[result.spec, `${spec}\n// \u001b[2J\u202e hidden`]]));
+  const view = await safeTraceView(
+    result,
+    new Map([[result.spec, `${spec}\n// \u001b[2J\u202e hidden`]]),
+  );
   let state: ViewerState = initialState();
   const screens: string[] = [];
   for (let i = 0; i < view.steps.length; i++) {
-    for (const size of [{ columns: 120, rows: 40 }, { columns: 60, rows: 14 }]) screens.push(...renderView(view, state, size).map(lineText));
+    for (const size of [
+      { columns: 120, rows: 40 },
+      { columns: 60, rows: 14 },
+    ])
+      screens.push(...renderView(view, state, size).map(lineText));
     state = applyKey(view, state, { name: 'down' });
   }
   const all = screens.join('\n');

@@ -91,27 +91,47 @@ if (liveFixtureSkipReason) {
     });
 
     test('04c-action-property: the action property is named', async () => {
-      const r = await runTlcDistributed({ module: staged('04c-action-property'), tlcJar: jar, workers: 2 });
+      const r = await runTlcDistributed({
+        module: staged('04c-action-property'),
+        tlcJar: jar,
+        workers: 2,
+      });
       expect([r.verdict, r.property]).toEqual(['violated', 'ChainOnlyGrows']);
       expect(r.trace!.length).toBe(4);
     });
 
     test('06-init-violation: an initial state breaking the invariant, as 2107 locally', async () => {
-      const r = await runTlcDistributed({ module: staged('06-init-violation'), tlcJar: jar, workers: 2 });
+      const r = await runTlcDistributed({
+        module: staged('06-init-violation'),
+        tlcJar: jar,
+        workers: 2,
+      });
       expect([r.verdict, r.property]).toEqual(['violated', 'DomainNeedsNnp']);
       expect(r.trace).toHaveLength(1);
     });
 
     test('a distributed fingerprint set (one worker also holds the set): same distinct states', async () => {
       const pids: number[] = [];
-      const r = await runTlcDistributed({ module: staged('01-success'), tlcJar: jar, workers: 2, fpSets: 1, safetyOnly: true, timeoutSeconds: 200, onStart: (s) => pids.push(s.pid) });
+      const r = await runTlcDistributed({
+        module: staged('01-success'),
+        tlcJar: jar,
+        workers: 2,
+        fpSets: 1,
+        safetyOnly: true,
+        timeoutSeconds: 200,
+        onStart: (s) => pids.push(s.pid),
+      });
       expect(r.verdict).toBe('holds');
       expect(r.stats.distinctStates).toBe(811);
       expect(await waitGone(pids)).toEqual([]);
     }, 240_000);
 
     test('temporal properties: refused unless safety only, naming them', async () => {
-      const r = await runTlcDistributed({ module: staged('04a-liveness-lasso'), tlcJar: jar, workers: 2 });
+      const r = await runTlcDistributed({
+        module: staged('04a-liveness-lasso'),
+        tlcJar: jar,
+        workers: 2,
+      });
       expect(r.verdict).toBe('error');
       expect(r.error?.message).toMatch(/temporal property StarvationFree/);
     });
@@ -218,21 +238,35 @@ if (liveFixtureSkipReason) {
           const connect = /--connect (\S+)$/.exec(c.credspec)![1]!;
           worker = runTlcWorkerCommand(
             { connect, jar, threads: 1 },
-            { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => out.push(t) }, env: process.env, onStart: (s) => (workerPid = s.pid) },
+            {
+              stdout: { write: (t: string) => out.push(t) },
+              stderr: { write: (t: string) => out.push(t) },
+              env: process.env,
+              onStart: (s) => (workerPid = s.pid),
+            },
           );
         },
       });
       expect(r.verdict).toBe('holds');
       expect(r.stats.distinctStates).toBe(811);
       expect(await worker).toBe(0);
-      expect(out.join('')).toMatch(/connecting to 127\.0\.0\.1:\d+, reachable here at 127\.0\.0\.1/);
+      expect(out.join('')).toMatch(
+        /connecting to 127\.0\.0\.1:\d+, reachable here at 127\.0\.0\.1/,
+      );
       expect(out.join('')).toMatch(/work completed/);
       expect(processAlive(workerPid)).toBe(false);
     }, 120_000);
 
     test('credspec tlc worker with a bad --connect is a usage error', async () => {
       const err: string[] = [];
-      const code = await runTlcWorkerCommand({ connect: 'no-port-here' }, { stdout: { write: () => 0 }, stderr: { write: (t: string) => err.push(t) }, env: process.env });
+      const code = await runTlcWorkerCommand(
+        { connect: 'no-port-here' },
+        {
+          stdout: { write: () => 0 },
+          stderr: { write: (t: string) => err.push(t) },
+          env: process.env,
+        },
+      );
       expect(code).toBe(2);
       expect(err.join('')).toMatch(/--connect takes the server's HOST:PORT/);
     });

@@ -16,14 +16,20 @@ function bytes(r: CheckResult): string {
 describe('embedded simulation', () => {
   test('seed 7 finds the lost update of RacyPair within 200 behaviours of depth 10, and again byte for byte', async () => {
     const f = racyPair();
-    const run = () => simulate(interpretModule(f.module, f.config), f.config, { seed: 7, traces: 200, depth: 10 });
+    const run = () =>
+      simulate(interpretModule(f.module, f.config), f.config, { seed: 7, traces: 200, depth: 10 });
     const first = await run();
     expect(first.verdict).toBe('violated');
     expect(first.property).toBe('NoLostUpdate');
     const trace = first.trace!;
     // Init, two loads, two stores: the only way to lose the update with two threads.
     expect(trace).toHaveLength(5);
-    expect(trace.slice(1).map((s) => s.action!.name)).toEqual(['A_load', 'A_load', 'A_store', 'A_store']);
+    expect(trace.slice(1).map((s) => s.action!.name)).toEqual([
+      'A_load',
+      'A_load',
+      'A_store',
+      'A_store',
+    ]);
     expect(trace[4]!.state.counter).toBe(1);
     expect(trace[0]!.action).toBeNull();
     const second = await run();
@@ -33,7 +39,11 @@ describe('embedded simulation', () => {
   test('every seed from 1 to 20 finds the violation within 200 behaviours', async () => {
     const f = racyPair();
     for (let seed = 1; seed <= 20; seed++) {
-      const r = await simulate(interpretModule(f.module, f.config), f.config, { seed, traces: 200, depth: 10 });
+      const r = await simulate(interpretModule(f.module, f.config), f.config, {
+        seed,
+        traces: 200,
+        depth: 10,
+      });
       expect([seed, r.verdict, r.property]).toEqual([seed, 'violated', 'NoLostUpdate']);
     }
   });
@@ -42,7 +52,11 @@ describe('embedded simulation', () => {
     const f = racyPair(['t1', 't2', 't3']);
     const traces = new Set<string>();
     for (let seed = 1; seed <= 6; seed++) {
-      const r = await simulate(interpretModule(f.module, f.config), f.config, { seed, traces: 500, depth: 20 });
+      const r = await simulate(interpretModule(f.module, f.config), f.config, {
+        seed,
+        traces: 500,
+        depth: 20,
+      });
       expect(r.verdict).toBe('violated');
       traces.add(JSON.stringify(r.trace));
     }
@@ -51,10 +65,16 @@ describe('embedded simulation', () => {
 
   test('a holding module is inconclusive (simulation) and says how many behaviours were explored', async () => {
     const f = atomicPair();
-    const r = await simulate(interpretModule(f.module, f.config), f.config, { seed: 3, traces: 300, depth: 20 });
+    const r = await simulate(interpretModule(f.module, f.config), f.config, {
+      seed: 3,
+      traces: 300,
+      depth: 20,
+    });
     expect(r.verdict).toBe('inconclusive');
     expect(r.inconclusive?.reason).toBe('simulation');
-    expect(r.inconclusive?.advice).toMatch(/^Simulation found no violation: 300 behaviours of up to 20 states \(seed 3\) explored/);
+    expect(r.inconclusive?.advice).toMatch(
+      /^Simulation found no violation: 300 behaviours of up to 20 states \(seed 3\) explored/,
+    );
     // Three threads, one atomic step each: every behaviour takes 3 steps; the one initial
     // state is counted once, as TLC counts it.
     expect(r.stats.statesGenerated).toBe(1 + 300 * 3);
@@ -66,7 +86,12 @@ describe('embedded simulation', () => {
 
   test('a time budget ends a long simulation inconclusive, naming the time limit', async () => {
     const f = atomicPair(['t1', 't2', 't3', 't4', 't5', 't6']);
-    const r = await simulate(interpretModule(f.module, f.config), f.config, { seed: 1, traces: 1e9, depth: 50, timeoutSeconds: 0.5 });
+    const r = await simulate(interpretModule(f.module, f.config), f.config, {
+      seed: 1,
+      traces: 1e9,
+      depth: 50,
+      timeoutSeconds: 0.5,
+    });
     expect(r.verdict).toBe('inconclusive');
     expect(r.inconclusive?.reason).toBe('simulation');
     expect(r.inconclusive?.advice).toMatch(/time limit of 0.5 s was reached/);
@@ -76,8 +101,19 @@ describe('embedded simulation', () => {
   test('deadlock is found on a random behaviour', async () => {
     // Without Terminating, a finished protocol has no step: with deadlock checking on, that is a deadlock.
     const f = atomicPair(['t1', 't2']);
-    const module = { ...f.module, roles: { ...f.module.roles, actions: f.module.roles.actions.slice(0, 1), terminating: undefined } };
-    const r = await simulate(interpretModule(module, f.config), f.config, { seed: 5, traces: 10, depth: 10 });
+    const module = {
+      ...f.module,
+      roles: {
+        ...f.module.roles,
+        actions: f.module.roles.actions.slice(0, 1),
+        terminating: undefined,
+      },
+    };
+    const r = await simulate(interpretModule(module, f.config), f.config, {
+      seed: 5,
+      traces: 10,
+      depth: 10,
+    });
     expect(r.verdict).toBe('deadlock');
     expect(r.trace).toHaveLength(3);
   });
@@ -98,9 +134,16 @@ describe('embedded simulation', () => {
 
 describe('advice after a limit', () => {
   test('memory: the distributed and the simulation command lines, filled in', () => {
-    const text = adviceForLimit('memory', 'credspec check specs/tsync.cred --max-states 1000000 --timeout 600');
-    expect(text).toContain('credspec check specs/tsync.cred --timeout 600 --engine tlc --distributed');
-    expect(text).toContain('credspec check specs/tsync.cred --simulate --traces 10000 --depth 100 --seed 1');
+    const text = adviceForLimit(
+      'memory',
+      'credspec check specs/tsync.cred --max-states 1000000 --timeout 600',
+    );
+    expect(text).toContain(
+      'credspec check specs/tsync.cred --timeout 600 --engine tlc --distributed',
+    );
+    expect(text).toContain(
+      'credspec check specs/tsync.cred --simulate --traces 10000 --depth 100 --seed 1',
+    );
     expect(text).toMatch(/^The embedded engine ran out of memory\./);
   });
 
@@ -111,7 +154,10 @@ describe('advice after a limit', () => {
   });
 
   test('after a simulation: the exhaustive command without the simulation options', () => {
-    const text = adviceForLimit('simulation', 'credspec check a.cred --simulate --traces 50 --depth 9 --seed 4');
+    const text = adviceForLimit(
+      'simulation',
+      'credspec check a.cred --simulate --traces 50 --depth 9 --seed 4',
+    );
     expect(text).toContain('\n  credspec check a.cred\n');
     expect(text).toContain('credspec check a.cred --engine tlc --distributed');
   });

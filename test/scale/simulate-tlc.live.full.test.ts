@@ -25,7 +25,15 @@ if (liveFixtureSkipReason) {
       test('02-invariant: seed 7 finds NoLostUpdate violated within 50 behaviours of depth 20, twice the same', async () => {
         const module = staged('02-invariant');
         let pid = 0;
-        const run = () => runTlcSimulation({ module, tlcJar: jar.path, traces: 50, depth: 20, seed: 7, onStart: (s) => (pid = s.pid) });
+        const run = () =>
+          runTlcSimulation({
+            module,
+            tlcJar: jar.path,
+            traces: 50,
+            depth: 20,
+            seed: 7,
+            onStart: (s) => (pid = s.pid),
+          });
         const r = await run();
         expect([r.verdict, r.property]).toEqual(['violated', 'NoLostUpdate']);
         expect(r.trace!.length).toBeGreaterThanOrEqual(5);
@@ -38,10 +46,18 @@ if (liveFixtureSkipReason) {
       });
 
       test('01-success: 100 behaviours of depth 30 find nothing: inconclusive (simulation), with the count', async () => {
-        const r = await runTlcSimulation({ module: staged('01-success'), tlcJar: jar.path, traces: 100, depth: 30, seed: 7 });
+        const r = await runTlcSimulation({
+          module: staged('01-success'),
+          tlcJar: jar.path,
+          traces: 100,
+          depth: 30,
+          seed: 7,
+        });
         expect(r.verdict).toBe('inconclusive');
         expect(r.inconclusive?.reason).toBe('simulation');
-        expect(r.inconclusive?.advice).toMatch(/found no violation: 100 behaviours of up to 30 states \(seed 7\)/);
+        expect(r.inconclusive?.advice).toMatch(
+          /found no violation: 100 behaviours of up to 30 states \(seed 7\)/,
+        );
         expect(r.stats.statesGenerated).toBe(3001);
       });
     });

@@ -21,7 +21,9 @@ class CountReporter {
     for (const suite of results.testResults) {
       for (const test of suite.testResults) {
         if (test.status === 'pending' || test.status === 'skipped' || test.status === 'todo') {
-          counts.skippedTests.push(`${path.relative(this.rootDir, suite.testFilePath)}: ${test.fullName}`);
+          counts.skippedTests.push(
+            `${path.relative(this.rootDir, suite.testFilePath)}: ${test.fullName}`,
+          );
         }
       }
     }

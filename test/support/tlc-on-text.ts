@@ -13,12 +13,15 @@ import { checkedOf } from '../model/helpers.js';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The jar live tests use. */
-export const tlcJar = process.env.TLA2TOOLS_JAR ?? resolve(here, '../../../shared/tlc/tla2tools.jar');
+export const tlcJar =
+  process.env.TLA2TOOLS_JAR ?? resolve(here, '../../../shared/tlc/tla2tools.jar');
 
 /** True when Java and the jar are both here. */
 export const hasLiveTlc = spawnSync('java', ['-version']).status === 0 && existsSync(tlcJar);
 /** Appended to the title of a test that needs live TLC: says why it is skipped when it is. */
-export const LIVE_TLC_SKIPPED = hasLiveTlc ? '' : ` (skipped: no java or no tla2tools.jar at ${tlcJar})`;
+export const LIVE_TLC_SKIPPED = hasLiveTlc
+  ? ''
+  : ` (skipped: no java or no tla2tools.jar at ${tlcJar})`;
 
 /** Emits `text` (as file v.cred) and returns TLC's standard output on its base module. */
 export function tlcOutputOn(text: string): string {
@@ -33,7 +36,21 @@ export function tlcOutputOn(text: string): string {
     const tla = r.files.find((f) => f.path.endsWith('_base.tla'));
     if (tla === undefined) throw new Error('the emitted files hold no _base.tla module');
     const module = basename(tla.path, '.tla');
-    const res = spawnSync('java', ['-cp', tlcJar, 'tlc2.TLC', '-workers', '1', '-nowarning', '-metadir', join(dir, 'states'), module], { cwd: join(dir, dirname(tla.path)), encoding: 'utf8' });
+    const res = spawnSync(
+      'java',
+      [
+        '-cp',
+        tlcJar,
+        'tlc2.TLC',
+        '-workers',
+        '1',
+        '-nowarning',
+        '-metadir',
+        join(dir, 'states'),
+        module,
+      ],
+      { cwd: join(dir, dirname(tla.path)), encoding: 'utf8' },
+    );
     return res.stdout;
   } finally {
     rmSync(dir, { recursive: true, force: true });

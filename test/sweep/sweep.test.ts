@@ -47,7 +47,15 @@ function workspace(text: string): { dir: string; env: Record<string, string> } {
   const dir = scratch('credspec-sweep-');
   mkdirSync(join(dir, 'specs'));
   writeFileSync(join(dir, 'specs', 'sweepy.cred'), text);
-  return { dir, env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude') } };
+  return {
+    dir,
+    env: {
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      CI: 'true',
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+    },
+  };
 }
 
 const ORDER = [
@@ -65,9 +73,15 @@ describe('credspec sweep', () => {
   test('checks every set smallest first and names the smallest that breaks; a variant expected to hold exits 1', async () => {
     const { dir, env } = workspace(SWEEPY);
     const io = memoryIo({ cwd: dir, env });
-    const code = await runSweepCommand({ file: 'specs/sweepy.cred', variant: [], json: 'sweep.json' }, io);
+    const code = await runSweepCommand(
+      { file: 'specs/sweepy.cred', variant: [], json: 'sweep.json' },
+      io,
+    );
     expect(code).toBe(1);
-    const progress = io.err().split('\n').filter((l) => l.startsWith('  base '));
+    const progress = io
+      .err()
+      .split('\n')
+      .filter((l) => l.startsWith('  base '));
     expect(progress).toEqual([
       '  base FAULT=false M=0 N=1: holds',
       '  base FAULT=false M=1 N=1: holds',
@@ -78,35 +92,58 @@ describe('credspec sweep', () => {
       '  base FAULT=true M=0 N=2: violated',
       '  base FAULT=true M=1 N=2: violated',
     ]);
-    expect(io.out()).toContain('base (expected to hold): 4 sets hold, 1 property breaks, 0 cut off, 0 failed');
-    expect(io.out()).toContain('  small breaks first at FAULT=true M=0 N=1 (2 threads): unexpected');
+    expect(io.out()).toContain(
+      'base (expected to hold): 4 sets hold, 1 property breaks, 0 cut off, 0 failed',
+    );
+    expect(io.out()).toContain(
+      '  small breaks first at FAULT=true M=0 N=1 (2 threads): unexpected',
+    );
     // The trace is check's: B's double step is in it.
     expect(io.out()).toContain('B.twice');
     const report = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8'));
     const ajv = new Ajv2020({ allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'sweep.schema.json'), 'utf8')));
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(join(ROOT, 'schema', 'sweep.schema.json'), 'utf8')),
+    );
     expect(validate(report)).toBe(true);
-    expect(report.variants[0].breaking.map((b: { property: string; params: object }) => [b.property, b.params])).toEqual([['small', { FAULT: true, M: 0, N: 1 }]]);
+    expect(
+      report.variants[0].breaking.map((b: { property: string; params: object }) => [
+        b.property,
+        b.params,
+      ]),
+    ).toEqual([['small', { FAULT: true, M: 0, N: 1 }]]);
     expect(report.variants[0].holds).toHaveLength(4);
   });
 
   test('a variant expected to break exits 0, and --table prints the Markdown row', async () => {
-    const { dir, env } = workspace(SWEEPY.replace('expect base: holds', 'expect base with FAULT = true: violates small'));
+    const { dir, env } = workspace(
+      SWEEPY.replace('expect base: holds', 'expect base with FAULT = true: violates small'),
+    );
     const io = memoryIo({ cwd: dir, env });
-    expect(await runSweepCommand({ file: 'specs/sweepy.cred', variant: [], table: true }, io)).toBe(0);
-    expect(io.out().split('\n')).toContain('| base | breaks | small | `FAULT=true M=0 N=1` | 4 | 0 |');
+    expect(await runSweepCommand({ file: 'specs/sweepy.cred', variant: [], table: true }, io)).toBe(
+      0,
+    );
+    expect(io.out().split('\n')).toContain(
+      '| base | breaks | small | `FAULT=true M=0 N=1` | 4 | 0 |',
+    );
   });
 
   test('a spent budget lists the sets not checked as cut off, in sweep order', async () => {
     const { dir, env } = workspace(SWEEPY);
     const checked = checkProgram(loadSpec('specs/sweepy.cred', { cwd: dir, env }));
-    const plan = planSweep(checked, { variants: [], generatedBy: 'credspec test', folder: 'sweepy' });
+    const plan = planSweep(checked, {
+      variants: [],
+      generatedBy: 'credspec test',
+      folder: 'sweepy',
+    });
     if (!plan.ok) throw new Error('the plan failed');
     expect(plan.variants[0]?.cases.map((c) => setText(c.set.params))).toEqual(ORDER);
     const [sweep] = await runSweep(plan, 'specs/sweepy.cred', { cwd: dir, env, budgetSeconds: 0 });
     if (sweep === undefined) throw new Error('no variant swept');
     const summary = summarise(sweep);
-    expect(summary.cutOff.map((c) => `${c.by} ${setText(c.params)}`)).toEqual(ORDER.map((s) => `budget ${s}`));
+    expect(summary.cutOff.map((c) => `${c.by} ${setText(c.params)}`)).toEqual(
+      ORDER.map((s) => `budget ${s}`),
+    );
     expect(summary.holds).toEqual([]);
   });
 

@@ -8,7 +8,11 @@ import type { Span } from '../../src/source/span.js';
 /** Parses `text` as `t.cred` and fails the test on any diagnostic. */
 export function parseClean(text: string): SpecFile {
   const r = parseSpec(text, 't.cred');
-  expect(r.diagnostics.map((d) => `${d.code} ${JSON.stringify(d.args)} ${d.span.start.line}:${d.span.start.column}`)).toEqual([]);
+  expect(
+    r.diagnostics.map(
+      (d) => `${d.code} ${JSON.stringify(d.args)} ${d.span.start.line}:${d.span.start.column}`,
+    ),
+  ).toEqual([]);
   return r.ast;
 }
 
@@ -33,7 +37,9 @@ export function stmtShapes(body: string): unknown[] {
 
 /** A copy without `id` and `span` fields and without undefined fields. */
 export function shape(node: unknown): unknown {
-  return JSON.parse(JSON.stringify(node, (k, v: unknown) => (k === 'id' || k === 'span' ? undefined : v)));
+  return JSON.parse(
+    JSON.stringify(node, (k, v: unknown) => (k === 'id' || k === 'span' ? undefined : v)),
+  );
 }
 
 /** Short form of a name expression: `{ kind: 'NameExpr', name: { kind: 'Ident', name } }`. */
@@ -61,7 +67,8 @@ export function allNodes(root: unknown): Array<{ kind: string; id: number; span:
     }
     if (n === null || typeof n !== 'object') continue;
     const o = n as Record<string, unknown>;
-    if (typeof o.kind === 'string' && typeof o.id === 'number' && o.span !== undefined) out.push(o as never);
+    if (typeof o.kind === 'string' && typeof o.id === 'number' && o.span !== undefined)
+      out.push(o as never);
     for (const [k, v] of Object.entries(o)) if (k !== 'span') stack.push(v);
   }
   return out;
@@ -89,7 +96,12 @@ export function spanChecker(text: string): (span: Span) => boolean {
     }
     return p.line === lo + 1 && p.column === p.offset - starts[lo]! + 1;
   };
-  return (span) => span.start.offset >= 0 && span.start.offset <= span.end.offset && span.end.offset <= text.length && positionOk(span.start) && positionOk(span.end);
+  return (span) =>
+    span.start.offset >= 0 &&
+    span.start.offset <= span.end.offset &&
+    span.end.offset <= text.length &&
+    positionOk(span.start) &&
+    positionOk(span.end);
 }
 
 /** True when the span lies inside `text` and its positions agree with its offsets. */

@@ -38,7 +38,9 @@ describe('positions', () => {
 
   test('end positions are exclusive and on the right line', () => {
     const [d] = declsOf('const LONG_NAME = 1');
-    expect(d!.kind === 'ConstDecl' && [d.name.span.start.column, d.name.span.end.column]).toEqual([7, 16]);
+    expect(d!.kind === 'ConstDecl' && [d.name.span.start.column, d.name.span.end.column]).toEqual([
+      7, 16,
+    ]);
   });
 
   test('line map clamps offsets and returns lines without their break', () => {
@@ -68,7 +70,11 @@ describe('rendering', () => {
 
   test('hint and related notes follow the carets; no colour unless asked', () => {
     const text = 'spec t\nconst X = 1\n';
-    const d = { ...parseSpec('spec t\nconst X = #\n', 'a.cred').diagnostics[0]!, hint: 'remove it', related: [{ span: new LineMap(text).span('a.cred', 0, 4), note: 'the header is here' }] };
+    const d = {
+      ...parseSpec('spec t\nconst X = #\n', 'a.cred').diagnostics[0]!,
+      hint: 'remove it',
+      related: [{ span: new LineMap(text).span('a.cred', 0, 4), note: 'the header is here' }],
+    };
     const plain = renderDiagnostic(d, { source: () => 'spec t\nconst X = #\n' });
     expect(plain.split('\n')).toEqual([
       'a.cred:2:11: error CS1001: unexpected character `#`',
@@ -78,13 +84,19 @@ describe('rendering', () => {
       '  note: a.cred:1:1: the header is here',
     ]);
     expect(plain).not.toContain('\u001b[');
-    expect(renderDiagnostic(d, { color: true, source: () => 'spec t\nconst X = #\n' })).toContain('\u001b[');
+    expect(renderDiagnostic(d, { color: true, source: () => 'spec t\nconst X = #\n' })).toContain(
+      '\u001b[',
+    );
   });
 
   test('a diagnostic at the end of the file puts its caret after the last character', () => {
     const text = 'spec t\nconst X = (1';
     const d = parseSpec(text, 'a.cred').diagnostics[0]!;
-    expect(renderDiagnostic(d, { source: () => text }).split('\n').slice(1)).toEqual(['  2 | const X = (1', '    |             ^']);
+    expect(
+      renderDiagnostic(d, { source: () => text })
+        .split('\n')
+        .slice(1),
+    ).toEqual(['  2 | const X = (1', '    |             ^']);
   });
 
   test('a 2 MB line is cut around the caret', () => {

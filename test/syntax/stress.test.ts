@@ -61,7 +61,10 @@ describe('long flat inputs', () => {
   });
 
   test('a 20,000-branch else-if chain', () => {
-    const r = parseSpec('spec s\nprocess P[1] { if a { skip }' + ' else if b { skip }'.repeat(20_000) + ' }', 's.cred');
+    const r = parseSpec(
+      'spec s\nprocess P[1] { if a { skip }' + ' else if b { skip }'.repeat(20_000) + ' }',
+      's.cred',
+    );
     expect(r.diagnostics).toEqual([]);
     expect(allNodes(r.ast).filter((n) => n.kind === 'IfStmt').length).toBe(20_001);
   });
@@ -73,7 +76,11 @@ describe('long flat inputs', () => {
 
   test('a 400 kB line of operators ending in an error is located at its end', () => {
     const text = 'spec s\nconst X = ' + '1 + '.repeat(100_000);
-    expect(firstDiag(text)).toEqual(['CS1013', 'expected an expression, found end of file', '2:400011']);
+    expect(firstDiag(text)).toEqual([
+      'CS1013',
+      'expected an expression, found end of file',
+      '2:400011',
+    ]);
   });
 
   test('a 2 MB line of unknown characters is one diagnostic', () => {

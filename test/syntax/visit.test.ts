@@ -2,7 +2,16 @@
 // reached once, in source order, and each statement list says where it sits.
 
 import type { Expr, Stmt } from '../../src/syntax/ast.js';
-import { childExprs, forEachExpr, forEachStmt, onStmt, stmtExprs, stmtParts, unparen, type StmtCases } from '../../src/syntax/visit.js';
+import {
+  childExprs,
+  forEachExpr,
+  forEachStmt,
+  onStmt,
+  stmtExprs,
+  stmtParts,
+  unparen,
+  type StmtCases,
+} from '../../src/syntax/visit.js';
 import { declsOf } from './helpers.js';
 
 function bodyOf(body: string): readonly Stmt[] {
@@ -35,7 +44,25 @@ describe('forEachStmt', () => {
   it('reaches every nested statement once, outer first, in source order', () => {
     const seen: string[] = [];
     forEachStmt(bodyOf(NESTED), (s) => seen.push(tag(s)));
-    expect(seen).toEqual(['1', 'IfStmt', '2', 'IfStmt', '3', '4', 'WhileStmt', '5', 'ForStmt', '6', 'EitherStmt', '7', 'AtomicStmt', '8', 'FaultStmt', '9', 'ExitStmt']);
+    expect(seen).toEqual([
+      '1',
+      'IfStmt',
+      '2',
+      'IfStmt',
+      '3',
+      '4',
+      'WhileStmt',
+      '5',
+      'ForStmt',
+      '6',
+      'EitherStmt',
+      '7',
+      'AtomicStmt',
+      '8',
+      'FaultStmt',
+      '9',
+      'ExitStmt',
+    ]);
   });
 });
 
@@ -43,7 +70,14 @@ describe('stmtParts', () => {
   it('gives an `else if` as an else holding one if statement, and a fault point its attempt and handler', () => {
     const [, ifStmt, whileStmt, , either, fault] = bodyOf(NESTED);
     const roles = (s: Stmt | undefined): unknown =>
-      s === undefined ? undefined : stmtParts(s).map((p) => [p.role, p.index, p.stmts.map(tag), p.block === undefined ? 'no block' : 'block']);
+      s === undefined
+        ? undefined
+        : stmtParts(s).map((p) => [
+            p.role,
+            p.index,
+            p.stmts.map(tag),
+            p.block === undefined ? 'no block' : 'block',
+          ]);
     expect(roles(ifStmt)).toEqual([
       ['then', 0, ['2'], 'block'],
       ['else', 1, ['IfStmt'], 'no block'],
@@ -65,7 +99,11 @@ describe('stmtExprs', () => {
     const [call, any] = bodyOf('x := max_of(x, 3)\nx := any v in 0..2 where v > x');
     const print = (e: Expr): string => (e.kind === 'NameExpr' ? e.name.name : e.kind);
     expect(call === undefined ? [] : stmtExprs(call).map(print)).toEqual(['x', 'x', 'IntLit']);
-    expect(any === undefined ? [] : stmtExprs(any).map(print)).toEqual(['x', 'BinaryExpr', 'BinaryExpr']);
+    expect(any === undefined ? [] : stmtExprs(any).map(print)).toEqual([
+      'x',
+      'BinaryExpr',
+      'BinaryExpr',
+    ]);
   });
 });
 
@@ -75,7 +113,16 @@ describe('expressions', () => {
     expect(childExprs(e).map((c) => c.kind)).toEqual(['BinaryExpr', 'ParenExpr']);
     const kinds: string[] = [];
     forEachExpr(e, (x) => kinds.push(x.kind));
-    expect(kinds).toEqual(['SetMap', 'BinaryExpr', 'NameExpr', 'IntLit', 'ParenExpr', 'BinaryExpr', 'IntLit', 'IntLit']);
+    expect(kinds).toEqual([
+      'SetMap',
+      'BinaryExpr',
+      'NameExpr',
+      'IntLit',
+      'ParenExpr',
+      'BinaryExpr',
+      'IntLit',
+      'IntLit',
+    ]);
     expect(unparen(childExprs(e)[1] ?? e).kind).toBe('BinaryExpr');
   });
 });
@@ -84,11 +131,29 @@ describe('onStmt', () => {
   it('runs the case of the statement’s kind with the extra arguments', () => {
     const name = (s: Stmt, prefix: string): string => `${prefix}${s.kind}`;
     const cases: StmtCases<string, [string]> = {
-      AssignStmt: name, AnyAssignStmt: name, AwaitStmt: name, AssertStmt: name, SkipStmt: name, IfStmt: name,
-      WhileStmt: name, ForStmt: name, EitherStmt: name, AtomicStmt: name, CallStmt: name, ReturnStmt: name,
-      CloneStmt: name, ExitStmt: name, FaultStmt: name, BreakStmt: name, ContinueStmt: name, ErrorStmt: (_s, p) => `${p}error`,
+      AssignStmt: name,
+      AnyAssignStmt: name,
+      AwaitStmt: name,
+      AssertStmt: name,
+      SkipStmt: name,
+      IfStmt: name,
+      WhileStmt: name,
+      ForStmt: name,
+      EitherStmt: name,
+      AtomicStmt: name,
+      CallStmt: name,
+      ReturnStmt: name,
+      CloneStmt: name,
+      ExitStmt: name,
+      FaultStmt: name,
+      BreakStmt: name,
+      ContinueStmt: name,
+      ErrorStmt: (_s, p) => `${p}error`,
     };
-    expect(bodyOf('await true\nskip').map((s) => onStmt(s, cases, '> '))).toEqual(['> AwaitStmt', '> SkipStmt']);
+    expect(bodyOf('await true\nskip').map((s) => onStmt(s, cases, '> '))).toEqual([
+      '> AwaitStmt',
+      '> SkipStmt',
+    ]);
     // A table that leaves a kind out is a type error (checked by `npm run typecheck`).
     // @ts-expect-error ErrorStmt has no case
     const partial: StmtCases<string> = { ...cases, ErrorStmt: undefined };

@@ -3,8 +3,34 @@
 import { printCfg, printExpr, printTla } from '../../src/tla/print.js';
 import type { TlaExpr } from '../../src/tla/tla-ast.js';
 import {
-  and, app, apply, at, bin, bool, def, dot, eq, except, exists, fcn, forall, ite, moduleOf, neg, nm, not, num, or, primed,
-  racyCounter, racyCounterConfig, rec, setOf, str, tuple, unchanged,
+  and,
+  app,
+  apply,
+  at,
+  bin,
+  bool,
+  def,
+  dot,
+  eq,
+  except,
+  exists,
+  fcn,
+  forall,
+  ite,
+  moduleOf,
+  neg,
+  nm,
+  not,
+  num,
+  or,
+  primed,
+  racyCounter,
+  racyCounterConfig,
+  rec,
+  setOf,
+  str,
+  tuple,
+  unchanged,
 } from './print-builders.js';
 
 const RACY_TEXT = `---- MODULE RacyCounter ----
@@ -78,8 +104,19 @@ describe('printTla on a whole module', () => {
     const m = moduleOf('Split', {
       variables: ['x'],
       defs: [
-        def('Jump', [], or(and(bin('>', nm('x'), num(0)), eq(primed('x'), bin('+', nm('x'), num(10)))), eq(primed('x'), num(5)))),
-        def('Pick', [], exists(['v'], setOf(num(1), num(2)), eq(primed('x'), bin('+', nm('x'), nm('v'))))),
+        def(
+          'Jump',
+          [],
+          or(
+            and(bin('>', nm('x'), num(0)), eq(primed('x'), bin('+', nm('x'), num(10)))),
+            eq(primed('x'), num(5)),
+          ),
+        ),
+        def(
+          'Pick',
+          [],
+          exists(['v'], setOf(num(1), num(2)), eq(primed('x'), bin('+', nm('x'), nm('v')))),
+        ),
       ],
     });
     const { text, lines } = printTla(m);
@@ -87,20 +124,23 @@ describe('printTla on a whole module', () => {
     expect(body.slice(7, 12)).toEqual([
       'Jump ==',
       '    \\/ /\\ x > 0',
-      '       /\\ x\' = x + 10',
-      '    \\/ x\' = 5',
+      "       /\\ x' = x + 10",
+      "    \\/ x' = 5",
       '',
     ]);
     expect(lines.get('Jump')).toEqual({ line: 9, column: 5, endLine: 11, endColumn: 13 });
     expect(lines.get('Jump/1')).toEqual({ line: 9, column: 8, endLine: 10, endColumn: 21 });
     expect(lines.get('Jump/2')).toEqual({ line: 11, column: 8, endLine: 11, endColumn: 13 });
-    expect(body[12]).toBe('Pick == \\E v \\in {1, 2} : x\' = x + v');
+    expect(body[12]).toBe("Pick == \\E v \\in {1, 2} : x' = x + v");
     expect(lines.get('Pick/1')).toEqual({ line: 13, column: 27, endLine: 13, endColumn: 36 });
     expect(lines.has('Pick/2')).toBe(false);
   });
 
   test('prints a module-defined vars tuple in place instead of adding one', () => {
-    const m = moduleOf('OwnVars', { variables: ['a', 'b'], defs: [def('vars', [], tuple(nm('b'), nm('a')))] });
+    const m = moduleOf('OwnVars', {
+      variables: ['a', 'b'],
+      defs: [def('vars', [], tuple(nm('b'), nm('a')))],
+    });
     const text = printTla(m).text;
     expect(text.match(/vars ==/g)).toHaveLength(1);
     expect(text).toContain('vars == << b, a >>');
@@ -109,7 +149,10 @@ describe('printTla on a whole module', () => {
   test('extends Integers instead of Naturals when the tree negates anything (SANY needs it for prefix -)', () => {
     const m = moduleOf('Neg', { variables: ['x'], defs: [def('Init', [], eq(nm('x'), num(-1)))] });
     expect(printTla(m).text).toContain('EXTENDS Integers, Sequences, FiniteSets, TLC\n');
-    const plain = moduleOf('Pos', { variables: ['x'], defs: [def('Init', [], eq(nm('x'), num(1)))] });
+    const plain = moduleOf('Pos', {
+      variables: ['x'],
+      defs: [def('Init', [], eq(nm('x'), num(1)))],
+    });
     expect(printTla(plain).text).toContain('EXTENDS Naturals, Sequences, FiniteSets, TLC\n');
   });
 
@@ -158,42 +201,161 @@ describe('printExpr parentheses', () => {
     ['empty conjunction', and(), 'TRUE'],
     ['empty disjunction', or(), 'FALSE'],
     ['one-item junction is its item', or(eq(x, y)), 'x = y'],
-    ['exists under conjunction', and(exists(['v'], S, eq(nm('v'), x)), y), '(\\E v \\in S : v = x) /\\ y'],
-    ['exists on the right of implication', bin('=>', x, forall(['v', 'w'], S, eq(nm('v'), nm('w')))), 'x => (\\A v, w \\in S : v = w)'],
+    [
+      'exists under conjunction',
+      and(exists(['v'], S, eq(nm('v'), x)), y),
+      '(\\E v \\in S : v = x) /\\ y',
+    ],
+    [
+      'exists on the right of implication',
+      bin('=>', x, forall(['v', 'w'], S, eq(nm('v'), nm('w')))),
+      'x => (\\A v, w \\in S : v = w)',
+    ],
     ['IF under plus', bin('+', ite(x, num(1), num(2)), num(3)), '(IF x THEN 1 ELSE 2) + 3'],
-    ['IF chain in ELSE', ite(x, num(1), ite(y, num(2), num(3))), 'IF x THEN 1 ELSE IF y THEN 2 ELSE 3'],
-    ['IF with a quantifier in THEN', ite(x, exists(['v'], S, y), z), 'IF x THEN (\\E v \\in S : y) ELSE z'],
+    [
+      'IF chain in ELSE',
+      ite(x, num(1), ite(y, num(2), num(3))),
+      'IF x THEN 1 ELSE IF y THEN 2 ELSE 3',
+    ],
+    [
+      'IF with a quantifier in THEN',
+      ite(x, exists(['v'], S, y), z),
+      'IF x THEN (\\E v \\in S : y) ELSE z',
+    ],
     ['primed variable compared', eq(primed('x'), bin('+', x, num(1))), "x' = x + 1"],
-    ['function application of an EXCEPT', app(except(nm('f'), { path: [{ kind: 'index', index: num(1) }], value: bin('+', at, num(1)) }), num(1)), '[f EXCEPT ![1] = @ + 1][1]'],
-    ['nested EXCEPT path', except(nm('r'), { path: [{ kind: 'index', index: nm('self') }, { kind: 'field', field: 'b' }], value: num(0) }, { path: [{ kind: 'field', field: 'c' }], value: str('x') }), '[r EXCEPT ![self].b = 0, !.c = "x"]'],
+    [
+      'function application of an EXCEPT',
+      app(
+        except(nm('f'), { path: [{ kind: 'index', index: num(1) }], value: bin('+', at, num(1)) }),
+        num(1),
+      ),
+      '[f EXCEPT ![1] = @ + 1][1]',
+    ],
+    [
+      'nested EXCEPT path',
+      except(
+        nm('r'),
+        {
+          path: [
+            { kind: 'index', index: nm('self') },
+            { kind: 'field', field: 'b' },
+          ],
+          value: num(0),
+        },
+        { path: [{ kind: 'field', field: 'c' }], value: str('x') },
+      ),
+      '[r EXCEPT ![self].b = 0, !.c = "x"]',
+    ],
     ['field of an application', dot(app(nm('regs'), nm('self')), 'tmp'), 'regs[self].tmp'],
     ['record', rec(['a', num(1)], ['b', setOf()]), '[a |-> 1, b |-> {}]'],
     ['function', fcn('t', S, num(0)), '[t \\in S |-> 0]'],
     ['strings are escaped', str('say "hi"\\now\n'), '"say \\"hi\\"\\\\now\\n"'],
     ['set of a membership', setOf(bin('\\in', x, S)), '{(x \\in S)}'],
-    ['set map with a membership head', { kind: 'TlaSetMap', expr: bin('\\in', x, S), variable: 'x', set: S }, '{(x \\in S) : x \\in S}'],
-    ['set map', { kind: 'TlaSetMap', expr: bin('+', x, num(1)), variable: 'x', set: S }, '{x + 1 : x \\in S}'],
-    ['set filter', { kind: 'TlaSetFilter', variable: 'x', set: S, pred: bin('>', x, num(0)) }, '{x \\in S : x > 0}'],
-    ['CASE with OTHER', { kind: 'TlaCase', arms: [{ cond: x, value: num(1) }, { cond: y, value: exists(['v'], S, z) }], other: num(0) }, 'CASE x -> 1 [] y -> (\\E v \\in S : z) [] OTHER -> 0'],
-    ['LET', { kind: 'TlaLet', defs: [{ name: 'a', value: num(1) }, { name: 'b', value: ite(x, num(1), num(2)) }], body: bin('+', nm('a'), nm('b')) }, 'LET a == 1 b == (IF x THEN 1 ELSE 2) IN a + b'],
-    ['CHOOSE', { kind: 'TlaChoose', variable: 'v', set: S, pred: eq(nm('v'), x) }, 'CHOOSE v \\in S : v = x'],
-    ['DOMAIN of an application', eq({ kind: 'TlaBuiltin', op: 'DOMAIN', args: [app(nm('f'), x)] }, S), 'DOMAIN f[x] = S'],
-    ['DOMAIN of EXCEPT', { kind: 'TlaBuiltin', op: 'DOMAIN', args: [bin('@@', nm('f'), nm('g'))] }, 'DOMAIN (f @@ g)'],
-    ['SUBSET under \\in', bin('\\in', x, { kind: 'TlaBuiltin', op: 'SUBSET', args: [S] }), 'x \\in SUBSET S'],
+    [
+      'set map with a membership head',
+      { kind: 'TlaSetMap', expr: bin('\\in', x, S), variable: 'x', set: S },
+      '{(x \\in S) : x \\in S}',
+    ],
+    [
+      'set map',
+      { kind: 'TlaSetMap', expr: bin('+', x, num(1)), variable: 'x', set: S },
+      '{x + 1 : x \\in S}',
+    ],
+    [
+      'set filter',
+      { kind: 'TlaSetFilter', variable: 'x', set: S, pred: bin('>', x, num(0)) },
+      '{x \\in S : x > 0}',
+    ],
+    [
+      'CASE with OTHER',
+      {
+        kind: 'TlaCase',
+        arms: [
+          { cond: x, value: num(1) },
+          { cond: y, value: exists(['v'], S, z) },
+        ],
+        other: num(0),
+      },
+      'CASE x -> 1 [] y -> (\\E v \\in S : z) [] OTHER -> 0',
+    ],
+    [
+      'LET',
+      {
+        kind: 'TlaLet',
+        defs: [
+          { name: 'a', value: num(1) },
+          { name: 'b', value: ite(x, num(1), num(2)) },
+        ],
+        body: bin('+', nm('a'), nm('b')),
+      },
+      'LET a == 1 b == (IF x THEN 1 ELSE 2) IN a + b',
+    ],
+    [
+      'CHOOSE',
+      { kind: 'TlaChoose', variable: 'v', set: S, pred: eq(nm('v'), x) },
+      'CHOOSE v \\in S : v = x',
+    ],
+    [
+      'DOMAIN of an application',
+      eq({ kind: 'TlaBuiltin', op: 'DOMAIN', args: [app(nm('f'), x)] }, S),
+      'DOMAIN f[x] = S',
+    ],
+    [
+      'DOMAIN of EXCEPT',
+      { kind: 'TlaBuiltin', op: 'DOMAIN', args: [bin('@@', nm('f'), nm('g'))] },
+      'DOMAIN (f @@ g)',
+    ],
+    [
+      'SUBSET under \\in',
+      bin('\\in', x, { kind: 'TlaBuiltin', op: 'SUBSET', args: [S] }),
+      'x \\in SUBSET S',
+    ],
     [':> and @@', bin('@@', bin(':>', x, num(1)), bin(':>', y, num(2))), 'x :> 1 @@ y :> 2'],
-    ['Assert', { kind: 'TlaBuiltin', op: 'Assert', args: [bin('<', x, num(3)), str('small')] }, 'Assert(x < 3, "small")'],
+    [
+      'Assert',
+      { kind: 'TlaBuiltin', op: 'Assert', args: [bin('<', x, num(3)), str('small')] },
+      'Assert(x < 3, "small")',
+    ],
     ['tuples', tuple(num(1), tuple()), '<< 1, << >> >>'],
     ['concatenation', bin('\\o', tuple(x), tuple(y)), '<< x >> \\o << y >>'],
     ['UNCHANGED one variable', unchanged('x'), 'UNCHANGED x'],
     ['UNCHANGED several', unchanged('x', 'y'), 'UNCHANGED << x, y >>'],
     ['UNCHANGED under =', eq(unchanged('x'), bool(true)), '(UNCHANGED x) = TRUE'],
-    ['ENABLED of an application', { kind: 'TlaUnary', op: 'ENABLED', operand: apply('A', nm('t')) }, 'ENABLED A(t)'],
-    ['ENABLED of a conjunction', { kind: 'TlaUnary', op: 'ENABLED', operand: and(x, y) }, 'ENABLED (x /\\ y)'],
-    ['always eventually', { kind: 'TlaTemporal', op: '[]', operand: { kind: 'TlaTemporal', op: '<>', operand: eq(x, y) } }, '[]<>(x = y)'],
-    ['eventually always', { kind: 'TlaTemporal', op: '<>', operand: { kind: 'TlaTemporal', op: '[]', operand: x } }, '<>[]x'],
+    [
+      'ENABLED of an application',
+      { kind: 'TlaUnary', op: 'ENABLED', operand: apply('A', nm('t')) },
+      'ENABLED A(t)',
+    ],
+    [
+      'ENABLED of a conjunction',
+      { kind: 'TlaUnary', op: 'ENABLED', operand: and(x, y) },
+      'ENABLED (x /\\ y)',
+    ],
+    [
+      'always eventually',
+      {
+        kind: 'TlaTemporal',
+        op: '[]',
+        operand: { kind: 'TlaTemporal', op: '<>', operand: eq(x, y) },
+      },
+      '[]<>(x = y)',
+    ],
+    [
+      'eventually always',
+      { kind: 'TlaTemporal', op: '<>', operand: { kind: 'TlaTemporal', op: '[]', operand: x } },
+      '<>[]x',
+    ],
     ['leads to', bin('~>', eq(x, num(1)), eq(y, num(2))), 'x = 1 ~> y = 2'],
-    ['WF', { kind: 'TlaFairness', strength: 'WF', vars: 'vars', action: apply('A', nm('self')) }, 'WF_vars(A(self))'],
-    ['box action', { kind: 'TlaBoxAction', action: bin('=>', x, primed('x')), vars: 'vars' }, "[][x => x']_vars"],
+    [
+      'WF',
+      { kind: 'TlaFairness', strength: 'WF', vars: 'vars', action: apply('A', nm('self')) },
+      'WF_vars(A(self))',
+    ],
+    [
+      'box action',
+      { kind: 'TlaBoxAction', action: bin('=>', x, primed('x')), vars: 'vars' },
+      "[][x => x']_vars",
+    ],
     ['Permutations', { kind: 'TlaBuiltin', op: 'Permutations', args: [S] }, 'Permutations(S)'],
   ];
   test.each(cases)('%s', (_name, expr, text) => {
@@ -238,6 +400,8 @@ CHECK_DEADLOCK FALSE
   });
 
   test('leaves out empty sections but always says how deadlock is treated', () => {
-    expect(printCfg({ ...racyCounterConfig, invariants: [] })).toBe('CONSTANTS\n    Threads = {t1, t2, t3}\n\nSPECIFICATION Spec\n\nCHECK_DEADLOCK TRUE\n');
+    expect(printCfg({ ...racyCounterConfig, invariants: [] })).toBe(
+      'CONSTANTS\n    Threads = {t1, t2, t3}\n\nSPECIFICATION Spec\n\nCHECK_DEADLOCK TRUE\n',
+    );
   });
 });

@@ -18,7 +18,14 @@ async function ci(engine: 'embedded' | 'tlc'): Promise<{ code: number; out: stri
   try {
     mkdirSync(join(dir, 'specs'));
     writeFileSync(join(dir, 'specs', 'tp.cred'), SMALL_SPECS.tp!);
-    const env = { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: join(ROOT, 'prelude'), PATH: process.env.PATH ?? '', TLA2TOOLS_JAR: ENV_JAR ?? '' };
+    const env = {
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      CI: 'true',
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+      PATH: process.env.PATH ?? '',
+      TLA2TOOLS_JAR: ENV_JAR ?? '',
+    };
     const io = memoryIo({ cwd: dir, env });
     const code = await runCi({ dir: '.', engine }, io);
     return { code, out: io.out() };
@@ -27,13 +34,16 @@ async function ci(engine: 'embedded' | 'tlc'): Promise<{ code: number; out: stri
   }
 }
 
-(liveSkipReason ? describe.skip : describe)(`ci --engine tlc on two violated temporal properties (${liveSkipReason ?? 'TLA2TOOLS_JAR'})`, () => {
-  test('both engines meet `expect base: violates p1`', async () => {
-    const embedded = await ci('embedded');
-    const tlc = await ci('tlc');
-    for (const r of [embedded, tlc]) {
-      expect(r.out).toMatch(/^ok .*violates p1/m);
-      expect(r.code).toBe(0);
-    }
-  }, 120_000);
-});
+(liveSkipReason ? describe.skip : describe)(
+  `ci --engine tlc on two violated temporal properties (${liveSkipReason ?? 'TLA2TOOLS_JAR'})`,
+  () => {
+    test('both engines meet `expect base: violates p1`', async () => {
+      const embedded = await ci('embedded');
+      const tlc = await ci('tlc');
+      for (const r of [embedded, tlc]) {
+        expect(r.out).toMatch(/^ok .*violates p1/m);
+        expect(r.code).toBe(0);
+      }
+    }, 120_000);
+  },
+);

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** The corpus beside the repository (`../shared/tlc-fixtures`), or CREDSPEC_TLC_FIXTURES. */
-export const FIXTURES = process.env.CREDSPEC_TLC_FIXTURES ?? resolve(process.cwd(), '..', 'shared', 'tlc-fixtures');
+export const FIXTURES =
+  process.env.CREDSPEC_TLC_FIXTURES ?? resolve(process.cwd(), '..', 'shared', 'tlc-fixtures');
 
 export interface FixtureRun {
   readonly run: string;
@@ -25,7 +26,9 @@ export const fixturesPresent = existsSync(join(FIXTURES, 'index.json'));
 
 export function fixtureCases(): FixtureCase[] {
   if (!fixturesPresent) return [];
-  return (JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')) as { cases: FixtureCase[] }).cases;
+  return (
+    JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')) as { cases: FixtureCase[] }
+  ).cases;
 }
 
 export function fixtureText(caseName: string, file: string): string {

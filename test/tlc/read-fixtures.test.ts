@@ -3,13 +3,25 @@
 import { describe, expect, test } from '@jest/globals';
 import type { CheckResult } from '../../src/result/check-result.js';
 import type { TlaValue } from '../../src/result/tla-value.js';
-import { readToolOutput, ToolOutputReader, type ParsedToolOutput } from '../../src/tlc/read-tool-output.js';
+import {
+  readToolOutput,
+  ToolOutputReader,
+  type ParsedToolOutput,
+} from '../../src/tlc/read-tool-output.js';
 import { readPlainOutput } from '../../src/tlc/read-plain-output.js';
 import { toCheckResult } from '../../src/tlc/to-check-result.js';
 import { interpretMessages, readSanyReport } from '../../src/tlc/interpret-messages.js';
 import { readActionParameters, readConfigProperties } from '../../src/tlc/module-facts.js';
 import { readDumpTrace } from '../../src/tlc/read-dump-trace.js';
-import { FIXTURES, fixtureCases, fixtureText, fixturesPresent, moduleOf, type FixtureCase, type FixtureRun } from './fixture-files.js';
+import {
+  FIXTURES,
+  fixtureCases,
+  fixtureText,
+  fixturesPresent,
+  moduleOf,
+  type FixtureCase,
+  type FixtureRun,
+} from './fixture-files.js';
 
 const mv = (name: string): TlaValue => ({ '#mv': name });
 
@@ -32,84 +44,252 @@ interface Expected {
 }
 
 const EXPECTED: Record<string, Expected> = {
-  '01-success': { verdict: 'holds', property: null, distinct: 811, generated: 901, depth: 19, queued: 0, traceLength: null },
+  '01-success': {
+    verdict: 'holds',
+    property: null,
+    distinct: 811,
+    generated: 901,
+    depth: 19,
+    queued: 0,
+    traceLength: null,
+  },
   '02-invariant': {
-    verdict: 'violated', property: 'NoLostUpdate', distinct: 27, generated: 33, depth: 5, queued: 13, traceLength: 5,
-    actions: [null, 'A_load', 'A_load', 'A_store', 'A_store'], selfs: [null, 't1', 't2', 't1', 't2'], loopsBackTo: null, stuttering: false,
+    verdict: 'violated',
+    property: 'NoLostUpdate',
+    distinct: 27,
+    generated: 33,
+    depth: 5,
+    queued: 13,
+    traceLength: 5,
+    actions: [null, 'A_load', 'A_load', 'A_store', 'A_store'],
+    selfs: [null, 't1', 't2', 't1', 't2'],
+    loopsBackTo: null,
+    stuttering: false,
     check: (r) => {
       const s = r.trace![4]!.state;
       expect(s.counter).toBe(1);
       expect(s.finished).toEqual({ '#set': [mv('t1'), mv('t2')] });
-      expect(s.log).toEqual([{ thread: mv('t1'), wrote: 1 }, { thread: mv('t2'), wrote: 1 }]);
-      expect(s.regs).toEqual({ '#map': [[mv('t1'), { tmp: 0, stores: 1 }], [mv('t2'), { tmp: 0, stores: 1 }], [mv('t3'), { tmp: 0, stores: 0 }]] });
+      expect(s.log).toEqual([
+        { thread: mv('t1'), wrote: 1 },
+        { thread: mv('t2'), wrote: 1 },
+      ]);
+      expect(s.regs).toEqual({
+        '#map': [
+          [mv('t1'), { tmp: 0, stores: 1 }],
+          [mv('t2'), { tmp: 0, stores: 1 }],
+          [mv('t3'), { tmp: 0, stores: 0 }],
+        ],
+      });
       expect(r.trace![0]!.state.log).toEqual([]);
       // Printed order, not declaration order.
       expect(Object.keys(s)).toEqual(['counter', 'regs', 'pc', 'finished', 'log']);
     },
   },
   '03-deadlock': {
-    verdict: 'deadlock', property: null, distinct: 8, generated: 11, depth: 4, queued: 1, traceLength: 4,
-    actions: [null, 'A_prepare', 'A_lock', 'A_prepare'], selfs: [null, 't1', 't1', 't2'],
+    verdict: 'deadlock',
+    property: null,
+    distinct: 8,
+    generated: 11,
+    depth: 4,
+    queued: 1,
+    traceLength: 4,
+    actions: [null, 'A_prepare', 'A_lock', 'A_prepare'],
+    selfs: [null, 't1', 't1', 't2'],
     check: (r) => {
       expect(r.trace![3]!.state.lock).toEqual(mv('t1'));
-      expect(r.trace![3]!.state.cred).toEqual({ '#map': [[mv('t1'), { uid: 0, committed: false }], [mv('t2'), { uid: 0, committed: false }]] });
+      expect(r.trace![3]!.state.cred).toEqual({
+        '#map': [
+          [mv('t1'), { uid: 0, committed: false }],
+          [mv('t2'), { uid: 0, committed: false }],
+        ],
+      });
     },
   },
   '04a-liveness-lasso': {
-    verdict: 'violated', property: 'StarvationFree', distinct: 20, generated: 37, depth: 7, traceLength: 7,
-    actions: [null, 'A_ncs', 'A_ncs', 'A_spin', 'A_cs', 'A_unlock', 'A_ncs'], selfs: [null, 't2', 't1', 't2', 't2', 't2', 't2'],
-    loopsBackTo: 3, stuttering: false,
+    verdict: 'violated',
+    property: 'StarvationFree',
+    distinct: 20,
+    generated: 37,
+    depth: 7,
+    traceLength: 7,
+    actions: [null, 'A_ncs', 'A_ncs', 'A_spin', 'A_cs', 'A_unlock', 'A_ncs'],
+    selfs: [null, 't2', 't1', 't2', 't2', 't2', 't2'],
+    loopsBackTo: 3,
+    stuttering: false,
   },
   '04b-liveness-stuttering': {
-    verdict: 'violated', property: 'AllCommitted', distinct: 9, generated: 14, depth: 5, traceLength: 4,
-    actions: [null, 'A_prepare', 'A_commit', 'A_prepare'], selfs: [null, 't1', 't1', 't2'], loopsBackTo: null, stuttering: true,
-    check: (r) => expect(r.trace![3]!.state.prepared).toEqual({ '#map': [[mv('t1'), { uid: 0, gen: 1 }], [mv('t2'), { uid: 0, gen: 1 }]] }),
+    verdict: 'violated',
+    property: 'AllCommitted',
+    distinct: 9,
+    generated: 14,
+    depth: 5,
+    traceLength: 4,
+    actions: [null, 'A_prepare', 'A_commit', 'A_prepare'],
+    selfs: [null, 't1', 't1', 't2'],
+    loopsBackTo: null,
+    stuttering: true,
+    check: (r) =>
+      expect(r.trace![3]!.state.prepared).toEqual({
+        '#map': [
+          [mv('t1'), { uid: 0, gen: 1 }],
+          [mv('t2'), { uid: 0, gen: 1 }],
+        ],
+      }),
   },
   '04c-action-property': {
-    verdict: 'violated', property: 'ChainOnlyGrows', distinct: 8, generated: 9, depth: 4, traceLength: 4,
-    actions: [null, 'A_install', 'A_install', 'A_tsync'], selfs: [null, 't1', 't2', 't1'],
-    check: (r) => expect(r.trace![0]!.state.filters).toEqual({ '#map': [[mv('t1'), []], [mv('t2'), []]] }),
+    verdict: 'violated',
+    property: 'ChainOnlyGrows',
+    distinct: 8,
+    generated: 9,
+    depth: 4,
+    traceLength: 4,
+    actions: [null, 'A_install', 'A_install', 'A_tsync'],
+    selfs: [null, 't1', 't2', 't1'],
+    check: (r) =>
+      expect(r.trace![0]!.state.filters).toEqual({
+        '#map': [
+          [mv('t1'), []],
+          [mv('t2'), []],
+        ],
+      }),
   },
   '05-assert': {
-    verdict: 'violated', property: 'Failure of assertion at cred.cred:14:5: put_cred: usage > 1', distinct: 32, generated: 37, depth: 7, queued: 8,
-    traceLength: 6, actions: [null, 'A_get_load', 'A_get_load', 'A_get_store', 'A_get_store', 'A_put'],
+    verdict: 'violated',
+    property: 'Failure of assertion at cred.cred:14:5: put_cred: usage > 1',
+    distinct: 32,
+    generated: 37,
+    depth: 7,
+    queued: 8,
+    traceLength: 6,
+    actions: [null, 'A_get_load', 'A_get_load', 'A_get_store', 'A_get_store', 'A_put'],
     check: (r) => expect(r.trace![5]!.state.usage).toBe(1),
   },
   '06-init-violation': {
-    verdict: 'violated', property: 'DomainNeedsNnp', distinct: 0, generated: 0, depth: 0, traceLength: 1, actions: [null],
+    verdict: 'violated',
+    property: 'DomainNeedsNnp',
+    distinct: 0,
+    generated: 0,
+    depth: 0,
+    traceLength: 1,
+    actions: [null],
     check: (r) => {
-      expect(r.trace![0]!.state.nnp).toEqual({ '#map': [[mv('t1'), false], [mv('t2'), false]] });
-      expect(r.trace![0]!.state.domain).toEqual({ '#map': [[mv('t1'), 'd1'], [mv('t2'), 'd1']] });
+      expect(r.trace![0]!.state.nnp).toEqual({
+        '#map': [
+          [mv('t1'), false],
+          [mv('t2'), false],
+        ],
+      });
+      expect(r.trace![0]!.state.domain).toEqual({
+        '#map': [
+          [mv('t1'), 'd1'],
+          [mv('t2'), 'd1'],
+        ],
+      });
     },
   },
-  '07-parse-error': { verdict: 'error', property: null, traceLength: null, tlaLocation: 'TakeLock.tla:19:5', messageIncludes: ['Encountered "/\\" at line 19, column 5'] },
-  '08-semantic-error': { verdict: 'error', property: null, traceLength: null, tlaLocation: 'GiveLock.tla:16:8', messageIncludes: ["Unknown operator: `lokc'.", "Unknown operator: `NoThreads'."] },
+  '07-parse-error': {
+    verdict: 'error',
+    property: null,
+    traceLength: null,
+    tlaLocation: 'TakeLock.tla:19:5',
+    messageIncludes: ['Encountered "/\\" at line 19, column 5'],
+  },
+  '08-semantic-error': {
+    verdict: 'error',
+    property: null,
+    traceLength: null,
+    tlaLocation: 'GiveLock.tla:16:8',
+    messageIncludes: ["Unknown operator: `lokc'.", "Unknown operator: `NoThreads'."],
+  },
   '09a-eval-error-domain': {
-    verdict: 'error', distinct: 10, generated: 11, depth: 4, traceLength: 3, actions: [null, 'A_prepare', 'A_skip'],
-    tlaLocation: 'PeerCopy.tla:37:39', messageIncludes: ['to argument NoThread, which is not in the domain of the function'],
+    verdict: 'error',
+    distinct: 10,
+    generated: 11,
+    depth: 4,
+    traceLength: 3,
+    actions: [null, 'A_prepare', 'A_skip'],
+    tlaLocation: 'PeerCopy.tla:37:39',
+    messageIncludes: ['to argument NoThread, which is not in the domain of the function'],
   },
   '09b-eval-error-compare': {
-    verdict: 'error', property: 'NoENOMEM', distinct: 3, generated: 2, depth: 2, traceLength: 2, actions: [null, 'A_call'],
+    verdict: 'error',
+    property: 'NoENOMEM',
+    distinct: 3,
+    generated: 2,
+    depth: 2,
+    traceLength: 2,
+    actions: [null, 'A_call'],
     messageIncludes: ['Attempted to check equality of integer 0'],
   },
   '10-symmetry-view': {
-    verdict: 'violated', property: 'NoLayerLost', distinct: 6, generated: 10, depth: 4, traceLength: 4,
-    actions: [null, 'A_restrict', 'A_restrict', 'A_tsync'], selfs: [null, 't1', 't2', 't1'],
-    check: (r) => expect(r.trace![3]!.state.domain).toEqual({ '#map': [[mv('t1'), { '#set': [mv('t1')] }], [mv('t2'), { '#set': [mv('t1')] }], [mv('t3'), { '#set': [mv('t1')] }]] }),
+    verdict: 'violated',
+    property: 'NoLayerLost',
+    distinct: 6,
+    generated: 10,
+    depth: 4,
+    traceLength: 4,
+    actions: [null, 'A_restrict', 'A_restrict', 'A_tsync'],
+    selfs: [null, 't1', 't2', 't1'],
+    check: (r) =>
+      expect(r.trace![3]!.state.domain).toEqual({
+        '#map': [
+          [mv('t1'), { '#set': [mv('t1')] }],
+          [mv('t2'), { '#set': [mv('t1')] }],
+          [mv('t3'), { '#set': [mv('t1')] }],
+        ],
+      }),
   },
-  '11-constraint': { verdict: 'holds', property: null, distinct: 1486, generated: 4459, depth: 12, traceLength: null },
-  '12-multiworker-progress': { verdict: 'holds', property: null, distinct: 771668, generated: 1852318, depth: 31, traceLength: null },
-  '13-coverage': { verdict: 'holds', property: null, distinct: 811, generated: 901, depth: 19, traceLength: null },
+  '11-constraint': {
+    verdict: 'holds',
+    property: null,
+    distinct: 1486,
+    generated: 4459,
+    depth: 12,
+    traceLength: null,
+  },
+  '12-multiworker-progress': {
+    verdict: 'holds',
+    property: null,
+    distinct: 771668,
+    generated: 1852318,
+    depth: 31,
+    traceLength: null,
+  },
+  '13-coverage': {
+    verdict: 'holds',
+    property: null,
+    distinct: 811,
+    generated: 901,
+    depth: 19,
+    traceLength: null,
+  },
   '14-continue': {
-    verdict: 'violated', property: 'RegisterFresh', distinct: 14, generated: 19, depth: 5, traceLength: 4, violations: 4,
-    actions: [null, 'A_load', 'A_load', 'A_store'], selfs: [null, 't1', 't2', 't1'],
+    verdict: 'violated',
+    property: 'RegisterFresh',
+    distinct: 14,
+    generated: 19,
+    depth: 5,
+    traceLength: 4,
+    violations: 4,
+    actions: [null, 'A_load', 'A_load', 'A_store'],
+    selfs: [null, 't1', 't2', 't1'],
   },
-  '15-config-error': { verdict: 'error', property: null, traceLength: null, messageIncludes: ['The constant parameter NoThread is not assigned a value'] },
+  '15-config-error': {
+    verdict: 'error',
+    property: null,
+    traceLength: null,
+    messageIncludes: ['The constant parameter NoThread is not assigned a value'],
+  },
 };
 
 /** Runs whose output differs in kind from their case's main runs. */
 const RUN_OVERRIDES: Record<string, Expected> = {
-  '02-invariant/plain-dumptrace-tla-nocm': { verdict: 'error', property: null, traceLength: null, messageIncludes: ['Cannot find source file for module IOUtils'] },
+  '02-invariant/plain-dumptrace-tla-nocm': {
+    verdict: 'error',
+    property: null,
+    traceLength: null,
+    messageIncludes: ['Cannot find source file for module IOUtils'],
+  },
 };
 
 function readRun(c: FixtureCase, run: FixtureRun): ParsedToolOutput {
@@ -182,7 +362,8 @@ describeFixtures(`recorded TLC runs (shared/tlc-fixtures)${NEEDS}`, () => {
         const result = toCheckResult(parsed, run.exitCode, optionsFor(c));
         checkExpected(result, RUN_OVERRIDES[`${c.case}/${run.run}`] ?? EXPECTED[c.case]!);
         const violations = EXPECTED[c.case]!.violations;
-        if (violations !== undefined) expect(interpretMessages(parsed, optionsFor(c)).violations).toHaveLength(violations);
+        if (violations !== undefined)
+          expect(interpretMessages(parsed, optionsFor(c)).violations).toHaveLength(violations);
       });
     }
   }
@@ -191,7 +372,12 @@ describeFixtures(`recorded TLC runs (shared/tlc-fixtures)${NEEDS}`, () => {
     const parsed = readToolOutput(fixtureText('14-continue', 'tool.out'));
     const report = interpretMessages(parsed);
     expect(report.success).toBe(true);
-    expect(report.violations.map((v) => v.property)).toEqual(['RegisterFresh', 'RegisterFresh', 'NoLostUpdate', 'NoLostUpdate']);
+    expect(report.violations.map((v) => v.property)).toEqual([
+      'RegisterFresh',
+      'RegisterFresh',
+      'NoLostUpdate',
+      'NoLostUpdate',
+    ]);
     expect(report.violations.map((v) => v.trace.steps.length)).toEqual([4, 4, 5, 5]);
     expect(toCheckResult(parsed, 0).verdict).toBe('violated');
   });
@@ -200,7 +386,12 @@ describeFixtures(`recorded TLC runs (shared/tlc-fixtures)${NEEDS}`, () => {
     const parsed = readToolOutput(fixtureText('12-multiworker-progress', 'tool.out'));
     const progress = parsed.messages.filter((m) => m.code === 2200);
     expect(progress.length).toBeGreaterThan(2);
-    expect(interpretMessages(parsed).lastProgress).toEqual({ depth: 31, generated: 1852318, distinct: 771668, queue: 0 });
+    expect(interpretMessages(parsed).lastProgress).toEqual({
+      depth: 31,
+      generated: 1852318,
+      distinct: 771668,
+      queue: 0,
+    });
   });
 
   test('read chunk by chunk, as the runner streams it, the output gives the same messages', () => {
@@ -242,7 +433,13 @@ function eraseTypes(v: TlaValue): unknown {
   if (typeof v !== 'object' || v === null) return v;
   if ('#mv' in v) return (v as { '#mv': string })['#mv'];
   if ('#set' in v) return (v as { '#set': TlaValue[] })['#set'].map(eraseTypes);
-  if ('#map' in v) return Object.fromEntries((v as { '#map': [TlaValue, TlaValue][] })['#map'].map(([k, x]) => [String(eraseTypes(k)), eraseTypes(x)]));
+  if ('#map' in v)
+    return Object.fromEntries(
+      (v as { '#map': [TlaValue, TlaValue][] })['#map'].map(([k, x]) => [
+        String(eraseTypes(k)),
+        eraseTypes(x),
+      ]),
+    );
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, eraseTypes(x as TlaValue)]));
 }
 
@@ -251,7 +448,8 @@ describeFixtures(`-dumpTrace json files agree with the -tool trace${NEEDS}`, () 
     test(`${c.case} trace.json`, () => {
       const dump = readDumpTrace(fixtureText(c.case, 'trace.json'));
       if (!dump.ok) throw new Error(dump.error);
-      const run = c.runs.find((r) => r.run === 'tool-dumptrace') ?? c.runs.find((r) => r.run === 'tool')!;
+      const run =
+        c.runs.find((r) => r.run === 'tool-dumptrace') ?? c.runs.find((r) => r.run === 'tool')!;
       const tool = toCheckResult(readRun(c, run), run.exitCode, optionsFor(c));
       expect(dump.trace.steps).toHaveLength(tool.trace!.length);
       expect(dump.trace.loopsBackTo).toBe(tool.loopsBackTo);

@@ -26,7 +26,12 @@ if (liveFixtureSkipReason) {
       test('a 3 s timeout gives inconclusive (timeout) with advice, and no java left', async () => {
         let pid = 0;
         const began = Date.now();
-        const r = await runTlc({ module: longModule(), tlcJar: jar.path, timeoutSeconds: 3, onStart: (s) => (pid = s.pid) });
+        const r = await runTlc({
+          module: longModule(),
+          tlcJar: jar.path,
+          timeoutSeconds: 3,
+          onStart: (s) => (pid = s.pid),
+        });
         expect(r.verdict).toBe('inconclusive');
         expect(r.inconclusive?.reason).toBe('timeout');
         expect(r.inconclusive?.advice).toMatch(/--timeout/);
@@ -61,12 +66,21 @@ if (liveFixtureSkipReason) {
           onStart: (s) => setTimeout(() => process.kill(s.pid, 'SIGKILL'), 2000),
         });
         expect(r.verdict).toBe('error');
-        expect(r.error?.message).toMatch(/killed by SIGKILL from outside credspec.*Run the check again/s);
+        expect(r.error?.message).toMatch(
+          /killed by SIGKILL from outside credspec.*Run the check again/s,
+        );
       });
 
-      test('credspec tlc version prints TLC\'s version line', async () => {
+      test("credspec tlc version prints TLC's version line", async () => {
         const out: string[] = [];
-        const code = await runTlcCommand({ action: 'version', jar: jar.path }, { stdout: { write: (t: string) => out.push(t) }, stderr: { write: () => 0 }, env: process.env });
+        const code = await runTlcCommand(
+          { action: 'version', jar: jar.path },
+          {
+            stdout: { write: (t: string) => out.push(t) },
+            stderr: { write: () => 0 },
+            env: process.env,
+          },
+        );
         expect(code).toBe(0);
         expect(out.join('')).toMatch(/^TLC2 Version \S/);
       });

@@ -9,12 +9,20 @@ import { liveJars, liveFixtureSkipReason, stageFixture } from './live-tlc.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function run(caseName: string, jar: string, extra: Partial<Parameters<typeof runTlc>[0]> = {}): Promise<CheckResult> {
+async function run(
+  caseName: string,
+  jar: string,
+  extra: Partial<Parameters<typeof runTlc>[0]> = {},
+): Promise<CheckResult> {
   const { dir, module } = stageFixture(caseName);
   dirs.push(dir);
   const result = await runTlc({ module, tlcJar: jar, ...extra });
   // Nothing is written beside the module: TLC ran in a copy.
-  expect(readdirSync(dir).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.tla') || f.endsWith('.cfg')).sort());
+  expect(readdirSync(dir).sort()).toEqual(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.tla') || f.endsWith('.cfg'))
+      .sort(),
+  );
   return result;
 }
 
@@ -28,7 +36,7 @@ if (liveFixtureSkipReason) {
   for (const jar of liveJars()) {
     const isRelease = jar.name === 'v1.7.4';
     describe(`live TLC runs of the fixture modules with ${jar.name}`, () => {
-      test('01-success holds with TLC\'s counts', async () => {
+      test("01-success holds with TLC's counts", async () => {
         const r = await run('01-success', jar.path);
         expect(r.verdict).toBe('holds');
         expect(r.stats.distinctStates).toBe(811);
@@ -41,7 +49,13 @@ if (liveFixtureSkipReason) {
         expect(r.verdict).toBe('violated');
         expect(r.property).toBe('NoLostUpdate');
         expect(r.stats.distinctStates).toBe(27);
-        expect(r.trace!.map((s) => s.action?.name ?? null)).toEqual([null, 'A_load', 'A_load', 'A_store', 'A_store']);
+        expect(r.trace!.map((s) => s.action?.name ?? null)).toEqual([
+          null,
+          'A_load',
+          'A_load',
+          'A_store',
+          'A_store',
+        ]);
         // TLC 1.7.4 prints action labels without their arguments.
         expect(self(r, 1)).toEqual(isRelease ? undefined : { '#mv': 't1' });
       });

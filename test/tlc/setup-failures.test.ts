@@ -3,7 +3,16 @@
 // TLC; downloads come from a local server on 127.0.0.1 serving bytes made here.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,7 +36,15 @@ const fresh = (): string => {
 function capture() {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, io: (env: Record<string, string | undefined>) => ({ stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env }) };
+  return {
+    out,
+    err,
+    io: (env: Record<string, string | undefined>) => ({
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env,
+    }),
+  };
 }
 
 /** A zip archive holding one stored file: a jar that is a zip but contains no TLC. */
@@ -61,7 +78,8 @@ function zipWithOneFile(name: string, content: string): Buffer {
 }
 
 const realJava = (() => {
-  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, 'java'))) return join(dir, 'java');
+  for (const dir of (process.env.PATH ?? '').split(':'))
+    if (dir && existsSync(join(dir, 'java'))) return join(dir, 'java');
   return null;
 })();
 
@@ -90,7 +108,10 @@ describe('finding Java', () => {
 
   test('an old Java (1.8) is refused with its version named', async () => {
     const bin = fresh();
-    writeFileSync(join(bin, 'java'), '#!/bin/sh\necho \'java version "1.8.0_292"\' >&2\necho \'Java(TM) SE Runtime Environment (build 1.8.0_292-b10)\' >&2\n');
+    writeFileSync(
+      join(bin, 'java'),
+      "#!/bin/sh\necho 'java version \"1.8.0_292\"' >&2\necho 'Java(TM) SE Runtime Environment (build 1.8.0_292-b10)' >&2\n",
+    );
     chmodSync(join(bin, 'java'), 0o755);
     const r = await findJava({ PATH: bin });
     expect(r.ok ? 'found' : r.kind).toBe('old-java');
@@ -103,7 +124,10 @@ describe('finding Java', () => {
   test('JAVA_HOME comes before PATH', async () => {
     const home = fresh();
     mkdirSync(join(home, 'bin'));
-    writeFileSync(join(home, 'bin', 'java'), '#!/bin/sh\necho \'openjdk version "11.0.2" 2019-01-15\' >&2\n');
+    writeFileSync(
+      join(home, 'bin', 'java'),
+      '#!/bin/sh\necho \'openjdk version "11.0.2" 2019-01-15\' >&2\n',
+    );
     chmodSync(join(home, 'bin', 'java'), 0o755);
     const r = await findJava({ PATH: join(root, 'nowhere'), JAVA_HOME: home });
     expect(r.ok && r.java.source).toBe('JAVA_HOME');
@@ -114,7 +138,10 @@ describe('finding Java', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'M.tla'), '---- MODULE M ----\n====\n');
     writeFileSync(join(dir, 'M.cfg'), '');
-    const r = await runTlc({ module: join(dir, 'M.tla'), env: { PATH: join(root, 'nowhere'), HOME: dir } });
+    const r = await runTlc({
+      module: join(dir, 'M.tla'),
+      env: { PATH: join(root, 'nowhere'), HOME: dir },
+    });
     expect(r.verdict).toBe('error');
     expect(r.error?.message).toMatch(/no java executable was found.*embedded engine/s);
   });
@@ -130,13 +157,22 @@ describe('finding the jar', () => {
     writeFileSync(b, zip);
     const cache = fresh();
     const env = { XDG_CACHE_HOME: cache, TLA2TOOLS_JAR: b };
-    expect(locateJar({ tlcJar: a, env })).toMatchObject({ ok: true, jar: { path: a, source: 'option' } });
-    expect(locateJar({ env })).toMatchObject({ ok: true, jar: { path: b, source: 'TLA2TOOLS_JAR' } });
+    expect(locateJar({ tlcJar: a, env })).toMatchObject({
+      ok: true,
+      jar: { path: a, source: 'option' },
+    });
+    expect(locateJar({ env })).toMatchObject({
+      ok: true,
+      jar: { path: b, source: 'TLA2TOOLS_JAR' },
+    });
     const cached = cachedJarPath({ XDG_CACHE_HOME: cache });
     expect(cached).toBe(join(cache, 'credspec', 'tlc', PINNED_TLC.version, 'tla2tools.jar'));
     mkdirSync(join(cache, 'credspec', 'tlc', PINNED_TLC.version), { recursive: true });
     writeFileSync(cached, zip);
-    expect(locateJar({ env: { XDG_CACHE_HOME: cache } })).toMatchObject({ ok: true, jar: { path: cached, source: 'cache' } });
+    expect(locateJar({ env: { XDG_CACHE_HOME: cache } })).toMatchObject({
+      ok: true,
+      jar: { path: cached, source: 'cache' },
+    });
     expect(tlcCacheDir({ HOME: '/home/u' })).toBe('/home/u/.cache/credspec/tlc');
   });
 
@@ -165,18 +201,26 @@ describe('finding the jar', () => {
     expect(r.ok ? 'found' : r.kind).toBe('corrupt-jar');
     if (!r.ok) expect(r.message).toMatch(/not a jar file/);
     const c = capture();
-    expect(await runTlcCommand({ action: 'version' }, c.io({ TLA2TOOLS_JAR: jar, PATH: process.env.PATH }))).toBe(3);
+    expect(
+      await runTlcCommand(
+        { action: 'version' },
+        c.io({ TLA2TOOLS_JAR: jar, PATH: process.env.PATH }),
+      ),
+    ).toBe(3);
     expect(c.err.join('')).toMatch(/TLA2TOOLS_JAR|embedded engine/);
   });
 
-  (realJava ? test : test.skip)('a zip without TLC in it: TLC does not start, corrupt jar', async () => {
-    const dir = fresh();
-    const jar = join(dir, 'tla2tools.jar');
-    writeFileSync(jar, zipWithOneFile('readme.txt', 'not TLC'));
-    const r = await probeJar(realJava!, { path: jar, source: 'option' });
-    expect(r.ok ? 'started' : r.kind).toBe('corrupt-jar');
-    if (!r.ok) expect(r.message).toMatch(/does not start TLC/);
-  });
+  (realJava ? test : test.skip)(
+    'a zip without TLC in it: TLC does not start, corrupt jar',
+    async () => {
+      const dir = fresh();
+      const jar = join(dir, 'tla2tools.jar');
+      writeFileSync(jar, zipWithOneFile('readme.txt', 'not TLC'));
+      const r = await probeJar(realJava!, { path: jar, source: 'option' });
+      expect(r.ok ? 'started' : r.kind).toBe('corrupt-jar');
+      if (!r.ok) expect(r.message).toMatch(/does not start TLC/);
+    },
+  );
 });
 
 describe('credspec tlc install against a local server', () => {
@@ -211,11 +255,20 @@ describe('credspec tlc install against a local server', () => {
   test('verifies, installs atomically, follows redirects; a second install does not download', async () => {
     const cache = fresh();
     const c = capture();
-    expect(await runTlcCommand({ action: 'install', url: `${base}/redirect`, sha256: good }, c.io({ XDG_CACHE_HOME: cache }))).toBe(0);
+    expect(
+      await runTlcCommand(
+        { action: 'install', url: `${base}/redirect`, sha256: good },
+        c.io({ XDG_CACHE_HOME: cache }),
+      ),
+    ).toBe(0);
     expect(cacheFiles(cache)).toEqual(['tla2tools.jar']);
     expect(readFileSync(cachedJarPath({ XDG_CACHE_HOME: cache })).equals(jarBytes)).toBe(true);
     expect(c.out.join('')).toContain('installed');
-    const again = await installTlc({ url: `${base}/missing`, sha256: good, env: { XDG_CACHE_HOME: cache } });
+    const again = await installTlc({
+      url: `${base}/missing`,
+      sha256: good,
+      env: { XDG_CACHE_HOME: cache },
+    });
     expect(again.ok && again.installed.downloaded).toBe(false);
     const path = capture();
     expect(await runTlcCommand({ action: 'path' }, path.io({ XDG_CACHE_HOME: cache }))).toBe(0);
@@ -224,14 +277,23 @@ describe('credspec tlc install against a local server', () => {
 
   test('URL and checksum from CREDSPEC_TLC_URL and CREDSPEC_TLC_SHA256', async () => {
     const cache = fresh();
-    const r = await installTlc({ env: { XDG_CACHE_HOME: cache, CREDSPEC_TLC_URL: `${base}/tla2tools.jar`, CREDSPEC_TLC_SHA256: good.toUpperCase() } });
+    const r = await installTlc({
+      env: {
+        XDG_CACHE_HOME: cache,
+        CREDSPEC_TLC_URL: `${base}/tla2tools.jar`,
+        CREDSPEC_TLC_SHA256: good.toUpperCase(),
+      },
+    });
     expect(r.ok).toBe(true);
   });
 
   test('checksum mismatch: exit 3, nothing left in the cache', async () => {
     const cache = fresh();
     const c = capture();
-    const code = await runTlcCommand({ action: 'install', url: `${base}/tla2tools.jar`, sha256: PINNED_TLC.sha256 }, c.io({ XDG_CACHE_HOME: cache }));
+    const code = await runTlcCommand(
+      { action: 'install', url: `${base}/tla2tools.jar`, sha256: PINNED_TLC.sha256 },
+      c.io({ XDG_CACHE_HOME: cache }),
+    );
     expect(code).toBe(3);
     expect(c.err.join('')).toMatch(/SHA-256 .* not the expected 936a2620/);
     expect(cacheFiles(cache)).toEqual([]);
@@ -240,7 +302,12 @@ describe('credspec tlc install against a local server', () => {
   test('404: exit 3, one paragraph naming both ways to proceed', async () => {
     const cache = fresh();
     const c = capture();
-    expect(await runTlcCommand({ action: 'install', url: `${base}/missing`, sha256: good }, c.io({ XDG_CACHE_HOME: cache }))).toBe(3);
+    expect(
+      await runTlcCommand(
+        { action: 'install', url: `${base}/missing`, sha256: good },
+        c.io({ XDG_CACHE_HOME: cache }),
+      ),
+    ).toBe(3);
     const text = c.err.join('');
     expect(text).toMatch(/404/);
     expect(text).toMatch(/set TLA2TOOLS_JAR/);
@@ -255,7 +322,11 @@ describe('credspec tlc install against a local server', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const cache = fresh();
-    const r = await installTlc({ url: `http://127.0.0.1:${port}/tla2tools.jar`, sha256: good, env: { XDG_CACHE_HOME: cache } });
+    const r = await installTlc({
+      url: `http://127.0.0.1:${port}/tla2tools.jar`,
+      sha256: good,
+      env: { XDG_CACHE_HOME: cache },
+    });
     expect(r.ok ? 'installed' : r.kind).toBe('download-failed');
     if (!r.ok) {
       expect(r.message).toContain('connection refused');

@@ -27,16 +27,28 @@ function stage(name: string): string {
 
 async function embedded(name: string) {
   const built = builtOf(name);
-  return simulate(interpretModule(built.emitted.module, built.emitted.config), built.emitted.config, { traces: 5, depth: 10, seed: 1 });
+  return simulate(
+    interpretModule(built.emitted.module, built.emitted.config),
+    built.emitted.config,
+    { traces: 5, depth: 10, seed: 1 },
+  );
 }
 
 test('the distinct states of a printed behaviour: equal states once, whatever their key order', () => {
   expect(distinctStatesOf(null)).toBe(0);
-  expect(distinctStatesOf([
-    { action: null, state: { n: 0, pc: { '#map': [[{ '#mv': 'w1' }, 'a']] } } },
-    { action: { name: 'A', params: {} }, state: { n: 1, pc: { '#map': [[{ '#mv': 'w1' }, 'b']] } } },
-    { action: { name: 'B', params: {} }, state: { pc: { '#map': [[{ '#mv': 'w1' }, 'a']] }, n: 0 } },
-  ])).toBe(2);
+  expect(
+    distinctStatesOf([
+      { action: null, state: { n: 0, pc: { '#map': [[{ '#mv': 'w1' }, 'a']] } } },
+      {
+        action: { name: 'A', params: {} },
+        state: { n: 1, pc: { '#map': [[{ '#mv': 'w1' }, 'b']] } },
+      },
+      {
+        action: { name: 'B', params: {} },
+        state: { pc: { '#map': [[{ '#mv': 'w1' }, 'a']] }, n: 0 },
+      },
+    ]),
+  ).toBe(2);
 });
 
 if (liveSkipReason) {
@@ -47,7 +59,13 @@ if (liveSkipReason) {
   for (const jar of liveJars()) {
     describe(`simulation counts on live TLC, ${jar.name}`, () => {
       test('a one-path violation: the same verdict, trace, distinct states and depth as the embedded simulation', async () => {
-        const tlc = await runTlcSimulation({ module: stage('simpath'), tlcJar: jar.path, traces: 5, depth: 10, seed: 1 });
+        const tlc = await runTlcSimulation({
+          module: stage('simpath'),
+          tlcJar: jar.path,
+          traces: 5,
+          depth: 10,
+          seed: 1,
+        });
         const mine = await embedded('simpath');
         expect([tlc.verdict, tlc.property, tlc.trace?.length]).toEqual(['violated', 'small', 3]);
         expect([mine.verdict, mine.property, mine.trace?.length]).toEqual(['violated', 'small', 3]);
@@ -60,7 +78,13 @@ if (liveSkipReason) {
       }, 60_000);
 
       test('a holding spec: inconclusive, states generated as TLC reports them, and the advice says distinct states are not counted', async () => {
-        const tlc = await runTlcSimulation({ module: stage('simok'), tlcJar: jar.path, traces: 5, depth: 10, seed: 1 });
+        const tlc = await runTlcSimulation({
+          module: stage('simok'),
+          tlcJar: jar.path,
+          traces: 5,
+          depth: 10,
+          seed: 1,
+        });
         const mine = await embedded('simok');
         expect([tlc.verdict, tlc.inconclusive?.reason]).toEqual(['inconclusive', 'simulation']);
         expect(tlc.inconclusive!.advice).toContain(NOT_COUNTED);

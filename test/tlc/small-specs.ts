@@ -86,4 +86,3 @@ export function builtOf(name: string): BuiltCase {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.built;
 }
-

@@ -33,15 +33,26 @@ if (liveSkipReason) {
 } else {
   for (const jar of liveJars()) {
     describe(`naming a violated temporal property on live TLC, ${jar.name}`, () => {
-      test.each(['tp', 'tplater', 'tpswap'])('%s: TLC and the embedded engine name the same property', async (name) => {
-        const built = builtOf(name);
-        const exe = interpretModule(built.emitted.module, built.emitted.config);
-        const embedded = await explore(exe, built.emitted.config);
-        const tlc = await runTlc({ ...stage(name), tlcJar: jar.path, judgeTemporal: temporalJudge(built) });
-        expect([tlc.verdict, tlc.property]).toEqual(['violated', embedded.property]);
-        expect(embedded.property).toBe(name === 'tp' ? 'p1' : 'p2');
-        expect([tlc.stats.distinctStates, tlc.stats.statesGenerated]).toEqual([embedded.stats.distinctStates, embedded.stats.statesGenerated]);
-      }, 60_000);
+      test.each(['tp', 'tplater', 'tpswap'])(
+        '%s: TLC and the embedded engine name the same property',
+        async (name) => {
+          const built = builtOf(name);
+          const exe = interpretModule(built.emitted.module, built.emitted.config);
+          const embedded = await explore(exe, built.emitted.config);
+          const tlc = await runTlc({
+            ...stage(name),
+            tlcJar: jar.path,
+            judgeTemporal: temporalJudge(built),
+          });
+          expect([tlc.verdict, tlc.property]).toEqual(['violated', embedded.property]);
+          expect(embedded.property).toBe(name === 'tp' ? 'p1' : 'p2');
+          expect([tlc.stats.distinctStates, tlc.stats.statesGenerated]).toEqual([
+            embedded.stats.distinctStates,
+            embedded.stats.statesGenerated,
+          ]);
+        },
+        60_000,
+      );
     });
   }
 }

@@ -48,23 +48,28 @@ describe('recorded TLC runs with two temporal properties', () => {
     ['tpswap', '2x', 'p2', 'p2'],
     ['tpswap', '174', null, 'p2'],
   ];
-  test.each(cases)('%s with TLC %s: the reader names %s, the lasso names %s, as the embedded engine does', async (name, jar, read, named) => {
-    const built = builtOf(name);
-    const result = recorded(name, jar);
-    expect(result.verdict).toBe('violated');
-    expect(result.property).toBe(read);
-    // A two-state behaviour that stutters in n = 1.
-    expect(result.trace).toHaveLength(2);
-    expect(result.stuttering).toBe(true);
+  test.each(cases)(
+    '%s with TLC %s: the reader names %s, the lasso names %s, as the embedded engine does',
+    async (name, jar, read, named) => {
+      const built = builtOf(name);
+      const result = recorded(name, jar);
+      expect(result.verdict).toBe('violated');
+      expect(result.property).toBe(read);
+      // A two-state behaviour that stutters in n = 1.
+      expect(result.trace).toHaveLength(2);
+      expect(result.stuttering).toBe(true);
 
-    const exe = executableOf(built);
-    const judged = await nameTemporalViolation(result, readConfigProperties(built.cfgText), (l) => firstViolatedTemporal(exe, l.trace, l));
-    expect(judged.property).toBe(named);
-    expect({ ...judged, property: null }).toEqual({ ...result, property: null });
+      const exe = executableOf(built);
+      const judged = await nameTemporalViolation(result, readConfigProperties(built.cfgText), (l) =>
+        firstViolatedTemporal(exe, l.trace, l),
+      );
+      expect(judged.property).toBe(named);
+      expect({ ...judged, property: null }).toEqual({ ...result, property: null });
 
-    const embedded = await explore(exe, built.emitted.config);
-    expect([embedded.verdict, embedded.property]).toEqual(['violated', named]);
-  });
+      const embedded = await explore(exe, built.emitted.config);
+      expect([embedded.verdict, embedded.property]).toEqual(['violated', named]);
+    },
+  );
 
   test('without a judge, or with one that cannot tell, the result is unchanged', async () => {
     const result = recorded('tp', '174');
@@ -75,9 +80,23 @@ describe('recorded TLC runs with two temporal properties', () => {
   test('a result that is no temporal counterexample is never judged', async () => {
     const result = recorded('tp', '2x');
     const judge = (): string => 'p2';
-    expect(await nameTemporalViolation({ ...result, verdict: 'deadlock', property: null }, ['p1', 'p2'], judge)).toMatchObject({ property: null });
-    expect(await nameTemporalViolation({ ...result, stuttering: false, loopsBackTo: null }, ['p1', 'p2'], judge)).toMatchObject({ property: 'p1' });
-    expect(await nameTemporalViolation({ ...result, property: 'NoLostUpdate' }, ['p1', 'p2'], judge)).toMatchObject({ property: 'NoLostUpdate' });
+    expect(
+      await nameTemporalViolation(
+        { ...result, verdict: 'deadlock', property: null },
+        ['p1', 'p2'],
+        judge,
+      ),
+    ).toMatchObject({ property: null });
+    expect(
+      await nameTemporalViolation(
+        { ...result, stuttering: false, loopsBackTo: null },
+        ['p1', 'p2'],
+        judge,
+      ),
+    ).toMatchObject({ property: 'p1' });
+    expect(
+      await nameTemporalViolation({ ...result, property: 'NoLostUpdate' }, ['p1', 'p2'], judge),
+    ).toMatchObject({ property: 'NoLostUpdate' });
     // One PROPERTY: TLC named it.
     expect(await nameTemporalViolation(result, ['p1'], judge)).toMatchObject({ property: 'p1' });
   });
@@ -113,15 +132,24 @@ test("plain output's list of violated properties is read like -tool output's", (
     'State 3: Stuttering',
   ].join('\n');
   const r = toCheckResult(readPlainOutput(text), 13, { properties: ['p1', 'p2'] });
-  expect([r.verdict, r.property, r.trace?.length, r.stuttering]).toEqual(['violated', 'p1', 2, true]);
+  expect([r.verdict, r.property, r.trace?.length, r.stuttering]).toEqual([
+    'violated',
+    'p1',
+    2,
+    true,
+  ]);
 });
 
 describe('one property on one lasso', () => {
   // States are one integer; P is "x = 1", Q is "x = 2".
   const P = (s: State): boolean => Number(s[0] as unknown) === 1;
   const Q = (s: State): boolean => Number(s[0] as unknown) === 2;
-  const lasso = (xs: number[], loopStart: number) => ({ states: xs.map((x) => [x] as unknown as State), loopStart });
-  const form = (kind: TemporalForm['kind']): TemporalForm => (kind === 'leads-to' ? { kind, p: P, q: Q } : { kind, p: P } as TemporalForm);
+  const lasso = (xs: number[], loopStart: number) => ({
+    states: xs.map((x) => [x] as unknown as State),
+    loopStart,
+  });
+  const form = (kind: TemporalForm['kind']): TemporalForm =>
+    kind === 'leads-to' ? { kind, p: P, q: Q } : ({ kind, p: P } as TemporalForm);
 
   test.each([
     // form, states, loop start, violated?
@@ -145,8 +173,15 @@ describe('one property on one lasso', () => {
     const exe = executableOf(builtOf('tp'));
     const trace = recorded('tp', '2x').trace!;
     expect(firstViolatedTemporal(exe, trace, { loopsBackTo: null, stuttering: false })).toBeNull();
-    expect(firstViolatedTemporal(exe, [{ action: null, state: { n: 1 } }], { loopsBackTo: null, stuttering: true })).toBeNull();
+    expect(
+      firstViolatedTemporal(exe, [{ action: null, state: { n: 1 } }], {
+        loopsBackTo: null,
+        stuttering: true,
+      }),
+    ).toBeNull();
     expect(firstViolatedTemporal(exe, trace, { loopsBackTo: null, stuttering: true })).toBe('p1');
-    expect(firstViolatedTemporal(exe, trace, { loopsBackTo: null, stuttering: true }, ['p2'])).toBe('p2');
+    expect(firstViolatedTemporal(exe, trace, { loopsBackTo: null, stuttering: true }, ['p2'])).toBe(
+      'p2',
+    );
   });
 });

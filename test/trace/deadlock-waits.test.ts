@@ -20,16 +20,29 @@ import { waitForLines } from '../../src/trace/formats/wait-for.js';
 const ROOT = resolve(process.cwd());
 
 /** The ci case of `spec` for `variant` whose expectation carries `tag`, checked; its waits and mapped trace. */
-async function deadlockOf(spec: string, variant: string, tag: string): Promise<{ waits: readonly WaitEdge[] | undefined; verdict: string; specText: string; result: VariantResult }> {
+async function deadlockOf(
+  spec: string,
+  variant: string,
+  tag: string,
+): Promise<{
+  waits: readonly WaitEdge[] | undefined;
+  verdict: string;
+  specText: string;
+  result: VariantResult;
+}> {
   const program = loadSpec(spec, { cwd: ROOT, env: process.env });
   const checked = checkProgram(program);
   expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const c = ciCases(program).find((x) => x.variant === variant && x.expects.some((e) => e.tag === tag));
+  const c = ciCases(program).find(
+    (x) => x.variant === variant && x.expects.some((e) => e.tag === tag),
+  );
   expect(c).toBeDefined();
   const built = buildCase(checked, c!, 'credspec test');
   if (!built.ok) throw new Error(`${spec} ${variant} does not build`);
   const b = built.built;
-  const r = await explore(interpretModule(b.emitted.module, b.emitted.config), b.emitted.config, { maxStates: 200_000 });
+  const r = await explore(interpretModule(b.emitted.module, b.emitted.config), b.emitted.config, {
+    maxStates: 200_000,
+  });
   const trace = mapTrace(r, b.emitted.sourceMap);
   const waits = deadlockWaits(b, r, trace?.steps ?? null);
   const result = {
@@ -58,19 +71,40 @@ function lineOf(text: string, needle: string): number {
 }
 
 test('S-4: the caller waits at its mutex_lock, held by the exec that waits for the group', async () => {
-  const { waits, verdict, specText } = await deadlockOf('specs/seccomp-tsync.cred', 'mutex_uninterruptible', 'S-4');
+  const { waits, verdict, specText } = await deadlockOf(
+    'specs/seccomp-tsync.cred',
+    'mutex_uninterruptible',
+    'S-4',
+  );
   expect(verdict).toBe('deadlock');
   expect(waits!.map((w) => w.thread)).toEqual(['caller1', 'execer1']);
   const [caller, execer] = waits!;
-  expect(caller).toMatchObject({ waitsOn: 'cred_guard_mutex', heldBy: ['execer1'], statement: 'mutex_lock(cred_guard_mutex)', at: 'seccomp_tsync.lock' });
-  expect(caller!.location).toMatchObject({ file: 'specs/seccomp-tsync.cred', line: lineOf(specText, 'override step seccomp_tsync.lock: mutex_lock(cred_guard_mutex)') });
+  expect(caller).toMatchObject({
+    waitsOn: 'cred_guard_mutex',
+    heldBy: ['execer1'],
+    statement: 'mutex_lock(cred_guard_mutex)',
+    at: 'seccomp_tsync.lock',
+  });
+  expect(caller!.location).toMatchObject({
+    file: 'specs/seccomp-tsync.cred',
+    line: lineOf(specText, 'override step seccomp_tsync.lock: mutex_lock(cred_guard_mutex)'),
+  });
   // de_thread waits for every other thread of the group to go: the caller, still alive.
-  expect(execer).toMatchObject({ waitsOn: 'GROUP', heldBy: ['caller1'], statement: 'de_thread_wait(GROUP)', at: 'do_execve.exec_dethread' });
+  expect(execer).toMatchObject({
+    waitsOn: 'GROUP',
+    heldBy: ['caller1'],
+    statement: 'de_thread_wait(GROUP)',
+    at: 'do_execve.exec_dethread',
+  });
   expect(execer!.location!.line).toBe(lineOf(specText, 'exec_dethread: de_thread_wait(GROUP)'));
 }, 120_000);
 
 test('L-10: a caller blocked on exec_update_lock is held by the other, who waits for a completion', async () => {
-  const { waits, verdict, specText, result } = await deadlockOf('specs/landlock-tsync.cred', 'lock_blocking', 'L-10');
+  const { waits, verdict, specText, result } = await deadlockOf(
+    'specs/landlock-tsync.cred',
+    'lock_blocking',
+    'L-10',
+  );
   expect(verdict).toBe('deadlock');
   const byThread = new Map(waits!.map((w) => [w.thread, w] as const));
   expect([...byThread.keys()].sort()).toEqual(['caller1', 'caller2']);
@@ -78,20 +112,30 @@ test('L-10: a caller blocked on exec_update_lock is held by the other, who waits
   expect(locker).toBeDefined();
   expect(locker!.at).toBe('restrict_siblings.serialise');
   // The step is the variant's override of `serialise`, and the line is the override's.
-  expect(locker!.location!.line).toBe(lineOf(specText, 'override step restrict_siblings.serialise: down_write(exec_update_lock)'));
+  expect(locker!.location!.line).toBe(
+    lineOf(specText, 'override step restrict_siblings.serialise: down_write(exec_update_lock)'),
+  );
   const holder = byThread.get(locker!.heldBy[0]!)!;
   expect(holder.thread).not.toBe(locker!.thread);
   expect(holder.at).toBe('restrict_siblings.wait_prepared');
   expect(holder.waitsOn).toBe('all_prepared');
-  expect(holder.location!.line).toBe(lineOf(specText, 'wait_prepared: wait_for_completion_interruptible(all_prepared, werr)'));
+  expect(holder.location!.line).toBe(
+    lineOf(specText, 'wait_prepared: wait_for_completion_interruptible(all_prepared, werr)'),
+  );
 
   // The result file with the picture is what the schema allows.
   const ajv = new Ajv2020({ allErrors: true });
-  const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')));
-  expect(validate({ tool: 'credspec', version: '0.0.0', results: [result] }) ? [] : validate.errors).toEqual([]);
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')),
+  );
+  expect(
+    validate({ tool: 'credspec', version: '0.0.0', results: [result] }) ? [] : validate.errors,
+  ).toEqual([]);
 
   // The formats print the recorded picture as it is.
   const lines = waitForLines(result);
   expect(lines[0]).toBe('deadlock: no thread can take a step');
-  expect(lines.join('\n')).toContain(`${locker!.thread}  waits on exec_update_lock, held or owed by ${holder.thread}`);
+  expect(lines.join('\n')).toContain(
+    `${locker!.thread}  waits on exec_update_lock, held or owed by ${holder.thread}`,
+  );
 }, 120_000);

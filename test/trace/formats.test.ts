@@ -34,7 +34,8 @@ const CASES: [string, VariantResult][] = [
 describe('golden trace formats', () => {
   for (const [name, result] of CASES) {
     for (const [format, ext] of GOLDEN_FORMATS) {
-      test(`${format} of the ${name} result`, () => golden(`${name}.${ext}`, formatTrace(result, format)));
+      test(`${format} of the ${name} result`, () =>
+        golden(`${name}.${ext}`, formatTrace(result, format)));
     }
   }
 });
@@ -42,7 +43,9 @@ describe('golden trace formats', () => {
 describe('plain text', () => {
   test('one block per step with thread, file:line:col, statement, kernel link and changes', () => {
     const text = formatTrace(deadlock, 'text');
-    expect(text).toContain('  6  caller1  test/fixtures/results/tsync-mini.cred:31:12  restrict_siblings.queue\n');
+    expect(text).toContain(
+      '  6  caller1  test/fixtures/results/tsync-mini.cred:31:12  restrict_siblings.queue\n',
+    );
     expect(text).toContain('kernel: security/landlock/tsync.c schedule_task_work @42fc7e6543f6');
     expect(text).toContain('caller2.works: {} -> {caller1.restrict_siblings}');
     expect(text).toContain('caller1.restrict_siblings.num_preparing: (unset) -> 1');
@@ -64,13 +67,21 @@ describe('plain text', () => {
   });
   test('a lasso marks where the loop starts and where it goes back; stuttering is noted', () => {
     const text = formatTrace(lasso, 'text');
-    expect(text).toContain('  1  caller1  test/fixtures/results/tsync-mini.cred:58:10  Caller.retry   <- the loop starts here\n');
+    expect(text).toContain(
+      '  1  caller1  test/fixtures/results/tsync-mini.cred:58:10  Caller.retry   <- the loop starts here\n',
+    );
     // A file written before the closing step was recorded: the words say it is not known.
-    expect(text.trimEnd().split('\n').at(-1)).toBe('-- states 1..22 repeat forever: steps 2..22, then a step back to state 1 (the result does not record which)');
-    expect(formatTrace(stutter, 'text').trimEnd().split('\n').at(-1)).toBe('-- then stuttering: nothing changes after step 5, forever');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '-- states 1..22 repeat forever: steps 2..22, then a step back to state 1 (the result does not record which)',
+    );
+    expect(formatTrace(stutter, 'text').trimEnd().split('\n').at(-1)).toBe(
+      '-- then stuttering: nothing changes after step 5, forever',
+    );
   });
   test('a fault point shows which way it went', () => {
-    expect(formatTrace(invariant, 'text')).toMatch(/ 6 {2}sibling1 {2}\S+:49:12 {2}restrict_one\.prepare\n.*\n {7}outcome: failed\n/);
+    expect(formatTrace(invariant, 'text')).toMatch(
+      / 6 {2}sibling1 {2}\S+:49:12 {2}restrict_one\.prepare\n.*\n {7}outcome: failed\n/,
+    );
   });
 });
 
@@ -87,31 +98,74 @@ describe('itf', () => {
   });
   test('#meta, vars, and one state per step, each with every variable and its action and thread', () => {
     const itf = toItf(withModuleStates(invariant));
-    expect(itf['#meta']).toMatchObject({ format: 'ITF', source: 'generated/tsync-mini/TsyncMini_v2.tla', spec: 'test/fixtures/results/tsync-mini.cred' });
+    expect(itf['#meta']).toMatchObject({
+      format: 'ITF',
+      source: 'generated/tsync-mini/TsyncMini_v2.tla',
+      spec: 'test/fixtures/results/tsync-mini.cred',
+    });
     expect(itf.states).toHaveLength(invariant.trace!.length);
-    expect(itf.vars).toEqual(expect.arrayContaining(['commits', 'sibling2_cred', 'caller1_restrict_siblings_num_unfinished', 'pc']));
+    expect(itf.vars).toEqual(
+      expect.arrayContaining([
+        'commits',
+        'sibling2_cred',
+        'caller1_restrict_siblings_num_unfinished',
+        'pc',
+      ]),
+    );
     itf.states.forEach((s, i) => {
-      expect(s['#meta']).toMatchObject({ index: i, thread: invariant.trace![i]!.thread, step: invariant.trace![i]!.step });
-      expect(Object.keys(s).filter((k) => k !== '#meta').sort()).toEqual([...itf.vars].sort());
+      expect(s['#meta']).toMatchObject({
+        index: i,
+        thread: invariant.trace![i]!.thread,
+        step: invariant.trace![i]!.step,
+      });
+      expect(
+        Object.keys(s)
+          .filter((k) => k !== '#meta')
+          .sort(),
+      ).toEqual([...itf.vars].sort());
     });
     expect(itf.states[0]!['#meta']).toEqual({ index: 0, action: null, thread: null, step: 'init' });
-    expect(itf.states[1]!['#meta']).toEqual({ index: 1, action: 'Caller_retry', params: { self: { '#unserializable': 'caller1' } }, thread: 'caller1', step: 'Caller.retry', location: 'test/fixtures/results/tsync-mini.cred:58:10' });
+    expect(itf.states[1]!['#meta']).toEqual({
+      index: 1,
+      action: 'Caller_retry',
+      params: { self: { '#unserializable': 'caller1' } },
+      thread: 'caller1',
+      step: 'Caller.retry',
+      location: 'test/fixtures/results/tsync-mini.cred:58:10',
+    });
     expect('loop' in itf).toBe(false);
   });
-  test('values: model values are #unserializable, never strings; maps, big integers and sequences keep ITF\'s forms', () => {
-    expect(toItfValue({ '#map': [[{ '#mv': 't1' }, { '#bigint': '9007199254740993' }]] })).toEqual({ '#map': [[{ '#unserializable': 't1' }, { '#bigint': '9007199254740993' }]] });
-    expect(toItfValue([1, { '#mv': 'None' }, 'none'])).toEqual([1, { '#unserializable': 'None' }, 'none']);
-    expect(toItfValue({ '#set': [{ a: true, b: { '#mv': 'x' } }] })).toEqual({ '#set': [{ a: true, b: { '#unserializable': 'x' } }] });
+  test("values: model values are #unserializable, never strings; maps, big integers and sequences keep ITF's forms", () => {
+    expect(toItfValue({ '#map': [[{ '#mv': 't1' }, { '#bigint': '9007199254740993' }]] })).toEqual({
+      '#map': [[{ '#unserializable': 't1' }, { '#bigint': '9007199254740993' }]],
+    });
+    expect(toItfValue([1, { '#mv': 'None' }, 'none'])).toEqual([
+      1,
+      { '#unserializable': 'None' },
+      'none',
+    ]);
+    expect(toItfValue({ '#set': [{ a: true, b: { '#mv': 'x' } }] })).toEqual({
+      '#set': [{ a: true, b: { '#unserializable': 'x' } }],
+    });
     expect(toItfValue(2 ** 60)).toEqual({ '#bigint': '1152921504606846976' });
-    expect(JSON.stringify(toItfValue(JSON.parse('{"__proto__": {"#mv": "t1"}, "a": 1}') as never))).toBe('{"__proto__":{"#unserializable":"t1"},"a":1}');
+    expect(
+      JSON.stringify(toItfValue(JSON.parse('{"__proto__": {"#mv": "t1"}, "a": 1}') as never)),
+    ).toBe('{"__proto__":{"#unserializable":"t1"},"a":1}');
     const s = toItf(withModuleStates(deadlock)).states[6]!;
-    expect(s['caller2_works']).toEqual({ '#set': [{ '#unserializable': 'caller1.restrict_siblings' }] });
+    expect(s['caller2_works']).toEqual({
+      '#set': [{ '#unserializable': 'caller1.restrict_siblings' }],
+    });
     expect(s['caller1_cred']).toEqual({ '#unserializable': 'INIT_CRED' });
   });
   test('hostile module states: a variable named __proto__ is kept, one named #meta is refused', () => {
     const step = invariant.trace![0]!;
-    const withState = (state: string): VariantResult => ({ ...invariant, trace: [{ ...step, tla: { action: null, state: JSON.parse(state) as never } }] });
-    expect(JSON.stringify(toItf(withState('{"__proto__": 1, "x": 2}')).states[0])).toBe('{"#meta":{"index":0,"action":null,"thread":null,"step":"init"},"__proto__":1,"x":2}');
+    const withState = (state: string): VariantResult => ({
+      ...invariant,
+      trace: [{ ...step, tla: { action: null, state: JSON.parse(state) as never } }],
+    });
+    expect(JSON.stringify(toItf(withState('{"__proto__": 1, "x": 2}')).states[0])).toBe(
+      '{"#meta":{"index":0,"action":null,"thread":null,"step":"init"},"__proto__":1,"x":2}',
+    );
     expect(() => toItf(withState('{"#meta": 1}'))).toThrow(/"#meta", which no module has/);
   });
   test('a lasso gets loop; a deadlock ends #meta with its wait-for picture', () => {
@@ -145,7 +199,9 @@ describe('mermaid', () => {
   });
   test('the lasso is a loop block; a deadlock ends with dashed wait arrows', () => {
     // The loop opens after step 1: the step into state 1 ran once.
-    expect(formatTrace(lasso, 'mermaid')).toMatch(/\n {2}Note over caller1: 1\. Caller\.retry[^\n]*\n {2}loop states 1\.\.22 repeat forever[^\n]*\n(?: {4}.*\n)+ {2}end\n$/);
+    expect(formatTrace(lasso, 'mermaid')).toMatch(
+      /\n {2}Note over caller1: 1\. Caller\.retry[^\n]*\n {2}loop states 1\.\.22 repeat forever[^\n]*\n(?: {4}.*\n)+ {2}end\n$/,
+    );
     const dl = formatTrace(deadlock, 'mermaid').trimEnd().split('\n');
     expect(dl.slice(-3)).toEqual([
       '  caller1-->>caller2: waits on caller1.restrict_siblings.all_prepared, held or owed by caller2',
@@ -180,22 +236,30 @@ describe('lkml', () => {
   });
   test('long statements wrap, then are cut with "..."', () => {
     expect(wrapText('alpha beta gamma', 10)).toEqual(['alpha beta', 'gamma']);
-    expect(wrapText('task_work_add(caller2_restrict_siblings)', 16)).toEqual(['task_work_add(', 'caller2_restrict', '_siblings)']);
+    expect(wrapText('task_work_add(caller2_restrict_siblings)', 16)).toEqual([
+      'task_work_add(',
+      'caller2_restrict',
+      '_siblings)',
+    ]);
     expect(wrapText('one two three four', 9, 1)).toEqual(['one tw...']);
     expect(wrapText('one two three four', 10, 1)).toEqual(['one two...']);
   });
   test('a deadlock ends with the wait-for picture', () => {
-    expect(formatTrace(deadlock, 'lkml').trimEnd().split('\n').at(-1)).toBe('  cycle: caller1 -> caller2 -> caller1');
+    expect(formatTrace(deadlock, 'lkml').trimEnd().split('\n').at(-1)).toBe(
+      '  cycle: caller1 -> caller2 -> caller1',
+    );
   });
 });
 
 describe('wait-for cycle', () => {
   test('finds the cycle and only a cycle', () => {
-    expect(findWaitCycle([
-      { thread: 'a', waitsOn: 'x', heldBy: ['b'] },
-      { thread: 'b', waitsOn: 'y', heldBy: ['c'] },
-      { thread: 'c', waitsOn: 'z', heldBy: ['b'] },
-    ])).toEqual(['b', 'c', 'b']);
+    expect(
+      findWaitCycle([
+        { thread: 'a', waitsOn: 'x', heldBy: ['b'] },
+        { thread: 'b', waitsOn: 'y', heldBy: ['c'] },
+        { thread: 'c', waitsOn: 'z', heldBy: ['b'] },
+      ]),
+    ).toEqual(['b', 'c', 'b']);
     expect(findWaitCycle([{ thread: 'a', waitsOn: 'x', heldBy: ['b'] }])).toBeNull();
   });
 });

@@ -20,7 +20,8 @@ export const GOLDEN_FORMATS: readonly [TraceFormat, string][] = [
 export function golden(name: string, actual: string): void {
   const path = join(GOLDEN, name);
   if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
+    if (process.env.UPDATE_GOLDEN !== '1')
+      throw new Error(`missing golden file ${path}: run with UPDATE_GOLDEN=1 and review it`);
     writeFileSync(path, actual);
   }
   expect(actual).toBe(readFileSync(path, 'utf8'));

@@ -26,7 +26,11 @@ const S1 = 'test/fixtures/results/seccomp-s1-atomic.json';
 const L1 = 'test/fixtures/results/landlock-l1-deadlock.json';
 
 function itfOf(resultFile: string): ItfTrace {
-  const out = execFileSync(process.execPath, [CLI, 'trace', resultFile, '--format', 'itf'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const out = execFileSync(process.execPath, [CLI, 'trace', resultFile, '--format', 'itf'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return JSON.parse(out) as ItfTrace;
 }
 
@@ -39,21 +43,42 @@ function fromItf(v: ItfValue): TlaValue {
   if ('#bigint' in o) return { '#bigint': String(o['#bigint']) };
   if ('#set' in o) return { '#set': (o['#set'] as ItfValue[]).map(fromItf) };
   if ('#tup' in o) return (o['#tup'] as ItfValue[]).map(fromItf);
-  if ('#map' in o) return { '#map': (o['#map'] as [ItfValue, ItfValue][]).map(([k, x]) => [fromItf(k), fromItf(x)] as const) };
+  if ('#map' in o)
+    return {
+      '#map': (o['#map'] as [ItfValue, ItfValue][]).map(
+        ([k, x]) => [fromItf(k), fromItf(x)] as const,
+      ),
+    };
   return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, fromItf(x as ItfValue)]));
 }
 
 function stateValues(s: ItfState): Record<string, TlaValue> {
-  return Object.fromEntries(Object.entries(s).filter(([k]) => k !== '#meta').map(([k, x]) => [k, fromItf(x as ItfValue)]));
+  return Object.fromEntries(
+    Object.entries(s)
+      .filter(([k]) => k !== '#meta')
+      .map(([k, x]) => [k, fromItf(x as ItfValue)]),
+  );
 }
 
 /** The module S-1 was checked on, built again from the spec with the result's parameters. */
 function moduleOf(result: VariantResult): { executable: ExecutableModule; tlaPath: string } {
   const program = loadSpec(result.spec, { cwd: ROOT, env: process.env });
   const checked = checkProgram(program);
-  const span = { file: result.spec, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-  const overrides = Object.entries(result.overrides ?? {}).map(([name, value]) => ({ name, value: String(value), span }));
-  const built = buildCase(checked, { variant: result.variant, overrides, expects: [] }, 'credspec test');
+  const span = {
+    file: result.spec,
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: 1, column: 1, offset: 0 },
+  };
+  const overrides = Object.entries(result.overrides ?? {}).map(([name, value]) => ({
+    name,
+    value: String(value),
+    span,
+  }));
+  const built = buildCase(
+    checked,
+    { variant: result.variant, overrides, expects: [] },
+    'credspec test',
+  );
   if (!built.ok) throw new Error(`${result.spec} ${result.variant} does not build`);
   const e = built.built.emitted;
   return { executable: interpretModule(e.module, e.config), tlaPath: built.built.tlaPath };
@@ -63,7 +88,9 @@ function moduleOf(result: VariantResult): { executable: ExecutableModule; tlaPat
 function stringsOf(v: ItfValue, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);
   else if (Array.isArray(v)) for (const x of v as readonly ItfValue[]) stringsOf(x, out);
-  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) if (k !== '#unserializable') stringsOf(x as ItfValue, out);
+  else if (typeof v === 'object' && v !== null)
+    for (const [k, x] of Object.entries(v))
+      if (k !== '#unserializable') stringsOf(x as ItfValue, out);
   return out;
 }
 
@@ -95,24 +122,37 @@ describe('ITF of S-1 (seccomp partial TSYNC, violates sc_atomic)', () => {
     expect('loop' in itf).toBe(false);
   });
 
-  test('every state defines every variable of the module, under the module\'s names', () => {
+  test("every state defines every variable of the module, under the module's names", () => {
     expect(itf.vars).toEqual(executable.variables);
-    expect(itf.vars).toEqual(expect.arrayContaining(['pc', 'stack', 'failure', 'seccomp_tsync_changed', 'Caller_ret']));
+    expect(itf.vars).toEqual(
+      expect.arrayContaining(['pc', 'stack', 'failure', 'seccomp_tsync_changed', 'Caller_ret']),
+    );
     expect(itf.states).toHaveLength(25);
-    itf.states.forEach((s) => expect(Object.keys(s).filter((k) => k !== '#meta').sort()).toEqual([...executable.variables].sort()));
+    itf.states.forEach((s) =>
+      expect(
+        Object.keys(s)
+          .filter((k) => k !== '#meta')
+          .sort(),
+      ).toEqual([...executable.variables].sort()),
+    );
   });
 
   test('model values are #unserializable, never plain strings', () => {
     const names = new Set<string>();
-    for (const step of result.trace!) for (const v of Object.values(step.tla!.state)) modelValuesOf(v, names);
+    for (const step of result.trace!)
+      for (const v of Object.values(step.tla!.state)) modelValuesOf(v, names);
     expect(names).toContain('None');
     expect(names).toContain('caller1');
-    const strings = itf.states.flatMap((s) => Object.entries(s).filter(([k]) => k !== '#meta').flatMap(([, v]) => stringsOf(v as ItfValue)));
+    const strings = itf.states.flatMap((s) =>
+      Object.entries(s)
+        .filter(([k]) => k !== '#meta')
+        .flatMap(([, v]) => stringsOf(v as ItfValue)),
+    );
     expect(strings.filter((x) => names.has(x) || x === 'none')).toEqual([]);
     expect(JSON.stringify(itf.states)).toContain('{"#unserializable":"None"}');
   });
 
-  test('each state\'s #meta names its action and thread; the first has none', () => {
+  test("each state's #meta names its action and thread; the first has none", () => {
     const metas = itf.states.map((s) => s['#meta'] as ItfStateMeta);
     metas.forEach((m, i) => expect(m.index).toBe(i));
     expect(metas[0]).toMatchObject({ action: null, thread: null, step: 'init' });
@@ -122,19 +162,40 @@ describe('ITF of S-1 (seccomp partial TSYNC, violates sc_atomic)', () => {
       expect(typeof m.thread).toBe('string');
       expect(m.location).toMatch(/^specs\/seccomp-tsync\.cred:\d+:\d+$/);
     }
-    expect(metas[1]).toMatchObject({ action: result.trace![1]!.tla!.action, thread: result.trace![1]!.thread, step: result.trace![1]!.step });
+    expect(metas[1]).toMatchObject({
+      action: result.trace![1]!.tla!.action,
+      thread: result.trace![1]!.thread,
+      step: result.trace![1]!.step,
+    });
   });
 
   test('decoded, it replays against the module: initial state, a transition by the named action at each step, sc_atomic false at the end', () => {
     const steps: TlaTraceStep[] = itf.states.map((s) => {
       const m = s['#meta'] as ItfStateMeta;
-      const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, fromItf(v)]));
-      return { action: m.action === null ? null : { name: m.action, params }, state: stateValues(s) };
+      const params = Object.fromEntries(
+        Object.entries(m.params ?? {}).map(([k, v]) => [k, fromItf(v)]),
+      );
+      return {
+        action: m.action === null ? null : { name: m.action, params },
+        state: stateValues(s),
+      };
     });
-    expect(replayTrace(executable, steps, { loopsBackTo: null, stuttering: false, property: 'sc_atomic' })).toEqual([]);
+    expect(
+      replayTrace(executable, steps, {
+        loopsBackTo: null,
+        stuttering: false,
+        property: 'sc_atomic',
+      }),
+    ).toEqual([]);
     // The replay is a real check: a state swapped out of order is caught.
     const swapped = [steps[0]!, steps[2]!, steps[1]!, ...steps.slice(3)];
-    expect(replayTrace(executable, swapped, { loopsBackTo: null, stuttering: false, property: 'sc_atomic' }).length).toBeGreaterThan(0);
+    expect(
+      replayTrace(executable, swapped, {
+        loopsBackTo: null,
+        stuttering: false,
+        property: 'sc_atomic',
+      }).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -144,11 +205,27 @@ describe('ITF of L-1 (two Landlock callers deadlock), checked now by the built C
   const resultFile = join(dir, 'l1 result.json');
   let check: SpawnSyncReturns<string>;
   beforeAll(() => {
-    check = spawnSync(process.execPath, [CLI, 'check', 'specs/landlock-tsync.cred', '--variant', 'v2', '--param', 'CALLERS=2', '--param', 'SIBLINGS=0', '--json', resultFile], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
-    });
+    check = spawnSync(
+      process.execPath,
+      [
+        CLI,
+        'check',
+        'specs/landlock-tsync.cred',
+        '--variant',
+        'v2',
+        '--param',
+        'CALLERS=2',
+        '--param',
+        'SIBLINGS=0',
+        '--json',
+        resultFile,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: join(dir, 'cache') },
+      },
+    );
   }, 600_000);
 
   test('every state defines every variable of the module, and the trace replays to a deadlock', () => {
@@ -158,24 +235,41 @@ describe('ITF of L-1 (two Landlock callers deadlock), checked now by the built C
     const itf = itfOf(resultFile);
     const { executable } = moduleOf(result);
     expect(itf.vars).toEqual(executable.variables);
-    for (const s of itf.states) expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(executable.variables);
+    for (const s of itf.states)
+      expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(executable.variables);
     expect(itf.states.length).toBe(result.trace!.length);
-    const strings = itf.states.flatMap((s) => Object.entries(s).filter(([k]) => k !== '#meta').flatMap(([, v]) => stringsOf(v as ItfValue)));
+    const strings = itf.states.flatMap((s) =>
+      Object.entries(s)
+        .filter(([k]) => k !== '#meta')
+        .flatMap(([, v]) => stringsOf(v as ItfValue)),
+    );
     expect(strings.filter((x) => ['none', 'None', 'caller1', 'caller2'].includes(x))).toEqual([]);
     const steps: TlaTraceStep[] = itf.states.map((s) => {
       const m = s['#meta'] as ItfStateMeta;
-      const params = Object.fromEntries(Object.entries(m.params ?? {}).map(([k, v]) => [k, fromItf(v)]));
-      return { action: m.action === null ? null : { name: m.action, params }, state: stateValues(s) };
+      const params = Object.fromEntries(
+        Object.entries(m.params ?? {}).map(([k, v]) => [k, fromItf(v)]),
+      );
+      return {
+        action: m.action === null ? null : { name: m.action, params },
+        state: stateValues(s),
+      };
     });
-    expect(replayTrace(executable, steps, { loopsBackTo: null, stuttering: false, deadlock: true })).toEqual([]);
+    expect(
+      replayTrace(executable, steps, { loopsBackTo: null, stuttering: false, deadlock: true }),
+    ).toEqual([]);
   }, 120_000);
 });
 
-describe('a result written without the module\'s states', () => {
+describe("a result written without the module's states", () => {
   test('trace --format itf says so and how to get one, exit 2, nothing on stdout', () => {
-    const r = spawnSync(process.execPath, [CLI, 'trace', L1, '--format', 'itf'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'trace', L1, '--format', 'itf'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^credspec trace: test\/fixtures\/results\/landlock-l1-deadlock\.json: no ITF: the result records no TLA\+ state for step 0 .*run the check again/);
+    expect(r.stderr).toMatch(
+      /^credspec trace: test\/fixtures\/results\/landlock-l1-deadlock\.json: no ITF: the result records no TLA\+ state for step 0 .*run the check again/,
+    );
   });
 });

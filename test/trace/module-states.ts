@@ -13,8 +13,19 @@ export function withModuleStates(result: VariantResult): VariantResult {
   const trace = steps.map((s): TraceStep => {
     const state: Record<string, TlaValue> = {};
     for (const k of keys) state[k.replace(/\./g, '_')] = s.state[k] ?? { '#mv': 'None' };
-    state['pc'] = { '#map': threads.map((t) => [{ '#mv': t }, s.thread === t ? s.step.replace(/\./g, '_') : 'idle'] as const) };
-    return { ...s, tla: { action: s.index === 0 && s.backTo === undefined ? null : s.step.replace(/\./g, '_'), ...(s.thread === null ? {} : { params: { self: { '#mv': s.thread } } }), state } };
+    state['pc'] = {
+      '#map': threads.map(
+        (t) => [{ '#mv': t }, s.thread === t ? s.step.replace(/\./g, '_') : 'idle'] as const,
+      ),
+    };
+    return {
+      ...s,
+      tla: {
+        action: s.index === 0 && s.backTo === undefined ? null : s.step.replace(/\./g, '_'),
+        ...(s.thread === null ? {} : { params: { self: { '#mv': s.thread } } }),
+        state,
+      },
+    };
   });
   return { ...result, trace };
 }

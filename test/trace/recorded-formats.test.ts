@@ -35,12 +35,21 @@ const CASES: [string, VariantResult][] = [
 describe('the recorded results are what the shipped specs give', () => {
   test('verdicts, properties, trace lengths, and spec files named from the repository root', () => {
     expect([l1.verdict, l1.property, l1.trace!.length]).toEqual(['deadlock', null, 33]);
-    expect([l3.verdict, l3.property, l3.trace!.length]).toEqual(['violated', 'frame_use_after_return', 50]);
+    expect([l3.verdict, l3.property, l3.trace!.length]).toEqual([
+      'violated',
+      'frame_use_after_return',
+      50,
+    ]);
     expect([s1.verdict, s1.property, s1.trace!.length]).toEqual(['violated', 'sc_atomic', 25]);
-    expect([l1.spec, l3.spec, s1.spec]).toEqual(['specs/landlock-tsync.cred', 'specs/landlock-tsync.cred', 'specs/seccomp-tsync.cred']);
+    expect([l1.spec, l3.spec, s1.spec]).toEqual([
+      'specs/landlock-tsync.cred',
+      'specs/landlock-tsync.cred',
+      'specs/seccomp-tsync.cred',
+    ]);
     for (const [, r] of CASES) {
       expect(r.stats?.seconds).toBe(0);
-      for (const step of r.trace!) if (step.location !== null) expect(existsSync(join(REPO, step.location.file))).toBe(true);
+      for (const step of r.trace!)
+        if (step.location !== null) expect(existsSync(join(REPO, step.location.file))).toBe(true);
     }
   });
 });
@@ -48,11 +57,13 @@ describe('the recorded results are what the shipped specs give', () => {
 describe('golden formats of the recorded results', () => {
   for (const [name, result] of CASES) {
     for (const [format, ext] of GOLDEN_FORMATS) {
-      test(`${format} of ${name}`, () => golden(`${name}.${ext}`, formatTrace(result, format, sourcesOf(result))));
+      test(`${format} of ${name}`, () =>
+        golden(`${name}.${ext}`, formatTrace(result, format, sourcesOf(result))));
     }
   }
   // Only S-1 records the module's states that ITF is made of (see test/fixtures/results/README.md).
-  test('itf of seccomp-s1-atomic', () => golden('seccomp-s1-atomic.itf.json', formatTrace(s1, 'itf', sourcesOf(s1))));
+  test('itf of seccomp-s1-atomic', () =>
+    golden('seccomp-s1-atomic.itf.json', formatTrace(s1, 'itf', sourcesOf(s1))));
 });
 
 describe('the L-1 deadlock: two callers queue task works on each other and both sleep', () => {
@@ -62,17 +73,33 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     '  caller2  waits on all_prepared, held or owed by caller1 (asleep in wait_for_completion(all_prepared) at restrict_siblings.wait_prepared)',
     '  cycle: caller1 -> caller2 -> caller1',
   ];
-  test('the wait edges: each caller sleeps in v2\'s uninterruptible wait, owed by the other', () => {
+  test("the wait edges: each caller sleeps in v2's uninterruptible wait, owed by the other", () => {
     expect(inferWaits(l1, sourcesOf(l1))).toEqual([
-      { thread: 'caller1', waitsOn: 'all_prepared', heldBy: ['caller2'], statement: 'wait_for_completion(all_prepared)', at: 'restrict_siblings.wait_prepared' },
-      { thread: 'caller2', waitsOn: 'all_prepared', heldBy: ['caller1'], statement: 'wait_for_completion(all_prepared)', at: 'restrict_siblings.wait_prepared' },
+      {
+        thread: 'caller1',
+        waitsOn: 'all_prepared',
+        heldBy: ['caller2'],
+        statement: 'wait_for_completion(all_prepared)',
+        at: 'restrict_siblings.wait_prepared',
+      },
+      {
+        thread: 'caller2',
+        waitsOn: 'all_prepared',
+        heldBy: ['caller1'],
+        statement: 'wait_for_completion(all_prepared)',
+        at: 'restrict_siblings.wait_prepared',
+      },
     ]);
   });
   test('text ends with the picture; the steps that queue the works show both sides', () => {
     const text = formatTrace(l1, 'text', sourcesOf(l1));
     expect(text.trimEnd().split('\n').slice(-4)).toEqual(picture);
-    expect(text).toContain(' 25  caller1  specs/landlock-tsync.cred:181:9  restrict_siblings.queue\n');
-    expect(text).toContain('task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]');
+    expect(text).toContain(
+      ' 25  caller1  specs/landlock-tsync.cred:181:9  restrict_siblings.queue\n',
+    );
+    expect(text).toContain(
+      'task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
+    );
     expect(text).toContain('caller2.notify_signal: false -> true');
     expect(text.split('\n').slice(0, 4)).toEqual([
       'spec      specs/landlock-tsync.cred',
@@ -91,7 +118,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     expect(lines[1]).toContain('held or owed by caller1');
     expect(lines[2]).toBe('  cycle: caller1 -> caller2 -> caller1');
   });
-  test('lkml: each caller\'s column ends asleep in the wait; the picture follows', () => {
+  test("lkml: each caller's column ends asleep in the wait; the picture follows", () => {
     const lines = formatTrace(l1, 'lkml', sourcesOf(l1)).trimEnd().split('\n');
     expect(lines[0]).toBe('CPU0 (caller1)                           CPU1 (caller2)');
     const col1 = lines[0]!.indexOf('CPU1');
@@ -103,7 +130,9 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
       `${' '.repeat(col1)}  // sleeps forever`,
     ]);
     expect(lines.at(-1)).toBe('  cycle: caller1 -> caller2 -> caller1');
-    expect(lines.slice(blank + 1).join(' ')).toMatch(/caller1 waits on all_prepared, held or owed by caller2/);
+    expect(lines.slice(blank + 1).join(' ')).toMatch(
+      /caller1 waits on all_prepared, held or owed by caller2/,
+    );
   });
   test('mermaid: dashed arrows from each caller to the one that owes it', () => {
     const lines = formatTrace(l1, 'mermaid', sourcesOf(l1)).trimEnd().split('\n');
@@ -117,22 +146,54 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
 });
 
 describe('ITF of the recorded results, field by field', () => {
-  test('S-1: the module\'s variables under its names in every state, model values #unserializable, the action of each step', () => {
+  test("S-1: the module's variables under its names in every state, model values #unserializable, the action of each step", () => {
     const itf = toItf(s1);
-    expect(itf['#meta']).toMatchObject({ format: 'ITF', source: 'generated/seccomp-tsync/SeccompTsync_partial.tla', spec: 'specs/seccomp-tsync.cred', verdict: 'violated', property: 'sc_atomic' });
+    expect(itf['#meta']).toMatchObject({
+      format: 'ITF',
+      source: 'generated/seccomp-tsync/SeccompTsync_partial.tla',
+      spec: 'specs/seccomp-tsync.cred',
+      verdict: 'violated',
+      property: 'sc_atomic',
+    });
     expect(itf.states).toHaveLength(25);
     expect(itf.vars).toHaveLength(43);
-    for (const s of itf.states) expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(itf.vars);
+    for (const s of itf.states)
+      expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(itf.vars);
     const last = itf.states[24]!;
-    expect(last['#meta']).toEqual({ index: 24, action: 'seccomp_tsync_sc_atomic', params: { self: { '#unserializable': 'caller1' } }, thread: 'caller1', step: 'seccomp_tsync.sc_atomic', location: 'specs/seccomp-tsync.cred:168:5' });
+    expect(last['#meta']).toEqual({
+      index: 24,
+      action: 'seccomp_tsync_sc_atomic',
+      params: { self: { '#unserializable': 'caller1' } },
+      thread: 'caller1',
+      step: 'seccomp_tsync.sc_atomic',
+      location: 'specs/seccomp-tsync.cred:168:5',
+    });
     const mv = (name: string) => ({ '#unserializable': name });
     // The breaking state: caller1's failed call changed other2.
-    expect(last['seccomp_tsync_changed']).toEqual({ '#map': [[mv('caller1'), { '#set': [mv('other2')] }], [mv('other1'), { '#set': [] }], [mv('other2'), { '#set': [] }]] });
-    expect(last['sc_filter']).toEqual({ '#map': [[mv('caller1'), 1], [mv('other1'), 2], [mv('other2'), 1]] });
-    expect(last['stack']).toEqual({ '#map': [[mv('caller1'), ['Caller_enter']], [mv('other1'), ['Other_own']], [mv('other2'), []]] });
+    expect(last['seccomp_tsync_changed']).toEqual({
+      '#map': [
+        [mv('caller1'), { '#set': [mv('other2')] }],
+        [mv('other1'), { '#set': [] }],
+        [mv('other2'), { '#set': [] }],
+      ],
+    });
+    expect(last['sc_filter']).toEqual({
+      '#map': [
+        [mv('caller1'), 1],
+        [mv('other1'), 2],
+        [mv('other2'), 1],
+      ],
+    });
+    expect(last['stack']).toEqual({
+      '#map': [
+        [mv('caller1'), ['Caller_enter']],
+        [mv('other1'), ['Other_own']],
+        [mv('other2'), []],
+      ],
+    });
     expect(last['failure']).toBe('Assert_seccomp_tsync_sc_atomic');
   });
-  test('L-1 and L-3, recorded before results kept the module\'s states: refused, not written in part', () => {
+  test("L-1 and L-3, recorded before results kept the module's states: refused, not written in part", () => {
     expect(() => toItf(l1, sourcesOf(l1))).toThrow(/no TLA\+ state for step 0/);
     expect(() => toItf(l3)).toThrow(/no TLA\+ state for step 0/);
   });
@@ -164,7 +225,9 @@ describe('what reads badly in the recorded traces stays fixed', () => {
   test('the L-3 text shows the frame after the return and the sibling still using it', () => {
     const text = formatTrace(l3, 'text');
     expect(text).toContain('verdict   violated frame_use_after_return');
-    expect(text).toContain(' 48  caller1  specs/landlock-tsync.cred:234:3  restrict_siblings.ret\n       return preparation_error\n');
+    expect(text).toContain(
+      ' 48  caller1  specs/landlock-tsync.cred:234:3  restrict_siblings.ret\n       return preparation_error\n',
+    );
     expect(text).toContain('caller1.restrict_siblings.works: {sibling1, sibling2} -> {}');
     expect(text.trimEnd().split('\n').slice(-3)).toEqual([
       ' 49  sibling2  specs/landlock-tsync.cred:266:5  restrict_one.wait_commit',

@@ -17,7 +17,10 @@ export function loadFile(name: string): ResultFile {
 
 /** The view of one recorded result, with its spec file read from the repository. */
 export function viewOf(result: VariantResult): TraceView {
-  return makeTraceView(result, new Map([[result.spec, readFileSync(join(REPO, result.spec), 'utf8')]]));
+  return makeTraceView(
+    result,
+    new Map([[result.spec, readFileSync(join(REPO, result.spec), 'utf8')]]),
+  );
 }
 
 /** The rendered lines as plain text. */

@@ -1,6 +1,10 @@
 // Checking that a file is a result file, and picking the result to show.
 
-import { parseParamSet, selectResult, validateResultFile } from '../../src/cli/viewer/load-result.js';
+import {
+  parseParamSet,
+  selectResult,
+  validateResultFile,
+} from '../../src/cli/viewer/load-result.js';
 import { loadFile } from './helpers.js';
 
 describe('validateResultFile', () => {
@@ -10,11 +14,23 @@ describe('validateResultFile', () => {
     }
   });
   test('rejects what is not a result file, saying where', () => {
-    expect(validateResultFile({ hello: 1 })).toEqual({ ok: false, error: expect.stringContaining('not a credspec result file') });
-    const broken = structuredClone(loadFile('tsync-deadlock.json')) as unknown as { results: { trace: { location: { line: unknown } }[] }[] };
+    expect(validateResultFile({ hello: 1 })).toEqual({
+      ok: false,
+      error: expect.stringContaining('not a credspec result file'),
+    });
+    const broken = structuredClone(loadFile('tsync-deadlock.json')) as unknown as {
+      results: { trace: { location: { line: unknown } }[] }[];
+    };
     broken.results[1]!.trace[3]!.location.line = 'x';
-    expect(validateResultFile(broken)).toEqual({ ok: false, error: 'not a credspec result file: results[1].trace[3].location.line is not an integer' });
-    const badVerdict = { tool: 'credspec', version: '1', results: [{ ...loadFile('tsync-invariant.json').results[0], verdict: 'maybe' }] };
+    expect(validateResultFile(broken)).toEqual({
+      ok: false,
+      error: 'not a credspec result file: results[1].trace[3].location.line is not an integer',
+    });
+    const badVerdict = {
+      tool: 'credspec',
+      version: '1',
+      results: [{ ...loadFile('tsync-invariant.json').results[0], verdict: 'maybe' }],
+    };
     expect(validateResultFile(badVerdict).ok).toBe(false);
   });
 });
@@ -36,15 +52,30 @@ describe('selectResult', () => {
     expect(base.ok && base.value.loopsBackTo).toBe(1);
   });
   test('an unknown variant, unmatched parameters and a result without a trace are errors', () => {
-    expect(selectResult(deadlock, { variant: 'v9' })).toEqual({ ok: false, error: 'unknown variant "v9" (the file has: v2)' });
+    expect(selectResult(deadlock, { variant: 'v9' })).toEqual({
+      ok: false,
+      error: 'unknown variant "v9" (the file has: v2)',
+    });
     expect(selectResult(deadlock, { variant: 'v2', params: 'CALLERS=5' })).toEqual({
       ok: false,
       error: 'no result with CALLERS=5 (the file has: v2 (CALLERS=1, SIBLINGS=0); v2 (CALLERS=2))',
     });
-    expect(selectResult(deadlock, { params: 'CALLERS=1' })).toEqual({ ok: false, error: 'the result v2 (CALLERS=1, SIBLINGS=0) has no trace (verdict: holds)' });
+    expect(selectResult(deadlock, { params: 'CALLERS=1' })).toEqual({
+      ok: false,
+      error: 'the result v2 (CALLERS=1, SIBLINGS=0) has no trace (verdict: holds)',
+    });
   });
   test('--params must be NAME=VALUE pairs', () => {
-    expect(parseParamSet('A=1, B=x')).toEqual({ ok: true, value: [['A', '1'], ['B', 'x']] });
-    expect(parseParamSet('A')).toEqual({ ok: false, error: '--params expects NAME=VALUE[,NAME=VALUE...], got "A"' });
+    expect(parseParamSet('A=1, B=x')).toEqual({
+      ok: true,
+      value: [
+        ['A', '1'],
+        ['B', 'x'],
+      ],
+    });
+    expect(parseParamSet('A')).toEqual({
+      ok: false,
+      error: '--params expects NAME=VALUE[,NAME=VALUE...], got "A"',
+    });
   });
 });

@@ -7,7 +7,9 @@ import { REPO } from './helpers.js';
 
 function staticImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^import\s+(?:type\s+)?[^;]*?from\s+'([^']+)';/gms)].filter((m) => !/^import\s+type\s/.test(m[0])).map((m) => m[1]!);
+  return [...text.matchAll(/^import\s+(?:type\s+)?[^;]*?from\s+'([^']+)';/gms)]
+    .filter((m) => !/^import\s+type\s/.test(m[0]))
+    .map((m) => m[1]!);
 }
 
 test('static imports from the trace command reach neither ink, react nor the ink shell', () => {
@@ -24,7 +26,9 @@ test('static imports from the trace command reach neither ink, react nor the ink
       else packages.add(spec);
     }
   }
-  expect([...packages].filter((p) => p === 'ink' || p === 'react' || p.startsWith('react/'))).toEqual([]);
+  expect(
+    [...packages].filter((p) => p === 'ink' || p === 'react' || p.startsWith('react/')),
+  ).toEqual([]);
   expect([...seen].some((f) => f.endsWith('app.tsx') || f.endsWith('run-viewer.ts'))).toBe(false);
   expect(seen.size).toBeGreaterThan(5);
   expect(readFileSync(start, 'utf8')).toContain("import('../viewer/run-viewer.js')");

@@ -15,7 +15,10 @@ export const ESC = '\u001b';
 
 /** Text without ANSI escapes and carriage returns. */
 export function strip(text: string): string {
-  return text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\u001b\][^\u0007]*\u0007/g, '').replace(/\r/g, '');
+  return text
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/\u001b\][^\u0007]*\u0007/g, '')
+    .replace(/\r/g, '');
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -30,13 +33,16 @@ export class Session {
   /** `argv` is what follows `node`: `bin/credspec.js ...` (`[...TRACE, ...]` for the trace command). */
   constructor(argv: string[], cols: number, rows: number) {
     const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && !k.startsWith('JEST')) env[k] = v;
+    for (const [k, v] of Object.entries(process.env))
+      if (v !== undefined && k !== 'CI' && k !== 'NO_COLOR' && !k.startsWith('JEST')) env[k] = v;
     env.TERM = 'xterm-256color';
     this.proc = pty.spawn(process.execPath, argv, { cols, rows, cwd: REPO, env });
     this.proc.onData((d) => {
       this.output += d;
     });
-    this.exited = new Promise((res) => this.proc.onExit(({ exitCode }) => res((this.exitCode = exitCode))));
+    this.exited = new Promise((res) =>
+      this.proc.onExit(({ exitCode }) => res((this.exitCode = exitCode))),
+    );
   }
 
   /** The text of the last full frame drawn. */
@@ -93,6 +99,9 @@ export class Session {
   /** After quitting: the cursor was shown again and the alternate screen left. */
   restoredTerminal(): boolean {
     const tail = this.output.slice(this.output.lastIndexOf(`${ESC}[?25l`));
-    return tail.includes(`${ESC}[?25h`) && this.output.lastIndexOf(`${ESC}[?1049l`) > this.output.lastIndexOf(`${ESC}[?1049h`);
+    return (
+      tail.includes(`${ESC}[?25h`) &&
+      this.output.lastIndexOf(`${ESC}[?1049l`) > this.output.lastIndexOf(`${ESC}[?1049h`)
+    );
   }
 }

@@ -18,17 +18,25 @@ describe('the L-1 deadlock', () => {
   test('the source pane shows the spec line of each step, highlighted', () => {
     const screen = texts(renderView(l1, at(31), SIZE));
     expect(screen[1]).toBe('DEADLOCK  step 31 of 32');
-    expect(screen).toContainEqual(expect.stringMatching(/^── specs\/landlock-tsync\.cred:199:7 {2}restrict_siblings\.must_wait ─+$/));
+    expect(screen).toContainEqual(
+      expect.stringMatching(
+        /^── specs\/landlock-tsync\.cred:199:7 {2}restrict_siblings\.must_wait ─+$/,
+      ),
+    );
     expect(screen).toContainEqual(expect.stringMatching(/^▶199 │ {7}must_wait: if r > 0 \{$/));
     const first = texts(renderView(l1, at(1), SIZE));
-    expect(first).toContainEqual(expect.stringMatching(/^▶365 │ {3}prctl_nnp: task_set_no_new_privs\(self\)$/));
+    expect(first).toContainEqual(
+      expect.stringMatching(/^▶365 │ {3}prctl_nnp: task_set_no_new_privs\(self\)$/),
+    );
   });
   test('with a hundred variables the change stays on screen: groups fold, unchanged variables hide', () => {
     const screen = texts(renderView(l1, at(1), SIZE));
     expect(screen).toContain('thread caller1 (+17 unchanged)');
     expect(screen).toContain('* nnp: false -> true');
     const queue = texts(renderView(l1, at(25), SIZE));
-    expect(queue).toContain('* task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]');
+    expect(queue).toContain(
+      '* task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
+    );
     expect(queue).toContain('* notify_signal: false -> true');
     expect(queue).toContain('* works: {} -> {caller2}');
   });
@@ -36,13 +44,19 @@ describe('the L-1 deadlock', () => {
     const screen = texts(renderView(l1, at(32), SIZE));
     const i = screen.indexOf('      ■ deadlock: no thread can move');
     expect(i).toBeGreaterThan(0);
-    expect(screen[i + 1]).toMatch(/^ {8}caller1 {2}waits on all_prepared, held or owed by caller2 \(asleep in wait_for_completion\(all_prepared\)/);
-    expect(screen[i + 2]).toMatch(/^ {8}caller2 {2}waits on all_prepared, held or owed by caller1 /);
+    expect(screen[i + 1]).toMatch(
+      /^ {8}caller1 {2}waits on all_prepared, held or owed by caller2 \(asleep in wait_for_completion\(all_prepared\)/,
+    );
+    expect(screen[i + 2]).toMatch(
+      /^ {8}caller2 {2}waits on all_prepared, held or owed by caller1 /,
+    );
     expect(screen[i + 3]).toBe('        cycle: caller1 -> caller2 -> caller1');
   });
   test('without the spec file the picture still names the callers and who owes whom', () => {
     const view = makeTraceView(l1.result, new Map());
-    expect(view.waits[0]).toMatch(/^ {2}caller1 {2}waits on the statement after restrict_siblings\.must_wait at specs\/landlock-tsync\.cred:199 .*held or owed by caller2$/);
+    expect(view.waits[0]).toMatch(
+      /^ {2}caller1 {2}waits on the statement after restrict_siblings\.must_wait at specs\/landlock-tsync\.cred:199 .*held or owed by caller2$/,
+    );
     expect(view.waits.at(-1)).toBe('  cycle: caller1 -> caller2 -> caller1');
   });
   test('t follows one caller: n visits only its steps', () => {
@@ -59,18 +73,24 @@ describe('the L-1 deadlock', () => {
 });
 
 describe('L-3 and S-1', () => {
-  test('L-3: the return step shows the caller frame\'s changes; the last step the sibling still waiting on it', () => {
+  test("L-3: the return step shows the caller frame's changes; the last step the sibling still waiting on it", () => {
     const ret = texts(renderView(l3, at(48), SIZE));
     expect(ret[1]).toBe('VIOLATED frame_use_after_return  step 48 of 49');
     expect(ret).toContain('call caller1 › restrict_siblings (+13 unchanged)');
     expect(ret).toContain('* preparation_error: ENOMEM -> OK');
     const last = texts(renderView(l3, at(49), SIZE));
-    expect(last).toContainEqual(expect.stringMatching(/^▶266 │ +wait_commit: wait_for_completion\(ctx->ready_to_commit\)$/));
+    expect(last).toContainEqual(
+      expect.stringMatching(/^▶266 │ +wait_commit: wait_for_completion\(ctx->ready_to_commit\)$/),
+    );
   });
   test('S-1: a step of the variant shows its override in the source pane', () => {
     const screen = texts(renderView(s1, at(21), SIZE));
-    expect(screen).toContainEqual(expect.stringMatching(/^── specs\/seccomp-tsync\.cred:352:37 {2}seccomp_tsync\.sync /));
-    expect(screen).toContainEqual(expect.stringMatching(/^▶352 │ {3}override step seccomp_tsync\.sync: atomic \{$/));
+    expect(screen).toContainEqual(
+      expect.stringMatching(/^── specs\/seccomp-tsync\.cred:352:37 {2}seccomp_tsync\.sync /),
+    );
+    expect(screen).toContainEqual(
+      expect.stringMatching(/^▶352 │ {3}override step seccomp_tsync\.sync: atomic \{$/),
+    );
   });
   test('every step of every recorded result fits the screen exactly', () => {
     for (const view of [l1, l3, s1]) {

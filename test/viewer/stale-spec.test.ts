@@ -3,7 +3,15 @@
 // the trace. Result files written before the hashes were recorded are read as before.
 
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { memoryIo } from '../../src/cli/io.js';
@@ -28,12 +36,20 @@ async function trace(file = 'r.json'): Promise<{ code: number; out: string; err:
   return { code, out: io.out(), err: io.err() };
 }
 
-const written = (): { results: { specFiles?: { file: string; sha256: string }[] }[] } => JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+const written = (): { results: { specFiles?: { file: string; sha256: string }[] }[] } =>
+  JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
 
 test('check --json records each spec file and the hash of its text; the file matches the schema', () => {
   const file = written();
-  expect(file.results[0]!.specFiles).toEqual([{ file: 'specs/c.cred', sha256: specTextHash(readFileSync(join(dir, 'specs', 'c.cred'), 'utf8')) }]);
-  const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')) as object);
+  expect(file.results[0]!.specFiles).toEqual([
+    {
+      file: 'specs/c.cred',
+      sha256: specTextHash(readFileSync(join(dir, 'specs', 'c.cred'), 'utf8')),
+    },
+  ]);
+  const validate = new Ajv2020({ allErrors: true }).compile(
+    JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')) as object,
+  );
   expect(validate(file)).toBe(true);
 });
 
@@ -65,7 +81,9 @@ test('the spec gone: one warning line saying it is missing', async () => {
   try {
     const r = await trace();
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^credspec trace: warning: since this result was written, specs\/c\.cred is missing: .*\n$/);
+    expect(r.err).toMatch(
+      /^credspec trace: warning: since this result was written, specs\/c\.cred is missing: .*\n$/,
+    );
   } finally {
     writeFileSync(join(dir, 'specs', 'c.cred'), before);
   }
@@ -83,22 +101,33 @@ test('a result file written before hashes were recorded: no warning, the trace a
 
 describe('imports: the prelude the result was checked with', () => {
   const SECCOMP = 'test/fixtures/results/seccomp-s1-atomic.json';
-  async function traceFromRoot(env: Record<string, string>): Promise<{ code: number; err: string }> {
+  async function traceFromRoot(
+    env: Record<string, string>,
+  ): Promise<{ code: number; err: string }> {
     const io = memoryIo({ cwd: ROOT, env });
     const code = await runCli(['trace', SECCOMP], io);
     return { code, err: io.err() };
   }
   test('recorded, and unchanged: no warning', async () => {
-    const files = (JSON.parse(readFileSync(join(ROOT, SECCOMP), 'utf8')) as { results: { specFiles: { file: string }[] }[] }).results[0]!.specFiles.map((f) => f.file);
+    const files = (
+      JSON.parse(readFileSync(join(ROOT, SECCOMP), 'utf8')) as {
+        results: { specFiles: { file: string }[] }[];
+      }
+    ).results[0]!.specFiles.map((f) => f.file);
     expect(files).toEqual(['specs/seccomp-tsync.cred', '<prelude>/kernel.cred']);
     expect(await traceFromRoot({})).toEqual({ code: 0, err: '' });
   });
   test('another prelude: the warning names it', async () => {
     const prelude = join(dir, 'prelude');
     mkdirSync(prelude, { recursive: true });
-    writeFileSync(join(prelude, 'kernel.cred'), readFileSync(join(ROOT, 'prelude', 'kernel.cred'), 'utf8') + '\n// another prelude\n');
+    writeFileSync(
+      join(prelude, 'kernel.cred'),
+      readFileSync(join(ROOT, 'prelude', 'kernel.cred'), 'utf8') + '\n// another prelude\n',
+    );
     const r = await traceFromRoot({ CREDSPEC_PRELUDE: prelude });
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^credspec trace: warning: since this result was written, <prelude>\/kernel\.cred changed: /);
+    expect(r.err).toMatch(
+      /^credspec trace: warning: since this result was written, <prelude>\/kernel\.cred changed: /,
+    );
   });
 });

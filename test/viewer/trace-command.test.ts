@@ -39,10 +39,17 @@ describe('bad input: one line on stderr, exit 2', () => {
   });
   test('a file that is not a result', async () => {
     const notJson = await run({ file: 'test/fixtures/results/tsync-mini.cred' });
-    expect(notJson).toEqual({ code: 2, stdout: '', stderr: 'credspec trace: test/fixtures/results/tsync-mini.cred is not a credspec result file: not JSON\n' });
+    expect(notJson).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'credspec trace: test/fixtures/results/tsync-mini.cred is not a credspec result file: not JSON\n',
+    });
     const notResult = await run({ file: 'package.json' });
     expect(notResult.code).toBe(2);
-    expect(notResult.stderr).toBe('credspec trace: package.json is not a credspec result file (expected { "tool": "credspec", "results": [...] })\n');
+    expect(notResult.stderr).toBe(
+      'credspec trace: package.json is not a credspec result file (expected { "tool": "credspec", "results": [...] })\n',
+    );
   });
   test('a result with no trace', async () => {
     expect(await run({ file: DEADLOCK, params: 'CALLERS=1' })).toEqual({
@@ -61,7 +68,9 @@ describe('bad input: one line on stderr, exit 2', () => {
   test('an unknown format', async () => {
     const r = await run({ file: DEADLOCK, format: 'svg' });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('credspec trace: unknown format "svg" (one of: text, json, itf, mermaid, lkml)\n');
+    expect(r.stderr).toBe(
+      'credspec trace: unknown format "svg" (one of: text, json, itf, mermaid, lkml)\n',
+    );
   });
 });
 
@@ -77,7 +86,11 @@ describe('plain output', () => {
     ['TERM=dumb', {}, { TERM: 'dumb' }],
     ['CI', {}, { CI: 'true' }],
   ])('on a terminal with %s', async (_, extra, env) => {
-    expect(await run({ file: DEADLOCK, ...extra }, { isTTY: true, env, terminal })).toEqual({ code: 0, stdout: plain, stderr: '' });
+    expect(await run({ file: DEADLOCK, ...extra }, { isTTY: true, env, terminal })).toEqual({
+      code: 0,
+      stdout: plain,
+      stderr: '',
+    });
   });
   test('an absolute path, from another working folder', async () => {
     const r = await run({ file: join(RESULTS, 'tsync-deadlock.json') }, { cwd: '/' });
@@ -87,22 +100,36 @@ describe('plain output', () => {
 
 describe('--format', () => {
   test('json is the selected result as is', async () => {
-    const r = await run({ file: 'test/fixtures/results/tsync-lasso.json', variant: 'v2', format: 'json' });
+    const r = await run({
+      file: 'test/fixtures/results/tsync-lasso.json',
+      variant: 'v2',
+      format: 'json',
+    });
     expect(JSON.parse(r.stdout)).toEqual(loadFile('tsync-lasso.json').results[1]);
   });
-  test('itf matches the format function (a result that records the module\'s states)', async () => {
+  test("itf matches the format function (a result that records the module's states)", async () => {
     const s1 = 'test/fixtures/results/seccomp-s1-atomic.json';
     const r = await run({ file: s1, format: 'itf' });
-    expect(r).toEqual({ code: 0, stdout: formatTrace(loadFile('seccomp-s1-atomic.json').results[0]!, 'itf'), stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: formatTrace(loadFile('seccomp-s1-atomic.json').results[0]!, 'itf'),
+      stderr: '',
+    });
   });
   test('itf of a result that records no module states: exit 2, what to do', async () => {
     const r = await run({ file: DEADLOCK, format: 'itf' });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^credspec trace: test\/fixtures\/results\/tsync-deadlock\.json: no ITF: .*run the check again/);
+    expect(r.stderr).toMatch(
+      /^credspec trace: test\/fixtures\/results\/tsync-deadlock\.json: no ITF: .*run the check again/,
+    );
   });
   test.each(['mermaid', 'lkml', 'text'])('%s matches the format function', async (format) => {
     const r = await run({ file: DEADLOCK, format });
-    expect(r).toEqual({ code: 0, stdout: formatTrace(loadFile('tsync-deadlock.json').results[1]!, format as never), stderr: '' });
+    expect(r).toEqual({
+      code: 0,
+      stdout: formatTrace(loadFile('tsync-deadlock.json').results[1]!, format as never),
+      stderr: '',
+    });
   });
 });

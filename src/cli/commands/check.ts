@@ -12,7 +12,13 @@ import type { SourceLocation, VariantResult } from '../../result/result-file.js'
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { progressLine } from '../progress-line.js';
-import { formatResultLine, formatUnreached, formatViolation, TLC_UNREACHED_NOTE, type UnreachedLocator } from '../report-text.js';
+import {
+  formatResultLine,
+  formatUnreached,
+  formatViolation,
+  TLC_UNREACHED_NOTE,
+  type UnreachedLocator,
+} from '../report-text.js';
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
@@ -53,9 +59,24 @@ export interface CheckArgs {
 }
 
 /** The engine options that simulation and distributed mode add, from the command line. */
-export function modeOptions(args: Pick<CheckArgs, 'simulate' | 'depth' | 'traces' | 'seed' | 'distributed' | 'listen' | 'safetyOnly' | 'printWorkerCommand'>, io: Io): Pick<RunCaseOptions, 'simulate' | 'distributed'> {
+export function modeOptions(
+  args: Pick<
+    CheckArgs,
+    | 'simulate'
+    | 'depth'
+    | 'traces'
+    | 'seed'
+    | 'distributed'
+    | 'listen'
+    | 'safetyOnly'
+    | 'printWorkerCommand'
+  >,
+  io: Io,
+): Pick<RunCaseOptions, 'simulate' | 'distributed'> {
   return {
-    ...(args.simulate ? { simulate: { depth: args.depth, traces: args.traces, seed: args.seed } } : {}),
+    ...(args.simulate
+      ? { simulate: { depth: args.depth, traces: args.traces, seed: args.seed } }
+      : {}),
     ...(args.distributed
       ? {
           distributed: {
@@ -63,7 +84,9 @@ export function modeOptions(args: Pick<CheckArgs, 'simulate' | 'depth' | 'traces
             safetyOnly: args.safetyOnly,
             onWorkerCommand: (credspecLine: string, javaLine: string) => {
               if (args.printWorkerCommand !== true && args.listen === undefined) return;
-              io.stderr.write(`add a worker from another machine with:\n  ${credspecLine}\nor, without credspec:\n  ${javaLine}\n`);
+              io.stderr.write(
+                `add a worker from another machine with:\n  ${credspecLine}\nor, without credspec:\n  ${javaLine}\n`,
+              );
             },
           },
         }
@@ -72,19 +95,47 @@ export function modeOptions(args: Pick<CheckArgs, 'simulate' | 'depth' | 'traces
 }
 
 /** Bad combinations of modes, as one line each; empty when the options fit together. */
-export function modeProblems(args: Pick<CheckArgs, 'engine' | 'simulate' | 'distributed' | 'listen' | 'safetyOnly' | 'printWorkerCommand' | 'workers'>): string[] {
+export function modeProblems(
+  args: Pick<
+    CheckArgs,
+    | 'engine'
+    | 'simulate'
+    | 'distributed'
+    | 'listen'
+    | 'safetyOnly'
+    | 'printWorkerCommand'
+    | 'workers'
+  >,
+): string[] {
   const problems: string[] = [];
-  if (args.workers === 0 && !args.distributed) problems.push('--workers 0 (no local worker, remote ones only) goes with --distributed; otherwise --workers is at least 1');
-  if (args.distributed && args.engine !== 'tlc') problems.push('--distributed runs TLC\'s distributed mode: add --engine tlc');
-  if (args.distributed && args.simulate) problems.push('--distributed and --simulate do not go together');
-  if (!args.distributed && (args.listen !== undefined || args.safetyOnly || args.printWorkerCommand)) problems.push('--listen, --safety-only and --print-worker-command go with --distributed');
+  if (args.workers === 0 && !args.distributed)
+    problems.push(
+      '--workers 0 (no local worker, remote ones only) goes with --distributed; otherwise --workers is at least 1',
+    );
+  if (args.distributed && args.engine !== 'tlc')
+    problems.push("--distributed runs TLC's distributed mode: add --engine tlc");
+  if (args.distributed && args.simulate)
+    problems.push('--distributed and --simulate do not go together');
+  if (
+    !args.distributed &&
+    (args.listen !== undefined || args.safetyOnly || args.printWorkerCommand)
+  )
+    problems.push('--listen, --safety-only and --print-worker-command go with --distributed');
   return problems;
 }
 
-const COMMAND_LINE_SPAN = { file: '<command line>', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
+const COMMAND_LINE_SPAN = {
+  file: '<command line>',
+  start: { offset: 0, line: 1, column: 1 },
+  end: { offset: 0, line: 1, column: 1 },
+};
 
 /** `NAME=VALUE` pairs as parameter overrides; a malformed one is reported and yields null. */
-export function parseParamArgs(params: readonly string[], io: Pick<Io, 'stderr'>, command: string): ParamOverrideRequest[] | null {
+export function parseParamArgs(
+  params: readonly string[],
+  io: Pick<Io, 'stderr'>,
+  command: string,
+): ParamOverrideRequest[] | null {
   const out: ParamOverrideRequest[] = [];
   for (const p of params) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(p);
@@ -118,7 +169,11 @@ function interrupted(io: Io): boolean {
 }
 
 /** Fails early, with the TLC runner's own paragraph, when `--engine tlc` cannot run at all. */
-export async function tlcUnavailable(args: { engine?: 'embedded' | 'tlc' | undefined; tlcJar?: string | undefined }, io: Io, command: string): Promise<boolean> {
+export async function tlcUnavailable(
+  args: { engine?: 'embedded' | 'tlc' | undefined; tlcJar?: string | undefined },
+  io: Io,
+  command: string,
+): Promise<boolean> {
   // Interrupted already: the runs themselves say so, as inconclusive, and reports are written.
   if (args.engine !== 'tlc' || interrupted(io)) return false;
   const { prepareTlc } = await import('../../tlc/run.js');
@@ -130,7 +185,9 @@ export async function tlcUnavailable(args: { engine?: 'embedded' | 'tlc' | undef
 
 /** `--view`: the trace viewer on the first violation, through a result file in a temporary folder. */
 async function viewFirstViolation(results: readonly VariantResult[], io: Io): Promise<void> {
-  const broken = results.find((r) => r.trace !== null && (r.verdict === 'violated' || r.verdict === 'deadlock'));
+  const broken = results.find(
+    (r) => r.trace !== null && (r.verdict === 'violated' || r.verdict === 'deadlock'),
+  );
   if (broken === undefined) return;
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
@@ -151,7 +208,13 @@ async function viewFirstViolation(results: readonly VariantResult[], io: Io): Pr
 
 /** The command as the user would type it again, for advice that suggests the next one. */
 function commandLineOf(args: CheckArgs): string {
-  const words = [...args.inputs, ...args.variant.flatMap((v) => ['--variant', v]), ...args.param.flatMap((p) => ['--param', p]), ...(args.property ?? []).flatMap((p) => ['--property', p]), ...(args.deadlock === false ? ['--no-deadlock'] : [])];
+  const words = [
+    ...args.inputs,
+    ...args.variant.flatMap((v) => ['--variant', v]),
+    ...args.param.flatMap((p) => ['--param', p]),
+    ...(args.property ?? []).flatMap((p) => ['--property', p]),
+    ...(args.deadlock === false ? ['--no-deadlock'] : []),
+  ];
   if (args.engine !== undefined) words.push('--engine', args.engine);
   if (args.simulate) words.push('--simulate');
   for (const dir of args.importPath ?? []) words.push('--import-path', dir);
@@ -180,13 +243,20 @@ export function sourceMapLocator(cwd: string): (result: VariantResult) => Unreac
     }
     return cache.get(path)!;
   };
-  const at = (loc: MapLocation | null | undefined): SourceLocation | null => (loc ? { file: loc.file, line: loc.line, column: loc.column } : null);
+  const at = (loc: MapLocation | null | undefined): SourceLocation | null =>
+    loc ? { file: loc.file, line: loc.line, column: loc.column } : null;
   return (result) => ({
     step: (name) => {
       const step = name.replace(/ \(its failure\)$/, '');
-      return at(load(result.module)?.actions.find((a) => a.step === step && a.location !== null)?.location);
+      return at(
+        load(result.module)?.actions.find((a) => a.step === step && a.location !== null)?.location,
+      );
     },
-    cover: (name) => at(load(result.module)?.properties.find((p) => p.kind === 'cover' && p.dslName === name)?.location),
+    cover: (name) =>
+      at(
+        load(result.module)?.properties.find((p) => p.kind === 'cover' && p.dslName === name)
+          ?.location,
+      ),
   });
 }
 
@@ -195,11 +265,17 @@ export function sourceMapLocator(cwd: string): (result: VariantResult) => Unreac
  * `steps: false` only covers are printed per result (`ci`, where most parameter sets leave
  * some steps off by design; `spreadUnreachedSteps` says which steps no set enabled).
  */
-export function unreachedPrinter(io: Io, options: { steps: boolean } = { steps: true }): (result: VariantResult) => void {
+export function unreachedPrinter(
+  io: Io,
+  options: { steps: boolean } = { steps: true },
+): (result: VariantResult) => void {
   const locate = sourceMapLocator(io.cwd);
   let notedTlc = false;
   return (result) => {
-    const shown = options.steps || result.unreached === undefined ? result : { ...result, unreached: { ...result.unreached, steps: [] } };
+    const shown =
+      options.steps || result.unreached === undefined
+        ? result
+        : { ...result, unreached: { ...result.unreached, steps: [] } };
     for (const line of formatUnreached(shown, locate(result))) io.stdout.write(`${line}\n`);
     if (result.engine === 'tlc' && result.verdict === 'holds' && !notedTlc) {
       notedTlc = true;
@@ -214,10 +290,13 @@ export function unreachedPrinter(io: Io, options: { steps: boolean } = { steps: 
  * warning lines: code no parameter set of the spec reaches. Empty when no run was exhaustive.
  */
 export function spreadUnreachedSteps(io: Io, results: readonly VariantResult[]): string[] {
-  const exhaustive = results.filter((r) => r.engine === 'embedded' && r.verdict === 'holds' && r.expected?.simulation === undefined);
+  const exhaustive = results.filter(
+    (r) => r.engine === 'embedded' && r.verdict === 'holds' && r.expected?.simulation === undefined,
+  );
   if (exhaustive.length === 0) return [];
   let never = new Set(exhaustive[0]!.unreached?.steps ?? []);
-  for (const r of exhaustive.slice(1)) never = new Set((r.unreached?.steps ?? []).filter((s) => never.has(s)));
+  for (const r of exhaustive.slice(1))
+    never = new Set((r.unreached?.steps ?? []).filter((s) => never.has(s)));
   const locate = sourceMapLocator(io.cwd)(exhaustive[0]!);
   return [...never].map((s) => {
     const loc = locate.step(s);
@@ -235,7 +314,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const inputs = expandInputs(args.inputs, io, 'check');
   if (inputs.files.length === 0) return EXIT.badInput;
   // The report's path is judged before anything runs; with `--json -` the lines go to stderr.
-  const reports = reportDestinations(args.json !== undefined ? [{ option: '--json', path: args.json }] : [], inputs.files, io.cwd);
+  const reports = reportDestinations(
+    args.json !== undefined ? [{ option: '--json', path: args.json }] : [],
+    inputs.files,
+    io.cwd,
+  );
   if (!reports.ok) {
     for (const m of reports.messages) io.stderr.write(`credspec check: ${m}\n`);
     return EXIT.badInput;
@@ -270,7 +353,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       (result) => {
         progress.clear();
         io.stdout.write(formatResultLine(result) + '\n');
-        if (result.verdict === 'violated' || result.verdict === 'deadlock' || result.verdict === 'error' || result.verdict === 'inconclusive') {
+        if (
+          result.verdict === 'violated' ||
+          result.verdict === 'deadlock' ||
+          result.verdict === 'error' ||
+          result.verdict === 'inconclusive'
+        ) {
           io.stdout.write(formatViolation(result) + '\n');
         }
         printUnreached(result);
@@ -282,7 +370,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (outcome.toolFailed) codes.push(EXIT.toolFailed);
     codes.push(...outcome.results.map(exitCodeOf));
     for (const destination of reports.destinations) {
-      const problem = writeReport(destination, resultFileText(outcome.results), reportOut, inputs.files, io.cwd);
+      const problem = writeReport(
+        destination,
+        resultFileText(outcome.results),
+        reportOut,
+        inputs.files,
+        io.cwd,
+      );
       if (problem !== null) {
         io.stderr.write(`credspec check: ${problem.problem}\n`);
         codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);

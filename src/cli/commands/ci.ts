@@ -7,7 +7,12 @@
 
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
 import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import {
+  describeExpectation,
+  describeParams,
+  describeVerdict,
+  judgeExpectation,
+} from '../../result/expectation.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
@@ -15,14 +20,26 @@ import { progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
-import { type Destination, humanIo, type ReportRequest, reportDestinations, writeReport } from '../report-destinations.js';
+import {
+  type Destination,
+  humanIo,
+  type ReportRequest,
+  reportDestinations,
+  writeReport,
+} from '../report-destinations.js';
 import { resultFileText } from '../result-writer.js';
 import { type RejectedSpec, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../load-executable.js';
 import { type ModuleCompiler, moduleCompiler } from './emit.js';
-import { modeOptions, sourceMapLocator, spreadUnreachedSteps, tlcUnavailable, unreachedPrinter } from './check.js';
+import {
+  modeOptions,
+  sourceMapLocator,
+  spreadUnreachedSteps,
+  tlcUnavailable,
+  unreachedPrinter,
+} from './check.js';
 import { describeVacant, type VacantPlace, vacantPlaces, vacantWhere } from '../vacuity-gate.js';
 
 /** Options of `credspec ci [dir]`. */
@@ -48,7 +65,13 @@ export interface CiArgs {
   readonly vacuityGate?: boolean | undefined;
 }
 
-const MARK = { met: 'ok  ', unmet: 'FAIL', inconclusive: '??  ', error: 'ERR ', none: '    ' } as const;
+const MARK = {
+  met: 'ok  ',
+  unmet: 'FAIL',
+  inconclusive: '??  ',
+  error: 'ERR ',
+  none: '    ',
+} as const;
 
 /** One line of the ci table: mark, scenario, verdict against expectation, states, seconds. */
 export function formatCiLine(r: VariantResult): string {
@@ -98,7 +121,12 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   if (inputs.files.length === 0) return EXIT.badInput;
   // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
   const requested: ReportRequest[] = [];
-  for (const [option, path] of [['--json', args.json], ['--junit', args.junit], ['--sarif', args.sarif]] as const) if (path !== undefined) requested.push({ option, path });
+  for (const [option, path] of [
+    ['--json', args.json],
+    ['--junit', args.junit],
+    ['--sarif', args.sarif],
+  ] as const)
+    if (path !== undefined) requested.push({ option, path });
   const reports = reportDestinations(requested, inputs.files, io.cwd);
   if (!reports.ok) {
     for (const m of reports.messages) io.stderr.write(`credspec ci: ${m}\n`);
@@ -117,7 +145,11 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const vacant: VacantPlace[] = [];
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
-  const compile = (): Promise<ModuleCompiler> => (compiler ??= moduleCompiler(compiledCache(io.env), (m) => void io.stderr.write(`credspec ci: ${m}\n`)));
+  const compile = (): Promise<ModuleCompiler> =>
+    (compiler ??= moduleCompiler(
+      compiledCache(io.env),
+      (m) => void io.stderr.write(`credspec ci: ${m}\n`),
+    ));
   let badInput = false;
   let toolFailed = false;
   // One spec at a time, so that a spec that cannot be checked is known by name.
@@ -150,17 +182,28 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       for (const p of vacantPlaces(outcome.results, sourceMapLocator(io.cwd))) {
         vacant.push(p);
         io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
-        if (onGithub) io.stdout.write(`::error ${p.location === null ? `file=${p.spec}` : `file=${p.location.file},line=${p.location.line},col=${p.location.column}`}::${escapeAnnotation(describeVacant(p))}\n`);
+        if (onGithub)
+          io.stdout.write(
+            `::error ${p.location === null ? `file=${p.spec}` : `file=${p.location.file},line=${p.location.line},col=${p.location.column}`}::${escapeAnnotation(describeVacant(p))}\n`,
+          );
       }
-    } else for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
+    } else
+      for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
     for (const { file: spec, checked } of outcome.loaded) {
-      for (const s of await staleGenerated(spec, checked, io.cwd, `credspec ${packageVersion()}`, compile)) {
+      for (const s of await staleGenerated(
+        spec,
+        checked,
+        io.cwd,
+        `credspec ${packageVersion()}`,
+        compile,
+      )) {
         stale.push(s);
         progress.clear();
         io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
-        if (onGithub) io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
+        if (onGithub)
+          io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
       }
     }
     for (const rejected of outcome.rejected) {
@@ -176,7 +219,16 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
   codes.push(...results.map(exitCodeOf));
-  codes.push(...writeCiReports(requested, reports.destinations, { results, unchecked, stale, vacant }, reportOut, inputs.files, io));
+  codes.push(
+    ...writeCiReports(
+      requested,
+      reports.destinations,
+      { results, unchecked, stale, vacant },
+      reportOut,
+      inputs.files,
+      io,
+    ),
+  );
   return combineExitCodes(codes);
 }
 
@@ -184,7 +236,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
 function printResult(result: VariantResult, io: Io, onGithub: boolean): void {
   io.stdout.write(formatCiLine(result) + '\n');
   const outcome = judgeExpectation(result);
-  if (outcome === 'unmet' || outcome === 'error' || outcome === 'inconclusive') io.stdout.write(formatViolation(result) + '\n');
+  if (outcome === 'unmet' || outcome === 'error' || outcome === 'inconclusive')
+    io.stdout.write(formatViolation(result) + '\n');
   const note = onGithub ? annotation(result) : null;
   if (note !== null) io.stdout.write(note + '\n');
 }
@@ -194,31 +247,62 @@ function printRejected(rejected: RejectedSpec, io: Io, onGithub: boolean): Unche
   const spec = uncheckedSpec(rejected);
   const first = spec.diagnostics[0];
   const n = spec.diagnostics.length;
-  const what = first === undefined ? '' : `: ${first.code} at ${first.location.file}:${first.location.line}:${first.location.column}${n > 1 ? ` and ${n - 1} more` : ''}`;
-  io.stdout.write(`${MARK.error} ${rejected.file}: could not be checked${what} (diagnostics on stderr)\n`);
-  if (onGithub) for (const d of spec.diagnostics) io.stdout.write(`::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`);
+  const what =
+    first === undefined
+      ? ''
+      : `: ${first.code} at ${first.location.file}:${first.location.line}:${first.location.column}${n > 1 ? ` and ${n - 1} more` : ''}`;
+  io.stdout.write(
+    `${MARK.error} ${rejected.file}: could not be checked${what} (diagnostics on stderr)\n`,
+  );
+  if (onGithub)
+    for (const d of spec.diagnostics)
+      io.stdout.write(
+        `::error file=${d.location.file},line=${d.location.line},col=${d.location.column}::${d.code}: ${escapeAnnotation(d.message)}\n`,
+      );
   return spec;
 }
 
 /** The closing count of `ci`. */
-function summaryLine(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[], stale: readonly StaleGenerated[], vacant: readonly VacantPlace[]): string {
+function summaryLine(
+  results: readonly VariantResult[],
+  unchecked: readonly UncheckedSpec[],
+  stale: readonly StaleGenerated[],
+  vacant: readonly VacantPlace[],
+): string {
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
   const failedToRun = count('error') + unchecked.length;
-  const staleNote = stale.length > 0 ? `, ${stale.length} stale generated file${stale.length === 1 ? '' : 's'}` : '';
-  const vacantNote = vacant.length > 0 ? `, ${vacant.length} place${vacant.length === 1 ? '' : 's'} no check reached` : '';
+  const staleNote =
+    stale.length > 0
+      ? `, ${stale.length} stale generated file${stale.length === 1 ? '' : 's'}`
+      : '';
+  const vacantNote =
+    vacant.length > 0
+      ? `, ${vacant.length} place${vacant.length === 1 ? '' : 's'} no check reached`
+      : '';
   return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}\n`;
 }
 
 function exitCodeOf(r: VariantResult): ExitCode {
   const o = judgeExpectation(r);
-  return o === 'unmet' ? EXIT.violated : o === 'inconclusive' ? EXIT.inconclusive : o === 'error' ? EXIT.toolFailed : EXIT.ok;
+  return o === 'unmet'
+    ? EXIT.violated
+    : o === 'inconclusive'
+      ? EXIT.inconclusive
+      : o === 'error'
+        ? EXIT.toolFailed
+        : EXIT.ok;
 }
 
 /** Writes the `--json`, `--junit` and `--sarif` reports asked for; the exit codes of those that could not be written. */
 function writeCiReports(
   requested: readonly ReportRequest[],
   destinations: readonly Destination[],
-  found: { readonly results: VariantResult[]; readonly unchecked: UncheckedSpec[]; readonly stale: StaleGenerated[]; readonly vacant: readonly VacantPlace[] },
+  found: {
+    readonly results: VariantResult[];
+    readonly unchecked: UncheckedSpec[];
+    readonly stale: StaleGenerated[];
+    readonly vacant: readonly VacantPlace[];
+  },
   reportOut: Io['stdout'],
   files: readonly string[],
   io: Io,
@@ -226,9 +310,15 @@ function writeCiReports(
   const { results, unchecked, stale, vacant } = found;
   const codes: ExitCode[] = [];
   const texts: Record<string, () => string> = {
-    '--json': () => resultFileText(results, { ...(unchecked.length > 0 ? { unchecked } : {}), ...(stale.length > 0 ? { staleGenerated: stale } : {}) }),
+    '--json': () =>
+      resultFileText(results, {
+        ...(unchecked.length > 0 ? { unchecked } : {}),
+        ...(stale.length > 0 ? { staleGenerated: stale } : {}),
+      }),
     '--junit': () => buildJunitReport(results, unchecked, stale, vacant),
-    '--sarif': () => JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale, vacant), null, 2) + '\n',
+    '--sarif': () =>
+      JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale, vacant), null, 2) +
+      '\n',
   };
   requested.forEach(({ option }, i) => {
     const problem = writeReport(destinations[i]!, texts[option]!(), reportOut, files, io.cwd);

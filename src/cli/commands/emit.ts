@@ -20,7 +20,12 @@ import { displayPath, expandInputs, loadSpec } from '../spec-inputs.js';
 import { outputFolderOf } from '../spec-output-folder.js';
 import { parseParamArgs } from './check.js';
 
-export { moduleCompiler, renderSpec, type ModuleCompiler, type RenderedFile } from '../emit-plan.js';
+export {
+  moduleCompiler,
+  renderSpec,
+  type ModuleCompiler,
+  type RenderedFile,
+} from '../emit-plan.js';
 
 export interface EmitArgs {
   readonly inputs: readonly string[];
@@ -50,22 +55,32 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   }
   // --param output is a throwaway variant of the committed files: it goes to the cache, in the
   // folder a check from this working folder would use.
-  const outRoot = overrides !== undefined ? cacheRoot(io.env) : resolve(io.cwd, args.out ?? 'generated');
+  const outRoot =
+    overrides !== undefined ? cacheRoot(io.env) : resolve(io.cwd, args.out ?? 'generated');
   const inputs = expandInputs(args.inputs, io, 'emit');
   if (inputs.files.length === 0) return BAD_INPUT;
   const shown = (p: string): string => displayPath(relative(io.cwd, p)) || p;
   let code = inputs.ok ? OK : BAD_INPUT;
   const total = { written: 0, unchanged: 0, removed: 0 };
   const unlisted: string[] = [];
-  const compile = await moduleCompiler(compiledCache(io.env), (m) => void io.stderr.write(`credspec emit: ${m}\n`));
+  const compile = await moduleCompiler(
+    compiledCache(io.env),
+    (m) => void io.stderr.write(`credspec emit: ${m}\n`),
+  );
   // Specs are named from the project folder (the one holding the output root), so the folder and
   // the bytes emit writes for a spec do not depend on the working folder or on how it was named.
   const project = overrides !== undefined ? io.cwd : dirname(outRoot);
   for (const file of inputs.files) {
     const spec = displayPath(relative(project, resolve(io.cwd, file))) || file;
-    const program = loadSpec(spec, { ...io, cwd: project }, { importPaths: (args.importPath ?? []).map((p) => resolve(io.cwd, p)) });
+    const program = loadSpec(
+      spec,
+      { ...io, cwd: project },
+      { importPaths: (args.importPath ?? []).map((p) => resolve(io.cwd, p)) },
+    );
     const checked = checkProgram(program);
-    const front = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+    const front = [...program.diagnostics, ...checked.diagnostics].filter(
+      (d) => d.severity === 'error',
+    );
     const sources = new Map(program.files.map((f) => [f.path, f.text]));
     const print = (ds: readonly Diagnostic[]): void => {
       const render = diagnosticRenderer({ source: (f) => sources.get(f) });
@@ -77,15 +92,26 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
       continue;
     }
     const folder = outputFolderOf(spec, project, overrides !== undefined ? 'generated' : outRoot);
-    const planned: { ok: true; planned: PlannedSpec } | { ok: false; diagnostics: readonly Diagnostic[] } = overrides !== undefined
-      ? ((r) => (r.ok ? { ok: true as const, planned: { folder, files: r.files } } : r))(renderSpec(checked, generatedBy, overrides, compile, folder))
-      : planSpec(checked, { folder, specPath: spec, generatedBy, compile });
+    const planned:
+      | { ok: true; planned: PlannedSpec }
+      | { ok: false; diagnostics: readonly Diagnostic[] } =
+      overrides !== undefined
+        ? ((r) => (r.ok ? { ok: true as const, planned: { folder, files: r.files } } : r))(
+            renderSpec(checked, generatedBy, overrides, compile, folder),
+          )
+        : planSpec(checked, { folder, specPath: spec, generatedBy, compile });
     if (!planned.ok) {
       print(planned.diagnostics);
-      code = Math.max(code, planned.diagnostics.some((d) => d.code.startsWith('CS9')) ? TOOL_FAILED : BAD_INPUT);
+      code = Math.max(
+        code,
+        planned.diagnostics.some((d) => d.code.startsWith('CS9')) ? TOOL_FAILED : BAD_INPUT,
+      );
       continue;
     }
-    const report = writePlanned(outRoot, planned.planned, { manifest: overrides === undefined, show: shown });
+    const report = writePlanned(outRoot, planned.planned, {
+      manifest: overrides === undefined,
+      show: shown,
+    });
     code = Math.max(code, printReport(report, io, shown));
     total.written += report.written.length;
     total.unchanged += report.unchanged;
@@ -94,9 +120,13 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   }
   if (unlisted.length > 0) {
     const n = unlisted.length;
-    io.stderr.write(`credspec emit: ${n} file${n === 1 ? '' : 's'} look${n === 1 ? 's' : ''} generated but no manifest lists ${n === 1 ? 'it' : 'them'}; left alone (delete by hand if stale): ${unlisted.map(shown).join(', ')}\n`);
+    io.stderr.write(
+      `credspec emit: ${n} file${n === 1 ? '' : 's'} look${n === 1 ? 's' : ''} generated but no manifest lists ${n === 1 ? 'it' : 'them'}; left alone (delete by hand if stale): ${unlisted.map(shown).join(', ')}\n`,
+    );
   }
-  io.stdout.write(`${total.written} file(s) written, ${total.unchanged} unchanged${total.removed > 0 ? `, ${total.removed} removed` : ''}\n`);
+  io.stdout.write(
+    `${total.written} file(s) written, ${total.unchanged} unchanged${total.removed > 0 ? `, ${total.removed} removed` : ''}\n`,
+  );
   return code;
 }
 
@@ -104,7 +134,10 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
 function printReport(report: WriteReport, io: EmitIo, shown: (p: string) => string): number {
   for (const p of report.removed) io.stdout.write(`removed ${shown(p)}\n`);
   for (const p of report.written) io.stdout.write(`wrote ${shown(p)}\n`);
-  for (const p of report.kept) io.stderr.write(`credspec emit: kept ${shown(p)}: the spec no longer emits it, but it was changed by hand\n`);
+  for (const p of report.kept)
+    io.stderr.write(
+      `credspec emit: kept ${shown(p)}: the spec no longer emits it, but it was changed by hand\n`,
+    );
   for (const m of report.refused) io.stderr.write(`credspec emit: ${m}\n`);
   for (const m of report.failed) io.stderr.write(`credspec emit: ${m}\n`);
   return report.failed.length > 0 ? TOOL_FAILED : report.refused.length > 0 ? BAD_INPUT : OK;

@@ -37,7 +37,8 @@ function plural(n: number, word: string): string {
 
 /** Runs `credspec lint`; resolves with the exit code. */
 export async function runLint(args: LintArgs, io: Io): Promise<number> {
-  const color = args.color ?? (io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === ''));
+  const color =
+    args.color ?? (io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === ''));
   const inputs = expandInputs(args.inputs, io, 'lint');
   const badInput = !inputs.ok;
   const unique = inputs.files;
@@ -69,7 +70,11 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
     const doc =
       format === 'json'
         ? toLintJson(all, { files: unique.length, errors, warnings }, packageVersion())
-        : toLintSarif(all, { toolVersion: packageVersion(), preludeDir: resolve(io.cwd, preludeDir(io.env)), diagnosticsDoc: join(packageRoot(), 'docs', 'diagnostics.md') });
+        : toLintSarif(all, {
+            toolVersion: packageVersion(),
+            preludeDir: resolve(io.cwd, preludeDir(io.env)),
+            diagnosticsDoc: join(packageRoot(), 'docs', 'diagnostics.md'),
+          });
     io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     io.stderr.write(summary);
   }

@@ -47,7 +47,8 @@ function buildProgram(io: Io, setRun: SetRun): Command {
       writeOut: (s) => void io.stdout.write(s),
       writeErr: (s) => void io.stderr.write(s),
       // The words quoted back come from argv: a control character in them is shown, not obeyed.
-      outputError: (s, write) => write(escapeControlsInLines(s.startsWith('error:') ? `credspec: ${s}` : s)),
+      outputError: (s, write) =>
+        write(escapeControlsInLines(s.startsWith('error:') ? `credspec: ${s}` : s)),
     })
     .showSuggestionAfterError(true);
   addLintCommand(program, io, setRun);
@@ -67,10 +68,25 @@ function addLintCommand(program: Command, io: Io, setRun: SetRun): void {
     .argument('<files...>', 'spec files or folders (searched recursively for *.cred)')
     .option('--color', 'colour the output')
     .option('--no-color', 'do not colour the output')
-    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
-    .addOption(new Option('--format <format>', 'text, or json or sarif on stdout for editors and CI').choices(LINT_FORMATS).default('text'))
-    .action((files: string[], opts: { color?: boolean; importPath: string[]; format: LintFormat }) =>
-      setRun(() => runLint({ inputs: files, color: opts.color, importPath: opts.importPath, format: opts.format }, io)),
+    .option(
+      '--import-path <dir>',
+      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
+      collect,
+      [],
+    )
+    .addOption(
+      new Option('--format <format>', 'text, or json or sarif on stdout for editors and CI')
+        .choices(LINT_FORMATS)
+        .default('text'),
+    )
+    .action(
+      (files: string[], opts: { color?: boolean; importPath: string[]; format: LintFormat }) =>
+        setRun(() =>
+          runLint(
+            { inputs: files, color: opts.color, importPath: opts.importPath, format: opts.format },
+            io,
+          ),
+        ),
     );
 }
 
@@ -82,27 +98,69 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
     .argument('<files...>', 'spec files or folders')
     .option('--variant <name>', 'check this variant (repeatable)', collect, [])
     .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
-    .option('--property <name>', 'check only this invariant, action or temporal property (repeatable); deadlock still checked', collect, [])
+    .option(
+      '--property <name>',
+      'check only this invariant, action or temporal property (repeatable); deadlock still checked',
+      collect,
+      [],
+    )
     .option('--no-deadlock', 'do not report a state where no thread can take a step')
     .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
     .option('--json <file>', 'write the result file (- for standard output)')
     .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
     .option('--timeout <seconds>', 'stop after this many seconds', intOption('--timeout'))
-    .option('--workers <n>', 'worker threads (0 with --distributed: remote workers only)', intOption('--workers', { min: 0 }))
-    .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
-    .option('--tla', 'accepted for older scripts: the result always keeps the TLA+ view of each step')
-    .option('--memory <mb>', 'memory (resident, in MB) the embedded engine may use before it stops with advice', intOption('--memory'))
+    .option(
+      '--workers <n>',
+      'worker threads (0 with --distributed: remote workers only)',
+      intOption('--workers', { min: 0 }),
+    )
+    .option(
+      '--tlc-jar <file>',
+      'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)',
+    )
+    .option(
+      '--tla',
+      'accepted for older scripts: the result always keeps the TLA+ view of each step',
+    )
+    .option(
+      '--memory <mb>',
+      'memory (resident, in MB) the embedded engine may use before it stops with advice',
+      intOption('--memory'),
+    )
     .option('--view', 'open the trace viewer after a violation')
     .option('--simulate', 'random behaviours instead of every state (never ends in holds)')
     .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
     .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
-    .option('--seed <n>', 'with --simulate: the random seed (same seed, same behaviours)', intOption('--seed'))
-    .option('--distributed', "with --engine tlc: TLC's distributed mode (a server and --workers worker processes)")
-    .option('--listen <host:port>', 'with --distributed: the address workers on other machines connect to')
-    .option('--safety-only', 'with --distributed: leave temporal properties out (the verdict line and result file name them)')
-    .option('--print-worker-command', 'with --distributed: print the command that adds a worker from another machine')
-    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
-    .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) => setRun(() => runCheck({ inputs: files, ...opts }, io), true));
+    .option(
+      '--seed <n>',
+      'with --simulate: the random seed (same seed, same behaviours)',
+      intOption('--seed'),
+    )
+    .option(
+      '--distributed',
+      "with --engine tlc: TLC's distributed mode (a server and --workers worker processes)",
+    )
+    .option(
+      '--listen <host:port>',
+      'with --distributed: the address workers on other machines connect to',
+    )
+    .option(
+      '--safety-only',
+      'with --distributed: leave temporal properties out (the verdict line and result file name them)',
+    )
+    .option(
+      '--print-worker-command',
+      'with --distributed: print the command that adds a worker from another machine',
+    )
+    .option(
+      '--import-path <dir>',
+      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
+      collect,
+      [],
+    )
+    .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) =>
+      setRun(() => runCheck({ inputs: files, ...opts }, io), true),
+    );
 }
 
 /** `emit`: the TLA+ modules, configs and source maps. */
@@ -113,9 +171,19 @@ function addEmitCommand(program: Command, io: Io, setRun: SetRun): void {
     .argument('<files...>', 'spec files or folders')
     .option('--out <dir>', 'output folder', 'generated')
     .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
-    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
+    .option(
+      '--import-path <dir>',
+      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
+      collect,
+      [],
+    )
     .action((files: string[], opts: { out: string; param: string[]; importPath: string[] }) =>
-      setRun(() => runEmit({ inputs: files, out: opts.out, params: opts.param, importPath: opts.importPath }, io)),
+      setRun(() =>
+        runEmit(
+          { inputs: files, out: opts.out, params: opts.param, importPath: opts.importPath },
+          io,
+        ),
+      ),
     );
 }
 
@@ -129,32 +197,82 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
     .option('--junit <file>', 'write a JUnit XML report (- for standard output)')
     .option('--sarif <file>', 'write a SARIF report (- for standard output)')
     .option('--json <file>', 'write the result file (- for standard output)')
-    .option('--tlc-jar <file>', 'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)')
-    .option('--workers <n>', 'worker threads per check (embedded engine: a parallel search; TLC: -workers)', intOption('--workers'))
-    .option('--max-states <n>', 'stop each check after this many distinct states', intOption('--max-states'))
-    .option('--timeout <seconds>', 'stop each check after this many seconds', intOption('--timeout'))
-    .option('--simulate', 'random behaviours instead of every state: a holds expectation is then inconclusive')
+    .option(
+      '--tlc-jar <file>',
+      'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)',
+    )
+    .option(
+      '--workers <n>',
+      'worker threads per check (embedded engine: a parallel search; TLC: -workers)',
+      intOption('--workers'),
+    )
+    .option(
+      '--max-states <n>',
+      'stop each check after this many distinct states',
+      intOption('--max-states'),
+    )
+    .option(
+      '--timeout <seconds>',
+      'stop each check after this many seconds',
+      intOption('--timeout'),
+    )
+    .option(
+      '--simulate',
+      'random behaviours instead of every state: a holds expectation is then inconclusive',
+    )
     .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
     .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
-    .option('--vacuity-gate', 'fail when a step, fault point or cover is reached by no exhaustive check of its spec')
-    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
-    .action((dir: string, opts: Omit<CiArgs, 'dir'>) => setRun(() => runCi({ dir, ...opts }, io), true));
+    .option(
+      '--vacuity-gate',
+      'fail when a step, fault point or cover is reached by no exhaustive check of its spec',
+    )
+    .option(
+      '--import-path <dir>',
+      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
+      collect,
+      [],
+    )
+    .action((dir: string, opts: Omit<CiArgs, 'dir'>) =>
+      setRun(() => runCi({ dir, ...opts }, io), true),
+    );
 }
 
 /** `trace`: the trace of a result file. */
 function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
   program
     .command('sweep')
-    .description('check every parameter set the declared ranges allow, smallest first, on the embedded engine')
+    .description(
+      'check every parameter set the declared ranges allow, smallest first, on the embedded engine',
+    )
     .argument('<file>', 'a spec file')
-    .option('--variant <name>', 'sweep this variant (repeatable; default: every variant)', collect, [])
-    .option('--max-states <n>', 'stop each check after this many distinct states', intOption('--max-states'))
-    .option('--budget <seconds>', 'stop the whole sweep after this many seconds', intOption('--budget'))
+    .option(
+      '--variant <name>',
+      'sweep this variant (repeatable; default: every variant)',
+      collect,
+      [],
+    )
+    .option(
+      '--max-states <n>',
+      'stop each check after this many distinct states',
+      intOption('--max-states'),
+    )
+    .option(
+      '--budget <seconds>',
+      'stop the whole sweep after this many seconds',
+      intOption('--budget'),
+    )
     .option('--json <file>', 'write the sweep report (- for standard output)')
     .option('--table', 'print a Markdown table instead of the summary')
-    .option('--import-path <dir>', 'a folder imports may also come from, besides the spec\'s own and the prelude (repeatable)', collect, [])
-    .action((file: string, opts: Omit<SweepArgs, 'file'>) => setRun(() => runSweepCommand({ file, ...opts }, io), true));
+    .option(
+      '--import-path <dir>',
+      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
+      collect,
+      [],
+    )
+    .action((file: string, opts: Omit<SweepArgs, 'file'>) =>
+      setRun(() => runSweepCommand({ file, ...opts }, io), true),
+    );
 
   program
     .command('trace')
@@ -164,19 +282,23 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
     .option('--params <set>', 'the parameter set whose trace to show')
     .option('--plain', 'plain text even on a terminal')
     .option('--format <format>', 'text, json, itf, mermaid or lkml')
-    .action((file: string, opts: { variant?: string; params?: string; plain?: boolean; format?: string }) =>
-      setRun(() =>
-        runTrace(
-          {
-            file,
-            ...(opts.variant === undefined ? {} : { variant: opts.variant }),
-            ...(opts.params === undefined ? {} : { params: opts.params }),
-            ...(opts.plain === undefined ? {} : { plain: opts.plain }),
-            ...(opts.format === undefined ? {} : { format: opts.format }),
-          },
-          io,
+    .action(
+      (
+        file: string,
+        opts: { variant?: string; params?: string; plain?: boolean; format?: string },
+      ) =>
+        setRun(() =>
+          runTrace(
+            {
+              file,
+              ...(opts.variant === undefined ? {} : { variant: opts.variant }),
+              ...(opts.params === undefined ? {} : { params: opts.params }),
+              ...(opts.plain === undefined ? {} : { plain: opts.plain }),
+              ...(opts.format === undefined ? {} : { format: opts.format }),
+            },
+            io,
+          ),
         ),
-      ),
     );
 }
 
@@ -195,18 +317,32 @@ function addTlcCommand(program: Command, io: Io, setRun: SetRun): void {
       .option('--url <url>', 'download from this address (install)')
       .option('--sha256 <hex>', 'the checksum the download must have (install)')
       .action((opts: { tlcJar?: string; url?: string; sha256?: string }) =>
-        setRun(() => runTlcCommand({ action, jar: opts.tlcJar, url: opts.url, sha256: opts.sha256 }, io)),
+        setRun(() =>
+          runTlcCommand({ action, jar: opts.tlcJar, url: opts.url, sha256: opts.sha256 }, io),
+        ),
       );
   }
   tlc
     .command('worker')
-    .description("join a distributed TLC run (check --engine tlc --distributed) as a worker")
+    .description('join a distributed TLC run (check --engine tlc --distributed) as a worker')
     .requiredOption('--connect <host:port>', "the server's address and RMI registry port")
     .option('--tlc-jar <file>', "the TLC jar (the server's TLC)")
     .option('--threads <n>', 'worker threads (default: one per core)', intOption('--threads'))
     .option('--advertise <address>', 'the address the server reaches this machine at')
     .action((opts: { connect: string; tlcJar?: string; threads?: number; advertise?: string }) =>
-      setRun(() => runTlcWorkerCommand({ connect: opts.connect, jar: opts.tlcJar, threads: opts.threads, advertise: opts.advertise }, io), true),
+      setRun(
+        () =>
+          runTlcWorkerCommand(
+            {
+              connect: opts.connect,
+              jar: opts.tlcJar,
+              threads: opts.threads,
+              advertise: opts.advertise,
+            },
+            io,
+          ),
+        true,
+      ),
     );
 }
 
@@ -252,8 +388,11 @@ async function runCommand(argv: string[], io: Io, layer: SignalLayer | null): Pr
     return await run();
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`credspec: error CS9001: ${formatMessage('CS9001', { phase: 'the command line', detail })}\n`);
-    if (io.env.CREDSPEC_DEBUG !== undefined && e instanceof Error && e.stack !== undefined) io.stderr.write(e.stack + '\n');
+    io.stderr.write(
+      `credspec: error CS9001: ${formatMessage('CS9001', { phase: 'the command line', detail })}\n`,
+    );
+    if (io.env.CREDSPEC_DEBUG !== undefined && e instanceof Error && e.stack !== undefined)
+      io.stderr.write(e.stack + '\n');
     return TOOL_FAILED;
   }
 }

@@ -38,7 +38,11 @@ export async function runSweepCommand(args: SweepArgs, io: Io): Promise<number> 
     if (inputs.files.length > 1) io.stderr.write('credspec sweep: give one spec file\n');
     return EXIT.badInput;
   }
-  const reports = reportDestinations(args.json !== undefined ? [{ option: '--json', path: args.json }] : [], inputs.files, io.cwd);
+  const reports = reportDestinations(
+    args.json !== undefined ? [{ option: '--json', path: args.json }] : [],
+    inputs.files,
+    io.cwd,
+  );
   if (!reports.ok) {
     for (const m of reports.messages) io.stderr.write(`credspec sweep: ${m}\n`);
     return EXIT.badInput;
@@ -49,11 +53,20 @@ export async function runSweepCommand(args: SweepArgs, io: Io): Promise<number> 
   const checked = checkProgram(program);
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
   const render = diagnosticRenderer({ color: false, source: (f) => sources.get(f) });
-  const front = [...program.diagnostics, ...checked.diagnostics].filter((d) => d.severity === 'error');
+  const front = [...program.diagnostics, ...checked.diagnostics].filter(
+    (d) => d.severity === 'error',
+  );
   const generatedBy = `credspec ${packageVersion()}`;
-  const plan = hasErrors(front) ? { ok: false as const, diagnostics: front } : planSweep(checked, { variants: args.variant, generatedBy, folder: outputFolderOf(file, io.cwd, 'generated') });
+  const plan = hasErrors(front)
+    ? { ok: false as const, diagnostics: front }
+    : planSweep(checked, {
+        variants: args.variant,
+        generatedBy,
+        folder: outputFolderOf(file, io.cwd, 'generated'),
+      });
   if (!plan.ok) {
-    for (const d of [...plan.diagnostics].sort(compareDiagnostics)) io.stderr.write(render(d) + '\n');
+    for (const d of [...plan.diagnostics].sort(compareDiagnostics))
+      io.stderr.write(render(d) + '\n');
     if (plan.problem !== undefined) io.stderr.write(`credspec sweep: ${plan.problem}\n`);
     return plan.diagnostics.some((d) => d.code.startsWith('CS9')) ? EXIT.toolFailed : EXIT.badInput;
   }
@@ -63,13 +76,31 @@ export async function runSweepCommand(args: SweepArgs, io: Io): Promise<number> 
     cwd: io.cwd,
     env: io.env,
     signal: io.signal,
-    onOutcome: args.table === true ? undefined : (variant, o) => void io.stderr.write(`  ${variant} ${setText(o.set.params) || '(no params)'}: ${o.kind === 'budget' ? 'cut off by the budget' : o.result.verdict}\n`),
+    onOutcome:
+      args.table === true
+        ? undefined
+        : (variant, o) =>
+            void io.stderr.write(
+              `  ${variant} ${setText(o.set.params) || '(no params)'}: ${o.kind === 'budget' ? 'cut off by the budget' : o.result.verdict}\n`,
+            ),
   });
   const summaries = sweeps.map(summarise);
-  io.stdout.write((args.table === true ? summaryTable(summaries) : summaries.map(summaryText).join('\n')) + '\n');
-  let code: number = summaries.some((s) => s.failed.length > 0) ? EXIT.toolFailed : summaries.some((s) => s.fixed && s.breaking.length > 0) ? EXIT.violated : EXIT.ok;
+  io.stdout.write(
+    (args.table === true ? summaryTable(summaries) : summaries.map(summaryText).join('\n')) + '\n',
+  );
+  let code: number = summaries.some((s) => s.failed.length > 0)
+    ? EXIT.toolFailed
+    : summaries.some((s) => s.fixed && s.breaking.length > 0)
+      ? EXIT.violated
+      : EXIT.ok;
   for (const destination of reports.destinations) {
-    const problem = writeReport(destination, JSON.stringify(sweepJson(program.root.path, packageVersion(), summaries), null, 2) + '\n', reportOut, inputs.files, io.cwd);
+    const problem = writeReport(
+      destination,
+      JSON.stringify(sweepJson(program.root.path, packageVersion(), summaries), null, 2) + '\n',
+      reportOut,
+      inputs.files,
+      io.cwd,
+    );
     if (problem !== null) {
       io.stderr.write(`credspec sweep: ${problem.problem}\n`);
       code = problem.badInput ? EXIT.badInput : EXIT.toolFailed;

@@ -63,11 +63,15 @@ export function localAddressFor(host: string, port: number): Promise<string | nu
 export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo): Promise<number> {
   const server = parseHostPort(args.connect);
   if (!server) {
-    io.stderr.write(`credspec tlc worker: --connect takes the server's HOST:PORT as the server printed it (for example 192.0.2.10:10997), not "${args.connect}"\n`);
+    io.stderr.write(
+      `credspec tlc worker: --connect takes the server's HOST:PORT as the server printed it (for example 192.0.2.10:10997), not "${args.connect}"\n`,
+    );
     return BAD_USAGE;
   }
   if (args.threads !== undefined && (!Number.isInteger(args.threads) || args.threads < 1)) {
-    io.stderr.write(`credspec tlc worker: --threads takes a positive whole number, not ${args.threads}\n`);
+    io.stderr.write(
+      `credspec tlc worker: --threads takes a positive whole number, not ${args.threads}\n`,
+    );
     return BAD_USAGE;
   }
   const env = { ...io.env } as NodeJS.ProcessEnv;
@@ -87,8 +91,16 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
   const tmp = await mkdtemp(join(tmpdir(), 'credspec-tlc-worker-'));
   const untrack = trackTempDir(tmp);
   try {
-    const javaArgs = workerArguments({ jarPath: setup.jar.path, server, advertise, threads: args.threads, tmpDir: tmp });
-    io.stdout.write(`credspec tlc worker: ${setup.probe.versionLine}; connecting to ${server.host}:${server.port}, reachable here at ${advertise}\n`);
+    const javaArgs = workerArguments({
+      jarPath: setup.jar.path,
+      server,
+      advertise,
+      threads: args.threads,
+      tmpDir: tmp,
+    });
+    io.stdout.write(
+      `credspec tlc worker: ${setup.probe.versionLine}; connecting to ${server.host}:${server.port}, reachable here at ${advertise}\n`,
+    );
     let failed: string | null = null;
     let pending = '';
     const onText = (chunk: string): void => {
@@ -99,11 +111,26 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
         pending = pending.slice(nl + 1);
         nl = pending.indexOf('\n');
         // TLC's own lines about connecting, readiness and the end of the work; not its parser's chatter.
-        if (/^(Server .* (unreachable|not ready)|TLC worker with|.*work completed|Error:)/.test(line) && !/UnicastRef/.test(line)) io.stdout.write(`${line}\n`);
-        if (/^Error: (Failed to start worker|TLCServer is gone)/.test(line) || /Connection refused|UnknownHost/.test(line)) failed ??= line;
+        if (
+          /^(Server .* (unreachable|not ready)|TLC worker with|.*work completed|Error:)/.test(
+            line,
+          ) &&
+          !/UnicastRef/.test(line)
+        )
+          io.stdout.write(`${line}\n`);
+        if (
+          /^Error: (Failed to start worker|TLCServer is gone)/.test(line) ||
+          /Connection refused|UnknownHost/.test(line)
+        )
+          failed ??= line;
       }
     };
-    const proc = startJava(setup.java.path, javaArgs, { cwd: tmp, env, onStdout: onText, onStderr: onText });
+    const proc = startJava(setup.java.path, javaArgs, {
+      cwd: tmp,
+      env,
+      onStdout: onText,
+      onStderr: onText,
+    });
     if (proc.pid !== undefined) io.onStart?.({ pid: proc.pid, args: javaArgs });
     const onAbort = (): void => proc.stop(3000);
     io.signal?.addEventListener('abort', onAbort, { once: true });
@@ -111,7 +138,9 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
     const exit = await proc.exited;
     io.signal?.removeEventListener('abort', onAbort);
     if (exit.startError !== undefined) {
-      io.stderr.write(`credspec tlc worker: could not start ${setup.java.path}: ${exit.startError}\n`);
+      io.stderr.write(
+        `credspec tlc worker: could not start ${setup.java.path}: ${exit.startError}\n`,
+      );
       return ENVIRONMENT;
     }
     if (io.signal?.aborted) return OK;

@@ -40,7 +40,11 @@ export async function runTlcCommand(args: TlcCommandArgs, io: TlcCommandIo): Pro
       const r = await installTlc({ url: args.url, sha256: args.sha256, env });
       if (!r.ok) return fail(r.message);
       const { path, sha256 } = r.installed;
-      io.stdout.write(r.installed.downloaded ? `installed ${path} (sha256 ${sha256})\n` : `already installed: ${path} (sha256 ${sha256})\n`);
+      io.stdout.write(
+        r.installed.downloaded
+          ? `installed ${path} (sha256 ${sha256})\n`
+          : `already installed: ${path} (sha256 ${sha256})\n`,
+      );
       return OK;
     }
     case 'path': {
@@ -56,7 +60,9 @@ export async function runTlcCommand(args: TlcCommandArgs, io: TlcCommandIo): Pro
       return OK;
     }
     default:
-      io.stderr.write(`credspec tlc: unknown action "${args.action}" (one of: install, path, version)\n`);
+      io.stderr.write(
+        `credspec tlc: unknown action "${args.action}" (one of: install, path, version)\n`,
+      );
       return BAD_USAGE;
   }
 }

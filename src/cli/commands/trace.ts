@@ -12,9 +12,19 @@ import { specTextHash } from '../../result/spec-hash.js';
 import { decodeSource } from '../../syntax/decode.js';
 import { PRELUDE_DISPLAY_DIR } from '../../syntax/load.js';
 import type { Io } from '../io.js';
-import { formatTrace, isTraceFormat, TRACE_FORMATS, type TraceFormat } from '../../trace/formats/format-trace.js';
+import {
+  formatTrace,
+  isTraceFormat,
+  TRACE_FORMATS,
+  type TraceFormat,
+} from '../../trace/formats/format-trace.js';
 import { ItfUnavailable } from '../../trace/formats/itf.js';
-import { escapeControls, escapeControlsInJson, escapeControlsInLines, escapeStringsDeep } from '../../trace/safe-text.js';
+import {
+  escapeControls,
+  escapeControlsInJson,
+  escapeControlsInLines,
+  escapeStringsDeep,
+} from '../../trace/safe-text.js';
 import { preludeDir } from '../package-root.js';
 import { readRegularFile } from '../read-bounded.js';
 import { selectResult, validateResultFile } from '../viewer/load-result.js';
@@ -59,7 +69,8 @@ function fail(io: TraceIo, message: string): number {
 
 /** Where a spec file named in a result is looked for: the prelude's own folder, else beside the result file, then the working folder. */
 function candidatesFor(file: string, resultPath: string, io: TraceIo): string[] {
-  if (file.startsWith(`${PRELUDE_DISPLAY_DIR}/`)) return [resolve(preludeDir(io.env), file.slice(PRELUDE_DISPLAY_DIR.length + 1))];
+  if (file.startsWith(`${PRELUDE_DISPLAY_DIR}/`))
+    return [resolve(preludeDir(io.env), file.slice(PRELUDE_DISPLAY_DIR.length + 1))];
   return isAbsolute(file) ? [file] : [resolve(dirname(resultPath), file), resolve(io.cwd, file)];
 }
 
@@ -68,7 +79,11 @@ function candidatesFor(file: string, resultPath: string, io: TraceIo): string[] 
  * recorded hashes of). Only regular `.cred` files under the size cap are read: a result file
  * must not turn `trace` into a way to print other files or to block on a FIFO.
  */
-async function readSources(result: VariantResult, resultPath: string, io: TraceIo): Promise<Map<string, string>> {
+async function readSources(
+  result: VariantResult,
+  resultPath: string,
+  io: TraceIo,
+): Promise<Map<string, string>> {
   const files = new Set<string>([result.spec]);
   for (const step of result.trace ?? []) if (step.location !== null) files.add(step.location.file);
   for (const f of result.specFiles ?? []) files.add(f.file);
@@ -87,7 +102,10 @@ async function readSources(result: VariantResult, resultPath: string, io: TraceI
 }
 
 /** One warning line when a spec file the result was checked from has changed or is gone; null when all match (or nothing was recorded). */
-export function staleSpecWarning(result: VariantResult, sources: ReadonlyMap<string, string>): string | null {
+export function staleSpecWarning(
+  result: VariantResult,
+  sources: ReadonlyMap<string, string>,
+): string | null {
   const changed: string[] = [];
   const missing: string[] = [];
   for (const f of result.specFiles ?? []) {
@@ -98,13 +116,19 @@ export function staleSpecWarning(result: VariantResult, sources: ReadonlyMap<str
   if (changed.length === 0 && missing.length === 0) return null;
   const parts: string[] = [];
   if (changed.length > 0) parts.push(`${changed.join(', ')} changed`);
-  if (missing.length > 0) parts.push(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`);
+  if (missing.length > 0)
+    parts.push(`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing`);
   return `warning: since this result was written, ${parts.join(' and ')}: the steps are shown against the current lines, which may not be the ones checked`;
 }
 
 /** A format's output with every control character from the file escaped. */
-function safeFormat(result: VariantResult, format: TraceFormat, sources: ReadonlyMap<string, string>): string {
-  if (format === 'json' || format === 'itf') return escapeControlsInJson(formatTrace(result, format, sources));
+function safeFormat(
+  result: VariantResult,
+  format: TraceFormat,
+  sources: ReadonlyMap<string, string>,
+): string {
+  if (format === 'json' || format === 'itf')
+    return escapeControlsInJson(formatTrace(result, format, sources));
   // Names and values lose their controls before they are laid out (a line feed in a name must
   // not start a line of its own); the whole output is passed through again, for anything else.
   return escapeControlsInLines(formatTrace(escapeStringsDeep(result), format, sources));
@@ -121,7 +145,9 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
   if (!read.ok) return fail(io, `cannot read ${file}: ${read.reason}`);
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, ''));
+    json = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, ''),
+    );
   } catch {
     return fail(io, `${file} is not a credspec result file: not JSON`);
   }
@@ -137,7 +163,9 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
   const onDisk = await readSources(result, path, io);
   const stale = staleSpecWarning(result, onDisk);
   if (stale !== null) io.stderr.write(`credspec trace: ${escapeControls(stale)}\n`);
-  const sources = new Map([...onDisk].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)]));
+  const sources = new Map(
+    [...onDisk].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)]),
+  );
   if (options.format !== undefined && isTraceFormat(options.format)) {
     let text: string;
     try {
@@ -153,12 +181,21 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
     io.stdout.write(safeFormat(result, 'text', sources));
     return 0;
   }
-  const [view, { runInteractiveViewer }] = await Promise.all([safeTraceView(result, sources), import('../viewer/run-viewer.js')]);
+  const [view, { runInteractiveViewer }] = await Promise.all([
+    safeTraceView(result, sources),
+    import('../viewer/run-viewer.js'),
+  ]);
   return runInteractiveViewer(view, io.terminal);
 }
 
 /** The interactive viewer's view of a result and its spec texts, every name, value and line escaped like every format's. */
-export async function safeTraceView(result: VariantResult, sources: ReadonlyMap<string, string>): Promise<import('../viewer/trace-view.js').TraceView> {
+export async function safeTraceView(
+  result: VariantResult,
+  sources: ReadonlyMap<string, string>,
+): Promise<import('../viewer/trace-view.js').TraceView> {
   const { makeTraceView } = await import('../viewer/trace-view.js');
-  return makeTraceView(escapeStringsDeep(result), new Map([...sources].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)])));
+  return makeTraceView(
+    escapeStringsDeep(result),
+    new Map([...sources].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)])),
+  );
 }

@@ -4,7 +4,12 @@
 
 import junitModule, { type Builder } from 'junit-report-builder';
 import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import {
+  describeExpectation,
+  describeParams,
+  describeVerdict,
+  judgeExpectation,
+} from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
 import { junitMarker } from '../junit-marker.js';
 import { describeVacant, type VacantPlace, vacantWhere } from '../vacuity-gate.js';
@@ -14,24 +19,56 @@ import { describeVacant, type VacantPlace, vacantWhere } from '../vacuity-gate.j
 const junit = junitModule as unknown as Builder;
 
 /** The XML text of a JUnit report for the given results and the specs that could not be checked. */
-export function buildJunitReport(results: readonly VariantResult[], unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = [], vacant: readonly VacantPlace[] = []): string {
+export function buildJunitReport(
+  results: readonly VariantResult[],
+  unchecked: readonly UncheckedSpec[] = [],
+  stale: readonly StaleGenerated[] = [],
+  vacant: readonly VacantPlace[] = [],
+): string {
   const builder = junit.newBuilder();
   if (vacant.length > 0) {
     const suite = builder.testSuite().name('vacuity gate');
-    for (const p of vacant) suite.testCase().className(p.spec).name(`${p.kind} ${p.name}`).file(p.location?.file ?? p.spec).failure(`${vacantWhere(p)}: ${describeVacant(p)}`, 'NeverReached');
+    for (const p of vacant)
+      suite
+        .testCase()
+        .className(p.spec)
+        .name(`${p.kind} ${p.name}`)
+        .file(p.location?.file ?? p.spec)
+        .failure(`${vacantWhere(p)}: ${describeVacant(p)}`, 'NeverReached');
   }
   if (stale.length > 0) {
     const suite = builder.testSuite().name('generated files');
     for (const s of stale) {
-      const reason = s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now';
-      suite.testCase().className(s.spec).name(s.file).file(s.file).failure(`${s.file} ${reason} (run credspec emit ${s.spec})`, 'StaleGenerated');
+      const reason =
+        s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now';
+      suite
+        .testCase()
+        .className(s.spec)
+        .name(s.file)
+        .file(s.file)
+        .failure(`${s.file} ${reason} (run credspec emit ${s.spec})`, 'StaleGenerated');
     }
   }
   for (const u of unchecked) {
-    const testCase = builder.testSuite().name(u.spec).testCase().className(u.spec).name(u.spec).file(u.spec);
+    const testCase = builder
+      .testSuite()
+      .name(u.spec)
+      .testCase()
+      .className(u.spec)
+      .name(u.spec)
+      .file(u.spec);
     const n = u.diagnostics.length;
-    const body = u.diagnostics.map((d) => `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity} ${d.code}: ${d.message}`).join('\n');
-    testCase.error(`the spec could not be checked: ${n} error${n === 1 ? '' : 's'}`, 'SpecError', body);
+    const body = u.diagnostics
+      .map(
+        (d) =>
+          `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity} ${d.code}: ${d.message}`,
+      )
+      .join('\n');
+    testCase.error(
+      `the spec could not be checked: ${n} error${n === 1 ? '' : 's'}`,
+      'SpecError',
+      body,
+    );
   }
   const bySpec = new Map<string, VariantResult[]>();
   for (const r of results) {
@@ -55,7 +92,10 @@ export function buildJunitReport(results: readonly VariantResult[], unchecked: r
       } else if (outcome === 'error') {
         testCase.error(`checking failed: ${r.error?.message ?? 'unknown error'}`, 'CheckError');
       } else if (outcome === 'inconclusive') {
-        testCase.error(`inconclusive (${r.inconclusive?.reason ?? 'limit'}): expected ${expected}; ${r.inconclusive?.advice ?? ''}`.trim(), 'Inconclusive');
+        testCase.error(
+          `inconclusive (${r.inconclusive?.reason ?? 'limit'}): expected ${expected}; ${r.inconclusive?.advice ?? ''}`.trim(),
+          'Inconclusive',
+        );
       } else {
         testCase.standardOutput(`${actual} as expected; ${stats}`);
       }
@@ -68,5 +108,7 @@ export function buildJunitReport(results: readonly VariantResult[], unchecked: r
 function withMarker(xml: string): string {
   const marker = junitMarker();
   const declaration = /^<\?xml[^>]*\?>\n?/.exec(xml);
-  return declaration === null ? `${marker}\n${xml}` : `${declaration[0].trimEnd()}\n${marker}\n${xml.slice(declaration[0].length)}`;
+  return declaration === null
+    ? `${marker}\n${xml}`
+    : `${declaration[0].trimEnd()}\n${marker}\n${xml.slice(declaration[0].length)}`;
 }

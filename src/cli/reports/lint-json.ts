@@ -37,10 +37,20 @@ export interface LintJson {
 }
 
 export function rangeOf(span: Span): LintRange {
-  return { file: span.file, line: span.start.line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column };
+  return {
+    file: span.file,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+  };
 }
 
-export function toLintJson(diagnostics: readonly Diagnostic[], summary: LintSummary, version: string): LintJson {
+export function toLintJson(
+  diagnostics: readonly Diagnostic[],
+  summary: LintSummary,
+  version: string,
+): LintJson {
   return {
     tool: 'credspec',
     version,

@@ -29,7 +29,11 @@ function relativeUri(path: string): string {
 
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   const path = file.split('\\').join('/');
-  if (path.startsWith(PRELUDE_DISPLAY_DIR + '/')) return { uri: relativeUri(path.slice(PRELUDE_DISPLAY_DIR.length + 1)), uriBaseId: PRELUDE_BASE };
+  if (path.startsWith(PRELUDE_DISPLAY_DIR + '/'))
+    return {
+      uri: relativeUri(path.slice(PRELUDE_DISPLAY_DIR.length + 1)),
+      uriBaseId: PRELUDE_BASE,
+    };
   if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return { uri: pathToFileURL(file).href };
   return { uri: relativeUri(path) };
 }
@@ -37,12 +41,19 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
 function physicalLocation(span: Span): object {
   return {
     artifactLocation: artifactLocation(span.file),
-    region: { startLine: span.start.line, startColumn: span.start.column, endLine: span.end.line, endColumn: span.end.column },
+    region: {
+      startLine: span.start.line,
+      startColumn: span.start.column,
+      endLine: span.end.line,
+      endColumn: span.end.column,
+    },
   };
 }
 
 function ruleOf(code: string, helpBase: string): object {
-  const info = (CODES as Record<string, { severity: string; message: string; meaning: string }>)[code];
+  const info = (CODES as Record<string, { severity: string; message: string; meaning: string }>)[
+    code
+  ];
   return {
     id: code,
     shortDescription: { text: info?.message ?? code },
@@ -66,7 +77,11 @@ export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSar
       locations: [{ physicalLocation: physicalLocation(d.span) }],
     };
     if (d.related !== undefined && d.related.length > 0) {
-      result.relatedLocations = d.related.map((r, i) => ({ id: i, physicalLocation: physicalLocation(r.span), message: { text: r.note } }));
+      result.relatedLocations = d.related.map((r, i) => ({
+        id: i,
+        physicalLocation: physicalLocation(r.span),
+        message: { text: r.note },
+      }));
     }
     return result;
   });
@@ -76,8 +91,17 @@ export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSar
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'credspec', version: options.toolVersion, informationUri: helpBase, rules: codes.map((c) => ruleOf(c, helpBase)) } },
-        originalUriBaseIds: { [PRELUDE_BASE]: { uri: preludeUri.endsWith('/') ? preludeUri : preludeUri + '/' } },
+        tool: {
+          driver: {
+            name: 'credspec',
+            version: options.toolVersion,
+            informationUri: helpBase,
+            rules: codes.map((c) => ruleOf(c, helpBase)),
+          },
+        },
+        originalUriBaseIds: {
+          [PRELUDE_BASE]: { uri: preludeUri.endsWith('/') ? preludeUri : preludeUri + '/' },
+        },
         results,
       },
     ],

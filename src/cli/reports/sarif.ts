@@ -4,8 +4,18 @@
 // locations so the trace can be stepped through on the CI page; the diagnostics of a spec that
 // could not be checked are results too, one rule per diagnostic code.
 
-import type { SourceLocation, StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeParams, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import type {
+  SourceLocation,
+  StaleGenerated,
+  UncheckedSpec,
+  VariantResult,
+} from '../../result/result-file.js';
+import {
+  describeExpectation,
+  describeParams,
+  describeVerdict,
+  judgeExpectation,
+} from '../../result/expectation.js';
 import { describeVacant, type VacantPlace } from '../vacuity-gate.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,10 +29,15 @@ interface SarifLocation {
 }
 
 function toSarifLocation(loc: SourceLocation, message?: string): SarifLocation {
-  const region: SarifLocation['physicalLocation']['region'] = { startLine: loc.line, startColumn: loc.column };
+  const region: SarifLocation['physicalLocation']['region'] = {
+    startLine: loc.line,
+    startColumn: loc.column,
+  };
   if (loc.endLine !== undefined) region.endLine = loc.endLine;
   if (loc.endColumn !== undefined) region.endColumn = loc.endColumn;
-  const out: SarifLocation = { physicalLocation: { artifactLocation: { uri: loc.file.split('\\').join('/') }, region } };
+  const out: SarifLocation = {
+    physicalLocation: { artifactLocation: { uri: loc.file.split('\\').join('/') }, region },
+  };
   if (message !== undefined) out.message = { text: message };
   return out;
 }
@@ -36,11 +51,22 @@ function ruleIdOf(r: VariantResult): string {
 type SarifRule = { id: string; shortDescription: { text: string } };
 
 /** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
-export function buildSarifLog(results: readonly VariantResult[], toolVersion: string, unchecked: readonly UncheckedSpec[] = [], stale: readonly StaleGenerated[] = [], vacant: readonly VacantPlace[] = []): object {
+export function buildSarifLog(
+  results: readonly VariantResult[],
+  toolVersion: string,
+  unchecked: readonly UncheckedSpec[] = [],
+  stale: readonly StaleGenerated[] = [],
+  vacant: readonly VacantPlace[] = [],
+): object {
   const rules = new Map<string, SarifRule>();
   const sarifResults: object[] = [];
   for (const p of vacant) {
-    rules.set('never-reached', { id: 'never-reached', shortDescription: { text: 'A step, fault point or cover that no exhaustive check of the spec reached.' } });
+    rules.set('never-reached', {
+      id: 'never-reached',
+      shortDescription: {
+        text: 'A step, fault point or cover that no exhaustive check of the spec reached.',
+      },
+    });
     sarifResults.push({
       ruleId: 'never-reached',
       level: 'error',
@@ -50,24 +76,39 @@ export function buildSarifLog(results: readonly VariantResult[], toolVersion: st
     });
   }
   for (const s of stale) {
-    rules.set('stale-generated', { id: 'stale-generated', shortDescription: { text: 'A committed generated file is not what `credspec emit` writes now.' } });
+    rules.set('stale-generated', {
+      id: 'stale-generated',
+      shortDescription: {
+        text: 'A committed generated file is not what `credspec emit` writes now.',
+      },
+    });
     sarifResults.push({
       ruleId: 'stale-generated',
       level: 'error',
-      message: { text: `${s.file} ${s.reason === 'missing' ? 'is missing; emit writes it' : 'differs from what emit writes now'} (run credspec emit ${s.spec})` },
+      message: {
+        text: `${s.file} ${s.reason === 'missing' ? 'is missing; emit writes it' : 'differs from what emit writes now'} (run credspec emit ${s.spec})`,
+      },
       locations: [toSarifLocation({ file: s.file, line: 1, column: 1 })],
       partialFingerprints: { credspecScenario: `${s.file}|stale-generated` },
     });
   }
   for (const u of unchecked) {
     for (const d of u.diagnostics) {
-      if (!rules.has(d.code)) rules.set(d.code, { id: d.code, shortDescription: { text: `credspec diagnostic ${d.code} (docs/diagnostics.md); the spec could not be checked.` } });
+      if (!rules.has(d.code))
+        rules.set(d.code, {
+          id: d.code,
+          shortDescription: {
+            text: `credspec diagnostic ${d.code} (docs/diagnostics.md); the spec could not be checked.`,
+          },
+        });
       sarifResults.push({
         ruleId: d.code,
         level: d.severity === 'error' ? 'error' : 'warning',
         message: { text: `${d.message} (${u.spec} could not be checked)` },
         locations: [toSarifLocation(d.location)],
-        partialFingerprints: { credspecScenario: `${u.spec}|${d.code}|${d.location.line}:${d.location.column}` },
+        partialFingerprints: {
+          credspecScenario: `${u.spec}|${d.code}|${d.location.line}:${d.location.column}`,
+        },
       });
     }
   }
@@ -96,15 +137,19 @@ export function buildSarifLog(results: readonly VariantResult[], toolVersion: st
 }
 
 /** A result's SARIF entry and its rule: a violation, or an expectation not met; else none. */
-function resultEntry(r: VariantResult): { rule: SarifRule; result: Record<string, unknown> } | undefined {
+function resultEntry(
+  r: VariantResult,
+): { rule: SarifRule; result: Record<string, unknown> } | undefined {
   const outcome = judgeExpectation(r);
   const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';
   if (!isViolation && outcome !== 'unmet') return undefined;
   const ruleId = outcome === 'unmet' && !isViolation ? 'expectation' : ruleIdOf(r);
   const ruleText =
-    ruleId === 'deadlock' ? 'A reachable state where no thread can take a step and not every thread has finished.'
-    : ruleId === 'expectation' ? 'A variant did not behave as its expectation in the spec says.'
-    : `The property ${ruleId} of the spec.`;
+    ruleId === 'deadlock'
+      ? 'A reachable state where no thread can take a step and not every thread has finished.'
+      : ruleId === 'expectation'
+        ? 'A variant did not behave as its expectation in the spec says.'
+        : `The property ${ruleId} of the spec.`;
   const params = describeParams(r.overrides ?? r.params);
   const where = `${r.variant}${params ? ` (${params})` : ''}`;
   const actual = describeVerdict(r.verdict, r.property);
@@ -112,7 +157,9 @@ function resultEntry(r: VariantResult): { rule: SarifRule; result: Record<string
     outcome === 'unmet'
       ? `${where}: expected ${r.expected ? describeExpectation(r.expected) : 'nothing'}, got ${actual}`
       : `${where}: ${actual}${r.expected ? ' (as expected)' : ''}`;
-  const anchor = r.propertyLocation ?? r.expectLocation ?? r.trace?.[r.trace.length - 1]?.location ?? { file: r.spec, line: 1, column: 1 };
+  const anchor = r.propertyLocation ??
+    r.expectLocation ??
+    r.trace?.[r.trace.length - 1]?.location ?? { file: r.spec, line: 1, column: 1 };
   const result: Record<string, unknown> = {
     ruleId,
     level: outcome === 'unmet' ? 'error' : outcome === 'met' ? 'note' : 'warning',
@@ -127,7 +174,10 @@ function resultEntry(r: VariantResult): { rule: SarifRule; result: Record<string
         threadFlows: [
           {
             locations: steps.map((s) => ({
-              location: toSarifLocation(s.location as SourceLocation, `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`),
+              location: toSarifLocation(
+                s.location as SourceLocation,
+                `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`,
+              ),
             })),
           },
         ],

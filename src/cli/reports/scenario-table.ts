@@ -3,9 +3,14 @@
 // time column is the only one allowed to differ between runs (see maskTimes).
 
 import type { VariantResult } from '../../result/result-file.js';
-import { describeExpectation, describeVerdict, judgeExpectation } from '../../result/expectation.js';
+import {
+  describeExpectation,
+  describeVerdict,
+  judgeExpectation,
+} from '../../result/expectation.js';
 
-export const TABLE_START = '<!-- scenario-table:start (npm run scenario-table rewrites this part) -->';
+export const TABLE_START =
+  '<!-- scenario-table:start (npm run scenario-table rewrites this part) -->';
 export const TABLE_END = '<!-- scenario-table:end -->';
 
 /** The parameters the expectation sets (its `with` list): what identifies a scenario. */
@@ -33,9 +38,24 @@ export function renderScenarioTable(results: readonly VariantResult[]): string {
       `${r.stats.seconds.toFixed(2)} s`,
     ];
   });
-  const header = ['id', 'spec', 'variant', 'parameters', 'expected', 'actual', 'as expected', 'states', 'time'];
-  const line = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
-  return [line(header), `|${header.map((_, i) => (i >= 7 ? '---:' : '---')).join('|')}|`, ...rows.map(line)].join('\n');
+  const header = [
+    'id',
+    'spec',
+    'variant',
+    'parameters',
+    'expected',
+    'actual',
+    'as expected',
+    'states',
+    'time',
+  ];
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  return [
+    line(header),
+    `|${header.map((_, i) => (i >= 7 ? '---:' : '---')).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** The table with its time column blanked, for comparing runs. */

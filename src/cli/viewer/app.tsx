@@ -76,7 +76,13 @@ export function ViewerApp({ view }: { readonly view: TraceView }) {
     <Box flexDirection="column">
       {lines.map((l, i) => (
         <Text key={i} wrap="truncate">
-          {l.every((s) => s.text === '') ? ' ' : l.map((s, j) => <Text key={j} {...STYLES[s.style]}>{s.text}</Text>)}
+          {l.every((s) => s.text === '')
+            ? ' '
+            : l.map((s, j) => (
+                <Text key={j} {...STYLES[s.style]}>
+                  {s.text}
+                </Text>
+              ))}
         </Text>
       ))}
     </Box>

@@ -13,7 +13,9 @@ import { firstInconsistency } from '../../result/result-consistency.js';
 import { firstTooDeep, pointerToPath } from '../../result/json-path.js';
 import { packageRoot, packageVersion } from '../package-root.js';
 
-export type Loaded<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
+export type Loaded<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
 
 /**
  * How deep arrays and objects may nest. Real values nest a dozen levels (a map of sets of
@@ -27,15 +29,23 @@ let compiled: ValidateFunction | undefined;
 /** The compiled schema of the result file, shipped beside the code (`schema/`). */
 function resultSchema(): ValidateFunction {
   if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'result.schema.json'), 'utf8')) as object;
+    const schema = JSON.parse(
+      readFileSync(join(packageRoot(), 'schema', 'result.schema.json'), 'utf8'),
+    ) as object;
     compiled = new Ajv2020({ allErrors: false, strict: false }).compile(schema);
   }
   return compiled;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const ARTICLE: Readonly<Record<string, string>> = { integer: 'an integer', array: 'an array', object: 'an object', null: 'null' };
+const ARTICLE: Readonly<Record<string, string>> = {
+  integer: 'an integer',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+};
 
 function typeWords(type: unknown): string {
   const types = Array.isArray(type) ? type : [type];
@@ -72,10 +82,15 @@ function describeError(e: ErrorObject): string {
  * an error from each form; at equal depth the union's own error, which names no single form.
  */
 function pickError(errors: readonly ErrorObject[]): ErrorObject {
-  const depth = (e: ErrorObject): number => (e.instancePath === '' ? 0 : e.instancePath.split('/').length);
+  const depth = (e: ErrorObject): number =>
+    e.instancePath === '' ? 0 : e.instancePath.split('/').length;
   let best = errors[0]!;
   for (const e of errors) {
-    if (depth(e) > depth(best) || (depth(e) === depth(best) && e.keyword === 'anyOf' && best.keyword !== 'anyOf')) best = e;
+    if (
+      depth(e) > depth(best) ||
+      (depth(e) === depth(best) && e.keyword === 'anyOf' && best.keyword !== 'anyOf')
+    )
+      best = e;
   }
   return best;
 }
@@ -92,7 +107,8 @@ function newerNote(value: Record<string, unknown>): string {
   const ours = versionParts(packageVersion());
   if (theirs === null || ours === null) return '';
   for (let k = 0; k < 3; k++) {
-    if (theirs[k]! > ours[k]!) return ` (written by credspec ${value.version}, newer than this credspec ${packageVersion()})`;
+    if (theirs[k]! > ours[k]!)
+      return ` (written by credspec ${value.version}, newer than this credspec ${packageVersion()})`;
     if (theirs[k]! < ours[k]!) return '';
   }
   return '';
@@ -104,28 +120,43 @@ function newerNote(value: Record<string, unknown>): string {
  */
 export function validateResultFile(value: unknown): Loaded<ResultFile> {
   if (!isObject(value) || value.tool !== 'credspec' || !Array.isArray(value.results)) {
-    return { ok: false, error: 'not a credspec result file (expected { "tool": "credspec", "results": [...] })' };
+    return {
+      ok: false,
+      error: 'not a credspec result file (expected { "tool": "credspec", "results": [...] })',
+    };
   }
   const deep = firstTooDeep(value, MAX_NESTING);
-  if (deep !== null) return { ok: false, error: `not a credspec result file: ${deep} nests deeper than ${MAX_NESTING} levels` };
+  if (deep !== null)
+    return {
+      ok: false,
+      error: `not a credspec result file: ${deep} nests deeper than ${MAX_NESTING} levels`,
+    };
   const validate = resultSchema();
   if (!validate(value)) {
     const e = pickError(validate.errors ?? []);
     const path = pointerToPath(e.instancePath);
-    return { ok: false, error: `not a credspec result file: ${path === '' ? 'the file' : path} ${describeError(e)}${newerNote(value)}` };
+    return {
+      ok: false,
+      error: `not a credspec result file: ${path === '' ? 'the file' : path} ${describeError(e)}${newerNote(value)}`,
+    };
   }
   const file = value as unknown as ResultFile;
   const inconsistent = firstInconsistency(file);
-  if (inconsistent !== null) return { ok: false, error: `not a consistent result file: ${inconsistent}` };
+  if (inconsistent !== null)
+    return { ok: false, error: `not a consistent result file: ${inconsistent}` };
   return { ok: true, value: file };
 }
 
 /** Parses `A=1,B=2` into pairs; an error for any piece without `=`. */
 export function parseParamSet(text: string): Loaded<readonly (readonly [string, string])[]> {
   const pairs: (readonly [string, string])[] = [];
-  for (const piece of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const piece of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = piece.indexOf('=');
-    if (eq <= 0) return { ok: false, error: `--params expects NAME=VALUE[,NAME=VALUE...], got "${piece}"` };
+    if (eq <= 0)
+      return { ok: false, error: `--params expects NAME=VALUE[,NAME=VALUE...], got "${piece}"` };
     pairs.push([piece.slice(0, eq).trim(), piece.slice(eq + 1).trim()]);
   }
   return { ok: true, value: pairs };
@@ -153,22 +184,33 @@ export function selectResult(file: ResultFile, selection: Selection): Loaded<Var
     candidates = candidates.filter((r) => r.variant === selection.variant);
     if (candidates.length === 0) {
       const known = [...new Set(file.results.map((r) => r.variant))].join(', ');
-      return { ok: false, error: `unknown variant "${selection.variant}" (the file has: ${known === '' ? 'no results' : known})` };
+      return {
+        ok: false,
+        error: `unknown variant "${selection.variant}" (the file has: ${known === '' ? 'no results' : known})`,
+      };
     }
   }
   if (selection.params !== undefined) {
     const parsed = parseParamSet(selection.params);
     if (!parsed.ok) return parsed;
     const before = candidates;
-    candidates = candidates.filter((r) => parsed.value.every(([k, v]) => k in r.params && String(r.params[k]) === v));
+    candidates = candidates.filter((r) =>
+      parsed.value.every(([k, v]) => k in r.params && String(r.params[k]) === v),
+    );
     if (candidates.length === 0) {
-      return { ok: false, error: `no result with ${selection.params} (the file has: ${before.map(describe).join('; ')})` };
+      return {
+        ok: false,
+        error: `no result with ${selection.params} (the file has: ${before.map(describe).join('; ')})`,
+      };
     }
   }
   const withTrace = candidates.find((r) => r.trace !== null && r.trace.length > 0);
   if (withTrace !== undefined) return { ok: true, value: withTrace };
   if (candidates.length === 0) return { ok: false, error: 'the file holds no results' };
   const first = candidates[0]!;
-  const which = candidates.length === 1 ? `the result ${describe(first)}` : `none of the ${candidates.length} results`;
+  const which =
+    candidates.length === 1
+      ? `the result ${describe(first)}`
+      : `none of the ${candidates.length} results`;
   return { ok: false, error: `${which} has no trace (verdict: ${first.verdict})` };
 }

@@ -38,7 +38,8 @@ export const HELP_LINES: readonly string[] = [
 
 function verdictSegment(view: TraceView): Segment {
   const r = view.result;
-  const text = r.property === null ? r.verdict.toUpperCase() : `${r.verdict.toUpperCase()} ${r.property}`;
+  const text =
+    r.property === null ? r.verdict.toUpperCase() : `${r.verdict.toUpperCase()} ${r.property}`;
   return { text, style: r.verdict === 'holds' ? 'good' : 'bad' };
 }
 
@@ -49,15 +50,20 @@ function stepCounter(view: TraceView, state: ViewerState): string {
 }
 
 function footer(state: ViewerState, width: number, compact: boolean): StyledLine {
-  if (state.mode === 'search') return [{ text: truncate(`/${state.query}█  (Enter find, Esc cancel)`, width), style: 'bold' }];
+  if (state.mode === 'search')
+    return [{ text: truncate(`/${state.query}█  (Enter find, Esc cancel)`, width), style: 'bold' }];
   if (state.message !== null) return [{ text: truncate(state.message, width), style: 'bold' }];
-  const hints = compact ? '←/→ step  t thread  / find  ? help  q quit' : '←/→ n/p step  Home/End  t follow thread  / find  ? help  q quit';
+  const hints = compact
+    ? '←/→ step  t thread  / find  ? help  q quit'
+    : '←/→ n/p step  Home/End  t follow thread  / find  ? help  q quit';
   return [{ text: truncate(hints, width), style: 'dim' }];
 }
 
 function rule(title: string, width: number): StyledLine {
   const head = title === '' ? '' : `── ${title} `;
-  return [{ text: truncate(head, width) + '─'.repeat(Math.max(0, width - head.length)), style: 'dim' }];
+  return [
+    { text: truncate(head, width) + '─'.repeat(Math.max(0, width - head.length)), style: 'dim' },
+  ];
 }
 
 function helpScreen(width: number, rows: number): StyledLine[] {
@@ -75,20 +81,36 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
   const out: StyledLine[] = [];
   out.push([
     { text: 'credspec trace  ', style: 'bold' },
-    { text: `${r.spec}  variant ${r.variant}${params === '' ? '' : ` (${params})`}  engine ${r.engine}`, style: 'plain' },
+    {
+      text: `${r.spec}  variant ${r.variant}${params === '' ? '' : ` (${params})`}  engine ${r.engine}`,
+      style: 'plain',
+    },
   ]);
   const follow = state.follow === null ? '' : `  following ${state.follow}`;
-  out.push([verdictSegment(view), { text: `  ${stepCounter(view, state)}${follow}`, style: 'bold' }]);
+  out.push([
+    verdictSegment(view),
+    { text: `  ${stepCounter(view, state)}${follow}`, style: 'bold' },
+  ]);
   const avail = rows - 6; // two header lines, three rules, the footer
   const sourceHeight = Math.max(3, Math.min(9, Math.floor(avail / 4)));
   // Lanes take at most half the room, and no more than the trace needs; the state gets the rest.
-  const laneHeight = Math.max(3, Math.min(Math.floor((avail - sourceHeight) / 2), view.steps.length + 2));
+  const laneHeight = Math.max(
+    3,
+    Math.min(Math.floor((avail - sourceHeight) / 2), view.steps.length + 2),
+  );
   const stateHeight = avail - sourceHeight - laneHeight;
   out.push(rule('', w));
   out.push(...renderSwimlanes(view, state.cursor, state.follow, w, laneHeight));
   out.push(rule(sourceTitle(step), w));
   out.push(...renderSource(view, step, w, sourceHeight));
-  out.push(rule(step.backTo === undefined ? `state after step ${step.index}` : `state after step ${step.index} (state ${step.backTo} again)`, w));
+  out.push(
+    rule(
+      step.backTo === undefined
+        ? `state after step ${step.index}`
+        : `state after step ${step.index} (state ${step.backTo} again)`,
+      w,
+    ),
+  );
   const stateLines = renderState(view, step, w, stateHeight);
   out.push(...stateLines);
   for (let i = stateLines.length; i < stateHeight; i++) out.push([]);
@@ -102,18 +124,31 @@ function compactLayout(view: TraceView, state: ViewerState, size: ScreenSize): S
   const r = view.result;
   const head: StyledLine = [
     verdictSegment(view),
-    { text: ` ${stepCounter(view, state)} ${step.thread ?? ''}${state.follow === null ? '' : ` (following ${state.follow})`}`, style: 'bold' },
+    {
+      text: ` ${stepCounter(view, state)} ${step.thread ?? ''}${state.follow === null ? '' : ` (following ${state.follow})`}`,
+      style: 'bold',
+    },
   ];
   const loc = step.location;
-  const where = loc === null ? sourceTitle(step) : `${loc.file}:${loc.line}:${loc.column} ${step.step}`;
-  const text = loc === null ? null : (view.sources.get(loc.file)?.[loc.line - 1]?.trim() ?? step.source);
+  const where =
+    loc === null ? sourceTitle(step) : `${loc.file}:${loc.line}:${loc.column} ${step.step}`;
+  const text =
+    loc === null ? null : (view.sources.get(loc.file)?.[loc.line - 1]?.trim() ?? step.source);
   const out: StyledLine[] = [head, line(truncate(where, w))];
-  if (text !== null && text !== undefined) out.push([{ text: '▶ ', style: 'current' }, { text: truncate(text, w - 2), style: 'current' }]);
-  if (r.loopsBackTo !== null && step.index === view.steps.length - 1) out.push(line(truncate(`↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}`, w), 'marker'));
+  if (text !== null && text !== undefined)
+    out.push([
+      { text: '▶ ', style: 'current' },
+      { text: truncate(text, w - 2), style: 'current' },
+    ]);
+  if (r.loopsBackTo !== null && step.index === view.steps.length - 1)
+    out.push(
+      line(truncate(`↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}`, w), 'marker'),
+    );
   const room = Math.max(0, rows - out.length - 1);
   const changes = renderChanges(step, w, view);
   out.push(...changes.slice(0, room));
-  if (changes.length > room && room > 0) out[out.length - 1] = line(truncate(`… ${changes.length - room + 1} more changes`, w), 'dim');
+  if (changes.length > room && room > 0)
+    out[out.length - 1] = line(truncate(`… ${changes.length - room + 1} more changes`, w), 'dim');
   while (out.length < rows - 1) out.push([]);
   if (rows >= 2) out.push(footer(state, w, true));
   return out;
@@ -133,6 +168,7 @@ export function renderView(view: TraceView, state: ViewerState, size: ScreenSize
   else lines = compactLayout(view, state, fixed);
   const out = lines.slice(0, rows).map((l) => clipLine(l, columns));
   while (out.length < rows) out.push([]);
-  if (layoutFor(fixed) === 'compact' && rows === 1 && state.mode !== 'help') out[0] = clipLine(lines[0]!, columns);
+  if (layoutFor(fixed) === 'compact' && rows === 1 && state.mode !== 'help')
+    out[0] = clipLine(lines[0]!, columns);
   return out.map((l) => (l.length === 0 ? [{ text: fit('', 0), style: 'plain' as const }] : l));
 }

@@ -10,8 +10,15 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
 const SHOW_CURSOR = '\u001b[?25h';
 
 /** Shows the view until the user quits; resolves with the exit code (0). */
-export async function runInteractiveViewer(view: TraceView, streams: TerminalStreams): Promise<number> {
-  const [{ render }, { createElement }, { ViewerApp }] = await Promise.all([import('ink'), import('react'), import('./app.js')]);
+export async function runInteractiveViewer(
+  view: TraceView,
+  streams: TerminalStreams,
+): Promise<number> {
+  const [{ render }, { createElement }, { ViewerApp }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('./app.js'),
+  ]);
   streams.stdout.write(ENTER_ALTERNATE_SCREEN);
   try {
     const instance = render(createElement(ViewerApp, { view }), {

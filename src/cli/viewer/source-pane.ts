@@ -12,29 +12,57 @@ export function sourceTitle(step: TraceStep): string {
   const l = step.location;
   const parts = [`${l.file}:${l.line}:${l.column}`, step.step];
   if (step.outcome !== undefined) parts.push(`(${step.outcome})`);
-  if (step.kernel !== undefined) parts.push(`kernel ${[step.kernel.file, step.kernel.func].filter((x) => x !== undefined).join(' ')}`);
+  if (step.kernel !== undefined)
+    parts.push(
+      `kernel ${[step.kernel.file, step.kernel.func].filter((x) => x !== undefined).join(' ')}`,
+    );
   return parts.join('  ');
 }
 
 /** Lines of the source pane, exactly `height`, each at most `width` wide. */
-export function renderSource(view: TraceView, step: TraceStep, width: number, height: number): StyledLine[] {
+export function renderSource(
+  view: TraceView,
+  step: TraceStep,
+  width: number,
+  height: number,
+): StyledLine[] {
   const out: StyledLine[] = [];
   const loc = step.location;
   const lines = loc === null ? undefined : view.sources.get(loc.file);
   if (loc === null) {
-    out.push([{ text: truncate(step.index === 0 ? 'the initial state: no statement ran yet' : `no source location for ${step.step}`, width), style: 'dim' }]);
+    out.push([
+      {
+        text: truncate(
+          step.index === 0
+            ? 'the initial state: no statement ran yet'
+            : `no source location for ${step.step}`,
+          width,
+        ),
+        style: 'dim',
+      },
+    ]);
   } else if (lines === undefined) {
     out.push([{ text: truncate(`source not available: ${loc.file}`, width), style: 'dim' }]);
-    if (step.source !== null) out.push([{ text: '▶ ', style: 'current' }, { text: truncate(step.source, width - 2), style: 'current' }]);
+    if (step.source !== null)
+      out.push([
+        { text: '▶ ', style: 'current' },
+        { text: truncate(step.source, width - 2), style: 'current' },
+      ]);
   } else {
     const numberWidth = String(Math.min(lines.length, loc.line + height)).length;
-    const first = Math.max(1, Math.min(loc.line - Math.floor((height - 1) / 2), lines.length - height + 1));
+    const first = Math.max(
+      1,
+      Math.min(loc.line - Math.floor((height - 1) / 2), lines.length - height + 1),
+    );
     for (let n = first; n < first + height && n <= lines.length; n++) {
       const text = (lines[n - 1] ?? '').replace(/\t/g, ' ');
       const gutter = `${n === loc.line ? '▶' : ' '}${String(n).padStart(numberWidth)} │ `;
       const room = Math.max(0, width - gutter.length);
       if (n !== loc.line) {
-        out.push([{ text: gutter, style: 'dim' }, { text: truncate(text, room), style: 'plain' }]);
+        out.push([
+          { text: gutter, style: 'dim' },
+          { text: truncate(text, room), style: 'plain' },
+        ]);
         continue;
       }
       const col = Math.max(0, loc.column - 1);

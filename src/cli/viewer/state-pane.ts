@@ -4,7 +4,12 @@
 // Pure. When the groups do not fit, unchanged groups fold to one line, then the rest is cut.
 
 import type { TraceStep } from '../../result/result-file.js';
-import { classifyVariable, describeStatusChange, statusChanges, type StatusChange } from '../../trace/formats/trace-facts.js';
+import {
+  classifyVariable,
+  describeStatusChange,
+  statusChanges,
+  type StatusChange,
+} from '../../trace/formats/trace-facts.js';
 import { formatChange, formatValue } from '../../trace/formats/value-text.js';
 import { truncate, type StyledLine } from './styled-line.js';
 import type { TraceView } from './trace-view.js';
@@ -27,7 +32,9 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
   // A thread that is not simply alive says so in its title; a status change is a changed line.
   const titleOf = (thread: string): string => {
     const status = step.threads?.[thread];
-    return status === undefined || status === 'alive' ? `thread ${thread}` : `thread ${thread} (${status})`;
+    return status === undefined || status === 'alive'
+      ? `thread ${thread}`
+      : `thread ${thread} (${status})`;
   };
   for (const c of statusChangesOf(view, step)) {
     const title = titleOf(c.thread);
@@ -36,7 +43,12 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
   }
   for (const key of keys) {
     const s = classifyVariable(key);
-    const title = s.kind === 'shared' ? 'shared' : s.kind === 'thread' ? titleOf(s.thread) : `call ${s.thread} › ${s.call}`;
+    const title =
+      s.kind === 'shared'
+        ? 'shared'
+        : s.kind === 'thread'
+          ? titleOf(s.thread)
+          : `call ${s.thread} › ${s.call}`;
     if (!groups.has(title)) groups.set(title, { title, vars: [] });
     groups.get(title)!.vars.push({ name: s.name, key });
   }
@@ -46,10 +58,15 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
     if (status !== 'alive' && !groups.has(title)) groups.set(title, { title, vars: [] });
   }
   // Shared first, then each thread followed by its live calls.
-  const titles = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
+  const titles = [...groups.keys()].sort(
+    (a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }),
+  );
   function rank(title: string): number {
     if (title === 'shared') return -1;
-    const thread = title.replace(/^(thread|call) /, '').split(' › ')[0]!.replace(/ \(.*\)$/, '');
+    const thread = title
+      .replace(/^(thread|call) /, '')
+      .split(' › ')[0]!
+      .replace(/ \(.*\)$/, '');
     const i = view.facts.threads.indexOf(thread);
     return (i < 0 ? order.length : i) * 2 + (title.startsWith('call') ? 1 : 0);
   }
@@ -57,7 +74,12 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
 }
 
 /** Lines of the state pane, at most `height`, each at most `width` wide. */
-export function renderState(view: TraceView, step: TraceStep, width: number, height: number): StyledLine[] {
+export function renderState(
+  view: TraceView,
+  step: TraceStep,
+  width: number,
+  height: number,
+): StyledLine[] {
   const groups = groupsOf(view, step);
   // Fold level 0 shows everything; 1 folds groups this step left alone; 2 also hides the
   // unchanged variables of changed groups; 3 drops the folded groups to one closing line, so
@@ -72,25 +94,57 @@ export function renderState(view: TraceView, step: TraceStep, width: number, hei
         continue;
       }
       if (fold >= 1 && changed.length === 0) {
-        out.push([{ text: truncate(g.vars.length === 0 ? g.title : `${g.title}: ${g.vars.length} unchanged`, width), style: 'dim' }]);
+        out.push([
+          {
+            text: truncate(
+              g.vars.length === 0 ? g.title : `${g.title}: ${g.vars.length} unchanged`,
+              width,
+            ),
+            style: 'dim',
+          },
+        ]);
         continue;
       }
       const hidden = fold >= 2 ? g.vars.length - changed.length : 0;
-      out.push([{ text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width), style: 'heading' }]);
+      out.push([
+        {
+          text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width),
+          style: 'heading',
+        },
+      ]);
       for (const v of fold >= 2 ? changed : g.vars) {
         const change = step.changes[v.key];
         if (v.status !== undefined) {
           const c = v.status;
-          out.push([{ text: truncate(`* status: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`, width), style: 'changed' }]);
+          out.push([
+            {
+              text: truncate(
+                `* status: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`,
+                width,
+              ),
+              style: 'changed',
+            },
+          ]);
         } else if (change !== undefined) {
-          out.push([{ text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' }]);
+          out.push([
+            { text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' },
+          ]);
         } else {
           const value = step.state[v.key];
-          out.push([{ text: truncate(`  ${v.name} = ${value === undefined ? 'none' : formatValue(value)}`, width), style: 'plain' }]);
+          out.push([
+            {
+              text: truncate(
+                `  ${v.name} = ${value === undefined ? 'none' : formatValue(value)}`,
+                width,
+              ),
+              style: 'plain',
+            },
+          ]);
         }
       }
     }
-    if (untouched > 0) out.push([{ text: truncate(`${untouched} more groups unchanged`, width), style: 'dim' }]);
+    if (untouched > 0)
+      out.push([{ text: truncate(`${untouched} more groups unchanged`, width), style: 'dim' }]);
     return out;
   };
   let out = build(0);
@@ -99,7 +153,10 @@ export function renderState(view: TraceView, step: TraceStep, width: number, hei
   if (out.length > height) out = build(3);
   if (out.length > height) {
     const hidden = out.length - (height - 1);
-    out = [...out.slice(0, Math.max(0, height - 1)), [{ text: truncate(`… ${hidden} more lines`, width), style: 'dim' }]];
+    out = [
+      ...out.slice(0, Math.max(0, height - 1)),
+      [{ text: truncate(`… ${hidden} more lines`, width), style: 'dim' }],
+    ];
   }
   return out.slice(0, height);
 }
@@ -108,9 +165,20 @@ export function renderState(view: TraceView, step: TraceStep, width: number, hei
 export function renderChanges(step: TraceStep, width: number, view?: TraceView): StyledLine[] {
   const entries = Object.entries(step.changes);
   const lives = view === undefined ? [] : statusChangesOf(view, step);
-  if (entries.length === 0 && lives.length === 0) return [[{ text: truncate(step.index === 0 ? 'initial state' : '(no change)', width), style: 'dim' }]];
+  if (entries.length === 0 && lives.length === 0)
+    return [
+      [{ text: truncate(step.index === 0 ? 'initial state' : '(no change)', width), style: 'dim' }],
+    ];
   return [
-    ...lives.map((c): StyledLine => [{ text: truncate(`* ${describeStatusChange(c)}`, width), style: 'changed' }]),
-    ...entries.map(([k, c]): StyledLine => [{ text: truncate(`* ${k}: ${formatChange(c)}`, width), style: 'changed' }]),
+    ...lives.map(
+      (c): StyledLine => [
+        { text: truncate(`* ${describeStatusChange(c)}`, width), style: 'changed' },
+      ],
+    ),
+    ...entries.map(
+      ([k, c]): StyledLine => [
+        { text: truncate(`* ${k}: ${formatChange(c)}`, width), style: 'changed' },
+      ],
+    ),
   ];
 }

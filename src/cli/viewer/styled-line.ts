@@ -3,7 +3,16 @@
 // in code points (the viewer's own characters are all one column wide).
 
 /** What a segment means; the shell decides how it looks. */
-export type Style = 'plain' | 'bold' | 'dim' | 'current' | 'changed' | 'marker' | 'bad' | 'good' | 'heading';
+export type Style =
+  | 'plain'
+  | 'bold'
+  | 'dim'
+  | 'current'
+  | 'changed'
+  | 'marker'
+  | 'bad'
+  | 'good'
+  | 'heading';
 
 export interface Segment {
   readonly text: string;

@@ -12,19 +12,32 @@ const GUTTER = 6; // marker (2) + index (3) + space
 
 /** The short text of a step in its lane: `label: statement`. */
 export function laneText(step: TraceStep): string {
-  const label = step.step.includes('.') ? step.step.slice(step.step.lastIndexOf('.') + 1) : step.step;
+  const label = step.step.includes('.')
+    ? step.step.slice(step.step.lastIndexOf('.') + 1)
+    : step.step;
   const text = step.source === null ? label : `${label}: ${step.source.replace(/\s+/g, ' ')}`;
   return step.outcome === undefined ? text : `${text} [${step.outcome}]`;
 }
 
-function cellFor(view: TraceView, step: TraceStep, thread: string): { text: string; style: Segment['style'] } {
+function cellFor(
+  view: TraceView,
+  step: TraceStep,
+  thread: string,
+): { text: string; style: Segment['style'] } {
   const life = view.facts.lives.get(thread);
   const own = step.thread === thread ? laneText(step) : null;
   if (life !== undefined) {
-    if (life.bornAt === step.index) return { text: life.bornBy ? `+ born (clone of ${life.bornBy})` : '+ born (clone)', style: 'marker' };
-    if (life.goneAt === step.index) return { text: own === null ? '(gone)' : `${own} (gone)`, style: 'marker' };
-    if (life.exitingAt === step.index) return { text: own === null ? '(exiting)' : `${own} (exiting)`, style: 'marker' };
-    if (!isAliveAt(life, step.index)) return { text: step.index === 0 ? 'unborn' : '', style: 'dim' };
+    if (life.bornAt === step.index)
+      return {
+        text: life.bornBy ? `+ born (clone of ${life.bornBy})` : '+ born (clone)',
+        style: 'marker',
+      };
+    if (life.goneAt === step.index)
+      return { text: own === null ? '(gone)' : `${own} (gone)`, style: 'marker' };
+    if (life.exitingAt === step.index)
+      return { text: own === null ? '(exiting)' : `${own} (exiting)`, style: 'marker' };
+    if (!isAliveAt(life, step.index))
+      return { text: step.index === 0 ? 'unborn' : '', style: 'dim' };
   }
   if (step.index === 0 && step.thread === null) return { text: 'start', style: 'dim' };
   if (own !== null) return { text: own, style: 'plain' };
@@ -32,18 +45,29 @@ function cellFor(view: TraceView, step: TraceStep, thread: string): { text: stri
 }
 
 /** Lines of the swimlane pane, exactly `height` of them (blank-padded), each at most `width` wide. */
-export function renderSwimlanes(view: TraceView, cursor: number, follow: string | null, width: number, height: number): StyledLine[] {
+export function renderSwimlanes(
+  view: TraceView,
+  cursor: number,
+  follow: string | null,
+  width: number,
+  height: number,
+): StyledLine[] {
   const threads = view.facts.threads;
   const lanes = Math.max(1, threads.length);
   const cellWidth = Math.max(3, Math.floor((width - GUTTER) / lanes) - 1);
   const out: StyledLine[] = [];
   const head: Segment[] = [{ text: fit('   #', GUTTER), style: 'heading' }];
-  for (const t of threads) head.push({ text: `${fit(t === follow ? `${t} (following)` : t, cellWidth)} `, style: t === follow ? 'current' : 'heading' });
+  for (const t of threads)
+    head.push({
+      text: `${fit(t === follow ? `${t} (following)` : t, cellWidth)} `,
+      style: t === follow ? 'current' : 'heading',
+    });
   out.push(head);
   type Row = { kind: 'step'; at: number } | { kind: 'note'; text: string };
   const rows: Row[] = view.steps.map((_, at) => ({ kind: 'step', at }));
   const r = view.result;
-  if (r.loopsBackTo !== null) rows.push({ kind: 'note', text: `↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}` });
+  if (r.loopsBackTo !== null)
+    rows.push({ kind: 'note', text: `↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}` });
   else if (r.stuttering === true) rows.push({ kind: 'note', text: '… then stuttering forever' });
   else if (r.verdict === 'deadlock') {
     rows.push({ kind: 'note', text: '■ deadlock: no thread can move' });
@@ -54,16 +78,32 @@ export function renderSwimlanes(view: TraceView, cursor: number, follow: string 
   const first = Math.max(0, Math.min(cursor - Math.floor(body / 3), rows.length - body));
   for (const row of rows.slice(first, first + body)) {
     if (row.kind === 'note') {
-      out.push([{ text: ' '.repeat(GUTTER), style: 'plain' }, { text: row.text, style: 'marker' }]);
+      out.push([
+        { text: ' '.repeat(GUTTER), style: 'plain' },
+        { text: row.text, style: 'marker' },
+      ]);
       continue;
     }
     const step = view.steps[row.at]!;
     const current = row.at === cursor;
-    const mark = current ? '▶ ' : step.backTo !== undefined ? '↩ ' : r.loopsBackTo === step.index ? '↺ ' : '  ';
-    const segs: Segment[] = [{ text: `${mark}${String(step.index).padStart(3)} `, style: current ? 'current' : 'dim' }];
+    const mark = current
+      ? '▶ '
+      : step.backTo !== undefined
+        ? '↩ '
+        : r.loopsBackTo === step.index
+          ? '↺ '
+          : '  ';
+    const segs: Segment[] = [
+      { text: `${mark}${String(step.index).padStart(3)} `, style: current ? 'current' : 'dim' },
+    ];
     for (const t of threads) {
       const c = cellFor(view, step, t);
-      const style = current && step.thread === t ? 'current' : follow !== null && t !== follow ? 'dim' : c.style;
+      const style =
+        current && step.thread === t
+          ? 'current'
+          : follow !== null && t !== follow
+            ? 'dim'
+            : c.style;
       segs.push({ text: `${fit(c.text, cellWidth)} `, style });
     }
     out.push(segs);

@@ -17,10 +17,19 @@ export interface TraceView {
 }
 
 /** The view of a result whose trace is not empty. */
-export function makeTraceView(result: VariantResult, sources: ReadonlyMap<string, string>): TraceView {
+export function makeTraceView(
+  result: VariantResult,
+  sources: ReadonlyMap<string, string>,
+): TraceView {
   const lines = new Map<string, readonly string[]>();
   for (const [file, text] of sources) lines.set(file, text.replace(/^\uFEFF/, '').split(/\r?\n/));
-  return { result, steps: result.trace ?? [], facts: traceFacts(result), sources: lines, waits: waitForLines(result, sources).slice(1) };
+  return {
+    result,
+    steps: result.trace ?? [],
+    facts: traceFacts(result),
+    sources: lines,
+    waits: waitForLines(result, sources).slice(1),
+  };
 }
 
 /** The index of the last step. */

@@ -22,7 +22,20 @@ export interface ViewerState {
 
 /** A key press, already decoded. `char` carries the typed character for name 'char'. */
 export type KeyPress =
-  | { readonly name: 'right' | 'left' | 'up' | 'down' | 'home' | 'end' | 'enter' | 'escape' | 'backspace' | 'pageup' | 'pagedown' }
+  | {
+      readonly name:
+        | 'right'
+        | 'left'
+        | 'up'
+        | 'down'
+        | 'home'
+        | 'end'
+        | 'enter'
+        | 'escape'
+        | 'backspace'
+        | 'pageup'
+        | 'pagedown';
+    }
   | { readonly name: 'char'; readonly char: string };
 
 /** The state the viewer opens in: the first step, every thread, no message. */
@@ -37,7 +50,8 @@ function stepOf(view: TraceView, i: number): TraceStep | undefined {
 function move(view: TraceView, s: ViewerState, dir: 1 | -1): ViewerState {
   const last = lastIndex(view);
   for (let i = s.cursor + dir; i >= 0 && i <= last; i += dir) {
-    if (s.follow === null || stepOf(view, i)?.thread === s.follow) return { ...s, cursor: i, message: null };
+    if (s.follow === null || stepOf(view, i)?.thread === s.follow)
+      return { ...s, cursor: i, message: null };
   }
   const who = s.follow === null ? '' : ` of ${s.follow}`;
   return { ...s, message: dir === 1 ? `no later step${who}` : `no earlier step${who}` };
@@ -46,8 +60,10 @@ function move(view: TraceView, s: ViewerState, dir: 1 | -1): ViewerState {
 /** Why step `i` matches `query` (a variable it changes, or its text), or null. */
 export function matchStep(step: TraceStep, query: string): string | null {
   const q = query.toLowerCase();
-  const changed = Object.keys(step.changes).find((k) => k.toLowerCase() === q || k.toLowerCase().endsWith(`.${q}`))
-    ?? Object.keys(step.changes).find((k) => k.toLowerCase().includes(q));
+  const changed =
+    Object.keys(step.changes).find(
+      (k) => k.toLowerCase() === q || k.toLowerCase().endsWith(`.${q}`),
+    ) ?? Object.keys(step.changes).find((k) => k.toLowerCase().includes(q));
   if (changed !== undefined) return `changes ${changed}`;
   for (const text of [step.source, step.step, step.thread]) {
     if (text !== null && text.toLowerCase().includes(q)) return `matches "${query}"`;
@@ -64,7 +80,13 @@ function search(view: TraceView, s: ViewerState, query: string): ViewerState {
     const why = matchStep(view.steps[i]!, query);
     if (why !== null) {
       const wrapped = s.cursor + k >= n ? ' (from the start)' : '';
-      return { ...s, mode: 'steps', query, cursor: i, message: `step ${view.steps[i]!.index} ${why}${wrapped}` };
+      return {
+        ...s,
+        mode: 'steps',
+        query,
+        cursor: i,
+        message: `step ${view.steps[i]!.index} ${why}${wrapped}`,
+      };
     }
   }
   return { ...s, mode: 'steps', query, message: `no step changes or matches "${query}"` };
@@ -74,7 +96,14 @@ function cycleFollow(view: TraceView, s: ViewerState): ViewerState {
   const threads = view.facts.threads;
   const at = s.follow === null ? -1 : threads.indexOf(s.follow);
   const follow = at + 1 < threads.length ? threads[at + 1]! : null;
-  return { ...s, follow, message: follow === null ? 'following every thread' : `following ${follow}: next and back jump to its steps` };
+  return {
+    ...s,
+    follow,
+    message:
+      follow === null
+        ? 'following every thread'
+        : `following ${follow}: next and back jump to its steps`,
+  };
 }
 
 /** The state after one key press. */

@@ -10,7 +10,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type PrivateCache, privateFolder, readPrivate, removePrivate, UntrustedCacheError, writeAtomic } from '../../cache/private-files.js';
+import {
+  type PrivateCache,
+  privateFolder,
+  readPrivate,
+  removePrivate,
+  UntrustedCacheError,
+  writeAtomic,
+} from '../../cache/private-files.js';
 import { COMPILER_VERSION, hashTlaText, isFresh } from './header.js';
 
 /** The two texts the compiler makes of one module. */
@@ -43,7 +50,10 @@ function compilerFingerprint(): string {
     }
     for (const name of names) {
       if (!/\.(js|ts)$/.test(name) || name.endsWith('.d.ts')) continue;
-      hash.update(`${name}\0`).update(readFileSync(join(dir, name))).update('\0');
+      hash
+        .update(`${name}\0`)
+        .update(readFileSync(join(dir, name)))
+        .update('\0');
     }
   }
   fingerprint = hash.digest('hex');
@@ -52,22 +62,36 @@ function compilerFingerprint(): string {
 
 /** The entry's folder name: a hash of everything the compiled code depends on. */
 export function compiledKey(moduleName: string, tlaText: string): string {
-  return sha256(`credspec compiled module\0${COMPILER_VERSION}\0${compilerFingerprint()}\0${moduleName}\0${tlaText}`);
+  return sha256(
+    `credspec compiled module\0${COMPILER_VERSION}\0${compilerFingerprint()}\0${moduleName}\0${tlaText}`,
+  );
 }
 
 /** Says one line to the user about the cache (a damaged entry rebuilt, a cache not used). */
 export type CacheNotice = (message: string) => void;
 
-function entryFile(folder: string, moduleName: string, ext: 'js' | 'ts'): { name: string; hash: string } | 'none' | 'several' {
-  const pattern = new RegExp(`^${moduleName.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\.([0-9a-f]{64})\\.${ext}$`);
-  const found = readdirSync(folder).map((n) => ({ name: n, m: pattern.exec(n) })).filter((x) => x.m !== null);
+function entryFile(
+  folder: string,
+  moduleName: string,
+  ext: 'js' | 'ts',
+): { name: string; hash: string } | 'none' | 'several' {
+  const pattern = new RegExp(
+    `^${moduleName.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\.([0-9a-f]{64})\\.${ext}$`,
+  );
+  const found = readdirSync(folder)
+    .map((n) => ({ name: n, m: pattern.exec(n) }))
+    .filter((x) => x.m !== null);
   if (found.length === 0) return 'none';
   if (found.length > 1) return 'several';
   return { name: found[0]!.name, hash: found[0]!.m![1]! };
 }
 
 /** The entry's texts when every check passes, else the reason it cannot be used (undefined: no entry). */
-function readEntry(folder: string, moduleName: string, tlaHash: string): CompiledCode | string | undefined {
+function readEntry(
+  folder: string,
+  moduleName: string,
+  tlaHash: string,
+): CompiledCode | string | undefined {
   const texts: Partial<Record<'js' | 'ts', string>> = {};
   for (const ext of ['js', 'ts'] as const) {
     const file = entryFile(folder, moduleName, ext);
@@ -75,9 +99,11 @@ function readEntry(folder: string, moduleName: string, tlaHash: string): Compile
     if (file === 'none') return ext === 'js' ? undefined : `has no ${moduleName}.*.${ext}`;
     if (file === 'several') return `holds more than one ${moduleName}.*.${ext}`;
     const read = readPrivate(join(folder, file.name));
-    if (read.kind !== 'text') return `${file.name} ${read.kind === 'missing' ? 'vanished' : read.why}`;
+    if (read.kind !== 'text')
+      return `${file.name} ${read.kind === 'missing' ? 'vanished' : read.why}`;
     if (sha256(read.text) !== file.hash) return `${file.name} does not match its name`;
-    if (!isFresh(read.text, tlaHash)) return `${file.name} is not ${moduleName} from this TLA+ text`;
+    if (!isFresh(read.text, tlaHash))
+      return `${file.name} is not ${moduleName} from this TLA+ text`;
     texts[ext] = read.text;
   }
   return { typescript: texts.ts!, javascript: texts.js! };
@@ -88,14 +114,22 @@ function readEntry(folder: string, moduleName: string, tlaHash: string): Compile
  * or foreign entry is removed with a notice and reads as missing. Null: the cache cannot be
  * used at all (said through `notice`), so the caller compiles in memory and stores nothing.
  */
-export function readCompiled(cache: PrivateCache, moduleName: string, tlaText: string, notice: CacheNotice): CompiledCode | undefined | null {
+export function readCompiled(
+  cache: PrivateCache,
+  moduleName: string,
+  tlaText: string,
+  notice: CacheNotice,
+): CompiledCode | undefined | null {
   let folder: string;
   try {
     folder = privateFolder(cache, compiledKey(moduleName, tlaText));
   } catch (e) {
     // Not the user's own, or not writable at all (a read-only home in a CI job): do without.
-    if (!(e instanceof UntrustedCacheError) && (e as NodeJS.ErrnoException).code === undefined) throw e;
-    notice(`not using the compiled-module cache: ${e instanceof UntrustedCacheError ? e.message : (e as Error).message}; compiling in memory`);
+    if (!(e instanceof UntrustedCacheError) && (e as NodeJS.ErrnoException).code === undefined)
+      throw e;
+    notice(
+      `not using the compiled-module cache: ${e instanceof UntrustedCacheError ? e.message : (e as Error).message}; compiling in memory`,
+    );
     return null;
   }
   let found: CompiledCode | string | undefined;
@@ -113,7 +147,12 @@ export function readCompiled(cache: PrivateCache, moduleName: string, tlaText: s
 }
 
 /** Stores a compiled module (atomically, each file under its content hash); a failed write only costs the next run a compile. */
-export function storeCompiled(cache: PrivateCache, moduleName: string, tlaText: string, code: CompiledCode): void {
+export function storeCompiled(
+  cache: PrivateCache,
+  moduleName: string,
+  tlaText: string,
+  code: CompiledCode,
+): void {
   try {
     const folder = privateFolder(cache, compiledKey(moduleName, tlaText));
     // The .ts first: an entry whose .js is there is complete.

@@ -62,7 +62,13 @@ export class CodeGen {
     for (const c of module.constants) constants.set(c.name, undefined as never);
     const defs = new Map<string, TlaDef>();
     for (const d of module.defs) defs.set(d.name, d);
-    this.tables = { variables, variableIndex: new Map(variables.map((v, i) => [v, i])), constants, defs, constantDefs: new Map() };
+    this.tables = {
+      variables,
+      variableIndex: new Map(variables.map((v, i) => [v, i])),
+      constants,
+      defs,
+      constantDefs: new Map(),
+    };
     this.nvars = variables.length;
   }
 
@@ -118,7 +124,8 @@ export class CodeGen {
   val(e: TlaExpr, env: Env): Code {
     switch (e.kind) {
       case 'TlaNum':
-        if (!Number.isSafeInteger(e.value)) throw new CompileError(`The number ${e.value} (in ${env.def}) is not an integer.`);
+        if (!Number.isSafeInteger(e.value))
+          throw new CompileError(`The number ${e.value} (in ${env.def}) is not an integer.`);
         return { c: e.value < 0 ? `(${e.value})` : String(e.value), t: 'int' };
       case 'TlaBool':
         return { c: String(e.value), t: 'bool' };
@@ -135,7 +142,8 @@ export class CodeGen {
       case 'TlaBuiltin':
         return this.builtin(e.op, e.args, env);
       case 'TlaUnary': {
-        if (e.op === 'ENABLED') return { c: `rt.enabled(() => ${this.enabledBody(e.operand, env)})`, t: 'bool' };
+        if (e.op === 'ENABLED')
+          return { c: `rt.enabled(() => ${this.enabledBody(e.operand, env)})`, t: 'bool' };
         const x = this.val(e.operand, env);
         if (e.op === '~') return { c: x.t === 'bool' ? `!${x.c}` : `rt.not(${x.c})`, t: 'bool' };
         return { c: `rt.neg(${x.c})`, t: 'int' };
@@ -155,7 +163,10 @@ export class CodeGen {
         return { c: `(${c} ? ${t.c} : ${f.c})`, t: t.t === f.t ? t.t : 'any' };
       }
       case 'TlaCase': {
-        let code = e.other === undefined ? `rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')})` : this.val(e.other, env).c;
+        let code =
+          e.other === undefined
+            ? `rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')})`
+            : this.val(e.other, env).c;
         for (let i = e.arms.length - 1; i >= 0; i--) {
           const arm = e.arms[i]!;
           code = `(${this.bool(this.val(arm.cond, env), 'A CASE guard')} ? ${this.val(arm.value, env).c} : ${code})`;
@@ -170,20 +181,32 @@ export class CodeGen {
         return { c: `((): Value => {\n${w.toString()}})()`, t: body.t };
       }
       case 'TlaSetEnum':
-        return { c: `rt.makeSet([${e.elements.map((x) => this.val(x, env).c).join(', ')}])`, t: 'any' };
+        return {
+          c: `rt.makeSet([${e.elements.map((x) => this.val(x, env).c).join(', ')}])`,
+          t: 'any',
+        };
       case 'TlaSetFilter': {
         const v = this.fresh(`b_${e.variable}`);
-        const pred = this.val(e.pred, this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }));
+        const pred = this.val(
+          e.pred,
+          this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }),
+        );
         return { c: `rt.filter(${this.val(e.set, env).c}, (${v}: Value) => ${pred.c})`, t: 'any' };
       }
       case 'TlaSetMap': {
         const v = this.fresh(`b_${e.variable}`);
-        const body = this.val(e.expr, this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }));
+        const body = this.val(
+          e.expr,
+          this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }),
+        );
         return { c: `rt.map(${this.val(e.set, env).c}, (${v}: Value) => ${body.c})`, t: 'any' };
       }
       case 'TlaFcn': {
         const v = this.fresh(`b_${e.variable}`);
-        const body = this.val(e.body, this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }));
+        const body = this.val(
+          e.body,
+          this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }),
+        );
         return { c: `rt.fcn(${this.val(e.set, env).c}, (${v}: Value) => ${body.c})`, t: 'any' };
       }
       case 'TlaFcnApp':
@@ -194,8 +217,11 @@ export class CodeGen {
         // Fields sorted once here (code unit order, as values.ts keeps them); the shape is
         // interned at instantiation. Values are still evaluated in written order.
         const names = e.fields.map((f) => f.name);
-        if (new Set(names).size !== names.length) throw new CompileError(`A record (in ${env.def}) names a field twice.`);
-        const order = names.map((_, i) => i).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
+        if (new Set(names).size !== names.length)
+          throw new CompileError(`A record (in ${env.def}) names a field twice.`);
+        const order = names
+          .map((_, i) => i)
+          .sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
         const shape = this.recordShape(order.map((i) => names[i]!));
         const vals = e.fields.map((f) => this.val(f.value, env).c).join(', ');
         if (order.every((w, i) => w === i)) return { c: `rt.rec(${shape}, [${vals}])`, t: 'any' };
@@ -204,7 +230,10 @@ export class CodeGen {
       case 'TlaDot':
         return { c: `rt.dot(${this.val(e.record, env).c}, ${lit(e.field)})`, t: 'any' };
       case 'TlaTuple':
-        return { c: `rt.makeSeq([${e.elements.map((x) => this.val(x, env).c).join(', ')}])`, t: 'any' };
+        return {
+          c: `rt.makeSeq([${e.elements.map((x) => this.val(x, env).c).join(', ')}])`,
+          t: 'any',
+        };
       case 'TlaQuant': {
         const s = this.fresh('s');
         const fn = e.quantifier === '\\A' ? 'every' : 'some';
@@ -216,26 +245,39 @@ export class CodeGen {
         });
         let body = this.bool(this.val(e.body, env2), 'The body of a quantifier');
         for (let i = vs.length - 1; i >= 0; i--) body = `${s}.${fn}((${vs[i]}: Value) => ${body})`;
-        return { c: `((${s}: readonly Value[]) => ${body})(rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of a quantifier')}))`, t: 'bool' };
+        return {
+          c: `((${s}: readonly Value[]) => ${body})(rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of a quantifier')}))`,
+          t: 'bool',
+        };
       }
       case 'TlaChoose': {
         const v = this.fresh(`b_${e.variable}`);
-        const pred = this.val(e.pred, this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }));
+        const pred = this.val(
+          e.pred,
+          this.withName(env, e.variable, { kind: 'js', code: v, t: 'any' }),
+        );
         return { c: `rt.choose(${this.val(e.set, env).c}, (${v}: Value) => ${pred.c})`, t: 'any' };
       }
       case 'TlaAt':
-        if (env.at === undefined) throw new CompileError(`@ is used outside an EXCEPT clause (in ${env.def}).`);
+        if (env.at === undefined)
+          throw new CompileError(`@ is used outside an EXCEPT clause (in ${env.def}).`);
         return { c: env.at, t: 'any' };
       case 'TlaUnchanged': {
         const idx = this.unchangedIndices(e.variables, env);
         if (idx.length === 0) return { c: 'true', t: 'bool' };
-        const parts = idx.map((i) => `rt.valueEquals(cur[${i}], rt.next(${this.nextName(i)}, ${lit(this.tables.variables[i]!)}, false))`);
+        const parts = idx.map(
+          (i) =>
+            `rt.valueEquals(cur[${i}], rt.next(${this.nextName(i)}, ${lit(this.tables.variables[i]!)}, false))`,
+        );
         return { c: joinShallow(parts, ' && '), t: 'bool' };
       }
       case 'TlaTemporal':
       case 'TlaFairness':
       case 'TlaBoxAction':
-        return { c: `rt.fail(${lit(`A temporal formula cannot be evaluated in a state (in ${env.def}).`)})`, t: 'any' };
+        return {
+          c: `rt.fail(${lit(`A temporal formula cannot be evaluated in a state (in ${env.def}).`)})`,
+          t: 'any',
+        };
       default:
         return refuse(e, env);
     }
@@ -243,7 +285,8 @@ export class CodeGen {
 
   private varIndex(name: string, env: Env): number {
     const i = this.tables.variableIndex.get(name);
-    if (i === undefined) throw new CompileError(`${name} is not a variable of the module (in ${env.def}).`);
+    if (i === undefined)
+      throw new CompileError(`${name} is not a variable of the module (in ${env.def}).`);
     return i;
   }
 
@@ -257,7 +300,13 @@ export class CodeGen {
         return;
       }
       const d = this.tables.defs.get(name);
-      if (d !== undefined && d.params.length === 0 && d.body.kind === 'TlaTuple' && depth < 10 && d.body.elements.every((x) => x.kind === 'TlaName')) {
+      if (
+        d !== undefined &&
+        d.params.length === 0 &&
+        d.body.kind === 'TlaTuple' &&
+        depth < 10 &&
+        d.body.elements.every((x) => x.kind === 'TlaName')
+      ) {
         for (const x of d.body.elements) add((x as { name: string }).name, depth + 1);
         return;
       }
@@ -266,7 +315,9 @@ export class CodeGen {
         for (let q = 0; q < this.nvars; q++) out.push(q);
         return;
       }
-      throw new CompileError(`UNCHANGED ${name}: ${name} is not a variable or a tuple of variables (in ${env.def}).`);
+      throw new CompileError(
+        `UNCHANGED ${name}: ${name} is not a variable or a tuple of variables (in ${env.def}).`,
+      );
     };
     for (const n of names) add(n, 0);
     return out;
@@ -276,16 +327,26 @@ export class CodeGen {
     const b = env.names.get(name);
     if (b !== undefined) return b.kind === 'js' ? { c: b.code, t: b.t } : this.val(b.expr, b.env);
     const vi = this.tables.variableIndex.get(name);
-    if (vi !== undefined) return env.init ? { c: `rt.next(${this.nextName(vi)}, ${lit(name)}, true)`, t: 'any' } : { c: `cur[${vi}]`, t: 'any' };
+    if (vi !== undefined)
+      return env.init
+        ? { c: `rt.next(${this.nextName(vi)}, ${lit(name)}, true)`, t: 'any' }
+        : { c: `cur[${vi}]`, t: 'any' };
     if (this.tables.constants.has(name)) return { c: this.constName(name), t: 'any' };
     const def = this.tables.defs.get(name);
     if (def !== undefined) {
-      if (def.params.length !== 0) throw new CompileError(`${name} takes ${def.params.length} arguments but is used without any (in ${env.def}).`);
-      if (isConstantLevel(def.body, this.tables)) return { c: `${this.constantDef(def)}()`, t: 'any' };
+      if (def.params.length !== 0)
+        throw new CompileError(
+          `${name} takes ${def.params.length} arguments but is used without any (in ${env.def}).`,
+        );
+      if (isConstantLevel(def.body, this.tables))
+        return { c: `${this.constantDef(def)}()`, t: 'any' };
       return this.val(def.body, { ...this.rootEnv(env.def, env.init) });
     }
     if (name === this.module.roles.vars) {
-      const vars: TlaExpr = { kind: 'TlaTuple', elements: this.tables.variables.map((v): TlaExpr => ({ kind: 'TlaName', name: v })) };
+      const vars: TlaExpr = {
+        kind: 'TlaTuple',
+        elements: this.tables.variables.map((v): TlaExpr => ({ kind: 'TlaName', name: v })),
+      };
       return this.val(vars, env);
     }
     throw new CompileError(`Unknown name ${name} (in ${env.def}).`);
@@ -305,11 +366,18 @@ export class CodeGen {
   apply<T>(op: string, args: readonly TlaExpr[], env: Env, body: (e: TlaExpr, env: Env) => T): T {
     const def = this.tables.defs.get(op);
     if (def === undefined) throw new CompileError(`Unknown operator ${op} (in ${env.def}).`);
-    if (def.params.length !== args.length) throw new CompileError(`${op} takes ${def.params.length} arguments, given ${args.length} (in ${env.def}).`);
+    if (def.params.length !== args.length)
+      throw new CompileError(
+        `${op} takes ${def.params.length} arguments, given ${args.length} (in ${env.def}).`,
+      );
     const m = new Map<string, Binding>();
     args.forEach((a, i) => {
       // Literals and bound names are passed as code; anything else by name, as the interpreter does.
-      const simple = a.kind === 'TlaNum' || a.kind === 'TlaStr' || a.kind === 'TlaBool' || (a.kind === 'TlaName' && env.names.get(a.name)?.kind === 'js');
+      const simple =
+        a.kind === 'TlaNum' ||
+        a.kind === 'TlaStr' ||
+        a.kind === 'TlaBool' ||
+        (a.kind === 'TlaName' && env.names.get(a.name)?.kind === 'js');
       if (simple) {
         const c = this.val(a, env);
         m.set(def.params[i]!, { kind: 'js', code: c.c, t: c.t });
@@ -340,7 +408,9 @@ export class CodeGen {
       case 'Assert':
         return { c: `rt.assert(${a[0]}, () => ${a[1]})`, t: 'bool' };
       default:
-        throw new CompileError(`The built-in operator ${op} (in ${env.def}) is outside the fragment credspec emits.`);
+        throw new CompileError(
+          `The built-in operator ${op} (in ${env.def}) is outside the fragment credspec emits.`,
+        );
     }
   }
 
@@ -363,7 +433,8 @@ export class CodeGen {
         // Same-kind values compare directly; a string literal on one side takes a short path;
         // anything else goes through TLC's equality rules.
         let c: string;
-        if ((l.t === 'str' && r.t === 'str') || ints || (l.t === 'bool' && r.t === 'bool')) c = `(${l.c} === ${r.c})`;
+        if ((l.t === 'str' && r.t === 'str') || ints || (l.t === 'bool' && r.t === 'bool'))
+          c = `(${l.c} === ${r.c})`;
         else if (r.t === 'str') c = `rt.eqs(${l.c}, ${r.c})`;
         else if (l.t === 'str') c = `rt.eqsl(${l.c}, ${r.c})`;
         else c = `rt.eq(${l.c}, ${r.c})`;
@@ -412,9 +483,14 @@ export class CodeGen {
       case '@@':
         return call('merge', 'any');
       case '~>':
-        return { c: `rt.fail(${lit('A temporal formula (~>) cannot be evaluated in a state.')})`, t: 'any' };
+        return {
+          c: `rt.fail(${lit('A temporal formula (~>) cannot be evaluated in a state.')})`,
+          t: 'any',
+        };
       default:
-        throw new CompileError(`The operator ${op} (in ${env.def}) is outside the fragment credspec emits.`);
+        throw new CompileError(
+          `The operator ${op} (in ${env.def}) is outside the fragment credspec emits.`,
+        );
     }
   }
 
@@ -428,7 +504,8 @@ export class CodeGen {
           const old = this.fresh('at');
           const value = this.val(clause.value, { ...env, at: old });
           // A value that cannot fail and ignores @ is computed up front: no closure per update.
-          if (!value.c.includes(old) && isPlain(clause.value)) return `rt.updv(${target}, ${arg}, ${value.c})`;
+          if (!value.c.includes(old) && isPlain(clause.value))
+            return `rt.updv(${target}, ${arg}, ${value.c})`;
           return `rt.upd(${target}, ${arg}, (${old}: Value) => ${value.c})`;
         }
         const inner = this.fresh('o');
@@ -444,7 +521,13 @@ export class CodeGen {
     const w = this.writer();
     w.write('').block(() => {
       this.declareNext(w);
-      this.act(operand, { ...env, init: false }, this.emptyState(), { cheap: true, emit: (w2) => w2.writeLine('throw rt.FOUND;') }, w);
+      this.act(
+        operand,
+        { ...env, init: false },
+        this.emptyState(),
+        { cheap: true, emit: (w2) => w2.writeLine('throw rt.FOUND;') },
+        w,
+      );
     });
     return w.toString().trim();
   }
@@ -454,13 +537,20 @@ export class CodeGen {
 
   /** A writer with the generated files' settings. */
   writer(): CodeBlockWriter {
-    return new CodeBlockWriter({ indentNumberOfSpaces: 2, useTabs: false, newLine: '\n', useSingleQuote: false });
+    return new CodeBlockWriter({
+      indentNumberOfSpaces: 2,
+      useTabs: false,
+      newLine: '\n',
+      useSingleQuote: false,
+    });
   }
 
   /** Declares the next-state locals `n0..` as unassigned. */
   declareNext(w: CodeBlockWriter): void {
     if (this.nvars === 0) return;
-    w.writeLine(`let ${this.tables.variables.map((_, i) => `${this.nextName(i)}: Value | undefined`).join(', ')};`);
+    w.writeLine(
+      `let ${this.tables.variables.map((_, i) => `${this.nextName(i)}: Value | undefined`).join(', ')};`,
+    );
   }
 
   /** The next-state locals as an array expression (every one assigned). */
@@ -469,7 +559,11 @@ export class CodeGen {
   }
 
   /** Emits LET definitions as memoised local getters and returns the scope that sees them. */
-  letDefs(defs: readonly { readonly name: string; readonly value: TlaExpr }[], env: Env, w: CodeBlockWriter): Env {
+  letDefs(
+    defs: readonly { readonly name: string; readonly value: TlaExpr }[],
+    env: Env,
+    w: CodeBlockWriter,
+  ): Env {
     let env2 = env;
     for (const d of defs) {
       const m = this.fresh(`m_${d.name}`);
@@ -493,7 +587,12 @@ export class CodeGen {
       case 'TlaJunction': {
         if (e.op === '/\\') {
           const chain = (i: number): K =>
-            i === e.items.length ? k : { cheap: false, emit: (w2, s2) => this.act(e.items[i]!, env, s2, chain(i + 1), w2) };
+            i === e.items.length
+              ? k
+              : {
+                  cheap: false,
+                  emit: (w2, s2) => this.act(e.items[i]!, env, s2, chain(i + 1), w2),
+                };
           if (e.items.length === 0) k.emit(w, st);
           else this.act(e.items[0]!, env, st, chain(1), w);
           return;
@@ -517,7 +616,9 @@ export class CodeGen {
       case 'TlaQuant': {
         if (e.quantifier === '\\A') return this.forall(e.variables, e.set, e.body, env, st, k, w);
         const s = this.fresh('s');
-        w.writeLine(`const ${s} = rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of \\E')});`);
+        w.writeLine(
+          `const ${s} = rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of \\E')});`,
+        );
         let env2 = env;
         const vs = e.variables.map((name) => {
           const v = this.fresh(`b_${name}`);
@@ -546,10 +647,15 @@ export class CodeGen {
         this.branching(st, k, w, (w2, kk) => {
           e.arms.forEach((arm, i) => {
             const c = this.bool(this.val(arm.cond, env), 'A CASE guard');
-            w2.write(`${i === 0 ? '' : 'else '}if (${c})`).block(() => this.act(arm.value, env, st, kk, w2));
+            w2.write(`${i === 0 ? '' : 'else '}if (${c})`).block(() =>
+              this.act(arm.value, env, st, kk, w2),
+            );
           });
           w2.write('else').block(() => {
-            if (e.other === undefined) w2.writeLine(`rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')});`);
+            if (e.other === undefined)
+              w2.writeLine(
+                `rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')});`,
+              );
             else this.act(e.other, env, st, kk, w2);
           });
         });
@@ -567,9 +673,17 @@ export class CodeGen {
       case 'TlaName': {
         const b = env.names.get(e.name);
         if (b !== undefined && b.kind === 'byname') return this.act(b.expr, b.env, st, k, w);
-        if (b === undefined && !this.tables.variableIndex.has(e.name) && !this.tables.constants.has(e.name)) {
+        if (
+          b === undefined &&
+          !this.tables.variableIndex.has(e.name) &&
+          !this.tables.constants.has(e.name)
+        ) {
           const def = this.tables.defs.get(e.name);
-          if (def !== undefined && def.params.length === 0 && !isConstantLevel(def.body, this.tables)) {
+          if (
+            def !== undefined &&
+            def.params.length === 0 &&
+            !isConstantLevel(def.body, this.tables)
+          ) {
             return this.act(def.body, this.rootEnv(env.def, env.init), st, k, w);
           }
         }
@@ -588,7 +702,15 @@ export class CodeGen {
    * `forallInstances` order, each free to assign primed variables and to branch (a true
    * disjunction counts once per true disjunct). A body of guards only is a plain loop.
    */
-  private forall(variables: readonly string[], setExpr: TlaExpr, body: TlaExpr, env: Env, st: St, k: K, w: CodeBlockWriter): void {
+  private forall(
+    variables: readonly string[],
+    setExpr: TlaExpr,
+    body: TlaExpr,
+    env: Env,
+    st: St,
+    k: K,
+    w: CodeBlockWriter,
+  ): void {
     const t = this.fresh('t');
     let env2 = env;
     const vs = variables.map((name) => {
@@ -601,14 +723,19 @@ export class CodeGen {
     };
     const guards = this.plainGuards(body, env2);
     w.write('').block(() => {
-      w.writeLine(`const ${t} = rt.forallInstances(rt.elems(${this.val(setExpr, env).c}, ${lit('The bound set of \\A')}), ${vs.length});`);
+      w.writeLine(
+        `const ${t} = rt.forallInstances(rt.elems(${this.val(setExpr, env).c}, ${lit('The bound set of \\A')}), ${vs.length});`,
+      );
       if (guards !== undefined) {
         const ok = this.fresh('ok');
         const i = this.fresh('i');
         w.writeLine(`let ${ok} = true;`);
         w.write(`for (let ${i} = 0; ${i} < ${t}.length && ${ok}; ${i}++)`).block(() => {
           bindAt(w, i);
-          for (const g of guards) w.write(`if (${ok} && !(${this.bool(this.val(g, env2), 'A conjunct of an action')}))`).block(() => void w.writeLine(`${ok} = false;`));
+          for (const g of guards)
+            w.write(
+              `if (${ok} && !(${this.bool(this.val(g, env2), 'A conjunct of an action')}))`,
+            ).block(() => void w.writeLine(`${ok} = false;`));
         });
         w.write(`if (${ok})`).block(() => k.emit(w, st));
         return;
@@ -617,16 +744,30 @@ export class CodeGen {
       // have assigned them); a dry run finds them.
       const seen: St[] = [];
       const saved = this.counter;
-      this.act(body, env2, st, { cheap: true, emit: (_w, s2) => void seen.push(s2) }, this.writer());
+      this.act(
+        body,
+        env2,
+        st,
+        { cheap: true, emit: (_w, s2) => void seen.push(s2) },
+        this.writer(),
+      );
       this.counter = saved;
-      const inLoop: St = st.map((a, j) => (a === 'u' && seen.some((s2) => s2[j] !== 'u') ? '?' : a));
+      const inLoop: St = st.map((a, j) =>
+        a === 'u' && seen.some((s2) => s2[j] !== 'u') ? '?' : a,
+      );
       const step = this.fresh('step');
       const i = this.fresh('i');
       w.write(`const ${step} = (${i}: number): void =>`).block(() => {
         w.write(`if (${i} === ${t}.length)`).block(() => k.emit(w, inLoop));
         w.write('else').block(() => {
           bindAt(w, i);
-          this.act(body, env2, inLoop, { cheap: true, emit: (w2) => void w2.writeLine(`${step}(${i} + 1);`) }, w);
+          this.act(
+            body,
+            env2,
+            inLoop,
+            { cheap: true, emit: (w2) => void w2.writeLine(`${step}(${i} + 1);`) },
+            w,
+          );
         });
       });
       w.write(';').newLine();
@@ -644,7 +785,12 @@ export class CodeGen {
    * it becomes one local function, compiled for the assignment state the paths agree on
    * (variables some paths assign and others do not are checked at run time).
    */
-  private branching(st: St, k: K, w: CodeBlockWriter, body: (w: CodeBlockWriter, k: K) => void): void {
+  private branching(
+    st: St,
+    k: K,
+    w: CodeBlockWriter,
+    body: (w: CodeBlockWriter, k: K) => void,
+  ): void {
     if (k.cheap) {
       body(w, k);
       return;
@@ -670,11 +816,20 @@ export class CodeGen {
 
   private assignTarget(left: TlaExpr, env: Env): number | undefined {
     if (left.kind === 'TlaPrimed' && !env.init) return this.tables.variableIndex.get(left.name);
-    if (left.kind === 'TlaName' && env.init && env.names.get(left.name) === undefined) return this.tables.variableIndex.get(left.name);
+    if (left.kind === 'TlaName' && env.init && env.names.get(left.name) === undefined)
+      return this.tables.variableIndex.get(left.name);
     return undefined;
   }
 
-  private assign(j: number, op: '=' | '\\in', right: TlaExpr, env: Env, st: St, k: K, w: CodeBlockWriter): void {
+  private assign(
+    j: number,
+    op: '=' | '\\in',
+    right: TlaExpr,
+    env: Env,
+    st: St,
+    k: K,
+    w: CodeBlockWriter,
+  ): void {
     const n = this.nextName(j);
     const r = this.val(right, env);
     const set = (s: St, v: Assigned): St => s.map((x, i) => (i === j ? v : x));
@@ -712,7 +867,9 @@ export class CodeGen {
         w2.writeLine(`${n} = undefined;`);
       };
       const member = (w2: CodeBlockWriter, kk: K): void => {
-        w2.write(`if (${s}.some((x) => rt.valueEquals(x, ${n}!)))`).block(() => kk.emit(w2, set(st, 'a')));
+        w2.write(`if (${s}.some((x) => rt.valueEquals(x, ${n}!)))`).block(() =>
+          kk.emit(w2, set(st, 'a')),
+        );
       };
       if (st[j] === 'u') unassigned(w, k);
       else if (st[j] === 'a') member(w, k);
@@ -739,7 +896,9 @@ export class CodeGen {
       w2.writeLine(`${n} = undefined;`);
     };
     const compare = (w2: CodeBlockWriter, kk: K): void => {
-      w2.write(`if (rt.valueEquals(${n}!, cur[${j}]))`).block(() => this.unchanged(idx, i + 1, set('a'), kk, w2));
+      w2.write(`if (rt.valueEquals(${n}!, cur[${j}]))`).block(() =>
+        this.unchanged(idx, i + 1, set('a'), kk, w2),
+      );
     };
     if (st[j] === 'u') unassigned(w, k);
     else if (st[j] === 'a') compare(w, k);
@@ -762,7 +921,8 @@ export class CodeGen {
         for (let i = 0; i < this.nvars; i++) {
           const msg = missing(this.tables.variables[i]!);
           if (st[i] === 'u') w.writeLine(`throw ${msg};`);
-          else if (st[i] === '?') w.writeLine(`if (${this.nextName(i)} === undefined) throw ${msg};`);
+          else if (st[i] === '?')
+            w.writeLine(`if (${this.nextName(i)} === undefined) throw ${msg};`);
         }
         if (!st.includes('u')) onComplete(w);
       },
@@ -781,7 +941,8 @@ const CHAIN_GROUP = 64;
 function joinShallow(parts: readonly string[], op: string): string {
   if (parts.length <= CHAIN_GROUP) return `(${parts.join(op)})`;
   const groups: string[] = [];
-  for (let i = 0; i < parts.length; i += CHAIN_GROUP) groups.push(joinShallow(parts.slice(i, i + CHAIN_GROUP), op));
+  for (let i = 0; i < parts.length; i += CHAIN_GROUP)
+    groups.push(joinShallow(parts.slice(i, i + CHAIN_GROUP), op));
   return joinShallow(groups, op);
 }
 
@@ -791,5 +952,7 @@ function isPlain(e: TlaExpr): boolean {
 }
 
 function refuse(e: never, env: Env): never {
-  throw new CompileError(`The construct ${(e as { kind: string }).kind} (in ${env.def}) is outside the TLA+ fragment the compiler translates.`);
+  throw new CompileError(
+    `The construct ${(e as { kind: string }).kind} (in ${env.def}) is outside the TLA+ fragment the compiler translates.`,
+  );
 }

@@ -18,7 +18,10 @@ import { type CacheNotice, readCompiled, storeCompiled } from './compiled-cache.
 import { runtime, type CompiledSelection } from './runtime.js';
 
 /** A compiled module bound to the runtime: instantiate it with constants and a configuration selection. */
-export type CompiledFactory = (constants: ReadonlyMap<string, Value>, selection?: CompiledSelection) => ExecutableModule;
+export type CompiledFactory = (
+  constants: ReadonlyMap<string, Value>,
+  selection?: CompiledSelection,
+) => ExecutableModule;
 
 /** What `loadCompiled` loaded, and from where. */
 export interface LoadedModule {
@@ -37,14 +40,28 @@ interface GeneratedModule {
  * Loads the compiled module for `tlaText` (the text printed from `module`, which is compiled
  * when the cache has no sound entry). `cache` null: compile in memory, store nothing.
  */
-export async function loadCompiled(tlaText: string, module: TlaModule, cache: PrivateCache | null, notice: CacheNotice = () => undefined): Promise<LoadedModule> {
+export async function loadCompiled(
+  tlaText: string,
+  module: TlaModule,
+  cache: PrivateCache | null,
+  notice: CacheNotice = () => undefined,
+): Promise<LoadedModule> {
   const cached = cache === null ? null : readCompiled(cache, module.name, tlaText, notice);
-  if (cached) return { factory: await importFactory(cached.javascript), javascript: cached.javascript, origin: 'cache' };
+  if (cached)
+    return {
+      factory: await importFactory(cached.javascript),
+      javascript: cached.javascript,
+      origin: 'cache',
+    };
   // ts-morph (and the TypeScript compiler inside it) loads only on this path.
   const { compileModule } = await import('./compile-module.js');
   const compiled = compileModule(module, { sourceText: tlaText });
   if (cache !== null && cached !== null) storeCompiled(cache, module.name, tlaText, compiled);
-  return { factory: await importFactory(compiled.javascript), javascript: compiled.javascript, origin: 'compiled' };
+  return {
+    factory: await importFactory(compiled.javascript),
+    javascript: compiled.javascript,
+    origin: 'compiled',
+  };
 }
 
 /**
@@ -53,6 +70,8 @@ export async function loadCompiled(tlaText: string, module: TlaModule, cache: Pr
  * not a file that could change between the check and the import.
  */
 export async function importFactory(javascript: string): Promise<CompiledFactory> {
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(javascript, 'utf8').toString('base64')}`)) as GeneratedModule;
+  const mod = (await import(
+    `data:text/javascript;base64,${Buffer.from(javascript, 'utf8').toString('base64')}`
+  )) as GeneratedModule;
   return mod.createModule(runtime);
 }

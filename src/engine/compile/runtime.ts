@@ -22,7 +22,25 @@ import {
   updateFcn,
 } from '../value-ops.js';
 import { boundedInterval, intervalContains } from '../interval-limit.js';
-import { FcnValue, ModelValue, RecordValue, SeqValue, SetValue, formatValue, functionDomain, functionIndex, functionValues, makeFcn, makeRecord, makeSeq, makeSet, makeSortedSet, setContains, valueEquals, type Value } from '../values.js';
+import {
+  FcnValue,
+  ModelValue,
+  RecordValue,
+  SeqValue,
+  SetValue,
+  formatValue,
+  functionDomain,
+  functionIndex,
+  functionValues,
+  makeFcn,
+  makeRecord,
+  makeSeq,
+  makeSet,
+  makeSortedSet,
+  setContains,
+  valueEquals,
+  type Value,
+} from '../values.js';
 import type { Permutation } from '../module-api.js';
 import { symmetryGroup } from '../symmetry.js';
 
@@ -90,7 +108,11 @@ export const runtime = {
   /** `"lit" = a` (operand order kept for the error message). */
   eqsl: (lit: string, a: Value) => (typeof a === 'string' ? a === lit : tlcEquals(lit, a)),
   /** The interned, sorted field list of a record shape (for `rec`). */
-  recordShape: (names: readonly string[]) => makeRecord(names, names.map(() => 0)).fields,
+  recordShape: (names: readonly string[]) =>
+    makeRecord(
+      names,
+      names.map(() => 0),
+    ).fields,
   /** A record of a known shape: `values` in the shape's (sorted) field order. */
   rec: (shape: readonly string[], values: Value[]) => new RecordValue(shape, values),
   /** A record from values in written order; `order[i]` is the written position of the shape's i-th field. */
@@ -117,11 +139,14 @@ export const runtime = {
   mod(a: Value, b: Value): number {
     const x = int(a, 'The left side of %');
     const y = int(b, 'The right side of %');
-    if (y <= 0) fail(`The second argument of % should be a positive number, but instead it is: ${y}`);
+    if (y <= 0)
+      fail(`The second argument of % should be a positive number, but instead it is: ${y}`);
     return ((x % y) + y) % y;
   },
-  implies: (a: Value, b: () => Value) => !bool(a, 'The left side of =>') || bool(b(), 'The right side of =>'),
-  equiv: (a: Value, b: Value) => bool(a, 'The left side of <=>') === bool(b, 'The right side of <=>'),
+  implies: (a: Value, b: () => Value) =>
+    !bool(a, 'The left side of =>') || bool(b(), 'The right side of =>'),
+  equiv: (a: Value, b: Value) =>
+    bool(a, 'The left side of <=>') === bool(b, 'The right side of <=>'),
   in: (a: Value, s: Value) => setContains(set(s, 'The right side of \\in'), a),
   /** `x \in lo..hi` without the interval: the same answer and errors as `in(x, range(lo, hi))`. */
   inRange: (x: Value, lo: Value, hi: Value): boolean => {
@@ -154,8 +179,10 @@ export const runtime = {
     if (y.elems.length === 0) return x;
     return makeSortedSet(x.elems.filter((e) => !setContains(y, e)));
   },
-  range: (a: Value, b: Value) => boundedInterval(int(a, 'The left side of ..'), int(b, 'The right side of ..')),
-  concat: (a: Value, b: Value) => makeSeq([...seq(a, 'The left side of \\o').elems, ...seq(b, 'The right side of \\o').elems]),
+  range: (a: Value, b: Value) =>
+    boundedInterval(int(a, 'The left side of ..'), int(b, 'The right side of ..')),
+  concat: (a: Value, b: Value) =>
+    makeSeq([...seq(a, 'The left side of \\o').elems, ...seq(b, 'The right side of \\o').elems]),
   single: (a: Value, b: Value) => makeFcn([a], [b]),
   merge,
   len: (a: Value) => seq(a, 'The argument of Len').elems.length,
@@ -188,7 +215,8 @@ export const runtime = {
   filter(s: Value, pred: (x: Value) => Value): Value {
     const e = set(s, 'The set of a set filter').elems;
     const out: Value[] = [];
-    for (let i = 0; i < e.length; i++) if (bool(pred(e[i]!), 'The predicate of a set filter')) out.push(e[i]!);
+    for (let i = 0; i < e.length; i++)
+      if (bool(pred(e[i]!), 'The predicate of a set filter')) out.push(e[i]!);
     return makeSortedSet(out);
   },
   map(s: Value, f: (x: Value) => Value): Value {
@@ -206,12 +234,20 @@ export const runtime = {
   choose(s: Value, pred: (x: Value) => Value): Value {
     const sv = set(s, 'The set of CHOOSE');
     const e = sv.elems;
-    for (let i = 0; i < e.length; i++) if (bool(pred(e[i]!), 'The predicate of CHOOSE')) return e[i]!;
-    return fail(`Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P.\nS = ${formatValue(sv)}`);
+    for (let i = 0; i < e.length; i++)
+      if (bool(pred(e[i]!), 'The predicate of CHOOSE')) return e[i]!;
+    return fail(
+      `Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P.\nS = ${formatValue(sv)}`,
+    );
   },
   /** Reads `x'` (or, in Init, `x`) that may not be assigned yet. */
   next(v: Value | undefined, name: string, init: boolean): Value {
-    if (v === undefined) fail(init ? `The variable ${name} is read in Init before it is assigned.` : `The variable ${name}' is read before it is assigned.`);
+    if (v === undefined)
+      fail(
+        init
+          ? `The variable ${name} is read in Init before it is assigned.`
+          : `The variable ${name}' is read before it is assigned.`,
+      );
     return v;
   },
   /** `ENABLED A`: runs A's enumeration, which throws FOUND on its first successor. */
@@ -226,23 +262,37 @@ export const runtime = {
   },
   /** Names the definition in an evaluation error that does not name one yet, and rethrows it. */
   named(err: unknown, def: string): unknown {
-    if ((err instanceof EvalError || err instanceof AssertFailure) && err.definition === undefined) err.definition = def;
+    if ((err instanceof EvalError || err instanceof AssertFailure) && err.definition === undefined)
+      err.definition = def;
     return err;
   },
   /** A constant's value from the configuration, or the error TLC gives when it has none. */
   constant(constants: ReadonlyMap<string, Value>, name: string): Value {
     const v = constants.get(name);
-    if (v === undefined) throw new EvalError(`The constant parameter ${name} is not assigned a value by the configuration file.`);
+    if (v === undefined)
+      throw new EvalError(
+        `The constant parameter ${name} is not assigned a value by the configuration file.`,
+      );
     return v;
   },
   /**
    * The compiled form of a definition a configuration names, or the error the interpreter
    * gives for a name the module does not define (or one its roles did not list, so it was not compiled).
    */
-  pick<T>(table: Readonly<Record<string, T>>, name: string, what: string, moduleName: string, defined: readonly string[]): T {
+  pick<T>(
+    table: Readonly<Record<string, T>>,
+    name: string,
+    what: string,
+    moduleName: string,
+    defined: readonly string[],
+  ): T {
     if (Object.prototype.hasOwnProperty.call(table, name)) return table[name]!;
-    if (!defined.includes(name)) throw new EvalError(`The ${what} ${name} is not defined in module ${moduleName}.`);
-    throw new EvalError(`The ${what} ${name} was not compiled into module ${moduleName}: its roles do not list it.`, name);
+    if (!defined.includes(name))
+      throw new EvalError(`The ${what} ${name} is not defined in module ${moduleName}.`);
+    throw new EvalError(
+      `The ${what} ${name} was not compiled into module ${moduleName}: its roles do not list it.`,
+      name,
+    );
   },
   /** The symmetry set as permutations of model values, with the interpreter's checks. */
   permutationsOf(p: Value, name: string): Permutation[] {

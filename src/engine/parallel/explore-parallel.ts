@@ -8,10 +8,29 @@ import { getHeapStatistics } from 'node:v8';
 import type { InconclusiveReason } from '../../result/check-result.js';
 import type { TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs } from '../bfs.js';
-import { advice, explore, replayFingerprints, replayWithStep, type EngineCheckResult, type EngineCheckStats, type ExploreOptions } from '../explore.js';
+import {
+  advice,
+  explore,
+  replayFingerprints,
+  replayWithStep,
+  type EngineCheckResult,
+  type EngineCheckStats,
+  type ExploreOptions,
+} from '../explore.js';
 import type { ExecutableModule } from '../module-api.js';
 import type { ModuleSource } from './module-source.js';
-import { STOP_ASKED, STOP_MEMORY, STOP_WORD, bellWord, controlWords, generatedWord, newWord, type FromWorker, type ToWorker, type WorkerEvent } from './protocol.js';
+import {
+  STOP_ASKED,
+  STOP_MEMORY,
+  STOP_WORD,
+  bellWord,
+  controlWords,
+  generatedWord,
+  newWord,
+  type FromWorker,
+  type ToWorker,
+  type WorkerEvent,
+} from './protocol.js';
 import { RunLimits } from '../run-limits.js';
 import { ownerOf } from './shard.js';
 import { chooseStop, mergeKeys, stopCounts, type LevelCounts } from './stop-counts.js';
@@ -69,25 +88,46 @@ class Inbox {
  * with temporal properties (liveness needs the whole graph in one place), runs the one-worker
  * search; the latter says so through `onNote`.
  */
-export async function exploreParallel(source: ModuleSource, module: ExecutableModule, config: Pick<TlcConfig, 'checkDeadlock'>, options: ParallelOptions): Promise<EngineCheckResult> {
+export async function exploreParallel(
+  source: ModuleSource,
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ParallelOptions,
+): Promise<EngineCheckResult> {
   const n = options.workers;
   if (n <= 1) return explore(module, config, options);
   if (module.temporalProperties.length > 0) {
-    options.onNote?.(`${module.name} has temporal properties, which are checked on the whole state graph: searching with one worker instead of ${n}`);
+    options.onNote?.(
+      `${module.name} has temporal properties, which are checked on the whole state graph: searching with one worker instead of ${n}`,
+    );
     return explore(module, config, options);
   }
   const limits = new RunLimits(options);
   // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
   const started = Date.now();
-  const init = new Bfs(module, { checkDeadlock: config.checkDeadlock, collectGraph: false, ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }) });
+  const init = new Bfs(module, {
+    checkDeadlock: config.checkDeadlock,
+    collectGraph: false,
+    ...(options.maxStates === undefined ? {} : { maxStates: options.maxStates }),
+  });
   init.init();
   // A stop among the initial states, or nothing to expand: the one-worker search settles it at once.
-  if (init.stop !== undefined || init.queued === 0 || (options.maxStates !== undefined && init.distinct >= options.maxStates)) return explore(module, config, options);
+  if (
+    init.stop !== undefined ||
+    init.queued === 0 ||
+    (options.maxStates !== undefined && init.distinct >= options.maxStates)
+  )
+    return explore(module, config, options);
 
   const control = new SharedArrayBuffer(4 * controlWords(n));
   const ctl = new Int32Array(control);
-  const heapLimit = options.memoryMb !== undefined ? (options.memoryMb * 1024 * 1024) / n : getHeapStatistics().heap_size_limit * 0.8;
-  const peers: (MessagePort | null)[][] = Array.from({ length: n }, () => new Array<MessagePort | null>(n).fill(null));
+  const heapLimit =
+    options.memoryMb !== undefined
+      ? (options.memoryMb * 1024 * 1024) / n
+      : getHeapStatistics().heap_size_limit * 0.8;
+  const peers: (MessagePort | null)[][] = Array.from({ length: n }, () =>
+    new Array<MessagePort | null>(n).fill(null),
+  );
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const ch = new MessageChannel();
@@ -107,7 +147,16 @@ export async function exploreParallel(source: ModuleSource, module: ExecutableMo
     ch.port1.on('message', (m: FromWorker) => inbox.put(m));
     const transfer = [ch.port2, ...peers[w]!.filter((p): p is MessagePort => p !== null)];
     const worker = new Worker(script, {
-      workerData: { id: w, workers: n, source, checkDeadlock: config.checkDeadlock, control, heapLimit, port: ch.port2, peers: peers[w] },
+      workerData: {
+        id: w,
+        workers: n,
+        source,
+        checkDeadlock: config.checkDeadlock,
+        control,
+        heapLimit,
+        port: ch.port2,
+        peers: peers[w],
+      },
       transferList: transfer,
     });
     worker.on('error', (e) => inbox.fail(e));
@@ -121,7 +170,18 @@ export async function exploreParallel(source: ModuleSource, module: ExecutableMo
   };
   try {
     for (const box of inboxes) await box.next();
-    return await coordinate({ module, config, options, n, ctl, started, limits, init, send, inboxes });
+    return await coordinate({
+      module,
+      config,
+      options,
+      n,
+      ctl,
+      started,
+      limits,
+      init,
+      send,
+      inboxes,
+    });
   } finally {
     for (let w = 0; w < n; w++) send(w, { t: 'exit' });
     for (const p of ports) p.close();
@@ -168,7 +228,12 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
 
   const actionReached = module.actions.map((a) => a.subActions.map(() => false));
   const coverReached = module.covers.map(() => false);
-  let level: LevelCounts = { level: 1, distinct: init.distinct, generated: init.statesGenerated, frontier: initial.length };
+  let level: LevelCounts = {
+    level: 1,
+    distinct: init.distinct,
+    generated: init.statesGenerated,
+    frontier: initial.length,
+  };
   let ranks: (Int32Array | null)[] = new Array(n).fill(null);
   let heapUsed = 0;
   const interval = options.progressIntervalMs ?? 1000;
@@ -190,7 +255,14 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
       lastProgress = now;
       const c = liveCounts();
       const seconds = (now - started) / 1000;
-      options.onProgress({ distinctStates: c.distinct, statesGenerated: c.generated, queued: Math.max(0, c.distinct - level.distinct), depth: level.level, rate: seconds > 0 ? Math.round(c.distinct / seconds) : 0, seconds });
+      options.onProgress({
+        distinctStates: c.distinct,
+        statesGenerated: c.generated,
+        queued: Math.max(0, c.distinct - level.distinct),
+        depth: level.level,
+        rate: seconds > 0 ? Math.round(c.distinct / seconds) : 0,
+        seconds,
+      });
     }
     if (reason !== undefined) return;
     // Time, the abort signal and the resident memory of the whole process (every worker thread's heap and typed arrays).
@@ -202,7 +274,15 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
   for (;;) {
     tick();
     if (options.maxStates !== undefined && level.distinct >= options.maxStates) {
-      return limitResult(run, 'max-states', level.distinct, level.generated, level.level, level.frontier, heapUsed);
+      return limitResult(
+        run,
+        'max-states',
+        level.distinct,
+        level.generated,
+        level.level,
+        level.frontier,
+        heapUsed,
+      );
     }
     for (let w = 0; w < n; w++) {
       Atomics.store(ctl, newWord(n, w), 0);
@@ -223,19 +303,34 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     heapUsed = reports.reduce((a, r) => a + r.heapUsed, 0);
     for (const r of reports) {
       let k = 0;
-      for (const subs of actionReached) for (let i = 0; i < subs.length; i++) if (r.actionReached[k++] === 1) subs[i] = true;
+      for (const subs of actionReached)
+        for (let i = 0; i < subs.length; i++) if (r.actionReached[k++] === 1) subs[i] = true;
       r.coverReached.forEach((b, i) => (coverReached[i] = coverReached[i]! || b === 1));
     }
     if (reports.some((r) => r.stopped) || Atomics.load(ctl, STOP_WORD) !== 0) {
-      const why: InconclusiveReason = Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
+      const why: InconclusiveReason =
+        Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
       const found = reports.reduce((a, r) => a + r.keys.length / 2, 0);
       const expanded = reports.reduce((a, r) => a + r.expandedRanks.length, 0);
-      const generated = reports.reduce((a, r) => a + r.expandedCounts.reduce((x, y) => x + y, 0), 0);
-      return limitResult(run, why, level.distinct + found, level.generated + generated, found > 0 ? level.level + 1 : level.level, level.frontier - expanded + found, heapUsed);
+      const generated = reports.reduce(
+        (a, r) => a + r.expandedCounts.reduce((x, y) => x + y, 0),
+        0,
+      );
+      return limitResult(
+        run,
+        why,
+        level.distinct + found,
+        level.generated + generated,
+        found > 0 ? level.level + 1 : level.level,
+        level.frontier - expanded + found,
+        heapUsed,
+      );
     }
     const merged = mergeKeys(reports.map((r) => r.keys));
     const succ = new Int32Array(level.frontier);
-    for (const r of reports) for (let i = 0; i < r.expandedRanks.length; i++) succ[r.expandedRanks[i]!] = r.expandedCounts[i]!;
+    for (const r of reports)
+      for (let i = 0; i < r.expandedRanks.length; i++)
+        succ[r.expandedRanks[i]!] = r.expandedCounts[i]!;
     const events: { ev: WorkerEvent; worker: number }[] = [];
     reports.forEach((r, w) => {
       if (r.event !== null) events.push({ ev: r.event, worker: w });
@@ -244,17 +339,27 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     const stop = chooseStop(events, merged, level, options.maxStates);
     if (stop !== undefined) {
       const c = stopCounts(stop.key, stop.ev?.kind, merged, succ, level);
-      if (stop.ev === undefined) return limitResult(run, 'max-states', c.distinct, c.generated, c.depth, c.queued, heapUsed);
+      if (stop.ev === undefined)
+        return limitResult(run, 'max-states', c.distinct, c.generated, c.depth, c.queued, heapUsed);
       return violationResult(run, stop.ev, stop.worker, c, heapUsed);
     }
     const total = merged.parentRank.length;
     const generated = level.generated + succ.reduce((a, b) => a + b, 0);
     if (total === 0) {
       const seconds = (Date.now() - started) / 1000;
-      const unreachedActions = module.actions.flatMap((a, i) => (i === module.terminating ? [] : a.subActions.filter((_, k) => !actionReached[i]![k])));
+      const unreachedActions = module.actions.flatMap((a, i) =>
+        i === module.terminating ? [] : a.subActions.filter((_, k) => !actionReached[i]![k]),
+      );
       const unreachedCovers = module.covers.filter((_, i) => !coverReached[i]).map((c) => c.name);
       if (options.onProgress !== undefined) {
-        options.onProgress({ distinctStates: level.distinct, statesGenerated: generated, queued: 0, depth: level.level, rate: seconds > 0 ? Math.round(level.distinct / seconds) : 0, seconds });
+        options.onProgress({
+          distinctStates: level.distinct,
+          statesGenerated: generated,
+          queued: 0,
+          depth: level.level,
+          rate: seconds > 0 ? Math.round(level.distinct / seconds) : 0,
+          seconds,
+        });
       }
       return {
         engine: 'embedded',
@@ -264,19 +369,48 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
         trace: null,
         loopsBackTo: null,
         stuttering: false,
-        ...(unreachedActions.length > 0 || unreachedCovers.length > 0 ? { unreached: { actions: unreachedActions, covers: unreachedCovers } } : {}),
+        ...(unreachedActions.length > 0 || unreachedCovers.length > 0
+          ? { unreached: { actions: unreachedActions, covers: unreachedCovers } }
+          : {}),
       };
     }
-    level = { level: level.level + 1, distinct: level.distinct + total, generated, frontier: total };
+    level = {
+      level: level.level + 1,
+      distinct: level.distinct + total,
+      generated,
+      frontier: total,
+    };
     ranks = merged.ranks;
   }
 }
 
-function stats(distinct: number, generated: number, depth: number, seconds: number, queued: number, heapUsed: number): EngineCheckStats {
-  return { distinctStates: distinct, statesGenerated: generated, depth, seconds, queued, ...(distinct > 0 ? { stateBytes: Math.round(heapUsed / distinct) } : {}) };
+function stats(
+  distinct: number,
+  generated: number,
+  depth: number,
+  seconds: number,
+  queued: number,
+  heapUsed: number,
+): EngineCheckStats {
+  return {
+    distinctStates: distinct,
+    statesGenerated: generated,
+    depth,
+    seconds,
+    queued,
+    ...(distinct > 0 ? { stateBytes: Math.round(heapUsed / distinct) } : {}),
+  };
 }
 
-function limitResult(run: Run, reason: InconclusiveReason, distinct: number, generated: number, depth: number, queued: number, heapUsed: number): EngineCheckResult {
+function limitResult(
+  run: Run,
+  reason: InconclusiveReason,
+  distinct: number,
+  generated: number,
+  depth: number,
+  queued: number,
+  heapUsed: number,
+): EngineCheckResult {
   return {
     engine: 'embedded',
     verdict: 'inconclusive',
@@ -313,16 +447,29 @@ async function violationResult(
   const fps = await pathTo(run, worker, ev.local);
   const base = {
     engine: 'embedded' as const,
-    stats: stats(c.distinct, c.generated, c.depth, (Date.now() - run.started) / 1000, c.queued, heapUsed),
+    stats: stats(
+      c.distinct,
+      c.generated,
+      c.depth,
+      (Date.now() - run.started) / 1000,
+      c.queued,
+      heapUsed,
+    ),
     loopsBackTo: null,
     stuttering: false,
   };
-  const trace = (): ReturnType<typeof replayFingerprints>['trace'] => replayFingerprints(module, fps).trace;
+  const trace = (): ReturnType<typeof replayFingerprints>['trace'] =>
+    replayFingerprints(module, fps).trace;
   switch (ev.kind) {
     case 'invariant':
       return { ...base, verdict: 'violated', property: ev.property!, trace: trace() };
     case 'action-property':
-      return { ...base, verdict: 'violated', property: ev.property!, trace: replayWithStep(module, fps, ev.j) };
+      return {
+        ...base,
+        verdict: 'violated',
+        property: ev.property!,
+        trace: replayWithStep(module, fps, ev.j),
+      };
     case 'deadlock':
       return { ...base, verdict: 'deadlock', property: null, trace: trace() };
     case 'assert':
@@ -334,7 +481,10 @@ async function violationResult(
         verdict: 'error',
         property: null,
         trace: trace(),
-        error: { message: `${ev.message ?? 'evaluation error'}${where}`, ...(ev.definition === undefined ? {} : { tlaLocation: ev.definition }) },
+        error: {
+          message: `${ev.message ?? 'evaluation error'}${where}`,
+          ...(ev.definition === undefined ? {} : { tlaLocation: ev.definition }),
+        },
       };
     }
   }

@@ -79,7 +79,13 @@ export type FromWorker =
       readonly heapUsed: number;
       readonly stopped: boolean;
     }
-  | { readonly t: 'parent'; readonly h1: number; readonly h2: number; readonly owner: number; readonly local: number }
+  | {
+      readonly t: 'parent';
+      readonly h1: number;
+      readonly h2: number;
+      readonly owner: number;
+      readonly local: number;
+    }
   | { readonly t: 'failed'; readonly message: string };
 
 /** Worker to worker, on their own channel. */

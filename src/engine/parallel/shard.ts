@@ -11,7 +11,16 @@ import { fingerprintOrbit } from '../symmetry.js';
 import { type Value } from '../values.js';
 import { FP, FP_SUM, fingerprintSuccessor } from '../fingerprint.js';
 import { GuardSkip } from '../guard-skip.js';
-import { STOP_MEMORY, STOP_WORD, bellWord, generatedWord, newWord, type FromWorker, type PeerMessage, type WorkerEvent } from './protocol.js';
+import {
+  STOP_MEMORY,
+  STOP_WORD,
+  bellWord,
+  generatedWord,
+  newWord,
+  type FromWorker,
+  type PeerMessage,
+  type WorkerEvent,
+} from './protocol.js';
 import { StateReader, StateWriter } from './value-codec.js';
 
 const STOP = { stop: true };
@@ -124,7 +133,13 @@ export class Shard {
 
   /** The fingerprint and parent link of a state this worker owns. */
   parentOf(local: number): Extract<FromWorker, { t: 'parent' }> {
-    return { t: 'parent', h1: this.fpHi.get(local), h2: this.fpLo.get(local), owner: this.parentOwner.get(local), local: this.parentLocal.get(local) };
+    return {
+      t: 'parent',
+      h1: this.fpHi.get(local),
+      h2: this.fpLo.get(local),
+      owner: this.parentOwner.get(local),
+      local: this.parentLocal.get(local),
+    };
   }
 
   /** Makes the states found in the last level the frontier, with the global ranks the coordinator gave. */
@@ -199,14 +214,24 @@ export class Shard {
       const bell = Atomics.load(ctl, bellWord(this.id));
       if (!this.pollPeers()) Atomics.wait(ctl, bellWord(this.id), bell, 1000);
     }
-    return this.report(expandedRanks, expandedCounts, stopped || Atomics.load(ctl, STOP_WORD) !== 0);
+    return this.report(
+      expandedRanks,
+      expandedCounts,
+      stopped || Atomics.load(ctl, STOP_WORD) !== 0,
+    );
   }
 
-  private report(expandedRanks: IntVec, expandedCounts: IntVec, stopped: boolean): Extract<FromWorker, { t: 'level' }> {
+  private report(
+    expandedRanks: IntVec,
+    expandedCounts: IntVec,
+    stopped: boolean,
+  ): Extract<FromWorker, { t: 'level' }> {
     const count = this.newStates.length;
     const kr = this.keyR.data;
     const kj = this.keyJ.data;
-    const order = Int32Array.from({ length: count }, (_, i) => i).sort((a, b) => kr[a]! - kr[b]! || kj[a]! - kj[b]!);
+    const order = Int32Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) => kr[a]! - kr[b]! || kj[a]! - kj[b]!,
+    );
     this.order = order;
     const keys = new Int32Array(2 * count);
     for (let i = 0; i < count; i++) {
@@ -217,7 +242,8 @@ export class Shard {
     for (const { k, ev } of this.ownerEvents) {
       const r = kr[k]!;
       const j = kj[k]!;
-      if (ownerEvent === null || r < ownerEvent.r || (r === ownerEvent.r && j < ownerEvent.j)) ownerEvent = { ...ev, r, j, phase: 0, local: this.levelBase + k };
+      if (ownerEvent === null || r < ownerEvent.r || (r === ownerEvent.r && j < ownerEvent.j))
+        ownerEvent = { ...ev, r, j, phase: 0, local: this.levelBase + k };
     }
     return {
       t: 'level',
@@ -251,16 +277,38 @@ export class Shard {
       }
     } catch (err) {
       if (err === STOP) return;
-      this.event = this.failure(err, { r: this.curRank, j: this.curJ, phase: -1, local: this.curLocal }, false);
+      this.event = this.failure(
+        err,
+        { r: this.curRank, j: this.curJ, phase: -1, local: this.curLocal },
+        false,
+      );
       return;
     }
-    if (this.curJ === 0 && this.checkDeadlock) this.event = { kind: 'deadlock', r: this.curRank, j: 0, phase: -1, local: this.curLocal };
+    if (this.curJ === 0 && this.checkDeadlock)
+      this.event = { kind: 'deadlock', r: this.curRank, j: 0, phase: -1, local: this.curLocal };
   }
 
   /** An evaluation error or failed assertion as an event; anything else is our bug and is rethrown. */
-  private failure(err: unknown, at: { r: number; j: number; phase: number; local: number }, inInvariant: boolean): WorkerEvent {
-    if (err instanceof AssertFailure) return { kind: 'assert', ...at, property: err.assertMessage, ...(err.definition === undefined ? {} : { definition: err.definition }), inInvariant };
-    if (err instanceof EvalError) return { kind: 'error', ...at, message: err.message, ...(err.definition === undefined ? {} : { definition: err.definition }) };
+  private failure(
+    err: unknown,
+    at: { r: number; j: number; phase: number; local: number },
+    inInvariant: boolean,
+  ): WorkerEvent {
+    if (err instanceof AssertFailure)
+      return {
+        kind: 'assert',
+        ...at,
+        property: err.assertMessage,
+        ...(err.definition === undefined ? {} : { definition: err.definition }),
+        inInvariant,
+      };
+    if (err instanceof EvalError)
+      return {
+        kind: 'error',
+        ...at,
+        message: err.message,
+        ...(err.definition === undefined ? {} : { definition: err.definition }),
+      };
     throw err;
   }
 
@@ -285,17 +333,36 @@ export class Shard {
       try {
         ok = aps[k]!.holds(this.cur, t);
       } catch (err) {
-        this.event = this.failure(err, { r: this.curRank, j, phase: 1, local: this.curLocal }, false);
+        this.event = this.failure(
+          err,
+          { r: this.curRank, j, phase: 1, local: this.curLocal },
+          false,
+        );
         throw STOP;
       }
       if (!ok) {
-        this.event = { kind: 'action-property', property: aps[k]!.name, r: this.curRank, j, phase: 1, local: this.curLocal };
+        this.event = {
+          kind: 'action-property',
+          property: aps[k]!.name,
+          r: this.curRank,
+          j,
+          phase: 1,
+          local: this.curLocal,
+        };
         throw STOP;
       }
     }
   }
 
-  private send(owner: number, h1: number, h2: number, s1: number, s2: number, j: number, t: State): void {
+  private send(
+    owner: number,
+    h1: number,
+    h2: number,
+    s1: number,
+    s2: number,
+    j: number,
+    t: State,
+  ): void {
     // A fingerprint sent before was sent with a smaller key, or in an earlier level: the owner knows it.
     const slot = Math.imul(h1 ^ Math.imul(h2, 0x85ebca6b), 0x9e3779b1) >>> (32 - SENT_BITS);
     const hi = this.sentHi[owner]!;
@@ -336,7 +403,11 @@ export class Shard {
     for (let w = 0; w < this.n; w++) {
       const port = this.peers[w];
       if (port === null || port === undefined) continue;
-      for (let got = receiveMessageOnPort(port); got !== undefined; got = receiveMessageOnPort(port)) {
+      for (
+        let got = receiveMessageOnPort(port);
+        got !== undefined;
+        got = receiveMessageOnPort(port)
+      ) {
         any = true;
         const msg = got.message as PeerMessage;
         if (msg.t === 'end') this.ends++;
@@ -363,7 +434,17 @@ export class Shard {
   }
 
   /** A successor for this worker to own: new, a better key for a state of this level, or known. */
-  private offer(h1: number, h2: number, s1: number, s2: number, pOwner: number, pLocal: number, r: number, j: number, t: State): void {
+  private offer(
+    h1: number,
+    h2: number,
+    s1: number,
+    s2: number,
+    pOwner: number,
+    pLocal: number,
+    r: number,
+    j: number,
+    t: State,
+  ): void {
     const found = this.seen.lookupOrInsert(h1, h2, this.nextLocal);
     if (found >= 0) {
       if (found >= this.levelBase) {
@@ -401,7 +482,8 @@ export class Shard {
     const covers = m.covers;
     const invs = m.invariants;
     try {
-      for (let c = 0; c < covers.length; c++) if (!this.coverReached[c] && covers[c]!.holds(s)) this.coverReached[c] = true;
+      for (let c = 0; c < covers.length; c++)
+        if (!this.coverReached[c] && covers[c]!.holds(s)) this.coverReached[c] = true;
     } catch (err) {
       this.ownerEvents.push({ k, ev: this.failure(err, { r, j, phase: 0, local }, false) });
       return;

@@ -82,28 +82,44 @@ export function chooseStop(
   maxStates: number | undefined,
 ): { key: EventKey; ev?: WorkerEvent; worker: number } | undefined {
   let best: { key: EventKey; ev?: WorkerEvent; worker: number } | undefined;
-  for (const e of events) if (best === undefined || compareKeys(e.ev, best.key) < 0) best = { key: e.ev, ev: e.ev, worker: e.worker };
+  for (const e of events)
+    if (best === undefined || compareKeys(e.ev, best.key) < 0)
+      best = { key: e.ev, ev: e.ev, worker: e.worker };
   if (maxStates !== undefined) {
     const m = maxStates - level.distinct;
     if (m >= 1 && m <= merged.parentRank.length) {
       const r = merged.parentRank[m - 1]! + 1;
       const key = { r, j: 0, phase: -2 };
-      if (r < level.frontier && (best === undefined || compareKeys(key, best.key) < 0)) best = { key, worker: -1 };
+      if (r < level.frontier && (best === undefined || compareKeys(key, best.key) < 0))
+        best = { key, worker: -1 };
     }
   }
   return best;
 }
 
 /** The counts one worker reports when it stops at `key` (an event of `kind`, or the state limit). */
-export function stopCounts(key: EventKey, kind: WorkerEvent['kind'] | undefined, merged: MergedKeys, succ: Int32Array, level: LevelCounts): { distinct: number; generated: number; depth: number; queued: number } {
+export function stopCounts(
+  key: EventKey,
+  kind: WorkerEvent['kind'] | undefined,
+  merged: MergedKeys,
+  succ: Int32Array,
+  level: LevelCounts,
+): { distinct: number; generated: number; depth: number; queued: number } {
   const inclusive = key.phase >= 0;
   const found = countKeys(merged, key.r, key.j, inclusive);
   let generated = level.generated + (inclusive ? key.j + 1 : key.j);
   for (let r = 0; r < key.r; r++) generated += succ[r]!;
   let queued: number;
   if (key.phase === -2) queued = level.frontier - key.r + found;
-  else if (key.phase === 0) queued = level.frontier - key.r - 1 + found - 1; // the new state failed its check and was not queued
-  else if (key.phase === 1 && kind === 'action-property') queued = level.frontier - key.r - 1 + countKeys(merged, key.r, key.j, false);
+  else if (key.phase === 0)
+    queued = level.frontier - key.r - 1 + found - 1; // the new state failed its check and was not queued
+  else if (key.phase === 1 && kind === 'action-property')
+    queued = level.frontier - key.r - 1 + countKeys(merged, key.r, key.j, false);
   else queued = level.frontier - key.r - 1 + found;
-  return { distinct: level.distinct + found, generated, depth: found > 0 ? level.level + 1 : level.level, queued };
+  return {
+    distinct: level.distinct + found,
+    generated,
+    depth: found > 0 ? level.level + 1 : level.level,
+    queued,
+  };
 }

@@ -9,7 +9,10 @@ import { bellWord, type FromWorker, type ToWorker, type WorkerSetup } from './pr
 import { Shard } from './shard.js';
 import { StateReader } from './value-codec.js';
 
-const setup = workerData as WorkerSetup & { readonly port: MessagePort; readonly peers: readonly (MessagePort | null)[] };
+const setup = workerData as WorkerSetup & {
+  readonly port: MessagePort;
+  readonly peers: readonly (MessagePort | null)[];
+};
 const control = new Int32Array(setup.control);
 const port = setup.port;
 
@@ -28,7 +31,15 @@ function nextCommand(): ToWorker {
 
 try {
   const module = await loadModuleSource(setup.source);
-  const shard = new Shard(module, setup.id, setup.workers, setup.checkDeadlock, setup.peers, control, setup.heapLimit);
+  const shard = new Shard(
+    module,
+    setup.id,
+    setup.workers,
+    setup.checkDeadlock,
+    setup.peers,
+    control,
+    setup.heapLimit,
+  );
   const reader = new StateReader();
   post({ t: 'ready' });
   for (let cmd = nextCommand(); cmd.t !== 'exit'; cmd = nextCommand()) {

@@ -21,7 +21,11 @@ export function isTraceFormat(name: string): name is TraceFormat {
 }
 
 /** The result in the named format, ending in a newline; `sources` (spec text by file) sharpen a deadlock's wait-for picture. */
-export function formatTrace(result: VariantResult, format: TraceFormat, sources?: SpecSources): string {
+export function formatTrace(
+  result: VariantResult,
+  format: TraceFormat,
+  sources?: SpecSources,
+): string {
   switch (format) {
     case 'text':
       return formatTextTrace(result, sources);

@@ -55,7 +55,8 @@ export class ItfUnavailable extends Error {
 /** A TLA+ value of a result in ITF: sequences are lists, functions `#map`, model values `#unserializable`. */
 export function toItfValue(value: TlaValue): ItfValue {
   if (typeof value === 'boolean' || typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : { '#bigint': BigInt(value).toString() };
+  if (typeof value === 'number')
+    return Number.isSafeInteger(value) ? value : { '#bigint': BigInt(value).toString() };
   if (Array.isArray(value)) return (value as readonly TlaValue[]).map(toItfValue);
   const obj = value as Readonly<Record<string, unknown>>;
   if ('#bigint' in obj) return { '#bigint': String(obj['#bigint']) };
@@ -88,11 +89,17 @@ function moduleVariables(steps: readonly ModuleStep[]): string[] {
   const vars = steps.length === 0 ? [] : Object.keys(steps[0]!.tla.state);
   // ITF keeps names that start with `#` for its own fields (`#meta`); no module variable has one.
   const reserved = vars.find((v) => v.startsWith('#'));
-  if (reserved !== undefined) throw new ItfUnavailable(`the result names a module variable "${reserved}", which no module has`);
+  if (reserved !== undefined)
+    throw new ItfUnavailable(
+      `the result names a module variable "${reserved}", which no module has`,
+    );
   steps.forEach((s, i) => {
     const keys = Object.keys(s.tla.state);
     const odd = keys.length !== vars.length || vars.some((v) => !(v in s.tla.state));
-    if (odd) throw new ItfUnavailable(`state ${i} of the result does not define the same module variables as state 0`);
+    if (odd)
+      throw new ItfUnavailable(
+        `state ${i} of the result does not define the same module variables as state 0`,
+      );
   });
   return vars;
 }
@@ -106,14 +113,21 @@ function stateMeta(step: ModuleStep, index: number): ItfStateMeta {
   return {
     index,
     action: step.tla.action,
-    ...(params === undefined || Object.keys(params).length === 0 ? {} : { params: itfParams(params) }),
+    ...(params === undefined || Object.keys(params).length === 0
+      ? {}
+      : { params: itfParams(params) }),
     thread: step.thread,
     step: step.step,
-    ...(step.location === null ? {} : { location: `${step.location.file}:${step.location.line}:${step.location.column}` }),
+    ...(step.location === null
+      ? {}
+      : { location: `${step.location.file}:${step.location.line}:${step.location.column}` }),
   };
 }
 
-function traceMeta(result: VariantResult, sources: SpecSources | undefined): Record<string, unknown> {
+function traceMeta(
+  result: VariantResult,
+  sources: SpecSources | undefined,
+): Record<string, unknown> {
   const closing = closingStep(result);
   return {
     format: 'ITF',
@@ -131,7 +145,14 @@ function traceMeta(result: VariantResult, sources: SpecSources | undefined): Rec
       ? {}
       : {
           loopStep: {
-            ...(closing.tla === undefined ? {} : { action: closing.tla.action, ...(closing.tla.params === undefined ? {} : { params: itfParams(closing.tla.params) }) }),
+            ...(closing.tla === undefined
+              ? {}
+              : {
+                  action: closing.tla.action,
+                  ...(closing.tla.params === undefined
+                    ? {}
+                    : { params: itfParams(closing.tla.params) }),
+                }),
             thread: closing.thread,
             step: closing.step,
             ...(closing.location === null ? {} : { location: closing.location }),
@@ -150,10 +171,16 @@ export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
   const steps = moduleSteps(result);
   const vars = moduleVariables(steps);
   const states = steps.map(
-    (step, i) => Object.fromEntries([['#meta', stateMeta(step, i)], ...vars.map((v) => [v, toItfValue(step.tla.state[v]!)])]) as ItfState,
+    (step, i) =>
+      Object.fromEntries([
+        ['#meta', stateMeta(step, i)],
+        ...vars.map((v) => [v, toItfValue(step.tla.state[v]!)]),
+      ]) as ItfState,
   );
   const meta = traceMeta(result, sources);
-  return result.loopsBackTo === null ? { '#meta': meta, vars, states } : { '#meta': meta, vars, states, loop: result.loopsBackTo };
+  return result.loopsBackTo === null
+    ? { '#meta': meta, vars, states }
+    : { '#meta': meta, vars, states, loop: result.loopsBackTo };
 }
 
 /** The ITF trace as indented JSON with a final newline. */

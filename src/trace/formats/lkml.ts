@@ -23,7 +23,8 @@ const KEEP = '\u0001';
 function breakPoint(word: string, width: number): number {
   // Not after `_` or `.`: an identifier or a field path split there reads as two names.
   // Nor between the parentheses of an empty argument list.
-  for (let p = width; p > width / 3; p--) if ('(,>'.includes(word[p - 1]!) && !(word[p - 1] === '(' && word[p] === ')')) return p;
+  for (let p = width; p > width / 3; p--)
+    if ('(,>'.includes(word[p - 1]!) && !(word[p - 1] === '(' && word[p] === ')')) return p;
   return width;
 }
 
@@ -31,8 +32,16 @@ function breakPoint(word: string, width: number): number {
  * Word-wraps `text` to `width`, cutting words longer than a line and ending with "..." when
  * more than `maxLines` lines would be needed.
  */
-export function wrapText(text: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ').filter((w) => w !== '');
+export function wrapText(
+  text: string,
+  width: number,
+  maxLines = Number.POSITIVE_INFINITY,
+): string[] {
+  const words = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
   const lines: string[] = [];
   let current = '';
   for (let word of words) {
@@ -56,7 +65,8 @@ export function wrapText(text: string, width: number, maxLines = Number.POSITIVE
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1]!;
-  kept[maxLines - 1] = last.length + 3 <= width ? `${last}...` : `${last.slice(0, Math.max(0, width - 3))}...`;
+  kept[maxLines - 1] =
+    last.length + 3 <= width ? `${last}...` : `${last.slice(0, Math.max(0, width - 3))}...`;
   return kept;
 }
 
@@ -75,8 +85,15 @@ export function columnLines(text: string, width: number): string[] {
   const rest = flat.slice(first.length).trim();
   if (rest === '') return [first.split(KEEP).join(' ')];
   // Set in only when that cuts no word a full-width line would keep whole.
-  const indent = rest.split(' ').some((w) => w.length > width - CONTINUATION.length && w.length <= width) ? '' : CONTINUATION;
-  const lines = [first, ...wrapText(rest, width - indent.length, MAX_STATEMENT_LINES - 1).map((l) => `${indent}${l}`)];
+  const indent = rest
+    .split(' ')
+    .some((w) => w.length > width - CONTINUATION.length && w.length <= width)
+    ? ''
+    : CONTINUATION;
+  const lines = [
+    first,
+    ...wrapText(rest, width - indent.length, MAX_STATEMENT_LINES - 1).map((l) => `${indent}${l}`),
+  ];
   return lines.map((l) => l.split(KEEP).join(' '));
 }
 
@@ -87,8 +104,13 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
   const n = threads.length;
   const colWidth = Math.max(8, Math.floor((LKML_WIDTH - GAP * (n - 1)) / n));
   const column = new Map(threads.map((t, i) => [t, i]));
-  const row = (cells: readonly string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(colWidth + GAP))).join('').trimEnd();
-  const place = (col: number, text: string): string => row(threads.map((_, i) => (i === col ? text : '')));
+  const row = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(colWidth + GAP)))
+      .join('')
+      .trimEnd();
+  const place = (col: number, text: string): string =>
+    row(threads.map((_, i) => (i === col ? text : '')));
   const out: string[] = [];
   out.push(row(threads.map((t, i) => wrapText(`CPU${i} (${t})`, colWidth, 1)[0]!)));
   out.push(row(threads.map(() => '----')));
@@ -100,27 +122,38 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
   for (const step of trace) {
     if (step.index === 0 && step.thread === null) continue;
     const col = step.thread === null ? undefined : column.get(step.thread);
-    const text = step.backTo !== undefined && step.location === null && step.thread !== null ? `(the step back to state ${step.backTo})` : diagramStatement(step);
+    const text =
+      step.backTo !== undefined && step.location === null && step.thread !== null
+        ? `(the step back to state ${step.backTo})`
+        : diagramStatement(step);
     if (col === undefined) out.push(...columnLines(`(${step.step}) ${text}`, LKML_WIDTH));
     else for (const piece of columnLines(text, colWidth)) out.push(place(col, piece));
     // Births, exits and ends, each in the column of the thread they happen to.
     for (const c of statusChanges(trace, step.index)) {
       const at = column.get(c.thread);
       const what = c.by !== undefined ? `(born: clone of ${c.by})` : `(${c.after})`;
-      if (at !== undefined) for (const piece of columnLines(what, colWidth)) out.push(place(at, piece));
+      if (at !== undefined)
+        for (const piece of columnLines(what, colWidth)) out.push(place(at, piece));
     }
     // State k is the loop's first: the step into it ran once, the ones after it repeat.
-    if (k !== null && step.index === k && step.backTo === undefined) out.push(...wrapText(`<the loop starts here>`, LKML_WIDTH));
+    if (k !== null && step.index === k && step.backTo === undefined)
+      out.push(...wrapText(`<the loop starts here>`, LKML_WIDTH));
   }
   const loop = loopSentence(result);
   if (loop !== null) out.push(...wrapText(`<${loop}>`, LKML_WIDTH));
-  else if (result.stuttering === true) out.push(...wrapText('<then nothing happens, forever>', LKML_WIDTH));
-  else if (result.verdict === 'violated' && result.property !== null) out.push(...wrapText(`<${result.property} is violated here>`, LKML_WIDTH));
+  else if (result.stuttering === true)
+    out.push(...wrapText('<then nothing happens, forever>', LKML_WIDTH));
+  else if (result.verdict === 'violated' && result.property !== null)
+    out.push(...wrapText(`<${result.property} is violated here>`, LKML_WIDTH));
   // A deadlock's sleepers, each in its column, where the interleaving stops for good.
   for (const edge of result.verdict === 'deadlock' ? waitEdges(result, sources).edges : []) {
     const col = column.get(edge.thread);
     if (col === undefined || edge.statement === undefined) continue;
-    for (const piece of columnLines(`${edge.statement.replace(/\s*\{$/, '')} // sleeps forever`, colWidth)) out.push(place(col, piece));
+    for (const piece of columnLines(
+      `${edge.statement.replace(/\s*\{$/, '')} // sleeps forever`,
+      colWidth,
+    ))
+      out.push(place(col, piece));
   }
   const waits = waitForLines(result, sources);
   if (waits.length > 0) {
@@ -129,7 +162,12 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
       const indent = w.match(/^ */)![0];
       // Continuation lines sit further in, so each wait still reads as one entry.
       const [first, ...rest] = wrapText(w.trim(), LKML_WIDTH - indent.length);
-      out.push(`${indent}${first}`, ...wrapText(rest.join(' '), LKML_WIDTH - indent.length - 4).filter((l) => l !== '').map((l) => `${indent}    ${l}`));
+      out.push(
+        `${indent}${first}`,
+        ...wrapText(rest.join(' '), LKML_WIDTH - indent.length - 4)
+          .filter((l) => l !== '')
+          .map((l) => `${indent}    ${l}`),
+      );
     }
   }
   return `${out.join('\n')}\n`;

@@ -13,7 +13,12 @@ import type { SpecSources } from './wait-inference.js';
 
 const SHARED = 'shared';
 
-const ENTITIES: Readonly<Record<string, string>> = { '#': '#35;', ';': '#59;', '<': '#lt;', '>': '#gt;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '#': '#35;',
+  ';': '#59;',
+  '<': '#lt;',
+  '>': '#gt;',
+};
 
 /** Mermaid text of a message: entity codes for the characters its parser gives meaning to. */
 export function escapeMermaid(text: string): string {
@@ -33,7 +38,9 @@ function stepText(step: TraceStep): string {
   const line = step.location === null ? '' : ` (line ${step.location.line})`;
   const outcome = step.outcome === undefined ? '' : ` [${step.outcome}]`;
   const back = step.backTo === undefined ? '' : ` (back to state ${step.backTo})`;
-  return escapeMermaid(`${step.index}. ${step.step}${line}: ${cleanStatement(step)}${outcome}${back}`);
+  return escapeMermaid(
+    `${step.index}. ${step.step}${line}: ${cleanStatement(step)}${outcome}${back}`,
+  );
 }
 
 /** Where a step's effect goes: another thread it changed, else shared state, else itself. */
@@ -50,12 +57,19 @@ export function formatMermaidTrace(result: VariantResult, sources?: SpecSources)
   const facts = traceFacts(result);
   const trace = result.trace ?? [];
   const params = describeParams(result.overrides ?? result.params);
-  const verdict = result.property === null ? result.verdict : `${result.verdict} ${result.property}`;
+  const verdict =
+    result.property === null ? result.verdict : `${result.verdict} ${result.property}`;
   const out: string[] = ['sequenceDiagram'];
-  out.push(`  title ${escapeMermaid(`${result.spec} ${result.variant}${params === '' ? '' : ` (${params})`}: ${verdict}`)}`);
+  out.push(
+    `  title ${escapeMermaid(`${result.spec} ${result.variant}${params === '' ? '' : ` (${params})`}: ${verdict}`)}`,
+  );
   out.push(`  participant ${SHARED} as shared state`);
-  for (const t of facts.threads) out.push(`  participant ${participantId(t)}${participantId(t) === t ? '' : ` as ${t}`}`);
-  const everyone = facts.threads.length === 0 ? SHARED : `${SHARED},${participantId(facts.threads[facts.threads.length - 1]!)}`;
+  for (const t of facts.threads)
+    out.push(`  participant ${participantId(t)}${participantId(t) === t ? '' : ` as ${t}`}`);
+  const everyone =
+    facts.threads.length === 0
+      ? SHARED
+      : `${SHARED},${participantId(facts.threads[facts.threads.length - 1]!)}`;
   let indent = '  ';
   const k = result.loopsBackTo;
   const loop = loopSentence(result);
@@ -67,7 +81,9 @@ export function formatMermaidTrace(result: VariantResult, sources?: SpecSources)
   for (const step of trace) {
     if (step.thread === null && step.backTo === undefined) {
       out.push(`${indent}Note over ${everyone}: ${step.index === 0 ? '0. init' : stepText(step)}`);
-      if (step.index === 0) for (const t of unborn) out.push(`${indent}Note over ${participantId(t)}: unborn (spare slot)`);
+      if (step.index === 0)
+        for (const t of unborn)
+          out.push(`${indent}Note over ${participantId(t)}: unborn (spare slot)`);
     } else if (step.thread === null) {
       out.push(`${indent}Note over ${everyone}: ${stepText(step)}`);
     } else {
@@ -84,25 +100,33 @@ export function formatMermaidTrace(result: VariantResult, sources?: SpecSources)
     if (step.threads === undefined) {
       // A result without statuses: births read off its variables, exits off the statement.
       for (const life of facts.lives.values()) {
-        if (life.bornAt === step.index) out.push(`${indent}Note over ${participantId(life.thread)}: born (clone)`);
-        if (life.goneAt === step.index) out.push(`${indent}Note over ${participantId(life.thread)}: exiting`);
+        if (life.bornAt === step.index)
+          out.push(`${indent}Note over ${participantId(life.thread)}: born (clone)`);
+        if (life.goneAt === step.index)
+          out.push(`${indent}Note over ${participantId(life.thread)}: exiting`);
       }
     }
     // The step into state k ran once; the loop is what follows it.
     if (k !== null && step.index === k && step.backTo === undefined) openLoop();
   }
   if (indent !== '  ') out.push('  end');
-  if (result.stuttering === true && result.loopsBackTo === null) out.push(`  Note over ${everyone}: then stuttering forever`);
+  if (result.stuttering === true && result.loopsBackTo === null)
+    out.push(`  Note over ${everyone}: then stuttering forever`);
   if (result.verdict === 'deadlock') {
     const { edges: waits, inferred } = waitEdges(result, sources);
-    out.push(`  Note over ${everyone}: deadlock: no thread can take a step${inferred && waits.length > 0 ? ' (waits read from the last state)' : ''}`);
+    out.push(
+      `  Note over ${everyone}: deadlock: no thread can take a step${inferred && waits.length > 0 ? ' (waits read from the last state)' : ''}`,
+    );
     for (const w of waits) {
       for (const h of w.heldBy.length === 0 ? [w.thread] : w.heldBy) {
-        out.push(`  ${participantId(w.thread)}-->>${participantId(h)}: ${escapeMermaid(`waits on ${w.waitsOn}, held or owed by ${h}`)}`);
+        out.push(
+          `  ${participantId(w.thread)}-->>${participantId(h)}: ${escapeMermaid(`waits on ${w.waitsOn}, held or owed by ${h}`)}`,
+        );
       }
     }
     const cycle = findWaitCycle(waits);
-    if (cycle !== null) out.push(`  Note over ${everyone}: ${escapeMermaid(`cycle: ${cycle.join(' -> ')}`)}`);
+    if (cycle !== null)
+      out.push(`  Note over ${everyone}: ${escapeMermaid(`cycle: ${cycle.join(' -> ')}`)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -10,12 +10,14 @@ const BARE = new Set(['atomic', 'skip', 'either', 'or', 'else']);
 /** The statement without its trailing `{` and without `may fail [when X]`; the step name when there is no source. */
 export function cleanStatement(step: TraceStep): string {
   if (step.source === null) return step.step;
-  return step.source
-    .trim()
-    .replace(/\s*\{$/, '')
-    // Only a clause whose handler is a block below; one written on the line stays whole.
-    .replace(/\s+may fail(?:\s+when\s+[^{}]+)?$/, '')
-    .trim();
+  return (
+    step.source
+      .trim()
+      .replace(/\s*\{$/, '')
+      // Only a clause whose handler is a block below; one written on the line stays whole.
+      .replace(/\s+may fail(?:\s+when\s+[^{}]+)?$/, '')
+      .trim()
+  );
 }
 
 /**

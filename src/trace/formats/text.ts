@@ -18,7 +18,9 @@ export function formatStepLocation(step: TraceStep): string | null {
 
 /** `security/landlock/tsync.c restrict_one_thread @42fc7e6543f6`. */
 export function formatKernelLink(kernel: NonNullable<TraceStep['kernel']>): string {
-  return [kernel.file, kernel.func, kernel.commit === undefined ? undefined : `@${kernel.commit}`].filter((x) => x !== undefined).join(' ');
+  return [kernel.file, kernel.func, kernel.commit === undefined ? undefined : `@${kernel.commit}`]
+    .filter((x) => x !== undefined)
+    .join(' ');
 }
 
 /** The verdict in a few words: `deadlock`, `violated caller_returns`, `holds`. */
@@ -38,7 +40,9 @@ export function headerLines(result: VariantResult): readonly string[] {
   ];
   if (result.expected !== null) {
     const e = result.expected;
-    lines.push(`expected  ${e.property === null ? e.verdict : `${e.verdict} ${e.property}`}${e.tag === undefined ? '' : ` [${e.tag}]`}`);
+    lines.push(
+      `expected  ${e.property === null ? e.verdict : `${e.verdict} ${e.property}`}${e.tag === undefined ? '' : ` [${e.tag}]`}`,
+    );
   }
   return lines;
 }
@@ -67,8 +71,12 @@ export function loopSentence(result: VariantResult): string | null {
   const n = result.trace.length - 1 - (closing === null ? 0 : 1);
   const states = k === n ? `state ${k} repeats forever` : `states ${k}..${n} repeat forever`;
   const inside = n > k ? (n === k + 1 ? `step ${n}` : `steps ${k + 1}..${n}`) : null;
-  if (closing === null) return `${states}${inside === null ? '' : `: ${inside}`}, then a step back to state ${k} (the result does not record which)`;
-  const back = closing.thread === null && closing.location === null ? `a step goes back to state ${k}` : `${stepWords(closing)} goes back to state ${k}`;
+  if (closing === null)
+    return `${states}${inside === null ? '' : `: ${inside}`}, then a step back to state ${k} (the result does not record which)`;
+  const back =
+    closing.thread === null && closing.location === null
+      ? `a step goes back to state ${k}`
+      : `${stepWords(closing)} goes back to state ${k}`;
   return `${states}: ${inside === null ? '' : `${inside}, then `}${back}`;
 }
 
@@ -76,7 +84,9 @@ export function loopSentence(result: VariantResult): string | null {
 export function traceSize(result: VariantResult): string {
   const closing = closingStep(result);
   const n = (result.trace?.length ?? 0) - (closing === null ? 0 : 1);
-  return closing === null ? `${n} states` : `${n} states, then the step back to state ${closing.backTo}`;
+  return closing === null
+    ? `${n} states`
+    : `${n} states, then the step back to state ${closing.backTo}`;
 }
 
 /** The closing note of a lasso or a stuttering behaviour; null for a finite trace. */
@@ -84,7 +94,8 @@ export function endingNote(result: VariantResult): string | null {
   const last = result.trace === null ? 0 : result.trace.length - 1;
   const loop = loopSentence(result);
   if (loop !== null) return `-- ${loop}`;
-  if (result.stuttering === true) return `-- then stuttering: nothing changes after step ${last}, forever`;
+  if (result.stuttering === true)
+    return `-- then stuttering: nothing changes after step ${last}, forever`;
   return null;
 }
 
@@ -92,14 +103,24 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
   const indexText = String(step.index).padStart(3);
   const pad = '       ';
   if (step.index === 0 && step.thread === null && step.location === null) {
-    const lines = [`${indexText}  init${result.loopsBackTo === 0 ? '   <- the loop starts here' : ''}`];
+    const lines = [
+      `${indexText}  init${result.loopsBackTo === 0 ? '   <- the loop starts here' : ''}`,
+    ];
     for (const [k, v] of Object.entries(step.state)) lines.push(`${pad}${k} = ${formatValue(v)}`);
     const unborn = unbornAtStart(result);
-    if (unborn.length > 0) lines.push(`${pad}unborn: ${unborn.join(', ')} (spare slots a clone may fill)`);
+    if (unborn.length > 0)
+      lines.push(`${pad}unborn: ${unborn.join(', ')} (spare slots a clone may fill)`);
     return lines;
   }
-  const head = [indexText, step.thread ?? '(environment)', formatStepLocation(step), step.step].filter((x) => x !== null).join('  ');
-  const loopMark = step.backTo !== undefined ? `   -> back to state ${step.backTo}` : result.loopsBackTo === step.index ? '   <- the loop starts here' : '';
+  const head = [indexText, step.thread ?? '(environment)', formatStepLocation(step), step.step]
+    .filter((x) => x !== null)
+    .join('  ');
+  const loopMark =
+    step.backTo !== undefined
+      ? `   -> back to state ${step.backTo}`
+      : result.loopsBackTo === step.index
+        ? '   <- the loop starts here'
+        : '';
   const lines = [`${head}${loopMark}`];
   if (step.source !== null) lines.push(`${pad}${step.source}`);
   if (step.outcome !== undefined) lines.push(`${pad}outcome: ${step.outcome}`);

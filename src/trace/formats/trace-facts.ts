@@ -9,7 +9,12 @@ import type { ThreadStatus, TraceStep, VariantResult } from '../../result/result
 export type VarScope =
   | { readonly kind: 'shared'; readonly name: string }
   | { readonly kind: 'thread'; readonly thread: string; readonly name: string }
-  | { readonly kind: 'call'; readonly thread: string; readonly call: string; readonly name: string };
+  | {
+      readonly kind: 'call';
+      readonly thread: string;
+      readonly call: string;
+      readonly name: string;
+    };
 
 export interface ThreadLife {
   readonly thread: string;
@@ -65,7 +70,11 @@ export function statusChanges(trace: readonly TraceStep[], index: number): reado
   for (const [thread, after] of Object.entries(step.threads)) {
     const was = before[thread];
     if (was === undefined || was === after) continue;
-    out.push(was === 'unborn' && step.thread !== null ? { thread, before: was, after, by: step.thread } : { thread, before: was, after });
+    out.push(
+      was === 'unborn' && step.thread !== null
+        ? { thread, before: was, after, by: step.thread }
+        : { thread, before: was, after },
+    );
   }
   return out;
 }
@@ -79,7 +88,9 @@ export function describeStatusChange(c: StatusChange): string {
 export function unbornAtStart(result: VariantResult): readonly string[] {
   const threads = result.trace?.[0]?.threads;
   if (threads === undefined) return [];
-  return Object.keys(threads).filter((t) => threads[t] === 'unborn').sort(compareNatural);
+  return Object.keys(threads)
+    .filter((t) => threads[t] === 'unborn')
+    .sort(compareNatural);
 }
 
 /** Threads, and their birth by clone, exit and end, of a result's trace. */
@@ -121,14 +132,20 @@ export function traceFacts(result: VariantResult): TraceFacts {
   }
   for (const thread of threads) {
     const prefix = `${thread}.`;
-    const presentAtStart = initial !== undefined && (initial.thread === thread || Object.keys(initial.state).some((k) => k.startsWith(prefix)));
+    const presentAtStart =
+      initial !== undefined &&
+      (initial.thread === thread || Object.keys(initial.state).some((k) => k.startsWith(prefix)));
     let bornAt: number | null = null;
     if (!presentAtStart) {
       // A slot that was not there at the start came alive where its variables first appear.
-      const birth = trace.find((s) => Object.entries(s.changes).some(([k, c]) => k.startsWith(prefix) && c.before === null));
+      const birth = trace.find((s) =>
+        Object.entries(s.changes).some(([k, c]) => k.startsWith(prefix) && c.before === null),
+      );
       if (birth !== undefined && birth.thread !== thread) bornAt = birth.index;
     }
-    const exit = trace.find((s) => s.thread === thread && s.source !== null && EXIT_STATEMENT.test(s.source.trim()));
+    const exit = trace.find(
+      (s) => s.thread === thread && s.source !== null && EXIT_STATEMENT.test(s.source.trim()),
+    );
     lives.set(thread, { thread, bornAt, goneAt: exit?.index ?? null });
   }
   return { threads, lives };

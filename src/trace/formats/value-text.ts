@@ -26,7 +26,10 @@ export function formatValue(value: DslValue | null): string {
 export const UNSET = '(unset)';
 
 /** `before -> after` of one change. */
-export function formatChange(change: { readonly before: DslValue | null; readonly after: DslValue | null }): string {
+export function formatChange(change: {
+  readonly before: DslValue | null;
+  readonly after: DslValue | null;
+}): string {
   const side = (v: DslValue | null): string => (v === null ? UNSET : formatValue(v));
   return `${side(change.before)} -> ${side(change.after)}`;
 }

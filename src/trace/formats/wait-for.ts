@@ -8,8 +8,12 @@ import type { VariantResult } from '../../result/result-file.js';
 import { inferWaits, type SpecSources, type WaitEdge } from './wait-inference.js';
 
 /** The result's recorded wait edges, else those read off its trace; whether they were read. */
-export function waitEdges(result: VariantResult, sources?: SpecSources): { readonly edges: readonly WaitEdge[]; readonly inferred: boolean } {
-  if (result.waitsFor !== undefined && result.waitsFor.length > 0) return { edges: result.waitsFor, inferred: false };
+export function waitEdges(
+  result: VariantResult,
+  sources?: SpecSources,
+): { readonly edges: readonly WaitEdge[]; readonly inferred: boolean } {
+  if (result.waitsFor !== undefined && result.waitsFor.length > 0)
+    return { edges: result.waitsFor, inferred: false };
   return { edges: inferWaits(result, sources), inferred: true };
 }
 
@@ -50,11 +54,21 @@ export function waitForLines(result: VariantResult, sources?: SpecSources): read
     return ['deadlock: no thread can take a step (the result records no wait-for picture)'];
   }
   const width = Math.max(...waits.map((w) => w.thread.length));
-  const lines = [inferred ? 'deadlock: no thread can take a step (waits read from the last state)' : 'deadlock: no thread can take a step'];
+  const lines = [
+    inferred
+      ? 'deadlock: no thread can take a step (waits read from the last state)'
+      : 'deadlock: no thread can take a step',
+  ];
   for (const w of waits) {
-    const by = w.heldBy.length === 0 ? 'held or owed by no thread' : `held or owed by ${w.heldBy.join(', ')}`;
+    const by =
+      w.heldBy.length === 0
+        ? 'held or owed by no thread'
+        : `held or owed by ${w.heldBy.join(', ')}`;
     // What and whom first: the viewer cuts long lines, and the sleeping statement is detail.
-    const where = 'statement' in w && w.statement !== undefined ? ` (asleep in ${w.statement} at ${w.at ?? '?'})` : '';
+    const where =
+      'statement' in w && w.statement !== undefined
+        ? ` (asleep in ${w.statement} at ${w.at ?? '?'})`
+        : '';
     lines.push(`  ${w.thread.padEnd(width)}  waits on ${w.waitsOn}, ${by}${where}`);
   }
   const cycle = findWaitCycle(waits);

@@ -44,7 +44,14 @@ function nextStatement(step: TraceStep, sources: SpecSources): NextStatement | n
   const owner = step.step.includes('.') ? step.step.slice(0, step.step.lastIndexOf('.')) : null;
   for (let i = loc.line; i < lines.length; i++) {
     const t = lines[i]!.trim();
-    if (t === '' || t.startsWith('//') || t.startsWith('/*') || t.startsWith('*') || t.startsWith('@')) continue;
+    if (
+      t === '' ||
+      t.startsWith('//') ||
+      t.startsWith('/*') ||
+      t.startsWith('*') ||
+      t.startsWith('@')
+    )
+      continue;
     const m = LABELLED.exec(t);
     if (m === null || owner === null) return null;
     return { step: `${owner}.${m[1]!}`, text: m[2]! };
@@ -53,8 +60,13 @@ function nextStatement(step: TraceStep, sources: SpecSources): NextStatement | n
 }
 
 /** The body lines of `variant name { ... }` and the name it extends, if the spec has it. */
-function variantBlock(lines: readonly string[], name: string): { body: readonly string[]; parent: string | null } | null {
-  const head = new RegExp(`^variant\\s+${name.replace(/[^\w]/g, '')}\\b(?:\\s+extends\\s+(\\w+))?\\s*\\{`);
+function variantBlock(
+  lines: readonly string[],
+  name: string,
+): { body: readonly string[]; parent: string | null } | null {
+  const head = new RegExp(
+    `^variant\\s+${name.replace(/[^\w]/g, '')}\\b(?:\\s+extends\\s+(\\w+))?\\s*\\{`,
+  );
   const start = lines.findIndex((l) => head.test(l));
   if (start < 0) return null;
   const parent = head.exec(lines[start]!)![1] ?? null;
@@ -64,11 +76,17 @@ function variantBlock(lines: readonly string[], name: string): { body: readonly 
 }
 
 /** The statement the result's variant puts at `step`: its override, else the base text. */
-function statementInVariant(result: VariantResult, next: NextStatement, sources: SpecSources): string {
+function statementInVariant(
+  result: VariantResult,
+  next: NextStatement,
+  sources: SpecSources,
+): string {
   const spec = sources.get(result.spec);
   if (spec === undefined) return next.text;
   const lines = linesOf(spec);
-  const override = new RegExp(`^\\s*override\\s+step\\s+${next.step.replace(/\./g, '\\.')}\\s*:\\s*(.*)$`);
+  const override = new RegExp(
+    `^\\s*override\\s+step\\s+${next.step.replace(/\./g, '\\.')}\\s*:\\s*(.*)$`,
+  );
   const seen = new Set<string>();
   for (let name: string | null = result.variant; name !== null && !seen.has(name); ) {
     seen.add(name);
@@ -84,9 +102,18 @@ function statementInVariant(result: VariantResult, next: NextStatement, sources:
 }
 
 /** The value `name` has for `thread` in `state`: its call frame's, else its own, else shared. */
-function lookup(state: Readonly<Record<string, DslValue>>, thread: string, call: string | null, name: string): DslValue | undefined {
+function lookup(
+  state: Readonly<Record<string, DslValue>>,
+  thread: string,
+  call: string | null,
+  name: string,
+): DslValue | undefined {
   const base = name.replace(/\[.*$/, '');
-  for (const key of [call === null ? null : `${thread}.${call}.${base}`, `${thread}.${base}`, base]) {
+  for (const key of [
+    call === null ? null : `${thread}.${call}.${base}`,
+    `${thread}.${base}`,
+    base,
+  ]) {
     if (key !== null && key in state) return state[key];
   }
   return undefined;
@@ -97,15 +124,24 @@ function isPendingCompletion(value: DslValue): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value).sort();
   const c = value as { all?: unknown; done?: unknown };
-  return keys.length === 2 && keys[0] === 'all' && keys[1] === 'done' && c.all === false && c.done === 0;
+  return (
+    keys.length === 2 && keys[0] === 'all' && keys[1] === 'done' && c.all === false && c.done === 0
+  );
 }
 
 /** The uncompleted completions of `thread`'s current call (else of the thread itself), by name. */
-function pendingCompletions(state: Readonly<Record<string, DslValue>>, thread: string, call: string | null): string[] {
+function pendingCompletions(
+  state: Readonly<Record<string, DslValue>>,
+  thread: string,
+  call: string | null,
+): string[] {
   for (const prefix of [call === null ? null : `${thread}.${call}.`, `${thread}.`]) {
     if (prefix === null) continue;
     const names = Object.entries(state)
-      .filter(([k, v]) => k.startsWith(prefix) && !k.slice(prefix.length).includes('.') && isPendingCompletion(v))
+      .filter(
+        ([k, v]) =>
+          k.startsWith(prefix) && !k.slice(prefix.length).includes('.') && isPendingCompletion(v),
+      )
       .map(([k]) => k.slice(prefix.length));
     if (names.length > 0) return names;
   }
@@ -118,7 +154,10 @@ function pendingCompletions(state: Readonly<Record<string, DslValue>>, thread: s
  * text, with the variant's override, when `sources` has it), held by the thread a lock names
  * or owed by the threads holding its queued works. Empty unless the verdict is deadlock.
  */
-export function inferWaits(result: VariantResult, sources: SpecSources = new Map()): readonly WaitEdge[] {
+export function inferWaits(
+  result: VariantResult,
+  sources: SpecSources = new Map(),
+): readonly WaitEdge[] {
   const trace = result.trace ?? [];
   const last = trace[trace.length - 1];
   if (result.verdict !== 'deadlock' || last === undefined) return [];
@@ -132,11 +171,16 @@ export function inferWaits(result: VariantResult, sources: SpecSources = new Map
     if (own === undefined) continue;
     const next = nextStatement(own, sources);
     const call = own.step.includes('.') ? own.step.slice(0, own.step.indexOf('.')) : null;
-    const where = own.location === null ? own.step : `${own.step} at ${own.location.file}:${own.location.line}`;
+    const where =
+      own.location === null ? own.step : `${own.step} at ${own.location.file}:${own.location.line}`;
     if (next === null) {
       const pending = pendingCompletions(last.state, thread, call);
       const which = pending.length === 0 ? '' : ` (its completions ${pending.join(', ')} not done)`;
-      edges.push({ thread, waitsOn: `the statement after ${where}${which}`, heldBy: threadsOwing(last.state, thread, threads) });
+      edges.push({
+        thread,
+        waitsOn: `the statement after ${where}${which}`,
+        heldBy: threadsOwing(last.state, thread, threads),
+      });
       continue;
     }
     const text = statementInVariant(result, next, sources);
@@ -145,7 +189,8 @@ export function inferWaits(result: VariantResult, sources: SpecSources = new Map
     if (call_ === null && awaited === null) continue; // its next step does not sleep: not one of the waiters
     const object = call_ !== null ? call_[2]! : awaited![1]!.trim();
     const held = threadNamed(lookup(last.state, thread, call, object), threads);
-    const heldBy = held !== null && held !== thread ? [held] : threadsOwing(last.state, thread, threads);
+    const heldBy =
+      held !== null && held !== thread ? [held] : threadsOwing(last.state, thread, threads);
     edges.push({ thread, waitsOn: object, heldBy, statement: text, at: next.step });
   }
   return edges;

@@ -28,9 +28,14 @@ const fixtures: [string, () => F.Fixture][] = [
   ['12 LostUpdates, 2 rounds', () => F.lostUpdates({ rounds: 2 })],
 ];
 
-async function both(f: F.Fixture): Promise<{ compiled: ExecutableModule; interpreted: ExecutableModule }> {
+async function both(
+  f: F.Fixture,
+): Promise<{ compiled: ExecutableModule; interpreted: ExecutableModule }> {
   const loaded = await loadFresh(f.module);
-  return { compiled: loaded.factory(constantBindings(f.config), f.config), interpreted: interpretModule(f.module, f.config) };
+  return {
+    compiled: loaded.factory(constantBindings(f.config), f.config),
+    interpreted: interpretModule(f.module, f.config),
+  };
 }
 
 /** Everything a module says about one state's successors, as comparable text (errors included). */
@@ -41,11 +46,15 @@ function successorTrace(m: ExecutableModule, s: State): { lines: string[]; next:
     try {
       const n = m.successors(ai, s, (t, a, p, sub) => {
         next.push(t);
-        lines.push(`${a} ${p === undefined ? '-' : formatValue(p)} ${sub} ${t.map(formatValue).join(' ')}`);
+        lines.push(
+          `${a} ${p === undefined ? '-' : formatValue(p)} ${sub} ${t.map(formatValue).join(' ')}`,
+        );
       });
       lines.push(`count ${n}`);
     } catch (err) {
-      lines.push(`error ${(err as Error).message} in ${(err as { definition?: string }).definition}`);
+      lines.push(
+        `error ${(err as Error).message} in ${(err as { definition?: string }).definition}`,
+      );
       break;
     }
   }
@@ -58,68 +67,75 @@ function key(s: State): string {
 }
 
 describe('compiled modules agree with the interpreter', () => {
-  test.each(fixtures)('%s: same initial states and the same successors of every reachable state', async (_name, make) => {
-    const f = make();
-    const { compiled, interpreted } = await both(f);
-    const init = (m: ExecutableModule): State[] => {
-      const out: State[] = [];
-      m.initialStates((s) => out.push(s));
-      return out;
-    };
-    const ci = init(compiled);
-    expect(ci.map((s) => s.map(formatValue))).toEqual(init(interpreted).map((s) => s.map(formatValue)));
-    expect(compiled.actions).toEqual(interpreted.actions);
-    expect(compiled.variables).toEqual(interpreted.variables);
-    // Breadth-first over the interpreter's successors, comparing each state's full successor list.
-    const seen = new Set(ci.map(key));
-    const queue = [...ci];
-    let compared = 0;
-    while (queue.length > 0 && compared < 5000) {
-      const s = queue.shift()!;
-      const a = successorTrace(compiled, s);
-      const b = successorTrace(interpreted, s);
-      expect(a.lines).toEqual(b.lines);
-      compared++;
-      for (const t of b.next) {
-        const k = key(t);
-        if (!seen.has(k)) {
-          seen.add(k);
-          queue.push(t);
+  test.each(fixtures)(
+    '%s: same initial states and the same successors of every reachable state',
+    async (_name, make) => {
+      const f = make();
+      const { compiled, interpreted } = await both(f);
+      const init = (m: ExecutableModule): State[] => {
+        const out: State[] = [];
+        m.initialStates((s) => out.push(s));
+        return out;
+      };
+      const ci = init(compiled);
+      expect(ci.map((s) => s.map(formatValue))).toEqual(
+        init(interpreted).map((s) => s.map(formatValue)),
+      );
+      expect(compiled.actions).toEqual(interpreted.actions);
+      expect(compiled.variables).toEqual(interpreted.variables);
+      // Breadth-first over the interpreter's successors, comparing each state's full successor list.
+      const seen = new Set(ci.map(key));
+      const queue = [...ci];
+      let compared = 0;
+      while (queue.length > 0 && compared < 5000) {
+        const s = queue.shift()!;
+        const a = successorTrace(compiled, s);
+        const b = successorTrace(interpreted, s);
+        expect(a.lines).toEqual(b.lines);
+        compared++;
+        for (const t of b.next) {
+          const k = key(t);
+          if (!seen.has(k)) {
+            seen.add(k);
+            queue.push(t);
+          }
+        }
+        for (const inv of interpreted.invariants) {
+          const c = compiled.invariants.find((x) => x.name === inv.name)!;
+          const run = (p: { holds(s: State): boolean }): string => {
+            try {
+              return String(p.holds(s));
+            } catch (err) {
+              return `error ${(err as Error).message}`;
+            }
+          };
+          expect(run(c)).toBe(run(inv));
         }
       }
-      for (const inv of interpreted.invariants) {
-        const c = compiled.invariants.find((x) => x.name === inv.name)!;
-        const run = (p: { holds(s: State): boolean }): string => {
-          try {
-            return String(p.holds(s));
-          } catch (err) {
-            return `error ${(err as Error).message}`;
-          }
-        };
-        expect(run(c)).toBe(run(inv));
-      }
-    }
-    expect(compared).toBeGreaterThan(0);
-  });
+      expect(compared).toBeGreaterThan(0);
+    },
+  );
 
-  test.each(fixtures)('%s: same verdict, counts, depth and counterexample through the search', async (_name, make) => {
-    const f = make();
-    const { compiled, interpreted } = await both(f);
-    const a = exploreSync(compiled, f.config);
-    const b = exploreSync(interpreted, f.config);
-    const view = (r: typeof a) => ({
-      verdict: r.verdict,
-      property: r.property,
-      distinct: r.stats.distinctStates,
-      generated: r.stats.statesGenerated,
-      depth: r.stats.depth,
-      trace: r.trace,
-      loopsBackTo: r.loopsBackTo,
-      stuttering: r.stuttering,
-      error: r.error?.message,
-      unreached: r.unreached,
-    });
-    expect(view(a)).toEqual(view(b));
-  });
+  test.each(fixtures)(
+    '%s: same verdict, counts, depth and counterexample through the search',
+    async (_name, make) => {
+      const f = make();
+      const { compiled, interpreted } = await both(f);
+      const a = exploreSync(compiled, f.config);
+      const b = exploreSync(interpreted, f.config);
+      const view = (r: typeof a) => ({
+        verdict: r.verdict,
+        property: r.property,
+        distinct: r.stats.distinctStates,
+        generated: r.stats.statesGenerated,
+        depth: r.stats.depth,
+        trace: r.trace,
+        loopsBackTo: r.loopsBackTo,
+        stuttering: r.stuttering,
+        error: r.error?.message,
+        unreached: r.unreached,
+      });
+      expect(view(a)).toEqual(view(b));
+    },
+  );
 });
-

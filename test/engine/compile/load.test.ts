@@ -4,7 +4,16 @@
 // imported; a cache that is not the user's own is not used at all; and the loader itself does
 // not load ts-morph.
 
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -53,12 +62,19 @@ describe('loadCompiled', () => {
     const entry = join(root, 'compiled', compiledKey('RacyCounter', text));
     const js = join(entry, `RacyCounter.${sha(first.javascript)}.js`);
     const marker = join(root, 'ran');
-    writeFileSync(js, `${first.javascript}\nimport('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'x'));\n`);
+    writeFileSync(
+      js,
+      `${first.javascript}\nimport('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'x'));\n`,
+    );
     const notices: string[] = [];
-    const again = await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m));
+    const again = await loadCompiled(text, module, { root, folder: 'compiled' }, (m) =>
+      notices.push(m),
+    );
     expect(again.origin).toBe('compiled');
     expect(again.javascript).toBe(first.javascript);
-    expect(notices).toEqual([expect.stringMatching(/does not match its name; compiling it again$/)]);
+    expect(notices).toEqual([
+      expect.stringMatching(/does not match its name; compiling it again$/),
+    ]);
     expect(readFileSync(js, 'utf8')).toBe(first.javascript);
     await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(marker)).toBe(false);
@@ -67,11 +83,21 @@ describe('loadCompiled', () => {
   test('an entry file writable by others is compiled again with a notice', async () => {
     const { root, text } = cacheRoot();
     const first = await loadCompiled(text, module, { root, folder: 'compiled' });
-    const js = join(root, 'compiled', compiledKey('RacyCounter', text), `RacyCounter.${sha(first.javascript)}.js`);
+    const js = join(
+      root,
+      'compiled',
+      compiledKey('RacyCounter', text),
+      `RacyCounter.${sha(first.javascript)}.js`,
+    );
     chmodSync(js, 0o666);
     const notices: string[] = [];
-    expect((await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m))).origin).toBe('compiled');
-    expect(notices).toEqual([expect.stringMatching(/is writable by everyone \(mode 666\); compiling it again$/)]);
+    expect(
+      (await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m)))
+        .origin,
+    ).toBe('compiled');
+    expect(notices).toEqual([
+      expect.stringMatching(/is writable by everyone \(mode 666\); compiling it again$/),
+    ]);
     expect(statSync(js).mode & 0o777).toBe(0o600);
   });
 
@@ -79,9 +105,13 @@ describe('loadCompiled', () => {
     const { root, text } = cacheRoot();
     chmodSync(root, 0o777);
     const notices: string[] = [];
-    const loaded = await loadCompiled(text, module, { root, folder: 'compiled' }, (m) => notices.push(m));
+    const loaded = await loadCompiled(text, module, { root, folder: 'compiled' }, (m) =>
+      notices.push(m),
+    );
     expect(loaded.origin).toBe('compiled');
-    expect(notices).toEqual([`not using the compiled-module cache: ${root} is writable by everyone (mode 777); compiling in memory`]);
+    expect(notices).toEqual([
+      `not using the compiled-module cache: ${root} is writable by everyone (mode 777); compiling in memory`,
+    ]);
     expect(existsSync(join(root, 'compiled'))).toBe(false);
   });
 

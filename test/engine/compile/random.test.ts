@@ -9,16 +9,31 @@ import { interpretModule } from '../../../src/engine/interpret.js';
 import type { ExecutableModule, State } from '../../../src/engine/module-api.js';
 import { formatValue } from '../../../src/engine/values.js';
 import { printExpr } from '../../../src/tla/print.js';
-import type { TlaBinaryOp, TlaDef, TlaExpr, TlaModule, TlcConfig } from '../../../src/tla/tla-ast.js';
+import type {
+  TlaBinaryOp,
+  TlaDef,
+  TlaExpr,
+  TlaModule,
+  TlcConfig,
+} from '../../../src/tla/tla-ast.js';
 import { loadFresh } from './compiled-fixtures.js';
 
 const N = (value: number): TlaExpr => ({ kind: 'TlaNum', value });
 const V = (name: string): TlaExpr => ({ kind: 'TlaName', name });
-const B = (op: TlaBinaryOp) => ([left, right]: [TlaExpr, TlaExpr]): TlaExpr => ({ kind: 'TlaBinary', op, left, right });
+const B =
+  (op: TlaBinaryOp) =>
+  ([left, right]: [TlaExpr, TlaExpr]): TlaExpr => ({ kind: 'TlaBinary', op, left, right });
 const small = (): fc.Arbitrary<TlaExpr> => fc.integer({ min: -1, max: 3 }).map(N);
 
 /** Random expressions of each sort; bound names are `v` (and shadow each other, as TLA+ allows in this tree). */
-const exprs = fc.letrec<{ int: TlaExpr; bool: TlaExpr; set: TlaExpr; seq: TlaExpr; fcn: TlaExpr; rec: TlaExpr }>((tie) => {
+const exprs = fc.letrec<{
+  int: TlaExpr;
+  bool: TlaExpr;
+  set: TlaExpr;
+  seq: TlaExpr;
+  fcn: TlaExpr;
+  rec: TlaExpr;
+}>((tie) => {
   const int = tie('int');
   const bool = tie('bool');
   const set = tie('set');
@@ -36,16 +51,32 @@ const exprs = fc.letrec<{ int: TlaExpr; bool: TlaExpr; set: TlaExpr; seq: TlaExp
       fc.tuple(int, int).map(B('%')),
       fc.tuple(int, int).map(B('\\div')),
       int.map((operand): TlaExpr => ({ kind: 'TlaUnary', op: '-', operand })),
-      fc.tuple(bool, int, int).map(([cond, then, e]): TlaExpr => ({ kind: 'TlaIf', cond, then, else: e })),
-      fc.tuple(bool, int, fc.option(int, { nil: undefined })).map(([cond, value, other]): TlaExpr => ({ kind: 'TlaCase', arms: [{ cond, value }], other })),
-      fc.tuple(int, int).map(([a, body]): TlaExpr => ({ kind: 'TlaLet', defs: [{ name: 'w', value: a }], body: { kind: 'TlaBinary', op: '+', left: V('w'), right: body } })),
+      fc
+        .tuple(bool, int, int)
+        .map(([cond, then, e]): TlaExpr => ({ kind: 'TlaIf', cond, then, else: e })),
+      fc
+        .tuple(bool, int, fc.option(int, { nil: undefined }))
+        .map(
+          ([cond, value, other]): TlaExpr => ({ kind: 'TlaCase', arms: [{ cond, value }], other }),
+        ),
+      fc.tuple(int, int).map(
+        ([a, body]): TlaExpr => ({
+          kind: 'TlaLet',
+          defs: [{ name: 'w', value: a }],
+          body: { kind: 'TlaBinary', op: '+', left: V('w'), right: body },
+        }),
+      ),
       set.map((s): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Cardinality', args: [s] })),
       seq.map((s): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Len', args: [s] })),
       seq.map((s): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Head', args: [s] })),
       fc.tuple(seq, int).map(([s, i]): TlaExpr => ({ kind: 'TlaFcnApp', fcn: s, arg: i })),
       fc.tuple(fcn, int).map(([f, i]): TlaExpr => ({ kind: 'TlaFcnApp', fcn: f, arg: i })),
-      fc.tuple(rec, fc.constantFrom('a', 'b', 'c')).map(([r, field]): TlaExpr => ({ kind: 'TlaDot', record: r, field })),
-      fc.tuple(set, bool).map(([s, pred]): TlaExpr => ({ kind: 'TlaChoose', variable: 'v', set: s, pred })),
+      fc
+        .tuple(rec, fc.constantFrom('a', 'b', 'c'))
+        .map(([r, field]): TlaExpr => ({ kind: 'TlaDot', record: r, field })),
+      fc
+        .tuple(set, bool)
+        .map(([s, pred]): TlaExpr => ({ kind: 'TlaChoose', variable: 'v', set: s, pred })),
     ),
     bool: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
@@ -62,45 +93,106 @@ const exprs = fc.letrec<{ int: TlaExpr; bool: TlaExpr; set: TlaExpr; seq: TlaExp
       fc.tuple(int, set).map(B('\\notin')),
       fc.tuple(set, set).map(B('\\subseteq')),
       bool.map((operand): TlaExpr => ({ kind: 'TlaUnary', op: '~', operand })),
-      fc.array(bool, { minLength: 0, maxLength: 3 }).map((items): TlaExpr => ({ kind: 'TlaJunction', op: '/\\', items })),
-      fc.array(bool, { minLength: 0, maxLength: 3 }).map((items): TlaExpr => ({ kind: 'TlaJunction', op: '\\/', items })),
-      fc.tuple(fc.constantFrom<'\\A' | '\\E'>('\\A', '\\E'), set, bool).map(([quantifier, s, body]): TlaExpr => ({ kind: 'TlaQuant', quantifier, variables: ['v'], set: s, body })),
-      fc.tuple(int, fcn).map(([i, f]): TlaExpr => ({ kind: 'TlaBinary', op: '\\in', left: i, right: { kind: 'TlaBuiltin', op: 'DOMAIN', args: [f] } })),
-      fc.tuple(bool, fc.constantFrom('boom', 'x too big')).map(([c, msg]): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Assert', args: [c, { kind: 'TlaStr', value: msg }] })),
+      fc
+        .array(bool, { minLength: 0, maxLength: 3 })
+        .map((items): TlaExpr => ({ kind: 'TlaJunction', op: '/\\', items })),
+      fc
+        .array(bool, { minLength: 0, maxLength: 3 })
+        .map((items): TlaExpr => ({ kind: 'TlaJunction', op: '\\/', items })),
+      fc.tuple(fc.constantFrom<'\\A' | '\\E'>('\\A', '\\E'), set, bool).map(
+        ([quantifier, s, body]): TlaExpr => ({
+          kind: 'TlaQuant',
+          quantifier,
+          variables: ['v'],
+          set: s,
+          body,
+        }),
+      ),
+      fc.tuple(int, fcn).map(
+        ([i, f]): TlaExpr => ({
+          kind: 'TlaBinary',
+          op: '\\in',
+          left: i,
+          right: { kind: 'TlaBuiltin', op: 'DOMAIN', args: [f] },
+        }),
+      ),
+      fc.tuple(bool, fc.constantFrom('boom', 'x too big')).map(
+        ([c, msg]): TlaExpr => ({
+          kind: 'TlaBuiltin',
+          op: 'Assert',
+          args: [c, { kind: 'TlaStr', value: msg }],
+        }),
+      ),
     ),
     set: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.array(int, { maxLength: 3 }).map((elements): TlaExpr => ({ kind: 'TlaSetEnum', elements })),
+      fc
+        .array(int, { maxLength: 3 })
+        .map((elements): TlaExpr => ({ kind: 'TlaSetEnum', elements })),
       fc.tuple(small(), small()).map(B('..')),
       fc.tuple(set, set).map(B('\\cup')),
       fc.tuple(set, set).map(B('\\cap')),
       fc.tuple(set, set).map(B('\\')),
-      fc.tuple(set, bool).map(([s, pred]): TlaExpr => ({ kind: 'TlaSetFilter', variable: 'v', set: s, pred })),
-      fc.tuple(int, set).map(([expr, s]): TlaExpr => ({ kind: 'TlaSetMap', expr, variable: 'v', set: s })),
+      fc
+        .tuple(set, bool)
+        .map(([s, pred]): TlaExpr => ({ kind: 'TlaSetFilter', variable: 'v', set: s, pred })),
+      fc
+        .tuple(int, set)
+        .map(([expr, s]): TlaExpr => ({ kind: 'TlaSetMap', expr, variable: 'v', set: s })),
       fcn.map((f): TlaExpr => ({ kind: 'TlaBuiltin', op: 'DOMAIN', args: [f] })),
     ),
     seq: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       fc.array(int, { maxLength: 3 }).map((elements): TlaExpr => ({ kind: 'TlaTuple', elements })),
-      fc.tuple(seq, int).map(([s, e]): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Append', args: [s, e] })),
+      fc
+        .tuple(seq, int)
+        .map(([s, e]): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Append', args: [s, e] })),
       seq.map((s): TlaExpr => ({ kind: 'TlaBuiltin', op: 'Tail', args: [s] })),
       fc.tuple(seq, seq).map(B('\\o')),
     ),
     fcn: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.tuple(set, int).map(([s, body]): TlaExpr => ({ kind: 'TlaFcn', variable: 'v', set: s, body })),
+      fc
+        .tuple(set, int)
+        .map(([s, body]): TlaExpr => ({ kind: 'TlaFcn', variable: 'v', set: s, body })),
       fc.tuple(int, int).map(B(':>')),
       fc.tuple(fcn, fcn).map(B('@@')),
-      fc.tuple(fcn, int, int).map(([f, i, add]): TlaExpr => ({
-        kind: 'TlaExcept',
-        base: f,
-        clauses: [{ path: [{ kind: 'index', index: i }], value: { kind: 'TlaBinary', op: '+', left: { kind: 'TlaAt' }, right: add } }],
-      })),
+      fc.tuple(fcn, int, int).map(
+        ([f, i, add]): TlaExpr => ({
+          kind: 'TlaExcept',
+          base: f,
+          clauses: [
+            {
+              path: [{ kind: 'index', index: i }],
+              value: { kind: 'TlaBinary', op: '+', left: { kind: 'TlaAt' }, right: add },
+            },
+          ],
+        }),
+      ),
     ),
     rec: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
-      fc.tuple(int, int).map(([a, b]): TlaExpr => ({ kind: 'TlaRecord', fields: [{ name: 'b', value: b }, { name: 'a', value: a }] })),
-      fc.tuple(rec, int).map(([r, i]): TlaExpr => ({ kind: 'TlaExcept', base: r, clauses: [{ path: [{ kind: 'field', field: 'a' }], value: { kind: 'TlaBinary', op: '-', left: { kind: 'TlaAt' }, right: i } }] })),
+      fc.tuple(int, int).map(
+        ([a, b]): TlaExpr => ({
+          kind: 'TlaRecord',
+          fields: [
+            { name: 'b', value: b },
+            { name: 'a', value: a },
+          ],
+        }),
+      ),
+      fc.tuple(rec, int).map(
+        ([r, i]): TlaExpr => ({
+          kind: 'TlaExcept',
+          base: r,
+          clauses: [
+            {
+              path: [{ kind: 'field', field: 'a' }],
+              value: { kind: 'TlaBinary', op: '-', left: { kind: 'TlaAt' }, right: i },
+            },
+          ],
+        }),
+      ),
     ),
   };
 });
@@ -117,21 +209,53 @@ const actions: fc.Arbitrary<TlaExpr> = fc.letrec<{ act: TlaExpr }>((tie) => {
       exprs.set.map((e): TlaExpr => ({ kind: 'TlaBinary', op: '\\in', left: xp, right: e })),
       fc.constant<TlaExpr>({ kind: 'TlaUnchanged', variables: ['x'] }),
       exprs.bool,
-      fc.tuple(exprs.int, exprs.int).map(([a, b]): TlaExpr => ({ kind: 'TlaBinary', op: '<', left: a, right: b })),
+      fc
+        .tuple(exprs.int, exprs.int)
+        .map(([a, b]): TlaExpr => ({ kind: 'TlaBinary', op: '<', left: a, right: b })),
       // Reads x' (an error where x' is not yet assigned).
-      exprs.int.map((e): TlaExpr => ({ kind: 'TlaBinary', op: '=', left: { kind: 'TlaBinary', op: '+', left: xp, right: N(1) }, right: e })),
-      fc.array(act, { minLength: 1, maxLength: 3 }).map((items): TlaExpr => ({ kind: 'TlaJunction', op: '/\\', items })),
-      fc.array(act, { minLength: 1, maxLength: 3 }).map((items): TlaExpr => ({ kind: 'TlaJunction', op: '\\/', items })),
-      fc.tuple(fc.constantFrom<'\\A' | '\\E'>('\\A', '\\E'), exprs.set, act).map(([quantifier, s, body]): TlaExpr => ({ kind: 'TlaQuant', quantifier, variables: ['v'], set: s, body })),
-      fc.tuple(exprs.bool, act, act).map(([cond, then, e]): TlaExpr => ({ kind: 'TlaIf', cond, then, else: e })),
+      exprs.int.map(
+        (e): TlaExpr => ({
+          kind: 'TlaBinary',
+          op: '=',
+          left: { kind: 'TlaBinary', op: '+', left: xp, right: N(1) },
+          right: e,
+        }),
+      ),
+      fc
+        .array(act, { minLength: 1, maxLength: 3 })
+        .map((items): TlaExpr => ({ kind: 'TlaJunction', op: '/\\', items })),
+      fc
+        .array(act, { minLength: 1, maxLength: 3 })
+        .map((items): TlaExpr => ({ kind: 'TlaJunction', op: '\\/', items })),
+      fc.tuple(fc.constantFrom<'\\A' | '\\E'>('\\A', '\\E'), exprs.set, act).map(
+        ([quantifier, s, body]): TlaExpr => ({
+          kind: 'TlaQuant',
+          quantifier,
+          variables: ['v'],
+          set: s,
+          body,
+        }),
+      ),
+      fc
+        .tuple(exprs.bool, act, act)
+        .map(([cond, then, e]): TlaExpr => ({ kind: 'TlaIf', cond, then, else: e })),
     ),
   };
 }).act;
 
-const values = [...fc.sample(exprs.int, { seed: 7, numRuns: 150 }), ...fc.sample(exprs.bool, { seed: 8, numRuns: 100 }), ...fc.sample(exprs.fcn, { seed: 9, numRuns: 40 }), ...fc.sample(exprs.rec, { seed: 10, numRuns: 30 })];
+const values = [
+  ...fc.sample(exprs.int, { seed: 7, numRuns: 150 }),
+  ...fc.sample(exprs.bool, { seed: 8, numRuns: 100 }),
+  ...fc.sample(exprs.fcn, { seed: 9, numRuns: 40 }),
+  ...fc.sample(exprs.rec, { seed: 10, numRuns: 30 }),
+];
 const acts = fc.sample(actions, { seed: 11, numRuns: 200 });
 
-function buildModule(): { module: TlaModule; config: TlcConfig; cases: { name: string; text: string }[] } {
+function buildModule(): {
+  module: TlaModule;
+  config: TlcConfig;
+  cases: { name: string; text: string }[];
+} {
   const defs: TlaDef[] = [];
   const cases: { name: string; text: string }[] = [];
   const d = (name: string, body: TlaExpr): void => {
@@ -141,15 +265,32 @@ function buildModule(): { module: TlaModule; config: TlcConfig; cases: { name: s
     kind: 'TlaJunction',
     op: '/\\',
     items: [
-      { kind: 'TlaBinary', op: '\\in', left: V('x'), right: { kind: 'TlaBinary', op: '..', left: N(-1), right: N(2) } },
-      { kind: 'TlaBinary', op: '\\in', left: V('y'), right: { kind: 'TlaSetEnum', elements: [N(1), N(3)] } },
+      {
+        kind: 'TlaBinary',
+        op: '\\in',
+        left: V('x'),
+        right: { kind: 'TlaBinary', op: '..', left: N(-1), right: N(2) },
+      },
+      {
+        kind: 'TlaBinary',
+        op: '\\in',
+        left: V('y'),
+        right: { kind: 'TlaSetEnum', elements: [N(1), N(3)] },
+      },
     ],
   };
   d('Init', init);
   const keepY: TlaExpr = { kind: 'TlaUnchanged', variables: ['y'] };
   values.forEach((e, i) => {
     // A value becomes an action: it is assigned to y (and x is kept).
-    d(`Val${i}`, { kind: 'TlaJunction', op: '/\\', items: [{ kind: 'TlaBinary', op: '=', left: { kind: 'TlaPrimed', name: 'y' }, right: e }, { kind: 'TlaUnchanged', variables: ['x'] }] });
+    d(`Val${i}`, {
+      kind: 'TlaJunction',
+      op: '/\\',
+      items: [
+        { kind: 'TlaBinary', op: '=', left: { kind: 'TlaPrimed', name: 'y' }, right: e },
+        { kind: 'TlaUnchanged', variables: ['x'] },
+      ],
+    });
     cases.push({ name: `Val${i}`, text: printExpr(e) });
   });
   acts.forEach((e, i) => {
@@ -158,15 +299,32 @@ function buildModule(): { module: TlaModule; config: TlcConfig; cases: { name: s
   });
   const names = cases.map((c) => c.name);
   d('Next', { kind: 'TlaJunction', op: '\\/', items: names.map((n) => V(n)) });
-  d('Spec', { kind: 'TlaJunction', op: '/\\', items: [V('Init'), { kind: 'TlaBoxAction', action: V('Next'), vars: 'vars' }] });
+  d('Spec', {
+    kind: 'TlaJunction',
+    op: '/\\',
+    items: [V('Init'), { kind: 'TlaBoxAction', action: V('Next'), vars: 'vars' }],
+  });
   const module: TlaModule = {
     kind: 'TlaModule',
     name: 'RandomExprs',
     header: [],
     extends: ['Integers', 'Sequences', 'FiniteSets', 'TLC'],
     constants: [],
-    variables: [{ name: 'x', origin: undefined }, { name: 'y', origin: undefined }],
-    defs: [{ kind: 'TlaDef', name: 'vars', params: [], body: { kind: 'TlaTuple', elements: [V('x'), V('y')] }, comment: [], origin: undefined }, ...defs],
+    variables: [
+      { name: 'x', origin: undefined },
+      { name: 'y', origin: undefined },
+    ],
+    defs: [
+      {
+        kind: 'TlaDef',
+        name: 'vars',
+        params: [],
+        body: { kind: 'TlaTuple', elements: [V('x'), V('y')] },
+        comment: [],
+        origin: undefined,
+      },
+      ...defs,
+    ],
     roles: {
       init: 'Init',
       next: 'Next',
@@ -181,13 +339,26 @@ function buildModule(): { module: TlaModule; config: TlcConfig; cases: { name: s
       symmetry: undefined,
     },
   };
-  return { module, config: { constants: [], specification: 'Spec', invariants: [], properties: [], symmetry: undefined, checkDeadlock: false }, cases };
+  return {
+    module,
+    config: {
+      constants: [],
+      specification: 'Spec',
+      invariants: [],
+      properties: [],
+      symmetry: undefined,
+      checkDeadlock: false,
+    },
+    cases,
+  };
 }
 
 function outcome(m: ExecutableModule, ai: number, s: State): string {
   const out: string[] = [];
   try {
-    m.successors(ai, s, (t, a, p, sub) => out.push(`${a}/${String(p)}/${sub}: ${t.map(formatValue).join(', ')}`));
+    m.successors(ai, s, (t, a, p, sub) =>
+      out.push(`${a}/${String(p)}/${sub}: ${t.map(formatValue).join(', ')}`),
+    );
     return out.join('\n');
   } catch (err) {
     const e = err as { name: string; message: string; definition?: string; assertMessage?: string };
@@ -203,7 +374,9 @@ test(`${values.length} random expressions and ${acts.length} random actions: com
   interpreted.initialStates((s) => inits.push(s));
   const compiledInits: State[] = [];
   compiled.initialStates((s) => compiledInits.push(s));
-  expect(compiledInits.map((s) => s.map(formatValue))).toEqual(inits.map((s) => s.map(formatValue)));
+  expect(compiledInits.map((s) => s.map(formatValue))).toEqual(
+    inits.map((s) => s.map(formatValue)),
+  );
   expect(inits).toHaveLength(8);
   const mismatches: string[] = [];
   let errors = 0;
@@ -214,7 +387,10 @@ test(`${values.length} random expressions and ${acts.length} random actions: com
       const b = outcome(interpreted, ai, s);
       if (b.includes('Error in')) errors++;
       successors += b.split('\n').filter((l) => l.includes(': ')).length;
-      if (a !== b) mismatches.push(`${c.name} from x=${formatValue(s[0]!)}, y=${formatValue(s[1]!)}: ${c.text}\n  compiled:    ${a}\n  interpreted: ${b}`);
+      if (a !== b)
+        mismatches.push(
+          `${c.name} from x=${formatValue(s[0]!)}, y=${formatValue(s[1]!)}: ${c.text}\n  compiled:    ${a}\n  interpreted: ${b}`,
+        );
     }
   });
   expect(mismatches.slice(0, 5)).toEqual([]);
