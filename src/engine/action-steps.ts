@@ -48,7 +48,7 @@ export function unchangedFrom(ctx: Ctx, idx: readonly number[], i: number, k: Co
   }
 }
 
-/** `x' = r` (op `=`) or `x' \\in r` for the variable at index `j`, then `k`. */
+/** `x' = r` (op `=`) or `x' \in r` for the variable at index `j`, then `k`. */
 export function assignThen(j: number, op: string, r: ValueFn, k: Cont): Cont {
   if (op === '=') {
     return (ctx) => {

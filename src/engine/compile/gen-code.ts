@@ -4,11 +4,18 @@
 // is built. Pure: takes the module's tables, writes into a ts-morph CodeBlockWriter, no files.
 
 import type { CodeBlockWriter } from 'ts-morph';
-import type { TlaExpr } from '../../tla/tla-ast.js';
+import type { TlaCase, TlaExpr, TlaJunction, TlaQuant } from '../../tla/tla-ast.js';
 import { isConstantLevel } from '../constant-level.js';
 import { plainGuardConjuncts } from '../plain-guards.js';
 import { lit, type Assigned, type Env, type K, type St } from './gen-types.js';
 import { ValueCodeGen } from './gen-value.js';
+
+/** The instances of a `\A` in an action: their array's JS name, the body's scope, the binder. */
+interface ForallInstances {
+  readonly t: string;
+  readonly env: Env;
+  bindAt(w: CodeBlockWriter, i: string): void;
+}
 
 /** Code generation for one module: values (gen-value.ts) and the actions of this file. */
 export class CodeGen extends ValueCodeGen {
@@ -20,26 +27,8 @@ export class CodeGen extends ValueCodeGen {
    */
   act(e: TlaExpr, env: Env, st: St, k: K, w: CodeBlockWriter): void {
     switch (e.kind) {
-      case 'TlaJunction': {
-        if (e.op === '/\\') {
-          const chain = (i: number): K =>
-            i === e.items.length
-              ? k
-              : {
-                  cheap: false,
-                  emit: (w2, s2) => this.act(e.items[i]!, env, s2, chain(i + 1), w2),
-                };
-          if (e.items.length === 0) k.emit(w, st);
-          else this.act(e.items[0]!, env, st, chain(1), w);
-          return;
-        }
-        if (e.items.length === 0) return;
-        if (e.items.length === 1) return this.act(e.items[0]!, env, st, k, w);
-        this.branching(st, k, w, (w2, kk) => {
-          for (const it of e.items) this.act(it, env, st, kk, w2);
-        });
-        return;
-      }
+      case 'TlaJunction':
+        return this.actJunction(e, env, st, k, w);
       case 'TlaBinary': {
         if (e.op === '=' || e.op === '\\in') {
           const j = this.assignTarget(e.left, env);
@@ -49,28 +38,9 @@ export class CodeGen extends ValueCodeGen {
       }
       case 'TlaUnchanged':
         return this.unchanged(this.unchangedIndices(e.variables, env), 0, st, k, w);
-      case 'TlaQuant': {
+      case 'TlaQuant':
         if (e.quantifier === '\\A') return this.forall(e.variables, e.set, e.body, env, st, k, w);
-        const s = this.fresh('s');
-        w.writeLine(
-          `const ${s} = rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of \\E')});`,
-        );
-        let env2 = env;
-        const vs = e.variables.map((name) => {
-          const v = this.fresh(`b_${name}`);
-          env2 = this.withName(env2, name, { kind: 'js', code: v, t: 'any' });
-          return v;
-        });
-        const loops = (i: number): void => {
-          if (i === vs.length) {
-            this.act(e.body, env2, st, k, w);
-            return;
-          }
-          w.write(`for (const ${vs[i]} of ${s})`).block(() => loops(i + 1));
-        };
-        w.write('').block(() => loops(0));
-        return;
-      }
+        return this.actExists(e, env, st, k, w);
       case 'TlaIf': {
         const c = this.bool(this.val(e.cond, env), 'The condition of IF');
         this.branching(st, k, w, (w2, kk) => {
@@ -79,24 +49,8 @@ export class CodeGen extends ValueCodeGen {
         });
         return;
       }
-      case 'TlaCase': {
-        this.branching(st, k, w, (w2, kk) => {
-          e.arms.forEach((arm, i) => {
-            const c = this.bool(this.val(arm.cond, env), 'A CASE guard');
-            w2.write(`${i === 0 ? '' : 'else '}if (${c})`).block(() =>
-              this.act(arm.value, env, st, kk, w2),
-            );
-          });
-          w2.write('else').block(() => {
-            if (e.other === undefined)
-              w2.writeLine(
-                `rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')});`,
-              );
-            else this.act(e.other, env, st, kk, w2);
-          });
-        });
-        return;
-      }
+      case 'TlaCase':
+        return this.actCase(e, env, st, k, w);
       case 'TlaLet': {
         w.write('').block(() => {
           const env2 = this.letDefs(e.defs, env, w);
@@ -107,22 +61,8 @@ export class CodeGen extends ValueCodeGen {
       case 'TlaApply':
         return this.apply(e.op, e.args, env, (body, env2) => this.act(body, env2, st, k, w));
       case 'TlaName': {
-        const b = env.names.get(e.name);
-        if (b !== undefined && b.kind === 'byname') return this.act(b.expr, b.env, st, k, w);
-        if (
-          b === undefined &&
-          !this.tables.variableIndex.has(e.name) &&
-          !this.tables.constants.has(e.name)
-        ) {
-          const def = this.tables.defs.get(e.name);
-          if (
-            def !== undefined &&
-            def.params.length === 0 &&
-            !isConstantLevel(def.body, this.tables)
-          ) {
-            return this.act(def.body, this.rootEnv(env.def, env.init), st, k, w);
-          }
-        }
+        const expanded = this.namedAction(e.name, env);
+        if (expanded !== undefined) return this.act(expanded.body, expanded.env, st, k, w);
         break;
       }
       default:
@@ -131,6 +71,77 @@ export class CodeGen extends ValueCodeGen {
     // A guard: tested before anything after it is built.
     const g = this.bool(this.val(e, env), 'A conjunct of an action');
     w.write(`if (${g})`).block(() => k.emit(w, st));
+  }
+
+  /** Conjuncts chained left to right; disjuncts as branches to the same continuation. */
+  private actJunction(e: TlaJunction, env: Env, st: St, k: K, w: CodeBlockWriter): void {
+    if (e.op === '/\\') {
+      const chain = (i: number): K =>
+        i === e.items.length
+          ? k
+          : {
+              cheap: false,
+              emit: (w2, s2) => this.act(e.items[i]!, env, s2, chain(i + 1), w2),
+            };
+      if (e.items.length === 0) k.emit(w, st);
+      else this.act(e.items[0]!, env, st, chain(1), w);
+      return;
+    }
+    if (e.items.length === 0) return;
+    if (e.items.length === 1) return this.act(e.items[0]!, env, st, k, w);
+    this.branching(st, k, w, (w2, kk) => {
+      for (const it of e.items) this.act(it, env, st, kk, w2);
+    });
+  }
+
+  /** `\E` in an action: nested loops over the bound set, the body once per tuple. */
+  private actExists(e: TlaQuant, env: Env, st: St, k: K, w: CodeBlockWriter): void {
+    const s = this.fresh('s');
+    w.writeLine(
+      `const ${s} = rt.elems(${this.val(e.set, env).c}, ${lit('The bound set of \\E')});`,
+    );
+    const { vs, env: env2 } = this.bindAll(e.variables, env);
+    const loops = (i: number): void => {
+      if (i === vs.length) {
+        this.act(e.body, env2, st, k, w);
+        return;
+      }
+      w.write(`for (const ${vs[i]} of ${s})`).block(() => loops(i + 1));
+    };
+    w.write('').block(() => loops(0));
+  }
+
+  private actCase(e: TlaCase, env: Env, st: St, k: K, w: CodeBlockWriter): void {
+    this.branching(st, k, w, (w2, kk) => {
+      e.arms.forEach((arm, i) => {
+        const c = this.bool(this.val(arm.cond, env), 'A CASE guard');
+        w2.write(`${i === 0 ? '' : 'else '}if (${c})`).block(() =>
+          this.act(arm.value, env, st, kk, w2),
+        );
+      });
+      w2.write('else').block(() => {
+        if (e.other === undefined)
+          w2.writeLine(
+            `rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')});`,
+          );
+        else this.act(e.other, env, st, kk, w2);
+      });
+    });
+  }
+
+  /**
+   * What a name used as an action expands to: an operator argument passed by name, or a
+   * state-level definition; undefined when the name is tested as a guard.
+   */
+  private namedAction(name: string, env: Env): { body: TlaExpr; env: Env } | undefined {
+    const b = env.names.get(name);
+    if (b !== undefined && b.kind === 'byname') return { body: b.expr, env: b.env };
+    if (b !== undefined || this.tables.variableIndex.has(name) || this.tables.constants.has(name))
+      return undefined;
+    const def = this.tables.defs.get(name);
+    if (def !== undefined && def.params.length === 0 && !isConstantLevel(def.body, this.tables))
+      return { body: def.body, env: this.rootEnv(env.def, env.init) };
+    return undefined;
   }
 
   /**
@@ -148,67 +159,81 @@ export class CodeGen extends ValueCodeGen {
     w: CodeBlockWriter,
   ): void {
     const t = this.fresh('t');
-    let env2 = env;
-    const vs = variables.map((name) => {
-      const v = this.fresh(`b_${name}`);
-      env2 = this.withName(env2, name, { kind: 'js', code: v, t: 'any' });
-      return v;
-    });
-    const bindAt = (w2: CodeBlockWriter, i: string): void => {
-      vs.forEach((v, j) => w2.writeLine(`const ${v} = ${t}[${i}]![${j}]!;`));
+    const { vs, env: env2 } = this.bindAll(variables, env);
+    const inst: ForallInstances = {
+      t,
+      env: env2,
+      bindAt: (w2, i) => vs.forEach((v, j) => w2.writeLine(`const ${v} = ${t}[${i}]![${j}]!;`)),
     };
     const guards = this.plainGuards(body, env2);
     w.write('').block(() => {
       w.writeLine(
         `const ${t} = rt.forallInstances(rt.elems(${this.val(setExpr, env).c}, ${lit('The bound set of \\A')}), ${vs.length});`,
       );
-      if (guards !== undefined) {
-        const ok = this.fresh('ok');
-        const i = this.fresh('i');
-        w.writeLine(`let ${ok} = true;`);
-        w.write(`for (let ${i} = 0; ${i} < ${t}.length && ${ok}; ${i}++)`).block(() => {
-          bindAt(w, i);
-          for (const g of guards)
-            w.write(
-              `if (${ok} && !(${this.bool(this.val(g, env2), 'A conjunct of an action')}))`,
-            ).block(() => void w.writeLine(`${ok} = false;`));
-        });
-        w.write(`if (${ok})`).block(() => k.emit(w, st));
-        return;
-      }
-      // Variables the body may assign are unknown inside the loop (an earlier instance may
-      // have assigned them); a dry run finds them.
-      const seen: St[] = [];
-      const saved = this.counter;
-      this.act(
-        body,
-        env2,
-        st,
-        { cheap: true, emit: (_w, s2) => void seen.push(s2) },
-        this.writer(),
-      );
-      this.counter = saved;
-      const inLoop: St = st.map((a, j) =>
-        a === 'u' && seen.some((s2) => s2[j] !== 'u') ? '?' : a,
-      );
-      const step = this.fresh('step');
-      const i = this.fresh('i');
-      w.write(`const ${step} = (${i}: number): void =>`).block(() => {
-        w.write(`if (${i} === ${t}.length)`).block(() => k.emit(w, inLoop));
-        w.write('else').block(() => {
-          bindAt(w, i);
-          this.act(
-            body,
-            env2,
-            inLoop,
-            { cheap: true, emit: (w2) => void w2.writeLine(`${step}(${i} + 1);`) },
-            w,
-          );
-        });
-      });
-      w.write(';').newLine();
-      w.writeLine(`${step}(0);`);
+      if (guards !== undefined) this.forallGuards(inst, guards, st, k, w);
+      else this.forallConjoined(inst, body, st, k, w);
     });
+  }
+
+  /** A body of guards only: a plain loop over the instances, stopping at the first false. */
+  private forallGuards(
+    inst: ForallInstances,
+    guards: readonly TlaExpr[],
+    st: St,
+    k: K,
+    w: CodeBlockWriter,
+  ): void {
+    const ok = this.fresh('ok');
+    const i = this.fresh('i');
+    w.writeLine(`let ${ok} = true;`);
+    w.write(`for (let ${i} = 0; ${i} < ${inst.t}.length && ${ok}; ${i}++)`).block(() => {
+      inst.bindAt(w, i);
+      for (const g of guards)
+        w.write(
+          `if (${ok} && !(${this.bool(this.val(g, inst.env), 'A conjunct of an action')}))`,
+        ).block(() => void w.writeLine(`${ok} = false;`));
+    });
+    w.write(`if (${ok})`).block(() => k.emit(w, st));
+  }
+
+  /** A body that may assign or branch: a local function steps through the instances. */
+  private forallConjoined(
+    inst: ForallInstances,
+    body: TlaExpr,
+    st: St,
+    k: K,
+    w: CodeBlockWriter,
+  ): void {
+    // Variables the body may assign are unknown inside the loop (an earlier instance may
+    // have assigned them); a dry run finds them.
+    const seen: St[] = [];
+    const saved = this.counter;
+    this.act(
+      body,
+      inst.env,
+      st,
+      { cheap: true, emit: (_w, s2) => void seen.push(s2) },
+      this.writer(),
+    );
+    this.counter = saved;
+    const inLoop: St = st.map((a, j) => (a === 'u' && seen.some((s2) => s2[j] !== 'u') ? '?' : a));
+    const step = this.fresh('step');
+    const i = this.fresh('i');
+    w.write(`const ${step} = (${i}: number): void =>`).block(() => {
+      w.write(`if (${i} === ${inst.t}.length)`).block(() => k.emit(w, inLoop));
+      w.write('else').block(() => {
+        inst.bindAt(w, i);
+        this.act(
+          body,
+          inst.env,
+          inLoop,
+          { cheap: true, emit: (w2) => void w2.writeLine(`${step}(${i} + 1);`) },
+          w,
+        );
+      });
+    });
+    w.write(';').newLine();
+    w.writeLine(`${step}(0);`);
   }
 
   /** The conjuncts of `e` when `act` would only test them as guards; undefined when it can branch or assign. */
