@@ -12,7 +12,8 @@ import type { TlaDef, TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES } from '../tla/names.js';
 import { constantBindings } from './constants.js';
 import { AssertFailure, EvalError } from './eval-error.js';
-import { Unit, compileValue, type ModuleTables, type Scope } from './eval.js';
+import { Unit, type ModuleTables, type Scope } from './eval-scope.js';
+import { compileValue } from './eval.js';
 import { ModelValue, SetValue, fromTlaValue, setContains, type Value } from './values.js';
 
 /** What a deadlock's wait edges are read from: the case's model and its emitted module. */

@@ -10,17 +10,8 @@ import { splitAction } from './action-split.js';
 import { fairnessStepParts } from './fairness-steps.js';
 import { symmetryGroup } from './symmetry.js';
 import { AssertFailure, EvalError } from './eval-error.js';
-import {
-  Ctx,
-  Scope,
-  Unit,
-  compileAction,
-  compileValue,
-  withDefinition,
-  type Cont,
-  type ModuleTables,
-  type ValueFn,
-} from './eval.js';
+import { Ctx, Scope, Unit, type Cont, type ModuleTables, type ValueFn } from './eval-scope.js';
+import { compileAction, compileValue, withDefinition } from './eval.js';
 import type {
   ActionInfo,
   ActionPredicate,

@@ -12,13 +12,14 @@ import {
 } from 'ts-morph';
 import { printTla } from '../../tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
-import { CodeGen, CompileError, type Env, type K } from './gen-code.js';
+import { CodeGen } from './gen-code.js';
+import { CompileError, type Env, type K } from './gen-types.js';
 import { actionGuard } from '../action-guard.js';
 import { splitAction } from '../action-split.js';
 import { fairnessStepParts } from '../fairness-steps.js';
 import { hashTlaText, headerLines } from './header.js';
 
-export { CompileError } from './gen-code.js';
+export { CompileError } from './gen-types.js';
 
 /** The generated module in both languages, and the hash of the TLA+ text it came from. */
 export interface CompiledModule {

@@ -4,7 +4,7 @@
 // imports and loads from any folder. Pure functions; no ts-morph, no files, no clock.
 
 import { AssertFailure, EvalError } from '../eval-error.js';
-import { forallInstances } from '../eval.js';
+import { forallInstances } from '../action-steps.js';
 import {
   applyFcn,
   asBool as bool,
