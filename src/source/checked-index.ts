@@ -11,3 +11,10 @@ export function at<T>(list: ArrayLike<T>, index: number, what: string): T {
   }
   return item;
 }
+
+/** The value under `key`, which the caller knows is present. */
+export function required<V>(table: Readonly<Record<string, V>>, key: string, what: string): V {
+  const value = table[key];
+  if (value === undefined) throw new Error(`internal error: ${what}: no entry for '${key}'`);
+  return value;
+}
