@@ -3,6 +3,7 @@
 // comments, UNCHANGED lists); every semantic decision was made by the lowering. Pure.
 
 import type { ActTree, Model, ModelAction, ModelProperty } from '../model/ir.js';
+import { at } from '../source/checked-index.js';
 import { formatLocation } from '../source/span.js';
 import { and, name, or } from '../model/tla-build.js';
 import { INTERNAL_NAMES } from '../tla/names.js';
@@ -53,7 +54,10 @@ export function treeToExpr(tree: ActTree, variables: readonly string[]): TlaExpr
         ...primed,
         ...(unchanged.length > 0 ? [{ kind: 'TlaUnchanged' as const, variables: unchanged }] : []),
       ];
-      return items.length === 1 ? items[0]! : { kind: 'TlaJunction', op: '/\\', items };
+      const [only, ...more] = items;
+      return only !== undefined && more.length === 0
+        ? only
+        : { kind: 'TlaJunction', op: '/\\', items };
     }
     case 'guard':
       return and(tree.cond, treeToExpr(tree.body, variables));
@@ -89,15 +93,14 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
   const defs: TlaDef[] = [];
   const self = INTERNAL_NAMES.self;
 
+  const [firstGroup, ...otherGroups] = model.groups;
   const groupsUnion =
-    model.groups.length === 0
+    firstGroup === undefined
       ? ({ kind: 'TlaSetEnum', elements: [] } as TlaExpr)
-      : model.groups
-          .slice(1)
-          .reduce<TlaExpr>(
-            (acc, g) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: name(g.constant) }),
-            name(model.groups[0]!.constant),
-          );
+      : otherGroups.reduce<TlaExpr>(
+          (acc, g) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: name(g.constant) }),
+          name(firstGroup.constant),
+        );
   defs.push({
     kind: 'TlaDef',
     name: INTERNAL_NAMES.thread,
@@ -213,7 +216,7 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
   const propOrder = ['invariant', 'assert', 'builtin', 'action', 'temporal', 'cover'] as const;
   for (const kind of propOrder) {
     for (const p of model.properties.filter((x) => x.kind === kind)) {
-      const words: Record<string, string> = {
+      const words: Record<(typeof propOrder)[number], string> = {
         invariant: `invariant ${p.dslName}`,
         assert: `the assertions of step ${p.dslName}`,
         builtin: `built-in check ${p.dslName}`,
@@ -222,7 +225,7 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
         cover: `cover ${p.dslName}`,
       };
       const head =
-        p.span !== undefined ? [`${formatLocation(p.span)}  ${words[kind]}`] : [words[kind]!];
+        p.span !== undefined ? [`${formatLocation(p.span)}  ${words[kind]}`] : [words[kind]];
       const comment = p.covers === undefined ? head : [...head, ...coverComment(p.covers)];
       defs.push({
         kind: 'TlaDef',
@@ -230,7 +233,7 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
         params: [],
         body: p.body,
         comment,
-        origin: p.span ? { span: p.span, what: words[kind]! } : undefined,
+        origin: p.span ? { span: p.span, what: words[kind] } : undefined,
       });
       if (kind === 'invariant' || kind === 'assert' || kind === 'builtin') invariants.push(p.name);
       else if (kind === 'action') actionProps.push(p.name);
@@ -262,7 +265,7 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
       .slice(1)
       .reduce<TlaExpr>(
         (acc, x) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: x }),
-        perms[0]!,
+        at(perms, 0, 'symmetry permutations of a model with symmetry'),
       );
     defs.push({
       kind: 'TlaDef',
@@ -353,7 +356,7 @@ export interface SourceMapCoveringProperty extends SourceMapProperty {
 
 function withCovers(map: SourceMap, model: Model): SourceMap {
   const covers = new Map(
-    model.properties.filter((p) => p.covers !== undefined).map((p) => [p.name, p.covers!] as const),
+    model.properties.flatMap((p) => (p.covers === undefined ? [] : [[p.name, p.covers] as const])),
   );
   if (covers.size === 0) return map;
   const properties = map.properties.map((p): SourceMapProperty | SourceMapCoveringProperty => {

@@ -101,6 +101,8 @@ export interface SourceMap {
 }
 
 /** A span as a source-map location. */
+export function mapLocation(span: Span): MapLocation;
+export function mapLocation(span: Span | undefined): MapLocation | null;
 export function mapLocation(span: Span | undefined): MapLocation | null {
   if (span === undefined) return null;
   return {
@@ -151,7 +153,7 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
       ...(a.innerFaults !== undefined
         ? {
             innerFaults: a.innerFaults.map((s) => ({
-              location: mapLocation(s)!,
+              location: mapLocation(s),
               failureDisjunct: 2 as const,
             })),
           }

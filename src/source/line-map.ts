@@ -2,6 +2,7 @@
 // line contents. Line breaks are `\n`, `\r\n` and a lone `\r`; a tab is one column, as
 // docs/language.md says. It does not read files.
 
+import { at } from './checked-index.js';
 import type { Position, Span } from './span.js';
 
 /** The line starts of one text, for offset -> line:column in O(log lines). */
@@ -35,10 +36,10 @@ export class LineMap {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= off) lo = mid;
+      if (at(this.starts, mid, 'line starts') <= off) lo = mid;
       else hi = mid - 1;
     }
-    return { offset: off, line: lo + 1, column: off - this.starts[lo]! + 1 };
+    return { offset: off, line: lo + 1, column: off - at(this.starts, lo, 'line starts') + 1 };
   }
 
   /** The span [start, end) in `file`; `end` below `start` is raised to it. */
@@ -51,8 +52,8 @@ export class LineMap {
   /** The text of a 1-based line without its line break; '' past the end. */
   lineText(line: number): string {
     if (line < 1 || line > this.starts.length) return '';
-    const start = this.starts[line - 1]!;
-    let end = line < this.starts.length ? this.starts[line]! : this.text.length;
+    const start = at(this.starts, line - 1, 'line starts');
+    let end = line < this.starts.length ? at(this.starts, line, 'line starts') : this.text.length;
     if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return this.text.slice(start, end);

@@ -135,7 +135,7 @@ export function tlaIdent(name: string): string {
 /** `landlock_tsync` -> `LandlockTsync`; an already camel-cased name keeps its capitals. */
 export function specCamel(specName: string): string {
   const parts = specName.split(/[_\-\s]+/).filter((p) => p.length > 0);
-  const camel = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+  const camel = parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
   return camel.length > 0 ? camel : 'Spec';
 }
 
@@ -158,9 +158,9 @@ export function configFileName(
   module: string,
   overrides: Readonly<Record<string, number | boolean | string>>,
 ): string {
-  const names = Object.keys(overrides).sort();
-  if (names.length === 0) return `${module}.cfg`;
-  return `${module}__${names.map((n) => `${n}_${paramValueInFileName(overrides[n]!)}`).join('__')}.cfg`;
+  const set = Object.entries(overrides).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (set.length === 0) return `${module}.cfg`;
+  return `${module}__${set.map(([n, v]) => `${n}_${paramValueInFileName(v)}`).join('__')}.cfg`;
 }
 
 /** The source map's file name for a module. */
@@ -179,7 +179,7 @@ function folderSegment(segment: string): string {
     `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
   // eslint-disable-next-line no-control-regex
   const escaped = segment.replace(/[%\u0000-\u001f\u007f]/g, hex);
-  return /^[.-]/.test(escaped) ? hex(escaped[0]!) + escaped.slice(1) : escaped;
+  return /^[.-]/.test(escaped) ? hex(escaped.charAt(0)) + escaped.slice(1) : escaped;
 }
 
 /** Where specs live by convention: a spec under this folder of the project is emitted under its own path. */

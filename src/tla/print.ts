@@ -3,6 +3,7 @@
 // same bytes: nothing here depends on the clock, the environment or object key order.
 // Junction lists in layout positions become aligned bullet lists; all else is one line.
 
+import { at } from '../source/checked-index.js';
 import type { TlaBinaryOp, TlaDef, TlaExceptClause, TlaExpr, TlaModule } from './tla-ast.js';
 
 export { printCfg } from './cfg.js';
@@ -136,10 +137,11 @@ function printDef(def: TlaDef, out: string[], lines: Map<string, TlaTextSpan>): 
     line: firstLine,
     column: firstCol + 1,
     endLine,
-    endColumn: out[endLine - 1]!.length,
+    endColumn: at(out, endLine - 1, 'printed lines of a definition').length,
   });
   // TLC splits an action at disjunctions and \E (and looks through LET) and reports each piece's span.
-  if (leaves.length > 1 || (leaves.length === 1 && leaves[0]!.col !== firstCol)) {
+  const [firstLeaf] = leaves;
+  if (leaves.length > 1 || (firstLeaf !== undefined && firstLeaf.col !== firstCol)) {
     leaves.forEach((leaf, i) => {
       lines.set(`${def.name}/${i + 1}`, {
         line: firstLine + leaf.line,
@@ -162,7 +164,8 @@ interface LeafSpan {
 /** A junction of one item means the item; TRUE and FALSE stand for empty ones. */
 function unwrapJunction(e: TlaExpr): TlaExpr {
   let cur = e;
-  while (cur.kind === 'TlaJunction' && cur.items.length === 1) cur = cur.items[0]!;
+  while (cur.kind === 'TlaJunction' && cur.items.length === 1)
+    cur = at(cur.items, 0, 'a one-item junction');
   if (cur.kind === 'TlaJunction' && cur.items.length === 0)
     return { kind: 'TlaBool', value: cur.op === '/\\' };
   return cur;
@@ -197,8 +200,9 @@ function layout(
       for (const item of e.items) {
         const itemLines = layout(item, col + 3, splitHere, leaves, line + result.length);
         const bullet = `${e.op} `;
-        result.push((result.length === 0 ? '' : ' '.repeat(col)) + bullet + itemLines[0]!);
-        for (let i = 1; i < itemLines.length; i++) result.push(itemLines[i]!);
+        const first = at(itemLines, 0, 'a laid-out junction item');
+        result.push((result.length === 0 ? '' : ' '.repeat(col)) + bullet + first);
+        for (const rest of itemLines.slice(1)) result.push(rest);
       }
       break;
     }
@@ -217,15 +221,15 @@ function layout(
   }
   if (split && !splitHere) {
     leaves.length = leafCount;
-    const endCol =
-      result.length === 1 ? col + result[0]!.length : result[result.length - 1]!.length;
+    const last = at(result, result.length - 1, 'a laid-out expression');
+    const endCol = result.length === 1 ? col + last.length : last.length;
     leaves.push({ line, col, endLine: line + result.length - 1, endCol });
   }
   return result;
 }
 
 function prefixed(prefix: string, body: string[]): string[] {
-  return [prefix + body[0]!, ...body.slice(1)];
+  return [prefix + at(body, 0, 'a laid-out body'), ...body.slice(1)];
 }
 
 // Precedence ranges from Specifying Systems, table 6 (section 15.2.1). A child binds without
@@ -392,7 +396,8 @@ export function printExpr(expr: TlaExpr): string {
     case 'TlaApply':
       return e.args.length === 0 ? e.op : `${e.op}(${e.args.map(printExpr).join(', ')})`;
     case 'TlaBuiltin':
-      if (e.op === 'DOMAIN' || e.op === 'SUBSET') return `${e.op} ${atomic(e.args[0]!)}`;
+      if (e.op === 'DOMAIN' || e.op === 'SUBSET')
+        return `${e.op} ${atomic(at(e.args, 0, `the operand of ${e.op}`))}`;
       return `${e.op}(${e.args.map(printExpr).join(', ')})`;
     case 'TlaUnary':
       if (e.op === 'ENABLED') return `ENABLED ${atomic(e.operand)}`;

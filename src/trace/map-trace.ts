@@ -5,6 +5,7 @@
 // pc shows only as each thread slot's status, and a frame variable only while its call is live.
 // A lasso gets one more step: the one from the last state back to the loop's first.
 
+import { at } from '../source/checked-index.js';
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
 import type { DslValue, ThreadStatus, TraceStep } from '../result/result-file.js';
 import type { TlaState, TlaValue } from '../result/tla-value.js';
@@ -191,7 +192,10 @@ function actingThread(
     .filter((t): t is string => t !== undefined && pcOf(previous.state, t) === action.pc);
   if (candidates.length <= 1) return candidates[0] ?? null;
   const moved = candidates.filter((t) => pcOf(previous.state, t) !== pcOf(step.state, t));
-  return moved.length === 1 ? moved[0]! : candidates[0]!;
+  const [mover] = moved;
+  return moved.length === 1 && mover !== undefined
+    ? mover
+    : at(candidates, 0, 'threads at the step pc');
 }
 
 /**
@@ -200,32 +204,35 @@ function actingThread(
  * its pc; when that is not one step, the step is shown without a name.
  */
 function closingAction(
-  result: Pick<CheckResult, 'trace' | 'loopAction'>,
+  trace: readonly TlaTraceStep[],
+  loopAction: CheckResult['loopAction'],
   k: number,
   actions: ReadonlyMap<string, SourceMapAction>,
 ): { action: SourceMapAction | undefined; name: string | null; thread: string | null } {
-  const trace = result.trace!;
-  const last = trace[trace.length - 1]!;
-  const target = trace[k]!;
-  if (result.loopAction !== undefined) {
-    const step: TlaTraceStep = { action: result.loopAction, state: target.state };
-    const action = actions.get(result.loopAction.name);
-    return { action, name: result.loopAction.name, thread: actingThread(step, last, action) };
+  const last = at(trace, trace.length - 1, 'a lasso trace');
+  const target = at(trace, k, 'a lasso trace');
+  if (loopAction !== undefined) {
+    const step: TlaTraceStep = { action: loopAction, state: target.state };
+    const action = actions.get(loopAction.name);
+    return { action, name: loopAction.name, thread: actingThread(step, last, action) };
   }
   const pc = last.state[INTERNAL_NAMES.pc];
   if (pc === undefined || !isMap(pc)) return { action: undefined, name: null, thread: null };
   const moved = pc['#map']
     .map(([key]) => modelValueName(key))
     .filter((t): t is string => t !== undefined && pcOf(last.state, t) !== pcOf(target.state, t));
-  if (moved.length !== 1) return { action: undefined, name: null, thread: null };
-  const from = pcOf(last.state, moved[0]!);
+  const [mover] = moved;
+  if (mover === undefined || moved.length !== 1)
+    return { action: undefined, name: null, thread: null };
+  const from = pcOf(last.state, mover);
   const candidates = [...actions.values()].filter((a) => a.pc !== null && a.pc === from);
   const steps = new Set(candidates.map((a) => a.step));
-  if (candidates.length === 0 || steps.size !== 1)
-    return { action: undefined, name: null, thread: moved[0]! };
+  const [first] = candidates;
+  if (first === undefined || steps.size !== 1)
+    return { action: undefined, name: null, thread: mover };
   // Two halves of one fault point share the step; which half ran is not known, so no outcome.
-  const only = candidates.length === 1 ? candidates[0]! : { ...candidates[0]!, outcome: undefined };
-  return { action: only, name: only.name, thread: moved[0]! };
+  const only = candidates.length === 1 ? first : { ...first, outcome: undefined };
+  return { action: only, name: only.name, thread: mover };
 }
 
 /** Maps a CheckResult's TLA+ trace to the spec's steps. */
@@ -278,16 +285,16 @@ export function mapTrace(
     };
     return { ...base, tla };
   };
-  result.trace.forEach((tlaStep, index) => {
-    const previous = index > 0 ? result.trace![index - 1] : undefined;
+  result.trace.forEach((tlaStep, index, trace) => {
+    const previous = index > 0 ? trace[index - 1] : undefined;
     const action = tlaStep.action ? actions.get(tlaStep.action.name) : undefined;
     const thread = tlaStep.action ? actingThread(tlaStep, previous, action) : null;
     steps.push(describe(index, tlaStep, thread, action, tlaStep.action?.name ?? null));
   });
   const k = result.loopsBackTo;
   if (k !== null && k >= 0 && k < result.trace.length) {
-    const closing = closingAction(result, k, actions);
-    const target = result.trace[k]!;
+    const closing = closingAction(result.trace, result.loopAction, k, actions);
+    const target = at(result.trace, k, 'a lasso trace');
     const step = describe(
       result.trace.length,
       { action: result.loopAction ?? null, state: target.state },

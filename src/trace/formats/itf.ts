@@ -5,6 +5,7 @@
 // against the module. Each state's `#meta` names the action (and its parameters) and the thread
 // that led to it. Pure; throws ItfUnavailable for a result written without the TLA+ view.
 
+import { required } from '../../source/checked-index.js';
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import type { TlaValue } from '../../result/tla-value.js';
 import { closingStep, loopSentence } from './text.js';
@@ -86,7 +87,8 @@ function moduleSteps(result: VariantResult): ModuleStep[] {
 
 /** The module's variables, in the order of the first state; every state must have exactly these. */
 function moduleVariables(steps: readonly ModuleStep[]): string[] {
-  const vars = steps.length === 0 ? [] : Object.keys(steps[0]!.tla.state);
+  const [first] = steps;
+  const vars = first === undefined ? [] : Object.keys(first.tla.state);
   // ITF keeps names that start with `#` for its own fields (`#meta`); no module variable has one.
   const reserved = vars.find((v) => v.startsWith('#'));
   if (reserved !== undefined)
@@ -174,7 +176,10 @@ export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
     (step, i) =>
       Object.fromEntries([
         ['#meta', stateMeta(step, i)],
-        ...vars.map((v) => [v, toItfValue(step.tla.state[v]!)]),
+        ...vars.map((v) => [
+          v,
+          toItfValue(required(step.tla.state, v, 'a module variable in a state')),
+        ]),
       ]) as ItfState,
   );
   const meta = traceMeta(result, sources);

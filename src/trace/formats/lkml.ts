@@ -3,6 +3,7 @@
 // in its thread's column, at most 80 columns wide (long statements wrap, then are cut with
 // "..."). Pure; ASCII framing only, so it survives any mail client.
 
+import { at } from '../../source/checked-index.js';
 import type { VariantResult } from '../../result/result-file.js';
 import { loopSentence } from './text.js';
 import { statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
@@ -24,7 +25,11 @@ function breakPoint(word: string, width: number): number {
   // Not after `_` or `.`: an identifier or a field path split there reads as two names.
   // Nor between the parentheses of an empty argument list.
   for (let p = width; p > width / 3; p--)
-    if ('(,>'.includes(word[p - 1]!) && !(word[p - 1] === '(' && word[p] === ')')) return p;
+    if (
+      '(,>'.includes(at(word, p - 1, 'a word longer than a line')) &&
+      !(word[p - 1] === '(' && word[p] === ')')
+    )
+      return p;
   return width;
 }
 
@@ -64,7 +69,7 @@ export function wrapText(
   if (current !== '' || lines.length === 0) lines.push(current);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  const last = kept[maxLines - 1]!;
+  const last = at(kept, maxLines - 1, 'the kept lines');
   kept[maxLines - 1] =
     last.length + 3 <= width ? `${last}...` : `${last.slice(0, Math.max(0, width - 3))}...`;
   return kept;
@@ -80,7 +85,7 @@ export function columnLines(text: string, width: number): string[] {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\/\/ .*$/, (c) => c.replace(/ /g, KEEP));
-  const first = wrapText(flat, width)[0]!;
+  const first = at(wrapText(flat, width), 0, 'wrapped lines');
   // wrapText's first line is always a prefix of the flattened text.
   const rest = flat.slice(first.length).trim();
   if (rest === '') return [first.split(KEEP).join(' ')];
@@ -112,7 +117,9 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
   const place = (col: number, text: string): string =>
     row(threads.map((_, i) => (i === col ? text : '')));
   const out: string[] = [];
-  out.push(row(threads.map((t, i) => wrapText(`CPU${i} (${t})`, colWidth, 1)[0]!)));
+  out.push(
+    row(threads.map((t, i) => at(wrapText(`CPU${i} (${t})`, colWidth, 1), 0, 'wrapped lines'))),
+  );
   out.push(row(threads.map(() => '----')));
   const trace = result.trace ?? [];
   const k = result.loopsBackTo;
@@ -159,7 +166,7 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
   if (waits.length > 0) {
     out.push('');
     for (const w of waits) {
-      const indent = w.match(/^ */)![0];
+      const indent = ' '.repeat(w.search(/[^ ]|$/));
       // Continuation lines sit further in, so each wait still reads as one entry.
       const [first, ...rest] = wrapText(w.trim(), LKML_WIDTH - indent.length);
       out.push(

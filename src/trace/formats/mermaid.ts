@@ -3,6 +3,7 @@
 // as notes, the lasso as a `loop` block ending in its step back, and a deadlock's wait-for
 // picture as dashed arrows. Pure; text only, no rendering.
 
+import { required } from '../../source/checked-index.js';
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { cleanStatement } from './statement-text.js';
 import { describeParams } from '../../result/expectation.js';
@@ -24,7 +25,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 export function escapeMermaid(text: string): string {
   // One pass, so the `;` of an entity just written is not escaped again.
   return text
-    .replace(/[#;<>]/g, (c) => ENTITIES[c]!)
+    .replace(/[#;<>]/g, (c) => required(ENTITIES, c, 'Mermaid entities'))
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -66,10 +67,8 @@ export function formatMermaidTrace(result: VariantResult, sources?: SpecSources)
   out.push(`  participant ${SHARED} as shared state`);
   for (const t of facts.threads)
     out.push(`  participant ${participantId(t)}${participantId(t) === t ? '' : ` as ${t}`}`);
-  const everyone =
-    facts.threads.length === 0
-      ? SHARED
-      : `${SHARED},${participantId(facts.threads[facts.threads.length - 1]!)}`;
+  const lastThread = facts.threads[facts.threads.length - 1];
+  const everyone = lastThread === undefined ? SHARED : `${SHARED},${participantId(lastThread)}`;
   let indent = '  ';
   const k = result.loopsBackTo;
   const loop = loopSentence(result);

@@ -48,10 +48,10 @@ export interface TraceFacts {
  * separates an owner: one dot is a thread variable, two a procedure frame's variable.
  */
 export function classifyVariable(key: string): VarScope {
-  const parts = key.split('.');
-  if (parts.length === 1) return { kind: 'shared', name: key };
-  if (parts.length === 2) return { kind: 'thread', thread: parts[0]!, name: parts[1]! };
-  return { kind: 'call', thread: parts[0]!, call: parts[1]!, name: parts.slice(2).join('.') };
+  const [owner, second, ...rest] = key.split('.');
+  if (owner === undefined || second === undefined) return { kind: 'shared', name: key };
+  if (rest.length === 0) return { kind: 'thread', thread: owner, name: second };
+  return { kind: 'call', thread: owner, call: second, name: rest.join('.') };
 }
 
 /** Compares names so that numbered threads sort by number: caller2 < caller10 < sibling1. */

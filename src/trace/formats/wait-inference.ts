@@ -3,6 +3,7 @@
 // the spec files its steps point at; returns wait edges. Pure; names only what the final state
 // and the spec's text show, never a guess past them.
 
+import { at } from '../../source/checked-index.js';
 import type { DslValue, TraceStep, VariantResult } from '../../result/result-file.js';
 import { threadNamed, threadsOwing, type WaitEdge } from '../../result/wait-edge.js';
 import { isAliveAt, traceFacts } from './trace-facts.js';
@@ -42,8 +43,8 @@ function nextStatement(step: TraceStep, sources: SpecSources): NextStatement | n
   if (text === undefined) return null;
   const lines = linesOf(text);
   const owner = step.step.includes('.') ? step.step.slice(0, step.step.lastIndexOf('.')) : null;
-  for (let i = loc.line; i < lines.length; i++) {
-    const t = lines[i]!.trim();
+  for (const line of lines.slice(loc.line)) {
+    const t = line.trim();
     if (
       t === '' ||
       t.startsWith('//') ||
@@ -54,7 +55,10 @@ function nextStatement(step: TraceStep, sources: SpecSources): NextStatement | n
       continue;
     const m = LABELLED.exec(t);
     if (m === null || owner === null) return null;
-    return { step: `${owner}.${m[1]!}`, text: m[2]! };
+    return {
+      step: `${owner}.${at(m, 1, 'a statement label')}`,
+      text: at(m, 2, 'a labelled statement'),
+    };
   }
   return null;
 }
@@ -68,10 +72,14 @@ function variantBlock(
     `^variant\\s+${name.replace(/[^\w]/g, '')}\\b(?:\\s+extends\\s+(\\w+))?\\s*\\{`,
   );
   const start = lines.findIndex((l) => head.test(l));
-  if (start < 0) return null;
-  const parent = head.exec(lines[start]!)![1] ?? null;
+  const headLine = lines[start];
+  if (headLine === undefined) return null;
+  const parent = head.exec(headLine)?.[1] ?? null;
   const body: string[] = [];
-  for (let i = start + 1; i < lines.length && !/^\}/.test(lines[i]!); i++) body.push(lines[i]!);
+  for (const l of lines.slice(start + 1)) {
+    if (/^\}/.test(l)) break;
+    body.push(l);
+  }
   return { body, parent };
 }
 
@@ -94,7 +102,7 @@ function statementInVariant(
     if (block === null) break;
     for (const l of block.body) {
       const m = override.exec(l);
-      if (m !== null) return m[1]!.trim();
+      if (m !== null) return at(m, 1, 'an override statement').trim();
     }
     name = block.parent;
   }
@@ -186,8 +194,13 @@ export function inferWaits(
     const text = statementInVariant(result, next, sources);
     const call_ = BLOCKING_CALL.exec(text);
     const awaited = AWAIT.exec(text);
-    if (call_ === null && awaited === null) continue; // its next step does not sleep: not one of the waiters
-    const object = call_ !== null ? call_[2]! : awaited![1]!.trim();
+    const object =
+      call_ !== null
+        ? at(call_, 2, 'the object of a blocking call')
+        : awaited !== null
+          ? at(awaited, 1, 'an awaited condition').trim()
+          : null;
+    if (object === null) continue; // its next step does not sleep: not one of the waiters
     const held = threadNamed(lookup(last.state, thread, call, object), threads);
     const heldBy =
       held !== null && held !== thread ? [held] : threadsOwing(last.state, thread, threads);
