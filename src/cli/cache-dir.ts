@@ -4,10 +4,16 @@
 
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import type { PrivateCache } from '../cache/private-files.js';
 
 /** The user cache folder of credspec. */
 export function credspecCacheDir(env: Readonly<Record<string, string | undefined>>): string {
   const xdg = env.XDG_CACHE_HOME;
   const base = xdg !== undefined && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache');
   return join(base, 'credspec');
+}
+
+/** Where compiled modules are cached: `compiled/` of credspec's user cache folder. */
+export function compiledCache(env: Readonly<Record<string, string | undefined>>): PrivateCache {
+  return { root: credspecCacheDir(env), folder: 'compiled' };
 }

@@ -159,8 +159,8 @@ export async function moduleCompiler(
   cache?: PrivateCache,
   notice: (message: string) => void = () => undefined,
 ): Promise<ModuleCompiler> {
-  const { compileModule, CompileError } = await import('../engine/compile/compile-module.js');
-  const { readCompiled, storeCompiled } = await import('../engine/compile/compiled-cache.js');
+  const { loadCompiler } = await import('../engine/run/index.js');
+  const { compileModule, CompileError, readCompiled, storeCompiled } = await loadCompiler();
   return (module, tlaText) => {
     const hit = cache === undefined ? null : readCompiled(cache, module.name, tlaText, notice);
     if (hit) return hit;

@@ -18,10 +18,9 @@ import type { Expectation, SourceLocation, VariantResult } from '../result/resul
 import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../emit/build-case.js';
 import type { MapLocation, SourceMap } from '../emit/source-map.js';
-import type { TlcConfig } from '../tla/tla-ast.js';
 import { mapTrace } from '../trace/map-trace.js';
-import { deadlockWaits } from '../engine/deadlock-waits.js';
-import { credspecCacheDir } from './cache-dir.js';
+import { deadlockWaits } from '../engine/run/index.js';
+import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { printTla } from '../tla/print.js';
 import { parseTlaLocation } from '../tlc/tla-location.js';
 import { simulationOf } from '../model/expectations.js';
@@ -199,7 +198,7 @@ async function runEngine(
   if (options.engine === 'tlc') {
     // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
     // lasso violates, in declaration order, is the one the embedded engine reports.
-    const { temporalJudge } = await import('../engine/temporal-judge.js');
+    const { temporalJudge } = await import('../engine/run/index.js');
     // TLC gets the texts built here, never a path another run may be writing: it writes them
     // into its own private folder (src/tlc/start.ts).
     const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };
@@ -243,101 +242,30 @@ async function runEngine(
       }),
     );
   }
-  const { modelTooLarge } = await import('../engine/model-size.js');
-  const tooLarge = modelTooLarge(built.emitted.config);
-  if (tooLarge !== undefined) return refusedAsTooLarge(tooLarge, startedAt);
-  const { loadExecutable } = await import('./load-executable.js');
-  let config = built.emitted.config;
-  const { executable, javascript } = await loadExecutable(built, {
-    env: options.env,
-    notice: options.onNote,
-    symmetryDropped: (message) => {
-      config = { ...config, symmetry: undefined };
-      warnings.push(message);
-      options.onNote?.(message);
-    },
+  const { runEmbedded } = await import('../engine/run/index.js');
+  const onProgress = options.onProgress;
+  return runEmbedded(built, {
+    ...common,
+    startedAt,
+    compiledCache: compiledCache(options.env),
+    interpret: options.env.CREDSPEC_INTERPRET === '1',
+    maxStates: options.maxStates,
+    memoryMb: options.memoryMb,
+    commandLine: options.commandLine,
+    workers: options.workers ?? 1,
+    warnings,
+    onNote: options.onNote,
+    simulate: options.simulate,
+    onProgress: onProgress
+      ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) =>
+          onProgress({
+            distinct: p.distinctStates,
+            generated: p.statesGenerated,
+            queue: p.queued,
+            depth: p.depth,
+          })
+      : undefined,
   });
-  if (options.simulate !== undefined) {
-    const { simulate } = await import('../engine/simulate.js');
-    return simulate(
-      executable,
-      config,
-      definedOnly({
-        ...common,
-        ...options.simulate,
-        startedAt,
-        memoryMb: options.memoryMb,
-        commandLine: options.commandLine,
-      }),
-    );
-  }
-  const { explore } = await import('../engine/explore.js');
-  const workers = options.workers ?? 1;
-  const search =
-    workers > 1 ? await parallelSearch(built, config, options, workers, javascript) : explore;
-  return search(
-    executable,
-    config,
-    definedOnly({
-      ...common,
-      startedAt,
-      maxStates: options.maxStates,
-      memoryMb: options.memoryMb,
-      commandLine: options.commandLine,
-      onProgress: options.onProgress
-        ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) =>
-            options.onProgress!({
-              distinct: p.distinctStates,
-              generated: p.statesGenerated,
-              queue: p.queued,
-              depth: p.depth,
-            })
-        : undefined,
-    }),
-  );
-}
-
-/** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */
-function refusedAsTooLarge(advice: string, startedAt: number): CheckResult {
-  return {
-    engine: 'embedded',
-    verdict: 'inconclusive',
-    property: null,
-    stats: {
-      distinctStates: 0,
-      statesGenerated: 0,
-      depth: 0,
-      seconds: (Date.now() - startedAt) / 1000,
-    },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: { reason: 'memory', advice },
-  };
-}
-
-/**
- * `--workers N` on the embedded engine: the parallel search, its workers running the compiled
- * code the loader verified (its text; undefined: the interpreter, as here).
- */
-async function parallelSearch(
-  built: BuiltCase,
-  config: TlcConfig,
-  options: RunCaseOptions,
-  workers: number,
-  javascript: string | undefined,
-): Promise<typeof import('../engine/explore.js').explore> {
-  const source: import('../engine/parallel/module-source.js').ModuleSource =
-    javascript === undefined
-      ? { kind: 'interpreted', module: built.emitted.module, config }
-      : { kind: 'compiled', javascript, config };
-  const { exploreParallel } = await import('../engine/parallel/explore-parallel.js');
-  return (module, cfg, opts) =>
-    exploreParallel(source, module, cfg, {
-      ...opts,
-      workers,
-      ...(options.onNote === undefined ? {} : { onNote: options.onNote }),
-    });
 }
 
 /**

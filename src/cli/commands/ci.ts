@@ -31,7 +31,7 @@ import { resultFileText } from '../result-writer.js';
 import { type RejectedSpec, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
-import { compiledCache } from '../load-executable.js';
+import { compiledCache } from '../cache-dir.js';
 import { type ModuleCompiler, moduleCompiler } from './emit.js';
 import {
   modeOptions,

@@ -15,7 +15,7 @@ import { writePlanned, type WriteReport } from '../emit-write.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
 import { cacheRoot } from '../run-case.js';
-import { compiledCache } from '../load-executable.js';
+import { compiledCache } from '../cache-dir.js';
 import { displayPath, expandInputs, loadSpec } from '../spec-inputs.js';
 import { outputFolderOf } from '../spec-output-folder.js';
 import { parseParamArgs } from './check.js';

@@ -1,0 +1,120 @@
+// One check of a built case on the embedded engine: refuse a model too large to search, load the
+// module (compiled or interpreted), then run the search the options ask for (random simulation,
+// the breadth-first search, or its parallel form with `workers` > 1).
+
+import type { BuiltCase } from '../../emit/build-case.js';
+import type { CheckResult } from '../../result/check-result.js';
+import type { TlcConfig } from '../../tla/tla-ast.js';
+import type { EngineCheckResult, ExploreOptions, explore } from '../explore.js';
+import { type ExecutableSource, loadExecutable } from './load-executable.js';
+import { modelTooLarge } from '../model-size.js';
+
+export interface EmbeddedOptions extends ExecutableSource {
+  /** When the run started (Date.now()): the time limit counts from it. */
+  readonly startedAt: number;
+  readonly timeoutSeconds?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly maxStates?: number | undefined;
+  readonly memoryMb?: number | undefined;
+  readonly commandLine?: string | undefined;
+  readonly workers: number;
+  readonly onProgress?: ExploreOptions['onProgress'] | undefined;
+  /** One-line notes for stderr (compiled-cache notices, a symmetry group left out, one worker only). */
+  readonly onNote?: ((message: string) => void) | undefined;
+  /** Collects the warnings the result carries (a symmetry group left out). */
+  readonly warnings: string[];
+  /** Random simulation instead of an exhaustive search. */
+  readonly simulate?:
+    | {
+        readonly depth?: number | undefined;
+        readonly traces?: number | undefined;
+        readonly seed?: number | undefined;
+      }
+    | undefined;
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Checks a built case on the embedded engine. */
+export async function runEmbedded(
+  built: BuiltCase,
+  options: EmbeddedOptions,
+): Promise<CheckResult | EngineCheckResult> {
+  const tooLarge = modelTooLarge(built.emitted.config);
+  if (tooLarge !== undefined) return refusedAsTooLarge(tooLarge, options.startedAt);
+  let config = built.emitted.config;
+  const { executable, javascript } = await loadExecutable(built, {
+    compiledCache: options.compiledCache,
+    interpret: options.interpret,
+    notice: options.onNote,
+    symmetryDropped: (message) => {
+      config = { ...config, symmetry: undefined };
+      options.warnings.push(message);
+      options.onNote?.(message);
+    },
+  });
+  const common = {
+    timeoutSeconds: options.timeoutSeconds,
+    signal: options.signal,
+    startedAt: options.startedAt,
+    memoryMb: options.memoryMb,
+    commandLine: options.commandLine,
+  };
+  if (options.simulate !== undefined) {
+    const { simulate } = await import('../simulate.js');
+    return simulate(executable, config, definedOnly({ ...common, ...options.simulate }));
+  }
+  const search =
+    options.workers > 1
+      ? await parallelSearch(built, config, options, javascript)
+      : (await import('../explore.js')).explore;
+  return search(
+    executable,
+    config,
+    definedOnly({ ...common, maxStates: options.maxStates, onProgress: options.onProgress }),
+  );
+}
+
+/** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */
+function refusedAsTooLarge(advice: string, startedAt: number): CheckResult {
+  return {
+    engine: 'embedded',
+    verdict: 'inconclusive',
+    property: null,
+    stats: {
+      distinctStates: 0,
+      statesGenerated: 0,
+      depth: 0,
+      seconds: (Date.now() - startedAt) / 1000,
+    },
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    inconclusive: { reason: 'memory', advice },
+  };
+}
+
+/**
+ * `--workers N` on the embedded engine: the parallel search, its workers running the compiled
+ * code the loader verified (its text; undefined: the interpreter, as here).
+ */
+async function parallelSearch(
+  built: BuiltCase,
+  config: TlcConfig,
+  options: EmbeddedOptions,
+  javascript: string | undefined,
+): Promise<typeof explore> {
+  const source: import('../parallel/module-source.js').ModuleSource =
+    javascript === undefined
+      ? { kind: 'interpreted', module: built.emitted.module, config }
+      : { kind: 'compiled', javascript, config };
+  const { exploreParallel } = await import('../parallel/explore-parallel.js');
+  return (module, cfg, opts) =>
+    exploreParallel(source, module, cfg, {
+      ...opts,
+      workers: options.workers,
+      ...(options.onNote === undefined ? {} : { onNote: options.onNote }),
+    });
+}

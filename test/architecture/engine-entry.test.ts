@@ -1,0 +1,37 @@
+/**
+ * One entry per engine: the CLI reaches the embedded engine only through src/engine/run/index.ts,
+ * never a file inside it, so what the engine does behind `runEmbedded` can change without the
+ * CLI noticing.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { importGraph } from './import-graph.js';
+
+const ENTRY = 'src/engine/run/index.ts';
+
+const graph = importGraph(process.cwd(), ['src']);
+
+/** `file imports target` for each file under src/cli that imports an engine file other than the entry. */
+function reachesInside(files: typeof graph): string[] {
+  return [...files]
+    .filter(([file]) => file.startsWith('src/cli/'))
+    .flatMap(([file, targets]) =>
+      targets
+        .filter((t) => t.startsWith('src/engine/') && t !== ENTRY)
+        .map((t) => `${file} imports ${t}`),
+    );
+}
+
+describe('embedded engine entry', () => {
+  it('finds an import of an engine file other than the entry', () => {
+    const files = new Map([
+      ['src/cli/a.ts', ['src/engine/explore.ts', ENTRY]],
+      ['src/tlc/b.ts', ['src/engine/eval.ts']],
+    ]);
+    expect(reachesInside(files)).toEqual(['src/cli/a.ts imports src/engine/explore.ts']);
+  });
+
+  it('is the only engine file the CLI imports', () => {
+    expect(graph.get('src/cli/run-case.ts')).toContain(ENTRY);
+    expect(reachesInside(graph)).toEqual([]);
+  });
+});
