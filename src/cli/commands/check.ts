@@ -176,7 +176,7 @@ export async function tlcUnavailable(
 ): Promise<boolean> {
   // Interrupted already: the runs themselves say so, as inconclusive, and reports are written.
   if (args.engine !== 'tlc' || interrupted(io)) return false;
-  const { prepareTlc } = await import('../../tlc/run.js');
+  const { prepareTlc } = await import('../../tlc/index.js');
   const setup = await prepareTlc({ tlcJar: args.tlcJar, env: io.env as NodeJS.ProcessEnv });
   if (setup.ok || interrupted(io)) return false;
   io.stderr.write(`credspec ${command}: ${setup.message}\n`);
