@@ -22,7 +22,7 @@ import { mapTrace } from '../trace/map-trace.js';
 import { deadlockWaits } from '../engine/run/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { printTla } from '../tla/print.js';
-import { parseTlaLocation } from '../tlc/tla-location.js';
+import { parseTlaLocation, runTlc } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
@@ -183,10 +183,6 @@ function dslProperty(
   return location ? { name: found.dslName, location } : { name: found.dslName };
 }
 
-function definedOnly<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-}
-
 async function runEngine(
   built: BuiltCase,
   options: RunCaseOptions,
@@ -202,45 +198,17 @@ async function runEngine(
     // TLC gets the texts built here, never a path another run may be writing: it writes them
     // into its own private folder (src/tlc/start.ts).
     const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };
-    const tlcCommon = {
-      module,
+    return runTlc(module, {
       tlcJar: options.tlcJar,
       env: options.env as NodeJS.ProcessEnv,
       judgeTemporal: temporalJudge(built),
       ...common,
-    };
-    if (options.simulate !== undefined) {
-      const { runTlcSimulation } = await import('../tlc/simulate.js');
-      return runTlcSimulation(definedOnly({ ...tlcCommon, ...options.simulate }));
-    }
-    if (options.distributed !== undefined) {
-      const { runTlcDistributed } = await import('../tlc/distributed.js');
-      const d = options.distributed;
-      return runTlcDistributed(
-        definedOnly({
-          ...tlcCommon,
-          workers: options.workers ?? 2,
-          listen: d.listen,
-          safetyOnly: d.safetyOnly,
-          fpSets: d.fpSets,
-          maxStates: options.maxStates,
-          onProgress: options.onProgress,
-          printWorkerCommand: d.onWorkerCommand
-            ? (c: { credspec: string; javaLine: string }) =>
-                d.onWorkerCommand!(c.credspec, c.javaLine)
-            : undefined,
-        }),
-      );
-    }
-    const { runTlc } = await import('../tlc/run.js');
-    return runTlc(
-      definedOnly({
-        ...tlcCommon,
-        workers: options.workers ?? 1,
-        maxStates: options.maxStates,
-        onProgress: options.onProgress,
-      }),
-    );
+      workers: options.workers,
+      maxStates: options.maxStates,
+      onProgress: options.onProgress,
+      simulate: options.simulate,
+      distributed: options.distributed,
+    });
   }
   const { runEmbedded } = await import('../engine/run/index.js');
   const onProgress = options.onProgress;

@@ -8,6 +8,7 @@ import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { compareDiagnostics, diagnosticRenderer } from '../diagnostics/render.js';
 import type { VariantResult } from '../result/result-file.js';
 import { buildCase } from '../emit/build-case.js';
+import type { SourceMap } from '../emit/source-map.js';
 import { type CaseSelection, type CheckCase, checkCases, ciCases } from '../emit/cases.js';
 import type { Program } from '../syntax/program.js';
 import type { Io } from './io.js';
@@ -32,6 +33,8 @@ export interface RunSpecsOutcome {
   readonly rejected: readonly RejectedSpec[];
   /** The specs that passed the front end, as loaded (ci compares their committed generated files). */
   readonly loaded: readonly { readonly file: string; readonly checked: CheckedProgram }[];
+  /** The source map each result's module was emitted with: reports place steps with it, not with the file. */
+  readonly sourceMaps: ReadonlyMap<VariantResult, SourceMap>;
 }
 
 /** A spec with errors: its front end's, else those of the cases that could not be built. */
@@ -70,11 +73,12 @@ export async function runSpecs(
   io: Io,
   mode: CaseMode,
   options: Omit<RunCaseOptions, 'cwd' | 'env'>,
-  onResult: (result: VariantResult) => void,
+  onResult: (result: VariantResult, sourceMap: SourceMap) => void,
   load: LoadSettings = {},
 ): Promise<RunSpecsOutcome> {
   const generatedBy = `credspec ${packageVersion()}`;
   const results: VariantResult[] = [];
+  const sourceMaps = new Map<VariantResult, SourceMap>();
   let badInput = false;
   let toolFailed = false;
   const rejected: RejectedSpec[] = [];
@@ -155,12 +159,13 @@ export async function runSpecs(
         specFiles: specFileHashes(program.files),
       };
       results.push(result);
-      onResult(result);
+      sourceMaps.set(result, selected.built.emitted.sourceMap);
+      onResult(result, selected.built.emitted.sourceMap);
       if (options.signal?.aborted === true) break;
     }
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
-  return { results, badInput, toolFailed, rejected, loaded };
+  return { results, badInput, toolFailed, rejected, loaded, sourceMaps };
 }
 
 /** `--property` naming what a case does not declare: the names, and the ones it does. */

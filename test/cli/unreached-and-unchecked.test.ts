@@ -132,8 +132,8 @@ expect base with GO = true: holds
       module: 'M.tla',
       property: null,
     } as unknown as VariantResult;
-    print(holds);
-    print(holds);
+    print(holds, undefined);
+    print(holds, undefined);
     expect(io.out()).toBe(
       '  note: TLC does not report covers never reached or steps never enabled; check with --engine embedded to see them\n',
     );

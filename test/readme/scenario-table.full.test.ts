@@ -40,7 +40,7 @@ function runBuiltCli(
 }
 
 test('the README scenario table matches a fresh ci run (times aside)', async () => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build` (npm ci does it through `prepare`).');
   const home = scratch('credspec-readme-');
   const out = join(home, 'ci.json');

@@ -63,7 +63,7 @@ function noStackTrace(r: Run): void {
 }
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build`.');
   work = mkdtempSync(join(tmpdir(), 'credspec-hostile-'));
   cache = join(work, 'cache');

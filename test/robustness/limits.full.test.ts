@@ -83,7 +83,7 @@ function runCli(
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build`.');
   dir = mkdtempSync(join(tmpdir(), 'credspec-limits-'));
   env = { PATH: process.env.PATH, HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') };

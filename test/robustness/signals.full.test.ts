@@ -42,7 +42,7 @@ const SIGNALS = Object.keys(EXIT_CODES) as StopSignal[];
 let cache: string;
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
     throw new Error('dist/ is missing: run `npm run build`.');
   cache = mkdtempSync(join(tmpdir(), 'credspec-signals-cache-'));
 });

@@ -55,7 +55,7 @@ if (liveSkipReason) {
 } else {
   describe('concurrent TLC checks of colliding specs (TLA2TOOLS_JAR)', () => {
     test(`same file and spec name, one cache: each gets its own verdict in ${ROUNDS} of ${ROUNDS} rounds`, async () => {
-      if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js')))
+      if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'commands', 'main.js')))
         throw new Error('dist/ is missing: run `npm run build`.');
       const rounds: string[] = [];
       for (let i = 0; i < ROUNDS; i++) {

@@ -3,8 +3,6 @@
 // the trace of each violation in the spec's words; `--json` writes the result file.
 // Exit codes of CLI.md: 3, 2, 1, 4, 0 in that order of precedence.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { ParamOverrideRequest } from '../../model/params.js';
 import type { MapLocation, SourceMap } from '../../emit/source-map.js';
 import type { RunCaseOptions } from '../run-case.js';
@@ -176,7 +174,7 @@ export async function tlcUnavailable(
 ): Promise<boolean> {
   // Interrupted already: the runs themselves say so, as inconclusive, and reports are written.
   if (args.engine !== 'tlc' || interrupted(io)) return false;
-  const { prepareTlc } = await import('../../tlc/run.js');
+  const { prepareTlc } = await import('../../tlc/index.js');
   const setup = await prepareTlc({ tlcJar: args.tlcJar, env: io.env as NodeJS.ProcessEnv });
   if (setup.ok || interrupted(io)) return false;
   io.stderr.write(`credspec ${command}: ${setup.message}\n`);
@@ -227,37 +225,20 @@ function shellWord(word: string): string {
 }
 
 /**
- * Finds where unreached steps and covers are declared, in the source map written beside each
- * checked module (`X.tla` -> `X.map.json`); a map that cannot be read locates nothing.
+ * Finds where unreached steps and covers are declared, in the source map the checked module was
+ * emitted with (handed over by the run, never read back from disk); no map locates nothing.
  */
-export function sourceMapLocator(cwd: string): (result: VariantResult) => UnreachedLocator {
-  const cache = new Map<string, SourceMap | null>();
-  const load = (modulePath: string): SourceMap | null => {
-    const path = resolve(cwd, modulePath.replace(/\.tla$/, '.map.json'));
-    if (!cache.has(path)) {
-      try {
-        cache.set(path, JSON.parse(readFileSync(path, 'utf8')) as SourceMap);
-      } catch {
-        cache.set(path, null);
-      }
-    }
-    return cache.get(path)!;
-  };
+export function sourceMapLocator(map: SourceMap | undefined): UnreachedLocator {
   const at = (loc: MapLocation | null | undefined): SourceLocation | null =>
     loc ? { file: loc.file, line: loc.line, column: loc.column } : null;
-  return (result) => ({
+  return {
     step: (name) => {
       const step = name.replace(/ \(its failure\)$/, '');
-      return at(
-        load(result.module)?.actions.find((a) => a.step === step && a.location !== null)?.location,
-      );
+      return at(map?.actions.find((a) => a.step === step && a.location !== null)?.location);
     },
     cover: (name) =>
-      at(
-        load(result.module)?.properties.find((p) => p.kind === 'cover' && p.dslName === name)
-          ?.location,
-      ),
-  });
+      at(map?.properties.find((p) => p.kind === 'cover' && p.dslName === name)?.location),
+  };
 }
 
 /**
@@ -268,15 +249,15 @@ export function sourceMapLocator(cwd: string): (result: VariantResult) => Unreac
 export function unreachedPrinter(
   io: Io,
   options: { steps: boolean } = { steps: true },
-): (result: VariantResult) => void {
-  const locate = sourceMapLocator(io.cwd);
+): (result: VariantResult, sourceMap: SourceMap | undefined) => void {
   let notedTlc = false;
-  return (result) => {
+  return (result, sourceMap) => {
     const shown =
       options.steps || result.unreached === undefined
         ? result
         : { ...result, unreached: { ...result.unreached, steps: [] } };
-    for (const line of formatUnreached(shown, locate(result))) io.stdout.write(`${line}\n`);
+    for (const line of formatUnreached(shown, sourceMapLocator(sourceMap)))
+      io.stdout.write(`${line}\n`);
     if (result.engine === 'tlc' && result.verdict === 'holds' && !notedTlc) {
       notedTlc = true;
       io.stdout.write(`  ${TLC_UNREACHED_NOTE}\n`);
@@ -289,18 +270,22 @@ export function unreachedPrinter(
  * lists the steps it never enabled; a step missing from one list was enabled there), as
  * warning lines: code no parameter set of the spec reaches. Empty when no run was exhaustive.
  */
-export function spreadUnreachedSteps(io: Io, results: readonly VariantResult[]): string[] {
+export function spreadUnreachedSteps(
+  results: readonly VariantResult[],
+  sourceMaps: ReadonlyMap<VariantResult, SourceMap>,
+): string[] {
   const exhaustive = results.filter(
     (r) => r.engine === 'embedded' && r.verdict === 'holds' && r.expected?.simulation === undefined,
   );
-  if (exhaustive.length === 0) return [];
-  let never = new Set(exhaustive[0]!.unreached?.steps ?? []);
+  const first = exhaustive[0];
+  if (first === undefined) return [];
+  let never = new Set(first.unreached?.steps ?? []);
   for (const r of exhaustive.slice(1))
     never = new Set((r.unreached?.steps ?? []).filter((s) => never.has(s)));
-  const locate = sourceMapLocator(io.cwd)(exhaustive[0]!);
+  const locate = sourceMapLocator(sourceMaps.get(first));
   return [...never].map((s) => {
     const loc = locate.step(s);
-    return `  warning: step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${exhaustive[0]!.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`;
+    return `  warning: step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${first.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`;
   });
 }
 
@@ -350,7 +335,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         commandLine: commandLineOf(args),
         onProgress: (p) => progress.update('checking', p),
       },
-      (result) => {
+      (result, sourceMap) => {
         progress.clear();
         io.stdout.write(formatResultLine(result) + '\n');
         if (
@@ -361,7 +346,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         ) {
           io.stdout.write(formatViolation(result) + '\n');
         }
-        printUnreached(result);
+        printUnreached(result, sourceMap);
       },
       { importPaths: args.importPath },
     );

@@ -169,17 +169,19 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         ...modeOptions(args, io),
         onProgress: (p) => progress.update('checking', p),
       },
-      (result) => {
+      (result, sourceMap) => {
         progress.clear();
         printResult(result, io, onGithub);
-        printUnreached(result);
+        printUnreached(result, sourceMap);
       },
       { importPaths: args.importPath },
     );
     results.push(...outcome.results);
     progress.clear();
     if (args.vacuityGate === true) {
-      for (const p of vacantPlaces(outcome.results, sourceMapLocator(io.cwd))) {
+      for (const p of vacantPlaces(outcome.results, (r) =>
+        sourceMapLocator(outcome.sourceMaps.get(r)),
+      )) {
         vacant.push(p);
         io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
         if (onGithub)
@@ -188,7 +190,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
           );
       }
     } else
-      for (const line of spreadUnreachedSteps(io, outcome.results)) io.stdout.write(`${line}\n`);
+      for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
+        io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
     for (const { file: spec, checked } of outcome.loaded) {

@@ -8,9 +8,7 @@ import { createSocket } from 'node:dgram';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseHostPort, workerArguments } from '../../tlc/distributed.js';
-import { startJava } from '../../tlc/distributed-process.js';
-import { prepareTlc } from '../../tlc/run.js';
+import { parseHostPort, prepareTlc, startJava, workerArguments } from '../../tlc/index.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
 
 /** The arguments of `credspec tlc worker`, as the command line gives them. */

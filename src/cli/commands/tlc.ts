@@ -2,9 +2,7 @@
 // options, prints one result line on stdout or one paragraph on stderr, and returns the exit
 // code (0, 2 for a bad action, 3 when Java, the jar or the download fails). No other output.
 
-import { installTlc } from '../../tlc/install.js';
-import { locateJar } from '../../tlc/jar.js';
-import { prepareTlc } from '../../tlc/run.js';
+import { installTlc, locateJar, prepareTlc } from '../../tlc/index.js';
 
 /** The arguments of `credspec tlc`, as the command line gives them. */
 export interface TlcCommandArgs {
