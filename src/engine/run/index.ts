@@ -12,9 +12,9 @@ export { temporalJudge } from '../temporal-judge.js';
 export async function loadCompiler(): Promise<
   typeof import('../compile/compile-module.js') & typeof import('../compile/compiled-cache.js')
 > {
-  const [compiler, cache] = await Promise.all([
-    import('../compile/compile-module.js'),
-    import('../compile/compiled-cache.js'),
-  ]);
+  // One after the other: jest's ESM loader fails ("not in cache") when two dynamic imports
+  // that share a dependency link at once.
+  const compiler = await import('../compile/compile-module.js');
+  const cache = await import('../compile/compiled-cache.js');
   return { ...compiler, ...cache };
 }
