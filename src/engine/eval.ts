@@ -11,6 +11,7 @@ import type {
   TlaJunction,
   TlaQuant,
   TlaUnary,
+  TlaValueForm,
 } from '../tla/tla-ast.js';
 import { allInstancesHold, assignThen, conjoinInstances, unchangedFrom } from './action-steps.js';
 import { isConstantLevel } from './constant-level.js';
@@ -86,25 +87,7 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
 }
 
 /** The forms that build, take apart or quantify over values, and those no state can evaluate. */
-type ValueForm = Exclude<
-  TlaExpr,
-  {
-    readonly kind:
-      | 'TlaNum'
-      | 'TlaBool'
-      | 'TlaStr'
-      | 'TlaName'
-      | 'TlaPrimed'
-      | 'TlaApply'
-      | 'TlaBuiltin'
-      | 'TlaUnary'
-      | 'TlaBinary'
-      | 'TlaJunction'
-      | 'TlaIf'
-      | 'TlaCase'
-      | 'TlaLet';
-  }
->;
+type ValueForm = TlaValueForm;
 
 function compileValueForm(e: ValueForm, sc: Scope): ValueFn {
   switch (e.kind) {

@@ -363,3 +363,27 @@ export interface TlcConfig {
   readonly symmetry: string | undefined;
   readonly checkDeadlock: boolean;
 }
+
+/** Literals, names and operator applications: what every back end evaluates the same way. */
+export type TlaLeafOrOperator = Extract<
+  TlaExpr,
+  {
+    readonly kind:
+      | 'TlaNum'
+      | 'TlaBool'
+      | 'TlaStr'
+      | 'TlaName'
+      | 'TlaPrimed'
+      | 'TlaApply'
+      | 'TlaBuiltin'
+      | 'TlaUnary'
+      | 'TlaBinary'
+      | 'TlaJunction';
+  }
+>;
+
+/** The forms that build, take apart or quantify over values: neither leaves, operators nor control. */
+export type TlaValueForm = Exclude<
+  TlaExpr,
+  TlaLeafOrOperator | { readonly kind: 'TlaIf' | 'TlaCase' | 'TlaLet' }
+>;

@@ -11,6 +11,8 @@ import type {
   TlaQuant,
   TlaRecord,
   TlaUnary,
+  TlaLeafOrOperator,
+  TlaValueForm,
 } from '../../tla/tla-ast.js';
 import { isConstantLevel } from '../constant-level.js';
 import type { ModuleTables } from '../eval-scope.js';
@@ -26,24 +28,9 @@ import {
   type St,
 } from './gen-types.js';
 /** The expressions `val` hands on to valControl: all but the leaves and operators. */
-type ControlOrForm = Exclude<
-  TlaExpr,
-  {
-    readonly kind:
-      | 'TlaNum'
-      | 'TlaBool'
-      | 'TlaStr'
-      | 'TlaName'
-      | 'TlaPrimed'
-      | 'TlaApply'
-      | 'TlaBuiltin'
-      | 'TlaUnary'
-      | 'TlaBinary'
-      | 'TlaJunction';
-  }
->;
+type ControlOrForm = Exclude<TlaExpr, TlaLeafOrOperator>;
 /** The expressions valControl hands on to valForm. */
-type ValueForm = Exclude<ControlOrForm, { readonly kind: 'TlaIf' | 'TlaCase' | 'TlaLet' }>;
+type ValueForm = TlaValueForm;
 
 /**
  * Code generation for one module: names, variables and definitions of the tree, and value
