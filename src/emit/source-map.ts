@@ -3,7 +3,7 @@
 // Enough to turn a TLA+ trace back into DSL steps. Takes a Model; returns plain JSON data and
 // its stable text. Writes nothing.
 
-import type { Model } from '../model/ir.js';
+import type { ActionKind, Model } from '../model/ir.js';
 import type { Span } from '../source/span.js';
 import { PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, threadMemberName } from '../tla/names.js';
 
@@ -21,15 +21,7 @@ export interface MapLocation {
 export interface SourceMapAction {
   /** TLA+ definition name, as a trace names the action. */
   readonly name: string;
-  readonly kind:
-    | 'step'
-    | 'control'
-    | 'call'
-    | 'return'
-    | 'fault-handler'
-    | 'clone'
-    | 'exit'
-    | 'terminating';
+  readonly kind: ActionKind;
   readonly owner: { readonly kind: 'process' | 'procedure'; readonly name: string } | null;
   /** DSL step name: the label, or the generated `<owner>_<line>`. */
   readonly label: string;
