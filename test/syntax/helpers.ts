@@ -1,8 +1,8 @@
 // Test helpers for the syntax phase: parse a snippet, strip ids and spans for shape comparisons,
 // and walk every node of a tree without recursion (trees from stress inputs are deep).
 
-import type { Decl, Expr, SpecFile, Stmt } from '../../src/syntax/ast.js';
-import { parseSpec, type ParseResult } from '../../src/syntax/parse.js';
+import type { Decl, SpecFile, Stmt } from '../../src/syntax/ast.js';
+import { parseSpec } from '../../src/syntax/parse.js';
 import type { Span } from '../../src/source/span.js';
 
 /** Parses `text` as `t.cred` and fails the test on any diagnostic. */
@@ -108,5 +108,3 @@ export function spanChecker(text: string): (span: Span) => boolean {
 export function spanInside(span: Span, text: string): boolean {
   return spanChecker(text)(span);
 }
-
-export type { Expr, ParseResult };
