@@ -38,10 +38,6 @@ export function bool(value: boolean): A.BoolLit {
   return { kind: 'BoolLit', id: nextId++, span: at0(), value };
 }
 
-export function call(callee: A.Ident, args: A.Expr[] = []): A.CallExpr {
-  return { kind: 'CallExpr', id: nextId++, span: callee.span, callee, args };
-}
-
 export function bin(op: A.BinaryOp, left: A.Expr, right: A.Expr): A.BinaryExpr {
   return { kind: 'BinaryExpr', id: nextId++, span: left.span, op, left, right };
 }
@@ -49,10 +45,6 @@ export function bin(op: A.BinaryOp, left: A.Expr, right: A.Expr): A.BinaryExpr {
 export function named(n: string, line = 1, col = 1): A.NamedType {
   const i = id(n, line, col);
   return { kind: 'NamedType', id: nextId++, span: i.span, name: i };
-}
-
-export function range(lo: number, hi: number): A.RangeType {
-  return { kind: 'RangeType', id: nextId++, span: at0(), lo: int(lo), hi: int(hi) };
 }
 
 export function block(...stmts: A.Stmt[]): A.Block {

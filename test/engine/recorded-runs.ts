@@ -1,0 +1,59 @@
+// The recorded TLC runs of ../shared/tlc-fixtures as the agreement tests read them: the final
+// statistics and trace length of each run, and a fixture module checked and its trace replayed.
+
+import { readFileSync } from 'node:fs';
+import { checkTlaModule, type EngineCheckResult } from '../../src/engine/explore.js';
+import { interpretModule } from '../../src/engine/interpret.js';
+import { replayTrace } from '../../src/engine/replay.js';
+import { FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';
+import type * as F from './fixture-modules.js';
+
+/** Skipped by name where the recorded runs are not beside the checkout. */
+export const withFixtures = fixturesPresent ? describe : describe.skip;
+export const NEEDS = fixturesPresent ? '' : ` (skipped: no recorded TLC runs at ${FIXTURES})`;
+
+/** The final statistics line of a recorded TLC run: generated, distinct, queued, depth. */
+export function recordedStats(
+  dir: string,
+): { generated: number; distinct: number; queued: number; depth: number } | undefined {
+  const out = readFileSync(`${FIXTURES}/${dir}/plain.out`, 'utf8');
+  const m =
+    /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(
+      out,
+    );
+  const d = /The depth of the complete state graph search is (\d+)\./.exec(out);
+  if (m === null || d === null) return undefined;
+  return {
+    generated: Number(m[1]),
+    distinct: Number(m[2]),
+    queued: Number(m[3]),
+    depth: Number(d[1]),
+  };
+}
+
+/** Number of `State n:` lines of the recorded trace (a `Stuttering` line excluded). */
+export function recordedTraceLength(dir: string): number {
+  const out = readFileSync(`${FIXTURES}/${dir}/plain.out`, 'utf8');
+  return (out.match(/^State \d+: </gm) ?? []).length;
+}
+
+/** The fixture module checked by the embedded engine with its config. */
+export async function run(f: F.Fixture): Promise<EngineCheckResult> {
+  return checkTlaModule(f.module, f.config);
+}
+
+/** Expects the result's counterexample to replay against the module, lasso or stuttering end included. */
+export function expectReplays(
+  f: F.Fixture,
+  r: EngineCheckResult,
+  extra: { deadlock?: boolean } = {},
+): void {
+  const exe = interpretModule(f.module, f.config);
+  const problems = replayTrace(exe, r.trace!, {
+    loopsBackTo: r.loopsBackTo,
+    stuttering: r.stuttering,
+    property: r.property,
+    ...extra,
+  });
+  expect(problems).toEqual([]);
+}
