@@ -1,38 +1,19 @@
 // `credspec lint` run in process: exit codes, the summary line, diagnostics sorted across files,
 // folders searched recursively, missing inputs, bad usage, and the internal-error path.
+// Imports followed into other files are in lint-imports.test.ts.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/commands/main.js';
+import { lintFolder } from './lint-folder.js';
 
-let dir: string;
-let prelude: string;
+const folder = lintFolder();
+const { write, lint } = folder;
 
-function write(rel: string, text: string): void {
-  const full = join(dir, rel);
-  mkdirSync(join(full, '..'), { recursive: true });
-  writeFileSync(full, text);
-}
-
-async function lint(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo({ cwd: dir, env: { CREDSPEC_PRELUDE: prelude } });
-  const code = await runCli(args, io);
-  return { code, out: io.out(), err: io.err() };
-}
-
+/** A spec with no diagnostic. */
 const CLEAN =
   'spec a\nshared var x: 0..3 = 0\nprocess P[1] {\n  set_one: x := 1\n}\ninvariant small: x <= 3\n';
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'credspec-lint-'));
-  prelude = join(dir, '.prelude');
-  mkdirSync(prelude);
-  writeFileSync(join(prelude, 'kernel.cred'), 'spec kernel\nshared var kernel_ticks: 0..3 = 0\n');
-});
-
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('credspec lint', () => {
   test('a clean spec: exit 0 and only the summary line', async () => {
@@ -83,7 +64,7 @@ describe('credspec lint', () => {
   });
 
   test('an empty folder is bad input', async () => {
-    mkdirSync(join(dir, 'empty'));
+    mkdirSync(join(folder.dir, 'empty'));
     const r = await lint('lint', 'empty');
     expect(r.code).toBe(2);
     expect(r.err).toBe('credspec lint: no .cred files in empty\n');
@@ -102,24 +83,6 @@ describe('credspec lint', () => {
         .filter((l) => l !== '')
         .pop(),
     ).toMatch(/^1 file, 0 errors, \d+ warnings?$/);
-  });
-
-  test('imports of the prelude and of files are followed; their problems name their own file', async () => {
-    writeFileSync(join(prelude, 'kernel.cred'), 'spec kernel\nconst K = #\n');
-    write('lib/types.cred', 'spec types\nconst T = (\n');
-    write(
-      'main.cred',
-      'spec main\nimport kernel\nimport "lib/types.cred"\nimport "missing.cred"\n',
-    );
-    const r = await lint('lint', 'main.cred');
-    expect(r.err).toBe('');
-    expect(r.code).toBe(2);
-    expect(r.out.split('\n').filter((l) => l.includes(': error '))).toEqual([
-      '<prelude>/kernel.cred:2:11: error CS1001: unexpected character `#`',
-      '<prelude>/kernel.cred:3:1: error CS1013: expected an expression, found end of file',
-      'lib/types.cred:3:1: error CS1013: expected an expression, found end of file',
-      'main.cred:4:1: error CS8001: cannot read missing.cred: no such file',
-    ]);
   });
 
   test('output is the same bytes on every run, and colour only when asked', async () => {
@@ -181,7 +144,7 @@ describe('the command line skeleton', () => {
 
   test('an unexpected exception is internal error CS9001 and exit 3', async () => {
     write('a.cred', CLEAN);
-    const io = memoryIo({ cwd: dir, env: { CREDSPEC_PRELUDE: prelude } });
+    const io = memoryIo({ cwd: folder.dir, env: { CREDSPEC_PRELUDE: folder.prelude } });
     const broken = {
       ...io,
       stdout: {

@@ -1,59 +1,19 @@
 // Checks that leave properties out say so: `--property` checks only the named invariants,
 // action and temporal properties (on either engine, through the config both read), an unknown
-// name is bad input naming the known ones, `--safety-only` names the temporal properties it
-// dropped, and the advice after an inconclusive run names commands the CLI accepts. Runs the
-// built CLI (`npm run build` first); the TLC cases skip by name without TLA2TOOLS_JAR.
+// name is bad input naming the known ones, and `--safety-only` names the temporal properties it
+// dropped. Runs the built CLI (`npm run build` first); the TLC cases skip by name without
+// TLA2TOOLS_JAR. The advice after an inconclusive run is in advice-commands.full.test.ts and
+// advice-flags.full.test.ts.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { advice } from '../../src/engine/explore.js';
-import { credspec, project, ROOT, tempDir } from '../robustness/cli-run.js';
-
-const JAR =
-  process.env.TLA2TOOLS_JAR !== undefined && existsSync(process.env.TLA2TOOLS_JAR)
-    ? process.env.TLA2TOOLS_JAR
-    : undefined;
-const NO_JAR = 'skipped: TLA2TOOLS_JAR is not set (or names no file), so no TLC to run';
-
-/** `small` is violated (total reaches 2); `bounded` and `grows` hold. */
-const PICK = `spec pick
-
-shared var total: 0..3 = 0
-
-fair process A[1] {
-  bump: total := total + 1
-  again: total := total + 1
-}
-
-invariant small: total < 2
-invariant bounded: total <= 3
-property grows: eventually total == 2
-`;
-
-/** Every property holds; `grows` is the temporal one. */
-const HOLDING = PICK.replace('spec pick', 'spec holding').replace(
-  'invariant small: total < 2',
-  'invariant small: total < 3',
-);
+import { credspec, ROOT } from '../robustness/cli-run.js';
+import { JAR, NO_JAR, workspace } from './pick-spec.js';
 
 const validate = new Ajv2020({ strict: false }).compile(
   JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')) as object,
 );
-
-function workspace(): { dir: string; env: Record<string, string> } {
-  const parent = tempDir('partial');
-  const dir = project(parent, 'p', 'pick.cred', PICK);
-  project(parent, 'p', 'holding.cred', HOLDING);
-  return {
-    dir,
-    env: {
-      XDG_CACHE_HOME: join(parent, 'cache'),
-      ...(JAR === undefined ? {} : { TLA2TOOLS_JAR: JAR }),
-    },
-  };
-}
 
 type Result = {
   verdict: string;
@@ -231,105 +191,3 @@ test('without --property a full check has no partial field and a plain verdict',
   },
   120_000,
 );
-
-describe('the advice after an inconclusive run', () => {
-  test('names only commands the CLI accepts: each one, run as written, is taken (no usage error, no help page)', async () => {
-    const { dir } = workspace();
-    // No jar: a TLC command the CLI accepts stops at "no TLC" (exit 3), after parsing and the mode checks.
-    const env = {
-      XDG_CACHE_HOME: join(dir, '..', 'cache'),
-      TLA2TOOLS_JAR: join(dir, 'no-such.jar'),
-    };
-    const limited = await credspec(['check', 'specs/pick.cred', '--max-states', '2'], dir, env);
-    expect(limited.code).toBe(4);
-    const commands = [...limited.stdout.matchAll(/`(credspec [^`]*)`/g)].map((m) => m[1]!);
-    expect(commands.length).toBeGreaterThanOrEqual(4);
-    expect(commands).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('--distributed'),
-        expect.stringContaining('--simulate'),
-      ]),
-    );
-    for (const command of commands) {
-      const args = command.split(' ').slice(1);
-      const r = await credspec(args, dir, env);
-      // The command is in the object so a failure names it.
-      expect({
-        command,
-        usage: /Usage:|error: unknown|go with|do not go together|add --engine tlc/.test(
-          r.stdout + r.stderr,
-        ),
-        accepted: [0, 1, 3, 4].includes(r.code ?? -1),
-      }).toEqual({ command, usage: false, accepted: true });
-      if (args.includes('tlc')) expect(r.stderr).toMatch(/TLC|tla2tools|jar/i);
-      else expect(r.stdout).toMatch(/^specs\/pick\.cred base: /m);
-    }
-  }, 120_000);
-
-  test('quotes a spec path with spaces and quotes, so a command pasted into a shell checks that spec', async () => {
-    const { dir, env } = workspace();
-    writeFileSync(join(dir, 'specs', "it's a pick.cred"), PICK);
-    const limited = await credspec(
-      ['check', "specs/it's a pick.cred", '--max-states', '2'],
-      dir,
-      env,
-    );
-    expect(limited.code).toBe(4);
-    const commands = [...limited.stdout.matchAll(/`(credspec [^`]*)`/g)]
-      .map((m) => m[1]!)
-      .filter((c) => !c.includes('--engine tlc'));
-    expect(commands).toContain(`credspec check 'specs/it'\\''s a pick.cred' --max-states 20`);
-    for (const command of commands) {
-      const shell = `"${process.execPath}" "${join(ROOT, 'bin', 'credspec.js')}" ${command.slice('credspec '.length)}`;
-      const r = spawnSync('/bin/sh', ['-c', shell], {
-        cwd: dir,
-        env: {
-          PATH: process.env.PATH ?? '',
-          CI: 'true',
-          NO_COLOR: '1',
-          CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-          ...env,
-        },
-        encoding: 'utf8',
-      });
-      expect({ command, line: /^specs\/it's a pick\.cred base: /m.test(r.stdout) }).toEqual({
-        command,
-        line: true,
-      });
-    }
-  }, 120_000);
-
-  test('every flag it names, for every reason, with and without the command line, is an option of check', async () => {
-    const { dir, env } = workspace();
-    const help = await credspec(['check', '--help'], dir, env);
-    const options = new Set(
-      [...help.stdout.matchAll(/(?:^|\s|,)(--[a-z][a-z-]*)/gm)].map((m) => m[1]!),
-    );
-    expect(options).toContain('--max-states');
-    const named = new Set<string>();
-    for (const reason of [
-      'max-states',
-      'timeout',
-      'memory',
-      'interrupted',
-      'simulation',
-    ] as const) {
-      for (const commandLine of [undefined, 'credspec check specs/pick.cred']) {
-        const text = advice(
-          reason,
-          { distinct: 10, queued: 3 },
-          {
-            maxStates: 10,
-            timeoutSeconds: 5,
-            ...(commandLine === undefined ? {} : { commandLine }),
-          },
-        );
-        // Node's own option (NODE_OPTIONS=--max-old-space-size) is not credspec's.
-        for (const m of text.replace(/NODE_OPTIONS=\S+/g, '').matchAll(/--[a-z][a-z-]*/g))
-          named.add(m[0]);
-      }
-    }
-    expect([...named].filter((flag) => !options.has(flag))).toEqual([]);
-    expect(named).toContain('--distributed');
-  });
-});

@@ -1,17 +1,10 @@
 // `--workers N`: the parallel search gives one worker's verdict, property, counts (distinct,
 // generated, depth, queued) and the very same trace, on violations, deadlocks, action
-// properties, state limits and specs that hold; temporal properties fall back to one worker
-// and say so. Worker threads run JavaScript, so the sources are transpiled once into a folder.
+// properties, symmetry and specs that hold; temporal properties fall back to one worker
+// and say so. The parts of the search are tested on their own below. State limits and
+// interruption are in parallel-limits.full.test.ts, the shipped specs in
+// parallel-specs.full.test.ts.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
-import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/cli/package-root.js';
-import { explore, type EngineCheckResult } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { exploreParallel } from '../../src/engine/parallel/explore-parallel.js';
 import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/parallel/stop-counts.js';
 import { StateReader, StateWriter } from '../../src/engine/parallel/value-codec.js';
 import {
@@ -24,83 +17,32 @@ import {
   type Value,
 } from '../../src/engine/values.js';
 import { FP, fingerprintState } from '../../src/engine/fingerprint.js';
-import { agreementCases } from '../../src/tlc/agreement-cases.js';
-import { loadProgram } from '../../src/syntax/load.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import * as F from './fixture-modules.js';
+import {
+  both as runBoth,
+  removeTranspiled,
+  summary,
+  transpileSources,
+} from './parallel-workers.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const out = join(root, 'node_modules', '.cache', 'credspec-parallel-test');
 let workerScript: URL;
-
-/** Transpiles src/ (no type check) into `out`, once per run, so worker threads can load it. */
-function transpileSources(): URL {
-  rmSync(out, { recursive: true, force: true });
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) {
-        const js = ts.transpileModule(readFileSync(p, 'utf8'), {
-          compilerOptions: {
-            module: ts.ModuleKind.ES2022,
-            target: ts.ScriptTarget.ES2022,
-            jsx: ts.JsxEmit.ReactJSX,
-          },
-          fileName: p,
-        }).outputText;
-        const target = join(out, relative(root, p)).replace(/\.tsx?$/, '.js');
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, js);
-      }
-    }
-  };
-  walk(join(root, 'src'));
-  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  return pathToFileURL(join(out, 'src/engine/parallel/worker.js'));
-}
+let out: string;
 
 beforeAll(() => {
-  workerScript = transpileSources();
+  ({ workerScript, out } = transpileSources());
 });
 
 afterAll(() => {
-  if (existsSync(out)) rmSync(out, { recursive: true, force: true });
+  removeTranspiled(out);
 });
 
-function summary(r: EngineCheckResult) {
-  return {
-    verdict: r.verdict,
-    property: r.property,
-    distinct: r.stats.distinctStates,
-    generated: r.stats.statesGenerated,
-    depth: r.stats.depth,
-    queued: r.stats.queued,
-    traceLength: r.trace?.length ?? null,
-    inconclusive: r.inconclusive?.reason ?? null,
-    unreached: r.unreached ?? null,
-    error: r.error?.message ?? null,
-  };
-}
-
-/** One worker and `workers` workers on the same interpreted module; returns both. */
-async function both(
+const both = (
   module: TlaModule,
   config: TlcConfig,
   workers: number,
   opts: { maxStates?: number } = {},
-) {
-  const exe = interpretModule(module, config);
-  const one = await explore(exe, config, opts);
-  const notes: string[] = [];
-  const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, {
-    ...opts,
-    workers,
-    workerScript,
-    onNote: (m) => notes.push(m),
-  });
-  return { one, many, notes };
-}
+) => runBoth(workerScript, module, config, workers, opts);
 
 const fixtures: [string, () => F.Fixture][] = [
   ['invariant violated (RacyCounter)', F.racyCounter],
@@ -149,98 +91,6 @@ describe('parallel search', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatch(/temporal properties.*one worker instead of 2/);
     expect(summary(many)).toEqual(summary(one));
-  });
-
-  test('--max-states: the same inconclusive counts as one worker at every limit', async () => {
-    const fx = F.mutex();
-    const config = { ...fx.config, properties: [] };
-    const full = await explore(interpretModule(fx.module, config), config);
-    const limits = [
-      2,
-      5,
-      17,
-      40,
-      Math.floor(full.stats.distinctStates / 2),
-      full.stats.distinctStates - 1,
-      full.stats.distinctStates,
-    ];
-    for (const maxStates of limits) {
-      const { one, many } = await both(fx.module, config, 3, { maxStates });
-      expect(summary(many)).toEqual(summary(one));
-    }
-  });
-
-  test('an interrupted search ends inconclusive, with its reason', async () => {
-    const fx = F.mutex();
-    const config = { ...fx.config, properties: [] };
-    const exe = interpretModule(fx.module, config);
-    const signal = AbortSignal.abort();
-    const r = await exploreParallel(
-      { kind: 'interpreted', module: fx.module, config },
-      exe,
-      config,
-      { workers: 2, workerScript, signal },
-    );
-    expect(r.verdict).toBe('inconclusive');
-    expect(r.inconclusive?.reason).toBe('interrupted');
-    const t = await exploreParallel(
-      { kind: 'interpreted', module: fx.module, config },
-      exe,
-      config,
-      { workers: 2, workerScript, timeoutSeconds: 0 },
-    );
-    expect(t.inconclusive?.reason).toBe('timeout');
-  });
-
-  describe('shipped specs (interpreted), every small case', () => {
-    const cases = [
-      'specs/exectime.cred',
-      'specs/seccomp-tsync.cred',
-      'specs/landlock-tsync.cred',
-    ].flatMap((spec) => {
-      const readFile = (p: string): Uint8Array | Error => {
-        try {
-          return readFileSync(resolve(root, p));
-        } catch (e) {
-          return e as Error;
-        }
-      };
-      const program = loadProgram(spec, { readFile, preludeDir: preludeDir(process.env) });
-      const checked = checkProgram(program);
-      if (checked.diagnostics.some((d) => d.severity === 'error')) return [];
-      return agreementCases(checked).cases.map((c) => ({
-        label: `${spec} ${c.key.variant} ${c.key.params}`,
-        built: c.built,
-      }));
-    });
-
-    test('the specs give cases to compare', () => {
-      expect(cases.length).toBeGreaterThan(10);
-    });
-
-    test('2 workers agree with one on cases without temporal properties (up to 3,000 states)', async () => {
-      let compared = 0;
-      const verdicts = new Set<string>();
-      for (const c of cases) {
-        const { module, config } = c.built.emitted;
-        const exe = interpretModule(module, config);
-        if (exe.temporalProperties.length > 0) continue;
-        const one = await explore(exe, config, { maxStates: 3000 });
-        if (one.verdict === 'inconclusive') continue;
-        const many = await exploreParallel({ kind: 'interpreted', module, config }, exe, config, {
-          workers: 2,
-          workerScript,
-        });
-        expect({ label: c.label, ...summary(many) }).toEqual({ label: c.label, ...summary(one) });
-        expect(many.trace).toEqual(one.trace);
-        compared++;
-        verdicts.add(one.verdict);
-        if (compared >= 12) break;
-      }
-      expect(compared).toBeGreaterThan(4);
-      expect(verdicts).toContain('holds');
-      expect(verdicts).toContain('violated');
-    }, 120000);
   });
 });
 

@@ -117,49 +117,49 @@ describe('search', () => {
   });
 });
 
-describe('liveness', () => {
-  // A thread flips between a and b (weakly fair) and may finish from b; "Done" is reached
-  // only if Finish is taken, which weak fairness does not force (it is disabled at every a).
-  const toggle = (fair: 'none' | 'WF' | 'SF', property: TlaExpr) =>
-    module({
-      name: 'L',
-      constants: ['Threads'],
-      variables: ['pc', 'n'],
-      defs: [
-        def('Init', [], and(eq('pc', fcn('t', 'Threads', str('a'))), eq('n', 0))),
-        def(
-          'Flip',
-          ['self'],
-          and(or(pcIs('a'), pcIs('b')), pcTo(ite(pcIs('a'), str('b'), str('a'))), unchanged('n')),
+// A thread flips between a and b (weakly fair) and may finish from b; "Done" is reached
+// only if Finish is taken, which weak fairness does not force (it is disabled at every a).
+const toggle = (fair: 'none' | 'WF' | 'SF', property: TlaExpr) =>
+  module({
+    name: 'L',
+    constants: ['Threads'],
+    variables: ['pc', 'n'],
+    defs: [
+      def('Init', [], and(eq('pc', fcn('t', 'Threads', str('a'))), eq('n', 0))),
+      def(
+        'Flip',
+        ['self'],
+        and(or(pcIs('a'), pcIs('b')), pcTo(ite(pcIs('a'), str('b'), str('a'))), unchanged('n')),
+      ),
+      def('Finish', ['self'], and(pcIs('b'), pcTo('Done'), eq(primed('n'), bin('+', 'n', 1)))),
+      def('Thread', ['self'], or(app('Flip', 'self'), app('Finish', 'self'))),
+      def('Next', [], exists('self', 'Threads', app('Thread', 'self'))),
+      def(
+        'Spec',
+        [],
+        and(
+          'Init',
+          boxAction('Next'),
+          ...(fair === 'none'
+            ? []
+            : [
+                forall('self', 'Threads', wf(app('Thread', 'self'))),
+                forall('self', 'Threads', (fair === 'WF' ? wf : sf)(app('Finish', 'self'))),
+              ]),
         ),
-        def('Finish', ['self'], and(pcIs('b'), pcTo('Done'), eq(primed('n'), bin('+', 'n', 1)))),
-        def('Thread', ['self'], or(app('Flip', 'self'), app('Finish', 'self'))),
-        def('Next', [], exists('self', 'Threads', app('Thread', 'self'))),
-        def(
-          'Spec',
-          [],
-          and(
-            'Init',
-            boxAction('Next'),
-            ...(fair === 'none'
-              ? []
-              : [
-                  forall('self', 'Threads', wf(app('Thread', 'self'))),
-                  forall('self', 'Threads', (fair === 'WF' ? wf : sf)(app('Finish', 'self'))),
-                ]),
-          ),
-        ),
-        def('Prop', [], property),
-      ],
-      roles: { actions: [action('Thread', ['self', 'Threads'])] },
-    });
-  const cfg = config({
-    constants: { Threads: ['t1'] },
-    properties: ['Prop'],
-    checkDeadlock: false,
+      ),
+      def('Prop', [], property),
+    ],
+    roles: { actions: [action('Thread', ['self', 'Threads'])] },
   });
-  const allDone = forall('self', 'Threads', pcIs('Done'));
+const cfg = config({
+  constants: { Threads: ['t1'] },
+  properties: ['Prop'],
+  checkDeadlock: false,
+});
+const allDone = forall('self', 'Threads', pcIs('Done'));
 
+describe('liveness', () => {
   test('weak fairness of Finish is not enough (Finish is enabled only every other state): a fair lasso', async () => {
     const m = toggle('WF', eventually(allDone));
     const r = await checkTlaModule(m, cfg);

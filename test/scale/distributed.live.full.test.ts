@@ -2,33 +2,17 @@
 // server and two local workers on 127.0.0.1 agree with a single TLC run on the verdict and the
 // distinct-state count (holding module) and on the verdict, the property and the trace length
 // (violating modules: the count at a violation depends on how the workers were scheduled;
-// TLC 1.7.4's server may print a broken trace, which must be reported as such);
-// killing workers mid-run leaves no process behind; the printed worker command works.
-import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { runTlcWorkerCommand } from '../../src/cli/commands/tlc-worker.js';
-import { freePort, runTlcDistributed, type WorkerCommands } from '../../src/tlc/distributed.js';
+// TLC 1.7.4's server may print a broken trace, which must be reported as such); deadlocks,
+// action properties and initial states are named; temporal properties are refused. Killing
+// workers is in distributed-stop.live.full.test.ts, remote workers in
+// distributed-remote.live.full.test.ts.
+import { describe, expect, test } from '@jest/globals';
+import { runTlcDistributed } from '../../src/tlc/distributed.js';
 import { runTlc } from '../../src/tlc/run.js';
-import { liveJars, liveFixtureSkipReason, processAlive, stageFixture } from '../tlc/live-tlc.js';
+import { liveJars, liveFixtureSkipReason } from '../tlc/live-tlc.js';
+import { stagedFixtures, waitGone } from './distributed-live.js';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function staged(caseName: string): string {
-  const { dir, module } = stageFixture(caseName);
-  dirs.push(dir);
-  return module;
-}
-
-async function waitGone(pids: number[], ms = 5000): Promise<number[]> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const alive = pids.filter(processAlive);
-    if (alive.length === 0 || Date.now() > until) return alive;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const staged = stagedFixtures();
 
 if (liveFixtureSkipReason) {
   describe(`TLC distributed mode (${liveFixtureSkipReason})`, () => {
@@ -134,141 +118,6 @@ if (liveFixtureSkipReason) {
       });
       expect(r.verdict).toBe('error');
       expect(r.error?.message).toMatch(/temporal property StarvationFree/);
-    });
-
-    test('killing one worker mid-run, then Ctrl-C: every process is gone', async () => {
-      const controller = new AbortController();
-      const workers: number[] = [];
-      const pids: number[] = [];
-      let killed = false;
-      const r = await runTlcDistributed({
-        module: staged('12-multiworker-progress'),
-        tlcJar: jar,
-        workers: 2,
-        safetyOnly: true,
-        progressIntervalSeconds: 1,
-        signal: controller.signal,
-        onStart: (s) => {
-          pids.push(s.pid);
-          if (s.role === 'worker') workers.push(s.pid);
-        },
-        onProgress: (p) => {
-          if (!killed && p.distinct > 1000 && workers.length === 2) {
-            killed = true;
-            process.kill(-workers[0]!, 'SIGKILL');
-            setTimeout(() => controller.abort(), 2000);
-          }
-        },
-      });
-      expect(killed).toBe(true);
-      expect(r.verdict).toBe('inconclusive');
-      expect(r.inconclusive?.reason).toBe('interrupted');
-      expect(r.stats.distinctStates).toBeGreaterThan(1000);
-      expect(await waitGone(pids)).toEqual([]);
-    });
-
-    test('killing every worker stops the server too, and leaves nothing', async () => {
-      const workers: number[] = [];
-      const pids: number[] = [];
-      let killed = false;
-      const r = await runTlcDistributed({
-        module: staged('12-multiworker-progress'),
-        tlcJar: jar,
-        workers: 2,
-        safetyOnly: true,
-        progressIntervalSeconds: 1,
-        timeoutSeconds: 60,
-        onStart: (s) => {
-          pids.push(s.pid);
-          if (s.role === 'worker') workers.push(s.pid);
-        },
-        onProgress: (p) => {
-          if (!killed && p.distinct > 1000 && workers.length === 2) {
-            killed = true;
-            for (const w of workers) process.kill(-w, 'SIGKILL');
-          }
-        },
-      });
-      expect(killed).toBe(true);
-      expect(r.verdict).toBe('inconclusive');
-      expect(r.inconclusive?.advice).toMatch(/Every local worker stopped/);
-      expect(await waitGone(pids)).toEqual([]);
-    });
-
-    test('the printed worker command, run as printed, does the work of a remote worker', async () => {
-      let printed: WorkerCommands | undefined;
-      const extra: number[] = [];
-      const r = await runTlcDistributed({
-        module: staged('01-success'),
-        tlcJar: jar,
-        workers: 0,
-        safetyOnly: true,
-        listen: `127.0.0.1:${await freePort()}`,
-        timeoutSeconds: 60,
-        printWorkerCommand: (c) => {
-          printed = c;
-          // What the user on the other machine pastes, with its own address filled in.
-          const line = c.javaLine.replace('<this-machine-address>', '127.0.0.1');
-          const child = spawn('sh', ['-c', line], { stdio: 'ignore', detached: true });
-          extra.push(child.pid!);
-        },
-      });
-      expect(printed?.credspec).toMatch(/^credspec tlc worker --connect 127\.0\.0\.1:\d+$/);
-      expect(printed?.java).toContain('tlc2.tool.distributed.TLCWorker');
-      expect(r.verdict).toBe('holds');
-      expect(r.stats.distinctStates).toBe(811);
-      // The worker started by hand ends by itself when the server says the work is done.
-      const left = await waitGone(extra, 20_000);
-      for (const pid of left) process.kill(-pid, 'SIGKILL');
-      expect(left).toEqual([]);
-    }, 120_000);
-
-    test('credspec tlc worker --connect HOST:PORT joins the run and exits 0 when the work is done', async () => {
-      const out: string[] = [];
-      let worker: Promise<number> | undefined;
-      let workerPid = 0;
-      const r = await runTlcDistributed({
-        module: staged('01-success'),
-        tlcJar: jar,
-        workers: 0,
-        safetyOnly: true,
-        listen: `127.0.0.1:${await freePort()}`,
-        timeoutSeconds: 60,
-        printWorkerCommand: (c) => {
-          const connect = /--connect (\S+)$/.exec(c.credspec)![1]!;
-          worker = runTlcWorkerCommand(
-            { connect, jar, threads: 1 },
-            {
-              stdout: { write: (t: string) => out.push(t) },
-              stderr: { write: (t: string) => out.push(t) },
-              env: process.env,
-              onStart: (s) => (workerPid = s.pid),
-            },
-          );
-        },
-      });
-      expect(r.verdict).toBe('holds');
-      expect(r.stats.distinctStates).toBe(811);
-      expect(await worker).toBe(0);
-      expect(out.join('')).toMatch(
-        /connecting to 127\.0\.0\.1:\d+, reachable here at 127\.0\.0\.1/,
-      );
-      expect(out.join('')).toMatch(/work completed/);
-      expect(processAlive(workerPid)).toBe(false);
-    }, 120_000);
-
-    test('credspec tlc worker with a bad --connect is a usage error', async () => {
-      const err: string[] = [];
-      const code = await runTlcWorkerCommand(
-        { connect: 'no-port-here' },
-        {
-          stdout: { write: () => 0 },
-          stderr: { write: (t: string) => err.push(t) },
-          env: process.env,
-        },
-      );
-      expect(code).toBe(2);
-      expect(err.join('')).toMatch(/--connect takes the server's HOST:PORT/);
     });
   });
 }

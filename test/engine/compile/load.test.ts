@@ -1,8 +1,8 @@
 // loadCompiled: the module is compiled into the private cache under the hash of what it depends
 // on, each file under the hash of its own text; the cache is reused; an entry that is not sound
 // (a planted or damaged file, one open to others) is compiled again with a notice and never
-// imported; a cache that is not the user's own is not used at all; and the loader itself does
-// not load ts-morph.
+// imported; a cache that is not the user's own is not used at all. That the loader itself does
+// not load ts-morph is in load-imports.test.ts.
 
 import {
   chmodSync,
@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { constantBindings } from '../../../src/engine/constants.js';
 import { compiledKey } from '../../../src/engine/compile/compiled-cache.js';
@@ -113,23 +113,5 @@ describe('loadCompiled', () => {
       `not using the compiled-module cache: ${root} is writable by everyone (mode 777); compiling in memory`,
     ]);
     expect(existsSync(join(root, 'compiled'))).toBe(false);
-  });
-
-  test('does not import ts-morph unless it compiles (static imports of load.ts, followed through)', () => {
-    const seen = new Set<string>();
-    const visit = (file: string): void => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/^import\s+(type\s+)?[^'"]*from\s+'([^']+)'/gm)) {
-        if (m[1] !== undefined) continue;
-        const spec = m[2]!;
-        expect(`${file} imports ${spec}`).not.toMatch(/ts-morph|typescript/);
-        if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
-      }
-    };
-    visit(resolve('src/engine/compile/load.ts'));
-    expect(seen.size).toBeGreaterThan(3);
-    expect([...seen].some((f) => f.endsWith('compile-module.ts'))).toBe(false);
   });
 });
