@@ -142,58 +142,7 @@ export function racyCounter(): TlaModule {
           eq(nm('log'), tuple()),
         ),
       ),
-      def(
-        'A_load',
-        ['self'],
-        and(
-          pcAt('self', 'load'),
-          eq(
-            primed('regs'),
-            except(nm('regs'), {
-              path: [
-                { kind: 'index', index: nm('self') },
-                { kind: 'field', field: 'tmp' },
-              ],
-              value: nm('counter'),
-            }),
-          ),
-          pcTo('store'),
-          unchanged('counter', 'finished', 'log'),
-        ),
-        ['step "load" (racy.cred:7:5)'],
-      ),
-      def(
-        'A_store',
-        ['self'],
-        and(
-          pcAt('self', 'store'),
-          eq(primed('counter'), bin('+', dot(app(nm('regs'), nm('self')), 'tmp'), num(1))),
-          eq(
-            primed('regs'),
-            except(nm('regs'), {
-              path: [
-                { kind: 'index', index: nm('self') },
-                { kind: 'field', field: 'stores' },
-              ],
-              value: bin('+', at, num(1)),
-            }),
-          ),
-          eq(primed('log'), {
-            kind: 'TlaBuiltin',
-            op: 'Append',
-            args: [
-              nm('log'),
-              rec(
-                ['thread', nm('self')],
-                ['wrote', bin('+', dot(app(nm('regs'), nm('self')), 'tmp'), num(1))],
-              ),
-            ],
-          }),
-          eq(primed('finished'), bin('\\cup', nm('finished'), setOf(nm('self')))),
-          pcTo('Done'),
-        ),
-        ['step "store" (racy.cred:8:5)'],
-      ),
+      ...racyCounterActions(),
       def(
         'Terminating',
         [],
@@ -233,6 +182,64 @@ export function racyCounter(): TlaModule {
       invariants: ['NoLostUpdate'],
     },
   });
+}
+
+/** RacyCounter's two steps: load the counter into a register, store it back plus one. */
+function racyCounterActions(): TlaDef[] {
+  return [
+    def(
+      'A_load',
+      ['self'],
+      and(
+        pcAt('self', 'load'),
+        eq(
+          primed('regs'),
+          except(nm('regs'), {
+            path: [
+              { kind: 'index', index: nm('self') },
+              { kind: 'field', field: 'tmp' },
+            ],
+            value: nm('counter'),
+          }),
+        ),
+        pcTo('store'),
+        unchanged('counter', 'finished', 'log'),
+      ),
+      ['step "load" (racy.cred:7:5)'],
+    ),
+    def(
+      'A_store',
+      ['self'],
+      and(
+        pcAt('self', 'store'),
+        eq(primed('counter'), bin('+', dot(app(nm('regs'), nm('self')), 'tmp'), num(1))),
+        eq(
+          primed('regs'),
+          except(nm('regs'), {
+            path: [
+              { kind: 'index', index: nm('self') },
+              { kind: 'field', field: 'stores' },
+            ],
+            value: bin('+', at, num(1)),
+          }),
+        ),
+        eq(primed('log'), {
+          kind: 'TlaBuiltin',
+          op: 'Append',
+          args: [
+            nm('log'),
+            rec(
+              ['thread', nm('self')],
+              ['wrote', bin('+', dot(app(nm('regs'), nm('self')), 'tmp'), num(1))],
+            ),
+          ],
+        }),
+        eq(primed('finished'), bin('\\cup', nm('finished'), setOf(nm('self')))),
+        pcTo('Done'),
+      ),
+      ['step "store" (racy.cred:8:5)'],
+    ),
+  ];
 }
 
 export const racyCounterConfig: TlcConfig = {

@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { printCfg, printTla } from '../../src/tla/print.js';
-import type { TlaExpr, TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
+import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import {
   and,
   app,
   apply,
   bin,
+  bool as boolLit,
   def,
   dot,
   eq,
@@ -103,6 +104,77 @@ function actionSpans(
 const x = nm('x');
 const S = nm('S');
 
+/** `Exprs`: one conjunct per expression kind of the fragment, each TRUE, over the variable `f`. */
+function exprsDef(f: TlaExpr): TlaDef {
+  return def(
+    'Exprs',
+    [],
+    and(
+      eq(
+        {
+          kind: 'TlaSetFilter',
+          variable: 'n',
+          set: bin('..', num(1), num(5)),
+          pred: eq(bin('%', nm('n'), num(2)), num(0)),
+        },
+        setOf(num(2), num(4)),
+      ),
+      eq(
+        {
+          kind: 'TlaSetMap',
+          expr: bin('*', nm('n'), num(2)),
+          variable: 'n',
+          set: setOf(num(1), num(2)),
+        },
+        setOf(num(2), num(4)),
+      ),
+      eq(
+        {
+          kind: 'TlaChoose',
+          variable: 'n',
+          set: bin('..', num(1), num(3)),
+          pred: bin('>', nm('n'), num(2)),
+        },
+        num(3),
+      ),
+      eq(
+        {
+          kind: 'TlaLet',
+          defs: [
+            { name: 'a', value: num(1) },
+            { name: 'b', value: bin('+', nm('a'), num(1)) },
+          ],
+          body: bin('*', nm('a'), nm('b')),
+        },
+        num(2),
+      ),
+      bin('\\subseteq', { kind: 'TlaBuiltin', op: 'DOMAIN', args: [f] }, S),
+      bin('\\in', setOf(), { kind: 'TlaBuiltin', op: 'SUBSET', args: [S] }),
+      eq({ kind: 'TlaBuiltin', op: 'Cardinality', args: [setOf(num(1), num(2))] }, num(2)),
+      eq(
+        { kind: 'TlaBuiltin', op: 'Head', args: [bin('\\o', tuple(num(1)), tuple(num(2)))] },
+        num(1),
+      ),
+      eq(
+        {
+          kind: 'TlaBuiltin',
+          op: 'Len',
+          args: [{ kind: 'TlaBuiltin', op: 'Tail', args: [tuple(num(1), num(2))] }],
+        },
+        num(1),
+      ),
+      eq(
+        app(bin('@@', bin(':>', num(1), str('a')), bin(':>', num(2), str('b\n"q"'))), num(2)),
+        str('b\n"q"'),
+      ),
+      bin('\\notin', nm('None'), bin('\\cap', S, bin('\\', S, setOf()))),
+      eq(dot(rec(['a', num(1)]), 'a'), num(1)),
+      bin('<=>', boolLit(true), not(boolLit(false))),
+      { kind: 'TlaBuiltin', op: 'Assert', args: [boolLit(true), str('never')] },
+    ),
+  );
+}
+
 /** Every expression kind, in definitions SANY must accept (not run by TLC). */
 function everyConstruct(): TlaModule {
   const f = nm('f');
@@ -161,73 +233,7 @@ function everyConstruct(): TlaModule {
           }),
         ),
       ),
-      def(
-        'Exprs',
-        [],
-        and(
-          eq(
-            {
-              kind: 'TlaSetFilter',
-              variable: 'n',
-              set: bin('..', num(1), num(5)),
-              pred: eq(bin('%', nm('n'), num(2)), num(0)),
-            },
-            setOf(num(2), num(4)),
-          ),
-          eq(
-            {
-              kind: 'TlaSetMap',
-              expr: bin('*', nm('n'), num(2)),
-              variable: 'n',
-              set: setOf(num(1), num(2)),
-            },
-            setOf(num(2), num(4)),
-          ),
-          eq(
-            {
-              kind: 'TlaChoose',
-              variable: 'n',
-              set: bin('..', num(1), num(3)),
-              pred: bin('>', nm('n'), num(2)),
-            },
-            num(3),
-          ),
-          eq(
-            {
-              kind: 'TlaLet',
-              defs: [
-                { name: 'a', value: num(1) },
-                { name: 'b', value: bin('+', nm('a'), num(1)) },
-              ],
-              body: bin('*', nm('a'), nm('b')),
-            },
-            num(2),
-          ),
-          bin('\\subseteq', { kind: 'TlaBuiltin', op: 'DOMAIN', args: [f] }, S),
-          bin('\\in', setOf(), { kind: 'TlaBuiltin', op: 'SUBSET', args: [S] }),
-          eq({ kind: 'TlaBuiltin', op: 'Cardinality', args: [setOf(num(1), num(2))] }, num(2)),
-          eq(
-            { kind: 'TlaBuiltin', op: 'Head', args: [bin('\\o', tuple(num(1)), tuple(num(2)))] },
-            num(1),
-          ),
-          eq(
-            {
-              kind: 'TlaBuiltin',
-              op: 'Len',
-              args: [{ kind: 'TlaBuiltin', op: 'Tail', args: [tuple(num(1), num(2))] }],
-            },
-            num(1),
-          ),
-          eq(
-            app(bin('@@', bin(':>', num(1), str('a')), bin(':>', num(2), str('b\n"q"'))), num(2)),
-            str('b\n"q"'),
-          ),
-          bin('\\notin', None(), bin('\\cap', S, bin('\\', S, setOf()))),
-          eq(dot(rec(['a', num(1)]), 'a'), num(1)),
-          bin('<=>', bool(true), not(bool(false))),
-          { kind: 'TlaBuiltin', op: 'Assert', args: [bool(true), str('never')] },
-        ),
-      ),
+      exprsDef(f),
       def('Perms', [], { kind: 'TlaBuiltin', op: 'Permutations', args: [S] }),
       def('Live', [], {
         kind: 'TlaTemporal',
@@ -256,12 +262,6 @@ function everyConstruct(): TlaModule {
       }),
     ],
   });
-  function None(): TlaExpr {
-    return nm('None');
-  }
-  function bool(value: boolean): TlaExpr {
-    return { kind: 'TlaBool', value };
-  }
 }
 
 /** Actions TLC splits (disjuncts, an \E body); the shortest violation is 0 -Jump/2-> 5 -Jump/1-> 15 -Pick-> 20. */

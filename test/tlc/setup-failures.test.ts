@@ -223,34 +223,52 @@ describe('finding the jar', () => {
   );
 });
 
+/** A stand-in jar the local server hands out, and its checksum. */
+const jarBytes = zipWithOneFile('tlc2/TLC.txt', 'a stand-in made by the test, not TLC');
+const good = createHash('sha256').update(jarBytes).digest('hex');
+
+/** A server on 127.0.0.1 with the jar at /tla2tools.jar, a redirect to it, and 404 elsewhere. */
+async function startJarServer(): Promise<Server> {
+  const server = createServer((req, res) => {
+    if (req.url === '/tla2tools.jar') {
+      res.writeHead(200, { 'content-type': 'application/java-archive' });
+      res.end(jarBytes);
+    } else if (req.url === '/redirect') {
+      res.writeHead(302, { location: '/tla2tools.jar' });
+      res.end();
+    } else {
+      res.writeHead(404);
+      res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/** The files of the pinned TLC's folder in the cache. */
+const cacheFiles = (cache: string): string[] => {
+  const dir = join(cache, 'credspec', 'tlc', PINNED_TLC.version);
+  return existsSync(dir) ? readdirSync(dir) : [];
+};
+
+/** A port on 127.0.0.1 that nothing listens on: taken from the system, then released. */
+async function closedPort(): Promise<number> {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  return port;
+}
+
 describe('credspec tlc install against a local server', () => {
   let server: Server;
   let base = '';
-  const jarBytes = zipWithOneFile('tlc2/TLC.txt', 'a stand-in made by the test, not TLC');
-  const good = createHash('sha256').update(jarBytes).digest('hex');
 
   beforeAll(async () => {
-    server = createServer((req, res) => {
-      if (req.url === '/tla2tools.jar') {
-        res.writeHead(200, { 'content-type': 'application/java-archive' });
-        res.end(jarBytes);
-      } else if (req.url === '/redirect') {
-        res.writeHead(302, { location: '/tla2tools.jar' });
-        res.end();
-      } else {
-        res.writeHead(404);
-        res.end('not found');
-      }
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    server = await startJarServer();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  const cacheFiles = (cache: string): string[] => {
-    const dir = join(cache, 'credspec', 'tlc', PINNED_TLC.version);
-    return existsSync(dir) ? readdirSync(dir) : [];
-  };
 
   test('verifies, installs atomically, follows redirects; a second install does not download', async () => {
     const cache = fresh();
@@ -317,10 +335,7 @@ describe('credspec tlc install against a local server', () => {
   });
 
   test('connection refused on a closed port: exit 3 with the same advice', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const port = await closedPort();
     const cache = fresh();
     const r = await installTlc({
       url: `http://127.0.0.1:${port}/tla2tools.jar`,

@@ -1,23 +1,16 @@
 // What the trace formats show for a lasso's closing step, a thread's birth, exit and end, and a
 // procedure's frame, on results recorded from the specs in test/trace/fixtures (goldens for
-// text, Mermaid and lkml, rewritten only with UPDATE_GOLDEN=1); and how the closing step is
-// found: from the engine's action, TLC's 2122 message, or the threads' pc when neither names it.
+// text, Mermaid and lkml, rewritten only with UPDATE_GOLDEN=1). How the closing step is found
+// is in closing-step.test.ts and closing-step-itf.test.ts.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { CheckResult } from '../../src/result/check-result.js';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
-import type { TlaState } from '../../src/result/tla-value.js';
-import type { SourceMap } from '../../src/emit/source-map.js';
-import { mapTrace } from '../../src/trace/map-trace.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
 import { withModuleStates } from './module-states.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
-import { readToolOutput } from '../../src/tlc/read-tool-output.js';
-import { toCheckResult } from '../../src/tlc/to-check-result.js';
-import { FIXTURES as TLC_FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';
 import { GOLDEN_FORMATS, golden } from './golden-formats.js';
 
 const ROOT = process.cwd();
@@ -168,162 +161,4 @@ describe('procedure frames', () => {
     expect(text).toContain('a1.bump.tmp: (unset) -> 0');
     expect(text).toContain('a1.bump.tmp: 1 -> (unset)');
   });
-});
-
-describe('the closing step as the engines report it', () => {
-  const map: SourceMap = {
-    version: 1,
-    generatedBy: 'test',
-    module: 'M',
-    spec: 's.cred',
-    specName: 's',
-    variant: 'base',
-    pcValues: {},
-    groups: [],
-    constants: [],
-    variables: [{ name: 'x', dslName: 'x', scope: 'shared', perThread: false, location: null }],
-    properties: [],
-    actions: [
-      {
-        name: 'A_a',
-        kind: 'step',
-        owner: { kind: 'process', name: 'A' },
-        label: 'a',
-        generatedLabel: false,
-        step: 'A.a',
-        pc: 'A_a',
-        params: ['self'],
-        location: { file: 's.cred', line: 3, column: 3, endLine: 3, endColumn: 9 },
-        source: 'x := 1',
-      },
-      {
-        name: 'A_b',
-        kind: 'step',
-        owner: { kind: 'process', name: 'A' },
-        label: 'b',
-        generatedLabel: false,
-        step: 'A.b',
-        pc: 'A_b',
-        params: ['self'],
-        location: { file: 's.cred', line: 4, column: 3, endLine: 4, endColumn: 9 },
-        source: 'x := 0',
-      },
-    ],
-  };
-  const mv = (t: string): { '#mv': string } => ({ '#mv': t });
-  const state = (x: number, t1: string, t2: string): TlaState => ({
-    x,
-    pc: {
-      '#map': [
-        [mv('t1'), t1],
-        [mv('t2'), t2],
-      ],
-    },
-  });
-  // t1 loops a -> b -> a; t2 stays at a (it never moves).
-  const trace: NonNullable<CheckResult['trace']> = [
-    { action: null, state: state(0, 'A_a', 'A_a') },
-    { action: { name: 'A_a', params: { self: mv('t1') } }, state: state(1, 'A_b', 'A_a') },
-  ];
-  test('named by the engine', () => {
-    const mapped = mapTrace(
-      {
-        trace,
-        loopsBackTo: 0,
-        stuttering: false,
-        loopAction: { name: 'A_b', params: { self: mv('t1') } },
-      },
-      map,
-    )!;
-    expect(mapped.steps).toHaveLength(3);
-    expect(mapped.steps[2]).toMatchObject({
-      index: 2,
-      thread: 't1',
-      step: 'A.b',
-      backTo: 0,
-      changes: { x: { before: 1, after: 0 } },
-    });
-  });
-  test("itf: the module's states, loop back to state 0, the step back named in #meta with its action", () => {
-    const mapped = mapTrace(
-      {
-        trace,
-        loopsBackTo: 0,
-        stuttering: false,
-        loopAction: { name: 'A_b', params: { self: mv('t1') } },
-      },
-      map,
-      { includeTla: true },
-    )!;
-    const result = {
-      spec: 's.cred',
-      variant: 'base',
-      params: {},
-      engine: 'embedded',
-      module: 'generated/s/S_base.tla',
-      config: 'generated/s/S_base.cfg',
-      verdict: 'violated',
-      property: 'P',
-      expected: null,
-      stats: { distinctStates: 2, statesGenerated: 3, depth: 2, seconds: 0 },
-      trace: mapped.steps,
-      loopsBackTo: 0,
-      stuttering: false,
-    } as unknown as VariantResult;
-    const itf = toItf(result);
-    expect(itf.vars).toEqual(['x', 'pc']);
-    expect(itf.loop).toBe(0);
-    expect(itf.states.map((s) => [s['x'], s['#meta'].action, s['#meta'].thread])).toEqual([
-      [0, null, null],
-      [1, 'A_a', 't1'],
-    ]);
-    expect(itf.states[1]!['pc']).toEqual({
-      '#map': [
-        [{ '#unserializable': 't1' }, 'A_b'],
-        [{ '#unserializable': 't2' }, 'A_a'],
-      ],
-    });
-    expect(itf['#meta']['loopStep']).toMatchObject({
-      action: 'A_b',
-      params: { self: { '#unserializable': 't1' } },
-      thread: 't1',
-      step: 'A.b',
-      backTo: 0,
-    });
-  });
-  test('worked out from pc when the engine does not name it (TLC 1.7.4)', () => {
-    const mapped = mapTrace({ trace, loopsBackTo: 0, stuttering: false }, map)!;
-    expect(mapped.steps[2]).toMatchObject({
-      thread: 't1',
-      step: 'A.b',
-      location: { line: 4 },
-      backTo: 0,
-    });
-  });
-  test('no name when no single thread moved', () => {
-    const still: NonNullable<CheckResult['trace']> = [
-      trace[0]!,
-      { action: { name: 'A_a', params: { self: mv('t1') } }, state: state(1, 'A_a', 'A_a') },
-    ];
-    const mapped = mapTrace({ trace: still, loopsBackTo: 0, stuttering: false }, map)!;
-    expect(mapped.steps[2]).toMatchObject({
-      thread: null,
-      step: '(unknown step)',
-      location: null,
-      backTo: 0,
-    });
-  });
-  (fixturesPresent ? test : test.skip)(
-    'TLC 2.x: the 2122 message names the action of the step back',
-    () => {
-      const dir = join(TLC_FIXTURES, '04a-liveness-lasso');
-      const result = toCheckResult(
-        readToolOutput(readFileSync(join(dir, 'tool.out'), 'utf8')),
-        13,
-        { actionParameters: new Map([['A_spin', ['self']]]) },
-      );
-      expect(result.loopsBackTo).toBe(3);
-      expect(result.loopAction).toEqual({ name: 'A_spin', params: { self: mv('t2') } });
-    },
-  );
 });

@@ -13,101 +13,108 @@ const at =
   (l: string[]): boolean =>
     l.some((x) => x.startsWith(`DEADLOCK  step ${i} of 32`));
 
+/** From step 0: Right and Left with the spec line and changes, 25 n to the queueing step, p back. */
+async function stepWithSpecLines(s: Session): Promise<void> {
+  let screen = await s.waitFor(at(0), 'step 0');
+  expect(screen[0]).toContain(
+    'credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, DIVERGED=false,',
+  );
+  expect(screen).toContain('the initial state: no statement ran yet');
+
+  screen = await s.key(`${ESC}[C`, at(1), 'step 1 after Right');
+  expect(
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:365:3  Caller.prctl_nnp')),
+  ).toBe(true);
+  expect(screen.some((l) => /^▶365 │ +prctl_nnp: task_set_no_new_privs\(self\)/.test(l))).toBe(
+    true,
+  );
+  expect(screen).toContain('* nnp: false -> true');
+
+  screen = await s.key(`${ESC}[D`, at(0), 'step 0 after Left');
+
+  // Step 25: caller1 queues its task work on caller2, which gets TIF_NOTIFY_SIGNAL.
+  for (let i = 0; i < 25; i++) s.write('n');
+  screen = await s.waitFor(at(25), 'step 25 after 25 n');
+  expect(
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:181:9  restrict_siblings.queue')),
+  ).toBe(true);
+  expect(screen.some((l) => /^▶181 │ +queue: atomic \{/.test(l))).toBe(true);
+  expect(screen).toContain(
+    '* task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
+  );
+  expect(screen).toContain('* notify_signal: false -> true');
+
+  screen = await s.key('p', at(24), 'step 24 after p');
+  expect(
+    screen.some((l) =>
+      l.startsWith('── specs/landlock-tsync.cred:180:7  restrict_siblings.schedule'),
+    ),
+  ).toBe(true);
+  expect(screen.some((l) => /^▶180 │ +schedule: for t in live/.test(l))).toBe(true);
+}
+
+/** Follow caller2 only: from step 24 its next steps are 25 (caller1's) skipped, 27, 28. */
+async function followCaller2(s: Session): Promise<void> {
+  let screen = await s.key(
+    't',
+    (l) => l.some((x) => x.includes('following caller1')),
+    'following caller1',
+  );
+  screen = await s.key(
+    't',
+    (l) => l.some((x) => x.includes('following caller2')),
+    'following caller2',
+  );
+  screen = await s.key(
+    'n',
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 27 of 32  following caller2')),
+    "caller2's next step",
+  );
+  expect(
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:181:9  restrict_siblings.queue')),
+  ).toBe(true);
+  screen = await s.key(
+    'n',
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 28 of 32  following caller2')),
+    "caller2's step after",
+  );
+  screen = await s.key(
+    'p',
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 27 of 32  following caller2')),
+    "caller2's step before",
+  );
+}
+
+/** The last step and the wait-for picture: each caller waits on all_prepared, owed by the other. */
+async function lastStepWaitsFor(s: Session): Promise<void> {
+  const screen = await s.key(
+    `${ESC}[F`,
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 32 of 32')),
+    'the last step after End',
+  );
+  expect(
+    screen.some((l) =>
+      l.startsWith('── specs/landlock-tsync.cred:199:7  restrict_siblings.must_wait'),
+    ),
+  ).toBe(true);
+  expect(screen.some((l) => /^▶199 │ +must_wait: if r > 0 \{/.test(l))).toBe(true);
+  expect(screen.some((l) => l.includes('■ deadlock: no thread can move'))).toBe(true);
+  expect(
+    screen.some((l) => l.includes('caller1  waits on all_prepared, held or owed by caller2')),
+  ).toBe(true);
+  expect(
+    screen.some((l) => l.includes('caller2  waits on all_prepared, held or owed by caller1')),
+  ).toBe(true);
+  expect(screen.some((l) => l.includes('cycle: caller1 -> caller2 -> caller1'))).toBe(true);
+  for (const l of screen) expect(l.length).toBeLessThanOrEqual(120);
+}
+
 test('the L-1 deadlock: step forward and back with its spec line, follow one thread, see who owes whom, quit', async () => {
   const s = new Session([...TRACE, L1], 120, 40);
   try {
-    let screen = await s.waitFor(at(0), 'step 0');
-    expect(screen[0]).toContain(
-      'credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, DIVERGED=false,',
-    );
-    expect(screen).toContain('the initial state: no statement ran yet');
-
-    screen = await s.key(`${ESC}[C`, at(1), 'step 1 after Right');
-    expect(
-      screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:365:3  Caller.prctl_nnp')),
-    ).toBe(true);
-    expect(screen.some((l) => /^▶365 │ +prctl_nnp: task_set_no_new_privs\(self\)/.test(l))).toBe(
-      true,
-    );
-    expect(screen).toContain('* nnp: false -> true');
-
-    screen = await s.key(`${ESC}[D`, at(0), 'step 0 after Left');
-
-    // Step 25: caller1 queues its task work on caller2, which gets TIF_NOTIFY_SIGNAL.
-    for (let i = 0; i < 25; i++) s.write('n');
-    screen = await s.waitFor(at(25), 'step 25 after 25 n');
-    expect(
-      screen.some((l) =>
-        l.startsWith('── specs/landlock-tsync.cred:181:9  restrict_siblings.queue'),
-      ),
-    ).toBe(true);
-    expect(screen.some((l) => /^▶181 │ +queue: atomic \{/.test(l))).toBe(true);
-    expect(screen).toContain(
-      '* task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
-    );
-    expect(screen).toContain('* notify_signal: false -> true');
-
-    screen = await s.key('p', at(24), 'step 24 after p');
-    expect(
-      screen.some((l) =>
-        l.startsWith('── specs/landlock-tsync.cred:180:7  restrict_siblings.schedule'),
-      ),
-    ).toBe(true);
-    expect(screen.some((l) => /^▶180 │ +schedule: for t in live/.test(l))).toBe(true);
-
-    // Follow caller2 only: from step 24 its next steps are 25 (caller1's) skipped, 27, 28.
-    screen = await s.key(
-      't',
-      (l) => l.some((x) => x.includes('following caller1')),
-      'following caller1',
-    );
-    screen = await s.key(
-      't',
-      (l) => l.some((x) => x.includes('following caller2')),
-      'following caller2',
-    );
-    screen = await s.key(
-      'n',
-      (l) => l.some((x) => x.startsWith('DEADLOCK  step 27 of 32  following caller2')),
-      "caller2's next step",
-    );
-    expect(
-      screen.some((l) =>
-        l.startsWith('── specs/landlock-tsync.cred:181:9  restrict_siblings.queue'),
-      ),
-    ).toBe(true);
-    screen = await s.key(
-      'n',
-      (l) => l.some((x) => x.startsWith('DEADLOCK  step 28 of 32  following caller2')),
-      "caller2's step after",
-    );
-    screen = await s.key(
-      'p',
-      (l) => l.some((x) => x.startsWith('DEADLOCK  step 27 of 32  following caller2')),
-      "caller2's step before",
-    );
-
-    // The last step and the wait-for picture: each caller waits on all_prepared, owed by the other.
-    screen = await s.key(
-      `${ESC}[F`,
-      (l) => l.some((x) => x.startsWith('DEADLOCK  step 32 of 32')),
-      'the last step after End',
-    );
-    expect(
-      screen.some((l) =>
-        l.startsWith('── specs/landlock-tsync.cred:199:7  restrict_siblings.must_wait'),
-      ),
-    ).toBe(true);
-    expect(screen.some((l) => /^▶199 │ +must_wait: if r > 0 \{/.test(l))).toBe(true);
-    expect(screen.some((l) => l.includes('■ deadlock: no thread can move'))).toBe(true);
-    expect(
-      screen.some((l) => l.includes('caller1  waits on all_prepared, held or owed by caller2')),
-    ).toBe(true);
-    expect(
-      screen.some((l) => l.includes('caller2  waits on all_prepared, held or owed by caller1')),
-    ).toBe(true);
-    expect(screen.some((l) => l.includes('cycle: caller1 -> caller2 -> caller1'))).toBe(true);
-    for (const l of screen) expect(l.length).toBeLessThanOrEqual(120);
+    await stepWithSpecLines(s);
+    await followCaller2(s);
+    await lastStepWaitsFor(s);
 
     s.write('q');
     expect(await s.exit()).toBe(0);
