@@ -100,6 +100,8 @@ export class IntVec {
     this.data[this.length++] = x;
   }
   get(i: number): number {
-    return this.data[i]!;
+    const x = this.data[i];
+    if (x === undefined) throw new Error(`internal error: item ${i} past the end of a vector`);
+    return x;
   }
 }
