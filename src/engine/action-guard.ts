@@ -15,8 +15,9 @@ export interface ActionGuard {
 export function actionGuard(module: TlaModule, ref: TlaActionRef): ActionGuard | undefined {
   if (ref.param === undefined) return undefined;
   const def = module.defs.find((d) => d.name === ref.def);
-  if (def === undefined || def.params.length !== 1) return undefined;
-  const formal = def.params[0]!;
+  if (def === undefined) return undefined;
+  const [formal, ...others] = def.params;
+  if (formal === undefined || others.length > 0) return undefined;
   const body = def.body;
   const first: TlaExpr | undefined =
     body.kind === 'TlaJunction' ? (body.op === '/\\' ? body.items[0] : undefined) : body;

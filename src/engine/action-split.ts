@@ -3,6 +3,7 @@
 // applications, recursively. The interpreter (interpret.ts) and the compiler
 // (compile/compile-module.ts) both name steps by it. Pure; evaluates nothing.
 
+import { at } from '../source/checked-index.js';
 import type { TlaDef, TlaExpr } from '../tla/tla-ast.js';
 
 /** One named part of an action, with an expression equivalent to it in the action's scope. */
@@ -22,13 +23,16 @@ export function splitAction(call: TlaExpr, defs: ReadonlyMap<string, TlaDef>): A
   const rec = (e: TlaExpr, subst: ReadonlyMap<string, TlaExpr>): ActionPart[] => {
     const op = nameOf(e);
     if (op === undefined) return [];
-    const def = defs.get(op)!;
+    const def = defs.get(op);
+    if (def === undefined) throw new Error(`internal error: the action ${op} is not a definition`);
     const args = e.kind === 'TlaApply' ? e.args : [];
     // Only split through arguments that are plain names (the action's parameter), so each
     // part can be rewritten as an application in the action's scope.
     if (!args.every((a) => a.kind === 'TlaName')) return [{ name: op, expr: substitute(e, subst) }];
     const inner = new Map<string, TlaExpr>();
-    def.params.forEach((p, i) => inner.set(p, substitute(args[i]!, subst)));
+    def.params.forEach((p, i) =>
+      inner.set(p, substitute(at(args, i, `an argument of ${op}`), subst)),
+    );
     const body = def.body;
     if (
       body.kind === 'TlaJunction' &&
@@ -37,7 +41,10 @@ export function splitAction(call: TlaExpr, defs: ReadonlyMap<string, TlaDef>): A
     ) {
       return body.items.flatMap((it) => {
         const sub = rec(it, inner);
-        return sub.length > 0 ? sub : [{ name: nameOf(it)!, expr: substitute(it, inner) }];
+        if (sub.length > 0) return sub;
+        const name = nameOf(it);
+        if (name === undefined) throw new Error(`internal error: a disjunct of ${op} is not named`);
+        return [{ name, expr: substitute(it, inner) }];
       });
     }
     return [{ name: op, expr: substitute(e, subst) }];

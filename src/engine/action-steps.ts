@@ -2,7 +2,7 @@
 // `x' = e`, `x' \in S`, UNCHANGED and the instances of `\A` conjoined inside an action. Each
 // assignment is undone when its continuation returns, so one successor array serves a search.
 
-import type { Cont, Ctx, ValueFn } from './eval-scope.js';
+import type { Cont, Ctx, Slot, ValueFn } from './eval-scope.js';
 import { asBool, asSet, tlcEquals } from './value-ops.js';
 import { SetValue, setContains, valueEquals, type Value } from './values.js';
 
@@ -16,25 +16,27 @@ export function forallInstances(elems: readonly Value[], nvars: number): Value[]
   if (elems.length > 0) {
     const cur: Value[] = new Array<Value>(nvars);
     const rec = (j: number): void => {
-      for (let i = 0; i < elems.length; i++) {
-        cur[j] = elems[i]!;
+      for (const x of elems) {
+        cur[j] = x;
         if (j === nvars - 1) all.push(cur.slice());
         else rec(j + 1);
       }
     };
     rec(0);
   }
-  if (all.length <= 2) return all;
-  return [all[0]!, ...all.slice(1).reverse()];
+  const [first, ...rest] = all;
+  if (first === undefined || rest.length <= 1) return all;
+  return [first, ...rest.reverse()];
 }
 
 export function unchangedFrom(ctx: Ctx, idx: readonly number[], i: number, k: Cont): void {
-  if (i === idx.length) {
+  const j = idx[i];
+  if (j === undefined) {
     k(ctx);
     return;
   }
-  const j = idx[i]!;
-  const cur = ctx.cur[j]!;
+  const cur = ctx.cur[j];
+  if (cur === undefined) throw new Error(`internal error: the state has no variable ${j}`);
   const t = ctx.next[j];
   if (t === undefined) {
     ctx.next[j] = cur;
@@ -84,8 +86,9 @@ export function assignThen(j: number, op: string, r: ValueFn, k: Cont): Cont {
   };
 }
 
-function bindInstance(ctx: Ctx, slots: readonly number[], inst: readonly Value[]): void {
-  for (let j = 0; j < slots.length; j++) ctx.locals[slots[j]!] = inst[j];
+function bindInstance(ctx: Ctx, slots: readonly number[], inst: readonly Slot[]): void {
+  let j = 0;
+  for (const slot of slots) ctx.locals[slot] = inst[j++];
 }
 
 /**
@@ -100,10 +103,9 @@ export function allInstancesHold(
 ): Cont {
   return (ctx) => {
     const insts = forallInstances(asSet(set(ctx), 'The bound set of \\A').elems, slots.length);
-    for (let i = 0; i < insts.length; i++) {
-      bindInstance(ctx, slots, insts[i]!);
-      for (let g = 0; g < guards.length; g++)
-        if (!asBool(guards[g]!(ctx), 'A conjunct of an action')) return;
+    for (const inst of insts) {
+      bindInstance(ctx, slots, inst);
+      for (const guard of guards) if (!asBool(guard(ctx), 'A conjunct of an action')) return;
     }
     k(ctx);
   };
@@ -123,8 +125,10 @@ export function conjoinInstances(
   // re-entry of the same formula from `k` starts its own.
   const frames: { readonly insts: readonly Value[][]; pos: number }[] = [];
   const step: Cont = (ctx) => {
-    const f = frames[frames.length - 1]!;
-    if (f.pos === f.insts.length) {
+    const f = frames.at(-1);
+    if (f === undefined) throw new Error('internal error: a \\A step with no instances');
+    const inst = f.insts[f.pos];
+    if (inst === undefined) {
       frames.pop();
       try {
         k(ctx);
@@ -134,13 +138,13 @@ export function conjoinInstances(
       return;
     }
     const saved = slots.map((sl) => ctx.locals[sl]);
-    bindInstance(ctx, slots, f.insts[f.pos]!);
+    bindInstance(ctx, slots, inst);
     f.pos++;
     try {
       body(ctx);
     } finally {
       f.pos--;
-      for (let j = 0; j < slots.length; j++) ctx.locals[slots[j]!] = saved[j];
+      bindInstance(ctx, slots, saved);
     }
   };
   const body = compileBody(step);

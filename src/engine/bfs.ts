@@ -7,7 +7,7 @@
 // through the `now` it is given.
 
 import { AssertFailure, EvalError } from './eval-error.js';
-import { FingerprintSet, IntVec } from './fingerprint-set.js';
+import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { GuardSkip } from './guard-skip.js';
 import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
@@ -169,9 +169,12 @@ export class Bfs {
           this.generalFair.push(f);
           return;
         }
-        for (const [a, pi] of placed)
-          this.coverBits[a]![pi * fairWords + (f >>> 5)]! |= 1 << (f & 31);
-        this.coveredMask[f >>> 5]! |= 1 << (f & 31);
+        for (const [a, pi] of placed) {
+          const bits = this.coverBits[a];
+          if (bits === undefined) throw new Error(`internal error: no cover bits for action ${a}`);
+          orWord(bits, pi * fairWords + (f >>> 5), 1 << (f & 31));
+        }
+        orWord(this.coveredMask, f >>> 5, 1 << (f & 31));
         this.anyCovered = true;
       });
     }
@@ -224,13 +227,13 @@ export class Bfs {
   }[] {
     const out: { state: State; index: number; s1: number; s2: number }[] = [];
     for (let k = this.head; k < this.queue.length; k++) {
-      const at = this.sumHead + 2 * (k - this.head);
-      out.push({
-        state: this.queue[k]!,
-        index: k,
-        s1: this.sumQueue[at]!,
-        s2: this.sumQueue[at + 1]!,
-      });
+      const sums = this.sumHead + 2 * (k - this.head);
+      const state = this.queue[k];
+      const s1 = this.sumQueue[sums];
+      const s2 = this.sumQueue[sums + 1];
+      if (state === undefined || s1 === undefined || s2 === undefined)
+        throw new Error(`internal error: queued state ${k} has no state or lane sums`);
+      out.push({ state, index: k, s1, s2 });
     }
     return out;
   }
@@ -265,9 +268,10 @@ export class Bfs {
   }
 
   private checkCovers(s: State): void {
-    const covers = this.module.covers;
-    for (let c = 0; c < covers.length; c++) {
-      if (!this.coverReached[c] && covers[c]!.holds(s)) this.coverReached[c] = true;
+    let c = 0;
+    for (const cover of this.module.covers) {
+      if (!this.coverReached[c] && cover.holds(s)) this.coverReached[c] = true;
+      c++;
     }
   }
 
@@ -300,7 +304,9 @@ export class Bfs {
     this.meter?.spend(this.successorCost);
     this.statesGenerated++;
     this.successorCount++;
-    this.actionReached[action]![sub] = true;
+    const reached = this.actionReached[action];
+    if (reached === undefined) throw new Error(`internal error: no action ${action}`);
+    reached[sub] = true;
     const m = this.module;
     const j = this.add(t, this.current);
     const g = this.graph;
@@ -309,23 +315,21 @@ export class Bfs {
       const level = this.currentLevel + 1;
       if (level > this.depth) this.depth = level;
       if (m.covers.length > 0) this.checkCovers(t);
-      const invs = m.invariants;
       this.invariantState = j;
-      for (let k = 0; k < invs.length; k++) {
-        if (!invs[k]!.holds(t)) {
-          this.stop = { kind: 'invariant', property: invs[k]!.name, state: j };
+      for (const inv of m.invariants) {
+        if (!inv.holds(t)) {
+          this.stop = { kind: 'invariant', property: inv.name, state: j };
           this.popQueued(); // TLC enqueues a new state only after its checks pass
           throw STOP;
         }
       }
       this.invariantState = -1;
     }
-    const aps = m.actionProperties;
-    for (let k = 0; k < aps.length; k++) {
-      if (!aps[k]!.holds(this.currentState, t)) {
+    for (const ap of m.actionProperties) {
+      if (!ap.holds(this.currentState, t)) {
         this.stop = {
           kind: 'action-property',
-          property: aps[k]!.name,
+          property: ap.name,
           from: this.current,
           step: { next: t, action, param, sub },
         };
@@ -347,26 +351,30 @@ export class Bfs {
     const s = this.currentState;
     const fw = g.fairWords;
     let cover = 0;
+    let cb: Int32Array | undefined;
     if (this.anyCovered) {
       if (action !== this.lastAction || param !== this.lastParam) {
+        const a = this.module.actions[action];
+        if (a === undefined) throw new Error(`internal error: no action ${action}`);
         this.lastAction = action;
         this.lastParam = param;
-        this.lastCover = paramIndex(this.module.actions[action]!.paramValues, param) * fw;
+        this.lastCover = paramIndex(a.paramValues, param) * fw;
       }
       cover = this.lastCover;
       this.succStates.push(t);
+      cb = this.coverBits[action];
+      if (cb === undefined) throw new Error(`internal error: no cover bits for action ${action}`);
     }
-    const cb = this.anyCovered ? this.coverBits[action]! : undefined;
     let differs = -1; // unknown; 0 no, 1 yes
     const edge = g.edgeStepBits.length;
     for (let w = 0; w < fw; w++) {
       let bits = 0;
-      const c = cb === undefined ? 0 : cb[cover + w]!;
+      const c = cb === undefined ? 0 : wordAt(cb, cover + w);
       if (c !== 0) {
         if (differs < 0) differs = sameState(s, t) ? 0 : 1;
         if (differs === 1) {
           bits = c;
-          this.curEnabled[w]! |= c;
+          orWord(this.curEnabled, w, c);
         }
       }
       g.edgeStepBits.push(bits);
@@ -374,16 +382,16 @@ export class Bfs {
     const general = this.generalFair;
     if (general.length === 0) return;
     const fair = this.module.fairness;
-    for (let k = 0; k < general.length; k++) {
-      const f = general[k]!;
-      const fi = fair[f]!;
+    for (const f of general) {
+      const fi = fair[f];
+      if (fi === undefined) throw new Error(`internal error: no fairness instance ${f}`);
       const hint = fi.action;
       let step: boolean;
       if (hint !== undefined && hint.index === action && hint.param === param) {
         if (differs < 0) differs = sameState(s, t) ? 0 : 1;
         step = differs === 1;
       } else step = fi.isStep(s, t);
-      if (step) g.edgeStepBits.data[edge + (f >>> 5)]! |= 1 << (f & 31);
+      if (step) orWord(g.edgeStepBits.data, edge + (f >>> 5), 1 << (f & 31));
     }
   }
 
@@ -394,7 +402,7 @@ export class Bfs {
    */
   private finishState(g: StateGraph): void {
     const fw = g.fairWords;
-    for (let w = 0; w < fw; w++) g.enabledBits.push(this.curEnabled[w]!);
+    for (let w = 0; w < fw; w++) g.enabledBits.push(wordAt(this.curEnabled, w));
     if (!this.anyCovered) return;
     const succ = this.succStates;
     const n = succ.length;
@@ -406,11 +414,18 @@ export class Bfs {
       const join = (i: number, k: number): void => {
         let equal = -1;
         for (let w = 0; w < fw; w++) {
-          const a = bits[(base + i) * fw + w]!;
-          const b = bits[(base + k) * fw + w]!;
-          const m = (a | b) & mask[w]!;
-          if (m === (a & mask[w]!) && m === (b & mask[w]!)) continue;
-          if (equal < 0) equal = statesEqual(succ[i]!, succ[k]!) ? 1 : 0;
+          const a = wordAt(bits, (base + i) * fw + w);
+          const b = wordAt(bits, (base + k) * fw + w);
+          const mw = wordAt(mask, w);
+          const m = (a | b) & mw;
+          if (m === (a & mw) && m === (b & mw)) continue;
+          if (equal < 0) {
+            const si = succ[i];
+            const sk = succ[k];
+            if (si === undefined || sk === undefined)
+              throw new Error(`internal error: no successor ${i} or ${k} to compare`);
+            equal = statesEqual(si, sk) ? 1 : 0;
+          }
           if (equal === 0) return;
           bits[(base + i) * fw + w] = a | m;
           bits[(base + k) * fw + w] = b | m;
@@ -422,7 +437,7 @@ export class Bfs {
       } else {
         const first = new Map<number, number[]>();
         for (let i = 0; i < n; i++) {
-          const tg = targets[base + i]!;
+          const tg = wordAt(targets, base + i);
           const list = first.get(tg);
           if (list === undefined) first.set(tg, [i]);
           else {
@@ -469,13 +484,17 @@ export class Bfs {
         this.currentLevel++;
         this.levelEnd = this.queue.length;
       }
-      const s = this.queue[index]!;
+      const s = this.queue[index];
+      const s1 = this.sumQueue[this.sumHead];
+      const s2 = this.sumQueue[this.sumHead + 1];
+      if (s === undefined || s1 === undefined || s2 === undefined)
+        throw new Error(`internal error: queued state ${index} has no state or lane sums`);
       this.queue[index] = undefined;
       this.head++;
       this.current = index;
       this.currentState = s;
-      this.curSum1 = this.sumQueue[this.sumHead]!;
-      this.curSum2 = this.sumQueue[this.sumHead + 1]!;
+      this.curSum1 = s1;
+      this.curSum2 = s2;
       this.sumHead += 2;
       if (this.sumHead >= 1 << 16) {
         // Drop the sums of expanded states now and then, so the array stays short.
@@ -484,7 +503,7 @@ export class Bfs {
       }
       let total = 0;
       try {
-        if (g !== undefined) this.recordState(s, index);
+        if (g !== undefined) this.recordState(g, s, index);
         const guards = this.guards;
         guards.look(s);
         for (let a = 0; a < nActions; a++) {
@@ -514,15 +533,17 @@ export class Bfs {
     return false;
   }
 
-  private recordState(s: State, index: number): void {
-    const g = this.graph!;
+  private recordState(g: StateGraph, s: State, index: number): void {
     while (g.edgeStart.length < index) g.edgeStart.push(g.edgeTarget.length);
     g.edgeStart.push(g.edgeTarget.length);
     const preds = g.predicates;
     for (let w = 0; w < g.predWords; w++) {
       let bits = 0;
-      for (let p = w * 32; p < Math.min(preds.length, w * 32 + 32); p++)
-        if (preds[p]!(s)) bits |= 1 << (p - w * 32);
+      for (let p = w * 32; p < Math.min(preds.length, w * 32 + 32); p++) {
+        const pred = preds[p];
+        if (pred === undefined) throw new Error(`internal error: no temporal predicate ${p}`);
+        if (pred(s)) bits |= 1 << (p - w * 32);
+      }
       g.predBits.push(bits);
     }
     this.curEnabled.fill(0);
@@ -531,9 +552,10 @@ export class Bfs {
     // Instances not described by actions are evaluated before the successors, as they always were.
     const fair = this.module.fairness;
     const general = this.generalFair;
-    for (let k = 0; k < general.length; k++) {
-      const f = general[k]!;
-      if (fair[f]!.enabled(s)) this.curEnabled[f >>> 5]! |= 1 << (f & 31);
+    for (const f of general) {
+      const fi = fair[f];
+      if (fi === undefined) throw new Error(`internal error: no fairness instance ${f}`);
+      if (fi.enabled(s)) orWord(this.curEnabled, f >>> 5, 1 << (f & 31));
     }
   }
 
@@ -586,11 +608,11 @@ function placeSteps(
     const a = module.actions[st.index];
     if (a === undefined) return undefined;
     wanted.add(a.name);
+    const param = st.param;
     let pi: number;
-    if (st.param === undefined) pi = a.paramName === undefined ? 0 : -1;
+    if (param === undefined) pi = a.paramName === undefined ? 0 : -1;
     else
-      pi =
-        a.paramName === undefined ? -1 : a.paramValues.findIndex((v) => valueEquals(v, st.param!));
+      pi = a.paramName === undefined ? -1 : a.paramValues.findIndex((v) => valueEquals(v, param));
     if (pi < 0) continue;
     out.push([st.index, pi]);
     found.add(a.name);

@@ -42,7 +42,10 @@ class StateEval {
       defs: new Map<string, TlaDef>(module.defs.map((d) => [d.name, d])),
       constantDefs: new Map(),
     };
-    this.state = variables.map((v) => (state[v] === undefined ? false : fromTlaValue(state[v]!)));
+    this.state = variables.map((v) => {
+      const x = state[v];
+      return x === undefined ? false : fromTlaValue(x);
+    });
   }
 
   def(name: string): TlaDef | undefined {
@@ -137,7 +140,8 @@ function lockHolders(
     case 'TlaQuant': {
       // `forall t in S: P(t)` over threads (de_thread waiting for the others to go, a tracer
       // waiting for every caller to stop): the threads for which P fails are the ones waited on.
-      if (cond.quantifier !== '\\A' || cond.variables.length !== 1) return [];
+      const [variable, ...more] = cond.variables;
+      if (cond.quantifier !== '\\A' || variable === undefined || more.length > 0) return [];
       const set = ev.value(cond.set, bound);
       if (!(set instanceof SetValue)) return [];
       return set.elems
@@ -146,7 +150,7 @@ function lockHolders(
             x instanceof ModelValue &&
             threads.has(x.name) &&
             x.name !== self &&
-            ev.value(cond.body, new Map([...bound, [cond.variables[0]!, x]])) === false,
+            ev.value(cond.body, new Map([...bound, [variable, x]])) === false,
         )
         .map((x) => x.name);
     }
@@ -154,9 +158,13 @@ function lockHolders(
       const def = ev.def(cond.op);
       // Definitions do not recurse; the bound only stops a malformed tree from looping.
       if (def === undefined || def.params.length !== cond.args.length || depth > 16) return [];
-      const args = cond.args.map((a) => ev.value(a, bound));
-      if (args.some((a) => a === undefined)) return [];
-      const inner = new Map(def.params.map((p, i) => [p, args[i]!] as const));
+      const inner = new Map<string, Value>();
+      for (const [i, p] of def.params.entries()) {
+        const arg = cond.args[i];
+        const v = arg === undefined ? undefined : ev.value(arg, bound);
+        if (v === undefined) return [];
+        inner.set(p, v);
+      }
       return lockHolders(def.body, ev, inner, threads, self, depth + 1);
     }
     default:
@@ -170,10 +178,10 @@ const CALL = /^([A-Za-z_]\w*)\s*\(\s*([^,()]+(?:\([^()]*\))?[^,()]*?)\s*[,)]/;
 /** What a sleeping statement names as the thing it waits on: the awaited expression, or a call's first argument. */
 function awaitedText(statement: string): string {
   const text = statement.trim();
-  const a = AWAIT.exec(text);
-  if (a !== null) return a[1]!;
-  const c = CALL.exec(text);
-  if (c !== null) return c[2]!.trim();
+  const awaited = AWAIT.exec(text)?.[1];
+  if (awaited !== undefined) return awaited;
+  const firstArg = CALL.exec(text)?.[2];
+  if (firstArg !== undefined) return firstArg.trim();
   return text;
 }
 

@@ -152,8 +152,9 @@ const builtinHandlers: ReadonlyMap<string, BuiltinHandler> = new Map<string, Bui
     'Head',
     (a) => (ctx) => {
       const s = asSeq(a(ctx), 'The argument of Head');
-      if (s.elems.length === 0) fail('Attempted to apply Head to the empty sequence.');
-      return s.elems[0]!;
+      const first = s.elems[0];
+      if (first === undefined) fail('Attempted to apply Head to the empty sequence.');
+      return first;
     },
   ],
   [

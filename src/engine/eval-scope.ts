@@ -21,6 +21,14 @@ export class Ctx {
   }
 }
 
+/** The value bound in `slot`: compiled code reads a slot only inside the binder that fills it. */
+export function slotValue(ctx: Ctx, slot: number): Value {
+  const v = ctx.locals[slot];
+  if (v === undefined)
+    throw new Error(`internal error: local slot ${slot} read before it is bound`);
+  return v;
+}
+
 /** A compiled value expression. */
 export type ValueFn = (ctx: Ctx) => Value;
 /** A continuation of an action: called once per way the conjuncts so far can be satisfied. */

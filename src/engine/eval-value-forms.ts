@@ -51,7 +51,8 @@ function compileAll(items: readonly TlaExpr[], sc: Scope, compile: CompileValue)
   const fs = items.map((x) => compile(x, sc));
   return (ctx: Ctx): Value[] => {
     const out: Value[] = new Array(fs.length);
-    for (let i = 0; i < fs.length; i++) out[i] = fs[i]!(ctx);
+    let i = 0;
+    for (const f of fs) out[i++] = f(ctx);
     return out;
   };
 }
@@ -98,9 +99,9 @@ export function compileSetFilter(e: TlaSetFilter, sc: Scope, compile: CompileVal
   return (ctx) => {
     const s = asSet(set(ctx), 'The set of a set filter').elems;
     const out: Value[] = [];
-    for (let i = 0; i < s.length; i++) {
-      ctx.locals[slot] = s[i];
-      if (asBool(pred(ctx), 'The predicate of a set filter')) out.push(s[i]!);
+    for (const x of s) {
+      ctx.locals[slot] = x;
+      if (asBool(pred(ctx), 'The predicate of a set filter')) out.push(x);
     }
     return makeSortedSet(out);
   };
@@ -138,10 +139,11 @@ export function compileQuant(e: TlaQuant, sc: Scope, compile: CompileValue): Val
   return (ctx) => {
     const s = asSet(set(ctx), 'The bound set of a quantifier').elems;
     const rec = (k: number): boolean => {
-      const slot = slots[k]!;
+      const slot = slots[k];
+      if (slot === undefined) throw new Error(`internal error: a quantifier has no variable ${k}`);
       const last = k === slots.length - 1;
-      for (let i = 0; i < s.length; i++) {
-        ctx.locals[slot] = s[i];
+      for (const x of s) {
+        ctx.locals[slot] = x;
         const r = last ? asBool(body(ctx), 'The body of a quantifier') : rec(k + 1);
         if (r !== forall) return r;
       }
@@ -158,9 +160,9 @@ export function compileChoose(e: TlaChoose, sc: Scope, compile: CompileValue): V
   return (ctx) => {
     const sv = asSet(set(ctx), 'The set of CHOOSE');
     const s = sv.elems;
-    for (let i = 0; i < s.length; i++) {
-      ctx.locals[slot] = s[i];
-      if (asBool(pred(ctx), 'The predicate of CHOOSE')) return s[i]!;
+    for (const x of s) {
+      ctx.locals[slot] = x;
+      if (asBool(pred(ctx), 'The predicate of CHOOSE')) return x;
     }
     return fail(
       `Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P.\nS = ${formatValue(sv)}`,
@@ -194,12 +196,14 @@ export function compileExcept(e: TlaExcept, sc: Scope, compile: CompileValue): V
     k: number,
     value: ValueFn,
   ): Value => {
-    const step = path[k]!;
+    const step = path[k];
+    if (step === undefined) throw new Error(`internal error: an EXCEPT path has no step ${k}`);
     const f = asFcn(v, 'The base of EXCEPT');
     const arg: Value = step.index !== undefined ? step.index(ctx) : step.field;
     const i = functionIndex(f, arg);
     if (i < 0) return f;
-    const old = functionValues(f)[i]!;
+    const old = functionValues(f)[i];
+    if (old === undefined) throw new Error(`internal error: a function has no value ${i}`);
     let nv: Value;
     if (k === path.length - 1) {
       ctx.locals[atSlot] = old;
@@ -211,7 +215,7 @@ export function compileExcept(e: TlaExcept, sc: Scope, compile: CompileValue): V
   };
   return (ctx) => {
     let v = b(ctx);
-    for (let i = 0; i < cs.length; i++) v = update(ctx, v, cs[i]!.path, 0, cs[i]!.value);
+    for (const c of cs) v = update(ctx, v, c.path, 0, c.value);
     return v;
   };
 }

@@ -13,11 +13,20 @@ import type {
   TlaUnary,
   TlaValueForm,
 } from '../tla/tla-ast.js';
+import { at } from '../source/checked-index.js';
 import { allInstancesHold, assignThen, conjoinInstances, unchangedFrom } from './action-steps.js';
 import { isConstantLevel } from './constant-level.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import { binaryOperator, builtinOperator } from './eval-operators.js';
-import { Scope, Unit, type Binding, type Cont, type Slot, type ValueFn } from './eval-scope.js';
+import {
+  Scope,
+  Unit,
+  slotValue,
+  type Binding,
+  type Cont,
+  type Slot,
+  type ValueFn,
+} from './eval-scope.js';
 import {
   bindSlots,
   compileChoose,
@@ -77,7 +86,7 @@ export function compileValue(e: TlaExpr, sc: Scope): ValueFn {
       const { scope, slots } = bindLet(e.defs, sc);
       const body = compileValue(e.body, scope);
       return (ctx) => {
-        for (let i = 0; i < slots.length; i++) ctx.locals[slots[i]!] = undefined;
+        for (const slot of slots) ctx.locals[slot] = undefined;
         return body(ctx);
       };
     }
@@ -115,7 +124,7 @@ function compileValueForm(e: ValueForm, sc: Scope): ValueFn {
     case 'TlaAt': {
       const slot = sc.at;
       if (slot === undefined) fail('@ used outside an EXCEPT clause.');
-      return (ctx) => ctx.locals[slot]!;
+      return (ctx) => slotValue(ctx, slot);
     }
     case 'TlaUnchanged':
       return compileUnchangedTest(e.variables, sc);
@@ -147,12 +156,12 @@ function compileJunction(e: TlaJunction, sc: Scope): ValueFn {
   const fs = e.items.map((i) => compileValue(i, sc));
   if (e.op === '/\\') {
     return (ctx) => {
-      for (let i = 0; i < fs.length; i++) if (!asBool(fs[i]!(ctx), 'A conjunct')) return false;
+      for (const f of fs) if (!asBool(f(ctx), 'A conjunct')) return false;
       return true;
     };
   }
   return (ctx) => {
-    for (let i = 0; i < fs.length; i++) if (asBool(fs[i]!(ctx), 'A disjunct')) return true;
+    for (const f of fs) if (asBool(f(ctx), 'A disjunct')) return true;
     return false;
   };
 }
@@ -161,8 +170,7 @@ function compileCase(e: TlaCase, sc: Scope): ValueFn {
   const arms = e.arms.map((a) => ({ c: compileValue(a.cond, sc), v: compileValue(a.value, sc) }));
   const other = e.other === undefined ? undefined : compileValue(e.other, sc);
   return (ctx) => {
-    for (let i = 0; i < arms.length; i++)
-      if (asBool(arms[i]!.c(ctx), 'A CASE guard')) return arms[i]!.v(ctx);
+    for (const arm of arms) if (asBool(arm.c(ctx), 'A CASE guard')) return arm.v(ctx);
     if (other === undefined) fail('Attempted to evaluate a CASE with no arm enabled and no OTHER.');
     return other(ctx);
   };
@@ -172,12 +180,12 @@ function compileCase(e: TlaCase, sc: Scope): ValueFn {
 function compileUnchangedTest(variables: readonly string[], sc: Scope): ValueFn {
   const idx = variables.map((v) => varIndex(v, sc));
   return (ctx) => {
-    for (let i = 0; i < idx.length; i++) {
-      const j = idx[i]!;
+    for (const j of idx) {
       const t = ctx.next[j];
       if (t === undefined)
         fail(`The variable ${sc.unit.mod.variables[j]}' is read before it is assigned.`);
-      if (!valueEquals(ctx.cur[j]!, t)) return false;
+      const u = ctx.cur[j];
+      if (u === undefined || !valueEquals(u, t)) return false;
     }
     return true;
   };
@@ -194,7 +202,7 @@ function compileName(name: string, sc: Scope): ValueFn {
   if (b !== undefined) {
     if (b.kind === 'slot') {
       const slot = b.slot;
-      return (ctx) => ctx.locals[slot]!;
+      return (ctx) => slotValue(ctx, slot);
     }
     if (b.kind === 'lazy') {
       const { slot, fn } = b;
@@ -219,7 +227,11 @@ function compileName(name: string, sc: Scope): ValueFn {
         return v;
       };
     }
-    return (ctx) => ctx.cur[vi]!;
+    return (ctx) => {
+      const v = ctx.cur[vi];
+      if (v === undefined) throw new Error(`internal error: the state has no variable ${name}`);
+      return v;
+    };
   }
   const cv = mod.constants.get(name);
   if (cv !== undefined) return () => cv;
@@ -269,14 +281,13 @@ function compileApply<T>(
   if (def.params.length !== args.length)
     fail(`${op} takes ${def.params.length} arguments, given ${args.length}.`);
   const m = new Map<string, Binding>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    m.set(def.params[i]!, {
+  args.forEach((a, i) => {
+    m.set(at(def.params, i, `a parameter of ${op}`), {
       kind: 'byname',
       fn: compileValue(a, sc),
       act: (k: Cont) => compileAction(a, sc, k),
     });
-  }
+  });
   return body(def.body, new Scope(sc.unit, m, undefined));
 }
 
@@ -388,7 +399,7 @@ export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
       const { scope, slots } = bindLet(e.defs, sc);
       const body = compileAction(e.body, scope, k);
       return (ctx) => {
-        for (let i = 0; i < slots.length; i++) ctx.locals[slots[i]!] = undefined;
+        for (const slot of slots) ctx.locals[slot] = undefined;
         body(ctx);
       };
     }
@@ -413,12 +424,13 @@ export function compileAction(e: TlaExpr, sc: Scope, k: Cont): Cont {
 function compileJunctionAction(e: TlaJunction, sc: Scope, k: Cont): Cont {
   if (e.op === '/\\') {
     let c = k;
-    for (let i = e.items.length - 1; i >= 0; i--) c = compileAction(e.items[i]!, sc, c);
+    for (let i = e.items.length - 1; i >= 0; i--)
+      c = compileAction(at(e.items, i, 'a conjunct'), sc, c);
     return c;
   }
   const ks = e.items.map((it) => compileAction(it, sc, k));
   return (ctx) => {
-    for (let i = 0; i < ks.length; i++) ks[i]!(ctx);
+    for (const run of ks) run(ctx);
   };
 }
 
@@ -430,9 +442,10 @@ function compileExistsAction(e: TlaQuant, sc: Scope, k: Cont): Cont {
   return (ctx) => {
     const s = asSet(set(ctx), 'The bound set of \\E').elems;
     const rec = (j: number): void => {
-      const slot = slots[j]!;
-      for (let i = 0; i < s.length; i++) {
-        ctx.locals[slot] = s[i];
+      const slot = slots[j];
+      if (slot === undefined) throw new Error(`internal error: \\E has no bound variable ${j}`);
+      for (const x of s) {
+        ctx.locals[slot] = x;
         if (j === slots.length - 1) body(ctx);
         else rec(j + 1);
       }
@@ -448,8 +461,7 @@ function compileCaseAction(e: TlaCase, sc: Scope, k: Cont): Cont {
   }));
   const other = e.other === undefined ? undefined : compileAction(e.other, sc, k);
   return (ctx) => {
-    for (let i = 0; i < arms.length; i++)
-      if (asBool(arms[i]!.c(ctx), 'A CASE guard')) return arms[i]!.v(ctx);
+    for (const arm of arms) if (asBool(arm.c(ctx), 'A CASE guard')) return arm.v(ctx);
     if (other === undefined) fail('Attempted to evaluate a CASE with no arm enabled and no OTHER.');
     other(ctx);
   };

@@ -11,6 +11,7 @@ import type {
   TlaTraceStep,
 } from '../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../tla/tla-ast.js';
+import { at } from '../source/checked-index.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
 import { EvalError } from './eval-error.js';
 import { interpretModule } from './interpret.js';
@@ -312,10 +313,13 @@ function buildResult(
     case 'done': {
       if (module.temporalProperties.length > 0) {
         bfs.finishGraph();
+        const graph = bfs.graph;
+        if (graph === undefined)
+          throw new Error('internal error: temporal properties checked without the state graph');
         let cx;
         try {
           cx = checkLiveness(module, {
-            graph: bfs.graph!,
+            graph,
             stateCount: bfs.distinct,
             pathTo: (i) => bfs.pathTo(i),
             isInitial: (i) => bfs.parent.get(i) < 0,
@@ -345,8 +349,9 @@ function buildResult(
           }
           // Replaying one step past the end, into the state the loop goes back to, names the
           // step that closes the lasso; the trace itself ends at the last distinct state.
-          const closed = rebuildTrace(module, bfs, [...cx.states, cx.states[cx.loopsBackTo]!]);
-          const loopAction = closed[closed.length - 1]!.action ?? undefined;
+          const back = at(cx.states, cx.loopsBackTo, 'the state a lasso goes back to');
+          const closed = rebuildTrace(module, bfs, [...cx.states, back]);
+          const loopAction = at(closed, closed.length - 1, 'the closing step').action ?? undefined;
           return {
             ...base,
             verdict: 'violated',
@@ -359,7 +364,9 @@ function buildResult(
         }
       }
       const unreachedActions = module.actions.flatMap((a, i) =>
-        i === module.terminating ? [] : a.subActions.filter((_, k) => !bfs.actionReached[i]![k]),
+        i === module.terminating
+          ? []
+          : a.subActions.filter((_, k) => !at(bfs.actionReached, i, 'the reached sub-actions')[k]),
       );
       const unreachedCovers = module.covers
         .filter((_, i) => !bfs.coverReached[i])
@@ -435,13 +442,13 @@ export function toTlaState(
   s: State,
 ): Record<string, ReturnType<typeof toTlaValue>> {
   const out: Record<string, ReturnType<typeof toTlaValue>> = {};
-  module.variables.forEach((v, i) => (out[v] = toTlaValue(s[i]!)));
+  module.variables.forEach((v, i) => (out[v] = toTlaValue(at(s, i, `the value of ${v}`))));
   return out;
 }
 
 /** One step of a trace as TLA+ JSON. */
 export function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
-  const a = module.actions[st.action]!;
+  const a = at(module.actions, st.action, 'the action of a step');
   const params: Record<string, ReturnType<typeof toTlaValue>> = {};
   if (a.paramName !== undefined && st.param !== undefined)
     params[a.paramName] = toTlaValue(st.param);
@@ -505,7 +512,7 @@ export function replayFingerprints(
     return [FP.h1, FP.h2];
   };
   let cur: State | undefined;
-  const [w1, w2] = fps[0]!;
+  const [w1, w2] = at(fps, 0, 'the first fingerprint of a trace');
   try {
     module.initialStates((s) => {
       const [h1, h2] = fpOf(s);
@@ -520,7 +527,7 @@ export function replayFingerprints(
   if (cur === undefined) throw new Error('internal: trace replay found no matching initial state');
   const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, cur) }];
   for (let k = 1; k < fps.length; k++) {
-    const [n1, n2] = fps[k]!;
+    const [n1, n2] = at(fps, k, 'a fingerprint of a trace');
     let found: StepRecord | undefined;
     try {
       for (let a = 0; a < module.actions.length && found === undefined; a++) {

@@ -5,6 +5,7 @@
 // undefined for any other shape. Pure; it evaluates nothing (the interpreter and the
 // compiler both call it, so they describe the same instances the same way).
 
+import { at } from '../source/checked-index.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../tla/tla-ast.js';
 
 /** One action of Next that A contains: `roles.actions[index]` with the value bound to `arg`. */
@@ -56,7 +57,7 @@ export function fairnessStepParts(
     const indices = actionsByDef.get(op);
     if (indices !== undefined) {
       for (const i of indices) {
-        const ref = module.roles.actions[i]!;
+        const ref = at(module.roles.actions, i, 'an action of Next');
         if (ref.param === undefined ? atoms.length !== 0 : atoms.length !== 1) return false;
       }
       for (const i of indices) out.push({ index: i, arg: atoms[0] });
@@ -64,7 +65,7 @@ export function fairnessStepParts(
     }
     // Not an action of Next: look through its body, which must again be made of applications.
     const inner = new Map<string, string>();
-    def.params.forEach((p, k) => inner.set(p, atoms[k]!));
+    def.params.forEach((p, k) => inner.set(p, at(atoms, k, `an argument of ${op}`)));
     const body = def.body;
     if (body.kind === 'TlaJunction' && body.op === '\\/')
       return body.items.every((it) => rec(it, inner, depth + 1));

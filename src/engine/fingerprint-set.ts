@@ -35,7 +35,7 @@ export class FingerprintSet {
     let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     const idx = this.idx;
     for (;;) {
-      const k = idx[i]!;
+      const k = wordAt(idx, i);
       if (k === 0) {
         this.hi[i] = h1;
         this.lo[i] = h2;
@@ -53,7 +53,7 @@ export class FingerprintSet {
     const mask = this.mask;
     let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     for (;;) {
-      const k = this.idx[i]!;
+      const k = wordAt(this.idx, i);
       if (k === 0) return -1;
       if (this.hi[i] === h1 && this.lo[i] === h2) return k - 1;
       i = (i + 1) & mask;
@@ -71,10 +71,10 @@ export class FingerprintSet {
     this.mask = cap - 1;
     const mask = this.mask;
     for (let j = 0; j < oi.length; j++) {
-      const k = oi[j]!;
+      const k = wordAt(oi, j);
       if (k === 0) continue;
-      const h1 = oh[j]!;
-      const h2 = ol[j]!;
+      const h1 = wordAt(oh, j);
+      const h2 = wordAt(ol, j);
       let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
       while (this.idx[i] !== 0) i = (i + 1) & mask;
       this.hi[i] = h1;
@@ -82,6 +82,18 @@ export class FingerprintSet {
       this.idx[i] = k;
     }
   }
+}
+
+/** Word `i` of `words`, which the caller knows is in range. */
+export function wordAt(words: Int32Array, i: number): number {
+  const w = words[i];
+  if (w === undefined) throw new Error(`internal error: word ${i} past the end (${words.length})`);
+  return w;
+}
+
+/** Sets `bits` in word `i` of `words`, which the caller knows is in range. */
+export function orWord(words: Int32Array, i: number, bits: number): void {
+  words[i] = wordAt(words, i) | bits;
 }
 
 /** A growable Int32Array. */
@@ -100,6 +112,6 @@ export class IntVec {
     this.data[this.length++] = x;
   }
   get(i: number): number {
-    return this.data[i]!;
+    return wordAt(this.data, i);
   }
 }

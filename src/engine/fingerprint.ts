@@ -62,8 +62,8 @@ function hashComposite(c: SetValue | SeqValue | RecordValue | FcnValue): void {
     a2 = SEED2 ^ tag;
     const e = c.elems;
     n = e.length;
-    for (let i = 0; i < n; i++) {
-      fingerprintValue(e[i]!);
+    for (const x of e) {
+      fingerprintValue(x);
       a1 = step1(a1, FP.h1);
       a2 = step2(a2, FP.h2);
     }
@@ -76,10 +76,14 @@ function hashComposite(c: SetValue | SeqValue | RecordValue | FcnValue): void {
     a2 = SEED2 ^ tag;
     n = vals.length;
     for (let i = 0; i < n; i++) {
-      fingerprintValue(dom[i]!);
+      const d = dom[i];
+      const x = vals[i];
+      if (d === undefined || x === undefined)
+        throw new Error('internal error: a record or function with more values than keys');
+      fingerprintValue(d);
       a1 = step1(a1, FP.h1);
       a2 = step2(a2, FP.h2);
-      fingerprintValue(vals[i]!);
+      fingerprintValue(x);
       a1 = step1(a1, FP.h1);
       a2 = step2(a2, FP.h2);
     }
@@ -119,7 +123,9 @@ export function fingerprintState(s: StateValues): void {
   let a2 = 0;
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    fingerprintValue(s[i]!);
+    const v = s[i];
+    if (v === undefined) throw new Error(`internal error: a state with no value at ${i}`);
+    fingerprintValue(v);
     a1 = (a1 + positionHash1(i, FP.h1)) | 0;
     a2 = (a2 + positionHash2(i, FP.h2)) | 0;
   }
@@ -140,9 +146,11 @@ export function fingerprintSuccessor(
   let a2 = s2;
   const n = t.length;
   for (let i = 0; i < n; i++) {
-    const v = t[i]!;
-    const u = parent[i]!;
+    const v = t[i];
+    const u = parent[i];
     if (v === u) continue;
+    if (v === undefined || u === undefined)
+      throw new Error('internal error: a successor and its parent differ in length');
     fingerprintValue(u);
     a1 = (a1 - positionHash1(i, FP.h1)) | 0;
     a2 = (a2 - positionHash2(i, FP.h2)) | 0;

@@ -11,8 +11,7 @@ import { functionIndex, functionValues, isFunction, valueEquals, type Value } fr
  * (undefined: not such a string, so the action must run).
  */
 export class GuardSkip {
-  private readonly slotVar: number[] = [];
-  private readonly slotParam: Value[] = [];
+  private readonly slots: { readonly variable: number; readonly param: Value }[] = [];
   private readonly slotLabel: (string | undefined)[] = [];
   private readonly guardSlots: (Int32Array | undefined)[];
   private readonly labels: (string | undefined)[];
@@ -23,12 +22,13 @@ export class GuardSkip {
       if (gd === undefined || a.paramName === undefined) return undefined;
       return Int32Array.from(
         a.paramValues.map((p) => {
-          for (let k = 0; k < this.slotVar.length; k++)
-            if (this.slotVar[k] === gd.variable && valueEquals(this.slotParam[k]!, p)) return k;
-          this.slotVar.push(gd.variable);
-          this.slotParam.push(p);
+          const known = this.slots.findIndex(
+            (sl) => sl.variable === gd.variable && valueEquals(sl.param, p),
+          );
+          if (known >= 0) return known;
+          this.slots.push({ variable: gd.variable, param: p });
           this.slotLabel.push(undefined);
-          return this.slotVar.length - 1;
+          return this.slots.length - 1;
         }),
       );
     });
@@ -38,8 +38,12 @@ export class GuardSkip {
   /** Reads the guarded variables of `s`; call before `mayRun` for that state. */
   look(s: State): void {
     const sl = this.slotLabel;
-    for (let k = 0; k < sl.length; k++)
-      sl[k] = guardValue(s[this.slotVar[k]!]!, this.slotParam[k]!);
+    let k = 0;
+    for (const { variable, param } of this.slots) {
+      const v = s[variable];
+      if (v === undefined) throw new Error(`internal error: the state has no variable ${variable}`);
+      sl[k++] = guardValue(v, param);
+    }
   }
 
   /** False only when no parameter of action `a` is at the action's label in the state looked at. */
@@ -47,8 +51,8 @@ export class GuardSkip {
     const sl = this.guardSlots[a];
     if (sl === undefined) return true;
     const want = this.labels[a];
-    for (let k = 0; k < sl.length; k++) {
-      const l = this.slotLabel[sl[k]!];
+    for (const slot of sl) {
+      const l = this.slotLabel[slot];
       if (l === undefined || l === want) return true;
     }
     return false;

@@ -4,6 +4,7 @@
 // makes `interpretModule` throw EvalError naming the definition.
 
 import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../tla/tla-ast.js';
+import { at } from '../source/checked-index.js';
 import { constantBindings } from './constants.js';
 import { actionGuard } from './action-guard.js';
 import { splitAction } from './action-split.js';
@@ -132,10 +133,15 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
             );
           }
         }
+        const sink = st.sink;
+        if (sink === undefined) throw new Error('internal error: a successor outside successors()');
         st.count++;
-        st.sink!(t as Value[], ai, st.param, sub);
+        sink(t as Value[], ai, st.param, sub);
       };
-      return withDefinition(def.name, () => compileAction(p.expr, scope, fin));
+      return {
+        name: p.name,
+        run: withDefinition(def.name, () => compileAction(p.expr, scope, fin)),
+      };
     });
     const ctx = unit.makeCtx();
     const guard = actionGuard(module, ref);
@@ -156,15 +162,15 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
           st.param = paramValues[pi];
           ctx.locals[paramSlot] = st.param;
         }
-        for (let r = 0; r < runs.length; r++) {
+        for (const { name, run } of runs) {
           try {
-            runs[r]!(ctx);
+            run(ctx);
           } catch (err) {
             if (
               (err instanceof EvalError || err instanceof AssertFailure) &&
               err.definition === undefined
             )
-              err.definition = parts[r]!.name;
+              err.definition = name;
             throw err;
           }
         }
@@ -227,7 +233,9 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
     },
     actions: actionRuns.map((a) => a.info),
     successors(actionIndex: number, s: State, sink: SuccessorSink): number {
-      return actionRuns[actionIndex]!.successors(s, sink);
+      const run = actionRuns[actionIndex];
+      if (run === undefined) throw new Error(`internal error: no action ${actionIndex}`);
+      return run.successors(s, sink);
     },
     terminating: terminating === undefined || terminating < 0 ? undefined : terminating,
     invariants: config.invariants.map((n) => predicate(n, 'invariant')),
@@ -323,7 +331,7 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
       def.params.forEach((p, i) => {
         const slot = unit.newSlot();
         s2 = s2.with(p, { kind: 'slot', slot });
-        b2.push([slot, argVals[i]!]);
+        b2.push([slot, at(argVals, i, `an argument of ${e.op}`)]);
       });
       rec(def.body, s2, b2, label);
       return;
@@ -334,7 +342,9 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
         throw new EvalError(`The bound set in property ${name} is not a set.`, name);
       const slots = e.variables.map(() => unit.newSlot());
       let s2 = sc;
-      e.variables.forEach((v, i) => (s2 = s2.with(v, { kind: 'slot', slot: slots[i]! })));
+      e.variables.forEach(
+        (v, i) => (s2 = s2.with(v, { kind: 'slot', slot: at(slots, i, 'a slot') })),
+      );
       const tuples = (k: number, acc: [number, Value][]): void => {
         if (k === slots.length) {
           const vals = acc
@@ -344,7 +354,8 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
           rec(e.body, s2, acc, `${label}(${vals})`);
           return;
         }
-        for (const v of setV.elems) tuples(k + 1, [...acc, [slots[k]!, v]]);
+        const slot = at(slots, k, 'a slot');
+        for (const v of setV.elems) tuples(k + 1, [...acc, [slot, v]]);
       };
       tuples(0, [...binds]);
       return;
@@ -410,10 +421,12 @@ function readFairness(spec: TlaExpr, t: ModuleTables, module: TlaModule): Fairne
       const unit = new Unit(t, module.roles.spec, false);
       let sc = unit.rootScope();
       const slots = binds.map(() => unit.newSlot());
-      binds.forEach((b, i) => (sc = sc.with(b.name, { kind: 'slot', slot: slots[i]! })));
+      binds.forEach(
+        (b, i) => (sc = sc.with(b.name, { kind: 'slot', slot: at(slots, i, 'a slot') })),
+      );
       const f = compileValue(e.set, sc);
       const ctx = unit.makeCtx();
-      binds.forEach((b, i) => (ctx.locals[slots[i]!] = b.value));
+      binds.forEach((b, i) => (ctx.locals[at(slots, i, 'a slot')] = b.value));
       const sv = f(ctx);
       if (!(sv instanceof SetValue))
         throw new EvalError('A fairness quantifier does not range over a set.', module.roles.spec);
@@ -422,7 +435,8 @@ function readFairness(spec: TlaExpr, t: ModuleTables, module: TlaModule): Fairne
           rec(e.body, acc);
           return;
         }
-        for (const v of sv.elems) tuples(k + 1, [...acc, { name: e.variables[k]!, value: v }]);
+        const name = at(e.variables, k, 'a bound variable');
+        for (const v of sv.elems) tuples(k + 1, [...acc, { name, value: v }]);
       };
       tuples(0, [...binds]);
       return;
@@ -452,18 +466,19 @@ function fairnessInstance(
   const unit = new Unit(t, defName, false);
   let sc = unit.rootScope();
   const slots = binds.map(() => unit.newSlot());
-  binds.forEach((b, i) => (sc = sc.with(b.name, { kind: 'slot', slot: slots[i]! })));
+  binds.forEach((b, i) => (sc = sc.with(b.name, { kind: 'slot', slot: at(slots, i, 'a slot') })));
   const nvars = t.variables.length;
   const enabledRun = compileAction(action, sc, (ctx) => {
     for (let i = 0; i < nvars; i++) {
       const v = ctx.next[i];
-      if (v === undefined || !valueEquals(v, ctx.cur[i]!)) throw FOUND;
+      const u = ctx.cur[i];
+      if (v === undefined || u === undefined || !valueEquals(v, u)) throw FOUND;
     }
   });
   const stepFn = compileValue(action, sc);
   const varsFn = compileValue({ kind: 'TlaName', name: vars }, sc);
   const ctx = unit.makeCtx();
-  binds.forEach((b, i) => (ctx.locals[slots[i]!] = b.value));
+  binds.forEach((b, i) => (ctx.locals[at(slots, i, 'a slot')] = b.value));
   const argText =
     action.kind === 'TlaApply'
       ? `(${action.args
@@ -481,7 +496,7 @@ function fairnessInstance(
   );
   // The innermost binding of a name wins, as in the scope built above.
   const boundValue = (name: string): Value =>
-    binds[binds.map((b) => b.name).lastIndexOf(name)]!.value;
+    at(binds, binds.map((b) => b.name).lastIndexOf(name), 'a bound name of a fairness step').value;
   const steps = parts?.map((p) => ({
     index: p.index,
     param: p.arg === undefined ? undefined : boundValue(p.arg),

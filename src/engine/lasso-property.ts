@@ -33,12 +33,12 @@ export function lassoViolatesForm(form: TemporalForm, lasso: StateLasso): boolea
     case 'always':
       return P.some((x) => !x);
     case 'always-eventually':
-      return !inCycle((i) => P[i]!);
+      return !inCycle((i) => P[i] === true);
     case 'eventually-always':
-      return inCycle((i) => !P[i]!);
+      return inCycle((i) => P[i] === false);
     case 'leads-to': {
       const Q = states.map((s) => form.q(s));
-      if (inCycle((i) => Q[i]!)) return false;
+      if (inCycle((i) => Q[i] === true)) return false;
       // Q holds nowhere in the cycle: P at i needs a Q at some j >= i before the cycle ends.
       let qLater = false;
       for (let i = n - 1; i >= 0; i--) {

@@ -4,7 +4,9 @@
 // (before / after its trigger), a violation is a fair SCC reachable in the product, refined
 // Emerson-Lei style for strong fairness. Returns state indices; it never evaluates TLA+.
 
+import { at } from '../source/checked-index.js';
 import type { StateGraph } from './bfs.js';
+import { wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, TemporalForm } from './module-api.js';
 
 /** A lasso (or a stuttering end) as state indices; consecutive indices are edges of the graph. */
@@ -115,8 +117,8 @@ function findViolation(
       queue.push(s);
     }
   }
-  for (let h = 0; h < queue.length; h++) {
-    const u = queue[h]!;
+  // The queue grows while it is walked: the loop reaches the states it appends.
+  for (const u of queue) {
     for (let e = es.get(u); e < es.get(u + 1); e++) {
       const v = et.get(e);
       if (!inV1[v] && aut.region(v)) {
@@ -143,21 +145,26 @@ function findViolation(
     }
   }
   const phase1: number[] = [];
-  for (let s = c; s >= 0; s = bfsParent[s]!) phase1.push(s);
+  for (let s = c; s >= 0; s = wordAt(bfsParent, s)) phase1.push(s);
   phase1.reverse();
-  const states = [...input.pathTo(phase1[0]!).slice(0, -1), ...phase1];
+  const [entry] = phase1;
+  if (entry === undefined) throw new Error('internal: a fair component not reached in phase 1');
+  const states = [...input.pathTo(entry).slice(0, -1), ...phase1];
   const start = states.length - 1;
 
   // The cycle inside the SCC: visit what fairness and acceptance need, then return to c.
   const targets: ({ kind: 'state'; s: number } | { kind: 'edge'; from: number; to: number })[] = [];
   const nf = module.fairness.length;
-  let stutterOk = aut.accept === undefined || aut.accept(c);
-  if (aut.accept !== undefined && !aut.accept(c)) {
-    const a = scc.find((s) => aut.accept!(s))!;
+  const accept = aut.accept;
+  let stutterOk = accept === undefined || accept(c);
+  if (accept !== undefined && !accept(c)) {
+    const a = scc.find((s) => accept(s));
+    if (a === undefined)
+      throw new Error('internal: an accepting component with no accepting state');
     targets.push({ kind: 'state', s: a });
   }
   for (let f = 0; f < nf; f++) {
-    const weak = module.fairness[f]!.strength === 'WF';
+    const weak = at(module.fairness, f, 'a fairness instance').strength === 'WF';
     if (enabledBit(g, c, f)) stutterOk = false;
     // The cycle passes c, so weak fairness matters only when enabled at c; strong fairness
     // matters when enabled anywhere the cycle may pass, i.e. anywhere in the component.
@@ -175,7 +182,7 @@ function findViolation(
   // walk starts at c and ends back at c.
   const walk: number[] = [c];
   const go = (to: number): void => {
-    walk.push(...pathWithin(g, inC, walk[walk.length - 1]!, to).slice(1));
+    walk.push(...pathWithin(g, inC, at(walk, walk.length - 1, 'the cycle so far'), to).slice(1));
   };
   for (const t of targets) {
     if (t.kind === 'state') go(t.s);
@@ -223,15 +230,17 @@ function pathWithin(g: StateGraph, inC: Uint8Array, from: number, to: number): n
   const parent = new Map<number, number>();
   parent.set(from, -1);
   const q = [from];
-  for (let h = 0; h < q.length; h++) {
-    const u = q[h]!;
+  for (const u of q) {
     for (let e = g.edgeStart.get(u); e < g.edgeStart.get(u + 1); e++) {
       const v = g.edgeTarget.get(e);
       if (!inC[v] || parent.has(v)) continue;
       parent.set(v, u);
       if (v === to) {
         const out = [v];
-        for (let x = u; x !== -1; x = parent.get(x)!) out.push(x);
+        for (let x: number | undefined = u; x !== -1; x = parent.get(x)) {
+          if (x === undefined) throw new Error(`internal: state ${v} has a path with no parent`);
+          out.push(x);
+        }
         return out.reverse();
       }
       q.push(v);
@@ -270,7 +279,7 @@ function findFairScc(
         if (hasStep) break;
       }
       if (hasStep) continue;
-      if (module.fairness[f]!.strength === 'WF') {
+      if (at(module.fairness, f, 'a fairness instance').strength === 'WF') {
         if (allEnabled) wfFails = true;
       } else sfFails.push(f);
     }
@@ -289,6 +298,7 @@ function findFairScc(
 function tarjan(g: StateGraph, nodes: readonly number[]): number[][] {
   const member = new Map<number, number>();
   nodes.forEach((s, i) => member.set(s, i));
+  const node = Int32Array.from(nodes);
   const n = nodes.length;
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -299,14 +309,13 @@ function tarjan(g: StateGraph, nodes: readonly number[]): number[][] {
   const callStack: { v: number; e: number }[] = [];
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
-    callStack.push({ v: root, e: g.edgeStart.get(nodes[root]!) });
+    callStack.push({ v: root, e: g.edgeStart.get(wordAt(node, root)) });
     index[root] = low[root] = counter++;
     stack.push(root);
     onStack[root] = 1;
-    while (callStack.length > 0) {
-      const frame = callStack[callStack.length - 1]!;
+    for (let frame = callStack.at(-1); frame !== undefined; frame = callStack.at(-1)) {
       const v = frame.v;
-      const end = g.edgeStart.get(nodes[v]! + 1);
+      const end = g.edgeStart.get(wordAt(node, v) + 1);
       let pushed = false;
       while (frame.e < end) {
         const w = member.get(g.edgeTarget.get(frame.e++));
@@ -315,26 +324,26 @@ function tarjan(g: StateGraph, nodes: readonly number[]): number[][] {
           index[w] = low[w] = counter++;
           stack.push(w);
           onStack[w] = 1;
-          callStack.push({ v: w, e: g.edgeStart.get(nodes[w]!) });
+          callStack.push({ v: w, e: g.edgeStart.get(wordAt(node, w)) });
           pushed = true;
           break;
         } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, index[w]!);
+          low[v] = Math.min(wordAt(low, v), wordAt(index, w));
         }
       }
       if (pushed) continue;
       callStack.pop();
-      if (callStack.length > 0) {
-        const p = callStack[callStack.length - 1]!.v;
-        low[p] = Math.min(low[p]!, low[v]!);
-      }
+      const caller = callStack.at(-1);
+      if (caller !== undefined) low[caller.v] = Math.min(wordAt(low, caller.v), wordAt(low, v));
       if (low[v] === index[v]) {
         const comp: number[] = [];
         let w: number;
         do {
-          w = stack.pop()!;
+          const top = stack.pop();
+          if (top === undefined) throw new Error('internal: Tarjan stack emptied before its root');
+          w = top;
           onStack[w] = 0;
-          comp.push(nodes[w]!);
+          comp.push(wordAt(node, w));
         } while (w !== v);
         comp.sort((a, b) => a - b);
         out.push(comp);
@@ -342,6 +351,6 @@ function tarjan(g: StateGraph, nodes: readonly number[]): number[][] {
     }
   }
   // Deterministic order: by smallest state index.
-  out.sort((a, b) => a[0]! - b[0]!);
+  out.sort((a, b) => at(a, 0, 'a component') - at(b, 0, 'a component'));
   return out;
 }

@@ -5,6 +5,7 @@
 // problems found, empty when the trace is valid; it never throws for a bad trace.
 
 import type { TlaTraceStep } from '../result/check-result.js';
+import { at } from '../source/checked-index.js';
 import type { TlaValue } from '../result/tla-value.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import { lassoViolatesForm } from './lasso-property.js';
@@ -67,9 +68,11 @@ function paramsEqual(
 ): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every(
-    (k) => b[k] !== undefined && valueEquals(fromTlaValue(a[k]!), fromTlaValue(b[k]!)),
-  );
+  return ka.every((k) => {
+    const x = a[k];
+    const y = b[k];
+    return x !== undefined && y !== undefined && valueEquals(fromTlaValue(x), fromTlaValue(y));
+  });
 }
 
 function replay(
@@ -85,14 +88,15 @@ function replay(
   const states = trace.map((st) => stateFromJson(module, st.state));
   const inits: State[] = [];
   module.initialStates((s) => inits.push(s));
-  if (!inits.some((s) => statesEqual(s, states[0]!)))
-    problems.push('state 1 is not an initial state');
+  const first = at(states, 0, 'the first state of a trace');
+  if (!inits.some((s) => statesEqual(s, first))) problems.push('state 1 is not an initial state');
   for (let k = 1; k < trace.length; k++) {
-    const step = trace[k]!;
-    const succ = successorsOf(module, states[k - 1]!);
+    const step = at(trace, k, 'a step of a trace');
+    const next = at(states, k, 'a state of a trace');
+    const succ = successorsOf(module, at(states, k - 1, 'a state of a trace'));
     const match = succ.find(
       (x) =>
-        statesEqual(x.next, states[k]!) &&
+        statesEqual(x.next, next) &&
         (step.action === null ||
           (x.name === step.action.name && paramsEqual(x.params, step.action.params))),
     );
@@ -106,7 +110,7 @@ function replay(
       problems.push(`state ${k + 1} is not a successor of state ${k} by ${label}`);
     }
   }
-  const last = states[states.length - 1]!;
+  const last = at(states, states.length - 1, 'the last state of a trace');
   if (claim.loopsBackTo !== null) {
     const target = states[claim.loopsBackTo];
     if (target === undefined)
@@ -127,7 +131,8 @@ function replay(
   }
   const ap = module.actionProperties.find((a) => a.name === prop);
   if (ap !== undefined) {
-    if (states.length < 2 || ap.holds(states[states.length - 2]!, last))
+    const before = states[states.length - 2];
+    if (before === undefined || ap.holds(before, last))
       problems.push(`the action property ${prop} holds on the last step`);
     return;
   }
@@ -139,8 +144,8 @@ function replay(
   const cycleSteps: [State, State][] = [];
   if (claim.loopsBackTo !== null) {
     for (let i = loopStart; i < states.length - 1; i++)
-      cycleSteps.push([states[i]!, states[i + 1]!]);
-    cycleSteps.push([last, states[loopStart]!]);
+      cycleSteps.push([at(states, i, 'a state of a loop'), at(states, i + 1, 'a state of a loop')]);
+    cycleSteps.push([last, at(states, loopStart, 'the first state of a loop')]);
   } else if (!claim.stuttering) {
     problems.push('a temporal counterexample must end in a loop or in stuttering');
     return;

@@ -6,6 +6,7 @@
 // (time budget, seconds); no files, no environment.
 
 import type { CheckResult, InconclusiveReason, TlaTraceStep } from '../result/check-result.js';
+import { at } from '../source/checked-index.js';
 import type { TlcConfig } from '../tla/tla-ast.js';
 import { AssertFailure, EvalError } from './eval-error.js';
 import { toTlaState } from './explore.js';
@@ -227,7 +228,7 @@ function* runSimulation(
   };
 
   while (behaviours < traceLimit) {
-    const init = inits[rng.below(inits.length)]!;
+    const init = at(inits, rng.below(inits.length), 'an initial state');
     const path: Step[] = [];
     let cur = init;
     outcome = undefined;
@@ -241,7 +242,7 @@ function* runSimulation(
         }
         // Only stuttering left (a terminated protocol): the behaviour has nothing more to show.
         if (successors.every((t) => statesEqual(t.next, cur))) break;
-        const step = successors[rng.below(successors.length)]!;
+        const step = at(successors, rng.below(successors.length), 'a successor');
         path.push(step);
         statesGenerated++;
         remember(step.next);
@@ -341,7 +342,7 @@ function statsOf(c: Counts, seconds: number): CheckResult['stats'] {
 function traceOf(module: ExecutableModule, init: State, path: readonly Step[]): TlaTraceStep[] {
   const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, init) }];
   for (const st of path) {
-    const a = module.actions[st.action]!;
+    const a = at(module.actions, st.action, 'the action of a step');
     const params: Record<string, ReturnType<typeof toTlaValue>> = {};
     if (a.paramName !== undefined && st.param !== undefined)
       params[a.paramName] = toTlaValue(st.param);

@@ -4,6 +4,7 @@
 // module names is closed under composition first, as TLC does). It never changes the states
 // the search keeps (traces show real states).
 
+import { at } from '../source/checked-index.js';
 import { EvalError } from './eval-error.js';
 import type { Permutation, State } from './module-api.js';
 import { PermutationsTooLarge, permutationLimit } from './permutation-limit.js';
@@ -45,9 +46,10 @@ export function symmetryGroup(set: Value, name: string): Permutation[] {
     // kept as generators, so `Permutations(S)` with its n! members costs about n! products,
     // not (n!)^2.
     generators.push(p);
-    for (let i = 0; i < elements.length; i++) {
+    // The loop reaches the elements it appends.
+    for (const element of elements) {
       for (const g of generators) {
-        const c = compose(g, elements[i]!);
+        const c = compose(g, element);
         const key = permutationKey(c);
         if (seen.has(key)) continue;
         seen.add(key);
@@ -118,7 +120,8 @@ export function permuteValue(v: Value, p: Permutation): Value {
     );
   const f = v as FcnValue;
   const pairs = f.domain.map(
-    (d, i) => [permuteValue(d, p), permuteValue(f.values[i]!, p)] as const,
+    (d, i) =>
+      [permuteValue(d, p), permuteValue(at(f.values, i, 'a value of a function'), p)] as const,
   );
   pairs.sort((a, b) => compareValues(a[0], b[0]));
   return makeFcn(

@@ -4,6 +4,7 @@
 // TLC's message as an EvalError. Pure functions; no syntax, no state, no files (Permutations
 // reads the enumeration limit in force, permutation-limit.ts).
 
+import { at } from '../source/checked-index.js';
 import { EvalError } from './eval-error.js';
 import { PermutationsTooLarge, factorialUpTo, permutationLimit } from './permutation-limit.js';
 import {
@@ -102,7 +103,9 @@ export function applyFcn(f: FunctionValue, arg: Value): Value {
       `Attempted to apply function:\n${formatValue(f)}\nto argument ${formatValue(arg)}, which is not in the domain of the function.`,
     );
   }
-  return functionValues(f)[i]!;
+  const v = functionValues(f)[i];
+  if (v === undefined) throw new Error(`internal error: a function has no value ${i}`);
+  return v;
 }
 
 /** `f` with its `i`-th value (in domain order) replaced by `v`, of the same kind as `f`. */
@@ -130,7 +133,8 @@ export function powerset(s: SetValue): SetValue {
   const out: Value[] = [];
   for (let mask = 0; mask < 1 << n; mask++) {
     const sub: Value[] = [];
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) sub.push(s.elems[i]!);
+    let i = 0;
+    for (const x of s.elems) if (mask & (1 << i++)) sub.push(x);
     out.push(makeSortedSet(sub));
   }
   return makeSet(out);
@@ -162,7 +166,7 @@ export function permutations(s: SetValue): SetValue {
     for (let i = 0; i < elems.length; i++) {
       if (used[i]) continue;
       used[i] = true;
-      perm.push(elems[i]!);
+      perm.push(at(elems, i, 'a member of the set'));
       rec();
       perm.pop();
       used[i] = false;
@@ -183,15 +187,20 @@ export function mergeFcns(f: FunctionValue, g: FunctionValue): Value {
   let i = 0;
   let j = 0;
   while (i < df.length || j < dg.length) {
-    const c = i >= df.length ? 1 : j >= dg.length ? -1 : compareValues(df[i]!, dg[j]!);
+    const c =
+      i >= df.length
+        ? 1
+        : j >= dg.length
+          ? -1
+          : compareValues(at(df, i, 'the domain of f'), at(dg, j, 'the domain of g'));
     if (c <= 0) {
-      dom.push(df[i]!);
-      vals.push(vf[i]!);
+      dom.push(at(df, i, 'the domain of f'));
+      vals.push(at(vf, i, 'a value of f'));
       i++;
       if (c === 0) j++;
     } else {
-      dom.push(dg[j]!);
-      vals.push(vg[j]!);
+      dom.push(at(dg, j, 'the domain of g'));
+      vals.push(at(vg, j, 'a value of g'));
       j++;
     }
   }

@@ -110,13 +110,20 @@ export const EMPTY_SET = new SetValue([]);
 /** The empty sequence `<<>>`, which is also the function with an empty domain (shared). */
 export const EMPTY_SEQ = new SeqValue([]);
 
+/** Item `i` of `list`, which the caller knows is in range (one helper for the hot loops here). */
+function valueAt(list: readonly Value[], i: number): Value {
+  const v = list[i];
+  if (v === undefined) throw new Error(`internal error: no value ${i} (length ${list.length})`);
+  return v;
+}
+
 /** A set from elements in any order, with duplicates: sorts and removes duplicates. */
 export function makeSet(elems: Value[]): SetValue {
   if (elems.length === 0) return EMPTY_SET;
   if (elems.length > 1) {
     let sorted = true;
     for (let i = 1; i < elems.length; i++) {
-      if (compareValues(elems[i - 1]!, elems[i]!) >= 0) {
+      if (compareValues(valueAt(elems, i - 1), valueAt(elems, i)) >= 0) {
         sorted = false;
         break;
       }
@@ -125,7 +132,8 @@ export function makeSet(elems: Value[]): SetValue {
       elems.sort(compareValues);
       let w = 1;
       for (let r = 1; r < elems.length; r++) {
-        if (compareValues(elems[w - 1]!, elems[r]!) !== 0) elems[w++] = elems[r]!;
+        const x = valueAt(elems, r);
+        if (compareValues(valueAt(elems, w - 1), x) !== 0) elems[w++] = x;
       }
       elems.length = w;
     }
@@ -155,14 +163,19 @@ const recordShapes = new Map<string, string[]>();
 
 /** A record from field names and values in any order (names must be distinct). */
 export function makeRecord(names: readonly string[], values: readonly Value[]): RecordValue {
-  const n = names.length;
   let sorted = true;
-  for (let i = 1; i < n; i++) if (names[i - 1]! >= names[i]!) sorted = false;
+  let previous: string | undefined;
+  for (const name of names) {
+    if (previous !== undefined && previous >= name) sorted = false;
+    previous = name;
+  }
   if (sorted) return new RecordValue(internFields(names), values.slice());
-  const idx = names.map((_, i) => i).sort((x, y) => (names[x]! < names[y]! ? -1 : 1));
+  const fields = names
+    .map((name, i) => ({ name, value: valueAt(values, i) }))
+    .sort((x, y) => (x.name < y.name ? -1 : 1));
   return new RecordValue(
-    internFields(idx.map((i) => names[i]!)),
-    idx.map((i) => values[i]!),
+    internFields(fields.map((f) => f.name)),
+    fields.map((f) => f.value),
   );
 }
 
@@ -244,7 +257,7 @@ export function sortedIndexOf(arr: readonly Value[], v: Value): number {
   let hi = arr.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = compareValues(arr[mid]!, v);
+    const c = compareValues(valueAt(arr, mid), v);
     if (c === 0) return mid;
     if (c < 0) lo = mid + 1;
     else hi = mid - 1;
@@ -256,7 +269,7 @@ export function sortedIndexOf(arr: readonly Value[], v: Value): number {
 export function setContains(s: SetValue, v: Value): boolean {
   const e = s.elems;
   if (e.length < 8) {
-    for (let i = 0; i < e.length; i++) if (valueEquals(e[i]!, v)) return true;
+    for (const x of e) if (valueEquals(x, v)) return true;
     return false;
   }
   return sortedIndexOf(e, v) >= 0;
@@ -332,7 +345,7 @@ export function compareValues(a: Value, b: Value): number {
 function compareArrays(x: readonly Value[], y: readonly Value[]): number {
   if (x.length !== y.length) return x.length - y.length;
   for (let i = 0; i < x.length; i++) {
-    const c = compareValues(x[i]!, y[i]!);
+    const c = compareValues(valueAt(x, i), valueAt(y, i));
     if (c !== 0) return c;
   }
   return 0;
@@ -364,7 +377,7 @@ export function valueEquals(a: Value, b: Value): boolean {
 
 function arraysEqual(x: readonly Value[], y: readonly Value[]): boolean {
   if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (!valueEquals(x[i]!, y[i]!)) return false;
+  for (let i = 0; i < x.length; i++) if (!valueEquals(valueAt(x, i), valueAt(y, i))) return false;
   return true;
 }
 
@@ -392,11 +405,15 @@ export function toTlaValue(v: Value): TlaValue {
   if (v instanceof SeqValue) return v.elems.map(toTlaValue);
   if (v instanceof RecordValue) {
     const out: Record<string, TlaValue> = {};
-    for (let i = 0; i < v.fields.length; i++) out[v.fields[i]!] = toTlaValue(v.values[i]!);
+    v.fields.forEach((field, i) => {
+      out[field] = toTlaValue(valueAt(v.values, i));
+    });
     return out;
   }
   const f = v as FcnValue;
-  return { '#map': f.domain.map((d, i) => [toTlaValue(d), toTlaValue(f.values[i]!)] as const) };
+  return {
+    '#map': f.domain.map((d, i) => [toTlaValue(d), toTlaValue(valueAt(f.values, i))] as const),
+  };
 }
 
 /** A value from its JSON form (model values by name); the inverse of `toTlaValue`. */
@@ -441,9 +458,9 @@ export function formatValue(v: Value): string {
   if (v instanceof SetValue) return `{${v.elems.map(formatValue).join(', ')}}`;
   if (v instanceof SeqValue) return `<<${v.elems.map(formatValue).join(', ')}>>`;
   if (v instanceof RecordValue)
-    return `[${v.fields.map((f, i) => `${f} |-> ${formatValue(v.values[i]!)}`).join(', ')}]`;
+    return `[${v.fields.map((f, i) => `${f} |-> ${formatValue(valueAt(v.values, i))}`).join(', ')}]`;
   const f = v as FcnValue;
-  return `(${f.domain.map((d, i) => `${formatValue(d)} :> ${formatValue(f.values[i]!)}`).join(' @@ ')})`;
+  return `(${f.domain.map((d, i) => `${formatValue(d)} :> ${formatValue(valueAt(f.values, i))}`).join(' @@ ')})`;
 }
 
 /** What kind of value this is, in TLC's words for error messages ("integer", "string", ...). */

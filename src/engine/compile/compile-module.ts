@@ -10,6 +10,7 @@ import {
   ts,
   type CodeBlockWriter,
 } from 'ts-morph';
+import { at } from '../../source/checked-index.js';
 import { printTla } from '../../tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
 import { CodeGen } from './gen-code.js';
@@ -408,7 +409,9 @@ function writeInstantiate(module: TlaModule, out: CodeBlockWriter): void {
       if (done.has(name)) continue;
       done.add(name);
       progress = true;
-      const def = defs.get(name)!;
+      const def = defs.get(name);
+      if (def === undefined)
+        throw new Error(`internal error: constant-level definition ${name} is not in the module`);
       const code = g.val(def.body, g.rootEnv(name)).c;
       getters.writeLine(`let m_${fn}: Value | undefined;`);
       getters.write(`function ${fn}(): Value`).block(() => {
@@ -534,7 +537,9 @@ function writeTemporal(
     w.write('').block(() => {
       def.params.forEach((p, i) => {
         const v = g.fresh(`arg_${p}`);
-        w.writeLine(`const ${v}: Value = ${g.val(e.args[i]!, env).c};`);
+        w.writeLine(
+          `const ${v}: Value = ${g.val(at(e.args, i, `an argument of ${e.op}`), env).c};`,
+        );
         env2 = g.withName(env2, p, { kind: 'js', code: v, t: 'any' });
       });
       writeTemporal(g, name, def.body, env2, label, w);
@@ -673,7 +678,8 @@ function writeFairness(
     );
     if (parts !== undefined) {
       // The innermost binding of a name wins, as in the environment built above.
-      const js = (name: string): string => binds[binds.map((b) => b.name).lastIndexOf(name)]!.js;
+      const js = (name: string): string =>
+        at(binds, binds.map((b) => b.name).lastIndexOf(name), 'a bound name of a fairness step').js;
       w.writeLine(
         `steps: [${parts.map((p) => `{ index: ${p.index}, param: ${p.arg === undefined ? 'undefined' : js(p.arg)} }`).join(', ')}],`,
       );

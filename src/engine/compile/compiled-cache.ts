@@ -78,12 +78,15 @@ function entryFile(
   const pattern = new RegExp(
     `^${moduleName.replace(/[^A-Za-z0-9_]/g, '\\$&')}\\.([0-9a-f]{64})\\.${ext}$`,
   );
-  const found = readdirSync(folder)
-    .map((n) => ({ name: n, m: pattern.exec(n) }))
-    .filter((x) => x.m !== null);
-  if (found.length === 0) return 'none';
-  if (found.length > 1) return 'several';
-  return { name: found[0]!.name, hash: found[0]!.m![1]! };
+  const found: { name: string; hash: string }[] = [];
+  for (const name of readdirSync(folder)) {
+    const hash = pattern.exec(name)?.[1];
+    if (hash !== undefined) found.push({ name, hash });
+  }
+  const [first, ...others] = found;
+  if (first === undefined) return 'none';
+  if (others.length > 0) return 'several';
+  return first;
 }
 
 /** The entry's texts when every check passes, else the reason it cannot be used (undefined: no entry). */
@@ -106,7 +109,11 @@ function readEntry(
       return `${file.name} is not ${moduleName} from this TLA+ text`;
     texts[ext] = read.text;
   }
-  return { typescript: texts.ts!, javascript: texts.js! };
+  // The loop above read both or returned.
+  const { ts, js } = texts;
+  if (ts === undefined || js === undefined)
+    throw new Error(`internal error: the cache entry of ${moduleName} was read without its texts`);
+  return { typescript: ts, javascript: js };
 }
 
 /**

@@ -4,6 +4,7 @@
 // is built. Pure: takes the module's tables, writes into a ts-morph CodeBlockWriter, no files.
 
 import type { CodeBlockWriter } from 'ts-morph';
+import { at } from '../../source/checked-index.js';
 import type { TlaCase, TlaExpr, TlaJunction, TlaQuant } from '../../tla/tla-ast.js';
 import { isConstantLevel } from '../constant-level.js';
 import { plainGuardConjuncts } from '../plain-guards.js';
@@ -81,14 +82,16 @@ export class CodeGen extends ValueCodeGen {
           ? k
           : {
               cheap: false,
-              emit: (w2, s2) => this.act(e.items[i]!, env, s2, chain(i + 1), w2),
+              emit: (w2, s2) => this.act(at(e.items, i, 'a conjunct'), env, s2, chain(i + 1), w2),
             };
-      if (e.items.length === 0) k.emit(w, st);
-      else this.act(e.items[0]!, env, st, chain(1), w);
+      const [first] = e.items;
+      if (first === undefined) k.emit(w, st);
+      else this.act(first, env, st, chain(1), w);
       return;
     }
-    if (e.items.length === 0) return;
-    if (e.items.length === 1) return this.act(e.items[0]!, env, st, k, w);
+    const [only, ...others] = e.items;
+    if (only === undefined) return;
+    if (others.length === 0) return this.act(only, env, st, k, w);
     this.branching(st, k, w, (w2, kk) => {
       for (const it of e.items) this.act(it, env, st, kk, w2);
     });
@@ -261,12 +264,13 @@ export class CodeGen extends ValueCodeGen {
     const saved = this.counter;
     body(this.writer(), { cheap: true, emit: (_w, s) => void seen.push(s) });
     this.counter = saved;
-    if (seen.length === 0) {
+    const [firstSeen] = seen;
+    if (firstSeen === undefined) {
       body(w, k);
       return;
     }
     const merged: Assigned[] = st.map((_, i) => {
-      const first = seen[0]![i]!;
+      const first = at(firstSeen, i, 'a variable of a reached state');
       return seen.every((s) => s[i] === first) ? first : '?';
     });
     const fn = this.fresh('k');
@@ -344,11 +348,11 @@ export class CodeGen extends ValueCodeGen {
   }
 
   private unchanged(idx: readonly number[], i: number, st: St, k: K, w: CodeBlockWriter): void {
-    if (i === idx.length) {
+    const j = idx[i];
+    if (j === undefined) {
       k.emit(w, st);
       return;
     }
-    const j = idx[i]!;
     const n = this.nextName(j);
     const set = (v: Assigned): St => st.map((x, q) => (q === j ? v : x));
     const unassigned = (w2: CodeBlockWriter, kk: K): void => {
@@ -380,7 +384,7 @@ export class CodeGen extends ValueCodeGen {
       cheap: true,
       emit: (w, st) => {
         for (let i = 0; i < this.nvars; i++) {
-          const msg = missing(this.tables.variables[i]!);
+          const msg = missing(at(this.tables.variables, i, 'a state variable'));
           if (st[i] === 'u') w.writeLine(`throw ${msg};`);
           else if (st[i] === '?')
             w.writeLine(`if (${this.nextName(i)} === undefined) throw ${msg};`);

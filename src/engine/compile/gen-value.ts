@@ -14,6 +14,7 @@ import type {
   TlaLeafOrOperator,
   TlaValueForm,
 } from '../../tla/tla-ast.js';
+import { at } from '../../source/checked-index.js';
 import { isConstantLevel } from '../constant-level.js';
 import type { ModuleTables } from '../eval-scope.js';
 import { binaryCode, builtinCode } from './gen-operators.js';
@@ -164,7 +165,7 @@ export abstract class ValueCodeGen {
             ? `rt.fail(${lit('Attempted to evaluate a CASE with no arm enabled and no OTHER.')})`
             : this.val(e.other, env).c;
         for (let i = e.arms.length - 1; i >= 0; i--) {
-          const arm = e.arms[i]!;
+          const arm = at(e.arms, i, 'a CASE arm');
           code = `(${this.bool(this.val(arm.cond, env), 'A CASE guard')} ? ${this.val(arm.value, env).c} : ${code})`;
         }
         return { c: code, t: 'any' };
@@ -251,10 +252,11 @@ export abstract class ValueCodeGen {
     const names = e.fields.map((f) => f.name);
     if (new Set(names).size !== names.length)
       throw new CompileError(`A record (in ${env.def}) names a field twice.`);
-    const order = names
-      .map((_, i) => i)
-      .sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0));
-    const shape = this.recordShape(order.map((i) => names[i]!));
+    const sorted = names
+      .map((name, i) => ({ name, i }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const order = sorted.map((f) => f.i);
+    const shape = this.recordShape(sorted.map((f) => f.name));
     const vals = e.fields.map((f) => this.val(f.value, env).c).join(', ');
     if (order.every((w, i) => w === i)) return { c: `rt.rec(${shape}, [${vals}])`, t: 'any' };
     return { c: `rt.recp(${shape}, [${order.join(', ')}], [${vals}])`, t: 'any' };
@@ -289,7 +291,7 @@ export abstract class ValueCodeGen {
     if (idx.length === 0) return { c: 'true', t: 'bool' };
     const parts = idx.map(
       (i) =>
-        `rt.valueEquals(cur[${i}], rt.next(${this.nextName(i)}, ${lit(this.tables.variables[i]!)}, false))`,
+        `rt.valueEquals(cur[${i}], rt.next(${this.nextName(i)}, ${lit(at(this.tables.variables, i, 'a state variable'))}, false))`,
     );
     return { c: joinShallow(parts, ' && '), t: 'bool' };
   }
@@ -383,6 +385,7 @@ export abstract class ValueCodeGen {
       );
     const m = new Map<string, Binding>();
     args.forEach((a, i) => {
+      const param = at(def.params, i, `a parameter of ${op}`);
       // Literals and bound names are passed as code; anything else by name, as the interpreter does.
       const simple =
         a.kind === 'TlaNum' ||
@@ -391,8 +394,8 @@ export abstract class ValueCodeGen {
         (a.kind === 'TlaName' && env.names.get(a.name)?.kind === 'js');
       if (simple) {
         const c = this.val(a, env);
-        m.set(def.params[i]!, { kind: 'js', code: c.c, t: c.t });
-      } else m.set(def.params[i]!, { kind: 'byname', expr: a, env });
+        m.set(param, { kind: 'js', code: c.c, t: c.t });
+      } else m.set(param, { kind: 'byname', expr: a, env });
     });
     return body(def.body, { names: m, at: undefined, init: env.init, def: env.def });
   }
@@ -415,7 +418,7 @@ export abstract class ValueCodeGen {
     let code = this.val(base, env).c;
     for (const clause of clauses) {
       const build = (k: number, target: string): string => {
-        const step = clause.path[k]!;
+        const step = at(clause.path, k, 'a step of an EXCEPT path');
         const arg = step.kind === 'index' ? this.val(step.index, env).c : lit(step.field);
         if (k === clause.path.length - 1) {
           const old = this.fresh('at');

@@ -49,8 +49,10 @@ export function readHeader(text: string): CompiledHeader | undefined {
   ).exec(head);
   const mod = /^\/\/ source-module: (\S+)$/m.exec(head);
   const hash = /^\/\/ source-hash: (\S+)$/m.exec(head);
-  if (mark === null || mod === null || hash === null) return undefined;
-  return { compilerVersion: Number(mark[1]), moduleName: mod[1]!, hash: hash[1]! };
+  const moduleName = mod?.[1];
+  const sourceHash = hash?.[1];
+  if (mark === null || moduleName === undefined || sourceHash === undefined) return undefined;
+  return { compilerVersion: Number(mark[1]), moduleName, hash: sourceHash };
 }
 
 /** True when the text is a generated module made by this compiler version from TLA+ text with this hash. */

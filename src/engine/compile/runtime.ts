@@ -3,6 +3,7 @@
 // generated module as one object (`createModule(runtime)`), so the generated JavaScript has no
 // imports and loads from any folder. Pure functions; no ts-morph, no files, no clock.
 
+import { at } from '../../source/checked-index.js';
 import { AssertFailure, EvalError } from '../eval-error.js';
 import { forallInstances } from '../action-steps.js';
 import {
@@ -53,7 +54,7 @@ function upd(base: Value, arg: Value, value: (old: Value) => Value): Value {
   const f = asFcn(base, 'The base of EXCEPT');
   const i = functionIndex(f, arg);
   if (i < 0) return f;
-  return replaceAt(f, i, value(functionValues(f)[i]!));
+  return replaceAt(f, i, value(at(functionValues(f), i, 'a value of a function')));
 }
 
 /** `upd` with a value computed beforehand (the generator uses it only for values that cannot fail). */
@@ -118,7 +119,13 @@ export const runtime = {
   /** A record from values in written order; `order[i]` is the written position of the shape's i-th field. */
   recp(shape: readonly string[], order: readonly number[], written: readonly Value[]): RecordValue {
     const values: Value[] = new Array(order.length);
-    for (let i = 0; i < order.length; i++) values[i] = written[order[i]!]!;
+    let i = 0;
+    for (const position of order) {
+      const v = written[position];
+      if (v === undefined)
+        throw new Error(`internal error: a record has no field value ${position}`);
+      values[i++] = v;
+    }
     return new RecordValue(shape, values);
   },
   neg: (a: Value) => ci(-int(a, 'The argument of unary -')),
@@ -193,8 +200,9 @@ export const runtime = {
   },
   head(a: Value): Value {
     const s = seq(a, 'The argument of Head');
-    if (s.elems.length === 0) fail('Attempted to apply Head to the empty sequence.');
-    return s.elems[0]!;
+    const first = s.elems[0];
+    if (first === undefined) fail('Attempted to apply Head to the empty sequence.');
+    return first;
   },
   tail(a: Value): Value {
     const s = seq(a, 'The argument of Tail');
@@ -215,27 +223,27 @@ export const runtime = {
   filter(s: Value, pred: (x: Value) => Value): Value {
     const e = set(s, 'The set of a set filter').elems;
     const out: Value[] = [];
-    for (let i = 0; i < e.length; i++)
-      if (bool(pred(e[i]!), 'The predicate of a set filter')) out.push(e[i]!);
+    for (const x of e) if (bool(pred(x), 'The predicate of a set filter')) out.push(x);
     return makeSortedSet(out);
   },
   map(s: Value, f: (x: Value) => Value): Value {
     const e = set(s, 'The set of a set map').elems;
     const out: Value[] = new Array(e.length);
-    for (let i = 0; i < e.length; i++) out[i] = f(e[i]!);
+    let i = 0;
+    for (const x of e) out[i++] = f(x);
     return makeSet(out);
   },
   fcn(s: Value, f: (x: Value) => Value): Value {
     const e = set(s, 'The domain of a function').elems;
     const out: Value[] = new Array(e.length);
-    for (let i = 0; i < e.length; i++) out[i] = f(e[i]!);
+    let i = 0;
+    for (const x of e) out[i++] = f(x);
     return makeFcn(e, out);
   },
   choose(s: Value, pred: (x: Value) => Value): Value {
     const sv = set(s, 'The set of CHOOSE');
     const e = sv.elems;
-    for (let i = 0; i < e.length; i++)
-      if (bool(pred(e[i]!), 'The predicate of CHOOSE')) return e[i]!;
+    for (const x of e) if (bool(pred(x), 'The predicate of CHOOSE')) return x;
     return fail(
       `Attempted to compute the value of an expression of form CHOOSE x \\in S: P, but no element of S satisfied P.\nS = ${formatValue(sv)}`,
     );
@@ -286,7 +294,8 @@ export const runtime = {
     moduleName: string,
     defined: readonly string[],
   ): T {
-    if (Object.prototype.hasOwnProperty.call(table, name)) return table[name]!;
+    const found = Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+    if (found !== undefined) return found;
     if (!defined.includes(name))
       throw new EvalError(`The ${what} ${name} is not defined in module ${moduleName}.`);
     throw new EvalError(

@@ -6,6 +6,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
 import type { InconclusiveReason } from '../../result/check-result.js';
+import { at } from '../../source/checked-index.js';
 import type { TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs } from '../bfs.js';
 import {
@@ -131,8 +132,8 @@ export async function exploreParallel(
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const ch = new MessageChannel();
-      peers[a]![b] = ch.port1;
-      peers[b]![a] = ch.port2;
+      at(peers, a, 'the peers of a worker')[b] = ch.port1;
+      at(peers, b, 'the peers of a worker')[a] = ch.port2;
     }
   }
   const script = options.workerScript ?? new URL('./worker.js', import.meta.url);
@@ -145,7 +146,8 @@ export async function exploreParallel(
     inboxes.push(inbox);
     ports.push(ch.port1);
     ch.port1.on('message', (m: FromWorker) => inbox.put(m));
-    const transfer = [ch.port2, ...peers[w]!.filter((p): p is MessagePort => p !== null)];
+    const own = at(peers, w, 'the peers of a worker');
+    const transfer = [ch.port2, ...own.filter((p): p is MessagePort => p !== null)];
     const worker = new Worker(script, {
       workerData: {
         id: w,
@@ -155,7 +157,7 @@ export async function exploreParallel(
         control,
         heapLimit,
         port: ch.port2,
-        peers: peers[w],
+        peers: own,
       },
       transferList: transfer,
     });
@@ -164,7 +166,7 @@ export async function exploreParallel(
     workers.push(worker);
   }
   const send = (w: number, msg: ToWorker, transfer: ArrayBuffer[] = []): void => {
-    ports[w]!.postMessage(msg, transfer);
+    at(ports, w, 'the port of a worker').postMessage(msg, transfer);
     Atomics.add(ctl, bellWord(w), 1);
     Atomics.notify(ctl, bellWord(w));
   };
@@ -205,26 +207,25 @@ interface Run {
 async function coordinate(run: Run): Promise<EngineCheckResult> {
   const { module, options, n, ctl, started, limits, init, send, inboxes } = run;
   // The initial states, each to its owner, with its rank (its place in Init's order).
-  const writers = Array.from({ length: n }, () => new StateWriter());
-  const counts = new Array<number>(n).fill(0);
+  const batches = Array.from({ length: n }, () => ({ writer: new StateWriter(), count: 0 }));
   const initial = init.queuedStates();
   initial.forEach((q, rank) => {
     const h1 = init.fpHi.get(q.index);
     const h2 = init.fpLo.get(q.index);
-    const w = ownerOf(h1, h2, n);
-    const wr = writers[w]!;
+    const batch = at(batches, ownerOf(h1, h2, n), 'the initial states of a worker');
+    const wr = batch.writer;
     wr.word(h1);
     wr.word(h2);
     wr.word(q.s1);
     wr.word(q.s2);
     wr.word(rank);
     wr.state(q.state);
-    counts[w]!++;
+    batch.count++;
   });
-  for (let w = 0; w < n; w++) {
-    const words = writers[w]!.take();
-    send(w, { t: 'init', words, count: counts[w]! }, [words.buffer as ArrayBuffer]);
-  }
+  batches.forEach(({ writer, count }, w) => {
+    const words = writer.take();
+    send(w, { t: 'init', words, count }, [words.buffer as ArrayBuffer]);
+  });
 
   const actionReached = module.actions.map((a) => a.subActions.map(() => false));
   const coverReached = module.covers.map(() => false);
@@ -288,10 +289,9 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
       Atomics.store(ctl, newWord(n, w), 0);
       Atomics.store(ctl, generatedWord(n, w), 0);
     }
-    for (let w = 0; w < n; w++) {
-      const r = ranks[w]!;
-      send(w, { t: 'expand', ranks: r }, r === null ? [] : [r.buffer as ArrayBuffer]);
-    }
+    ranks.forEach((r, w) =>
+      send(w, { t: 'expand', ranks: r }, r === null ? [] : [r.buffer as ArrayBuffer]),
+    );
     const timer = setInterval(tick, Math.min(100, interval));
     let reports: LevelReport[];
     try {
@@ -305,7 +305,9 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
       let k = 0;
       for (const subs of actionReached)
         for (let i = 0; i < subs.length; i++) if (r.actionReached[k++] === 1) subs[i] = true;
-      r.coverReached.forEach((b, i) => (coverReached[i] = coverReached[i]! || b === 1));
+      r.coverReached.forEach((b, i) => {
+        if (b === 1) coverReached[i] = true;
+      });
     }
     if (reports.some((r) => r.stopped) || Atomics.load(ctl, STOP_WORD) !== 0) {
       const why: InconclusiveReason =
@@ -329,8 +331,9 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     const merged = mergeKeys(reports.map((r) => r.keys));
     const succ = new Int32Array(level.frontier);
     for (const r of reports)
-      for (let i = 0; i < r.expandedRanks.length; i++)
-        succ[r.expandedRanks[i]!] = r.expandedCounts[i]!;
+      r.expandedRanks.forEach((rank, i) => {
+        succ[rank] = at(r.expandedCounts, i, 'the successor count of an expanded state');
+      });
     const events: { ev: WorkerEvent; worker: number }[] = [];
     reports.forEach((r, w) => {
       if (r.event !== null) events.push({ ev: r.event, worker: w });
@@ -348,7 +351,9 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     if (total === 0) {
       const seconds = (Date.now() - started) / 1000;
       const unreachedActions = module.actions.flatMap((a, i) =>
-        i === module.terminating ? [] : a.subActions.filter((_, k) => !actionReached[i]![k]),
+        i === module.terminating
+          ? []
+          : a.subActions.filter((_, k) => !at(actionReached, i, 'the reached sub-actions')[k]),
       );
       const unreachedCovers = module.covers.filter((_, i) => !coverReached[i]).map((c) => c.name);
       if (options.onProgress !== undefined) {
@@ -428,7 +433,10 @@ async function pathTo(run: Run, worker: number, local: number): Promise<[number,
   const out: [number, number][] = [];
   for (let w = worker, l = local; w >= 0; ) {
     run.send(w, { t: 'parent', local: l });
-    const m = (await run.inboxes[w]!.next()) as Extract<FromWorker, { t: 'parent' }>;
+    const m = (await at(run.inboxes, w, 'the inbox of a worker').next()) as Extract<
+      FromWorker,
+      { t: 'parent' }
+    >;
     out.push([m.h1, m.h2]);
     w = m.owner;
     l = m.local;
@@ -462,18 +470,18 @@ async function violationResult(
     replayFingerprints(module, fps).trace;
   switch (ev.kind) {
     case 'invariant':
-      return { ...base, verdict: 'violated', property: ev.property!, trace: trace() };
+      return { ...base, verdict: 'violated', property: ev.property, trace: trace() };
     case 'action-property':
       return {
         ...base,
         verdict: 'violated',
-        property: ev.property!,
+        property: ev.property,
         trace: replayWithStep(module, fps, ev.j),
       };
     case 'deadlock':
       return { ...base, verdict: 'deadlock', property: null, trace: trace() };
     case 'assert':
-      return { ...base, verdict: 'violated', property: ev.property!, trace: trace() };
+      return { ...base, verdict: 'violated', property: ev.property, trace: trace() };
     case 'error': {
       const where = ev.definition === undefined ? '' : ` (while evaluating ${ev.definition})`;
       return {

@@ -38,17 +38,29 @@ export interface EventKey {
   readonly phase: number;
 }
 
-/** A violation or failure one worker saw in a level. */
-export interface WorkerEvent extends EventKey {
-  readonly kind: 'invariant' | 'action-property' | 'deadlock' | 'assert' | 'error';
-  /** Invariant or action property name, or the assertion message. */
-  readonly property?: string;
-  readonly message?: string;
-  readonly definition?: string;
-  readonly inInvariant?: boolean;
-  /** Local index (at the worker that reports it) of the state whose path is the trace. */
-  readonly local: number;
-}
+/** What a worker saw: a violated property, a deadlock, a failed assertion or an evaluation error. */
+export type WorkerEventKind =
+  | {
+      readonly kind: 'invariant' | 'action-property';
+      /** The invariant's or action property's name. */
+      readonly property: string;
+    }
+  | { readonly kind: 'deadlock' }
+  | {
+      readonly kind: 'assert';
+      /** The assertion message. */
+      readonly property: string;
+      readonly definition?: string;
+      readonly inInvariant?: boolean;
+    }
+  | { readonly kind: 'error'; readonly message?: string; readonly definition?: string };
+
+/** A violation or failure one worker saw in a level, and where. */
+export type WorkerEvent = EventKey &
+  WorkerEventKind & {
+    /** Local index (at the worker that reports it) of the state whose path is the trace. */
+    readonly local: number;
+  };
 
 /** Coordinator to worker. */
 export type ToWorker =

@@ -20,6 +20,7 @@ import {
   type FromWorker,
   type PeerMessage,
   type WorkerEvent,
+  type WorkerEventKind,
 } from './protocol.js';
 import { StateReader, StateWriter } from './value-codec.js';
 
@@ -50,7 +51,7 @@ export class Shard {
   private keyJ = new IntVec(1 << 10);
   private newS1 = new IntVec(1 << 10);
   private newS2 = new IntVec(1 << 10);
-  private ownerEvents: { k: number; ev: Omit<WorkerEvent, 'r' | 'j' | 'phase' | 'local'> }[] = [];
+  private ownerEvents: { k: number; ev: WorkerEventKind }[] = [];
   /** Order of the current level's new states by key, as last reported. */
   private order: Int32Array = new Int32Array(0);
 
@@ -149,12 +150,15 @@ export class Shard {
     const fl = new Int32Array(m);
     const f1 = new Int32Array(m);
     const f2 = new Int32Array(m);
-    for (let i = 0; i < m; i++) {
-      const k = this.order[i]!;
-      front[i] = this.newStates[k]!;
+    let i = 0;
+    for (const k of this.order) {
+      const s = this.newStates[k];
+      if (s === undefined) throw new Error(`internal error: new state ${k} is not in its level`);
+      front[i] = s;
       fl[i] = this.levelBase + k;
       f1[i] = this.newS1.get(k);
       f2[i] = this.newS2.get(k);
+      i++;
     }
     this.front = front;
     this.frontLocal = fl;
@@ -197,12 +201,14 @@ export class Shard {
           break;
         }
       }
-      const s = front[i]!;
+      const s = front[i];
+      if (s === undefined)
+        throw new Error(`internal error: frontier state ${i} was expanded twice`);
       front[i] = undefined as unknown as State; // expanded states are not kept
       this.expandOne(s, i);
       Atomics.store(ctl, generatedWord(this.n, this.id), this.levelGenerated);
       if (this.event !== null) break;
-      expandedRanks.push(this.frontRank[i]!);
+      expandedRanks.push(this.curRank);
       expandedCounts.push(this.curJ);
     }
     for (let w = 0; w < this.n; w++) {
@@ -227,21 +233,23 @@ export class Shard {
     stopped: boolean,
   ): Extract<FromWorker, { t: 'level' }> {
     const count = this.newStates.length;
-    const kr = this.keyR.data;
-    const kj = this.keyJ.data;
+    const kr = this.keyR;
+    const kj = this.keyJ;
     const order = Int32Array.from({ length: count }, (_, i) => i).sort(
-      (a, b) => kr[a]! - kr[b]! || kj[a]! - kj[b]!,
+      (a, b) => kr.get(a) - kr.get(b) || kj.get(a) - kj.get(b),
     );
     this.order = order;
     const keys = new Int32Array(2 * count);
-    for (let i = 0; i < count; i++) {
-      keys[2 * i] = kr[order[i]!]!;
-      keys[2 * i + 1] = kj[order[i]!]!;
+    let i = 0;
+    for (const k of order) {
+      keys[2 * i] = kr.get(k);
+      keys[2 * i + 1] = kj.get(k);
+      i++;
     }
     let ownerEvent: WorkerEvent | null = null;
     for (const { k, ev } of this.ownerEvents) {
-      const r = kr[k]!;
-      const j = kj[k]!;
+      const r = kr.get(k);
+      const j = kj.get(k);
       if (ownerEvent === null || r < ownerEvent.r || (r === ownerEvent.r && j < ownerEvent.j))
         ownerEvent = { ...ev, r, j, phase: 0, local: this.levelBase + k };
     }
@@ -263,10 +271,16 @@ export class Shard {
   private expandOne(s: State, i: number): void {
     const m = this.module;
     this.cur = s;
-    this.curRank = this.frontRank[i]!;
-    this.curLocal = this.frontLocal[i]!;
-    this.curS1 = this.frontS1[i]!;
-    this.curS2 = this.frontS2[i]!;
+    const rank = this.frontRank[i];
+    const local = this.frontLocal[i];
+    const s1 = this.frontS1[i];
+    const s2 = this.frontS2[i];
+    if (rank === undefined || local === undefined || s1 === undefined || s2 === undefined)
+      throw new Error(`internal error: frontier state ${i} has no rank, index or sums`);
+    this.curRank = rank;
+    this.curLocal = local;
+    this.curS1 = s1;
+    this.curS2 = s2;
     this.curJ = 0;
     const g = this.guards;
     g.look(s);
@@ -315,7 +329,9 @@ export class Shard {
   private onSuccessor(t: State, action: number, sub: number): void {
     const j = this.curJ++;
     this.levelGenerated++;
-    this.actionReached[action]![sub] = true;
+    const reached = this.actionReached[action];
+    if (reached === undefined) throw new Error(`internal error: no action ${action}`);
+    reached[sub] = true;
     const m = this.module;
     const sym = m.symmetry;
     if (sym !== undefined) fingerprintOrbit(t, sym);
@@ -327,11 +343,10 @@ export class Shard {
     const owner = ownerOf(h1, h2, this.n);
     if (owner === this.id) this.offer(h1, h2, s1, s2, this.id, this.curLocal, this.curRank, j, t);
     else this.send(owner, h1, h2, s1, s2, j, t);
-    const aps = m.actionProperties;
-    for (let k = 0; k < aps.length; k++) {
+    for (const ap of m.actionProperties) {
       let ok: boolean;
       try {
-        ok = aps[k]!.holds(this.cur, t);
+        ok = ap.holds(this.cur, t);
       } catch (err) {
         this.event = this.failure(
           err,
@@ -343,7 +358,7 @@ export class Shard {
       if (!ok) {
         this.event = {
           kind: 'action-property',
-          property: aps[k]!.name,
+          property: ap.name,
           r: this.curRank,
           j,
           phase: 1,
@@ -365,14 +380,16 @@ export class Shard {
   ): void {
     // A fingerprint sent before was sent with a smaller key, or in an earlier level: the owner knows it.
     const slot = Math.imul(h1 ^ Math.imul(h2, 0x85ebca6b), 0x9e3779b1) >>> (32 - SENT_BITS);
-    const hi = this.sentHi[owner]!;
-    const lo = this.sentLo[owner]!;
-    const ok = this.sentOk[owner]!;
+    const hi = this.sentHi[owner];
+    const lo = this.sentLo[owner];
+    const ok = this.sentOk[owner];
+    const w = this.writers[owner];
+    if (hi === undefined || lo === undefined || ok === undefined || w === undefined)
+      throw new Error(`internal error: no worker ${owner} to send to`);
     if (ok[slot] === 1 && hi[slot] === h1 && lo[slot] === h2) return;
     ok[slot] = 1;
     hi[slot] = h1;
     lo[slot] = h2;
-    const w = this.writers[owner]!;
     w.word(h1);
     w.word(h2);
     w.word(s1);
@@ -385,14 +402,18 @@ export class Shard {
   }
 
   private flush(owner: number): void {
-    const w = this.writers[owner]!;
+    const w = this.writers[owner];
+    if (w === undefined) throw new Error(`internal error: no worker ${owner} to send to`);
     if (w.length === 0) return;
     const words = w.take();
     this.post(owner, { t: 'batch', words }, [words.buffer as ArrayBuffer]);
   }
 
   private post(dest: number, msg: PeerMessage, transfer: ArrayBuffer[] = []): void {
-    this.peers[dest]!.postMessage(msg, transfer);
+    const port = this.peers[dest];
+    if (port === null || port === undefined)
+      throw new Error(`internal error: no channel to worker ${dest}`);
+    port.postMessage(msg, transfer);
     Atomics.add(this.control, bellWord(dest), 1);
     Atomics.notify(this.control, bellWord(dest));
   }
@@ -418,7 +439,8 @@ export class Shard {
   }
 
   private receive(from: number, words: Int32Array): void {
-    const r = this.readers[from]!;
+    const r = this.readers[from];
+    if (r === undefined) throw new Error(`internal error: no worker ${from} to read from`);
     r.reset(words);
     while (r.pos < words.length) {
       const h1 = r.word();
@@ -449,8 +471,8 @@ export class Shard {
     if (found >= 0) {
       if (found >= this.levelBase) {
         const k = found - this.levelBase;
-        const kr = this.keyR.data[k]!;
-        if (r < kr || (r === kr && j < this.keyJ.data[k]!)) {
+        const kr = this.keyR.get(k);
+        if (r < kr || (r === kr && j < this.keyJ.get(k))) {
           this.keyR.data[k] = r;
           this.keyJ.data[k] = j;
           this.parentOwner.data[found] = pOwner;
@@ -482,23 +504,26 @@ export class Shard {
     const covers = m.covers;
     const invs = m.invariants;
     try {
-      for (let c = 0; c < covers.length; c++)
-        if (!this.coverReached[c] && covers[c]!.holds(s)) this.coverReached[c] = true;
+      let c = 0;
+      for (const cover of covers) {
+        if (!this.coverReached[c] && cover.holds(s)) this.coverReached[c] = true;
+        c++;
+      }
     } catch (err) {
       this.ownerEvents.push({ k, ev: this.failure(err, { r, j, phase: 0, local }, false) });
       return;
     }
-    for (let q = 0; q < invs.length; q++) {
+    for (const inv of invs) {
       let ok: boolean;
       try {
-        ok = invs[q]!.holds(s);
+        ok = inv.holds(s);
       } catch (err) {
         const ev = this.failure(err, { r, j, phase: 0, local }, true);
         this.ownerEvents.push({ k, ev });
         return;
       }
       if (!ok) {
-        this.ownerEvents.push({ k, ev: { kind: 'invariant', property: invs[q]!.name } });
+        this.ownerEvents.push({ k, ev: { kind: 'invariant', property: inv.name } });
         return;
       }
     }

@@ -26,29 +26,30 @@ export function mergeKeys(keys: readonly Int32Array[]): MergedKeys {
   const total = keys.reduce((a, k) => a + k.length / 2, 0);
   const parentRank = new Int32Array(total);
   const succ = new Int32Array(total);
-  const ranks = keys.map((k) => new Int32Array(k.length / 2));
-  const at = keys.map(() => 0);
+  // Per worker: its keys, the rank of each of its new states, and how many are merged so far.
+  const cursors = keys.map((k) => ({ keys: k, ranks: new Int32Array(k.length / 2), next: 0 }));
   for (let out = 0; out < total; out++) {
-    let best = -1;
-    for (let w = 0; w < keys.length; w++) {
-      const i = at[w]!;
-      if (2 * i >= keys[w]!.length) continue;
-      if (best < 0) {
-        best = w;
-        continue;
+    let best: (typeof cursors)[number] | undefined;
+    let bestRank = 0;
+    let bestSucc = 0;
+    for (const c of cursors) {
+      const kr = c.keys[2 * c.next];
+      const ks = c.keys[2 * c.next + 1];
+      if (kr === undefined || ks === undefined) continue;
+      if (best === undefined || kr < bestRank || (kr === bestRank && ks < bestSucc)) {
+        best = c;
+        bestRank = kr;
+        bestSucc = ks;
       }
-      const b = at[best]!;
-      const kr = keys[w]![2 * i]!;
-      const br = keys[best]![2 * b]!;
-      if (kr < br || (kr === br && keys[w]![2 * i + 1]! < keys[best]![2 * b + 1]!)) best = w;
     }
-    const i = at[best]!;
-    parentRank[out] = keys[best]![2 * i]!;
-    succ[out] = keys[best]![2 * i + 1]!;
-    ranks[best]![i] = out;
-    at[best] = i + 1;
+    if (best === undefined)
+      throw new Error('internal error: the key lists hold fewer keys than counted');
+    parentRank[out] = bestRank;
+    succ[out] = bestSucc;
+    best.ranks[best.next] = out;
+    best.next++;
   }
-  return { parentRank, succ, ranks };
+  return { parentRank, succ, ranks: cursors.map((c) => c.ranks) };
 }
 
 /** Order of two event keys as one worker meets them. */
@@ -62,8 +63,10 @@ function countKeys(m: MergedKeys, r: number, j: number, inclusive: boolean): num
   let hi = m.parentRank.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const pr = m.parentRank[mid]!;
-    const ps = m.succ[mid]!;
+    const pr = m.parentRank[mid];
+    const ps = m.succ[mid];
+    if (pr === undefined || ps === undefined)
+      throw new Error('internal error: a merged key out of range');
     const before = pr < r || (pr === r && (inclusive ? ps <= j : ps < j));
     if (before) lo = mid + 1;
     else hi = mid;
@@ -87,8 +90,10 @@ export function chooseStop(
       best = { key: e.ev, ev: e.ev, worker: e.worker };
   if (maxStates !== undefined) {
     const m = maxStates - level.distinct;
-    if (m >= 1 && m <= merged.parentRank.length) {
-      const r = merged.parentRank[m - 1]! + 1;
+    // The parent of the new state that reaches the limit, when this level reaches it.
+    const parent = m >= 1 ? merged.parentRank[m - 1] : undefined;
+    if (parent !== undefined) {
+      const r = parent + 1;
       const key = { r, j: 0, phase: -2 };
       if (r < level.frontier && (best === undefined || compareKeys(key, best.key) < 0))
         best = { key, worker: -1 };
@@ -108,7 +113,7 @@ export function stopCounts(
   const inclusive = key.phase >= 0;
   const found = countKeys(merged, key.r, key.j, inclusive);
   let generated = level.generated + (inclusive ? key.j + 1 : key.j);
-  for (let r = 0; r < key.r; r++) generated += succ[r]!;
+  for (const count of succ.subarray(0, key.r)) generated += count;
   let queued: number;
   if (key.phase === -2) queued = level.frontier - key.r + found;
   else if (key.phase === 0)

@@ -36,8 +36,8 @@ const SAME = 12;
 /** A record whose field names (a shape) were sent before; REC_DEF sends a new shape. */
 const REC_DEF = 13;
 
-const f64 = new Float64Array(1);
-const f64words = new Int32Array(f64.buffer);
+/** A non-integer number travels as the two 32-bit halves of its 64-bit float. */
+const f64 = new DataView(new ArrayBuffer(8));
 
 /** A growable buffer of words that values are written into, with this channel's dictionary. */
 export class StateWriter {
@@ -77,13 +77,14 @@ export class StateWriter {
   /** Appends every value of a state (the reader must know how many there are). */
   state(s: readonly Value[]): void {
     const last = this.last;
-    for (let i = 0; i < s.length; i++) {
-      const v = s[i]!;
+    let i = 0;
+    for (const v of s) {
       if (last[i] === v && typeof v === 'object') this.word(SAME);
       else {
         this.value(v);
         last[i] = v;
       }
+      i++;
     }
   }
 
@@ -114,10 +115,10 @@ export class StateWriter {
           this.word(INT);
           this.word(v);
         } else {
-          f64[0] = v;
+          f64.setFloat64(0, v);
           this.word(BIG);
-          this.word(f64words[0]!);
-          this.word(f64words[1]!);
+          this.word(f64.getInt32(0));
+          this.word(f64.getInt32(4));
         }
         return;
       case 'string':
@@ -134,11 +135,10 @@ export class StateWriter {
       const e = v.elems;
       this.word(v instanceof SetValue ? SET : SEQ);
       this.word(e.length);
-      for (let i = 0; i < e.length; i++) this.value(e[i]!);
+      for (const x of e) this.value(x);
       return;
     }
     if (v instanceof RecordValue) {
-      const n = v.fields.length;
       const shape = this.shapes.get(v.fields);
       if (shape !== undefined) {
         this.word(REC);
@@ -146,17 +146,17 @@ export class StateWriter {
       } else {
         this.shapes.set(v.fields, this.shapes.size);
         this.word(REC_DEF);
-        this.word(n);
-        for (let i = 0; i < n; i++) this.name(v.fields[i]!, STR, STR_DEF);
+        this.word(v.fields.length);
+        for (const field of v.fields) this.name(field, STR, STR_DEF);
       }
-      for (let i = 0; i < n; i++) this.value(v.values[i]!);
+      for (const x of v.values) this.value(x);
       return;
     }
     const f = v as FcnValue;
     this.word(FCN);
     this.word(f.domain.length);
-    for (let i = 0; i < f.domain.length; i++) this.value(f.domain[i]!);
-    for (let i = 0; i < f.values.length; i++) this.value(f.values[i]!);
+    for (const x of f.domain) this.value(x);
+    for (const x of f.values) this.value(x);
   }
 }
 
@@ -177,7 +177,15 @@ export class StateReader {
 
   /** Reads one word. */
   word(): number {
-    return this.buf[this.pos++]!;
+    const w = this.buf[this.pos++];
+    if (w === undefined) throw new Error('internal: a state message ended before its last value');
+    return w;
+  }
+
+  private name(id: number): string {
+    const s = this.names[id];
+    if (s === undefined) throw new Error(`internal: string ${id} was not sent on this channel`);
+    return s;
   }
 
   /** Reads a state of `n` values (unchanged variables share the last state's values). */
@@ -187,7 +195,9 @@ export class StateReader {
     for (let i = 0; i < n; i++) {
       if (this.buf[this.pos] === SAME) {
         this.pos++;
-        out[i] = last[i]!;
+        const v = last[i];
+        if (v === undefined) throw new Error(`internal: variable ${i} has no last value to repeat`);
+        out[i] = v;
       } else {
         const v = this.value();
         out[i] = v;
@@ -198,7 +208,7 @@ export class StateReader {
   }
 
   private defName(): string {
-    const len = this.buf[this.pos++]!;
+    const len = this.word();
     const s = String.fromCharCode(...this.buf.subarray(this.pos, this.pos + len));
     this.pos += len;
     this.names.push(s);
@@ -206,8 +216,8 @@ export class StateReader {
   }
 
   private str(): string {
-    const tag = this.buf[this.pos++]!;
-    if (tag === STR) return this.names[this.buf[this.pos++]!]!;
+    const tag = this.word();
+    if (tag === STR) return this.name(this.word());
     if (tag === STR_DEF) return this.defName();
     throw new Error(`internal: expected a string in a state message, found tag ${tag}`);
   }
@@ -215,7 +225,7 @@ export class StateReader {
   private model(id: number): ModelValue {
     let mv = this.models[id];
     if (mv === undefined) {
-      mv = modelValue(this.names[id]!);
+      mv = modelValue(this.name(id));
       this.models[id] = mv;
     }
     return mv;
@@ -223,43 +233,45 @@ export class StateReader {
 
   /** Reads one value. */
   value(): Value {
-    const tag = this.buf[this.pos++]!;
+    const tag = this.word();
     switch (tag) {
       case FALSE:
         return false;
       case TRUE:
         return true;
       case INT:
-        return this.buf[this.pos++]!;
+        return this.word();
       case BIG:
-        f64words[0] = this.buf[this.pos++]!;
-        f64words[1] = this.buf[this.pos++]!;
-        return f64[0]!;
+        f64.setInt32(0, this.word());
+        f64.setInt32(4, this.word());
+        return f64.getFloat64(0);
       case STR:
-        return this.names[this.buf[this.pos++]!]!;
+        return this.name(this.word());
       case STR_DEF:
         return this.defName();
       case MV:
-        return this.model(this.buf[this.pos++]!);
+        return this.model(this.word());
       case MV_DEF: {
         this.defName();
         return this.model(this.names.length - 1);
       }
       case SET:
       case SEQ: {
-        const n = this.buf[this.pos++]!;
+        const n = this.word();
         const e: Value[] = new Array(n);
         for (let i = 0; i < n; i++) e[i] = this.value();
         return tag === SET ? makeSortedSet(e) : makeSeq(e);
       }
       case REC: {
-        const fields = this.shapes[this.buf[this.pos++]!]!;
+        const id = this.word();
+        const fields = this.shapes[id];
+        if (fields === undefined) throw new Error(`internal: record shape ${id} was not sent`);
         const vals: Value[] = new Array(fields.length);
         for (let i = 0; i < fields.length; i++) vals[i] = this.value();
         return new RecordValue(fields, vals);
       }
       case REC_DEF: {
-        const n = this.buf[this.pos++]!;
+        const n = this.word();
         const names: string[] = new Array(n);
         for (let i = 0; i < n; i++) names[i] = this.str();
         // The writer numbers a shape before the values inside it, which may define shapes too.
@@ -273,7 +285,7 @@ export class StateReader {
         return rec;
       }
       case FCN: {
-        const n = this.buf[this.pos++]!;
+        const n = this.word();
         const dom: Value[] = new Array(n);
         for (let i = 0; i < n; i++) dom[i] = this.value();
         const vals: Value[] = new Array(n);
