@@ -9,6 +9,7 @@ import type { CheckContext } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { SymbolInfo } from './scopes.js';
 import { forEachStmt, stmtParts, unparen } from '../syntax/visit.js';
+import { at } from '../source/checked-index.js';
 
 /** A location a write lands on: a variable (or frame field) and the path into it, as printed. */
 interface Loc {
@@ -67,10 +68,8 @@ function checkStmt(ctx: CheckContext, s: Stmt): void {
     if (loc !== undefined)
       writes.push({ loc, node: s.target, macro: undefined, param: undefined, choices: new Map() });
   }
-  for (let j = 0; j < writes.length; j++) {
-    for (let i = 0; i < j; i++) {
-      const a = writes[i]!;
-      const b = writes[j]!;
+  for (const [j, b] of writes.entries()) {
+    for (const a of writes.slice(0, j)) {
       if (a.loc.route === b.loc.route || !overlaps(a.loc, b.loc) || exclusive(a, b)) continue;
       report(ctx, s, a, b);
       return;
@@ -89,12 +88,16 @@ function report(
     b.macro === undefined
       ? b.node.span
       : (argSpan(s, b.loc.route) ?? argSpan(s, a.loc.route) ?? s.callee.span);
-  const related = [a, b]
-    .filter((w) => w.macro !== undefined)
-    .map((w) => ({
-      span: w.node.span,
-      note: `macro \`${w.macro!.name.name}\` writes it here${w.param === undefined ? '' : `, as \`${w.param}\``}`,
-    }));
+  const related = [a, b].flatMap((w) =>
+    w.macro === undefined
+      ? []
+      : [
+          {
+            span: w.node.span,
+            note: `macro \`${w.macro.name.name}\` writes it here${w.param === undefined ? '' : `, as \`${w.param}\``}`,
+          },
+        ],
+  );
   ctx.report(
     'CS4019',
     at,
@@ -142,7 +145,7 @@ function macroWrites(
     if (sym === undefined) return;
     locs.set(sym, argLocs[i]);
     names.set(sym, p.name);
-    text.set(p.name, printExpr(args[i]!, outer.text));
+    text.set(p.name, printExpr(at(args, i, 'macro argument'), outer.text));
   });
   const subst: Subst = { locs, text, names };
   const visit = (stmts: readonly Stmt[], ch: ReadonlyMap<number, number>): void => {

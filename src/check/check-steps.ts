@@ -345,7 +345,10 @@ function recursion(ctx: CheckContext): void {
     for (const e of path) reported.add(e.to);
     reported.add(start);
     const cycle = [start, ...path.map((e) => e.to)].join(' -> ');
-    ctx.report('CS4007', path[0]!.at.span, { kind: kinds.get(start)!, name: start, cycle });
+    const [leaving] = path;
+    const kind = kinds.get(start);
+    if (leaving === undefined || kind === undefined) continue;
+    ctx.report('CS4007', leaving.at.span, { kind, name: start, cycle });
   }
 }
 
@@ -357,16 +360,11 @@ function cycleFrom(
   const prev = new Map<string, { from: string; edge: CallEdge }>();
   const queue = [start];
   const seen = new Set<string>();
-  while (queue.length > 0) {
-    const n = queue.shift()!;
+  for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
     for (const e of edges.get(n) ?? []) {
       if (e.to === start) {
         const path: CallEdge[] = [e];
-        for (let cur = n; cur !== start; ) {
-          const p = prev.get(cur)!;
-          path.unshift(p.edge);
-          cur = p.from;
-        }
+        for (let p = prev.get(n); p !== undefined; p = prev.get(p.from)) path.unshift(p.edge);
         return path;
       }
       if (!seen.has(e.to)) {

@@ -169,14 +169,20 @@ export class ExprResolver {
         }
       }
       const builtin = sym?.kind === 'builtinFn' ? sym.name : undefined;
-      if (builtin === 'at' && e.args.length === 2) {
-        this.expr(e.args[0]!, env, use);
-        this.labelRef(e.args[1]!, use);
+      const [thread, place, ...more] = e.args;
+      if (builtin === 'at' && thread !== undefined && place !== undefined && more.length === 0) {
+        this.expr(thread, env, use);
+        this.labelRef(place, use);
         return;
       }
-      if (builtin === 'in_call' && e.args.length === 2) {
-        this.expr(e.args[0]!, env, use);
-        this.procedureRef(e.args[1]!, use);
+      if (
+        builtin === 'in_call' &&
+        thread !== undefined &&
+        place !== undefined &&
+        more.length === 0
+      ) {
+        this.expr(thread, env, use);
+        this.procedureRef(place, use);
         return;
       }
     }

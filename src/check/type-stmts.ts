@@ -20,6 +20,7 @@ import { forEachStmt, unparen } from '../syntax/visit.js';
 import { GLOBAL, type Instance, type TEnv } from './type-core.js';
 import { ExprTyper } from './type-exprs.js';
 import { isAssignableShape, writtenMacroParams } from './assign-targets.js';
+import { at } from '../source/checked-index.js';
 
 /** The full checker: bodies, defs, statements and each macro call's instance of its body. */
 export class TypeChecker extends ExprTyper {
@@ -237,9 +238,10 @@ export class TypeChecker extends ExprTyper {
     const types = args.map((a) => this.infer(a, env));
     if (!this.arity(callee, macro.params.length, args)) return undefined;
     for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
-      const arg = args[i]!;
+      const arg = at(args, i, 'macro argument');
+      const param = at(macro.params, i, 'macro parameter');
       if (!isAssignableShape(arg))
-        this.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
+        this.report('CS3009', arg.span, { macro: macro.name.name, param: param.name });
       else this.checkAssignable(arg);
     }
     return types;
@@ -308,10 +310,11 @@ export class TypeChecker extends ExprTyper {
         uses.find((u) => within(u.span, d.span) || within(d.span, u.span)) ??
         useInStatement(macro, uses, d.span);
       const arg = use === undefined ? undefined : args[use.index];
+      const param = use === undefined ? undefined : macro.params[use.index];
       const where =
-        arg === undefined
+        arg === undefined || param === undefined
           ? ''
-          : `, with \`${macro.params[use!.index]!.name}\` = \`${printExpr(arg)}\``;
+          : `, with \`${param.name}\` = \`${printExpr(arg)}\``;
       const which = variant === undefined ? '' : ` (as variant \`${variant}\` overrides it)`;
       const note = {
         span: d.span,
@@ -371,7 +374,7 @@ export class TypeChecker extends ExprTyper {
       if (this.arity(s.callee, proc.params.length, s.args)) {
         proc.params.forEach((p, i) =>
           this.expect(
-            s.args[i]!,
+            at(s.args, i, 'procedure argument'),
             this.typeOf(p.type),
             `argument \`${p.name.name}\` of \`${proc.name.name}\``,
             env,
@@ -438,11 +441,12 @@ function useInStatement(
   uses: readonly { index: number; span: Span }[],
   span: Span,
 ): { index: number; span: Span } | undefined {
-  let inner: Stmt | undefined;
+  let inner: Span | undefined;
   forEachStmt(macro.body, (s) => {
-    if (within(span, s.span) && (inner === undefined || within(s.span, inner.span))) inner = s;
+    if (within(span, s.span) && (inner === undefined || within(s.span, inner))) inner = s.span;
   });
-  return inner === undefined ? undefined : uses.find((u) => within(u.span, inner!.span));
+  const innermost = inner;
+  return innermost === undefined ? undefined : uses.find((u) => within(u.span, innermost));
 }
 
 /** Identifies a diagnostic by what it says and where. */

@@ -34,9 +34,9 @@ function tokenSpan(lines: LineMap, file: string, tok: IToken | undefined): Span 
   if (tok === undefined || tok.tokenType === EOF || !Number.isFinite(tok.startOffset)) {
     return lines.span(file, lines.text.length, lines.text.length);
   }
-  const end = Number.isFinite(tok.endOffset)
-    ? tok.endOffset! + 1
-    : tok.startOffset + tok.image.length;
+  const last = tok.endOffset;
+  const end =
+    last !== undefined && Number.isFinite(last) ? last + 1 : tok.startOffset + tok.image.length;
   return lines.span(file, tok.startOffset, end);
 }
 
