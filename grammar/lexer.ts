@@ -34,12 +34,33 @@ import {
  */
 export const MAX_NESTING = 200;
 
-/** A located lexing problem, turned into a diagnostic by the caller. */
-export interface LexProblem {
-  readonly code: GrammarCode;
-  readonly args: Readonly<Record<string, string | number>>;
+/** Where a problem is in the text: its first offset and how many characters it covers. */
+export interface Extent {
   readonly offset: number;
   readonly length: number;
+}
+
+/** A located lexing problem, turned into a diagnostic by the caller. */
+export interface LexProblem extends Extent {
+  readonly code: GrammarCode;
+  readonly args: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * Where a problem at a token is shown, for the lexer's problems and the parser's errors alike:
+ * the token's text (its image when the token has no end offset).
+ */
+export function tokenExtent(tok: IToken): Extent {
+  const end = tok.endOffset;
+  const length =
+    end !== undefined && Number.isFinite(end) ? end + 1 - tok.startOffset : tok.image.length;
+  return { offset: tok.startOffset, length };
+}
+
+/** CS1001 at `offset`: a character that starts no token. */
+function unknownCharacter(text: string, offset: number): LexProblem {
+  const ch = String.fromCodePoint(text.codePointAt(offset) ?? 0xfffd);
+  return { code: 'CS1001', args: { char: describeChar(ch) }, offset, length: ch.length };
 }
 
 /** A token with its index in the vector and the index of the innermost open bracket around it (-1: none). */
@@ -98,15 +119,7 @@ const PREFIX_OPS = new Set<TokenType>([Bang, KW.not, Minus]);
 export function lexSpec(text: string): LexResult {
   const problems: LexProblem[] = [];
   const result = lexer().tokenize(maskUnknownCharacters(text, problems));
-  for (const err of result.errors) {
-    const ch = String.fromCodePoint(text.codePointAt(err.offset) ?? 0xfffd);
-    problems.push({
-      code: 'CS1001',
-      args: { char: describeChar(ch) },
-      offset: err.offset,
-      length: ch.length,
-    });
-  }
+  for (const err of result.errors) problems.push(unknownCharacter(text, err.offset));
 
   const tokens: IndexedToken[] = [];
   for (const raw of result.tokens) {
@@ -180,13 +193,7 @@ function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
         (text[i] !== '&' && !TOKEN_START.test(text.charAt(i))))
     )
       i++;
-    const ch = String.fromCodePoint(text.codePointAt(start) ?? 0xfffd);
-    problems.push({
-      code: 'CS1001',
-      args: { char: describeChar(ch) },
-      offset: start,
-      length: ch.length,
-    });
+    problems.push(unknownCharacter(text, start));
     out ??= [];
     out.push(text.slice(last, start), ' '.repeat(i - start));
     last = i;
@@ -238,12 +245,7 @@ function nameKeywords(tokens: IndexedToken[], problems: LexProblem[]): void {
     // `step: x := 1`: no construct puts a keyword other than a value right before `:`, so it is a label.
     const asLabel = tokens[i + 1]?.tokenType === Colon && !VALUE_WORDS.has(word);
     if (!afterName && !asLabel) continue;
-    problems.push({
-      code: 'CS1010',
-      args: { keyword: '`' + word + '`' },
-      offset: tok.startOffset,
-      length: tok.image.length,
-    });
+    problems.push({ code: 'CS1010', args: { keyword: '`' + word + '`' }, ...tokenExtent(tok) });
     retype(tok, Identifier);
   }
 }
@@ -305,12 +307,7 @@ function indexAndCheckNesting(
       const cost = 1 + prefixRun;
       prefixRun = opens ? 0 : prefixRun + 1;
       if (depth + cost > MAX_NESTING) {
-        problems.push({
-          code: 'CS1008',
-          args: { limit: MAX_NESTING },
-          offset: tok.startOffset,
-          length: tok.image.length,
-        });
+        problems.push({ code: 'CS1008', args: { limit: MAX_NESTING }, ...tokenExtent(tok) });
         return { tooDeep: true, endEnclosing: -1 };
       }
       if (opens) {
