@@ -85,10 +85,8 @@ export function errorMessageProvider(context: () => ParseContext): IParserErrorM
   function unclosedOpener(actual: IToken, opener: TokenType): IndexedToken | undefined {
     const ctx = context();
     const idx = (actual as Partial<IndexedToken>).tokenIndex;
-    let j =
-      idx !== undefined && ctx.tokens[idx] === actual
-        ? ctx.tokens[idx]!.enclosing
-        : (ctx.endEnclosing ?? -1);
+    const own = idx === undefined ? undefined : ctx.tokens[idx];
+    let j = own !== undefined && own === actual ? own.enclosing : (ctx.endEnclosing ?? -1);
     // Walk outwards through the enclosing brackets; bounded by the nesting limit.
     while (j >= 0) {
       const tok = ctx.tokens[j];

@@ -34,12 +34,33 @@ import {
  */
 export const MAX_NESTING = 200;
 
-/** A located lexing problem, turned into a diagnostic by the caller. */
-export interface LexProblem {
-  readonly code: GrammarCode;
-  readonly args: Readonly<Record<string, string | number>>;
+/** Where a problem is in the text: its first offset and how many characters it covers. */
+export interface Extent {
   readonly offset: number;
   readonly length: number;
+}
+
+/** A located lexing problem, turned into a diagnostic by the caller. */
+export interface LexProblem extends Extent {
+  readonly code: GrammarCode;
+  readonly args: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * Where a problem at a token is shown, for the lexer's problems and the parser's errors alike:
+ * the token's text (its image when the token has no end offset).
+ */
+export function tokenExtent(tok: IToken): Extent {
+  const end = tok.endOffset;
+  const length =
+    end !== undefined && Number.isFinite(end) ? end + 1 - tok.startOffset : tok.image.length;
+  return { offset: tok.startOffset, length };
+}
+
+/** CS1001 at `offset`: a character that starts no token. */
+function unknownCharacter(text: string, offset: number): LexProblem {
+  const ch = String.fromCodePoint(text.codePointAt(offset) ?? 0xfffd);
+  return { code: 'CS1001', args: { char: describeChar(ch) }, offset, length: ch.length };
 }
 
 /** A token with its index in the vector and the index of the innermost open bracket around it (-1: none). */
@@ -98,15 +119,7 @@ const PREFIX_OPS = new Set<TokenType>([Bang, KW.not, Minus]);
 export function lexSpec(text: string): LexResult {
   const problems: LexProblem[] = [];
   const result = lexer().tokenize(maskUnknownCharacters(text, problems));
-  for (const err of result.errors) {
-    const ch = String.fromCodePoint(text.codePointAt(err.offset) ?? 0xfffd);
-    problems.push({
-      code: 'CS1001',
-      args: { char: describeChar(ch) },
-      offset: err.offset,
-      length: ch.length,
-    });
-  }
+  for (const err of result.errors) problems.push(unknownCharacter(text, err.offset));
 
   const tokens: IndexedToken[] = [];
   for (const raw of result.tokens) {
@@ -120,9 +133,8 @@ export function lexSpec(text: string): LexResult {
     if (tok.tokenType === UnterminatedString) {
       problems.push({ code: 'CS1004', args: {}, offset: tok.startOffset, length: 1 });
       // The parser sees a string, so one missing quote is one error, not a cascade.
-      tok.tokenType = StringLiteral;
+      retype(tok, StringLiteral);
       tok.unterminated = true;
-      tok.tokenTypeIdx = StringLiteral.tokenTypeIdx!;
     }
     if (tok.tokenType === StringLiteral) checkEscapes(tok, problems);
     tokens.push(tok);
@@ -149,7 +161,7 @@ function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '"') {
       i++;
       while (i < n && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r')
@@ -177,16 +189,11 @@ function maskUnknownCharacters(text: string, problems: LexProblem[]): string {
     const start = i;
     while (
       i < n &&
-      ((text[i] === '&' && text[i + 1] !== '&') || (text[i] !== '&' && !TOKEN_START.test(text[i]!)))
+      ((text[i] === '&' && text[i + 1] !== '&') ||
+        (text[i] !== '&' && !TOKEN_START.test(text.charAt(i))))
     )
       i++;
-    const ch = String.fromCodePoint(text.codePointAt(start) ?? 0xfffd);
-    problems.push({
-      code: 'CS1001',
-      args: { char: describeChar(ch) },
-      offset: start,
-      length: ch.length,
-    });
+    problems.push(unknownCharacter(text, start));
     out ??= [];
     out.push(text.slice(last, start), ' '.repeat(i - start));
     last = i;
@@ -230,23 +237,24 @@ const VALUE_WORDS: ReadonlySet<string> = new Set(['true', 'false', 'none', 'self
  * read as a name, so the parser does not re-synchronise on it and report the rest of the line.
  */
 function nameKeywords(tokens: IndexedToken[], problems: LexProblem[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
+  for (const [i, tok] of tokens.entries()) {
     const word = keywordOf(tok.tokenType);
     if (word === undefined) continue;
-    const afterName = i > 0 && NAME_FOLLOWS.has(tokens[i - 1]!.tokenType);
+    const before = tokens[i - 1];
+    const afterName = before !== undefined && NAME_FOLLOWS.has(before.tokenType);
     // `step: x := 1`: no construct puts a keyword other than a value right before `:`, so it is a label.
     const asLabel = tokens[i + 1]?.tokenType === Colon && !VALUE_WORDS.has(word);
     if (!afterName && !asLabel) continue;
-    problems.push({
-      code: 'CS1010',
-      args: { keyword: '`' + word + '`' },
-      offset: tok.startOffset,
-      length: tok.image.length,
-    });
-    tok.tokenType = Identifier;
-    tok.tokenTypeIdx = Identifier.tokenTypeIdx!;
+    problems.push({ code: 'CS1010', args: { keyword: '`' + word + '`' }, ...tokenExtent(tok) });
+    retype(tok, Identifier);
   }
+}
+
+/** Gives a token another type; the parser matches on the type's index, so both change. */
+function retype(tok: IToken, type: TokenType): void {
+  if (type.tokenTypeIdx === undefined) throw new Error(`internal error: ${type.name} has no index`);
+  tok.tokenType = type;
+  tok.tokenTypeIdx = type.tokenTypeIdx;
 }
 
 function checkEscapes(tok: IToken, problems: LexProblem[]): void {
@@ -278,72 +286,46 @@ function indexAndCheckNesting(
   tokens: IndexedToken[],
   problems: LexProblem[],
 ): { tooDeep: boolean; endEnclosing: number } {
-  const stack: number[] = [];
-  // Depth each open bracket adds: 1 plus the prefix operators just before it.
-  const costs: number[] = [];
+  // The open brackets, innermost last, each with the depth it adds: 1 plus the prefix
+  // operators just before it.
+  const stack: { index: number; type: TokenType; cost: number }[] = [];
+  const innermost = (): number => stack.at(-1)?.index ?? -1;
   let depth = 0;
   let prefixRun = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i]!;
+  let closesShift = false;
+  for (const [i, tok] of tokens.entries()) {
     tok.tokenIndex = i;
-    tok.enclosing = stack.length > 0 ? stack[stack.length - 1]! : -1;
-    const type = tok.tokenType;
-    if (OPENERS.has(type)) {
-      const cost = 1 + prefixRun;
-      prefixRun = 0;
-      if (depth + cost > MAX_NESTING) {
-        problems.push({
-          code: 'CS1008',
-          args: { limit: MAX_NESTING },
-          offset: tok.startOffset,
-          length: tok.image.length,
-        });
-        return { tooDeep: true, endEnclosing: -1 };
-      }
-      stack.push(i);
-      costs.push(cost);
-      depth += cost;
+    tok.enclosing = innermost();
+    // The second `>` of a `>>` that closed a sequence closes nothing more.
+    if (closesShift) {
+      closesShift = false;
       continue;
     }
-    if (PREFIX_OPS.has(type)) {
-      prefixRun++;
-      if (depth + prefixRun > MAX_NESTING) {
-        problems.push({
-          code: 'CS1008',
-          args: { limit: MAX_NESTING },
-          offset: tok.startOffset,
-          length: tok.image.length,
-        });
+    const type = tok.tokenType;
+    if (OPENERS.has(type) || PREFIX_OPS.has(type)) {
+      const opens = OPENERS.has(type);
+      const cost = 1 + prefixRun;
+      prefixRun = opens ? 0 : prefixRun + 1;
+      if (depth + cost > MAX_NESTING) {
+        problems.push({ code: 'CS1008', args: { limit: MAX_NESTING }, ...tokenExtent(tok) });
         return { tooDeep: true, endEnclosing: -1 };
+      }
+      if (opens) {
+        stack.push({ index: i, type, cost });
+        depth += cost;
       }
       continue;
     }
     prefixRun = 0;
     let opener = CLOSER_OF.get(type);
-    if (
-      type === Gt &&
-      tokens[i + 1]?.tokenType === Gt &&
-      stack.length > 0 &&
-      tokens[stack[stack.length - 1]!]!.tokenType === SeqOpen
-    ) {
+    if (type === Gt && tokens[i + 1]?.tokenType === Gt && stack.at(-1)?.type === SeqOpen) {
       opener = SeqOpen;
+      closesShift = true;
     }
     if (opener === undefined) continue;
     // A closer pops back to its own opener; openers left above it were never closed.
-    for (let k = stack.length - 1; k >= 0; k--) {
-      if (tokens[stack[k]!]!.tokenType !== opener) continue;
-      while (stack.length > k) {
-        stack.pop();
-        depth -= costs.pop()!;
-      }
-      break;
-    }
-    if (opener === SeqOpen) {
-      // The second `>` of `>>` closes nothing more.
-      i++;
-      tokens[i]!.tokenIndex = i;
-      tokens[i]!.enclosing = stack.length > 0 ? stack[stack.length - 1]! : -1;
-    }
+    const k = stack.map((open) => open.type).lastIndexOf(opener);
+    if (k >= 0) for (const open of stack.splice(k)) depth -= open.cost;
   }
-  return { tooDeep: false, endEnclosing: stack.length > 0 ? stack[stack.length - 1]! : -1 };
+  return { tooDeep: false, endEnclosing: innermost() };
 }

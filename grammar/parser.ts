@@ -121,8 +121,9 @@ export class CredParser extends CstParser {
   private nextOnNewLine(): boolean {
     const prev = this.LA(0);
     const next = this.LA(1);
-    if (next.tokenType === EOF || !Number.isFinite(prev.endOffset)) return true;
-    const between = this.context.text.slice(prev.endOffset! + 1, next.startOffset);
+    const end = prev.endOffset;
+    if (next.tokenType === EOF || end === undefined || !Number.isFinite(end)) return true;
+    const between = this.context.text.slice(end + 1, next.startOffset);
     return /[\r\n]/.test(between);
   }
 
@@ -1017,33 +1018,6 @@ export function credParser(): CredParser {
   parserInstance ??= new CredParser();
   return parserInstance;
 }
-
-/** Token types that may start a declaration: where top-level parsing resumes after junk. */
-export const DECLARATION_STARTS: ReadonlySet<TokenType> = new Set([
-  KW.spec,
-  KW.import,
-  KW.param,
-  KW.const,
-  KW.enum,
-  KW.type,
-  KW.shared,
-  KW.thread,
-  KW.fresh,
-  KW.var,
-  KW.process,
-  KW.procedure,
-  KW.weak,
-  KW.strong,
-  KW.fair,
-  KW.macro,
-  KW.def,
-  KW.invariant,
-  KW.action,
-  KW.property,
-  KW.cover,
-  KW.variant,
-  KW.expect,
-]);
 
 /** True for the engine's "Maximum call stack size exceeded" (from any realm). */
 export function isStackOverflow(e: unknown): boolean {

@@ -96,7 +96,7 @@ export const KEYWORD_WORDS = [
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];
 
 function keywordTokenName(word: string): string {
-  return 'Kw' + word[0]!.toUpperCase() + word.slice(1);
+  return 'Kw' + word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /** Keyword token types by the word as written. */

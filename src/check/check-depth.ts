@@ -85,8 +85,8 @@ export function checkDepth(program: Program): Diagnostic[] {
     const stack: Array<{ node: TreeNode; expr: number; stmt: number }> = [
       { node: file.ast, expr: 0, stmt: 0 },
     ];
-    while (stack.length > 0) {
-      const { node, expr, stmt } = stack.pop()!;
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      const { node, expr, stmt } = top;
       const isExpr = EXPR_KINDS.has(node.kind);
       const e = isExpr ? expr + 1 : 0;
       const s = node.kind.endsWith('Stmt') ? stmt + 1 : stmt;

@@ -8,7 +8,8 @@ import type { Span } from '../source/span.js';
 import type { CheckContext } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { SymbolInfo } from './scopes.js';
-import { forEachStmt, stmtParts, unparen } from '../syntax/visit.js';
+import { forEachStmt, onStmt, stmtParts, type StmtCases, unparen } from '../syntax/visit.js';
+import { at } from '../source/checked-index.js';
 
 /** A location a write lands on: a variable (or frame field) and the path into it, as printed. */
 interface Loc {
@@ -67,10 +68,8 @@ function checkStmt(ctx: CheckContext, s: Stmt): void {
     if (loc !== undefined)
       writes.push({ loc, node: s.target, macro: undefined, param: undefined, choices: new Map() });
   }
-  for (let j = 0; j < writes.length; j++) {
-    for (let i = 0; i < j; i++) {
-      const a = writes[i]!;
-      const b = writes[j]!;
+  for (const [j, b] of writes.entries()) {
+    for (const a of writes.slice(0, j)) {
       if (a.loc.route === b.loc.route || !overlaps(a.loc, b.loc) || exclusive(a, b)) continue;
       report(ctx, s, a, b);
       return;
@@ -89,12 +88,16 @@ function report(
     b.macro === undefined
       ? b.node.span
       : (argSpan(s, b.loc.route) ?? argSpan(s, a.loc.route) ?? s.callee.span);
-  const related = [a, b]
-    .filter((w) => w.macro !== undefined)
-    .map((w) => ({
-      span: w.node.span,
-      note: `macro \`${w.macro!.name.name}\` writes it here${w.param === undefined ? '' : `, as \`${w.param}\``}`,
-    }));
+  const related = [a, b].flatMap((w) =>
+    w.macro === undefined
+      ? []
+      : [
+          {
+            span: w.node.span,
+            note: `macro \`${w.macro.name.name}\` writes it here${w.param === undefined ? '' : `, as \`${w.param}\``}`,
+          },
+        ],
+  );
   ctx.report(
     'CS4019',
     at,
@@ -142,46 +145,74 @@ function macroWrites(
     if (sym === undefined) return;
     locs.set(sym, argLocs[i]);
     names.set(sym, p.name);
-    text.set(p.name, printExpr(args[i]!, outer.text));
+    text.set(p.name, printExpr(at(args, i, 'macro argument'), outer.text));
   });
-  const subst: Subst = { locs, text, names };
-  const visit = (stmts: readonly Stmt[], ch: ReadonlyMap<number, number>): void => {
-    for (const s of stmts) stmtWrites(s, ch);
-  };
-  const branch = (ch: ReadonlyMap<number, number>, id: number, i: number): Map<number, number> =>
-    new Map([...ch, [id, i]]);
-  const target = (e: Expr, ch: ReadonlyMap<number, number>): void => {
-    const loc = locOf(ctx, e, subst, undefined);
-    if (loc !== undefined)
-      out.push({ loc, node: e, macro, param: paramName(ctx, e, subst), choices: ch });
-  };
-  const stmtWrites = (s: Stmt, ch: ReadonlyMap<number, number>): void => {
-    switch (s.kind) {
-      case 'AssignStmt':
-      case 'AnyAssignStmt':
-        target(s.target, ch);
-        return;
-      case 'CloneStmt':
-        if (s.target !== undefined) target(s.target, ch);
-        return;
-      case 'CallStmt': {
-        const inner = macroOf(ctx, s.callee);
-        if (inner !== undefined && inner.params.length === s.args.length) {
-          const innerLocs = s.args.map((a) => locOf(ctx, a, subst, undefined));
-          macroWrites(ctx, inner, s.args, innerLocs, subst, ch, out, active);
-        }
-        if (s.target !== undefined) target(s.target, ch);
-        return;
-      }
-      default:
-        // A loop or `atomic` body runs with its statement; the other parts are alternatives.
-        for (const p of stmtParts(s))
-          visit(p.stmts, p.role === 'loop' || p.role === 'atomic' ? ch : branch(ch, s.id, p.index));
-    }
-  };
-  visit(macro.body.stmts, choices);
+  const walk: MacroWalk = { ctx, macro, subst: { locs, text, names }, out, active };
+  writesIn(macro.body.stmts, choices, walk);
   active.delete(macro);
 }
+
+/** One macro instance being walked: its argument bindings and where its writes go. */
+interface MacroWalk {
+  readonly ctx: CheckContext;
+  readonly macro: MacroDecl;
+  readonly subst: Subst;
+  readonly out: Write[];
+  readonly active: Set<MacroDecl>;
+}
+
+type Choices = ReadonlyMap<number, number>;
+
+function writesIn(stmts: readonly Stmt[], ch: Choices, walk: MacroWalk): void {
+  for (const s of stmts) onStmt(s, STMT_WRITES, ch, walk);
+}
+
+/** A write to `e` in the instance, if `e` names a location. */
+function targetWrite(e: Expr, ch: Choices, { ctx, macro, subst, out }: MacroWalk): void {
+  const loc = locOf(ctx, e, subst, undefined);
+  if (loc !== undefined)
+    out.push({ loc, node: e, macro, param: paramName(ctx, e, subst), choices: ch });
+}
+
+/** A loop or `atomic` body runs with its statement; the other parts are alternatives. */
+function nestedWrites(s: Stmt, ch: Choices, walk: MacroWalk): void {
+  for (const p of stmtParts(s)) {
+    const inPart =
+      p.role === 'loop' || p.role === 'atomic' ? ch : new Map([...ch, [s.id, p.index]]);
+    writesIn(p.stmts, inPart, walk);
+  }
+}
+
+const STMT_WRITES: StmtCases<void, [Choices, MacroWalk]> = {
+  AssignStmt: (s, ch, walk) => targetWrite(s.target, ch, walk),
+  AnyAssignStmt: (s, ch, walk) => targetWrite(s.target, ch, walk),
+  CloneStmt: (s, ch, walk) => {
+    if (s.target !== undefined) targetWrite(s.target, ch, walk);
+  },
+  CallStmt: (s, ch, walk) => {
+    const { ctx, subst, out, active } = walk;
+    const inner = macroOf(ctx, s.callee);
+    if (inner !== undefined && inner.params.length === s.args.length) {
+      const innerLocs = s.args.map((a) => locOf(ctx, a, subst, undefined));
+      macroWrites(ctx, inner, s.args, innerLocs, subst, ch, out, active);
+    }
+    if (s.target !== undefined) targetWrite(s.target, ch, walk);
+  },
+  AwaitStmt: nestedWrites,
+  AssertStmt: nestedWrites,
+  SkipStmt: nestedWrites,
+  IfStmt: nestedWrites,
+  WhileStmt: nestedWrites,
+  ForStmt: nestedWrites,
+  EitherStmt: nestedWrites,
+  AtomicStmt: nestedWrites,
+  ReturnStmt: nestedWrites,
+  ExitStmt: nestedWrites,
+  FaultStmt: nestedWrites,
+  BreakStmt: nestedWrites,
+  ContinueStmt: nestedWrites,
+  ErrorStmt: nestedWrites,
+};
 
 /** The macro parameter a target writes through (`v` of `v := v - 1`), if any. */
 function paramName(ctx: CheckContext, e: Expr, subst: Subst): string | undefined {

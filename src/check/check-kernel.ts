@@ -289,7 +289,8 @@ class LockAnalysis {
     ) {
       if (op.sleeps) this.sleepCheck(s, callee.span, `\`${callee.name}\``);
       if (op.effect === 'none' || op.lock === undefined) return s;
-      const key = args.length > 0 ? printExpr(args[0]!, subst) : op.lock;
+      const [lockArg] = args;
+      const key = lockArg !== undefined ? printExpr(lockArg, subst) : op.lock;
       const next = new Map(s);
       if (op.effect === 'acquire') next.set(key, { kind: op.lock, key, at: callee.span });
       else next.delete(key);
@@ -300,7 +301,8 @@ class LockAnalysis {
       const m = sym.decl;
       const inner = new Map(subst);
       m.params.forEach((p, i) => {
-        if (args[i] !== undefined) inner.set(p.name, printExpr(args[i]!, subst));
+        const arg = args[i];
+        if (arg !== undefined) inner.set(p.name, printExpr(arg, subst));
       });
       if (this.inMacro.has(m)) return s;
       this.inMacro.add(m);

@@ -14,10 +14,13 @@ export function checkMacroValues(ctx: CheckContext): void {
     if (s.kind === 'CallStmt') placed.add(s.callee);
     if (s.kind !== 'IfStmt' && s.kind !== 'WhileStmt' && s.kind !== 'AwaitStmt') return;
     const calls = macroCalls(ctx, s.cond);
-    calls.forEach((c, i) => {
+    const [firstCall, ...later] = calls;
+    if (firstCall !== undefined) placed.add(firstCall.callee);
+    for (const c of later) {
       placed.add(c.callee);
-      if (i > 0) ctx.report('CS4017', c.callee.span, { first: calls[0]!.callee.name });
-    });
+      if (firstCall !== undefined)
+        ctx.report('CS4017', c.callee.span, { first: firstCall.callee.name });
+    }
   };
   for (const unit of ctx.bodies) {
     const owner = unit.decl;

@@ -47,8 +47,9 @@ export function checkSizes(ctx: CheckContext): void {
   const groups = processes.filter((p) => !isOverride(ctx, p));
   for (const values of runValues(ctx)) {
     const counts = groups.map((p) => evalInt(ctx, p.count, values, new Set()));
-    if (counts.every((n) => n === 0))
-      ctx.report('CS5022', groups[0]!.count.span, { params: describe(values.described) });
+    const [firstGroup] = groups;
+    if (firstGroup !== undefined && counts.every((n) => n === 0))
+      ctx.report('CS5022', firstGroup.count.span, { params: describe(values.described) });
   }
 }
 

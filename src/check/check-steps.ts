@@ -141,42 +141,64 @@ function atomicStmt(
 ): void {
   if (s.label !== undefined && s.label.name !== '')
     ctx.report('CS4004', s.label.span, { name: s.label.name, context });
-  switch (s.kind) {
-    case 'CallStmt': {
-      const sym = ctx.symbols.get(s.callee);
-      if (sym?.kind === 'procedure') ctx.report('CS4002', s.callee.span, { context });
-      else if (
-        sym?.kind === 'macro' &&
-        !first &&
-        startsBlocking(ctx, sym.decl as MacroDecl, new Set())
-      ) {
-        ctx.report('CS4005', s.callee.span, { context });
-      }
-      return;
-    }
-    case 'AwaitStmt':
-      if (!first) ctx.report('CS4005', s.span, { context });
-      return;
-    case 'WhileStmt':
-      ctx.report('CS4003', s.span, { context });
-      atomicRules(ctx, s.body, context, isMacro);
-      return;
-    case 'ForStmt':
-      parallelUpdate(ctx, s, context);
-      forEachNested(ctx, s.body.stmts, context, isMacro);
-      return;
-    case 'AtomicStmt':
-      // A nested `atomic` is the same step; its own first statement may block only if it is first.
-      s.body.stmts.forEach((x, i) => atomicStmt(ctx, x, context, first && i === 0, isMacro));
-      return;
-    case 'FaultStmt':
-      atomicStmt(ctx, s.body, context, first, isMacro);
-      forEachNested(ctx, s.handler.stmts, context, isMacro);
-      return;
-    default:
-      for (const p of stmtParts(s)) forEachNested(ctx, p.stmts, context, isMacro);
-  }
+  onStmt(s, ATOMIC_RULES, { ctx, context, first, isMacro });
 }
+
+/** Where a statement stands in an atomic step: the step's name in messages, and whether it is first. */
+interface AtomicPlace {
+  readonly ctx: CheckContext;
+  readonly context: string;
+  readonly first: boolean;
+  readonly isMacro: boolean;
+}
+
+/** The rules apply to the statements nested in `s`, none of which is first in the step. */
+function nestedRules(s: Stmt, { ctx, context, isMacro }: AtomicPlace): void {
+  for (const p of stmtParts(s)) forEachNested(ctx, p.stmts, context, isMacro);
+}
+
+const ATOMIC_RULES: StmtCases<void, [AtomicPlace]> = {
+  CallStmt: (s, { ctx, context, first }) => {
+    const sym = ctx.symbols.get(s.callee);
+    if (sym?.kind === 'procedure') ctx.report('CS4002', s.callee.span, { context });
+    else if (
+      sym?.kind === 'macro' &&
+      !first &&
+      startsBlocking(ctx, sym.decl as MacroDecl, new Set())
+    )
+      ctx.report('CS4005', s.callee.span, { context });
+  },
+  AwaitStmt: (s, { ctx, context, first }) => {
+    if (!first) ctx.report('CS4005', s.span, { context });
+  },
+  WhileStmt: (s, { ctx, context, isMacro }) => {
+    ctx.report('CS4003', s.span, { context });
+    atomicRules(ctx, s.body, context, isMacro);
+  },
+  ForStmt: (s, { ctx, context, isMacro }) => {
+    parallelUpdate(ctx, s, context);
+    forEachNested(ctx, s.body.stmts, context, isMacro);
+  },
+  // A nested `atomic` is the same step; its own first statement may block only if it is first.
+  AtomicStmt: (s, { ctx, context, first, isMacro }) =>
+    s.body.stmts.forEach((x, i) => atomicStmt(ctx, x, context, first && i === 0, isMacro)),
+  FaultStmt: (s, { ctx, context, first, isMacro }) => {
+    atomicStmt(ctx, s.body, context, first, isMacro);
+    forEachNested(ctx, s.handler.stmts, context, isMacro);
+  },
+  AssignStmt: nestedRules,
+  AnyAssignStmt: nestedRules,
+  AssertStmt: nestedRules,
+  SkipStmt: nestedRules,
+  IfStmt: nestedRules,
+  EitherStmt: nestedRules,
+  ReturnStmt: nestedRules,
+  CloneStmt: nestedRules,
+  ExitStmt: nestedRules,
+  BreakStmt: nestedRules,
+  ContinueStmt: nestedRules,
+  ErrorStmt: nestedRules,
+};
 
 function forEachNested(
   ctx: CheckContext,
@@ -345,7 +367,10 @@ function recursion(ctx: CheckContext): void {
     for (const e of path) reported.add(e.to);
     reported.add(start);
     const cycle = [start, ...path.map((e) => e.to)].join(' -> ');
-    ctx.report('CS4007', path[0]!.at.span, { kind: kinds.get(start)!, name: start, cycle });
+    const [leaving] = path;
+    const kind = kinds.get(start);
+    if (leaving === undefined || kind === undefined) continue;
+    ctx.report('CS4007', leaving.at.span, { kind, name: start, cycle });
   }
 }
 
@@ -357,16 +382,11 @@ function cycleFrom(
   const prev = new Map<string, { from: string; edge: CallEdge }>();
   const queue = [start];
   const seen = new Set<string>();
-  while (queue.length > 0) {
-    const n = queue.shift()!;
+  for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
     for (const e of edges.get(n) ?? []) {
       if (e.to === start) {
         const path: CallEdge[] = [e];
-        for (let cur = n; cur !== start; ) {
-          const p = prev.get(cur)!;
-          path.unshift(p.edge);
-          cur = p.from;
-        }
+        for (let p = prev.get(n); p !== undefined; p = prev.get(p.from)) path.unshift(p.edge);
         return path;
       }
       if (!seen.has(e.to)) {

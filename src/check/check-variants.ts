@@ -22,6 +22,7 @@ import { describeKind } from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
 import { comparable, fits, typeToString, type Type } from './types.js';
 import { forEachStmt, unparen } from '../syntax/visit.js';
+import { at } from '../source/checked-index.js';
 
 /** Built-in properties that `violates` may name (docs/language.md, section 6). */
 export const BUILTIN_PROPERTIES = ['frame_use_after_return', 'out_of_range'] as const;
@@ -264,13 +265,16 @@ function declOverride(ctx: CheckContext, m: DeclOverride): void {
   }
   const orig = target.decl as Decl;
   const problem = overrideProblem(ctx, d, orig);
-  if (problem !== undefined)
-    ctx.report(
-      'CS5004',
-      d.name.span,
-      { kind, name, problem },
-      { related: [{ span: target.nameSpan!, note: 'the original declaration' }] },
-    );
+  if (problem === undefined) return;
+  const original = target.nameSpan;
+  ctx.report(
+    'CS5004',
+    d.name.span,
+    { kind, name, problem },
+    original === undefined
+      ? {}
+      : { related: [{ span: original, note: 'the original declaration' }] },
+  );
 }
 
 /** Whether a macro has a value: a declared result type, or `return e` as its last statement. */
@@ -300,11 +304,11 @@ function overrideProblem(
   ) {
     if (d.params.length !== orig.params.length)
       return `takes ${d.params.length} parameter(s), the original takes ${orig.params.length}`;
-    for (let i = 0; i < d.params.length; i++) {
-      const a = ctx.types.get(d.params[i]!.type);
-      const b = ctx.types.get(orig.params[i]!.type);
+    for (const [i, param] of d.params.entries()) {
+      const a = ctx.types.get(param.type);
+      const b = ctx.types.get(at(orig.params, i, 'original parameter').type);
       if (a !== undefined && b !== undefined && !(fits(a, b) && fits(b, a))) {
-        return `parameter \`${d.params[i]!.name.name}\` has type ${typeToString(a)}, the original has ${typeToString(b)}`;
+        return `parameter \`${param.name.name}\` has type ${typeToString(a)}, the original has ${typeToString(b)}`;
       }
     }
     const ra = d.returnType === undefined ? undefined : ctx.types.get(d.returnType);
@@ -387,7 +391,7 @@ function expect(
   knownVariant(ctx, e.variant);
   paramAssigns(ctx, e.params);
   if (e.verdict.kind === 'violates') violates(ctx, e.verdict.property, asserts);
-  if (e.search !== undefined) searchClause(ctx, e);
+  if (e.search !== undefined) searchClause(ctx, e, e.search);
   const assigns = e.params.map((p) => `${p.name.name} = ${printExpr(p.value)}`).sort();
   const key =
     assigns.length === 0 ? e.variant.name : `${e.variant.name} with ${assigns.join(', ')}`;
@@ -411,8 +415,11 @@ const SIMULATION_OPTIONS: Readonly<Record<string, number>> = { seed: 0, traces: 
  * `by simulation(seed = N, traces = N, depth = N)`: the two words, known option names with
  * whole-number literals, and a verdict a simulation can show (it never shows `holds`).
  */
-function searchClause(ctx: CheckContext, e: ExpectDecl): void {
-  const clause = e.search!;
+function searchClause(
+  ctx: CheckContext,
+  e: ExpectDecl,
+  clause: NonNullable<ExpectDecl['search']>,
+): void {
   const words = clause.words.map((w) => w.name).join(' ');
   if (words !== 'by simulation') {
     ctx.report(

@@ -35,8 +35,7 @@ export function directImports(program: Program, file: SourceFile): SourceFile[] 
 export function importReaches(program: Program, from: SourceFile, to: SourceFile): boolean {
   const seen = new Set<SourceFile>([from]);
   const todo = [from];
-  while (todo.length > 0) {
-    const f = todo.pop()!;
+  for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
     for (const next of directImports(program, f)) {
       if (next === to) return true;
       if (!seen.has(next)) {

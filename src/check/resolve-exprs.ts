@@ -16,7 +16,7 @@ import {
 } from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
 import { keywordFor } from '../syntax/keyword-hints.js';
-import { childExprs } from '../syntax/visit.js';
+import { childExprs, type ExprCases, onExpr } from '../syntax/visit.js';
 import { related } from './declare-globals.js';
 
 /** Where an expression is resolved: its scope, and whether `self` and `frame` exist there. */
@@ -63,75 +63,94 @@ export class ExprResolver {
 
   /** Resolves an expression. `use` is false for values in variants and expectations. */
   expr(e: Expr, env: Env, use = true): void {
-    switch (e.kind) {
-      case 'NameExpr': {
-        if (!hasName(e.name)) return;
-        const sym = env.scope.lookup(e.name.name);
-        if (sym === undefined) {
-          this.unknown(e.name, env.scope, VALUE_KINDS);
-          return;
-        }
-        this.ctx.bind(e, sym, use);
-        if (!VALUE_KINDS.has(sym.kind)) {
-          if (sym.kind === 'procedure')
-            this.ctx.report('CS3012', e.name.span, { name: e.name.name });
-          else
-            this.ctx.report('CS2005', e.name.span, {
-              name: e.name.name,
-              actual: describeKind(sym.kind),
-              expected: 'a value',
-            });
-        } else if (sym.kind === 'builtinType' && sym.name === 'int') {
-          // `bool` and `Thread` stand for their finite sets of values; every integer is no set a model can hold.
-          this.ctx.report(
-            'CS2005',
-            e.name.span,
-            {
-              name: 'int',
-              actual: 'the type of every integer',
-              expected: 'a finite set of values',
-            },
-            { hint: 'write a range such as `0..3`' },
-          );
-        }
-        return;
-      }
-      case 'SelfExpr':
-        if (!env.self) this.ctx.report('CS2003', e.span, {});
-        return;
-      case 'FrameExpr':
-        if (!env.frame) this.ctx.report('CS2004', e.span, {});
-        return;
-      case 'CallExpr':
-        this.callExpr(e, env, use);
-        return;
-      case 'QuantExpr': {
-        this.expr(e.set, env, use);
-        this.expr(e.body, this.binderEnv(env, e.binders), use);
-        return;
-      }
-      case 'SetFilter': {
-        this.expr(e.set, env, use);
-        this.expr(e.pred, this.binderEnv(env, [e.binder]), use);
-        return;
-      }
-      case 'SetMap': {
-        this.expr(e.set, env, use);
-        this.expr(e.expr, this.binderEnv(env, [e.binder]), use);
-        return;
-      }
-      case 'MapComp': {
-        this.expr(e.set, env, use);
-        this.expr(e.value, this.binderEnv(env, [e.binder]), use);
-        return;
-      }
-      case 'RecordLit':
-      case 'RecordUpdate':
-        for (const c of childExprs(e)) this.expr(c, env, use);
-        this.duplicateFields(e.fields.map((f) => f.name));
-        return;
-      default:
-        for (const c of childExprs(e)) this.expr(c, env, use);
+    onExpr(e, this.exprCases, env, use);
+  }
+
+  /** Resolves the direct sub-expressions of `e`, in the scope of `e`. */
+  private children(e: Expr, env: Env, use: boolean): void {
+    for (const c of childExprs(e)) this.expr(c, env, use);
+  }
+
+  private readonly exprCases: ExprCases<void, [Env, boolean]> = {
+    NameExpr: (e, env, use) => this.nameExpr(e, env, use),
+    SelfExpr: (e, env) => {
+      if (!env.self) this.ctx.report('CS2003', e.span, {});
+    },
+    FrameExpr: (e, env) => {
+      if (!env.frame) this.ctx.report('CS2004', e.span, {});
+    },
+    CallExpr: (e, env, use) => this.callExpr(e, env, use),
+    QuantExpr: (e, env, use) => {
+      this.expr(e.set, env, use);
+      this.expr(e.body, this.binderEnv(env, e.binders), use);
+    },
+    SetFilter: (e, env, use) => {
+      this.expr(e.set, env, use);
+      this.expr(e.pred, this.binderEnv(env, [e.binder]), use);
+    },
+    SetMap: (e, env, use) => {
+      this.expr(e.set, env, use);
+      this.expr(e.expr, this.binderEnv(env, [e.binder]), use);
+    },
+    MapComp: (e, env, use) => {
+      this.expr(e.set, env, use);
+      this.expr(e.value, this.binderEnv(env, [e.binder]), use);
+    },
+    RecordLit: (e, env, use) => {
+      this.children(e, env, use);
+      this.duplicateFields(e.fields.map((f) => f.name));
+    },
+    RecordUpdate: (e, env, use) => {
+      this.children(e, env, use);
+      this.duplicateFields(e.fields.map((f) => f.name));
+    },
+    IntLit: () => undefined,
+    BoolLit: () => undefined,
+    StringLit: () => undefined,
+    NoneLit: () => undefined,
+    ErrorExpr: () => undefined,
+    IndexExpr: (e, env, use) => this.children(e, env, use),
+    FieldExpr: (e, env, use) => this.children(e, env, use),
+    ArrowExpr: (e, env, use) => this.children(e, env, use),
+    PrimedExpr: (e, env, use) => this.children(e, env, use),
+    UnaryExpr: (e, env, use) => this.children(e, env, use),
+    BinaryExpr: (e, env, use) => this.children(e, env, use),
+    CondExpr: (e, env, use) => this.children(e, env, use),
+    SetLit: (e, env, use) => this.children(e, env, use),
+    SeqLit: (e, env, use) => this.children(e, env, use),
+    MapUpdate: (e, env, use) => this.children(e, env, use),
+    ParenExpr: (e, env, use) => this.children(e, env, use),
+  };
+
+  /** A name used as a value: bound to its symbol, or reported when it is none or not a value. */
+  private nameExpr(e: Extract<Expr, { kind: 'NameExpr' }>, env: Env, use: boolean): void {
+    if (!hasName(e.name)) return;
+    const sym = env.scope.lookup(e.name.name);
+    if (sym === undefined) {
+      this.unknown(e.name, env.scope, VALUE_KINDS);
+      return;
+    }
+    this.ctx.bind(e, sym, use);
+    if (!VALUE_KINDS.has(sym.kind)) {
+      if (sym.kind === 'procedure') this.ctx.report('CS3012', e.name.span, { name: e.name.name });
+      else
+        this.ctx.report('CS2005', e.name.span, {
+          name: e.name.name,
+          actual: describeKind(sym.kind),
+          expected: 'a value',
+        });
+    } else if (sym.kind === 'builtinType' && sym.name === 'int') {
+      // `bool` and `Thread` stand for their finite sets of values; every integer is no set a model can hold.
+      this.ctx.report(
+        'CS2005',
+        e.name.span,
+        {
+          name: 'int',
+          actual: 'the type of every integer',
+          expected: 'a finite set of values',
+        },
+        { hint: 'write a range such as `0..3`' },
+      );
     }
   }
 
@@ -169,14 +188,16 @@ export class ExprResolver {
         }
       }
       const builtin = sym?.kind === 'builtinFn' ? sym.name : undefined;
-      if (builtin === 'at' && e.args.length === 2) {
-        this.expr(e.args[0]!, env, use);
-        this.labelRef(e.args[1]!, use);
+      const [thread, place] = e.args;
+      const twoArgs = e.args.length === 2 && thread !== undefined && place !== undefined;
+      if (twoArgs && builtin === 'at') {
+        this.expr(thread, env, use);
+        this.labelRef(place, use);
         return;
       }
-      if (builtin === 'in_call' && e.args.length === 2) {
-        this.expr(e.args[0]!, env, use);
-        this.procedureRef(e.args[1]!, use);
+      if (twoArgs && builtin === 'in_call') {
+        this.expr(thread, env, use);
+        this.procedureRef(place, use);
         return;
       }
     }

@@ -23,6 +23,7 @@ import {
   type Type,
 } from './types.js';
 import { instantiateAlias } from '../syntax/type-subst.js';
+import { at } from '../source/checked-index.js';
 
 /** Where an expression is typed: inside an action property (primes allowed), and the frame owner. */
 export interface TEnv {
@@ -86,7 +87,7 @@ export abstract class TypeCore {
 
   protected getType(n: Node): Type | undefined {
     for (let i = this.instances.length - 1; i >= 0; i--) {
-      const t = this.instances[i]!.types.get(n);
+      const t = at(this.instances, i, 'macro instance').types.get(n);
       if (t !== undefined) return t;
     }
     return this.ctx.types.get(n);
@@ -163,8 +164,10 @@ export abstract class TypeCore {
     const t = this.typeOf(decl.type);
     this.inProgress.delete(decl);
     const result: Type = t.kind === 'unknown' ? t : { ...t, alias: decl.name.name };
-    if (!this.aliasTypes.has(decl)) this.aliasTypes.set(decl, result);
-    return this.aliasTypes.get(decl)!;
+    const earlier = this.aliasTypes.get(decl);
+    if (earlier !== undefined) return earlier;
+    this.aliasTypes.set(decl, result);
+    return result;
   }
 
   /**

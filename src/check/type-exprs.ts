@@ -18,7 +18,7 @@ import {
   unwrapOptional,
   type Type,
 } from './types.js';
-import { unparen } from '../syntax/visit.js';
+import { type ExprCases, onExpr, unparen } from '../syntax/visit.js';
 import { hintOf, type TEnv } from './type-core.js';
 import { OperatorTyper } from './type-operators.js';
 import { rootName } from './assign-targets.js';
@@ -33,98 +33,87 @@ export abstract class ExprTyper extends OperatorTyper {
   }
 
   protected inferUncached(e: Expr, env: TEnv): Type {
-    switch (e.kind) {
-      case 'IntLit':
-        return INT;
-      case 'BoolLit':
-        return BOOL;
-      case 'StringLit':
-        return STRING;
-      case 'NoneLit':
-        return NONE;
-      case 'SelfExpr': {
-        const owner = env.caller ?? env.owner;
-        return owner?.kind === 'ProcessDecl' ? { kind: 'thread', group: owner.name.name } : THREAD;
-      }
-      case 'FrameExpr': {
-        const owner = env.caller ?? env.owner;
-        return owner?.kind === 'ProcedureDecl'
-          ? { kind: 'frame', procedure: owner.name.name }
-          : UNKNOWN;
-      }
-      case 'NameExpr': {
-        const sym = this.ctx.symbols.get(e);
-        const param = sym?.kind === 'macroParam' ? env.params?.get(sym) : undefined;
-        return param ?? this.symbolType(sym);
-      }
-      case 'ParenExpr':
-        return this.infer(e.inner, env);
-      case 'CallExpr':
-        return this.call(e.callee, e.args, env);
-      case 'IndexExpr':
-        return this.index(e, env);
-      case 'FieldExpr': {
-        const base = unwrapOptional(this.infer(e.base, env));
-        return this.field(base, e.field, e.base);
-      }
-      case 'ArrowExpr':
-        return this.arrow(e, env);
-      case 'PrimedExpr': {
-        const text = printExpr(e.base);
-        if (!env.action) this.report('CS6001', e.span, { text });
-        else if (!this.isStateVariablePath(e.base)) this.report('CS6002', e.base.span, { text });
-        return this.infer(e.base, env);
-      }
-      case 'UnaryExpr':
-        if (e.op === '!') {
-          this.expect(e.operand, BOOL, 'the operand of `!`', env);
-          return BOOL;
-        }
-        this.expect(e.operand, INT, 'the operand of `-`', env);
-        return INT;
-      case 'BinaryExpr':
-        return this.binary(e, env);
-      case 'CondExpr':
-        return this.conditional(e, env);
-      case 'SetLit':
-      case 'SeqLit':
-        return this.collection(e, env);
-      case 'SetFilter':
-        return this.setFilter(e, env);
-      case 'SetMap': {
-        const set = this.infer(e.set, env);
-        this.bindBinders([e.binder], this.elementType(set, e.set, 'the mapped set'));
-        return setOf(this.infer(e.expr, env));
-      }
-      case 'MapComp': {
-        const set = this.infer(e.set, env);
-        const key = this.elementType(set, e.set, 'the domain');
-        this.bindBinders([e.binder], key);
-        return { kind: 'map', key, value: this.infer(e.value, env) };
-      }
-      case 'RecordLit':
-        return {
-          kind: 'record',
-          fields: e.fields.map((f) => ({ name: f.name.name, type: this.infer(f.value, env) })),
-        };
-      case 'RecordUpdate': {
-        const base = this.infer(e.base, env);
-        const rec = unwrapOptional(base);
-        this.recordFields(rec, e.fields, e.base, env);
-        return base;
-      }
-      case 'MapUpdate':
-        return this.mapUpdate(e, env);
-      case 'QuantExpr': {
-        const set = this.infer(e.set, env);
-        this.bindBinders(e.binders, this.elementType(set, e.set, `the set of \`${e.quantifier}\``));
-        this.expect(e.body, BOOL, `the body of \`${e.quantifier}\``, env);
-        return BOOL;
-      }
-      case 'ErrorExpr':
-        return UNKNOWN;
-    }
+    return onExpr(e, this.inferCases, env);
   }
+
+  private readonly inferCases: ExprCases<Type, [TEnv]> = {
+    IntLit: () => INT,
+    BoolLit: () => BOOL,
+    StringLit: () => STRING,
+    NoneLit: () => NONE,
+    SelfExpr: (_e, env) => {
+      const owner = env.caller ?? env.owner;
+      return owner?.kind === 'ProcessDecl' ? { kind: 'thread', group: owner.name.name } : THREAD;
+    },
+    FrameExpr: (_e, env) => {
+      const owner = env.caller ?? env.owner;
+      return owner?.kind === 'ProcedureDecl'
+        ? { kind: 'frame', procedure: owner.name.name }
+        : UNKNOWN;
+    },
+    NameExpr: (e, env) => {
+      const sym = this.ctx.symbols.get(e);
+      const param = sym?.kind === 'macroParam' ? env.params?.get(sym) : undefined;
+      return param ?? this.symbolType(sym);
+    },
+    ParenExpr: (e, env) => this.infer(e.inner, env),
+    CallExpr: (e, env) => this.call(e.callee, e.args, env),
+    IndexExpr: (e, env) => this.index(e, env),
+    FieldExpr: (e, env) => {
+      const base = unwrapOptional(this.infer(e.base, env));
+      return this.field(base, e.field, e.base);
+    },
+    ArrowExpr: (e, env) => this.arrow(e, env),
+    PrimedExpr: (e, env) => {
+      const text = printExpr(e.base);
+      if (!env.action) this.report('CS6001', e.span, { text });
+      else if (!this.isStateVariablePath(e.base)) this.report('CS6002', e.base.span, { text });
+      return this.infer(e.base, env);
+    },
+    UnaryExpr: (e, env) => {
+      if (e.op === '!') {
+        this.expect(e.operand, BOOL, 'the operand of `!`', env);
+        return BOOL;
+      }
+      this.expect(e.operand, INT, 'the operand of `-`', env);
+      return INT;
+    },
+    BinaryExpr: (e, env) => this.binary(e, env),
+    CondExpr: (e, env) => this.conditional(e, env),
+    SetLit: (e, env) => this.collection(e, env),
+    SeqLit: (e, env) => this.collection(e, env),
+    SetFilter: (e, env) => this.setFilter(e, env),
+    SetMap: (e, env) => {
+      const set = this.infer(e.set, env);
+      this.bindBinders([e.binder], this.elementType(set, e.set, 'the mapped set'));
+      return setOf(this.infer(e.expr, env));
+    },
+    MapComp: (e, env) => {
+      const set = this.infer(e.set, env);
+      const key = this.elementType(set, e.set, 'the domain');
+      this.bindBinders([e.binder], key);
+      return { kind: 'map', key, value: this.infer(e.value, env) };
+    },
+    RecordLit: (e, env) => ({
+      kind: 'record',
+      fields: e.fields.map((f) => ({ name: f.name.name, type: this.infer(f.value, env) })),
+    }),
+    RecordUpdate: (e, env) => {
+      const base = this.infer(e.base, env);
+      const rec = unwrapOptional(base);
+      this.recordFields(rec, e.fields, e.base, env);
+      return base;
+    },
+    MapUpdate: (e, env) => this.mapUpdate(e, env),
+    QuantExpr: (e, env) => {
+      const set = this.infer(e.set, env);
+      this.bindBinders(e.binders, this.elementType(set, e.set, `the set of \`${e.quantifier}\``));
+      this.expect(e.body, BOOL, `the body of \`${e.quantifier}\``, env);
+      return BOOL;
+    },
+    ErrorExpr: () => UNKNOWN,
+  };
+
   /** `m[k]` and `s[i]`, or thread t's copy of a thread variable. */
   private index(e: Extract<Expr, { kind: 'IndexExpr' }>, env: TEnv): Type {
     const own = this.threadCopy(e, env);

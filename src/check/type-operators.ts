@@ -25,6 +25,7 @@ import {
   type Type,
 } from './types.js';
 import { GLOBAL, TypeCore, hintOf, type TEnv } from './type-core.js';
+import { at } from '../source/checked-index.js';
 
 /** Operators that chain: operands and result of one type (see `chain`). */
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', 'mod']);
@@ -106,14 +107,16 @@ export abstract class OperatorTyper extends TypeCore {
     env: TEnv,
   ): Type {
     const spine: Extract<Expr, { kind: 'BinaryExpr' }>[] = [e];
+    let deepest = e;
     let bottom = e.left;
     while (bottom.kind === 'BinaryExpr' && ops.has(bottom.op)) {
       spine.push(bottom);
+      deepest = bottom;
       bottom = bottom.left;
     }
-    this.expect(bottom, type, `the left operand of \`${spine[spine.length - 1]!.op}\``, env);
+    this.expect(bottom, type, `the left operand of \`${deepest.op}\``, env);
     for (let i = spine.length - 1; i >= 0; i--) {
-      const node = spine[i]!;
+      const node = at(spine, i, 'operator of the chain');
       this.expect(node.right, type, `the right operand of \`${node.op}\``, env);
       if (i > 0) this.setType(node, type);
     }
@@ -210,7 +213,7 @@ export abstract class OperatorTyper extends TypeCore {
       }
       def.params.forEach((p, i) =>
         this.expect(
-          args[i]!,
+          at(args, i, 'argument'),
           this.typeOf(p.type),
           `argument \`${p.name.name}\` of \`${callee.name}\``,
           env,
@@ -234,7 +237,7 @@ export abstract class OperatorTyper extends TypeCore {
       for (const a of args) this.infer(a, env);
       return UNKNOWN;
     }
-    const a0 = args[0]!;
+    const a0 = at(args, 0, 'first argument');
     const seqArg = (): Type => {
       const t = this.infer(a0, env);
       if (t.kind === 'seq' || t.kind === 'unknown') return t;
@@ -263,11 +266,12 @@ export abstract class OperatorTyper extends TypeCore {
       case 'append': {
         const t = seqArg();
         const el = t.kind === 'seq' ? t.element : UNKNOWN;
-        const v = this.infer(args[1]!, env);
+        const appended = at(args, 1, 'appended value');
+        const v = this.infer(appended, env);
         if (!fits(v, el)) {
           const j = join(el, v);
           if (j === undefined) {
-            this.mismatch(args[1]!, v, el, 'the appended value');
+            this.mismatch(appended, v, el, 'the appended value');
             return t;
           }
           return seqOf(j);

@@ -16,10 +16,11 @@ import type { Span } from '../source/span.js';
 import { printExpr } from './print-expr.js';
 import type { FrameOwner, SymbolInfo } from './scopes.js';
 import { BOOL, INT, UNKNOWN, fits, type Type } from './types.js';
-import { forEachStmt, unparen } from '../syntax/visit.js';
+import { forEachStmt, onStmt, type StmtCases, unparen } from '../syntax/visit.js';
 import { GLOBAL, type Instance, type TEnv } from './type-core.js';
 import { ExprTyper } from './type-exprs.js';
 import { isAssignableShape, writtenMacroParams } from './assign-targets.js';
+import { at } from '../source/checked-index.js';
 
 /** The full checker: bodies, defs, statements and each macro call's instance of its body. */
 export class TypeChecker extends ExprTyper {
@@ -125,86 +126,73 @@ export class TypeChecker extends ExprTyper {
   }
 
   stmt(s: Stmt, env: TEnv): void {
-    switch (s.kind) {
-      case 'AssignStmt': {
-        const t = this.target(s.target, env);
-        this.expect(s.value, t, 'the assigned value', env);
-        return;
-      }
-      case 'AnyAssignStmt': {
-        const t = this.target(s.target, env);
-        const set = this.infer(s.set, env);
-        const el = this.elementType(set, s.set, 'the set of `any`');
-        if (s.binder !== undefined) this.setType(s.binder, el);
-        if (s.where !== undefined) this.expect(s.where, BOOL, 'the `where` condition', env);
-        if (!fits(el, t)) this.mismatch(s.set, el, t, 'the chosen element');
-        return;
-      }
-      case 'AwaitStmt':
-        this.expect(s.cond, BOOL, 'the condition of `await`', env);
-        return;
-      case 'AssertStmt':
-        this.expect(s.cond, BOOL, 'the condition of `assert`', env);
-        return;
-      case 'IfStmt':
-        this.expect(s.cond, BOOL, 'the condition of `if`', env);
-        this.block(s.then, env);
-        if (s.else?.kind === 'Block') this.block(s.else, env);
-        else if (s.else !== undefined) this.stmt(s.else, env);
-        return;
-      case 'WhileStmt':
-        this.expect(s.cond, BOOL, 'the condition of `while`', env);
-        this.block(s.body, env);
-        return;
-      case 'ForStmt': {
-        const set = this.infer(s.set, env);
-        this.setType(s.binder, this.elementType(set, s.set, 'the set of `for`'));
-        this.block(s.body, env);
-        return;
-      }
-      case 'EitherStmt':
-        for (const b of s.branches) this.block(b, env);
-        return;
-      case 'AtomicStmt':
-        this.block(s.body, env);
-        return;
-      case 'CallStmt':
-        this.callStmt(s, env);
-        return;
-      case 'ReturnStmt': {
-        const proc =
-          env.owner?.kind === 'ProcedureDecl' || env.owner?.kind === 'MacroDecl'
-            ? env.owner
-            : undefined;
-        if (s.value === undefined) return;
-        if (proc?.returnType !== undefined)
-          this.expect(s.value, this.typeOf(proc.returnType), 'the returned value', env);
-        else this.infer(s.value, env);
-        return;
-      }
-      case 'CloneStmt': {
-        if (s.target === undefined) return;
-        const t = this.target(s.target, env);
-        const sym = this.ctx.symbols.get(s.group);
-        if (sym?.kind !== 'process') return;
-        const child: Type = { kind: 'thread', group: sym.name };
-        if (!fits(child, t)) this.mismatch(s.target, child, t, `the new thread of \`${sym.name}\``);
-        return;
-      }
-      case 'FaultStmt':
-        this.stmt(s.body, env);
-        if (s.when !== undefined)
-          this.expect(s.when, BOOL, 'the condition of `may fail when`', env);
-        this.block(s.handler, env);
-        return;
-      case 'SkipStmt':
-      case 'ExitStmt':
-      case 'BreakStmt':
-      case 'ContinueStmt':
-      case 'ErrorStmt':
-        return;
-    }
+    onStmt(s, this.stmtCases, env);
   }
+
+  private readonly stmtCases: StmtCases<void, [TEnv]> = {
+    AssignStmt: (s, env) => {
+      const t = this.target(s.target, env);
+      this.expect(s.value, t, 'the assigned value', env);
+    },
+    AnyAssignStmt: (s, env) => {
+      const t = this.target(s.target, env);
+      const set = this.infer(s.set, env);
+      const el = this.elementType(set, s.set, 'the set of `any`');
+      if (s.binder !== undefined) this.setType(s.binder, el);
+      if (s.where !== undefined) this.expect(s.where, BOOL, 'the `where` condition', env);
+      if (!fits(el, t)) this.mismatch(s.set, el, t, 'the chosen element');
+    },
+    AwaitStmt: (s, env) => this.expect(s.cond, BOOL, 'the condition of `await`', env),
+    AssertStmt: (s, env) => this.expect(s.cond, BOOL, 'the condition of `assert`', env),
+    IfStmt: (s, env) => {
+      this.expect(s.cond, BOOL, 'the condition of `if`', env);
+      this.block(s.then, env);
+      if (s.else?.kind === 'Block') this.block(s.else, env);
+      else if (s.else !== undefined) this.stmt(s.else, env);
+    },
+    WhileStmt: (s, env) => {
+      this.expect(s.cond, BOOL, 'the condition of `while`', env);
+      this.block(s.body, env);
+    },
+    ForStmt: (s, env) => {
+      const set = this.infer(s.set, env);
+      this.setType(s.binder, this.elementType(set, s.set, 'the set of `for`'));
+      this.block(s.body, env);
+    },
+    EitherStmt: (s, env) => {
+      for (const b of s.branches) this.block(b, env);
+    },
+    AtomicStmt: (s, env) => this.block(s.body, env),
+    CallStmt: (s, env) => this.callStmt(s, env),
+    ReturnStmt: (s, env) => {
+      const proc =
+        env.owner?.kind === 'ProcedureDecl' || env.owner?.kind === 'MacroDecl'
+          ? env.owner
+          : undefined;
+      if (s.value === undefined) return;
+      if (proc?.returnType !== undefined)
+        this.expect(s.value, this.typeOf(proc.returnType), 'the returned value', env);
+      else this.infer(s.value, env);
+    },
+    CloneStmt: (s, env) => {
+      if (s.target === undefined) return;
+      const t = this.target(s.target, env);
+      const sym = this.ctx.symbols.get(s.group);
+      if (sym?.kind !== 'process') return;
+      const child: Type = { kind: 'thread', group: sym.name };
+      if (!fits(child, t)) this.mismatch(s.target, child, t, `the new thread of \`${sym.name}\``);
+    },
+    FaultStmt: (s, env) => {
+      this.stmt(s.body, env);
+      if (s.when !== undefined) this.expect(s.when, BOOL, 'the condition of `may fail when`', env);
+      this.block(s.handler, env);
+    },
+    SkipStmt: () => undefined,
+    ExitStmt: () => undefined,
+    BreakStmt: () => undefined,
+    ContinueStmt: () => undefined,
+    ErrorStmt: () => undefined,
+  };
 
   /**
    * What a macro returns: its declared result type, else the type of its final `return e`
@@ -237,9 +225,10 @@ export class TypeChecker extends ExprTyper {
     const types = args.map((a) => this.infer(a, env));
     if (!this.arity(callee, macro.params.length, args)) return undefined;
     for (const i of [...writtenMacroParams(this.ctx, macro)].sort((a, b) => a - b)) {
-      const arg = args[i]!;
+      const arg = at(args, i, 'macro argument');
+      const param = at(macro.params, i, 'macro parameter');
       if (!isAssignableShape(arg))
-        this.report('CS3009', arg.span, { macro: macro.name.name, param: macro.params[i]!.name });
+        this.report('CS3009', arg.span, { macro: macro.name.name, param: param.name });
       else this.checkAssignable(arg);
     }
     return types;
@@ -308,10 +297,11 @@ export class TypeChecker extends ExprTyper {
         uses.find((u) => within(u.span, d.span) || within(d.span, u.span)) ??
         useInStatement(macro, uses, d.span);
       const arg = use === undefined ? undefined : args[use.index];
+      const param = use === undefined ? undefined : macro.params[use.index];
       const where =
-        arg === undefined
+        arg === undefined || param === undefined
           ? ''
-          : `, with \`${macro.params[use!.index]!.name}\` = \`${printExpr(arg)}\``;
+          : `, with \`${param.name}\` = \`${printExpr(arg)}\``;
       const which = variant === undefined ? '' : ` (as variant \`${variant}\` overrides it)`;
       const note = {
         span: d.span,
@@ -371,7 +361,7 @@ export class TypeChecker extends ExprTyper {
       if (this.arity(s.callee, proc.params.length, s.args)) {
         proc.params.forEach((p, i) =>
           this.expect(
-            s.args[i]!,
+            at(s.args, i, 'procedure argument'),
             this.typeOf(p.type),
             `argument \`${p.name.name}\` of \`${proc.name.name}\``,
             env,
@@ -438,11 +428,12 @@ function useInStatement(
   uses: readonly { index: number; span: Span }[],
   span: Span,
 ): { index: number; span: Span } | undefined {
-  let inner: Stmt | undefined;
+  let inner: Span | undefined;
   forEachStmt(macro.body, (s) => {
-    if (within(span, s.span) && (inner === undefined || within(s.span, inner.span))) inner = s;
+    if (within(span, s.span) && (inner === undefined || within(s.span, inner))) inner = s.span;
   });
-  return inner === undefined ? undefined : uses.find((u) => within(u.span, inner!.span));
+  const innermost = inner;
+  return innermost === undefined ? undefined : uses.find((u) => within(u.span, innermost));
 }
 
 /** Identifies a diagnostic by what it says and where. */

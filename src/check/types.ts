@@ -56,11 +56,6 @@ export function optionalOf(inner: Type): Type {
     : { kind: 'optional', inner };
 }
 
-/** True when the type is `unknown` (an error already reported) and should silence further checks. */
-export function isUnknown(t: Type): boolean {
-  return t.kind === 'unknown';
-}
-
 /** Writes a type as the user would write it in a spec. */
 export function typeToString(t: Type): string {
   if (t.alias !== undefined) return t.alias;

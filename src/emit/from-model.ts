@@ -89,10 +89,44 @@ function actionComment(a: ModelAction): string[] {
 
 /** Emits the module, the config and the source map of one model. */
 export function toTla(model: Model, options: EmitOptions): Emitted {
-  const varNames = model.variables.map((v) => v.name);
-  const defs: TlaDef[] = [];
-  const self = INTERNAL_NAMES.self;
+  const actions = actionDefs(model);
+  const properties = propertyDefs(model);
+  const symmetry = symmetryDef(model);
+  const defs: TlaDef[] = [
+    threadDef(model),
+    ...model.defs.map(userDef),
+    initDef(model),
+    ...actions.defs,
+    ...fairnessActionDefs(model),
+    nextDef(actions.refs),
+    specDef(model),
+    ...properties.defs,
+    ...(symmetry === undefined ? [] : [symmetry]),
+  ];
+  const roles = properties.roles;
+  const config: TlcConfig = {
+    constants: model.constants.map((c) => ({ name: c.name, value: c.value })),
+    specification: INTERNAL_NAMES.spec,
+    invariants: roles.invariants,
+    properties: [...roles.actionProperties, ...roles.temporalProperties],
+    symmetry: symmetry?.name,
+    checkDeadlock: true,
+  };
+  return {
+    module: moduleOf(model, options, defs, {
+      ...roles,
+      actions: actions.refs,
+      symmetry: symmetry?.name,
+    }),
+    config,
+    sourceMap: withCovers(buildSourceMap(model, options.generatedBy), model),
+  };
+}
 
+const self = INTERNAL_NAMES.self;
+
+/** The set of every thread: the union of the groups' constants. */
+function threadDef(model: Model): TlaDef {
   const [firstGroup, ...otherGroups] = model.groups;
   const groupsUnion =
     firstGroup === undefined
@@ -101,27 +135,30 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
           (acc, g) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: name(g.constant) }),
           name(firstGroup.constant),
         );
-  defs.push({
+  return {
     kind: 'TlaDef',
     name: INTERNAL_NAMES.thread,
     params: [],
     body: groupsUnion,
     comment: ['Every thread of every process group.'],
     origin: undefined,
-  });
+  };
+}
 
-  for (const d of model.defs) {
-    defs.push({
-      kind: 'TlaDef',
-      name: d.name,
-      params: d.params,
-      body: d.body,
-      comment: d.span ? [`${formatLocation(d.span)}  ${d.what}`] : [],
-      origin: d.span ? { span: d.span, what: d.what } : undefined,
-    });
-  }
+/** A definition the spec wrote (`def`, constants made operators), under its source line. */
+function userDef(d: Model['defs'][number]): TlaDef {
+  return {
+    kind: 'TlaDef',
+    name: d.name,
+    params: d.params,
+    body: d.body,
+    comment: d.span ? [`${formatLocation(d.span)}  ${d.what}`] : [],
+    origin: d.span ? { span: d.span, what: d.what } : undefined,
+  };
+}
 
-  defs.push({
+function initDef(model: Model): TlaDef {
+  return {
     kind: 'TlaDef',
     name: INTERNAL_NAMES.init,
     params: [],
@@ -132,11 +169,14 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
     ),
     comment: [],
     origin: undefined,
-  });
+  };
+}
 
-  const refs: TlaActionRef[] = [];
-  for (const a of model.actions) {
-    defs.push({
+/** One definition per action, and how Next refers to it (for each thread, or once). */
+function actionDefs(model: Model): { defs: TlaDef[]; refs: TlaActionRef[] } {
+  const varNames = model.variables.map((v) => v.name);
+  const defs = model.actions.map(
+    (a): TlaDef => ({
       kind: 'TlaDef',
       name: a.name,
       params: a.threads !== undefined ? [self] : [],
@@ -146,24 +186,30 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
         a.span !== undefined
           ? { span: a.span, what: `${a.kind} ${a.owner ? `${a.owner.name}.` : ''}${a.label}` }
           : undefined,
-    });
-    refs.push({
+    }),
+  );
+  const refs = model.actions.map(
+    (a): TlaActionRef => ({
       def: a.name,
       param: a.threads !== undefined ? { name: self, set: a.threads } : undefined,
-    });
-  }
+    }),
+  );
+  return { defs, refs };
+}
 
-  for (const f of model.fairness) {
-    defs.push({
-      kind: 'TlaDef',
-      name: f.actionDef,
-      params: [self],
-      body: or(...f.actions.map((n): TlaExpr => ({ kind: 'TlaApply', op: n, args: [name(self)] }))),
-      comment: [`Every step a thread can take, for the ${f.what}.`],
-      origin: undefined,
-    });
-  }
+/** Per fairness class, the disjunction of a thread's steps that fairness is stated over. */
+function fairnessActionDefs(model: Model): TlaDef[] {
+  return model.fairness.map((f) => ({
+    kind: 'TlaDef',
+    name: f.actionDef,
+    params: [self],
+    body: or(...f.actions.map((n): TlaExpr => ({ kind: 'TlaApply', op: n, args: [name(self)] }))),
+    comment: [`Every step a thread can take, for the ${f.what}.`],
+    origin: undefined,
+  }));
+}
 
+function nextDef(refs: readonly TlaActionRef[]): TlaDef {
   const nextItems: TlaExpr[] = refs.map((r) =>
     r.param === undefined
       ? name(r.def)
@@ -175,15 +221,18 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
           body: { kind: 'TlaApply', op: r.def, args: [name(r.param.name)] },
         },
   );
-  defs.push({
+  return {
     kind: 'TlaDef',
     name: INTERNAL_NAMES.next,
     params: [],
     body: or(...nextItems),
     comment: [],
     origin: undefined,
-  });
+  };
+}
 
+/** Init, every step of Next, and the fairness of each class for each of its threads. */
+function specDef(model: Model): TlaDef {
   const fairness: TlaExpr[] = model.fairness.map((f) => ({
     kind: 'TlaQuant',
     quantifier: '\\A',
@@ -196,7 +245,7 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
       action: { kind: 'TlaApply', op: f.actionDef, args: [name(self)] },
     },
   }));
-  defs.push({
+  return {
     kind: 'TlaDef',
     name: INTERNAL_NAMES.spec,
     params: [],
@@ -207,12 +256,26 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
     ),
     comment: [],
     origin: undefined,
-  });
+  };
+}
 
-  const invariants: string[] = [];
-  const actionProps: string[] = [];
-  const temporal: string[] = [];
-  const covers: string[] = [];
+/** The names of the property definitions, by the role TLC checks them in. */
+interface PropertyRoles {
+  readonly invariants: string[];
+  readonly actionProperties: string[];
+  readonly temporalProperties: string[];
+  readonly covers: string[];
+}
+
+/** The property definitions, invariants first and covers last, and their roles. */
+function propertyDefs(model: Model): { defs: TlaDef[]; roles: PropertyRoles } {
+  const defs: TlaDef[] = [];
+  const roles: PropertyRoles = {
+    invariants: [],
+    actionProperties: [],
+    temporalProperties: [],
+    covers: [],
+  };
   const propOrder = ['invariant', 'assert', 'builtin', 'action', 'temporal', 'cover'] as const;
   for (const kind of propOrder) {
     for (const p of model.properties.filter((x) => x.kind === kind)) {
@@ -235,57 +298,66 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
         comment,
         origin: p.span ? { span: p.span, what: words[kind] } : undefined,
       });
-      if (kind === 'invariant' || kind === 'assert' || kind === 'builtin') invariants.push(p.name);
-      else if (kind === 'action') actionProps.push(p.name);
-      else if (kind === 'temporal') temporal.push(p.name);
-      else covers.push(p.name);
+      if (kind === 'invariant' || kind === 'assert' || kind === 'builtin')
+        roles.invariants.push(p.name);
+      else if (kind === 'action') roles.actionProperties.push(p.name);
+      else if (kind === 'temporal') roles.temporalProperties.push(p.name);
+      else roles.covers.push(p.name);
     }
   }
+  return { defs, roles };
+}
 
-  let symmetry: string | undefined;
-  if (model.symmetry) {
-    const perms: TlaExpr[] = [];
-    for (const g of model.groups.filter((x) => x.symmetric)) {
-      if (g.spareConstant === undefined)
-        perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.constant)] });
-      else {
-        // Born and spare members start differently, so each kind is permuted only among itself.
-        perms.push({
-          kind: 'TlaBuiltin',
-          op: 'Permutations',
-          args: [
-            { kind: 'TlaBinary', op: '\\', left: name(g.constant), right: name(g.spareConstant) },
-          ],
-        });
-        perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.spareConstant)] });
-      }
+/** The SYMMETRY set of a model that asks for one: the permutations of each symmetric group. */
+function symmetryDef(model: Model): TlaDef | undefined {
+  if (!model.symmetry) return undefined;
+  const perms: TlaExpr[] = [];
+  for (const g of model.groups.filter((x) => x.symmetric)) {
+    if (g.spareConstant === undefined)
+      perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.constant)] });
+    else {
+      // Born and spare members start differently, so each kind is permuted only among itself.
+      perms.push({
+        kind: 'TlaBuiltin',
+        op: 'Permutations',
+        args: [
+          { kind: 'TlaBinary', op: '\\', left: name(g.constant), right: name(g.spareConstant) },
+        ],
+      });
+      perms.push({ kind: 'TlaBuiltin', op: 'Permutations', args: [name(g.spareConstant)] });
     }
-    symmetry = INTERNAL_NAMES.symmetry;
-    const body = perms
-      .slice(1)
-      .reduce<TlaExpr>(
-        (acc, x) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: x }),
-        at(perms, 0, 'symmetry permutations of a model with symmetry'),
-      );
-    defs.push({
-      kind: 'TlaDef',
-      name: symmetry,
-      params: [],
-      body,
-      comment: ['Threads of a symmetric group are interchangeable.'],
-      origin: undefined,
-    });
   }
+  const body = perms
+    .slice(1)
+    .reduce<TlaExpr>(
+      (acc, x) => ({ kind: 'TlaBinary', op: '\\cup', left: acc, right: x }),
+      at(perms, 0, 'symmetry permutations of a model with symmetry'),
+    );
+  return {
+    kind: 'TlaDef',
+    name: INTERNAL_NAMES.symmetry,
+    params: [],
+    body,
+    comment: ['Threads of a symmetric group are interchangeable.'],
+    origin: undefined,
+  };
+}
 
+/** The module around the definitions: header, modules it extends, declarations and roles. */
+function moduleOf(
+  model: Model,
+  options: EmitOptions,
+  defs: TlaDef[],
+  roles: PropertyRoles & { actions: TlaActionRef[]; symmetry: string | undefined },
+): TlaModule {
   const uses = model.usesSequences || model.variables.some((v) => v.name === INTERNAL_NAMES.stack);
   const extendsList = [
     'Integers',
     ...(uses ? ['Sequences'] : []),
     ...(model.usesFiniteSets ? ['FiniteSets'] : []),
-    ...(symmetry ? ['TLC'] : []),
+    ...(roles.symmetry ? ['TLC'] : []),
   ];
-
-  const module: TlaModule = {
+  return {
     kind: 'TlaModule',
     name: model.moduleName,
     header: [
@@ -307,30 +379,16 @@ export function toTla(model: Model, options: EmitOptions): Emitted {
       next: INTERNAL_NAMES.next,
       spec: INTERNAL_NAMES.spec,
       vars: INTERNAL_NAMES.vars,
-      actions: refs,
+      actions: roles.actions,
       terminating: model.actions.some((a) => a.kind === 'terminating')
         ? INTERNAL_NAMES.terminating
         : undefined,
-      invariants,
-      actionProperties: actionProps,
-      temporalProperties: temporal,
-      covers,
-      symmetry,
+      invariants: roles.invariants,
+      actionProperties: roles.actionProperties,
+      temporalProperties: roles.temporalProperties,
+      covers: roles.covers,
+      symmetry: roles.symmetry,
     },
-  };
-
-  const config: TlcConfig = {
-    constants: model.constants.map((c) => ({ name: c.name, value: c.value })),
-    specification: INTERNAL_NAMES.spec,
-    invariants,
-    properties: [...actionProps, ...temporal],
-    symmetry,
-    checkDeadlock: true,
-  };
-  return {
-    module,
-    config,
-    sourceMap: withCovers(buildSourceMap(model, options.generatedBy), model),
   };
 }
 

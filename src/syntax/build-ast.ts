@@ -84,62 +84,16 @@ class Builder extends StmtBuilder {
   private topDecl(c: C.TopItemCstChildren): A.Decl | undefined {
     const [k, node] = onlyChild(c);
     switch (k) {
-      case 'paramDecl': {
-        const n = (node as C.ParamDeclCstNode).children;
-        return {
-          kind: 'ParamDecl',
-          id: this.id(),
-          span: this.node(node),
-          name: this.ident(first(n.Identifier)),
-          type: this.typeExpr(first(n.typeExpr)),
-          default: this.expr(first(n.expression)),
-        };
-      }
-      case 'constDecl': {
-        const n = (node as C.ConstDeclCstNode).children;
-        return {
-          kind: 'ConstDecl',
-          id: this.id(),
-          span: this.node(node),
-          name: this.ident(first(n.Identifier)),
-          value: this.expr(first(n.expression)),
-        };
-      }
-      case 'enumDecl': {
-        const n = (node as C.EnumDeclCstNode).children;
-        const ids = (n.Identifier ?? []).map((t) => this.ident(t));
-        return {
-          kind: 'EnumDecl',
-          id: this.id(),
-          span: this.node(node),
-          name: ids[0] ?? this.ident(undefined),
-          members: ids.slice(1),
-        };
-      }
-      case 'typeDecl': {
-        const n = (node as C.TypeDeclCstNode).children;
-        const ids = (n.Identifier ?? []).map((t) => this.ident(t));
-        return {
-          kind: 'TypeDecl',
-          id: this.id(),
-          span: this.node(node),
-          name: ids[0] ?? this.ident(undefined),
-          params: ids.slice(1),
-          type: this.typeExpr(first(n.typeExpr)),
-        };
-      }
-      case 'varDecl': {
-        const cst = node as C.VarDeclCstNode;
-        const scope = first(cst.children.KwShared)
-          ? 'shared'
-          : first(cst.children.KwThread)
-            ? 'thread'
-            : undefined;
-        if (scope === undefined) this.report('CS1025', this.tok(first(cst.children.KwVar)));
-        const fresh = first(cst.children.KwFresh);
-        if (fresh !== undefined && scope !== 'thread') this.report('CS1040', this.tok(fresh));
-        return this.varDecl(cst, scope ?? 'shared');
-      }
+      case 'paramDecl':
+        return this.paramDecl(node as C.ParamDeclCstNode);
+      case 'constDecl':
+        return this.constDecl(node as C.ConstDeclCstNode);
+      case 'enumDecl':
+        return this.enumDecl(node as C.EnumDeclCstNode);
+      case 'typeDecl':
+        return this.typeDecl(node as C.TypeDeclCstNode);
+      case 'varDecl':
+        return this.scopedVarDecl(node as C.VarDeclCstNode);
       case 'processDecl':
         return this.processDecl(node as C.ProcessDeclCstNode);
       case 'procedureDecl':
@@ -149,23 +103,11 @@ class Builder extends StmtBuilder {
       case 'defDecl':
         return this.defDecl(node as C.DefDeclCstNode);
       case 'invariantDecl':
+        return this.namedExprDecl('InvariantDecl', node as C.InvariantDeclCstNode);
       case 'actionDecl':
-      case 'coverDecl': {
-        const n = (node as C.InvariantDeclCstNode).children;
-        const kind =
-          k === 'invariantDecl'
-            ? 'InvariantDecl'
-            : k === 'actionDecl'
-              ? 'ActionPropertyDecl'
-              : 'CoverDecl';
-        return {
-          kind,
-          id: this.id(),
-          span: this.node(node),
-          name: this.ident(first(n.Identifier)),
-          expr: this.expr(first(n.expression)),
-        };
-      }
+        return this.namedExprDecl('ActionPropertyDecl', node as C.InvariantDeclCstNode);
+      case 'coverDecl':
+        return this.namedExprDecl('CoverDecl', node as C.InvariantDeclCstNode);
       case 'propertyDecl':
         return this.propertyDecl(node as C.PropertyDeclCstNode);
       case 'variantDecl':
@@ -175,6 +117,81 @@ class Builder extends StmtBuilder {
       default:
         return undefined;
     }
+  }
+
+  private paramDecl(node: C.ParamDeclCstNode): A.ParamDecl {
+    const n = node.children;
+    return {
+      kind: 'ParamDecl',
+      id: this.id(),
+      span: this.node(node),
+      name: this.ident(first(n.Identifier)),
+      type: this.typeExpr(first(n.typeExpr)),
+      default: this.expr(first(n.expression)),
+    };
+  }
+
+  private constDecl(node: C.ConstDeclCstNode): A.ConstDecl {
+    const n = node.children;
+    return {
+      kind: 'ConstDecl',
+      id: this.id(),
+      span: this.node(node),
+      name: this.ident(first(n.Identifier)),
+      value: this.expr(first(n.expression)),
+    };
+  }
+
+  private enumDecl(node: C.EnumDeclCstNode): A.EnumDecl {
+    const ids = (node.children.Identifier ?? []).map((t) => this.ident(t));
+    return {
+      kind: 'EnumDecl',
+      id: this.id(),
+      span: this.node(node),
+      name: ids[0] ?? this.ident(undefined),
+      members: ids.slice(1),
+    };
+  }
+
+  private typeDecl(node: C.TypeDeclCstNode): A.TypeDecl {
+    const n = node.children;
+    const ids = (n.Identifier ?? []).map((t) => this.ident(t));
+    return {
+      kind: 'TypeDecl',
+      id: this.id(),
+      span: this.node(node),
+      name: ids[0] ?? this.ident(undefined),
+      params: ids.slice(1),
+      type: this.typeExpr(first(n.typeExpr)),
+    };
+  }
+
+  /** A `var` must say `shared` or `thread`; a missing word is reported and read as shared. */
+  private scopedVarDecl(cst: C.VarDeclCstNode): A.Decl {
+    const scope = first(cst.children.KwShared)
+      ? 'shared'
+      : first(cst.children.KwThread)
+        ? 'thread'
+        : undefined;
+    if (scope === undefined) this.report('CS1025', this.tok(first(cst.children.KwVar)));
+    const fresh = first(cst.children.KwFresh);
+    if (fresh !== undefined && scope !== 'thread') this.report('CS1040', this.tok(fresh));
+    return this.varDecl(cst, scope ?? 'shared');
+  }
+
+  /** `invariant`, `action` and `cover` share one shape: a name and an expression. */
+  private namedExprDecl(
+    kind: 'InvariantDecl' | 'ActionPropertyDecl' | 'CoverDecl',
+    node: C.InvariantDeclCstNode,
+  ): A.Decl {
+    const n = node.children;
+    return {
+      kind,
+      id: this.id(),
+      span: this.node(node),
+      name: this.ident(first(n.Identifier)),
+      expr: this.expr(first(n.expression)),
+    };
   }
 
   private importDecl(cst: C.ImportDeclCstNode): A.ImportDecl {
@@ -381,16 +398,7 @@ class Builder extends StmtBuilder {
         });
         continue;
       }
-      const decl =
-        first(om.children.procedureDecl) !== undefined
-          ? this.procedureDecl(first(om.children.procedureDecl)!)
-          : first(om.children.macroDecl) !== undefined
-            ? this.macroDecl(first(om.children.macroDecl)!)
-            : first(om.children.defDecl) !== undefined
-              ? this.defDecl(first(om.children.defDecl)!)
-              : first(om.children.processDecl) !== undefined
-                ? this.processDecl(first(om.children.processDecl)!)
-                : undefined;
+      const decl = this.overriddenDecl(om.children);
       if (decl !== undefined)
         members.push({ kind: 'DeclOverride', id: this.id(), span: this.node(om), decl });
     }
@@ -402,6 +410,18 @@ class Builder extends StmtBuilder {
       extends: ext,
       members,
     };
+  }
+
+  /** The declaration an `override` member replaces, undefined when recovery left none. */
+  private overriddenDecl(n: C.OverrideMemberCstChildren): A.DeclOverride['decl'] | undefined {
+    const procedure = first(n.procedureDecl);
+    if (procedure !== undefined) return this.procedureDecl(procedure);
+    const macro = first(n.macroDecl);
+    if (macro !== undefined) return this.macroDecl(macro);
+    const def = first(n.defDecl);
+    if (def !== undefined) return this.defDecl(def);
+    const process = first(n.processDecl);
+    return process === undefined ? undefined : this.processDecl(process);
   }
 
   private expectDecl(cst: C.ExpectDeclCstNode): A.ExpectDecl {

@@ -82,13 +82,11 @@ export class BuilderBase {
 
   node(cst: CstNode | undefined): Span {
     const loc = cst?.location;
-    if (
-      loc === undefined ||
-      !Number.isFinite(loc.startOffset) ||
-      !Number.isFinite(loc.endOffset ?? NaN)
-    )
+    const end = loc?.endOffset;
+    if (loc === undefined || !Number.isFinite(loc.startOffset) || end === undefined)
       return this.here();
-    return this.lines.span(this.file, loc.startOffset, loc.endOffset! + 1);
+    if (!Number.isFinite(end)) return this.here();
+    return this.lines.span(this.file, loc.startOffset, end + 1);
   }
 
   ident(tok: IToken | undefined): A.Ident {

@@ -6,6 +6,7 @@ import type * as C from '../../grammar/cst.js';
 import { describeToken } from '../../grammar/error-messages.js';
 import { BINARY_PRECEDENCE, PRECEDENCE } from '../../grammar/parser.js';
 import type * as A from './ast.js';
+import { at } from '../source/checked-index.js';
 import { joinSpans, type Span } from '../source/span.js';
 import { BuilderBase, first, firstToken, inOrder, isReal } from './build-base.js';
 
@@ -65,9 +66,12 @@ export class ExprBuilder extends BuilderBase {
       });
       return { kind: 'ErrorType', id: this.id(), span };
     }
-    if (name === 'map')
-      return { kind: 'MapType', id: this.id(), span, key: args[0]!, value: args[1]! };
-    return { kind: name === 'set' ? 'SetType' : 'SeqType', id: this.id(), span, element: args[0]! };
+    const element = at(args, 0, 'first type argument');
+    if (name === 'map') {
+      const value = at(args, 1, 'map value type');
+      return { kind: 'MapType', id: this.id(), span, key: element, value };
+    }
+    return { kind: name === 'set' ? 'SetType' : 'SeqType', id: this.id(), span, element };
   }
 
   private rangeOrNamed(cst: C.RangeOrNamedTypeCstNode): A.TypeExpr {
@@ -106,14 +110,15 @@ export class ExprBuilder extends BuilderBase {
     if (operands.length === 0) return this.errorExpr(this.node(cst));
     // `a ? b : c ? d : e` is `a ? b : (c ? d : e)`: fold from the right.
     const n = Math.min(operands.length - 1, middles.length);
-    let acc = operands[n]!;
+    let acc = at(operands, n, 'last conditional operand');
     for (let i = n - 1; i >= 0; i--) {
+      const cond = at(operands, i, 'condition');
       acc = {
         kind: 'CondExpr',
         id: this.id(),
-        span: joinSpans(operands[i]!.span, acc.span),
-        cond: operands[i]!,
-        then: middles[i]!,
+        span: joinSpans(cond.span, acc.span),
+        cond,
+        then: at(middles, i, 'conditional branch'),
         else: acc,
       };
     }
@@ -145,7 +150,8 @@ export class ExprBuilder extends BuilderBase {
     const out: A.Expr[] = [];
     const ops: Pending[] = [];
     const reduce = (): void => {
-      const top = ops.pop()!;
+      const top = ops.pop();
+      if (top === undefined) return;
       if (top.prefix) {
         const operand = out.pop() ?? this.errorExpr();
         out.push({
@@ -178,12 +184,9 @@ export class ExprBuilder extends BuilderBase {
       const tok = Object.values(opCst.children).flat()[0] as IToken | undefined;
       const info = tok === undefined ? undefined : BINARY_PRECEDENCE.get(tok.tokenType);
       if (info === undefined) return;
-      while (ops.length > 0) {
-        const top = ops[ops.length - 1]!;
-        if (top.precedence > info.precedence || (top.precedence === info.precedence && !info.right))
-          reduce();
-        else break;
-      }
+      const bindsTighter = (top: Pending): boolean =>
+        top.precedence > info.precedence || (top.precedence === info.precedence && !info.right);
+      for (let top = ops.at(-1); top !== undefined && bindsTighter(top); top = ops.at(-1)) reduce();
       ops.push({ prefix: false, op: info.op, precedence: info.precedence, right: info.right });
     });
     while (ops.length > 0) reduce();
@@ -312,7 +315,8 @@ export class ExprBuilder extends BuilderBase {
       this.tok(first(c.LParen));
       return { kind: 'ParenExpr', id: this.id(), span, inner: this.expr(first(c.expression)) };
     }
-    if (first(c.braceExpr) !== undefined) return this.braceExpr(first(c.braceExpr)!);
+    const brace = first(c.braceExpr);
+    if (brace !== undefined) return this.braceExpr(brace);
     const mc = first(c.mapComp);
     if (mc !== undefined) {
       const m = mc.children;
@@ -376,12 +380,12 @@ export class ExprBuilder extends BuilderBase {
       // Keys and values alternate: k1 v1 k2 v2 ... A bare name before the first `:` makes a
       // record; anything else is a set map `{ e : v in S }`.
       const built = exprCsts.map((e) => this.expr(e));
-      const key = built[0]!;
+      const key = at(built, 0, 'key before `:`');
       if (key.kind === 'NameExpr') {
         const fields: A.RecordFieldInit[] = [];
         for (let i = 0; i + 1 < built.length; i += 2) {
-          const k = built[i]!;
-          const v = built[i + 1]!;
+          const k = at(built, i, 'record field name');
+          const v = at(built, i + 1, 'record field value');
           if (k.kind !== 'NameExpr') {
             this.report('CS1018', k.span);
             continue;

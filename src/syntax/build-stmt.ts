@@ -4,9 +4,13 @@
 import type * as C from '../../grammar/cst.js';
 import { describeToken } from '../../grammar/error-messages.js';
 import type * as A from './ast.js';
+import { at } from '../source/checked-index.js';
 import { joinSpans, type Span } from '../source/span.js';
 import { first, firstToken, isReal } from './build-base.js';
 import { ExprBuilder } from './build-expr.js';
+
+/** What every statement carries besides its own parts: an optional label and `@kernel` tag. */
+type StmtBase = Pick<A.StmtBase, 'label' | 'kernel'>;
 
 const SIMPLE_STMTS = new Set<A.Stmt['kind']>([
   'AssignStmt',
@@ -96,11 +100,11 @@ export class StmtBuilder extends ExprBuilder {
       return this.varDecl(vd, 'frame');
     }
     const kernels = (c.kernelRef ?? []).map((k) => this.kernelRef(k));
-    if (kernels.length > 1) this.report('CS1030', kernels[1]!.span, { what: '`@kernel`' });
+    const [kernel, secondKernel] = kernels;
+    if (secondKernel !== undefined) this.report('CS1030', secondKernel.span, { what: '`@kernel`' });
     const labels = (c.label ?? []).map((l) => this.ident(first(l.children.Identifier)));
-    if (labels.length > 1) this.report('CS1030', labels[1]!.span, { what: 'the label' });
-    const label = labels[0];
-    const kernel = kernels[0];
+    const [label, secondLabel] = labels;
+    if (secondLabel !== undefined) this.report('CS1030', secondLabel.span, { what: 'the label' });
     const core = first(c.stmtCore);
     const fault = first(c.faultSuffix);
     const startSpan = label?.span;
@@ -143,7 +147,8 @@ export class StmtBuilder extends ExprBuilder {
     const base = { label, kernel };
     if (cst === undefined) return { kind: 'ErrorStmt', id: this.id(), span, ...base };
     const c = cst.children;
-    if (first(c.simpleStmt) !== undefined) return this.simpleStmt(first(c.simpleStmt)!, span, base);
+    const simple = first(c.simpleStmt);
+    if (simple !== undefined) return this.simpleStmt(simple, span, base);
     if (first(c.KwAwait) !== undefined)
       return {
         kind: 'AwaitStmt',
@@ -152,50 +157,18 @@ export class StmtBuilder extends ExprBuilder {
         ...base,
         cond: this.expr(first(c.expression)),
       };
-    if (first(c.assertStmt) !== undefined) {
-      const a = first(c.assertStmt)!.children;
-      const msg = first(a.StringLiteral);
-      return {
-        kind: 'AssertStmt',
-        id: this.id(),
-        span,
-        ...base,
-        cond: this.expr(first(a.expression)),
-        message: msg === undefined ? undefined : this.stringValue(msg),
-      };
-    }
+    const assert = first(c.assertStmt);
+    if (assert !== undefined) return this.assertStmt(assert, span, base);
     if (first(c.KwSkip) !== undefined) return { kind: 'SkipStmt', id: this.id(), span, ...base };
-    if (first(c.ifStmt) !== undefined) return this.ifStmt(first(c.ifStmt)!, span, base);
-    if (first(c.whileStmt) !== undefined) {
-      const w = first(c.whileStmt)!.children;
-      return {
-        kind: 'WhileStmt',
-        id: this.id(),
-        span,
-        ...base,
-        cond: this.expr(first(w.expression)),
-        body: this.block(first(w.block), NESTED),
-      };
-    }
-    if (first(c.forStmt) !== undefined) {
-      const f = first(c.forStmt)!.children;
-      const binder = this.ident(first(f.Identifier));
-      const mode = first(first(f.forMode)?.children.KwLive) !== undefined ? 'live' : 'snapshot';
-      return {
-        kind: 'ForStmt',
-        id: this.id(),
-        span,
-        ...base,
-        binder,
-        mode,
-        set: this.expr(first(f.expression)),
-        body: this.block(first(f.block), NESTED),
-      };
-    }
-    if (first(c.eitherStmt) !== undefined) {
-      const branches = (first(c.eitherStmt)!.children.block ?? []).map((b) =>
-        this.block(b, NESTED),
-      );
+    const ifStmt = first(c.ifStmt);
+    if (ifStmt !== undefined) return this.ifStmt(ifStmt, span, base);
+    const whileStmt = first(c.whileStmt);
+    if (whileStmt !== undefined) return this.whileStmt(whileStmt, span, base);
+    const forStmt = first(c.forStmt);
+    if (forStmt !== undefined) return this.forStmt(forStmt, span, base);
+    const either = first(c.eitherStmt);
+    if (either !== undefined) {
+      const branches = (either.children.block ?? []).map((b) => this.block(b, NESTED));
       return { kind: 'EitherStmt', id: this.id(), span, ...base, branches };
     }
     if (first(c.KwAtomic) !== undefined)
@@ -206,8 +179,9 @@ export class StmtBuilder extends ExprBuilder {
         ...base,
         body: this.block(first(c.block), NESTED),
       };
-    if (first(c.returnStmt) !== undefined) {
-      const v = first(first(c.returnStmt)!.children.expression);
+    const returnStmt = first(c.returnStmt);
+    if (returnStmt !== undefined) {
+      const v = first(returnStmt.children.expression);
       return {
         kind: 'ReturnStmt',
         id: this.id(),
@@ -232,11 +206,48 @@ export class StmtBuilder extends ExprBuilder {
     return { kind: 'ErrorStmt', id: this.id(), span, ...base };
   }
 
-  private simpleStmt(
-    cst: C.SimpleStmtCstNode,
-    span: Span,
-    base: { label: A.Ident | undefined; kernel: A.KernelRef | undefined },
-  ): A.Stmt {
+  private assertStmt(cst: C.AssertStmtCstNode, span: Span, base: StmtBase): A.AssertStmt {
+    const a = cst.children;
+    const msg = first(a.StringLiteral);
+    return {
+      kind: 'AssertStmt',
+      id: this.id(),
+      span,
+      ...base,
+      cond: this.expr(first(a.expression)),
+      message: msg === undefined ? undefined : this.stringValue(msg),
+    };
+  }
+
+  private whileStmt(cst: C.WhileStmtCstNode, span: Span, base: StmtBase): A.WhileStmt {
+    const w = cst.children;
+    return {
+      kind: 'WhileStmt',
+      id: this.id(),
+      span,
+      ...base,
+      cond: this.expr(first(w.expression)),
+      body: this.block(first(w.block), NESTED),
+    };
+  }
+
+  private forStmt(cst: C.ForStmtCstNode, span: Span, base: StmtBase): A.ForStmt {
+    const f = cst.children;
+    const binder = this.ident(first(f.Identifier));
+    const mode = first(first(f.forMode)?.children.KwLive) !== undefined ? 'live' : 'snapshot';
+    return {
+      kind: 'ForStmt',
+      id: this.id(),
+      span,
+      ...base,
+      binder,
+      mode,
+      set: this.expr(first(f.expression)),
+      body: this.block(first(f.block), NESTED),
+    };
+  }
+
+  private simpleStmt(cst: C.SimpleStmtCstNode, span: Span, base: StmtBase): A.Stmt {
     const c = cst.children;
     const lhs = this.postfixChain(
       this.nameOrCall(first(c.Identifier), first(c.callArgs)),
@@ -319,11 +330,7 @@ export class StmtBuilder extends ExprBuilder {
     return { kind: 'AssignStmt', id: this.id(), span, ...base, target: lhs, value };
   }
 
-  private ifStmt(
-    cst: C.IfStmtCstNode,
-    span: Span,
-    base: { label: A.Ident | undefined; kernel: A.KernelRef | undefined },
-  ): A.IfStmt {
+  private ifStmt(cst: C.IfStmtCstNode, span: Span, base: StmtBase): A.IfStmt {
     const c = cst.children;
     const conds = c.expression ?? [];
     const blocks = c.block ?? [];
@@ -340,15 +347,16 @@ export class StmtBuilder extends ExprBuilder {
     // Fold the `else if` chain from its end, so a long chain needs no recursion.
     for (let i = n - 1; i >= 1; i--) {
       const start = this.tok(ifs[i]);
-      const end: Span = tail?.span ?? builtBlocks[i]!.span;
+      const then = at(builtBlocks, i, 'else-if block');
+      const end: Span = tail?.span ?? then.span;
       tail = {
         kind: 'IfStmt',
         id: this.id(),
         span: joinSpans(start, end),
         label: undefined,
         kernel: undefined,
-        cond: builtConds[i]!,
-        then: builtBlocks[i]!,
+        cond: at(builtConds, i, 'else-if condition'),
+        then,
         else: tail,
       };
     }
@@ -357,8 +365,8 @@ export class StmtBuilder extends ExprBuilder {
       id: this.id(),
       span,
       ...base,
-      cond: builtConds[0]!,
-      then: builtBlocks[0]!,
+      cond: at(builtConds, 0, 'if condition'),
+      then: at(builtBlocks, 0, 'if block'),
       else: tail,
     };
   }

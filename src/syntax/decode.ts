@@ -3,6 +3,7 @@
 // UTF-8 byte (the rest of the file is still decoded, bad bytes as U+FFFD). It reads no files.
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { at } from '../source/checked-index.js';
 import { LineMap } from '../source/line-map.js';
 
 export interface DecodedSource {
@@ -16,7 +17,7 @@ export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   let i = from;
   const n = bytes.length;
   while (i < n) {
-    const b = bytes[i]!;
+    const b = at(bytes, i, 'byte');
     if (b < 0x80) {
       i++;
       continue;
@@ -59,7 +60,7 @@ export function decodeSource(input: string | Uint8Array, file: string): DecodedS
   // Everything before the bad byte is valid, so its decoded length is the character offset.
   const charOffset = decoder.decode(body.subarray(0, bad)).length;
   const span = new LineMap(text).span(file, charOffset, charOffset + 1);
-  const byte = '0x' + body[bad]!.toString(16).toUpperCase().padStart(2, '0');
+  const byte = '0x' + at(body, bad, 'invalid byte').toString(16).toUpperCase().padStart(2, '0');
   return {
     text,
     diagnostics: [

@@ -134,8 +134,7 @@ export function loadProgram(rootPath: string, options: LoadOptions): Program {
   loaded.set(rootTarget.display, root);
   onStack.push(rootTarget.display);
   const stack: Frame[] = [{ target: rootTarget, file: root, next: 0 }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
+  for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
     const decl = frame.file.ast.imports[frame.next++];
     if (decl === undefined) {
       stack.pop();

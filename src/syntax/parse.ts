@@ -4,7 +4,7 @@
 
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
 import type { EncodedError } from '../../grammar/error-messages.js';
-import { lexSpec } from '../../grammar/lexer.js';
+import { type Extent, lexSpec, tokenExtent } from '../../grammar/lexer.js';
 import { isStackOverflow, parseTokens } from '../../grammar/parser.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecFile } from './ast.js';
@@ -30,14 +30,15 @@ export interface ParseOptions {
   readonly firstId?: number;
 }
 
+function extentSpan(lines: LineMap, file: string, at: Extent): Span {
+  return lines.span(file, at.offset, at.offset + at.length);
+}
+
+/** A parse error's place: its token, or the end of the input for the end of file and for a token the parser's recovery made up (it has no offsets). */
 function tokenSpan(lines: LineMap, file: string, tok: IToken | undefined): Span {
-  if (tok === undefined || tok.tokenType === EOF || !Number.isFinite(tok.startOffset)) {
-    return lines.span(file, lines.text.length, lines.text.length);
-  }
-  const end = Number.isFinite(tok.endOffset)
-    ? tok.endOffset! + 1
-    : tok.startOffset + tok.image.length;
-  return lines.span(file, tok.startOffset, end);
+  if (tok === undefined || tok.tokenType === EOF || !Number.isFinite(tok.startOffset))
+    return extentSpan(lines, file, { offset: lines.text.length, length: 0 });
+  return extentSpan(lines, file, tokenExtent(tok));
 }
 
 function decodeError(err: IRecognitionException): EncodedError {
@@ -65,7 +66,7 @@ export function parseSpec(input: string, file: string, options: ParseOptions = {
     diagnostics.push({
       code: p.code,
       severity: 'error',
-      span: lines.span(file, p.offset, p.offset + p.length),
+      span: extentSpan(lines, file, p),
       args: p.args,
     });
   }

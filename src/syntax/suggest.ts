@@ -1,12 +1,15 @@
 // "Did you mean" hints: the closest name by edit distance among the candidates in scope.
 // Takes a misspelt name and candidate names; returns a hint sentence or undefined. Pure.
 
+import { at } from '../source/checked-index.js';
+
 /**
  * Edit distance with adjacent transpositions (optimal string alignment): `cuont` is one edit from
  * `count`. A difference in case only counts half, so `errno` prefers `Errno` to `Error`.
  */
 export function editDistance(a: string, b: string): number {
   const rows: number[][] = [];
+  const cell = (i: number, j: number): number => at(at(rows, i, 'row'), j, 'column');
   for (let i = 0; i <= a.length; i++) {
     const row: number[] = [];
     for (let j = 0; j <= b.length; j++) {
@@ -14,17 +17,18 @@ export function editDistance(a: string, b: string): number {
         row.push(i + j);
         continue;
       }
-      const ca = a[i - 1]!;
-      const cb = b[j - 1]!;
+      const ca = a.charAt(i - 1);
+      const cb = b.charAt(j - 1);
       const sub = ca === cb ? 0 : ca.toLowerCase() === cb.toLowerCase() ? 0.5 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + sub);
+      const left = at(row, j - 1, 'column');
+      let d = Math.min(cell(i - 1, j) + 1, left + 1, cell(i - 1, j - 1) + sub);
       if (i > 1 && j > 1 && ca === b[j - 2] && a[i - 2] === cb)
-        d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+        d = Math.min(d, cell(i - 2, j - 2) + 1);
       row.push(d);
     }
     rows.push(row);
   }
-  return rows[a.length]![b.length]!;
+  return cell(a.length, b.length);
 }
 
 /**

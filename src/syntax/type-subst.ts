@@ -31,8 +31,9 @@ export function instantiateAlias(
         const hit = byName.get(t.name.name);
         if (hit !== undefined && (t.args ?? []).length === 0) return hit;
         if (t.args === undefined || t.args.length === 0) return t;
-        const nargs = t.args.map(sub);
-        return nargs.every((a, i) => a === t.args![i]) ? t : copied(t, { ...t, args: nargs });
+        const args = t.args;
+        const nargs = args.map(sub);
+        return nargs.every((a, i) => a === args[i]) ? t : copied(t, { ...t, args: nargs });
       }
       case 'RecordType': {
         const fields = t.fields.map((f) => {
