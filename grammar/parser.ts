@@ -347,6 +347,7 @@ export class CredParser extends CstParser {
   });
 
   coverDecl = this.RULE('coverDecl', () => {
+    this.OPTION(() => this.SUBRULE(this.unreachableMark));
     this.CONSUME(KW.cover);
     this.CONSUME(Identifier);
     this.CONSUME(Colon);
@@ -577,6 +578,7 @@ export class CredParser extends CstParser {
           this.MANY(() =>
             this.OR2([
               { ALT: () => this.SUBRULE(this.kernelRef) },
+              { ALT: () => this.SUBRULE(this.unreachableMark) },
               { ALT: () => this.SUBRULE(this.label) },
             ]),
           );
@@ -614,6 +616,12 @@ export class CredParser extends CstParser {
     this.CONSUME(RParen);
   });
 
+  /** `unreachable "reason"`: why no check reaches the step, fault point or cover it marks. */
+  unreachableMark = this.RULE('unreachableMark', () => {
+    this.CONSUME(KW.unreachable);
+    this.CONSUME(StringLiteral);
+  });
+
   faultSuffix = this.RULE('faultSuffix', () => {
     this.CONSUME(KW.may);
     this.CONSUME(KW.fail);
@@ -621,6 +629,8 @@ export class CredParser extends CstParser {
       this.CONSUME(KW.when);
       this.SUBRULE(this.expression);
     });
+    // Marks the failure, not the step: `may fail when F unreachable "why" { handler }`.
+    this.OPTION2(() => this.SUBRULE(this.unreachableMark));
     this.SUBRULE(this.block);
   });
 

@@ -46,10 +46,20 @@ export function formatViolation(r: VariantResult): string {
   return lines.join('\n');
 }
 
-/** Where a step (`P.label`) or a cover is declared; null when not known. */
+/** A place the spec marks `unreachable "reason"`: a step, its fault point (`A.bump`) or a cover. */
+export interface MarkedPlace {
+  readonly kind: 'step' | 'fault' | 'cover';
+  readonly name: string;
+  readonly reason: string;
+  /** Where the mark is written. */
+  readonly location: SourceLocation;
+}
+
+/** Where a step (`P.label`) or a cover is declared (null when not known), and the marked places. */
 export interface UnreachedLocator {
   readonly step: (name: string) => SourceLocation | null;
   readonly cover: (name: string) => SourceLocation | null;
+  readonly marks: readonly MarkedPlace[];
 }
 
 /**

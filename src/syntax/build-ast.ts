@@ -158,12 +158,22 @@ class Builder extends StmtBuilder {
             : k === 'actionDecl'
               ? 'ActionPropertyDecl'
               : 'CoverDecl';
-        return {
+        const decl: A.InvariantDecl | A.ActionPropertyDecl | A.CoverDecl = {
           kind,
           id: this.id(),
           span: this.node(node),
           name: this.ident(first(n.Identifier)),
           expr: this.expr(first(n.expression)),
+        };
+        const mark = first((node as C.CoverDeclCstNode).children.unreachableMark);
+        if (kind !== 'CoverDecl' || mark === undefined) return decl;
+        // The cover is where `cover` stands; the mark before it is a place of its own.
+        const at = first((node as C.CoverDeclCstNode).children.KwCover);
+        return {
+          ...decl,
+          kind: 'CoverDecl',
+          span: at === undefined ? decl.span : { ...decl.span, start: this.tok(at).start },
+          unreachable: this.unreachableMark(mark),
         };
       }
       case 'propertyDecl':
