@@ -33,6 +33,7 @@ export type TopItemCstChildren = {
   actionDecl?: ActionDeclCstNode[];
   propertyDecl?: PropertyDeclCstNode[];
   coverDecl?: CoverDeclCstNode[];
+  unreachableMark?: UnreachableMarkCstNode[];
   variantDecl?: VariantDeclCstNode[];
   expectDecl?: ExpectDeclCstNode[];
   Semicolon?: IToken[];
@@ -269,7 +270,6 @@ export interface CoverDeclCstNode extends CstNode {
 }
 
 export type CoverDeclCstChildren = {
-  unreachableMark?: UnreachableMarkCstNode[];
   KwCover: IToken[];
   Identifier: IToken[];
   Colon: IToken[];

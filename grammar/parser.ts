@@ -152,6 +152,8 @@ export class CredParser extends CstParser {
         { ALT: () => this.SUBRULE(this.actionDecl) },
         { ALT: () => this.SUBRULE(this.propertyDecl) },
         { ALT: () => this.SUBRULE(this.coverDecl) },
+        // Marks the `cover` after it; build-ast refuses it before anything else.
+        { ALT: () => this.SUBRULE(this.unreachableMark) },
         { ALT: () => this.SUBRULE(this.variantDecl) },
         { ALT: () => this.SUBRULE(this.expectDecl) },
         { ALT: () => this.CONSUME(Semicolon) },
@@ -347,7 +349,6 @@ export class CredParser extends CstParser {
   });
 
   coverDecl = this.RULE('coverDecl', () => {
-    this.OPTION(() => this.SUBRULE(this.unreachableMark));
     this.CONSUME(KW.cover);
     this.CONSUME(Identifier);
     this.CONSUME(Colon);

@@ -203,4 +203,23 @@ process A[1] {
       `specs/m.cred:12:5: error CS4021: \`unreachable\` cannot mark \`break\`, which is not a step${tail}`,
     ]);
   });
+
+  test('among the declarations a mark stands only before a cover: CS1043 at the mark', async () => {
+    const { code, lines } = await lint(`spec m
+shared var n: 0..2 = 0
+process A[1] {
+  s: n := 1
+}
+unreachable "n stays below 3"
+invariant small: n < 3
+unreachable "n never reaches 2"
+cover two: n == 2
+unreachable "left over"
+`);
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'specs/m.cred:6:1: error CS1043: `unreachable` at the top level marks a `cover`; here it stands before `invariant`',
+      'specs/m.cred:10:1: error CS1043: `unreachable` at the top level marks a `cover`; here it stands before the end of the file',
+    ]);
+  });
 });
