@@ -8,7 +8,7 @@
 // without one is not judged (its unreached places are unknown).
 
 import type { SourceLocation, VariantResult } from '../result/result-file.js';
-import type { MarkedPlace, UnreachedLocator } from './report-text.js';
+import { type MarkedPlace, markFor, type UnreachedLocator } from './report-text.js';
 
 /** A place of the spec that no exhaustive check of it enabled or reached. */
 export interface VacantPlace {
@@ -77,13 +77,13 @@ export function gateFindings(
 ): GateFindings {
   const exhaustive = exhaustiveChecks(results);
   const marks = exhaustive.map((r) => locate(r).marks);
-  const markOf = (kind: VacantPlace['kind'], name: string): MarkedPlace | undefined =>
-    marks.flat().find((m) => m.kind === kind && m.name === name) ??
-    (kind === 'fault' ? markOf('step', name) : undefined);
   const vacant: VacantPlace[] = [];
   const excused: ExcusedPlace[] = [];
   for (const p of vacantPlaces(exhaustive, locate)) {
-    const mark = markOf(p.kind, p.name);
+    const mark =
+      p.kind === 'cover'
+        ? markFor(marks.flat(), 'cover', p.name)
+        : markFor(marks.flat(), 'step', p.kind === 'fault' ? `${p.name} (its failure)` : p.name);
     if (mark === undefined) vacant.push(p);
     else excused.push({ ...p, mark });
   }

@@ -82,6 +82,7 @@ describe('ci --vacuity-gate and unreachable marks', () => {
     expect(gateLines(io.out())).toContain(
       'FAIL specs/spread.cred:9:5: step A.never_step never enabled in any of the 1 exhaustive check of specs/spread.cred',
     );
+    expect(io.out()).toContain('  warning: cover three: never reached (specs/spread.cred:14:1)\n');
   });
 
   test('marked places are excused with their reasons, in the table, JUnit and SARIF', async () => {
@@ -98,6 +99,10 @@ describe('ci --vacuity-gate and unreachable marks', () => {
       'ok   specs/spread.cred:10:38: fault point of step A.reset never taken in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:10:5): "inside odd as well"',
       'ok   specs/spread.cred:15:1: cover three never reached in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:14:1): "total never exceeds 2"',
     ]);
+    // The result's own line for the cover is a note with the reason, not a warning.
+    expect(io.out()).toContain(
+      '  note: cover three: never reached (specs/spread.cred:15:1); marked unreachable: "total never exceeds 2"\n',
+    );
     expect(io.out()).toContain(
       '1 checks: 1 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 5 marked unreachable',
     );

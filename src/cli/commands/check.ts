@@ -14,9 +14,11 @@ import {
   formatResultLine,
   formatUnreached,
   formatViolation,
+  markFor,
   TLC_UNREACHED_NOTE,
   type MarkedPlace,
   type UnreachedLocator,
+  unreachedLine,
 } from '../report-text.js';
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
@@ -307,7 +309,10 @@ export function spreadUnreachedSteps(
   const locate = sourceMapLocator(sourceMaps.get(first));
   return [...never].map((s) => {
     const loc = locate.step(s);
-    return `  warning: step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${first.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`;
+    return unreachedLine(
+      `step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${first.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`,
+      markFor(locate.marks, 'step', s),
+    );
   });
 }
 
