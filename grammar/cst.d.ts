@@ -33,6 +33,7 @@ export type TopItemCstChildren = {
   actionDecl?: ActionDeclCstNode[];
   propertyDecl?: PropertyDeclCstNode[];
   coverDecl?: CoverDeclCstNode[];
+  unreachableMark?: UnreachableMarkCstNode[];
   variantDecl?: VariantDeclCstNode[];
   expectDecl?: ExpectDeclCstNode[];
   Semicolon?: IToken[];
@@ -521,6 +522,7 @@ export interface StatementCstNode extends CstNode {
 export type StatementCstChildren = {
   Semicolon?: IToken[];
   kernelRef?: KernelRefCstNode[];
+  unreachableMark?: UnreachableMarkCstNode[];
   label?: LabelCstNode[];
   varDecl?: VarDeclCstNode[];
   stmtCore?: StmtCoreCstNode[];
@@ -551,6 +553,16 @@ export type KernelRefCstChildren = {
   RParen: IToken[];
 };
 
+export interface UnreachableMarkCstNode extends CstNode {
+  name: "unreachableMark";
+  children: UnreachableMarkCstChildren;
+}
+
+export type UnreachableMarkCstChildren = {
+  KwUnreachable: IToken[];
+  StringLiteral: IToken[];
+};
+
 export interface FaultSuffixCstNode extends CstNode {
   name: "faultSuffix";
   children: FaultSuffixCstChildren;
@@ -561,6 +573,7 @@ export type FaultSuffixCstChildren = {
   KwFail: IToken[];
   KwWhen?: IToken[];
   expression?: ExpressionCstNode[];
+  unreachableMark?: UnreachableMarkCstNode[];
   block: BlockCstNode[];
 };
 

@@ -153,6 +153,8 @@ export class CredParser extends CstParser {
         { ALT: () => this.SUBRULE(this.actionDecl) },
         { ALT: () => this.SUBRULE(this.propertyDecl) },
         { ALT: () => this.SUBRULE(this.coverDecl) },
+        // Marks the `cover` after it; build-ast refuses it before anything else.
+        { ALT: () => this.SUBRULE(this.unreachableMark) },
         { ALT: () => this.SUBRULE(this.variantDecl) },
         { ALT: () => this.SUBRULE(this.expectDecl) },
         { ALT: () => this.CONSUME(Semicolon) },
@@ -578,6 +580,7 @@ export class CredParser extends CstParser {
           this.MANY(() =>
             this.OR2([
               { ALT: () => this.SUBRULE(this.kernelRef) },
+              { ALT: () => this.SUBRULE(this.unreachableMark) },
               { ALT: () => this.SUBRULE(this.label) },
             ]),
           );
@@ -615,6 +618,12 @@ export class CredParser extends CstParser {
     this.CONSUME(RParen);
   });
 
+  /** `unreachable "reason"`: why no check reaches the step, fault point or cover it marks. */
+  unreachableMark = this.RULE('unreachableMark', () => {
+    this.CONSUME(KW.unreachable);
+    this.CONSUME(StringLiteral);
+  });
+
   faultSuffix = this.RULE('faultSuffix', () => {
     this.CONSUME(KW.may);
     this.CONSUME(KW.fail);
@@ -622,6 +631,8 @@ export class CredParser extends CstParser {
       this.CONSUME(KW.when);
       this.SUBRULE(this.expression);
     });
+    // Marks the failure, not the step: `may fail when F unreachable "why" { handler }`.
+    this.OPTION2(() => this.SUBRULE(this.unreachableMark));
     this.SUBRULE(this.block);
   });
 

@@ -91,6 +91,7 @@ export const KEYWORD_WORDS = [
   'break',
   'continue',
   'fresh',
+  'unreachable',
 ] as const;
 
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];

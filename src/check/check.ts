@@ -16,6 +16,7 @@ import { checkMacroValues } from './check-macro-values.js';
 import { checkDoubleWrites } from './check-double-writes.js';
 import { checkTypes } from './check-types.js';
 import { checkUnused } from './check-unused.js';
+import { checkUnreachableMarks } from './check-unreachable-marks.js';
 import { checkVariants } from './check-variants.js';
 import { CheckContext } from './context.js';
 import { declareGlobals } from './declare-globals.js';
@@ -52,6 +53,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['type checking', checkTypes],
   ['step and atomicity rules', checkSteps],
   ['loop exits', checkLoopExits],
+  ['unreachable marks', checkUnreachableMarks],
   ['macro results', checkMacroValues],
   ['double writes', checkDoubleWrites],
   // Variants before the locking rules: those also follow each variant's overridden steps.

@@ -46,26 +46,70 @@ export function formatViolation(r: VariantResult): string {
   return lines.join('\n');
 }
 
-/** Where a step (`P.label`) or a cover is declared; null when not known. */
+/** A place the spec marks `unreachable "reason"`: a step, its fault point (`A.bump`) or a cover. */
+export interface MarkedPlace {
+  readonly kind: 'step' | 'fault' | 'cover';
+  readonly name: string;
+  readonly reason: string;
+  /** Where the mark is written. */
+  readonly location: SourceLocation;
+}
+
+/** Where a step (`P.label`) or a cover is declared (null when not known), and the marked places. */
 export interface UnreachedLocator {
   readonly step: (name: string) => SourceLocation | null;
   readonly cover: (name: string) => SourceLocation | null;
+  readonly marks: readonly MarkedPlace[];
+}
+
+/**
+ * The mark that excuses a place: its own, or for a fault point the mark of its step (never
+ * taken while the step is not enabled). `name` is a step as results list it: `A.bump (its
+ * failure)` is the fault point of `A.bump`.
+ */
+export function markFor(
+  marks: readonly MarkedPlace[],
+  kind: 'step' | 'cover',
+  name: string,
+): MarkedPlace | undefined {
+  const find = (k: MarkedPlace['kind'], n: string): MarkedPlace | undefined =>
+    marks.find((m) => m.kind === k && m.name === n);
+  if (kind === 'cover') return find('cover', name);
+  const step = name.replace(/ \(its failure\)$/, '');
+  return (step === name ? undefined : find('fault', step)) ?? find('step', step);
+}
+
+/**
+ * The line for a place no check reached: a warning, or a note with the reason when the spec
+ * marks it unreachable.
+ */
+export function unreachedLine(what: string, mark: MarkedPlace | undefined): string {
+  return mark === undefined
+    ? `  warning: ${what}`
+    : `  note: ${what}; marked unreachable: "${mark.reason}"`;
 }
 
 /**
  * One warning line per cover never reached and step never enabled, as Spin lists unreached
- * code: `  warning: cover two_in: never reached (specs/x.cred:14:1)`. Empty unless the result
- * records them (an exhaustive embedded run that found no violation).
+ * code: `  warning: cover two_in: never reached (specs/x.cred:14:1)`; a note instead for a place
+ * the spec marks unreachable. Empty unless the result records them (an exhaustive embedded run
+ * that found no violation).
  */
 export function formatUnreached(r: VariantResult, locate?: UnreachedLocator): string[] {
   if (r.unreached === undefined) return [];
   const where = (loc: SourceLocation | null | undefined): string =>
     loc ? ` (${loc.file}:${loc.line}:${loc.column})` : '';
+  const marks = locate?.marks ?? [];
   return [
-    ...r.unreached.covers.map(
-      (c) => `  warning: cover ${c}: never reached${where(locate?.cover(c))}`,
+    ...r.unreached.covers.map((c) =>
+      unreachedLine(
+        `cover ${c}: never reached${where(locate?.cover(c))}`,
+        markFor(marks, 'cover', c),
+      ),
     ),
-    ...r.unreached.steps.map((s) => `  warning: step ${s} never enabled${where(locate?.step(s))}`),
+    ...r.unreached.steps.map((s) =>
+      unreachedLine(`step ${s} never enabled${where(locate?.step(s))}`, markFor(marks, 'step', s)),
+    ),
   ];
 }
 

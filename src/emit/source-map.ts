@@ -3,7 +3,7 @@
 // Enough to turn a TLA+ trace back into DSL steps. Takes a Model; returns plain JSON data and
 // its stable text. Writes nothing.
 
-import type { ActionKind, Model } from '../model/ir.js';
+import type { ActionKind, Model, UnreachableNote } from '../model/ir.js';
 import type { Span } from '../source/span.js';
 import { PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, threadMemberName } from '../tla/names.js';
 
@@ -40,6 +40,14 @@ export interface SourceMapAction {
   readonly outcome?: 'succeeded' | 'failed';
   /** Fault points inside this action: in each, the second disjunct is the failure. */
   readonly innerFaults?: readonly { readonly location: MapLocation; readonly failureDisjunct: 2 }[];
+  /** `unreachable "reason"` at the step (on a failure half: at its fault point). */
+  readonly unreachable?: SourceMapUnreachable;
+}
+
+/** A spec's word that no check reaches a place, and where the mark is written. */
+export interface SourceMapUnreachable {
+  readonly reason: string;
+  readonly location: MapLocation;
 }
 
 export interface SourceMapVariable {
@@ -60,6 +68,8 @@ export interface SourceMapProperty {
   readonly dslName: string;
   readonly kind: 'invariant' | 'action' | 'temporal' | 'cover' | 'assert' | 'builtin' | 'deadlock';
   readonly location: MapLocation | null;
+  /** A cover's `unreachable "reason"` mark. */
+  readonly unreachable?: SourceMapUnreachable;
 }
 
 export interface SourceMapGroup {
@@ -150,6 +160,7 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
             })),
           }
         : {}),
+      ...unreachableEntry(a.unreachable),
     })),
     variables: model.variables.map((v) => ({
       name: v.name,
@@ -166,10 +177,20 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
         dslName: p.dslName,
         kind: p.kind,
         location: mapLocation(p.span),
+        ...unreachableEntry(p.unreachable),
       })),
       { name: 'deadlock', dslName: 'deadlock', kind: 'deadlock' as const, location: null },
     ],
   };
+}
+
+/** The `unreachable` entry of a marked place; nothing for the others, so their maps stay as they were. */
+function unreachableEntry(note: UnreachableNote | undefined): {
+  unreachable?: SourceMapUnreachable;
+} {
+  return note === undefined
+    ? {}
+    : { unreachable: { reason: note.reason, location: mapLocation(note.span) } };
 }
 
 /** The map's file text: two-space JSON with a final newline; key order is the construction order above. */

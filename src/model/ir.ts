@@ -67,6 +67,13 @@ export interface KernelLink {
   readonly commit?: string;
 }
 
+/** `unreachable "reason"` at a step, fault point or cover: the spec's word that no check reaches it. */
+export interface UnreachableNote {
+  readonly reason: string;
+  /** The mark itself, where `ci` reports it when a check does reach the place. */
+  readonly span: Span;
+}
+
 export interface ModelAction {
   /** TLA+ definition name; for step actions also the pc value the action starts from. */
   readonly name: string;
@@ -91,6 +98,8 @@ export interface ModelAction {
   readonly outcome?: 'succeeded' | 'failed';
   /** Fault points inside this one action (atomic blocks, macros): where they are. */
   readonly innerFaults?: readonly Span[];
+  /** The step's mark (on a fault point's failure half: the failure's own mark). */
+  readonly unreachable?: UnreachableNote;
 }
 
 export type VariableScope = 'shared' | 'thread' | 'frame' | 'process' | 'internal';
@@ -154,6 +163,8 @@ export interface ModelProperty {
     readonly owner?: string;
     readonly span: Span | undefined;
   }[];
+  /** A cover's `unreachable "reason"` mark. */
+  readonly unreachable?: UnreachableNote;
 }
 
 export interface ModelGroup {

@@ -62,6 +62,9 @@ function lowerProperty(ctx: LowerContext, pr: PropertyDecl, tla: string): ModelP
         kind: 'cover',
         body: lowerExpr(ctx, env, pr.expr),
         span: pr.span,
+        ...(pr.unreachable === undefined
+          ? {}
+          : { unreachable: { reason: pr.unreachable.reason, span: pr.unreachable.span } }),
       };
     case 'ActionPropertyDecl':
       return {

@@ -163,8 +163,21 @@ function actionMaker(
     span,
     text: statementText(ctx, span),
     kernel: step !== undefined ? kernelOf(step.stmt) : undefined,
+    ...unreachableOf(step?.stmt, extra.outcome),
     ...extra,
   });
+}
+
+/** The mark an action of `stmt` carries: a fault point's failure half has its own. */
+function unreachableOf(
+  stmt: Stmt | undefined,
+  outcome: ModelAction['outcome'],
+): Pick<ModelAction, 'unreachable'> {
+  const mark =
+    outcome === 'failed' && stmt?.kind === 'FaultStmt'
+      ? stmt.failureUnreachable
+      : stmt?.unreachable;
+  return mark === undefined ? {} : { unreachable: { reason: mark.reason, span: mark.span } };
 }
 
 /** Lowers every step of one owner. `guards` are extra conjuncts for every action (the pc test comes first). */

@@ -182,6 +182,8 @@ export interface CoverDecl extends NodeBase {
   readonly kind: 'CoverDecl';
   readonly name: Ident;
   readonly expr: Expr;
+  /** `unreachable "reason" cover name: P`: no reachable state satisfies P, and why. */
+  readonly unreachable?: UnreachableMark;
 }
 
 export interface VariantDecl extends NodeBase {
@@ -333,10 +335,21 @@ export interface KernelRef extends NodeBase {
   readonly commit: string | undefined;
 }
 
+/**
+ * `unreachable "reason"` before a step or a cover, or after `may fail [when E]`: the spec says
+ * why no check reaches that place, and the vacuity gate of `ci` holds it to that.
+ */
+export interface UnreachableMark extends NodeBase {
+  readonly kind: 'UnreachableMark';
+  readonly reason: string;
+}
+
 /** Fields every statement has: the optional label and kernel reference written before it. */
 export interface StmtBase extends NodeBase {
   readonly label: Ident | undefined;
   readonly kernel: KernelRef | undefined;
+  /** `unreachable "reason"` written before the statement. */
+  readonly unreachable?: UnreachableMark;
 }
 
 export type Stmt =
@@ -452,6 +465,8 @@ export interface FaultStmt extends StmtBase {
   readonly body: Stmt;
   readonly when: Expr | undefined;
   readonly handler: Block;
+  /** `may fail [when E] unreachable "reason" { ... }`: the failure is never taken. */
+  readonly failureUnreachable?: UnreachableMark;
 }
 
 /** `break`: not a step; the step that reaches it moves to the innermost loop's exit. */
@@ -478,6 +493,7 @@ export type Node =
   | TypeExpr
   | Block
   | KernelRef
+  | UnreachableMark
   | Stmt
   | Expr
   | ParamOverride

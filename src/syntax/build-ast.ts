@@ -32,9 +32,23 @@ class Builder extends StmtBuilder {
     let name: A.Ident | undefined;
     const imports: A.ImportDecl[] = [];
     const decls: A.Decl[] = [];
+    // A top-level `unreachable "reason"` marks the `cover` right after it, and nothing else.
+    let mark: A.UnreachableMark | undefined;
+    const stray = (before: string): void => {
+      if (mark !== undefined) this.report('CS1043', mark.span, { before });
+      mark = undefined;
+    };
     items.forEach((item, index) => {
       const c = item.children;
+      const markCst = first(c.unreachableMark);
+      if (markCst !== undefined) {
+        stray('another `unreachable`');
+        mark = this.unreachableMark(markCst);
+        return;
+      }
       const header = first(c.specHeader);
+      const imp = first(c.importDecl);
+      if (header !== undefined || imp !== undefined) stray(describeToken(firstToken(item)));
       if (header !== undefined) {
         const id = this.ident(first(header.children.Identifier));
         if (index === 0) name = id;
@@ -42,14 +56,20 @@ class Builder extends StmtBuilder {
         return;
       }
       if (index === 0) this.missingHeader(item);
-      const imp = first(c.importDecl);
       if (imp !== undefined) {
         imports.push(this.importDecl(imp));
         return;
       }
       const decl = this.topDecl(c);
-      if (decl !== undefined) decls.push(decl);
+      if (decl?.kind === 'CoverDecl' && mark !== undefined) {
+        decls.push({ ...decl, unreachable: mark });
+        mark = undefined;
+      } else {
+        stray(describeToken(firstToken(item)));
+        if (decl !== undefined) decls.push(decl);
+      }
     });
+    stray('the end of the file');
     if (items.length === 0) {
       const eof = first(cst.children.EOF);
       this.report(

@@ -86,7 +86,7 @@ export class StmtBuilder extends ExprBuilder {
     if (first(c.Semicolon) !== undefined) return undefined;
     const vd = first(c.varDecl);
     if (vd !== undefined) {
-      const prefix = first(c.label) ?? first(c.kernelRef);
+      const prefix = first(c.label) ?? first(c.kernelRef) ?? first(c.unreachableMark);
       if (prefix !== undefined) this.report('CS1039', this.node(prefix));
       const scope =
         first(vd.children.KwShared) !== undefined
@@ -105,10 +105,14 @@ export class StmtBuilder extends ExprBuilder {
     const labels = (c.label ?? []).map((l) => this.ident(first(l.children.Identifier)));
     const [label, secondLabel] = labels;
     if (secondLabel !== undefined) this.report('CS1030', secondLabel.span, { what: 'the label' });
+    const marks = (c.unreachableMark ?? []).map((m) => this.unreachableMark(m));
+    const [firstMark, secondMark] = marks;
+    if (secondMark !== undefined) this.report('CS1030', secondMark.span, { what: '`unreachable`' });
+    const mark = firstMark === undefined ? {} : { unreachable: firstMark };
     const core = first(c.stmtCore);
     const fault = first(c.faultSuffix);
     const startSpan = label?.span;
-    if (fault === undefined) return this.stmtCore(core, label, kernel, startSpan);
+    if (fault === undefined) return { ...this.stmtCore(core, label, kernel, startSpan), ...mark };
     const body = this.stmtCore(core, undefined, undefined, undefined);
     if (!SIMPLE_STMTS.has(body.kind))
       this.report('CS1021', body.span, { stmt: COMPOUND_WORD[body.kind] ?? 'this statement' });
@@ -116,7 +120,31 @@ export class StmtBuilder extends ExprBuilder {
     const when = whenCst === undefined ? undefined : this.expr(whenCst);
     const handler = this.block(first(fault.children.block), NESTED);
     const span = joinSpans(startSpan ?? body.span, this.node(fault));
-    return { kind: 'FaultStmt', id: this.id(), span, label, kernel, body, when, handler };
+    const failureMark = first(fault.children.unreachableMark);
+    return {
+      kind: 'FaultStmt',
+      id: this.id(),
+      span,
+      label,
+      kernel,
+      body,
+      when,
+      handler,
+      ...mark,
+      ...(failureMark === undefined
+        ? {}
+        : { failureUnreachable: this.unreachableMark(failureMark) }),
+    };
+  }
+
+  protected unreachableMark(cst: C.UnreachableMarkCstNode): A.UnreachableMark {
+    const str = first(cst.children.StringLiteral);
+    return {
+      kind: 'UnreachableMark',
+      id: this.id(),
+      span: this.node(cst),
+      reason: str === undefined ? '' : this.stringValue(str),
+    };
   }
 
   private kernelRef(cst: C.KernelRefCstNode): A.KernelRef {

@@ -338,4 +338,33 @@ process P[1] {
 }
 `,
   },
+  {
+    name: 'an unreachable mark without a reason',
+    code: 'CS4020',
+    line: 4,
+    column: 3,
+    message: 'an `unreachable` mark needs a reason: say why no check reaches this place',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  unreachable "" s: n := 1
+}
+`,
+  },
+  {
+    name: 'an unreachable mark inside an atomic block, where no check counts a place',
+    code: 'CS4021',
+    line: 5,
+    column: 5,
+    message:
+      '`unreachable` cannot mark a statement inside an `atomic` block: the vacuity gate counts steps, fault points and covers',
+    src: `spec t
+shared var n: 0..3 = 0
+process P[1] {
+  atomic {
+    unreachable "inside" n := 1
+  }
+}
+`,
+  },
 ];

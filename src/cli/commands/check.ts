@@ -4,7 +4,7 @@
 // Exit codes of CLI.md: 3, 2, 1, 4, 0 in that order of precedence.
 
 import type { ParamOverrideRequest } from '../../model/params.js';
-import type { MapLocation, SourceMap } from '../../emit/source-map.js';
+import type { MapLocation, SourceMap, SourceMapUnreachable } from '../../emit/source-map.js';
 import type { RunCaseOptions } from '../run-case.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
@@ -14,8 +14,11 @@ import {
   formatResultLine,
   formatUnreached,
   formatViolation,
+  markFor,
   TLC_UNREACHED_NOTE,
+  type MarkedPlace,
   type UnreachedLocator,
+  unreachedLine,
 } from '../report-text.js';
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
@@ -238,7 +241,28 @@ export function sourceMapLocator(map: SourceMap | undefined): UnreachedLocator {
     },
     cover: (name) =>
       at(map?.properties.find((p) => p.kind === 'cover' && p.dslName === name)?.location),
+    marks: map === undefined ? [] : markedPlaces(map),
   };
+}
+
+/** The places a module's map says its spec marks unreachable, each once. */
+function markedPlaces(map: SourceMap): MarkedPlace[] {
+  const places = new Map<string, MarkedPlace>();
+  const add = (kind: MarkedPlace['kind'], name: string, mark: SourceMapUnreachable): void => {
+    const { file, line, column } = mark.location;
+    places.set(`${kind} ${name}`, {
+      kind,
+      name,
+      reason: mark.reason,
+      location: { file, line, column },
+    });
+  };
+  for (const a of map.actions)
+    if (a.unreachable !== undefined)
+      add(a.outcome === 'failed' ? 'fault' : 'step', a.step, a.unreachable);
+  for (const p of map.properties)
+    if (p.kind === 'cover' && p.unreachable !== undefined) add('cover', p.dslName, p.unreachable);
+  return [...places.values()];
 }
 
 /**
@@ -285,7 +309,10 @@ export function spreadUnreachedSteps(
   const locate = sourceMapLocator(sourceMaps.get(first));
   return [...never].map((s) => {
     const loc = locate.step(s);
-    return `  warning: step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${first.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`;
+    return unreachedLine(
+      `step ${s} never enabled in any of the ${exhaustive.length} exhaustive checks of ${first.spec}${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}`,
+      markFor(locate.marks, 'step', s),
+    );
   });
 }
 

@@ -6,7 +6,12 @@
 // 4 inconclusive; precedence 3, 2, 1, 4, 0.
 
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
-import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
+import type {
+  SourceLocation,
+  StaleGenerated,
+  UncheckedSpec,
+  VariantResult,
+} from '../../result/result-file.js';
 import {
   describeExpectation,
   describeParams,
@@ -40,7 +45,19 @@ import {
   tlcUnavailable,
   unreachedPrinter,
 } from './check.js';
-import { describeVacant, type VacantPlace, vacantPlaces, vacantWhere } from '../vacuity-gate.js';
+import {
+  type BrokenMark,
+  describeBroken,
+  describeExcused,
+  describeVacant,
+  type ExcusedPlace,
+  type GateFindings,
+  gateFindings,
+  markWhere,
+  NO_FINDINGS,
+  type VacantPlace,
+  vacantWhere,
+} from '../vacuity-gate.js';
 
 /** Options of `credspec ci [dir]`. */
 export interface CiArgs {
@@ -142,7 +159,11 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const results: VariantResult[] = [];
   const unchecked: UncheckedSpec[] = [];
   const stale: StaleGenerated[] = [];
-  const vacant: VacantPlace[] = [];
+  const gate = {
+    vacant: [] as VacantPlace[],
+    excused: [] as ExcusedPlace[],
+    broken: [] as BrokenMark[],
+  };
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
   const compile = (): Promise<ModuleCompiler> =>
@@ -178,18 +199,15 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     );
     results.push(...outcome.results);
     progress.clear();
-    if (args.vacuityGate === true) {
-      for (const p of vacantPlaces(outcome.results, (r) =>
-        sourceMapLocator(outcome.sourceMaps.get(r)),
-      )) {
-        vacant.push(p);
-        io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
-        if (onGithub)
-          io.stdout.write(
-            `::error ${p.location === null ? `file=${p.spec}` : `file=${p.location.file},line=${p.location.line},col=${p.location.column}`}::${escapeAnnotation(describeVacant(p))}\n`,
-          );
-      }
-    } else
+    const found = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));
+    // A broken mark is a false claim of the spec, gate or not; vacant places fail only with it.
+    const kept: GateFindings =
+      args.vacuityGate === true ? found : { ...NO_FINDINGS, broken: found.broken };
+    printGate(kept, io, onGithub);
+    gate.vacant.push(...kept.vacant);
+    gate.excused.push(...kept.excused);
+    gate.broken.push(...kept.broken);
+    if (args.vacuityGate !== true)
       for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
         io.stdout.write(`${line}\n`);
     badInput ||= outcome.badInput;
@@ -217,8 +235,9 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     if (io.signal?.aborted === true) break;
   }
   progress.clear();
-  io.stdout.write(summaryLine(results, unchecked, stale, vacant));
-  if (stale.length > 0 || vacant.length > 0) codes.push(EXIT.violated);
+  io.stdout.write(summaryLine(results, unchecked, stale, gate));
+  if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0)
+    codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
   codes.push(...results.map(exitCodeOf));
@@ -226,13 +245,33 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     ...writeCiReports(
       requested,
       reports.destinations,
-      { results, unchecked, stale, vacant },
+      { results, unchecked, stale, gate },
       reportOut,
       inputs.files,
       io,
     ),
   );
   return combineExitCodes(codes);
+}
+
+/** The gate's lines: a FAIL per vacant place and broken mark (at the mark), an ok per excused place. */
+function printGate(found: GateFindings, io: Io, onGithub: boolean): void {
+  const annotate = (where: SourceLocation | null, spec: string, text: string): void => {
+    if (onGithub)
+      io.stdout.write(
+        `::error ${where === null ? `file=${spec}` : `file=${where.file},line=${where.line},col=${where.column}`}::${escapeAnnotation(text)}\n`,
+      );
+  };
+  for (const p of found.vacant) {
+    io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
+    annotate(p.location, p.spec, describeVacant(p));
+  }
+  for (const p of found.excused)
+    io.stdout.write(`${MARK.met} ${vacantWhere(p)}: ${describeExcused(p)}\n`);
+  for (const b of found.broken) {
+    io.stdout.write(`${MARK.unmet} ${markWhere(b.mark)}: ${describeBroken(b)}\n`);
+    annotate(b.mark.location, b.spec, describeBroken(b));
+  }
 }
 
 /** A result's line, and what `ci` says beside it: the trace when it is not as expected, a GitHub annotation. */
@@ -270,9 +309,10 @@ function summaryLine(
   results: readonly VariantResult[],
   unchecked: readonly UncheckedSpec[],
   stale: readonly StaleGenerated[],
-  vacant: readonly VacantPlace[],
+  gate: GateFindings,
 ): string {
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
+  const { vacant, excused, broken } = gate;
   const failedToRun = count('error') + unchecked.length;
   const staleNote =
     stale.length > 0
@@ -282,7 +322,12 @@ function summaryLine(
     vacant.length > 0
       ? `, ${vacant.length} place${vacant.length === 1 ? '' : 's'} no check reached`
       : '';
-  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}\n`;
+  const excusedNote = excused.length > 0 ? `, ${excused.length} marked unreachable` : '';
+  const brokenNote =
+    broken.length > 0
+      ? `, ${broken.length} unreachable mark${broken.length === 1 ? '' : 's'} reached`
+      : '';
+  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}${excusedNote}${brokenNote}\n`;
 }
 
 function exitCodeOf(r: VariantResult): ExitCode {
@@ -304,13 +349,13 @@ function writeCiReports(
     readonly results: VariantResult[];
     readonly unchecked: UncheckedSpec[];
     readonly stale: StaleGenerated[];
-    readonly vacant: readonly VacantPlace[];
+    readonly gate: GateFindings;
   },
   reportOut: Io['stdout'],
   files: readonly string[],
   io: Io,
 ): ExitCode[] {
-  const { results, unchecked, stale, vacant } = found;
+  const { results, unchecked, stale, gate } = found;
   const codes: ExitCode[] = [];
   const texts: Record<string, () => string> = {
     '--json': () =>
@@ -318,9 +363,9 @@ function writeCiReports(
         ...(unchecked.length > 0 ? { unchecked } : {}),
         ...(stale.length > 0 ? { staleGenerated: stale } : {}),
       }),
-    '--junit': () => buildJunitReport(results, unchecked, stale, vacant),
+    '--junit': () => buildJunitReport(results, unchecked, stale, gate),
     '--sarif': () =>
-      JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale, vacant), null, 2) +
+      JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale, gate), null, 2) +
       '\n',
   };
   requested.forEach(({ option }, i) => {

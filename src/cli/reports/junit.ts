@@ -12,7 +12,15 @@ import {
 } from '../../result/expectation.js';
 import { formatTextTrace } from '../../trace/formats/text.js';
 import { junitMarker } from '../junit-marker.js';
-import { describeVacant, type VacantPlace, vacantWhere } from '../vacuity-gate.js';
+import {
+  describeBroken,
+  describeExcused,
+  describeVacant,
+  type GateFindings,
+  markWhere,
+  NO_FINDINGS,
+  vacantWhere,
+} from '../vacuity-gate.js';
 
 // The package is CommonJS whose module.exports is the builder itself; its typings describe an
 // ES default export, so the default import is the builder at run time.
@@ -23,18 +31,34 @@ export function buildJunitReport(
   results: readonly VariantResult[],
   unchecked: readonly UncheckedSpec[] = [],
   stale: readonly StaleGenerated[] = [],
-  vacant: readonly VacantPlace[] = [],
+  gate: GateFindings = NO_FINDINGS,
 ): string {
   const builder = junit.newBuilder();
-  if (vacant.length > 0) {
+  if (gate.vacant.length + gate.excused.length + gate.broken.length > 0) {
     const suite = builder.testSuite().name('vacuity gate');
-    for (const p of vacant)
+    for (const p of gate.vacant)
       suite
         .testCase()
         .className(p.spec)
         .name(`${p.kind} ${p.name}`)
         .file(p.location?.file ?? p.spec)
         .failure(`${vacantWhere(p)}: ${describeVacant(p)}`, 'NeverReached');
+    // An excused place is skipped, not passed: no check took it, and the spec says why.
+    for (const p of gate.excused)
+      suite
+        .testCase()
+        .className(p.spec)
+        .name(`${p.kind} ${p.name}`)
+        .file(p.location?.file ?? p.spec)
+        .skipped()
+        .standardOutput(`${vacantWhere(p)}: ${describeExcused(p)}`);
+    for (const b of gate.broken)
+      suite
+        .testCase()
+        .className(b.spec)
+        .name(`${b.mark.kind} ${b.mark.name}`)
+        .file(b.mark.location.file)
+        .failure(`${markWhere(b.mark)}: ${describeBroken(b)}`, 'UnreachableReached');
   }
   if (stale.length > 0) {
     const suite = builder.testSuite().name('generated files');

@@ -16,7 +16,13 @@ import {
   describeVerdict,
   judgeExpectation,
 } from '../../result/expectation.js';
-import { describeVacant, type VacantPlace } from '../vacuity-gate.js';
+import {
+  describeBroken,
+  describeVacant,
+  type GateFindings,
+  NO_FINDINGS,
+  type VacantPlace,
+} from '../vacuity-gate.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -50,31 +56,72 @@ function ruleIdOf(r: VariantResult): string {
 
 type SarifRule = { id: string; shortDescription: { text: string } };
 
-/** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
-export function buildSarifLog(
-  results: readonly VariantResult[],
-  toolVersion: string,
-  unchecked: readonly UncheckedSpec[] = [],
-  stale: readonly StaleGenerated[] = [],
-  vacant: readonly VacantPlace[] = [],
-): object {
-  const rules = new Map<string, SarifRule>();
-  const sarifResults: object[] = [];
-  for (const p of vacant) {
+/**
+ * The vacuity gate's results: each vacant place an error, each excused one the same result
+ * suppressed in source (SARIF's word for a justified exception) with the spec's reason, each
+ * broken mark an error at the mark.
+ */
+function gateResults(gate: GateFindings, rules: Map<string, SarifRule>): object[] {
+  const out: object[] = [];
+  const never = (p: VacantPlace, extra: object): void => {
     rules.set('never-reached', {
       id: 'never-reached',
       shortDescription: {
         text: 'A step, fault point or cover that no exhaustive check of the spec reached.',
       },
     });
-    sarifResults.push({
+    out.push({
       ruleId: 'never-reached',
       level: 'error',
       message: { text: describeVacant(p) },
       locations: [toSarifLocation(p.location ?? { file: p.spec, line: 1, column: 1 })],
       partialFingerprints: { credspecScenario: `${p.spec}|never-reached|${p.kind} ${p.name}` },
+      ...extra,
+    });
+  };
+  for (const p of gate.vacant) never(p, {});
+  for (const p of gate.excused)
+    never(p, {
+      level: 'note',
+      suppressions: [
+        {
+          kind: 'inSource',
+          justification: p.mark.reason,
+          location: toSarifLocation(p.mark.location),
+        },
+      ],
+    });
+  for (const b of gate.broken) {
+    rules.set('unreachable-reached', {
+      id: 'unreachable-reached',
+      shortDescription: {
+        text: 'A place the spec marks `unreachable` that an exhaustive check reached.',
+      },
+    });
+    out.push({
+      ruleId: 'unreachable-reached',
+      level: 'error',
+      message: { text: describeBroken(b) },
+      locations: [toSarifLocation(b.mark.location)],
+      partialFingerprints: {
+        credspecScenario: `${b.spec}|unreachable-reached|${b.mark.kind} ${b.mark.name}`,
+      },
     });
   }
+  return out;
+}
+
+/** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
+export function buildSarifLog(
+  results: readonly VariantResult[],
+  toolVersion: string,
+  unchecked: readonly UncheckedSpec[] = [],
+  stale: readonly StaleGenerated[] = [],
+  gate: GateFindings = NO_FINDINGS,
+): object {
+  const rules = new Map<string, SarifRule>();
+  const sarifResults: object[] = [];
+  sarifResults.push(...gateResults(gate, rules));
   for (const s of stale) {
     rules.set('stale-generated', {
       id: 'stale-generated',

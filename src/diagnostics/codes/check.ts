@@ -252,6 +252,19 @@ export const CHECK_CODES = {
     meaning:
       'A statement that writes one location twice: `x := m(...)` where macro m also writes `x`, or a macro call whose arguments make two of its writes land on the same location (`atomic_dec_return(n, n)`).',
   },
+  CS4020: {
+    severity: 'error',
+    message: 'an `unreachable` mark needs a reason: say why no check reaches this place',
+    meaning:
+      '`unreachable ""` (or a reason of blanks only) before a step or a cover, or after `may fail`: the reason is what `ci --vacuity-gate` reports instead of a failure, so it must say why the place is never taken.',
+  },
+  CS4021: {
+    severity: 'error',
+    message:
+      '`unreachable` cannot mark {what}: the vacuity gate counts steps, fault points and covers',
+    meaning:
+      'An `unreachable` mark before a statement that is not a step of its own (inside an `atomic` block, a macro body or a fault handler, or `break`/`continue`), or after the `may fail` of a fault point inside one of those: no check counts that place, so the mark could never be held to its claim.',
+  },
   CS4101: {
     severity: 'error',
     message: '{step} may sleep while {lock} is held (sleeping in atomic context)',

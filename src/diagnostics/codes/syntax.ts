@@ -224,6 +224,12 @@ export const SYNTAX_CODES = {
     meaning:
       'An expression (a long chain of `and`, `+`, `?:`) or a statement (a long `else if` chain) nested past the depth every phase of credspec handles.',
   },
+  CS1043: {
+    severity: 'error',
+    message: '`unreachable` at the top level marks a `cover`; here it stands before {before}',
+    meaning:
+      'An `unreachable "reason"` among the declarations that no `cover` follows. A step is marked inside its body (`unreachable "reason" label: stmt`), a fault point after its `may fail`.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 /** One of the CS1xxx codes. */

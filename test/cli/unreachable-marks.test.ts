@@ -1,0 +1,230 @@
+// `unreachable "reason"`: a place the spec marks is excused by `ci --vacuity-gate` (an ok line
+// with the reason, a skipped JUnit case, a SARIF result suppressed in source); a marked place an
+// exhaustive check does reach fails `ci` at the mark, gate or not; a mark without a reason, or
+// where no check counts a place, is a checker error.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCi } from '../../src/cli/commands/ci.js';
+import { runCli } from '../../src/cli/commands/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+
+const scratch = scratchDirs();
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// total never exceeds 2 and FAULTS is never switched on: A.never_step, the failure of A.bump,
+// the whole step A.reset (and so its failure) and the cover three are out of reach.
+const body = (marks: { step: string; fault: string; reset: string; cover: string }): string =>
+  `spec spread
+
+param FAULTS: bool = false
+shared var total: 0..3 = 0
+
+process A[1] {
+  bump: total := total + 1 may fail when FAULTS ${marks.fault}{ total := 0 }
+  odd: if total > 2 {
+    ${marks.step}never_step: skip
+    ${marks.reset}reset: total := 0 may fail { total := 1 }
+  }
+}
+
+${marks.cover}cover three: total == 3
+
+expect base: holds
+`;
+
+const UNMARKED = body({ step: '', fault: '', reset: '', cover: '' });
+const MARKED = body({
+  step: 'unreachable "total stays below 3" ',
+  fault: 'unreachable "no expectation switches FAULTS on" ',
+  reset: 'unreachable "inside odd as well" ',
+  cover: 'unreachable "total never exceeds 2"\n',
+});
+
+// `bump` runs in every check, yet it is marked.
+const FALSE_MARK = `spec lying
+
+shared var total: 0..3 = 0
+
+process A[1] {
+  unreachable "claimed, but every check runs it"
+  bump: total := total + 1
+}
+
+expect base: holds
+`;
+
+function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
+  const dir = scratch('credspec-unreachable-');
+  mkdirSync(join(dir, 'specs'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
+  return {
+    dir,
+    env: {
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      CI: 'true',
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+    },
+  };
+}
+
+const gateLines = (out: string): string[] =>
+  out.split('\n').filter((l) => /^(FAIL |ok {3})specs\/\w+\.cred:\d+:\d+: /.test(l));
+
+describe('ci --vacuity-gate and unreachable marks', () => {
+  test('an unmarked place no check reached fails the gate', async () => {
+    const { dir, env } = workspace({ 'spread.cred': UNMARKED });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', vacuityGate: true }, io)).toBe(1);
+    expect(gateLines(io.out())).toContain(
+      'FAIL specs/spread.cred:9:5: step A.never_step never enabled in any of the 1 exhaustive check of specs/spread.cred',
+    );
+    expect(io.out()).toContain('  warning: cover three: never reached (specs/spread.cred:14:1)\n');
+  });
+
+  test('marked places are excused with their reasons, in the table, JUnit and SARIF', async () => {
+    const { dir, env } = workspace({ 'spread.cred': MARKED });
+    const io = memoryIo({ cwd: dir, env });
+    expect(
+      await runCi({ dir: 'specs', vacuityGate: true, junit: 'ci.xml', sarif: 'ci.sarif' }, io),
+    ).toBe(0);
+    expect(gateLines(io.out())).toEqual([
+      'ok   specs/spread.cred:7:3: fault point of step A.bump never taken in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:7:49): "no expectation switches FAULTS on"',
+      'ok   specs/spread.cred:9:39: step A.never_step never enabled in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:9:5): "total stays below 3"',
+      'ok   specs/spread.cred:10:38: step A.reset never enabled in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:10:5): "inside odd as well"',
+      // A step's mark covers its fault point: never taken when the step is never enabled.
+      'ok   specs/spread.cred:10:38: fault point of step A.reset never taken in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:10:5): "inside odd as well"',
+      'ok   specs/spread.cred:15:1: cover three never reached in any of the 1 exhaustive check of specs/spread.cred; marked unreachable (specs/spread.cred:14:1): "total never exceeds 2"',
+    ]);
+    // The result's own line for the cover is a note with the reason, not a warning.
+    expect(io.out()).toContain(
+      '  note: cover three: never reached (specs/spread.cred:15:1); marked unreachable: "total never exceeds 2"\n',
+    );
+    expect(io.out()).toContain(
+      '1 checks: 1 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 5 marked unreachable',
+    );
+    const junit = readFileSync(join(dir, 'ci.xml'), 'utf8');
+    expect(junit).toContain(
+      '<testsuite name="vacuity gate" tests="5" failures="0" errors="0" skipped="5">',
+    );
+    expect(junit).toContain('"total never exceeds 2"');
+    const sarif = JSON.parse(readFileSync(join(dir, 'ci.sarif'), 'utf8'));
+    const gate = sarif.runs[0].results.filter(
+      (r: { ruleId: string }) => r.ruleId === 'never-reached',
+    );
+    expect(
+      gate.map((r: { level: string; suppressions: { kind: string; justification: string }[] }) => [
+        r.level,
+        r.suppressions[0]?.kind,
+        r.suppressions[0]?.justification,
+      ]),
+    ).toEqual([
+      ['note', 'inSource', 'no expectation switches FAULTS on'],
+      ['note', 'inSource', 'total stays below 3'],
+      ['note', 'inSource', 'inside odd as well'],
+      ['note', 'inSource', 'inside odd as well'],
+      ['note', 'inSource', 'total never exceeds 2'],
+    ]);
+  });
+
+  test('a marked place a check reaches fails ci at the mark, with the gate and without it', async () => {
+    for (const vacuityGate of [true, false]) {
+      const { dir, env } = workspace({ 'lying.cred': FALSE_MARK });
+      const io = memoryIo({ cwd: dir, env });
+      expect(await runCi({ dir: 'specs', vacuityGate, sarif: 'ci.sarif' }, io)).toBe(1);
+      expect(gateLines(io.out())).toEqual([
+        'FAIL specs/lying.cred:6:3: step A.bump is marked unreachable ("claimed, but every check runs it") but 1 of the 1 exhaustive check of specs/lying.cred enabled it',
+      ]);
+      expect(io.out()).toContain(', 1 unreachable mark reached');
+      const sarif = JSON.parse(readFileSync(join(dir, 'ci.sarif'), 'utf8'));
+      expect(
+        sarif.runs[0].results
+          .filter((r: { ruleId: string }) => r.ruleId === 'unreachable-reached')
+          .map(
+            (r: { locations: { physicalLocation: { region: { startLine: number } } }[] }) =>
+              r.locations[0]?.physicalLocation.region.startLine,
+          ),
+      ).toEqual([6]);
+    }
+  });
+});
+
+describe('the checker on unreachable marks', () => {
+  async function lint(text: string): Promise<{ code: number; lines: string[] }> {
+    const { dir, env } = workspace({ 'm.cred': text });
+    const io = memoryIo({ cwd: dir, env });
+    const code = await runCli(['lint', 'specs/m.cred'], io);
+    return {
+      code,
+      lines: io
+        .out()
+        .split('\n')
+        .filter((l) => l.startsWith('specs/m.cred:')),
+    };
+  }
+
+  test('a mark without a reason is CS4020 at the mark', async () => {
+    const { code, lines } = await lint(`spec m
+shared var n: 0..2 = 0
+process A[1] {
+  unreachable "  " s: n := 1
+}
+unreachable ""
+cover two: n == 2
+`);
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'specs/m.cred:4:3: error CS4020: an `unreachable` mark needs a reason: say why no check reaches this place',
+      'specs/m.cred:6:1: error CS4020: an `unreachable` mark needs a reason: say why no check reaches this place',
+    ]);
+  });
+
+  test('a mark where no check counts a place is CS4021 at the mark', async () => {
+    const { code, lines } = await lint(`spec m
+shared var n: 0..2 = 0
+macro bump(x) {
+  x := x + 1 may fail unreachable "never" { x := 0 }
+}
+process A[1] {
+  atomic {
+    unreachable "inside" n := 1
+  }
+  t: n := 0 may fail { unreachable "handler" n := 1 }
+  loop: while n < 2 {
+    unreachable "not a step" break
+  }
+  u: bump(n)
+}
+`);
+    expect(code).toBe(2);
+    const tail = ': the vacuity gate counts steps, fault points and covers';
+    expect(lines).toEqual([
+      `specs/m.cred:4:23: error CS4021: \`unreachable\` cannot mark the failure of a fault point inside a macro body${tail}`,
+      `specs/m.cred:8:5: error CS4021: \`unreachable\` cannot mark a statement inside an \`atomic\` block${tail}`,
+      `specs/m.cred:10:24: error CS4021: \`unreachable\` cannot mark a statement inside a fault handler${tail}`,
+      `specs/m.cred:12:5: error CS4021: \`unreachable\` cannot mark \`break\`, which is not a step${tail}`,
+    ]);
+  });
+
+  test('among the declarations a mark stands only before a cover: CS1043 at the mark', async () => {
+    const { code, lines } = await lint(`spec m
+shared var n: 0..2 = 0
+process A[1] {
+  s: n := 1
+}
+unreachable "n stays below 3"
+invariant small: n < 3
+unreachable "n never reaches 2"
+cover two: n == 2
+unreachable "left over"
+`);
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'specs/m.cred:6:1: error CS1043: `unreachable` at the top level marks a `cover`; here it stands before `invariant`',
+      'specs/m.cred:10:1: error CS1043: `unreachable` at the top level marks a `cover`; here it stands before the end of the file',
+    ]);
+  });
+});
