@@ -24,6 +24,7 @@ import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { printTla } from '../tla/print.js';
 import { parseTlaLocation, runTlc } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
+import { at } from '../source/checked-index.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
 
@@ -141,7 +142,7 @@ export function placeFiles(
       );
     writeAtomic(target, text);
   }
-  return { tla: placed[0]!, cfg: placed[1]! };
+  return { tla: at(placed, 0, 'the placed module'), cfg: at(placed, 1, 'the placed config') };
 }
 
 function shown(path: string, cwd: string): string {

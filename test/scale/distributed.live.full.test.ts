@@ -8,7 +8,9 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { runTlcWorkerCommand } from '../../src/cli/commands/tlc-worker.js';
-import { freePort, runTlcDistributed, type WorkerCommands } from '../../src/tlc/distributed.js';
+import { freePort } from '../../src/tlc/distributed-commands.js';
+import type { WorkerCommands } from '../../src/tlc/distributed-options.js';
+import { runTlcDistributed } from '../../src/tlc/distributed.js';
 import { runTlc } from '../../src/tlc/run.js';
 import { liveJars, liveFixtureSkipReason, processAlive, stageFixture } from '../tlc/live-tlc.js';
 

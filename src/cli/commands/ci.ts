@@ -6,6 +6,7 @@
 // 4 inconclusive; precedence 3, 2, 1, 4, 0.
 
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
+import { at, required } from '../../source/checked-index.js';
 import type { StaleGenerated, UncheckedSpec, VariantResult } from '../../result/result-file.js';
 import {
   describeExpectation,
@@ -16,7 +17,7 @@ import {
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
-import { progressLine } from '../progress-line.js';
+import { type ProgressLine, progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
@@ -28,7 +29,7 @@ import {
   writeReport,
 } from '../report-destinations.js';
 import { resultFileText } from '../result-writer.js';
-import { type RejectedSpec, runSpecs } from '../run-specs.js';
+import { type RejectedSpec, type RunSpecsOutcome, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../cache-dir.js';
@@ -115,11 +116,16 @@ function uncheckedSpec(rejected: RejectedSpec): UncheckedSpec {
   };
 }
 
-/** Runs `credspec ci`; resolves with the exit code. */
-export async function runCi(args: CiArgs, io: Io): Promise<number> {
-  const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
-  if (inputs.files.length === 0) return EXIT.badInput;
-  // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
+/** What `ci` has found so far, over the specs checked: what its summary and reports tell. */
+interface CiFindings {
+  readonly results: VariantResult[];
+  readonly unchecked: UncheckedSpec[];
+  readonly stale: StaleGenerated[];
+  readonly vacant: VacantPlace[];
+}
+
+/** The `--json`, `--junit` and `--sarif` reports asked for, in that order. */
+function reportRequests(args: CiArgs): ReportRequest[] {
   const requested: ReportRequest[] = [];
   for (const [option, path] of [
     ['--json', args.json],
@@ -127,6 +133,15 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     ['--sarif', args.sarif],
   ] as const)
     if (path !== undefined) requested.push({ option, path });
+  return requested;
+}
+
+/** Runs `credspec ci`; resolves with the exit code. */
+export async function runCi(args: CiArgs, io: Io): Promise<number> {
+  const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
+  if (inputs.files.length === 0) return EXIT.badInput;
+  // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
+  const requested = reportRequests(args);
   const reports = reportDestinations(requested, inputs.files, io.cwd);
   if (!reports.ok) {
     for (const m of reports.messages) io.stderr.write(`credspec ci: ${m}\n`);
@@ -139,10 +154,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
   const printUnreached = unreachedPrinter(io, { steps: false });
-  const results: VariantResult[] = [];
-  const unchecked: UncheckedSpec[] = [];
-  const stale: StaleGenerated[] = [];
-  const vacant: VacantPlace[] = [];
+  const found: CiFindings = { results: [], unchecked: [], stale: [], vacant: [] };
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
   const compile = (): Promise<ModuleCompiler> =>
@@ -176,63 +188,77 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       },
       { importPaths: args.importPath },
     );
-    results.push(...outcome.results);
+    found.results.push(...outcome.results);
     progress.clear();
-    if (args.vacuityGate === true) {
-      for (const p of vacantPlaces(outcome.results, (r) =>
-        sourceMapLocator(outcome.sourceMaps.get(r)),
-      )) {
-        vacant.push(p);
-        io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
-        if (onGithub)
-          io.stdout.write(
-            `::error ${p.location === null ? `file=${p.spec}` : `file=${p.location.file},line=${p.location.line},col=${p.location.column}`}::${escapeAnnotation(describeVacant(p))}\n`,
-          );
-      }
-    } else
-      for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
-        io.stdout.write(`${line}\n`);
+    await reportSpecOutcome(outcome, found, { args, io, onGithub, compile, progress });
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
-    for (const { file: spec, checked } of outcome.loaded) {
-      for (const s of await staleGenerated(
-        spec,
-        checked,
-        io.cwd,
-        `credspec ${packageVersion()}`,
-        compile,
-      )) {
-        stale.push(s);
-        progress.clear();
-        io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
-        if (onGithub)
-          io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
-      }
-    }
-    for (const rejected of outcome.rejected) {
-      progress.clear();
-      unchecked.push(printRejected(rejected, io, onGithub));
-    }
     // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
     if (io.signal?.aborted === true) break;
   }
   progress.clear();
+  const { results, unchecked, stale, vacant } = found;
   io.stdout.write(summaryLine(results, unchecked, stale, vacant));
   if (stale.length > 0 || vacant.length > 0) codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
   codes.push(...results.map(exitCodeOf));
   codes.push(
-    ...writeCiReports(
-      requested,
-      reports.destinations,
-      { results, unchecked, stale, vacant },
-      reportOut,
-      inputs.files,
-      io,
-    ),
+    ...writeCiReports(requested, reports.destinations, found, reportOut, inputs.files, io),
   );
   return combineExitCodes(codes);
+}
+
+/**
+ * What `ci` prints after a spec's results and adds to its findings: the places no check reached
+ * (failures under `--vacuity-gate`, notes otherwise), committed generated files that are stale,
+ * and the specs that could not be checked.
+ */
+async function reportSpecOutcome(
+  outcome: RunSpecsOutcome,
+  found: CiFindings,
+  c: {
+    readonly args: CiArgs;
+    readonly io: Io;
+    readonly onGithub: boolean;
+    readonly compile: () => Promise<ModuleCompiler>;
+    readonly progress: ProgressLine;
+  },
+): Promise<void> {
+  const { io, onGithub, progress } = c;
+  if (c.args.vacuityGate === true) {
+    for (const p of vacantPlaces(outcome.results, (r) =>
+      sourceMapLocator(outcome.sourceMaps.get(r)),
+    )) {
+      found.vacant.push(p);
+      io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
+      if (onGithub)
+        io.stdout.write(
+          `::error ${p.location === null ? `file=${p.spec}` : `file=${p.location.file},line=${p.location.line},col=${p.location.column}`}::${escapeAnnotation(describeVacant(p))}\n`,
+        );
+    }
+  } else
+    for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
+      io.stdout.write(`${line}\n`);
+  for (const { file: spec, checked } of outcome.loaded) {
+    for (const s of await staleGenerated(
+      spec,
+      checked,
+      io.cwd,
+      `credspec ${packageVersion()}`,
+      c.compile,
+    )) {
+      found.stale.push(s);
+      progress.clear();
+      io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
+      if (onGithub)
+        io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
+    }
+  }
+  for (const rejected of outcome.rejected) {
+    progress.clear();
+    found.unchecked.push(printRejected(rejected, io, onGithub));
+  }
 }
 
 /** A result's line, and what `ci` says beside it: the trace when it is not as expected, a GitHub annotation. */
@@ -300,12 +326,7 @@ function exitCodeOf(r: VariantResult): ExitCode {
 function writeCiReports(
   requested: readonly ReportRequest[],
   destinations: readonly Destination[],
-  found: {
-    readonly results: VariantResult[];
-    readonly unchecked: UncheckedSpec[];
-    readonly stale: StaleGenerated[];
-    readonly vacant: readonly VacantPlace[];
-  },
+  found: CiFindings,
   reportOut: Io['stdout'],
   files: readonly string[],
   io: Io,
@@ -324,7 +345,9 @@ function writeCiReports(
       '\n',
   };
   requested.forEach(({ option }, i) => {
-    const problem = writeReport(destinations[i]!, texts[option]!(), reportOut, files, io.cwd);
+    const destination = at(destinations, i, 'the destination of a report');
+    const text = required(texts, option, 'a report')();
+    const problem = writeReport(destination, text, reportOut, files, io.cwd);
     if (problem === null) return;
     io.stderr.write(`credspec ci: ${problem.problem}\n`);
     codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);
