@@ -11,6 +11,7 @@ import { rangeSuspects } from '../trace/range-suspects.js';
 import { describePartial } from './property-selection.js';
 import { OUT_OF_RANGE } from '../tla/names.js';
 import type { SourceMap } from '../emit/source-map.js';
+import { at } from '../source/checked-index.js';
 
 /** `specs/x.cred v2 (CALLERS=2): deadlock  120 states, 300 generated, depth 14, 0.31 s` */
 export function formatResultLine(r: VariantResult): string {
@@ -132,7 +133,7 @@ function rangeLines(r: VariantResult): string[] {
   const where = (l: (typeof suspects)[number]['location']): string =>
     l === null ? '' : ` declared at ${l.file}:${l.line}:${l.column}`;
   if (suspects.length === 1) {
-    const s = suspects[0]!;
+    const s = at(suspects, 0, 'the one suspect');
     return [`  ${s.name} = ${formatValue(s.value)} is outside the range${where(s.location)}`];
   }
   return suspects.length === 0

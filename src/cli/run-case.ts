@@ -21,9 +21,10 @@ import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
 import { deadlockWaits } from '../engine/run/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
-import { printTla } from '../tla/print.js';
+import { definitionAtLine } from './definition-at-line.js';
 import { parseTlaLocation, runTlc } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
+import { at } from '../source/checked-index.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
 
@@ -141,7 +142,7 @@ export function placeFiles(
       );
     writeAtomic(target, text);
   }
-  return { tla: placed[0]!, cfg: placed[1]! };
+  return { tla: at(placed, 0, 'the placed module'), cfg: at(placed, 1, 'the placed config') };
 }
 
 function shown(path: string, cwd: string): string {
@@ -238,8 +239,8 @@ async function runEngine(
 
 /**
  * An engine error is our bug or a model the checker cannot evaluate: name the DSL construct it
- * came from. TLC gives a position in the module (mapped through the printed definitions'
- * spans); the embedded engine names the definition.
+ * came from. TLC gives a position in the module (the definition printed there, read off the
+ * module's text); the embedded engine names the definition.
  */
 export function errorInSpecTerms(
   built: BuiltCase,
@@ -248,10 +249,7 @@ export function errorInSpecTerms(
   let defName: string | undefined;
   const position = error.tlaLocation !== undefined ? parseTlaLocation(error.tlaLocation) : null;
   if (position !== null) {
-    for (const [name, span] of printTla(built.emitted.module).lines) {
-      if (!name.includes('/') && span.line <= position.line && position.line <= span.endLine)
-        defName = name;
-    }
+    defName = definitionAtLine(built.tlaText, position.line);
   } else {
     defName = built.emitted.module.defs
       .map((d) => d.name)

@@ -6,8 +6,8 @@
 // within the grace period, ends the process at once: children killed, temp folders removed.
 // Commands that cannot stop part-way (lint, emit, trace, tlc) end at once on the first signal.
 
-import { killAllGroups, endAllGroups } from '../process/process-groups.js';
-import { removeAllTempDirs } from '../process/temp-dirs.js';
+import { cleanUpNow } from '../process/exit-cleanup.js';
+import { endAllGroups } from '../process/process-groups.js';
 
 /** The exit code of a run stopped by each signal: 128 + its number, as shells report it. */
 export const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
@@ -28,7 +28,7 @@ export interface SignalLayer {
   exitCode(): number | null;
   /** Says whether the running command stops by itself on abort (check, ci, tlc worker) or must be ended at once. */
   setGraceful(graceful: boolean): void;
-  /** Removes the handlers (the exit hook stays: it only acts on what is still alive). */
+  /** Removes the handlers (the exit cleanup stays: it only acts on what is still alive). */
   uninstall(): void;
 }
 
@@ -39,17 +39,9 @@ export interface SignalLayerOptions {
   readonly graceMs?: number;
 }
 
-/** Kills what is left and removes temp folders, synchronously: the last thing before exit. */
-function cleanUpNow(): void {
-  killAllGroups();
-  removeAllTempDirs();
-}
-
-let exitHookInstalled = false;
-
 /**
- * Installs the handlers on this process. Also makes sure that on any exit (an uncaught error
- * included) no child group started by the run survives and no temp folder stays.
+ * Installs the handlers on this process. On any exit (an uncaught error included) no child
+ * group started by the run survives and no temp folder stays: exit-cleanup.ts sees to that.
  */
 export function installSignalLayer(options: SignalLayerOptions): SignalLayer {
   const controller = new AbortController();
@@ -92,10 +84,6 @@ export function installSignalLayer(options: SignalLayerOptions): SignalLayer {
     };
     handlers.set(signal, handler);
     process.on(signal, handler);
-  }
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    process.on('exit', cleanUpNow);
   }
   return {
     signal: controller.signal,

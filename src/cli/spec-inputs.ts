@@ -21,8 +21,8 @@ export function displayPath(p: string): string {
 export function credFilesUnder(dir: string, shown: string): string[] {
   const found: string[] = [];
   const pending: Array<{ dir: string; shown: string }> = [{ dir, shown }];
-  while (pending.length > 0) {
-    const { dir: d, shown: s } = pending.pop()!;
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { dir: d, shown: s } = next;
     let entries;
     try {
       entries = readdirSync(d, { withFileTypes: true });

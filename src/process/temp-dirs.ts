@@ -1,20 +1,17 @@
 // Remembers the temporary folders a run has made and not yet removed, so that a process that
-// must end at once (a second Ctrl-C, any exit) removes them synchronously on its way out. The
-// code that makes a folder still removes it itself; this is the net under that.
+// must end at once (a second Ctrl-C, any exit: exit-cleanup.ts) removes them synchronously on its
+// way out. The code that makes a folder still removes it itself; this is the net under that.
 
 import { rmSync } from 'node:fs';
+import { cleanUpOnExit } from './exit-cleanup.js';
 
 const live = new Set<string>();
 
 /** Records `path` as a temporary folder of this process; the returned function forgets it once it is removed. */
 export function trackTempDir(path: string): () => void {
+  cleanUpOnExit('folders', removeAllTempDirs);
   live.add(path);
   return () => void live.delete(path);
-}
-
-/** The temporary folders made and not yet removed. */
-export function liveTempDirs(): readonly string[] {
-  return [...live];
 }
 
 /** Removes every folder still recorded, synchronously; a folder that cannot be removed is left and forgotten. */

@@ -47,7 +47,10 @@ export const RECORD_FILE_ABOUT =
   'TLC results of every case of every spec in specs/ (ci and check cases), one worker, made by `npm run record-tlc`; ' +
   'sha256 is of the emitted module text, a NUL, and the config text. Compared by test/agreement/.';
 
-/** A result as recorded; `temporal` says whether its property is a temporal one (its lasso is kept). */
+/**
+ * A result as recorded; `temporal` says whether its property is a temporal one (its lasso is kept).
+ * @public scripts/record-tlc.mjs calls it from the build.
+ */
 export function outcomeOf(
   result: CheckResult,
   version: string,
@@ -116,7 +119,10 @@ export function compareOutcomes(
   return out;
 }
 
-/** Records in a fixed order: by spec, then as the suite lists the cases (`order` gives each key's rank). */
+/**
+ * Records in a fixed order: by spec, then as the suite lists the cases (`order` gives each key's rank).
+ * @public scripts/record-tlc.mjs calls it from the build.
+ */
 export function sortRecords(
   records: readonly TlcRecord[],
   order: (r: TlcRecord) => number,
@@ -126,7 +132,10 @@ export function sortRecords(
   );
 }
 
-/** The file's text: two-space JSON, keys in the order of the types above, a final newline. */
+/**
+ * The file's text: two-space JSON, keys in the order of the types above, a final newline.
+ * @public scripts/record-tlc.mjs calls it from the build.
+ */
 export function recordFileText(records: readonly TlcRecord[]): string {
   const file: TlcRecordFile = { about: RECORD_FILE_ABOUT, records };
   return `${JSON.stringify(file, null, 2)}\n`;

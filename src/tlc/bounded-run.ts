@@ -3,8 +3,7 @@
 // kills the whole group, so a hung java or a wrapper script's children never stay behind.
 // Never throws; a failure to start or a timeout is in the result.
 
-import { spawn } from 'node:child_process';
-import { killGroup, trackGroup } from './live-runs.js';
+import { spawnGroup } from '../process/process-groups.js';
 
 export interface BoundedOutput {
   readonly stdout: string;
@@ -31,27 +30,22 @@ export function runBounded(
 ): Promise<BoundedOutput> {
   const maxBytes = options.maxBytes ?? 1 << 20;
   return new Promise((resolve) => {
-    const child = spawn(command, [...args], {
-      env: options.env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const forget = child.pid !== undefined ? trackGroup(child.pid) : () => false;
     let stdout = '';
     let stderr = '';
     let timedOut = false;
     let settled = false;
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (c: string) => {
-      if (stdout.length < maxBytes) stdout += c;
-    });
-    child.stderr.on('data', (c: string) => {
-      if (stderr.length < maxBytes) stderr += c;
+    const child = spawnGroup(command, args, {
+      env: options.env,
+      onStdout: (c) => {
+        if (stdout.length < maxBytes) stdout += c;
+      },
+      onStderr: (c) => {
+        if (stderr.length < maxBytes) stderr += c;
+      },
     });
     const timer = setTimeout(() => {
       timedOut = true;
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+      child.kill();
     }, options.timeoutMs);
     // Aborting (Ctrl-C) ends it at once, as a timeout does.
     let aborted = false;
@@ -59,7 +53,7 @@ export function runBounded(
       clearTimeout(timer);
       timedOut = true;
       aborted = true;
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+      child.kill();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
@@ -68,21 +62,18 @@ export function runBounded(
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      // Whatever the command started in its group goes with it.
-      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
-      forget();
       resolve({ stdout, stderr, failed, timedOut });
     };
-    child.on('error', (e) => finish(e.message));
     // After a timeout, a process outside the group (one that left it) may still hold the pipes.
     const late = (): string =>
       aborted
         ? 'interrupted'
         : `no answer within ${Math.round(options.timeoutMs / 1000)} s; stopped`;
-    child.on('exit', () => {
+    void child.leaderExited.then(() => {
       if (timedOut) finish(late());
     });
-    child.on('close', (code, signal) => {
+    void child.exited.then(({ code, signal, startError }) => {
+      if (startError !== undefined) return finish(startError);
       if (timedOut) return finish(late());
       finish(code === 0 ? null : signal !== null ? `killed by ${signal}` : `exit code ${code}`);
     });

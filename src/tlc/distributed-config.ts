@@ -1,3 +1,4 @@
+import { at } from '../source/checked-index.js';
 // Takes the text of a TLC config and of its module and returns what distributed and replayed
 // runs need to know about them: the CONSTANT sections as written, the invariants, which
 // properties are action properties (`Name == [][A]_v`) and which are temporal, and the name
@@ -41,14 +42,20 @@ export function cfgSections(cfgText: string): CfgSection[] {
   const re = /(^|[\s])([A-Z_]+)(?=\s|$)/g;
   const marks: { keyword: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(re)) {
-    if (!KEYWORDS.has(m[2]!)) continue;
-    const start = m.index! + m[1]!.length;
-    marks.push({ keyword: m[2]!, start, end: start + m[2]!.length });
+    const keyword = at(m, 2, 'a config keyword');
+    if (!KEYWORDS.has(keyword)) continue;
+    const start = m.index + at(m, 1, 'the space before a keyword').length;
+    marks.push({ keyword, start, end: start + keyword.length });
   }
   marks.forEach((mk, i) =>
     out.push({
       keyword: mk.keyword,
-      body: text.slice(mk.end, i + 1 < marks.length ? marks[i + 1]!.start : text.length).trim(),
+      body: text
+        .slice(
+          mk.end,
+          i + 1 < marks.length ? at(marks, i + 1, 'the next keyword').start : text.length,
+        )
+        .trim(),
     }),
   );
   return out;
@@ -81,7 +88,8 @@ export function readConfigFacts(cfgText: string, moduleText: string): ConfigFact
   const constants = sections.filter((s) => s.keyword.startsWith('CONSTANT')).map((s) => s.body);
   const constantNames = new Set<string>();
   for (const body of constants)
-    for (const m of body.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|<-)/g)) constantNames.add(m[1]!);
+    for (const m of body.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?:=|<-)/g))
+      constantNames.add(at(m, 1, 'a constant name'));
   const invariants = sections
     .filter((s) => s.keyword.startsWith('INVARIANT'))
     .flatMap((s) => names(s.body));
@@ -100,8 +108,10 @@ export function readConfigFacts(cfgText: string, moduleText: string): ConfigFact
       'm',
     ).exec(module);
     if (def) {
-      next ??= /\[\]\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]_/.exec(def[1]!)?.[1];
-      init ??= /^\s*(?:\/\\\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\/\\|$)/.exec(def[1]!)?.[1];
+      next ??= /\[\]\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]_/.exec(at(def, 1, 'the Spec body'))?.[1];
+      init ??= /^\s*(?:\/\\\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\/\\|$)/.exec(
+        at(def, 1, 'the Spec body'),
+      )?.[1];
     }
   }
   return {

@@ -13,6 +13,7 @@ import type { CheckResult } from '../result/check-result.js';
 import type { TlaValue } from '../result/tla-value.js';
 import type { ConfigFacts } from './distributed-config.js';
 import { runTlc } from './run.js';
+import { at } from '../source/checked-index.js';
 
 /** One state of the distributed counterexample: TLC's text (the `/\ v = e` lines) and what it says. */
 export interface PrintedTraceState {
@@ -66,7 +67,7 @@ export function replayFiles(input: Pick<ReplayInput, 'moduleName' | 'facts' | 's
 } {
   const name = `${input.moduleName}_Replay`;
   const n = input.states.length;
-  const last = input.states[n - 1]!;
+  const last = at(input.states, n - 1, 'the last state');
   const mvs = new Set<string>();
   for (const s of input.states) modelValues(s.values, mvs);
   const declared = [...mvs].filter((m) => !input.facts.constantNames.has(m));

@@ -11,8 +11,7 @@ import { runTlc as runExhaustive, type TlcProgress } from './run.js';
 import { runTlcSimulation } from './simulate.js';
 import type { TlaModuleText } from './start.js';
 
-export { parseHostPort, workerArguments } from './distributed.js';
-export { startJava } from './distributed-process.js';
+export { parseHostPort, workerArguments } from './distributed-commands.js';
 export { installTlc } from './install.js';
 export { locateJar } from './jar.js';
 export { prepareTlc } from './start.js';

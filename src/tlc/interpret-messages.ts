@@ -16,6 +16,7 @@ import {
   type PrintedState,
 } from './read-trace-state.js';
 import { formatTlaLocation } from './tla-location.js';
+import { at } from '../source/checked-index.js';
 
 /** TLC message codes (`tlc2.output.EC`) this reader acts on. */
 export const EC = {
@@ -135,7 +136,12 @@ export function readProgress(text: string): Progress | null {
       text,
     );
   return m
-    ? { depth: num(m[1]!), generated: num(m[2]!), distinct: num(m[3]!), queue: num(m[4]!) }
+    ? {
+        depth: num(at(m, 1, 'the depth')),
+        generated: num(at(m, 2, 'states generated')),
+        distinct: num(at(m, 3, 'distinct states')),
+        queue: num(at(m, 4, 'states on queue')),
+      }
     : null;
 }
 
@@ -144,7 +150,7 @@ export function readFinishedSeconds(text: string): number | null {
   const m = /Finished in ((?:\d+\s*(?:h|min|s|ms)\s*)+)/.exec(text);
   if (!m) return null;
   let seconds = 0;
-  for (const part of m[1]!.matchAll(/(\d+)\s*(h|min|ms|s)/g)) {
+  for (const part of at(m, 1, 'a duration').matchAll(/(\d+)\s*(h|min|ms|s)/g)) {
     const n = Number(part[1]);
     seconds +=
       part[2] === 'h' ? n * 3600 : part[2] === 'min' ? n * 60 : part[2] === 'ms' ? n / 1000 : n;
@@ -222,7 +228,7 @@ interface Reading {
   readonly facts: Facts;
 }
 
-const firstLine = (m: ToolMessage): string => m.text.split('\n')[0]!.trim();
+const firstLine = (m: ToolMessage): string => at(m.text.split('\n'), 0, 'a message line').trim();
 
 /** Interprets the messages of one TLC run. */
 export function interpretMessages(
@@ -414,12 +420,17 @@ function readFact(m: ToolMessage, facts: Facts): boolean {
         /([\d,]+) states generated, ([\d,]+) distinct states? found, ([\d,]+) states? left on queue/.exec(
           m.text,
         );
-      if (s) facts.stats = { generated: num(s[1]!), distinct: num(s[2]!), queue: num(s[3]!) };
+      if (s)
+        facts.stats = {
+          generated: num(at(s, 1, 'states generated')),
+          distinct: num(at(s, 2, 'distinct states')),
+          queue: num(at(s, 3, 'states on queue')),
+        };
       return true;
     }
     case EC.TLC_SEARCH_DEPTH: {
       const d = /(\d[\d,]*)/.exec(m.text);
-      if (d) facts.depth = num(d[1]!);
+      if (d) facts.depth = num(at(d, 1, 'the depth'));
       return true;
     }
     case EC.TLC_PROGRESS_STATS:
@@ -427,7 +438,7 @@ function readFact(m: ToolMessage, facts: Facts): boolean {
       return true;
     case EC.TLC_INIT_GENERATED1: {
       const i = /([\d,]+) distinct states? generated/.exec(m.text);
-      if (i) facts.initialStates = num(i[1]!);
+      if (i) facts.initialStates = num(at(i, 1, 'initial states'));
       return true;
     }
     case EC.TLC_FINISHED:
@@ -466,7 +477,7 @@ export function temporalName(line: string, properties: readonly string[]): strin
       .filter((w) => w !== '');
     return properties.find((p) => listed.includes(p)) ?? listed[0] ?? null;
   }
-  return properties.length === 1 ? properties[0]! : null;
+  return properties.length === 1 ? at(properties, 0, 'the one property') : null;
 }
 
 function nameIn(line: string, re: RegExp): string | null {
@@ -478,7 +489,11 @@ function assertionMessage(text: string): string | null {
   const rest = text.split('\n').slice(1).join('\n').trim();
   if (rest === '') return null;
   const m = /^"((?:[^"\\]|\\.)*)"$/s.exec(rest);
-  return m ? m[1]!.replace(/\\(["\\])/g, '$1').replace(/\\n/g, '\n') : rest;
+  return m
+    ? at(m, 1, 'a quoted message')
+        .replace(/\\(["\\])/g, '$1')
+        .replace(/\\n/g, '\n')
+    : rest;
 }
 
 /** 1000: TLC's boilerplate about an unexpected exception is dropped, its reason kept. */
@@ -491,7 +506,7 @@ function generalMessage(text: string): string {
     .join('\n')
     .replace(/^:\s*/, '')
     .trim();
-  return reason === '' ? lines[reasonAt]!.trim() : reason;
+  return reason === '' ? at(lines, reasonAt, 'the reason line').trim() : reason;
 }
 
 /** 2103: positions are listed outermost first; the last is the expression that failed. */
@@ -499,7 +514,11 @@ function innermostPosition(text: string): string | undefined {
   const all = [...text.matchAll(/Line (\d+), column (\d+) to line \d+, column \d+ in (\S+)/g)];
   const last = all[all.length - 1];
   return last
-    ? formatTlaLocation({ module: last[3]!, line: Number(last[1]), column: Number(last[2]) })
+    ? formatTlaLocation({
+        module: at(last, 3, 'a module name'),
+        line: Number(last[1]),
+        column: Number(last[2]),
+      })
     : undefined;
 }
 
@@ -535,7 +554,7 @@ export function readSanyReport(
     tlaLocation = formatTlaLocation({ module, line: Number(parse[1]), column: Number(parse[2]) });
   else if (semantic)
     tlaLocation = formatTlaLocation({
-      module: semantic[3]!,
+      module: at(semantic, 3, 'a module name'),
       line: Number(semantic[1]),
       column: Number(semantic[2]),
     });

@@ -7,6 +7,7 @@ import { runBounded } from './bounded-run.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { EMBEDDED_ADVICE, setupProblem, type Setup } from './setup-problem.js';
+import { at } from '../source/checked-index.js';
 
 /** TLC needs Java 11 or newer. */
 export const MIN_JAVA_MAJOR = 11;
@@ -87,7 +88,7 @@ export async function findJava(
       `TLC needs Java, and no java executable was found: ${where}. ${INSTALL_ADVICE}`,
     );
   }
-  const { path, source } = found[0]!;
+  const { path, source } = at(found, 0, 'the java found');
   const { text, failed } = await runVersion(
     path,
     env,
@@ -105,7 +106,7 @@ export async function findJava(
     text
       .split('\n')
       .find((l) => /version "/.test(l))
-      ?.trim() ?? text.split('\n')[0]!.trim();
+      ?.trim() ?? at(text.split('\n'), 0, 'the first line').trim();
   if (major < MIN_JAVA_MAJOR) {
     return setupProblem(
       'old-java',

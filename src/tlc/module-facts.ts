@@ -1,3 +1,4 @@
+import { at } from '../source/checked-index.js';
 // Takes the text of a TLA+ module or its TLC config and returns the few facts the output reader
 // needs that TLC does not print: action parameter names (TLC prints only the values) and the
 // config's property names (TLC 1.7.4 does not name a violated temporal property). Pure.
@@ -14,9 +15,12 @@ const DEFINITION = /^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(([^()]*)\)[ \t]*==/gm
 export function readActionParameters(moduleText: string): ActionParameterNames {
   const names = new Map<string, readonly string[]>();
   for (const m of moduleText.matchAll(DEFINITION)) {
-    const params = m[2]!.split(',').map((p) => p.trim());
-    if (params.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) && !names.has(m[1]!))
-      names.set(m[1]!, params);
+    const name = at(m, 1, 'a definition name');
+    const params = at(m, 2, 'its parameters')
+      .split(',')
+      .map((p) => p.trim());
+    if (params.every((p) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(p)) && !names.has(name))
+      names.set(name, params);
   }
   return names;
 }
@@ -33,7 +37,10 @@ export function nameArguments<T>(
   const declared = names?.get(action);
   const out: Record<string, T> = {};
   values.forEach((v, i) => {
-    const name = declared && declared.length === values.length ? declared[i]! : `p${i + 1}`;
+    const name =
+      declared && declared.length === values.length
+        ? at(declared, i, 'a parameter name')
+        : `p${i + 1}`;
     out[name] = v;
   });
   return out;

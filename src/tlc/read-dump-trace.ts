@@ -5,6 +5,7 @@
 
 import type { TlaTraceStep } from '../result/check-result.js';
 import type { TlaState, TlaValue } from '../result/tla-value.js';
+import { at } from '../source/checked-index.js';
 
 /** The trace of a dump file. Values keep JSON's shapes: strings, arrays and plain objects. */
 export interface DumpTrace {
@@ -81,7 +82,7 @@ export function readDumpTrace(json: string | unknown): DumpTraceResult {
 
   const steps: TlaTraceStep[] = states.map(([n, raw], i) => {
     if (i === 0) return { action: null, state: toState(raw) };
-    const prev = states[i - 1]![0];
+    const prev = at(states, i - 1, 'the previous state')[0];
     const edge = edges.find((e) => e[0]?.[0] === prev && e[2]?.[0] === n);
     const params: Record<string, TlaValue> = {};
     for (const p of edge?.[1].parameters ?? Object.keys(edge?.[1].context ?? {})) {

@@ -164,7 +164,7 @@ export function readPlainOutput(text: string): ParsedToolOutput {
     } else otherLines.push(line);
   }
   close();
-  while (sanyLines.length > 0 && sanyLines[0]!.trim() === '') sanyLines.shift();
-  while (sanyLines.length > 0 && sanyLines[sanyLines.length - 1]!.trim() === '') sanyLines.pop();
+  while (sanyLines[0]?.trim() === '') sanyLines.shift();
+  while (sanyLines.at(-1)?.trim() === '') sanyLines.pop();
   return { messages, sanyLines, otherLines };
 }

@@ -67,7 +67,7 @@ export class ToolOutputReader {
       this.line(this.pending.replace(/\r$/, ''));
       this.pending = '';
     }
-    if (this.current) this.finish();
+    if (this.current) this.finish(this.current);
     return {
       messages: [...this.messages],
       sanyLines: trimBlank(this.sanyLines),
@@ -79,13 +79,13 @@ export class ToolOutputReader {
     const start = START.exec(line);
     if (start) {
       // A message started before the previous one ended (TLC killed mid-message): keep both.
-      if (this.current) this.finish();
+      if (this.current) this.finish(this.current);
       this.current = { code: Number(start[1]), severity: Number(start[2]), lines: [] };
       return;
     }
     const end = END.exec(line);
     if (end && this.current) {
-      this.finish();
+      this.finish(this.current);
       return;
     }
     if (this.current) {
@@ -99,11 +99,10 @@ export class ToolOutputReader {
     if (line.trim() !== '') this.otherLines.push(line);
   }
 
-  private finish(): void {
-    const current = this.current!;
+  private finish(current: { code: number; severity: number; lines: string[] }): void {
     this.current = null;
     const lines = [...current.lines];
-    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+    while (lines.at(-1)?.trim() === '') lines.pop();
     const message: ToolMessage = {
       code: current.code,
       severity: current.severity,
@@ -126,7 +125,7 @@ export function readToolOutput(text: string): ParsedToolOutput {
 function trimBlank(lines: readonly string[]): string[] {
   let a = 0;
   let b = lines.length;
-  while (a < b && lines[a]!.trim() === '') a++;
-  while (b > a && lines[b - 1]!.trim() === '') b--;
+  while (a < b && lines[a]?.trim() === '') a++;
+  while (b > a && lines[b - 1]?.trim() === '') b--;
   return lines.slice(a, b);
 }

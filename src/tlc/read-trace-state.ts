@@ -4,6 +4,7 @@
 
 import type { TlaState, TlaValue } from '../result/tla-value.js';
 import { parseTlaArgumentsText, parseTlaValueText } from './tla-value-text.js';
+import { at } from '../source/checked-index.js';
 
 /** Where TLC says an action's body is (1-based lines and columns, as TLC prints them). */
 export interface TlaRange {
@@ -54,10 +55,10 @@ const HEADER = /^(\d+): (.*)$/;
 export function readActionLabel(label: string): Reading<ActionLabel> {
   const trimmed = label.trim();
   const m = LABEL.exec(trimmed);
-  const head = m ? m[1]! : trimmed.replace(/^<|>$/g, '');
+  const head = m ? at(m, 1, 'an action name') : trimmed.replace(/^<|>$/g, '');
   const range: TlaRange | null = m
     ? {
-        module: m[6]!,
+        module: at(m, 6, 'a module name'),
         beginLine: Number(m[2]),
         beginColumn: Number(m[3]),
         endLine: Number(m[4]),
@@ -87,9 +88,10 @@ export function readStateVariables(lines: readonly string[]): Reading<TlaState> 
   for (const chunk of chunks) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*) = ([\s\S]*)$/.exec(chunk);
     if (!m) return problem(`cannot read a variable in ${JSON.stringify(chunk.slice(0, 60))}`);
-    const value = parseTlaValueText(m[2]!);
-    if (!value.ok) return problem(`cannot read the value of ${m[1]}: ${value.error}`);
-    state[m[1]!] = value.value;
+    const name = at(m, 1, 'a variable name');
+    const value = parseTlaValueText(at(m, 2, 'a value'));
+    if (!value.ok) return problem(`cannot read the value of ${name}: ${value.error}`);
+    state[name] = value.value;
   }
   return { ok: true, value: state };
 }
@@ -104,7 +106,7 @@ export function readPrintedState(text: string): Reading<PrintedState> {
     );
   const state = readStateVariables(lines.slice(1));
   if (!state.ok) return state;
-  const labelText = header[2]!.trim();
+  const labelText = at(header, 2, 'a state label').trim();
   if (labelText === '<Initial predicate>')
     return { ok: true, value: { number: Number(header[1]), action: null, state: state.value } };
   const action = readActionLabel(labelText);

@@ -3,7 +3,7 @@
 // private folder, runs `tlc2.TLC -tool` there, streams progress, enforces time and state limits
 // and Ctrl-C, and always removes the folder. It must not leave a java process or a file behind.
 
-import { startJava } from './distributed-process.js';
+import { spawnGroup } from '../process/process-groups.js';
 import type { CheckResult } from '../result/check-result.js';
 import {
   interpretMessages,
@@ -13,7 +13,7 @@ import {
   type InterpretOptions,
 } from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
-import { reportToCheckResult } from './to-check-result.js';
+import { reportToCheckResult, withJavaSaid } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
 import {
   inRunFolder,
@@ -24,7 +24,7 @@ import {
   type TlcStartOptions,
 } from './start.js';
 
-export { prepareTlc, tlcArguments, type TlaModuleText, type TlcSetup } from './start.js';
+export { prepareTlc } from './start.js';
 
 /** Progress as the CLI draws it: TLC's counts so far. */
 export interface TlcProgress {
@@ -154,7 +154,7 @@ function runProcess(
     });
     if (options.maxStates !== undefined && p.distinct >= options.maxStates) stop('max-states');
   });
-  const proc = startJava(javaPath, args, {
+  const proc = spawnGroup(javaPath, args, {
     cwd,
     env,
     onStdout: (chunk) => reader.push(chunk),
@@ -210,15 +210,7 @@ function runProcess(
         },
       };
     }
-    if (result.verdict === 'error' && stderr.trim() !== '' && report.failures.length === 0) {
-      return {
-        ...result,
-        error: {
-          ...result.error!,
-          message: `${result.error!.message}\nJava said: ${stderr.trim().split('\n').slice(0, 5).join('\n')}`,
-        },
-      };
-    }
-    return result;
+    if (report.failures.length > 0) return result;
+    return withJavaSaid(result, stderr.trim().split('\n').slice(0, 5).join('\n'));
   });
 }

@@ -5,9 +5,9 @@
 // which it removes; it must not leave a java process or a file behind.
 
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
-import { startJava } from './distributed-process.js';
-import { interpretMessages } from './interpret-messages.js';
-import { ToolOutputReader, type ToolMessage } from './read-tool-output.js';
+import { type GroupExit, spawnGroup } from '../process/process-groups.js';
+import { interpretMessages, type InterpretOptions } from './interpret-messages.js';
+import { ToolOutputReader, type ParsedToolOutput, type ToolMessage } from './read-tool-output.js';
 import {
   inRunFolder,
   runFiles,
@@ -16,8 +16,9 @@ import {
   tlcErrorResult as errorResult,
   type TlcStartOptions,
 } from './start.js';
-import { reportToCheckResult } from './to-check-result.js';
-import { nameTemporalViolation } from './name-temporal.js';
+import { reportToCheckResult, withJavaSaid } from './to-check-result.js';
+import { nameTemporalViolation, type TemporalJudge } from './name-temporal.js';
+import { at } from '../source/checked-index.js';
 
 /** TLC's simulation messages (`tlc2.output.EC`). */
 export const SIM_EC = {
@@ -74,8 +75,11 @@ export function readSimulationProgress(
 ): { behaviours: number | null; statesGenerated: number } | null {
   const m = /Progress\((-?[\d,]+)\).*?:\s*([\d,]+) states generated/.exec(text);
   if (!m) return null;
-  const t = Number(m[1]!.replace(/,/g, ''));
-  return { behaviours: t >= 0 ? t : null, statesGenerated: Number(m[2]!.replace(/,/g, '')) };
+  const t = Number(at(m, 1, 'behaviours').replace(/,/g, ''));
+  return {
+    behaviours: t >= 0 ? t : null,
+    statesGenerated: Number(at(m, 2, 'states generated').replace(/,/g, '')),
+  };
 }
 
 /** Runs TLC's simulator; never throws for a user's or environment's problem. */
@@ -83,9 +87,11 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
   const env = options.env ?? process.env;
   const started = Date.now();
   const elapsed = (): number => (Date.now() - started) / 1000;
-  const traces = Math.max(1, Math.floor(options.traces ?? 1000));
-  const depth = Math.max(1, Math.floor(options.depth ?? 100));
-  const seed = Math.floor(options.seed ?? 1);
+  const budget: SimulationBudget = {
+    traces: Math.max(1, Math.floor(options.traces ?? 1000)),
+    depth: Math.max(1, Math.floor(options.depth ?? 100)),
+    seed: Math.floor(options.seed ?? 1),
+  };
 
   const start = await startTlc(options);
   if (!start.ok) return start.result;
@@ -103,99 +109,136 @@ export async function runTlcSimulation(options: RunTlcSimulationOptions): Promis
       progressIntervalSeconds: 2,
       extra: [
         '-simulate',
-        `num=${traces}`,
+        `num=${budget.traces}`,
         '-depth',
-        String(depth),
+        String(budget.depth),
         '-seed',
-        String(seed),
+        String(budget.seed),
         ...(options.extraTlcArgs ?? []),
       ],
     });
-
-    let stopReason: 'timeout' | 'interrupted' | null = null;
-    let progress: { behaviours: number | null; statesGenerated: number } | null = null;
-    let stderr = '';
-    const reader = new ToolOutputReader((m: ToolMessage) => {
-      if (m.code !== SIM_EC.TLC_PROGRESS_SIMU) return;
-      const p = readSimulationProgress(m.text);
-      if (!p) return;
-      progress = p;
-      options.onProgress?.(p);
-    });
-    const proc = startJava(setup.java.path, args, {
-      cwd: workDir,
-      env,
-      onStdout: (c) => reader.push(c),
-      onStderr: (c) => (stderr = (stderr + c).slice(-65536)),
-    });
-    if (proc.pid !== undefined) options.onStart?.({ pid: proc.pid, args });
-    const stop = (reason: 'timeout' | 'interrupted'): void => {
-      if (stopReason) return;
-      stopReason = reason;
-      proc.stop(options.killGraceMs ?? 3000);
-    };
-    const onAbort = (): void => stop('interrupted');
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted) stop('interrupted');
-    const timer =
-      options.timeoutSeconds !== undefined
-        ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000)
-        : undefined;
-    const exit = await proc.exited;
-    clearTimeout(timer);
-    options.signal?.removeEventListener('abort', onAbort);
-    if (exit.startError !== undefined)
+    const run = await runSimulator(setup.java.path, args, { cwd: workDir, env }, options);
+    if (run.exit.startError !== undefined)
       return errorResult(
-        `Could not start ${setup.java.path}: ${exit.startError}. Install a JDK 11 or newer, or use the embedded engine, which needs no Java.`,
+        `Could not start ${setup.java.path}: ${run.exit.startError}. Install a JDK 11 or newer, or use the embedded engine, which needs no Java.`,
         elapsed(),
       );
-
-    const parsed = reader.end();
-    const report = interpretMessages(parsed, interpretOptions);
-    const finalStats = parsed.messages
-      .filter((m) => m.code === SIM_EC.TLC_STATS_SIMU)
-      .map((m) => /states generated:\s*([\d,]+)/.exec(m.text))
-      .find((m) => m !== null);
-    const generated = finalStats
-      ? Number(finalStats[1]!.replace(/,/g, ''))
-      : ((progress as { statesGenerated: number } | null)?.statesGenerated ?? 0);
-
-    if (report.violations.length > 0 || report.failures.length > 0) {
-      const r = reportToCheckResult(report, exit.code);
-      // The simulator labels the first state with the Init definition; a local run does not.
-      const trace = r.trace ? r.trace.map((s, i) => (i === 0 ? { ...s, action: null } : s)) : null;
-      const stats = {
-        distinctStates: distinctStatesOf(trace),
-        statesGenerated: generated,
-        depth: trace?.length ?? 0,
-        seconds: elapsed(),
-        queued: 0,
-      };
-      return nameTemporalViolation(
-        { ...r, trace, stats },
-        interpretOptions.properties ?? [],
-        options.judgeTemporal,
-      );
-    }
-    if (exit.code === 0 || stopReason !== null) {
-      const behaviours = (progress as { behaviours: number | null } | null)?.behaviours ?? null;
-      return foundNothing({
-        stopReason,
-        behaviours,
-        traces,
-        depth,
-        seed,
-        generated,
-        seconds: elapsed(),
-        timeoutSeconds: options.timeoutSeconds,
-      });
-    }
-    const r = reportToCheckResult(report, exit.code);
-    const said = stderr.trim().split('\n').slice(0, 5).join('\n');
-    return said === '' || r.verdict !== 'error'
-      ? r
-      : { ...r, error: { ...r.error!, message: `${r.error!.message}\nJava said: ${said}` } };
+    return simulationResult(run, budget, {
+      interpretOptions,
+      judgeTemporal: options.judgeTemporal,
+      timeoutSeconds: options.timeoutSeconds,
+      seconds: elapsed,
+    });
   });
+}
+
+/** What a simulation asks TLC for: behaviours, their longest length in states, the seed. */
+interface SimulationBudget {
+  readonly traces: number;
+  readonly depth: number;
+  readonly seed: number;
+}
+
+/** The simulator's run as seen from outside: how it ended, what it printed, why it was stopped. */
+interface SimulatorRun {
+  readonly exit: GroupExit;
+  readonly parsed: ParsedToolOutput;
+  readonly progress: { behaviours: number | null; statesGenerated: number } | null;
+  readonly stderr: string;
+  readonly stopReason: 'timeout' | 'interrupted' | null;
+}
+
+/** Runs the simulator's java to its end, stopping it on timeout or abort; reports progress. */
+async function runSimulator(
+  javaPath: string,
+  args: readonly string[],
+  where: { cwd: string; env: NodeJS.ProcessEnv },
+  options: RunTlcSimulationOptions,
+): Promise<SimulatorRun> {
+  let stopReason: 'timeout' | 'interrupted' | null = null;
+  let progress: SimulatorRun['progress'] = null;
+  let stderr = '';
+  const reader = new ToolOutputReader((m: ToolMessage) => {
+    if (m.code !== SIM_EC.TLC_PROGRESS_SIMU) return;
+    const p = readSimulationProgress(m.text);
+    if (!p) return;
+    progress = p;
+    options.onProgress?.(p);
+  });
+  const proc = spawnGroup(javaPath, args, {
+    ...where,
+    onStdout: (c) => reader.push(c),
+    onStderr: (c) => (stderr = (stderr + c).slice(-65536)),
+  });
+  if (proc.pid !== undefined) options.onStart?.({ pid: proc.pid, args });
+  const stop = (reason: 'timeout' | 'interrupted'): void => {
+    if (stopReason) return;
+    stopReason = reason;
+    proc.stop(options.killGraceMs ?? 3000);
+  };
+  const onAbort = (): void => stop('interrupted');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) stop('interrupted');
+  const timer =
+    options.timeoutSeconds !== undefined
+      ? setTimeout(() => stop('timeout'), options.timeoutSeconds * 1000)
+      : undefined;
+  const exit = await proc.exited;
+  clearTimeout(timer);
+  options.signal?.removeEventListener('abort', onAbort);
+  return { exit, parsed: reader.end(), progress, stderr, stopReason };
+}
+
+/** The CheckResult of a simulation that ran: the violation it found, or how much it sampled. */
+async function simulationResult(
+  run: SimulatorRun,
+  budget: SimulationBudget,
+  c: {
+    readonly interpretOptions: InterpretOptions;
+    readonly judgeTemporal: TemporalJudge | undefined;
+    readonly timeoutSeconds: number | undefined;
+    readonly seconds: () => number;
+  },
+): Promise<CheckResult> {
+  const { exit, parsed, progress, stopReason } = run;
+  const report = interpretMessages(parsed, c.interpretOptions);
+  const finalStats = parsed.messages
+    .filter((m) => m.code === SIM_EC.TLC_STATS_SIMU)
+    .map((m) => /states generated:\s*([\d,]+)/.exec(m.text))
+    .find((m) => m !== null);
+  const generated = finalStats
+    ? Number(at(finalStats, 1, 'states generated').replace(/,/g, ''))
+    : (progress?.statesGenerated ?? 0);
+
+  if (report.violations.length > 0 || report.failures.length > 0) {
+    const r = reportToCheckResult(report, exit.code);
+    // The simulator labels the first state with the Init definition; a local run does not.
+    const trace = r.trace ? r.trace.map((s, i) => (i === 0 ? { ...s, action: null } : s)) : null;
+    const stats = {
+      distinctStates: distinctStatesOf(trace),
+      statesGenerated: generated,
+      depth: trace?.length ?? 0,
+      seconds: c.seconds(),
+      queued: 0,
+    };
+    return nameTemporalViolation(
+      { ...r, trace, stats },
+      c.interpretOptions.properties ?? [],
+      c.judgeTemporal,
+    );
+  }
+  if (exit.code === 0 || stopReason !== null) {
+    return foundNothing({
+      stopReason,
+      behaviours: progress?.behaviours ?? null,
+      ...budget,
+      generated,
+      seconds: c.seconds(),
+      timeoutSeconds: c.timeoutSeconds,
+    });
+  }
+  const r = reportToCheckResult(report, exit.code);
+  return withJavaSaid(r, run.stderr.trim().split('\n').slice(0, 5).join('\n'));
 }
 
 /** A simulation that ended without a violation: inconclusive, saying how much was sampled and why it stopped. */

@@ -7,6 +7,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { trackTempDir } from '../process/temp-dirs.js';
 import type { CheckResult } from '../result/check-result.js';
 import { findJava, type JavaInfo } from './java.js';
 import { locateJar, probeJar, type JarInfo, type JarProbe } from './jar.js';
@@ -14,7 +15,6 @@ import type { InterpretOptions } from './interpret-messages.js';
 import type { TemporalJudge } from './name-temporal.js';
 import { readActionParameters, readConfigProperties } from './module-facts.js';
 import type { SetupProblem } from './setup-problem.js';
-import { trackFolder } from './live-runs.js';
 
 /**
  * A module and its config as text: what a run hands TLC without reading anything back from
@@ -265,7 +265,7 @@ export function runFiles(
  * Runs `body` in a private folder made for this run alone (`mkdtemp`, mode 0700, named from
  * `prefix`), holding `files`, the `meta` folder TLC keeps its states in and the `java-tmp`
  * folder Java unpacks into. Removes it all afterwards, whether `body` returns or throws; a
- * process that exits before then removes it on the way out (live-runs.ts).
+ * process that exits before then removes it on the way out (src/process/exit-cleanup.ts).
  */
 export async function inRunFolder<T>(
   prefix: string,
@@ -273,7 +273,7 @@ export async function inRunFolder<T>(
   body: (dirs: { workDir: string; metaDir: string }) => Promise<T>,
 ): Promise<T> {
   const workDir = await mkdtemp(join(tmpdir(), prefix));
-  const forget = trackFolder(workDir);
+  const forget = trackTempDir(workDir);
   try {
     const metaDir = join(workDir, 'meta');
     await mkdir(metaDir);

@@ -1,3 +1,4 @@
+import { at } from '../source/checked-index.js';
 // Takes a position TLC or SANY reported in a TLA+ module and returns it in the one string form
 // `CheckResult.error.tlaLocation` uses, `Module.tla:line:col`, and back. Pure. The caller maps
 // the line to the DSL construct through the source map; this file must not.
@@ -17,5 +18,5 @@ export function formatTlaLocation(position: TlaPosition): string {
 /** The inverse of formatTlaLocation; null for any other text. */
 export function parseTlaLocation(text: string): TlaPosition | null {
   const m = /^(.+)\.tla:(\d+):(\d+)$/.exec(text);
-  return m ? { module: m[1]!, line: Number(m[2]), column: Number(m[3]) } : null;
+  return m ? { module: at(m, 1, 'a module name'), line: Number(m[2]), column: Number(m[3]) } : null;
 }

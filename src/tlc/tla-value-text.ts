@@ -79,7 +79,7 @@ class ValueReader {
   }
 
   skipSpace(): void {
-    while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++;
+    while (this.pos < this.text.length && /\s/.test(this.text.charAt(this.pos))) this.pos++;
   }
 
   lookingAt(s: string): boolean {
@@ -118,7 +118,7 @@ class ValueReader {
     this.skipSpace();
     const start = this.pos;
     if (this.atEnd()) throw new ValueSyntaxError('expected a value but the text ended', start);
-    const c = this.text[this.pos]!;
+    const c = this.text.charAt(this.pos);
     if (this.text.startsWith('<<', this.pos)) {
       this.pos += 2;
       return this.list('>>');
@@ -188,7 +188,7 @@ class ValueReader {
     this.pos++;
     let out = '';
     while (this.pos < this.text.length) {
-      const c = this.text[this.pos]!;
+      const c = this.text.charAt(this.pos);
       if (c === '"') {
         this.pos++;
         return out;

@@ -146,3 +146,12 @@ export function reportToCheckResult(report: TlcReport, exitCode: number | null):
     error: { message },
   };
 }
+
+/** An error result with what Java printed (`said`, a few lines) after its message; any other result, or nothing said, as it is. */
+export function withJavaSaid(result: CheckResult, said: string): CheckResult {
+  if (result.verdict !== 'error' || result.error === undefined || said === '') return result;
+  return {
+    ...result,
+    error: { ...result.error, message: `${result.error.message}\nJava said: ${said}` },
+  };
+}

@@ -1,8 +1,13 @@
 // The one way children are started (src/process/process-groups.ts): each in a process group of
-// its own, so that ending it on abort, on a probe's timeout or on the way out takes what it
+// its own, so that stopping it, ending it on a probe's timeout or on the way out takes what it
 // started too (a `java` wrapper script's JVM), not only the process itself.
 
-import { spawnGroup, killAllGroups, liveGroupCount } from '../../src/process/process-groups.js';
+import {
+  type GroupProcess,
+  killAllGroups,
+  liveGroupCount,
+  spawnGroup,
+} from '../../src/process/process-groups.js';
 import { commandLine, descendants, processes } from './process-tree.js';
 
 /** The pids of the processes below this one whose command line starts with `prefix`. */
@@ -28,14 +33,14 @@ const WRAPPER = ['-c', 'sleep 41 & wait'];
 
 // A probe's timeout is src/tlc/bounded-run.ts's, tested in tlc-probe.test.ts.
 
-test('aborting ends the group: the leader and its child', async () => {
-  const abort = new AbortController();
-  const child = spawnGroup('/bin/sh', WRAPPER, {
-    stdio: 'ignore',
-    signal: abort.signal,
-    killGraceMs: 1000,
-  });
-  const closed = new Promise((r) => child.once('exit', r));
+/** The leader's pid; a child that could not start fails the test here. */
+function pidOf(child: GroupProcess): number {
+  if (child.pid === undefined) throw new Error('/bin/sh did not start');
+  return child.pid;
+}
+
+test('stopping ends the group: the leader and its child', async () => {
+  const child = spawnGroup('/bin/sh', WRAPPER);
   let grandchildren: number[] = [];
   for (let i = 0; i < 50 && grandchildren.length === 0; i++) {
     await new Promise((r) => setTimeout(r, 20));
@@ -43,17 +48,14 @@ test('aborting ends the group: the leader and its child', async () => {
   }
   expect(grandchildren.length).toBe(1);
   expect(liveGroupCount()).toBe(1);
-  abort.abort();
-  await closed;
-  expect(await settle([child.pid!, ...grandchildren])).toEqual([]);
+  child.stop(1000);
+  await child.exited;
+  expect(await settle([pidOf(child), ...grandchildren])).toEqual([]);
   expect(liveGroupCount()).toBe(0);
 });
 
 test('killAllGroups kills every live group at once, synchronously', async () => {
-  const children = [
-    spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' }),
-    spawnGroup('/bin/sh', WRAPPER, { stdio: 'ignore' }),
-  ];
+  const children = [spawnGroup('/bin/sh', WRAPPER), spawnGroup('/bin/sh', WRAPPER)];
   let grandchildren: number[] = [];
   for (let i = 0; i < 50 && grandchildren.length < 2; i++) {
     await new Promise((r) => setTimeout(r, 20));
@@ -62,5 +64,5 @@ test('killAllGroups kills every live group at once, synchronously', async () => 
   expect(grandchildren.length).toBe(2);
   killAllGroups();
   expect(liveGroupCount()).toBe(0);
-  expect(await settle([...children.map((c) => c.pid!), ...grandchildren])).toEqual([]);
+  expect(await settle([...children.map(pidOf), ...grandchildren])).toEqual([]);
 });

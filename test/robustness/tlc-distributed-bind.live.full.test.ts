@@ -7,7 +7,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bindLauncherProblem } from '../../src/tlc/bind-launcher.js';
-import { freePort, runTlcDistributed } from '../../src/tlc/distributed.js';
+import { freePort } from '../../src/tlc/distributed-commands.js';
+import { runTlcDistributed } from '../../src/tlc/distributed.js';
 import { liveJars, liveSkipReason } from '../tlc/live-tlc.js';
 import { isLoopback, listenersOf, type Listener } from './listeners.js';
 

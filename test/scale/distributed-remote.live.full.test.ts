@@ -4,7 +4,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { runTlcWorkerCommand } from '../../src/cli/commands/tlc-worker.js';
-import { freePort, runTlcDistributed, type WorkerCommands } from '../../src/tlc/distributed.js';
+import { freePort } from '../../src/tlc/distributed-commands.js';
+import type { WorkerCommands } from '../../src/tlc/distributed-options.js';
+import { runTlcDistributed } from '../../src/tlc/distributed.js';
 import { liveJars, liveFixtureSkipReason, processAlive } from '../tlc/live-tlc.js';
 import { stagedFixtures, waitGone } from './distributed-live.js';
 

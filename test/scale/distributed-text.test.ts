@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readConfigFacts, withoutProperties } from '../../src/tlc/distributed-config.js';
 import { replayFiles } from '../../src/tlc/distributed-replay.js';
-import { parseHostPort, shellLine, workerCommand } from '../../src/tlc/distributed.js';
+import { parseHostPort, shellLine, workerCommand } from '../../src/tlc/distributed-commands.js';
 import { readSimulationProgress } from '../../src/tlc/simulate.js';
 import { FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';
 

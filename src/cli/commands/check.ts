@@ -25,6 +25,7 @@ import { resultFileText, writeResultFile } from '../result-writer.js';
 import { runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
+import { at } from '../../source/checked-index.js';
 
 /** Options of `credspec check <file|dir>...`. */
 export interface CheckArgs {
@@ -144,7 +145,11 @@ export function parseParamArgs(
       io.stderr.write(`credspec ${command}: --param expects NAME=VALUE, got "${p}"\n`);
       return null;
     }
-    out.push({ name: m[1]!, value: m[2]!, span: COMMAND_LINE_SPAN });
+    out.push({
+      name: at(m, 1, 'a parameter name'),
+      value: at(m, 2, 'its value'),
+      span: COMMAND_LINE_SPAN,
+    });
   }
   return out;
 }

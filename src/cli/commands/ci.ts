@@ -6,6 +6,7 @@
 // 4 inconclusive; precedence 3, 2, 1, 4, 0.
 
 import { compareDiagnostics, formatMessage } from '../../diagnostics/render.js';
+import { at, required } from '../../source/checked-index.js';
 import type {
   SourceLocation,
   StaleGenerated,
@@ -21,7 +22,7 @@ import {
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
-import { progressLine } from '../progress-line.js';
+import { type ProgressLine, progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
@@ -33,7 +34,7 @@ import {
   writeReport,
 } from '../report-destinations.js';
 import { resultFileText } from '../result-writer.js';
-import { type RejectedSpec, runSpecs } from '../run-specs.js';
+import { type RejectedSpec, type RunSpecsOutcome, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../cache-dir.js';
@@ -132,11 +133,20 @@ function uncheckedSpec(rejected: RejectedSpec): UncheckedSpec {
   };
 }
 
-/** Runs `credspec ci`; resolves with the exit code. */
-export async function runCi(args: CiArgs, io: Io): Promise<number> {
-  const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
-  if (inputs.files.length === 0) return EXIT.badInput;
-  // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
+/** What `ci` has found so far, over the specs checked: what its summary and reports tell. */
+interface CiFindings {
+  readonly results: VariantResult[];
+  readonly unchecked: UncheckedSpec[];
+  readonly stale: StaleGenerated[];
+  readonly gate: {
+    readonly vacant: VacantPlace[];
+    readonly excused: ExcusedPlace[];
+    readonly broken: BrokenMark[];
+  };
+}
+
+/** The `--json`, `--junit` and `--sarif` reports asked for, in that order. */
+function reportRequests(args: CiArgs): ReportRequest[] {
   const requested: ReportRequest[] = [];
   for (const [option, path] of [
     ['--json', args.json],
@@ -144,6 +154,15 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     ['--sarif', args.sarif],
   ] as const)
     if (path !== undefined) requested.push({ option, path });
+  return requested;
+}
+
+/** Runs `credspec ci`; resolves with the exit code. */
+export async function runCi(args: CiArgs, io: Io): Promise<number> {
+  const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
+  if (inputs.files.length === 0) return EXIT.badInput;
+  // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
+  const requested = reportRequests(args);
   const reports = reportDestinations(requested, inputs.files, io.cwd);
   if (!reports.ok) {
     for (const m of reports.messages) io.stderr.write(`credspec ci: ${m}\n`);
@@ -156,13 +175,11 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
   const printUnreached = unreachedPrinter(io, { steps: false });
-  const results: VariantResult[] = [];
-  const unchecked: UncheckedSpec[] = [];
-  const stale: StaleGenerated[] = [];
-  const gate = {
-    vacant: [] as VacantPlace[],
-    excused: [] as ExcusedPlace[],
-    broken: [] as BrokenMark[],
+  const found: CiFindings = {
+    results: [],
+    unchecked: [],
+    stale: [],
+    gate: { vacant: [], excused: [], broken: [] },
   };
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
@@ -197,44 +214,16 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       },
       { importPaths: args.importPath },
     );
-    results.push(...outcome.results);
+    found.results.push(...outcome.results);
     progress.clear();
-    const found = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));
-    // A broken mark is a false claim of the spec, gate or not; vacant places fail only with it.
-    const kept: GateFindings =
-      args.vacuityGate === true ? found : { ...NO_FINDINGS, broken: found.broken };
-    printGate(kept, io, onGithub);
-    gate.vacant.push(...kept.vacant);
-    gate.excused.push(...kept.excused);
-    gate.broken.push(...kept.broken);
-    if (args.vacuityGate !== true)
-      for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
-        io.stdout.write(`${line}\n`);
+    await reportSpecOutcome(outcome, found, { args, io, onGithub, compile, progress });
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
-    for (const { file: spec, checked } of outcome.loaded) {
-      for (const s of await staleGenerated(
-        spec,
-        checked,
-        io.cwd,
-        `credspec ${packageVersion()}`,
-        compile,
-      )) {
-        stale.push(s);
-        progress.clear();
-        io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
-        if (onGithub)
-          io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
-      }
-    }
-    for (const rejected of outcome.rejected) {
-      progress.clear();
-      unchecked.push(printRejected(rejected, io, onGithub));
-    }
     // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
     if (io.signal?.aborted === true) break;
   }
   progress.clear();
+  const { results, unchecked, stale, gate } = found;
   io.stdout.write(summaryLine(results, unchecked, stale, gate));
   if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0)
     codes.push(EXIT.violated);
@@ -242,35 +231,57 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   if (toolFailed) codes.push(EXIT.toolFailed);
   codes.push(...results.map(exitCodeOf));
   codes.push(
-    ...writeCiReports(
-      requested,
-      reports.destinations,
-      { results, unchecked, stale, gate },
-      reportOut,
-      inputs.files,
-      io,
-    ),
+    ...writeCiReports(requested, reports.destinations, found, reportOut, inputs.files, io),
   );
   return combineExitCodes(codes);
 }
 
-/** The gate's lines: a FAIL per vacant place and broken mark (at the mark), an ok per excused place. */
-function printGate(found: GateFindings, io: Io, onGithub: boolean): void {
-  const annotate = (where: SourceLocation | null, spec: string, text: string): void => {
-    if (onGithub)
-      io.stdout.write(
-        `::error ${where === null ? `file=${spec}` : `file=${where.file},line=${where.line},col=${where.column}`}::${escapeAnnotation(text)}\n`,
-      );
-  };
-  for (const p of found.vacant) {
-    io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
-    annotate(p.location, p.spec, describeVacant(p));
+/**
+ * What `ci` prints after a spec's results and adds to its findings: the places no check reached
+ * (failures under `--vacuity-gate`, notes otherwise), committed generated files that are stale,
+ * and the specs that could not be checked.
+ */
+async function reportSpecOutcome(
+  outcome: RunSpecsOutcome,
+  found: CiFindings,
+  c: {
+    readonly args: CiArgs;
+    readonly io: Io;
+    readonly onGithub: boolean;
+    readonly compile: () => Promise<ModuleCompiler>;
+    readonly progress: ProgressLine;
+  },
+): Promise<void> {
+  const { io, onGithub, progress } = c;
+  const places = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));
+  // A broken mark is a false claim of the spec, gate or not; vacant places fail only with it.
+  const kept: GateFindings =
+    c.args.vacuityGate === true ? places : { ...NO_FINDINGS, broken: places.broken };
+  printGate(kept, io, onGithub);
+  found.gate.vacant.push(...kept.vacant);
+  found.gate.excused.push(...kept.excused);
+  found.gate.broken.push(...kept.broken);
+  if (c.args.vacuityGate !== true)
+    for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
+      io.stdout.write(`${line}\n`);
+  for (const { file: spec, checked } of outcome.loaded) {
+    for (const s of await staleGenerated(
+      spec,
+      checked,
+      io.cwd,
+      `credspec ${packageVersion()}`,
+      c.compile,
+    )) {
+      found.stale.push(s);
+      progress.clear();
+      io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
+      if (onGithub)
+        io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
+    }
   }
-  for (const p of found.excused)
-    io.stdout.write(`${MARK.met} ${vacantWhere(p)}: ${describeExcused(p)}\n`);
-  for (const b of found.broken) {
-    io.stdout.write(`${MARK.unmet} ${markWhere(b.mark)}: ${describeBroken(b)}\n`);
-    annotate(b.mark.location, b.spec, describeBroken(b));
+  for (const rejected of outcome.rejected) {
+    progress.clear();
+    found.unchecked.push(printRejected(rejected, io, onGithub));
   }
 }
 
@@ -304,6 +315,26 @@ function printRejected(rejected: RejectedSpec, io: Io, onGithub: boolean): Unche
   return spec;
 }
 
+/** The gate's lines: a FAIL per vacant place and broken mark (at the mark), an ok per excused place. */
+function printGate(found: GateFindings, io: Io, onGithub: boolean): void {
+  const annotate = (where: SourceLocation | null, spec: string, text: string): void => {
+    if (onGithub)
+      io.stdout.write(
+        `::error ${where === null ? `file=${spec}` : `file=${where.file},line=${where.line},col=${where.column}`}::${escapeAnnotation(text)}\n`,
+      );
+  };
+  for (const p of found.vacant) {
+    io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
+    annotate(p.location, p.spec, describeVacant(p));
+  }
+  for (const p of found.excused)
+    io.stdout.write(`${MARK.met} ${vacantWhere(p)}: ${describeExcused(p)}\n`);
+  for (const b of found.broken) {
+    io.stdout.write(`${MARK.unmet} ${markWhere(b.mark)}: ${describeBroken(b)}\n`);
+    annotate(b.mark.location, b.spec, describeBroken(b));
+  }
+}
+
 /** The closing count of `ci`. */
 function summaryLine(
   results: readonly VariantResult[],
@@ -311,8 +342,8 @@ function summaryLine(
   stale: readonly StaleGenerated[],
   gate: GateFindings,
 ): string {
-  const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
   const { vacant, excused, broken } = gate;
+  const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
   const failedToRun = count('error') + unchecked.length;
   const staleNote =
     stale.length > 0
@@ -345,12 +376,7 @@ function exitCodeOf(r: VariantResult): ExitCode {
 function writeCiReports(
   requested: readonly ReportRequest[],
   destinations: readonly Destination[],
-  found: {
-    readonly results: VariantResult[];
-    readonly unchecked: UncheckedSpec[];
-    readonly stale: StaleGenerated[];
-    readonly gate: GateFindings;
-  },
+  found: CiFindings,
   reportOut: Io['stdout'],
   files: readonly string[],
   io: Io,
@@ -369,7 +395,9 @@ function writeCiReports(
       '\n',
   };
   requested.forEach(({ option }, i) => {
-    const problem = writeReport(destinations[i]!, texts[option]!(), reportOut, files, io.cwd);
+    const destination = at(destinations, i, 'the destination of a report');
+    const text = required(texts, option, 'a report')();
+    const problem = writeReport(destination, text, reportOut, files, io.cwd);
     if (problem === null) return;
     io.stderr.write(`credspec ci: ${problem.problem}\n`);
     codes.push(problem.badInput ? EXIT.badInput : EXIT.toolFailed);

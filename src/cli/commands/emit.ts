@@ -20,12 +20,7 @@ import { displayPath, expandInputs, loadSpec } from '../spec-inputs.js';
 import { outputFolderOf } from '../spec-output-folder.js';
 import { parseParamArgs } from './check.js';
 
-export {
-  moduleCompiler,
-  renderSpec,
-  type ModuleCompiler,
-  type RenderedFile,
-} from '../emit-plan.js';
+export { moduleCompiler, renderSpec, type ModuleCompiler } from '../emit-plan.js';
 
 export interface EmitArgs {
   readonly inputs: readonly string[];

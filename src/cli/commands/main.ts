@@ -16,18 +16,22 @@ import { runTlcWorkerCommand } from './tlc-worker.js';
 import { runTrace } from './trace.js';
 import { processIo, watchProcessStreams, type Io } from '../io.js';
 import { intOption } from '../option-ranges.js';
+import {
+  depthOption,
+  engineOption,
+  importPathOption,
+  maxStatesEachOption,
+  repeatable,
+  resultFileOption,
+  tlcJarOption,
+  tracesOption,
+} from './shared-options.js';
 import { packageVersion } from '../package-root.js';
 import { escapeControlsInLines } from '../../trace/safe-text.js';
 import { installSignalLayer, type SignalLayer } from '../signals.js';
 
 const BAD_USAGE = 2;
 const TOOL_FAILED = 3;
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
-const ENGINES = ['embedded', 'tlc'] as const;
 
 /** Receives the chosen command's run, and whether it stops by itself when `io.signal` is aborted. */
 type SetRun = (run: () => Promise<number>, stopsOnAbort?: boolean) => void;
@@ -68,12 +72,7 @@ function addLintCommand(program: Command, io: Io, setRun: SetRun): void {
     .argument('<files...>', 'spec files or folders (searched recursively for *.cred)')
     .option('--color', 'colour the output')
     .option('--no-color', 'do not colour the output')
-    .option(
-      '--import-path <dir>',
-      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
-      collect,
-      [],
-    )
+    .addOption(importPathOption())
     .addOption(
       new Option('--format <format>', 'text, or json or sarif on stdout for editors and CI')
         .choices(LINT_FORMATS)
@@ -96,17 +95,17 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
     .command('check')
     .description('check every variant (or the named ones) of each spec')
     .argument('<files...>', 'spec files or folders')
-    .option('--variant <name>', 'check this variant (repeatable)', collect, [])
-    .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
-    .option(
-      '--property <name>',
-      'check only this invariant, action or temporal property (repeatable); deadlock still checked',
-      collect,
-      [],
+    .addOption(repeatable('--variant <name>', 'check this variant (repeatable)'))
+    .addOption(repeatable('--param <name=value>', 'override a parameter (repeatable)'))
+    .addOption(
+      repeatable(
+        '--property <name>',
+        'check only this invariant, action or temporal property (repeatable); deadlock still checked',
+      ),
     )
     .option('--no-deadlock', 'do not report a state where no thread can take a step')
-    .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
-    .option('--json <file>', 'write the result file (- for standard output)')
+    .addOption(engineOption())
+    .addOption(resultFileOption())
     .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
     .option('--timeout <seconds>', 'stop after this many seconds', intOption('--timeout'))
     .option(
@@ -114,10 +113,7 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
       'worker threads (0 with --distributed: remote workers only)',
       intOption('--workers', { min: 0 }),
     )
-    .option(
-      '--tlc-jar <file>',
-      'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)',
-    )
+    .addOption(tlcJarOption())
     .option(
       '--tla',
       'accepted for older scripts: the result always keeps the TLA+ view of each step',
@@ -129,8 +125,8 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
     )
     .option('--view', 'open the trace viewer after a violation')
     .option('--simulate', 'random behaviours instead of every state (never ends in holds)')
-    .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
-    .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
+    .addOption(depthOption())
+    .addOption(tracesOption())
     .option(
       '--seed <n>',
       'with --simulate: the random seed (same seed, same behaviours)',
@@ -152,12 +148,7 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
       '--print-worker-command',
       'with --distributed: print the command that adds a worker from another machine',
     )
-    .option(
-      '--import-path <dir>',
-      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
-      collect,
-      [],
-    )
+    .addOption(importPathOption())
     .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) =>
       setRun(() => runCheck({ inputs: files, ...opts }, io), true),
     );
@@ -170,13 +161,8 @@ function addEmitCommand(program: Command, io: Io, setRun: SetRun): void {
     .description('write the TLA+ modules, TLC configs and source maps of each spec')
     .argument('<files...>', 'spec files or folders')
     .option('--out <dir>', 'output folder', 'generated')
-    .option('--param <name=value>', 'override a parameter (repeatable)', collect, [])
-    .option(
-      '--import-path <dir>',
-      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
-      collect,
-      [],
-    )
+    .addOption(repeatable('--param <name=value>', 'override a parameter (repeatable)'))
+    .addOption(importPathOption())
     .action((files: string[], opts: { out: string; param: string[]; importPath: string[] }) =>
       setRun(() =>
         runEmit(
@@ -193,24 +179,17 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
     .command('ci')
     .description('check every spec under a folder against its expectations')
     .argument('[dir]', 'folder of specs', 'specs')
-    .addOption(new Option('--engine <engine>', 'the checker to run').choices(ENGINES))
+    .addOption(engineOption())
     .option('--junit <file>', 'write a JUnit XML report (- for standard output)')
     .option('--sarif <file>', 'write a SARIF report (- for standard output)')
-    .option('--json <file>', 'write the result file (- for standard output)')
-    .option(
-      '--tlc-jar <file>',
-      'the TLC jar for --engine tlc (instead of TLA2TOOLS_JAR or the cache)',
-    )
+    .addOption(resultFileOption())
+    .addOption(tlcJarOption())
     .option(
       '--workers <n>',
       'worker threads per check (embedded engine: a parallel search; TLC: -workers)',
       intOption('--workers'),
     )
-    .option(
-      '--max-states <n>',
-      'stop each check after this many distinct states',
-      intOption('--max-states'),
-    )
+    .addOption(maxStatesEachOption())
     .option(
       '--timeout <seconds>',
       'stop each check after this many seconds',
@@ -220,19 +199,14 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
       '--simulate',
       'random behaviours instead of every state: a holds expectation is then inconclusive',
     )
-    .option('--depth <n>', 'with --simulate: longest behaviour, in states', intOption('--depth'))
-    .option('--traces <n>', 'with --simulate: number of behaviours', intOption('--traces'))
+    .addOption(depthOption())
+    .addOption(tracesOption())
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
     .option(
       '--vacuity-gate',
       'fail when a step, fault point or cover is reached by no exhaustive check of its spec',
     )
-    .option(
-      '--import-path <dir>',
-      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
-      collect,
-      [],
-    )
+    .addOption(importPathOption())
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) =>
       setRun(() => runCi({ dir, ...opts }, io), true),
     );
@@ -246,17 +220,10 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
       'check every parameter set the declared ranges allow, smallest first, on the embedded engine',
     )
     .argument('<file>', 'a spec file')
-    .option(
-      '--variant <name>',
-      'sweep this variant (repeatable; default: every variant)',
-      collect,
-      [],
+    .addOption(
+      repeatable('--variant <name>', 'sweep this variant (repeatable; default: every variant)'),
     )
-    .option(
-      '--max-states <n>',
-      'stop each check after this many distinct states',
-      intOption('--max-states'),
-    )
+    .addOption(maxStatesEachOption())
     .option(
       '--budget <seconds>',
       'stop the whole sweep after this many seconds',
@@ -264,12 +231,7 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
     )
     .option('--json <file>', 'write the sweep report (- for standard output)')
     .option('--table', 'print a Markdown table instead of the summary')
-    .option(
-      '--import-path <dir>',
-      "a folder imports may also come from, besides the spec's own and the prelude (repeatable)",
-      collect,
-      [],
-    )
+    .addOption(importPathOption())
     .action((file: string, opts: Omit<SweepArgs, 'file'>) =>
       setRun(() => runSweepCommand({ file, ...opts }, io), true),
     );

@@ -8,7 +8,8 @@ import { createSocket } from 'node:dgram';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseHostPort, prepareTlc, startJava, workerArguments } from '../../tlc/index.js';
+import { parseHostPort, prepareTlc, workerArguments } from '../../tlc/index.js';
+import { spawnGroup } from '../../process/process-groups.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
 
 /** The arguments of `credspec tlc worker`, as the command line gives them. */
@@ -57,6 +58,35 @@ export function localAddressFor(host: string, port: number): Promise<string | nu
   });
 }
 
+/**
+ * Reads the worker's output line by line: shows TLC's own lines about connecting, readiness and
+ * the end of the work (not its parser's chatter) and keeps the first that says the worker failed.
+ */
+function workerOutput(io: TlcWorkerIo): { onText(chunk: string): void; failed(): string | null } {
+  let failed: string | null = null;
+  let pending = '';
+  const onText = (chunk: string): void => {
+    pending += chunk;
+    let nl = pending.indexOf('\n');
+    while (nl >= 0) {
+      const line = pending.slice(0, nl).trimEnd();
+      pending = pending.slice(nl + 1);
+      nl = pending.indexOf('\n');
+      if (
+        /^(Server .* (unreachable|not ready)|TLC worker with|.*work completed|Error:)/.test(line) &&
+        !/UnicastRef/.test(line)
+      )
+        io.stdout.write(`${line}\n`);
+      if (
+        /^Error: (Failed to start worker|TLCServer is gone)/.test(line) ||
+        /Connection refused|UnknownHost/.test(line)
+      )
+        failed ??= line;
+    }
+  };
+  return { onText, failed: () => failed };
+}
+
 /** Runs `credspec tlc worker`; resolves with the exit code once the worker has exited. */
 export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo): Promise<number> {
   const server = parseHostPort(args.connect);
@@ -99,31 +129,9 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
     io.stdout.write(
       `credspec tlc worker: ${setup.probe.versionLine}; connecting to ${server.host}:${server.port}, reachable here at ${advertise}\n`,
     );
-    let failed: string | null = null;
-    let pending = '';
-    const onText = (chunk: string): void => {
-      pending += chunk;
-      let nl = pending.indexOf('\n');
-      while (nl >= 0) {
-        const line = pending.slice(0, nl).trimEnd();
-        pending = pending.slice(nl + 1);
-        nl = pending.indexOf('\n');
-        // TLC's own lines about connecting, readiness and the end of the work; not its parser's chatter.
-        if (
-          /^(Server .* (unreachable|not ready)|TLC worker with|.*work completed|Error:)/.test(
-            line,
-          ) &&
-          !/UnicastRef/.test(line)
-        )
-          io.stdout.write(`${line}\n`);
-        if (
-          /^Error: (Failed to start worker|TLCServer is gone)/.test(line) ||
-          /Connection refused|UnknownHost/.test(line)
-        )
-          failed ??= line;
-      }
-    };
-    const proc = startJava(setup.java.path, javaArgs, {
+    const output = workerOutput(io);
+    const onText = output.onText;
+    const proc = spawnGroup(setup.java.path, javaArgs, {
       cwd: tmp,
       env,
       onStdout: onText,
@@ -142,6 +150,7 @@ export async function runTlcWorkerCommand(args: TlcWorkerArgs, io: TlcWorkerIo):
       return ENVIRONMENT;
     }
     if (io.signal?.aborted) return OK;
+    const failed = output.failed();
     if (failed !== null && !/work completed/.test(failed)) {
       io.stderr.write(
         `credspec tlc worker: the worker stopped: ${failed}\nCheck that the server is running and that the firewalls let this machine reach ${server.host}:${server.port} and the server's RMI ports, and the server reach this machine at ${advertise} (see docs/scaling.md).\n`,

@@ -34,66 +34,9 @@ export function buildJunitReport(
   gate: GateFindings = NO_FINDINGS,
 ): string {
   const builder = junit.newBuilder();
-  if (gate.vacant.length + gate.excused.length + gate.broken.length > 0) {
-    const suite = builder.testSuite().name('vacuity gate');
-    for (const p of gate.vacant)
-      suite
-        .testCase()
-        .className(p.spec)
-        .name(`${p.kind} ${p.name}`)
-        .file(p.location?.file ?? p.spec)
-        .failure(`${vacantWhere(p)}: ${describeVacant(p)}`, 'NeverReached');
-    // An excused place is skipped, not passed: no check took it, and the spec says why.
-    for (const p of gate.excused)
-      suite
-        .testCase()
-        .className(p.spec)
-        .name(`${p.kind} ${p.name}`)
-        .file(p.location?.file ?? p.spec)
-        .skipped()
-        .standardOutput(`${vacantWhere(p)}: ${describeExcused(p)}`);
-    for (const b of gate.broken)
-      suite
-        .testCase()
-        .className(b.spec)
-        .name(`${b.mark.kind} ${b.mark.name}`)
-        .file(b.mark.location.file)
-        .failure(`${markWhere(b.mark)}: ${describeBroken(b)}`, 'UnreachableReached');
-  }
-  if (stale.length > 0) {
-    const suite = builder.testSuite().name('generated files');
-    for (const s of stale) {
-      const reason =
-        s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now';
-      suite
-        .testCase()
-        .className(s.spec)
-        .name(s.file)
-        .file(s.file)
-        .failure(`${s.file} ${reason} (run credspec emit ${s.spec})`, 'StaleGenerated');
-    }
-  }
-  for (const u of unchecked) {
-    const testCase = builder
-      .testSuite()
-      .name(u.spec)
-      .testCase()
-      .className(u.spec)
-      .name(u.spec)
-      .file(u.spec);
-    const n = u.diagnostics.length;
-    const body = u.diagnostics
-      .map(
-        (d) =>
-          `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity} ${d.code}: ${d.message}`,
-      )
-      .join('\n');
-    testCase.error(
-      `the spec could not be checked: ${n} error${n === 1 ? '' : 's'}`,
-      'SpecError',
-      body,
-    );
-  }
+  addGateSuite(builder, gate);
+  addStaleSuite(builder, stale);
+  for (const u of unchecked) addUncheckedSuite(builder, u);
   const bySpec = new Map<string, VariantResult[]>();
   for (const r of results) {
     const list = bySpec.get(r.spec) ?? [];
@@ -102,30 +45,103 @@ export function buildJunitReport(
   }
   for (const [spec, list] of bySpec) {
     const suite = builder.testSuite().name(spec);
-    for (const r of list) {
-      const params = describeParams(r.overrides ?? r.params);
-      const name = `${r.expected?.tag ? `[${r.expected.tag}] ` : ''}${r.variant}${params ? ` (${params})` : ''}`;
-      const testCase = suite.testCase().className(spec).name(name).time(r.stats.seconds).file(spec);
-      const outcome = judgeExpectation(r);
-      const actual = describeVerdict(r.verdict, r.property);
-      const expected = r.expected ? describeExpectation(r.expected) : 'no expectation';
-      const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}`;
-      if (outcome === 'unmet') {
-        testCase.failure(`expected ${expected}, got ${actual}`, 'ExpectationNotMet');
-        testCase.stacktrace(r.trace ? formatTextTrace(r) : stats);
-      } else if (outcome === 'error') {
-        testCase.error(`checking failed: ${r.error?.message ?? 'unknown error'}`, 'CheckError');
-      } else if (outcome === 'inconclusive') {
-        testCase.error(
-          `inconclusive (${r.inconclusive?.reason ?? 'limit'}): expected ${expected}; ${r.inconclusive?.advice ?? ''}`.trim(),
-          'Inconclusive',
-        );
-      } else {
-        testCase.standardOutput(`${actual} as expected; ${stats}`);
-      }
-    }
+    for (const r of list) addResultCase(suite, spec, r);
   }
   return withMarker(builder.build());
+}
+
+type Suite = ReturnType<Builder['testSuite']>;
+
+/** The vacuity gate's suite: a failure per vacant place and broken mark, a skip per excused place. */
+function addGateSuite(builder: Builder, gate: GateFindings): void {
+  if (gate.vacant.length + gate.excused.length + gate.broken.length === 0) return;
+  const suite = builder.testSuite().name('vacuity gate');
+  for (const p of gate.vacant)
+    suite
+      .testCase()
+      .className(p.spec)
+      .name(`${p.kind} ${p.name}`)
+      .file(p.location?.file ?? p.spec)
+      .failure(`${vacantWhere(p)}: ${describeVacant(p)}`, 'NeverReached');
+  // An excused place is skipped, not passed: no check took it, and the spec says why.
+  for (const p of gate.excused)
+    suite
+      .testCase()
+      .className(p.spec)
+      .name(`${p.kind} ${p.name}`)
+      .file(p.location?.file ?? p.spec)
+      .skipped()
+      .standardOutput(`${vacantWhere(p)}: ${describeExcused(p)}`);
+  for (const b of gate.broken)
+    suite
+      .testCase()
+      .className(b.spec)
+      .name(`${b.mark.kind} ${b.mark.name}`)
+      .file(b.mark.location.file)
+      .failure(`${markWhere(b.mark)}: ${describeBroken(b)}`, 'UnreachableReached');
+}
+
+/** The committed generated files that differ from what emit writes now, one failure each. */
+function addStaleSuite(builder: Builder, stale: readonly StaleGenerated[]): void {
+  if (stale.length === 0) return;
+  const suite = builder.testSuite().name('generated files');
+  for (const s of stale) {
+    const reason =
+      s.reason === 'missing' ? 'missing; emit writes it' : 'differs from what emit writes now';
+    suite
+      .testCase()
+      .className(s.spec)
+      .name(s.file)
+      .file(s.file)
+      .failure(`${s.file} ${reason} (run credspec emit ${s.spec})`, 'StaleGenerated');
+  }
+}
+
+/** A spec that could not be checked: an errored case named after its file, its diagnostics the body. */
+function addUncheckedSuite(builder: Builder, u: UncheckedSpec): void {
+  const testCase = builder
+    .testSuite()
+    .name(u.spec)
+    .testCase()
+    .className(u.spec)
+    .name(u.spec)
+    .file(u.spec);
+  const n = u.diagnostics.length;
+  const body = u.diagnostics
+    .map(
+      (d) =>
+        `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity} ${d.code}: ${d.message}`,
+    )
+    .join('\n');
+  testCase.error(
+    `the spec could not be checked: ${n} error${n === 1 ? '' : 's'}`,
+    'SpecError',
+    body,
+  );
+}
+
+/** One (variant, parameter set) as a case: passed, failed with its trace, or errored. */
+function addResultCase(suite: Suite, spec: string, r: VariantResult): void {
+  const params = describeParams(r.overrides ?? r.params);
+  const name = `${r.expected?.tag ? `[${r.expected.tag}] ` : ''}${r.variant}${params ? ` (${params})` : ''}`;
+  const testCase = suite.testCase().className(spec).name(name).time(r.stats.seconds).file(spec);
+  const outcome = judgeExpectation(r);
+  const actual = describeVerdict(r.verdict, r.property);
+  const expected = r.expected ? describeExpectation(r.expected) : 'no expectation';
+  const stats = `${r.stats.distinctStates} distinct states, ${r.stats.statesGenerated} generated, depth ${r.stats.depth}`;
+  if (outcome === 'unmet') {
+    testCase.failure(`expected ${expected}, got ${actual}`, 'ExpectationNotMet');
+    testCase.stacktrace(r.trace ? formatTextTrace(r) : stats);
+  } else if (outcome === 'error') {
+    testCase.error(`checking failed: ${r.error?.message ?? 'unknown error'}`, 'CheckError');
+  } else if (outcome === 'inconclusive') {
+    testCase.error(
+      `inconclusive (${r.inconclusive?.reason ?? 'limit'}): expected ${expected}; ${r.inconclusive?.advice ?? ''}`.trim(),
+      'Inconclusive',
+    );
+  } else {
+    testCase.standardOutput(`${actual} as expected; ${stats}`);
+  }
 }
 
 /** Puts the marker that tells a later run this report is credspec's own, so it may replace it. */

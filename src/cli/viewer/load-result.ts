@@ -12,6 +12,7 @@ import { describeParams } from '../../result/expectation.js';
 import { firstInconsistency } from '../../result/result-consistency.js';
 import { firstTooDeep, pointerToPath } from '../../result/json-path.js';
 import { packageRoot, packageVersion } from '../package-root.js';
+import { at } from '../../source/checked-index.js';
 
 export type Loaded<T> =
   | { readonly ok: true; readonly value: T }
@@ -84,7 +85,7 @@ function describeError(e: ErrorObject): string {
 function pickError(errors: readonly ErrorObject[]): ErrorObject {
   const depth = (e: ErrorObject): number =>
     e.instancePath === '' ? 0 : e.instancePath.split('/').length;
-  let best = errors[0]!;
+  let best = at(errors, 0, 'a validation error');
   for (const e of errors) {
     if (
       depth(e) > depth(best) ||
@@ -106,12 +107,13 @@ function newerNote(value: Record<string, unknown>): string {
   const theirs = versionParts(value.version);
   const ours = versionParts(packageVersion());
   if (theirs === null || ours === null) return '';
-  for (let k = 0; k < 3; k++) {
-    if (theirs[k]! > ours[k]!)
-      return ` (written by credspec ${value.version}, newer than this credspec ${packageVersion()})`;
-    if (theirs[k]! < ours[k]!) return '';
-  }
-  return '';
+  // The first part that differs decides.
+  const order = theirs
+    .map((t, k) => Math.sign(t - at(ours, k, 'a version part')))
+    .find((d) => d !== 0);
+  return order === 1
+    ? ` (written by credspec ${value.version}, newer than this credspec ${packageVersion()})`
+    : '';
 }
 
 /**
@@ -207,7 +209,7 @@ export function selectResult(file: ResultFile, selection: Selection): Loaded<Var
   const withTrace = candidates.find((r) => r.trace !== null && r.trace.length > 0);
   if (withTrace !== undefined) return { ok: true, value: withTrace };
   if (candidates.length === 0) return { ok: false, error: 'the file holds no results' };
-  const first = candidates[0]!;
+  const first = at(candidates, 0, 'the one result');
   const which =
     candidates.length === 1
       ? `the result ${describe(first)}`

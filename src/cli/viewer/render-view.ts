@@ -8,7 +8,7 @@ import { renderSource, sourceTitle } from './source-pane.js';
 import { renderChanges, renderState } from './state-pane.js';
 import { clipLine, fit, line, truncate, type Segment, type StyledLine } from './styled-line.js';
 import { renderSwimlanes } from './swimlanes.js';
-import type { TraceView } from './trace-view.js';
+import { lastIndex, stepAt, type TraceView } from './trace-view.js';
 import type { ViewerState } from './viewer-state.js';
 
 export interface ScreenSize {
@@ -44,8 +44,8 @@ function verdictSegment(view: TraceView): Segment {
 }
 
 function stepCounter(view: TraceView, state: ViewerState): string {
-  const step = view.steps[state.cursor]!;
-  const last = view.steps[view.steps.length - 1]!;
+  const step = stepAt(view, state.cursor);
+  const last = stepAt(view, lastIndex(view));
   return `step ${step.index} of ${last.index}`;
 }
 
@@ -76,7 +76,7 @@ function helpScreen(width: number, rows: number): StyledLine[] {
 function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): StyledLine[] {
   const { columns: w, rows } = size;
   const r = view.result;
-  const step = view.steps[state.cursor]!;
+  const step = stepAt(view, state.cursor);
   const params = describeParams(r.overrides ?? r.params);
   const out: StyledLine[] = [];
   out.push([
@@ -120,7 +120,7 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
 
 function compactLayout(view: TraceView, state: ViewerState, size: ScreenSize): StyledLine[] {
   const { columns: w, rows } = size;
-  const step = view.steps[state.cursor]!;
+  const step = stepAt(view, state.cursor);
   const r = view.result;
   const head: StyledLine = [
     verdictSegment(view),
@@ -168,7 +168,8 @@ export function renderView(view: TraceView, state: ViewerState, size: ScreenSize
   else lines = compactLayout(view, state, fixed);
   const out = lines.slice(0, rows).map((l) => clipLine(l, columns));
   while (out.length < rows) out.push([]);
-  if (layoutFor(fixed) === 'compact' && rows === 1 && state.mode !== 'help')
-    out[0] = clipLine(lines[0]!, columns);
+  const [first] = lines;
+  if (layoutFor(fixed) === 'compact' && rows === 1 && state.mode !== 'help' && first !== undefined)
+    out[0] = clipLine(first, columns);
   return out.map((l) => (l.length === 0 ? [{ text: fit('', 0), style: 'plain' as const }] : l));
 }

@@ -13,6 +13,7 @@ import {
 import { formatChange, formatValue } from '../../trace/formats/value-text.js';
 import { truncate, type StyledLine } from './styled-line.js';
 import type { TraceView } from './trace-view.js';
+import { at } from '../../source/checked-index.js';
 
 interface Group {
   readonly title: string;
@@ -27,6 +28,13 @@ function statusChangesOf(view: TraceView, step: TraceStep): readonly StatusChang
 function groupsOf(view: TraceView, step: TraceStep): Group[] {
   const keys = [...new Set([...Object.keys(step.state), ...Object.keys(step.changes)])];
   const groups = new Map<string, Group>();
+  const groupFor = (title: string): Group => {
+    const found = groups.get(title);
+    if (found !== undefined) return found;
+    const made: Group = { title, vars: [] };
+    groups.set(title, made);
+    return made;
+  };
   const order: string[] = ['shared'];
   for (const t of view.facts.threads) order.push(`thread ${t}`);
   // A thread that is not simply alive says so in its title; a status change is a changed line.
@@ -38,8 +46,7 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
   };
   for (const c of statusChangesOf(view, step)) {
     const title = titleOf(c.thread);
-    if (!groups.has(title)) groups.set(title, { title, vars: [] });
-    groups.get(title)!.vars.push({ name: 'status', key: `thread ${c.thread} status`, status: c });
+    groupFor(title).vars.push({ name: 'status', key: `thread ${c.thread} status`, status: c });
   }
   for (const key of keys) {
     const s = classifyVariable(key);
@@ -49,28 +56,26 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
         : s.kind === 'thread'
           ? titleOf(s.thread)
           : `call ${s.thread} › ${s.call}`;
-    if (!groups.has(title)) groups.set(title, { title, vars: [] });
-    groups.get(title)!.vars.push({ name: s.name, key });
+    groupFor(title).vars.push({ name: s.name, key });
   }
   // Unborn, exiting and gone slots show even when they have no variables of their own.
   for (const [thread, status] of Object.entries(step.threads ?? {})) {
     const title = titleOf(thread);
-    if (status !== 'alive' && !groups.has(title)) groups.set(title, { title, vars: [] });
+    if (status !== 'alive') groupFor(title);
   }
   // Shared first, then each thread followed by its live calls.
-  const titles = [...groups.keys()].sort(
-    (a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }),
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      rank(a.title) - rank(b.title) || a.title.localeCompare(b.title, 'en', { numeric: true }),
   );
   function rank(title: string): number {
     if (title === 'shared') return -1;
-    const thread = title
-      .replace(/^(thread|call) /, '')
-      .split(' › ')[0]!
-      .replace(/ \(.*\)$/, '');
+    const owner = at(title.replace(/^(thread|call) /, '').split(' › '), 0, 'a title');
+    const thread = owner.replace(/ \(.*\)$/, '');
     const i = view.facts.threads.indexOf(thread);
     return (i < 0 ? order.length : i) * 2 + (title.startsWith('call') ? 1 : 0);
   }
-  return titles.map((t) => groups.get(t)!);
+  return sorted;
 }
 
 /** Lines of the state pane, at most `height`, each at most `width` wide. */

@@ -6,7 +6,7 @@ import { loopSentence } from '../../trace/formats/text.js';
 import { isAliveAt } from '../../trace/formats/trace-facts.js';
 import type { TraceStep } from '../../result/result-file.js';
 import { fit, type Segment, type StyledLine } from './styled-line.js';
-import type { TraceView } from './trace-view.js';
+import { stepAt, type TraceView } from './trace-view.js';
 
 const GUTTER = 6; // marker (2) + index (3) + space
 
@@ -84,7 +84,7 @@ export function renderSwimlanes(
       ]);
       continue;
     }
-    const step = view.steps[row.at]!;
+    const step = stepAt(view, row.at);
     const current = row.at === cursor;
     const mark = current
       ? '▶ '

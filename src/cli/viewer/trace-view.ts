@@ -5,6 +5,7 @@
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { traceFacts, type TraceFacts } from '../../trace/formats/trace-facts.js';
 import { waitForLines } from '../../trace/formats/wait-for.js';
+import { at } from '../../source/checked-index.js';
 
 export interface TraceView {
   readonly result: VariantResult;
@@ -30,6 +31,11 @@ export function makeTraceView(
     sources: lines,
     waits: waitForLines(result, sources).slice(1),
   };
+}
+
+/** Step `index` of the trace, which the caller keeps in range (a cursor, a row of the lanes). */
+export function stepAt(view: TraceView, index: number): TraceStep {
+  return at(view.steps, index, 'a step of the trace');
 }
 
 /** The index of the last step. */

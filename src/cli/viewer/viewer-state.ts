@@ -3,7 +3,7 @@
 // returns the next state. Never reads input itself; the ink shell translates key events.
 
 import type { TraceStep } from '../../result/result-file.js';
-import { lastIndex, type TraceView } from './trace-view.js';
+import { lastIndex, stepAt, type TraceView } from './trace-view.js';
 
 export type ViewerMode = 'steps' | 'help' | 'search';
 
@@ -77,7 +77,8 @@ function search(view: TraceView, s: ViewerState, query: string): ViewerState {
   const n = view.steps.length;
   for (let k = 1; k <= n; k++) {
     const i = (s.cursor + k) % n;
-    const why = matchStep(view.steps[i]!, query);
+    const step = stepAt(view, i);
+    const why = matchStep(step, query);
     if (why !== null) {
       const wrapped = s.cursor + k >= n ? ' (from the start)' : '';
       return {
@@ -85,7 +86,7 @@ function search(view: TraceView, s: ViewerState, query: string): ViewerState {
         mode: 'steps',
         query,
         cursor: i,
-        message: `step ${view.steps[i]!.index} ${why}${wrapped}`,
+        message: `step ${step.index} ${why}${wrapped}`,
       };
     }
   }
@@ -95,7 +96,7 @@ function search(view: TraceView, s: ViewerState, query: string): ViewerState {
 function cycleFollow(view: TraceView, s: ViewerState): ViewerState {
   const threads = view.facts.threads;
   const at = s.follow === null ? -1 : threads.indexOf(s.follow);
-  const follow = at + 1 < threads.length ? threads[at + 1]! : null;
+  const follow = threads[at + 1] ?? null;
   return {
     ...s,
     follow,
