@@ -8,7 +8,8 @@ import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, deadFrameName, uniqueName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ModelAction } from './ir.js';
-import { type Env, freshBound, readVar, staticType } from './lower-expr.js';
+import { type Env, freshBound, readVar } from './env.js';
+import { staticType } from './static-type.js';
 import type { OwnerPlan } from './plan.js';
 import type { FrameShape, StoredFrameVar } from './stored-frames.js';
 import {

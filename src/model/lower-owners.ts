@@ -16,7 +16,8 @@ import {
 } from '../tla/names.js';
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import type { Instance } from './instance.js';
-import { lowerExpr, topEnv } from './lower-expr.js';
+import { topEnv } from './env.js';
+import { lowerExpr } from './lower-expr.js';
 import { childExprs } from '../syntax/visit.js';
 import { type OwnerPlan, childBlocks, needsImplicitReturn, planOwner } from './plan.js';
 import { isConstantInit } from './steps.js';

@@ -1,0 +1,97 @@
+// What a DSL name denotes at one place of a step: the checker's symbol says which declaration,
+// the environment says what that declaration holds there (a bound value, a macro argument, a
+// frame variable). Also which procedure's frame a `base->f` reaches. Reads only.
+
+import type { Expr, TypeExpr } from '../syntax/ast.js';
+import { tlaIdent } from '../tla/names.js';
+import type { LocalVar, LowerContext } from './context.js';
+import type { BoundRef, Env, MacroArg } from './env.js';
+
+export type Resolved =
+  | { kind: 'bound'; ref: BoundRef }
+  | { kind: 'macroArg'; arg: MacroArg }
+  | { kind: 'local'; v: LocalVar }
+  | { kind: 'global'; tla: string; scope: 'shared' | 'thread'; type: TypeExpr }
+  | { kind: 'const'; tla: string }
+  | { kind: 'param'; tla: string }
+  | { kind: 'enum'; value: string }
+  | { kind: 'group'; tla: string }
+  | { kind: 'thread' }
+  | { kind: 'def' }
+  | { kind: 'typeSet' };
+
+/** What name `e` denotes in `env`; an internal error when the checker's symbol has no value here. */
+export function lookup(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'NameExpr' }>,
+): Resolved {
+  const n = e.name.name;
+  const sym = ctx.checked.symbols.get(e);
+  const missing = (): never =>
+    ctx.inconsistent(
+      e.span,
+      `\`${n}\` (${sym === undefined ? 'unresolved' : sym.kind}) has no value where it is used`,
+    );
+  switch (sym?.kind) {
+    case 'binder':
+    case 'defParam':
+    case 'procParam':
+    case 'frameVar': {
+      // Parameters and locals of a called procedure are bound to the call's values while its frame is set up.
+      const b = env.bound.get(n);
+      if (b !== undefined) return { kind: 'bound', ref: b };
+      const l =
+        sym.kind === 'binder' || sym.kind === 'defParam' ? undefined : env.owner?.vars.get(n);
+      return l !== undefined ? { kind: 'local', v: l } : missing();
+    }
+    case 'macroParam': {
+      const m = env.macroArgs.get(n);
+      return m !== undefined ? { kind: 'macroArg', arg: m } : missing();
+    }
+    case 'sharedVar':
+    case 'threadVar': {
+      const g = ctx.globals.get(n);
+      return g !== undefined ? { kind: 'global', ...g } : missing();
+    }
+    case 'const':
+      return { kind: 'const', tla: ctx.defNames.get(n) ?? tlaIdent(n) };
+    case 'param':
+      return { kind: 'param', tla: tlaIdent(n) };
+    case 'enumMember':
+      return { kind: 'enum', value: n };
+    case 'process': {
+      const grp = ctx.groupConstants.get(n);
+      return grp !== undefined ? { kind: 'group', tla: grp } : missing();
+    }
+    case 'builtinType':
+      return n === 'Thread' ? { kind: 'thread' } : { kind: 'typeSet' };
+    case 'enum':
+      return { kind: 'typeSet' };
+    case 'def':
+      return { kind: 'def' };
+    default:
+      return missing();
+  }
+}
+
+/** The declared type of parameter or local `f` of procedure `p`. */
+export function procVarType(ctx: LowerContext, p: string, f: string): TypeExpr | undefined {
+  const decl = ctx.table.procedures.get(p);
+  if (decl === undefined) return undefined;
+  return (
+    decl.params.find((x) => x.name.name === f)?.type ??
+    decl.locals.find((x) => x.name.name === f)?.type
+  );
+}
+
+/** Which procedure's frame `base->f` reaches: the owner of the frame variable the checker bound `f` to. */
+export function arrowProcedure(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'ArrowExpr' }>,
+): string | undefined {
+  if (e.base.kind === 'FrameExpr' && env.owner?.kind === 'procedure') return env.owner.name;
+  const owner = ctx.checked.symbols.get(e.field)?.owner;
+  return owner?.kind === 'ProcedureDecl' ? owner.name.name : undefined;
+}

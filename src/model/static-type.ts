@@ -1,0 +1,44 @@
+// The declared type of a DSL expression, where names and declarations tell it: what lowering
+// needs to pick a bound variable's type (an `any` or `for` over a set) and to find where frames
+// sit in a loop variable. Reads only.
+
+import type { Expr, TypeExpr } from '../syntax/ast.js';
+import type { LowerContext } from './context.js';
+import { type Env, argEnv } from './env.js';
+import { arrowProcedure, lookup, procVarType } from './resolve-name.js';
+import { elementType, fieldType } from './types.js';
+
+/** The declared type of an expression, where names and declarations tell it. */
+export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | undefined {
+  switch (e.kind) {
+    case 'ParenExpr':
+      return staticType(ctx, env, e.inner);
+    case 'NameExpr': {
+      const r = lookup(ctx, env, e);
+      if (r.kind === 'bound') return r.ref.type;
+      if (r.kind === 'macroArg') return staticType(ctx, argEnv(r.arg, env), r.arg.expr);
+      if (r.kind === 'local') return r.v.type;
+      if (r.kind === 'global') return r.type;
+      if (r.kind === 'param')
+        return ctx.table.params.find((p) => p.name.name === e.name.name)?.type;
+      return undefined;
+    }
+    case 'IndexExpr': {
+      if (e.base.kind === 'NameExpr') {
+        const r = lookup(ctx, env, e.base);
+        if (r.kind === 'global' && r.scope === 'thread') return r.type;
+      }
+      return elementType(ctx, staticType(ctx, env, e.base));
+    }
+    case 'FieldExpr':
+      return fieldType(ctx, staticType(ctx, env, e.base), e.field.name);
+    case 'ArrowExpr': {
+      const p = arrowProcedure(ctx, env, e);
+      return p === undefined ? undefined : procVarType(ctx, p, e.field.name);
+    }
+    case 'CallExpr':
+      return ctx.table.defs.get(e.callee.name)?.returnType;
+    default:
+      return undefined;
+  }
+}
