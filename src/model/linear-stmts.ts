@@ -4,6 +4,7 @@
 // branches or writes other than at its element.
 
 import type { Stmt } from '../syntax/ast.js';
+import { type StmtCases, onStmt } from '../syntax/visit.js';
 import { at } from '../source/checked-index.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES } from '../tla/names.js';
@@ -39,33 +40,41 @@ import { elementType } from './types.js';
 /** True when a block only assigns (and asserts), so branches can merge into IF-THEN-ELSE values. */
 export function isLinear(ctx: LowerContext, stmts: readonly Stmt[], depth = 0): boolean {
   if (depth > 20) return false;
-  return stmts.every((s) => {
-    switch (s.kind) {
-      case 'AssignStmt':
-      case 'AssertStmt':
-      case 'SkipStmt':
-      case 'ErrorStmt':
-      case 'ForStmt':
-        return true;
-      case 'AtomicStmt':
-        return isLinear(ctx, s.body.stmts, depth + 1);
-      case 'IfStmt':
-        return (
-          macroCallIn(ctx, s.cond) === undefined &&
-          isLinear(ctx, s.then.stmts, depth + 1) &&
-          (s.else === undefined ||
-            isLinear(ctx, s.else.kind === 'Block' ? s.else.stmts : [s.else], depth + 1))
-        );
-      case 'CallStmt': {
-        if (defCallAsAssign(ctx, s) !== undefined) return true;
-        const m = ctx.table.macros.get(s.callee.name);
-        return m !== undefined && s.target === undefined && isLinear(ctx, m.body.stmts, depth + 1);
-      }
-      default:
-        return false;
-    }
-  });
+  return stmts.every((s) => onStmt(s, LINEAR, ctx, depth));
 }
+
+const linear = (): boolean => true;
+const forks = (): boolean => false;
+
+/** Whether a statement only assigns (at nesting `depth`): it never forks, waits or moves pc. */
+const LINEAR: StmtCases<boolean, [LowerContext, number]> = {
+  AssignStmt: linear,
+  AssertStmt: linear,
+  SkipStmt: linear,
+  ErrorStmt: linear,
+  ForStmt: linear,
+  AtomicStmt: (s, ctx, depth) => isLinear(ctx, s.body.stmts, depth + 1),
+  IfStmt: (s, ctx, depth) =>
+    macroCallIn(ctx, s.cond) === undefined &&
+    isLinear(ctx, s.then.stmts, depth + 1) &&
+    (s.else === undefined ||
+      isLinear(ctx, s.else.kind === 'Block' ? s.else.stmts : [s.else], depth + 1)),
+  CallStmt: (s, ctx, depth) => {
+    if (defCallAsAssign(ctx, s) !== undefined) return true;
+    const m = ctx.table.macros.get(s.callee.name);
+    return m !== undefined && s.target === undefined && isLinear(ctx, m.body.stmts, depth + 1);
+  },
+  AnyAssignStmt: forks,
+  AwaitStmt: forks,
+  WhileStmt: forks,
+  EitherStmt: forks,
+  ReturnStmt: forks,
+  CloneStmt: forks,
+  ExitStmt: forks,
+  FaultStmt: forks,
+  BreakStmt: forks,
+  ContinueStmt: forks,
+};
 
 export function elseStmts(s: Extract<Stmt, { kind: 'IfStmt' }>): readonly Stmt[] {
   if (s.else === undefined) return [];
@@ -101,47 +110,67 @@ function execLinearStmt(
   sink: TlaExpr[],
   k: Cont,
 ): ActTree {
-  switch (s.kind) {
-    case 'AssignStmt': {
-      const value = lowerChecked(ctx, env, s.value, sink);
-      const lv = lvalueChecked(ctx, env, s.target, sink);
-      return k(lv === undefined ? env : assign(env, lv, value));
-    }
-    case 'AssertStmt': {
-      const cond = lowerChecked(ctx, env, s.cond, sink);
-      registerAssert(ctx, sc);
-      return k(
-        assign(
-          env,
-          { variable: INTERNAL_NAMES.failure, path: [] },
-          ite(cond, readVar(env, INTERNAL_NAMES.failure), str(sc.assertName)),
-        ),
-      );
-    }
-    case 'IfStmt':
-      return k(mergeIf(ctx, sc, s, env, sink));
-    case 'ForStmt':
-      return k(execParallelFor(ctx, sc, s, env, sink));
-    case 'AtomicStmt':
-      return k(execLinear(ctx, sc, s.body.stmts, env, sink));
-    case 'CallStmt': {
-      const asAssign = defCallAsAssign(ctx, s);
-      if (asAssign !== undefined) return execLinearStmt(ctx, sc, asAssign, env, sink, k);
-      const m =
-        ctx.table.macros.get(s.callee.name) ??
-        ctx.inconsistent(s.span, 'a call in a linear block that is no macro');
-      const menv = macroEnv(
-        m.params.map((p) => p.name),
-        s.args,
-        env,
-      );
-      const out = execLinear(ctx, sc, m.body.stmts, menv, sink);
-      return k({ ...env, state: out.state, boundNames: out.boundNames });
-    }
-    default:
-      return k(env);
-  }
+  return onStmt(s, EXEC_LINEAR, ctx, sc, env, sink, k);
 }
+
+/** A statement isLinear does not accept: nothing to run. */
+const noEffect = (
+  _s: Stmt,
+  _ctx: LowerContext,
+  _sc: StepCtx,
+  env: Env,
+  _sink: TlaExpr[],
+  k: Cont,
+): ActTree => k(env);
+
+/** Runs one linear statement, collecting frame checks into the sink. */
+const EXEC_LINEAR: StmtCases<ActTree, [LowerContext, StepCtx, Env, TlaExpr[], Cont]> = {
+  AssignStmt: (s, ctx, _sc, env, sink, k) => {
+    const value = lowerChecked(ctx, env, s.value, sink);
+    const lv = lvalueChecked(ctx, env, s.target, sink);
+    return k(lv === undefined ? env : assign(env, lv, value));
+  },
+  AssertStmt: (s, ctx, sc, env, sink, k) => {
+    const cond = lowerChecked(ctx, env, s.cond, sink);
+    registerAssert(ctx, sc);
+    return k(
+      assign(
+        env,
+        { variable: INTERNAL_NAMES.failure, path: [] },
+        ite(cond, readVar(env, INTERNAL_NAMES.failure), str(sc.assertName)),
+      ),
+    );
+  },
+  IfStmt: (s, ctx, sc, env, sink, k) => k(mergeIf(ctx, sc, s, env, sink)),
+  ForStmt: (s, ctx, sc, env, sink, k) => k(execParallelFor(ctx, sc, s, env, sink)),
+  AtomicStmt: (s, ctx, sc, env, sink, k) => k(execLinear(ctx, sc, s.body.stmts, env, sink)),
+  CallStmt: (s, ctx, sc, env, sink, k) => {
+    const asAssign = defCallAsAssign(ctx, s);
+    if (asAssign !== undefined) return execLinearStmt(ctx, sc, asAssign, env, sink, k);
+    const m =
+      ctx.table.macros.get(s.callee.name) ??
+      ctx.inconsistent(s.span, 'a call in a linear block that is no macro');
+    const menv = macroEnv(
+      m.params.map((p) => p.name),
+      s.args,
+      env,
+    );
+    const out = execLinear(ctx, sc, m.body.stmts, menv, sink);
+    return k({ ...env, state: out.state, boundNames: out.boundNames });
+  },
+  SkipStmt: noEffect,
+  ErrorStmt: noEffect,
+  AnyAssignStmt: noEffect,
+  AwaitStmt: noEffect,
+  WhileStmt: noEffect,
+  EitherStmt: noEffect,
+  ReturnStmt: noEffect,
+  CloneStmt: noEffect,
+  ExitStmt: noEffect,
+  FaultStmt: noEffect,
+  BreakStmt: noEffect,
+  ContinueStmt: noEffect,
+};
 
 /** `if` whose branches only assign: each assigned variable becomes IF c THEN a ELSE b. */
 export function mergeIf(

@@ -5,13 +5,13 @@
 
 import type { Expr } from '../syntax/ast.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
-import { INTERNAL_NAMES, frameVarName, liveVarName, tlaIdent } from '../tla/names.js';
+import { INTERNAL_NAMES, liveVarName, tlaIdent } from '../tla/names.js';
 import { at } from '../source/checked-index.js';
 import { arity, lowerBuiltinCall } from './builtin-calls.js';
 import type { LowerContext } from './context.js';
 import { defReadsState } from './def-reads-state.js';
 import { type BoundRef, type Env, argEnv, bindOne, readVar, selfOf, topEnv } from './env.js';
-import { arrowProcedure, lookup, procVarType } from './resolve-name.js';
+import { arrowProcedure, frameVar, lookup } from './resolve-name.js';
 import {
   FALSE,
   TRUE,
@@ -39,11 +39,8 @@ export function arrowAccess(
   e: Extract<Expr, { kind: 'ArrowExpr' }>,
 ): { variable: string; index: TlaExpr } | undefined {
   const p = arrowProcedure(ctx, env, e);
-  if (
-    p === undefined ||
-    (procVarType(ctx, p, e.field.name) === undefined &&
-      !ctx.table.procedures.get(p)?.params.some((x) => x.name.name === e.field.name))
-  ) {
+  const field = p === undefined ? undefined : frameVar(ctx, p, e.field.name);
+  if (p === undefined || field === undefined) {
     return ctx.inconsistent(
       e.field.span,
       `\`->${e.field.name}\` names no field of a frame (CS3007)`,
@@ -57,7 +54,7 @@ export function arrowAccess(
     const stored = ctx.storedFrames.get(p);
     env.checks.push(stored === undefined ? live : and(bin('#', index, name(stored.dead)), live));
   }
-  return { variable: frameVarName(p, e.field.name), index };
+  return { variable: field.tla, index };
 }
 
 /** Lowers a DSL expression. */

@@ -75,14 +75,12 @@ export function lookup(
   }
 }
 
-/** The declared type of parameter or local `f` of procedure `p`. */
-export function procVarType(ctx: LowerContext, p: string, f: string): TypeExpr | undefined {
-  const decl = ctx.table.procedures.get(p);
-  if (decl === undefined) return undefined;
-  return (
-    decl.params.find((x) => x.name.name === f)?.type ??
-    decl.locals.find((x) => x.name.name === f)?.type
-  );
+/**
+ * Parameter or local `f` of procedure `p` as its frame declared it (TLA+ variable and type): the
+ * one table of frame variables, which `p->f` and the procedure's own steps both read.
+ */
+export function frameVar(ctx: LowerContext, p: string, f: string): LocalVar | undefined {
+  return ctx.procedureOwners.get(p)?.vars.get(f);
 }
 
 /** Which procedure's frame `base->f` reaches: the owner of the frame variable the checker bound `f` to. */

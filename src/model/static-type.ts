@@ -1,11 +1,11 @@
 // The declared type of a DSL expression, where names and declarations tell it: what lowering
-// needs to pick a bound variable's type (an `any` or `for` over a set) and to find where frames
-// sit in a loop variable. Reads only.
+// needs to type a bound variable (an `any` or `for` over a set), and the element type of a `for`
+// loop's set, which tells where frames can sit in its hidden variables. Reads only.
 
 import type { Expr, TypeExpr } from '../syntax/ast.js';
 import type { LowerContext } from './context.js';
 import { type Env, argEnv } from './env.js';
-import { arrowProcedure, lookup, procVarType } from './resolve-name.js';
+import { arrowProcedure, frameVar, lookup } from './resolve-name.js';
 import { elementType, fieldType } from './types.js';
 
 /** The declared type of an expression, where names and declarations tell it. */
@@ -34,11 +34,27 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
       return fieldType(ctx, staticType(ctx, env, e.base), e.field.name);
     case 'ArrowExpr': {
       const p = arrowProcedure(ctx, env, e);
-      return p === undefined ? undefined : procVarType(ctx, p, e.field.name);
+      return p === undefined ? undefined : frameVar(ctx, p, e.field.name)?.type;
     }
     case 'CallExpr':
       return ctx.table.defs.get(e.callee.name)?.returnType;
     default:
       return undefined;
   }
+}
+
+/** The element type of a `for` loop's set, looking through filters and set operators. */
+export function loopElementType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | undefined {
+  if (e.kind === 'ParenExpr') return loopElementType(ctx, env, e.inner);
+  if (e.kind === 'SetFilter') return loopElementType(ctx, env, e.set);
+  if (e.kind === 'BinaryExpr' && ['union', 'inter', '\\'].includes(e.op))
+    return loopElementType(ctx, env, e.left) ?? loopElementType(ctx, env, e.right);
+  if (e.kind === 'SetLit') {
+    for (const x of e.elements) {
+      const t = staticType(ctx, env, x);
+      if (t !== undefined) return t;
+    }
+    return undefined;
+  }
+  return elementType(ctx, staticType(ctx, env, e));
 }
