@@ -1,6 +1,6 @@
 // The built-in functions of the language (`card`, `len`, `head`, `tail`, `append` and the thread
-// tests `done`, `exiting`, `unborn`, `alive`, `at`, `in_call`) as TLA+. Takes a call and how to
-// lower its arguments; returns undefined for a call of anything else (a def).
+// tests `done`, `exiting`, `unborn`, `alive`, `at`, `in_call`) as TLA+. Takes a call the checker
+// resolved to a built-in and how to lower its arguments; undefined for a built-in it does not know.
 
 import type { Expr } from '../syntax/ast.js';
 import { at as item } from '../source/checked-index.js';
@@ -23,16 +23,6 @@ export const THREAD_TESTS: readonly string[] = [
   'in_call',
 ];
 
-/** Every built-in function name. */
-export const BUILTIN_FUNCTIONS: readonly string[] = [
-  'card',
-  'len',
-  'head',
-  'tail',
-  'append',
-  ...THREAD_TESTS,
-];
-
 /** pc of thread `t` in this environment. */
 function pcOf(env: Env, t: TlaExpr): TlaExpr {
   return fcnApp(readVar(env, INTERNAL_NAMES.pc), t);
@@ -49,7 +39,6 @@ export function lowerBuiltinCall(
   low: (x: Expr) => TlaExpr,
 ): TlaExpr | undefined {
   const n = e.callee.name;
-  if (!BUILTIN_FUNCTIONS.includes(n)) return undefined;
   const args = (): TlaExpr[] => e.args.map(low);
   const thread = (): TlaExpr => low(item(e.args, 0, `the thread argument of \`${n}\``));
   switch (n) {
@@ -83,10 +72,12 @@ export function lowerBuiltinCall(
       return arity(ctx, e, 2)
         ? lowerAt(ctx, env, thread(), item(e.args, 1, 'label of `at`'))
         : FALSE;
-    default:
+    case 'in_call':
       return arity(ctx, e, 2)
         ? lowerInCall(ctx, env, thread(), item(e.args, 1, 'procedure of `in_call`'))
         : FALSE;
+    default:
+      return undefined;
   }
 }
 

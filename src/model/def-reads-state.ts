@@ -24,9 +24,9 @@ export function defReadsState(
     const sym = x.kind === 'NameExpr' ? ctx.checked.symbols.get(x) : undefined;
     if (sym?.kind === 'sharedVar' || sym?.kind === 'threadVar') reads = true;
     if (x.kind === 'CallExpr') {
-      if (THREAD_TESTS.includes(x.callee.name)) reads = true;
-      else if (ctx.table.defs.has(x.callee.name) && defReadsState(ctx, x.callee.name, seen))
-        reads = true;
+      const callee = ctx.checked.symbols.get(x.callee);
+      if (callee?.kind === 'builtinFn' && THREAD_TESTS.includes(callee.name)) reads = true;
+      else if (callee?.kind === 'def' && defReadsState(ctx, callee.name, seen)) reads = true;
     }
     if (sym?.kind === 'def' && defReadsState(ctx, sym.name, seen)) reads = true;
     for (const c of childExprs(x)) visit(c);

@@ -204,13 +204,12 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
       return name(INTERNAL_NAMES.thread);
     case 'def':
       // A def without parameters may be named without `()`.
-      return lowerCall(ctx, env, {
-        kind: 'CallExpr',
-        id: e.id,
-        span: e.span,
-        callee: e.name,
-        args: [],
-      });
+      return lowerDefCall(
+        ctx,
+        env,
+        { kind: 'CallExpr', id: e.id, span: e.span, callee: e.name, args: [] },
+        r.name,
+      );
     case 'typeSet':
       return typeAsSet(ctx, e);
   }
@@ -260,17 +259,32 @@ function lowerBinary(
   }
 }
 
+/** A call in an expression: of what the checker resolved its callee to, a built-in or a def. */
 function lowerCall(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'CallExpr' }>): TlaExpr {
-  const builtin = lowerBuiltinCall(ctx, env, e, (x) => lowerExpr(ctx, env, x));
-  if (builtin !== undefined) return builtin;
-  const n = e.callee.name;
-  const def = ctx.table.defs.get(n);
-  if (def === undefined) {
+  const sym = ctx.checked.symbols.get(e.callee);
+  if (sym?.kind === 'builtinFn')
+    return (
+      lowerBuiltinCall(ctx, env, e, (x) => lowerExpr(ctx, env, x)) ??
+      ctx.inconsistent(e.callee.span, `built-in \`${sym.name}\` has no lowering`)
+    );
+  if (sym?.kind !== 'def')
     return ctx.inconsistent(
       e.callee.span,
-      `\`${n}\` called in an expression is not a def or built-in (CS2001, CS2005, CS3012)`,
+      `\`${e.callee.name}\` called in an expression is not a def or built-in (CS2001, CS2005, CS3012)`,
     );
-  }
+  return lowerDefCall(ctx, env, e, sym.name);
+}
+
+/** A call of def `n` (named in `e`, or `e` a use of a def without parameters). */
+function lowerDefCall(
+  ctx: LowerContext,
+  env: Env,
+  e: Extract<Expr, { kind: 'CallExpr' }>,
+  n: string,
+): TlaExpr {
+  const def = ctx.table.defs.get(n);
+  if (def === undefined)
+    return ctx.inconsistent(e.callee.span, `def \`${n}\` is not declared in this variant`);
   if (!arity(ctx, e, def.params.length)) return TRUE;
   const lowered = e.args.map((a) => lowerExpr(ctx, env, a));
   if (defReadsState(ctx, n)) {

@@ -4,7 +4,6 @@
 
 import type { Expr, MacroDecl, Stmt } from '../syntax/ast.js';
 import { childExprs } from '../syntax/visit.js';
-import { BUILTIN_FUNCTIONS } from './builtin-calls.js';
 import type { LowerContext } from './context.js';
 import type { Env, MacroArg } from './env.js';
 
@@ -32,10 +31,8 @@ export function defCallAsAssign(
   ctx: LowerContext,
   s: Extract<Stmt, { kind: 'CallStmt' }>,
 ): Extract<Stmt, { kind: 'AssignStmt' }> | undefined {
-  const n = s.callee.name;
-  const fn = ctx.table.defs.has(n) || BUILTIN_FUNCTIONS.includes(n);
-  if (s.target === undefined || !fn || ctx.table.macros.has(n) || ctx.table.procedures.has(n))
-    return undefined;
+  const kind = ctx.checked.symbols.get(s.callee)?.kind;
+  if (s.target === undefined || (kind !== 'def' && kind !== 'builtinFn')) return undefined;
   const value: Expr = { kind: 'CallExpr', id: s.id, span: s.span, callee: s.callee, args: s.args };
   return {
     kind: 'AssignStmt',
@@ -67,7 +64,7 @@ export function macroCallIn(
   let found: Extract<Expr, { kind: 'CallExpr' }> | undefined;
   const visit = (x: Expr): void => {
     if (found !== undefined) return;
-    if (x.kind === 'CallExpr' && ctx.table.macros.has(x.callee.name)) {
+    if (x.kind === 'CallExpr' && ctx.checked.symbols.get(x.callee)?.kind === 'macro') {
       found = x;
       return;
     }

@@ -17,7 +17,7 @@ export type Resolved =
   | { kind: 'enum'; value: string }
   | { kind: 'group'; tla: string }
   | { kind: 'thread' }
-  | { kind: 'def' }
+  | { kind: 'def'; name: string }
   | { kind: 'typeSet' };
 
 /** What name `e` denotes in `env`; an internal error when the checker's symbol has no value here. */
@@ -69,7 +69,7 @@ export function lookup(
     case 'enum':
       return { kind: 'typeSet' };
     case 'def':
-      return { kind: 'def' };
+      return { kind: 'def', name: sym.name };
     default:
       return missing();
   }
