@@ -12,6 +12,7 @@ import type { LowerContext } from './context.js';
 import { type Env, bindOne, readVar } from './env.js';
 import type { ActTree } from './ir.js';
 import { defCallAsAssign, macroCallIn, macroEnv } from './macro-calls.js';
+import { calledMacro } from './resolve-name.js';
 import { staticType } from './static-type.js';
 import type { Cont, StepCtx } from './step-ctx.js';
 import { registerAssert } from './step-ctx.js';
@@ -61,7 +62,7 @@ const LINEAR: StmtCases<boolean, [LowerContext, number]> = {
       isLinear(ctx, s.else.kind === 'Block' ? s.else.stmts : [s.else], depth + 1)),
   CallStmt: (s, ctx, depth) => {
     if (defCallAsAssign(ctx, s) !== undefined) return true;
-    const m = ctx.table.macros.get(s.callee.name);
+    const m = calledMacro(ctx, s.callee);
     return m !== undefined && s.target === undefined && isLinear(ctx, m.body.stmts, depth + 1);
   },
   AnyAssignStmt: forks,
@@ -148,7 +149,7 @@ const EXEC_LINEAR: StmtCases<ActTree, [LowerContext, StepCtx, Env, TlaExpr[], Co
     const asAssign = defCallAsAssign(ctx, s);
     if (asAssign !== undefined) return execLinearStmt(ctx, sc, asAssign, env, sink, k);
     const m =
-      ctx.table.macros.get(s.callee.name) ??
+      calledMacro(ctx, s.callee) ??
       ctx.inconsistent(s.span, 'a call in a linear block that is no macro');
     const menv = macroEnv(
       m.params.map((p) => p.name),

@@ -16,6 +16,7 @@ import {
 } from '../tla/names.js';
 import { type StmtCases, onStmt } from '../syntax/visit.js';
 import type { LowerContext, OwnerInfo } from './context.js';
+import { calledMacro, calledProcedure } from './resolve-name.js';
 
 export interface LoopPlan {
   readonly binderVar: string;
@@ -189,9 +190,9 @@ const RUNS_EXIT: StmtCases<boolean, [LowerContext, Set<string>]> = {
   AtomicStmt: (s, ctx, seenMacros) => containsExit(s.body.stmts, ctx, seenMacros),
   FaultStmt: (s, ctx, seenMacros) => containsExit([s.body, ...s.handler.stmts], ctx, seenMacros),
   CallStmt: (s, ctx, seenMacros) => {
-    const m = ctx.table.macros.get(s.callee.name);
-    if (m === undefined || seenMacros.has(s.callee.name)) return false;
-    seenMacros.add(s.callee.name);
+    const m = calledMacro(ctx, s.callee);
+    if (m === undefined || seenMacros.has(m.name.name)) return false;
+    seenMacros.add(m.name.name);
     return containsExit(m.body.stmts, ctx, seenMacros);
   },
   IfStmt: inSteps,
@@ -503,12 +504,13 @@ const PLAN_STEP: StmtCases<void, [OwnerPlanner, PlanSite]> = {
   },
   CallStmt: (s, planner, { name, next, loopVars, planned }) => {
     planner.steps.push(planned([]));
-    if (!planner.ctx.table.procedures.has(s.callee.name)) return;
-    planner.calls.push(s.callee.name);
+    const p = calledProcedure(planner.ctx, s.callee);
+    if (p === undefined) return;
+    planner.calls.push(p.name.name);
     planner.ctx.callSites.push({
       site: name.name,
       caller: planner.owner,
-      callee: s.callee.name,
+      callee: p.name.name,
       target: s.target,
       continuation: next,
       loopVars: new Map(loopVars),

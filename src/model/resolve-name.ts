@@ -2,7 +2,8 @@
 // the environment says what that declaration holds there (a bound value, a macro argument, a
 // frame variable). Also which procedure's frame a `base->f` reaches. Reads only.
 
-import type { Expr, TypeExpr } from '../syntax/ast.js';
+import type { Expr, MacroDecl, ProcedureDecl, TypeExpr } from '../syntax/ast.js';
+import type { Ident } from '../syntax/ast-node.js';
 import { tlaIdent } from '../tla/names.js';
 import type { LocalVar, LowerContext } from './context.js';
 import type { BoundRef, Env, MacroArg } from './env.js';
@@ -19,6 +20,18 @@ export type Resolved =
   | { kind: 'thread' }
   | { kind: 'def'; name: string }
   | { kind: 'typeSet' };
+
+/** The macro a call names, as the checker resolved its callee, in this variant's declarations. */
+export function calledMacro(ctx: LowerContext, callee: Ident): MacroDecl | undefined {
+  const sym = ctx.checked.symbols.get(callee);
+  return sym?.kind === 'macro' ? ctx.table.macros.get(sym.name) : undefined;
+}
+
+/** The procedure a call names, as the checker resolved its callee, in this variant's declarations. */
+export function calledProcedure(ctx: LowerContext, callee: Ident): ProcedureDecl | undefined {
+  const sym = ctx.checked.symbols.get(callee);
+  return sym?.kind === 'procedure' ? ctx.table.procedures.get(sym.name) : undefined;
+}
 
 /** What name `e` denotes in `env`; an internal error when the checker's symbol has no value here. */
 export function lookup(

@@ -36,8 +36,10 @@ export function staticType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | und
       const p = arrowProcedure(ctx, env, e);
       return p === undefined ? undefined : frameVar(ctx, p, e.field.name)?.type;
     }
-    case 'CallExpr':
-      return ctx.table.defs.get(e.callee.name)?.returnType;
+    case 'CallExpr': {
+      const sym = ctx.checked.symbols.get(e.callee);
+      return sym?.kind === 'def' ? ctx.table.defs.get(sym.name)?.returnType : undefined;
+    }
     default:
       return undefined;
   }

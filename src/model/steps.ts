@@ -17,6 +17,7 @@ import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
 import { macroCallIn } from './macro-calls.js';
 import { execReturn, pushSite } from './procedure-return.js';
+import { calledProcedure } from './resolve-name.js';
 import type { StepCtx } from './step-ctx.js';
 import { assignSelf, leafOf, withChecks } from './sym-state.js';
 import { execStmt, faultHandler, withMacroResult } from './symbolic.js';
@@ -251,7 +252,7 @@ const STEP_ACTIONS: StmtCases<ModelAction[], [StepLowering]> = {
   ],
   ForStmt: (s, { ctx, step, env, make }) => lowerFor(ctx, step, s, env, make),
   CallStmt: (s, sl) => {
-    const p = sl.ctx.table.procedures.get(s.callee.name);
+    const p = calledProcedure(sl.ctx, s.callee);
     if (p === undefined) return simpleStep('step')(s, sl);
     return [sl.action('call', lowerCall(sl.ctx, sl.step, p, s, sl.env))];
   },

@@ -16,6 +16,7 @@ import type { ActTree } from './ir.js';
 import { elseStmts, execParallelFor, isLinear, mergeIf } from './linear-stmts.js';
 import { defCallAsAssign, macroBody, macroCallIn, macroEnv } from './macro-calls.js';
 import { execReturn } from './procedure-return.js';
+import { calledMacro } from './resolve-name.js';
 import { staticType } from './static-type.js';
 import { type Cont, type StepCtx, registerAssert } from './step-ctx.js';
 import {
@@ -182,7 +183,7 @@ function execCall(
 ): ActTree {
   const asAssign = defCallAsAssign(ctx, s);
   if (asAssign !== undefined) return execStmt(ctx, sc, asAssign, env, k);
-  const m = ctx.table.macros.get(s.callee.name);
+  const m = calledMacro(ctx, s.callee);
   if (m === undefined)
     return ctx.inconsistent(
       s.callee.span,
@@ -252,7 +253,7 @@ export function withMacroResult(
   const call = macroCallIn(ctx, e);
   if (call === undefined) return k(env);
   const m =
-    ctx.table.macros.get(call.callee.name) ??
+    calledMacro(ctx, call.callee) ??
     ctx.inconsistent(call.span, 'a value-returning macro call that names no macro');
   if (m.params.length !== call.args.length)
     return ctx.inconsistent(
