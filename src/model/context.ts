@@ -42,9 +42,6 @@ export interface CallSite {
   readonly continuation: string;
 }
 
-/** A variable created while lowering (internal, loop binders), declared in this order after the DSL's. */
-export interface PendingVar extends ModelVariable {}
-
 export class LowerContext {
   /** Every module-level name, so bound variables never shadow one (SANY rejects shadowing). */
   readonly taken = new Set<string>();

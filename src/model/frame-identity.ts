@@ -3,12 +3,13 @@
 // stored reference to a returning call by that procedure's tombstone. Pure TLA+ construction;
 // it decides nothing about steps and writes no state of its own except the context's table.
 
-import type { Expr, TypeExpr } from '../syntax/ast.js';
+import type { TypeExpr } from '../syntax/ast.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, deadFrameName, uniqueName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ModelAction } from './ir.js';
-import { type Env, freshBound, readVar, staticType } from './lower-expr.js';
+import { type Env, freshBound, readVar } from './env.js';
+import { loopElementType } from './static-type.js';
 import type { OwnerPlan } from './plan.js';
 import type { FrameShape, StoredFrameVar } from './stored-frames.js';
 import {
@@ -23,7 +24,7 @@ import {
   referencedNames,
   setEnum,
 } from './tla-build.js';
-import { elementType, resolveType } from './types.js';
+import { resolveType } from './types.js';
 
 /**
  * Where `frame<p>` values sit in a declared type, or undefined when it holds none. Map keys are
@@ -65,22 +66,6 @@ export function frameShape(
     default:
       return undefined;
   }
-}
-
-/** The element type of a `for` loop's set, looking through filters and set operators. */
-function loopElementType(ctx: LowerContext, env: Env, e: Expr): TypeExpr | undefined {
-  if (e.kind === 'ParenExpr') return loopElementType(ctx, env, e.inner);
-  if (e.kind === 'SetFilter') return loopElementType(ctx, env, e.set);
-  if (e.kind === 'BinaryExpr' && ['union', 'inter', '\\'].includes(e.op))
-    return loopElementType(ctx, env, e.left) ?? loopElementType(ctx, env, e.right);
-  if (e.kind === 'SetLit') {
-    for (const x of e.elements) {
-      const t = staticType(ctx, env, x);
-      if (t !== undefined) return t;
-    }
-    return undefined;
-  }
-  return elementType(ctx, staticType(ctx, env, e));
 }
 
 /**

@@ -2,7 +2,7 @@
 // the owners of code (each process, then each procedure in the order calls reach it) with their
 // step plans, thread sets and frame variables. Fills the LowerContext; the actions come after.
 
-import type { Block, Expr, ProcedureDecl, ProcessDecl, Stmt } from '../syntax/ast.js';
+import type { Expr, ProcedureDecl, ProcessDecl, Stmt } from '../syntax/ast.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import {
   INTERNAL_NAMES,
@@ -16,9 +16,10 @@ import {
 } from '../tla/names.js';
 import type { LocalVar, LowerContext, OwnerInfo } from './context.js';
 import type { Instance } from './instance.js';
-import { lowerExpr, topEnv } from './lower-expr.js';
-import { childExprs } from '../syntax/visit.js';
-import { type OwnerPlan, childBlocks, needsImplicitReturn, planOwner } from './plan.js';
+import { topEnv } from './env.js';
+import { lowerExpr } from './lower-expr.js';
+import { forEachExpr, forEachStmt, stmtExprs } from '../syntax/visit.js';
+import { type OwnerPlan, needsImplicitReturn, planOwner } from './plan.js';
 import { isConstantInit } from './steps.js';
 import { bin, name, setEnum } from './tla-build.js';
 import { defaultValue } from './types.js';
@@ -269,41 +270,12 @@ export function declareFrameVars(ctx: LowerContext, owners: Owners): void {
 
 /** Does any expression in the statements (nested blocks, atomic bodies, handlers included) satisfy `pred`? */
 function anyExpr(stmts: readonly Stmt[], pred: (e: Expr) => boolean): boolean {
-  const inExpr = (e: Expr): boolean => {
-    if (pred(e)) return true;
-    return childExprs(e).some(inExpr);
-  };
-  return stmts.some((s) => {
-    if (stmtExprs(s).some(inExpr)) return true;
-    if (s.kind === 'AtomicStmt') return anyExpr(s.body.stmts, pred);
-    if (s.kind === 'FaultStmt') return anyExpr([s.body, ...s.handler.stmts], pred);
-    return childBlocks(s).some((b: Block) => anyExpr(b.stmts, pred));
+  let found = false;
+  forEachStmt(stmts, (s) => {
+    for (const e of stmtExprs(s))
+      forEachExpr(e, (x) => {
+        if (pred(x)) found = true;
+      });
   });
-}
-
-/** Every expression of a statement (not of nested step blocks' statements: those are visited as statements). */
-function stmtExprs(s: Stmt): Expr[] {
-  switch (s.kind) {
-    case 'AssignStmt':
-      return [s.target, s.value];
-    case 'AnyAssignStmt':
-      return [s.target, s.set, ...(s.where ? [s.where] : [])];
-    case 'AwaitStmt':
-    case 'AssertStmt':
-    case 'IfStmt':
-    case 'WhileStmt':
-      return [s.cond];
-    case 'ForStmt':
-      return [s.set];
-    case 'CallStmt':
-      return [...(s.target ? [s.target] : []), ...s.args];
-    case 'ReturnStmt':
-      return s.value ? [s.value] : [];
-    case 'CloneStmt':
-      return s.target ? [s.target] : [];
-    case 'FaultStmt':
-      return s.when ? [s.when] : [];
-    default:
-      return [];
-  }
+  return found;
 }

@@ -14,7 +14,8 @@ import type { LowerContext } from './context.js';
 import type { PropertyDecl } from './decls.js';
 import type { FairnessClause, ModelProperty } from './ir.js';
 import type { Actions } from './lower-actions.js';
-import { type Env, bindOne, lowerExpr, topEnv } from './lower-expr.js';
+import { type Env, bindOne, topEnv } from './env.js';
+import { lowerExpr } from './lower-expr.js';
 import type { Owners } from './lower-owners.js';
 import { TRUE, bin, name, str } from './tla-build.js';
 

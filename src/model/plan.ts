@@ -14,7 +14,9 @@ import {
   stepName,
   uniqueName,
 } from '../tla/names.js';
+import { type StmtCases, onStmt } from '../syntax/visit.js';
 import type { LowerContext, OwnerInfo } from './context.js';
+import { calledMacro, calledProcedure } from './resolve-name.js';
 
 export interface LoopPlan {
   readonly binderVar: string;
@@ -98,21 +100,40 @@ function elseChain(s: Extract<Stmt, { kind: 'IfStmt' }>): {
   return { conds, elseBlock: cur.else?.kind === 'Block' ? cur.else : undefined };
 }
 
+const noBlocks = (): Block[] => [];
+
+/**
+ * The blocks nested in a statement whose statements are steps of their own: an `if` chain's
+ * branches (the chain flattened), a loop's body, `either`'s branches. An `atomic` body and a
+ * fault point's statements run inside the one step.
+ */
+const STEP_BLOCKS: StmtCases<Block[]> = {
+  IfStmt: (s) => {
+    const { conds, elseBlock } = elseChain(s);
+    return [...conds.map((c) => c.then), ...(elseBlock !== undefined ? [elseBlock] : [])];
+  },
+  WhileStmt: (s) => [s.body],
+  ForStmt: (s) => [s.body],
+  EitherStmt: (s) => [...s.branches],
+  AssignStmt: noBlocks,
+  AnyAssignStmt: noBlocks,
+  AwaitStmt: noBlocks,
+  AssertStmt: noBlocks,
+  SkipStmt: noBlocks,
+  AtomicStmt: noBlocks,
+  CallStmt: noBlocks,
+  ReturnStmt: noBlocks,
+  CloneStmt: noBlocks,
+  ExitStmt: noBlocks,
+  FaultStmt: noBlocks,
+  BreakStmt: noBlocks,
+  ContinueStmt: noBlocks,
+  ErrorStmt: noBlocks,
+};
+
 /** The blocks whose statements are steps of their own, nested directly in statement `s`. */
 export function childBlocks(s: Stmt): Block[] {
-  switch (s.kind) {
-    case 'IfStmt': {
-      const { conds, elseBlock } = elseChain(s);
-      return [...conds.map((c) => c.then), ...(elseBlock !== undefined ? [elseBlock] : [])];
-    }
-    case 'WhileStmt':
-    case 'ForStmt':
-      return [s.body];
-    case 'EitherStmt':
-      return [...s.branches];
-    default:
-      return [];
-  }
+  return onStmt(s, STEP_BLOCKS);
 }
 
 /** The conditions of an if / else-if chain, in order. */
@@ -124,52 +145,78 @@ export function ifConditions(s: Extract<Stmt, { kind: 'IfStmt' }>): {
   return { conds: c.conds, hasElse: c.elseBlock !== undefined };
 }
 
+const goesOn = (): boolean => true;
+
+/** Whether control can go on past a block ending with the statement. */
+const ENDS_OPEN: StmtCases<boolean> = {
+  ReturnStmt: () => false,
+  ExitStmt: () => false,
+  // Only inside a loop, and a loop's end is never the end of the body.
+  BreakStmt: goesOn,
+  ContinueStmt: goesOn,
+  IfStmt: (s) => {
+    const { conds, elseBlock } = elseChain(s);
+    if (elseBlock === undefined) return true;
+    return conds.some((c) => fallsThrough(c.then.stmts)) || fallsThrough(elseBlock.stmts);
+  },
+  EitherStmt: (s) => s.branches.some((b) => fallsThrough(b.stmts)),
+  AssignStmt: goesOn,
+  AnyAssignStmt: goesOn,
+  AwaitStmt: goesOn,
+  AssertStmt: goesOn,
+  SkipStmt: goesOn,
+  WhileStmt: goesOn,
+  ForStmt: goesOn,
+  AtomicStmt: goesOn,
+  CallStmt: goesOn,
+  CloneStmt: goesOn,
+  FaultStmt: goesOn,
+  ErrorStmt: goesOn,
+};
+
 function fallsThrough(stmts: readonly Stmt[]): boolean {
   const last = stmts[stmts.length - 1];
-  if (last === undefined) return true;
-  switch (last.kind) {
-    case 'ReturnStmt':
-    case 'ExitStmt':
-      return false;
-    case 'BreakStmt':
-    case 'ContinueStmt':
-      // Only inside a loop, and a loop's end is never the end of the body.
-      return true;
-    case 'IfStmt': {
-      const { conds, elseBlock } = elseChain(last);
-      if (elseBlock === undefined) return true;
-      return conds.some((c) => fallsThrough(c.then.stmts)) || fallsThrough(elseBlock.stmts);
-    }
-    case 'EitherStmt':
-      return last.branches.some((b) => fallsThrough(b.stmts));
-    default:
-      return true;
-  }
+  return last === undefined || onStmt(last, ENDS_OPEN);
 }
+
+/** Whether a statement can run `exit`, looking into its steps' blocks and the macros it calls. */
+type ExitTest = (s: Stmt, ctx: LowerContext, seenMacros: Set<string>) => boolean;
+
+const inSteps: ExitTest = (s, ctx, seenMacros) =>
+  childBlocks(s).some((b) => containsExit(b.stmts, ctx, seenMacros));
+
+const RUNS_EXIT: StmtCases<boolean, [LowerContext, Set<string>]> = {
+  ExitStmt: () => true,
+  AtomicStmt: (s, ctx, seenMacros) => containsExit(s.body.stmts, ctx, seenMacros),
+  FaultStmt: (s, ctx, seenMacros) => containsExit([s.body, ...s.handler.stmts], ctx, seenMacros),
+  CallStmt: (s, ctx, seenMacros) => {
+    const m = calledMacro(ctx, s.callee);
+    if (m === undefined || seenMacros.has(m.name.name)) return false;
+    seenMacros.add(m.name.name);
+    return containsExit(m.body.stmts, ctx, seenMacros);
+  },
+  IfStmt: inSteps,
+  WhileStmt: inSteps,
+  ForStmt: inSteps,
+  EitherStmt: inSteps,
+  AssignStmt: inSteps,
+  AnyAssignStmt: inSteps,
+  AwaitStmt: inSteps,
+  AssertStmt: inSteps,
+  SkipStmt: inSteps,
+  ReturnStmt: inSteps,
+  CloneStmt: inSteps,
+  BreakStmt: inSteps,
+  ContinueStmt: inSteps,
+  ErrorStmt: inSteps,
+};
 
 function containsExit(
   stmts: readonly Stmt[],
   ctx: LowerContext,
   seenMacros: Set<string> = new Set(),
 ): boolean {
-  return stmts.some((s) => {
-    switch (s.kind) {
-      case 'ExitStmt':
-        return true;
-      case 'AtomicStmt':
-        return containsExit(s.body.stmts, ctx, seenMacros);
-      case 'FaultStmt':
-        return containsExit([s.body, ...s.handler.stmts], ctx, seenMacros);
-      case 'CallStmt': {
-        const m = ctx.table.macros.get(s.callee.name);
-        if (m === undefined || seenMacros.has(s.callee.name)) return false;
-        seenMacros.add(s.callee.name);
-        return containsExit(m.body.stmts, ctx, seenMacros);
-      }
-      default:
-        return childBlocks(s).some((b) => containsExit(b.stmts, ctx, seenMacros));
-    }
-  });
+  return stmts.some((s) => onStmt(s, RUNS_EXIT, ctx, seenMacros));
 }
 
 /** A statement's step name, DSL label, and whether the label was generated. */
@@ -283,8 +330,8 @@ class OwnerPlanner {
   private forExits: ForExit[] = [];
 
   constructor(
-    private readonly ctx: LowerContext,
-    private readonly owner: OwnerInfo,
+    readonly ctx: LowerContext,
+    readonly owner: OwnerInfo,
     body: Block,
   ) {
     this.overrides = ctx.table.stepOverrides.get(owner.name);
@@ -329,7 +376,7 @@ class OwnerPlanner {
   }
 
   /** Runs `body` with `t` as the innermost loop's targets and `exit` as its exit, if a `for`. */
-  private inLoop<T>(t: LoopTargets, exit: ForExit | undefined, body: () => T): T {
+  inLoop<T>(t: LoopTargets, exit: ForExit | undefined, body: () => T): T {
     const saved = this.targets;
     const savedExits = this.forExits;
     this.targets = t;
@@ -351,14 +398,11 @@ class OwnerPlanner {
   }
 
   /** Plans statement `s` (its step, then the steps of its nested blocks); `next` is where it goes after. */
-  private step(s: Stmt, next: string, loopVars: LoopVars): void {
+  step(s: Stmt, next: string, loopVars: LoopVars): void {
     const n = this.nameOf(s);
     this.addLabel(n.label, n.name);
     const exits = this.forExits;
-    const planned = (
-      branchFirsts: readonly string[],
-      extra: { loop?: LoopPlan; failName?: string } = {},
-    ): PlannedStep => ({
+    const planned: PlanSite['planned'] = (branchFirsts, extra = {}) => ({
       name: n.name,
       label: n.label,
       generated: n.generated,
@@ -370,55 +414,11 @@ class OwnerPlanner {
       ...(extra.failName ? { failName: extra.failName } : {}),
       ...(exits.length > 0 ? { forExits: exits } : {}),
     });
-    switch (s.kind) {
-      case 'IfStmt': {
-        const blocks = childBlocks(s);
-        const { hasElse } = ifConditions(s);
-        this.steps.push(
-          planned([...blocks.map((blk) => this.firstOf(blk, next)), ...(hasElse ? [] : [next])]),
-        );
-        blocks.forEach((blk) => this.walk(blk, next, loopVars));
-        break;
-      }
-      case 'WhileStmt': {
-        const t: LoopTargets = { breakTo: next, continueTo: n.name };
-        this.steps.push(planned(this.inLoop(t, undefined, () => [this.firstOf(s.body, n.name)])));
-        this.inLoop(t, undefined, () => this.walk(s.body, n.name, loopVars));
-        break;
-      }
-      case 'EitherStmt':
-        this.steps.push(planned(s.branches.map((blk) => this.firstOf(blk, next))));
-        s.branches.forEach((blk) => this.walk(blk, next, loopVars));
-        break;
-      case 'ForStmt':
-        this.forStep(s, n, next, loopVars, planned);
-        break;
-      case 'FaultStmt':
-        this.steps.push(
-          planned([], { failName: uniqueName(faultStepName(n.name), this.ctx.taken) }),
-        );
-        break;
-      case 'CallStmt':
-        this.steps.push(planned([]));
-        if (this.ctx.table.procedures.has(s.callee.name)) {
-          this.calls.push(s.callee.name);
-          this.ctx.callSites.push({
-            site: n.name,
-            caller: this.owner,
-            callee: s.callee.name,
-            target: s.target,
-            continuation: next,
-            loopVars: new Map(loopVars),
-          });
-        }
-        break;
-      default:
-        this.steps.push(planned([]));
-    }
+    onStmt(s, PLAN_STEP, this, { name: n, next, loopVars, planned });
   }
 
   /** A `for` step: its hidden binder and set variables, its next-element step, then its body. */
-  private forStep(
+  forStep(
     s: Extract<Stmt, { kind: 'ForStmt' }>,
     n: StepName,
     next: string,
@@ -456,6 +456,79 @@ class OwnerPlanner {
     this.inLoop(forTargets, exit, () => this.walk(s.body, nextName, inner));
   }
 }
+
+/** Where a statement being planned sits: its name, where control goes after it, the loops around it. */
+interface PlanSite {
+  readonly name: StepName;
+  readonly next: string;
+  readonly loopVars: LoopVars;
+  /** The statement's step, given the first steps of its nested blocks. */
+  readonly planned: (
+    branchFirsts: readonly string[],
+    extra?: { loop?: LoopPlan; failName?: string },
+  ) => PlannedStep;
+}
+
+/** A statement that is one step with no steps nested in it. */
+const oneStep = (_s: Stmt, planner: OwnerPlanner, site: PlanSite): void => {
+  planner.steps.push(site.planned([]));
+};
+
+/** How each statement is planned: its step, then the steps of its nested blocks. */
+const PLAN_STEP: StmtCases<void, [OwnerPlanner, PlanSite]> = {
+  IfStmt: (s, planner, { next, loopVars, planned }) => {
+    const blocks = childBlocks(s);
+    const { hasElse } = ifConditions(s);
+    planner.steps.push(
+      planned([...blocks.map((blk) => planner.firstOf(blk, next)), ...(hasElse ? [] : [next])]),
+    );
+    blocks.forEach((blk) => planner.walk(blk, next, loopVars));
+  },
+  WhileStmt: (s, planner, { name, next, loopVars, planned }) => {
+    const t: LoopTargets = { breakTo: next, continueTo: name.name };
+    planner.steps.push(
+      planned(planner.inLoop(t, undefined, () => [planner.firstOf(s.body, name.name)])),
+    );
+    planner.inLoop(t, undefined, () => planner.walk(s.body, name.name, loopVars));
+  },
+  EitherStmt: (s, planner, { next, loopVars, planned }) => {
+    planner.steps.push(planned(s.branches.map((blk) => planner.firstOf(blk, next))));
+    s.branches.forEach((blk) => planner.walk(blk, next, loopVars));
+  },
+  ForStmt: (s, planner, { name, next, loopVars, planned }) =>
+    planner.forStep(s, name, next, loopVars, planned),
+  FaultStmt: (_s, planner, { name, planned }) => {
+    planner.steps.push(
+      planned([], { failName: uniqueName(faultStepName(name.name), planner.ctx.taken) }),
+    );
+  },
+  CallStmt: (s, planner, { name, next, loopVars, planned }) => {
+    planner.steps.push(planned([]));
+    const p = calledProcedure(planner.ctx, s.callee);
+    if (p === undefined) return;
+    planner.calls.push(p.name.name);
+    planner.ctx.callSites.push({
+      site: name.name,
+      caller: planner.owner,
+      callee: p.name.name,
+      target: s.target,
+      continuation: next,
+      loopVars: new Map(loopVars),
+    });
+  },
+  AssignStmt: oneStep,
+  AnyAssignStmt: oneStep,
+  AwaitStmt: oneStep,
+  AssertStmt: oneStep,
+  SkipStmt: oneStep,
+  AtomicStmt: oneStep,
+  ReturnStmt: oneStep,
+  CloneStmt: oneStep,
+  ExitStmt: oneStep,
+  BreakStmt: oneStep,
+  ContinueStmt: oneStep,
+  ErrorStmt: oneStep,
+};
 
 /** Whether a procedure body needs an implicit return step. */
 export function needsImplicitReturn(body: Block): boolean {

@@ -9,7 +9,8 @@ import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, OUT_OF_RANGE, tlaIdent, uniqueName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ModelProperty } from './ir.js';
-import { lowerExpr, topEnv } from './lower-expr.js';
+import { topEnv } from './env.js';
+import { lowerExpr } from './lower-expr.js';
 import { and, bin, builtin, dot, eq, fcnApp, name, or } from './tla-build.js';
 import { resolveType } from './types.js';
 

@@ -4,27 +4,23 @@
 // in source order. Reports what it cannot lower.
 
 import type { ProcedureDecl, Stmt } from '../syntax/ast.js';
+import { at } from '../source/checked-index.js';
 import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
-import { type BoundRef, type Env, bindOne, lowerExpr, readVar } from './lower-expr.js';
-import { childExprs } from '../syntax/visit.js';
+import { type BoundRef, type Env, bindOne, readVar } from './env.js';
+import { lowerExpr } from './lower-expr.js';
+import { type StmtCases, type StmtOf, childExprs, onStmt } from '../syntax/visit.js';
 import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
-import {
-  type StepCtx,
-  assignSelf,
-  execReturn,
-  execStmt,
-  faultHandler,
-  leafOf,
-  macroCallIn,
-  pushSite,
-  withChecks,
-  withMacroResult,
-} from './symbolic.js';
+import { macroCallIn } from './macro-calls.js';
+import { execReturn, pushSite } from './procedure-return.js';
+import { calledProcedure } from './resolve-name.js';
+import type { StepCtx } from './step-ctx.js';
+import { assignSelf, leafOf, withChecks } from './sym-state.js';
+import { execStmt, faultHandler, withMacroResult } from './symbolic.js';
 import { TRUE, bin, eq, fcnApp, ite, name, not, setEnum, str, walkTla } from './tla-build.js';
 
 /** The statement's text as written, first line only, whitespace collapsed. */
@@ -113,15 +109,17 @@ function ifChainWithMacros(
   env: Env,
   end: (target: TlaExpr) => (e: Env) => ActTree,
 ): ActTree {
+  const first = (i: number): TlaExpr => str(at(firsts, i, 'the first step of a branch'));
   const from = (i: number, e: Env): ActTree => {
-    if (i === conds.length) return end(str(firsts[firsts.length - 1]!))(e);
-    return withMacroResult(ctx, sc, conds[i]!.cond, e, (after) => {
+    const cond = conds[i];
+    if (cond === undefined) return end(first(firsts.length - 1))(e);
+    return withMacroResult(ctx, sc, cond.cond, e, (after) => {
       const checks: TlaExpr[] = [];
-      const c = lowerExpr(ctx, { ...after, checks }, conds[i]!.cond);
-      return withChecks(ctx, after, checks, () => ({
+      const c = lowerExpr(ctx, { ...after, checks }, cond.cond);
+      return withChecks(ctx, checks, () => ({
         kind: 'or',
         branches: [
-          { kind: 'guard', cond: c, body: end(str(firsts[i]!))(after) },
+          { kind: 'guard', cond: c, body: end(first(i))(after) },
           { kind: 'guard', cond: not(c), body: from(i + 1, after) },
         ],
       }));
@@ -204,6 +202,19 @@ export function lowerOwner(
   return out;
 }
 
+/** What lowering one planned step needs: where it starts, what comes after, how to build actions. */
+interface StepLowering {
+  readonly ctx: LowerContext;
+  readonly step: PlannedStep;
+  readonly env: Env;
+  readonly sc: StepCtx;
+  /** Moves pc to `target`, leaving the loops the step jumps out of. */
+  readonly endAt: (target: TlaExpr) => (e: Env) => ActTree;
+  readonly make: MakeAction;
+  /** The step's one action of kind `kind`, its body `tree`. */
+  readonly action: (kind: ActionKind, tree: ActTree, extra?: Partial<ModelAction>) => ModelAction;
+}
+
 /** The actions of one planned step: one, or two for a `for` loop and a fault point. */
 function lowerStep(
   ctx: LowerContext,
@@ -212,98 +223,88 @@ function lowerStep(
   make: MakeAction,
 ): ModelAction[] {
   const s = step.stmt;
-  const env = stepEnv(plan, step.loopVars);
-  const sc: StepCtx = {
-    assertName: assertInvariantName(step.name),
-    assertLabel: step.label,
-    span: s.span,
-    innerFaults: [],
+  const sl: StepLowering = {
+    ctx,
+    step,
+    env: stepEnv(plan, step.loopVars),
+    sc: {
+      assertName: assertInvariantName(step.name),
+      assertLabel: step.label,
+      span: s.span,
+      innerFaults: [],
+    },
+    endAt: (target) => endAtOf(target, step.forExits),
+    make,
+    action: (kind, tree, extra) => make(step, step.name, step.name, kind, tree, s.span, extra),
   };
+  return onStmt(s, STEP_ACTIONS, sl);
+}
+
+/** A step that runs its statement and moves on, as an action of `kind`. */
+function simpleStep(kind: ActionKind): (s: Stmt, sl: StepLowering) => ModelAction[] {
+  return (s, { ctx, step, env, sc, endAt, action }) => [
+    action(kind, execStmt(ctx, sc, s, env, endAt(str(step.next))), innerFaults(sc)),
+  ];
+}
+
+const STEP_ACTIONS: StmtCases<ModelAction[], [StepLowering]> = {
+  IfStmt: (s, sl) => [lowerIf(sl, s)],
+  WhileStmt: (s, { ctx, step, env, sc, endAt, action }) => {
+    // A value-returning macro in the condition runs its body first, in the same step.
+    const tree = withMacroResult(ctx, sc, s.cond, env, (env) => {
+      const checks: TlaExpr[] = [];
+      const c = lowerExpr(ctx, { ...env, checks }, s.cond);
+      return withChecks(ctx, checks, () =>
+        endAt(ite(c, str(firstBranch(ctx, step)), str(step.next)))(env),
+      );
+    });
+    return [action('control', tree, innerFaults(sc))];
+  },
+  EitherStmt: (_s, { step, env, endAt, action }) => [
+    action('control', { kind: 'or', branches: step.branchFirsts.map((f) => endAt(str(f))(env)) }),
+  ],
+  ForStmt: (s, { ctx, step, env, make }) => lowerFor(ctx, step, s, env, make),
+  CallStmt: (s, sl) => {
+    const p = calledProcedure(sl.ctx, s.callee);
+    if (p === undefined) return simpleStep('step')(s, sl);
+    return [sl.action('call', lowerCall(sl.ctx, sl.step, p, s, sl.env))];
+  },
+  ReturnStmt: (s, { ctx, env, sc, action }) => [
+    action('return', execReturn(ctx, env, s.value, s.span), innerFaults(sc)),
+  ],
+  FaultStmt: (s, sl) => lowerFault(sl, s),
+  CloneStmt: simpleStep('clone'),
+  ExitStmt: simpleStep('exit'),
+  AssignStmt: simpleStep('step'),
+  AnyAssignStmt: simpleStep('step'),
+  AwaitStmt: simpleStep('step'),
+  AssertStmt: simpleStep('step'),
+  SkipStmt: simpleStep('step'),
+  AtomicStmt: simpleStep('step'),
+  BreakStmt: simpleStep('step'),
+  ContinueStmt: simpleStep('step'),
+  ErrorStmt: simpleStep('step'),
+};
+
+/** A fault point: the action where the statement succeeds and the one where it fails. */
+function lowerFault(
+  { ctx, step, env, sc, endAt, make, action }: StepLowering,
+  s: StmtOf<'FaultStmt'>,
+): ModelAction[] {
   const next = str(step.next);
-  const endAt = (target: TlaExpr): ((e: Env) => ActTree) => endAtOf(target, step.forExits);
-  const control = (tree: ActTree, extra?: Partial<ModelAction>): ModelAction =>
-    make(step, step.name, step.name, 'control', tree, s.span, extra);
-  switch (s.kind) {
-    case 'IfStmt':
-      return [lowerIf(ctx, sc, step, s, env, endAt, control)];
-    case 'WhileStmt': {
-      // A value-returning macro in the condition runs its body first, in the same step.
-      const tree = withMacroResult(ctx, sc, s.cond, env, (env) => {
-        const checks: TlaExpr[] = [];
-        const c = lowerExpr(ctx, { ...env, checks }, s.cond);
-        return withChecks(ctx, env, checks, () =>
-          endAt(ite(c, str(firstBranch(ctx, step)), next))(env),
-        );
-      });
-      return [control(tree, innerFaults(sc))];
-    }
-    case 'EitherStmt':
-      return [control({ kind: 'or', branches: step.branchFirsts.map((f) => endAt(str(f))(env)) })];
-    case 'ForStmt':
-      return lowerFor(ctx, step, s, env, make);
-    case 'CallStmt': {
-      const p = ctx.table.procedures.get(s.callee.name);
-      if (p !== undefined)
-        return [make(step, step.name, step.name, 'call', lowerCall(ctx, step, p, s, env), s.span)];
-      return [
-        make(
-          step,
-          step.name,
-          step.name,
-          'step',
-          execStmt(ctx, sc, s, env, endAt(next)),
-          s.span,
-          innerFaults(sc),
-        ),
-      ];
-    }
-    case 'ReturnStmt':
-      return [
-        make(
-          step,
-          step.name,
-          step.name,
-          'return',
-          execReturn(ctx, env, s.value, s.span),
-          s.span,
-          innerFaults(sc),
-        ),
-      ];
-    case 'FaultStmt': {
-      const ok = execStmt(ctx, sc, s.body, env, endAt(next));
-      const succeeded = make(step, step.name, step.name, 'step', ok, s.span, {
-        outcome: 'succeeded',
-        ...innerFaults(sc),
-      });
-      const sc2: StepCtx = { ...sc, innerFaults: [] };
-      const fail = faultHandler(ctx, sc2, s, env, endAt(next));
-      const failName =
-        step.failName ??
-        ctx.inconsistent(s.span, 'a fault point the step plan gave no failure action');
-      return [
-        succeeded,
-        make(step, failName, step.name, 'fault-handler', fail, s.span, {
-          outcome: 'failed',
-          ...innerFaults(sc2),
-        }),
-      ];
-    }
-    default: {
-      const kind: ActionKind =
-        s.kind === 'CloneStmt' ? 'clone' : s.kind === 'ExitStmt' ? 'exit' : 'step';
-      return [
-        make(
-          step,
-          step.name,
-          step.name,
-          kind,
-          execStmt(ctx, sc, s, env, endAt(next)),
-          s.span,
-          innerFaults(sc),
-        ),
-      ];
-    }
-  }
+  const ok = execStmt(ctx, sc, s.body, env, endAt(next));
+  const succeeded = action('step', ok, { outcome: 'succeeded', ...innerFaults(sc) });
+  const sc2: StepCtx = { ...sc, innerFaults: [] };
+  const fail = faultHandler(ctx, sc2, s, env, endAt(next));
+  const failName =
+    step.failName ?? ctx.inconsistent(s.span, 'a fault point the step plan gave no failure action');
+  return [
+    succeeded,
+    make(step, failName, step.name, 'fault-handler', fail, s.span, {
+      outcome: 'failed',
+      ...innerFaults(sc2),
+    }),
+  ];
 }
 
 /** The first step of a loop's or branch's body, as planned. */
@@ -315,17 +316,13 @@ function firstBranch(ctx: LowerContext, step: PlannedStep, i = 0): string {
 
 /** An `if` chain: one control action moving to the first step of the branch whose condition holds. */
 function lowerIf(
-  ctx: LowerContext,
-  sc: StepCtx,
-  step: PlannedStep,
-  s: Extract<Stmt, { kind: 'IfStmt' }>,
-  env: Env,
-  endAt: (target: TlaExpr) => (e: Env) => ActTree,
-  control: (tree: ActTree, extra?: Partial<ModelAction>) => ModelAction,
+  { ctx, step, env, sc, endAt, action }: StepLowering,
+  s: StmtOf<'IfStmt'>,
 ): ModelAction {
   const { conds } = ifConditions(s);
   if (conds.some((c) => macroCallIn(ctx, c.cond) !== undefined)) {
-    return control(
+    return action(
+      'control',
       ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt),
       innerFaults(sc),
     );
@@ -337,7 +334,10 @@ function lowerIf(
     const c = cs[i];
     if (c !== undefined) target = ite(c, str(firstBranch(ctx, step, i)), target);
   }
-  return control(withChecks(ctx, env, checks, () => endAt(target)(env)));
+  return action(
+    'control',
+    withChecks(ctx, checks, () => endAt(target)(env)),
+  );
 }
 
 function innerFaults(sc: StepCtx): Partial<ModelAction> {
@@ -421,7 +421,7 @@ function lowerFor(
       step.name,
       step.name,
       'control',
-      withChecks(ctx, env, checks, () => entry),
+      withChecks(ctx, checks, () => entry),
       s.span,
     ),
     make(
@@ -429,7 +429,7 @@ function lowerFor(
       loop.nextName,
       loop.nextName,
       'control',
-      loop.mode === 'live' ? withChecks(ctx, env, [...checks], () => iter) : iter,
+      loop.mode === 'live' ? withChecks(ctx, [...checks], () => iter) : iter,
       s.span,
     ),
   ];
@@ -451,7 +451,7 @@ function lowerCall(
     );
   const checks: TlaExpr[] = [];
   const args = s.args.map((a) => lowerExpr(ctx, { ...env, checks }, a));
-  return withChecks(ctx, env, checks, () => {
+  return withChecks(ctx, checks, () => {
     let e = assignSelf(env, INTERNAL_NAMES.stack, pushSite(env, step.name));
     ctx.usesSequences = true;
     const bound = new Map<string, BoundRef>();

@@ -2,6 +2,7 @@
 // actions readable: `[f EXCEPT ![a] = e][a]` becomes `e`, nested EXCEPTs merge, and nested
 // junctions flatten. Each simplification is an identity of TLA+, never a guess. Pure.
 
+import { at } from '../source/checked-index.js';
 import type { TlaExceptClause, TlaExpr } from '../tla/tla-ast.js';
 
 export const TRUE: TlaExpr = { kind: 'TlaBool', value: true };
@@ -56,7 +57,8 @@ function junction(op: '/\\' | '\\/', items: readonly TlaExpr[]): TlaExpr {
   if (kept.some((i) => i.kind === 'TlaBool' && i.value === !unit))
     return { kind: 'TlaBool', value: !unit };
   if (kept.length === 0) return { kind: 'TlaBool', value: unit };
-  if (kept.length === 1) return kept[0]!;
+  const [only] = kept;
+  if (kept.length === 1 && only !== undefined) return only;
   return { kind: 'TlaJunction', op, items: kept };
 }
 
@@ -95,6 +97,16 @@ export function builtin(
 
 type PathStep = TlaExceptClause['path'][number];
 
+function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((s, i) => {
+      const t = b[i];
+      return t !== undefined && sameStep(s, t);
+    })
+  );
+}
+
 function sameStep(a: PathStep, b: PathStep): boolean {
   if (a.kind === 'field' && b.kind === 'field') return a.field === b.field;
   if (a.kind === 'index' && b.kind === 'index') return same(a.index, b.index);
@@ -122,11 +134,16 @@ export function except(base: TlaExpr, path: readonly PathStep[], value: TlaExpr)
   return { kind: 'TlaExcept', base, clauses: [{ path, value }] };
 }
 
+/** The first step of an EXCEPT clause's path (`except` never makes an empty one). */
+function firstStep(c: TlaExceptClause): PathStep {
+  return at(c.path, 0, 'the path of an EXCEPT clause');
+}
+
 /** What `base` holds at the first path step, simplified through EXCEPTs and literals. */
 function select(base: TlaExpr, step: PathStep): TlaExpr {
   if (base.kind === 'TlaExcept') {
-    const relevant = base.clauses.filter((c) => !distinctStep(c.path[0]!, step));
-    if (relevant.every((c) => sameStep(c.path[0]!, step))) {
+    const relevant = base.clauses.filter((c) => !distinctStep(firstStep(c), step));
+    if (relevant.every((c) => sameStep(firstStep(c), step))) {
       let val = select(base.base, step);
       for (const c of relevant)
         val = c.path.length === 1 ? c.value : except(val, c.path.slice(1), c.value);
@@ -176,18 +193,11 @@ export function mergeValues(cond: TlaExpr, a: TlaExpr, b: TlaExpr): TlaExpr {
   if (ca !== undefined) return except(b, ca.path, ite(cond, ca.value, readPath(b, ca.path)));
   const cb = single(b, a);
   if (cb !== undefined) return except(a, cb.path, ite(cond, readPath(a, cb.path), cb.value));
-  if (
-    a.kind === 'TlaExcept' &&
-    b.kind === 'TlaExcept' &&
-    same(a.base, b.base) &&
-    a.clauses.length === 1 &&
-    b.clauses.length === 1
-  ) {
-    const x = a.clauses[0]!;
-    const y = b.clauses[0]!;
-    if (x.path.length === y.path.length && x.path.every((s, i) => sameStep(s, y.path[i]!))) {
+  if (a.kind === 'TlaExcept' && b.kind === 'TlaExcept' && same(a.base, b.base)) {
+    const x = single(a, a.base);
+    const y = single(b, b.base);
+    if (x !== undefined && y !== undefined && samePath(x.path, y.path))
       return except(a.base, x.path, ite(cond, x.value, y.value));
-    }
   }
   return ite(cond, a, b);
 }

@@ -56,8 +56,8 @@ export function defaultValue(
       const n = r.name.name;
       if (n === 'bool') return FALSE;
       if (n === 'int') return num(0);
-      const e = ctx.table.enums.get(n);
-      if (e !== undefined && e.members.length > 0) return str(e.members[0]!.name);
+      const first = ctx.table.enums.get(n)?.members[0];
+      if (first !== undefined) return str(first.name);
       return name(INTERNAL_NAMES.none);
     }
     case 'RangeType':

@@ -6,6 +6,7 @@
 
 import type { Block, ProcessDecl, Stmt, VariantDecl } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
+import { type StmtCases, onStmt } from '../syntax/visit.js';
 import type { CaseDecls, DeclTable } from './decls.js';
 import { LoweringError } from './lowering-error.js';
 
@@ -40,25 +41,41 @@ function chainOf(table: DeclTable, name: string, span: Span): VariantDecl[] {
 
 /** Does the block (or any nested block) contain a statement labelled `label`? */
 export function findLabel(block: Block, label: string): boolean {
-  const inStmt = (s: Stmt): boolean => {
-    if (s.label?.name === label) return true;
-    switch (s.kind) {
-      case 'IfStmt': {
-        if (findLabel(s.then, label)) return true;
-        if (s.else === undefined) return false;
-        return s.else.kind === 'Block' ? findLabel(s.else, label) : inStmt(s.else);
-      }
-      case 'WhileStmt':
-      case 'ForStmt':
-        return findLabel(s.body, label);
-      case 'EitherStmt':
-        return s.branches.some((b) => findLabel(b, label));
-      default:
-        return false;
-    }
-  };
-  return block.stmts.some(inStmt);
+  return block.stmts.some((s) => labelIn(s, label));
 }
+
+/** Is `s`, or a statement in the step blocks nested in it, labelled `label`? */
+function labelIn(s: Stmt, label: string): boolean {
+  return s.label?.name === label || onStmt(s, LABEL_INSIDE, label);
+}
+
+const noneInside = (): boolean => false;
+
+/** Whether a statement's nested step blocks hold a statement labelled so. */
+const LABEL_INSIDE: StmtCases<boolean, [string]> = {
+  IfStmt: (s, label) => {
+    if (findLabel(s.then, label)) return true;
+    if (s.else === undefined) return false;
+    return s.else.kind === 'Block' ? findLabel(s.else, label) : labelIn(s.else, label);
+  },
+  WhileStmt: (s, label) => findLabel(s.body, label),
+  ForStmt: (s, label) => findLabel(s.body, label),
+  EitherStmt: (s, label) => s.branches.some((b) => findLabel(b, label)),
+  AssignStmt: noneInside,
+  AnyAssignStmt: noneInside,
+  AwaitStmt: noneInside,
+  AssertStmt: noneInside,
+  SkipStmt: noneInside,
+  AtomicStmt: noneInside,
+  CallStmt: noneInside,
+  ReturnStmt: noneInside,
+  CloneStmt: noneInside,
+  ExitStmt: noneInside,
+  FaultStmt: noneInside,
+  BreakStmt: noneInside,
+  ContinueStmt: noneInside,
+  ErrorStmt: noneInside,
+};
 
 /**
  * Applies variant `name` to the base table. `span` locates the request (an `expect`, or the

@@ -2,7 +2,8 @@
 // variants, parameter sets and the diagnostics a user gets for what cannot be lowered.
 
 import { readFileSync } from 'node:fs';
-import type { ActTree, Model, ModelAction } from '../../src/model/ir.js';
+import type { ActTree, Model, ModelAction, ModelVariable } from '../../src/model/ir.js';
+import { at } from '../../src/source/checked-index.js';
 import { treeToExpr } from '../../src/emit/from-model.js';
 import { printExpr } from '../../src/tla/print.js';
 import { checkProgram } from '../../src/check/check.js';
@@ -17,6 +18,12 @@ const span = {
   start: { offset: 0, line: 1, column: 1 },
   end: { offset: 0, line: 1, column: 1 },
 };
+
+function variable(m: Model, name: string): ModelVariable {
+  const v = m.variables.find((x) => x.name === name);
+  if (v === undefined) throw new Error(`no variable ${name}`);
+  return v;
+}
 
 function action(m: Model, name: string): ModelAction {
   const a = m.actions.find((x) => x.name === name);
@@ -63,22 +70,22 @@ describe('pc successors', () => {
     ]);
   });
   test('an if test moves to the first step of the branch taken, or past the if', () => {
-    expect(leaves(action(m, 'P_b').body)[0]!.pc[0]).toBe(
+    expect(leaves(action(m, 'P_b').body)[0]?.pc[0]).toBe(
       '[pc EXCEPT ![self] = IF x > 0 THEN "P_9_17" ELSE "P_9_33"]',
     );
   });
   test('a while test enters the body or leaves, and the body returns to the test', () => {
-    expect(leaves(action(m, 'P_c').body)[0]!.pc[0]).toBe(
+    expect(leaves(action(m, 'P_c').body)[0]?.pc[0]).toBe(
       '[pc EXCEPT ![self] = IF y < 2 THEN "P_10" ELSE "P_d"]',
     );
-    expect(leaves(action(m, 'P_10').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = "P_c"]');
+    expect(leaves(action(m, 'P_10').body)[0]?.pc[0]).toBe('[pc EXCEPT ![self] = "P_c"]');
   });
   test('either is one choice step with one outcome per branch; the last steps finish the thread', () => {
     expect(leaves(action(m, 'P_d').body).map((l) => l.pc[0])).toEqual([
       '[pc EXCEPT ![self] = "P_11_15"]',
       '[pc EXCEPT ![self] = "P_11_29"]',
     ]);
-    expect(leaves(action(m, 'P_11_15').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = "Done"]');
+    expect(leaves(action(m, 'P_11_15').body)[0]?.pc[0]).toBe('[pc EXCEPT ![self] = "Done"]');
   });
   test('actions are listed in source order, Terminating last', () => {
     expect(m.actions.map((a) => a.name)).toEqual([
@@ -103,7 +110,7 @@ describe('UNCHANGED lists', () => {
     for (const a of m.actions) {
       const text = printExpr(treeToExpr(a.body, vars));
       for (const part of text.split('\\/')) {
-        const primed = [...part.matchAll(/(\w+)' =/g)].map((x) => x[1]!);
+        const primed = [...part.matchAll(/(\w+)' =/g)].map((x) => x[1]);
         const un =
           /UNCHANGED << ([^>]*) >>/.exec(part)?.[1]?.split(', ') ??
           /UNCHANGED (\w+)/.exec(part)?.slice(1) ??
@@ -132,7 +139,7 @@ process T[1] spare 1 {
 `);
     expect(m.variables.map((v) => v.name)).toEqual(['used', 'pc']);
     const clone = action(m, 'T_k');
-    expect(leaves(clone.body)[0]!.vars).toEqual(['pc', 'used']);
+    expect(leaves(clone.body)[0]?.vars).toEqual(['pc', 'used']);
   });
   test('a procedure nothing calls contributes no action and no variable', () => {
     const m = lowerText(`spec p
@@ -186,13 +193,13 @@ shared var x: bool = false
 process Caller[2] spare 1 { s: x := true
   k: clone Caller }
 `);
-    const c = m.constants.find((k) => k.name === 'Caller')!;
-    expect(c.value).toEqual({ kind: 'modelValues', names: ['caller1', 'caller2', 'caller3'] });
-    expect(m.constants.find((k) => k.name === 'Caller_spare')!.value).toEqual({
+    const c = m.constants.find((k) => k.name === 'Caller');
+    expect(c?.value).toEqual({ kind: 'modelValues', names: ['caller1', 'caller2', 'caller3'] });
+    expect(m.constants.find((k) => k.name === 'Caller_spare')?.value).toEqual({
       kind: 'modelValues',
       names: ['caller3'],
     });
-    expect(printExpr(m.variables.find((v) => v.name === 'pc')!.init)).toBe(
+    expect(printExpr(variable(m, 'pc').init)).toBe(
       '[t \\in Thread |-> IF t \\in Caller_spare THEN "Unborn" ELSE "Caller_s"]',
     );
   });
@@ -200,9 +207,11 @@ process Caller[2] spare 1 { s: x := true
     const m = lowerText(`spec e
 process T[1] { s: exit }
 `);
-    expect(leaves(action(m, 'T_s').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = "Exiting"]');
-    expect(printExpr(action(m, 'T_exit').guards[0]!)).toBe('pc[self] = "Exiting"');
-    expect(leaves(action(m, 'T_exit').body)[0]!.pc[0]).toBe('[pc EXCEPT ![self] = "Exited"]');
+    expect(leaves(action(m, 'T_s').body)[0]?.pc[0]).toBe('[pc EXCEPT ![self] = "Exiting"]');
+    expect(printExpr(at(action(m, 'T_exit').guards, 0, 'the pc guard'))).toBe(
+      'pc[self] = "Exiting"',
+    );
+    expect(leaves(action(m, 'T_exit').body)[0]?.pc[0]).toBe('[pc EXCEPT ![self] = "Exited"]');
   });
   test('runs when is conjoined to every action of the group', () => {
     const m = lowerText(`spec r
@@ -233,7 +242,7 @@ variant other extends bigger { override step T.u: x := 3 }
   test('an override from the expectation changes the group size, not the module', () => {
     const a = emitText(V, 'bigger');
     const m3 = lowerText(V, 'bigger', [{ name: 'N', value: '3', span }]);
-    expect(m3.groups[0]!.members).toEqual(['t1', 't2', 't3']);
+    expect(m3.groups[0]?.members).toEqual(['t1', 't2', 't3']);
     expect(m3.paramOverrides).toEqual({ N: 3 });
     expect(a.module.name).toBe('V_bigger');
   });
@@ -282,7 +291,7 @@ process T[1] { s: x := !x }
       expect(
         r.diagnostics.map((d) => [d.code, d.args.phase, d.span.start.line, d.span.start.column]),
       ).toEqual([['CS9001', 'lowering', 3, 25]]);
-      expect(String(r.diagnostics[0]!.args.detail)).toContain(
+      expect(String(r.diagnostics[0]?.args.detail)).toContain(
         '`x` (unresolved) has no value where it is used',
       );
     }
@@ -298,7 +307,7 @@ process T[1] { s: x := !x }
   test('a group size that a case makes negative is CS5010 at the count', () => {
     const text =
       'spec s\nparam N: 0..3 = 3\nshared var x: bool = false\nprocess T[N - 2] { s: x := true }\n';
-    expect(lowerText(text).groups[0]!.members).toEqual(['t1']);
+    expect(lowerText(text).groups[0]?.members).toEqual(['t1']);
     const r = tryLower(text, 'base', [{ name: 'N', value: '1', span }]);
     expect(r.ok).toBe(false);
     if (!r.ok)
@@ -341,15 +350,16 @@ fair process T[1] { s: p() }
 property ev: eventually x
 `);
     expect(m.fairness).toHaveLength(1);
-    expect(m.fairness[0]!.strength).toBe('WF');
-    expect(m.fairness[0]!.actions).toEqual(['T_s', 'p_a', 'p_return']);
+    expect(m.fairness[0]?.strength).toBe('WF');
+    expect(m.fairness[0]?.actions).toEqual(['T_s', 'p_a', 'p_return']);
   });
   test('an assert becomes an invariant named after its step and a failure value', () => {
     const m = lowerText(`spec a
 shared var x: 0..2 = 0
 process T[1] { chk: assert x == 0 }
 `);
-    const p = m.properties.find((x) => x.kind === 'assert')!;
+    const p = m.properties.find((x) => x.kind === 'assert');
+    if (p === undefined) throw new Error('no assert property');
     expect([p.name, p.dslName, printExpr(p.body)]).toEqual([
       'Assert_T_chk',
       'chk',
@@ -413,7 +423,7 @@ process W[1] {
 invariant counted: odd <= 2
 `;
     const m = lowerText(spec);
-    expect(leaves(action(m, 'W_7').body)[0]!.pc).toEqual([
+    expect(leaves(action(m, 'W_7').body)[0]?.pc).toEqual([
       '[pc EXCEPT ![self] = IF n % 2 = 0 THEN "W_loop" ELSE "W_8"]',
     ]);
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 16 });
@@ -456,7 +466,7 @@ process W[1] {
   }
 }
 `);
-    expect(leaves(action(m, 'W_5').body)[0]!.pc).toEqual([
+    expect(leaves(action(m, 'W_5').body)[0]?.pc).toEqual([
       '[pc EXCEPT ![self] = IF W_v[self] = 2 THEN "W_walk_next" ELSE "W_6"]',
     ]);
   });
@@ -559,7 +569,7 @@ process B[1] {
 }
 `;
     const m = lowerText(spec);
-    expect(printExpr(m.variables.find((v) => v.name === 'slot')!.init)).toBe(
+    expect(printExpr(variable(m, 'slot').init)).toBe(
       '[t \\in Thread |-> IF t \\in B THEN 1 ELSE 0]',
     );
     // Three threads, one step each: 2^3 pc combinations.
@@ -614,9 +624,7 @@ process W[1] {
 invariant small: len(q) <= 1 && (len(q) == 1 => head(q).first == 2)
 `;
     const m = lowerText(spec);
-    expect(printExpr(m.variables.find((v) => v.name === 'p')!.init)).toBe(
-      '[first |-> 0, second |-> FALSE]',
-    );
+    expect(printExpr(variable(m, 'p').init)).toBe('[first |-> 0, second |-> FALSE]');
     expect(await engineRun(spec)).toEqual({ verdict: 'holds', property: null, distinct: 3 });
   });
 });
