@@ -4,12 +4,7 @@
 // module along parent links, and returns a CheckResult. Reads the clock and the memory figures
 // through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
 
-import type {
-  CheckResult,
-  CheckStats,
-  InconclusiveReason,
-  TlaTraceStep,
-} from '../result/check-result.js';
+import type { InconclusiveReason, TlaTraceStep } from '../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../tla/tla-ast.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
 import { EvalError } from './eval-error.js';
@@ -17,6 +12,15 @@ import { interpretModule } from './interpret.js';
 import { checkLiveness } from './liveness.js';
 import { RunLimits } from './run-limits.js';
 import type { ExecutableModule, State } from './module-api.js';
+import {
+  type EngineCheckResult,
+  type EngineCheckStats,
+  type SearchEnd,
+  settle,
+  settleSync,
+  stopResult,
+  unreachedOf,
+} from './stop-result.js';
 import { fingerprintOrbit } from './symmetry.js';
 import { toTlaValue, type Value } from './values.js';
 import { FP, fingerprintState } from './fingerprint.js';
@@ -53,16 +57,6 @@ export interface ExploreOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Statistics with the engine's own extra: estimated heap bytes per distinct state. */
-export interface EngineCheckStats extends CheckStats {
-  readonly stateBytes?: number;
-}
-
-/** A CheckResult from the embedded engine. */
-export interface EngineCheckResult extends CheckResult {
-  readonly stats: EngineCheckStats;
-}
-
 const SLICE = 512;
 
 /**
@@ -74,12 +68,7 @@ export async function explore(
   config: Pick<TlcConfig, 'checkDeadlock'>,
   options: ExploreOptions = {},
 ): Promise<EngineCheckResult> {
-  const gen = runSearch(module, config, options);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  return settle(runSearch(module, config, options));
 }
 
 /** The same as `explore` without yielding to the event loop (progress and limits still apply). */
@@ -88,11 +77,7 @@ export function exploreSync(
   config: Pick<TlcConfig, 'checkDeadlock'>,
   options: ExploreOptions = {},
 ): EngineCheckResult {
-  const gen = runSearch(module, config, options);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
+  return settleSync(runSearch(module, config, options));
 }
 
 /**
@@ -108,30 +93,14 @@ export async function checkTlaModule(
   try {
     exe = interpretModule(module, config);
   } catch (err) {
-    if (err instanceof EvalError) return errorResult(err.message, err.definition, 0);
+    if (err instanceof EvalError)
+      return stopResult(
+        { kind: 'error', message: err.message, definition: err.definition, trace: null },
+        { distinctStates: 0, statesGenerated: 0, depth: 0, seconds: 0 },
+      );
     throw err;
   }
   return explore(exe, config, options);
-}
-
-function errorResult(
-  message: string,
-  definition: string | undefined,
-  seconds: number,
-): EngineCheckResult {
-  return {
-    engine: 'embedded',
-    verdict: 'error',
-    property: null,
-    stats: { distinctStates: 0, statesGenerated: 0, depth: 0, seconds },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    error: {
-      message: definition === undefined ? message : `${message} (while evaluating ${definition})`,
-      ...(definition === undefined ? {} : { tlaLocation: definition }),
-    },
-  };
 }
 
 /** The search as a generator that yields when the caller may let other work run. */
@@ -181,7 +150,7 @@ function* runSearch(
   {
     const early = limits.reached(Date.now());
     if (early !== undefined)
-      return inconclusive(module, bfs, early, (Date.now() - started) / 1000, options, stateBytes);
+      return inconclusive(bfs, early, (Date.now() - started) / 1000, options, stateBytes);
     bfs.init();
     while (!bfs.run(SLICE)) {
       const now = Date.now();
@@ -191,7 +160,7 @@ function* runSearch(
       }
       const reason = limits.reached(now);
       if (reason !== undefined)
-        return inconclusive(module, bfs, reason, (now - started) / 1000, options, stateBytes);
+        return inconclusive(bfs, reason, (now - started) / 1000, options, stateBytes);
       if (limits.yieldDue) {
         if (bfs.distinct > 0)
           stateBytes = Math.max(
@@ -219,24 +188,16 @@ function stats(bfs: Bfs, seconds: number, stateBytes: number | undefined): Engin
 }
 
 function inconclusive(
-  module: ExecutableModule,
   bfs: Bfs,
   reason: InconclusiveReason,
   seconds: number,
   options: ExploreOptions,
   stateBytes: number | undefined,
 ): EngineCheckResult {
-  return {
-    engine: 'embedded',
-    verdict: 'inconclusive',
-    property: null,
-    stats: stats(bfs, seconds, stateBytes),
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: { reason, advice: advice(reason, bfs, options) },
-  };
-  void module;
+  return stopResult(
+    { kind: 'inconclusive', reason, advice: advice(reason, bfs, options) },
+    stats(bfs, seconds, stateBytes),
+  );
 }
 
 /** What to do next after a limit, with the command line filled in when known (`bfs`: the counts when it stopped). */
@@ -301,132 +262,101 @@ function buildResult(
   stateBytes: number | undefined,
   options: ExploreOptions,
 ): EngineCheckResult {
+  const counted = stats(bfs, seconds, stateBytes);
+  return stopResult(searchEnd(module, bfs, options), counted);
+}
+
+/** Why the finished search stopped, with its trace rebuilt; a search that ran to the end checks liveness here. */
+function searchEnd(module: ExecutableModule, bfs: Bfs, options: ExploreOptions): SearchEnd {
   const stop = bfs.stop as SearchStop;
-  const base = {
-    engine: 'embedded' as const,
-    stats: stats(bfs, seconds, stateBytes),
-    loopsBackTo: null,
-    stuttering: false,
-  };
+  const traceTo = (state: number): TlaTraceStep[] => rebuildTrace(module, bfs, bfs.pathTo(state));
   switch (stop.kind) {
-    case 'done': {
-      if (module.temporalProperties.length > 0) {
-        bfs.finishGraph();
-        let cx;
-        try {
-          cx = checkLiveness(module, {
-            graph: bfs.graph!,
-            stateCount: bfs.distinct,
-            pathTo: (i) => bfs.pathTo(i),
-            isInitial: (i) => bfs.parent.get(i) < 0,
-          });
-        } catch (err) {
-          if (err instanceof EvalError)
-            return {
-              ...base,
-              verdict: 'error',
-              property: null,
-              trace: null,
-              error: { message: err.message },
-            };
-          throw err;
+    case 'done':
+      return (
+        livenessEnd(module, bfs) ?? {
+          kind: 'holds',
+          unreached: unreachedOf(module, bfs.actionReached, bfs.coverReached),
         }
-        if (cx !== undefined) {
-          if (cx.loopsBackTo === null) {
-            const trace = rebuildTrace(module, bfs, cx.states);
-            return {
-              ...base,
-              verdict: 'violated',
-              property: cx.property,
-              trace,
-              loopsBackTo: null,
-              stuttering: cx.stuttering,
-            };
-          }
-          // Replaying one step past the end, into the state the loop goes back to, names the
-          // step that closes the lasso; the trace itself ends at the last distinct state.
-          const closed = rebuildTrace(module, bfs, [...cx.states, cx.states[cx.loopsBackTo]!]);
-          const loopAction = closed[closed.length - 1]!.action ?? undefined;
-          return {
-            ...base,
-            verdict: 'violated',
-            property: cx.property,
-            trace: closed.slice(0, -1),
-            loopsBackTo: cx.loopsBackTo,
-            stuttering: cx.stuttering,
-            ...(loopAction === undefined ? {} : { loopAction }),
-          };
-        }
-      }
-      const unreachedActions = module.actions.flatMap((a, i) =>
-        i === module.terminating ? [] : a.subActions.filter((_, k) => !bfs.actionReached[i]![k]),
       );
-      const unreachedCovers = module.covers
-        .filter((_, i) => !bfs.coverReached[i])
-        .map((c) => c.name);
-      return {
-        ...base,
-        verdict: 'holds',
-        property: null,
-        trace: null,
-        ...(unreachedActions.length > 0 || unreachedCovers.length > 0
-          ? { unreached: { actions: unreachedActions, covers: unreachedCovers } }
-          : {}),
-      };
-    }
     case 'init-invariant':
       return {
-        ...base,
-        verdict: 'violated',
+        kind: 'invariant',
         property: stop.property,
         trace: [{ action: null, state: toTlaState(module, stop.initState) }],
       };
     case 'invariant':
+      return { kind: 'invariant', property: stop.property, trace: traceTo(stop.state) };
+    case 'action-property':
       return {
-        ...base,
-        verdict: 'violated',
+        kind: 'action-property',
         property: stop.property,
-        trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)),
+        trace: [...traceTo(stop.from), traceStep(module, stop.step)],
       };
-    case 'action-property': {
-      const trace = rebuildTrace(module, bfs, bfs.pathTo(stop.from));
-      return {
-        ...base,
-        verdict: 'violated',
-        property: stop.property,
-        trace: [...trace, traceStep(module, stop.step)],
-      };
-    }
     case 'deadlock':
-      return {
-        ...base,
-        verdict: 'deadlock',
-        property: null,
-        trace: rebuildTrace(module, bfs, bfs.pathTo(stop.state)),
-      };
+      return { kind: 'deadlock', trace: traceTo(stop.state) };
     case 'assert':
       return {
-        ...base,
-        verdict: 'violated',
-        property: stop.message,
-        trace: stop.state >= 0 ? rebuildTrace(module, bfs, bfs.pathTo(stop.state)) : null,
+        kind: 'assert',
+        message: stop.message,
+        trace: stop.state >= 0 ? traceTo(stop.state) : null,
       };
-    case 'error': {
-      const where = stop.definition === undefined ? '' : ` (while evaluating ${stop.definition})`;
+    case 'error':
       return {
-        ...base,
-        verdict: 'error',
-        property: null,
-        trace: stop.state >= 0 ? rebuildTrace(module, bfs, bfs.pathTo(stop.state)) : null,
-        error: {
-          message: `${stop.message}${where}`,
-          ...(stop.definition === undefined ? {} : { tlaLocation: stop.definition }),
-        },
+        kind: 'error',
+        message: stop.message,
+        definition: stop.definition,
+        trace: stop.state >= 0 ? traceTo(stop.state) : null,
       };
-    }
     case 'limit':
-      return inconclusive(module, bfs, stop.reason, seconds, options, stateBytes);
+      return {
+        kind: 'inconclusive',
+        reason: stop.reason,
+        advice: advice(stop.reason, bfs, options),
+      };
   }
+}
+
+/**
+ * The temporal properties on the finished state graph: a fair behaviour violating one, an
+ * evaluation error, or undefined when every one holds (or the module has none).
+ */
+function livenessEnd(module: ExecutableModule, bfs: Bfs): SearchEnd | undefined {
+  if (module.temporalProperties.length === 0) return undefined;
+  bfs.finishGraph();
+  let cx;
+  try {
+    cx = checkLiveness(module, {
+      graph: bfs.graph!,
+      stateCount: bfs.distinct,
+      pathTo: (i) => bfs.pathTo(i),
+      isInitial: (i) => bfs.parent.get(i) < 0,
+    });
+  } catch (err) {
+    if (err instanceof EvalError) return { kind: 'error', message: err.message, trace: null };
+    throw err;
+  }
+  if (cx === undefined) return undefined;
+  if (cx.loopsBackTo === null) {
+    return {
+      kind: 'temporal',
+      property: cx.property,
+      trace: rebuildTrace(module, bfs, cx.states),
+      loopsBackTo: null,
+      stuttering: cx.stuttering,
+    };
+  }
+  // Replaying one step past the end, into the state the loop goes back to, names the
+  // step that closes the lasso; the trace itself ends at the last distinct state.
+  const closed = rebuildTrace(module, bfs, [...cx.states, cx.states[cx.loopsBackTo]!]);
+  const loopAction = closed[closed.length - 1]!.action ?? undefined;
+  return {
+    kind: 'temporal',
+    property: cx.property,
+    trace: closed.slice(0, -1),
+    loopsBackTo: cx.loopsBackTo,
+    stuttering: cx.stuttering,
+    loopAction,
+  };
 }
 
 /** A state as TLA+ JSON, variables in declaration order. */

@@ -8,12 +8,13 @@
 import type { CheckResult, InconclusiveReason, TlaTraceStep } from '../result/check-result.js';
 import type { TlcConfig } from '../tla/tla-ast.js';
 import { AssertFailure, EvalError } from './eval-error.js';
-import { toTlaState } from './explore.js';
+import { toTlaState, traceStep } from './explore.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import type { ExecutableModule, State } from './module-api.js';
 import { LimitReached, RunLimits, type LimitReason } from './run-limits.js';
 import { fingerprintOrbit } from './symmetry.js';
-import { statesEqual, toTlaValue, type Value } from './values.js';
+import { type Finding, settle, stopResult } from './stop-result.js';
+import { statesEqual, type Value } from './values.js';
 import { FP, fingerprintState } from './fingerprint.js';
 
 /** The budget and seed of one simulation run. */
@@ -117,18 +118,8 @@ interface Step {
   readonly sub: number;
 }
 
-type Outcome =
-  | { kind: 'invariant'; property: string; path: Step[]; init: State }
-  | { kind: 'action-property'; property: string; path: Step[]; init: State }
-  | { kind: 'deadlock'; path: Step[]; init: State }
-  | { kind: 'assert'; message: string; path: Step[]; init: State | undefined }
-  | {
-      kind: 'error';
-      message: string;
-      definition: string | undefined;
-      path: Step[];
-      init: State | undefined;
-    };
+/** What ended a behaviour, with the steps that led there from its initial state (none when it failed choosing one). */
+type Outcome = Finding & { readonly path: readonly Step[]; readonly init: State | undefined };
 
 /**
  * Simulates `module`: `traces` random behaviours of at most `depth` states each. The first
@@ -142,12 +133,7 @@ export async function simulate(
   config: Pick<TlcConfig, 'checkDeadlock'>,
   options: SimulateOptions = {},
 ): Promise<CheckResult> {
-  const gen = runSimulation(module, config, options);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  return settle(runSimulation(module, config, options));
 }
 
 function* runSimulation(
@@ -212,11 +198,14 @@ function* runSimulation(
   }
   if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
   if (inits.length === 0) {
-    return errorOnly(
-      module,
-      'The initial predicate has no solution: the module has no initial state, so there is nothing to simulate.',
-      counts(),
-      seconds(),
+    return stopResult(
+      {
+        kind: 'error',
+        message:
+          'The initial predicate has no solution: the module has no initial state, so there is nothing to simulate.',
+        trace: null,
+      },
+      statsOf(counts(), seconds()),
     );
   }
 
@@ -339,18 +328,10 @@ function statsOf(c: Counts, seconds: number): CheckResult['stats'] {
 }
 
 function traceOf(module: ExecutableModule, init: State, path: readonly Step[]): TlaTraceStep[] {
-  const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, init) }];
-  for (const st of path) {
-    const a = module.actions[st.action]!;
-    const params: Record<string, ReturnType<typeof toTlaValue>> = {};
-    if (a.paramName !== undefined && st.param !== undefined)
-      params[a.paramName] = toTlaValue(st.param);
-    out.push({
-      action: { name: a.subActions[st.sub] ?? a.name, params },
-      state: toTlaState(module, st.next),
-    });
-  }
-  return out;
+  return [
+    { action: null, state: toTlaState(module, init) },
+    ...path.map((st) => traceStep(module, st)),
+  ];
 }
 
 function violationResult(
@@ -359,54 +340,8 @@ function violationResult(
   c: Counts,
   seconds: number,
 ): CheckResult {
-  const base = {
-    engine: 'embedded' as const,
-    stats: statsOf(c, seconds),
-    loopsBackTo: null,
-    stuttering: false,
-  };
   const trace = o.init === undefined ? null : traceOf(module, o.init, o.path);
-  switch (o.kind) {
-    case 'invariant':
-    case 'action-property':
-      return { ...base, verdict: 'violated', property: o.property, trace };
-    case 'deadlock':
-      return { ...base, verdict: 'deadlock', property: null, trace };
-    case 'assert':
-      return { ...base, verdict: 'violated', property: o.message, trace };
-    case 'error': {
-      const where = o.definition === undefined ? '' : ` (while evaluating ${o.definition})`;
-      return {
-        ...base,
-        verdict: 'error',
-        property: null,
-        trace,
-        error: {
-          message: `${o.message}${where}`,
-          ...(o.definition === undefined ? {} : { tlaLocation: o.definition }),
-        },
-      };
-    }
-  }
-}
-
-function errorOnly(
-  module: ExecutableModule,
-  message: string,
-  c: Counts,
-  seconds: number,
-): CheckResult {
-  void module;
-  return {
-    engine: 'embedded',
-    verdict: 'error',
-    property: null,
-    stats: statsOf(c, seconds),
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    error: { message },
-  };
+  return stopResult({ ...o, trace }, statsOf(c, seconds));
 }
 
 function inconclusiveResult(
@@ -430,16 +365,7 @@ function inconclusiveResult(
       ? '--traces, --seed'
       : `\`${withOption(withOption(options.commandLine, '--traces', String(c.traceLimit * 10)), '--seed', String(c.seed + 1))}\``
   }), or an exhaustive check for a verdict.`;
-  return {
-    engine: 'embedded',
-    verdict: 'inconclusive',
-    property: null,
-    stats: statsOf(c, seconds),
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: { reason, advice },
-  };
+  return stopResult({ kind: 'inconclusive', reason, advice }, statsOf(c, seconds));
 }
 
 // ---------------------------------------------------------------------------------------------

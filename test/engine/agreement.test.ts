@@ -3,7 +3,8 @@
 // the queue and a counterexample of the recorded length; every trace must replay.
 
 import { readFileSync } from 'node:fs';
-import { checkTlaModule, type EngineCheckResult } from '../../src/engine/explore.js';
+import { checkTlaModule } from '../../src/engine/explore.js';
+import type { EngineCheckResult } from '../../src/engine/stop-result.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import { replayTrace } from '../../src/engine/replay.js';
 import type { TlaTraceStep } from '../../src/result/check-result.js';

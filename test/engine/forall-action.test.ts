@@ -5,7 +5,8 @@
 // interpreter and the compiled module must both give them.
 
 import { constantBindings } from '../../src/engine/constants.js';
-import { explore, type EngineCheckResult } from '../../src/engine/explore.js';
+import { explore } from '../../src/engine/explore.js';
+import type { EngineCheckResult } from '../../src/engine/stop-result.js';
 import { interpretModule } from '../../src/engine/interpret.js';
 import type { ExecutableModule } from '../../src/engine/module-api.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';

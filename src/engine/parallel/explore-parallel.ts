@@ -13,11 +13,15 @@ import {
   explore,
   replayFingerprints,
   replayWithStep,
-  type EngineCheckResult,
-  type EngineCheckStats,
   type ExploreOptions,
 } from '../explore.js';
 import type { ExecutableModule } from '../module-api.js';
+import {
+  type EngineCheckResult,
+  type EngineCheckStats,
+  stopResult,
+  unreachedOf,
+} from '../stop-result.js';
 import type { ModuleSource } from './module-source.js';
 import {
   STOP_ASKED,
@@ -347,10 +351,6 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     const generated = level.generated + succ.reduce((a, b) => a + b, 0);
     if (total === 0) {
       const seconds = (Date.now() - started) / 1000;
-      const unreachedActions = module.actions.flatMap((a, i) =>
-        i === module.terminating ? [] : a.subActions.filter((_, k) => !actionReached[i]![k]),
-      );
-      const unreachedCovers = module.covers.filter((_, i) => !coverReached[i]).map((c) => c.name);
       if (options.onProgress !== undefined) {
         options.onProgress({
           distinctStates: level.distinct,
@@ -361,18 +361,10 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
           seconds,
         });
       }
-      return {
-        engine: 'embedded',
-        verdict: 'holds',
-        property: null,
-        stats: stats(level.distinct, generated, level.level, seconds, 0, heapUsed),
-        trace: null,
-        loopsBackTo: null,
-        stuttering: false,
-        ...(unreachedActions.length > 0 || unreachedCovers.length > 0
-          ? { unreached: { actions: unreachedActions, covers: unreachedCovers } }
-          : {}),
-      };
+      return stopResult(
+        { kind: 'holds', unreached: unreachedOf(module, actionReached, coverReached) },
+        stats(level.distinct, generated, level.level, seconds, 0, heapUsed),
+      );
     }
     level = {
       level: level.level + 1,
@@ -411,16 +403,10 @@ function limitResult(
   queued: number,
   heapUsed: number,
 ): EngineCheckResult {
-  return {
-    engine: 'embedded',
-    verdict: 'inconclusive',
-    property: null,
-    stats: stats(distinct, generated, depth, (Date.now() - run.started) / 1000, queued, heapUsed),
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: { reason, advice: advice(reason, { distinct, queued }, run.options) },
-  };
+  return stopResult(
+    { kind: 'inconclusive', reason, advice: advice(reason, { distinct, queued }, run.options) },
+    stats(distinct, generated, depth, (Date.now() - run.started) / 1000, queued, heapUsed),
+  );
 }
 
 /** The path of fingerprints from an initial state to a state a worker owns, asked owner by owner. */
@@ -443,49 +429,14 @@ async function violationResult(
   c: { distinct: number; generated: number; depth: number; queued: number },
   heapUsed: number,
 ): Promise<EngineCheckResult> {
-  const module = run.module;
   const fps = await pathTo(run, worker, ev.local);
-  const base = {
-    engine: 'embedded' as const,
-    stats: stats(
-      c.distinct,
-      c.generated,
-      c.depth,
-      (Date.now() - run.started) / 1000,
-      c.queued,
-      heapUsed,
-    ),
-    loopsBackTo: null,
-    stuttering: false,
-  };
-  const trace = (): ReturnType<typeof replayFingerprints>['trace'] =>
-    replayFingerprints(module, fps).trace;
-  switch (ev.kind) {
-    case 'invariant':
-      return { ...base, verdict: 'violated', property: ev.property!, trace: trace() };
-    case 'action-property':
-      return {
-        ...base,
-        verdict: 'violated',
-        property: ev.property!,
-        trace: replayWithStep(module, fps, ev.j),
-      };
-    case 'deadlock':
-      return { ...base, verdict: 'deadlock', property: null, trace: trace() };
-    case 'assert':
-      return { ...base, verdict: 'violated', property: ev.property!, trace: trace() };
-    case 'error': {
-      const where = ev.definition === undefined ? '' : ` (while evaluating ${ev.definition})`;
-      return {
-        ...base,
-        verdict: 'error',
-        property: null,
-        trace: trace(),
-        error: {
-          message: `${ev.message ?? 'evaluation error'}${where}`,
-          ...(ev.definition === undefined ? {} : { tlaLocation: ev.definition }),
-        },
-      };
-    }
-  }
+  const seconds = (Date.now() - run.started) / 1000;
+  const trace =
+    ev.kind === 'action-property'
+      ? replayWithStep(run.module, fps, ev.j)
+      : replayFingerprints(run.module, fps).trace;
+  return stopResult(
+    { ...ev, trace },
+    stats(c.distinct, c.generated, c.depth, seconds, c.queued, heapUsed),
+  );
 }

@@ -1,6 +1,7 @@
 // The messages between the coordinator of a parallel search and its worker threads, and the
 // layout of the shared control words. Types and constants only: nothing here runs.
 
+import type { Finding } from '../stop-result.js';
 import type { ModuleSource } from './module-source.js';
 
 /** Shared Int32 words: [STOP_WORD] stop request, then a doorbell per worker, then progress. */
@@ -38,17 +39,12 @@ export interface EventKey {
   readonly phase: number;
 }
 
-/** A violation or failure one worker saw in a level. */
-export interface WorkerEvent extends EventKey {
-  readonly kind: 'invariant' | 'action-property' | 'deadlock' | 'assert' | 'error';
-  /** Invariant or action property name, or the assertion message. */
-  readonly property?: string;
-  readonly message?: string;
-  readonly definition?: string;
-  readonly inInvariant?: boolean;
-  /** Local index (at the worker that reports it) of the state whose path is the trace. */
-  readonly local: number;
-}
+/** A violation or failure one worker saw in a level, and where. */
+export type WorkerEvent = EventKey &
+  Finding & {
+    /** Local index (at the worker that reports it) of the state whose path is the trace. */
+    readonly local: number;
+  };
 
 /** Coordinator to worker. */
 export type ToWorker =

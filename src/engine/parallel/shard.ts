@@ -8,6 +8,7 @@ import { AssertFailure, EvalError } from '../eval-error.js';
 import { FingerprintSet, IntVec } from '../fingerprint-set.js';
 import type { ExecutableModule, State } from '../module-api.js';
 import { fingerprintOrbit } from '../symmetry.js';
+import type { Finding } from '../stop-result.js';
 import { type Value } from '../values.js';
 import { FP, FP_SUM, fingerprintSuccessor } from '../fingerprint.js';
 import { GuardSkip } from '../guard-skip.js';
@@ -50,7 +51,7 @@ export class Shard {
   private keyJ = new IntVec(1 << 10);
   private newS1 = new IntVec(1 << 10);
   private newS2 = new IntVec(1 << 10);
-  private ownerEvents: { k: number; ev: Omit<WorkerEvent, 'r' | 'j' | 'phase' | 'local'> }[] = [];
+  private ownerEvents: { k: number; ev: Finding }[] = [];
   /** Order of the current level's new states by key, as last reported. */
   private order: Int32Array = new Int32Array(0);
 
@@ -277,11 +278,12 @@ export class Shard {
       }
     } catch (err) {
       if (err === STOP) return;
-      this.event = this.failure(
-        err,
-        { r: this.curRank, j: this.curJ, phase: -1, local: this.curLocal },
-        false,
-      );
+      this.event = this.failure(err, {
+        r: this.curRank,
+        j: this.curJ,
+        phase: -1,
+        local: this.curLocal,
+      });
       return;
     }
     if (this.curJ === 0 && this.checkDeadlock)
@@ -292,16 +294,8 @@ export class Shard {
   private failure(
     err: unknown,
     at: { r: number; j: number; phase: number; local: number },
-    inInvariant: boolean,
   ): WorkerEvent {
-    if (err instanceof AssertFailure)
-      return {
-        kind: 'assert',
-        ...at,
-        property: err.assertMessage,
-        ...(err.definition === undefined ? {} : { definition: err.definition }),
-        inInvariant,
-      };
+    if (err instanceof AssertFailure) return { kind: 'assert', ...at, message: err.assertMessage };
     if (err instanceof EvalError)
       return {
         kind: 'error',
@@ -333,11 +327,7 @@ export class Shard {
       try {
         ok = aps[k]!.holds(this.cur, t);
       } catch (err) {
-        this.event = this.failure(
-          err,
-          { r: this.curRank, j, phase: 1, local: this.curLocal },
-          false,
-        );
+        this.event = this.failure(err, { r: this.curRank, j, phase: 1, local: this.curLocal });
         throw STOP;
       }
       if (!ok) {
@@ -485,7 +475,7 @@ export class Shard {
       for (let c = 0; c < covers.length; c++)
         if (!this.coverReached[c] && covers[c]!.holds(s)) this.coverReached[c] = true;
     } catch (err) {
-      this.ownerEvents.push({ k, ev: this.failure(err, { r, j, phase: 0, local }, false) });
+      this.ownerEvents.push({ k, ev: this.failure(err, { r, j, phase: 0, local }) });
       return;
     }
     for (let q = 0; q < invs.length; q++) {
@@ -493,7 +483,7 @@ export class Shard {
       try {
         ok = invs[q]!.holds(s);
       } catch (err) {
-        const ev = this.failure(err, { r, j, phase: 0, local }, true);
+        const ev = this.failure(err, { r, j, phase: 0, local });
         this.ownerEvents.push({ k, ev });
         return;
       }

@@ -5,7 +5,8 @@
 import type { BuiltCase } from '../../emit/build-case.js';
 import type { CheckResult } from '../../result/check-result.js';
 import type { TlcConfig } from '../../tla/tla-ast.js';
-import type { EngineCheckResult, ExploreOptions, explore } from '../explore.js';
+import type { ExploreOptions, explore } from '../explore.js';
+import type { EngineCheckResult } from '../stop-result.js';
 import { type ExecutableSource, loadExecutable } from './load-executable.js';
 import { modelTooLarge } from '../model-size.js';
 
