@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { advice } from '../../src/engine/explore.js';
+import { advice } from '../../src/engine/search/explore.js';
 import { credspec, project, ROOT, tempDir } from '../robustness/cli-run.js';
 
 const JAR =

@@ -3,10 +3,10 @@
 // the queue and a counterexample of the recorded length; every trace must replay.
 
 import { readFileSync } from 'node:fs';
-import { checkTlaModule } from '../../src/engine/explore.js';
-import type { EngineCheckResult } from '../../src/engine/stop-result.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { replayTrace } from '../../src/engine/replay.js';
+import { checkTlaModule } from '../../src/engine/search/explore.js';
+import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { replayTrace } from '../../src/engine/search/replay.js';
 import type { TlaTraceStep } from '../../src/result/check-result.js';
 import type { TlaValue } from '../../src/result/tla-value.js';
 import { FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';

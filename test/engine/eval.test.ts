@@ -1,10 +1,10 @@
 // Unit tests per construct: each expression is evaluated as the only invariant of a
 // one-variable module, or as the only action, and compared with the value TLC gives.
 
-import { checkTlaModule } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { checkTlaModule } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import type { TlaExpr } from '../../src/tla/tla-ast.js';
-import { formatValue } from '../../src/engine/values.js';
+import { formatValue } from '../../src/engine/values/values.js';
 import {
   AT,
   action,

@@ -9,12 +9,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { checkProgram } from '../../src/check/check.js';
 import { preludeDir } from '../../src/cli/package-root.js';
-import { explore } from '../../src/engine/explore.js';
-import type { EngineCheckResult } from '../../src/engine/stop-result.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { exploreParallel } from '../../src/engine/parallel/explore-parallel.js';
-import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/parallel/stop-counts.js';
-import { StateReader, StateWriter } from '../../src/engine/parallel/value-codec.js';
+import { explore } from '../../src/engine/search/explore.js';
+import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
+import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/search/parallel/stop-counts.js';
+import { StateReader, StateWriter } from '../../src/engine/search/parallel/value-codec.js';
 import {
   formatValue,
   makeFcn,
@@ -23,8 +23,8 @@ import {
   makeSet,
   modelValue,
   type Value,
-} from '../../src/engine/values.js';
-import { FP, fingerprintState } from '../../src/engine/fingerprint.js';
+} from '../../src/engine/values/values.js';
+import { FP, fingerprintState } from '../../src/engine/values/fingerprint.js';
 import { agreementCases } from '../../src/tlc/agreement-cases.js';
 import { loadProgram } from '../../src/syntax/load.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
@@ -58,7 +58,7 @@ function transpileSources(): URL {
   };
   walk(join(root, 'src'));
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  return pathToFileURL(join(out, 'src/engine/parallel/worker.js'));
+  return pathToFileURL(join(out, 'src/engine/search/parallel/worker.js'));
 }
 
 beforeAll(() => {

@@ -2,8 +2,8 @@
 // declared range (anywhere inside its value) violates it, on the embedded engine and on TLC
 // (live when a jar is here). Checks the verdict, the trace's last state and the emitted text.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText, lowerText } from './helpers.js';
 import { hasLiveTlc, LIVE_TLC_SKIPPED, tlcOutputOn } from '../support/tlc-on-text.js';
 import { toTla } from '../../src/emit/from-model.js';

@@ -3,8 +3,8 @@
 // module ends inconclusive with the number of behaviours explored; different seeds explore
 // different behaviours. Also the advice text after a limit.
 import { describe, expect, test } from '@jest/globals';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { adviceForLimit, simulate, Xoshiro128 } from '../../src/engine/simulate.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { adviceForLimit, simulate, Xoshiro128 } from '../../src/engine/search/simulate.js';
 import type { CheckResult } from '../../src/result/check-result.js';
 import { atomicPair, racyPair } from './sim-modules.js';
 

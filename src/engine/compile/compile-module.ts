@@ -14,9 +14,9 @@ import { printTla } from '../../tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
 import { CodeGen } from './gen-code.js';
 import { CompileError, type Env, type K } from './gen-types.js';
-import { actionGuard } from '../action-guard.js';
-import { splitAction } from '../action-split.js';
-import { fairnessStepParts } from '../fairness-steps.js';
+import { actionGuard } from '../evaluation/action-guard.js';
+import { splitAction } from '../evaluation/action-split.js';
+import { fairnessStepParts } from '../evaluation/fairness-steps.js';
 import { hashTlaText, headerLines } from './header.js';
 
 export { CompileError } from './gen-types.js';

@@ -14,8 +14,8 @@ import type {
   TlaLeafOrOperator,
   TlaValueForm,
 } from '../../tla/tla-ast.js';
-import { isConstantLevel } from '../constant-level.js';
-import type { ModuleTables } from '../eval-scope.js';
+import { isConstantLevel } from '../evaluation/constant-level.js';
+import type { ModuleTables } from '../evaluation/eval-scope.js';
 import { binaryCode, builtinCode } from './gen-operators.js';
 import {
   CompileError,

@@ -17,7 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { constantBindings } from '../../../src/engine/constants.js';
+import { constantBindings } from '../../../src/engine/evaluation/constants.js';
 import { compiledKey } from '../../../src/engine/compile/compiled-cache.js';
 import { loadCompiled } from '../../../src/engine/compile/load.js';
 import { printTla } from '../../../src/tla/print.js';
