@@ -20,6 +20,7 @@ import {
   type EngineCheckResult,
   type EngineCheckStats,
   stopResult,
+  type Unreached,
   unreachedOf,
 } from '../stop-result.js';
 import type { ModuleSource } from './module-source.js';
@@ -129,16 +130,7 @@ export async function exploreParallel(
     options.memoryMb !== undefined
       ? (options.memoryMb * 1024 * 1024) / n
       : getHeapStatistics().heap_size_limit * 0.8;
-  const peers: (MessagePort | null)[][] = Array.from({ length: n }, () =>
-    new Array<MessagePort | null>(n).fill(null),
-  );
-  for (let a = 0; a < n; a++) {
-    for (let b = a + 1; b < n; b++) {
-      const ch = new MessageChannel();
-      peers[a]![b] = ch.port1;
-      peers[b]![a] = ch.port2;
-    }
-  }
+  const peers = peerPorts(n);
   const script = options.workerScript ?? new URL('./worker.js', import.meta.url);
   const inboxes: Inbox[] = [];
   const ports: MessagePort[] = [];
@@ -193,6 +185,21 @@ export async function exploreParallel(
   }
 }
 
+/** A channel between every two workers: `peers[a][b]` is a's end of its channel to b (null when a = b). */
+function peerPorts(n: number): (MessagePort | null)[][] {
+  const peers: (MessagePort | null)[][] = Array.from({ length: n }, () =>
+    new Array<MessagePort | null>(n).fill(null),
+  );
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const ch = new MessageChannel();
+      peers[a]![b] = ch.port1;
+      peers[b]![a] = ch.port2;
+    }
+  }
+  return peers;
+}
+
 interface Run {
   readonly module: ExecutableModule;
   readonly config: Pick<TlcConfig, 'checkDeadlock'>;
@@ -207,36 +214,15 @@ interface Run {
 }
 
 async function coordinate(run: Run): Promise<EngineCheckResult> {
-  const { module, options, n, ctl, started, limits, init, send, inboxes } = run;
-  // The initial states, each to its owner, with its rank (its place in Init's order).
-  const writers = Array.from({ length: n }, () => new StateWriter());
-  const counts = new Array<number>(n).fill(0);
-  const initial = init.queuedStates();
-  initial.forEach((q, rank) => {
-    const h1 = init.fpHi.get(q.index);
-    const h2 = init.fpLo.get(q.index);
-    const w = ownerOf(h1, h2, n);
-    const wr = writers[w]!;
-    wr.word(h1);
-    wr.word(h2);
-    wr.word(q.s1);
-    wr.word(q.s2);
-    wr.word(rank);
-    wr.state(q.state);
-    counts[w]!++;
-  });
-  for (let w = 0; w < n; w++) {
-    const words = writers[w]!.take();
-    send(w, { t: 'init', words, count: counts[w]! }, [words.buffer as ArrayBuffer]);
-  }
-
+  const { module, options, n, ctl, started, limits, init } = run;
+  const initialCount = sendInitialStates(run);
   const actionReached = module.actions.map((a) => a.subActions.map(() => false));
   const coverReached = module.covers.map(() => false);
   let level: LevelCounts = {
     level: 1,
     distinct: init.distinct,
     generated: init.statesGenerated,
-    frontier: initial.length,
+    frontier: initialCount,
   };
   let ranks: (Int32Array | null)[] = new Array(n).fill(null);
   let heapUsed = 0;
@@ -244,20 +230,11 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
   let lastProgress = started;
   let reason: InconclusiveReason | undefined;
 
-  const liveCounts = (): { distinct: number; generated: number } => {
-    let d = level.distinct;
-    let g = level.generated;
-    for (let w = 0; w < n; w++) {
-      d += Atomics.load(ctl, newWord(n, w));
-      g += Atomics.load(ctl, generatedWord(n, w));
-    }
-    return { distinct: d, generated: g };
-  };
   const tick = (): void => {
     const now = Date.now();
     if (options.onProgress !== undefined && now - lastProgress >= interval) {
       lastProgress = now;
-      const c = liveCounts();
+      const c = liveCounts(run, level);
       const seconds = (now - started) / 1000;
       options.onProgress({
         distinctStates: c.distinct,
@@ -288,59 +265,20 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
         heapUsed,
       );
     }
-    for (let w = 0; w < n; w++) {
-      Atomics.store(ctl, newWord(n, w), 0);
-      Atomics.store(ctl, generatedWord(n, w), 0);
-    }
-    for (let w = 0; w < n; w++) {
-      const r = ranks[w]!;
-      send(w, { t: 'expand', ranks: r }, r === null ? [] : [r.buffer as ArrayBuffer]);
-    }
-    const timer = setInterval(tick, Math.min(100, interval));
-    let reports: LevelReport[];
-    try {
-      reports = [];
-      for (const box of inboxes) reports.push((await box.next()) as LevelReport);
-    } finally {
-      clearInterval(timer);
-    }
+    const reports = await expandLevel(run, ranks, tick, Math.min(100, interval));
     heapUsed = reports.reduce((a, r) => a + r.heapUsed, 0);
-    for (const r of reports) {
-      let k = 0;
-      for (const subs of actionReached)
-        for (let i = 0; i < subs.length; i++) if (r.actionReached[k++] === 1) subs[i] = true;
-      r.coverReached.forEach((b, i) => (coverReached[i] = coverReached[i]! || b === 1));
-    }
+    for (const r of reports) markReached(r, actionReached, coverReached);
     if (reports.some((r) => r.stopped) || Atomics.load(ctl, STOP_WORD) !== 0) {
       const why: InconclusiveReason =
         Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
-      const found = reports.reduce((a, r) => a + r.keys.length / 2, 0);
-      const expanded = reports.reduce((a, r) => a + r.expandedRanks.length, 0);
-      const generated = reports.reduce(
-        (a, r) => a + r.expandedCounts.reduce((x, y) => x + y, 0),
-        0,
-      );
-      return limitResult(
-        run,
-        why,
-        level.distinct + found,
-        level.generated + generated,
-        found > 0 ? level.level + 1 : level.level,
-        level.frontier - expanded + found,
-        heapUsed,
-      );
+      return stoppedResult(run, why, reports, level, heapUsed);
     }
     const merged = mergeKeys(reports.map((r) => r.keys));
     const succ = new Int32Array(level.frontier);
     for (const r of reports)
       for (let i = 0; i < r.expandedRanks.length; i++)
         succ[r.expandedRanks[i]!] = r.expandedCounts[i]!;
-    const events: { ev: WorkerEvent; worker: number }[] = [];
-    reports.forEach((r, w) => {
-      if (r.event !== null) events.push({ ev: r.event, worker: w });
-      if (r.ownerEvent !== null) events.push({ ev: r.ownerEvent, worker: w });
-    });
-    const stop = chooseStop(events, merged, level, options.maxStates);
+    const stop = chooseStop(eventsOf(reports), merged, level, options.maxStates);
     if (stop !== undefined) {
       const c = stopCounts(stop.key, stop.ev?.kind, merged, succ, level);
       if (stop.ev === undefined)
@@ -350,21 +288,8 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     const total = merged.parentRank.length;
     const generated = level.generated + succ.reduce((a, b) => a + b, 0);
     if (total === 0) {
-      const seconds = (Date.now() - started) / 1000;
-      if (options.onProgress !== undefined) {
-        options.onProgress({
-          distinctStates: level.distinct,
-          statesGenerated: generated,
-          queued: 0,
-          depth: level.level,
-          rate: seconds > 0 ? Math.round(level.distinct / seconds) : 0,
-          seconds,
-        });
-      }
-      return stopResult(
-        { kind: 'holds', unreached: unreachedOf(module, actionReached, coverReached) },
-        stats(level.distinct, generated, level.level, seconds, 0, heapUsed),
-      );
+      const unreached = unreachedOf(module, actionReached, coverReached);
+      return holdsResult(run, level, generated, unreached, heapUsed);
     }
     level = {
       level: level.level + 1,
@@ -374,6 +299,133 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     };
     ranks = merged.ranks;
   }
+}
+
+/** Distinct and generated states so far: the level's counts plus what the workers found in the level under way. */
+function liveCounts(run: Run, level: LevelCounts): { distinct: number; generated: number } {
+  const { n, ctl } = run;
+  let d = level.distinct;
+  let g = level.generated;
+  for (let w = 0; w < n; w++) {
+    d += Atomics.load(ctl, newWord(n, w));
+    g += Atomics.load(ctl, generatedWord(n, w));
+  }
+  return { distinct: d, generated: g };
+}
+
+/** The search ran out of states to expand: every state was found; the last progress report, then the result. */
+function holdsResult(
+  run: Run,
+  level: LevelCounts,
+  generated: number,
+  unreached: Unreached,
+  heapUsed: number,
+): EngineCheckResult {
+  const seconds = (Date.now() - run.started) / 1000;
+  run.options.onProgress?.({
+    distinctStates: level.distinct,
+    statesGenerated: generated,
+    queued: 0,
+    depth: level.level,
+    rate: seconds > 0 ? Math.round(level.distinct / seconds) : 0,
+    seconds,
+  });
+  return stopResult(
+    { kind: 'holds', unreached },
+    stats(level.distinct, generated, level.level, seconds, 0, heapUsed),
+  );
+}
+
+/** Has every worker expand its part of the level and waits for their reports, calling `tick` meanwhile. */
+async function expandLevel(
+  run: Run,
+  ranks: readonly (Int32Array | null)[],
+  tick: () => void,
+  tickMs: number,
+): Promise<LevelReport[]> {
+  const { n, ctl, send, inboxes } = run;
+  for (let w = 0; w < n; w++) {
+    Atomics.store(ctl, newWord(n, w), 0);
+    Atomics.store(ctl, generatedWord(n, w), 0);
+  }
+  for (let w = 0; w < n; w++) {
+    const r = ranks[w]!;
+    send(w, { t: 'expand', ranks: r }, r === null ? [] : [r.buffer as ArrayBuffer]);
+  }
+  const timer = setInterval(tick, tickMs);
+  try {
+    const reports: LevelReport[] = [];
+    for (const box of inboxes) reports.push((await box.next()) as LevelReport);
+    return reports;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The events of a level's reports, each with the worker that saw it. */
+function eventsOf(reports: readonly LevelReport[]): { ev: WorkerEvent; worker: number }[] {
+  const events: { ev: WorkerEvent; worker: number }[] = [];
+  reports.forEach((r, w) => {
+    if (r.event !== null) events.push({ ev: r.event, worker: w });
+    if (r.ownerEvent !== null) events.push({ ev: r.ownerEvent, worker: w });
+  });
+  return events;
+}
+
+/** Sends each initial state to its owner with its rank (its place in Init's order); returns how many there are. */
+function sendInitialStates(run: Run): number {
+  const { n, init, send } = run;
+  const writers = Array.from({ length: n }, () => new StateWriter());
+  const counts = new Array<number>(n).fill(0);
+  const initial = init.queuedStates();
+  initial.forEach((q, rank) => {
+    const h1 = init.fpHi.get(q.index);
+    const h2 = init.fpLo.get(q.index);
+    const w = ownerOf(h1, h2, n);
+    const wr = writers[w]!;
+    wr.word(h1);
+    wr.word(h2);
+    wr.word(q.s1);
+    wr.word(q.s2);
+    wr.word(rank);
+    wr.state(q.state);
+    counts[w]!++;
+  });
+  for (let w = 0; w < n; w++) {
+    const words = writers[w]!.take();
+    send(w, { t: 'init', words, count: counts[w]! }, [words.buffer as ArrayBuffer]);
+  }
+  return initial.length;
+}
+
+/** Adds what one worker's level reached (sub-actions taken, covers satisfied) to the search's flags. */
+function markReached(r: LevelReport, actionReached: boolean[][], coverReached: boolean[]): void {
+  let k = 0;
+  for (const subs of actionReached)
+    for (let i = 0; i < subs.length; i++) if (r.actionReached[k++] === 1) subs[i] = true;
+  r.coverReached.forEach((b, i) => (coverReached[i] = coverReached[i]! || b === 1));
+}
+
+/** A level cut short (a limit, an interruption, a worker out of heap): the counts of what the workers did. */
+function stoppedResult(
+  run: Run,
+  why: InconclusiveReason,
+  reports: readonly LevelReport[],
+  level: LevelCounts,
+  heapUsed: number,
+): EngineCheckResult {
+  const found = reports.reduce((a, r) => a + r.keys.length / 2, 0);
+  const expanded = reports.reduce((a, r) => a + r.expandedRanks.length, 0);
+  const generated = reports.reduce((a, r) => a + r.expandedCounts.reduce((x, y) => x + y, 0), 0);
+  return limitResult(
+    run,
+    why,
+    level.distinct + found,
+    level.generated + generated,
+    found > 0 ? level.level + 1 : level.level,
+    level.frontier - expanded + found,
+    heapUsed,
+  );
 }
 
 function stats(
