@@ -157,7 +157,9 @@ function* runSimulation(
   let behaviours = 0;
   let lastProgress = started;
 
-  const remember = (s: State): void => {
+  // Counts a state reached and remembers its fingerprint (for the distinct count).
+  const reach = (s: State): void => {
+    statesGenerated++;
     if (module.symmetry === undefined) fingerprintState(s);
     else fingerprintOrbit(s, module.symmetry);
     seen.lookupOrInsert(FP.h1, FP.h2, seen.size);
@@ -172,86 +174,44 @@ function* runSimulation(
     traceLimit,
   });
   const seconds = (): number => (Date.now() - started) / 1000;
-  const limitResult = (reason: LimitReason): CheckResult =>
-    reason === 'timeout'
-      ? inconclusiveResult('simulation', counts(), seconds(), options, 'time')
-      : inconclusiveResult(reason, counts(), seconds(), options, reason);
+  const progress = (): void =>
+    options.onProgress?.({
+      behaviours,
+      statesGenerated,
+      distinctStates: seen.size,
+      seconds: seconds(),
+    });
 
   // Every initial state is checked once, in Init's order, before any behaviour: a violation
   // there is found whatever the seed.
   const inits: State[] = [];
   let outcome: Outcome | undefined;
   try {
-    module.initialStates((s) => {
-      if (outcome !== undefined) return;
-      limits.spend(stepCost);
+    outcome = firstBadInitialState(module, limits, stepCost, (s) => {
       inits.push(s);
-      statesGenerated++;
-      remember(s);
+      reach(s);
       longest = 1;
-      const bad = firstBrokenInvariant(module, s);
-      if (bad !== undefined) outcome = { kind: 'invariant', property: bad, path: [], init: s };
     });
   } catch (err) {
-    if (err instanceof LimitReached) return limitResult(err.reason);
+    if (err instanceof LimitReached) return limitResult(err.reason, counts(), seconds(), options);
     outcome = caught(err, [], undefined);
   }
   if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
-  if (inits.length === 0) {
-    return stopResult(
-      {
-        kind: 'error',
-        message:
-          'The initial predicate has no solution: the module has no initial state, so there is nothing to simulate.',
-        trace: null,
-      },
-      statsOf(counts(), seconds()),
-    );
-  }
+  if (inits.length === 0) return noInitialState(counts(), seconds());
 
-  const successors: Step[] = [];
-  const sink = (next: State, action: number, param: Value | undefined, sub: number): void => {
-    limits.spend(stepCost);
-    successors.push({ next, action, param, sub });
-  };
+  const walker = newWalker(
+    { module, checkDeadlock: config.checkDeadlock, rng, limits, depthLimit, reached: reach },
+    stepCost,
+  );
 
   while (behaviours < traceLimit) {
     const init = inits[rng.below(inits.length)]!;
     const path: Step[] = [];
-    let cur = init;
     outcome = undefined;
     try {
-      while (path.length + 1 < depthLimit) {
-        successors.length = 0;
-        for (let a = 0; a < module.actions.length; a++) module.successors(a, cur, sink);
-        if (successors.length === 0) {
-          if (config.checkDeadlock) outcome = { kind: 'deadlock', path, init };
-          break;
-        }
-        // Only stuttering left (a terminated protocol): the behaviour has nothing more to show.
-        if (successors.every((t) => statesEqual(t.next, cur))) break;
-        const step = successors[rng.below(successors.length)]!;
-        path.push(step);
-        statesGenerated++;
-        remember(step.next);
-        const bad = firstBrokenInvariant(module, step.next);
-        if (bad !== undefined) {
-          outcome = { kind: 'invariant', property: bad, path, init };
-          break;
-        }
-        const prop = firstBrokenActionProperty(module, cur, step.next);
-        if (prop !== undefined) {
-          outcome = { kind: 'action-property', property: prop, path, init };
-          break;
-        }
-        cur = step.next;
-        if (limits.yieldDue) {
-          yield;
-          limits.yielded();
-        }
-      }
+      outcome = yield* behaviour(walker, init, path);
     } catch (err) {
-      if (err instanceof LimitReached) return limitResult(err.reason);
+      if (err instanceof LimitReached) return limitResult(err.reason, counts(), seconds(), options);
       outcome = caught(err, path, init);
     }
     behaviours++;
@@ -260,28 +220,122 @@ function* runSimulation(
 
     const now = Date.now();
     const reason = limits.reached(now);
-    if (reason !== undefined) return limitResult(reason);
+    if (reason !== undefined) return limitResult(reason, counts(), seconds(), options);
     if (now - lastProgress >= interval) {
       lastProgress = now;
-      options.onProgress?.({
-        behaviours,
-        statesGenerated,
-        distinctStates: seen.size,
-        seconds: seconds(),
-      });
+      progress();
     }
     if (limits.yieldDue) {
       yield;
       limits.yielded();
     }
   }
-  options.onProgress?.({
-    behaviours,
-    statesGenerated,
-    distinctStates: seen.size,
-    seconds: seconds(),
-  });
+  progress();
   return inconclusiveResult('simulation', counts(), seconds(), options, 'budget');
+}
+
+/**
+ * Checks every initial state once, in Init's order, handing each to `onInitial` first; the
+ * first that breaks an invariant ends the check.
+ */
+function firstBadInitialState(
+  module: ExecutableModule,
+  limits: RunLimits,
+  stepCost: number,
+  onInitial: (s: State) => void,
+): Outcome | undefined {
+  let outcome: Outcome | undefined;
+  module.initialStates((s) => {
+    if (outcome !== undefined) return;
+    limits.spend(stepCost);
+    onInitial(s);
+    const bad = firstBrokenInvariant(module, s);
+    if (bad !== undefined) outcome = { kind: 'invariant', property: bad, path: [], init: s };
+  });
+  return outcome;
+}
+
+/** What one behaviour needs: the module, the random source, the limits and where its steps go. */
+interface Walker {
+  readonly module: ExecutableModule;
+  readonly checkDeadlock: boolean;
+  readonly rng: Xoshiro128;
+  readonly limits: RunLimits;
+  /** Longest behaviour, in states. */
+  readonly depthLimit: number;
+  /** The successors of the current state, refilled by `sink` at every step. */
+  readonly successors: Step[];
+  readonly sink: (next: State, action: number, param: Value | undefined, sub: number) => void;
+  /** Told of every state a step reaches. */
+  readonly reached: (s: State) => void;
+}
+
+/** A walker whose sink collects the successors of the current state, each costing `stepCost` of the limits. */
+function newWalker(w: Omit<Walker, 'successors' | 'sink'>, stepCost: number): Walker {
+  const successors: Step[] = [];
+  return {
+    ...w,
+    successors,
+    sink: (next, action, param, sub) => {
+      w.limits.spend(stepCost);
+      successors.push({ next, action, param, sub });
+    },
+  };
+}
+
+/**
+ * One random behaviour from `init`, its steps pushed on `path`: it ends at the depth limit, when
+ * only stuttering is left, or with what it found (a deadlock, a broken invariant or action
+ * property). Yields when the limits say other work may run.
+ */
+function* behaviour(w: Walker, init: State, path: Step[]): Generator<void, Outcome | undefined> {
+  const { module, successors, rng, limits } = w;
+  let cur = init;
+  while (path.length + 1 < w.depthLimit) {
+    successors.length = 0;
+    for (let a = 0; a < module.actions.length; a++) module.successors(a, cur, w.sink);
+    if (successors.length === 0)
+      return w.checkDeadlock ? { kind: 'deadlock', path, init } : undefined;
+    // Only stuttering left (a terminated protocol): the behaviour has nothing more to show.
+    if (successors.every((t) => statesEqual(t.next, cur))) return undefined;
+    const step = successors[rng.below(successors.length)]!;
+    path.push(step);
+    w.reached(step.next);
+    const bad = firstBrokenInvariant(module, step.next);
+    if (bad !== undefined) return { kind: 'invariant', property: bad, path, init };
+    const prop = firstBrokenActionProperty(module, cur, step.next);
+    if (prop !== undefined) return { kind: 'action-property', property: prop, path, init };
+    cur = step.next;
+    if (limits.yieldDue) {
+      yield;
+      limits.yielded();
+    }
+  }
+  return undefined;
+}
+
+/** A run stopped by time, memory or an interruption: inconclusive, with what it explored. */
+function limitResult(
+  reason: LimitReason,
+  c: Counts,
+  seconds: number,
+  options: SimulateOptions,
+): CheckResult {
+  return reason === 'timeout'
+    ? inconclusiveResult('simulation', c, seconds, options, 'time')
+    : inconclusiveResult(reason, c, seconds, options, reason);
+}
+
+function noInitialState(c: Counts, seconds: number): CheckResult {
+  return stopResult(
+    {
+      kind: 'error',
+      message:
+        'The initial predicate has no solution: the module has no initial state, so there is nothing to simulate.',
+      trace: null,
+    },
+    statsOf(c, seconds),
+  );
 }
 
 function firstBrokenInvariant(module: ExecutableModule, s: State): string | undefined {
