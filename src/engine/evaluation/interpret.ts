@@ -283,29 +283,38 @@ function boxAction(name: string, action: TlaExpr, vars: string, t: ModuleTables)
   };
 }
 
+/**
+ * A state predicate inside temporal property `name`, run with the values its quantifiers and
+ * operator parameters are bound to (`binds`); a value that is not a boolean is an error.
+ */
+function propertyPredicate(
+  name: string,
+  ctx: Ctx,
+  e: TlaExpr,
+  sc: Scope,
+  binds: readonly [number, Value][],
+): (s: State) => boolean {
+  const f = compileValue(e, sc);
+  return (s: State) =>
+    withDefinition(name, () => {
+      ctx.cur = s;
+      for (const [slot, v] of binds) ctx.locals[slot] = v;
+      const v = f(ctx);
+      if (typeof v !== 'boolean')
+        throw new EvalError(
+          `The property ${name} has a non-boolean state predicate: ${formatValue(v)}.`,
+          name,
+        );
+      return v;
+    });
+}
+
 function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): TemporalProperty {
   const unit = new Unit(t, name, false);
   const instances: { label: string; form: TemporalForm }[] = [];
   const ctx = new Ctx(t.variables.length);
-  const pred = (
-    e: TlaExpr,
-    sc: Scope,
-    binds: readonly [number, Value][],
-  ): ((s: State) => boolean) => {
-    const f = compileValue(e, sc);
-    return (s: State) =>
-      withDefinition(name, () => {
-        ctx.cur = s;
-        for (const [slot, v] of binds) ctx.locals[slot] = v;
-        const v = f(ctx);
-        if (typeof v !== 'boolean')
-          throw new EvalError(
-            `The property ${name} has a non-boolean state predicate: ${formatValue(v)}.`,
-            name,
-          );
-        return v;
-      });
-  };
+  const pred = (e: TlaExpr, sc: Scope, binds: readonly [number, Value][]) =>
+    propertyPredicate(name, ctx, e, sc, binds);
   const rec = (e0: TlaExpr, sc: Scope, binds: readonly [number, Value][], label: string): void => {
     const e = resolveZeroArg(e0, t);
     if (e.kind === 'TlaJunction' && e.op === '/\\') {
