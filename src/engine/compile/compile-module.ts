@@ -595,6 +595,26 @@ function writeTemporal(
 }
 
 /**
+ * The code of a fairness instance's argument list in its label, `(t1, t2)`: bound arguments by
+ * value, other names as written, anything else as "…"; empty for an action without arguments.
+ */
+function fairnessArgText(action: TlaExpr, binds: readonly { name: string; js: string }[]): string {
+  if (action.kind !== 'TlaApply') return '""';
+  const args =
+    action.args.length === 0
+      ? '""'
+      : action.args
+          .map((a) => {
+            const b = a.kind === 'TlaName' ? binds.find((x) => x.name === a.name) : undefined;
+            if (b !== undefined)
+              return `(typeof ${b.js} === "string" ? ${b.js} : rt.formatValue(${b.js}))`;
+            return lit(a.kind === 'TlaName' ? a.name : '…');
+          })
+          .join(' + ", " + ');
+  return `"(" + ${args} + ")"`;
+}
+
+/**
  * Emits the statements that fill `fairness` from Spec: `WF_vars(A)` / `SF_vars(A)` conjuncts,
  * `\A x \in S` expanded to one instance per value; Init and [][Next]_vars are skipped.
  */
@@ -643,22 +663,7 @@ function writeFairness(
   const action = e.action;
   const defName =
     action.kind === 'TlaApply' ? action.op : action.kind === 'TlaName' ? action.name : 'fairness';
-  // The label names bound arguments by value, other names as written, anything else as "…".
-  const argText =
-    action.kind === 'TlaApply'
-      ? '"(" + ' +
-        (action.args.length === 0
-          ? '""'
-          : action.args
-              .map((a) => {
-                const b = a.kind === 'TlaName' ? binds.find((x) => x.name === a.name) : undefined;
-                if (b !== undefined)
-                  return `(typeof ${b.js} === "string" ? ${b.js} : rt.formatValue(${b.js}))`;
-                return lit(a.kind === 'TlaName' ? a.name : '…');
-              })
-              .join(' + ", " + ')) +
-        ' + ")"'
-      : '""';
+  const argText = fairnessArgText(action, binds);
   const actEnv: Env = { ...env, def: defName };
   const f = varsOf(e.vars);
   const stepCode = g.val(action, actEnv).c;
