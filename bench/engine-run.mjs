@@ -33,9 +33,11 @@ const { loadProgram } = await import(join(dist, 'syntax', 'load.js'));
 const { checkProgram } = await import(join(dist, 'check', 'check.js'));
 const { checkCases } = await import(join(dist, 'pipeline', 'cases.js'));
 const { buildCase } = await import(join(dist, 'pipeline', 'build-case.js'));
-const { interpretModule } = await import(join(dist, 'engine', 'interpret.js'));
-const { explore } = await import(join(dist, 'engine', 'explore.js'));
-const { exploreParallel } = await import(join(dist, 'engine', 'parallel', 'explore-parallel.js'));
+const { interpretModule } = await import(join(dist, 'engine', 'evaluation', 'interpret.js'));
+const { explore } = await import(join(dist, 'engine', 'search', 'explore.js'));
+const { exploreParallel } = await import(
+  join(dist, 'engine', 'search', 'parallel', 'explore-parallel.js')
+);
 const { printCfg } = await import(join(dist, 'tla', 'cfg.js'));
 
 function out(obj) {
@@ -99,7 +101,7 @@ if (kind === 'compiled') {
   let constantBindings;
   try {
     ({ loadCompiled } = await import(join(dist, 'engine', 'compile', 'load.js')));
-    ({ constantBindings } = await import(join(dist, 'engine', 'constants.js')));
+    ({ constantBindings } = await import(join(dist, 'engine', 'evaluation', 'constants.js')));
   } catch {
     out({ ok: false, message: 'this build has no compiled engine path' });
     process.exit(0);

@@ -159,7 +159,7 @@ export async function moduleCompiler(
   cache?: PrivateCache,
   notice: (message: string) => void = () => undefined,
 ): Promise<ModuleCompiler> {
-  const { loadCompiler } = await import('../engine/run/index.js');
+  const { loadCompiler } = await import('../engine/index.js');
   const { compileModule, CompileError, readCompiled, storeCompiled } = await loadCompiler();
   return (module, tlaText) => {
     const hit = cache === undefined ? null : readCompiled(cache, module.name, tlaText, notice);

@@ -19,7 +19,7 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../emit/build-case.js';
 import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
-import { deadlockWaits } from '../engine/run/index.js';
+import { deadlockWaits } from '../engine/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { definitionAtLine } from './definition-at-line.js';
 import { parseTlaLocation, runTlc } from '../tlc/index.js';
@@ -195,7 +195,7 @@ async function runEngine(
   if (options.engine === 'tlc') {
     // TLC 1.7.4 names no property when several temporal ones are violated: the first one its
     // lasso violates, in declaration order, is the one the embedded engine reports.
-    const { temporalJudge } = await import('../engine/run/index.js');
+    const { temporalJudge } = await import('../engine/index.js');
     // TLC gets the texts built here, never a path another run may be writing: it writes them
     // into its own private folder (src/tlc/start.ts).
     const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };
@@ -211,7 +211,7 @@ async function runEngine(
       distributed: options.distributed,
     });
   }
-  const { runEmbedded } = await import('../engine/run/index.js');
+  const { runEmbedded } = await import('../engine/index.js');
   const onProgress = options.onProgress;
   return runEmbedded(built, {
     ...common,

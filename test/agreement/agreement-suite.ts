@@ -14,10 +14,11 @@ import { checkProgram } from '../../src/check/check.js';
 import { preludeDir } from '../../src/cli/package-root.js';
 import { credFilesUnder } from '../../src/cli/spec-inputs.js';
 import { renderDiagnostic } from '../../src/diagnostics/render.js';
-import { explore, type EngineCheckResult } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import type { ExecutableModule } from '../../src/engine/module-api.js';
-import { replayTrace } from '../../src/engine/replay.js';
+import { explore } from '../../src/engine/search/explore.js';
+import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import type { ExecutableModule } from '../../src/engine/evaluation/module-api.js';
+import { replayTrace } from '../../src/engine/search/replay.js';
 import { type AgreementCase, agreementCases, caseLabel } from '../../src/tlc/agreement-cases.js';
 import {
   comparableOf,

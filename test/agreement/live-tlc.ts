@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { BuiltCase } from '../../src/emit/build-case.js';
 import type { CheckResult, TlaTraceStep } from '../../src/result/check-result.js';
 import { prepareTlc, runTlc } from '../../src/tlc/run.js';
-import { temporalJudge } from '../../src/engine/temporal-judge.js';
+import { temporalJudge } from '../../src/engine/run/temporal-judge.js';
 
 /** A live run's result, version, and its trace with unnamed parameters relaxed for replay. */
 export interface LiveRun {

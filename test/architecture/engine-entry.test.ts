@@ -1,12 +1,12 @@
 /**
- * One entry per engine: the CLI reaches the embedded engine only through src/engine/run/index.ts,
+ * One entry per engine: the CLI reaches the embedded engine only through src/engine/index.ts,
  * never a file inside it, so what the engine does behind `runEmbedded` can change without the
  * CLI noticing.
  */
 import { describe, expect, it } from '@jest/globals';
 import { importGraph } from './import-graph.js';
 
-const ENTRY = 'src/engine/run/index.ts';
+const ENTRY = 'src/engine/index.ts';
 
 const graph = importGraph(process.cwd(), ['src']);
 
@@ -24,10 +24,10 @@ function reachesInside(files: typeof graph): string[] {
 describe('embedded engine entry', () => {
   it('finds an import of an engine file other than the entry', () => {
     const files = new Map([
-      ['src/cli/a.ts', ['src/engine/explore.ts', ENTRY]],
-      ['src/tlc/b.ts', ['src/engine/eval.ts']],
+      ['src/cli/a.ts', ['src/engine/search/explore.ts', ENTRY]],
+      ['src/tlc/b.ts', ['src/engine/evaluation/eval.ts']],
     ]);
-    expect(reachesInside(files)).toEqual(['src/cli/a.ts imports src/engine/explore.ts']);
+    expect(reachesInside(files)).toEqual(['src/cli/a.ts imports src/engine/search/explore.ts']);
   });
 
   it('is the only engine file the CLI imports', () => {

@@ -3,8 +3,8 @@
 // is known on both sides of `leadsto`. Checked on the emitted module, on the embedded engine
 // (holds, and a violation named by its instance) and, when a live TLC is here, on TLC.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText } from '../model/helpers.js';
 import { hasLiveTlc, LIVE_TLC_SKIPPED, tlcOutputOn } from '../support/tlc-on-text.js';
 import { check, message, show } from './helpers.js';

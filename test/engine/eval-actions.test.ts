@@ -2,10 +2,10 @@
 // its successors are listed in the order TLC generates them, and what TLC reports as an error is
 // an error result, not an exception.
 
-import { checkTlaModule } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { checkTlaModule } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import type { TlaExpr } from '../../src/tla/tla-ast.js';
-import { formatValue } from '../../src/engine/values.js';
+import { formatValue } from '../../src/engine/values/values.js';
 import {
   action,
   and,

@@ -7,8 +7,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { hasLiveTlc, tlcOutputOn } from '../support/tlc-on-text.js';
 import { SMALL_SPECS, builtOf } from '../tlc/small-specs.js';
 import {

@@ -1,9 +1,9 @@
 // An expression evaluated as the initial value of a one-variable module and printed as TLC prints
 // it: the harness of the per-construct value tests.
 
-import { interpretModule } from '../../src/engine/interpret.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import type { TlaExpr } from '../../src/tla/tla-ast.js';
-import { formatValue } from '../../src/engine/values.js';
+import { formatValue } from '../../src/engine/values/values.js';
 import { action, and, config, def, eq, module, unchanged } from './tla-builders.js';
 
 /** Evaluates `e` in the initial state x = 0 (Threads = {t1, t2}, T1 = t1, T2 = t2) and prints it as TLC would. */

@@ -3,8 +3,8 @@
 // sequences, EXCEPT and Init branching here; the other operators in eval-operators.test.ts and
 // actions in eval-actions.test.ts.
 
-import { interpretModule } from '../../src/engine/interpret.js';
-import { formatValue } from '../../src/engine/values.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { formatValue } from '../../src/engine/values/values.js';
 import {
   AT,
   action,

@@ -6,13 +6,13 @@
 // parameter holds the label, with the same results.
 
 import fc from 'fast-check';
-import { Bfs } from '../../src/engine/bfs.js';
-import { constantBindings } from '../../src/engine/constants.js';
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import type { ExecutableModule, FairnessInstance } from '../../src/engine/module-api.js';
-import { replayTrace } from '../../src/engine/replay.js';
-import { formatValue } from '../../src/engine/values.js';
+import { Bfs } from '../../src/engine/search/bfs.js';
+import { constantBindings } from '../../src/engine/evaluation/constants.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import type { ExecutableModule, FairnessInstance } from '../../src/engine/evaluation/module-api.js';
+import { replayTrace } from '../../src/engine/search/replay.js';
+import { formatValue } from '../../src/engine/values/values.js';
 import type { TlaExpr, TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import { loadFresh } from './compile/compiled-fixtures.js';
 import {

@@ -4,10 +4,11 @@
 // The expected numbers are TLC's (tla2tools, -workers 1) on the printed module; the
 // interpreter and the compiled module must both give them.
 
-import { constantBindings } from '../../src/engine/constants.js';
-import { explore, type EngineCheckResult } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import type { ExecutableModule } from '../../src/engine/module-api.js';
+import { constantBindings } from '../../src/engine/evaluation/constants.js';
+import { explore } from '../../src/engine/search/explore.js';
+import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import type { ExecutableModule } from '../../src/engine/evaluation/module-api.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import { loadFresh } from './compile/compiled-fixtures.js';
 import {

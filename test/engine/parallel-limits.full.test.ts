@@ -1,9 +1,9 @@
 // `--workers N` stopped early: at every state limit the same inconclusive counts as one worker,
 // and an interrupted or timed-out search ends inconclusive with its reason.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { exploreParallel } from '../../src/engine/parallel/explore-parallel.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import * as F from './fixture-modules.js';
 import {

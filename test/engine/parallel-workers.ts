@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { explore, type EngineCheckResult } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { exploreParallel } from '../../src/engine/parallel/explore-parallel.js';
+import { explore } from '../../src/engine/search/explore.js';
+import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,8 +5,8 @@
 // interruption are in parallel-limits.full.test.ts, the shipped specs in
 // parallel-specs.full.test.ts.
 
-import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/parallel/stop-counts.js';
-import { StateReader, StateWriter } from '../../src/engine/parallel/value-codec.js';
+import { chooseStop, mergeKeys, stopCounts } from '../../src/engine/search/parallel/stop-counts.js';
+import { StateReader, StateWriter } from '../../src/engine/search/parallel/value-codec.js';
 import {
   formatValue,
   makeFcn,
@@ -15,8 +15,8 @@ import {
   makeSet,
   modelValue,
   type Value,
-} from '../../src/engine/values.js';
-import { FP, fingerprintState } from '../../src/engine/fingerprint.js';
+} from '../../src/engine/values/values.js';
+import { FP, fingerprintState } from '../../src/engine/values/fingerprint.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import * as F from './fixture-modules.js';
 import {

@@ -2,9 +2,10 @@
 // statistics and trace length of each run, and a fixture module checked and its trace replayed.
 
 import { readFileSync } from 'node:fs';
-import { checkTlaModule, type EngineCheckResult } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { replayTrace } from '../../src/engine/replay.js';
+import { checkTlaModule } from '../../src/engine/search/explore.js';
+import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { replayTrace } from '../../src/engine/search/replay.js';
 import { FIXTURES, fixturesPresent } from '../tlc/fixture-files.js';
 import type * as F from './fixture-modules.js';
 

@@ -2,8 +2,8 @@
 // rejects a tampered step or a lasso that is not fair.
 
 import { readFileSync } from 'node:fs';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { replayTrace } from '../../src/engine/replay.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { replayTrace } from '../../src/engine/search/replay.js';
 import type { TlaTraceStep } from '../../src/result/check-result.js';
 import type { TlaValue } from '../../src/result/tla-value.js';
 import { FIXTURES } from '../tlc/fixture-files.js';

@@ -2,10 +2,10 @@
 // and unfair lassos, symmetry, and limits ending in an inconclusive verdict with statistics.
 
 import fc from 'fast-check';
-import { checkTlaModule, explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { replayTrace } from '../../src/engine/replay.js';
-import { formatValue } from '../../src/engine/values.js';
+import { checkTlaModule, explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { replayTrace } from '../../src/engine/search/replay.js';
+import { formatValue } from '../../src/engine/values/values.js';
 import type { TlaExpr } from '../../src/tla/tla-ast.js';
 import {
   action,
@@ -234,7 +234,7 @@ describe('symmetry', () => {
     const states: (readonly unknown[])[] = [];
     const seen = new Set<string>();
     const key = (s: readonly unknown[]) => s.map((v) => formatValue(v as never)).join('|');
-    const queue: (readonly import('../../src/engine/values.js').Value[])[] = [];
+    const queue: (readonly import('../../src/engine/values/values.js').Value[])[] = [];
     exe.initialStates((s) => {
       if (!seen.has(key(s))) {
         seen.add(key(s));
@@ -252,7 +252,7 @@ describe('symmetry', () => {
         });
       }
     }
-    const { permuteState } = await import('../../src/engine/symmetry.js');
+    const { permuteState } = await import('../../src/engine/evaluation/symmetry.js');
     // The group as the engine holds it leaves the identity out; every state is in its own orbit.
     const group = [new Map(), ...perms];
     expect(group).toHaveLength(6);

@@ -1,9 +1,9 @@
 // The SYMMETRY set a module names is closed under composition, as TLC closes it, so that the
 // orbits (and the distinct-state counts) are TLC's also when the set is a union of groups.
 
-import { symmetryGroup } from '../../src/engine/symmetry.js';
-import { permutations } from '../../src/engine/value-ops.js';
-import { makeFcn, makeSet, modelValue, type SetValue } from '../../src/engine/values.js';
+import { symmetryGroup } from '../../src/engine/evaluation/symmetry.js';
+import { permutations } from '../../src/engine/values/value-ops.js';
+import { makeFcn, makeSet, modelValue, type SetValue } from '../../src/engine/values/values.js';
 
 const [a, b, c, d] = ['a1', 'a2', 'b1', 'b2'].map(modelValue) as [
   ReturnType<typeof modelValue>,

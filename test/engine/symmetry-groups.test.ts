@@ -2,8 +2,8 @@
 // permutation groups; TLC reduces by the group that union generates. The embedded engine must
 // find TLC's distinct-state counts on such modules, and does so live when TLC is present.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText } from '../model/helpers.js';
 import { hasLiveTlc, LIVE_TLC_SKIPPED, tlcDistinctOn } from '../support/tlc-on-text.js';
 

@@ -2,16 +2,24 @@
 // distinct-state counts stay TLC's), past it the module is built without its symmetry set and
 // says why, and no permutation set or group larger than the limit is ever enumerated.
 
-import type { ExecutableModule } from '../../src/engine/module-api.js';
+import type { ExecutableModule } from '../../src/engine/evaluation/module-api.js';
 import {
   PERMUTATIONS_LIMIT,
   PermutationsTooLarge,
   withPermutationLimit,
-} from '../../src/engine/permutation-limit.js';
-import { SYMMETRY_GROUP_LIMIT, buildWithBoundedSymmetry } from '../../src/engine/symmetry-limit.js';
-import { symmetryGroup } from '../../src/engine/symmetry.js';
-import { permutations } from '../../src/engine/value-ops.js';
-import { makeSet, modelValue, type ModelValue, type SetValue } from '../../src/engine/values.js';
+} from '../../src/engine/values/permutation-limit.js';
+import {
+  SYMMETRY_GROUP_LIMIT,
+  buildWithBoundedSymmetry,
+} from '../../src/engine/run/symmetry-limit.js';
+import { symmetryGroup } from '../../src/engine/evaluation/symmetry.js';
+import { permutations } from '../../src/engine/values/value-ops.js';
+import {
+  makeSet,
+  modelValue,
+  type ModelValue,
+  type SetValue,
+} from '../../src/engine/values/values.js';
 import type { TlcConfig } from '../../src/tla/tla-ast.js';
 
 function members(prefix: string, n: number): ModelValue[] {

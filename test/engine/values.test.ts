@@ -14,14 +14,14 @@ import {
   toTlaValue,
   valueEquals,
   type Value,
-} from '../../src/engine/values.js';
+} from '../../src/engine/values/values.js';
 import {
   FP,
   FP_SUM,
   fingerprintState,
   fingerprintSuccessor,
   fingerprintValue,
-} from '../../src/engine/fingerprint.js';
+} from '../../src/engine/values/fingerprint.js';
 
 const leaf: fc.Arbitrary<Value> = fc.oneof(
   fc.boolean(),

@@ -2,8 +2,8 @@
 // the same thread calls the procedure again. Checks the emitted module with the embedded engine
 // (interpreted) and what the lowering writes; TLC's counts for the same modules are in comments.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText } from './helpers.js';
 
 /** A work queued by the first call of `post` runs while the second call is at `hold`. */

@@ -11,7 +11,7 @@ import { instantiate } from '../../src/model/instance.js';
 import { LoweringError } from '../../src/model/lowering-error.js';
 import { buildCase } from '../../src/emit/build-case.js';
 import { checkedOf, emitText, lowerText, programOf, tryLower } from './helpers.js';
-import { checkTlaModule } from '../../src/engine/explore.js';
+import { checkTlaModule } from '../../src/engine/search/explore.js';
 
 const span = {
   file: 'cli',

@@ -1,8 +1,8 @@
 // The built-in check `out_of_range` bounds a variable by the case's parameter values: the same
 // emitted line is violated with one value and holds with another.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { lowerText } from './helpers.js';
 import { toTla } from '../../src/emit/from-model.js';
 import { printTla } from '../../src/tla/print.js';

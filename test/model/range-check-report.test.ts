@@ -1,8 +1,8 @@
 // When the built-in check `out_of_range` is violated, the trace names the variable that left its
 // range and its declaration, and `check` and `ci` print them under the verdict.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText } from './helpers.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
 import { rangeSuspects } from '../../src/trace/range-suspects.js';

@@ -1,7 +1,7 @@
 // Specs for the tests of the built-in check `out_of_range`, and the embedded check they run.
 
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText } from './helpers.js';
 
 /** A 0..1 counter two threads increment: violated at n = 2. */

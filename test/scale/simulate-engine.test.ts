@@ -4,8 +4,8 @@
 // reproducible. How a simulation that finds nothing ends, and the advice after a limit, are in
 // simulate-limits.test.ts.
 import { describe, expect, test } from '@jest/globals';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { simulate, Xoshiro128 } from '../../src/engine/simulate.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { simulate, Xoshiro128 } from '../../src/engine/search/simulate.js';
 import type { CheckResult } from '../../src/result/check-result.js';
 import { atomicPair, racyPair } from './sim-modules.js';
 

@@ -2,8 +2,8 @@
 // with the number of behaviours explored, a time budget ends a long run; and the advice after a
 // limit fills in the command lines to run next.
 import { describe, expect, test } from '@jest/globals';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { adviceForLimit, simulate } from '../../src/engine/simulate.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import { adviceForLimit, simulate } from '../../src/engine/search/simulate.js';
 import { atomicPair } from './sim-modules.js';
 
 describe('embedded simulation', () => {

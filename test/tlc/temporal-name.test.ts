@@ -6,10 +6,17 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { explore } from '../../src/engine/explore.js';
-import { interpretModule } from '../../src/engine/interpret.js';
-import { firstViolatedTemporal, lassoViolatesForm } from '../../src/engine/lasso-property.js';
-import type { ExecutableModule, State, TemporalForm } from '../../src/engine/module-api.js';
+import { explore } from '../../src/engine/search/explore.js';
+import { interpretModule } from '../../src/engine/evaluation/interpret.js';
+import {
+  firstViolatedTemporal,
+  lassoViolatesForm,
+} from '../../src/engine/search/lasso-property.js';
+import type {
+  ExecutableModule,
+  State,
+  TemporalForm,
+} from '../../src/engine/evaluation/module-api.js';
 import type { BuiltCase } from '../../src/emit/build-case.js';
 import type { CheckResult } from '../../src/result/check-result.js';
 import { temporalName } from '../../src/tlc/interpret-messages.js';

@@ -74,7 +74,10 @@ export function extractScenarioTable(readme: string): string | null {
   return readme.slice(start + TABLE_START.length, end).trim();
 }
 
-/** The README with its table replaced. */
+/**
+ * The README with its table replaced.
+ * @public scripts/scenario-table.mjs calls it from the build.
+ */
 export function replaceScenarioTable(readme: string, table: string): string {
   const start = readme.indexOf(TABLE_START);
   const end = readme.indexOf(TABLE_END);

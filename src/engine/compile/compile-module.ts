@@ -15,9 +15,9 @@ import { printTla } from '../../tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule } from '../../tla/tla-ast.js';
 import { CodeGen } from './gen-code.js';
 import { CompileError, type Env, type K } from './gen-types.js';
-import { actionGuard } from '../action-guard.js';
-import { splitAction } from '../action-split.js';
-import { fairnessStepParts } from '../fairness-steps.js';
+import { actionGuard } from '../evaluation/action-guard.js';
+import { splitAction } from '../evaluation/action-split.js';
+import { fairnessStepParts } from '../evaluation/fairness-steps.js';
 import { hashTlaText, headerLines } from './header.js';
 
 export { CompileError } from './gen-types.js';
@@ -600,6 +600,26 @@ function writeTemporal(
 }
 
 /**
+ * The code of a fairness instance's argument list in its label, `(t1, t2)`: bound arguments by
+ * value, other names as written, anything else as "…"; empty for an action without arguments.
+ */
+function fairnessArgText(action: TlaExpr, binds: readonly { name: string; js: string }[]): string {
+  if (action.kind !== 'TlaApply') return '""';
+  const args =
+    action.args.length === 0
+      ? '""'
+      : action.args
+          .map((a) => {
+            const b = a.kind === 'TlaName' ? binds.find((x) => x.name === a.name) : undefined;
+            if (b !== undefined)
+              return `(typeof ${b.js} === "string" ? ${b.js} : rt.formatValue(${b.js}))`;
+            return lit(a.kind === 'TlaName' ? a.name : '…');
+          })
+          .join(' + ", " + ');
+  return `"(" + ${args} + ")"`;
+}
+
+/**
  * Emits the statements that fill `fairness` from Spec: `WF_vars(A)` / `SF_vars(A)` conjuncts,
  * `\A x \in S` expanded to one instance per value; Init and [][Next]_vars are skipped.
  */
@@ -648,22 +668,7 @@ function writeFairness(
   const action = e.action;
   const defName =
     action.kind === 'TlaApply' ? action.op : action.kind === 'TlaName' ? action.name : 'fairness';
-  // The label names bound arguments by value, other names as written, anything else as "…".
-  const argText =
-    action.kind === 'TlaApply'
-      ? '"(" + ' +
-        (action.args.length === 0
-          ? '""'
-          : action.args
-              .map((a) => {
-                const b = a.kind === 'TlaName' ? binds.find((x) => x.name === a.name) : undefined;
-                if (b !== undefined)
-                  return `(typeof ${b.js} === "string" ? ${b.js} : rt.formatValue(${b.js}))`;
-                return lit(a.kind === 'TlaName' ? a.name : '…');
-              })
-              .join(' + ", " + ')) +
-        ' + ")"'
-      : '""';
+  const argText = fairnessArgText(action, binds);
   const actEnv: Env = { ...env, def: defName };
   const f = varsOf(e.vars);
   const stepCode = g.val(action, actEnv).c;

@@ -33,15 +33,22 @@ function sha256(text: string): string {
 let fingerprint: string | undefined;
 
 /**
- * The bytes of the compiler: the engine's and the TLA+ printer's sources as installed. A change
- * to any of them gives new keys, so a cache filled by another build is never taken for this
- * one's even when COMPILER_VERSION was not bumped.
+ * The bytes of the compiler: the sources as installed of the code generator and its runtime
+ * (compile/), of the evaluation and values they build on, and of the TLA+ printer. A change to
+ * any of them gives new keys, so a cache filled by another build is never taken for this one's
+ * even when COMPILER_VERSION was not bumped.
  */
 function compilerFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256');
-  for (const dir of [here, join(here, '..'), join(here, '..', '..', 'tla')]) {
+  const engine = join(here, '..');
+  for (const dir of [
+    here,
+    join(engine, 'evaluation'),
+    join(engine, 'values'),
+    join(engine, '..', 'tla'),
+  ]) {
     let names: string[];
     try {
       names = readdirSync(dir).sort();

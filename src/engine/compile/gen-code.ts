@@ -6,8 +6,8 @@
 import type { CodeBlockWriter } from 'ts-morph';
 import { at } from '../../source/checked-index.js';
 import type { TlaCase, TlaExpr, TlaJunction, TlaQuant } from '../../tla/tla-ast.js';
-import { isConstantLevel } from '../constant-level.js';
-import { plainGuardConjuncts } from '../plain-guards.js';
+import { isConstantLevel } from '../evaluation/constant-level.js';
+import { plainGuardConjuncts } from '../evaluation/plain-guards.js';
 import { lit, type Assigned, type Env, type K, type St } from './gen-types.js';
 import { ValueCodeGen } from './gen-value.js';
 

@@ -14,9 +14,8 @@ import type {
   TlaLeafOrOperator,
   TlaValueForm,
 } from '../../tla/tla-ast.js';
-import { at } from '../../source/checked-index.js';
-import { isConstantLevel } from '../constant-level.js';
-import type { ModuleTables } from '../eval-scope.js';
+import { isConstantLevel } from '../evaluation/constant-level.js';
+import type { ModuleTables } from '../evaluation/eval-scope.js';
 import { binaryCode, builtinCode } from './gen-operators.js';
 import {
   CompileError,
@@ -28,6 +27,7 @@ import {
   type K,
   type St,
 } from './gen-types.js';
+import { at } from '../../source/checked-index.js';
 /** The expressions `val` hands on to valControl: all but the leaves and operators. */
 type ControlOrForm = Exclude<TlaExpr, TlaLeafOrOperator>;
 /** The expressions valControl hands on to valForm. */

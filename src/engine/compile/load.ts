@@ -12,8 +12,8 @@
 
 import type { PrivateCache } from '../../cache/private-files.js';
 import type { TlaModule } from '../../tla/tla-ast.js';
-import type { ExecutableModule } from '../module-api.js';
-import type { Value } from '../values.js';
+import type { ExecutableModule } from '../evaluation/module-api.js';
+import type { Value } from '../values/values.js';
 import { type CacheNotice, readCompiled, storeCompiled } from './compiled-cache.js';
 import { runtime, type CompiledSelection } from './runtime.js';
 

@@ -3,9 +3,8 @@
 // generated module as one object (`createModule(runtime)`), so the generated JavaScript has no
 // imports and loads from any folder. Pure functions; no ts-morph, no files, no clock.
 
-import { at } from '../../source/checked-index.js';
-import { AssertFailure, EvalError } from '../eval-error.js';
-import { forallInstances } from '../action-steps.js';
+import { AssertFailure, EvalError } from '../values/eval-error.js';
+import { forallInstances } from '../evaluation/action-steps.js';
 import {
   applyFcn,
   asBool as bool,
@@ -21,8 +20,8 @@ import {
   replaceAt,
   tlcEquals,
   updateFcn,
-} from '../value-ops.js';
-import { boundedInterval, intervalContains } from '../interval-limit.js';
+} from '../values/value-ops.js';
+import { boundedInterval, intervalContains } from '../values/interval-limit.js';
 import {
   FcnValue,
   ModelValue,
@@ -41,9 +40,10 @@ import {
   setContains,
   valueEquals,
   type Value,
-} from '../values.js';
-import type { Permutation } from '../module-api.js';
-import { symmetryGroup } from '../symmetry.js';
+} from '../values/values.js';
+import type { Permutation } from '../evaluation/module-api.js';
+import { symmetryGroup } from '../evaluation/symmetry.js';
+import { at } from '../../source/checked-index.js';
 
 function app(f: Value, arg: Value): Value {
   return applyFcn(asFcn(f, 'The value applied to an argument'), arg);

@@ -5,10 +5,10 @@
 
 import type { BuiltCase } from '../../emit/build-case.js';
 import type { PrivateCache } from '../../cache/private-files.js';
-import type { ExecutableModule } from '../module-api.js';
-import { constantBindings } from '../constants.js';
-import { interpretModule } from '../interpret.js';
-import { buildWithBoundedSymmetry } from '../symmetry-limit.js';
+import type { ExecutableModule } from '../evaluation/module-api.js';
+import { constantBindings } from '../evaluation/constants.js';
+import { interpretModule } from '../evaluation/interpret.js';
+import { buildWithBoundedSymmetry } from './symmetry-limit.js';
 
 /** Where the module comes from: the compiled-module cache, or the interpreter only (`interpret`). */
 export interface ExecutableSource {

@@ -5,9 +5,10 @@
 import type { BuiltCase } from '../../emit/build-case.js';
 import type { CheckResult } from '../../result/check-result.js';
 import type { TlcConfig } from '../../tla/tla-ast.js';
-import type { EngineCheckResult, ExploreOptions, explore } from '../explore.js';
+import type { ExploreOptions, explore } from '../search/explore.js';
+import type { EngineCheckResult } from '../search/stop-result.js';
 import { type ExecutableSource, loadExecutable } from './load-executable.js';
-import { modelTooLarge } from '../model-size.js';
+import { modelTooLarge } from './model-size.js';
 
 export interface EmbeddedOptions extends ExecutableSource {
   /** When the run started (Date.now()): the time limit counts from it. */
@@ -63,13 +64,13 @@ export async function runEmbedded(
     commandLine: options.commandLine,
   };
   if (options.simulate !== undefined) {
-    const { simulate } = await import('../simulate.js');
+    const { simulate } = await import('../search/simulate.js');
     return simulate(executable, config, definedOnly({ ...common, ...options.simulate }));
   }
   const search =
     options.workers > 1
       ? await parallelSearch(built, config, options, javascript)
-      : (await import('../explore.js')).explore;
+      : (await import('../search/explore.js')).explore;
   return search(
     executable,
     config,
@@ -106,11 +107,11 @@ async function parallelSearch(
   options: EmbeddedOptions,
   javascript: string | undefined,
 ): Promise<typeof explore> {
-  const source: import('../parallel/module-source.js').ModuleSource =
+  const source: import('../search/parallel/module-source.js').ModuleSource =
     javascript === undefined
       ? { kind: 'interpreted', module: built.emitted.module, config }
       : { kind: 'compiled', javascript, config };
-  const { exploreParallel } = await import('../parallel/explore-parallel.js');
+  const { exploreParallel } = await import('../search/parallel/explore-parallel.js');
   return (module, cfg, opts) =>
     exploreParallel(source, module, cfg, {
       ...opts,

@@ -1,6 +1,6 @@
 // The wait-for picture of a deadlock: who waits on what, held or owed by whom, and the cycle
 // that closes it. Takes a result; returns plain lines every format appends after the trace.
-// Pure. The pipeline records `waitsFor` from the model (src/engine/deadlock-waits.ts); for a
+// Pure. The pipeline records `waitsFor` from the model (src/engine/run/deadlock-waits.ts); for a
 // result file without it (written before it was recorded), the picture is read off the last
 // state and the spec's text (wait-inference.ts), and says so.
 

@@ -2,12 +2,12 @@
 // rebuilt as trees): the same initial states and successors state by state, and the same
 // verdict, counts, depth and counterexample through the search.
 
-import { constantBindings } from '../../../src/engine/constants.js';
-import { exploreSync } from '../../../src/engine/explore.js';
-import { interpretModule } from '../../../src/engine/interpret.js';
-import type { ExecutableModule, State } from '../../../src/engine/module-api.js';
-import { formatValue } from '../../../src/engine/values.js';
-import { fingerprintState, FP } from '../../../src/engine/fingerprint.js';
+import { constantBindings } from '../../../src/engine/evaluation/constants.js';
+import { exploreSync } from '../../../src/engine/search/explore.js';
+import { interpretModule } from '../../../src/engine/evaluation/interpret.js';
+import type { ExecutableModule, State } from '../../../src/engine/evaluation/module-api.js';
+import { formatValue } from '../../../src/engine/values/values.js';
+import { fingerprintState, FP } from '../../../src/engine/values/fingerprint.js';
 import * as F from '../fixture-modules.js';
 import { loadFresh } from './compiled-fixtures.js';
 

@@ -4,10 +4,10 @@
 // from every initial state: the same successors in the same order, or the same error.
 
 import fc from 'fast-check';
-import { constantBindings } from '../../../src/engine/constants.js';
-import { interpretModule } from '../../../src/engine/interpret.js';
-import type { ExecutableModule, State } from '../../../src/engine/module-api.js';
-import { formatValue } from '../../../src/engine/values.js';
+import { constantBindings } from '../../../src/engine/evaluation/constants.js';
+import { interpretModule } from '../../../src/engine/evaluation/interpret.js';
+import type { ExecutableModule, State } from '../../../src/engine/evaluation/module-api.js';
+import { formatValue } from '../../../src/engine/values/values.js';
 import { printExpr } from '../../../src/tla/print.js';
 import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../../../src/tla/tla-ast.js';
 import { loadFresh } from './compiled-fixtures.js';

@@ -1,0 +1,622 @@
+// Takes an ExecutableModule and search options and explores its states breadth-first, as TLC
+// does with one worker: a fingerprint set in typed arrays, a FIFO queue of states, parent
+// links (so every counterexample is a shortest one), invariants on new states, action
+// properties on every step, deadlock. Returns why it stopped plus the data traces and
+// liveness need (fairness bits taken from the successors where the module describes an
+// instance by its actions); it never builds a CheckResult and never reads the clock except
+// through the `now` it is given.
+
+import { AssertFailure, EvalError } from '../values/eval-error.js';
+import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
+import type { ExecutableModule, State } from '../evaluation/module-api.js';
+import { GuardSkip } from './guard-skip.js';
+import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
+import { fingerprintOrbit } from '../evaluation/symmetry.js';
+import { statesEqual, valueEquals, type Value } from '../values/values.js';
+import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
+
+/** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
+export type SearchStop =
+  | { readonly kind: 'done' }
+  | { readonly kind: 'invariant'; readonly property: string; readonly state: number }
+  | { readonly kind: 'init-invariant'; readonly property: string; readonly initState: State }
+  | {
+      readonly kind: 'action-property';
+      readonly property: string;
+      readonly from: number;
+      readonly step: StepRecord;
+    }
+  | { readonly kind: 'deadlock'; readonly state: number }
+  | {
+      readonly kind: 'assert';
+      readonly message: string;
+      readonly definition: string | undefined;
+      readonly state: number;
+      readonly inInvariant: boolean;
+    }
+  | {
+      readonly kind: 'error';
+      readonly message: string;
+      readonly definition: string | undefined;
+      readonly state: number;
+    }
+  | { readonly kind: 'limit'; readonly reason: 'max-states' | LimitReason };
+
+/** One step as a successor sink saw it. */
+export interface StepRecord {
+  readonly next: State;
+  readonly action: number;
+  readonly param: Value | undefined;
+  readonly sub: number;
+}
+
+/** Options of one search. */
+export interface BfsOptions {
+  readonly checkDeadlock: boolean;
+  /** Stop (inconclusive) once this many distinct states are found. */
+  readonly maxStates?: number;
+  /** Record the state graph for liveness checking. */
+  readonly collectGraph: boolean;
+  /** Time, memory and abort, looked at while states and successors are generated. */
+  readonly meter?: WorkMeter;
+}
+
+/** Per-state and per-edge data for liveness, filled while states are expanded. */
+export interface StateGraph {
+  /** Words per state in `predBits` (temporal predicates) and `enabledBits` (fairness). */
+  readonly predWords: number;
+  readonly fairWords: number;
+  readonly predBits: IntVec;
+  readonly enabledBits: IntVec;
+  /** Edges of state i are edgeTarget[edgeStart[i] .. edgeStart[i+1]). */
+  readonly edgeStart: IntVec;
+  readonly edgeTarget: IntVec;
+  /** Per edge, `fairWords` words: which fairness instances the step is an `<<A>>_vars` step of. */
+  readonly edgeStepBits: IntVec;
+  /** The state predicates, in bit order (`p` then `q` of each instance, in property order). */
+  readonly predicates: readonly ((s: State) => boolean)[];
+}
+
+const STOP = { stop: true };
+
+/** Breadth-first search state; `run` advances it for a bounded number of expansions. */
+export class Bfs {
+  readonly seen: FingerprintSet;
+  /** Parent index per state (-1 for initial states). */
+  readonly parent = new IntVec(1 << 12);
+  readonly fpHi = new IntVec(1 << 12);
+  readonly fpLo = new IntVec(1 << 12);
+  /** Queue of states to expand: queue[k] is state index `queueBase + k`. */
+  private queue: (State | undefined)[] = [];
+  private head = 0;
+  statesGenerated = 0;
+  /** Depth of the deepest state found, 1 for initial states (TLC's "depth"). */
+  depth = 0;
+  private levelEnd = 0;
+  private currentLevel = 1;
+  stop: SearchStop | undefined;
+  /** Per action and sub-action (`subActions`): did any step take it? Per cover: did any state satisfy it? */
+  readonly actionReached: boolean[][];
+  readonly coverReached: boolean[];
+  readonly graph: StateGraph | undefined;
+
+  private current = -1;
+  private currentState: State = [];
+  /** Lane sums (`FP_SUM`) of queued states, two per state in queue order, and of the state being expanded. */
+  private sumQueue: number[] = [];
+  private sumHead = 0;
+  private curSum1 = 0;
+  private curSum2 = 0;
+  /**
+   * Fairness instances whose steps are given exactly by actions of Next (`FairnessInstance.steps`):
+   * per action, per parameter index, `fairWords` words of the instances the step belongs to
+   * when it changes the state. Their ENABLED and step bits come from the successors the
+   * search computes anyway; the other instances (`generalFair`) are evaluated.
+   */
+  private readonly coverBits: Int32Array[] = [];
+  private readonly coveredMask: Int32Array = new Int32Array(0);
+  private anyCovered = false;
+  private readonly generalFair: number[] = [];
+  /** ENABLED bits of the state being expanded, and its successors (for steps to equal states). */
+  private readonly curEnabled: Int32Array = new Int32Array(0);
+  private readonly succStates: State[] = [];
+  private edgeBase = 0;
+  private lastAction = -1;
+  private lastParam: Value | undefined = undefined;
+  private lastCover = 0;
+  /** Which actions may have a successor in the state being expanded (`ActionInfo.guard`). */
+  private readonly guards: GuardSkip;
+  private successorCount = 0;
+  private readonly meter: WorkMeter | undefined;
+  /** Work units one successor costs the meter. */
+  private readonly successorCost: number;
+  private readonly sink: (t: State, action: number, param: Value | undefined, sub: number) => void;
+
+  constructor(
+    readonly module: ExecutableModule,
+    readonly options: BfsOptions,
+  ) {
+    this.seen = new FingerprintSet(1 << 14);
+    this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
+    this.coverReached = module.covers.map(() => false);
+    if (options.collectGraph) {
+      const predicates: ((s: State) => boolean)[] = [];
+      for (const tp of module.temporalProperties) {
+        for (const inst of tp.instances) {
+          predicates.push(inst.form.p);
+          if (inst.form.kind === 'leads-to') predicates.push(inst.form.q);
+        }
+      }
+      const fairWords = Math.max(1, Math.ceil(module.fairness.length / 32));
+      this.graph = {
+        predWords: Math.max(1, Math.ceil(predicates.length / 32)),
+        fairWords,
+        predBits: new IntVec(),
+        enabledBits: new IntVec(),
+        edgeStart: new IntVec(),
+        edgeTarget: new IntVec(),
+        edgeStepBits: new IntVec(),
+        predicates,
+      };
+      this.coveredMask = new Int32Array(fairWords);
+      this.curEnabled = new Int32Array(fairWords);
+      this.coverBits = module.actions.map(
+        (a) => new Int32Array(Math.max(1, a.paramValues.length) * fairWords),
+      );
+      module.fairness.forEach((fi, f) => {
+        const placed = fi.steps === undefined ? undefined : placeSteps(module, fi.steps);
+        if (placed === undefined) {
+          this.generalFair.push(f);
+          return;
+        }
+        for (const [a, pi] of placed) {
+          const bits = this.coverBits[a];
+          if (bits === undefined) throw new Error(`internal error: no cover bits for action ${a}`);
+          orWord(bits, pi * fairWords + (f >>> 5), 1 << (f & 31));
+        }
+        orWord(this.coveredMask, f >>> 5, 1 << (f & 31));
+        this.anyCovered = true;
+      });
+    }
+    this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
+    this.guards = new GuardSkip(module);
+    this.meter = options.meter;
+    // Under symmetry every state is fingerprinted once per permutation.
+    this.successorCost = 1 + (module.symmetry?.length ?? 0);
+  }
+
+  /** Distinct states found. */
+  get distinct(): number {
+    return this.seen.size;
+  }
+
+  /** States found but not yet expanded. */
+  get queued(): number {
+    return this.queue.length - this.head;
+  }
+
+  /** Fingerprint of `s` into FP; a successor of the state being expanded from that state's lane sums. */
+  private fingerprint(s: State, successor: boolean): void {
+    const sym = this.module.symmetry;
+    if (sym !== undefined) fingerprintOrbit(s, sym);
+    else if (successor) fingerprintSuccessor(this.currentState, this.curSum1, this.curSum2, s);
+    else fingerprintState(s);
+  }
+
+  /** Adds a new state; returns its index, or -1 when it was seen before. */
+  private add(s: State, parent: number): number {
+    this.fingerprint(s, parent >= 0);
+    const index = this.seen.size;
+    const found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
+    if (found >= 0) return -1;
+    this.parent.push(parent);
+    this.fpHi.push(FP.h1);
+    this.fpLo.push(FP.h2);
+    this.queue.push(s);
+    this.sumQueue.push(FP_SUM.s1);
+    this.sumQueue.push(FP_SUM.s2);
+    return index;
+  }
+
+  /** The states queued and not yet expanded, in order, with their indices and fingerprint lane sums. */
+  queuedStates(): {
+    readonly state: State;
+    readonly index: number;
+    readonly s1: number;
+    readonly s2: number;
+  }[] {
+    const out: { state: State; index: number; s1: number; s2: number }[] = [];
+    for (let k = this.head; k < this.queue.length; k++) {
+      const sums = this.sumHead + 2 * (k - this.head);
+      const state = this.queue[k];
+      const s1 = this.sumQueue[sums];
+      const s2 = this.sumQueue[sums + 1];
+      if (state === undefined || s1 === undefined || s2 === undefined)
+        throw new Error(`internal error: queued state ${k} has no state or lane sums`);
+      out.push({ state, index: k, s1, s2 });
+    }
+    return out;
+  }
+
+  /** Takes back the state just queued (it failed a check). */
+  private popQueued(): void {
+    this.queue.pop();
+    this.sumQueue.length -= 2;
+  }
+
+  /** Generates the initial states, checking invariants on each new one. */
+  init(): void {
+    try {
+      this.module.initialStates((s) => {
+        this.meter?.spend(this.successorCost);
+        this.statesGenerated++;
+        const i = this.add(s, -1);
+        if (i < 0) return;
+        this.depth = 1;
+        this.checkCovers(s);
+        for (const inv of this.module.invariants) {
+          if (!inv.holds(s)) {
+            this.stop = { kind: 'init-invariant', property: inv.name, initState: s };
+            throw STOP;
+          }
+        }
+      });
+      this.levelEnd = this.queue.length;
+    } catch (err) {
+      this.handle(err, -1, false);
+    }
+  }
+
+  private checkCovers(s: State): void {
+    let c = 0;
+    for (const cover of this.module.covers) {
+      if (!this.coverReached[c] && cover.holds(s)) this.coverReached[c] = true;
+      c++;
+    }
+  }
+
+  private handle(err: unknown, state: number, inInvariant: boolean): void {
+    if (err === STOP) return;
+    if (err instanceof LimitReached) {
+      this.stop = { kind: 'limit', reason: err.reason };
+      return;
+    }
+    if (err instanceof AssertFailure) {
+      this.stop = {
+        kind: 'assert',
+        message: err.assertMessage,
+        definition: err.definition,
+        state,
+        inInvariant,
+      };
+      return;
+    }
+    if (err instanceof EvalError) {
+      this.stop = { kind: 'error', message: err.message, definition: err.definition, state };
+      return;
+    }
+    throw err;
+  }
+
+  private invariantState = -1;
+
+  private onSuccessor(t: State, action: number, param: Value | undefined, sub: number): void {
+    this.meter?.spend(this.successorCost);
+    this.statesGenerated++;
+    this.successorCount++;
+    const reached = this.actionReached[action];
+    if (reached === undefined) throw new Error(`internal error: no action ${action}`);
+    reached[sub] = true;
+    const m = this.module;
+    const j = this.add(t, this.current);
+    const g = this.graph;
+    if (g !== undefined) this.recordEdge(g, t, j, action, param);
+    if (j >= 0) {
+      const level = this.currentLevel + 1;
+      if (level > this.depth) this.depth = level;
+      if (m.covers.length > 0) this.checkCovers(t);
+      this.invariantState = j;
+      for (const inv of m.invariants) {
+        if (!inv.holds(t)) {
+          this.stop = { kind: 'invariant', property: inv.name, state: j };
+          this.popQueued(); // TLC enqueues a new state only after its checks pass
+          throw STOP;
+        }
+      }
+      this.invariantState = -1;
+    }
+    for (const ap of m.actionProperties) {
+      if (!ap.holds(this.currentState, t)) {
+        this.stop = {
+          kind: 'action-property',
+          property: ap.name,
+          from: this.current,
+          step: { next: t, action, param, sub },
+        };
+        if (j >= 0) this.popQueued();
+        throw STOP;
+      }
+    }
+  }
+
+  /** Records the edge to `t` (state index `j`, or -1 when seen before) and its fairness step bits. */
+  private recordEdge(
+    g: StateGraph,
+    t: State,
+    j: number,
+    action: number,
+    param: Value | undefined,
+  ): void {
+    g.edgeTarget.push(j >= 0 ? j : this.seen.lookup(FP.h1, FP.h2));
+    const s = this.currentState;
+    const fw = g.fairWords;
+    let cover = 0;
+    let cb: Int32Array | undefined;
+    if (this.anyCovered) {
+      if (action !== this.lastAction || param !== this.lastParam) {
+        const a = this.module.actions[action];
+        if (a === undefined) throw new Error(`internal error: no action ${action}`);
+        this.lastAction = action;
+        this.lastParam = param;
+        this.lastCover = paramIndex(a.paramValues, param) * fw;
+      }
+      cover = this.lastCover;
+      this.succStates.push(t);
+      cb = this.coverBits[action];
+      if (cb === undefined) throw new Error(`internal error: no cover bits for action ${action}`);
+    }
+    let differs = -1; // unknown; 0 no, 1 yes
+    const edge = g.edgeStepBits.length;
+    for (let w = 0; w < fw; w++) {
+      let bits = 0;
+      const c = cb === undefined ? 0 : wordAt(cb, cover + w);
+      if (c !== 0) {
+        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        if (differs === 1) {
+          bits = c;
+          orWord(this.curEnabled, w, c);
+        }
+      }
+      g.edgeStepBits.push(bits);
+    }
+    const general = this.generalFair;
+    if (general.length === 0) return;
+    const fair = this.module.fairness;
+    for (const f of general) {
+      const fi = fair[f];
+      if (fi === undefined) throw new Error(`internal error: no fairness instance ${f}`);
+      const hint = fi.action;
+      let step: boolean;
+      if (hint !== undefined && hint.index === action && hint.param === param) {
+        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        step = differs === 1;
+      } else step = fi.isStep(s, t);
+      if (step) orWord(g.edgeStepBits.data, edge + (f >>> 5), 1 << (f & 31));
+    }
+  }
+
+  /**
+   * After a state's expansion: its ENABLED bits, and the step bits of instances given by
+   * actions on edges to a successor equal to one such a step reached (the same step s -> t
+   * made by another action is still an `<<A>>_vars` step).
+   */
+  private finishState(g: StateGraph): void {
+    const fw = g.fairWords;
+    for (let w = 0; w < fw; w++) g.enabledBits.push(wordAt(this.curEnabled, w));
+    if (!this.anyCovered) return;
+    const succ = this.succStates;
+    const n = succ.length;
+    if (n >= 2) {
+      const bits = g.edgeStepBits.data;
+      const targets = g.edgeTarget.data;
+      const base = this.edgeBase;
+      const mask = this.coveredMask;
+      const join = (i: number, k: number): void => {
+        let equal = -1;
+        for (let w = 0; w < fw; w++) {
+          const a = wordAt(bits, (base + i) * fw + w);
+          const b = wordAt(bits, (base + k) * fw + w);
+          const mw = wordAt(mask, w);
+          const m = (a | b) & mw;
+          if (m === (a & mw) && m === (b & mw)) continue;
+          if (equal < 0) {
+            const si = succ[i];
+            const sk = succ[k];
+            if (si === undefined || sk === undefined)
+              throw new Error(`internal error: no successor ${i} or ${k} to compare`);
+            equal = statesEqual(si, sk) ? 1 : 0;
+          }
+          if (equal === 0) return;
+          bits[(base + i) * fw + w] = a | m;
+          bits[(base + k) * fw + w] = b | m;
+        }
+      };
+      if (n <= 32) {
+        for (let i = 0; i < n; i++)
+          for (let k = i + 1; k < n; k++) if (targets[base + i] === targets[base + k]) join(i, k);
+      } else {
+        const first = new Map<number, number[]>();
+        for (let i = 0; i < n; i++) {
+          const tg = wordAt(targets, base + i);
+          const list = first.get(tg);
+          if (list === undefined) first.set(tg, [i]);
+          else {
+            for (const k of list) join(k, i);
+            list.push(i);
+          }
+        }
+      }
+    }
+    succ.length = 0;
+  }
+
+  /**
+   * Expands up to `budget` states, fewer when the meter says a yield is due. Returns true when
+   * the search is over (`stop` is set).
+   */
+  run(budget: number): boolean {
+    if (this.stop !== undefined) return true;
+    const m = this.module;
+    const nActions = m.actions.length;
+    const g = this.graph;
+    const meter = this.meter;
+    for (let n = 0; n < budget; n++) {
+      if (meter !== undefined) {
+        if (meter.yieldDue) return false;
+        try {
+          meter.spend(1);
+        } catch (err) {
+          this.handle(err, -1, false);
+          if (this.stop !== undefined) return true;
+          throw err;
+        }
+      }
+      if (this.head >= this.queue.length) {
+        this.stop = { kind: 'done' };
+        return true;
+      }
+      if (this.options.maxStates !== undefined && this.seen.size >= this.options.maxStates) {
+        this.stop = { kind: 'limit', reason: 'max-states' };
+        return true;
+      }
+      const index = this.head;
+      if (index >= this.levelEnd) {
+        this.currentLevel++;
+        this.levelEnd = this.queue.length;
+      }
+      const s = this.queue[index];
+      const s1 = this.sumQueue[this.sumHead];
+      const s2 = this.sumQueue[this.sumHead + 1];
+      if (s === undefined || s1 === undefined || s2 === undefined)
+        throw new Error(`internal error: queued state ${index} has no state or lane sums`);
+      this.queue[index] = undefined;
+      this.head++;
+      this.current = index;
+      this.currentState = s;
+      this.curSum1 = s1;
+      this.curSum2 = s2;
+      this.sumHead += 2;
+      if (this.sumHead >= 1 << 16) {
+        // Drop the sums of expanded states now and then, so the array stays short.
+        this.sumQueue = this.sumQueue.slice(this.sumHead);
+        this.sumHead = 0;
+      }
+      let total = 0;
+      try {
+        if (g !== undefined) this.recordState(g, s, index);
+        const guards = this.guards;
+        guards.look(s);
+        for (let a = 0; a < nActions; a++) {
+          if (!guards.mayRun(a)) continue;
+          this.successorCount = 0;
+          m.successors(a, s, this.sink);
+          total += this.successorCount;
+        }
+        if (g !== undefined) this.finishState(g);
+      } catch (err) {
+        if (this.invariantState >= 0 && !(err === STOP)) {
+          const st = this.invariantState;
+          this.invariantState = -1;
+          this.popQueued();
+          this.handle(err, st, true);
+        } else {
+          this.handle(err, index, false);
+        }
+        if (this.stop !== undefined) return true;
+        throw err;
+      }
+      if (total === 0 && this.options.checkDeadlock) {
+        this.stop = { kind: 'deadlock', state: index };
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private recordState(g: StateGraph, s: State, index: number): void {
+    while (g.edgeStart.length < index) g.edgeStart.push(g.edgeTarget.length);
+    g.edgeStart.push(g.edgeTarget.length);
+    const preds = g.predicates;
+    for (let w = 0; w < g.predWords; w++) {
+      let bits = 0;
+      for (let p = w * 32; p < Math.min(preds.length, w * 32 + 32); p++) {
+        const pred = preds[p];
+        if (pred === undefined) throw new Error(`internal error: no temporal predicate ${p}`);
+        if (pred(s)) bits |= 1 << (p - w * 32);
+      }
+      g.predBits.push(bits);
+    }
+    this.curEnabled.fill(0);
+    this.succStates.length = 0;
+    this.edgeBase = g.edgeTarget.length;
+    // Instances not described by actions are evaluated before the successors, as they always were.
+    const fair = this.module.fairness;
+    const general = this.generalFair;
+    for (const f of general) {
+      const fi = fair[f];
+      if (fi === undefined) throw new Error(`internal error: no fairness instance ${f}`);
+      if (fi.enabled(s)) orWord(this.curEnabled, f >>> 5, 1 << (f & 31));
+    }
+  }
+
+  /** Closes the edge index after an exhaustive search. */
+  finishGraph(): void {
+    const g = this.graph;
+    if (g === undefined) return;
+    while (g.edgeStart.length < this.seen.size) g.edgeStart.push(g.edgeTarget.length);
+    g.edgeStart.push(g.edgeTarget.length);
+  }
+
+  /** The path of state indices from an initial state to `index`. */
+  pathTo(index: number): number[] {
+    const out: number[] = [];
+    for (let i = index; i >= 0; i = this.parent.get(i)) out.push(i);
+    return out.reverse();
+  }
+}
+
+function sameState(a: State, b: State): boolean {
+  return statesEqual(a, b);
+}
+
+/** Index of `param` in an action's parameter values (0 for a parameterless action). */
+function paramIndex(values: readonly Value[], param: Value | undefined): number {
+  if (param === undefined) return 0;
+  const i = values.indexOf(param);
+  if (i >= 0) return i;
+  const k = values.findIndex((v) => valueEquals(v, param));
+  if (k < 0)
+    throw new Error(
+      "internal: a successor carries a parameter value outside its action's parameter set",
+    );
+  return k;
+}
+
+/**
+ * Where the steps of a fairness instance described by actions fall: (action, parameter
+ * index) pairs the search enumerates. Undefined when some action of the description (by
+ * name) has no pair the search enumerates: then its steps are not all computed by the search.
+ */
+function placeSteps(
+  module: ExecutableModule,
+  steps: readonly { readonly index: number; readonly param: Value | undefined }[],
+): [number, number][] | undefined {
+  const out: [number, number][] = [];
+  const wanted = new Set<string>();
+  const found = new Set<string>();
+  for (const st of steps) {
+    const a = module.actions[st.index];
+    if (a === undefined) return undefined;
+    wanted.add(a.name);
+    const param = st.param;
+    let pi: number;
+    if (param === undefined) pi = a.paramName === undefined ? 0 : -1;
+    else
+      pi = a.paramName === undefined ? -1 : a.paramValues.findIndex((v) => valueEquals(v, param));
+    if (pi < 0) continue;
+    out.push([st.index, pi]);
+    found.add(a.name);
+  }
+  for (const name of wanted) if (!found.has(name)) return undefined;
+  return out;
+}

@@ -1,0 +1,482 @@
+// The engine's runner: takes an ExecutableModule, the TLC config and limits, runs the
+// breadth-first search (bfs.ts) in slices so progress, time and memory limits can act, checks
+// liveness on the finished graph (liveness.ts), rebuilds counterexamples by replaying the
+// module along parent links, and returns a CheckResult. Reads the clock and the memory figures
+// through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
+
+import type { InconclusiveReason, TlaTraceStep } from '../../result/check-result.js';
+import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
+import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
+import { EvalError } from '../values/eval-error.js';
+import { interpretModule } from '../evaluation/interpret.js';
+import { checkLiveness } from './liveness.js';
+import { RunLimits } from './run-limits.js';
+import type { ExecutableModule, State } from '../evaluation/module-api.js';
+import {
+  type EngineCheckResult,
+  type EngineCheckStats,
+  type SearchEnd,
+  settle,
+  settleSync,
+  stopResult,
+  unreachedOf,
+} from './stop-result.js';
+import { fingerprintOrbit } from '../evaluation/symmetry.js';
+import { toTlaValue, type Value } from '../values/values.js';
+import { FP, fingerprintState } from '../values/fingerprint.js';
+import { at } from '../../source/checked-index.js';
+
+/** Progress as reported about once a second. */
+export interface ExploreProgress {
+  readonly distinctStates: number;
+  readonly statesGenerated: number;
+  readonly queued: number;
+  readonly depth: number;
+  /** Distinct states per second since the start. */
+  readonly rate: number;
+  readonly seconds: number;
+}
+
+/** Limits and hooks of one run. */
+export interface ExploreOptions {
+  /** Stop with verdict inconclusive after this many distinct states. */
+  readonly maxStates?: number;
+  readonly timeoutSeconds?: number;
+  /**
+   * Resident memory of the process, in MB, before stopping (default: 90% of the machine's);
+   * the JS heap is also kept below 80% of V8's own limit.
+   */
+  readonly memoryMb?: number;
+  /** When the run started (Date.now()), when building the module came first: the time limit counts from it. */
+  readonly startedAt?: number;
+  readonly onProgress?: (p: ExploreProgress) => void;
+  /** Milliseconds between progress calls (default 1000). */
+  readonly progressIntervalMs?: number;
+  /** The command line the user ran, so advice can show the one to run next. */
+  readonly commandLine?: string;
+  /** Aborting ends the run with verdict inconclusive (reason interrupted). */
+  readonly signal?: AbortSignal;
+}
+
+const SLICE = 512;
+
+/**
+ * Checks an executable module under `config` (deadlock checking; the rest of the config is
+ * already in the module). Yields to the event loop between slices of the search.
+ */
+export async function explore(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ExploreOptions = {},
+): Promise<EngineCheckResult> {
+  return settle(runSearch(module, config, options));
+}
+
+/** The same as `explore` without yielding to the event loop (progress and limits still apply). */
+export function exploreSync(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ExploreOptions = {},
+): EngineCheckResult {
+  return settleSync(runSearch(module, config, options));
+}
+
+/**
+ * Interprets `module` under `config` and checks it: the whole embedded engine in one call.
+ * A module that cannot be set up gives verdict `error` (never an exception).
+ */
+export async function checkTlaModule(
+  module: TlaModule,
+  config: TlcConfig,
+  options: ExploreOptions = {},
+): Promise<EngineCheckResult> {
+  let exe: ExecutableModule;
+  try {
+    exe = interpretModule(module, config);
+  } catch (err) {
+    if (err instanceof EvalError)
+      return stopResult(
+        { kind: 'error', message: err.message, definition: err.definition, trace: null },
+        { distinctStates: 0, statesGenerated: 0, depth: 0, seconds: 0 },
+      );
+    throw err;
+  }
+  return explore(exe, config, options);
+}
+
+/** The search as a generator that yields when the caller may let other work run. */
+function* runSearch(
+  module: ExecutableModule,
+  config: Pick<TlcConfig, 'checkDeadlock'>,
+  options: ExploreOptions,
+): Generator<void, EngineCheckResult> {
+  const limits = new RunLimits(options);
+  // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
+  const started = Date.now();
+  const heapAtStart = process.memoryUsage().heapUsed;
+  const collectGraph = module.temporalProperties.length > 0;
+  const bfs = new Bfs(module, {
+    checkDeadlock: config.checkDeadlock,
+    maxStates: options.maxStates,
+    collectGraph,
+    meter: limits,
+  });
+  const interval = options.progressIntervalMs ?? 1000;
+  let lastProgress = started;
+  let stateBytes: number | undefined;
+
+  const progress = (now: number): void => {
+    const seconds = (now - started) / 1000;
+    options.onProgress?.({
+      distinctStates: bfs.distinct,
+      statesGenerated: bfs.statesGenerated,
+      queued: bfs.queued,
+      depth: bfs.depth,
+      rate: seconds > 0 ? Math.round(bfs.distinct / seconds) : 0,
+      seconds,
+    });
+  };
+
+  const finish = (): EngineCheckResult => {
+    const seconds = (Date.now() - started) / 1000;
+    if (stateBytes === undefined && bfs.distinct > 0) {
+      stateBytes = Math.max(
+        0,
+        Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct),
+      );
+    }
+    return buildResult(module, bfs, seconds, stateBytes, options);
+  };
+
+  {
+    const early = limits.reached(Date.now());
+    if (early !== undefined)
+      return inconclusive(bfs, early, (Date.now() - started) / 1000, options, stateBytes);
+    bfs.init();
+    while (!bfs.run(SLICE)) {
+      const now = Date.now();
+      if (now - lastProgress >= interval) {
+        lastProgress = now;
+        progress(now);
+      }
+      const reason = limits.reached(now);
+      if (reason !== undefined)
+        return inconclusive(bfs, reason, (now - started) / 1000, options, stateBytes);
+      if (limits.yieldDue) {
+        if (bfs.distinct > 0)
+          stateBytes = Math.max(
+            0,
+            Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct),
+          );
+        yield;
+        limits.yielded();
+      }
+    }
+    if (options.onProgress !== undefined) progress(Date.now());
+    return finish();
+  }
+}
+
+function stats(bfs: Bfs, seconds: number, stateBytes: number | undefined): EngineCheckStats {
+  return {
+    distinctStates: bfs.distinct,
+    statesGenerated: bfs.statesGenerated,
+    depth: bfs.depth,
+    seconds,
+    queued: bfs.queued,
+    ...(stateBytes === undefined ? {} : { stateBytes }),
+  };
+}
+
+function inconclusive(
+  bfs: Bfs,
+  reason: InconclusiveReason,
+  seconds: number,
+  options: ExploreOptions,
+  stateBytes: number | undefined,
+): EngineCheckResult {
+  return stopResult(
+    { kind: 'inconclusive', reason, advice: advice(reason, bfs, options) },
+    stats(bfs, seconds, stateBytes),
+  );
+}
+
+/** What to do next after a limit, with the command line filled in when known (`bfs`: the counts when it stopped). */
+export function advice(
+  reason: InconclusiveReason,
+  bfs: { readonly distinct: number; readonly queued: number },
+  options: ExploreOptions,
+): string {
+  const cmd = options.commandLine;
+  const tlc =
+    cmd === undefined
+      ? 'run the same check with `--engine tlc`'
+      : `run \`${withOption(cmd, '--engine', 'tlc')}\``;
+  const distributed =
+    cmd === undefined
+      ? 'the same check with `--engine tlc --distributed`'
+      : `\`${withOption(cmd, '--engine', 'tlc')} --distributed\``;
+  const simulation =
+    cmd === undefined
+      ? 'a `--simulate` run'
+      : `\`${cmd.replace(/\s--simulate(?=\s|$)/g, '')} --simulate\``;
+  const scale = `for models beyond one machine, TLC's distributed mode: ${distributed}; or, for a quick search without a verdict, ${simulation}`;
+  const seen = `${bfs.distinct} distinct states were found, ${bfs.queued} still queued`;
+  switch (reason) {
+    case 'max-states': {
+      const n = String((options.maxStates ?? bfs.distinct) * 10);
+      const raise =
+        cmd === undefined
+          ? `raise --max-states (to ${n}, say)`
+          : `raise the limit: \`${withOption(cmd, '--max-states', n)}\``;
+      return `The state limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
+    }
+    case 'timeout': {
+      const n = String(Math.ceil((options.timeoutSeconds ?? 60) * 4));
+      const raise =
+        cmd === undefined
+          ? `raise --timeout (to ${n} seconds, say)`
+          : `raise the limit: \`${withOption(cmd, '--timeout', n)}\``;
+      return `The time limit was reached (${seen}). To finish the search, ${raise}; or ${tlc} (multi-worker); ${scale}.`;
+    }
+    case 'memory':
+      return `The memory limit was reached (${seen}): the process's resident memory passed --memory (default 90% of the machine's), or the JS heap passed 80% of Node's heap limit. Raise --memory, give Node more heap (NODE_OPTIONS=--max-old-space-size=8192) or ${tlc}, whose fingerprint set can live on disk; ${scale}.`;
+    case 'interrupted':
+      return `The run was interrupted (${seen}).`;
+    case 'simulation':
+      return `A simulation explores some behaviours only (${seen}); run an exhaustive check for a verdict.`;
+  }
+}
+
+function withOption(cmd: string, opt: string, value: string): string {
+  const re = new RegExp(`${opt.replace(/-/g, '\\-')}(=|\\s+)\\S+`);
+  return re.test(cmd) ? cmd.replace(re, `${opt} ${value}`) : `${cmd} ${opt} ${value}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results and traces
+
+function buildResult(
+  module: ExecutableModule,
+  bfs: Bfs,
+  seconds: number,
+  stateBytes: number | undefined,
+  options: ExploreOptions,
+): EngineCheckResult {
+  const counted = stats(bfs, seconds, stateBytes);
+  return stopResult(searchEnd(module, bfs, options), counted);
+}
+
+/** Why the finished search stopped, with its trace rebuilt; a search that ran to the end checks liveness here. */
+function searchEnd(module: ExecutableModule, bfs: Bfs, options: ExploreOptions): SearchEnd {
+  const stop = bfs.stop as SearchStop;
+  const traceTo = (state: number): TlaTraceStep[] => rebuildTrace(module, bfs, bfs.pathTo(state));
+  switch (stop.kind) {
+    case 'done':
+      return (
+        livenessEnd(module, bfs) ?? {
+          kind: 'holds',
+          unreached: unreachedOf(module, bfs.actionReached, bfs.coverReached),
+        }
+      );
+    case 'init-invariant':
+      return {
+        kind: 'invariant',
+        property: stop.property,
+        trace: [{ action: null, state: toTlaState(module, stop.initState) }],
+      };
+    case 'invariant':
+      return { kind: 'invariant', property: stop.property, trace: traceTo(stop.state) };
+    case 'action-property':
+      return {
+        kind: 'action-property',
+        property: stop.property,
+        trace: [...traceTo(stop.from), traceStep(module, stop.step)],
+      };
+    case 'deadlock':
+      return { kind: 'deadlock', trace: traceTo(stop.state) };
+    case 'assert':
+      return {
+        kind: 'assert',
+        message: stop.message,
+        trace: stop.state >= 0 ? traceTo(stop.state) : null,
+      };
+    case 'error':
+      return {
+        kind: 'error',
+        message: stop.message,
+        definition: stop.definition,
+        trace: stop.state >= 0 ? traceTo(stop.state) : null,
+      };
+    case 'limit':
+      return {
+        kind: 'inconclusive',
+        reason: stop.reason,
+        advice: advice(stop.reason, bfs, options),
+      };
+  }
+}
+
+/**
+ * The temporal properties on the finished state graph: a fair behaviour violating one, an
+ * evaluation error, or undefined when every one holds (or the module has none).
+ */
+function livenessEnd(module: ExecutableModule, bfs: Bfs): SearchEnd | undefined {
+  if (module.temporalProperties.length === 0) return undefined;
+  bfs.finishGraph();
+  const graph = bfs.graph;
+  if (graph === undefined)
+    throw new Error('internal error: temporal properties checked without the state graph');
+  let cx;
+  try {
+    cx = checkLiveness(module, {
+      graph,
+      stateCount: bfs.distinct,
+      pathTo: (i) => bfs.pathTo(i),
+      isInitial: (i) => bfs.parent.get(i) < 0,
+    });
+  } catch (err) {
+    if (err instanceof EvalError) return { kind: 'error', message: err.message, trace: null };
+    throw err;
+  }
+  if (cx === undefined) return undefined;
+  if (cx.loopsBackTo === null) {
+    return {
+      kind: 'temporal',
+      property: cx.property,
+      trace: rebuildTrace(module, bfs, cx.states),
+      loopsBackTo: null,
+      stuttering: cx.stuttering,
+    };
+  }
+  // Replaying one step past the end, into the state the loop goes back to, names the
+  // step that closes the lasso; the trace itself ends at the last distinct state.
+  const back = at(cx.states, cx.loopsBackTo, 'the state a lasso goes back to');
+  const closed = rebuildTrace(module, bfs, [...cx.states, back]);
+  const loopAction = at(closed, closed.length - 1, 'the closing step').action ?? undefined;
+  return {
+    kind: 'temporal',
+    property: cx.property,
+    trace: closed.slice(0, -1),
+    loopsBackTo: cx.loopsBackTo,
+    stuttering: cx.stuttering,
+    loopAction,
+  };
+}
+
+/** A state as TLA+ JSON, variables in declaration order. */
+export function toTlaState(
+  module: ExecutableModule,
+  s: State,
+): Record<string, ReturnType<typeof toTlaValue>> {
+  const out: Record<string, ReturnType<typeof toTlaValue>> = {};
+  module.variables.forEach((v, i) => (out[v] = toTlaValue(at(s, i, `the value of ${v}`))));
+  return out;
+}
+
+/** One step of a trace as TLA+ JSON. */
+export function traceStep(module: ExecutableModule, st: StepRecord): TlaTraceStep {
+  const a = at(module.actions, st.action, 'the action of a step');
+  const params: Record<string, ReturnType<typeof toTlaValue>> = {};
+  if (a.paramName !== undefined && st.param !== undefined)
+    params[a.paramName] = toTlaValue(st.param);
+  return {
+    action: { name: a.subActions[st.sub] ?? a.name, params },
+    state: toTlaState(module, st.next),
+  };
+}
+
+const FOUND = { found: true };
+
+function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[]): TlaTraceStep[] {
+  return replayFingerprints(
+    module,
+    path.map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const),
+  ).trace;
+}
+
+/** The successor number `j` (from 0, in the module's enumeration order over all actions) of `s`. */
+export function nthSuccessor(module: ExecutableModule, s: State, j: number): StepRecord {
+  let found: StepRecord | undefined;
+  let k = 0;
+  try {
+    for (let a = 0; a < module.actions.length && found === undefined; a++) {
+      module.successors(a, s, (t: State, action: number, param: Value | undefined, sub: number) => {
+        if (k++ === j) {
+          found = { next: t, action, param, sub };
+          throw FOUND;
+        }
+      });
+    }
+  } catch (err) {
+    if (err !== FOUND) throw err;
+  }
+  if (found === undefined) throw new Error('internal: trace replay found too few successors');
+  return found;
+}
+
+/** The trace of a path ending in a step: the path's states, then successor number `j` of its last state. */
+export function replayWithStep(
+  module: ExecutableModule,
+  fps: readonly (readonly [number, number])[],
+  j: number,
+): TlaTraceStep[] {
+  const { trace, last } = replayFingerprints(module, fps);
+  return [...trace, traceStep(module, nthSuccessor(module, last, j))];
+}
+
+/**
+ * The states along a path given by state fingerprints, rebuilt by replaying the module: the
+ * initial state with the first fingerprint, then at each step the first successor (in the
+ * module's order) with the next fingerprint. Stateright's approach: the search keeps no states.
+ */
+export function replayFingerprints(
+  module: ExecutableModule,
+  fps: readonly (readonly [number, number])[],
+): { trace: TlaTraceStep[]; last: State } {
+  const fpOf = (s: State): [number, number] => {
+    if (module.symmetry === undefined) fingerprintState(s);
+    else fingerprintOrbit(s, module.symmetry);
+    return [FP.h1, FP.h2];
+  };
+  let cur: State | undefined;
+  const [w1, w2] = at(fps, 0, 'the first fingerprint of a trace');
+  try {
+    module.initialStates((s) => {
+      const [h1, h2] = fpOf(s);
+      if (h1 === w1 && h2 === w2) {
+        cur = s;
+        throw FOUND;
+      }
+    });
+  } catch (err) {
+    if (err !== FOUND) throw err;
+  }
+  if (cur === undefined) throw new Error('internal: trace replay found no matching initial state');
+  const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, cur) }];
+  for (let k = 1; k < fps.length; k++) {
+    const [n1, n2] = at(fps, k, 'a fingerprint of a trace');
+    let found: StepRecord | undefined;
+    try {
+      for (let a = 0; a < module.actions.length && found === undefined; a++) {
+        module.successors(
+          a,
+          cur,
+          (t: State, action: number, param: Value | undefined, sub: number) => {
+            const [h1, h2] = fpOf(t);
+            if (h1 === n1 && h2 === n2) {
+              found = { next: t, action, param, sub };
+              throw FOUND;
+            }
+          },
+        );
+      }
+    } catch (err) {
+      if (err !== FOUND) throw err;
+    }
+    if (found === undefined) throw new Error('internal: trace replay found no matching successor');
+    out.push(traceStep(module, found));
+    cur = found.next;
+  }
+  return { trace: out, last: cur };
+}
