@@ -31,8 +31,8 @@ for (let i = 0; i < rest.length; i++) {
 
 const { loadProgram } = await import(join(dist, 'syntax', 'load.js'));
 const { checkProgram } = await import(join(dist, 'check', 'check.js'));
-const { checkCases } = await import(join(dist, 'pipeline', 'cases.js'));
-const { buildCase } = await import(join(dist, 'pipeline', 'build-case.js'));
+const { checkCases } = await import(join(dist, 'emit', 'cases.js'));
+const { buildCase } = await import(join(dist, 'emit', 'build-case.js'));
 const { interpretModule } = await import(join(dist, 'engine', 'evaluation', 'interpret.js'));
 const { explore } = await import(join(dist, 'engine', 'search', 'explore.js'));
 const { exploreParallel } = await import(

@@ -31,9 +31,9 @@ const { agreementCases, caseLabel } = await import(join(dist, 'tlc', 'agreement-
 const { findRecord, outcomeOf, recordFileText, sortRecords } = await import(
   join(dist, 'tlc', 'agreement-record.js')
 );
-const { interpretModule } = await import(join(dist, 'engine', 'interpret.js'));
+const { interpretModule } = await import(join(dist, 'engine', 'evaluation', 'interpret.js'));
 const { prepareTlc, runTlc } = await import(join(dist, 'tlc', 'run.js'));
-const { temporalJudge } = await import(join(dist, 'engine', 'temporal-judge.js'));
+const { temporalJudge } = await import(join(dist, 'engine', 'index.js'));
 
 const RECORD_FILE = join(root, 'test', 'agreement', 'tlc-recorded.json');
 
