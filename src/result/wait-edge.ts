@@ -1,6 +1,6 @@
-// The wait-for edge of a deadlock as the result file records it, and the one reading of a
-// spec-level state both the pipeline (which records edges) and the trace formats (which infer
-// them for older result files) use: which threads owe a thread work. Pure; plain data in and out.
+// The wait-for edge of a deadlock as the result file records it, and the reading of a
+// spec-level state the pipeline records edges with: which threads owe a thread work. Pure; plain
+// data in and out.
 
 import type { SourceLocation } from './source-location.js';
 import type { TlaValue as DslValue } from './tla-value.js';
@@ -21,10 +21,7 @@ export interface WaitEdge {
 }
 
 /** The thread a spec-level value names (a thread's model value), or null. */
-export function threadNamed(
-  value: DslValue | undefined,
-  threads: ReadonlySet<string>,
-): string | null {
+function threadNamed(value: DslValue | undefined, threads: ReadonlySet<string>): string | null {
   if (typeof value === 'string' && threads.has(value)) return value;
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && '#mv' in value) {
     const mv = (value as { '#mv': string })['#mv'];

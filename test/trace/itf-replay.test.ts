@@ -23,7 +23,7 @@ import type { ItfState, ItfStateMeta, ItfTrace, ItfValue } from '../../src/trace
 const ROOT = resolve(process.cwd());
 const CLI = resolve(ROOT, 'bin/credspec.js');
 const S1 = 'test/fixtures/results/seccomp-s1-atomic.json';
-const L1 = 'test/fixtures/results/landlock-l1-deadlock.json';
+const L3 = 'test/fixtures/results/landlock-l3-frame.json';
 
 function itfOf(resultFile: string): ItfTrace {
   const out = execFileSync(process.execPath, [CLI, 'trace', resultFile, '--format', 'itf'], {
@@ -262,14 +262,14 @@ describe('ITF of L-1 (two Landlock callers deadlock), checked now by the built C
 
 describe("a result written without the module's states", () => {
   test('trace --format itf says so and how to get one, exit 2, nothing on stdout', () => {
-    const r = spawnSync(process.execPath, [CLI, 'trace', L1, '--format', 'itf'], {
+    const r = spawnSync(process.execPath, [CLI, 'trace', L3, '--format', 'itf'], {
       cwd: ROOT,
       encoding: 'utf8',
     });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
-      /^credspec trace: test\/fixtures\/results\/landlock-l1-deadlock\.json: no ITF: the result records no TLA\+ state for step 0 .*run the check again/,
+      /^credspec trace: test\/fixtures\/results\/landlock-l3-frame\.json: no ITF: the result records no TLA\+ state for step 0 .*run the check again/,
     );
   });
 });

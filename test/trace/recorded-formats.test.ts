@@ -1,6 +1,7 @@
 // The trace formats on real recorded runs of the shipped specs (test/fixtures/results/README.md
 // says how each was produced): golden files for text, Mermaid and lkml (rewritten only with
-// UPDATE_GOLDEN=1), ITF field by field, and the L-1 deadlock's wait-for picture in each format.
+// UPDATE_GOLDEN=1), ITF field by field, and the L-1 deadlock's wait-for picture in each format,
+// as the result records it, or the line saying a result file from before had none.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import type { ResultFile, VariantResult } from '../../src/result/result-file.js'
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
 import { LKML_WIDTH } from '../../src/trace/formats/lkml.js';
-import { inferWaits } from '../../src/trace/formats/wait-inference.js';
 import { GOLDEN_FORMATS, golden } from './golden-formats.js';
 
 const REPO = process.cwd();
@@ -20,11 +20,6 @@ function load(name: string): VariantResult {
 const l1 = load('landlock-l1-deadlock.json');
 const l3 = load('landlock-l3-frame.json');
 const s1 = load('seccomp-s1-atomic.json');
-
-/** The spec files the result names, read from the repository as `credspec trace` does. */
-function sourcesOf(result: VariantResult): Map<string, string> {
-  return new Map([[result.spec, readFileSync(join(REPO, result.spec), 'utf8')]]);
-}
 
 const CASES: [string, VariantResult][] = [
   ['landlock-l1-deadlock', l1],
@@ -57,24 +52,23 @@ describe('the recorded results are what the shipped specs give', () => {
 describe('golden formats of the recorded results', () => {
   for (const [name, result] of CASES) {
     for (const [format, ext] of GOLDEN_FORMATS) {
-      test(`${format} of ${name}`, () =>
-        golden(`${name}.${ext}`, formatTrace(result, format, sourcesOf(result))));
+      test(`${format} of ${name}`, () => golden(`${name}.${ext}`, formatTrace(result, format)));
     }
   }
   // Only S-1 records the module's states that ITF is made of (see test/fixtures/results/README.md).
   test('itf of seccomp-s1-atomic', () =>
-    golden('seccomp-s1-atomic.itf.json', formatTrace(s1, 'itf', sourcesOf(s1))));
+    golden('seccomp-s1-atomic.itf.json', formatTrace(s1, 'itf')));
 });
 
 describe('the L-1 deadlock: two callers queue task works on each other and both sleep', () => {
   const picture = [
-    'deadlock: no thread can take a step (waits read from the last state)',
+    'deadlock: no thread can take a step',
     '  caller1  waits on all_prepared, held or owed by caller2 (asleep in wait_for_completion(all_prepared) at restrict_siblings.wait_prepared)',
     '  caller2  waits on all_prepared, held or owed by caller1 (asleep in wait_for_completion(all_prepared) at restrict_siblings.wait_prepared)',
     '  cycle: caller1 -> caller2 -> caller1',
   ];
-  test("the wait edges: each caller sleeps in v2's uninterruptible wait, owed by the other", () => {
-    expect(inferWaits(l1, sourcesOf(l1))).toEqual([
+  test("the recorded wait edges: each caller sleeps in v2's uninterruptible wait, owed by the other", () => {
+    expect(l1.waitsFor?.map(({ location: _, ...edge }) => edge)).toEqual([
       {
         thread: 'caller1',
         waitsOn: 'all_prepared',
@@ -92,7 +86,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     ]);
   });
   test('text ends with the picture; the steps that queue the works show both sides', () => {
-    const text = formatTrace(l1, 'text', sourcesOf(l1));
+    const text = formatTrace(l1, 'text');
     expect(text.trimEnd().split('\n').slice(-4)).toEqual(picture);
     expect(text).toContain(
       ' 25  caller1  specs/landlock-tsync.cred:181:9  restrict_siblings.queue\n',
@@ -103,23 +97,24 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     expect(text).toContain('caller2.notify_signal: false -> true');
     expect(text.split('\n').slice(0, 4)).toEqual([
       'spec      specs/landlock-tsync.cred',
-      // A file without `overrides` shows every parameter, in the one format reports use.
-      'variant   v2 (CALLERS=2, DIVERGED=false, EXITS=0, FAULTS=false, RESTARTS=1, SIBLINGS=0, SIGNALS=0, SPARE=0, TRACERS=0)',
+      // The parameters the command line set (`overrides`), in the one format reports use.
+      'variant   v2 (CALLERS=2, SIBLINGS=0)',
       'engine    embedded: 289 distinct states, 545 generated, depth 33',
       'verdict   deadlock',
     ]);
   });
-  test('without the spec text the picture still names both callers, their completions and who owes them', () => {
-    const lines = formatTrace(l1, 'text').trimEnd().split('\n').slice(-3);
-    expect(lines[0]).toBe(
-      '  caller1  waits on the statement after restrict_siblings.must_wait at specs/landlock-tsync.cred:199 (its completions all_prepared, ready_to_commit, all_finished not done), held or owed by caller2',
+  test('a result file written before results recorded waitsFor says it has no picture, in every format', () => {
+    const { waitsFor: _, ...old } = l1;
+    const none = 'deadlock: no thread can take a step (the result records no wait-for picture)';
+    expect(formatTrace(old, 'text').trimEnd().split('\n').at(-1)).toBe(none);
+    expect(formatTrace(old, 'lkml').trimEnd().split('\n').at(-1)).toBe(none);
+    expect(formatTrace(old, 'mermaid').trimEnd().split('\n').at(-1)).toBe(
+      '  Note over shared,caller2: deadlock: no thread can take a step',
     );
-    expect(lines[1]).toContain('caller2  waits on the statement after restrict_siblings.must_wait');
-    expect(lines[1]).toContain('held or owed by caller1');
-    expect(lines[2]).toBe('  cycle: caller1 -> caller2 -> caller1');
+    expect(formatTrace(old, 'text')).not.toContain('waits on');
   });
   test("lkml: each caller's column ends asleep in the wait; the picture follows", () => {
-    const lines = formatTrace(l1, 'lkml', sourcesOf(l1)).trimEnd().split('\n');
+    const lines = formatTrace(l1, 'lkml').trimEnd().split('\n');
     expect(lines[0]).toBe('CPU0 (caller1)                           CPU1 (caller2)');
     const col1 = lines[0]!.indexOf('CPU1');
     const blank = lines.indexOf('');
@@ -135,7 +130,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     );
   });
   test('mermaid: dashed arrows from each caller to the one that owes it', () => {
-    const lines = formatTrace(l1, 'mermaid', sourcesOf(l1)).trimEnd().split('\n');
+    const lines = formatTrace(l1, 'mermaid').trimEnd().split('\n');
     expect(lines.slice(-3)).toEqual([
       '  caller1-->>caller2: waits on all_prepared, held or owed by caller2',
       '  caller2-->>caller1: waits on all_prepared, held or owed by caller1',
@@ -193,8 +188,7 @@ describe('ITF of the recorded results, field by field', () => {
     });
     expect(last['failure']).toBe('Assert_seccomp_tsync_sc_atomic');
   });
-  test("L-1 and L-3, recorded before results kept the module's states: refused, not written in part", () => {
-    expect(() => toItf(l1, sourcesOf(l1))).toThrow(/no TLA\+ state for step 0/);
+  test("L-3, recorded before results kept the module's states: refused, not written in part", () => {
     expect(() => toItf(l3)).toThrow(/no TLA\+ state for step 0/);
   });
 });
@@ -202,7 +196,7 @@ describe('ITF of the recorded results, field by field', () => {
 describe('what reads badly in the recorded traces stays fixed', () => {
   test('lkml: no line over 80 columns, continuation lines set in, no lone braces or `may fail when` clauses', () => {
     for (const [, result] of CASES) {
-      const text = formatTrace(result, 'lkml', sourcesOf(result));
+      const text = formatTrace(result, 'lkml');
       for (const l of text.split('\n')) expect(l.length).toBeLessThanOrEqual(LKML_WIDTH);
       expect(text).not.toMatch(/\{\n/);
       expect(text).not.toContain('may fail');

@@ -17,7 +17,7 @@ const at =
 async function stepWithSpecLines(s: Session): Promise<void> {
   let screen = await s.waitFor(at(0), 'step 0');
   expect(screen[0]).toContain(
-    'credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, DIVERGED=false,',
+    'credspec trace  specs/landlock-tsync.cred  variant v2 (CALLERS=2, SIBLINGS=0)',
   );
   expect(screen).toContain('the initial state: no statement ran yet');
 

@@ -122,16 +122,12 @@ export function staleSpecWarning(
 }
 
 /** A format's output with every control character from the file escaped. */
-function safeFormat(
-  result: VariantResult,
-  format: TraceFormat,
-  sources: ReadonlyMap<string, string>,
-): string {
+function safeFormat(result: VariantResult, format: TraceFormat): string {
   if (format === 'json' || format === 'itf')
-    return escapeControlsInJson(formatTrace(result, format, sources));
+    return escapeControlsInJson(formatTrace(result, format));
   // Names and values lose their controls before they are laid out (a line feed in a name must
   // not start a line of its own); the whole output is passed through again, for anything else.
-  return escapeControlsInLines(formatTrace(escapeStringsDeep(result), format, sources));
+  return escapeControlsInLines(formatTrace(escapeStringsDeep(result), format));
 }
 
 /** Runs `credspec trace`; resolves with the exit code. */
@@ -160,16 +156,13 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
   const picked = selectResult(loaded.value, selection);
   if (!picked.ok) return fail(io, `${file}: ${picked.error}`);
   const result = picked.value;
-  const onDisk = await readSources(result, path, io);
-  const stale = staleSpecWarning(result, onDisk);
+  const sources = await readSources(result, path, io);
+  const stale = staleSpecWarning(result, sources);
   if (stale !== null) io.stderr.write(`credspec trace: ${escapeControls(stale)}\n`);
-  const sources = new Map(
-    [...onDisk].map(([f, text]) => [escapeControls(f), escapeControlsInLines(text)]),
-  );
   if (options.format !== undefined && isTraceFormat(options.format)) {
     let text: string;
     try {
-      text = safeFormat(result, options.format, sources);
+      text = safeFormat(result, options.format);
     } catch (err) {
       if (err instanceof ItfUnavailable) return fail(io, `${file}: no ITF: ${err.message}`);
       throw err;
@@ -178,7 +171,7 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
     return 0;
   }
   if (wantsPlain(options, io) || io.terminal === undefined) {
-    io.stdout.write(safeFormat(result, 'text', sources));
+    io.stdout.write(safeFormat(result, 'text'));
     return 0;
   }
   const [view, { runInteractiveViewer }] = await Promise.all([

@@ -29,7 +29,7 @@ export function makeTraceView(
     steps: result.trace ?? [],
     facts: traceFacts(result),
     sources: lines,
-    waits: waitForLines(result, sources).slice(1),
+    waits: waitForLines(result).slice(1),
   };
 }
 

@@ -1,5 +1,4 @@
-// Picks a trace format by name. Takes a selected result (and, optionally, its spec files' text);
-// returns the formatted text. Pure and
+// Picks a trace format by name. Takes a selected result; returns the formatted text. Pure and
 // free of terminal code: the plain path of `credspec trace` loads only this and the formats.
 
 import type { VariantResult } from '../../result/result-file.js';
@@ -8,7 +7,6 @@ import { formatJsonTrace } from './json.js';
 import { formatLkmlTrace } from './lkml.js';
 import { formatMermaidTrace } from './mermaid.js';
 import { formatTextTrace } from './text.js';
-import type { SpecSources } from './wait-inference.js';
 
 /** The names `--format` accepts. */
 export const TRACE_FORMATS = ['text', 'json', 'itf', 'mermaid', 'lkml'] as const;
@@ -20,22 +18,18 @@ export function isTraceFormat(name: string): name is TraceFormat {
   return (TRACE_FORMATS as readonly string[]).includes(name);
 }
 
-/** The result in the named format, ending in a newline; `sources` (spec text by file) sharpen a deadlock's wait-for picture. */
-export function formatTrace(
-  result: VariantResult,
-  format: TraceFormat,
-  sources?: SpecSources,
-): string {
+/** The result in the named format, ending in a newline. */
+export function formatTrace(result: VariantResult, format: TraceFormat): string {
   switch (format) {
     case 'text':
-      return formatTextTrace(result, sources);
+      return formatTextTrace(result);
     case 'json':
       return formatJsonTrace(result);
     case 'itf':
-      return formatItfTrace(result, sources);
+      return formatItfTrace(result);
     case 'mermaid':
-      return formatMermaidTrace(result, sources);
+      return formatMermaidTrace(result);
     case 'lkml':
-      return formatLkmlTrace(result, sources);
+      return formatLkmlTrace(result);
   }
 }

@@ -10,7 +10,6 @@ import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import type { TlaValue } from '../../result/tla-value.js';
 import { closingStep, loopSentence } from './text.js';
 import { waitForLines } from './wait-for.js';
-import type { SpecSources } from './wait-inference.js';
 
 /** A value in ITF. A model value, which ITF has no form for, is `{"#unserializable": name}`. */
 export type ItfValue =
@@ -126,10 +125,7 @@ function stateMeta(step: ModuleStep, index: number): ItfStateMeta {
   };
 }
 
-function traceMeta(
-  result: VariantResult,
-  sources: SpecSources | undefined,
-): Record<string, unknown> {
+function traceMeta(result: VariantResult): Record<string, unknown> {
   const closing = closingStep(result);
   return {
     format: 'ITF',
@@ -164,12 +160,12 @@ function traceMeta(
         }),
     ...(result.waitsFor === undefined ? {} : { waitsFor: result.waitsFor }),
     // Last, so that here too a deadlock ends with its wait-for picture.
-    ...(result.verdict === 'deadlock' ? { waitFor: waitForLines(result, sources) } : {}),
+    ...(result.verdict === 'deadlock' ? { waitFor: waitForLines(result) } : {}),
   };
 }
 
 /** The ITF trace of a result: every state a whole state of the emitted module. */
-export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
+export function toItf(result: VariantResult): ItfTrace {
   const steps = moduleSteps(result);
   const vars = moduleVariables(steps);
   const states = steps.map(
@@ -182,13 +178,13 @@ export function toItf(result: VariantResult, sources?: SpecSources): ItfTrace {
         ]),
       ]) as ItfState,
   );
-  const meta = traceMeta(result, sources);
+  const meta = traceMeta(result);
   return result.loopsBackTo === null
     ? { '#meta': meta, vars, states }
     : { '#meta': meta, vars, states, loop: result.loopsBackTo };
 }
 
 /** The ITF trace as indented JSON with a final newline. */
-export function formatItfTrace(result: VariantResult, sources?: SpecSources): string {
-  return `${JSON.stringify(toItf(result, sources), null, 2)}\n`;
+export function formatItfTrace(result: VariantResult): string {
+  return `${JSON.stringify(toItf(result), null, 2)}\n`;
 }

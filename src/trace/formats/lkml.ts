@@ -9,7 +9,6 @@ import { loopSentence } from './text.js';
 import { statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { diagramStatement } from './statement-text.js';
 import { waitEdges, waitForLines } from './wait-for.js';
-import type { SpecSources } from './wait-inference.js';
 
 /** The widest line this format writes. */
 export const LKML_WIDTH = 80;
@@ -103,7 +102,7 @@ export function columnLines(text: string, width: number): string[] {
 }
 
 /** The lkml-style interleaving of a result's trace, ending in a newline. */
-export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): string {
+export function formatLkmlTrace(result: VariantResult): string {
   const facts = traceFacts(result);
   const threads = facts.threads.length === 0 ? ['-'] : facts.threads;
   const n = threads.length;
@@ -153,7 +152,7 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
   else if (result.verdict === 'violated' && result.property !== null)
     out.push(...wrapText(`<${result.property} is violated here>`, LKML_WIDTH));
   // A deadlock's sleepers, each in its column, where the interleaving stops for good.
-  for (const edge of result.verdict === 'deadlock' ? waitEdges(result, sources).edges : []) {
+  for (const edge of result.verdict === 'deadlock' ? waitEdges(result) : []) {
     const col = column.get(edge.thread);
     if (col === undefined || edge.statement === undefined) continue;
     for (const piece of columnLines(
@@ -162,7 +161,7 @@ export function formatLkmlTrace(result: VariantResult, sources?: SpecSources): s
     ))
       out.push(place(col, piece));
   }
-  const waits = waitForLines(result, sources);
+  const waits = waitForLines(result);
   if (waits.length > 0) {
     out.push('');
     for (const w of waits) {

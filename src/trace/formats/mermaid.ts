@@ -10,7 +10,6 @@ import { describeParams } from '../../result/expectation.js';
 import { loopSentence } from './text.js';
 import { classifyVariable, statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { findWaitCycle, waitEdges } from './wait-for.js';
-import type { SpecSources } from './wait-inference.js';
 
 const SHARED = 'shared';
 
@@ -54,7 +53,7 @@ function target(step: TraceStep): string | null {
 }
 
 /** The Mermaid sequence diagram of a result's trace, ending in a newline. */
-export function formatMermaidTrace(result: VariantResult, sources?: SpecSources): string {
+export function formatMermaidTrace(result: VariantResult): string {
   const facts = traceFacts(result);
   const trace = result.trace ?? [];
   const params = describeParams(result.overrides ?? result.params);
@@ -112,10 +111,8 @@ export function formatMermaidTrace(result: VariantResult, sources?: SpecSources)
   if (result.stuttering === true && result.loopsBackTo === null)
     out.push(`  Note over ${everyone}: then stuttering forever`);
   if (result.verdict === 'deadlock') {
-    const { edges: waits, inferred } = waitEdges(result, sources);
-    out.push(
-      `  Note over ${everyone}: deadlock: no thread can take a step${inferred && waits.length > 0 ? ' (waits read from the last state)' : ''}`,
-    );
+    const waits = waitEdges(result);
+    out.push(`  Note over ${everyone}: deadlock: no thread can take a step`);
     for (const w of waits) {
       for (const h of w.heldBy.length === 0 ? [w.thread] : w.heldBy) {
         out.push(

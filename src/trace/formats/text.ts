@@ -8,7 +8,6 @@ import { describeParams } from '../../result/expectation.js';
 import { describeStatusChange, statusChanges, unbornAtStart } from './trace-facts.js';
 import { formatChange, formatValue } from './value-text.js';
 import { waitForLines } from './wait-for.js';
-import type { SpecSources } from './wait-inference.js';
 
 /** `file:line:col` of a step, or null for the initial state and steps without a location. */
 export function formatStepLocation(step: TraceStep): string | null {
@@ -134,7 +133,7 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
 }
 
 /** The whole plain trace, ending in a newline. A result without a trace gets only its header. */
-export function formatTextTrace(result: VariantResult, sources?: SpecSources): string {
+export function formatTextTrace(result: VariantResult): string {
   const lines: string[] = [...headerLines(result)];
   const trace = result.trace ?? [];
   lines.push(`trace     ${traceSize(result)}`);
@@ -144,7 +143,7 @@ export function formatTextTrace(result: VariantResult, sources?: SpecSources): s
   }
   const note = endingNote(result);
   if (note !== null) lines.push('', note);
-  const waits = waitForLines(result, sources);
+  const waits = waitForLines(result);
   if (waits.length > 0) lines.push('', ...waits);
   return `${lines.join('\n')}\n`;
 }

@@ -1,20 +1,15 @@
 // The wait-for picture of a deadlock: who waits on what, held or owed by whom, and the cycle
 // that closes it. Takes a result; returns plain lines every format appends after the trace.
-// Pure. The pipeline records `waitsFor` from the model (src/engine/run/deadlock-waits.ts); for a
-// result file without it (written before it was recorded), the picture is read off the last
-// state and the spec's text (wait-inference.ts), and says so.
+// Pure. The pipeline records `waitsFor` from the model (src/engine/run/deadlock-waits.ts), the one
+// place wait edges are computed; a result file written before it was recorded has no picture,
+// and the formats say so rather than guess one from the spec's text.
 
 import type { VariantResult } from '../../result/result-file.js';
-import { inferWaits, type SpecSources, type WaitEdge } from './wait-inference.js';
+import type { WaitEdge } from '../../result/wait-edge.js';
 
-/** The result's recorded wait edges, else those read off its trace; whether they were read. */
-export function waitEdges(
-  result: VariantResult,
-  sources?: SpecSources,
-): { readonly edges: readonly WaitEdge[]; readonly inferred: boolean } {
-  if (result.waitsFor !== undefined && result.waitsFor.length > 0)
-    return { edges: result.waitsFor, inferred: false };
-  return { edges: inferWaits(result, sources), inferred: true };
+/** The wait edges the result records; none for a file written before they were recorded. */
+export function waitEdges(result: VariantResult): readonly WaitEdge[] {
+  return result.waitsFor ?? [];
 }
 
 /**
@@ -47,18 +42,14 @@ export function findWaitCycle(waits: readonly WaitEdge[]): readonly string[] | n
 }
 
 /** Lines of the wait-for picture, one per waiting thread, then the cycle; empty unless a deadlock. */
-export function waitForLines(result: VariantResult, sources?: SpecSources): readonly string[] {
+export function waitForLines(result: VariantResult): readonly string[] {
   if (result.verdict !== 'deadlock') return [];
-  const { edges: waits, inferred } = waitEdges(result, sources);
+  const waits = waitEdges(result);
   if (waits.length === 0) {
     return ['deadlock: no thread can take a step (the result records no wait-for picture)'];
   }
   const width = Math.max(...waits.map((w) => w.thread.length));
-  const lines = [
-    inferred
-      ? 'deadlock: no thread can take a step (waits read from the last state)'
-      : 'deadlock: no thread can take a step',
-  ];
+  const lines = ['deadlock: no thread can take a step'];
   for (const w of waits) {
     const by =
       w.heldBy.length === 0
