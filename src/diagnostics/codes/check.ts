@@ -277,6 +277,13 @@ export const CHECK_CODES = {
     meaning:
       'The end of a process body, or an `exit`, reached on a path where a lock taken earlier in the body is still held.',
   },
+  CS4103: {
+    severity: 'warning',
+    message:
+      'step `{step}` folds several kernel operations into one, and writes `{location}`, which step `{other}` of another thread touches with no lock both hold',
+    meaning:
+      'An `atomic` block or a call of a spec macro that writes a shared location and touches another one, while a step another thread can run reads or writes what it writes without a lock both steps hold: the kernel does those operations one by one, and the model hides what runs between them (docs/language.md, Granularity).',
+  },
 
   // CS5xxx: variants, parameters and expectations
   CS5001: {
