@@ -4,7 +4,7 @@
 // report, the temporal judgement of a TLC lasso, the compiler that `emit` and `ci` write with).
 // The searches and the compiler (ts-morph) load lazily behind these functions.
 
-export { runEmbedded, type EmbeddedOptions } from './run/run-embedded.js';
+export { runEmbedded } from './run/run-embedded.js';
 export { deadlockWaits } from './run/deadlock-waits.js';
 export { temporalJudge } from './run/temporal-judge.js';
 

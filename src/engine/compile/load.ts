@@ -15,7 +15,7 @@ import type { TlaModule } from '../../tla/tla-ast.js';
 import type { ExecutableModule } from '../evaluation/module-api.js';
 import type { Value } from '../values/values.js';
 import { type CacheNotice, readCompiled, storeCompiled } from './compiled-cache.js';
-import { runtime, type CompiledSelection } from './runtime.js';
+import { type CompiledRuntime, type CompiledSelection, runtime } from './runtime.js';
 
 /** A compiled module bound to the runtime: instantiate it with constants and a configuration selection. */
 export type CompiledFactory = (
@@ -33,7 +33,7 @@ export interface LoadedModule {
 }
 
 interface GeneratedModule {
-  createModule(rt: typeof runtime): CompiledFactory;
+  createModule(rt: CompiledRuntime): CompiledFactory;
 }
 
 /**

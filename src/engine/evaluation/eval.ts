@@ -42,7 +42,7 @@ import {
 import { intervalContains } from '../values/interval-limit.js';
 import { plainGuardConjuncts } from './plain-guards.js';
 import { asBool, asInt, asSet, checkInt, fail } from '../values/value-ops.js';
-import { EMPTY_SET, valueEquals } from '../values/values.js';
+import { valueEquals } from '../values/values.js';
 import { at } from '../../source/checked-index.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -514,6 +514,3 @@ function assignTarget(left: TlaExpr, sc: Scope): number | undefined {
     return sc.unit.mod.variableIndex.get(left.name);
   return undefined;
 }
-
-/** Used by interpret.ts: an empty set constant for parameterless actions. */
-export const NO_PARAMS = EMPTY_SET;

@@ -5,15 +5,13 @@
 
 import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { constantBindings } from './constants.js';
-import { actionGuard } from './action-guard.js';
-import { splitAction } from './action-split.js';
 import { fairnessStepParts } from './fairness-steps.js';
 import { symmetryGroup } from './symmetry.js';
-import { AssertFailure, EvalError } from '../values/eval-error.js';
-import { Ctx, Scope, Unit, type Cont, type ModuleTables, type ValueFn } from './eval-scope.js';
+import { EvalError } from '../values/eval-error.js';
+import { Ctx, Scope, Unit, type ModuleTables, type ValueFn } from './eval-scope.js';
 import { compileAction, compileValue, withDefinition } from './eval.js';
+import { actionRun, initialStatesOf } from './interpret-actions.js';
 import type {
-  ActionInfo,
   ActionPredicate,
   ExecutableModule,
   FairnessInstance,
@@ -33,172 +31,19 @@ import { at } from '../../source/checked-index.js';
  * temporal property outside the forms credspec emits).
  */
 export function interpretModule(module: TlaModule, config: TlcConfig): ExecutableModule {
-  const constants = constantBindings(config);
-  for (const c of module.constants) {
-    if (!constants.has(c.name))
-      throw new EvalError(
-        `The constant parameter ${c.name} is not assigned a value by the configuration file.`,
-      );
-  }
-  const defs = new Map<string, TlaDef>();
-  for (const d of module.defs) defs.set(d.name, d);
-  // The printer writes `vars == << ... >>` from the roles; a tree need not carry it as a definition.
-  if (!defs.has(module.roles.vars)) {
-    defs.set(module.roles.vars, {
-      kind: 'TlaDef',
-      name: module.roles.vars,
-      params: [],
-      body: {
-        kind: 'TlaTuple',
-        elements: module.variables.map((v) => ({ kind: 'TlaName', name: v.name })),
-      },
-      comment: [],
-      origin: undefined,
-    });
-  }
-  const variables = module.variables.map((v) => v.name);
-  const tables: ModuleTables = {
-    variables,
-    variableIndex: new Map(variables.map((v, i) => [v, i])),
-    constants,
-    defs,
-    constantDefs: new Map(),
-  };
-  const nvars = variables.length;
+  const tables = moduleTables(module, config);
   const need = (name: string, what: string): TlaDef => {
-    const d = defs.get(name);
+    const d = tables.defs.get(name);
     if (d === undefined)
       throw new EvalError(`The ${what} ${name} is not defined in module ${module.name}.`);
     return d;
   };
-
-  // --- Init
-  const initDef = need(module.roles.init, 'initial predicate');
-  let initSink: (s: State) => void = () => {};
-  const initUnit = new Unit(tables, initDef.name, true);
-  const initRun = withDefinition(initDef.name, () =>
-    compileAction(initDef.body, initUnit.rootScope(), finalInit),
+  const initialStates = initialStatesOf(tables, need(module.roles.init, 'initial predicate'));
+  const actionRuns = module.roles.actions.map((ref, ai) =>
+    actionRun(tables, module, ref, need(ref.def, 'action'), ai),
   );
-  const initCtx = initUnit.makeCtx();
-  function finalInit(ctx: Ctx): void {
-    const t = ctx.next.slice();
-    for (let i = 0; i < nvars; i++) {
-      if (t[i] === undefined)
-        throw new EvalError(
-          `The initial predicate does not assign the variable ${variables[i]}.`,
-          initDef.name,
-        );
-    }
-    initSink(t as Value[]);
-  }
-
-  // --- Actions
-  const actionRuns = module.roles.actions.map((ref, ai) => {
-    const def = need(ref.def, 'action');
-    const unit = new Unit(tables, def.name, false);
-    let paramValues: readonly Value[] = [];
-    let scope = unit.rootScope();
-    let paramSlot = -1;
-    if (ref.param !== undefined) {
-      const setUnit = new Unit(tables, def.name, false);
-      const setFn = compileValue(ref.param.set, setUnit.rootScope());
-      const sv = withDefinition(def.name, () => setFn(setUnit.makeCtx()));
-      if (!(sv instanceof SetValue))
-        throw new EvalError(
-          `The parameter set of ${def.name} is not a set: ${formatValue(sv)}.`,
-          def.name,
-        );
-      paramValues = sv.elems;
-      paramSlot = unit.newSlot();
-      scope = scope.with(ref.param.name, { kind: 'slot', slot: paramSlot });
-    }
-    const call: TlaExpr =
-      ref.param === undefined
-        ? { kind: 'TlaName', name: def.name }
-        : { kind: 'TlaApply', op: def.name, args: [{ kind: 'TlaName', name: ref.param.name }] };
-    const parts = splitAction(call, tables.defs);
-    const st = {
-      sink: undefined as SuccessorSink | undefined,
-      param: undefined as Value | undefined,
-      count: 0,
-    };
-    const runs = parts.map((p, sub) => {
-      const fin: Cont = (ctx) => {
-        const t = ctx.next.slice();
-        for (let i = 0; i < nvars; i++) {
-          if (t[i] === undefined) {
-            throw new EvalError(
-              `Successor state is not completely specified by action ${p.name} of the next-state relation. The following variable is not assigned: ${variables[i]}.`,
-              p.name,
-            );
-          }
-        }
-        const sink = st.sink;
-        if (sink === undefined) throw new Error('internal error: a successor outside successors()');
-        st.count++;
-        sink(t as Value[], ai, st.param, sub);
-      };
-      return {
-        name: p.name,
-        run: withDefinition(def.name, () => compileAction(p.expr, scope, fin)),
-      };
-    });
-    const ctx = unit.makeCtx();
-    const guard = actionGuard(module, ref);
-    const info: ActionInfo = {
-      name: def.name,
-      paramName: ref.param?.name,
-      paramValues,
-      subActions: parts.map((p) => p.name),
-      ...(guard === undefined ? {} : { guard }),
-    };
-    const successors = (s: State, sink: SuccessorSink): number => {
-      st.sink = sink;
-      st.count = 0;
-      ctx.cur = s;
-      const np = ref.param === undefined ? 1 : paramValues.length;
-      for (let pi = 0; pi < np; pi++) {
-        if (paramSlot >= 0) {
-          st.param = paramValues[pi];
-          ctx.locals[paramSlot] = st.param;
-        }
-        for (const { name, run } of runs) {
-          try {
-            run(ctx);
-          } catch (err) {
-            if (
-              (err instanceof EvalError || err instanceof AssertFailure) &&
-              err.definition === undefined
-            )
-              err.definition = name;
-            throw err;
-          }
-        }
-      }
-      return st.count;
-    };
-    return { info, successors };
-  });
-
-  const predicate = (name: string, kind: string): StatePredicate => {
-    const def = need(name, kind);
-    const unit = new Unit(tables, name, false);
-    const f = withDefinition(name, () => compileValue(def.body, unit.rootScope()));
-    const ctx = unit.makeCtx();
-    return {
-      name,
-      holds(s: State): boolean {
-        ctx.cur = s;
-        const v = withDefinition(name, () => f(ctx));
-        if (typeof v !== 'boolean')
-          throw new EvalError(
-            `The ${kind} ${name} evaluated to the non-boolean ${formatValue(v)}.`,
-            name,
-          );
-        return v;
-      },
-    };
-  };
+  const predicate = (name: string, kind: string): StatePredicate =>
+    statePredicate(need(name, kind), kind, tables);
 
   // --- Properties from the config: action properties ([][A]_vars) and temporal ones.
   const actionProperties: ActionPredicate[] = [];
@@ -226,11 +71,8 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
 
   return {
     name: module.name,
-    variables,
-    initialStates(sink: (s: State) => void): void {
-      initSink = sink;
-      withDefinition(initDef.name, () => initRun(initCtx));
-    },
+    variables: tables.variables,
+    initialStates,
     actions: actionRuns.map((a) => a.info),
     successors(actionIndex: number, s: State, sink: SuccessorSink): number {
       const run = actionRuns[actionIndex];
@@ -244,6 +86,65 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
     fairness,
     covers: module.roles.covers.map((n) => predicate(n, 'cover')),
     symmetry,
+  };
+}
+
+/**
+ * The module's names for evaluation: its variables, the configuration's constant values (all of
+ * the module's constants must have one) and its definitions.
+ */
+function moduleTables(module: TlaModule, config: TlcConfig): ModuleTables {
+  const constants = constantBindings(config);
+  for (const c of module.constants) {
+    if (!constants.has(c.name))
+      throw new EvalError(
+        `The constant parameter ${c.name} is not assigned a value by the configuration file.`,
+      );
+  }
+  const defs = new Map<string, TlaDef>();
+  for (const d of module.defs) defs.set(d.name, d);
+  // The printer writes `vars == << ... >>` from the roles; a tree need not carry it as a definition.
+  if (!defs.has(module.roles.vars)) {
+    defs.set(module.roles.vars, {
+      kind: 'TlaDef',
+      name: module.roles.vars,
+      params: [],
+      body: {
+        kind: 'TlaTuple',
+        elements: module.variables.map((v) => ({ kind: 'TlaName', name: v.name })),
+      },
+      comment: [],
+      origin: undefined,
+    });
+  }
+  const variables = module.variables.map((v) => v.name);
+  return {
+    variables,
+    variableIndex: new Map(variables.map((v, i) => [v, i])),
+    constants,
+    defs,
+    constantDefs: new Map(),
+  };
+}
+
+/** The state predicate `def`, an invariant or a cover (`kind`, for the message). */
+function statePredicate(def: TlaDef, kind: string, tables: ModuleTables): StatePredicate {
+  const name = def.name;
+  const unit = new Unit(tables, name, false);
+  const f = withDefinition(name, () => compileValue(def.body, unit.rootScope()));
+  const ctx = unit.makeCtx();
+  return {
+    name,
+    holds(s: State): boolean {
+      ctx.cur = s;
+      const v = withDefinition(name, () => f(ctx));
+      if (typeof v !== 'boolean')
+        throw new EvalError(
+          `The ${kind} ${name} evaluated to the non-boolean ${formatValue(v)}.`,
+          name,
+        );
+      return v;
+    },
   };
 }
 

@@ -7,8 +7,8 @@
 // - A state is an array of `Value`s, one per variable, in declaration order (`variables`).
 //   States are immutable once handed to a sink; a module may share unchanged sub-values
 //   between a state and its successors (values are immutable and cache their fingerprints).
-// - Constants are bound when the module is instantiated (`ModuleFactory`), so no call below
-//   takes them.
+// - Constants are bound when the module is instantiated (`interpretModule`, or a compiled
+//   module's `instantiate`), so no call below takes them.
 // - Every enumeration is deterministic and follows TLC, because traces and "states
 //   generated" counts depend on it: initial states in the order `Init` produces them;
 //   successors action by action in `actions` order (= `roles.actions`, the order Next lists
@@ -19,8 +19,6 @@
 //   (eval-error.ts); the search catches both. Nothing else may be thrown for bad input.
 
 import type { ModelValue, StateValues, Value } from '../values/values.js';
-
-export { AssertFailure, EvalError } from '../values/eval-error.js';
 
 /** A state: one value per variable, in the module's declaration order. */
 export type State = StateValues;
@@ -161,6 +159,3 @@ export interface ExecutableModule {
   /** The SYMMETRY set of the configuration as permutations (identity included), or undefined. */
   readonly symmetry: readonly Permutation[] | undefined;
 }
-
-/** Makes an executable module from constant values (config name -> value). */
-export type ModuleFactory = (constants: ReadonlyMap<string, Value>) => ExecutableModule;

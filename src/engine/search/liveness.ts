@@ -98,16 +98,17 @@ function stepBit(g: StateGraph, e: number, f: number): boolean {
   return ((g.edgeStepBits.get(e * g.fairWords + (f >>> 5)) >>> (f & 31)) & 1) === 1;
 }
 
-function findViolation(
-  module: ExecutableModule,
+/**
+ * Phase-1 states: reachable from an entry while staying in the region, in BFS order (`queue`),
+ * with each one's BFS parent (-1 for an entry).
+ */
+function phase1States(
   input: LivenessInput,
   aut: Automaton,
-): Omit<LivenessCounterexample, 'property' | 'instance'> | undefined {
-  const g = input.graph;
+): { inV1: Uint8Array; bfsParent: Int32Array; queue: number[] } {
   const n = input.stateCount;
-  const es = g.edgeStart;
-  const et = g.edgeTarget;
-  // Phase-1 states: reachable from an entry while staying in the region.
+  const es = input.graph.edgeStart;
+  const et = input.graph.edgeTarget;
   const inV1 = new Uint8Array(n);
   const bfsParent = new Int32Array(n).fill(-1);
   const queue: number[] = [];
@@ -128,6 +129,17 @@ function findViolation(
       }
     }
   }
+  return { inV1, bfsParent, queue };
+}
+
+function findViolation(
+  module: ExecutableModule,
+  input: LivenessInput,
+  aut: Automaton,
+): Omit<LivenessCounterexample, 'property' | 'instance'> | undefined {
+  const g = input.graph;
+  const n = input.stateCount;
+  const { inV1, bfsParent, queue } = phase1States(input, aut);
   const nodes: number[] = [];
   for (let s = 0; s < n; s++) if (inV1[s]) nodes.push(s);
   const scc = findFairScc(module, g, nodes, aut.accept);

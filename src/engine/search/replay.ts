@@ -16,7 +16,6 @@ import {
   statesEqual,
   toTlaValue,
   valueEquals,
-  type Value,
 } from '../values/values.js';
 import { at } from '../../source/checked-index.js';
 
@@ -161,9 +160,4 @@ function replay(
   }
   if (!tp.instances.some((inst) => lassoViolatesForm(inst.form, { states, loopStart })))
     problems.push(`the behaviour satisfies ${prop}`);
-}
-
-/** Used by tests: a value printed for messages. */
-export function describeState(module: ExecutableModule, s: State): string {
-  return module.variables.map((v, i) => `${v} = ${formatValue(s[i] as Value)}`).join(', ');
 }
