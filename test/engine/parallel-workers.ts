@@ -44,7 +44,7 @@ export function transpileSources(): { workerScript: URL; out: string } {
   };
   walk(join(root, 'src'));
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  return { workerScript: pathToFileURL(join(out, 'src/engine/parallel/worker.js')), out };
+  return { workerScript: pathToFileURL(join(out, 'src/engine/search/parallel/worker.js')), out };
 }
 
 /** Removes the folder `transpileSources` made. */

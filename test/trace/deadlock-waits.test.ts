@@ -1,4 +1,4 @@
-// The wait-for picture the pipeline records for a deadlock (src/engine/deadlock-waits.ts), on
+// The wait-for picture the pipeline records for a deadlock (src/engine/run/deadlock-waits.ts), on
 // the shipped specs' deadlock scenarios: which threads wait, at which step and line, on what,
 // and who holds it; and that the trace formats print the recorded picture, not an inferred one.
 

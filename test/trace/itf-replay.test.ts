@@ -2,7 +2,7 @@
 // in test/fixtures/results): every state defines every variable of the emitted module under
 // the module's own names, model values are never plain strings, each state's `#meta` names
 // the action and thread that led to it, and the trace, decoded back to the module's values,
-// replays against the module (src/engine/replay.ts): the first state initial, each next one a
+// replays against the module (src/engine/search/replay.ts): the first state initial, each next one a
 // successor by the named action, the property violated at the end.
 
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
