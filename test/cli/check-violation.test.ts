@@ -3,11 +3,11 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
-import { LOCKED, lockedWorkspace, ROOT } from './locked-spec.js';
+import { LOCKED, lockedWorkspace } from './locked-spec.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const scratch = scratchDirs();
 const workspace = () => lockedWorkspace(scratch);
@@ -29,10 +29,7 @@ describe('credspec check', () => {
     expect(out).toMatch(/worker\d {2}specs\/locked\.cred:10:3 {2}Worker\.bump/);
     expect(out).toMatch(/count: 0 -> 1/);
     const result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true });
-    const validate = ajv.compile(
-      JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')),
-    );
+    const validate = schemaValidator('result');
     expect(validate(result) ? [] : validate.errors).toEqual([]);
     const r = result.results[0];
     expect(r.verdict).toBe('violated');

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/commands/main.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 let dir: string;
@@ -59,9 +59,7 @@ describe('credspec lint --format json', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('1 file, 2 errors, 1 warning\n');
     const doc = JSON.parse(r.out);
-    const validate = new Ajv2020({ allErrors: true }).compile(
-      JSON.parse(readFileSync(join(ROOT, 'schema', 'lint.schema.json'), 'utf8')),
-    );
+    const validate = schemaValidator('lint');
     expect(validate(doc) ? [] : validate.errors).toEqual([]);
     expect(doc.summary).toEqual({ files: 1, errors: 2, warnings: 1 });
     expect(doc.diagnostics).toEqual([
@@ -118,9 +116,7 @@ describe('credspec lint --format json', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
     expect(doc.diagnostics).toEqual([]);
-    const validate = new Ajv2020().compile(
-      JSON.parse(readFileSync(join(ROOT, 'schema', 'lint.schema.json'), 'utf8')),
-    );
+    const validate = schemaValidator('lint');
     expect(validate(doc)).toBe(true);
     const broken = {
       ...doc,

@@ -7,13 +7,11 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import { credspec, ROOT } from '../robustness/cli-run.js';
+import { credspec } from '../robustness/cli-run.js';
 import { JAR, NO_JAR, workspace } from './pick-spec.js';
+import { schemaValidator } from '../support/schemas.js';
 
-const validate = new Ajv2020({ strict: false }).compile(
-  JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')) as object,
-);
+const validate = schemaValidator('result');
 
 type Result = {
   verdict: string;

@@ -6,13 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { XMLParser } from 'fast-xml-parser';
 import { runCheck, unreachedPrinter } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
 import type { VariantResult } from '../../src/result/result-file.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const scratch = scratchDirs();
 
@@ -192,9 +192,7 @@ describe('ci with a spec that fails lint', () => {
     });
 
     const file = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
-    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(
-      JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')),
-    );
+    const validate = schemaValidator('result');
     expect(validate(file) ? [] : validate.errors).toEqual([]);
     expect(file.unchecked).toEqual([
       {

@@ -6,7 +6,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { runSweepCommand } from '../../src/cli/commands/sweep.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { checkProgram } from '../../src/check/check.js';
@@ -14,6 +13,7 @@ import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { planSweep, runSweep, setText } from '../../src/sweep/run-sweep.js';
 import { summarise } from '../../src/sweep/summary.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const scratch = scratchDirs();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -101,10 +101,7 @@ describe('credspec sweep', () => {
     // The trace is check's: B's double step is in it.
     expect(io.out()).toContain('B.twice');
     const report = JSON.parse(readFileSync(join(dir, 'sweep.json'), 'utf8'));
-    const ajv = new Ajv2020({ allErrors: true });
-    const validate = ajv.compile(
-      JSON.parse(readFileSync(join(ROOT, 'schema', 'sweep.schema.json'), 'utf8')),
-    );
+    const validate = schemaValidator('sweep');
     expect(validate(report)).toBe(true);
     expect(
       report.variants[0].breaking.map((b: { property: string; params: object }) => [

@@ -5,13 +5,13 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ResultFile, VariantResult } from '../../src/result/result-file.js';
 import { formatTrace } from '../../src/trace/formats/format-trace.js';
 import { toItf } from '../../src/trace/formats/itf.js';
 import { withModuleStates } from './module-states.js';
 import { traceFacts } from '../../src/trace/formats/trace-facts.js';
 import { GOLDEN_FORMATS, golden } from './golden-formats.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const ROOT = process.cwd();
 const FIXTURES = join(ROOT, 'test', 'trace', 'fixtures');
@@ -39,10 +39,7 @@ describe('golden formats of the closing-step, clone and frame results', () => {
 });
 
 describe('the result files carry statuses and the closing step, and match the schema', () => {
-  const schema = JSON.parse(
-    readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8'),
-  ) as object;
-  const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  const validate = schemaValidator('result');
   for (const name of ['lasso', 'clone', 'clone-gone', 'frame']) {
     test(name, () => {
       const file = JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as unknown;

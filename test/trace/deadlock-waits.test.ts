@@ -4,7 +4,6 @@
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { checkProgram } from '../../src/check/check.js';
 import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { explore } from '../../src/engine/search/explore.js';
@@ -16,6 +15,7 @@ import type { VariantResult } from '../../src/result/result-file.js';
 import type { WaitEdge } from '../../src/result/wait-edge.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
 import { waitForLines } from '../../src/trace/formats/wait-for.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const ROOT = resolve(process.cwd());
 
@@ -124,10 +124,7 @@ test('L-10: a caller blocked on exec_update_lock is held by the other, who waits
   );
 
   // The result file with the picture is what the schema allows.
-  const ajv = new Ajv2020({ allErrors: true });
-  const validate = ajv.compile(
-    JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')),
-  );
+  const validate = schemaValidator('result');
   expect(
     validate({ tool: 'credspec', version: '0.0.0', results: [result] }) ? [] : validate.errors,
   ).toEqual([]);

@@ -2,7 +2,6 @@
 // imports); `trace` warns in one line when one has changed since or is gone, and still shows
 // the trace. Result files written before the hashes were recorded are read as before.
 
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import {
   appendFileSync,
   copyFileSync,
@@ -17,6 +16,7 @@ import { join } from 'node:path';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/commands/main.js';
 import { specTextHash } from '../../src/result/spec-hash.js';
+import { schemaValidator } from '../support/schemas.js';
 
 const ROOT = process.cwd();
 let dir: string;
@@ -47,9 +47,7 @@ test('check --json records each spec file and the hash of its text; the file mat
       sha256: specTextHash(readFileSync(join(dir, 'specs', 'c.cred'), 'utf8')),
     },
   ]);
-  const validate = new Ajv2020({ allErrors: true }).compile(
-    JSON.parse(readFileSync(join(ROOT, 'schema', 'result.schema.json'), 'utf8')) as object,
-  );
+  const validate = schemaValidator('result');
   expect(validate(file)).toBe(true);
 });
 

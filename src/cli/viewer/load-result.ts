@@ -27,13 +27,16 @@ export const MAX_NESTING = 100;
 
 let compiled: ValidateFunction | undefined;
 
-/** The compiled schema of the result file, shipped beside the code (`schema/`). */
+/**
+ * The compiled schema of the result file, shipped beside the code (`schema/`). Parameter values
+ * are one union `type` (integer, boolean or string), which strict mode accepts only when told.
+ */
 function resultSchema(): ValidateFunction {
   if (compiled === undefined) {
     const schema = JSON.parse(
       readFileSync(join(packageRoot(), 'schema', 'result.schema.json'), 'utf8'),
     ) as object;
-    compiled = new Ajv2020({ allErrors: false, strict: false }).compile(schema);
+    compiled = new Ajv2020({ allowUnionTypes: true }).compile(schema);
   }
   return compiled;
 }
