@@ -64,6 +64,55 @@ function printDiagnostics(
   }
 }
 
+/** Loads and checks one file, printing its errors (or the note on a model with no thread). */
+function loadAndCheck(
+  file: string,
+  io: Io,
+  load: LoadSettings,
+):
+  | { readonly ok: true; readonly program: Program; readonly checked: CheckedProgram }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+  const program = loadSpec(file, io, load);
+  const checked = checkProgram(program);
+  const front = [...program.diagnostics, ...checked.diagnostics];
+  // A library linted alone is fine; checked, it has nothing to run (lint says so when it expects
+  // a verdict). Said only of a spec with no other error, which would be the more useful first line.
+  if (!hasErrors(front)) front.push(...noProcess(program));
+  const errors = front.filter((d) => d.severity === 'error');
+  if (hasErrors(front)) {
+    printDiagnostics(errors, program, io);
+    return { ok: false, diagnostics: errors };
+  }
+  // A model with no thread "holds" of anything: say so beside the verdict.
+  printDiagnostics(
+    front.filter((d) => d.code === 'CS5022'),
+    program,
+    io,
+  );
+  return { ok: true, program, checked };
+}
+
+/** The cases the command runs of one file, or why the selection fits none (printed). */
+function casesOf(
+  front: { readonly program: Program; readonly checked: CheckedProgram },
+  mode: CaseMode,
+  io: Io,
+):
+  | {
+      readonly ok: true;
+      readonly program: Program;
+      readonly checked: CheckedProgram;
+      readonly cases: readonly CheckCase[];
+    }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+  const { program } = front;
+  if (mode.kind === 'ci') return { ok: true, ...front, cases: ciCases(program) };
+  const planned = checkCases(program, mode.selection);
+  if (planned.diagnostics.length === 0) return { ok: true, ...front, cases: planned.cases };
+  printDiagnostics(planned.diagnostics, program, io);
+  return { ok: false, diagnostics: planned.diagnostics };
+}
+
 /**
  * Loads, checks, builds and runs every case of every file, in order. Once `options.signal` is
  * aborted no further case starts: the case it interrupted (inconclusive) is the last result.
@@ -85,39 +134,15 @@ export async function runSpecs(
   const loaded: { file: string; checked: CheckedProgram }[] = [];
   for (const file of files) {
     if (options.signal?.aborted === true && results.length > 0) break;
-    const program = loadSpec(file, io, load);
-    const checked = checkProgram(program);
-    const front = [...program.diagnostics, ...checked.diagnostics];
-    // A library linted alone is fine; checked, it has nothing to run (lint says so when it expects
-    // a verdict). Said only of a spec with no other error, which would be the more useful first line.
-    if (!hasErrors(front)) front.push(...noProcess(program));
-    const errors = front.filter((d) => d.severity === 'error');
-    if (hasErrors(front)) {
-      printDiagnostics(errors, program, io);
-      rejected.push({ file, diagnostics: errors });
+    const front = loadAndCheck(file, io, load);
+    if (front.ok) loaded.push({ file, checked: front.checked });
+    const planned = front.ok ? casesOf(front, mode, io) : front;
+    if (!planned.ok) {
+      rejected.push({ file, diagnostics: planned.diagnostics });
       badInput = true;
       continue;
     }
-    loaded.push({ file, checked });
-    // A model with no thread "holds" of anything: say so beside the verdict.
-    printDiagnostics(
-      front.filter((d) => d.code === 'CS5022'),
-      program,
-      io,
-    );
-    let cases: CheckCase[];
-    if (mode.kind === 'check') {
-      const planned = checkCases(program, mode.selection);
-      if (planned.diagnostics.length > 0) {
-        printDiagnostics(planned.diagnostics, program, io);
-        rejected.push({ file, diagnostics: planned.diagnostics });
-        badInput = true;
-        continue;
-      }
-      cases = planned.cases;
-    } else {
-      cases = ciCases(program);
-    }
+    const { program, checked, cases } = planned;
     const printed = new Set<string>();
     const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {

@@ -303,38 +303,7 @@ export class StmtBuilder extends ExprBuilder {
       lhs.kind === 'ArrowExpr';
     if (!assignable && lhs.kind !== 'ErrorExpr') this.report('CS1022', lhs.span);
     const r = rhs.children;
-    if (first(r.KwAny) !== undefined) {
-      const exprs = r.expression ?? [];
-      const chosen = this.expr(exprs[0]);
-      const where = exprs[1] === undefined ? undefined : this.expr(exprs[1]);
-      if (chosen.kind === 'BinaryExpr' && chosen.op === 'in' && chosen.left.kind === 'NameExpr') {
-        return {
-          kind: 'AnyAssignStmt',
-          id: this.id(),
-          span,
-          ...base,
-          target: lhs,
-          binder: chosen.left.name,
-          set: chosen.right,
-          where,
-        };
-      }
-      if (where !== undefined)
-        this.report('CS1002', chosen.span, {
-          expected: '`v in S` before `where`',
-          found: describeToken(firstToken(exprs[0])),
-        });
-      return {
-        kind: 'AnyAssignStmt',
-        id: this.id(),
-        span,
-        ...base,
-        target: lhs,
-        binder: undefined,
-        set: chosen,
-        where,
-      };
-    }
+    if (first(r.KwAny) !== undefined) return this.anyAssign(r, lhs, span, base);
     if (first(r.KwClone) !== undefined)
       return {
         kind: 'CloneStmt',
@@ -356,6 +325,45 @@ export class StmtBuilder extends ExprBuilder {
         args: value.args,
       };
     return { kind: 'AssignStmt', id: this.id(), span, ...base, target: lhs, value };
+  }
+
+  /** `x := any v in S where P` (or `any S`): the binder when the chosen expression names one. */
+  private anyAssign(
+    r: C.AssignRhsCstChildren,
+    lhs: A.Expr,
+    span: Span,
+    base: StmtBase,
+  ): A.AnyAssignStmt {
+    const exprs = r.expression ?? [];
+    const chosen = this.expr(exprs[0]);
+    const where = exprs[1] === undefined ? undefined : this.expr(exprs[1]);
+    if (chosen.kind === 'BinaryExpr' && chosen.op === 'in' && chosen.left.kind === 'NameExpr') {
+      return {
+        kind: 'AnyAssignStmt',
+        id: this.id(),
+        span,
+        ...base,
+        target: lhs,
+        binder: chosen.left.name,
+        set: chosen.right,
+        where,
+      };
+    }
+    if (where !== undefined)
+      this.report('CS1002', chosen.span, {
+        expected: '`v in S` before `where`',
+        found: describeToken(firstToken(exprs[0])),
+      });
+    return {
+      kind: 'AnyAssignStmt',
+      id: this.id(),
+      span,
+      ...base,
+      target: lhs,
+      binder: undefined,
+      set: chosen,
+      where,
+    };
   }
 
   private ifStmt(cst: C.IfStmtCstNode, span: Span, base: StmtBase): A.IfStmt {

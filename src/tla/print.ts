@@ -422,6 +422,46 @@ export function printExpr(expr: TlaExpr): string {
     }
     case 'TlaLet':
       return `${letDefs(e.defs)} IN ${printExpr(e.body)}`;
+    case 'TlaAt':
+      return '@';
+    case 'TlaUnchanged':
+      return e.variables.length === 1
+        ? `UNCHANGED ${e.variables[0]}`
+        : `UNCHANGED ${tuple(e.variables)}`;
+    case 'TlaTemporal': {
+      const inner = unwrapJunction(e.operand);
+      return `${e.op}${inner.kind === 'TlaTemporal' ? printExpr(inner) : atomic(inner)}`;
+    }
+    case 'TlaFairness':
+      return `${e.strength}_${e.vars}(${printExpr(e.action)})`;
+    case 'TlaBoxAction':
+      return `[][${printExpr(e.action)}]_${e.vars}`;
+    default:
+      return printCollection(e);
+  }
+}
+
+/** The kinds that build or take apart sets, functions, records and tuples, or bind a variable. */
+type CollectionExpr = Extract<
+  TlaExpr,
+  {
+    kind:
+      | 'TlaSetEnum'
+      | 'TlaSetFilter'
+      | 'TlaSetMap'
+      | 'TlaFcn'
+      | 'TlaFcnApp'
+      | 'TlaExcept'
+      | 'TlaRecord'
+      | 'TlaDot'
+      | 'TlaTuple'
+      | 'TlaQuant'
+      | 'TlaChoose';
+  }
+>;
+
+function printCollection(e: CollectionExpr): string {
+  switch (e.kind) {
     case 'TlaSetEnum':
       // `{x \in S}` would read as the start of a set filter.
       return `{${e.elements.map((x) => (isMembership(x) ? paren(printExpr(x)) : closedOrParen(x))).join(', ')}}`;
@@ -448,20 +488,6 @@ export function printExpr(expr: TlaExpr): string {
       return `${e.quantifier} ${e.variables.join(', ')} \\in ${boundSet(e.set)} : ${printExpr(e.body)}`;
     case 'TlaChoose':
       return `CHOOSE ${e.variable} \\in ${boundSet(e.set)} : ${printExpr(e.pred)}`;
-    case 'TlaAt':
-      return '@';
-    case 'TlaUnchanged':
-      return e.variables.length === 1
-        ? `UNCHANGED ${e.variables[0]}`
-        : `UNCHANGED ${tuple(e.variables)}`;
-    case 'TlaTemporal': {
-      const inner = unwrapJunction(e.operand);
-      return `${e.op}${inner.kind === 'TlaTemporal' ? printExpr(inner) : atomic(inner)}`;
-    }
-    case 'TlaFairness':
-      return `${e.strength}_${e.vars}(${printExpr(e.action)})`;
-    case 'TlaBoxAction':
-      return `[][${printExpr(e.action)}]_${e.vars}`;
     default:
       return unknownKind(e);
   }

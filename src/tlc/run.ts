@@ -3,7 +3,7 @@
 // private folder, runs `tlc2.TLC -tool` there, streams progress, enforces time and state limits
 // and Ctrl-C, and always removes the folder. It must not leave a java process or a file behind.
 
-import { spawnGroup } from '../process/process-groups.js';
+import { type GroupExit, spawnGroup } from '../process/process-groups.js';
 import type { CheckResult } from '../result/check-result.js';
 import {
   interpretMessages,
@@ -11,6 +11,7 @@ import {
   EC,
   type Progress,
   type InterpretOptions,
+  type TlcReport,
 } from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
 import { reportToCheckResult, withJavaSaid } from './to-check-result.js';
@@ -185,32 +186,50 @@ function runProcess(
         elapsed(),
       );
     const report = interpretMessages(reader.end(), interpretOptions);
-    const memory =
-      /java\.lang\.OutOfMemoryError/.test(stderr) ||
-      report.failures.some((f) => /OutOfMemoryError/.test(f.message));
-    if (stopReason) {
-      // A violation printed before the stop is a real verdict; otherwise the run is inconclusive.
-      if (report.violations.length > 0 && report.traceProblems.length === 0)
-        return reportToCheckResult(report, code);
-      return inconclusiveResult(
-        stopReason,
-        options,
-        report.lastProgress ?? lastProgress,
-        elapsed(),
-      );
-    }
-    if (memory && report.violations.length === 0)
-      return inconclusiveResult('memory', options, report.lastProgress ?? lastProgress, elapsed());
-    const result = reportToCheckResult(report, code);
-    if (result.verdict === 'error' && code === null) {
-      return {
-        ...result,
-        error: {
-          message: `TLC was killed by ${signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if TLC keeps dying, look for an out-of-memory killer or a process limit.`,
-        },
-      };
-    }
-    if (report.failures.length > 0) return result;
-    return withJavaSaid(result, stderr.trim().split('\n').slice(0, 5).join('\n'));
+    const progress = report.lastProgress ?? lastProgress;
+    return finishedResult(
+      report,
+      { code, signal },
+      stderr,
+      { stopReason, progress },
+      options,
+      elapsed,
+    );
   });
+}
+
+/**
+ * What a run that started says once it ended: its verdict; inconclusive when it was stopped (but
+ * for a violation printed before) or ran out of memory; an error when it was killed from outside.
+ */
+function finishedResult(
+  report: TlcReport,
+  { code, signal }: Omit<GroupExit, 'startError'>,
+  stderr: string,
+  { stopReason, progress }: { stopReason: StopReason | null; progress: Progress | null },
+  options: RunTlcOptions,
+  elapsed: () => number,
+): CheckResult {
+  const memory =
+    /java\.lang\.OutOfMemoryError/.test(stderr) ||
+    report.failures.some((f) => /OutOfMemoryError/.test(f.message));
+  if (stopReason) {
+    // A violation printed before the stop is a real verdict; otherwise the run is inconclusive.
+    if (report.violations.length > 0 && report.traceProblems.length === 0)
+      return reportToCheckResult(report, code);
+    return inconclusiveResult(stopReason, options, progress, elapsed());
+  }
+  if (memory && report.violations.length === 0)
+    return inconclusiveResult('memory', options, progress, elapsed());
+  const result = reportToCheckResult(report, code);
+  if (result.verdict === 'error' && code === null) {
+    return {
+      ...result,
+      error: {
+        message: `TLC was killed by ${signal ?? 'a signal'} from outside credspec before it finished, so there is no verdict. Run the check again; if TLC keeps dying, look for an out-of-memory killer or a process limit.`,
+      },
+    };
+  }
+  if (report.failures.length > 0) return result;
+  return withJavaSaid(result, stderr.trim().split('\n').slice(0, 5).join('\n'));
 }

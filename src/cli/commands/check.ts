@@ -9,7 +9,7 @@ import type { RunCaseOptions } from '../run-case.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { progressLine } from '../progress-line.js';
+import { type ProgressLine, progressLine } from '../progress-line.js';
 import {
   formatResultLine,
   formatUnreached,
@@ -321,6 +321,29 @@ export function spreadUnreachedSteps(
   });
 }
 
+/** What each case's run is told: the engine, its mode and limits, as the command line says. */
+function caseOptions(
+  args: CheckArgs,
+  io: Io,
+  progress: ProgressLine,
+): Omit<RunCaseOptions, 'cwd' | 'env'> {
+  return {
+    engine: args.engine ?? 'embedded',
+    maxStates: args.maxStates,
+    timeoutSeconds: args.timeout,
+    workers: args.workers,
+    onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
+    tlcJar: args.tlcJar,
+    signal: io.signal,
+    memoryMb: args.memory,
+    properties: args.property,
+    noDeadlock: args.deadlock === false,
+    ...modeOptions(args, io),
+    commandLine: commandLineOf(args),
+    onProgress: (p) => progress.update('checking', p),
+  };
+}
+
 /** Runs `credspec check`; resolves with the exit code. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const params = parseParamArgs(args.param, io, 'check');
@@ -343,7 +366,6 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const reportOut = io.stdout;
   io = humanIo(io, reports.destinations);
   if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
-  const engine = args.engine ?? 'embedded';
   const progress = progressLine(io);
   const printUnreached = unreachedPrinter(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
@@ -352,21 +374,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       inputs.files,
       io,
       { kind: 'check', selection: { variants: args.variant, params } },
-      {
-        engine,
-        maxStates: args.maxStates,
-        timeoutSeconds: args.timeout,
-        workers: args.workers,
-        onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),
-        tlcJar: args.tlcJar,
-        signal: io.signal,
-        memoryMb: args.memory,
-        properties: args.property,
-        noDeadlock: args.deadlock === false,
-        ...modeOptions(args, io),
-        commandLine: commandLineOf(args),
-        onProgress: (p) => progress.update('checking', p),
-      },
+      caseOptions(args, io, progress),
       (result, sourceMap) => {
         progress.clear();
         io.stdout.write(formatResultLine(result) + '\n');

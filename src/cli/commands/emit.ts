@@ -113,6 +113,17 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
     total.removed += report.removed.length;
     unlisted.push(...report.unlisted);
   }
+  printTotals(total, unlisted, io, shown);
+  return code;
+}
+
+/** The closing lines: generated-looking files no manifest lists, then what the run wrote. */
+function printTotals(
+  total: { readonly written: number; readonly unchanged: number; readonly removed: number },
+  unlisted: readonly string[],
+  io: EmitIo,
+  shown: (p: string) => string,
+): void {
   if (unlisted.length > 0) {
     const n = unlisted.length;
     io.stderr.write(
@@ -122,7 +133,6 @@ export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   io.stdout.write(
     `${total.written} file(s) written, ${total.unchanged} unchanged${total.removed > 0 ? `, ${total.removed} removed` : ''}\n`,
   );
-  return code;
 }
 
 /** Prints what writing one spec did; returns its exit code. */

@@ -78,6 +78,32 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
   return sorted;
 }
 
+/** One variable's line: its life-status change, its change, or its unchanged value. */
+function variableLine(v: Group['vars'][number], step: TraceStep, width: number): StyledLine {
+  const change = step.changes[v.key];
+  if (v.status !== undefined) {
+    const c = v.status;
+    return [
+      {
+        text: truncate(
+          `* status: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`,
+          width,
+        ),
+        style: 'changed',
+      },
+    ];
+  }
+  if (change !== undefined)
+    return [{ text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' }];
+  const value = step.state[v.key];
+  return [
+    {
+      text: truncate(`  ${v.name} = ${value === undefined ? 'none' : formatValue(value)}`, width),
+      style: 'plain',
+    },
+  ];
+}
+
 /** Lines of the state pane, at most `height`, each at most `width` wide. */
 export function renderState(
   view: TraceView,
@@ -117,36 +143,7 @@ export function renderState(
           style: 'heading',
         },
       ]);
-      for (const v of fold >= 2 ? changed : g.vars) {
-        const change = step.changes[v.key];
-        if (v.status !== undefined) {
-          const c = v.status;
-          out.push([
-            {
-              text: truncate(
-                `* status: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`,
-                width,
-              ),
-              style: 'changed',
-            },
-          ]);
-        } else if (change !== undefined) {
-          out.push([
-            { text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' },
-          ]);
-        } else {
-          const value = step.state[v.key];
-          out.push([
-            {
-              text: truncate(
-                `  ${v.name} = ${value === undefined ? 'none' : formatValue(value)}`,
-                width,
-              ),
-              style: 'plain',
-            },
-          ]);
-        }
-      }
+      for (const v of fold >= 2 ? changed : g.vars) out.push(variableLine(v, step, width));
     }
     if (untouched > 0)
       out.push([{ text: truncate(`${untouched} more groups unchanged`, width), style: 'dim' }]);

@@ -10,6 +10,7 @@ import { symmetryGroup } from './symmetry.js';
 import { EvalError } from '../values/eval-error.js';
 import { Ctx, Scope, Unit, type ModuleTables, type ValueFn } from './eval-scope.js';
 import { compileAction, compileValue, withDefinition } from './eval.js';
+import { bindSlots } from './eval-value-forms.js';
 import { actionRun, initialStatesOf } from './interpret-actions.js';
 import type {
   ActionPredicate,
@@ -236,25 +237,17 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
         throw new EvalError(`Unknown operator ${e.op} in property ${name}.`, name);
       // Temporal operators take constant-level arguments here: evaluate them now.
       const argVals = e.args.map((a) => evalConstant(a, sc, binds, ctx));
-      let s2 = unit.rootScope();
+      const { slots, scope } = bindSlots(def.params, unit.rootScope());
       const b2 = [...binds];
-      def.params.forEach((p, i) => {
-        const slot = unit.newSlot();
-        s2 = s2.with(p, { kind: 'slot', slot });
-        b2.push([slot, at(argVals, i, `an argument of ${e.op}`)]);
-      });
-      rec(def.body, s2, b2, label);
+      slots.forEach((slot, i) => b2.push([slot, at(argVals, i, `an argument of ${e.op}`)]));
+      rec(def.body, scope, b2, label);
       return;
     }
     if (e.kind === 'TlaQuant' && e.quantifier === '\\A') {
       const setV = evalConstant(e.set, sc, binds, ctx);
       if (!(setV instanceof SetValue))
         throw new EvalError(`The bound set in property ${name} is not a set.`, name);
-      const slots = e.variables.map(() => unit.newSlot());
-      let s2 = sc;
-      e.variables.forEach(
-        (v, i) => (s2 = s2.with(v, { kind: 'slot', slot: at(slots, i, 'a slot') })),
-      );
+      const { slots, scope: s2 } = bindSlots(e.variables, sc);
       const tuples = (k: number, acc: [number, Value][]): void => {
         if (k === slots.length) {
           const vals = acc
@@ -270,30 +263,9 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
       tuples(0, [...binds]);
       return;
     }
-    if (e.kind === 'TlaBinary' && e.op === '~>') {
-      instances.push({
-        label,
-        form: { kind: 'leads-to', p: pred(e.left, sc, binds), q: pred(e.right, sc, binds) },
-      });
-      return;
-    }
-    if (e.kind === 'TlaTemporal') {
-      const inner = resolveZeroArg(e.operand, t);
-      if (e.op === '<>' && inner.kind === 'TlaTemporal' && inner.op === '[]') {
-        instances.push({
-          label,
-          form: { kind: 'eventually-always', p: pred(inner.operand, sc, binds) },
-        });
-      } else if (e.op === '[]' && inner.kind === 'TlaTemporal' && inner.op === '<>') {
-        instances.push({
-          label,
-          form: { kind: 'always-eventually', p: pred(inner.operand, sc, binds) },
-        });
-      } else if (e.op === '<>') {
-        instances.push({ label, form: { kind: 'eventually', p: pred(e.operand, sc, binds) } });
-      } else {
-        instances.push({ label, form: { kind: 'always', p: pred(e.operand, sc, binds) } });
-      }
+    const form = temporalForm(e, t, (p) => pred(p, sc, binds));
+    if (form !== undefined) {
+      instances.push({ label, form });
       return;
     }
     throw new EvalError(
@@ -304,6 +276,23 @@ function temporalProperty(name: string, body: TlaExpr, t: ModuleTables): Tempora
   rec(body, unit.rootScope(), [], name);
   ctx.locals = new Array<Value | undefined>(unit.nslots).fill(undefined);
   return { name, instances };
+}
+
+/** The form of one instance (`P ~> Q`, `[]<>P`, ...) with its state predicates, if it is one. */
+function temporalForm(
+  e: TlaExpr,
+  t: ModuleTables,
+  pred: (p: TlaExpr) => (s: State) => boolean,
+): TemporalForm | undefined {
+  if (e.kind === 'TlaBinary' && e.op === '~>')
+    return { kind: 'leads-to', p: pred(e.left), q: pred(e.right) };
+  if (e.kind !== 'TlaTemporal') return undefined;
+  const inner = resolveZeroArg(e.operand, t);
+  if (e.op === '<>' && inner.kind === 'TlaTemporal' && inner.op === '[]')
+    return { kind: 'eventually-always', p: pred(inner.operand) };
+  if (e.op === '[]' && inner.kind === 'TlaTemporal' && inner.op === '<>')
+    return { kind: 'always-eventually', p: pred(inner.operand) };
+  return { kind: e.op === '<>' ? 'eventually' : 'always', p: pred(e.operand) };
 }
 
 function evalConstant(e: TlaExpr, sc: Scope, binds: readonly [number, Value][], ctx: Ctx): Value {

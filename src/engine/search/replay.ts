@@ -8,7 +8,7 @@ import type { TlaTraceStep } from '../../result/check-result.js';
 import type { TlaValue } from '../../result/tla-value.js';
 import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { lassoViolatesForm } from './lasso-property.js';
-import type { ExecutableModule, State } from '../evaluation/module-api.js';
+import type { ExecutableModule, State, TemporalProperty } from '../evaluation/module-api.js';
 import { stateFromJson } from './state-json.js';
 import {
   formatValue,
@@ -85,6 +85,19 @@ function replay(
     return;
   }
   const states = trace.map((st) => stateFromJson(module, st.state));
+  replaySteps(module, trace, states, problems);
+  replayEnding(module, states, claim, problems);
+  const prop = claim.property;
+  if (prop !== undefined && prop !== null) replayViolation(module, states, claim, prop, problems);
+}
+
+/** The first state is initial and each step is a successor by the action it names. */
+function replaySteps(
+  module: ExecutableModule,
+  trace: readonly TlaTraceStep[],
+  states: readonly State[],
+  problems: string[],
+): void {
   const inits: State[] = [];
   module.initialStates((s) => inits.push(s));
   const first = at(states, 0, 'the first state of a trace');
@@ -109,6 +122,15 @@ function replay(
       problems.push(`state ${k + 1} is not a successor of state ${k} by ${label}`);
     }
   }
+}
+
+/** A claimed loop closes, and a claimed deadlock has no successor. */
+function replayEnding(
+  module: ExecutableModule,
+  states: readonly State[],
+  claim: ReplayClaim,
+  problems: string[],
+): void {
   const last = at(states, states.length - 1, 'the last state of a trace');
   if (claim.loopsBackTo !== null) {
     const target = states[claim.loopsBackTo];
@@ -121,8 +143,17 @@ function replay(
   }
   if (claim.deadlock && successorsOf(module, last).length > 0)
     problems.push('the last state has a successor, so it is no deadlock');
-  const prop = claim.property;
-  if (prop === undefined || prop === null) return;
+}
+
+/** The named property is violated on the trace (an Assert message: checked by the steps only). */
+function replayViolation(
+  module: ExecutableModule,
+  states: readonly State[],
+  claim: ReplayClaim,
+  prop: string,
+  problems: string[],
+): void {
+  const last = at(states, states.length - 1, 'the last state of a trace');
   const inv = module.invariants.find((i) => i.name === prop);
   if (inv !== undefined) {
     if (inv.holds(last)) problems.push(`the invariant ${prop} holds in the last state`);
@@ -136,7 +167,18 @@ function replay(
     return;
   }
   const tp = module.temporalProperties.find((t) => t.name === prop);
-  if (tp === undefined) return; // an Assert message: checked by replaying the steps only
+  if (tp !== undefined) replayTemporal(module, states, claim, tp, problems);
+}
+
+/** The trace is a lasso (or ends stuttering), fair, and violates one instance of `tp`. */
+function replayTemporal(
+  module: ExecutableModule,
+  states: readonly State[],
+  claim: ReplayClaim,
+  tp: TemporalProperty,
+  problems: string[],
+): void {
+  const last = at(states, states.length - 1, 'the last state of a trace');
   // The cycle of the lasso: states[loop..] then back, or the last state stuttering.
   const loopStart = claim.loopsBackTo ?? states.length - 1;
   const cycle = states.slice(loopStart);
@@ -159,5 +201,5 @@ function replay(
       problems.push(`the loop is not fair: ${f.label} is enabled on it but never taken`);
   }
   if (!tp.instances.some((inst) => lassoViolatesForm(inst.form, { states, loopStart })))
-    problems.push(`the behaviour satisfies ${prop}`);
+    problems.push(`the behaviour satisfies ${tp.name}`);
 }

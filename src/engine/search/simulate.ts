@@ -151,37 +151,9 @@ function* runSimulation(
   const traceLimit = Math.max(1, Math.floor(options.traces ?? SIMULATE_DEFAULTS.traces));
   const seed = Math.floor(options.seed ?? SIMULATE_DEFAULTS.seed);
   const rng = new Xoshiro128(seed);
-  const seen = new FingerprintSet(1 << 12);
+  const tally = new Tally(module.symmetry, { seed, depthLimit, traceLimit }, started);
   const interval = options.progressIntervalMs ?? 1000;
-  let statesGenerated = 0;
-  let longest = 0;
-  let behaviours = 0;
   let lastProgress = started;
-
-  // Counts a state reached and remembers its fingerprint (for the distinct count).
-  const reach = (s: State): void => {
-    statesGenerated++;
-    if (module.symmetry === undefined) fingerprintState(s);
-    else fingerprintOrbit(s, module.symmetry);
-    seen.lookupOrInsert(FP.h1, FP.h2, seen.size);
-  };
-  const counts = () => ({
-    behaviours,
-    statesGenerated,
-    distinct: seen.size,
-    longest,
-    seed,
-    depthLimit,
-    traceLimit,
-  });
-  const seconds = (): number => (Date.now() - started) / 1000;
-  const progress = (): void =>
-    options.onProgress?.({
-      behaviours,
-      statesGenerated,
-      distinctStates: seen.size,
-      seconds: seconds(),
-    });
 
   // Every initial state is checked once, in Init's order, before any behaviour: a violation
   // there is found whatever the seed.
@@ -190,49 +162,93 @@ function* runSimulation(
   try {
     outcome = firstBadInitialState(module, limits, stepCost, (s) => {
       inits.push(s);
-      reach(s);
-      longest = 1;
+      tally.reach(s);
+      tally.longest = 1;
     });
   } catch (err) {
-    if (err instanceof LimitReached) return limitResult(err.reason, counts(), seconds(), options);
+    if (err instanceof LimitReached)
+      return limitResult(err.reason, tally.counts(), tally.seconds(), options);
     outcome = caught(err, [], undefined);
   }
-  if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
-  if (inits.length === 0) return noInitialState(counts(), seconds());
+  if (outcome !== undefined)
+    return violationResult(module, outcome, tally.counts(), tally.seconds());
+  if (inits.length === 0) return noInitialState(tally.counts(), tally.seconds());
 
   const walker = newWalker(
-    { module, checkDeadlock: config.checkDeadlock, rng, limits, depthLimit, reached: reach },
+    { module, checkDeadlock: config.checkDeadlock, rng, limits, depthLimit, reached: tally.reach },
     stepCost,
   );
 
-  while (behaviours < traceLimit) {
+  while (tally.behaviours < traceLimit) {
     const init = at(inits, rng.below(inits.length), 'an initial state');
     const path: Step[] = [];
     outcome = undefined;
     try {
       outcome = yield* behaviour(walker, init, path);
     } catch (err) {
-      if (err instanceof LimitReached) return limitResult(err.reason, counts(), seconds(), options);
+      if (err instanceof LimitReached)
+        return limitResult(err.reason, tally.counts(), tally.seconds(), options);
       outcome = caught(err, path, init);
     }
-    behaviours++;
-    if (path.length + 1 > longest) longest = path.length + 1;
-    if (outcome !== undefined) return violationResult(module, outcome, counts(), seconds());
+    tally.behaviours++;
+    if (path.length + 1 > tally.longest) tally.longest = path.length + 1;
+    if (outcome !== undefined)
+      return violationResult(module, outcome, tally.counts(), tally.seconds());
 
     const now = Date.now();
     const reason = limits.reached(now);
-    if (reason !== undefined) return limitResult(reason, counts(), seconds(), options);
+    if (reason !== undefined) return limitResult(reason, tally.counts(), tally.seconds(), options);
     if (now - lastProgress >= interval) {
       lastProgress = now;
-      progress();
+      tally.report(options.onProgress);
     }
     if (limits.yieldDue) {
       yield;
       limits.yielded();
     }
   }
-  progress();
-  return inconclusiveResult('simulation', counts(), seconds(), options, 'budget');
+  tally.report(options.onProgress);
+  return inconclusiveResult('simulation', tally.counts(), tally.seconds(), options, 'budget');
+}
+
+/** What a simulation has done so far: the counts its result and its progress reports give. */
+class Tally {
+  statesGenerated = 0;
+  longest = 0;
+  behaviours = 0;
+  private readonly seen = new FingerprintSet(1 << 12);
+
+  constructor(
+    private readonly symmetry: ExecutableModule['symmetry'],
+    private readonly budget: Pick<Counts, 'seed' | 'depthLimit' | 'traceLimit'>,
+    private readonly started: number,
+  ) {}
+
+  /** Counts a state reached and remembers its fingerprint (for the distinct count). */
+  readonly reach = (s: State): void => {
+    this.statesGenerated++;
+    if (this.symmetry === undefined) fingerprintState(s);
+    else fingerprintOrbit(s, this.symmetry);
+    this.seen.lookupOrInsert(FP.h1, FP.h2, this.seen.size);
+  };
+
+  counts(): Counts {
+    const { behaviours, statesGenerated, longest } = this;
+    return { behaviours, statesGenerated, distinct: this.seen.size, longest, ...this.budget };
+  }
+
+  seconds(): number {
+    return (Date.now() - this.started) / 1000;
+  }
+
+  report(onProgress: SimulateOptions['onProgress']): void {
+    onProgress?.({
+      behaviours: this.behaviours,
+      statesGenerated: this.statesGenerated,
+      distinctStates: this.seen.size,
+      seconds: this.seconds(),
+    });
+  }
 }
 
 /**

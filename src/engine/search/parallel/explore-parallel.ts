@@ -35,6 +35,7 @@ import {
   type FromWorker,
   type ToWorker,
   type WorkerEvent,
+  type WorkerSetup,
 } from './protocol.js';
 import { RunLimits } from '../run-limits.js';
 import { ownerOf } from './shard.js';
@@ -131,36 +132,14 @@ export async function exploreParallel(
     options.memoryMb !== undefined
       ? (options.memoryMb * 1024 * 1024) / n
       : getHeapStatistics().heap_size_limit * 0.8;
-  const peers = peerPorts(n);
   const script = options.workerScript ?? new URL('./worker.js', import.meta.url);
-  const inboxes: Inbox[] = [];
-  const ports: MessagePort[] = [];
-  const workers: Worker[] = [];
-  for (let w = 0; w < n; w++) {
-    const ch = new MessageChannel();
-    const inbox = new Inbox();
-    inboxes.push(inbox);
-    ports.push(ch.port1);
-    ch.port1.on('message', (m: FromWorker) => inbox.put(m));
-    const own = at(peers, w, 'the peers of a worker');
-    const transfer = [ch.port2, ...own.filter((p): p is MessagePort => p !== null)];
-    const worker = new Worker(script, {
-      workerData: {
-        id: w,
-        workers: n,
-        source,
-        checkDeadlock: config.checkDeadlock,
-        control,
-        heapLimit,
-        port: ch.port2,
-        peers: own,
-      },
-      transferList: transfer,
-    });
-    worker.on('error', (e) => inbox.fail(e));
-    worker.on('exit', (code) => inbox.fail(new Error(`a search worker exited (code ${code})`)));
-    workers.push(worker);
-  }
+  const { inboxes, ports, workers } = startWorkers(script, {
+    workers: n,
+    source,
+    checkDeadlock: config.checkDeadlock,
+    control,
+    heapLimit,
+  });
   const send = (w: number, msg: ToWorker, transfer: ArrayBuffer[] = []): void => {
     at(ports, w, 'the port of a worker').postMessage(msg, transfer);
     Atomics.add(ctl, bellWord(w), 1);
@@ -185,6 +164,35 @@ export async function exploreParallel(
     for (const p of ports) p.close();
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** Starts the workers, each with a port to this thread (its messages go to its inbox) and to every other worker. */
+function startWorkers(
+  script: URL,
+  shared: Omit<WorkerSetup, 'id'>,
+): { inboxes: Inbox[]; ports: MessagePort[]; workers: Worker[] } {
+  const n = shared.workers;
+  const peers = peerPorts(n);
+  const inboxes: Inbox[] = [];
+  const ports: MessagePort[] = [];
+  const workers: Worker[] = [];
+  for (let w = 0; w < n; w++) {
+    const ch = new MessageChannel();
+    const inbox = new Inbox();
+    inboxes.push(inbox);
+    ports.push(ch.port1);
+    ch.port1.on('message', (m: FromWorker) => inbox.put(m));
+    const own = at(peers, w, 'the peers of a worker');
+    const transfer = [ch.port2, ...own.filter((p): p is MessagePort => p !== null)];
+    const worker = new Worker(script, {
+      workerData: { id: w, ...shared, port: ch.port2, peers: own },
+      transferList: transfer,
+    });
+    worker.on('error', (e) => inbox.fail(e));
+    worker.on('exit', (code) => inbox.fail(new Error(`a search worker exited (code ${code})`)));
+    workers.push(worker);
+  }
+  return { inboxes, ports, workers };
 }
 
 /** A channel between every two workers: `peers[a][b]` is a's end of its channel to b (null when a = b). */
@@ -275,33 +283,58 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
         Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
       return stoppedResult(run, why, reports, level, heapUsed);
     }
-    const merged = mergeKeys(reports.map((r) => r.keys));
-    const succ = new Int32Array(level.frontier);
-    for (const r of reports)
-      r.expandedRanks.forEach((rank, i) => {
-        succ[rank] = at(r.expandedCounts, i, 'the successor count of an expanded state');
-      });
-    const stop = chooseStop(eventsOf(reports), merged, level, options.maxStates);
-    if (stop !== undefined) {
-      const c = stopCounts(stop.key, stop.ev?.kind, merged, succ, level);
-      if (stop.ev === undefined)
-        return limitResult(run, 'max-states', c.distinct, c.generated, c.depth, c.queued, heapUsed);
-      return violationResult(run, stop.ev, stop.worker, c, heapUsed);
-    }
-    const total = merged.parentRank.length;
-    const generated = level.generated + succ.reduce((a, b) => a + b, 0);
-    if (total === 0) {
-      const unreached = unreachedOf(module, actionReached, coverReached);
-      return holdsResult(run, level, generated, unreached, heapUsed);
-    }
-    level = {
-      level: level.level + 1,
-      distinct: level.distinct + total,
-      generated,
-      frontier: total,
-    };
-    ranks = merged.ranks;
+    const next = settleLevel(run, reports, level, heapUsed, () =>
+      unreachedOf(module, actionReached, coverReached),
+    );
+    if ('result' in next) return next.result;
+    level = next.level;
+    ranks = next.ranks;
   }
+}
+
+/**
+ * After a level: the result when the level stopped the search (a violation, the state limit, no
+ * new state), else the next level's counts and the ranks each worker expands in it.
+ */
+function settleLevel(
+  run: Run,
+  reports: readonly LevelReport[],
+  level: LevelCounts,
+  heapUsed: number,
+  unreached: () => Unreached,
+):
+  | { readonly result: EngineCheckResult | Promise<EngineCheckResult> }
+  | { readonly level: LevelCounts; readonly ranks: (Int32Array | null)[] } {
+  const merged = mergeKeys(reports.map((r) => r.keys));
+  const succ = new Int32Array(level.frontier);
+  for (const r of reports)
+    r.expandedRanks.forEach((rank, i) => {
+      succ[rank] = at(r.expandedCounts, i, 'the successor count of an expanded state');
+    });
+  const stop = chooseStop(eventsOf(reports), merged, level, run.options.maxStates);
+  if (stop !== undefined) {
+    const c = stopCounts(stop.key, stop.ev?.kind, merged, succ, level);
+    if (stop.ev === undefined)
+      return {
+        result: limitResult(
+          run,
+          'max-states',
+          c.distinct,
+          c.generated,
+          c.depth,
+          c.queued,
+          heapUsed,
+        ),
+      };
+    return { result: violationResult(run, stop.ev, stop.worker, c, heapUsed) };
+  }
+  const total = merged.parentRank.length;
+  const generated = level.generated + succ.reduce((a, b) => a + b, 0);
+  if (total === 0) return { result: holdsResult(run, level, generated, unreached(), heapUsed) };
+  return {
+    level: { level: level.level + 1, distinct: level.distinct + total, generated, frontier: total },
+    ranks: merged.ranks,
+  };
 }
 
 /** Distinct and generated states so far: the level's counts plus what the workers found in the level under way. */
