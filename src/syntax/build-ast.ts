@@ -5,7 +5,7 @@
 // throws on a broken tree: a missing name is an Ident with name '', a missing expression an
 // ErrorExpr.
 
-import type { CstNode } from 'chevrotain';
+import type { CstNode, IToken } from 'chevrotain';
 import type * as C from '../../grammar/cst.js';
 import { describeToken } from '../../grammar/error-messages.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -139,26 +139,35 @@ class Builder extends StmtBuilder {
     }
   }
 
+  /**
+   * What a declaration named by its first identifier starts with: kind, id, span and name, its
+   * own id taken before its name's (the fields after it take theirs later).
+   */
+  private namedDecl<K extends A.Decl['kind']>(
+    kind: K,
+    node: CstNode & { readonly children: { readonly Identifier?: IToken[] } },
+  ): { kind: K; id: number; span: Span; name: A.Ident } {
+    return {
+      kind,
+      id: this.id(),
+      span: this.node(node),
+      name: this.ident(first(node.children.Identifier)),
+    };
+  }
+
   private paramDecl(node: C.ParamDeclCstNode): A.ParamDecl {
     const n = node.children;
     return {
-      kind: 'ParamDecl',
-      id: this.id(),
-      span: this.node(node),
-      name: this.ident(first(n.Identifier)),
+      ...this.namedDecl('ParamDecl', node),
       type: this.typeExpr(first(n.typeExpr)),
       default: this.expr(first(n.expression)),
     };
   }
 
   private constDecl(node: C.ConstDeclCstNode): A.ConstDecl {
-    const n = node.children;
     return {
-      kind: 'ConstDecl',
-      id: this.id(),
-      span: this.node(node),
-      name: this.ident(first(n.Identifier)),
-      value: this.expr(first(n.expression)),
+      ...this.namedDecl('ConstDecl', node),
+      value: this.expr(first(node.children.expression)),
     };
   }
 
@@ -204,14 +213,7 @@ class Builder extends StmtBuilder {
     kind: 'InvariantDecl' | 'ActionPropertyDecl' | 'CoverDecl',
     node: C.InvariantDeclCstNode,
   ): A.Decl {
-    const n = node.children;
-    return {
-      kind,
-      id: this.id(),
-      span: this.node(node),
-      name: this.ident(first(n.Identifier)),
-      expr: this.expr(first(n.expression)),
-    };
+    return { ...this.namedDecl(kind, node), expr: this.expr(first(node.children.expression)) };
   }
 
   private importDecl(cst: C.ImportDeclCstNode): A.ImportDecl {

@@ -4,23 +4,18 @@
 // trace replays.
 
 import * as F from './fixture-modules.js';
-import {
-  expectReplays,
-  NEEDS,
-  recordedStats,
-  recordedTraceLength,
-  run,
-  withFixtures,
-} from './recorded-runs.js';
+import { expectRecordedRun, expectReplays, NEEDS, run, withFixtures } from './recorded-runs.js';
 
 withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
   test('01-success: Mutex holds with 811 distinct states', async () => {
-    const r = await run(F.mutex());
-    const tlc = recordedStats('01-success')!;
+    const f = F.mutex();
+    const r = await run(f);
     expect(r.verdict).toBe('holds');
-    expect(r.stats.distinctStates).toBe(tlc.distinct);
-    expect(r.stats.statesGenerated).toBe(tlc.generated);
-    expect(r.stats.depth).toBe(tlc.depth);
+    expectRecordedRun(r, f, '01-success', {
+      counts: ['generated', 'distinct', 'depth'],
+      traceLength: false,
+      replays: false,
+    });
     expect(r.stats.queued).toBe(0);
     expect(r.unreached).toBeUndefined();
   });
@@ -28,44 +23,28 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
   test('02-invariant: RacyCounter violates NoLostUpdate with a 5-state trace', async () => {
     const f = F.racyCounter();
     const r = await run(f);
-    const tlc = recordedStats('02-invariant')!;
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('NoLostUpdate');
-    expect([
-      r.stats.statesGenerated,
-      r.stats.distinctStates,
-      r.stats.queued,
-      r.stats.depth,
-    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
-    expect(r.trace).toHaveLength(recordedTraceLength('02-invariant'));
-    expect(r.trace!.map((s) => s.action?.name ?? null)).toEqual([
+    expectRecordedRun(r, f, '02-invariant');
+    expect(r.trace?.map((s) => s.action?.name ?? null)).toEqual([
       null,
       'A_load',
       'A_load',
       'A_store',
       'A_store',
     ]);
-    expect(r.trace![1]!.action!.params).toEqual({ self: { '#mv': 't1' } });
-    expect(r.trace![4]!.state).toMatchObject({
+    expect(r.trace?.[1]?.action?.params).toEqual({ self: { '#mv': 't1' } });
+    expect(r.trace?.[4]?.state).toMatchObject({
       counter: 1,
       finished: { '#set': [{ '#mv': 't1' }, { '#mv': 't2' }] },
     });
-    expectReplays(f, r);
   });
 
   test('03-deadlock: BarrierLock deadlocks after 4 states', async () => {
     const f = F.barrierLock();
     const r = await run(f);
-    const tlc = recordedStats('03-deadlock')!;
     expect(r.verdict).toBe('deadlock');
-    expect([
-      r.stats.statesGenerated,
-      r.stats.distinctStates,
-      r.stats.queued,
-      r.stats.depth,
-    ]).toEqual([tlc.generated, tlc.distinct, tlc.queued, tlc.depth]);
-    expect(r.trace).toHaveLength(recordedTraceLength('03-deadlock'));
-    expectReplays(f, r, { deadlock: true });
+    expectRecordedRun(r, f, '03-deadlock', { deadlock: true });
   });
 
   test('06-init-violation: an initial state violates the invariant', async () => {
@@ -74,7 +53,7 @@ withFixtures(`agreement with recorded TLC runs${NEEDS}`, () => {
     expect(r.verdict).toBe('violated');
     expect(r.property).toBe('DomainNeedsNnp');
     expect(r.trace).toHaveLength(1);
-    expect(r.trace![0]!.action).toBeNull();
+    expect(r.trace?.[0]?.action).toBeNull();
     expectReplays(f, r);
   });
 });

@@ -14,7 +14,7 @@ export const withFixtures = fixturesPresent ? describe : describe.skip;
 export const NEEDS = fixturesPresent ? '' : ` (skipped: no recorded TLC runs at ${FIXTURES})`;
 
 /** The final statistics line of a recorded TLC run: generated, distinct, queued, depth. */
-export function recordedStats(
+function recordedStats(
   dir: string,
 ): { generated: number; distinct: number; queued: number; depth: number } | undefined {
   const out = readFileSync(`${FIXTURES}/${dir}/plain.out`, 'utf8');
@@ -33,7 +33,7 @@ export function recordedStats(
 }
 
 /** Number of `State n:` lines of the recorded trace (a `Stuttering` line excluded). */
-export function recordedTraceLength(dir: string): number {
+function recordedTraceLength(dir: string): number {
   const out = readFileSync(`${FIXTURES}/${dir}/plain.out`, 'utf8');
   return (out.match(/^State \d+: </gm) ?? []).length;
 }
@@ -57,4 +57,44 @@ export function expectReplays(
     ...extra,
   });
   expect(problems).toEqual([]);
+}
+
+/** TLC's names of the counts, and the engine's. */
+const COUNTS = {
+  generated: 'statesGenerated',
+  distinct: 'distinctStates',
+  queued: 'queued',
+  depth: 'depth',
+} as const;
+type Count = keyof typeof COUNTS;
+
+/** What of a recorded run a result is held to (everything unless said otherwise). */
+export interface RecordedParts {
+  /** The counts compared (default all four). */
+  readonly counts?: readonly Count[];
+  /** The trace has the recorded run's length (default true). */
+  readonly traceLength?: boolean;
+  /** The counterexample replays against the module (default true). */
+  readonly replays?: boolean;
+  /** The counterexample ends in a deadlock. */
+  readonly deadlock?: boolean;
+}
+
+/**
+ * Expects `r`, fixture `f` checked by the embedded engine, to be TLC's recorded run `name` again:
+ * the same counts, a trace of the recorded length, and a counterexample that replays.
+ */
+export function expectRecordedRun(
+  r: EngineCheckResult,
+  f: F.Fixture,
+  name: string,
+  parts: RecordedParts = {},
+): void {
+  const tlc = recordedStats(name);
+  if (tlc === undefined) throw new Error(`${name}: the recorded run has no statistics line`);
+  const counts = parts.counts ?? (Object.keys(COUNTS) as Count[]);
+  expect(counts.map((c) => r.stats[COUNTS[c]])).toEqual(counts.map((c) => tlc[c]));
+  if (parts.traceLength !== false) expect(r.trace).toHaveLength(recordedTraceLength(name));
+  if (parts.replays !== false)
+    expectReplays(f, r, parts.deadlock === true ? { deadlock: true } : {});
 }

@@ -8,6 +8,7 @@ import { fairnessStepParts } from '../evaluation/fairness-steps.js';
 import type { CodeGen } from './gen-code.js';
 import { resolveZeroArg } from './gen-levels.js';
 import { type Env, type K, lit } from './gen-types.js';
+import { writeBoundLoops } from './module-gen.js';
 
 /**
  * The code of a fairness instance's argument list in its label, `(t1, t2)`: bound arguments by
@@ -49,28 +50,16 @@ export function writeFairness(
     return;
   }
   if (e.kind === 'TlaQuant' && e.quantifier === '\\A') {
-    const s = g.fresh('s');
-    w.write('').block(() => {
-      w.writeLine(`const ${s}: Value = ${g.val(e.set, env).c};`);
-      w.writeLine(
-        `if (!(${s} instanceof rt.SetValue)) throw new rt.EvalError(${lit('A fairness quantifier does not range over a set.')}, ${lit(spec)});`,
-      );
-      let env2 = env;
-      const b2 = [...binds];
-      const vs = e.variables.map((v) => {
-        const b = g.fresh(`b_${v}`);
-        env2 = g.withName(env2, v, { kind: 'js', code: b, t: 'any' });
-        b2.push({ name: v, js: b });
-        return b;
-      });
-      const loops = (i: number): void => {
-        if (i === vs.length) {
-          writeFairness(g, module, e.body, env2, b2, spec, w, varsOf);
-          return;
-        }
-        w.write(`for (const ${vs[i]} of ${s}.elems)`).block(() => loops(i + 1));
-      };
-      loops(0);
+    const notSet = {
+      message: 'A fairness quantifier does not range over a set.',
+      definition: spec,
+    };
+    writeBoundLoops(g, e, env, notSet, w, (inner, names) => {
+      const b2 = [
+        ...binds,
+        ...e.variables.map((name, i) => ({ name, js: at(names, i, 'a bound name') })),
+      ];
+      writeFairness(g, module, e.body, inner, b2, spec, w, varsOf);
     });
     return;
   }

@@ -7,6 +7,7 @@ import type { TlaExpr } from '../../tla/tla-ast.js';
 import type { CodeGen } from './gen-code.js';
 import { resolveZeroArg } from './gen-levels.js';
 import { CompileError, type Env, lit } from './gen-types.js';
+import { writeBoundLoops } from './module-gen.js';
 
 /** A state predicate of a temporal property as an arrow function. */
 function temporalPredicate(g: CodeGen, name: string, e: TlaExpr, env: Env): string {
@@ -60,34 +61,17 @@ export function writeTemporal(
     return;
   }
   if (e.kind === 'TlaQuant' && e.quantifier === '\\A') {
-    const s = g.fresh('s');
-    w.write('').block(() => {
-      w.writeLine(`const ${s}: Value = ${g.val(e.set, env).c};`);
-      w.writeLine(
-        `if (!(${s} instanceof rt.SetValue)) throw new rt.EvalError(${lit(`The bound set in property ${name} is not a set.`)}, ${lit(name)});`,
-      );
-      let env2 = env;
-      const vs = e.variables.map((v) => {
-        const b = g.fresh(`b_${v}`);
-        env2 = g.withName(env2, v, { kind: 'js', code: b, t: 'any' });
-        return b;
-      });
-      const loops = (i: number): void => {
-        if (i === vs.length) {
-          writeTemporal(
-            g,
-            name,
-            e.body,
-            env2,
-            `${label} + "(" + [${vs.join(', ')}].map(rt.formatValue).join(", ") + ")"`,
-            w,
-          );
-          return;
-        }
-        w.write(`for (const ${vs[i]} of ${s}.elems)`).block(() => loops(i + 1));
-      };
-      loops(0);
-    });
+    const notSet = { message: `The bound set in property ${name} is not a set.`, definition: name };
+    writeBoundLoops(g, e, env, notSet, w, (inner, names) =>
+      writeTemporal(
+        g,
+        name,
+        e.body,
+        inner,
+        `${label} + "(" + [${names.join(', ')}].map(rt.formatValue).join(", ") + ")"`,
+        w,
+      ),
+    );
     return;
   }
   const form = formCode(g, name, e, env);
