@@ -22,7 +22,7 @@ import { mapTrace } from '../trace/map-trace.js';
 import { deadlockWaits } from '../engine/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { definitionAtLine } from './definition-at-line.js';
-import { parseTlaLocation, runTlc } from '../tlc/index.js';
+import { parseTlaLocation, runTlc, type TlcRunOptions } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
 import { at } from '../source/checked-index.js';
 
@@ -51,23 +51,9 @@ export interface RunCaseOptions {
   /** Heap for the embedded engine before it stops with advice (`--memory`). */
   readonly memoryMb?: number | undefined;
   /** Random simulation instead of an exhaustive search (either engine). */
-  readonly simulate?:
-    | {
-        readonly depth?: number | undefined;
-        readonly traces?: number | undefined;
-        readonly seed?: number | undefined;
-      }
-    | undefined;
+  readonly simulate?: TlcRunOptions['simulate'];
   /** TLC's distributed mode (engine tlc only). */
-  readonly distributed?:
-    | {
-        readonly listen?: string | undefined;
-        readonly safetyOnly?: boolean | undefined;
-        readonly fpSets?: number | undefined;
-        /** Receives the commands that add workers from other machines, once the server is ready. */
-        readonly onWorkerCommand?: ((credspecLine: string, javaLine: string) => void) | undefined;
-      }
-    | undefined;
+  readonly distributed?: TlcRunOptions['distributed'];
 }
 
 /** Where `emit --param` writes its throwaway variants: `generated/` of the user cache folder. */

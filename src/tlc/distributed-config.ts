@@ -1,10 +1,12 @@
-import { at } from '../source/checked-index.js';
 // Takes the text of a TLC config and of its module and returns what distributed and replayed
 // runs need to know about them: the CONSTANT sections as written, the invariants, which
 // properties are action properties (`Name == [][A]_v`) and which are temporal, and the name
 // of the next-state action. Pure; it must not run TLC or touch files.
 
-const KEYWORDS = new Set([
+import { at } from '../source/checked-index.js';
+
+/** The keywords that open a section of a TLC config. */
+export const CFG_KEYWORDS: ReadonlySet<string> = new Set([
   'CONSTANT',
   'CONSTANTS',
   'INIT',
@@ -43,7 +45,7 @@ export function cfgSections(cfgText: string): CfgSection[] {
   const marks: { keyword: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(re)) {
     const keyword = at(m, 2, 'a config keyword');
-    if (!KEYWORDS.has(keyword)) continue;
+    if (!CFG_KEYWORDS.has(keyword)) continue;
     const start = m.index + at(m, 1, 'the space before a keyword').length;
     marks.push({ keyword, start, end: start + keyword.length });
   }

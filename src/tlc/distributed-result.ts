@@ -19,7 +19,7 @@ import {
 import type { ToolMessage } from './read-tool-output.js';
 import { readPrintedState } from './read-trace-state.js';
 import { tlcErrorResult as errorResult } from './start.js';
-import { reportToCheckResult, statsOf, withJavaSaid } from './to-check-result.js';
+import { inconclusiveOf, reportToCheckResult, statsOf, withJavaSaid } from './to-check-result.js';
 
 /** 2102 `Error: Invariant X is violated.` + `While working on the initial state:` is 2107 in a local run. */
 function asLocalInitialViolation(m: ToolMessage): ToolMessage {
@@ -266,23 +266,8 @@ export function inconclusive(
     reason === 'no-workers'
       ? workerOutput.flatMap((o) => o.split('\n')).find((l) => /^Error|Exception/.test(l.trim()))
       : undefined;
-  return {
-    engine: 'tlc',
-    verdict: 'inconclusive',
-    property: null,
-    stats: {
-      distinctStates: progress?.distinct ?? 0,
-      statesGenerated: progress?.generated ?? 0,
-      depth: progress?.depth ?? 0,
-      seconds,
-      queued: progress?.queue ?? 0,
-    },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: {
-      reason: reason === 'no-workers' ? 'interrupted' : reason,
-      advice: ADVICE[reason](options, workers) + (said ? ` A worker said: ${said.trim()}` : ''),
-    },
-  };
+  return inconclusiveOf(progress, seconds, {
+    reason: reason === 'no-workers' ? 'interrupted' : reason,
+    advice: ADVICE[reason](options, workers) + (said ? ` A worker said: ${said.trim()}` : ''),
+  });
 }

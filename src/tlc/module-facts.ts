@@ -1,7 +1,9 @@
-import { at } from '../source/checked-index.js';
 // Takes the text of a TLA+ module or its TLC config and returns the few facts the output reader
 // needs that TLC does not print: action parameter names (TLC prints only the values) and the
 // config's property names (TLC 1.7.4 does not name a violated temporal property). Pure.
+
+import { at } from '../source/checked-index.js';
+import { CFG_KEYWORDS } from './distributed-config.js';
 
 /** Operator name to its parameter names, in order. */
 export type ActionParameterNames = ReadonlyMap<string, readonly string[]>;
@@ -45,27 +47,6 @@ export function nameArguments<T>(
   });
   return out;
 }
-
-const CFG_KEYWORDS = new Set([
-  'CONSTANT',
-  'CONSTANTS',
-  'INIT',
-  'NEXT',
-  'SPECIFICATION',
-  'INVARIANT',
-  'INVARIANTS',
-  'PROPERTY',
-  'PROPERTIES',
-  'CONSTRAINT',
-  'CONSTRAINTS',
-  'ACTION_CONSTRAINT',
-  'ACTION_CONSTRAINTS',
-  'SYMMETRY',
-  'VIEW',
-  'CHECK_DEADLOCK',
-  'POSTCONDITION',
-  'ALIAS',
-]);
 
 /** The names listed after PROPERTY/PROPERTIES in a TLC config, in order. */
 export function readConfigProperties(cfgText: string): string[] {

@@ -14,7 +14,7 @@ import {
   type TlcReport,
 } from './interpret-messages.js';
 import { ToolOutputReader } from './read-tool-output.js';
-import { reportToCheckResult, withJavaSaid } from './to-check-result.js';
+import { inconclusiveOf, reportToCheckResult, withJavaSaid } from './to-check-result.js';
 import { nameTemporalViolation } from './name-temporal.js';
 import {
   inRunFolder,
@@ -112,22 +112,7 @@ function inconclusiveResult(
   progress: Progress | null,
   seconds: number,
 ): CheckResult {
-  return {
-    engine: 'tlc',
-    verdict: 'inconclusive',
-    property: null,
-    stats: {
-      distinctStates: progress?.distinct ?? 0,
-      statesGenerated: progress?.generated ?? 0,
-      depth: progress?.depth ?? 0,
-      seconds,
-      queued: progress?.queue ?? 0,
-    },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: { reason, advice: ADVICE[reason](options) },
-  };
+  return inconclusiveOf(progress, seconds, { reason, advice: ADVICE[reason](options) });
 }
 
 function runProcess(

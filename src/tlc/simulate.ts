@@ -16,7 +16,7 @@ import {
   tlcErrorResult as errorResult,
   type TlcStartOptions,
 } from './start.js';
-import { reportToCheckResult, withJavaSaid } from './to-check-result.js';
+import { inconclusiveOf, reportToCheckResult, withJavaSaid } from './to-check-result.js';
 import { nameTemporalViolation, type TemporalJudge } from './name-temporal.js';
 import { at } from '../source/checked-index.js';
 
@@ -266,23 +266,10 @@ function foundNothing(run: {
       : stopReason === 'interrupted'
         ? 'the run was interrupted'
         : `all ${traces} behaviours asked for were generated`;
-  return {
-    engine: 'tlc',
-    verdict: 'inconclusive',
-    property: null,
-    stats: {
-      distinctStates: 0,
-      statesGenerated: generated,
-      depth: 0,
-      seconds: run.seconds,
-      queued: 0,
-    },
-    trace: null,
-    loopsBackTo: null,
-    stuttering: false,
-    inconclusive: {
-      reason: stopReason === 'interrupted' ? 'interrupted' : 'simulation',
-      advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. ${NOT_COUNTED} A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
-    },
-  };
+  // A simulation's only count is the states it generated.
+  const counts = { distinct: 0, generated, depth: 0, queue: 0 };
+  return inconclusiveOf(counts, run.seconds, {
+    reason: stopReason === 'interrupted' ? 'interrupted' : 'simulation',
+    advice: `TLC's simulation found no violation: ${count} of up to ${depth} states (seed ${seed}), ${generated} states generated; ${why}. ${NOT_COUNTED} A simulation samples behaviours and proves nothing: run more behaviours or another seed, or an exhaustive check for a verdict.`,
+  });
 }

@@ -8,6 +8,7 @@ import type { ParsedToolOutput } from './read-tool-output.js';
 import {
   interpretMessages,
   type InterpretOptions,
+  type Progress,
   type ReadTrace,
   type TlcReport,
 } from './interpret-messages.js';
@@ -153,5 +154,29 @@ export function withJavaSaid(result: CheckResult, said: string): CheckResult {
   return {
     ...result,
     error: { ...result.error, message: `${result.error.message}\nJava said: ${said}` },
+  };
+}
+
+/** A run with no verdict: TLC's counts when it stopped (none known: 0), and why and what next. */
+export function inconclusiveOf(
+  progress: Progress | null,
+  seconds: number,
+  inconclusive: NonNullable<CheckResult['inconclusive']>,
+): CheckResult {
+  return {
+    engine: 'tlc',
+    verdict: 'inconclusive',
+    property: null,
+    stats: {
+      distinctStates: progress?.distinct ?? 0,
+      statesGenerated: progress?.generated ?? 0,
+      depth: progress?.depth ?? 0,
+      seconds,
+      queued: progress?.queue ?? 0,
+    },
+    trace: null,
+    loopsBackTo: null,
+    stuttering: false,
+    inconclusive,
   };
 }
