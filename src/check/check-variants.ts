@@ -20,7 +20,7 @@ import { collectLabels, type LabelIndex } from './labels.js';
 import { printExpr } from './print-expr.js';
 import { describeKind } from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
-import { comparable, fits, typeToString, type Type } from './types.js';
+import { comparable, enumType, fits, typeToString, type Type } from './types.js';
 import { forEachStmt, unparen } from '../syntax/visit.js';
 import { at } from '../source/checked-index.js';
 
@@ -143,7 +143,8 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   } else if (v.kind === 'NameExpr') {
     const sym = ctx.symbols.get(v);
     if (sym === undefined) return; // CS2001 already
-    if (sym.kind === 'enumMember') actual = { kind: 'enum', name: sym.enumName ?? '' };
+    const e = sym.enumName === undefined ? undefined : ctx.globals.own(sym.enumName)?.decl;
+    if (sym.kind === 'enumMember' && e?.kind === 'EnumDecl') actual = enumType(e);
   } else if (v.kind === 'ErrorExpr') {
     return;
   }
