@@ -15,6 +15,7 @@ import type {
   TypeExpr,
   VariantDecl,
 } from '../syntax/ast.js';
+import { evalConst } from './const-eval.js';
 import type { CheckContext } from './context.js';
 import { collectLabels, type LabelIndex } from './labels.js';
 import { printExpr } from './print-expr.js';
@@ -156,9 +157,10 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   if (t === undefined) return;
   let ok = fits(actual, t);
   if (ok && n !== undefined && param.type.kind === 'RangeType') {
-    const lo = evalConst(ctx, param.type.lo, new Set());
-    const hi = evalConst(ctx, param.type.hi, new Set());
-    if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) ok = false;
+    // Bounds that name a param have no value here: only literal and const bounds are checked.
+    const lo = evalConst(param.type.lo, ctx.symbols, () => undefined);
+    const hi = evalConst(param.type.hi, ctx.symbols, () => undefined);
+    if ((typeof lo === 'number' && n < lo) || (typeof hi === 'number' && n > hi)) ok = false;
   }
   if (!ok)
     ctx.report('CS5007', value.span, {
@@ -166,34 +168,6 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
       name: param.name.name,
       type: typeToString(t),
     });
-}
-
-/** The value of a constant integer expression (literals, consts, + - *), when it has one. */
-function evalConst(ctx: CheckContext, e: Expr, seen: Set<unknown>): number | undefined {
-  const u = unparen(e);
-  switch (u.kind) {
-    case 'IntLit':
-      return u.value;
-    case 'UnaryExpr': {
-      const x = u.op === '-' ? evalConst(ctx, u.operand, seen) : undefined;
-      return x === undefined ? undefined : -x;
-    }
-    case 'BinaryExpr': {
-      const a = evalConst(ctx, u.left, seen);
-      const b = evalConst(ctx, u.right, seen);
-      if (a === undefined || b === undefined) return undefined;
-      return u.op === '+' ? a + b : u.op === '-' ? a - b : u.op === '*' ? a * b : undefined;
-    }
-    case 'NameExpr': {
-      const sym = ctx.symbols.get(u);
-      if (sym?.kind !== 'const' || sym.decl?.kind !== 'ConstDecl' || seen.has(sym))
-        return undefined;
-      seen.add(sym);
-      return evalConst(ctx, sym.decl.value, seen);
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** Checks `NAME = value` pairs of a variant or an expectation. */
