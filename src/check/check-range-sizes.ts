@@ -27,8 +27,8 @@ export function checkEnumeratedRanges(ctx: CheckContext): void {
   for (const range of ranges) {
     if (range.kind !== 'BinaryExpr') continue;
     for (const values of runs) {
-      const lo = evalInt(ctx, range.left, values, new Set());
-      const hi = evalInt(ctx, range.right, values, new Set());
+      const lo = evalInt(ctx, range.left, values);
+      const hi = evalInt(ctx, range.right, values);
       if (lo === undefined || hi === undefined) continue;
       const size = intervalSize(lo, hi);
       if (size <= INTERVAL_LIMIT) continue;

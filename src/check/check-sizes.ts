@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Expr, ParamAssign, ProcessDecl } from '../syntax/ast.js';
 import type { Program } from '../syntax/program.js';
+import { evalConst } from './const-eval.js';
 import type { CheckContext } from './context.js';
 import { unparen } from '../syntax/visit.js';
 
@@ -46,7 +47,7 @@ export function checkSizes(ctx: CheckContext): void {
   // A group of 0 threads is a common switch (an optional sibling); no thread at all is vacuous.
   const groups = processes.filter((p) => !isOverride(ctx, p));
   for (const values of runValues(ctx)) {
-    const counts = groups.map((p) => evalInt(ctx, p.count, values, new Set()));
+    const counts = groups.map((p) => evalInt(ctx, p.count, values));
     const [firstGroup] = groups;
     if (firstGroup !== undefined && counts.every((n) => n === 0))
       ctx.report('CS5022', firstGroup.count.span, { params: describe(values.described) });
@@ -87,8 +88,8 @@ function paramRanges(ctx: CheckContext): Map<string, Interval> {
   const out = new Map<string, Interval>();
   for (const { decl } of ctx.decls) {
     if (decl.kind !== 'ParamDecl' || decl.type.kind !== 'RangeType') continue;
-    const lo = evalInt(ctx, decl.type.lo, undefined, new Set());
-    const hi = evalInt(ctx, decl.type.hi, undefined, new Set());
+    const lo = evalInt(ctx, decl.type.lo, undefined);
+    const hi = evalInt(ctx, decl.type.hi, undefined);
     if (lo !== undefined && hi !== undefined) out.set(decl.name.name, { lo, hi });
   }
   return out;
@@ -143,52 +144,9 @@ export function evalInt(
   ctx: CheckContext,
   e: Expr,
   values: Values | undefined,
-  seen: Set<unknown>,
 ): number | undefined {
-  const v = evalValue(ctx, e, values, seen);
+  const v = evalConst(e, ctx.symbols, (name) => values?.get(name));
   return typeof v === 'number' ? v : undefined;
-}
-
-function evalValue(
-  ctx: CheckContext,
-  e: Expr,
-  values: Values | undefined,
-  seen: Set<unknown>,
-): number | boolean | undefined {
-  const u = unparen(e);
-  switch (u.kind) {
-    case 'IntLit':
-    case 'BoolLit':
-      return u.value;
-    case 'UnaryExpr': {
-      const x = evalValue(ctx, u.operand, values, seen);
-      if (u.op === '-' && typeof x === 'number') return -x;
-      if (u.op === '!' && typeof x === 'boolean') return !x;
-      return undefined;
-    }
-    case 'BinaryExpr': {
-      const a = evalInt(ctx, u.left, values, seen);
-      const b = evalInt(ctx, u.right, values, seen);
-      if (a === undefined || b === undefined) return undefined;
-      return u.op === '+' ? a + b : u.op === '-' ? a - b : u.op === '*' ? a * b : undefined;
-    }
-    case 'CondExpr': {
-      const c = evalValue(ctx, u.cond, values, seen);
-      return typeof c === 'boolean' ? evalValue(ctx, c ? u.then : u.else, values, seen) : undefined;
-    }
-    case 'NameExpr': {
-      const sym = ctx.symbols.get(u);
-      if (sym === undefined || seen.has(sym)) return undefined;
-      if (sym.kind === 'param') return values?.get(sym.name);
-      if (sym.kind !== 'const' || sym.decl?.kind !== 'ConstDecl') return undefined;
-      seen.add(sym);
-      const v = evalValue(ctx, sym.decl.value, values, seen);
-      seen.delete(sym);
-      return v;
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** The interval of an integer expression when each param ranges over its declared type. */

@@ -27,15 +27,13 @@ function typeDecl(ctx: CheckContext, tc: TypeChecker, decl: Decl): void {
     case 'ParamDecl':
       tc.typeOf(decl.type);
       break;
-    case 'VarDecl':
+    case 'VarDecl': {
+      // Typed even without an initial value: lowering reads every declared type from the table.
+      const t = tc.typeOf(decl.type);
       if (decl.init !== undefined)
-        tc.expect(
-          decl.init,
-          tc.typeOf(decl.type),
-          `the initial value of \`${decl.name.name}\``,
-          GLOBAL,
-        );
+        tc.expect(decl.init, t, `the initial value of \`${decl.name.name}\``, GLOBAL);
       break;
+    }
     case 'InvariantDecl':
     case 'CoverDecl':
       tc.expect(

@@ -15,12 +15,13 @@ import type {
   TypeExpr,
   VariantDecl,
 } from '../syntax/ast.js';
+import { evalConst } from './const-eval.js';
 import type { CheckContext } from './context.js';
 import { collectLabels, type LabelIndex } from './labels.js';
 import { printExpr } from './print-expr.js';
 import { describeKind } from './scopes.js';
 import { didYouMean } from '../syntax/suggest.js';
-import { comparable, fits, typeToString, type Type } from './types.js';
+import { comparable, enumType, fits, typeToString, type Type } from './types.js';
 import { forEachStmt, unparen } from '../syntax/visit.js';
 import { at } from '../source/checked-index.js';
 
@@ -143,7 +144,8 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   } else if (v.kind === 'NameExpr') {
     const sym = ctx.symbols.get(v);
     if (sym === undefined) return; // CS2001 already
-    if (sym.kind === 'enumMember') actual = { kind: 'enum', name: sym.enumName ?? '' };
+    const e = sym.enumName === undefined ? undefined : ctx.globals.own(sym.enumName)?.decl;
+    if (sym.kind === 'enumMember' && e?.kind === 'EnumDecl') actual = enumType(e);
   } else if (v.kind === 'ErrorExpr') {
     return;
   }
@@ -155,9 +157,10 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   if (t === undefined) return;
   let ok = fits(actual, t);
   if (ok && n !== undefined && param.type.kind === 'RangeType') {
-    const lo = evalConst(ctx, param.type.lo, new Set());
-    const hi = evalConst(ctx, param.type.hi, new Set());
-    if ((lo !== undefined && n < lo) || (hi !== undefined && n > hi)) ok = false;
+    // Bounds that name a param have no value here: only literal and const bounds are checked.
+    const lo = evalConst(param.type.lo, ctx.symbols, () => undefined);
+    const hi = evalConst(param.type.hi, ctx.symbols, () => undefined);
+    if ((typeof lo === 'number' && n < lo) || (typeof hi === 'number' && n > hi)) ok = false;
   }
   if (!ok)
     ctx.report('CS5007', value.span, {
@@ -165,34 +168,6 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
       name: param.name.name,
       type: typeToString(t),
     });
-}
-
-/** The value of a constant integer expression (literals, consts, + - *), when it has one. */
-function evalConst(ctx: CheckContext, e: Expr, seen: Set<unknown>): number | undefined {
-  const u = unparen(e);
-  switch (u.kind) {
-    case 'IntLit':
-      return u.value;
-    case 'UnaryExpr': {
-      const x = u.op === '-' ? evalConst(ctx, u.operand, seen) : undefined;
-      return x === undefined ? undefined : -x;
-    }
-    case 'BinaryExpr': {
-      const a = evalConst(ctx, u.left, seen);
-      const b = evalConst(ctx, u.right, seen);
-      if (a === undefined || b === undefined) return undefined;
-      return u.op === '+' ? a + b : u.op === '-' ? a - b : u.op === '*' ? a * b : undefined;
-    }
-    case 'NameExpr': {
-      const sym = ctx.symbols.get(u);
-      if (sym?.kind !== 'const' || sym.decl?.kind !== 'ConstDecl' || seen.has(sym))
-        return undefined;
-      seen.add(sym);
-      return evalConst(ctx, sym.decl.value, seen);
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** Checks `NAME = value` pairs of a variant or an expectation. */

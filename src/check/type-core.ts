@@ -12,6 +12,7 @@ import type { FrameOwner, SymbolInfo } from './scopes.js';
 import {
   BOOL,
   INT,
+  enumType,
   THREAD,
   UNKNOWN,
   fits,
@@ -113,7 +114,7 @@ export abstract class TypeCore {
           case 'builtinType':
             return sym.name === 'bool' ? BOOL : sym.name === 'int' ? INT : THREAD;
           case 'enum':
-            return { kind: 'enum', name: sym.name };
+            return sym.decl?.kind === 'EnumDecl' ? enumType(sym.decl) : UNKNOWN;
           case 'process':
             return { kind: 'thread', group: sym.name };
           case 'type':
@@ -128,7 +129,10 @@ export abstract class TypeCore {
       case 'RangeType':
         this.expect(t.lo, INT, 'the lower bound', GLOBAL);
         this.expect(t.hi, INT, 'the upper bound', GLOBAL);
-        return { kind: 'int', range: `${printExpr(t.lo)}..${printExpr(t.hi)}` };
+        return {
+          kind: 'int',
+          range: { text: `${printExpr(t.lo)}..${printExpr(t.hi)}`, lo: t.lo, hi: t.hi },
+        };
       case 'RecordType':
         return {
           kind: 'record',
@@ -213,10 +217,10 @@ export abstract class TypeCore {
         if (d?.kind === 'ConstDecl') t = this.infer(d.value, GLOBAL);
         break;
       case 'enum':
-        t = setOf({ kind: 'enum', name: sym.name });
+        if (d?.kind === 'EnumDecl') t = setOf(enumType(d));
         break;
       case 'enumMember':
-        t = { kind: 'enum', name: sym.enumName ?? sym.name };
+        t = this.memberType(sym);
         break;
       case 'sharedVar':
       case 'threadVar':
@@ -243,6 +247,12 @@ export abstract class TypeCore {
     // Binder types depend on where they are bound, which is fixed once typed; cache the rest.
     if (sym.kind !== 'binder') this.symbolTypes.set(sym, t);
     return t;
+  }
+
+  /** The type of an enum member: its enum's, found as the global the member's symbol names. */
+  protected memberType(sym: SymbolInfo): Type {
+    const e = sym.enumName === undefined ? undefined : this.ctx.globals.own(sym.enumName)?.decl;
+    return e?.kind === 'EnumDecl' ? enumType(e) : UNKNOWN;
   }
 
   // --- expressions --------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 // The checker's types: what an expression can hold, how one type fits another, and how a type is
-// written back to the user. Takes nothing from the tree; pure values and functions. Range bounds
-// are kept as text for messages only: whether a value lies in a range is the model checker's job.
+// written back to the user. Pure values and functions. Aliases are resolved, and a type carries
+// what lowering needs to write its TLA+ domain: a range's bound expressions, an enum's members.
+// Whether a value lies in a range is the model checker's job, so `fits` ignores the bounds.
+
+import type { EnumDecl, Expr } from '../syntax/ast.js';
 
 /**
  * A checked type. `unknown` stands for "already reported" and fits everything both ways. `alias`
@@ -10,9 +13,9 @@ export type Type = TypeShape & { readonly alias?: string };
 
 type TypeShape =
   | { readonly kind: 'bool' }
-  | { readonly kind: 'int'; readonly range?: string }
+  | { readonly kind: 'int'; readonly range?: IntRange }
   | { readonly kind: 'string' }
-  | { readonly kind: 'enum'; readonly name: string }
+  | { readonly kind: 'enum'; readonly name: string; readonly members: readonly string[] }
   /** `Thread` (group undefined) or the threads of one process group. */
   | { readonly kind: 'thread'; readonly group?: string }
   | { readonly kind: 'record'; readonly fields: readonly RecordField[] }
@@ -24,6 +27,13 @@ type TypeShape =
   /** The type of the literal `none`: fits any optional. */
   | { readonly kind: 'none' }
   | { readonly kind: 'unknown' };
+
+/** The bounds of `lo..hi` as written (evaluated per case by lowering), and the text for messages. */
+export interface IntRange {
+  readonly text: string;
+  readonly lo: Expr;
+  readonly hi: Expr;
+}
 
 /** One field of a record type, in declaration order. */
 export interface RecordField {
@@ -38,6 +48,11 @@ export const STRING: Type = { kind: 'string' };
 export const THREAD: Type = { kind: 'thread' };
 export const NONE: Type = { kind: 'none' };
 export const UNKNOWN: Type = { kind: 'unknown' };
+
+/** The type of an enum's members. */
+export function enumType(decl: EnumDecl): Type {
+  return { kind: 'enum', name: decl.name.name, members: decl.members.map((m) => m.name) };
+}
 
 /** `set<T>` */
 export function setOf(element: Type): Type {
@@ -63,7 +78,7 @@ export function typeToString(t: Type): string {
     case 'bool':
       return 'bool';
     case 'int':
-      return t.range ?? 'int';
+      return t.range?.text ?? 'int';
     case 'string':
       return 'string';
     case 'enum':
@@ -151,7 +166,7 @@ export function comparable(a: Type, b: Type): boolean {
 export function join(a: Type, b: Type): Type | undefined {
   if (a.kind === 'unknown') return b;
   if (b.kind === 'unknown') return a;
-  if (a.kind === 'int' && b.kind === 'int') return a.range === b.range ? a : INT;
+  if (a.kind === 'int' && b.kind === 'int') return a.range?.text === b.range?.text ? a : INT;
   if (a.kind === 'none' && b.kind !== 'none') return optionalOf(b);
   if (b.kind === 'none' && a.kind !== 'none') return optionalOf(a);
   if (a.kind === 'thread' && b.kind === 'thread') return a.group === b.group ? a : THREAD;

@@ -12,7 +12,7 @@ import { lowerExpr } from './lower-expr.js';
 import type { Cont } from './step-ctx.js';
 import { assign, guard, lvalueChecked, withChecks } from './sym-state.js';
 import { eq, fcnApp, name, str } from './tla-build.js';
-import { defaultValue } from './types.js';
+import { declaredType, defaultValue } from './types.js';
 
 export function execClone(
   ctx: LowerContext,
@@ -69,7 +69,7 @@ function freshValue(ctx: LowerContext, decl: VarDecl, env: Env, child: TlaExpr):
       },
       x,
     );
-  if (decl.init === undefined) return defaultValue(ctx, decl.type, lowerConst);
+  if (decl.init === undefined) return defaultValue(ctx, declaredType(ctx, decl.type), lowerConst);
   return lowerExpr(
     ctx,
     {

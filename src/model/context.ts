@@ -2,9 +2,10 @@
 // at module level and the TLA+ variables of DSL variables. Created and discarded inside
 // lowerInstance, so the phase stays a pure function of its input.
 
-import type { DefDecl, Expr, ProcedureDecl, ProcessDecl, TypeExpr } from '../syntax/ast.js';
+import type { DefDecl, Expr, ProcedureDecl, ProcessDecl } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { CheckedProgram } from '../check/check.js';
+import type { Type } from '../check/types.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import type { DeclTable } from './decls.js';
 import type { ModelDef, ModelProperty, ModelVariable } from './ir.js';
@@ -15,7 +16,7 @@ import type { StoredFrames } from './stored-frames.js';
 /** A DSL variable visible by name inside a process or procedure: its TLA+ variable and type. */
 export interface LocalVar {
   readonly tla: string;
-  readonly type: TypeExpr | undefined;
+  readonly type: Type;
 }
 
 /** A process body or procedure: the frame its names resolve in. */
@@ -37,7 +38,7 @@ export interface CallSite {
   readonly callee: string;
   readonly target: Expr | undefined;
   /** Loop variables in scope at the call (a target may index with one). */
-  readonly loopVars: ReadonlyMap<string, { variable: string; type: TypeExpr | undefined }>;
+  readonly loopVars: ReadonlyMap<string, { variable: string }>;
   /** The caller's pc value after the call returns. */
   readonly continuation: string;
 }
@@ -46,7 +47,7 @@ export class LowerContext {
   /** Every module-level name, so bound variables never shadow one (SANY rejects shadowing). */
   readonly taken = new Set<string>();
   /** DSL global variables -> TLA+ names. */
-  readonly globals = new Map<string, { tla: string; scope: 'shared' | 'thread'; type: TypeExpr }>();
+  readonly globals = new Map<string, { tla: string; scope: 'shared' | 'thread'; type: Type }>();
   /** Variables in declaration order (DSL first, internal after). */
   readonly variables: ModelVariable[] = [];
   /** Lowered state-free defs and consts, by TLA+ name. */

@@ -21,7 +21,6 @@ import type {
   ProcedureDecl,
   ProcessDecl,
   Stmt,
-  TypeDecl,
   VarDecl,
   VariantDecl,
 } from '../syntax/ast.js';
@@ -37,6 +36,8 @@ export interface CaseDecls {
 
 /** Everything the lowering looks names up in. Variants produce a new table (variants.ts). */
 export interface DeclTable {
+  /** The checker's tables: constant expressions and param types are read through them. */
+  readonly checked: CheckedProgram;
   readonly specName: string;
   readonly specFile: string;
   /** Source text per file, for statement text in comments and the source map. */
@@ -46,9 +47,6 @@ export interface DeclTable {
   readonly paramDefaults: ReadonlyMap<string, ParamDecl['default']>;
   readonly consts: ReadonlyMap<string, ConstDecl>;
   readonly enums: ReadonlyMap<string, EnumDecl>;
-  /** Enum member name -> its enum. */
-  readonly enumMembers: ReadonlyMap<string, EnumDecl>;
-  readonly types: ReadonlyMap<string, TypeDecl>;
   /** `shared var` and `thread var` in declaration order. */
   readonly globals: readonly VarDecl[];
   readonly processes: readonly ProcessDecl[];
@@ -80,8 +78,6 @@ interface Tables {
   readonly paramDefaults: Map<string, ParamDecl['default']>;
   readonly consts: Map<string, ConstDecl>;
   readonly enums: Map<string, EnumDecl>;
-  readonly enumMembers: Map<string, EnumDecl>;
-  readonly types: Map<string, TypeDecl>;
   readonly globals: VarDecl[];
   readonly processes: ProcessDecl[];
   readonly procedures: Map<string, ProcedureDecl>;
@@ -98,8 +94,6 @@ export function declTable(checked: CheckedProgram): DeclTable {
     paramDefaults: new Map(),
     consts: new Map(),
     enums: new Map(),
-    enumMembers: new Map(),
-    types: new Map(),
     globals: [],
     processes: [],
     procedures: new Map(),
@@ -109,9 +103,10 @@ export function declTable(checked: CheckedProgram): DeclTable {
   };
   // Innermost first: the program's names in the order they were declared, then the built-ins (no declaration).
   for (const sym of checked.globals.visible()) {
-    if (sym.decl !== undefined) add(checked, t, sym, sym.decl);
+    if (sym.decl !== undefined) add(t, sym, sym.decl);
   }
   return {
+    checked,
     specName: program.root.ast.name.name !== '' ? program.root.ast.name.name : 'spec',
     specFile: program.root.path,
     texts: new Map(program.files.map((f) => [f.path, f.text])),
@@ -122,7 +117,7 @@ export function declTable(checked: CheckedProgram): DeclTable {
 }
 
 /** Files one global symbol under its kind. */
-function add(checked: CheckedProgram, t: Tables, sym: SymbolInfo, d: Node): void {
+function add(t: Tables, sym: SymbolInfo, d: Node): void {
   const name = sym.name;
   switch (d.kind) {
     case 'ParamDecl':
@@ -134,12 +129,6 @@ function add(checked: CheckedProgram, t: Tables, sym: SymbolInfo, d: Node): void
       break;
     case 'EnumDecl':
       t.enums.set(name, d);
-      // A member whose name an earlier declaration took is not this enum's (the checker reported it).
-      for (const m of d.members)
-        if (checked.declarations.get(m)?.enumName === name) t.enumMembers.set(m.name, d);
-      break;
-    case 'TypeDecl':
-      t.types.set(name, d);
       break;
     case 'VarDecl':
       t.globals.push(d);

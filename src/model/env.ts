@@ -2,7 +2,7 @@
 // `self` is, the symbolic state of the step so far (values assigned earlier in an atomic step),
 // and where frame-liveness checks go. Values only; lowering reads and extends them.
 
-import type { Expr, TypeExpr } from '../syntax/ast.js';
+import type { Expr } from '../syntax/ast.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { tlaIdent, uniqueName } from '../tla/names.js';
 import type { LowerContext, OwnerInfo } from './context.js';
@@ -15,8 +15,8 @@ export interface SymState {
 
 /** A bound DSL name: an expression (quantifier variable, def parameter) or a loop variable. */
 export type BoundRef =
-  | { readonly kind: 'expr'; readonly expr: TlaExpr; readonly type?: TypeExpr | undefined }
-  | { readonly kind: 'loopVar'; readonly variable: string; readonly type?: TypeExpr | undefined };
+  | { readonly kind: 'expr'; readonly expr: TlaExpr }
+  | { readonly kind: 'loopVar'; readonly variable: string };
 
 /** A macro argument: substituted as an expression, evaluated where the parameter is used. */
 export interface MacroArg {
@@ -71,15 +71,10 @@ export function freshBound(ctx: LowerContext, env: Env, base: string): { name: s
 }
 
 /** Binds DSL name `dsl` to a fresh TLA+ bound variable. */
-export function bindOne(
-  ctx: LowerContext,
-  env: Env,
-  dsl: string,
-  type?: TypeExpr,
-): { name: string; env: Env } {
+export function bindOne(ctx: LowerContext, env: Env, dsl: string): { name: string; env: Env } {
   const f = freshBound(ctx, env, dsl);
   const bound = new Map(f.env.bound);
-  bound.set(dsl, { kind: 'expr', expr: name(f.name), type });
+  bound.set(dsl, { kind: 'expr', expr: name(f.name) });
   return { name: f.name, env: { ...f.env, bound } };
 }
 

@@ -3,13 +3,12 @@
 // stored reference to a returning call by that procedure's tombstone. Pure TLA+ construction;
 // it decides nothing about steps and writes no state of its own except the context's table.
 
-import type { TypeExpr } from '../syntax/ast.js';
+import { setOf, type Type } from '../check/types.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, deadFrameName, uniqueName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ModelAction } from './ir.js';
 import { type Env, freshBound, readVar } from './env.js';
-import { loopElementType } from './static-type.js';
 import type { OwnerPlan } from './plan.js';
 import type { FrameShape, StoredFrameVar } from './stored-frames.js';
 import {
@@ -24,43 +23,33 @@ import {
   referencedNames,
   setEnum,
 } from './tla-build.js';
-import { resolveType } from './types.js';
 
 /**
  * Where `frame<p>` values sit in a declared type, or undefined when it holds none. Map keys are
  * not references (a map is total over its key type), so only map values count.
  */
-export function frameShape(
-  ctx: LowerContext,
-  t: TypeExpr | undefined,
-  p: string,
-  depth = 0,
-): FrameShape | undefined {
-  const r = resolveType(ctx, t);
-  if (r === undefined || depth > 20) return undefined;
-  switch (r.kind) {
-    case 'FrameType':
-      return r.procedure.name === p ? { kind: 'frame' } : undefined;
-    case 'OptionalType': {
-      const inner = frameShape(ctx, r.inner, p, depth + 1);
+export function frameShape(t: Type, p: string): FrameShape | undefined {
+  switch (t.kind) {
+    case 'frame':
+      return t.procedure === p ? { kind: 'frame' } : undefined;
+    case 'optional': {
+      const inner = frameShape(t.inner, p);
       return inner === undefined ? undefined : { kind: 'optional', inner };
     }
-    case 'RecordType': {
-      const fields = r.fields.flatMap((f) => {
-        const shape = frameShape(ctx, f.type, p, depth + 1);
-        return shape === undefined ? [] : [{ name: f.name.name, shape }];
+    case 'record': {
+      const fields = t.fields.flatMap((f) => {
+        const shape = frameShape(f.type, p);
+        return shape === undefined ? [] : [{ name: f.name, shape }];
       });
       return fields.length === 0 ? undefined : { kind: 'record', fields };
     }
-    case 'SetType':
-    case 'SeqType': {
-      const element = frameShape(ctx, r.element, p, depth + 1);
-      return element === undefined
-        ? undefined
-        : { kind: r.kind === 'SetType' ? 'set' : 'seq', element };
+    case 'set':
+    case 'seq': {
+      const element = frameShape(t.element, p);
+      return element === undefined ? undefined : { kind: t.kind, element };
     }
-    case 'MapType': {
-      const value = frameShape(ctx, r.value, p, depth + 1);
+    case 'map': {
+      const value = frameShape(t.value, p);
       return value === undefined ? undefined : { kind: 'map', value };
     }
     default:
@@ -75,40 +64,22 @@ export function frameShape(
  * not change.
  */
 export function collectStoredFrames(ctx: LowerContext, plans: readonly OwnerPlan[]): void {
-  const typed: { variable: string; perThread: boolean; type: TypeExpr | undefined }[] = [];
+  const typed: { variable: string; perThread: boolean; type: Type }[] = [];
   for (const [, g] of ctx.globals)
     typed.push({ variable: g.tla, perThread: g.scope === 'thread', type: g.type });
-  const loopTypes = new Map<string, TypeExpr | undefined>();
+  const loopTypes = new Map<string, Type>();
   for (const plan of plans) {
     for (const [, v] of plan.owner.vars)
       typed.push({ variable: v.tla, perThread: true, type: v.type });
     for (const step of plan.steps) {
       if (step.loop === undefined || step.stmt.kind !== 'ForStmt') continue;
-      const bound = new Map(
-        [...step.loopVars].map(([dsl, v]) => [
-          dsl,
-          { kind: 'loopVar' as const, variable: v.variable, type: v.type },
-        ]),
-      );
-      const env: Env = {
-        owner: plan.owner,
-        self: name(INTERNAL_NAMES.self),
-        bound,
-        macroArgs: new Map(),
-        boundNames: new Set([INTERNAL_NAMES.self]),
-        state: undefined,
-        primed: false,
-        checks: undefined,
-      };
-      const el = loopElementType(ctx, env, step.stmt.set);
-      if (el === undefined) continue;
+      const el =
+        ctx.checked.types.get(step.stmt.binder) ??
+        ctx.inconsistent(step.stmt.binder.span, 'the checker recorded no type for this binder');
+      // An element type the checker could not tell (`for x in {}`) holds no frames.
+      if (el.kind === 'unknown') continue;
       if (!loopTypes.has(step.loop.binderVar)) loopTypes.set(step.loop.binderVar, el);
-      loopTypes.set(step.loop.setVar, {
-        kind: 'SetType',
-        id: step.stmt.set.id,
-        span: step.stmt.set.span,
-        element: el,
-      });
+      loopTypes.set(step.loop.setVar, setOf(el));
     }
     for (const lv of plan.loopVarsDeclared) {
       const t = loopTypes.get(lv.variable);
@@ -118,7 +89,7 @@ export function collectStoredFrames(ctx: LowerContext, plans: readonly OwnerPlan
   for (const p of ctx.procedureOwners.keys()) {
     if (!ctx.liveProcedures.has(p)) continue;
     const vars = typed.flatMap((v) => {
-      const shape = frameShape(ctx, v.type, p);
+      const shape = frameShape(v.type, p);
       return shape === undefined ? [] : [{ variable: v.variable, perThread: v.perThread, shape }];
     });
     if (vars.length > 0)

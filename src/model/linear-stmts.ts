@@ -13,7 +13,6 @@ import { type Env, bindOne, readVar } from './env.js';
 import type { ActTree } from './ir.js';
 import { defCallAsAssign, macroCallIn, macroEnv } from './macro-calls.js';
 import { calledMacro } from './resolve-name.js';
-import { staticType } from './static-type.js';
 import type { Cont, StepCtx } from './step-ctx.js';
 import { registerAssert } from './step-ctx.js';
 import {
@@ -36,7 +35,6 @@ import {
   same,
   str,
 } from './tla-build.js';
-import { elementType } from './types.js';
 
 /** True when a block only assigns (and asserts), so branches can merge into IF-THEN-ELSE values. */
 export function isLinear(ctx: LowerContext, stmts: readonly Stmt[], depth = 0): boolean {
@@ -216,7 +214,7 @@ export function execParallelFor(
   sink: TlaExpr[],
 ): Env {
   const set = lowerChecked(ctx, env, s.set, sink);
-  const b = bindOne(ctx, env, s.binder.name, elementType(ctx, staticType(ctx, env, s.set)));
+  const b = bindOne(ctx, env, s.binder.name);
   const bodySink: TlaExpr[] = [];
   const start: Env = { ...b.env, state: env.state };
   if (!isLinear(ctx, s.body.stmts))

@@ -291,7 +291,7 @@ function lowerDefCall(
     // A def that reads variables is inlined, so it sees the values assigned earlier in the step.
     const bound = new Map<string, BoundRef>();
     def.params.forEach((p, i) =>
-      bound.set(p.name.name, { kind: 'expr', expr: at(lowered, i, 'def argument'), type: p.type }),
+      bound.set(p.name.name, { kind: 'expr', expr: at(lowered, i, 'def argument') }),
     );
     return lowerExpr(
       ctx,
@@ -323,7 +323,7 @@ export function ensureDef(ctx: LowerContext, n: string): string {
       let env = topEnv();
       const params: string[] = [];
       for (const p of d.params) {
-        const f = bindOne(ctx, env, p.name.name, p.type);
+        const f = bindOne(ctx, env, p.name.name);
         env = f.env;
         params.push(f.name);
       }

@@ -22,7 +22,8 @@ import { forEachExpr, forEachStmt, stmtExprs } from '../syntax/visit.js';
 import { type OwnerPlan, needsImplicitReturn, planOwner } from './plan.js';
 import { isConstantInit } from './steps.js';
 import { bin, name, setEnum } from './tla-build.js';
-import { defaultValue } from './types.js';
+import type { Type } from '../check/types.js';
+import { declaredType, defaultValue } from './types.js';
 
 /** A process group: its declaration, its constant, the threads born at the start and the spare slots. */
 export interface Group {
@@ -86,7 +87,7 @@ export function nameModule(
     ctx.globals.set(g.name.name, {
       tla,
       scope: g.scope === 'thread' ? 'thread' : 'shared',
-      type: g.type,
+      type: declaredType(ctx, g.type),
     });
   }
   for (const n of [...table.consts.keys(), ...table.defs.keys()])
@@ -111,7 +112,7 @@ export function planOwners(ctx: LowerContext, groups: readonly Group[]): Owners 
             l.name.name,
             {
               tla: uniqueName(frameVarName(g.decl.name.name, l.name.name), ctx.taken),
-              type: l.type,
+              type: declaredType(ctx, l.type),
             },
           ] as const,
       ),
@@ -186,12 +187,12 @@ function frameVarsOf(ctx: LowerContext, decl: ProcedureDecl): Map<string, LocalV
   for (const prm of decl.params)
     vars.set(prm.name.name, {
       tla: uniqueName(frameVarName(pn, prm.name.name), ctx.taken),
-      type: prm.type,
+      type: declaredType(ctx, prm.type),
     });
   for (const l of decl.locals)
     vars.set(l.name.name, {
       tla: uniqueName(frameVarName(pn, l.name.name), ctx.taken),
-      type: l.type,
+      type: declaredType(ctx, l.type),
     });
   return vars;
 }
@@ -226,7 +227,7 @@ export function declareFrameVars(ctx: LowerContext, owners: Owners): void {
   const lowerConst = (e: Expr): TlaExpr => lowerExpr(ctx, topEnv(), e);
   const initFor = (
     e: Expr | undefined,
-    type: Parameters<typeof defaultValue>[1],
+    type: Type,
     self: TlaExpr,
     owner: OwnerInfo,
     frameNames: readonly string[],
@@ -252,12 +253,12 @@ export function declareFrameVars(ctx: LowerContext, owners: Owners): void {
     for (const prm of decl.params)
       list.push({
         variable: tlaOf(prm.name.name),
-        init: () => defaultValue(ctx, prm.type, lowerConst),
+        init: () => defaultValue(ctx, declaredType(ctx, prm.type), lowerConst),
       });
     for (const l of decl.locals)
       list.push({
         variable: tlaOf(l.name.name),
-        init: (self) => initFor(l.init, l.type, self, plan.owner, frameNames),
+        init: (self) => initFor(l.init, declaredType(ctx, l.type), self, plan.owner, frameNames),
       });
     for (const lv of plan.loopVarsDeclared)
       list.push({

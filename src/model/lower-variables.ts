@@ -12,7 +12,7 @@ import { lowerExpr } from './lower-expr.js';
 import type { Owners } from './lower-owners.js';
 import type { OwnerPlan } from './plan.js';
 import { FALSE, bin, ite, name, setEnum, str, tuple } from './tla-build.js';
-import { defaultValue } from './types.js';
+import { declaredType, defaultValue } from './types.js';
 
 /** Builds `[t \in set |-> body]` functions over threads with one bound name, fresh for the module. */
 interface ThreadFunctions {
@@ -54,7 +54,7 @@ function globalVariable(
     const init =
       g.init !== undefined
         ? lowerExpr(ctx, { ...topEnv(), self: name(fns.t) }, g.init)
-        : defaultValue(ctx, g.type, lowerConstFor(ctx));
+        : defaultValue(ctx, declaredType(ctx, g.type), lowerConstFor(ctx));
     return {
       name: gv.tla,
       dslName: g.name.name,
@@ -67,7 +67,7 @@ function globalVariable(
   const init =
     g.init !== undefined
       ? lowerExpr(ctx, topEnv(), g.init)
-      : defaultValue(ctx, g.type, lowerConstFor(ctx));
+      : defaultValue(ctx, declaredType(ctx, g.type), lowerConstFor(ctx));
   return {
     name: gv.tla,
     dslName: g.name.name,
@@ -92,7 +92,7 @@ function processVariables(
     const init =
       l.init !== undefined
         ? lowerExpr(ctx, { ...topEnv(), self: name(fns.t) }, l.init)
-        : defaultValue(ctx, l.type, lowerConstFor(ctx));
+        : defaultValue(ctx, declaredType(ctx, l.type), lowerConstFor(ctx));
     variables.push({
       name: lv.tla,
       dslName: l.name.name,

@@ -1,17 +1,21 @@
 // Parameter sets: the value of every `param` for one check, from the variant's defaults and the
 // overrides of an expectation or the command line, each checked against the param's type; and
-// the evaluator of constant expressions (group sizes, range bounds) under such a set. Pure.
+// constant expressions (group sizes, range bounds) evaluated under such a set by the checker's
+// evaluator. Pure.
 
-import { instantiateAlias } from '../syntax/type-subst.js';
+import {
+  evalConst as evalConstant,
+  fromParamSet,
+  type ParamSet,
+  type ParamValue,
+} from '../check/const-eval.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Expr, ParamDecl, TypeExpr } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import type { DeclTable } from './decls.js';
+import { LoweringError } from './lowering-error.js';
 
-export type ParamValue = number | boolean | string;
-
-/** Every parameter's value, by name. */
-export type ParamSet = Readonly<Record<string, ParamValue>>;
+export type { ParamSet, ParamValue };
 
 /** One requested override: from an expectation (an expression) or the command line (text). */
 export interface ParamOverrideRequest {
@@ -26,111 +30,35 @@ export interface ResolvedParams {
   readonly overrides: ParamSet;
 }
 
-/**
- * Evaluates a constant expression: literals, enum members, params, consts, arithmetic,
- * comparisons and boolean operators. Undefined when the expression is not constant.
- */
-export function evalConst(
-  expr: Expr,
-  table: DeclTable,
-  params: ParamSet,
-  depth = 0,
-): ParamValue | undefined {
-  if (depth > 50) return undefined;
-  const ev = (e: Expr): ParamValue | undefined => evalConst(e, table, params, depth + 1);
-  switch (expr.kind) {
-    case 'IntLit':
-      return expr.value;
-    case 'BoolLit':
-      return expr.value;
-    case 'StringLit':
-      return expr.value;
-    case 'ParenExpr':
-      return ev(expr.inner);
-    case 'NameExpr': {
-      const n = expr.name.name;
-      if (n in params) return params[n];
-      const c = table.consts.get(n);
-      if (c !== undefined) return ev(c.value);
-      if (table.enumMembers.has(n)) return n;
-      return undefined;
-    }
-    case 'UnaryExpr': {
-      const v = ev(expr.operand);
-      if (expr.op === '-' && typeof v === 'number') return -v;
-      if (expr.op === '!' && typeof v === 'boolean') return !v;
-      return undefined;
-    }
-    case 'CondExpr': {
-      const c = ev(expr.cond);
-      return typeof c === 'boolean' ? ev(c ? expr.then : expr.else) : undefined;
-    }
-    case 'BinaryExpr': {
-      const l = ev(expr.left);
-      const r = ev(expr.right);
-      if (l === undefined || r === undefined) return undefined;
-      if (typeof l === 'number' && typeof r === 'number') {
-        switch (expr.op) {
-          case '+':
-            return l + r;
-          case '-':
-            return l - r;
-          case '*':
-            return l * r;
-          case '/':
-            return r === 0 ? undefined : Math.floor(l / r);
-          case 'mod':
-            return r <= 0 ? undefined : ((l % r) + r) % r;
-          case '<':
-            return l < r;
-          case '<=':
-            return l <= r;
-          case '>':
-            return l > r;
-          case '>=':
-            return l >= r;
-          default:
-            break;
-        }
-      }
-      if (typeof l === 'boolean' && typeof r === 'boolean') {
-        if (expr.op === '&&') return l && r;
-        if (expr.op === '||') return l || r;
-        if (expr.op === '=>') return !l || r;
-      }
-      if (expr.op === '==') return l === r;
-      if (expr.op === '!=') return l !== r;
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
+/** A constant expression's value under `params`, names read through the checker's symbols. */
+export function evalConst(expr: Expr, table: DeclTable, params: ParamSet): ParamValue | undefined {
+  return evalConstant(expr, table.checked.symbols, fromParamSet(params), (e) => {
+    throw new LoweringError(e.span, `the checker resolved no symbol for \`${e.name.name}\``);
+  });
 }
 
-/** The param type with aliases resolved, as far as params need it. */
+/** The param type as params need it, read from the checker's type of the declared type. */
 export type ParamKind =
   | { kind: 'bool' }
   | { kind: 'range'; lo: Expr; hi: Expr }
-  | { kind: 'enum'; name: string; members: string[] }
+  | { kind: 'enum'; name: string; members: readonly string[] }
   | { kind: 'other' };
 
-export function paramKind(type: TypeExpr, table: DeclTable, depth = 0): ParamKind {
-  if (depth > 20) return { kind: 'other' };
-  if (type.kind === 'RangeType') return { kind: 'range', lo: type.lo, hi: type.hi };
-  if (type.kind === 'NamedType') {
-    const n = type.name.name;
-    if (n === 'bool') return { kind: 'bool' };
-    const e = table.enums.get(n);
-    if (e !== undefined) return { kind: 'enum', name: n, members: e.members.map((m) => m.name) };
-    const alias = table.types.get(n);
-    if (alias !== undefined)
-      return paramKind(
-        alias.params.length > 0 ? instantiateAlias(alias, type.args ?? []) : alias.type,
-        table,
-        depth + 1,
-      );
+export function paramKind(type: TypeExpr, table: DeclTable): ParamKind {
+  const t = table.checked.types.get(type);
+  if (t === undefined) throw new LoweringError(type.span, 'the checker recorded no param type');
+  switch (t.kind) {
+    case 'bool':
+      return { kind: 'bool' };
+    case 'int':
+      return t.range === undefined
+        ? { kind: 'other' }
+        : { kind: 'range', lo: t.range.lo, hi: t.range.hi };
+    case 'enum':
+      return { kind: 'enum', name: t.name, members: t.members };
+    default:
+      return { kind: 'other' };
   }
-  return { kind: 'other' };
 }
 
 /** The type as a user reads it; a range with its bounds as they are under `known` (`1..2`). */

@@ -3,7 +3,7 @@
 // variables of `for` loops and every procedure call site (returns dispatch on them). Takes the
 // lowering context; fills its label tables and returns one OwnerPlan per owner, in order.
 
-import type { Block, Stmt, TypeExpr } from '../syntax/ast.js';
+import type { Block, Stmt } from '../syntax/ast.js';
 import type { Span } from '../source/span.js';
 import {
   faultStepName,
@@ -23,7 +23,6 @@ export interface LoopPlan {
   readonly setVar: string;
   readonly nextName: string;
   readonly mode: 'snapshot' | 'live';
-  readonly binderType: TypeExpr | undefined;
 }
 
 export interface PlannedStep {
@@ -39,7 +38,7 @@ export interface PlannedStep {
   /** First step of each nested block: if-chain branches then else; while/for body; either branches. */
   readonly branchFirsts: readonly string[];
   /** Loop variables in scope: DSL name -> TLA+ variable. */
-  readonly loopVars: ReadonlyMap<string, { variable: string; type: TypeExpr | undefined }>;
+  readonly loopVars: ReadonlyMap<string, { variable: string }>;
   readonly loop?: LoopPlan;
   /** For a fault point: the name of its failure action. */
   readonly failName?: string;
@@ -232,7 +231,7 @@ interface EffectiveStmt {
   readonly eff: Stmt;
 }
 
-type LoopVars = Map<string, { variable: string; type: TypeExpr | undefined }>;
+type LoopVars = Map<string, { variable: string }>;
 
 /** Plans one owner's body. `end` is the pc value after the body (Done, or the implicit return). */
 export function planOwner(
@@ -442,7 +441,7 @@ class OwnerPlanner {
       kind: 'set',
       span: s.span,
     });
-    const loop: LoopPlan = { binderVar, setVar, nextName, mode: s.mode, binderType: undefined };
+    const loop: LoopPlan = { binderVar, setVar, nextName, mode: s.mode };
     const forTargets: LoopTargets = { breakTo: next, continueTo: nextName };
     const exit: ForExit = { exit: next, binderVar, setVar };
     this.steps.push(
@@ -452,7 +451,7 @@ class OwnerPlanner {
       ),
     );
     const inner = new Map(loopVars);
-    inner.set(dsl, { variable: binderVar, type: undefined });
+    inner.set(dsl, { variable: binderVar });
     this.inLoop(forTargets, exit, () => this.walk(s.body, nextName, inner));
   }
 }

@@ -57,7 +57,7 @@ export function execReturn(
       if (site.target !== undefined && v !== undefined) {
         const bound = new Map<string, BoundRef>();
         for (const [dsl, lv] of site.loopVars)
-          bound.set(dsl, { kind: 'loopVar', variable: lv.variable, type: lv.type });
+          bound.set(dsl, { kind: 'loopVar', variable: lv.variable });
         const callerEnv: Env = {
           ...e,
           owner: site.caller,

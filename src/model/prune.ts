@@ -2,7 +2,7 @@
 // the out-of-range check over those, the updates of kept variables only, and the definitions
 // referred to, each after the ones it uses. A variable nothing touches would only multiply states.
 
-import type { TypeExpr } from '../syntax/ast.js';
+import type { Type } from '../check/types.js';
 import type { LowerContext } from './context.js';
 import type { ActTree, ModelAction, ModelDef, ModelProperty, ModelVariable } from './ir.js';
 import type { Owners } from './lower-owners.js';
@@ -106,23 +106,26 @@ function rangeCheck(
   owners: Owners,
   keptVars: readonly ModelVariable[],
 ): ModelProperty | undefined {
-  const declaredTypes = new Map<string, TypeExpr | undefined>();
+  const declaredTypes = new Map<string, Type>();
   for (const g of ctx.globals.values()) declaredTypes.set(g.tla, g.type);
   for (const plan of [...owners.processPlans.values(), ...owners.procPlans.values()])
     for (const lv of plan.owner.vars.values()) declaredTypes.set(lv.tla, lv.type);
-  const rangeChecked = keptVars.filter(
-    (vv) => vv.scope !== 'internal' && declaredTypes.has(vv.name),
-  );
   return rangeProperty(
     ctx,
-    rangeChecked.map((vv) => ({
-      variable: vv.name,
-      dslName: vv.dslName,
-      owner: vv.owner,
-      perThread: vv.perThread,
-      type: declaredTypes.get(vv.name),
-      span: vv.span,
-    })),
+    keptVars.flatMap((vv) => {
+      const type = vv.scope === 'internal' ? undefined : declaredTypes.get(vv.name);
+      if (type === undefined) return [];
+      return [
+        {
+          variable: vv.name,
+          dslName: vv.dslName,
+          owner: vv.owner,
+          perThread: vv.perThread,
+          type,
+          span: vv.span,
+        },
+      ];
+    }),
   );
 }
 

@@ -3,7 +3,7 @@
 // type has an integer range somewhere inside it (or nothing when none has). Builds TLA+ only; it
 // decides nothing about steps and must not be applied to loop variables, `pc` or `stack`.
 
-import type { TypeExpr } from '../syntax/ast.js';
+import type { Type } from '../check/types.js';
 import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, OUT_OF_RANGE, tlaIdent, uniqueName } from '../tla/names.js';
@@ -12,7 +12,6 @@ import type { ModelProperty } from './ir.js';
 import { topEnv } from './env.js';
 import { lowerExpr } from './lower-expr.js';
 import { and, bin, builtin, dot, eq, fcnApp, name, or } from './tla-build.js';
-import { resolveType } from './types.js';
 
 /** A kept state variable the check may cover: its declared type and whether it is a function over threads. */
 export interface RangedCandidate {
@@ -21,57 +20,44 @@ export interface RangedCandidate {
   /** The process or procedure of a local or frame variable. */
   readonly owner?: string | undefined;
   readonly perThread: boolean;
-  readonly type: TypeExpr | undefined;
+  readonly type: Type;
   readonly span: Span | undefined;
 }
 
 /** The predicate one value of type `t` satisfies when every integer in it lies in its declared range. */
-function within(
-  ctx: LowerContext,
-  t: TypeExpr | undefined,
-  v: TlaExpr,
-  bound: Set<string>,
-  depth: number,
-): TlaExpr | undefined {
-  const r = resolveType(ctx, t);
-  if (r === undefined || depth > 20) return undefined;
+function within(ctx: LowerContext, t: Type, v: TlaExpr, bound: Set<string>): TlaExpr | undefined {
   const fresh = (base: string): string => uniqueName(tlaIdent(base), bound);
-  switch (r.kind) {
-    case 'RangeType': {
+  switch (t.kind) {
+    case 'int': {
+      if (t.range === undefined) return undefined;
       // The bounds are the case's own: parameters stay CONSTANTs, consts become definitions.
-      const lo = lowerExpr(ctx, topEnv(), r.lo);
-      const hi = lowerExpr(ctx, topEnv(), r.hi);
+      const lo = lowerExpr(ctx, topEnv(), t.range.lo);
+      const hi = lowerExpr(ctx, topEnv(), t.range.hi);
       return bin('\\in', v, bin('..', lo, hi));
     }
-    case 'OptionalType': {
-      const inner = within(ctx, r.inner, v, bound, depth + 1);
+    case 'optional': {
+      const inner = within(ctx, t.inner, v, bound);
       return inner === undefined ? undefined : or(eq(v, name(INTERNAL_NAMES.none)), inner);
     }
-    case 'RecordType': {
-      const parts = r.fields.flatMap((f) => {
-        const p = within(ctx, f.type, dot(v, f.name.name), bound, depth + 1);
+    case 'record': {
+      const parts = t.fields.flatMap((f) => {
+        const p = within(ctx, f.type, dot(v, f.name), bound);
         return p === undefined ? [] : [p];
       });
       return parts.length === 0 ? undefined : and(...parts);
     }
-    case 'SetType': {
+    case 'set': {
       const x = fresh('x');
-      const body = within(ctx, r.element, name(x), bound, depth + 1);
+      const body = within(ctx, t.element, name(x), bound);
       return body === undefined
         ? undefined
         : { kind: 'TlaQuant', quantifier: '\\A', variables: [x], set: v, body };
     }
-    case 'SeqType':
-    case 'MapType': {
+    case 'seq':
+    case 'map': {
       // Map keys are the whole key type by construction; only the values can leave a range.
       const k = fresh('k');
-      const body = within(
-        ctx,
-        r.kind === 'SeqType' ? r.element : r.value,
-        fcnApp(v, name(k)),
-        bound,
-        depth + 1,
-      );
+      const body = within(ctx, t.kind === 'seq' ? t.element : t.value, fcnApp(v, name(k)), bound);
       return body === undefined
         ? undefined
         : {
@@ -107,7 +93,7 @@ export function rangeConjuncts(
     let predicate: TlaExpr | undefined;
     if (c.perThread) {
       const t = uniqueName('t', bound);
-      const body = within(ctx, c.type, fcnApp(name(c.variable), name(t)), bound, 0);
+      const body = within(ctx, c.type, fcnApp(name(c.variable), name(t)), bound);
       if (body !== undefined)
         predicate = {
           kind: 'TlaQuant',
@@ -117,7 +103,7 @@ export function rangeConjuncts(
           body,
         };
     } else {
-      predicate = within(ctx, c.type, name(c.variable), bound, 0);
+      predicate = within(ctx, c.type, name(c.variable), bound);
     }
     if (predicate !== undefined)
       out.push({

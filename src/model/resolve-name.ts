@@ -2,7 +2,8 @@
 // the environment says what that declaration holds there (a bound value, a macro argument, a
 // frame variable). Also which procedure's frame a `base->f` reaches. Reads only.
 
-import type { Expr, MacroDecl, ProcedureDecl, TypeExpr } from '../syntax/ast.js';
+import type { Type } from '../check/types.js';
+import type { Expr, MacroDecl, ProcedureDecl } from '../syntax/ast.js';
 import type { Ident } from '../syntax/ast-node.js';
 import { tlaIdent } from '../tla/names.js';
 import type { LocalVar, LowerContext } from './context.js';
@@ -12,7 +13,7 @@ export type Resolved =
   | { kind: 'bound'; ref: BoundRef }
   | { kind: 'macroArg'; arg: MacroArg }
   | { kind: 'local'; v: LocalVar }
-  | { kind: 'global'; tla: string; scope: 'shared' | 'thread'; type: TypeExpr }
+  | { kind: 'global'; tla: string; scope: 'shared' | 'thread'; type: Type }
   | { kind: 'const'; tla: string }
   | { kind: 'param'; tla: string }
   | { kind: 'enum'; value: string }

@@ -49,8 +49,7 @@ function kernelOf(s: Stmt): KernelLink | undefined {
 /** The environment a step of `plan`'s owner starts in. */
 export function stepEnv(plan: OwnerPlan, loopVars: PlannedStep['loopVars']): Env {
   const bound = new Map<string, BoundRef>();
-  for (const [dsl, v] of loopVars)
-    bound.set(dsl, { kind: 'loopVar', variable: v.variable, type: v.type });
+  for (const [dsl, v] of loopVars) bound.set(dsl, { kind: 'loopVar', variable: v.variable });
   return {
     owner: plan.owner,
     self: name(INTERNAL_NAMES.self),
@@ -457,7 +456,7 @@ function lowerCall(
     const bound = new Map<string, BoundRef>();
     p.params.forEach((param, i) => {
       const v = args[i] ?? TRUE;
-      bound.set(param.name.name, { kind: 'expr', expr: v, type: param.type });
+      bound.set(param.name.name, { kind: 'expr', expr: v });
       const tla = calleeOwner?.vars.get(param.name.name)?.tla;
       if (tla !== undefined) e = assignSelf(e, tla, v);
     });
@@ -480,7 +479,7 @@ function lowerCall(
           checks: undefined,
         };
         const v = lowerExpr(ctx, initEnv, local.init);
-        bound.set(local.name.name, { kind: 'expr', expr: v, type: local.type });
+        bound.set(local.name.name, { kind: 'expr', expr: v });
         e = assignSelf(e, tla, v);
       }
     }

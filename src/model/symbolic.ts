@@ -17,7 +17,6 @@ import { elseStmts, execParallelFor, isLinear, mergeIf } from './linear-stmts.js
 import { defCallAsAssign, macroBody, macroCallIn, macroEnv } from './macro-calls.js';
 import { execReturn } from './procedure-return.js';
 import { calledMacro } from './resolve-name.js';
-import { staticType } from './static-type.js';
 import { type Cont, type StepCtx, registerAssert } from './step-ctx.js';
 import {
   assign,
@@ -30,7 +29,6 @@ import {
   withChecks,
 } from './sym-state.js';
 import { ite, name, not, str } from './tla-build.js';
-import { elementType } from './types.js';
 
 /** Executes `stmts` in order, then `k`. */
 export function execStmts(
@@ -117,12 +115,7 @@ function execAny(ctx: LowerContext, s: StmtOf<'AnyAssignStmt'>, env: Env, k: Con
   const set = lowerChecked(ctx, env, s.set, checks);
   const lv = lvalueChecked(ctx, env, s.target, checks);
   return withChecks(ctx, checks, () => {
-    const b = bindOne(
-      ctx,
-      env,
-      s.binder?.name ?? 'v',
-      elementType(ctx, staticType(ctx, env, s.set)),
-    );
+    const b = bindOne(ctx, env, s.binder?.name ?? 'v');
     const after: Env = { ...env, boundNames: b.env.boundNames };
     const assigned = lv === undefined ? after : assign(after, lv, name(b.name));
     let body: ActTree;
