@@ -27,8 +27,8 @@ describe('credspec ci', () => {
     ]);
     const sarif = JSON.parse(readFileSync(join(dir, 's.sarif'), 'utf8'));
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results[0].ruleId).toBe('one_inside');
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBe(20);
+    // Everything as expected: no alerts (the expected race is in JUnit and the JSON report).
+    expect(sarif.runs[0].results).toEqual([]);
   });
 
   test('a changed expectation makes ci exit 1 naming the variant, the expected and the actual verdict', async () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { memoryIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/commands/main.js';
 import { schemaValidator } from '../support/schemas.js';
+import { githubProblems, schemaProblems } from './sarif-checks.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
 let dir: string;
@@ -141,6 +142,8 @@ describe('credspec lint --format sarif', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('1 file, 2 errors, 1 warning\n');
     const log = JSON.parse(r.out);
+    expect(schemaProblems(log)).toEqual([]);
+    expect(githubProblems(log)).toEqual([]);
     // What SARIF 2.1.0 requires of a log, a run, a tool, a rule and a result.
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);

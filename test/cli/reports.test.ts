@@ -88,29 +88,39 @@ describe('JUnit report', () => {
 });
 
 describe('SARIF log', () => {
-  test('carries what code scanning requires', () => {
-    const log = buildSarifLog([base, holdsButExpectedViolation], '0.1.0') as any;
+  const options = {
+    toolVersion: '0.1.0',
+    docs: (page: string, anchor: string) => `https://example.org/docs/${page}#${anchor}`,
+    sourceText: () => null,
+  };
+
+  test('an expectation met is no result; one not met is, at its expect line, with the rerun command', () => {
+    const log = buildSarifLog([base, holdsButExpectedViolation], options) as any;
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe('credspec');
-    const ruleIds = run.tool.driver.rules.map((r: any) => r.id);
-    expect(ruleIds).toEqual(['deadlock', 'expectation']);
-    expect(run.results).toHaveLength(2);
-    for (const result of run.results) {
-      expect(ruleIds).toContain(result.ruleId);
-      const region = result.locations[0].physicalLocation.region;
-      expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe(
-        'specs/landlock-tsync.cred',
-      );
-      expect(region.startLine).toBeGreaterThan(0);
-      expect(region.startColumn).toBeGreaterThan(0);
-    }
+    expect(run.tool.driver.rules.map((r: any) => r.id)).toEqual(['landlock-tsync/expectation']);
+    expect(run.results).toHaveLength(1);
+    const [result] = run.results;
+    expect(result.ruleId).toBe('landlock-tsync/expectation');
+    expect(result.ruleIndex).toBe(0);
+    expect(result.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'specs/landlock-tsync.cred' },
+      region: { startLine: 200, startColumn: 1 },
+    });
+    expect(result.message.text).toBe(
+      'specs/landlock-tsync.cred v3 (CALLERS=2, SIBLINGS=0): holds, expected violates ll_frame. Rerun: credspec check specs/landlock-tsync.cred --variant v3 --param CALLERS=2 --param SIBLINGS=0',
+    );
+  });
+
+  test('an unexpected deadlock carries its trace as a code flow of spec locations', () => {
+    const unexpected: VariantResult = { ...base, expected: { verdict: 'holds', property: null } };
+    const run = (buildSarifLog([unexpected], options) as any).runs[0];
+    expect(run.results[0].ruleId).toBe('landlock-tsync/deadlock');
     const flow = run.results[0].codeFlows[0].threadFlows[0].locations;
     expect(flow).toHaveLength(1);
     expect(flow[0].location.physicalLocation.region).toEqual({ startLine: 41, startColumn: 3 });
-    expect(run.results[1].message.text).toBe(
-      'v3 (CALLERS=2, SIBLINGS=0): expected violates ll_frame, got holds',
-    );
+    expect(flow[0].location.message.text).toBe('1: caller1 task_work_add(t, frame)');
   });
 });

@@ -26,6 +26,7 @@ import { type ProgressLine, progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
+import { ciSarifOptions } from '../reports/sarif-context.js';
 import {
   type Destination,
   humanIo,
@@ -391,8 +392,15 @@ function writeCiReports(
       }),
     '--junit': () => buildJunitReport(results, unchecked, stale, gate),
     '--sarif': () =>
-      JSON.stringify(buildSarifLog(results, packageVersion(), unchecked, stale, gate), null, 2) +
-      '\n',
+      JSON.stringify(
+        buildSarifLog(results, ciSarifOptions(io.cwd, packageVersion()), {
+          unchecked,
+          stale,
+          gate,
+        }),
+        null,
+        2,
+      ) + '\n',
   };
   requested.forEach(({ option }, i) => {
     const destination = at(destinations, i, 'the destination of a report');

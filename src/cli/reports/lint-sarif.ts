@@ -1,8 +1,8 @@
 // `credspec lint --format sarif`: the diagnostics as a SARIF 2.1.0 log, for code scanning and
 // SARIF viewers. One rule per code that occurs (its message template as the short description,
-// what triggers it from the codes table as the full one, docs/diagnostics.md as help), one
-// result per diagnostic with its region and related locations. Takes the sorted diagnostics;
-// returns a JSON-ready object.
+// what triggers it from the codes table as the full one and as help, docs/diagnostics.md as the
+// help link), one result per diagnostic with its region, related locations and a fingerprint.
+// Takes the sorted diagnostics; returns a JSON-ready object.
 
 import { pathToFileURL } from 'node:url';
 import { CODES } from '../../diagnostics/codes.js';
@@ -58,6 +58,11 @@ function ruleOf(code: string, helpBase: string): object {
     id: code,
     shortDescription: { text: info?.message ?? code },
     fullDescription: { text: info?.meaning ?? code },
+    // Code scanning shows the help beside the alert; it needs the text, not only the link.
+    help: {
+      text: `${info?.meaning ?? code} docs/diagnostics.md has ${code}; credspec lint prints each diagnostic with its line, a caret and a hint.`,
+      markdown: `${info?.meaning ?? code}\n\n\`docs/diagnostics.md\` has ${code}; \`credspec lint\` prints each diagnostic with its line, a caret and a hint.`,
+    },
     helpUri: `${helpBase}#${code.toLowerCase()}`,
     defaultConfiguration: { level: info?.severity === 'warning' ? 'warning' : 'error' },
   };
@@ -75,6 +80,10 @@ export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSar
       level: d.severity === 'error' ? 'error' : 'warning',
       message: { text: d.hint === undefined ? message : `${message} (hint: ${d.hint})` },
       locations: [{ physicalLocation: physicalLocation(d.span) }],
+      // The same diagnostic at the same place is the same alert from one run to the next.
+      partialFingerprints: {
+        credspecDiagnostic: `${d.span.file}|${d.code}|${d.span.start.line}:${d.span.start.column}`,
+      },
     };
     if (d.related !== undefined && d.related.length > 0) {
       result.relatedLocations = d.related.map((r, i) => ({

@@ -1,9 +1,15 @@
-// SARIF 2.1.0 for `credspec ci --sarif`, what GitHub code scanning reads: one rule per
-// property (and one for deadlock, one for an unmet expectation), one result per violation or
-// unmet expectation, located at the spec line, with the counterexample as a code flow of spec
-// locations so the trace can be stepped through on the CI page; the diagnostics of a spec that
-// could not be checked are results too, one rule per diagnostic code.
+// SARIF 2.1.0 for `credspec ci --sarif`, what GitHub code scanning reads. Code scanning turns
+// every result into an alert that stays open until a later run no longer reports it, so a
+// result is only what is not as expected: a violation or deadlock the spec does not expect, an
+// expected race no longer found, a check that could not decide or failed, a place the vacuity
+// gate finds vacant, a broken `unreachable` mark, a stale generated file, a spec that could not
+// be checked. A run where everything is as expected has no results; the expected races are in
+// the JSON and JUnit reports. Each result sits at the spec line it is about, with the
+// counterexample as a code flow of spec locations and the command line that reruns the check;
+// its rule (sarif-rules.ts) says what the property is and how to read the trace.
 
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type {
   SourceLocation,
   StaleGenerated,
@@ -16,15 +22,37 @@ import {
   describeVerdict,
   judgeExpectation,
 } from '../../result/expectation.js';
+import { describeBroken, describeVacant, type GateFindings, NO_FINDINGS } from '../vacuity-gate.js';
 import {
-  describeBroken,
-  describeVacant,
-  type GateFindings,
-  NO_FINDINGS,
-  type VacantPlace,
-} from '../vacuity-gate.js';
+  checkFailedRule,
+  deadlockRule,
+  diagnosticRule,
+  type DocsLink,
+  expectationRule,
+  inconclusiveRule,
+  propertyRule,
+  type SarifRule,
+  toolRule,
+} from './sarif-rules.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/** Code scanning rejects a result with more thread flow locations; the last steps are kept. */
+const MAX_FLOW_STEPS = 10_000;
+
+export interface SarifOptions {
+  readonly toolVersion: string;
+  readonly docs: DocsLink;
+  /** The spec's own text over a location's lines (a property's declaration), or null. */
+  readonly sourceText: (loc: SourceLocation) => string | null;
+}
+
+/** What `ci` found besides its results. */
+export interface SarifFindings {
+  readonly unchecked?: readonly UncheckedSpec[];
+  readonly stale?: readonly StaleGenerated[];
+  readonly gate?: GateFindings;
+}
 
 interface SarifLocation {
   physicalLocation: {
@@ -34,137 +62,49 @@ interface SarifLocation {
   message?: { text: string };
 }
 
+/**
+ * A path as code scanning matches it against the repository: relative paths as relative URI
+ * references (each segment percent-encoded), absolute ones as file URLs.
+ */
+function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
 function toSarifLocation(loc: SourceLocation, message?: string): SarifLocation {
   const region: SarifLocation['physicalLocation']['region'] = {
-    startLine: loc.line,
-    startColumn: loc.column,
+    startLine: Math.max(1, loc.line),
+    startColumn: Math.max(1, loc.column),
   };
   if (loc.endLine !== undefined) region.endLine = loc.endLine;
   if (loc.endColumn !== undefined) region.endColumn = loc.endColumn;
   const out: SarifLocation = {
-    physicalLocation: { artifactLocation: { uri: loc.file.split('\\').join('/') }, region },
+    physicalLocation: { artifactLocation: { uri: artifactUri(loc.file) }, region },
   };
   if (message !== undefined) out.message = { text: message };
   return out;
 }
 
-function ruleIdOf(r: VariantResult): string {
-  if (r.verdict === 'deadlock') return 'deadlock';
-  if (r.verdict === 'violated' && r.property) return r.property;
-  return 'expectation';
+interface Entry {
+  readonly rule: SarifRule;
+  readonly result: Record<string, unknown>;
 }
 
-type SarifRule = { id: string; shortDescription: { text: string } };
-
-/**
- * The vacuity gate's results: each vacant place an error, each excused one the same result
- * suppressed in source (SARIF's word for a justified exception) with the spec's reason, each
- * broken mark an error at the mark.
- */
-function gateResults(gate: GateFindings, rules: Map<string, SarifRule>): object[] {
-  const out: object[] = [];
-  const never = (p: VacantPlace, extra: object): void => {
-    rules.set('never-reached', {
-      id: 'never-reached',
-      shortDescription: {
-        text: 'A step, fault point or cover that no exhaustive check of the spec reached.',
-      },
-    });
-    out.push({
-      ruleId: 'never-reached',
-      level: 'error',
-      message: { text: describeVacant(p) },
-      locations: [toSarifLocation(p.location ?? { file: p.spec, line: 1, column: 1 })],
-      partialFingerprints: { credspecScenario: `${p.spec}|never-reached|${p.kind} ${p.name}` },
-      ...extra,
-    });
-  };
-  for (const p of gate.vacant) never(p, {});
-  for (const p of gate.excused)
-    never(p, {
-      level: 'note',
-      suppressions: [
-        {
-          kind: 'inSource',
-          justification: p.mark.reason,
-          location: toSarifLocation(p.mark.location),
-        },
-      ],
-    });
-  for (const b of gate.broken) {
-    rules.set('unreachable-reached', {
-      id: 'unreachable-reached',
-      shortDescription: {
-        text: 'A place the spec marks `unreachable` that an exhaustive check reached.',
-      },
-    });
-    out.push({
-      ruleId: 'unreachable-reached',
-      level: 'error',
-      message: { text: describeBroken(b) },
-      locations: [toSarifLocation(b.mark.location)],
-      partialFingerprints: {
-        credspecScenario: `${b.spec}|unreachable-reached|${b.mark.kind} ${b.mark.name}`,
-      },
-    });
-  }
-  return out;
-}
-
-/** The SARIF log (as a JSON-ready object) for the given results and the specs that could not be checked. */
+/** The SARIF log (as a JSON-ready object) of a `ci` run. */
 export function buildSarifLog(
   results: readonly VariantResult[],
-  toolVersion: string,
-  unchecked: readonly UncheckedSpec[] = [],
-  stale: readonly StaleGenerated[] = [],
-  gate: GateFindings = NO_FINDINGS,
+  options: SarifOptions,
+  findings: SarifFindings = {},
 ): object {
-  const rules = new Map<string, SarifRule>();
-  const sarifResults: object[] = [];
-  sarifResults.push(...gateResults(gate, rules));
-  for (const s of stale) {
-    rules.set('stale-generated', {
-      id: 'stale-generated',
-      shortDescription: {
-        text: 'A committed generated file is not what `credspec emit` writes now.',
-      },
-    });
-    sarifResults.push({
-      ruleId: 'stale-generated',
-      level: 'error',
-      message: {
-        text: `${s.file} ${s.reason === 'missing' ? 'is missing; emit writes it' : 'differs from what emit writes now'} (run credspec emit ${s.spec})`,
-      },
-      locations: [toSarifLocation({ file: s.file, line: 1, column: 1 })],
-      partialFingerprints: { credspecScenario: `${s.file}|stale-generated` },
-    });
-  }
-  for (const u of unchecked) {
-    for (const d of u.diagnostics) {
-      if (!rules.has(d.code))
-        rules.set(d.code, {
-          id: d.code,
-          shortDescription: {
-            text: `credspec diagnostic ${d.code} (docs/diagnostics.md); the spec could not be checked.`,
-          },
-        });
-      sarifResults.push({
-        ruleId: d.code,
-        level: d.severity === 'error' ? 'error' : 'warning',
-        message: { text: `${d.message} (${u.spec} could not be checked)` },
-        locations: [toSarifLocation(d.location)],
-        partialFingerprints: {
-          credspecScenario: `${u.spec}|${d.code}|${d.location.line}:${d.location.column}`,
-        },
-      });
-    }
-  }
-  for (const r of results) {
-    const entry = resultEntry(r);
-    if (entry === undefined) continue;
-    if (!rules.has(entry.rule.id)) rules.set(entry.rule.id, entry.rule);
-    sarifResults.push(entry.result);
-  }
+  const entries: Entry[] = [
+    ...gateEntries(findings.gate ?? NO_FINDINGS, options.docs),
+    ...(findings.stale ?? []).map((s) => staleEntry(s, options.docs)),
+    ...(findings.unchecked ?? []).flatMap((u) => uncheckedEntries(u, options.docs)),
+    ...results.flatMap((r) => resultEntry(r, options) ?? []),
+  ];
+  const byId = new Map(entries.map((e) => [e.rule.id, e.rule]));
+  const rules = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -173,63 +113,159 @@ export function buildSarifLog(
         tool: {
           driver: {
             name: 'credspec',
-            version: toolVersion,
-            rules: [...rules.values()].sort((a, b) => a.id.localeCompare(b.id)),
+            version: options.toolVersion,
+            informationUri: options.docs('cli.md', 'sarif-for-code-scanning'),
+            rules,
           },
         },
-        results: sarifResults,
+        results: entries.map((e) => ({
+          ruleId: e.rule.id,
+          ruleIndex: index.get(e.rule.id),
+          ...e.result,
+        })),
       },
     ],
   };
 }
 
-/** A result's SARIF entry and its rule: a violation, or an expectation not met; else none. */
-function resultEntry(
-  r: VariantResult,
-): { rule: SarifRule; result: Record<string, unknown> } | undefined {
-  const outcome = judgeExpectation(r);
-  const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';
-  if (!isViolation && outcome !== 'unmet') return undefined;
-  const ruleId = outcome === 'unmet' && !isViolation ? 'expectation' : ruleIdOf(r);
-  const ruleText =
-    ruleId === 'deadlock'
-      ? 'A reachable state where no thread can take a step and not every thread has finished.'
-      : ruleId === 'expectation'
-        ? 'A variant did not behave as its expectation in the spec says.'
-        : `The property ${ruleId} of the spec.`;
-  const params = describeParams(r.overrides ?? r.params);
-  const where = `${r.variant}${params ? ` (${params})` : ''}`;
-  const actual = describeVerdict(r.verdict, r.property);
-  const text =
-    outcome === 'unmet'
-      ? `${where}: expected ${r.expected ? describeExpectation(r.expected) : 'nothing'}, got ${actual}`
-      : `${where}: ${actual}${r.expected ? ' (as expected)' : ''}`;
-  const anchor = r.propertyLocation ??
-    r.expectLocation ??
-    r.trace?.[r.trace.length - 1]?.location ?? { file: r.spec, line: 1, column: 1 };
-  const result: Record<string, unknown> = {
-    ruleId,
-    level: outcome === 'unmet' ? 'error' : outcome === 'met' ? 'note' : 'warning',
-    message: { text },
-    locations: [toSarifLocation(anchor)],
-    partialFingerprints: { credspecScenario: `${r.spec}|${r.variant}|${params}|${ruleId}` },
-  };
-  if (r.trace && r.trace.length > 0) {
-    const steps = r.trace.filter((s) => s.location !== null);
-    result.codeFlows = [
-      {
-        threadFlows: [
-          {
-            locations: steps.map((s) => ({
-              location: toSarifLocation(
-                s.location as SourceLocation,
-                `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`,
-              ),
-            })),
-          },
-        ],
+/** The vacuity gate: each vacant place and each broken mark an error; excused places are as expected. */
+function gateEntries(gate: GateFindings, docs: DocsLink): Entry[] {
+  const vacant = gate.vacant.map((p) => ({
+    rule: toolRule('never-reached', docs),
+    result: {
+      level: 'error',
+      message: { text: `${describeVacant(p)}.` },
+      locations: [toSarifLocation(p.location ?? { file: p.spec, line: 1, column: 1 })],
+      partialFingerprints: { credspecScenario: `${p.spec}|never-reached|${p.kind} ${p.name}` },
+    },
+  }));
+  const broken = gate.broken.map((b) => ({
+    rule: toolRule('unreachable-reached', docs),
+    result: {
+      level: 'error',
+      message: { text: `${describeBroken(b)}.` },
+      locations: [toSarifLocation(b.mark.location)],
+      partialFingerprints: {
+        credspecScenario: `${b.spec}|unreachable-reached|${b.mark.kind} ${b.mark.name}`,
       },
-    ];
+    },
+  }));
+  return [...vacant, ...broken];
+}
+
+function staleEntry(s: StaleGenerated, docs: DocsLink): Entry {
+  const what =
+    s.reason === 'missing' ? 'is missing; emit writes it' : 'differs from what emit writes now';
+  return {
+    rule: toolRule('stale-generated', docs),
+    result: {
+      level: 'error',
+      message: { text: `${s.file} ${what} (run credspec emit ${s.spec}).` },
+      locations: [toSarifLocation({ file: s.file, line: 1, column: 1 })],
+      partialFingerprints: { credspecScenario: `${s.file}|stale-generated` },
+    },
+  };
+}
+
+function uncheckedEntries(u: UncheckedSpec, docs: DocsLink): Entry[] {
+  return u.diagnostics.map((d) => ({
+    rule: diagnosticRule(d.code, docs),
+    result: {
+      level: d.severity === 'error' ? 'error' : 'warning',
+      message: { text: `${d.message} (${u.spec} could not be checked).` },
+      locations: [toSarifLocation(d.location)],
+      partialFingerprints: {
+        credspecScenario: `${u.spec}|${d.code}|${d.location.line}:${d.location.column}`,
+      },
+    },
+  }));
+}
+
+/** A shell word as typed: bare when it needs no quoting. */
+function shellWord(word: string): string {
+  return /^[\w.,:=+/@%-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The `credspec check` command line that reruns one case of `ci`. */
+export function rerunCommand(r: VariantResult): string {
+  const params = r.overrides ?? r.params;
+  const words = ['credspec', 'check', r.spec, '--variant', r.variant];
+  for (const k of Object.keys(params).sort()) words.push('--param', `${k}=${String(params[k])}`);
+  const sim = r.expected?.simulation;
+  if (sim !== undefined) {
+    words.push('--simulate');
+    if (sim.seed !== undefined) words.push('--seed', String(sim.seed));
+    if (sim.traces !== undefined) words.push('--traces', String(sim.traces));
+    if (sim.depth !== undefined) words.push('--depth', String(sim.depth));
   }
-  return { rule: { id: ruleId, shortDescription: { text: ruleText } }, result };
+  if (r.engine === 'tlc') words.push('--engine', 'tlc');
+  return words.map(shellWord).join(' ');
+}
+
+/** The rule a result that is not as expected falls under. */
+function ruleOf(r: VariantResult, outcome: 'unmet' | 'inconclusive' | 'error', o: SarifOptions) {
+  if (outcome === 'inconclusive') return inconclusiveRule(r.spec, o.docs);
+  if (outcome === 'error') return checkFailedRule(r.spec, o.docs);
+  if (r.verdict === 'deadlock') return deadlockRule(r.spec, o.docs);
+  if (r.verdict === 'violated' && r.property !== null) {
+    const loc = r.propertyLocation;
+    return propertyRule(
+      {
+        spec: r.spec,
+        name: r.property,
+        line: loc?.line ?? null,
+        text: loc === undefined ? null : o.sourceText(loc),
+      },
+      o.docs,
+    );
+  }
+  return expectationRule(r.spec, o.docs);
+}
+
+/** What happened, in one sentence, and what to do next. */
+function messageOf(r: VariantResult, outcome: 'unmet' | 'inconclusive' | 'error'): string {
+  const params = describeParams(r.overrides ?? r.params);
+  const where = `${r.spec} ${r.variant}${params ? ` (${params})` : ''}`;
+  const expected = r.expected ? describeExpectation(r.expected) : 'nothing';
+  const head = `${where}: ${describeVerdict(r.verdict, r.property)}, expected ${expected}.`;
+  const detail =
+    outcome === 'inconclusive' && r.inconclusive
+      ? ` ${r.inconclusive.advice}`
+      : outcome === 'error' && r.error
+        ? ` ${r.error.message}`
+        : '';
+  return `${head}${detail} Rerun: ${rerunCommand(r)}`;
+}
+
+/** The code flow of a trace: its steps at their spec lines, the last ones when it is very long. */
+function codeFlows(r: VariantResult): object[] | undefined {
+  const steps = (r.trace ?? []).flatMap((s) =>
+    s.location === null
+      ? []
+      : [toSarifLocation(s.location, `${s.index}: ${s.thread ?? 'init'} ${s.source ?? s.step}`)],
+  );
+  if (steps.length === 0) return undefined;
+  const kept = steps.slice(-MAX_FLOW_STEPS);
+  return [{ threadFlows: [{ locations: kept.map((location) => ({ location })) }] }];
+}
+
+/** A result's entry when it is not as expected; none when it is. */
+function resultEntry(r: VariantResult, options: SarifOptions): Entry | undefined {
+  const outcome = judgeExpectation(r);
+  if (outcome === 'met' || outcome === 'none') return undefined;
+  const rule = ruleOf(r, outcome, options);
+  const isViolation = r.verdict === 'violated' || r.verdict === 'deadlock';
+  const anchor = (isViolation ? r.propertyLocation : undefined) ??
+    r.expectLocation ??
+    r.trace?.at(-1)?.location ?? { file: r.spec, line: 1, column: 1 };
+  const params = describeParams(r.overrides ?? r.params);
+  const result: Record<string, unknown> = {
+    level: outcome === 'inconclusive' ? 'warning' : 'error',
+    message: { text: messageOf(r, outcome) },
+    locations: [toSarifLocation(anchor)],
+    partialFingerprints: { credspecScenario: `${r.spec}|${r.variant}|${params}|${rule.id}` },
+  };
+  const flows = codeFlows(r);
+  if (flows !== undefined) result.codeFlows = flows;
+  return { rule, result };
 }
