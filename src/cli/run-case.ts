@@ -19,7 +19,7 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../emit/build-case.js';
 import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
-import { deadlockWaits } from '../engine/index.js';
+import { deadlockWaits, type TraceChoice } from '../engine/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { definitionAtLine } from './definition-at-line.js';
 import { parseTlaLocation, runTlc, type TlcRunOptions } from '../tlc/index.js';
@@ -48,6 +48,8 @@ export interface RunCaseOptions {
   readonly noDeadlock?: boolean | undefined;
   /** One-line notes for stderr (the embedded engine running one worker although more were asked for). */
   readonly onNote?: ((message: string) => void) | undefined;
+  /** `--trace`: which counterexample to show (default: the fewest preemptions among the shortest). */
+  readonly trace?: TraceChoice | undefined;
   /** Heap for the embedded engine before it stops with advice (`--memory`). */
   readonly memoryMb?: number | undefined;
   /** Random simulation instead of an exhaustive search (either engine). */
@@ -185,7 +187,7 @@ async function runEngine(
     // TLC gets the texts built here, never a path another run may be writing: it writes them
     // into its own private folder (src/tlc/start.ts).
     const module = { name: built.emitted.module.name, text: built.tlaText, config: built.cfgText };
-    return runTlc(module, {
+    const found = await runTlc(module, {
       tlcJar: options.tlcJar,
       env: options.env as NodeJS.ProcessEnv,
       judgeTemporal: temporalJudge(built),
@@ -195,6 +197,12 @@ async function runEngine(
       onProgress: options.onProgress,
       simulate: options.simulate,
       distributed: options.distributed,
+    });
+    // TLC's trace, re-minimised on the embedded engine (or said why not).
+    const { minimiseTlcTrace } = await import('../engine/index.js');
+    return minimiseTlcTrace(built, found, {
+      trace: options.trace ?? 'fewest-preemptions',
+      shrink: options.simulate !== undefined,
     });
   }
   const { runEmbedded } = await import('../engine/index.js');
@@ -211,6 +219,7 @@ async function runEngine(
     warnings,
     onNote: options.onNote,
     simulate: options.simulate,
+    trace: options.trace,
     onProgress: onProgress
       ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) =>
           onProgress({
@@ -323,6 +332,7 @@ export async function runCase(
     trace: trace?.steps ?? null,
     loopsBackTo: trace?.loopsBackTo ?? null,
     ...(result.stuttering ? { stuttering: true } : {}),
+    ...(result.counterexample ? { counterexample: result.counterexample } : {}),
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),

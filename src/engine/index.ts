@@ -7,6 +7,8 @@
 export { runEmbedded } from './run/run-embedded.js';
 export { deadlockWaits } from './run/deadlock-waits.js';
 export { temporalJudge } from './run/temporal-judge.js';
+export { minimiseTlcTrace } from './run/minimise-tlc-trace.js';
+export type { TraceChoice } from './run/minimise-trace.js';
 
 /** The engine compiler and its compiled-module cache (loaded on demand: it brings ts-morph). */
 export async function loadCompiler(): Promise<

@@ -32,6 +32,25 @@ export interface TlaTraceStep {
   readonly state: TlaState;
 }
 
+/** How the counterexample shown was chosen, and how many preemptions it has. */
+export interface CounterexampleFacts {
+  /**
+   * Steps that switch away from a thread which could have taken the next step itself; null
+   * when the embedded engine could not replay the trace to count them.
+   */
+  readonly preemptions: number | null;
+  /**
+   * `fewest-preemptions`: the fewest among the shortest behaviours violating the same property
+   * (or among those through the states shrinking visited); `shortest`: the search's own trace
+   * (`--trace shortest`); `as-found`: the engine's trace, not re-searched (`note` says why).
+   */
+  readonly trace: 'fewest-preemptions' | 'shortest' | 'as-found';
+  /** States in the trace as the engine found it, when shrinking made it shorter. */
+  readonly shrunkFrom?: number;
+  /** Why the trace is shown as found. */
+  readonly note?: string;
+}
+
 export interface CheckResult {
   readonly engine: EngineName;
   readonly verdict: Verdict;
@@ -57,4 +76,6 @@ export interface CheckResult {
   readonly error?: { readonly message: string; readonly tlaLocation?: string };
   /** After an exhaustive run: actions no state enabled and covers no state satisfied. */
   readonly unreached?: { readonly actions: readonly string[]; readonly covers: readonly string[] };
+  /** For a safety violation or a deadlock: how its trace was chosen (minimise-trace.ts). */
+  readonly counterexample?: CounterexampleFacts;
 }

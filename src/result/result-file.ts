@@ -2,7 +2,7 @@
 // spec's own words (DSL names, file:line:col), never TLA+ internals. schema/result.schema.json
 // describes the same shape and tests validate written files against it.
 
-import type { InconclusiveReason, Verdict } from './check-result.js';
+import type { CounterexampleFacts, InconclusiveReason, Verdict } from './check-result.js';
 import type { SpecFileHash } from './spec-hash.js';
 import type { SourceLocation } from './source-location.js';
 import type { WaitEdge } from './wait-edge.js';
@@ -99,6 +99,8 @@ export interface VariantResult {
   readonly trace: readonly TraceStep[] | null;
   readonly loopsBackTo: number | null;
   readonly stuttering?: boolean;
+  /** How the trace was chosen and its preemptions (safety violations and deadlocks). */
+  readonly counterexample?: CounterexampleFacts;
   readonly inconclusive?: { readonly reason: InconclusiveReason; readonly advice: string };
   readonly error?: { readonly message: string };
   /**

@@ -13,7 +13,7 @@ const at =
   (l: string[]): boolean =>
     l.some((x) => x.startsWith(`DEADLOCK  step ${i} of 32`));
 
-/** From step 0: Right and Left with the spec line and changes, 25 n to the queueing step, p back. */
+/** From step 0: Right and Left with the spec line and changes, 13 n to the queueing step, p back. */
 async function stepWithSpecLines(s: Session): Promise<void> {
   let screen = await s.waitFor(at(0), 'step 0');
   expect(screen[0]).toContain(
@@ -32,9 +32,9 @@ async function stepWithSpecLines(s: Session): Promise<void> {
 
   screen = await s.key(`${ESC}[D`, at(0), 'step 0 after Left');
 
-  // Step 25: caller1 queues its task work on caller2, which gets TIF_NOTIFY_SIGNAL.
-  for (let i = 0; i < 25; i++) s.write('n');
-  screen = await s.waitFor(at(25), 'step 25 after 25 n');
+  // Step 13: caller1 queues its task work on caller2, which gets TIF_NOTIFY_SIGNAL.
+  for (let i = 0; i < 13; i++) s.write('n');
+  screen = await s.waitFor(at(13), 'step 13 after 13 n');
   expect(
     screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:181:9  restrict_siblings.queue')),
   ).toBe(true);
@@ -44,7 +44,7 @@ async function stepWithSpecLines(s: Session): Promise<void> {
   );
   expect(screen).toContain('* notify_signal: false -> true');
 
-  screen = await s.key('p', at(24), 'step 24 after p');
+  screen = await s.key('p', at(12), 'step 12 after p');
   expect(
     screen.some((l) =>
       l.startsWith('── specs/landlock-tsync.cred:180:7  restrict_siblings.schedule'),
@@ -53,7 +53,7 @@ async function stepWithSpecLines(s: Session): Promise<void> {
   expect(screen.some((l) => /^▶180 │ +schedule: for t in live/.test(l))).toBe(true);
 }
 
-/** Follow caller2 only: from step 24 its next steps are 25 (caller1's) skipped, 27, 28. */
+/** Follow caller2 only: from step 12 caller1's steps to 16 are skipped; caller2 starts at 17. */
 async function followCaller2(s: Session): Promise<void> {
   let screen = await s.key(
     't',
@@ -67,20 +67,20 @@ async function followCaller2(s: Session): Promise<void> {
   );
   screen = await s.key(
     'n',
-    (l) => l.some((x) => x.startsWith('DEADLOCK  step 27 of 32  following caller2')),
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 17 of 32  following caller2')),
     "caller2's next step",
   );
   expect(
-    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:181:9  restrict_siblings.queue')),
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:365:3  Caller.prctl_nnp')),
   ).toBe(true);
   screen = await s.key(
     'n',
-    (l) => l.some((x) => x.startsWith('DEADLOCK  step 28 of 32  following caller2')),
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 18 of 32  following caller2')),
     "caller2's step after",
   );
   screen = await s.key(
     'p',
-    (l) => l.some((x) => x.startsWith('DEADLOCK  step 27 of 32  following caller2')),
+    (l) => l.some((x) => x.startsWith('DEADLOCK  step 17 of 32  following caller2')),
     "caller2's step before",
   );
 }

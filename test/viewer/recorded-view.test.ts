@@ -17,8 +17,8 @@ const SIZE = { columns: 120, rows: 40 };
 
 describe('the L-1 deadlock', () => {
   test('the source pane shows the spec line of each step, highlighted', () => {
-    const screen = texts(renderView(l1, at(31), SIZE));
-    expect(screen[1]).toBe('DEADLOCK  step 31 of 32');
+    const screen = texts(renderView(l1, at(16), SIZE));
+    expect(screen[1]).toBe('DEADLOCK  step 16 of 32');
     expect(screen).toContainEqual(
       expect.stringMatching(
         /^── specs\/landlock-tsync\.cred:199:7 {2}restrict_siblings\.must_wait ─+$/,
@@ -34,7 +34,7 @@ describe('the L-1 deadlock', () => {
     const screen = texts(renderView(l1, at(1), SIZE));
     expect(screen).toContain('thread caller1 (+17 unchanged)');
     expect(screen).toContain('* nnp: false -> true');
-    const queue = texts(renderView(l1, at(25), SIZE));
+    const queue = texts(renderView(l1, at(13), SIZE));
     expect(queue).toContain(
       '* task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
     );
@@ -64,7 +64,7 @@ describe('the L-1 deadlock', () => {
     expect(screen.slice(i + 1).join('\n')).not.toContain('waits on');
   });
   test('t follows one caller: n visits only its steps', () => {
-    let s = applyKey(l1, at(24), { name: 'char', char: 't' });
+    let s = applyKey(l1, at(12), { name: 'char', char: 't' });
     s = applyKey(l1, s, { name: 'char', char: 't' });
     expect(s.follow).toBe('caller2');
     const visited: number[] = [];
@@ -72,7 +72,7 @@ describe('the L-1 deadlock', () => {
       s = applyKey(l1, s, { name: 'char', char: 'n' });
       visited.push(s.cursor);
     }
-    expect(visited).toEqual([27, 28, 30, 32]);
+    expect(visited).toEqual([17, 18, 19, 20]);
   });
 });
 

@@ -6,6 +6,7 @@
 import type { ParamOverrideRequest } from '../../model/params.js';
 import type { MapLocation, SourceMap, SourceMapUnreachable } from '../../emit/source-map.js';
 import type { RunCaseOptions } from '../run-case.js';
+import type { TraceChoice } from '../../engine/index.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -56,6 +57,8 @@ export interface CheckArgs {
   readonly printWorkerCommand?: boolean | undefined;
   /** Open the trace viewer after a violation. */
   readonly view?: boolean | undefined;
+  /** `--trace`: which counterexample to show. */
+  readonly trace?: TraceChoice | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
 }
@@ -338,6 +341,7 @@ function caseOptions(
     memoryMb: args.memory,
     properties: args.property,
     noDeadlock: args.deadlock === false,
+    trace: args.trace,
     ...modeOptions(args, io),
     commandLine: commandLineOf(args),
     onProgress: (p) => progress.update('checking', p),

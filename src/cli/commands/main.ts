@@ -124,6 +124,12 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
       intOption('--memory'),
     )
     .option('--view', 'open the trace viewer after a violation')
+    .addOption(
+      new Option(
+        '--trace <kind>',
+        "the counterexample shown: the fewest preemptions among the shortest (default), or the search's own shortest",
+      ).choices(['fewest-preemptions', 'shortest']),
+    )
     .option('--simulate', 'random behaviours instead of every state (never ends in holds)')
     .addOption(depthOption())
     .addOption(tracesOption())

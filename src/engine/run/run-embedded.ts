@@ -9,6 +9,7 @@ import type { ExploreOptions, explore } from '../search/explore.js';
 import type { EngineCheckResult } from '../search/stop-result.js';
 import { type ExecutableSource, loadExecutable } from './load-executable.js';
 import { modelTooLarge } from './model-size.js';
+import { minimiseTrace, type TraceChoice } from './minimise-trace.js';
 
 export interface EmbeddedOptions extends ExecutableSource {
   /** When the run started (Date.now()): the time limit counts from it. */
@@ -24,6 +25,8 @@ export interface EmbeddedOptions extends ExecutableSource {
   readonly onNote?: ((message: string) => void) | undefined;
   /** Collects the warnings the result carries (a symmetry group left out). */
   readonly warnings: string[];
+  /** `--trace`: which counterexample to show (default: the fewest preemptions among the shortest). */
+  readonly trace?: TraceChoice | undefined;
   /** Random simulation instead of an exhaustive search. */
   readonly simulate?:
     | {
@@ -63,19 +66,27 @@ export async function runEmbedded(
     memoryMb: options.memoryMb,
     commandLine: options.commandLine,
   };
+  const trace = options.trace ?? 'fewest-preemptions';
   if (options.simulate !== undefined) {
     const { simulate } = await import('../search/simulate.js');
-    return simulate(executable, config, definedOnly({ ...common, ...options.simulate }));
+    const found = await simulate(
+      executable,
+      config,
+      definedOnly({ ...common, ...options.simulate }),
+    );
+    // A random walk: shrunk first, then the fewest preemptions among the states shrinking saw.
+    return minimiseTrace(executable, found, { trace, shrink: true });
   }
   const search =
     options.workers > 1
       ? await parallelSearch(built, config, options, javascript)
       : (await import('../search/explore.js')).explore;
-  return search(
+  const found = await search(
     executable,
     config,
     definedOnly({ ...common, maxStates: options.maxStates, onProgress: options.onProgress }),
   );
+  return minimiseTrace(executable, found, { trace, shrink: false });
 }
 
 /** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */

@@ -83,9 +83,18 @@ export function loopSentence(result: VariantResult): string | null {
 export function traceSize(result: VariantResult): string {
   const closing = closingStep(result);
   const n = (result.trace?.length ?? 0) - (closing === null ? 0 : 1);
-  return closing === null
-    ? `${n} states`
-    : `${n} states, then the step back to state ${closing.backTo}`;
+  const states =
+    closing === null ? `${n} states` : `${n} states, then the step back to state ${closing.backTo}`;
+  return states + counterexampleNote(result.counterexample);
+}
+
+/** `, shrunk from 83, 2 preemptions`: how the trace was chosen, when the result says. */
+function counterexampleNote(facts: VariantResult['counterexample']): string {
+  if (facts === undefined) return '';
+  const shrunk = facts.shrunkFrom === undefined ? '' : `, shrunk from ${facts.shrunkFrom}`;
+  const p = facts.preemptions;
+  const count = p === null ? '' : `, ${p} preemption${p === 1 ? '' : 's'}`;
+  return `${shrunk}${count}`;
 }
 
 /** The closing note of a lasso or a stuttering behaviour; null for a finite trace. */
