@@ -56,5 +56,10 @@ export interface CheckResult {
   /** For verdict 'error': what failed, in words a user can act on. */
   readonly error?: { readonly message: string; readonly tlaLocation?: string };
   /** After an exhaustive run: actions no state enabled and covers no state satisfied. */
-  readonly unreached?: { readonly actions: readonly string[]; readonly covers: readonly string[] };
+  readonly unreached?: {
+    readonly actions: readonly string[];
+    readonly covers: readonly string[];
+    /** Tests (`if` without `else`, `while`) whose failing outcome no step took: their action names. */
+    readonly branches?: readonly string[];
+  };
 }

@@ -9,6 +9,7 @@ import type { ExploreOptions, explore } from '../search/explore.js';
 import type { EngineCheckResult } from '../search/stop-result.js';
 import { type ExecutableSource, loadExecutable } from './load-executable.js';
 import { modelTooLarge } from './model-size.js';
+import { branchWatch } from './branch-watch.js';
 
 export interface EmbeddedOptions extends ExecutableSource {
   /** When the run started (Date.now()): the time limit counts from it. */
@@ -74,7 +75,12 @@ export async function runEmbedded(
   return search(
     executable,
     config,
-    definedOnly({ ...common, maxStates: options.maxStates, onProgress: options.onProgress }),
+    definedOnly({
+      ...common,
+      maxStates: options.maxStates,
+      onProgress: options.onProgress,
+      branches: branchWatch(built.model, executable),
+    }),
   );
 }
 

@@ -8,6 +8,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { InconclusiveReason } from '../../../result/check-result.js';
 import type { TlcConfig } from '../../../tla/tla-ast.js';
 import { Bfs } from '../bfs.js';
+import { BranchRecorder } from '../branch-places.js';
 import {
   advice,
   explore,
@@ -152,6 +153,7 @@ export async function exploreParallel(
         checkDeadlock: config.checkDeadlock,
         control,
         heapLimit,
+        branches: options.branches,
         port: ch.port2,
         peers: own,
       },
@@ -220,6 +222,8 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
   const initialCount = sendInitialStates(run);
   const actionReached = module.actions.map((a) => a.subActions.map(() => false));
   const coverReached = module.covers.map(() => false);
+  const branchTaken =
+    options.branches === undefined ? undefined : new BranchRecorder(module, options.branches);
   let level: LevelCounts = {
     level: 1,
     distinct: init.distinct,
@@ -269,7 +273,10 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     }
     const reports = await expandLevel(run, ranks, tick, Math.min(100, interval));
     heapUsed = reports.reduce((a, r) => a + r.heapUsed, 0);
-    for (const r of reports) markReached(r, actionReached, coverReached);
+    for (const r of reports) {
+      markReached(r, actionReached, coverReached);
+      branchTaken?.merge(r.branchTaken);
+    }
     if (reports.some((r) => r.stopped) || Atomics.load(ctl, STOP_WORD) !== 0) {
       const why: InconclusiveReason =
         Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
@@ -291,7 +298,7 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     const total = merged.parentRank.length;
     const generated = level.generated + succ.reduce((a, b) => a + b, 0);
     if (total === 0) {
-      const unreached = unreachedOf(module, actionReached, coverReached);
+      const unreached = unreachedOf(module, actionReached, coverReached, branchTaken);
       return holdsResult(run, level, generated, unreached, heapUsed);
     }
     level = {
