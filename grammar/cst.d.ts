@@ -650,6 +650,7 @@ export type IfStmtCstChildren = {
   expression: (ExpressionCstNode)[];
   block: (BlockCstNode)[];
   KwElse?: (IToken)[];
+  unreachableMark?: UnreachableMarkCstNode[];
 };
 
 export interface WhileStmtCstNode extends CstNode {
@@ -661,6 +662,8 @@ export type WhileStmtCstChildren = {
   KwWhile: IToken[];
   expression: ExpressionCstNode[];
   block: BlockCstNode[];
+  KwElse?: IToken[];
+  unreachableMark?: UnreachableMarkCstNode[];
 };
 
 export interface ForStmtCstNode extends CstNode {

@@ -731,7 +731,13 @@ export class CredParser extends CstParser {
     });
     this.OPTION(() => {
       this.CONSUME2(KW.else);
-      this.SUBRULE3(this.block);
+      // `else unreachable "why"`: no else block, and the tests never all fail.
+      this.OR(
+        (this.alternatives.ifElse ??= [
+          { ALT: () => this.SUBRULE3(this.block) },
+          { ALT: () => this.SUBRULE(this.unreachableMark) },
+        ]),
+      );
     });
   });
 
@@ -739,6 +745,11 @@ export class CredParser extends CstParser {
     this.CONSUME(KW.while);
     this.SUBRULE(this.expression);
     this.SUBRULE(this.block);
+    // `else unreachable "why"`: the test never fails, so the loop is never left by it.
+    this.OPTION(() => {
+      this.CONSUME(KW.else);
+      this.SUBRULE(this.unreachableMark);
+    });
   });
 
   forStmt = this.RULE('forStmt', () => {

@@ -88,7 +88,7 @@ Init ==
     /\ stack = [t \in Thread |-> << >>]
     /\ failure = ""
 
-\* specs/exectime.cred:256:3  Requester.setup (step)
+\* specs/exectime.cred:261:3  Requester.setup (step)
 \*   setup_thread()
 Requester_setup(self) ==
     /\ pc[self] = "Requester_setup"
@@ -99,14 +99,14 @@ Requester_setup(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Requester_requests"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, exec_failed, sig_fatal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:257:3  Requester.requests (control)
+\* specs/exectime.cred:262:3  Requester.requests (control)
 \*   while k < REQUESTS {
 Requester_requests(self) ==
     /\ pc[self] = "Requester_requests"
     /\ pc' = [pc EXCEPT ![self] = IF Requester_k[self] < REQUESTS THEN "Requester_request" ELSE "Requester_announce"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:258:5  Requester.request (call)
+\* specs/exectime.cred:263:5  Requester.request (call)
 \*   err := restrict_self(USER_RULESET + k)
 Requester_request(self) ==
     /\ pc[self] = "Requester_request"
@@ -115,7 +115,7 @@ Requester_request(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Requester_request" >> \o stack[self]]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:259:5  Requester.next_request (step)
+\* specs/exectime.cred:264:5  Requester.next_request (step)
 \*   k := k + 1
 Requester_next_request(self) ==
     /\ pc[self] = "Requester_next_request"
@@ -123,7 +123,7 @@ Requester_next_request(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Requester_requests"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:261:3  Requester.announce (step)
+\* specs/exectime.cred:266:3  Requester.announce (step)
 \*   requested := true
 Requester_announce(self) ==
     /\ pc[self] = "Requester_announce"
@@ -131,14 +131,14 @@ Requester_announce(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Requester_execs"]
     /\ UNCHANGED << cred_guard_mutex, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:262:3  Requester.execs (control)
+\* specs/exectime.cred:267:3  Requester.execs (control)
 \*   while n < EXECS && !sig_fatal {
 Requester_execs(self) ==
     /\ pc[self] = "Requester_execs"
     /\ pc' = [pc EXCEPT ![self] = IF Requester_n[self] < EXECS /\ ~sig_fatal[self] THEN "Requester_exec" ELSE "Requester_linger"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:263:5  Requester.exec (call)
+\* specs/exectime.cred:268:5  Requester.exec (call)
 \*   err := do_execve()
 Requester_exec(self) ==
     /\ pc[self] = "Requester_exec"
@@ -146,7 +146,7 @@ Requester_exec(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Requester_exec" >> \o stack[self]]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:264:5  Requester.next_exec (step)
+\* specs/exectime.cred:269:5  Requester.next_exec (step)
 \*   n := n + 1
 Requester_next_exec(self) ==
     /\ pc[self] = "Requester_next_exec"
@@ -154,7 +154,7 @@ Requester_next_exec(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Requester_execs"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:268:3  Requester.linger (step)
+\* specs/exectime.cred:273:3  Requester.linger (step)
 \*   await sig_fatal || !exec_pending(self)
 Requester_linger(self) ==
     /\ pc[self] = "Requester_linger"
@@ -163,28 +163,28 @@ Requester_linger(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Requester_killed"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:269:3  Requester.killed (control)
+\* specs/exectime.cred:274:3  Requester.killed (control)
 \*   if sig_fatal {
 Requester_killed(self) ==
     /\ pc[self] = "Requester_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Requester_requester_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:270:5  Requester.requester_exit (exit)
+\* specs/exectime.cred:275:5  Requester.requester_exit (exit)
 \*   exit
 Requester_requester_exit(self) ==
     /\ pc[self] = "Requester_requester_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:251:14  Requester.Requester_exit (exit)
+\* specs/exectime.cred:256:14  Requester.Requester_exit (exit)
 \*   exit of Requester
 Requester_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:277:3  Sibling.sib_setup (step)
+\* specs/exectime.cred:282:3  Sibling.sib_setup (step)
 \*   setup_thread()
 Sibling_sib_setup(self) ==
     /\ pc[self] = "Sibling_sib_setup"
@@ -195,7 +195,7 @@ Sibling_sib_setup(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_sib_wait"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, exec_failed, sig_fatal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:279:3  Sibling.sib_wait (step)
+\* specs/exectime.cred:284:3  Sibling.sib_wait (step)
 \*   await requested || sig_fatal
 Sibling_sib_wait(self) ==
     /\ pc[self] = "Sibling_sib_wait"
@@ -204,14 +204,14 @@ Sibling_sib_wait(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_sib_run"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:280:3  Sibling.sib_run (control)
+\* specs/exectime.cred:285:3  Sibling.sib_run (control)
 \*   if !sig_fatal {
 Sibling_sib_run(self) ==
     /\ pc[self] = "Sibling_sib_run"
     /\ pc' = [pc EXCEPT ![self] = IF ~sig_fatal[self] THEN "Sibling_sib_exec" ELSE "Sibling_linger"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:282:5  Sibling.sib_exec (call)
+\* specs/exectime.cred:287:5  Sibling.sib_exec (call)
 \*   err := do_execve()
 Sibling_sib_exec(self) ==
     /\ pc[self] = "Sibling_sib_exec"
@@ -219,7 +219,7 @@ Sibling_sib_exec(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sib_exec" >> \o stack[self]]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:286:3  Sibling.linger (step)
+\* specs/exectime.cred:291:3  Sibling.linger (step)
 \*   await sig_fatal || !exec_pending(self)
 Sibling_linger(self) ==
     /\ pc[self] = "Sibling_linger"
@@ -228,21 +228,21 @@ Sibling_linger(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_killed"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:287:3  Sibling.killed (control)
+\* specs/exectime.cred:292:3  Sibling.killed (control)
 \*   if sig_fatal {
 Sibling_killed(self) ==
     /\ pc[self] = "Sibling_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Sibling_sibling_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:288:5  Sibling.sibling_exit (exit)
+\* specs/exectime.cred:293:5  Sibling.sibling_exit (exit)
 \*   exit
 Sibling_sibling_exit(self) ==
     /\ pc[self] = "Sibling_sibling_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:274:14  Sibling.Sibling_exit (exit)
+\* specs/exectime.cred:279:14  Sibling.Sibling_exit (exit)
 \*   exit of Sibling
 Sibling_exit(self) ==
     /\ pc[self] = "Exiting"
@@ -365,8 +365,8 @@ do_execve_exec_eintr(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:173:3  do_execve.exec_prepare (step)
-\*   prepare_bprm_creds(bprm, err)
+\* specs/exectime.cred:176:3  do_execve.exec_prepare (step, fault: succeeded)
+\*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
 do_execve_exec_prepare(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
     /\ cred_gen' = [cred_gen EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN cred_gen[self] + 1 ELSE cred_gen[self]]
@@ -376,14 +376,23 @@ do_execve_exec_prepare(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:174:3  do_execve.exec_prepared (control)
+\* specs/exectime.cred:176:3  do_execve.exec_prepare (fault-handler, fault: failed)
+\*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
+do_execve_exec_prepare_fail(self) ==
+    /\ pc[self] = "do_execve_exec_prepare"
+    /\ FAULTS
+    /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "ENOMEM"]
+    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+
+\* specs/exectime.cred:179:3  do_execve.exec_prepared (control)
 \*   if err != OK {
 do_execve_exec_prepared(self) ==
     /\ pc[self] = "do_execve_exec_prepared"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_exec_nomem" ELSE "do_execve_bpf_hook"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:175:5  do_execve.exec_nomem (step)
+\* specs/exectime.cred:180:5  do_execve.exec_nomem (step)
 \*   atomic {
 do_execve_exec_nomem(self) ==
     /\ pc[self] = "do_execve_exec_nomem"
@@ -393,7 +402,7 @@ do_execve_exec_nomem(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_nomem_ret"]
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:180:5  do_execve.exec_nomem_ret (return)
+\* specs/exectime.cred:185:5  do_execve.exec_nomem_ret (return)
 \*   return err
 do_execve_exec_nomem_ret(self) ==
     /\ pc[self] = "do_execve_exec_nomem_ret"
@@ -422,7 +431,7 @@ do_execve_exec_nomem_ret(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:184:3  do_execve.bpf_hook (step)
+\* specs/exectime.cred:189:3  do_execve.bpf_hook (step)
 \*   bpf := BPF ? BPF_RULESET : 0
 do_execve_bpf_hook(self) ==
     /\ pc[self] = "do_execve_bpf_hook"
@@ -430,7 +439,7 @@ do_execve_bpf_hook(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_build"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:186:3  do_execve.build (step, fault: succeeded)
+\* specs/exectime.cred:191:3  do_execve.build (step, fault: succeeded)
 \*   newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
 do_execve_build(self) ==
     /\ pc[self] = "do_execve_build"
@@ -438,7 +447,7 @@ do_execve_build(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_checks"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:186:3  do_execve.build (fault-handler, fault: failed)
+\* specs/exectime.cred:191:3  do_execve.build (fault-handler, fault: failed)
 \*   newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
 do_execve_build_fail(self) ==
     /\ pc[self] = "do_execve_build"
@@ -447,7 +456,7 @@ do_execve_build_fail(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_checks"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:192:3  do_execve.exec_checks (step)
+\* specs/exectime.cred:197:3  do_execve.exec_checks (step)
 \*   atomic {
 do_execve_exec_checks(self) ==
     /\ pc[self] = "do_execve_exec_checks"
@@ -456,14 +465,14 @@ do_execve_exec_checks(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_early_fail"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:198:3  do_execve.early_fail (control)
+\* specs/exectime.cred:203:3  do_execve.early_fail (control)
 \*   if err != OK {
 do_execve_early_fail(self) ==
     /\ pc[self] = "do_execve_early_fail"
-    /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_build_failed" ELSE IF EXEC_FAIL THEN "do_execve_206" ELSE "do_execve_exec_ponr"]
+    /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_build_failed" ELSE IF EXEC_FAIL THEN "do_execve_211" ELSE "do_execve_exec_ponr"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:199:5  do_execve.build_failed (step)
+\* specs/exectime.cred:204:5  do_execve.build_failed (step)
 \*   atomic {
 do_execve_build_failed(self) ==
     /\ pc[self] = "do_execve_build_failed"
@@ -473,7 +482,7 @@ do_execve_build_failed(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_build_failed_ret"]
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:204:5  do_execve.build_failed_ret (return)
+\* specs/exectime.cred:209:5  do_execve.build_failed_ret (return)
 \*   return err
 do_execve_build_failed_ret(self) ==
     /\ pc[self] = "do_execve_build_failed_ret"
@@ -502,16 +511,16 @@ do_execve_build_failed_ret(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:206:5  do_execve.do_execve_206 (control)
+\* specs/exectime.cred:211:5  do_execve.do_execve_211 (control)
 \*   either {
-do_execve_206(self) ==
-    /\ pc[self] = "do_execve_206"
+do_execve_211(self) ==
+    /\ pc[self] = "do_execve_211"
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_fails"]
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
        \/ /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_goes_on"]
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:207:7  do_execve.exec_fails (step)
+\* specs/exectime.cred:212:7  do_execve.exec_fails (step)
 \*   atomic {
 do_execve_exec_fails(self) ==
     /\ pc[self] = "do_execve_exec_fails"
@@ -521,7 +530,7 @@ do_execve_exec_fails(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_fails_ret"]
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:212:7  do_execve.exec_fails_ret (return)
+\* specs/exectime.cred:217:7  do_execve.exec_fails_ret (return)
 \*   return ENOEXEC
 do_execve_exec_fails_ret(self) ==
     /\ pc[self] = "do_execve_exec_fails_ret"
@@ -550,14 +559,14 @@ do_execve_exec_fails_ret(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:214:7  do_execve.exec_goes_on (step)
+\* specs/exectime.cred:219:7  do_execve.exec_goes_on (step)
 \*   skip
 do_execve_exec_goes_on(self) ==
     /\ pc[self] = "do_execve_exec_goes_on"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ponr"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:218:3  do_execve.exec_ponr (step)
+\* specs/exectime.cred:223:3  do_execve.exec_ponr (step)
 \*   exec_point_of_no_return()
 do_execve_exec_ponr(self) ==
     /\ pc[self] = "do_execve_exec_ponr"
@@ -565,7 +574,7 @@ do_execve_exec_ponr(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_zap"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:220:3  do_execve.exec_zap (step)
+\* specs/exectime.cred:225:3  do_execve.exec_zap (step)
 \*   zap_other_threads(GROUP)
 do_execve_exec_zap(self) ==
     /\ pc[self] = "do_execve_exec_zap"
@@ -573,7 +582,7 @@ do_execve_exec_zap(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_dethread"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:221:3  do_execve.exec_dethread (step)
+\* specs/exectime.cred:226:3  do_execve.exec_dethread (step)
 \*   de_thread_wait(GROUP)
 do_execve_exec_dethread(self) ==
     /\ pc[self] = "do_execve_exec_dethread"
@@ -582,7 +591,7 @@ do_execve_exec_dethread(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_committing"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:224:3  do_execve.committing (step)
+\* specs/exectime.cred:229:3  do_execve.committing (step)
 \*   exec_committing_creds()
 do_execve_committing(self) ==
     /\ pc[self] = "do_execve_committing"
@@ -590,7 +599,7 @@ do_execve_committing(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_prereq"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:226:3  do_execve.ex_prereq (step)
+\* specs/exectime.cred:231:3  do_execve.ex_prereq (step)
 \*   assert pend_user == 0 || req_ok, "a ruleset requested without NNP or CAP_SYS_ADMIN is enforced"
 do_execve_ex_prereq(self) ==
     /\ pc[self] = "do_execve_ex_prereq"
@@ -598,7 +607,7 @@ do_execve_ex_prereq(self) ==
     /\ failure' = (IF pend_user[self] = 0 \/ req_ok[self] THEN failure ELSE "Assert_do_execve_ex_prereq")
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:228:3  do_execve.ex_order (step)
+\* specs/exectime.cred:233:3  do_execve.ex_order (step)
 \*   assert newdom.layers == expected_layers(cred.dom.layers, bpf, pend_user), "the layers are not in the order existing, BPF, user"
 do_execve_ex_order(self) ==
     /\ pc[self] = "do_execve_ex_order"
@@ -606,7 +615,7 @@ do_execve_ex_order(self) ==
     /\ failure' = (IF do_execve_newdom[self].layers = expected_layers(cred[self].dom.layers, do_execve_bpf[self], pend_user[self]) THEN failure ELSE "Assert_do_execve_ex_order")
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:230:3  do_execve.ex_excl (step)
+\* specs/exectime.cred:235:3  do_execve.ex_excl (step)
 \*   assert promised == 0 || has_layer(newdom, promised), "an exec-time request for all threads is lost"
 do_execve_ex_excl(self) ==
     /\ pc[self] = "do_execve_ex_excl"
@@ -614,7 +623,7 @@ do_execve_ex_excl(self) ==
     /\ failure' = (IF promised = 0 \/ has_layer(do_execve_newdom[self], promised) THEN failure ELSE "Assert_do_execve_ex_excl")
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:231:3  do_execve.install (step)
+\* specs/exectime.cred:236:3  do_execve.install (step)
 \*   atomic {
 do_execve_install(self) ==
     /\ pc[self] = "do_execve_install"
@@ -631,7 +640,7 @@ do_execve_install(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_nnp_sticky"]
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, req_ok, sig_fatal, cred_gen, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, stack, failure >>
 
-\* specs/exectime.cred:243:3  do_execve.ex_nnp_sticky (step)
+\* specs/exectime.cred:248:3  do_execve.ex_nnp_sticky (step)
 \*   assert !want_nnp || nnp, "staged no_new_privs was not set"
 do_execve_ex_nnp_sticky(self) ==
     /\ pc[self] = "do_execve_ex_nnp_sticky"
@@ -639,7 +648,7 @@ do_execve_ex_nnp_sticky(self) ==
     /\ failure' = (IF ~do_execve_want_nnp[self] \/ nnp[self] THEN failure ELSE "Assert_do_execve_ex_nnp_sticky")
     /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:244:3  do_execve.exec_unlock (step)
+\* specs/exectime.cred:249:3  do_execve.exec_unlock (step)
 \*   mutex_unlock(cred_guard_mutex)
 do_execve_exec_unlock(self) ==
     /\ pc[self] = "do_execve_exec_unlock"
@@ -647,7 +656,7 @@ do_execve_exec_unlock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ok"]
     /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:245:3  do_execve.exec_ok (return)
+\* specs/exectime.cred:250:3  do_execve.exec_ok (return)
 \*   return OK
 do_execve_exec_ok(self) ==
     /\ pc[self] = "do_execve_exec_ok"
@@ -707,6 +716,7 @@ Requester_thread(self) ==
     \/ do_execve_exec_locked(self)
     \/ do_execve_exec_eintr(self)
     \/ do_execve_exec_prepare(self)
+    \/ do_execve_exec_prepare_fail(self)
     \/ do_execve_exec_prepared(self)
     \/ do_execve_exec_nomem(self)
     \/ do_execve_exec_nomem_ret(self)
@@ -717,7 +727,7 @@ Requester_thread(self) ==
     \/ do_execve_early_fail(self)
     \/ do_execve_build_failed(self)
     \/ do_execve_build_failed_ret(self)
-    \/ do_execve_206(self)
+    \/ do_execve_211(self)
     \/ do_execve_exec_fails(self)
     \/ do_execve_exec_fails_ret(self)
     \/ do_execve_exec_goes_on(self)
@@ -747,6 +757,7 @@ Sibling_thread(self) ==
     \/ do_execve_exec_locked(self)
     \/ do_execve_exec_eintr(self)
     \/ do_execve_exec_prepare(self)
+    \/ do_execve_exec_prepare_fail(self)
     \/ do_execve_exec_prepared(self)
     \/ do_execve_exec_nomem(self)
     \/ do_execve_exec_nomem_ret(self)
@@ -757,7 +768,7 @@ Sibling_thread(self) ==
     \/ do_execve_early_fail(self)
     \/ do_execve_build_failed(self)
     \/ do_execve_build_failed_ret(self)
-    \/ do_execve_206(self)
+    \/ do_execve_211(self)
     \/ do_execve_exec_fails(self)
     \/ do_execve_exec_fails_ret(self)
     \/ do_execve_exec_goes_on(self)
@@ -805,6 +816,7 @@ Next ==
     \/ \E self \in Thread : do_execve_exec_locked(self)
     \/ \E self \in Thread : do_execve_exec_eintr(self)
     \/ \E self \in Thread : do_execve_exec_prepare(self)
+    \/ \E self \in Thread : do_execve_exec_prepare_fail(self)
     \/ \E self \in Thread : do_execve_exec_prepared(self)
     \/ \E self \in Thread : do_execve_exec_nomem(self)
     \/ \E self \in Thread : do_execve_exec_nomem_ret(self)
@@ -815,7 +827,7 @@ Next ==
     \/ \E self \in Thread : do_execve_early_fail(self)
     \/ \E self \in Thread : do_execve_build_failed(self)
     \/ \E self \in Thread : do_execve_build_failed_ret(self)
-    \/ \E self \in Thread : do_execve_206(self)
+    \/ \E self \in Thread : do_execve_211(self)
     \/ \E self \in Thread : do_execve_exec_fails(self)
     \/ \E self \in Thread : do_execve_exec_fails_ret(self)
     \/ \E self \in Thread : do_execve_exec_goes_on(self)
@@ -838,36 +850,36 @@ Spec ==
     /\ \A self \in Requester : WF_vars(Requester_thread(self))
     /\ \A self \in Sibling : WF_vars(Sibling_thread(self))
 
-\* specs/exectime.cred:297:1  invariant ex_nofail
+\* specs/exectime.cred:302:1  invariant ex_nofail
 ex_nofail == ~post_ponr_failure
 
-\* specs/exectime.cred:302:1  invariant ex_noside
+\* specs/exectime.cred:307:1  invariant ex_noside
 ex_noside ==
     \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                      \/ ~exec_failed[t]
                      \/ /\ cred[t].dom = img_dom[t]
                         /\ nnp[t] = img_nnp[t]
 
-\* specs/exectime.cred:304:1  invariant ex_last
+\* specs/exectime.cred:309:1  invariant ex_last
 ex_last == \A t \in GROUP : pend_refs[t] = (IF pend_user[t] # 0 THEN 1 ELSE 0)
 
-\* specs/exectime.cred:309:1  invariant ex_single
+\* specs/exectime.cred:314:1  invariant ex_single
 ex_single ==
     \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                      \/ ~(exec_phase[t] \in {"EXEC_COMMITTING", "EXEC_COMMITTED"})
                      \/ \A u \in GROUP : \/ u = t
                                          \/ ~(pc[u] \notin {"Unborn", "Exited"})
 
-\* specs/exectime.cred:226:3  the assertions of step ex_prereq
+\* specs/exectime.cred:231:3  the assertions of step ex_prereq
 Assert_do_execve_ex_prereq == failure # "Assert_do_execve_ex_prereq"
 
-\* specs/exectime.cred:228:3  the assertions of step ex_order
+\* specs/exectime.cred:233:3  the assertions of step ex_order
 Assert_do_execve_ex_order == failure # "Assert_do_execve_ex_order"
 
-\* specs/exectime.cred:230:3  the assertions of step ex_excl
+\* specs/exectime.cred:235:3  the assertions of step ex_excl
 Assert_do_execve_ex_excl == failure # "Assert_do_execve_ex_excl"
 
-\* specs/exectime.cred:243:3  the assertions of step ex_nnp_sticky
+\* specs/exectime.cred:248:3  the assertions of step ex_nnp_sticky
 Assert_do_execve_ex_nnp_sticky == failure # "Assert_do_execve_ex_nnp_sticky"
 
 \* built-in check out_of_range
@@ -877,8 +889,8 @@ Assert_do_execve_ex_nnp_sticky == failure # "Assert_do_execve_ex_nnp_sticky"
 \*   conjunct  4: img_dom                specs/exectime.cred:88:1
 \*   conjunct  5: cred                   <prelude>/kernel.cred:408:1
 \*   conjunct  6: cred_gen               <prelude>/kernel.cred:410:1
-\*   conjunct  7: Requester.k            specs/exectime.cred:253:3
-\*   conjunct  8: Requester.n            specs/exectime.cred:254:3
+\*   conjunct  7: Requester.k            specs/exectime.cred:258:3
+\*   conjunct  8: Requester.n            specs/exectime.cred:259:3
 \*   conjunct  9: restrict_self.ruleset  specs/exectime.cred:138:25
 \*   conjunct 10: do_execve.bprm         specs/exectime.cred:160:3
 \*   conjunct 11: do_execve.bpf          specs/exectime.cred:163:3
@@ -907,6 +919,6 @@ out_of_range ==
                                              \/ do_execve_newdom[t].id.n \in 0..CRED_GEN
                                           /\ \A k \in DOMAIN do_execve_newdom[t].layers : do_execve_newdom[t].layers[k] \in 0..MAX_RULESET
 
-\* specs/exectime.cred:306:1  action property ex_nnp_monotone
+\* specs/exectime.cred:311:1  action property ex_nnp_monotone
 ex_nnp_monotone == [][\A t \in GROUP : ~nnp[t] \/ nnp'[t]]_vars
 ====

@@ -39,7 +39,7 @@ NO_DOMAIN == [id |-> None, layers |-> << >>]
 \* <prelude>/kernel.cred:405:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
-\* specs/landlock-tsync.cred:549:12  def serialised
+\* specs/landlock-tsync.cred:554:12  def serialised
 serialised == TRUE
 
 \* <prelude>/kernel.cred:453:1  def landlock_merge
@@ -263,7 +263,7 @@ Sibling_may_clone(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF Sibling_claimed[self] THEN "Sibling_sib_clone" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:413:9  Sibling.sib_clone (clone)
+\* specs/landlock-tsync.cred:418:9  Sibling.sib_clone (clone)
 \*   clone Sibling
 Sibling_sib_clone(self) ==
     /\ pc[self] = "Sibling_sib_clone"
@@ -286,7 +286,7 @@ Sibling_sib_clone(self) ==
                               /\ pc' = [pc EXCEPT ![child] = "Sibling_diverge", ![self] = "Sibling_sibling_user"]
                               /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:416:7  Sibling.claim_exit (step)
+\* specs/landlock-tsync.cred:421:7  Sibling.claim_exit (step)
 \*   atomic {
 Sibling_claim_exit(self) ==
     /\ pc[self] = "Sibling_claim_exit"
@@ -296,7 +296,7 @@ Sibling_claim_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_may_exit"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:420:7  Sibling.may_exit (control)
+\* specs/landlock-tsync.cred:425:7  Sibling.may_exit (control)
 \*   if leaving {
 Sibling_may_exit(self) ==
     /\ pc[self] = "Sibling_may_exit"
@@ -304,7 +304,7 @@ Sibling_may_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF Sibling_leaving[self] THEN "Sibling_sib_exit" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:421:9  Sibling.sib_exit (call)
+\* specs/landlock-tsync.cred:426:9  Sibling.sib_exit (call)
 \*   do_exit()
 Sibling_sib_exit(self) ==
     /\ pc[self] = "Sibling_sib_exit"
@@ -313,7 +313,7 @@ Sibling_sib_exit(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sib_exit" >> \o stack[self]]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:425:3  Sibling.sibling_user (call)
+\* specs/landlock-tsync.cred:430:3  Sibling.sibling_user (call)
 \*   user_mode()
 Sibling_sibling_user(self) ==
     /\ pc[self] = "Sibling_sibling_user"
@@ -330,7 +330,7 @@ Sibling_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:434:3  Tracer.stop_siblings (step)
+\* specs/landlock-tsync.cred:439:3  Tracer.stop_siblings (step)
 \*   atomic {
 Tracer_stop_siblings(self) ==
     /\ pc[self] = "Tracer_stop_siblings"
@@ -345,7 +345,7 @@ Tracer_stop_siblings(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_stop_callers"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:442:3  Tracer.stop_callers (step)
+\* specs/landlock-tsync.cred:447:3  Tracer.stop_callers (step)
 \*   atomic {
 Tracer_stop_callers(self) ==
     /\ pc[self] = "Tracer_stop_callers"
@@ -354,7 +354,7 @@ Tracer_stop_callers(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_wait_stopped"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_fatal, notify_signal, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:448:3  Tracer.wait_stopped (step)
+\* specs/landlock-tsync.cred:453:3  Tracer.wait_stopped (step)
 \*   await forall c in Caller: stopped[c] || !in_call(c, landlock_restrict_self)
 Tracer_wait_stopped(self) ==
     /\ pc[self] = "Tracer_wait_stopped"
@@ -363,7 +363,7 @@ Tracer_wait_stopped(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_resume_all"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:449:3  Tracer.resume_all (step)
+\* specs/landlock-tsync.cred:454:3  Tracer.resume_all (step)
 \*   atomic {
 Tracer_resume_all(self) ==
     /\ pc[self] = "Tracer_resume_all"
@@ -372,7 +372,7 @@ Tracer_resume_all(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:459:3  Signaller.kick (step)
+\* specs/landlock-tsync.cred:464:3  Signaller.kick (step)
 \*   atomic {
 Signaller_kick(self) ==
     /\ pc[self] = "Signaller_kick"
@@ -651,7 +651,7 @@ do_exit_gone(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:550:46  restrict_siblings.serialise (step)
+\* specs/landlock-tsync.cred:555:46  restrict_siblings.serialise (step)
 \*   down_write_killable(exec_update_lock, lres)
 restrict_siblings_serialise(self) ==
     /\ pc[self] = "restrict_siblings_serialise"
@@ -663,7 +663,7 @@ restrict_siblings_serialise(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_enter_tsync"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:551:48  restrict_siblings.enter_tsync (control)
+\* specs/landlock-tsync.cred:556:48  restrict_siblings.enter_tsync (control)
 \*   if lres != OK {
 restrict_siblings_enter_tsync(self) ==
     /\ pc[self] = "restrict_siblings_enter_tsync"
@@ -671,7 +671,7 @@ restrict_siblings_enter_tsync(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_lres[self] # "OK" THEN "restrict_siblings_killed" ELSE "restrict_siblings_locked"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:552:5  restrict_siblings.killed (return)
+\* specs/landlock-tsync.cred:557:5  restrict_siblings.killed (return)
 \*   return lres
 restrict_siblings_killed(self) ==
     /\ pc[self] = "restrict_siblings_killed"
@@ -716,7 +716,7 @@ restrict_siblings_killed(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = FALSE]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:554:5  restrict_siblings.locked (step)
+\* specs/landlock-tsync.cred:559:5  restrict_siblings.locked (step)
 \*   atomic {
 restrict_siblings_locked(self) ==
     /\ pc[self] = "restrict_siblings_locked"
@@ -960,7 +960,7 @@ restrict_siblings_fin_wait(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_unlock"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:559:43  restrict_siblings.unlock (step)
+\* specs/landlock-tsync.cred:564:43  restrict_siblings.unlock (step)
 \*   atomic {
 restrict_siblings_unlock(self) ==
     /\ pc[self] = "restrict_siblings_unlock"
@@ -1465,33 +1465,33 @@ Spec ==
     /\ \A self \in Tracer : WF_vars(Tracer_thread(self))
     /\ \A self \in Signaller : WF_vars(Signaller_thread(self))
 
-\* specs/landlock-tsync.cred:470:1  invariant ll_atomic
+\* specs/landlock-tsync.cred:475:1  invariant ll_atomic
 ll_atomic ==
     \A c \in Caller : \A t \in GROUP : \/ failed_dom[c] = None
                                        \/ cred[t].dom.id # failed_dom[c]
 
-\* specs/landlock-tsync.cred:472:1  invariant ll_errno
+\* specs/landlock-tsync.cred:477:1  invariant ll_errno
 ll_errno ==
     \A c \in Caller : /\ user_errno[c] # "ERESTARTNOINTR"
                       /\ user_errno[c] # "ERESTARTSYS"
 
-\* specs/landlock-tsync.cred:475:1  invariant ll_no_esrch
+\* specs/landlock-tsync.cred:480:1  invariant ll_no_esrch
 ll_no_esrch == \A c \in Caller : user_errno[c] # "ESRCH"
 
-\* specs/landlock-tsync.cred:477:1  invariant ll_serial
+\* specs/landlock-tsync.cred:482:1  invariant ll_serial
 ll_serial ==
     \/ ~serialised
     \/ \A a \in Caller : \A b \in Caller : \/ a = b
                                            \/ ~(in_tsync[a] /\ in_tsync[b])
 
-\* specs/landlock-tsync.cred:482:1  invariant ll_cover
+\* specs/landlock-tsync.cred:487:1  invariant ll_cover
 ll_cover ==
     \A c \in Caller : \/ ~(pc[c] = "landlock_restrict_self_ret" /\ failed_dom[c] = None)
                       \/ \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                                           \/ pf_exiting[t]
                                           \/ cred[t].dom.id = cred[c].dom.id
 
-\* specs/landlock-tsync.cred:486:1  invariant ll_nnp
+\* specs/landlock-tsync.cred:491:1  invariant ll_nnp
 ll_nnp ==
     \A c \in Caller : \/ ~(pc[c] = "landlock_restrict_self_ret" /\ failed_dom[c] = None /\ nnp[c])
                       \/ \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
@@ -1563,6 +1563,6 @@ out_of_range ==
                                            /\ \A k \in DOMAIN restrict_one_mine[t].dom.layers : restrict_one_mine[t].dom.layers[k] \in 0..MAX_RULESET
     /\ \A t \in DOMAIN restrict_one_r : restrict_one_r[t] \in 0 .. NT + 1
 
-\* specs/landlock-tsync.cred:479:1  property ll_term
+\* specs/landlock-tsync.cred:484:1  property ll_term
 ll_term == <>(\A c \in Caller : finished[c])
 ====

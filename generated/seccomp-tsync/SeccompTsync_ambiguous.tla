@@ -78,7 +78,7 @@ Init ==
     /\ stack = [t \in Thread |-> << >>]
     /\ failure = ""
 
-\* specs/seccomp-tsync.cred:254:3  Caller.prctl_nnp (step)
+\* specs/seccomp-tsync.cred:265:3  Caller.prctl_nnp (step)
 \*   task_set_no_new_privs(self)
 Caller_prctl_nnp(self) ==
     /\ pc[self] = "Caller_prctl_nnp"
@@ -86,14 +86,14 @@ Caller_prctl_nnp(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_retry"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:255:3  Caller.retry (control)
+\* specs/seccomp-tsync.cred:266:3  Caller.retry (control)
 \*   while again {
 Caller_retry(self) ==
     /\ pc[self] = "Caller_retry"
     /\ pc' = [pc EXCEPT ![self] = IF Caller_again[self] THEN "Caller_enter" ELSE "Caller_returned"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:256:5  Caller.enter (call)
+\* specs/seccomp-tsync.cred:267:5  Caller.enter (call)
 \*   ret := seccomp_tsync()
 Caller_enter(self) ==
     /\ pc[self] = "Caller_enter"
@@ -101,7 +101,7 @@ Caller_enter(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_enter" >> \o stack[self]]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:257:5  Caller.seen (step)
+\* specs/seccomp-tsync.cred:268:5  Caller.seen (step)
 \*   user_ret := ret
 Caller_seen(self) ==
     /\ pc[self] = "Caller_seen"
@@ -109,28 +109,28 @@ Caller_seen(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_fatal_check"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:259:5  Caller.fatal_check (control)
+\* specs/seccomp-tsync.cred:270:5  Caller.fatal_check (control)
 \*   if sig_fatal {
 Caller_fatal_check(self) ==
     /\ pc[self] = "Caller_fatal_check"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Caller_caller_dies" ELSE "Caller_outcome"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:260:7  Caller.caller_dies (exit)
+\* specs/seccomp-tsync.cred:271:7  Caller.caller_dies (exit)
 \*   exit
 Caller_caller_dies(self) ==
     /\ pc[self] = "Caller_caller_dies"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:262:5  Caller.outcome (control)
+\* specs/seccomp-tsync.cred:273:5  Caller.outcome (control)
 \*   if (ret == R_TID || (ret == R_ERR && user_errno == ESRCH)) && tries < RETRIES {
 Caller_outcome(self) ==
     /\ pc[self] = "Caller_outcome"
     /\ pc' = [pc EXCEPT ![self] = IF (Caller_ret[self] = "R_TID" \/ (Caller_ret[self] = "R_ERR" /\ user_errno[self] = "ESRCH")) /\ Caller_tries[self] < RETRIES THEN "Caller_ask" ELSE "Caller_give_up"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:264:7  Caller.ask (step)
+\* specs/seccomp-tsync.cred:275:7  Caller.ask (step)
 \*   atomic {
 Caller_ask(self) ==
     /\ pc[self] = "Caller_ask"
@@ -139,7 +139,7 @@ Caller_ask(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_wait_gone"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:270:7  Caller.wait_gone (step)
+\* specs/seccomp-tsync.cred:281:7  Caller.wait_gone (step)
 \*   await sig_fatal || forall t in GROUP: !(quit_requested[t] && alive(t))
 Caller_wait_gone(self) ==
     /\ pc[self] = "Caller_wait_gone"
@@ -148,7 +148,7 @@ Caller_wait_gone(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_retry"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:272:7  Caller.give_up (step)
+\* specs/seccomp-tsync.cred:283:7  Caller.give_up (step)
 \*   again := false
 Caller_give_up(self) ==
     /\ pc[self] = "Caller_give_up"
@@ -156,7 +156,7 @@ Caller_give_up(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_retry"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:275:3  Caller.returned (step)
+\* specs/seccomp-tsync.cred:286:3  Caller.returned (step)
 \*   finished := true
 Caller_returned(self) ==
     /\ pc[self] = "Caller_returned"
@@ -164,7 +164,7 @@ Caller_returned(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_caller_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:276:3  Caller.caller_linger (step)
+\* specs/seccomp-tsync.cred:287:3  Caller.caller_linger (step)
 \*   await sig_fatal || !exec_pending()
 Caller_caller_linger(self) ==
     /\ pc[self] = "Caller_caller_linger"
@@ -173,28 +173,28 @@ Caller_caller_linger(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_caller_killed"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:277:3  Caller.caller_killed (control)
+\* specs/seccomp-tsync.cred:288:3  Caller.caller_killed (control)
 \*   if sig_fatal {
 Caller_caller_killed(self) ==
     /\ pc[self] = "Caller_caller_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Caller_caller_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:278:5  Caller.caller_exit (exit)
+\* specs/seccomp-tsync.cred:289:5  Caller.caller_exit (exit)
 \*   exit
 Caller_caller_exit(self) ==
     /\ pc[self] = "Caller_caller_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:248:14  Caller.Caller_exit (exit)
+\* specs/seccomp-tsync.cred:259:14  Caller.Caller_exit (exit)
 \*   exit of Caller
 Caller_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:287:3  Other.born (step)
+\* specs/seccomp-tsync.cred:298:3  Other.born (step)
 \*   fork_pending := false
 Other_born(self) ==
     /\ pc[self] = "Other_born"
@@ -202,17 +202,17 @@ Other_born(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Other_act"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:288:3  Other.act (control)
+\* specs/seccomp-tsync.cred:299:3  Other.act (control)
 \*   if OWN_FILTER || SPARE > 0 {
 Other_act(self) ==
     /\ pc[self] = "Other_act"
-    /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER \/ SPARE > 0 THEN "Other_289" ELSE "Other_linger"]
+    /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER \/ SPARE > 0 THEN "Other_300" ELSE "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:289:5  Other.Other_289 (control)
+\* specs/seccomp-tsync.cred:300:5  Other.Other_300 (control)
 \*   either {
-Other_289(self) ==
-    /\ pc[self] = "Other_289"
+Other_300(self) ==
+    /\ pc[self] = "Other_300"
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "Other_idle"]
           /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
        \/ /\ pc' = [pc EXCEPT ![self] = "Other_may_install"]
@@ -220,21 +220,21 @@ Other_289(self) ==
        \/ /\ pc' = [pc EXCEPT ![self] = "Other_claim"]
           /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:290:7  Other.idle (step)
+\* specs/seccomp-tsync.cred:301:7  Other.idle (step)
 \*   skip
 Other_idle(self) ==
     /\ pc[self] = "Other_idle"
     /\ pc' = [pc EXCEPT ![self] = "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:292:7  Other.may_install (control)
+\* specs/seccomp-tsync.cred:303:7  Other.may_install (control)
 \*   if OWN_FILTER {
 Other_may_install(self) ==
     /\ pc[self] = "Other_may_install"
     /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER THEN "Other_own" ELSE "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:293:9  Other.own (call)
+\* specs/seccomp-tsync.cred:304:9  Other.own (call)
 \*   err := install_own()
 Other_own(self) ==
     /\ pc[self] = "Other_own"
@@ -242,7 +242,7 @@ Other_own(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Other_own" >> \o stack[self]]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:296:7  Other.claim (step)
+\* specs/seccomp-tsync.cred:307:7  Other.claim (step)
 \*   atomic {
 Other_claim(self) ==
     /\ pc[self] = "Other_claim"
@@ -251,14 +251,14 @@ Other_claim(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Other_may_clone"]
     /\ UNCHANGED << cred_guard_mutex, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:300:7  Other.may_clone (control)
+\* specs/seccomp-tsync.cred:311:7  Other.may_clone (control)
 \*   if claimed {
 Other_may_clone(self) ==
     /\ pc[self] = "Other_may_clone"
     /\ pc' = [pc EXCEPT ![self] = IF Other_claimed[self] THEN "Other_fork_copy" ELSE "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:301:9  Other.fork_copy (step)
+\* specs/seccomp-tsync.cred:312:9  Other.fork_copy (step)
 \*   atomic {
 Other_fork_copy(self) ==
     /\ pc[self] = "Other_fork_copy"
@@ -270,7 +270,7 @@ Other_fork_copy(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Other_other_clone"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:309:9  Other.other_clone (clone)
+\* specs/seccomp-tsync.cred:320:9  Other.other_clone (clone)
 \*   clone Other
 Other_other_clone(self) ==
     /\ pc[self] = "Other_other_clone"
@@ -295,7 +295,7 @@ Other_other_clone(self) ==
                             /\ pc' = [pc EXCEPT ![child] = "Other_born", ![self] = "Other_fork_done"]
                             /\ UNCHANGED << cred_guard_mutex, clones_left, filters, filter_next, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:310:9  Other.fork_done (step)
+\* specs/seccomp-tsync.cred:321:9  Other.fork_done (step)
 \*   fork_pending := false
 Other_fork_done(self) ==
     /\ pc[self] = "Other_fork_done"
@@ -303,7 +303,7 @@ Other_fork_done(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Other_linger"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:314:3  Other.linger (step)
+\* specs/seccomp-tsync.cred:325:3  Other.linger (step)
 \*   await sig_fatal || quit_requested || (!exec_pending() && callers_finished())
 Other_linger(self) ==
     /\ pc[self] = "Other_linger"
@@ -315,28 +315,28 @@ Other_linger(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Other_other_killed"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:315:3  Other.other_killed (control)
+\* specs/seccomp-tsync.cred:326:3  Other.other_killed (control)
 \*   if sig_fatal || quit_requested {
 Other_other_killed(self) ==
     /\ pc[self] = "Other_other_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] \/ quit_requested[self] THEN "Other_other_exit" ELSE "Done"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:316:5  Other.other_exit (exit)
+\* specs/seccomp-tsync.cred:327:5  Other.other_exit (exit)
 \*   exit
 Other_other_exit(self) ==
     /\ pc[self] = "Other_other_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:282:14  Other.Other_exit (exit)
+\* specs/seccomp-tsync.cred:293:14  Other.Other_exit (exit)
 \*   exit of Other
 Other_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:323:3  Execer.exec_call (call)
+\* specs/seccomp-tsync.cred:334:3  Execer.exec_call (call)
 \*   err := do_execve()
 Execer_exec_call(self) ==
     /\ pc[self] = "Execer_exec_call"
@@ -344,7 +344,7 @@ Execer_exec_call(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Execer_exec_call" >> \o stack[self]]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:411:38  seccomp_tsync.flags (step)
+\* specs/seccomp-tsync.cred:422:38  seccomp_tsync.flags (step)
 \*   skip
 seccomp_tsync_flags(self) ==
     /\ pc[self] = "seccomp_tsync_flags"
@@ -358,7 +358,7 @@ seccomp_tsync_prereq(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~(nnp[self] \/ cred[self].cap) THEN "seccomp_tsync_eacces" ELSE "seccomp_tsync_alloc"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:120:5  seccomp_tsync.eacces (step)
+\* specs/seccomp-tsync.cred:123:5  seccomp_tsync.eacces (step)
 \*   user_errno := EACCES
 seccomp_tsync_eacces(self) ==
     /\ pc[self] = "seccomp_tsync_eacces"
@@ -366,7 +366,7 @@ seccomp_tsync_eacces(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_eacces_ret"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:121:5  seccomp_tsync.eacces_ret (return)
+\* specs/seccomp-tsync.cred:125:5  seccomp_tsync.eacces_ret (return)
 \*   return R_ERR
 seccomp_tsync_eacces_ret(self) ==
     /\ pc[self] = "seccomp_tsync_eacces_ret"
@@ -382,7 +382,7 @@ seccomp_tsync_eacces_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:123:3  seccomp_tsync.alloc (step, fault: succeeded)
+\* specs/seccomp-tsync.cred:127:3  seccomp_tsync.alloc (step, fault: succeeded)
 \*   seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
 seccomp_tsync_alloc(self) ==
     /\ pc[self] = "seccomp_tsync_alloc"
@@ -393,7 +393,7 @@ seccomp_tsync_alloc(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_alloc_check"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:123:3  seccomp_tsync.alloc (fault-handler, fault: failed)
+\* specs/seccomp-tsync.cred:127:3  seccomp_tsync.alloc (fault-handler, fault: failed)
 \*   seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
 seccomp_tsync_alloc_fail(self) ==
     /\ pc[self] = "seccomp_tsync_alloc"
@@ -402,14 +402,14 @@ seccomp_tsync_alloc_fail(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_alloc_check"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:126:3  seccomp_tsync.alloc_check (control)
+\* specs/seccomp-tsync.cred:130:3  seccomp_tsync.alloc_check (control)
 \*   if err != OK {
 seccomp_tsync_alloc_check(self) ==
     /\ pc[self] = "seccomp_tsync_alloc_check"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] # "OK" THEN "seccomp_tsync_enomem" ELSE "seccomp_tsync_lock"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:127:5  seccomp_tsync.enomem (step)
+\* specs/seccomp-tsync.cred:131:5  seccomp_tsync.enomem (step)
 \*   user_errno := err
 seccomp_tsync_enomem(self) ==
     /\ pc[self] = "seccomp_tsync_enomem"
@@ -417,7 +417,7 @@ seccomp_tsync_enomem(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_enomem_ret"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:128:5  seccomp_tsync.enomem_ret (return)
+\* specs/seccomp-tsync.cred:132:5  seccomp_tsync.enomem_ret (return)
 \*   return R_ERR
 seccomp_tsync_enomem_ret(self) ==
     /\ pc[self] = "seccomp_tsync_enomem_ret"
@@ -433,7 +433,7 @@ seccomp_tsync_enomem_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:131:3  seccomp_tsync.lock (step)
+\* specs/seccomp-tsync.cred:135:3  seccomp_tsync.lock (step)
 \*   mutex_lock_killable(cred_guard_mutex, lres)
 seccomp_tsync_lock(self) ==
     /\ pc[self] = "seccomp_tsync_lock"
@@ -444,14 +444,14 @@ seccomp_tsync_lock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_lock_check"]
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:132:3  seccomp_tsync.lock_check (control)
+\* specs/seccomp-tsync.cred:136:3  seccomp_tsync.lock_check (control)
 \*   if lres != OK {
 seccomp_tsync_lock_check(self) ==
     /\ pc[self] = "seccomp_tsync_lock_check"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_lres[self] # "OK" THEN "seccomp_tsync_eintr" ELSE "seccomp_tsync_precheck"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:133:5  seccomp_tsync.eintr (step)
+\* specs/seccomp-tsync.cred:137:5  seccomp_tsync.eintr (step)
 \*   user_errno := lres
 seccomp_tsync_eintr(self) ==
     /\ pc[self] = "seccomp_tsync_eintr"
@@ -459,7 +459,7 @@ seccomp_tsync_eintr(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_eintr_ret"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:134:5  seccomp_tsync.eintr_ret (return)
+\* specs/seccomp-tsync.cred:138:5  seccomp_tsync.eintr_ret (return)
 \*   return R_ERR
 seccomp_tsync_eintr_ret(self) ==
     /\ pc[self] = "seccomp_tsync_eintr_ret"
@@ -475,7 +475,7 @@ seccomp_tsync_eintr_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:136:3  seccomp_tsync.precheck (step)
+\* specs/seccomp-tsync.cred:140:3  seccomp_tsync.precheck (step)
 \*   old := sc_filter
 seccomp_tsync_precheck(self) ==
     /\ pc[self] = "seccomp_tsync_precheck"
@@ -483,7 +483,7 @@ seccomp_tsync_precheck(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_sync"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:139:3  seccomp_tsync.sync (step)
+\* specs/seccomp-tsync.cred:143:3  seccomp_tsync.sync (step)
 \*   atomic {
 seccomp_tsync_sync(self) ==
     /\ pc[self] = "seccomp_tsync_sync"
@@ -497,7 +497,7 @@ seccomp_tsync_sync(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_unlock"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:160:3  seccomp_tsync.unlock (step)
+\* specs/seccomp-tsync.cred:164:3  seccomp_tsync.unlock (step)
 \*   mutex_unlock(cred_guard_mutex)
 seccomp_tsync_unlock(self) ==
     /\ pc[self] = "seccomp_tsync_unlock"
@@ -505,14 +505,14 @@ seccomp_tsync_unlock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_result"]
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:161:3  seccomp_tsync.result (control)
+\* specs/seccomp-tsync.cred:165:3  seccomp_tsync.result (control)
 \*   if err == OK {
 seccomp_tsync_result(self) ==
     /\ pc[self] = "seccomp_tsync_result"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] = "OK" THEN "seccomp_tsync_sc_cover" ELSE "seccomp_tsync_sc_atomic"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:164:5  seccomp_tsync.sc_cover (step)
+\* specs/seccomp-tsync.cred:168:5  seccomp_tsync.sc_cover (step)
 \*   assert forall t in GROUP: !alive(t) || (f in sc_chain[t] && (!nnp || nnp[t])), "a live thread is not under the caller's filter"
 seccomp_tsync_sc_cover(self) ==
     /\ pc[self] = "seccomp_tsync_sc_cover"
@@ -520,7 +520,7 @@ seccomp_tsync_sc_cover(self) ==
     /\ failure' = (IF (\A t \in GROUP : ~(pc[t] \notin {"Unborn", "Exited"}) \/ (seccomp_tsync_f[self] \in sc_chain[t] /\ (~nnp[self] \/ nnp[t]))) THEN failure ELSE "Assert_seccomp_tsync_sc_cover")
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
 
-\* specs/seccomp-tsync.cred:165:5  seccomp_tsync.ok_ret (return)
+\* specs/seccomp-tsync.cred:169:5  seccomp_tsync.ok_ret (return)
 \*   return LISTENER ? R_FD : R_OK
 seccomp_tsync_ok_ret(self) ==
     /\ pc[self] = "seccomp_tsync_ok_ret"
@@ -536,7 +536,7 @@ seccomp_tsync_ok_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:168:5  seccomp_tsync.sc_atomic (step)
+\* specs/seccomp-tsync.cred:172:5  seccomp_tsync.sc_atomic (step)
 \*   assert changed == {}, "the call failed but changed some threads"
 seccomp_tsync_sc_atomic(self) ==
     /\ pc[self] = "seccomp_tsync_sc_atomic"
@@ -544,14 +544,14 @@ seccomp_tsync_sc_atomic(self) ==
     /\ failure' = (IF seccomp_tsync_changed[self] = {} THEN failure ELSE "Assert_seccomp_tsync_sc_atomic")
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
 
-\* specs/seccomp-tsync.cred:169:5  seccomp_tsync.failed (control)
+\* specs/seccomp-tsync.cred:173:5  seccomp_tsync.failed (control)
 \*   if err == ESRCH && !TSYNC_ESRCH {
 seccomp_tsync_failed(self) ==
     /\ pc[self] = "seccomp_tsync_failed"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] = "ESRCH" /\ ~TSYNC_ESRCH THEN "seccomp_tsync_tid_ret" ELSE "seccomp_tsync_errno"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:170:7  seccomp_tsync.tid_ret (return)
+\* specs/seccomp-tsync.cred:174:7  seccomp_tsync.tid_ret (return)
 \*   return R_TID
 seccomp_tsync_tid_ret(self) ==
     /\ pc[self] = "seccomp_tsync_tid_ret"
@@ -567,7 +567,7 @@ seccomp_tsync_tid_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:172:7  seccomp_tsync.errno (step)
+\* specs/seccomp-tsync.cred:176:7  seccomp_tsync.errno (step)
 \*   user_errno := err
 seccomp_tsync_errno(self) ==
     /\ pc[self] = "seccomp_tsync_errno"
@@ -575,7 +575,7 @@ seccomp_tsync_errno(self) ==
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_err_ret"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:173:7  seccomp_tsync.err_ret (return)
+\* specs/seccomp-tsync.cred:177:7  seccomp_tsync.err_ret (return)
 \*   return R_ERR
 seccomp_tsync_err_ret(self) ==
     /\ pc[self] = "seccomp_tsync_err_ret"
@@ -591,7 +591,7 @@ seccomp_tsync_err_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:186:3  install_own.own_nnp (step)
+\* specs/seccomp-tsync.cred:190:3  install_own.own_nnp (step)
 \*   task_set_no_new_privs(self)
 install_own_own_nnp(self) ==
     /\ pc[self] = "install_own_own_nnp"
@@ -599,7 +599,7 @@ install_own_own_nnp(self) ==
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_alloc"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:187:3  install_own.own_alloc (step, fault: succeeded)
+\* specs/seccomp-tsync.cred:191:3  install_own.own_alloc (step, fault: succeeded)
 \*   seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
 install_own_own_alloc(self) ==
     /\ pc[self] = "install_own_own_alloc"
@@ -610,7 +610,7 @@ install_own_own_alloc(self) ==
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_check"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:187:3  install_own.own_alloc (fault-handler, fault: failed)
+\* specs/seccomp-tsync.cred:191:3  install_own.own_alloc (fault-handler, fault: failed)
 \*   seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
 install_own_own_alloc_fail(self) ==
     /\ pc[self] = "install_own_own_alloc"
@@ -619,14 +619,14 @@ install_own_own_alloc_fail(self) ==
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_check"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:190:3  install_own.own_check (control)
+\* specs/seccomp-tsync.cred:194:3  install_own.own_check (control)
 \*   if err != OK {
 install_own_own_check(self) ==
     /\ pc[self] = "install_own_own_check"
     /\ pc' = [pc EXCEPT ![self] = IF install_own_err[self] # "OK" THEN "install_own_own_enomem" ELSE "install_own_own_precheck"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:191:5  install_own.own_enomem (return)
+\* specs/seccomp-tsync.cred:195:5  install_own.own_enomem (return)
 \*   return err
 install_own_own_enomem(self) ==
     /\ pc[self] = "install_own_own_enomem"
@@ -639,14 +639,14 @@ install_own_own_enomem(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:193:3  install_own.own_precheck (step)
+\* specs/seccomp-tsync.cred:197:3  install_own.own_precheck (step)
 \*   skip
 install_own_own_precheck(self) ==
     /\ pc[self] = "install_own_own_precheck"
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_attach"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:195:3  install_own.own_attach (step)
+\* specs/seccomp-tsync.cred:199:3  install_own.own_attach (step)
 \*   atomic {
 install_own_own_attach(self) ==
     /\ pc[self] = "install_own_own_attach"
@@ -658,7 +658,7 @@ install_own_own_attach(self) ==
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_ret"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:202:3  install_own.own_ret (return)
+\* specs/seccomp-tsync.cred:206:3  install_own.own_ret (return)
 \*   return err
 install_own_own_ret(self) ==
     /\ pc[self] = "install_own_own_ret"
@@ -671,7 +671,7 @@ install_own_own_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
 
-\* specs/seccomp-tsync.cred:216:3  do_execve.exec_lock (step)
+\* specs/seccomp-tsync.cred:220:3  do_execve.exec_lock (step)
 \*   mutex_lock_killable(cred_guard_mutex, lres)
 do_execve_exec_lock(self) ==
     /\ pc[self] = "do_execve_exec_lock"
@@ -682,14 +682,14 @@ do_execve_exec_lock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_locked"]
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:217:3  do_execve.exec_locked (control)
+\* specs/seccomp-tsync.cred:221:3  do_execve.exec_locked (control)
 \*   if lres != OK {
 do_execve_exec_locked(self) ==
     /\ pc[self] = "do_execve_exec_locked"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_eintr" ELSE "do_execve_exec_prepare"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:218:5  do_execve.exec_eintr (return)
+\* specs/seccomp-tsync.cred:224:5  do_execve.exec_eintr (return)
 \*   return lres
 do_execve_exec_eintr(self) ==
     /\ pc[self] = "do_execve_exec_eintr"
@@ -703,8 +703,8 @@ do_execve_exec_eintr(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
-\* specs/seccomp-tsync.cred:220:3  do_execve.exec_prepare (step)
-\*   prepare_bprm_creds(bprm, err)
+\* specs/seccomp-tsync.cred:229:3  do_execve.exec_prepare (step, fault: succeeded)
+\*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
 do_execve_exec_prepare(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
     /\ cred_gen' = [cred_gen EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN cred_gen[self] + 1 ELSE cred_gen[self]]
@@ -714,14 +714,23 @@ do_execve_exec_prepare(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_lres, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:221:3  do_execve.exec_prepared (control)
+\* specs/seccomp-tsync.cred:229:3  do_execve.exec_prepare (fault-handler, fault: failed)
+\*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
+do_execve_exec_prepare_fail(self) ==
+    /\ pc[self] = "do_execve_exec_prepare"
+    /\ FAULTS
+    /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "ENOMEM"]
+    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_gains, stack, failure >>
+
+\* specs/seccomp-tsync.cred:232:3  do_execve.exec_prepared (control)
 \*   if err != OK {
 do_execve_exec_prepared(self) ==
     /\ pc[self] = "do_execve_exec_prepared"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_exec_fail" ELSE "do_execve_exec_checks"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:222:5  do_execve.exec_fail (step)
+\* specs/seccomp-tsync.cred:233:5  do_execve.exec_fail (step)
 \*   atomic {
 do_execve_exec_fail(self) ==
     /\ pc[self] = "do_execve_exec_fail"
@@ -730,7 +739,7 @@ do_execve_exec_fail(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_fail_ret"]
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:226:5  do_execve.exec_fail_ret (return)
+\* specs/seccomp-tsync.cred:237:5  do_execve.exec_fail_ret (return)
 \*   return err
 do_execve_exec_fail_ret(self) ==
     /\ pc[self] = "do_execve_exec_fail_ret"
@@ -744,7 +753,7 @@ do_execve_exec_fail_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
-\* specs/seccomp-tsync.cred:230:3  do_execve.exec_checks (step)
+\* specs/seccomp-tsync.cred:241:3  do_execve.exec_checks (step)
 \*   atomic {
 do_execve_exec_checks(self) ==
     /\ pc[self] = "do_execve_exec_checks"
@@ -753,7 +762,7 @@ do_execve_exec_checks(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ponr"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, stack, failure >>
 
-\* specs/seccomp-tsync.cred:235:3  do_execve.exec_ponr (step)
+\* specs/seccomp-tsync.cred:246:3  do_execve.exec_ponr (step)
 \*   exec_point_of_no_return()
 do_execve_exec_ponr(self) ==
     /\ pc[self] = "do_execve_exec_ponr"
@@ -761,7 +770,7 @@ do_execve_exec_ponr(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_zap"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:237:3  do_execve.exec_zap (step)
+\* specs/seccomp-tsync.cred:248:3  do_execve.exec_zap (step)
 \*   zap_other_threads(GROUP)
 do_execve_exec_zap(self) ==
     /\ pc[self] = "do_execve_exec_zap"
@@ -769,7 +778,7 @@ do_execve_exec_zap(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_dethread"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:238:3  do_execve.exec_dethread (step)
+\* specs/seccomp-tsync.cred:249:3  do_execve.exec_dethread (step)
 \*   de_thread_wait(GROUP)
 do_execve_exec_dethread(self) ==
     /\ pc[self] = "do_execve_exec_dethread"
@@ -778,7 +787,7 @@ do_execve_exec_dethread(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_committing"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:239:3  do_execve.exec_committing (step)
+\* specs/seccomp-tsync.cred:250:3  do_execve.exec_committing (step)
 \*   exec_committing_creds()
 do_execve_exec_committing(self) ==
     /\ pc[self] = "do_execve_exec_committing"
@@ -786,7 +795,7 @@ do_execve_exec_committing(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_commit"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:240:3  do_execve.exec_commit (step)
+\* specs/seccomp-tsync.cred:251:3  do_execve.exec_commit (step)
 \*   exec_commit_creds(bprm with { cap: bprm.cap || gains })
 do_execve_exec_commit(self) ==
     /\ pc[self] = "do_execve_exec_commit"
@@ -795,7 +804,7 @@ do_execve_exec_commit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_unlock"]
     /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:241:3  do_execve.exec_unlock (step)
+\* specs/seccomp-tsync.cred:252:3  do_execve.exec_unlock (step)
 \*   mutex_unlock(cred_guard_mutex)
 do_execve_exec_unlock(self) ==
     /\ pc[self] = "do_execve_exec_unlock"
@@ -803,7 +812,7 @@ do_execve_exec_unlock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ret"]
     /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:242:3  do_execve.exec_ret (return)
+\* specs/seccomp-tsync.cred:253:3  do_execve.exec_ret (return)
 \*   return OK
 do_execve_exec_ret(self) ==
     /\ pc[self] = "do_execve_exec_ret"
@@ -869,7 +878,7 @@ Caller_thread(self) ==
 Other_thread(self) ==
     \/ Other_born(self)
     \/ Other_act(self)
-    \/ Other_289(self)
+    \/ Other_300(self)
     \/ Other_idle(self)
     \/ Other_may_install(self)
     \/ Other_own(self)
@@ -898,6 +907,7 @@ Execer_thread(self) ==
     \/ do_execve_exec_locked(self)
     \/ do_execve_exec_eintr(self)
     \/ do_execve_exec_prepare(self)
+    \/ do_execve_exec_prepare_fail(self)
     \/ do_execve_exec_prepared(self)
     \/ do_execve_exec_fail(self)
     \/ do_execve_exec_fail_ret(self)
@@ -928,7 +938,7 @@ Next ==
     \/ \E self \in Caller : Caller_exit(self)
     \/ \E self \in Other : Other_born(self)
     \/ \E self \in Other : Other_act(self)
-    \/ \E self \in Other : Other_289(self)
+    \/ \E self \in Other : Other_300(self)
     \/ \E self \in Other : Other_idle(self)
     \/ \E self \in Other : Other_may_install(self)
     \/ \E self \in Other : Other_own(self)
@@ -978,6 +988,7 @@ Next ==
     \/ \E self \in Execer : do_execve_exec_locked(self)
     \/ \E self \in Execer : do_execve_exec_eintr(self)
     \/ \E self \in Execer : do_execve_exec_prepare(self)
+    \/ \E self \in Execer : do_execve_exec_prepare_fail(self)
     \/ \E self \in Execer : do_execve_exec_prepared(self)
     \/ \E self \in Execer : do_execve_exec_fail(self)
     \/ \E self \in Execer : do_execve_exec_fail_ret(self)
@@ -998,16 +1009,16 @@ Spec ==
     /\ \A self \in Other : WF_vars(Other_thread(self))
     /\ \A self \in Execer : WF_vars(Execer_thread(self))
 
-\* specs/seccomp-tsync.cred:341:1  invariant sc_listener
+\* specs/seccomp-tsync.cred:352:1  invariant sc_listener
 sc_listener == \A t \in GROUP : Cardinality({g \in sc_chain[t] : g # 0 /\ filters[g].listener}) <= 1
 
-\* specs/seccomp-tsync.cred:343:1  invariant sc_unambiguous
+\* specs/seccomp-tsync.cred:354:1  invariant sc_unambiguous
 sc_unambiguous == \A c \in Caller : ~(LISTENER /\ user_ret[c] = "R_TID")
 
-\* specs/seccomp-tsync.cred:164:5  the assertions of step sc_cover
+\* specs/seccomp-tsync.cred:168:5  the assertions of step sc_cover
 Assert_seccomp_tsync_sc_cover == failure # "Assert_seccomp_tsync_sc_cover"
 
-\* specs/seccomp-tsync.cred:168:5  the assertions of step sc_atomic
+\* specs/seccomp-tsync.cred:172:5  the assertions of step sc_atomic
 Assert_seccomp_tsync_sc_atomic == failure # "Assert_seccomp_tsync_sc_atomic"
 
 \* built-in check out_of_range
@@ -1020,11 +1031,11 @@ Assert_seccomp_tsync_sc_atomic == failure # "Assert_seccomp_tsync_sc_atomic"
 \*   conjunct  7: filter_next        <prelude>/kernel.cred:472:1
 \*   conjunct  8: sc_filter          <prelude>/kernel.cred:475:1
 \*   conjunct  9: sc_chain           <prelude>/kernel.cred:482:1
-\*   conjunct 10: Caller.tries       specs/seccomp-tsync.cred:251:3
+\*   conjunct 10: Caller.tries       specs/seccomp-tsync.cred:262:3
 \*   conjunct 11: seccomp_tsync.f    specs/seccomp-tsync.cred:105:3
 \*   conjunct 12: seccomp_tsync.old  specs/seccomp-tsync.cred:106:3
-\*   conjunct 13: install_own.f      specs/seccomp-tsync.cred:182:3
-\*   conjunct 14: do_execve.bprm     specs/seccomp-tsync.cred:210:3
+\*   conjunct 13: install_own.f      specs/seccomp-tsync.cred:186:3
+\*   conjunct 14: do_execve.bprm     specs/seccomp-tsync.cred:214:3
 out_of_range ==
     /\ clones_left \in 0..SPARE
     /\ \A t \in DOMAIN fork_filter : fork_filter[t] \in 0..MAX_FILTER
@@ -1048,12 +1059,12 @@ out_of_range ==
                                            \/ do_execve_bprm[t].dom.id.n \in 0..CRED_GEN
                                         /\ \A k \in DOMAIN do_execve_bprm[t].dom.layers : do_execve_bprm[t].dom.layers[k] \in 0..MAX_RULESET
 
-\* specs/seccomp-tsync.cred:332:1  action property sc_grow
+\* specs/seccomp-tsync.cred:343:1  action property sc_grow
 sc_grow == [][\A t \in GROUP : pc[t] = "Other_born" \/ sc_chain[t] \subseteq sc_chain'[t]]_vars
 
-\* specs/seccomp-tsync.cred:337:1  action property sc_exec
+\* specs/seccomp-tsync.cred:348:1  action property sc_exec
 sc_exec == [][\A t \in GROUP : ~(exec_phase[t] = "EXEC_CHECKED" \/ exec_phase[t] = "EXEC_PONR" \/ exec_phase[t] = "EXEC_COMMITTING") \/ (sc_filter'[t] = sc_filter[t] /\ nnp'[t] = nnp[t])]_vars
 
-\* specs/seccomp-tsync.cred:345:1  property sc_term
+\* specs/seccomp-tsync.cred:356:1  property sc_term
 sc_term == <>(\A c \in Caller : finished[c] \/ ~(pc[c] \notin {"Unborn", "Exited"}))
 ====

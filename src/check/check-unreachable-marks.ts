@@ -1,5 +1,6 @@
 // `unreachable "reason"` marks: each needs a reason, and stands only where the vacuity gate of
-// `ci` counts a place (a step, a fault point that is a step of its own, a cover). Takes the check
+// `ci` counts a place (a step, a fault point that is a step of its own, the else of a test that
+// is a step of its own, a cover). Takes the check
 // context; reports CS4020 and CS4021. The gate itself (src/cli/vacuity-gate.ts) holds each mark
 // to its claim against the checks' results.
 
@@ -44,6 +45,13 @@ function walkStmt(ctx: CheckContext, s: Stmt, inside: string | undefined): void 
     if (inside !== undefined)
       ctx.report('CS4021', s.failureUnreachable.span, {
         what: `the failure of a fault point inside ${inside}`,
+      });
+  }
+  if ((s.kind === 'IfStmt' || s.kind === 'WhileStmt') && s.elseUnreachable !== undefined) {
+    needsReason(ctx, s.elseUnreachable);
+    if (inside !== undefined)
+      ctx.report('CS4021', s.elseUnreachable.span, {
+        what: `the else of ${s.kind === 'IfStmt' ? 'an `if`' : 'a `while`'} inside ${inside}`,
       });
   }
   for (const p of stmtParts(s))

@@ -47,9 +47,12 @@ export function formatViolation(r: VariantResult): string {
   return lines.join('\n');
 }
 
-/** A place the spec marks `unreachable "reason"`: a step, its fault point (`A.bump`) or a cover. */
+/**
+ * A place the spec marks `unreachable "reason"`: a step, its fault point (`A.bump`), the failing
+ * outcome of a test step (`branch`, `else unreachable`) or a cover.
+ */
 export interface MarkedPlace {
-  readonly kind: 'step' | 'fault' | 'cover';
+  readonly kind: 'step' | 'fault' | 'branch' | 'cover';
   readonly name: string;
   readonly reason: string;
   /** Where the mark is written. */
@@ -70,14 +73,21 @@ export interface UnreachedLocator {
  */
 export function markFor(
   marks: readonly MarkedPlace[],
-  kind: 'step' | 'cover',
+  kind: 'step' | 'branch' | 'cover',
   name: string,
 ): MarkedPlace | undefined {
   const find = (k: MarkedPlace['kind'], n: string): MarkedPlace | undefined =>
     marks.find((m) => m.kind === k && m.name === n);
-  if (kind === 'cover') return find('cover', name);
+  if (kind !== 'step') return find(kind, name);
   const step = name.replace(/ \(its failure\)$/, '');
   return (step === name ? undefined : find('fault', step)) ?? find('step', step);
+}
+
+/** The failing outcome of a test in words: `branch else of if A.odd never taken`. */
+export function describeBranch(test: 'if' | 'while', step: string): string {
+  return test === 'if'
+    ? `branch else of if ${step} never taken`
+    : `exit of while ${step} never taken (its test never failed)`;
 }
 
 /**
@@ -110,6 +120,12 @@ export function formatUnreached(r: VariantResult, locate?: UnreachedLocator): st
     ),
     ...r.unreached.steps.map((s) =>
       unreachedLine(`step ${s} never enabled${where(locate?.step(s))}`, markFor(marks, 'step', s)),
+    ),
+    ...(r.unreached.branches ?? []).map((b) =>
+      unreachedLine(
+        `${describeBranch(b.test, b.step)}${where(locate?.step(b.step))}`,
+        markFor(marks, 'branch', b.step),
+      ),
     ),
   ];
 }

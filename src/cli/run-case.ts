@@ -297,6 +297,10 @@ export async function runCase(
     return m.outcome === 'failed' ? `${m.step} (its failure)` : m.step;
   };
   const unreachedSteps = [...new Set(result.unreached?.actions.map(stepName) ?? [])];
+  const unreachedBranches = (result.unreached?.branches ?? []).flatMap((a) => {
+    const test = built.model.actions.find((x) => x.name === a)?.elseOutcome?.test;
+    return test === undefined ? [] : [{ step: stepName(a), test }];
+  });
   const unreachedCovers =
     result.unreached?.covers.map((c) => map.properties.find((p) => p.name === c)?.dslName ?? c) ??
     [];
@@ -336,8 +340,15 @@ export async function runCase(
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
-    ...(result.unreached && (unreachedSteps.length > 0 || unreachedCovers.length > 0)
-      ? { unreached: { steps: unreachedSteps, covers: unreachedCovers } }
+    ...(result.unreached &&
+    (unreachedSteps.length > 0 || unreachedCovers.length > 0 || unreachedBranches.length > 0)
+      ? {
+          unreached: {
+            steps: unreachedSteps,
+            covers: unreachedCovers,
+            ...(unreachedBranches.length > 0 ? { branches: unreachedBranches } : {}),
+          },
+        }
       : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
   };

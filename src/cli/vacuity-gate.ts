@@ -1,29 +1,35 @@
-// The vacuity gate of `ci --vacuity-gate`: a property that holds over paths no check took says
-// nothing about them. After the exhaustive checks of one spec, every step, every fault point
-// (a `may fail` step's failure) and every `cover` must have been enabled or reached in at least
-// one check; each place none did is a vacant place, located at its declaration in the spec,
-// unless the spec marks it `unreachable "reason"` (then it is excused, with the reason). A mark
-// is a claim held against the same checks: a marked place some check reaches is a broken mark.
-// Only embedded checks that ended `holds` explored everything, so only they count; a spec
-// without one is not judged (its unreached places are unknown).
+// The vacuity gate of `ci` (on unless `--no-vacuity-gate`): a property that holds over paths no
+// check took says nothing about them. After the exhaustive checks of one spec, every step, every
+// fault point (a `may fail` step's failure), every failing outcome of a test that has no step of
+// its own (the missing `else` of an `if`, the exit of a `while`) and every `cover` must have
+// been enabled, taken or reached in at least one check; each place none did is a vacant place,
+// located at its declaration in the spec, unless the spec marks it `unreachable "reason"` (then
+// it is excused, with the reason). A mark is a claim held against the same checks: a marked
+// place some check reaches is a broken mark. Only embedded checks that ended `holds` explored
+// everything, so only they count; a spec without one is not judged (its unreached places are
+// unknown).
 
 import type { SourceLocation, VariantResult } from '../result/result-file.js';
-import { type MarkedPlace, markFor, type UnreachedLocator } from './report-text.js';
+import { describeBranch, type MarkedPlace, markFor, type UnreachedLocator } from './report-text.js';
+
+/** What a vacant place is: a branch is the failing outcome of the `if` or `while` step `name`. */
+type PlaceKind =
+  | { readonly kind: 'step' | 'fault' | 'cover' }
+  | { readonly kind: 'branch'; readonly test: 'if' | 'while' };
 
 /** A place of the spec that no exhaustive check of it enabled or reached. */
-export interface VacantPlace {
+export type VacantPlace = PlaceKind & {
   readonly spec: string;
-  readonly kind: 'step' | 'fault' | 'cover';
-  /** `A.bump` (a fault point: the step whose failure was never taken), or the cover's name. */
+  /** `A.bump` (a fault point: the step whose failure was never taken; a branch: its test's step), or the cover's name. */
   readonly name: string;
   readonly checks: number;
   readonly location: SourceLocation | null;
-}
+};
 
 /** A vacant place the spec marks unreachable: reported with its reason, not a failure. */
-export interface ExcusedPlace extends VacantPlace {
+export type ExcusedPlace = VacantPlace & {
   readonly mark: MarkedPlace;
-}
+};
 
 /** A place marked unreachable that `reachedBy` of the spec's `checks` exhaustive checks reached. */
 export interface BrokenMark {
@@ -61,6 +67,8 @@ function exhaustiveChecks(results: readonly VariantResult[]): VariantResult[] {
 /** Did check `r` reach the marked place (enable the step, take the failure, reach the cover)? */
 function reaches(r: VariantResult, mark: MarkedPlace): boolean {
   if (mark.kind === 'cover') return !(r.unreached?.covers ?? []).includes(mark.name);
+  if (mark.kind === 'branch')
+    return !(r.unreached?.branches ?? []).some((b) => b.step === mark.name);
   const listed = mark.kind === 'fault' ? `${mark.name} (its failure)` : mark.name;
   return !(r.unreached?.steps ?? []).includes(listed);
 }
@@ -81,8 +89,8 @@ export function gateFindings(
   const excused: ExcusedPlace[] = [];
   for (const p of vacantPlaces(exhaustive, locate)) {
     const mark =
-      p.kind === 'cover'
-        ? markFor(marks.flat(), 'cover', p.name)
+      p.kind === 'cover' || p.kind === 'branch'
+        ? markFor(marks.flat(), p.kind, p.name)
         : markFor(marks.flat(), 'step', p.kind === 'fault' ? `${p.name} (its failure)` : p.name);
     if (mark === undefined) vacant.push(p);
     else excused.push({ ...p, mark });
@@ -124,6 +132,14 @@ function vacantPlaces(
       location: locator.step(name),
     };
   });
+  // A test's step never enabled is reported as a step; its outcomes are then never taken either.
+  const branches = inEvery(
+    exhaustive.map((r) => (r.unreached?.branches ?? []).map((b) => `${b.test} ${b.step}`)),
+  ).flatMap((key): VacantPlace[] => {
+    const [test, name] = key.split(' ', 2);
+    if ((test !== 'if' && test !== 'while') || name === undefined) return [];
+    return [{ spec: first.spec, kind: 'branch', test, name, checks, location: locator.step(name) }];
+  });
   const covers = inEvery(exhaustive.map((r) => r.unreached?.covers ?? [])).map(
     (c): VacantPlace => ({
       spec: first.spec,
@@ -133,7 +149,7 @@ function vacantPlaces(
       location: locator.cover(c),
     }),
   );
-  return [...steps, ...covers];
+  return [...steps, ...branches, ...covers];
 }
 
 /** The place in words: `step A.gone never enabled in any of the 2 exhaustive checks`. */
@@ -143,7 +159,9 @@ export function describeVacant(p: VacantPlace): string {
       ? `cover ${p.name} never reached`
       : p.kind === 'fault'
         ? `fault point of step ${p.name} never taken`
-        : `step ${p.name} never enabled`;
+        : p.kind === 'branch'
+          ? describeBranch(p.test, p.name)
+          : `step ${p.name} never enabled`;
   return `${what} in any of the ${p.checks} exhaustive check${p.checks === 1 ? '' : 's'} of ${p.spec}`;
 }
 
@@ -167,8 +185,11 @@ export function describeBroken(b: BrokenMark): string {
       ? `cover ${name}`
       : kind === 'fault'
         ? `the fault point of step ${name}`
-        : `step ${name}`;
-  const did = kind === 'cover' ? 'reached' : kind === 'fault' ? 'took' : 'enabled';
+        : kind === 'branch'
+          ? `the else of step ${name}`
+          : `step ${name}`;
+  const did =
+    kind === 'cover' ? 'reached' : kind === 'fault' || kind === 'branch' ? 'took' : 'enabled';
   return `${what} is marked unreachable ("${reason}") but ${b.reachedBy} of the ${b.checks} exhaustive check${b.checks === 1 ? '' : 's'} of ${b.spec} ${did} it`;
 }
 

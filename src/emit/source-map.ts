@@ -42,6 +42,8 @@ export interface SourceMapAction {
   readonly innerFaults?: readonly { readonly location: MapLocation; readonly failureDisjunct: 2 }[];
   /** `unreachable "reason"` at the step (on a failure half: at its fault point). */
   readonly unreachable?: SourceMapUnreachable;
+  /** `else unreachable "reason"` of an `if` or `while` step: its test never fails. */
+  readonly elseUnreachable?: SourceMapUnreachable;
 }
 
 /** A spec's word that no check reaches a place, and where the mark is written. */
@@ -161,6 +163,14 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
           }
         : {}),
       ...unreachableEntry(a.unreachable),
+      ...(a.elseOutcome?.unreachable === undefined
+        ? {}
+        : {
+            elseUnreachable: {
+              reason: a.elseOutcome.unreachable.reason,
+              location: mapLocation(a.elseOutcome.unreachable.span),
+            },
+          }),
     })),
     variables: model.variables.map((v) => ({
       name: v.name,

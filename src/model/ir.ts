@@ -100,6 +100,21 @@ export interface ModelAction {
   readonly innerFaults?: readonly Span[];
   /** The step's mark (on a fault point's failure half: the failure's own mark). */
   readonly unreachable?: UnreachableNote;
+  /**
+   * An `if` or `while` test whose failing outcome moves on to the statement after it (an `if`
+   * with no `else`, a loop's exit): no step of its own shows that outcome, so the search
+   * watches the pc value it moves to, and the vacuity gate reports it when never taken.
+   */
+  readonly elseOutcome?: ElseOutcome;
+}
+
+/** The failing outcome of a test step: `if` (its missing `else`) or `while` (the loop's exit). */
+export interface ElseOutcome {
+  readonly test: 'if' | 'while';
+  /** The pc value the step moves its thread to when the test fails. */
+  readonly pc: string;
+  /** `else unreachable "reason"` after the statement. */
+  readonly unreachable?: UnreachableNote;
 }
 
 export type VariableScope = 'shared' | 'thread' | 'frame' | 'process' | 'internal';

@@ -257,7 +257,7 @@ const STEP_ACTIONS: StmtCases<ModelAction[], [StepLowering]> = {
         endAt(ite(c, str(firstBranch(ctx, step)), str(step.next)))(env),
       );
     });
-    return [action('control', tree, innerFaults(sc))];
+    return [action('control', tree, { ...innerFaults(sc), ...elseOutcome(step, s) })];
   },
   EitherStmt: (_s, { step, env, endAt, action }) => [
     action('control', { kind: 'or', branches: step.branchFirsts.map((f) => endAt(str(f))(env)) }),
@@ -320,11 +320,10 @@ function lowerIf(
 ): ModelAction {
   const { conds } = ifConditions(s);
   if (conds.some((c) => macroCallIn(ctx, c.cond) !== undefined)) {
-    return action(
-      'control',
-      ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt),
-      innerFaults(sc),
-    );
+    return action('control', ifChainWithMacros(ctx, sc, conds, step.branchFirsts, env, endAt), {
+      ...innerFaults(sc),
+      ...elseOutcome(step, s),
+    });
   }
   const checks: TlaExpr[] = [];
   const cs = conds.map((c) => lowerExpr(ctx, { ...env, checks }, c.cond));
@@ -336,7 +335,34 @@ function lowerIf(
   return action(
     'control',
     withChecks(ctx, checks, () => endAt(target)(env)),
+    elseOutcome(step, s),
   );
+}
+
+/**
+ * The failing outcome of an `if` or `while` test, where it moves on to the statement after it
+ * and no branch of its own starts there (an `if` without `else`, a loop's exit): taking the
+ * step does not show it was ever taken, so the search watches it. Nothing for a test whose
+ * every outcome starts a block of its own (each block's first step shows it).
+ */
+function elseOutcome(
+  step: PlannedStep,
+  s: StmtOf<'IfStmt'> | StmtOf<'WhileStmt'>,
+): Pick<ModelAction, 'elseOutcome'> {
+  const targets = step.branchFirsts;
+  // An `if`'s last target is its else (step.next when it has none); a loop's exit is step.next.
+  const own = s.kind === 'IfStmt' ? targets.slice(0, -1) : targets;
+  if (s.kind === 'IfStmt' && targets[targets.length - 1] !== step.next) return {};
+  if (own.includes(step.next)) return {};
+  // On an `else if` chain, the mark stands after the last `if` of the chain.
+  const mark = (s.kind === 'IfStmt' ? ifConditions(s).conds.at(-1) : s)?.elseUnreachable;
+  return {
+    elseOutcome: {
+      test: s.kind === 'IfStmt' ? 'if' : 'while',
+      pc: step.next,
+      ...(mark === undefined ? {} : { unreachable: { reason: mark.reason, span: mark.span } }),
+    },
+  };
 }
 
 function innerFaults(sc: StepCtx): Partial<ModelAction> {

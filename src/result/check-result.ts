@@ -75,7 +75,12 @@ export interface CheckResult {
   /** For verdict 'error': what failed, in words a user can act on. */
   readonly error?: { readonly message: string; readonly tlaLocation?: string };
   /** After an exhaustive run: actions no state enabled and covers no state satisfied. */
-  readonly unreached?: { readonly actions: readonly string[]; readonly covers: readonly string[] };
+  readonly unreached?: {
+    readonly actions: readonly string[];
+    readonly covers: readonly string[];
+    /** Tests (`if` without `else`, `while`) whose failing outcome no step took: their action names. */
+    readonly branches?: readonly string[];
+  };
   /** For a safety violation or a deadlock: how its trace was chosen (minimise-trace.ts). */
   readonly counterexample?: CounterexampleFacts;
 }

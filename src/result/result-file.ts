@@ -108,7 +108,12 @@ export interface VariantResult {
    * written since the pipeline records it) the statement, step and line each thread sleeps at.
    */
   readonly waitsFor?: readonly WaitEdge[];
-  readonly unreached?: { readonly steps: readonly string[]; readonly covers: readonly string[] };
+  readonly unreached?: {
+    readonly steps: readonly string[];
+    readonly covers: readonly string[];
+    /** Test steps whose failing outcome (it has no step of its own) no step took. */
+    readonly branches?: readonly UnreachedBranch[];
+  };
   /**
    * The spec file and every file it imports, root first, each with the hash of its text when it
    * was checked (files written before it was recorded lack it): `trace` warns when one changed.
@@ -118,6 +123,13 @@ export interface VariantResult {
   readonly warnings?: readonly string[];
   /** Present when the check left named properties out (`--property`, `--safety-only`): its verdict is about the checked ones only. */
   readonly partial?: PartialCheck;
+}
+
+/** The failing outcome of a test step: the missing `else` of an `if`, the exit of a `while`. */
+export interface UnreachedBranch {
+  /** The test's step, `A.odd`. */
+  readonly step: string;
+  readonly test: 'if' | 'while';
 }
 
 /** The named properties a partial check looked at and the ones it left out, and the options that left them out. */

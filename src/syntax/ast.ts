@@ -336,7 +336,8 @@ export interface KernelRef extends NodeBase {
 }
 
 /**
- * `unreachable "reason"` before a step or a cover, or after `may fail [when E]`: the spec says
+ * `unreachable "reason"` before a step or a cover, after `may fail [when E]`, or after the
+ * `else` of an `if` or `while` (its test never fails): the spec says
  * why no check reaches that place, and the vacuity gate of `ci` holds it to that.
  */
 export interface UnreachableMark extends NodeBase {
@@ -409,12 +410,16 @@ export interface IfStmt extends StmtBase {
   readonly then: Block;
   /** `else { }` is a Block; `else if` is an IfStmt (with no label of its own). */
   readonly else: Block | IfStmt | undefined;
+  /** `else unreachable "reason"` in place of an else block: the test never fails (on the last `if` of a chain). */
+  readonly elseUnreachable?: UnreachableMark;
 }
 
 export interface WhileStmt extends StmtBase {
   readonly kind: 'WhileStmt';
   readonly cond: Expr;
   readonly body: Block;
+  /** `else unreachable "reason"` after the body: the test never fails. */
+  readonly elseUnreachable?: UnreachableMark;
 }
 
 export interface ForStmt extends StmtBase {

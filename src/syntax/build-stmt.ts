@@ -256,7 +256,13 @@ export class StmtBuilder extends ExprBuilder {
       ...base,
       cond: this.expr(first(w.expression)),
       body: this.block(first(w.block), NESTED),
+      ...this.elseMark(first(w.unreachableMark)),
     };
+  }
+
+  /** `else unreachable "reason"` of an `if` or `while`, when written. */
+  private elseMark(cst: C.UnreachableMarkCstNode | undefined): Pick<A.IfStmt, 'elseUnreachable'> {
+    return cst === undefined ? {} : { elseUnreachable: this.unreachableMark(cst) };
   }
 
   private forStmt(cst: C.ForStmtCstNode, span: Span, base: StmtBase): A.ForStmt {
@@ -380,6 +386,8 @@ export class StmtBuilder extends ExprBuilder {
       builtBlocks.push({ kind: 'Block', id: this.id(), span: this.here(), stmts: [] });
     let tail: A.Block | A.IfStmt | undefined =
       blocks.length > n ? this.block(blocks[n], NESTED) : undefined;
+    // The mark belongs to the last `if` of the chain, whose else it stands for.
+    const mark = this.elseMark(first(c.unreachableMark));
     // Fold the `else if` chain from its end, so a long chain needs no recursion.
     for (let i = n - 1; i >= 1; i--) {
       const start = this.tok(ifs[i]);
@@ -394,6 +402,7 @@ export class StmtBuilder extends ExprBuilder {
         cond: at(builtConds, i, 'else-if condition'),
         then,
         else: tail,
+        ...(i === n - 1 ? mark : {}),
       };
     }
     return {
@@ -404,6 +413,7 @@ export class StmtBuilder extends ExprBuilder {
       cond: at(builtConds, 0, 'if condition'),
       then: at(builtBlocks, 0, 'if block'),
       else: tail,
+      ...(n === 1 ? mark : {}),
     };
   }
 }

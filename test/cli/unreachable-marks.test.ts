@@ -56,6 +56,24 @@ process A[1] {
 expect base: holds
 `;
 
+// `low` never fails (total is 0 when it runs): its else is rightly marked; `spin` always ends,
+// so the mark on its exit is false.
+const ELSE_MARKS = `spec elses
+
+shared var total: 0..3 = 0
+
+process A[1] {
+  low: if total < 3 {
+    bump: total := total + 1
+  } else unreachable "low runs first, with total at 0"
+  spin: while total < 3 {
+    inc: total := total + 1
+  } else unreachable "claimed, but spin always ends"
+}
+
+expect base: holds
+`;
+
 function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
   const dir = scratch('credspec-unreachable-');
   mkdirSync(join(dir, 'specs'));
@@ -138,6 +156,19 @@ describe('ci --vacuity-gate and unreachable marks', () => {
   });
 });
 
+describe('else unreachable on a test', () => {
+  test('excuses an else never taken, and fails at a mark whose else a check took', async () => {
+    const { dir, env } = workspace({ 'elses.cred': ELSE_MARKS });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs' }, io)).toBe(1);
+    expect(gateLines(io.out())).toEqual([
+      'ok   specs/elses.cred:6:3: branch else of if A.low never taken in any of the 1 exhaustive check of specs/elses.cred; marked unreachable (specs/elses.cred:8:10): "low runs first, with total at 0"',
+      'FAIL specs/elses.cred:11:10: the else of step A.spin is marked unreachable ("claimed, but spin always ends") but 1 of the 1 exhaustive check of specs/elses.cred took it',
+    ]);
+    expect(io.out()).toContain('1 marked unreachable, 1 unreachable mark reached');
+  });
+});
+
 describe('the checker on unreachable marks', () => {
   async function lint(text: string): Promise<{ code: number; lines: string[] }> {
     const { dir, env } = workspace({ 'm.cred': text });
@@ -192,6 +223,21 @@ process A[1] {
       `specs/m.cred:8:5: error CS4021: \`unreachable\` cannot mark a statement inside an \`atomic\` block${tail}`,
       `specs/m.cred:10:24: error CS4021: \`unreachable\` cannot mark a statement inside a fault handler${tail}`,
       `specs/m.cred:12:5: error CS4021: \`unreachable\` cannot mark \`break\`, which is not a step${tail}`,
+    ]);
+  });
+
+  test('an else mark on a test inside an atomic block is CS4021 at the mark', async () => {
+    const { code, lines } = await lint(`spec m
+shared var n: 0..2 = 0
+process A[1] {
+  s: atomic {
+    if n < 2 { n := n + 1 } else unreachable "inside"
+  }
+}
+`);
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'specs/m.cred:5:34: error CS4021: `unreachable` cannot mark the else of an `if` inside an `atomic` block: the vacuity gate counts steps, fault points and covers',
     ]);
   });
 

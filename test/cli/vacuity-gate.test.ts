@@ -1,6 +1,7 @@
-// `ci --vacuity-gate`: a step, a fault point or a cover that no exhaustive check of its spec
-// reached fails the run, with its line, in the table, the JUnit report and the SARIF log; a
-// spec whose expectations reach everything passes.
+// The vacuity gate of `ci` (on unless `--no-vacuity-gate`): a step, a fault point, the failing
+// outcome of a test with no step of its own (an `if` without `else`, a `while`'s exit) or a
+// cover that no exhaustive check of its spec reached fails the run, with its line, in the table,
+// the JUnit report and the SARIF log; a spec whose expectations reach everything passes.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +54,32 @@ expect base: holds
 expect base with FAULTS = true: holds
 `;
 
+// `low` never fails (total starts at 0, and `low` runs first), `spin` always ends, `forever`
+// is never left; `go` fails in base and passes with GO = true.
+const BRANCHES = `spec branches
+
+param GO: bool = false
+shared var total: 0..3 = 0
+
+process A[1] {
+  go: if GO {
+    gone: total := 1
+  }
+  low: if total < 3 {
+    bump: total := total + 1
+  }
+  spin: while total < 3 {
+    inc: total := total + 1
+  }
+  forever: while true {
+    wait: await total == 3
+  }
+}
+
+expect base: holds
+expect base with GO = true: holds
+`;
+
 function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
   const dir = scratch('credspec-vacuity-');
   mkdirSync(join(dir, 'specs'));
@@ -68,7 +95,7 @@ function workspace(files: Record<string, string>): { dir: string; env: Record<st
   };
 }
 
-describe('ci --vacuity-gate', () => {
+describe('the vacuity gate of ci', () => {
   test('fails on each place no check reached, with its line, in the table, JUnit and SARIF', async () => {
     const { dir, env } = workspace({ 'spread.cred': SPREAD });
     const io = memoryIo({ cwd: dir, env });
@@ -109,10 +136,61 @@ describe('ci --vacuity-gate', () => {
     expect(io.out()).not.toContain('FAIL');
   });
 
-  test('without the gate the same places are warnings and ci passes', async () => {
+  test('the gate is on by default', async () => {
     const { dir, env } = workspace({ 'spread.cred': SPREAD });
     const io = memoryIo({ cwd: dir, env });
-    expect(await runCi({ dir: 'specs' }, io)).toBe(0);
+    expect(await runCi({ dir: 'specs' }, io)).toBe(1);
+    expect(io.out()).toContain('3 places no check reached');
+  });
+});
+
+describe('the vacuity gate on the failing outcomes of tests', () => {
+  // The same outcomes on two workers: test/engine/branch-outcomes.test.ts.
+  test('an else never taken and a loop never left fail at the test', async () => {
+    const { dir, env } = workspace({ 'branches.cred': BRANCHES });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', junit: 'ci.xml' }, io)).toBe(1);
+    expect(
+      io
+        .out()
+        .split('\n')
+        .filter((l) => l.startsWith('FAIL')),
+    ).toEqual([
+      'FAIL specs/branches.cred:10:3: branch else of if A.low never taken in any of the 2 exhaustive checks of specs/branches.cred',
+      'FAIL specs/branches.cred:16:3: exit of while A.forever never taken (its test never failed) in any of the 2 exhaustive checks of specs/branches.cred',
+    ]);
+    expect(io.out()).toContain('2 places no check reached');
+    const junit = readFileSync(join(dir, 'ci.xml'), 'utf8');
+    expect(junit.match(/type="NeverReached"/g)).toHaveLength(2);
+  });
+
+  test('an else one check takes passes, though the other never takes it', async () => {
+    const { dir, env } = workspace({ 'branches.cred': BRANCHES });
+    const io = memoryIo({ cwd: dir, env });
+    await runCi({ dir: 'specs', json: 'out.json' }, io);
+    expect(io.out()).not.toContain('A.go ');
+    expect(io.out()).not.toContain('A.spin');
+    // The check with GO = true never fails `go`: its result file says so.
+    const file = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
+    expect(
+      file.results.map((r: { unreached: { branches?: unknown } }) => r.unreached.branches),
+    ).toEqual([
+      [
+        { step: 'A.low', test: 'if' },
+        { step: 'A.forever', test: 'while' },
+      ],
+      [
+        { step: 'A.go', test: 'if' },
+        { step: 'A.low', test: 'if' },
+        { step: 'A.forever', test: 'while' },
+      ],
+    ]);
+  });
+
+  test('with --no-vacuity-gate the same places are warnings and ci passes', async () => {
+    const { dir, env } = workspace({ 'spread.cred': SPREAD });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', vacuityGate: false }, io)).toBe(0);
     expect(io.out()).toContain(
       '  warning: step A.never_step never enabled in any of the 2 exhaustive checks of specs/spread.cred (specs/spread.cred:13:5)',
     );

@@ -268,6 +268,8 @@ function markedPlaces(map: SourceMap): MarkedPlace[] {
   for (const a of map.actions)
     if (a.unreachable !== undefined)
       add(a.outcome === 'failed' ? 'fault' : 'step', a.step, a.unreachable);
+  for (const a of map.actions)
+    if (a.elseUnreachable !== undefined) add('branch', a.step, a.elseUnreachable);
   for (const p of map.properties)
     if (p.kind === 'cover' && p.unreachable !== undefined) add('cover', p.dslName, p.unreachable);
   return [...places.values()];
@@ -287,7 +289,7 @@ export function unreachedPrinter(
     const shown =
       options.steps || result.unreached === undefined
         ? result
-        : { ...result, unreached: { ...result.unreached, steps: [] } };
+        : { ...result, unreached: { ...result.unreached, steps: [], branches: [] } };
     for (const line of formatUnreached(shown, sourceMapLocator(sourceMap)))
       io.stdout.write(`${line}\n`);
     if (result.engine === 'tlc' && result.verdict === 'holds' && !notedTlc) {

@@ -80,7 +80,10 @@ export interface CiArgs {
   readonly seed?: number | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
-  /** A step, fault point or cover no exhaustive check of its spec reached fails the run (vacuity-gate.ts). */
+  /**
+   * A place no exhaustive check of its spec reached (vacuity-gate.ts) fails the run, unless
+   * this is false (`--no-vacuity-gate`): then it is a warning.
+   */
   readonly vacuityGate?: boolean | undefined;
 }
 
@@ -239,7 +242,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
 
 /**
  * What `ci` prints after a spec's results and adds to its findings: the places no check reached
- * (failures under `--vacuity-gate`, notes otherwise), committed generated files that are stale,
+ * (failures, or warnings under `--no-vacuity-gate`), committed generated files that are stale,
  * and the specs that could not be checked.
  */
 async function reportSpecOutcome(
@@ -255,14 +258,14 @@ async function reportSpecOutcome(
 ): Promise<void> {
   const { io, onGithub, progress } = c;
   const places = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));
+  const gateOn = c.args.vacuityGate !== false;
   // A broken mark is a false claim of the spec, gate or not; vacant places fail only with it.
-  const kept: GateFindings =
-    c.args.vacuityGate === true ? places : { ...NO_FINDINGS, broken: places.broken };
+  const kept: GateFindings = gateOn ? places : { ...NO_FINDINGS, broken: places.broken };
   printGate(kept, io, onGithub);
   found.gate.vacant.push(...kept.vacant);
   found.gate.excused.push(...kept.excused);
   found.gate.broken.push(...kept.broken);
-  if (c.args.vacuityGate !== true)
+  if (!gateOn)
     for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
       io.stdout.write(`${line}\n`);
   for (const { file: spec, checked } of outcome.loaded) {

@@ -209,8 +209,8 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
     .addOption(tracesOption())
     .option('--seed <n>', 'with --simulate: the random seed', intOption('--seed'))
     .option(
-      '--vacuity-gate',
-      'fail when a step, fault point or cover is reached by no exhaustive check of its spec',
+      '--no-vacuity-gate',
+      'warn instead of failing when a step, fault point, else branch or cover is reached by no exhaustive check of its spec',
     )
     .addOption(importPathOption())
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) =>

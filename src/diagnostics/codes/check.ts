@@ -256,14 +256,14 @@ export const CHECK_CODES = {
     severity: 'error',
     message: 'an `unreachable` mark needs a reason: say why no check reaches this place',
     meaning:
-      '`unreachable ""` (or a reason of blanks only) before a step or a cover, or after `may fail`: the reason is what `ci --vacuity-gate` reports instead of a failure, so it must say why the place is never taken.',
+      '`unreachable ""` (or a reason of blanks only) before a step or a cover, after `may fail` or after an `else`: the reason is what the vacuity gate of `ci` reports instead of a failure, so it must say why the place is never taken.',
   },
   CS4021: {
     severity: 'error',
     message:
       '`unreachable` cannot mark {what}: the vacuity gate counts steps, fault points and covers',
     meaning:
-      'An `unreachable` mark before a statement that is not a step of its own (inside an `atomic` block, a macro body or a fault handler, or `break`/`continue`), or after the `may fail` of a fault point inside one of those: no check counts that place, so the mark could never be held to its claim.',
+      'An `unreachable` mark before a statement that is not a step of its own (inside an `atomic` block, a macro body or a fault handler, or `break`/`continue`), or after the `may fail` of a fault point or the `else` of an `if`/`while` inside one of those: no check counts that place, so the mark could never be held to its claim.',
   },
   CS4101: {
     severity: 'error',

@@ -10,6 +10,7 @@ import type { EngineCheckResult } from '../search/stop-result.js';
 import { type ExecutableSource, loadExecutable } from './load-executable.js';
 import { modelTooLarge } from './model-size.js';
 import { minimiseTrace, type TraceChoice } from './minimise-trace.js';
+import { branchWatch } from './branch-watch.js';
 
 export interface EmbeddedOptions extends ExecutableSource {
   /** When the run started (Date.now()): the time limit counts from it. */
@@ -84,7 +85,12 @@ export async function runEmbedded(
   const found = await search(
     executable,
     config,
-    definedOnly({ ...common, maxStates: options.maxStates, onProgress: options.onProgress }),
+    definedOnly({
+      ...common,
+      maxStates: options.maxStates,
+      onProgress: options.onProgress,
+      branches: branchWatch(built.model, executable),
+    }),
   );
   return minimiseTrace(executable, found, { trace, shrink: false });
 }

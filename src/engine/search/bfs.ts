@@ -10,6 +10,7 @@ import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { GuardSkip } from './guard-skip.js';
+import { BranchRecorder, type BranchWatch } from './branch-places.js';
 import { paramIndex, placeSteps } from './step-places.js';
 import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
@@ -60,6 +61,8 @@ export interface BfsOptions {
   readonly collectGraph: boolean;
   /** Time, memory and abort, looked at while states and successors are generated. */
   readonly meter?: WorkMeter;
+  /** Outcomes of test steps to record (branch-places.ts). */
+  readonly branches?: BranchWatch;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -99,6 +102,8 @@ export class Bfs {
   /** Per action and sub-action (`subActions`): did any step take it? Per cover: did any state satisfy it? */
   readonly actionReached: boolean[][];
   readonly coverReached: boolean[];
+  /** Which watched outcomes of test steps a step took (undefined: none watched). */
+  readonly branchTaken: BranchRecorder | undefined;
   readonly graph: StateGraph | undefined;
 
   private current = -1;
@@ -140,6 +145,8 @@ export class Bfs {
     this.seen = new FingerprintSet(1 << 14);
     this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
     this.coverReached = module.covers.map(() => false);
+    this.branchTaken =
+      options.branches === undefined ? undefined : new BranchRecorder(module, options.branches);
     if (options.collectGraph) {
       const predicates: ((s: State) => boolean)[] = [];
       for (const tp of module.temporalProperties) {
@@ -308,6 +315,7 @@ export class Bfs {
     const reached = this.actionReached[action];
     if (reached === undefined) throw new Error(`internal error: no action ${action}`);
     reached[sub] = true;
+    this.branchTaken?.record(t, action, param, sub);
     const m = this.module;
     const j = this.add(t, this.current);
     const g = this.graph;

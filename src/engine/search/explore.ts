@@ -7,6 +7,7 @@
 import type { InconclusiveReason, TlaTraceStep } from '../../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
+import type { BranchWatch } from './branch-places.js';
 import { EvalError } from '../values/eval-error.js';
 import { interpretModule } from '../evaluation/interpret.js';
 import { checkLiveness } from './liveness.js';
@@ -56,6 +57,8 @@ export interface ExploreOptions {
   readonly commandLine?: string;
   /** Aborting ends the run with verdict inconclusive (reason interrupted). */
   readonly signal?: AbortSignal;
+  /** Outcomes of test steps to record, reported when never taken (branch-places.ts). */
+  readonly branches?: BranchWatch;
 }
 
 const SLICE = 512;
@@ -120,6 +123,7 @@ function* runSearch(
     maxStates: options.maxStates,
     collectGraph,
     meter: limits,
+    ...(options.branches === undefined ? {} : { branches: options.branches }),
   });
   const interval = options.progressIntervalMs ?? 1000;
   let lastProgress = started;
@@ -276,7 +280,7 @@ function searchEnd(module: ExecutableModule, bfs: Bfs, options: ExploreOptions):
       return (
         livenessEnd(module, bfs) ?? {
           kind: 'holds',
-          unreached: unreachedOf(module, bfs.actionReached, bfs.coverReached),
+          unreached: unreachedOf(module, bfs.actionReached, bfs.coverReached, bfs.branchTaken),
         }
       );
     case 'init-invariant':

@@ -13,6 +13,7 @@ import type {
   Verdict,
 } from '../../result/check-result.js';
 import type { ExecutableModule } from '../evaluation/module-api.js';
+import type { BranchRecorder } from './branch-places.js';
 
 /** Statistics with the engine's own extra: estimated heap bytes per distinct state. */
 export interface EngineCheckStats extends CheckStats {
@@ -34,9 +35,13 @@ export type Finding =
   | { readonly kind: 'assert'; readonly message: string }
   | { readonly kind: 'error'; readonly message: string; readonly definition?: string | undefined };
 
-/** Actions (by step name) no step took and covers no state satisfied, after an exhaustive search. */
+/**
+ * Actions (by step name) no step took, tests (by step name) whose watched outcome no step took
+ * (branch-places.ts) and covers no state satisfied, after an exhaustive search.
+ */
 export interface Unreached {
   readonly actions: readonly string[];
+  readonly branches: readonly string[];
   readonly covers: readonly string[];
 }
 
@@ -83,10 +88,13 @@ export function stopResult(end: SearchEnd, stats: EngineCheckStats): EngineCheck
         ...(end.loopAction === undefined ? {} : { loopAction: end.loopAction }),
       };
     case 'holds': {
-      const { actions, covers } = end.unreached;
+      const { actions, branches, covers } = end.unreached;
+      const any = actions.length > 0 || covers.length > 0 || branches.length > 0;
       return {
         ...result('holds', null, stats, null),
-        ...(actions.length > 0 || covers.length > 0 ? { unreached: end.unreached } : {}),
+        ...(any
+          ? { unreached: { actions, covers, ...(branches.length > 0 ? { branches } : {}) } }
+          : {}),
       };
     }
     case 'inconclusive':
@@ -115,19 +123,21 @@ function result(
 }
 
 /**
- * The step names of the actions no step took (except the terminating action's: it stutters)
- * and the names of the covers no state satisfied, from the search's per-action, per-sub-action
- * and per-cover flags.
+ * The step names of the actions no step took (except the terminating action's: it stutters),
+ * of the tests whose watched outcome no step took, and the names of the covers no state
+ * satisfied, from the search's per-action, per-sub-action and per-cover flags.
  */
 export function unreachedOf(
   module: ExecutableModule,
   actionReached: readonly (readonly boolean[])[],
   coverReached: readonly boolean[],
+  branches: BranchRecorder | undefined,
 ): Unreached {
   return {
     actions: module.actions.flatMap((a, i) =>
       i === module.terminating ? [] : a.subActions.filter((_, k) => actionReached[i]?.[k] !== true),
     ),
+    branches: branches?.untaken(module) ?? [],
     covers: module.covers.filter((_, i) => coverReached[i] !== true).map((c) => c.name),
   };
 }

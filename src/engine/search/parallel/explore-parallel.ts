@@ -8,6 +8,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { InconclusiveReason } from '../../../result/check-result.js';
 import type { TlcConfig } from '../../../tla/tla-ast.js';
 import { Bfs } from '../bfs.js';
+import { BranchRecorder } from '../branch-places.js';
 import {
   advice,
   explore,
@@ -139,6 +140,7 @@ export async function exploreParallel(
     checkDeadlock: config.checkDeadlock,
     control,
     heapLimit,
+    branches: options.branches,
   });
   const send = (w: number, msg: ToWorker, transfer: ArrayBuffer[] = []): void => {
     at(ports, w, 'the port of a worker').postMessage(msg, transfer);
@@ -228,6 +230,8 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
   const initialCount = sendInitialStates(run);
   const actionReached = module.actions.map((a) => a.subActions.map(() => false));
   const coverReached = module.covers.map(() => false);
+  const branchTaken =
+    options.branches === undefined ? undefined : new BranchRecorder(module, options.branches);
   let level: LevelCounts = {
     level: 1,
     distinct: init.distinct,
@@ -277,14 +281,17 @@ async function coordinate(run: Run): Promise<EngineCheckResult> {
     }
     const reports = await expandLevel(run, ranks, tick, Math.min(100, interval));
     heapUsed = reports.reduce((a, r) => a + r.heapUsed, 0);
-    for (const r of reports) markReached(r, actionReached, coverReached);
+    for (const r of reports) {
+      markReached(r, actionReached, coverReached);
+      branchTaken?.merge(r.branchTaken);
+    }
     if (reports.some((r) => r.stopped) || Atomics.load(ctl, STOP_WORD) !== 0) {
       const why: InconclusiveReason =
         Atomics.load(ctl, STOP_WORD) === STOP_MEMORY ? 'memory' : (reason ?? 'interrupted');
       return stoppedResult(run, why, reports, level, heapUsed);
     }
     const next = settleLevel(run, reports, level, heapUsed, () =>
-      unreachedOf(module, actionReached, coverReached),
+      unreachedOf(module, actionReached, coverReached, branchTaken),
     );
     if ('result' in next) return next.result;
     level = next.level;

@@ -1,6 +1,7 @@
 // The messages between the coordinator of a parallel search and its worker threads, and the
 // layout of the shared control words. Types and constants only: nothing here runs.
 
+import type { BranchWatch } from '../branch-places.js';
 import type { Finding } from '../stop-result.js';
 import type { ModuleSource } from './module-source.js';
 
@@ -24,6 +25,8 @@ export interface WorkerSetup {
   readonly control: SharedArrayBuffer;
   /** Heap bytes this worker may use before it stops the search. */
   readonly heapLimit: number;
+  /** Outcomes of test steps to record (branch-places.ts). */
+  readonly branches: BranchWatch | undefined;
 }
 
 /** Where a search event happened, in the order one worker would meet it. */
@@ -72,6 +75,8 @@ export type FromWorker =
       /** Per action, per sub-action: reached (flattened in order); per cover: reached. */
       readonly actionReached: Uint8Array;
       readonly coverReached: Uint8Array;
+      /** Per watched outcome of a test step (branch-places.ts): taken. */
+      readonly branchTaken: Uint8Array;
       readonly heapUsed: number;
       readonly stopped: boolean;
     }

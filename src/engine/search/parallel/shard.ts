@@ -12,6 +12,7 @@ import type { Finding } from '../stop-result.js';
 import { type Value } from '../../values/values.js';
 import { FP, FP_SUM, fingerprintSuccessor } from '../../values/fingerprint.js';
 import { GuardSkip } from '../guard-skip.js';
+import { BranchRecorder, type BranchWatch } from '../branch-places.js';
 import {
   STOP_MEMORY,
   STOP_WORD,
@@ -71,6 +72,7 @@ export class Shard {
 
   private readonly actionReached: boolean[][];
   private readonly coverReached: boolean[];
+  private readonly branchTaken: BranchRecorder | undefined;
   private readonly guards: GuardSkip;
   private readonly nvars: number;
 
@@ -93,6 +95,7 @@ export class Shard {
     private readonly peers: readonly (MessagePort | null)[],
     private readonly control: Int32Array,
     private readonly heapLimit: number,
+    branches: BranchWatch | undefined,
   ) {
     this.writers = peers.map(() => new StateWriter());
     this.readers = peers.map(() => new StateReader());
@@ -101,9 +104,10 @@ export class Shard {
     this.sentOk = peers.map(() => new Uint8Array(1 << SENT_BITS));
     this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
     this.coverReached = module.covers.map(() => false);
+    this.branchTaken = branches === undefined ? undefined : new BranchRecorder(module, branches);
     this.guards = new GuardSkip(module);
     this.nvars = module.variables.length;
-    this.sink = (t, action, _param, sub) => this.onSuccessor(t, action, sub);
+    this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
   }
 
   /** Takes the initial states this worker owns: records [h1, h2, s1, s2, rank, state...], rank order. */
@@ -263,6 +267,7 @@ export class Shard {
       ownerEvent,
       actionReached: Uint8Array.from(this.actionReached.flat().map((b) => (b ? 1 : 0))),
       coverReached: Uint8Array.from(this.coverReached.map((b) => (b ? 1 : 0))),
+      branchTaken: this.branchTaken?.taken.slice() ?? new Uint8Array(0),
       heapUsed: process.memoryUsage().heapUsed,
       stopped,
     };
@@ -319,12 +324,13 @@ export class Shard {
     throw err;
   }
 
-  private onSuccessor(t: State, action: number, sub: number): void {
+  private onSuccessor(t: State, action: number, param: Value | undefined, sub: number): void {
     const j = this.curJ++;
     this.levelGenerated++;
     const reached = this.actionReached[action];
     if (reached === undefined) throw new Error(`internal error: no action ${action}`);
     reached[sub] = true;
+    this.branchTaken?.record(t, action, param, sub);
     const m = this.module;
     const sym = m.symmetry;
     if (sym !== undefined) fingerprintOrbit(t, sym);

@@ -39,6 +39,7 @@ try {
     setup.peers,
     control,
     setup.heapLimit,
+    setup.branches,
   );
   const reader = new StateReader();
   post({ t: 'ready' });
