@@ -1,43 +1,9 @@
-// An error TLC places in the emitted module is named by the definition printed at that line
-// (src/cli/definition-at-line.ts, read off the module text): on every module the shipped specs
-// emit, for every line, the definition the printer itself says it put there.
+// The definition named at each line of an emitted module, on the smallest shipped spec (the
+// others are in definition-at-line.full.test.ts; definition-at-line-check.ts says why).
 
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { checkProgram } from '../../src/check/check.js';
-import { definitionAtLine } from '../../src/cli/definition-at-line.js';
-import { loadSpec } from '../../src/cli/spec-inputs.js';
-import { buildCase } from '../../src/emit/build-case.js';
-import { ciCases } from '../../src/emit/cases.js';
-import { printTla } from '../../src/tla/print.js';
+import { expectLinesNamed, QUICK_SPECS } from './definition-at-line-check.js';
 
-const ROOT = resolve(process.cwd());
-const SPECS = readdirSync(join(ROOT, 'specs')).filter((f) => f.endsWith('.cred'));
-
-/** The definition whose printed body holds `line`, as the printer records the spans. */
-function printedDefinitionAt(lines: ReturnType<typeof printTla>['lines'], line: number) {
-  let found: string | undefined;
-  for (const [name, span] of lines)
-    if (!name.includes('/') && span.line <= line && line <= span.endLine) found = name;
-  return found;
-}
-
-test.each(SPECS)('%s: every line of every emitted module names the printed definition', (spec) => {
-  const program = loadSpec(join('specs', spec), { cwd: ROOT, env: process.env });
-  const checked = checkProgram(program);
-  let modules = 0;
-  for (const c of ciCases(program)) {
-    const built = buildCase(checked, c, 'credspec test');
-    if (!built.ok) continue;
-    const { tlaText, emitted } = built.built;
-    const printed = printTla(emitted.module);
-    const lines = tlaText.split('\n').map((_, i) => i + 1);
-    const expected = lines.map((line) => `${line}: ${printedDefinitionAt(printed.lines, line)}`);
-    expect(lines.map((line) => `${line}: ${definitionAtLine(tlaText, line)}`)).toEqual(expected);
-    // Not vacuous: most definitions are found at some line.
-    const named = new Set(lines.map((line) => printedDefinitionAt(printed.lines, line)));
-    expect(named.size).toBeGreaterThan(emitted.module.defs.length / 2);
-    modules++;
-  }
-  expect(modules).toBeGreaterThan(0);
-});
+test.each(QUICK_SPECS)(
+  '%s: every line of every emitted module names the printed definition',
+  (spec) => expectLinesNamed(spec),
+);
