@@ -19,7 +19,7 @@ import type { ExpectDecl } from '../syntax/ast.js';
 import type { BuiltCase } from '../emit/build-case.js';
 import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
-import { deadlockWaits, type TraceChoice } from '../engine/index.js';
+import { breakingState, deadlockWaits, type TraceChoice } from '../engine/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
 import { definitionAtLine } from './definition-at-line.js';
 import { parseTlaLocation, runTlc, type TlcRunOptions } from '../tlc/index.js';
@@ -288,6 +288,7 @@ export async function runCase(
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: true }); // the module's view of each step: what ITF is made of;
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
+  const breaking = breakingState(built, result, trace?.steps ?? null);
   const property = dslProperty(map, result.property);
   const expectDecl = built.case.expects[0];
   // A fault point is two actions of one step: its failure, never taken, is not the step.
@@ -340,6 +341,7 @@ export async function runCase(
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
     ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
+    ...(breaking !== undefined ? { breakingState: breaking } : {}),
     ...(result.unreached &&
     (unreachedSteps.length > 0 || unreachedCovers.length > 0 || unreachedBranches.length > 0)
       ? {

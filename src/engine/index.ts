@@ -1,11 +1,12 @@
 // The embedded engine's one entry (the only file of its folder, above the engine's parts, so no
 // folder imports back into it): what the CLI may use of src/engine. A check goes through
-// `runEmbedded`; the rest is what the CLI needs around a check (deadlock wait edges for the
-// report, the temporal judgement of a TLC lasso, the compiler that `emit` and `ci` write with).
+// `runEmbedded`; the rest is what the CLI needs around a check (deadlock wait edges and the
+// breaking state for the report, the temporal judgement of a TLC lasso, the compiler that `emit` and `ci` write with).
 // The searches and the compiler (ts-morph) load lazily behind these functions.
 
 export { runEmbedded } from './run/run-embedded.js';
 export { deadlockWaits } from './run/deadlock-waits.js';
+export { breakingState } from './run/breaking-state.js';
 export { temporalJudge } from './run/temporal-judge.js';
 export { minimiseTlcTrace } from './run/minimise-tlc-trace.js';
 export type { TraceChoice } from './run/minimise-trace.js';

@@ -2,6 +2,7 @@
 // spec's own words (DSL names, file:line:col), never TLA+ internals. schema/result.schema.json
 // describes the same shape and tests validate written files against it.
 
+import type { BreakingState } from './breaking-state.js';
 import type { CounterexampleFacts, InconclusiveReason, Verdict } from './check-result.js';
 import type { SpecFileHash } from './spec-hash.js';
 import type { SourceLocation } from './source-location.js';
@@ -108,6 +109,11 @@ export interface VariantResult {
    * written since the pipeline records it) the statement, step and line each thread sleeps at.
    */
   readonly waitsFor?: readonly WaitEdge[];
+  /**
+   * The state at the violation or deadlock: what the property reads there and its false parts
+   * (files written before it was recorded lack it; action and temporal properties have none).
+   */
+  readonly breakingState?: BreakingState;
   readonly unreached?: {
     readonly steps: readonly string[];
     readonly covers: readonly string[];

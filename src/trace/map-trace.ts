@@ -37,7 +37,7 @@ function modelValueName(v: TlaValue): string | undefined {
 }
 
 /** `None` is how the module writes the language's `none`; show it as the spec does. */
-function toDslValue(v: TlaValue): DslValue {
+export function toDslValue(v: TlaValue): DslValue {
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) return v.map(toDslValue);
   const obj = v as Record<string, unknown>;

@@ -46,12 +46,28 @@ describe('the L-1 deadlock', () => {
     const i = screen.indexOf('      ■ deadlock: no thread can move');
     expect(i).toBeGreaterThan(0);
     expect(screen[i + 1]).toMatch(
-      /^ {8}caller1 {2}waits on all_prepared, held or owed by caller2 \(asleep in wait_for_completion\(all_prepared\)/,
+      /^ {8}caller1 {2}waits on all_prepared, held or owed by caller2 \(asleep in wait_for_completion\(all_prepared\) at$/,
     );
-    expect(screen[i + 2]).toMatch(
+    // Wrapped, not cut: the rest of the line under it, further in.
+    expect(screen[i + 2]).toBe('            restrict_siblings.wait_prepared)');
+    expect(screen[i + 3]).toMatch(
       /^ {8}caller2 {2}waits on all_prepared, held or owed by caller1 /,
     );
-    expect(screen[i + 3]).toBe('        cycle: caller1 -> caller2 -> caller1');
+    expect(screen[i + 5]).toBe('        cycle: caller1 -> caller2 -> caller1');
+  });
+  test('at 80x24 the whole picture, wrapped, and its cycle are on screen at the last step', () => {
+    const screen = texts(renderView(l1, at(32), { columns: 80, rows: 24 }));
+    const i = screen.indexOf('      ■ deadlock: no thread can move');
+    expect(i).toBeGreaterThan(0);
+    expect(screen.slice(i + 1, i + 8).map((l) => l.trimEnd())).toEqual([
+      '        caller1  waits on all_prepared, held or owed by caller2 (asleep in',
+      '            wait_for_completion(all_prepared) at',
+      '            restrict_siblings.wait_prepared)',
+      '        caller2  waits on all_prepared, held or owed by caller1 (asleep in',
+      '            wait_for_completion(all_prepared) at',
+      '            restrict_siblings.wait_prepared)',
+      '        cycle: caller1 -> caller2 -> caller1',
+    ]);
   });
   test('the picture is the one the result records, whether or not the spec file was read', () => {
     expect(makeTraceView(l1.result, new Map()).waits).toEqual(l1.waits);

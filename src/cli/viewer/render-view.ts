@@ -7,7 +7,7 @@ import { loopSentence } from '../../trace/formats/text.js';
 import { renderSource, sourceTitle } from './source-pane.js';
 import { renderChanges, renderState } from './state-pane.js';
 import { clipLine, fit, line, truncate, type Segment, type StyledLine } from './styled-line.js';
-import { renderSwimlanes } from './swimlanes.js';
+import { endRows, renderSwimlanes } from './swimlanes.js';
 import { lastIndex, stepAt, type TraceView } from './trace-view.js';
 import type { ViewerState } from './viewer-state.js';
 
@@ -26,14 +26,22 @@ export function layoutFor(size: ScreenSize): 'full' | 'compact' {
 
 /** The keys, as the help screen lists them. */
 export const HELP_LINES: readonly string[] = [
-  'Right, n, Space   next step (of the followed thread, when following one)',
-  'Left, p           previous step',
-  'Home, End         first step, last step',
-  't                 follow a thread: cycles through the threads, then every thread',
-  '/                 find the next step that changes a variable or matches text;',
-  '                  type the query, Enter searches, Esc cancels',
-  '?                 this help (any key closes it)',
-  'q                 quit',
+  'Right, Down, Space, l  next step (of the followed thread, when following one)',
+  'Left, Up, p, h         previous step',
+  'Home, g / End, G       first step / last step',
+  ':                      go to a step: type its number, Enter goes, Esc cancels',
+  't                      follow a thread: cycles through them, then every thread',
+  '/                      find the next step that changes a variable or matches',
+  '                       text: type it, Enter searches, Esc cancels',
+  'n / N                  next / previous match of the last search (n without one:',
+  '                       next step)',
+  'j / k                  scroll the state pane down / up a line',
+  'PgDn / PgUp            scroll the state pane down / up ten lines',
+  'e                      open every group of the state pane (again: fit them)',
+  'c                      close every group to one line (again: fit them)',
+  'Esc                    clear the message line',
+  '?                      this help (any key closes it)',
+  'q, Ctrl+C              quit',
 ];
 
 function verdictSegment(view: TraceView): Segment {
@@ -52,10 +60,17 @@ function stepCounter(view: TraceView, state: ViewerState): string {
 function footer(state: ViewerState, width: number, compact: boolean): StyledLine {
   if (state.mode === 'search')
     return [{ text: truncate(`/${state.query}█  (Enter find, Esc cancel)`, width), style: 'bold' }];
+  if (state.mode === 'goto')
+    return [
+      {
+        text: truncate(`:${state.target}█  (step number, Enter go, Esc cancel)`, width),
+        style: 'bold',
+      },
+    ];
   if (state.message !== null) return [{ text: truncate(state.message, width), style: 'bold' }];
   const hints = compact
     ? '←/→ step  t thread  / find  ? help  q quit'
-    : '←/→ n/p step  Home/End  t follow thread  / find  ? help  q quit';
+    : '←/→ step  : go to  t follow  / find n/N  j/k e/c state  ? help  q quit';
   return [{ text: truncate(hints, width), style: 'dim' }];
 }
 
@@ -94,9 +109,13 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
   const avail = rows - 6; // two header lines, three rules, the footer
   const sourceHeight = Math.max(3, Math.min(9, Math.floor(avail / 4)));
   // Lanes take at most half the room, and no more than the trace needs; the state gets the rest.
+  // At the last step they may take more, down to three lines of state, for the notes under it
+  // (the wait-for picture and its cycle).
+  const atEnd = state.cursor === lastIndex(view);
   const laneHeight = Math.max(
     3,
     Math.min(Math.floor((avail - sourceHeight) / 2), view.steps.length + 2),
+    atEnd ? Math.min(endRows(view, w), avail - sourceHeight - 3) : 0,
   );
   const stateHeight = avail - sourceHeight - laneHeight;
   out.push(rule('', w));
@@ -111,7 +130,7 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
       w,
     ),
   );
-  const stateLines = renderState(view, step, w, stateHeight);
+  const stateLines = renderState(view, step, w, stateHeight, state);
   out.push(...stateLines);
   for (let i = stateLines.length; i < stateHeight; i++) out.push([]);
   out.push(footer(state, w, false));

@@ -1,7 +1,8 @@
 // The state pane: the whole state after the current step, grouped shared / per thread / per
 // call, each variable this step changed marked `* name: before -> after` (a thread's status
-// too: `* status: unborn -> alive by clone of p1`), long values folded.
-// Pure. When the groups do not fit, unchanged groups fold to one line, then the rest is cut.
+// too: `* status: unborn -> alive by clone of p1`), long values folded; at the last step the
+// breaking state first. Pure. Groups are fitted to the room (unchanged groups fold to one line
+// first), all open or all closed, as the user asks; what still does not fit scrolls.
 
 import type { TraceStep } from '../../result/result-file.js';
 import {
@@ -11,8 +12,12 @@ import {
   type StatusChange,
 } from '../../trace/formats/trace-facts.js';
 import { formatChange, formatValue } from '../../trace/formats/value-text.js';
-import { truncate, type StyledLine } from './styled-line.js';
-import type { TraceView } from './trace-view.js';
+import { breakingLines } from '../../trace/formats/breaking-lines.js';
+import { truncate, type StyledLine, wrapLine } from './styled-line.js';
+import { lastIndex, type TraceView } from './trace-view.js';
+
+/** How the pane shows its groups: fitted to the room, every one open, every one closed to a line. */
+export type GroupView = 'fit' | 'open' | 'closed';
 import { at } from '../../source/checked-index.js';
 
 interface Group {
@@ -78,89 +83,131 @@ function groupsOf(view: TraceView, step: TraceStep): Group[] {
   return sorted;
 }
 
-/** One variable's line: its life-status change, its change, or its unchanged value. */
+/** One variable of a group: its status change, its change, or its value. */
 function variableLine(v: Group['vars'][number], step: TraceStep, width: number): StyledLine {
   const change = step.changes[v.key];
   if (v.status !== undefined) {
     const c = v.status;
+    const by = c.by !== undefined ? ` by clone of ${c.by}` : '';
     return [
-      {
-        text: truncate(
-          `* status: ${c.before} -> ${c.after}${c.by !== undefined ? ` by clone of ${c.by}` : ''}`,
-          width,
-        ),
-        style: 'changed',
-      },
+      { text: truncate(`* status: ${c.before} -> ${c.after}${by}`, width), style: 'changed' },
     ];
   }
   if (change !== undefined)
     return [{ text: truncate(`* ${v.name}: ${formatChange(change)}`, width), style: 'changed' }];
   const value = step.state[v.key];
-  return [
-    {
-      text: truncate(`  ${v.name} = ${value === undefined ? 'none' : formatValue(value)}`, width),
-      style: 'plain',
-    },
-  ];
+  const shown = value === undefined ? 'none' : formatValue(value);
+  return [{ text: truncate(`  ${v.name} = ${shown}`, width), style: 'plain' }];
 }
 
-/** Lines of the state pane, at most `height`, each at most `width` wide. */
+/** The breaking state, at the trace's last step (not a lasso's step back), wrapped to the width. */
+function breakingBlock(view: TraceView, step: TraceStep, width: number): StyledLine[] {
+  const lines = breakingLines(view.result);
+  if (step.index !== view.steps[lastIndex(view)]?.index || step.backTo !== undefined) return [];
+  // A deadlock's whole state is the groups below: its heading says enough here.
+  const shown = view.result.verdict === 'deadlock' ? lines.slice(0, 1) : lines;
+  return shown.flatMap((l, i) =>
+    wrapLine(l, width).map(
+      (piece): StyledLine => [{ text: piece, style: i === 0 ? 'bad' : 'plain' }],
+    ),
+  );
+}
+
+/**
+ * The group lines at a fold level. 0 shows everything; 1 folds groups this step left alone; 2
+ * also hides the unchanged variables of changed groups; 3 drops the folded groups to one
+ * closing line, so what the step changed stays on screen; 4 closes every group to one line.
+ */
+function groupLines(
+  view: TraceView,
+  step: TraceStep,
+  width: number,
+  fold: 0 | 1 | 2 | 3 | 4,
+): StyledLine[] {
+  const groups = groupsOf(view, step);
+  const out: StyledLine[] = [];
+  let untouched = 0;
+  for (const g of groups) {
+    const changed = g.vars.filter((v) => v.status !== undefined || v.key in step.changes);
+    if (fold === 4) {
+      const what =
+        g.vars.length === 0 ? '' : `: ${g.vars.length} variables, ${changed.length} changed`;
+      out.push([
+        {
+          text: truncate(`${g.title}${what}`, width),
+          style: changed.length > 0 ? 'heading' : 'dim',
+        },
+      ]);
+      continue;
+    }
+    if (fold === 3 && changed.length === 0) {
+      untouched++;
+      continue;
+    }
+    if (fold >= 1 && changed.length === 0) {
+      out.push([
+        {
+          text: truncate(
+            g.vars.length === 0 ? g.title : `${g.title}: ${g.vars.length} unchanged`,
+            width,
+          ),
+          style: 'dim',
+        },
+      ]);
+      continue;
+    }
+    const hidden = fold >= 2 ? g.vars.length - changed.length : 0;
+    out.push([
+      {
+        text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width),
+        style: 'heading',
+      },
+    ]);
+    for (const v of fold >= 2 ? changed : g.vars) out.push(variableLine(v, step, width));
+  }
+  if (untouched > 0)
+    out.push([{ text: truncate(`${untouched} more groups unchanged`, width), style: 'dim' }]);
+  return out;
+}
+
+/** Every line of the pane for a step before scrolling: the breaking state, then the groups as `groups` says. */
+export function stateLines(
+  view: TraceView,
+  step: TraceStep,
+  width: number,
+  height: number,
+  groups: GroupView,
+): StyledLine[] {
+  const breaking = breakingBlock(view, step, width);
+  if (groups !== 'fit')
+    return [...breaking, ...groupLines(view, step, width, groups === 'open' ? 0 : 4)];
+  const room = height - breaking.length;
+  let out = groupLines(view, step, width, 0);
+  for (const fold of [1, 2, 3] as const)
+    if (out.length > room) out = groupLines(view, step, width, fold);
+  return [...breaking, ...out];
+}
+
+/**
+ * Lines of the state pane, at most `height`, each at most `width` wide: from line `scroll` on
+ * (held so the last line stays at the bottom) with a last line saying where the window is and
+ * how to move it, when the lines do not fit.
+ */
 export function renderState(
   view: TraceView,
   step: TraceStep,
   width: number,
   height: number,
+  pane: { readonly groups: GroupView; readonly scroll: number } = { groups: 'fit', scroll: 0 },
 ): StyledLine[] {
-  const groups = groupsOf(view, step);
-  // Fold level 0 shows everything; 1 folds groups this step left alone; 2 also hides the
-  // unchanged variables of changed groups; 3 drops the folded groups to one closing line, so
-  // what the step changed stays on screen.
-  const build = (fold: 0 | 1 | 2 | 3): StyledLine[] => {
-    const out: StyledLine[] = [];
-    let untouched = 0;
-    for (const g of groups) {
-      const changed = g.vars.filter((v) => v.status !== undefined || v.key in step.changes);
-      if (fold === 3 && changed.length === 0) {
-        untouched++;
-        continue;
-      }
-      if (fold >= 1 && changed.length === 0) {
-        out.push([
-          {
-            text: truncate(
-              g.vars.length === 0 ? g.title : `${g.title}: ${g.vars.length} unchanged`,
-              width,
-            ),
-            style: 'dim',
-          },
-        ]);
-        continue;
-      }
-      const hidden = fold >= 2 ? g.vars.length - changed.length : 0;
-      out.push([
-        {
-          text: truncate(hidden === 0 ? g.title : `${g.title} (+${hidden} unchanged)`, width),
-          style: 'heading',
-        },
-      ]);
-      for (const v of fold >= 2 ? changed : g.vars) out.push(variableLine(v, step, width));
-    }
-    if (untouched > 0)
-      out.push([{ text: truncate(`${untouched} more groups unchanged`, width), style: 'dim' }]);
-    return out;
-  };
-  let out = build(0);
-  if (out.length > height) out = build(1);
-  if (out.length > height) out = build(2);
-  if (out.length > height) out = build(3);
-  if (out.length > height) {
-    const hidden = out.length - (height - 1);
-    out = [
-      ...out.slice(0, Math.max(0, height - 1)),
-      [{ text: truncate(`… ${hidden} more lines`, width), style: 'dim' }],
-    ];
-  }
-  return out.slice(0, height);
+  const all = stateLines(view, step, width, height, pane.groups);
+  if (all.length <= height) return all;
+  const room = Math.max(0, height - 1);
+  const first = Math.max(0, Math.min(pane.scroll, all.length - room));
+  const shown = all.slice(first, first + room);
+  const where = `lines ${first + 1}-${first + shown.length} of ${all.length}: j/k PgUp/PgDn scroll, e open, c close groups`;
+  const status: StyledLine = [{ text: truncate(where, width), style: 'dim' }];
+  return [...shown, status].slice(0, height);
 }
 
 /** The changed variables of a step, one line each (the compact layout's state). */

@@ -41,6 +41,31 @@ export function truncate(text: string, width: number): string {
   return `${chars.slice(0, width - 1).join('')}…`;
 }
 
+/**
+ * A line broken into pieces of at most `width` columns, the continuations indented four past the
+ * line's own indent; breaks at the last space that fits (spacing kept), else mid-word.
+ */
+export function wrapLine(text: string, width: number): string[] {
+  const indent = ' '.repeat(text.search(/[^ ]|$/));
+  const out: string[] = [];
+  let rest = Array.from(text);
+  let lead = '';
+  while (rest.length > 0) {
+    const room = Math.max(1, width - lead.length);
+    if (rest.length <= room) {
+      out.push(lead + rest.join(''));
+      break;
+    }
+    const space = rest.lastIndexOf(' ', room);
+    const cut = space > indent.length ? space : room;
+    out.push(lead + rest.slice(0, cut).join('').trimEnd());
+    rest = rest.slice(cut);
+    while (rest[0] === ' ') rest = rest.slice(1);
+    lead = width > indent.length + 8 ? `${indent}    ` : '';
+  }
+  return out;
+}
+
 /** `text` cut or padded with spaces to exactly `width` columns. */
 export function fit(text: string, width: number): string {
   const cut = truncate(text, width);

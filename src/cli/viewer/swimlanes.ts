@@ -5,7 +5,7 @@
 import { loopSentence } from '../../trace/formats/text.js';
 import { isAliveAt } from '../../trace/formats/trace-facts.js';
 import type { TraceStep } from '../../result/result-file.js';
-import { fit, type Segment, type StyledLine } from './styled-line.js';
+import { fit, type Segment, type StyledLine, wrapLine } from './styled-line.js';
 import { stepAt, type TraceView } from './trace-view.js';
 
 const GUTTER = 6; // marker (2) + index (3) + space
@@ -44,6 +44,30 @@ function cellFor(
   return { text: '│', style: 'dim' };
 }
 
+type Row = { kind: 'step'; at: number } | { kind: 'note'; text: string };
+
+/** The rows after the last step: the lasso, the stuttering, or the deadlock and its wait-for picture. */
+function notes(view: TraceView, width: number): Row[] {
+  const out: Row[] = [];
+  const r = view.result;
+  if (r.loopsBackTo !== null)
+    out.push({ kind: 'note', text: `↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}` });
+  else if (r.stuttering === true) out.push({ kind: 'note', text: '… then stuttering forever' });
+  else if (r.verdict === 'deadlock') {
+    out.push({ kind: 'note', text: '■ deadlock: no thread can move' });
+    // Wrapped, not cut: the cycle and who holds what are the point of the picture.
+    for (const w of view.waits)
+      for (const piece of wrapLine(w, Math.max(1, width - GUTTER)))
+        out.push({ kind: 'note', text: piece });
+  }
+  return out;
+}
+
+/** How many rows the lanes need at the last step to show it with every note under it. */
+export function endRows(view: TraceView, width: number): number {
+  return notes(view, width).length + 2;
+}
+
 /** Lines of the swimlane pane, exactly `height` of them (blank-padded), each at most `width` wide. */
 export function renderSwimlanes(
   view: TraceView,
@@ -63,19 +87,19 @@ export function renderSwimlanes(
       style: t === follow ? 'current' : 'heading',
     });
   out.push(head);
-  type Row = { kind: 'step'; at: number } | { kind: 'note'; text: string };
-  const rows: Row[] = view.steps.map((_, at) => ({ kind: 'step', at }));
+  const rows: Row[] = [
+    ...view.steps.map((_, at): Row => ({ kind: 'step', at })),
+    ...notes(view, width),
+  ];
   const r = view.result;
-  if (r.loopsBackTo !== null)
-    rows.push({ kind: 'note', text: `↺ ${loopSentence(r) ?? `back to state ${r.loopsBackTo}`}` });
-  else if (r.stuttering === true) rows.push({ kind: 'note', text: '… then stuttering forever' });
-  else if (r.verdict === 'deadlock') {
-    rows.push({ kind: 'note', text: '■ deadlock: no thread can move' });
-    for (const w of view.waits) rows.push({ kind: 'note', text: w });
-  }
   const body = Math.max(0, height - 1);
   // Keep the current row in view, a third of the way down so what led to it stays visible.
-  const first = Math.max(0, Math.min(cursor - Math.floor(body / 3), rows.length - body));
+  // At the last step the notes after it (the wait-for picture, the loop) come first, below it.
+  const atEnd = cursor === view.steps.length - 1;
+  const first = Math.max(
+    0,
+    Math.min(atEnd ? cursor : cursor - Math.floor(body / 3), rows.length - body),
+  );
   for (const row of rows.slice(first, first + body)) {
     if (row.kind === 'note') {
       out.push([

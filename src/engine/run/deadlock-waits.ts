@@ -6,74 +6,11 @@
 import type { CheckResult } from '../../result/check-result.js';
 import type { DslValue, SourceLocation, TraceStep } from '../../result/result-file.js';
 import { threadsOwing, type WaitEdge } from '../../result/wait-edge.js';
-import type { ActTree, Model, ModelAction } from '../../model/ir.js';
-import type { Emitted } from '../../emit/from-model.js';
-import type { TlaDef, TlaExpr } from '../../tla/tla-ast.js';
+import type { ActTree, ModelAction } from '../../model/ir.js';
+import type { TlaExpr } from '../../tla/tla-ast.js';
 import { INTERNAL_NAMES } from '../../tla/names.js';
-import { constantBindings } from '../evaluation/constants.js';
-import { AssertFailure, EvalError } from '../values/eval-error.js';
-import { Unit, type ModuleTables, type Scope } from '../evaluation/eval-scope.js';
-import { compileValue } from '../evaluation/eval.js';
 import { ModelValue, SetValue, fromTlaValue, setContains, type Value } from '../values/values.js';
-
-/** What a deadlock's wait edges are read from: the case's model and its emitted module. */
-export interface EmittedCase {
-  readonly model: Model;
-  readonly emitted: Emitted;
-}
-
-type Bindings = ReadonlyMap<string, Value>;
-
-/** Evaluates TLA+ expressions of the case's module in one state, with names bound to values. */
-class StateEval {
-  private readonly tables: ModuleTables;
-  private readonly state: Value[];
-
-  constructor(
-    built: EmittedCase,
-    state: Readonly<Record<string, import('../../result/tla-value.js').TlaValue>>,
-  ) {
-    const module = built.emitted.module;
-    const variables = module.variables.map((v) => v.name);
-    this.tables = {
-      variables,
-      variableIndex: new Map(variables.map((v, i) => [v, i])),
-      constants: constantBindings(built.emitted.config),
-      defs: new Map<string, TlaDef>(module.defs.map((d) => [d.name, d])),
-      constantDefs: new Map(),
-    };
-    this.state = variables.map((v) => {
-      const x = state[v];
-      return x === undefined ? false : fromTlaValue(x);
-    });
-  }
-
-  def(name: string): TlaDef | undefined {
-    return this.tables.defs.get(name);
-  }
-
-  /** The value of `e`, or undefined when it cannot be evaluated here. */
-  value(e: TlaExpr, bound: Bindings): Value | undefined {
-    try {
-      const unit = new Unit(this.tables, 'waitsFor', false);
-      let scope: Scope = unit.rootScope();
-      const slots: [number, Value][] = [];
-      for (const [name, v] of bound) {
-        const slot = unit.newSlot();
-        scope = scope.with(name, { kind: 'slot', slot });
-        slots.push([slot, v]);
-      }
-      const f = compileValue(e, scope);
-      const ctx = unit.makeCtx();
-      ctx.cur = this.state;
-      for (const [slot, v] of slots) ctx.locals[slot] = v;
-      return f(ctx);
-    } catch (err) {
-      if (err instanceof EvalError || err instanceof AssertFailure) return undefined;
-      throw err;
-    }
-  }
-}
+import { type Bindings, type EmittedCase, StateEval } from './state-eval.js';
 
 /** The guards of `tree` that are false in the state, on paths whose earlier guards hold. */
 function blockedGuards(

@@ -158,6 +158,7 @@ function traceMeta(result: VariantResult): Record<string, unknown> {
             backTo: closing.backTo,
           },
         }),
+    ...(result.breakingState === undefined ? {} : { breakingState: result.breakingState }),
     ...(result.waitsFor === undefined ? {} : { waitsFor: result.waitsFor }),
     // Last, so that here too a deadlock ends with its wait-for picture.
     ...(result.verdict === 'deadlock' ? { waitFor: waitForLines(result) } : {}),

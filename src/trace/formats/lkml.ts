@@ -9,6 +9,19 @@ import { loopSentence } from './text.js';
 import { statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { diagramStatement } from './statement-text.js';
 import { waitEdges, waitForLines } from './wait-for.js';
+import { breakingLines } from './breaking-lines.js';
+
+/** One line of a closing block wrapped to the width, its continuations further in so it reads as one entry. */
+function wrapIndented(line: string): string[] {
+  const indent = ' '.repeat(line.search(/[^ ]|$/));
+  const [first, ...rest] = wrapText(line.trim(), LKML_WIDTH - indent.length);
+  return [
+    `${indent}${first ?? ''}`,
+    ...wrapText(rest.join(' '), LKML_WIDTH - indent.length - 4)
+      .filter((l) => l !== '')
+      .map((l) => `${indent}    ${l}`),
+  ];
+}
 
 /** The widest line this format writes. */
 export const LKML_WIDTH = 80;
@@ -161,20 +174,9 @@ export function formatLkmlTrace(result: VariantResult): string {
     ))
       out.push(place(col, piece));
   }
+  const breaking = breakingLines(result);
+  if (breaking.length > 0) out.push('', ...breaking.flatMap(wrapIndented));
   const waits = waitForLines(result);
-  if (waits.length > 0) {
-    out.push('');
-    for (const w of waits) {
-      const indent = ' '.repeat(w.search(/[^ ]|$/));
-      // Continuation lines sit further in, so each wait still reads as one entry.
-      const [first, ...rest] = wrapText(w.trim(), LKML_WIDTH - indent.length);
-      out.push(
-        `${indent}${first}`,
-        ...wrapText(rest.join(' '), LKML_WIDTH - indent.length - 4)
-          .filter((l) => l !== '')
-          .map((l) => `${indent}    ${l}`),
-      );
-    }
-  }
+  if (waits.length > 0) out.push('', ...waits.flatMap(wrapIndented));
   return `${out.join('\n')}\n`;
 }

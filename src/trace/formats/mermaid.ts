@@ -10,6 +10,7 @@ import { describeParams } from '../../result/expectation.js';
 import { loopSentence } from './text.js';
 import { classifyVariable, statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { findWaitCycle, waitEdges } from './wait-for.js';
+import { breakingLines } from './breaking-lines.js';
 
 const SHARED = 'shared';
 
@@ -110,6 +111,12 @@ export function formatMermaidTrace(result: VariantResult): string {
   if (indent !== '  ') out.push('  end');
   if (result.stuttering === true && result.loopsBackTo === null)
     out.push(`  Note over ${everyone}: then stuttering forever`);
+  const breaking = breakingLines(result);
+  // One note for the whole state: Mermaid breaks lines inside a note at `<br/>`.
+  if (breaking.length > 0)
+    out.push(
+      `  Note over ${everyone}: ${breaking.map((l) => escapeMermaid(l.trim())).join('<br/>')}`,
+    );
   if (result.verdict === 'deadlock') {
     const waits = waitEdges(result);
     out.push(`  Note over ${everyone}: deadlock: no thread can take a step`);

@@ -1,13 +1,14 @@
 // The plain trace (`credspec trace --plain`, and what `trace` prints off a terminal): a header,
 // then one block per step in the spirit of Spin's `-t -p` (index, thread, file:line:col,
-// statement, kernel link, changes), the lasso or stuttering note, and a deadlock's wait-for
-// picture. Pure; no colour, no terminal width: the same result gives the same bytes.
+// statement, kernel link, changes), the lasso or stuttering note, the breaking state and a
+// deadlock's wait-for picture. Pure; no colour, no terminal width: the same result gives the same bytes.
 
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { describeParams } from '../../result/expectation.js';
 import { describeStatusChange, statusChanges, unbornAtStart } from './trace-facts.js';
 import { formatChange, formatValue } from './value-text.js';
 import { waitForLines } from './wait-for.js';
+import { breakingLines } from './breaking-lines.js';
 
 /** `file:line:col` of a step, or null for the initial state and steps without a location. */
 export function formatStepLocation(step: TraceStep): string | null {
@@ -152,6 +153,8 @@ export function formatTextTrace(result: VariantResult): string {
   }
   const note = endingNote(result);
   if (note !== null) lines.push('', note);
+  const breaking = breakingLines(result);
+  if (breaking.length > 0) lines.push('', ...breaking);
   const waits = waitForLines(result);
   if (waits.length > 0) lines.push('', ...waits);
   return `${lines.join('\n')}\n`;
