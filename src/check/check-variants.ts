@@ -12,7 +12,6 @@ import type {
   ParamDecl,
   ParamOverride,
   StepOverride,
-  TypeExpr,
   VariantDecl,
 } from '../syntax/ast.js';
 import { evalConst } from './const-eval.js';
@@ -111,21 +110,13 @@ function paramDecl(ctx: CheckContext, d: ParamDecl): void {
       t.kind === 'bool' ||
       t.kind === 'enum' ||
       t.kind === 'unknown' ||
-      (t.kind === 'int' && isRange(ctx, d.type))
+      (t.kind === 'int' && t.range !== undefined)
     )
   ) {
     ctx.report('CS5009', d.name.span, { name: d.name.name, type: typeToString(t) });
     return;
   }
   paramValue(ctx, d, d.default);
-}
-
-/** True when the type expression is (an alias of) an integer range. */
-function isRange(ctx: CheckContext, t: TypeExpr): boolean {
-  if (t.kind === 'RangeType') return true;
-  if (t.kind !== 'NamedType') return false;
-  const sym = ctx.symbols.get(t);
-  return sym?.decl?.kind === 'TypeDecl' ? isRange(ctx, sym.decl.type) : false;
 }
 
 /** A value given to a param must be a literal of its type (and inside a literal range). */

@@ -9,7 +9,6 @@ import type { SymbolInfo } from '../check/scopes.js';
 import type {
   ConstDecl,
   DefDecl,
-  EnumDecl,
   ExpectDecl,
   InvariantDecl,
   ActionPropertyDecl,
@@ -46,7 +45,6 @@ export interface DeclTable {
   /** Param defaults after the variant's `param NAME = value` lines. */
   readonly paramDefaults: ReadonlyMap<string, ParamDecl['default']>;
   readonly consts: ReadonlyMap<string, ConstDecl>;
-  readonly enums: ReadonlyMap<string, EnumDecl>;
   /** `shared var` and `thread var` in declaration order. */
   readonly globals: readonly VarDecl[];
   readonly processes: readonly ProcessDecl[];
@@ -77,7 +75,6 @@ interface Tables {
   readonly params: ParamDecl[];
   readonly paramDefaults: Map<string, ParamDecl['default']>;
   readonly consts: Map<string, ConstDecl>;
-  readonly enums: Map<string, EnumDecl>;
   readonly globals: VarDecl[];
   readonly processes: ProcessDecl[];
   readonly procedures: Map<string, ProcedureDecl>;
@@ -93,7 +90,6 @@ export function declTable(checked: CheckedProgram): DeclTable {
     params: [],
     paramDefaults: new Map(),
     consts: new Map(),
-    enums: new Map(),
     globals: [],
     processes: [],
     procedures: new Map(),
@@ -126,9 +122,6 @@ function add(t: Tables, sym: SymbolInfo, d: Node): void {
       break;
     case 'ConstDecl':
       t.consts.set(name, d);
-      break;
-    case 'EnumDecl':
-      t.enums.set(name, d);
       break;
     case 'VarDecl':
       t.globals.push(d);

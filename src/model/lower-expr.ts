@@ -12,6 +12,7 @@ import type { LowerContext } from './context.js';
 import { defReadsState } from './def-reads-state.js';
 import { type BoundRef, type Env, argEnv, bindOne, readVar, selfOf, topEnv } from './env.js';
 import { arrowProcedure, frameVar, lookup } from './resolve-name.js';
+import { typeSet } from './types.js';
 import {
   FALSE,
   TRUE,
@@ -215,13 +216,14 @@ function lowerName(ctx: LowerContext, env: Env, e: Extract<Expr, { kind: 'NameEx
   }
 }
 
-/** A type name the checker resolved as the set of its values: `bool`, an enum. */
+/** A type name used as the set of its values (`bool`, an enum): the checker typed it `set<T>`. */
 function typeAsSet(ctx: LowerContext, e: Extract<Expr, { kind: 'NameExpr' }>): TlaExpr {
-  const sym = ctx.checked.symbols.get(e);
-  if (sym?.kind === 'builtinType' && sym.name === 'bool') return name('BOOLEAN');
-  const en = sym?.kind === 'enum' ? ctx.table.enums.get(sym.name) : undefined;
-  if (en !== undefined) return setEnum(en.members.map((m) => str(m.name)));
-  return ctx.inconsistent(e.span, `\`${e.name.name}\` resolves to no value (CS2001, CS2005)`);
+  const t = ctx.checked.types.get(e);
+  const values =
+    t?.kind === 'set' ? typeSet(ctx, t.element, (x) => lowerExpr(ctx, topEnv(), x)) : undefined;
+  return (
+    values ?? ctx.inconsistent(e.span, `\`${e.name.name}\` resolves to no value (CS2001, CS2005)`)
+  );
 }
 
 function lowerBinary(

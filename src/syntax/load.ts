@@ -9,7 +9,7 @@ import type { ImportDecl } from './ast.js';
 import { decodeSource } from './decode.js';
 import { LineMap } from '../source/line-map.js';
 import { parseSpec } from './parse.js';
-import type { Program, SourceFile } from './program.js';
+import type { LoadedFile, Program, SourceFile } from './program.js';
 import type { Span } from '../source/span.js';
 
 export interface LoadOptions {
@@ -80,6 +80,32 @@ function importTarget(decl: ImportDecl, importer: Target, preludeDir: string): T
   return { display, real };
 }
 
+/** Reads and decodes one file; an unreadable one is CS8001 at the import naming it (or the root). */
+function loadFile(
+  target: Target,
+  at: Span | undefined,
+  options: LoadOptions,
+): { ok: true; file: LoadedFile } | { ok: false; diagnostic: Diagnostic } {
+  const content = options.readFile(target.real, at === undefined ? 'root' : 'import');
+  // Not `instanceof Error`: an error made in another realm (a test sandbox) would slip through.
+  if (typeof content !== 'string' && !ArrayBuffer.isView(content)) {
+    return {
+      ok: false,
+      diagnostic: {
+        code: 'CS8001',
+        severity: 'error',
+        span: at ?? new LineMap('').span(target.display, 0, 0),
+        args: { path: target.display, reason: readFailureReason(content) },
+      },
+    };
+  }
+  const decoded = decodeSource(content, target.display);
+  return {
+    ok: true,
+    file: { path: target.display, text: decoded.text, diagnostics: decoded.diagnostics },
+  };
+}
+
 /**
  * Loads `rootPath` and its imports, depth first in import order. `rootPath` is both read and
  * shown as given (relative to the working folder, as the user typed it).
@@ -91,27 +117,21 @@ export function loadProgram(rootPath: string, options: LoadOptions): Program {
   const onStack: string[] = [];
   let nextId = 1;
 
-  function read(target: Target, at: Span | undefined): SourceFile | undefined {
-    const content = options.readFile(target.real, at === undefined ? 'root' : 'import');
-    // Not `instanceof Error`: an error made in another realm (a test sandbox) would slip through.
-    if (typeof content !== 'string' && !ArrayBuffer.isView(content)) {
-      const span = at ?? new LineMap('').span(target.display, 0, 0);
-      diagnostics.push({
-        code: 'CS8001',
-        severity: 'error',
-        span,
-        args: { path: target.display, reason: readFailureReason(content) },
-      });
-      return undefined;
-    }
-    const decoded = decodeSource(content, target.display);
-    diagnostics.push(...decoded.diagnostics);
-    const parsed = parseSpec(decoded.text, target.display, { firstId: nextId });
+  function parse(file: LoadedFile): SourceFile {
+    diagnostics.push(...file.diagnostics);
+    const parsed = parseSpec(file.text, file.path, { firstId: nextId });
     nextId = parsed.nextId;
     // A bad byte also shows up as an odd character to the lexer: report the byte only.
-    const badOffsets = new Set(decoded.diagnostics.map((d) => d.span.start.offset));
+    const badOffsets = new Set(file.diagnostics.map((d) => d.span.start.offset));
     diagnostics.push(...parsed.diagnostics.filter((d) => !badOffsets.has(d.span.start.offset)));
-    return { path: target.display, text: parsed.text, ast: parsed.ast };
+    return { path: file.path, text: parsed.text, ast: parsed.ast };
+  }
+
+  function read(target: Target, at: Span | undefined): SourceFile | undefined {
+    const loaded = loadFile(target, at, options);
+    if (loaded.ok) return parse(loaded.file);
+    diagnostics.push(loaded.diagnostic);
+    return undefined;
   }
 
   // An explicit stack instead of recursion: a long import chain costs no call stack.

@@ -4,7 +4,8 @@
 //
 // The first of the stages a spec goes through, each a type that holds (or is built only from)
 // the one before, so no phase can be handed the input of an earlier one:
-//   Program         loaded and parsed        here, built by src/syntax/load.ts
+//   LoadedFile      one file read and decoded          here, by src/syntax/load.ts
+//   Program         its files parsed, imports followed here, built by src/syntax/load.ts
 //   CheckedProgram  checked                  src/check/check.ts (symbol, declaration and type tables)
 //   Instance        one variant, one case    src/model/instance.ts
 //   Model           lowered                  src/model/ir.ts, by lowerSpec (src/model/lower.ts)
@@ -12,6 +13,19 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SpecFile } from './ast.js';
+
+/**
+ * One file read and decoded, not parsed yet: what parsing takes. `path` is as shown to users
+ * (relative to the working folder). Loading and parsing alternate (a file's imports are known
+ * once it is parsed), so this stage is per file.
+ */
+export interface LoadedFile {
+  readonly path: string;
+  /** The decoded text (BOM removed, CRLF kept). */
+  readonly text: string;
+  /** What decoding found (bad bytes, an unexpected encoding). */
+  readonly diagnostics: readonly Diagnostic[];
+}
 
 /** One parsed file of a program. `path` is as shown to users (relative to the working folder). */
 export interface SourceFile {
