@@ -161,7 +161,7 @@ describe('ITF of the recorded results, field by field', () => {
       params: { self: { '#unserializable': 'caller1' } },
       thread: 'caller1',
       step: 'seccomp_tsync.sc_atomic',
-      location: 'specs/seccomp-tsync.cred:168:5',
+      location: 'specs/seccomp-tsync.cred:172:5',
     });
     const mv = (name: string) => ({ '#unserializable': name });
     // The breaking state: caller1's failed call changed other2.
