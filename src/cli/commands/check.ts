@@ -345,6 +345,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
   const engine = args.engine ?? 'embedded';
   const progress = progressLine(io);
+  io = progress.io;
   const printUnreached = unreachedPrinter(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   try {
@@ -365,7 +366,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         noDeadlock: args.deadlock === false,
         ...modeOptions(args, io),
         commandLine: commandLineOf(args),
-        onProgress: (p) => progress.update('checking', p),
+        onCaseStart: (c) => progress.start(c),
+        onProgress: (p) => progress.update(p),
       },
       (result, sourceMap) => {
         progress.clear();
