@@ -23,7 +23,7 @@ test('NO_COLOR: the viewer still opens and quits, drawn without colours', async 
   expect(plain).toContain('DEADLOCK  step 0 of');
   expect(plain).not.toMatch(COLOUR);
   expect(plain).toContain('\u001b[7m');
-}, 60_000);
+}, 180_000);
 
 test('diagnostics on a terminal stderr are coloured with stdout in a file; not with TERM=dumb', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'credspec-colour-'));

@@ -41,10 +41,11 @@ test('ci > file: the terminal shows each check by number and its progress; the f
       /^\d+\/15 seccomp-tsync\.cred base \(OTHERS=2, OWN_FILTER=true\): [\d,]+ states, [\d,]+ queued, depth \d+, [\d,]+ states\/s, \d+:\d\d elapsed$/,
     ),
   );
-  // Wiped before anything else is written: after the last line drawn, an erase comes first.
+  // Wiped before anything else is written: after the last line drawn (and the line feed that
+  // parks the cursor below it), an erase comes first.
   const last = drawn.slice(drawn.lastIndexOf(' elapsed') + ' elapsed'.length);
   expect(last.replace(/\u001b\[\?2026[hl]/g, '')).toMatch(
-    new RegExp(`^(${ESC}\\[[0-9;]*[A-Za-z])*${ESC}\\[2K`),
+    new RegExp(`^(\r|\n|${ESC}\\[[0-9;]*[A-Za-z])*${ESC}\\[2K`),
   );
   const out = readFileSync(join(dir, 'out.txt'), 'utf8');
   expect(out).not.toContain(ESC);

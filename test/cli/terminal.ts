@@ -11,7 +11,7 @@ export const CLI = join(REPO, 'bin', 'credspec.js');
 const require = createRequire(join(REPO, 'package.json'));
 const pty = require('@lydell/node-pty') as typeof import('@lydell/node-pty');
 
-/** Runs `sh -c script` in a cols×rows terminal in `cwd`; `keys` are typed once `ready` is drawn. */
+/** Runs `sh -c script` in a cols×rows terminal in `cwd`; `keys` are typed once `ready` is on screen (escapes aside). */
 export function inTerminal(
   script: string,
   cwd: string,
@@ -36,10 +36,18 @@ export function inTerminal(
   let typed = false;
   proc.onData((d) => {
     drawn += d;
-    if (options.keys !== undefined && !typed && drawn.includes(options.keys.ready)) {
+    const text = drawn.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    if (options.keys !== undefined && !typed && text.includes(options.keys.ready)) {
       typed = true;
       proc.write(options.keys.type);
     }
   });
-  return new Promise((resolve) => proc.onExit(({ exitCode }) => resolve([drawn, exitCode])));
+  // A program that never ends (a key never typed) must not outlive the test.
+  const stop = setTimeout(() => proc.kill(), 150_000);
+  return new Promise((resolve) =>
+    proc.onExit(({ exitCode }) => {
+      clearTimeout(stop);
+      resolve([drawn, exitCode]);
+    }),
+  );
 }
