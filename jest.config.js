@@ -23,6 +23,7 @@ export default {
     : ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: full ? ['/node_modules/'] : ['/node_modules/', '\\.full\\.test\\.tsx?$'],
   globalSetup: '<rootDir>/test/support/build-cli.mjs',
+  setupFiles: ['<rootDir>/test/support/no-forced-colour.ts'],
   testTimeout: 60000,
   // In CI a child or timer that a failed test left behind must not hold the run until CI's own
   // time limit; locally jest's "did not exit" warning points at it instead.

@@ -1,6 +1,8 @@
 // The command line's view of its surroundings: output streams, whether stdout is a terminal,
-// the environment and the working folder. Commands take an Io so tests run the whole CLI in
-// process and read what it printed; `processIo()` is the real one.
+// which streams take colour, the environment and the working folder. Commands take an Io so
+// tests run the whole CLI in process and read what it printed; `processIo()` is the real one.
+
+import { type ColourChoice, processColour } from './colour.js';
 
 /** The streams of a terminal. */
 export interface TerminalStreams {
@@ -17,8 +19,12 @@ export interface OutStream {
 export interface Io {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
-  /** True when stdout is a terminal (progress, colour, the interactive viewer). */
+  /** True when stdout is a terminal (the interactive viewer). */
   readonly isTTY: boolean;
+  /** Which streams take colour, decided once for the process (colour.ts); absent: neither. */
+  readonly colour?: ColourChoice;
+  /** Standard error when it is a terminal: the progress line is drawn there (progress-line.ts). */
+  readonly stderrTerminal?: NodeJS.WriteStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Relative paths on the command line are relative to this folder. */
   readonly cwd: string;
@@ -35,6 +41,8 @@ export function processIo(): Io {
     stdout: process.stdout,
     stderr: process.stderr,
     isTTY,
+    colour: processColour(),
+    ...(process.stderr.isTTY === true ? { stderrTerminal: process.stderr } : {}),
     env: process.env,
     cwd: process.cwd(),
     ...(isTTY && process.stdin.isTTY === true

@@ -161,5 +161,6 @@ export function writeReport(
 export function humanIo(io: Io, destinations: readonly Destination[]): Io {
   if (!destinations.some((d) => d.kind === 'stdout')) return io;
   const { terminal: _terminal, ...rest } = io;
-  return { ...rest, stdout: io.stderr, isTTY: false };
+  const colour = io.colour && { stdout: io.colour.stderr, stderr: io.colour.stderr };
+  return { ...rest, stdout: io.stderr, isTTY: false, ...(colour ? { colour } : {}) };
 }

@@ -3,6 +3,7 @@
 // else a content-addressed copy in the private user cache, never over `generated/`), runs the embedded engine or TLC, and maps the
 // trace back to the spec with the source map.
 
+import type { ProgressStats } from './progress-line.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -37,9 +38,7 @@ export interface RunCaseOptions {
   readonly workers?: number | undefined;
   readonly tlcJar?: string | undefined;
   readonly signal?: AbortSignal | undefined;
-  readonly onProgress?:
-    | ((p: { distinct: number; generated: number; queue: number; depth: number }) => void)
-    | undefined;
+  readonly onProgress?: ((p: ProgressStats) => void) | undefined;
   /** The command line that was run, for advice that shows the next one. */
   readonly commandLine?: string | undefined;
   /** `--property`: check only these named properties (property-selection.ts); empty or absent: all. */
@@ -221,12 +220,19 @@ async function runEngine(
     simulate: options.simulate,
     trace: options.trace,
     onProgress: onProgress
-      ? (p: { distinctStates: number; statesGenerated: number; queued: number; depth: number }) =>
+      ? (p: {
+          distinctStates: number;
+          statesGenerated: number;
+          queued: number;
+          depth: number;
+          seconds: number;
+        }) =>
           onProgress({
             distinct: p.distinctStates,
             generated: p.statesGenerated,
             queue: p.queued,
             depth: p.depth,
+            seconds: p.seconds,
           })
       : undefined,
   });

@@ -18,6 +18,9 @@ import { type LoadSettings, loadSpec } from './spec-inputs.js';
 import { selectProperties } from './property-selection.js';
 import { specFileHashes } from '../result/spec-hash.js';
 import { outputFolderOf } from './spec-output-folder.js';
+import type { StartingCheck } from './progress-line.js';
+import type { ParamOverrideRequest } from '../model/params.js';
+import { printExpr } from '../check/print-expr.js';
 
 export type CaseMode =
   | { readonly kind: 'check'; readonly selection: CaseSelection }
@@ -54,8 +57,10 @@ function printDiagnostics(
   printed: Set<string> = new Set(),
 ): void {
   const sources = new Map(program.files.map((f) => [f.path, f.text]));
-  const color = io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
-  const render = diagnosticRenderer({ color, source: (f) => sources.get(f) });
+  const render = diagnosticRenderer({
+    color: io.colour?.stderr === true,
+    source: (f) => sources.get(f),
+  });
   for (const d of [...diagnostics].sort(compareDiagnostics)) {
     const text = render(d);
     if (printed.has(text)) continue;
@@ -121,7 +126,10 @@ export async function runSpecs(
   files: readonly string[],
   io: Io,
   mode: CaseMode,
-  options: Omit<RunCaseOptions, 'cwd' | 'env'>,
+  options: Omit<RunCaseOptions, 'cwd' | 'env'> & {
+    /** Called as each case starts, before it is built (the progress line names it). */
+    readonly onCaseStart?: ((check: StartingCheck) => void) | undefined;
+  },
   onResult: (result: VariantResult, sourceMap: SourceMap) => void,
   load: LoadSettings = {},
 ): Promise<RunSpecsOutcome> {
@@ -146,6 +154,7 @@ export async function runSpecs(
     const printed = new Set<string>();
     const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {
+      options.onCaseStart?.(startingCheck(file, c));
       // The folder `emit` gives this spec under the working folder's `generated/`.
       const built = buildCase(checked, c, generatedBy, outputFolderOf(file, io.cwd, 'generated'));
       if (!built.ok) {
@@ -191,6 +200,24 @@ export async function runSpecs(
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
   return { results, badInput, toolFailed, rejected, loaded, sourceMaps };
+}
+
+/** A case as the progress line names it: spec, variant, overridden parameters by name. */
+function startingCheck(file: string, c: CheckCase): StartingCheck {
+  const params = [...c.overrides]
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .map((o) => `${o.name}=${overrideText(o.value)}`);
+  return { spec: file, variant: c.variant, params: params.join(', ') };
+}
+
+/** A parameter's value as written: a command-line value's text, a spec's expression printed. */
+function overrideText(value: ParamOverrideRequest['value']): string {
+  return typeof value === 'string' ? value : printExpr(value);
+}
+
+/** How many checks `ci` starts over these specs (a spec that does not load counts none). */
+export function ciCaseCount(files: readonly string[], io: Io, load: LoadSettings = {}): number {
+  return files.reduce((n, file) => n + ciCases(loadSpec(file, io, load)).length, 0);
 }
 
 /** `--property` naming what a case does not declare: the names, and the ones it does. */

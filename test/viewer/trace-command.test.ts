@@ -1,5 +1,5 @@
 // `credspec trace` in-process: bad input is one line and exit 2; off a terminal, with
-// --plain, NO_COLOR, TERM=dumb or CI the plain trace is printed; --format picks a format.
+// --plain, TERM=dumb or CI the plain trace is printed; --format picks a format.
 
 import { join } from 'node:path';
 import { runTrace, type TraceArgs, type TraceIo } from '../../src/cli/commands/trace.js';
@@ -82,7 +82,6 @@ describe('plain output', () => {
   });
   test.each([
     ['--plain', { plain: true }, {}],
-    ['NO_COLOR', {}, { NO_COLOR: '1' }],
     ['TERM=dumb', {}, { TERM: 'dumb' }],
     ['CI', {}, { CI: 'true' }],
   ])('on a terminal with %s', async (_, extra, env) => {

@@ -346,7 +346,8 @@ function caseOptions(
     trace: args.trace,
     ...modeOptions(args, io),
     commandLine: commandLineOf(args),
-    onProgress: (p) => progress.update('checking', p),
+    onCaseStart: (c) => progress.start(c),
+    onProgress: (p) => progress.update(p),
   };
 }
 
@@ -373,6 +374,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   io = humanIo(io, reports.destinations);
   if (await tlcUnavailable(args, io, 'check')) return EXIT.toolFailed;
   const progress = progressLine(io);
+  io = progress.io;
   const printUnreached = unreachedPrinter(io);
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   try {

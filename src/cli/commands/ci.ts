@@ -35,7 +35,7 @@ import {
   writeReport,
 } from '../report-destinations.js';
 import { resultFileText } from '../result-writer.js';
-import { type RejectedSpec, type RunSpecsOutcome, runSpecs } from '../run-specs.js';
+import { ciCaseCount, type RejectedSpec, type RunSpecsOutcome, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../cache-dir.js';
@@ -175,7 +175,10 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const reportOut = io.stdout;
   io = humanIo(io, reports.destinations);
   if (await tlcUnavailable(args, io, 'ci')) return EXIT.toolFailed;
-  const progress = progressLine(io);
+  const progress = progressLine(io, () =>
+    ciCaseCount(inputs.files, io, { importPaths: args.importPath }),
+  );
+  io = progress.io;
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
   const printUnreached = unreachedPrinter(io, { steps: false });
@@ -209,7 +212,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         signal: io.signal,
         onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
         ...modeOptions(args, io),
-        onProgress: (p) => progress.update('checking', p),
+        onCaseStart: (c) => progress.start(c),
+        onProgress: (p) => progress.update(p),
       },
       (result, sourceMap) => {
         progress.clear();

@@ -42,6 +42,14 @@ const TOOL_FAILED = 3;
 /** Runs `credspec emit`; resolves with the exit code (CLI.md: 0, 2 bad input, 3 tool failure). */
 export async function runEmit(args: EmitArgs, io: EmitIo): Promise<number> {
   const generatedBy = `credspec ${packageVersion()}`;
+  // `-` is standard output for every report option; emit writes folders of files, so it has no
+  // such form, and a folder named `-` is never what was meant.
+  if (args.out === '-') {
+    io.stderr.write(
+      'credspec emit: --out - : emit writes a folder of files for each spec, which cannot go to standard output; name a folder\n',
+    );
+    return BAD_INPUT;
+  }
   let overrides: ParamOverrideRequest[] | undefined;
   if (args.params !== undefined && args.params.length > 0) {
     const parsed = parseParamArgs(args.params, io, 'emit');

@@ -20,7 +20,7 @@ export type LintFormat = (typeof LINT_FORMATS)[number];
 /** Options of `credspec lint`. */
 export interface LintArgs {
   readonly inputs: readonly string[];
-  /** `--color` / `--no-color`; unset: colour when stdout is a terminal and NO_COLOR is unset. */
+  /** `--color` / `--no-color`; unset: the process's choice for stdout (colour.ts). */
   readonly color?: boolean | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
@@ -37,8 +37,7 @@ function plural(n: number, word: string): string {
 
 /** Runs `credspec lint`; resolves with the exit code. */
 export async function runLint(args: LintArgs, io: Io): Promise<number> {
-  const color =
-    args.color ?? (io.isTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === ''));
+  const color = args.color ?? io.colour?.stdout === true;
   const inputs = expandInputs(args.inputs, io, 'lint');
   const badInput = !inputs.ok;
   const unique = inputs.files;

@@ -50,13 +50,12 @@ export const MAX_RESULT_BYTES = 64 * 1024 * 1024;
 /** The largest spec file read for the source pane and the hash check (the checker's own reads are capped lower). */
 const MAX_SPEC_BYTES = 16 * 1024 * 1024;
 
-/** True when the plain trace is shown: asked for, not a terminal, NO_COLOR, TERM=dumb or CI. */
+/** True when the plain trace is shown: asked for, not a terminal, TERM=dumb or CI (NO_COLOR only takes the viewer's colours). */
 export function wantsPlain(options: TraceArgs, io: TraceIo): boolean {
   return (
     options.plain === true ||
     !io.isTTY ||
     io.terminal === undefined ||
-    (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') ||
     io.env.TERM === 'dumb' ||
     (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false')
   );
@@ -178,7 +177,7 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
     safeTraceView(result, sources),
     import('../viewer/run-viewer.js'),
   ]);
-  return runInteractiveViewer(view, io.terminal);
+  return runInteractiveViewer(view, io.terminal, io.colour?.stdout === true);
 }
 
 /** The interactive viewer's view of a result and its spec texts, every name, value and line escaped like every format's. */

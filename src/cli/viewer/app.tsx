@@ -47,12 +47,24 @@ const STYLES: Record<Style, Record<string, unknown>> = {
   heading: { color: 'cyan', bold: true },
 };
 
+/** A style without its colours, for a terminal that takes none (NO_COLOR): bold, dim and inverse stay. */
+function uncoloured(style: Record<string, unknown>): Record<string, unknown> {
+  const { color: _color, ...rest } = style;
+  return rest;
+}
+
 function sizeOf(stdout: NodeJS.WriteStream): ScreenSize {
   return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
 }
 
-/** The viewer: one ink Text per line of renderView's output. */
-export function ViewerApp({ view }: { readonly view: TraceView }) {
+/** The viewer: one ink Text per line of renderView's output, coloured when `colour` is true. */
+export function ViewerApp({
+  view,
+  colour,
+}: {
+  readonly view: TraceView;
+  readonly colour: boolean;
+}) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const [size, setSize] = useState<ScreenSize>(() => sizeOf(stdout));
@@ -79,7 +91,7 @@ export function ViewerApp({ view }: { readonly view: TraceView }) {
           {l.every((s) => s.text === '')
             ? ' '
             : l.map((s, j) => (
-                <Text key={j} {...STYLES[s.style]}>
+                <Text key={j} {...(colour ? STYLES[s.style] : uncoloured(STYLES[s.style]))}>
                   {s.text}
                 </Text>
               ))}

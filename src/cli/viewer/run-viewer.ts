@@ -1,6 +1,6 @@
 // Runs the interactive viewer on a terminal: loads ink and React only here (the plain path
 // and the formats never do), switches to the alternate screen, waits for `q`, and always
-// restores the screen and the cursor. Takes the view and the terminal's streams.
+// restores the screen and the cursor. Takes the view, the terminal's streams and whether to colour.
 
 import type { TerminalStreams } from '../io.js';
 import type { TraceView } from './trace-view.js';
@@ -13,6 +13,7 @@ const SHOW_CURSOR = '\u001b[?25h';
 export async function runInteractiveViewer(
   view: TraceView,
   streams: TerminalStreams,
+  colour: boolean,
 ): Promise<number> {
   const [{ render }, { createElement }, { ViewerApp }] = await Promise.all([
     import('ink'),
@@ -21,7 +22,7 @@ export async function runInteractiveViewer(
   ]);
   streams.stdout.write(ENTER_ALTERNATE_SCREEN);
   try {
-    const instance = render(createElement(ViewerApp, { view }), {
+    const instance = render(createElement(ViewerApp, { view, colour }), {
       stdin: streams.stdin,
       stdout: streams.stdout,
       stderr: streams.stderr,
