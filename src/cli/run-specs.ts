@@ -118,6 +118,12 @@ function casesOf(
   return { ok: false, diagnostics: planned.diagnostics };
 }
 
+/** How every case of a run is checked, and who hears as each one starts. */
+export type RunSpecsOptions = Omit<RunCaseOptions, 'cwd' | 'env'> & {
+  /** Called as each case starts, before it is built (the progress line names it). */
+  readonly onCaseStart?: ((check: StartingCheck) => void) | undefined;
+};
+
 /**
  * Loads, checks, builds and runs every case of every file, in order. Once `options.signal` is
  * aborted no further case starts: the case it interrupted (inconclusive) is the last result.
@@ -126,10 +132,7 @@ export async function runSpecs(
   files: readonly string[],
   io: Io,
   mode: CaseMode,
-  options: Omit<RunCaseOptions, 'cwd' | 'env'> & {
-    /** Called as each case starts, before it is built (the progress line names it). */
-    readonly onCaseStart?: ((check: StartingCheck) => void) | undefined;
-  },
+  options: RunSpecsOptions,
   onResult: (result: VariantResult, sourceMap: SourceMap) => void,
   load: LoadSettings = {},
 ): Promise<RunSpecsOutcome> {

@@ -23,7 +23,7 @@ import {
 } from '../report-text.js';
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
-import { runSpecs } from '../run-specs.js';
+import { type RunSpecsOptions, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
 import { at } from '../../source/checked-index.js';
@@ -327,11 +327,7 @@ export function spreadUnreachedSteps(
 }
 
 /** What each case's run is told: the engine, its mode and limits, as the command line says. */
-function caseOptions(
-  args: CheckArgs,
-  io: Io,
-  progress: ProgressLine,
-): Omit<RunCaseOptions, 'cwd' | 'env'> {
+function caseOptions(args: CheckArgs, io: Io, progress: ProgressLine): RunSpecsOptions {
   return {
     engine: args.engine ?? 'embedded',
     maxStates: args.maxStates,
