@@ -5,10 +5,11 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from '../../src/cli/commands/check.js';
+import { runCi } from '../../src/cli/commands/ci.js';
 import { runReplay } from '../../src/cli/commands/replay.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
-import { lockedWorkspace, ROOT } from './locked-spec.js';
+import { LOCKED, lockedWorkspace, ROOT } from './locked-spec.js';
 
 const scratch = scratchDirs();
 
@@ -137,5 +138,32 @@ describe('credspec replay on a shipped catalogue pair', () => {
     expect(rc6.out()).toMatch(
       /on rc6 \(CALLERS=2, SIBLINGS=0\): diverges at step \d+ of \d+\n {2}step \d+ of the counterexample: caller\d restrict_siblings\.discover at specs\/landlock-tsync\.cred:\d+:\d+\n {2}on rc6: the step is not enabled there; caller\d can take instead: restrict_siblings\.locked\n/,
     );
+  });
+});
+
+describe('credspec ci replays each catalogue break on its fix', () => {
+  test('the pair of one id: the break diverges on the holding variant, in the JSON report', async () => {
+    const { dir, env } = lockedWorkspace(scratch);
+    // The base expectation gets the racy one's id: a catalogue pair.
+    writeFileSync(
+      join(dir, 'specs', 'locked.cred'),
+      LOCKED.replace('expect base: holds', 'expect "R-1" base: holds'),
+    );
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', json: 'ci.json' }, io)).toBe(0);
+    expect(io.out()).toContain('2 checks: 2 as expected');
+    const report = JSON.parse(readFileSync(join(dir, 'ci.json'), 'utf8'));
+    expect(report.catalogueReplays).toEqual([
+      {
+        tag: 'R-1',
+        spec: 'specs/locked.cred',
+        breaks: 'racy',
+        fixed: 'base',
+        outcome: 'diverges',
+        detail: expect.stringMatching(
+          /^diverges at step \d+ of \d+\n {2}step \d+ of the counterexample: worker\d Worker\.take at specs\/locked\.cred:17:30\n {2}on base: worker\d can take no step there \(it is blocked\)\n/,
+        ),
+      },
+    ]);
   });
 });

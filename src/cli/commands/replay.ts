@@ -9,23 +9,18 @@ import { dirname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { checkProgram } from '../../check/check.js';
 import { hasErrors } from '../../diagnostics/diagnostic.js';
-import { formatMessage } from '../../diagnostics/render.js';
-import { type BuiltCase, buildCase } from '../../emit/build-case.js';
-import { checkCases } from '../../emit/cases.js';
-import type { ParamOverrideRequest } from '../../model/params.js';
 import type { TlaTraceStep } from '../../result/check-result.js';
-import type { TlaState, TlaValue } from '../../result/tla-value.js';
 import type { VariantResult } from '../../result/result-file.js';
 import { escapeControls } from '../../trace/safe-text.js';
+import type { BuiltCase } from '../../emit/build-case.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { packageVersion } from '../package-root.js';
 import { readRegularFile } from '../read-bounded.js';
 import { caseResult } from '../run-case.js';
 import { loadSpec } from '../spec-inputs.js';
-import { outputFolderOf } from '../spec-output-folder.js';
 import { validateResultFile } from '../viewer/load-result.js';
 import { parseParamArgs } from './check.js';
+import { replayCase, ReplayInputError } from '../replay-case.js';
 import { divergenceText, paramText, replayHeader } from '../replay-text.js';
 import { formatViolation } from '../report-text.js';
 import { MAX_RESULT_BYTES } from './trace.js';
@@ -40,14 +35,12 @@ export interface ReplayArgs {
   readonly importPath?: readonly string[] | undefined;
 }
 
-class BadInput extends Error {}
-
 /** Runs `credspec replay`; resolves with the exit code. */
 export async function runReplay(args: ReplayArgs, io: Io): Promise<number> {
   try {
     return await replay(args, io);
   } catch (err) {
-    if (!(err instanceof BadInput)) throw err;
+    if (!(err instanceof ReplayInputError)) throw err;
     io.stderr.write(`credspec replay: ${escapeControls(err.message)}\n`);
     return EXIT.badInput;
   }
@@ -58,40 +51,26 @@ async function replay(args: ReplayArgs, io: Io): Promise<number> {
   if (extra === null) return EXIT.badInput;
   const path = resolve(io.cwd, args.file);
   const source = await counterexampleOf(path, args.file);
-  const trace = tlaTrace(source, args.file);
   const specPath = specFile(source.spec, path, io);
   const program = loadSpec(specPath, io, { importPaths: args.importPath });
   const checked = checkProgram(program);
   if (hasErrors([...program.diagnostics, ...checked.diagnostics]))
-    throw new BadInput(`${source.spec} has errors now (credspec lint ${source.spec} shows them)`);
-  const own = Object.entries(source.overrides ?? {}).map(([name, v]) => override(name, String(v)));
-  const build = (variant: string, params: readonly ParamOverrideRequest[]): BuiltCase => {
-    const planned = checkCases(program, { variants: [variant], params });
-    const c = planned.cases[0];
-    if (planned.diagnostics.length > 0 || c === undefined)
-      throw new BadInput(`${source.spec} has no variant "${variant}"`);
-    const folder = outputFolderOf(specPath, io.cwd, 'generated');
-    const built = buildCase(checked, c, `credspec ${packageVersion()}`, folder);
-    if (!built.ok)
-      throw new BadInput(
-        built.diagnostics.map((d) => formatMessage(d.code, d.args)).join('; ') ||
-          `cannot build ${variant}`,
-      );
-    return built.built;
-  };
-  const from = build(source.variant, own);
-  const target = build(args.variant ?? source.variant, [
-    ...own.filter((o) => !extra.some((e) => e.name === o.name)),
-    ...extra,
-  ]);
-  const { replayOnVariant } = await import('../../engine/index.js');
-  const outcome = replayOnVariant(from, trace, target);
+    throw new ReplayInputError(
+      `${source.spec} has errors now (credspec lint ${source.spec} shows them)`,
+    );
+  const { outcome, target, trace } = await replayCase(
+    checked,
+    specPath,
+    source,
+    { variant: args.variant, params: extra },
+    io.cwd,
+  );
   const options = { engine: 'embedded' as const, cwd: io.cwd, env: io.env };
   const header = (b: BuiltCase): string =>
     replayHeader(source, `${b.case.variant}${paramText(b.model.paramOverrides)}`);
   switch (outcome.kind) {
     case 'not-a-behaviour':
-      throw new BadInput(
+      throw new ReplayInputError(
         `${args.file}: its counterexample is no behaviour of ${source.spec} ${source.variant} now (the spec changed since it was checked?)`,
       );
     case 'no-initial-state':
@@ -130,11 +109,6 @@ async function replay(args: ReplayArgs, io: Io): Promise<number> {
   }
 }
 
-function override(name: string, value: string): ParamOverrideRequest {
-  return { name, value, span: { file: '<result file>', start: POS, end: POS } };
-}
-const POS = { line: 1, column: 1, offset: 0 };
-
 function verdictWords(r: VariantResult): string {
   return r.verdict === 'deadlock' ? 'still deadlocks' : `still violates ${r.property ?? ''}`;
 }
@@ -159,17 +133,17 @@ function emptyResult() {
 /** The first result of the file with a safety counterexample. */
 async function counterexampleOf(path: string, shownName: string): Promise<VariantResult> {
   const read = await readRegularFile(path, MAX_RESULT_BYTES);
-  if (!read.ok) throw new BadInput(`cannot read ${shownName}: ${read.reason}`);
+  if (!read.ok) throw new ReplayInputError(`cannot read ${shownName}: ${read.reason}`);
   let json: unknown;
   try {
     json = JSON.parse(
       new TextDecoder('utf-8', { fatal: true }).decode(read.bytes).replace(/^\uFEFF/, ''),
     );
   } catch {
-    throw new BadInput(`${shownName} is not a credspec result file: not JSON`);
+    throw new ReplayInputError(`${shownName} is not a credspec result file: not JSON`);
   }
   const loaded = validateResultFile(json);
-  if (!loaded.ok) throw new BadInput(`${shownName} is ${loaded.error}`);
+  if (!loaded.ok) throw new ReplayInputError(`${shownName} is ${loaded.error}`);
   const found = loaded.value.results.find(
     (r) =>
       (r.verdict === 'violated' || r.verdict === 'deadlock') &&
@@ -178,25 +152,10 @@ async function counterexampleOf(path: string, shownName: string): Promise<Varian
       r.stuttering !== true,
   );
   if (found === undefined)
-    throw new BadInput(
+    throw new ReplayInputError(
       `${shownName} holds no safety counterexample to replay (a violated invariant or a deadlock)`,
     );
   return found;
-}
-
-/** The emitted module's view of the counterexample, as the result file recorded it. */
-function tlaTrace(r: VariantResult, shownName: string): TlaTraceStep[] {
-  return (r.trace ?? []).map((st) => {
-    if (st.tla === undefined)
-      throw new BadInput(
-        `${shownName} was written without each step's TLA+ view: check the spec again to replay it`,
-      );
-    const params = (st.tla.params ?? {}) as Record<string, TlaValue>;
-    return {
-      action: st.tla.action === null ? null : { name: st.tla.action, params },
-      state: st.tla.state as TlaState,
-    };
-  });
 }
 
 /** The spec the result was checked from: relative to the working folder, else to the result file. */
@@ -205,5 +164,5 @@ function specFile(spec: string, resultPath: string, io: Io): string {
   if (existsSync(resolve(io.cwd, spec))) return spec;
   const beside = resolve(dirname(resultPath), spec);
   if (existsSync(beside)) return beside;
-  throw new BadInput(`cannot find ${spec}, the spec the result was checked from`);
+  throw new ReplayInputError(`cannot find ${spec}, the spec the result was checked from`);
 }
