@@ -288,9 +288,20 @@ export async function runCase(
   specPath: string,
   options: RunCaseOptions,
 ): Promise<VariantResult> {
-  const files = placeFiles(built, options);
   const warnings: string[] = [];
   const result = interruptedIfAborted(await runEngine(built, options, warnings), options.signal);
+  return caseResult(built, specPath, result, options, warnings);
+}
+
+/** The result-file entry of an engine's result on one case (also what `replay` prints). */
+export function caseResult(
+  built: BuiltCase,
+  specPath: string,
+  result: CheckResult & { stats: { stateBytes?: number } },
+  options: Pick<RunCaseOptions, 'engine' | 'cwd' | 'env' | 'onNote'>,
+  warnings: readonly string[] = [],
+): VariantResult {
+  const files = placeFiles(built, options);
   const map = built.emitted.sourceMap;
   const trace = mapTrace(result, map, { includeTla: true }); // the module's view of each step: what ITF is made of;
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);

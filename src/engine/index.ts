@@ -21,3 +21,4 @@ export async function loadCompiler(): Promise<
   const cache = await import('./compile/compiled-cache.js');
   return { ...compiler, ...cache };
 }
+export { replayOnVariant, type ReplayOutcome } from './run/replay-on-variant.js';

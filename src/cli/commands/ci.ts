@@ -35,6 +35,7 @@ import {
   writeReport,
 } from '../report-destinations.js';
 import { resultFileText } from '../result-writer.js';
+import { type CatalogueReplay, catalogueReplays } from '../catalogue-replays.js';
 import { ciCaseCount, type RejectedSpec, type RunSpecsOutcome, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
@@ -142,6 +143,8 @@ interface CiFindings {
   readonly results: VariantResult[];
   readonly unchecked: UncheckedSpec[];
   readonly stale: StaleGenerated[];
+  /** Each catalogue break replayed on the holding cases of its id (catalogue-replays.ts). */
+  readonly replays: CatalogueReplay[];
   readonly gate: {
     readonly vacant: VacantPlace[];
     readonly excused: ExcusedPlace[];
@@ -186,6 +189,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     results: [],
     unchecked: [],
     stale: [],
+    replays: [],
     gate: { vacant: [], excused: [], broken: [] },
   };
   // Compared with what emit writes now, through the private cache the checks just filled.
@@ -223,6 +227,8 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       { importPaths: args.importPath },
     );
     found.results.push(...outcome.results);
+    for (const spec of outcome.loaded)
+      found.replays.push(...(await catalogueReplays(spec, outcome.results, io)));
     progress.clear();
     await reportSpecOutcome(outcome, found, { args, io, onGithub, compile, progress });
     badInput ||= outcome.badInput;
@@ -389,13 +395,14 @@ function writeCiReports(
   files: readonly string[],
   io: Io,
 ): ExitCode[] {
-  const { results, unchecked, stale, gate } = found;
+  const { results, unchecked, stale, gate, replays } = found;
   const codes: ExitCode[] = [];
   const texts: Record<string, () => string> = {
     '--json': () =>
       resultFileText(results, {
         ...(unchecked.length > 0 ? { unchecked } : {}),
         ...(stale.length > 0 ? { staleGenerated: stale } : {}),
+        ...(replays.length > 0 ? { catalogueReplays: replays } : {}),
       }),
     '--junit': () => buildJunitReport(results, unchecked, stale, gate),
     '--sarif': () =>

@@ -14,6 +14,7 @@ import { type SweepArgs, runSweepCommand } from './sweep.js';
 import { runTlcCommand } from './tlc.js';
 import { runTlcWorkerCommand } from './tlc-worker.js';
 import { runTrace } from './trace.js';
+import { type ReplayArgs, runReplay } from './replay.js';
 import { processIo, watchProcessStreams, type Io } from '../io.js';
 import { intOption } from '../option-ranges.js';
 import {
@@ -60,6 +61,7 @@ function buildProgram(io: Io, setRun: SetRun): Command {
   addEmitCommand(program, io, setRun);
   addCiCommand(program, io, setRun);
   addTraceCommand(program, io, setRun);
+  addReplayCommand(program, io, setRun);
   addTlcCommand(program, io, setRun);
   return program;
 }
@@ -267,6 +269,27 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
             io,
           ),
         ),
+    );
+}
+
+/** `replay`: a result's counterexample on another variant or parameter set. */
+function addReplayCommand(program: Command, io: Io, setRun: SetRun): void {
+  program
+    .command('replay')
+    .description(
+      "replay a result's counterexample (its threads' moves, its faults) on another variant or parameters",
+    )
+    .argument('<result>', 'a result file (check --json output)')
+    .option('--variant <name>', "the variant to replay on (default: the counterexample's own)")
+    .addOption(
+      repeatable(
+        '--param <name=value>',
+        "override one of the counterexample's parameters (repeatable)",
+      ),
+    )
+    .addOption(importPathOption())
+    .action((file: string, opts: Omit<ReplayArgs, 'file'>) =>
+      setRun(() => runReplay({ file, ...opts }, io)),
     );
 }
 
