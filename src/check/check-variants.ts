@@ -147,10 +147,11 @@ function paramValue(ctx: CheckContext, param: ParamDecl, value: Expr): void {
   const t = ctx.types.get(param.type);
   if (t === undefined) return;
   let ok = fits(actual, t);
-  if (ok && n !== undefined && param.type.kind === 'RangeType') {
-    // Bounds that name a param have no value here: only literal and const bounds are checked.
-    const lo = evalConst(param.type.lo, ctx.symbols, () => undefined);
-    const hi = evalConst(param.type.hi, ctx.symbols, () => undefined);
+  if (ok && n !== undefined && t.kind === 'int' && t.range !== undefined) {
+    // The recorded range, so a range reached through an alias is bounded too. Bounds that name a
+    // param have no value here: only literal and const bounds are checked.
+    const lo = evalConst(t.range.lo, ctx.symbols, () => undefined);
+    const hi = evalConst(t.range.hi, ctx.symbols, () => undefined);
     if ((typeof lo === 'number' && n < lo) || (typeof hi === 'number' && n > hi)) ok = false;
   }
   if (!ok)

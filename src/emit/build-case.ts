@@ -5,16 +5,18 @@
 // The stages of a spec, each a type, each reading only the one before:
 //   loaded and parsed  Program          src/syntax/load.ts (files read, imports followed, parsed)
 //   checked            CheckedProgram   src/check/check.ts (names, types, rules; symbol and type tables)
+//   resolved           ResolvedCase     src/check/resolve-params.ts (one variant's params and group sizes)
 //   instantiated       Instance         src/model/instance.ts (one variant under one parameter set)
 //   lowered            Model            src/model/lower.ts
 //   emitted            BuiltCase        here (src/tla/: module, config, source map and their texts)
 
 import type { CheckedProgram } from '../check/check.js';
+import { resolveCase } from '../check/resolve-params.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { instantiate } from '../model/instance.js';
+import { instantiate, variantDecls } from '../model/instance.js';
 import type { Model } from '../model/ir.js';
 import { lowerSpec } from '../model/lower.js';
-import { LoweringError } from '../model/lowering-error.js';
+import { LoweringError, inconsistent } from '../model/lowering-error.js';
 import { printCfg } from '../tla/cfg.js';
 import { type Emitted, generatedMarker, toTla } from '../emit/from-model.js';
 import { configFileName, sourceMapFileName, specOutputFolder } from '../tla/names.js';
@@ -49,8 +51,8 @@ export type BuildResult =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
- * Instantiates, lowers, emits and prints one case of a checked program. What only the case can
- * show (a `--param` that does not fit) is a located diagnostic; a lowering failure is internal
+ * Resolves the params of, instantiates, lowers, emits and prints one case of a checked program.
+ * What only the case can show (a `--param` that does not fit) is a located diagnostic; a lowering failure is internal
  * error CS9001 at the place lowering names. `folder` is the spec's output folder relative to the
  * output root (`specOutputFolder` of the spec's path from the project folder); by default the one
  * of the path the program was loaded by.
@@ -62,9 +64,9 @@ export function buildCase(
   folder = specOutputFolder(checked.program.root.path),
 ): BuildResult {
   try {
-    const instance = instantiate(checked, c.variant, c.overrides);
-    if (!instance.ok) return { ok: false, diagnostics: instance.diagnostics };
-    const model = lowerSpec(instance.instance);
+    const resolved = resolveCase(variantDecls(checked, c.variant), c.overrides, inconsistent);
+    if (!resolved.ok) return { ok: false, diagnostics: resolved.diagnostics };
+    const model = lowerSpec(instantiate(c.variant, resolved.resolved));
     return { ok: true, built: emitCase(model, folder, c, generatedBy) };
   } catch (err) {
     // The LoweringError as the CS9001 a user reports to us; anything else is a bug of its own.

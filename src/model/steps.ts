@@ -13,7 +13,7 @@ import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
 import { type BoundRef, type Env, bindOne, readVar } from './env.js';
 import { lowerExpr } from './lower-expr.js';
 import { type StmtCases, type StmtOf, childExprs, onStmt } from '../syntax/visit.js';
-import type { ForExit, OwnerPlan, PlannedStep } from './plan.js';
+import type { ForExit, LoopPlan, OwnerPlan, PlannedStep } from './plan.js';
 import { ifConditions } from './plan.js';
 import { macroCallIn } from './macro-calls.js';
 import { execReturn, pushSite } from './procedure-return.js';
@@ -378,68 +378,16 @@ function innerFaults(sc: StepCtx): Partial<ModelAction> {
 function lowerFor(
   ctx: LowerContext,
   step: PlannedStep,
-  s: Extract<Stmt, { kind: 'ForStmt' }>,
+  s: StmtOf<'ForStmt'>,
   env: Env,
   make: MakeAction,
 ): ModelAction[] {
   const loop =
     step.loop ?? ctx.inconsistent(s.span, 'a `for` step the plan gave no loop variables');
-  const self = name(INTERNAL_NAMES.self);
   const bodyFirst = str(firstBranch(ctx, step));
-  const leave = (e: Env, resetSet: boolean): ActTree => {
-    let x = assignSelf(e, loop.binderVar, name(INTERNAL_NAMES.none));
-    if (resetSet) x = assignSelf(x, loop.setVar, setEnum([]));
-    return leafOf(assignSelf(x, INTERNAL_NAMES.pc, str(step.next)));
-  };
-  const choose = (e: Env, pool: TlaExpr, nextSet: (v: TlaExpr) => TlaExpr): ActTree => {
-    const b = bindOne(ctx, e, s.binder.name);
-    const v = name(b.name);
-    let x: Env = { ...e, boundNames: b.env.boundNames };
-    x = assignSelf(x, loop.binderVar, v);
-    x = assignSelf(x, loop.setVar, nextSet(v));
-    x = assignSelf(x, INTERNAL_NAMES.pc, bodyFirst);
-    return { kind: 'exists', variable: b.name, set: pool, body: leafOf(x) };
-  };
-  const guarded = (cond: TlaExpr, t: ActTree): ActTree => ({ kind: 'guard', cond, body: t });
-  const empty = (x: TlaExpr): TlaExpr => eq(x, setEnum([]));
-
   const checks: TlaExpr[] = [];
   const set = lowerExpr(ctx, { ...env, checks }, s.set);
-  const setVarSelf = fcnApp(readVar(env, loop.setVar), self);
-  let entry: ActTree;
-  let iter: ActTree;
-  if (loop.mode === 'snapshot') {
-    entry = {
-      kind: 'or',
-      branches: [
-        guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))),
-        choose(env, set, (v) => bin('\\', set, setEnum([v]))),
-      ],
-    };
-    iter = {
-      kind: 'or',
-      branches: [
-        guarded(empty(setVarSelf), leave(env, false)),
-        choose(env, setVarSelf, (v) => bin('\\', setVarSelf, setEnum([v]))),
-      ],
-    };
-  } else {
-    const rest = bin('\\', set, setVarSelf);
-    entry = {
-      kind: 'or',
-      branches: [
-        guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next)))),
-        choose(env, set, (v) => setEnum([v])),
-      ],
-    };
-    iter = {
-      kind: 'or',
-      branches: [
-        guarded(empty(rest), leave(env, true)),
-        choose(env, rest, (v) => bin('\\cup', setVarSelf, setEnum([v]))),
-      ],
-    };
-  }
+  const { entry, iter } = forTrees({ ctx, step, s, env, loop, bodyFirst }, set);
   return [
     make(
       step,
@@ -458,6 +406,65 @@ function lowerFor(
       s.span,
     ),
   ];
+}
+
+/** What both trees of a `for` step are built from. */
+interface ForLoop {
+  readonly ctx: LowerContext;
+  readonly step: PlannedStep;
+  readonly s: StmtOf<'ForStmt'>;
+  readonly env: Env;
+  readonly loop: LoopPlan;
+  /** The pc of the body's first step. */
+  readonly bodyFirst: TlaExpr;
+}
+
+/**
+ * The entry tree (the set empty: go past the loop; else pick an element) and the iteration tree
+ * (nothing left: leave, resetting the loop variables; else pick the next one), for `set` as lowered.
+ */
+function forTrees(f: ForLoop, set: TlaExpr): { entry: ActTree; iter: ActTree } {
+  const { ctx, step, s, env, loop, bodyFirst } = f;
+  const leave = (e: Env, resetSet: boolean): ActTree => {
+    let x = assignSelf(e, loop.binderVar, name(INTERNAL_NAMES.none));
+    if (resetSet) x = assignSelf(x, loop.setVar, setEnum([]));
+    return leafOf(assignSelf(x, INTERNAL_NAMES.pc, str(step.next)));
+  };
+  const choose = (e: Env, pool: TlaExpr, nextSet: (v: TlaExpr) => TlaExpr): ActTree => {
+    const b = bindOne(ctx, e, s.binder.name);
+    const v = name(b.name);
+    let x: Env = { ...e, boundNames: b.env.boundNames };
+    x = assignSelf(x, loop.binderVar, v);
+    x = assignSelf(x, loop.setVar, nextSet(v));
+    x = assignSelf(x, INTERNAL_NAMES.pc, bodyFirst);
+    return { kind: 'exists', variable: b.name, set: pool, body: leafOf(x) };
+  };
+  const guarded = (cond: TlaExpr, t: ActTree): ActTree => ({ kind: 'guard', cond, body: t });
+  const empty = (x: TlaExpr): TlaExpr => eq(x, setEnum([]));
+  const or = (...branches: ActTree[]): ActTree => ({ kind: 'or', branches });
+  const skip = guarded(empty(set), leafOf(assignSelf(env, INTERNAL_NAMES.pc, str(step.next))));
+  const setVarSelf = fcnApp(readVar(env, loop.setVar), name(INTERNAL_NAMES.self));
+  if (loop.mode === 'snapshot') {
+    const entry = or(
+      skip,
+      choose(env, set, (v) => bin('\\', set, setEnum([v]))),
+    );
+    const iter = or(
+      guarded(empty(setVarSelf), leave(env, false)),
+      choose(env, setVarSelf, (v) => bin('\\', setVarSelf, setEnum([v]))),
+    );
+    return { entry, iter };
+  }
+  const rest = bin('\\', set, setVarSelf);
+  const entry = or(
+    skip,
+    choose(env, set, (v) => setEnum([v])),
+  );
+  const iter = or(
+    guarded(empty(rest), leave(env, true)),
+    choose(env, rest, (v) => bin('\\cup', setVarSelf, setEnum([v]))),
+  );
+  return { entry, iter };
 }
 
 /** A procedure call: push the return point, bind the parameters, set computed locals, enter the body. */

@@ -4,7 +4,9 @@
 // and each range is evaluated under the choices before it. Pure.
 
 import type { DeclTable } from '../model/decls.js';
-import { evalConst, paramKind, type ParamSet, type ParamValue } from '../model/params.js';
+import { paramKind } from '../check/resolve-params.js';
+import { LoweringError } from '../model/lowering-error.js';
+import { evalConst, type ParamSet, type ParamValue } from '../model/params.js';
 
 /** A param's values, or why the sweep cannot list them (a type it cannot enumerate). */
 type Values =
@@ -16,6 +18,7 @@ function valuesOf(table: DeclTable, index: number, chosen: ParamSet): Values {
   const p = table.params[index];
   if (p === undefined) return { ok: false, problem: `no param number ${index}` };
   const k = paramKind(p.type, table);
+  if (k === undefined) throw new LoweringError(p.type.span, 'the checker recorded no param type');
   switch (k.kind) {
     case 'bool':
       return { ok: true, values: [false, true] };

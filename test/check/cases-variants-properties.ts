@@ -111,6 +111,18 @@ process P[N] { skip }
 `,
   },
   {
+    name: 'a param default outside a range its type names through an alias',
+    code: 'CS5007',
+    line: 3,
+    column: 17,
+    message: 'value 5 does not fit param `N` of type Size',
+    src: `spec t
+type Size = 1..3
+param N: Size = 5
+process P[N] { skip }
+`,
+  },
+  {
     name: 'a variant setting a bool param to a number',
     code: 'CS5007',
     line: 5,

@@ -4,7 +4,9 @@
 
 import { checkProgram, type CheckedProgram } from '../../src/check/check.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { instantiate } from '../../src/model/instance.js';
+import { resolveCase } from '../../src/check/resolve-params.js';
+import { instantiate, variantDecls } from '../../src/model/instance.js';
+import { inconsistent } from '../../src/model/lowering-error.js';
 import { lowerSpec } from '../../src/model/lower.js';
 import type { Model } from '../../src/model/ir.js';
 import type { ParamOverrideRequest } from '../../src/model/params.js';
@@ -62,9 +64,9 @@ export function tryLower(
     (d) => d.severity === 'error',
   );
   if (errors.length > 0) return { ok: false, diagnostics: errors };
-  const instance = instantiate(checked, variant, params);
-  if (!instance.ok) return instance;
-  return { ok: true, model: lowerSpec(instance.instance) };
+  const resolved = resolveCase(variantDecls(checked, variant), params, inconsistent);
+  if (!resolved.ok) return resolved;
+  return { ok: true, model: lowerSpec(instantiate(variant, resolved.resolved)) };
 }
 
 /** Lowers and emits; returns the module text too. */

@@ -7,7 +7,7 @@ import { at } from '../../src/source/checked-index.js';
 import { treeToExpr } from '../../src/emit/from-model.js';
 import { printExpr } from '../../src/tla/print.js';
 import { checkProgram } from '../../src/check/check.js';
-import { instantiate } from '../../src/model/instance.js';
+import { variantDecls } from '../../src/model/instance.js';
 import { LoweringError } from '../../src/model/lowering-error.js';
 import { buildCase } from '../../src/emit/build-case.js';
 import { checkedOf, emitText, lowerText, programOf, tryLower } from './helpers.js';
@@ -273,7 +273,7 @@ process T[1] { s: x := y }
 `),
     );
     expect(checked.diagnostics.map((d) => d.code)).toEqual(['CS2001']);
-    expect(() => instantiate(checked, 'base')).toThrow(LoweringError);
+    expect(() => variantDecls(checked, 'base')).toThrow(LoweringError);
   });
   test('an inconsistent checked program is internal error CS9001 at the place lowering names, not a user diagnostic', () => {
     const checked = checkedOf(`spec s

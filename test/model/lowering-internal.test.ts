@@ -5,9 +5,10 @@
 
 import type { CheckedProgram } from '../../src/check/check.js';
 import { Scope } from '../../src/check/scopes.js';
-import { instantiate } from '../../src/model/instance.js';
+import { resolveCase } from '../../src/check/resolve-params.js';
+import { instantiate, variantDecls } from '../../src/model/instance.js';
 import { lowerSpec } from '../../src/model/lower.js';
-import { LoweringError } from '../../src/model/lowering-error.js';
+import { LoweringError, inconsistent } from '../../src/model/lowering-error.js';
 import { checkedOf } from './helpers.js';
 
 const SPEC = `spec internal
@@ -43,9 +44,9 @@ variant calm {
 /** What lowering does with a checked program: a model, a LoweringError, or anything else it returned or threw. */
 function outcome(checked: CheckedProgram, variant: string): string {
   try {
-    const r = instantiate(checked, variant);
+    const r = resolveCase(variantDecls(checked, variant), [], inconsistent);
     if (!r.ok) return `diagnostics ${r.diagnostics.map((d) => d.code).join(', ')}`;
-    lowerSpec(r.instance);
+    lowerSpec(instantiate(variant, r.resolved));
     return 'lowered';
   } catch (err) {
     if (err instanceof LoweringError) return 'internal';
