@@ -69,7 +69,7 @@ describe('- is standard output', () => {
       const r = sh(`credspec ci seccomp-tsync.cred ${option} -`);
       expect(r.code).toBe(0);
       check(r.stdout);
-      expect(r.stderr).toContain('15 checks: 15 as expected');
+      expect(r.stderr).toContain('16 checks: 16 as expected');
       expect(existsSync(join(dir, '-'))).toBe(false);
     },
     120_000,
