@@ -79,7 +79,7 @@ function loadChecked(file) {
       );
     return undefined;
   }
-  return program;
+  return checked;
 }
 
 /** Runs TLC on one built case from a fresh folder; returns the outcome to record. */
