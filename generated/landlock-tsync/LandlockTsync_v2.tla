@@ -12,10 +12,10 @@ vars == << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync
 \* Every thread of every process group.
 Thread == Caller \cup Sibling \cup Tracer \cup Signaller
 
-\* specs/landlock-tsync.cred:58:1  const GROUP
+\* specs/landlock-tsync.cred:62:1  const GROUP
 GROUP == Caller \cup Sibling
 
-\* specs/landlock-tsync.cred:59:1  const NT
+\* specs/landlock-tsync.cred:63:1  const NT
 NT == CALLERS + SIBLINGS + SPARE
 
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
@@ -36,13 +36,13 @@ NO_DOMAIN == [id |-> None, layers |-> << >>]
 \* <prelude>/kernel.cred:405:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
-\* specs/landlock-tsync.cred:80:1  def serialised
+\* specs/landlock-tsync.cred:84:1  def serialised
 serialised == FALSE
 
 \* <prelude>/kernel.cred:453:1  def landlock_merge
 landlock_merge(d, id, layer) == [id |-> id, layers |-> Append(d.layers, layer)]
 
-\* specs/landlock-tsync.cred:327:1  def with_layer
+\* specs/landlock-tsync.cred:338:1  def with_layer
 with_layer(c) == [c EXCEPT !.dom = landlock_merge(c.dom, c.id, 1)]
 
 \* <prelude>/kernel.cred:110:1  def completion_ready
@@ -119,7 +119,7 @@ Init ==
     /\ restrict_siblings_live = [t \in Thread |-> FALSE]
     /\ failure = ""
 
-\* specs/landlock-tsync.cred:365:3  Caller.prctl_nnp (step)
+\* specs/landlock-tsync.cred:376:3  Caller.prctl_nnp (step)
 \*   task_set_no_new_privs(self)
 Caller_prctl_nnp(self) ==
     /\ pc[self] = "Caller_prctl_nnp"
@@ -128,7 +128,7 @@ Caller_prctl_nnp(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_syscall"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:366:3  Caller.syscall (control)
+\* specs/landlock-tsync.cred:377:3  Caller.syscall (control)
 \*   while again {
 Caller_syscall(self) ==
     /\ pc[self] = "Caller_syscall"
@@ -136,7 +136,7 @@ Caller_syscall(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF Caller_again[self] THEN "Caller_enter" ELSE "Caller_caller_user"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:367:5  Caller.enter (call)
+\* specs/landlock-tsync.cred:378:5  Caller.enter (call)
 \*   ret := landlock_restrict_self()
 Caller_enter(self) ==
     /\ pc[self] = "Caller_enter"
@@ -145,7 +145,7 @@ Caller_enter(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_enter" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:369:5  Caller.to_user (control)
+\* specs/landlock-tsync.cred:380:5  Caller.to_user (control)
 \*   if signal_pending(self) {
 Caller_to_user(self) ==
     /\ pc[self] = "Caller_to_user"
@@ -153,7 +153,7 @@ Caller_to_user(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF sig_pending[self] \/ notify_signal[self] \/ sig_fatal[self] THEN "Caller_get_signal" ELSE "Caller_no_signal"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:371:7  Caller.get_signal (call)
+\* specs/landlock-tsync.cred:382:7  Caller.get_signal (call)
 \*   task_work_run()
 Caller_get_signal(self) ==
     /\ pc[self] = "Caller_get_signal"
@@ -162,7 +162,7 @@ Caller_get_signal(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_get_signal" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:374:7  Caller.deliver (step)
+\* specs/landlock-tsync.cred:385:7  Caller.deliver (step)
 \*   atomic {
 Caller_deliver(self) ==
     /\ pc[self] = "Caller_deliver"
@@ -178,7 +178,7 @@ Caller_deliver(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_syscall"]
     /\ UNCHANGED << task_works, clones_left, exits_left, failed_dom, in_tsync, sig_fatal, notify_signal, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:388:7  Caller.no_signal (step)
+\* specs/landlock-tsync.cred:399:7  Caller.no_signal (step)
 \*   atomic {
 Caller_no_signal(self) ==
     /\ pc[self] = "Caller_no_signal"
@@ -189,7 +189,7 @@ Caller_no_signal(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Caller_syscall"]
     /\ UNCHANGED << task_works, clones_left, exits_left, failed_dom, in_tsync, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:395:3  Caller.caller_user (call)
+\* specs/landlock-tsync.cred:406:3  Caller.caller_user (call)
 \*   user_mode()
 Caller_caller_user(self) ==
     /\ pc[self] = "Caller_caller_user"
@@ -198,7 +198,7 @@ Caller_caller_user(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Caller_caller_user" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:402:3  Sibling.diverge (step)
+\* specs/landlock-tsync.cred:413:3  Sibling.diverge (step)
 \*   restrict_self_alone()
 Sibling_diverge(self) ==
     /\ pc[self] = "Sibling_diverge"
@@ -208,18 +208,18 @@ Sibling_diverge(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_life"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:403:3  Sibling.life (control)
+\* specs/landlock-tsync.cred:414:3  Sibling.life (control)
 \*   if SPARE > 0 || EXITS > 0 {
 Sibling_life(self) ==
     /\ pc[self] = "Sibling_life"
     /\ ~stopped[self]
-    /\ pc' = [pc EXCEPT ![self] = IF SPARE > 0 \/ EXITS > 0 THEN "Sibling_404" ELSE "Sibling_sibling_user"]
+    /\ pc' = [pc EXCEPT ![self] = IF SPARE > 0 \/ EXITS > 0 THEN "Sibling_415" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:404:5  Sibling.Sibling_404 (control)
+\* specs/landlock-tsync.cred:415:5  Sibling.Sibling_415 (control)
 \*   either {
-Sibling_404(self) ==
-    /\ pc[self] = "Sibling_404"
+Sibling_415(self) ==
+    /\ pc[self] = "Sibling_415"
     /\ ~stopped[self]
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "Sibling_stay"]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
@@ -228,7 +228,7 @@ Sibling_404(self) ==
        \/ /\ pc' = [pc EXCEPT ![self] = "Sibling_claim_exit"]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:405:7  Sibling.stay (step)
+\* specs/landlock-tsync.cred:416:7  Sibling.stay (step)
 \*   skip
 Sibling_stay(self) ==
     /\ pc[self] = "Sibling_stay"
@@ -236,7 +236,7 @@ Sibling_stay(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_sibling_user"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:407:7  Sibling.claim (step)
+\* specs/landlock-tsync.cred:418:7  Sibling.claim (step)
 \*   atomic {
 Sibling_claim(self) ==
     /\ pc[self] = "Sibling_claim"
@@ -246,7 +246,7 @@ Sibling_claim(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_may_clone"]
     /\ UNCHANGED << task_works, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:411:7  Sibling.may_clone (control)
+\* specs/landlock-tsync.cred:422:7  Sibling.may_clone (control)
 \*   if claimed {
 Sibling_may_clone(self) ==
     /\ pc[self] = "Sibling_may_clone"
@@ -254,7 +254,7 @@ Sibling_may_clone(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF Sibling_claimed[self] THEN "Sibling_sib_clone" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:418:9  Sibling.sib_clone (clone)
+\* specs/landlock-tsync.cred:428:9  Sibling.sib_clone (clone)
 \*   clone Sibling
 Sibling_sib_clone(self) ==
     /\ pc[self] = "Sibling_sib_clone"
@@ -277,7 +277,7 @@ Sibling_sib_clone(self) ==
                               /\ pc' = [pc EXCEPT ![child] = "Sibling_diverge", ![self] = "Sibling_sibling_user"]
                               /\ UNCHANGED << task_works, clones_left, exits_left, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:421:7  Sibling.claim_exit (step)
+\* specs/landlock-tsync.cred:431:7  Sibling.claim_exit (step)
 \*   atomic {
 Sibling_claim_exit(self) ==
     /\ pc[self] = "Sibling_claim_exit"
@@ -287,7 +287,7 @@ Sibling_claim_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Sibling_may_exit"]
     /\ UNCHANGED << task_works, clones_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:425:7  Sibling.may_exit (control)
+\* specs/landlock-tsync.cred:435:7  Sibling.may_exit (control)
 \*   if leaving {
 Sibling_may_exit(self) ==
     /\ pc[self] = "Sibling_may_exit"
@@ -295,7 +295,7 @@ Sibling_may_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF Sibling_leaving[self] THEN "Sibling_sib_exit" ELSE "Sibling_sibling_user"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:426:9  Sibling.sib_exit (call)
+\* specs/landlock-tsync.cred:436:9  Sibling.sib_exit (call)
 \*   do_exit()
 Sibling_sib_exit(self) ==
     /\ pc[self] = "Sibling_sib_exit"
@@ -304,7 +304,7 @@ Sibling_sib_exit(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sib_exit" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:430:3  Sibling.sibling_user (call)
+\* specs/landlock-tsync.cred:440:3  Sibling.sibling_user (call)
 \*   user_mode()
 Sibling_sibling_user(self) ==
     /\ pc[self] = "Sibling_sibling_user"
@@ -313,7 +313,7 @@ Sibling_sibling_user(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sibling_user" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:398:14  Sibling.Sibling_exit (exit)
+\* specs/landlock-tsync.cred:409:14  Sibling.Sibling_exit (exit)
 \*   exit of Sibling
 Sibling_exit(self) ==
     /\ pc[self] = "Exiting"
@@ -321,7 +321,7 @@ Sibling_exit(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:439:3  Tracer.stop_siblings (step)
+\* specs/landlock-tsync.cred:449:3  Tracer.stop_siblings (step)
 \*   atomic {
 Tracer_stop_siblings(self) ==
     /\ pc[self] = "Tracer_stop_siblings"
@@ -336,7 +336,7 @@ Tracer_stop_siblings(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_stop_callers"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:447:3  Tracer.stop_callers (step)
+\* specs/landlock-tsync.cred:457:3  Tracer.stop_callers (step)
 \*   atomic {
 Tracer_stop_callers(self) ==
     /\ pc[self] = "Tracer_stop_callers"
@@ -345,7 +345,7 @@ Tracer_stop_callers(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_wait_stopped"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_fatal, notify_signal, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:453:3  Tracer.wait_stopped (step)
+\* specs/landlock-tsync.cred:463:3  Tracer.wait_stopped (step)
 \*   await forall c in Caller: stopped[c] || !in_call(c, landlock_restrict_self)
 Tracer_wait_stopped(self) ==
     /\ pc[self] = "Tracer_wait_stopped"
@@ -354,7 +354,7 @@ Tracer_wait_stopped(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Tracer_resume_all"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:454:3  Tracer.resume_all (step)
+\* specs/landlock-tsync.cred:464:3  Tracer.resume_all (step)
 \*   atomic {
 Tracer_resume_all(self) ==
     /\ pc[self] = "Tracer_resume_all"
@@ -363,7 +363,7 @@ Tracer_resume_all(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:464:3  Signaller.kick (step)
+\* specs/landlock-tsync.cred:474:3  Signaller.kick (step)
 \*   atomic {
 Signaller_kick(self) ==
     /\ pc[self] = "Signaller_kick"
@@ -371,7 +371,7 @@ Signaller_kick(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:335:3  landlock_restrict_self.prepare (step, fault: succeeded)
+\* specs/landlock-tsync.cred:346:3  landlock_restrict_self.prepare (step, fault: succeeded)
 \*   prepare_creds(new_cred, err) may fail when FAULTS {
 landlock_restrict_self_prepare(self) ==
     /\ pc[self] = "landlock_restrict_self_prepare"
@@ -382,7 +382,7 @@ landlock_restrict_self_prepare(self) ==
     /\ pc' = [pc EXCEPT ![self] = "landlock_restrict_self_prepared"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:335:3  landlock_restrict_self.prepare (fault-handler, fault: failed)
+\* specs/landlock-tsync.cred:346:3  landlock_restrict_self.prepare (fault-handler, fault: failed)
 \*   prepare_creds(new_cred, err) may fail when FAULTS {
 landlock_restrict_self_prepare_fail(self) ==
     /\ pc[self] = "landlock_restrict_self_prepare"
@@ -392,7 +392,7 @@ landlock_restrict_self_prepare_fail(self) ==
     /\ pc' = [pc EXCEPT ![self] = "landlock_restrict_self_prepared"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:338:3  landlock_restrict_self.prepared (control)
+\* specs/landlock-tsync.cred:349:3  landlock_restrict_self.prepared (control)
 \*   if err != OK {
 landlock_restrict_self_prepared(self) ==
     /\ pc[self] = "landlock_restrict_self_prepared"
@@ -400,7 +400,7 @@ landlock_restrict_self_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF landlock_restrict_self_err[self] # "OK" THEN "landlock_restrict_self_enomem" ELSE "landlock_restrict_self_tsync"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:339:5  landlock_restrict_self.enomem (return)
+\* specs/landlock-tsync.cred:350:5  landlock_restrict_self.enomem (return)
 \*   return err
 landlock_restrict_self_enomem(self) ==
     /\ pc[self] = "landlock_restrict_self_enomem"
@@ -413,7 +413,7 @@ landlock_restrict_self_enomem(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:341:3  landlock_restrict_self.tsync (call)
+\* specs/landlock-tsync.cred:352:3  landlock_restrict_self.tsync (call)
 \*   err := restrict_siblings(cred, with_layer(new_cred), nnp)
 landlock_restrict_self_tsync(self) ==
     /\ pc[self] = "landlock_restrict_self_tsync"
@@ -426,7 +426,7 @@ landlock_restrict_self_tsync(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = TRUE]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:343:3  landlock_restrict_self.finish (step)
+\* specs/landlock-tsync.cred:354:3  landlock_restrict_self.finish (step)
 \*   atomic {
 landlock_restrict_self_finish(self) ==
     /\ pc[self] = "landlock_restrict_self_finish"
@@ -436,7 +436,7 @@ landlock_restrict_self_finish(self) ==
     /\ pc' = [pc EXCEPT ![self] = "landlock_restrict_self_ret"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:352:3  landlock_restrict_self.ret (return)
+\* specs/landlock-tsync.cred:363:3  landlock_restrict_self.ret (return)
 \*   return err
 landlock_restrict_self_ret(self) ==
     /\ pc[self] = "landlock_restrict_self_ret"
@@ -449,7 +449,7 @@ landlock_restrict_self_ret(self) ==
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:292:3  task_work_run.detach (step)
+\* specs/landlock-tsync.cred:303:3  task_work_run.detach (step)
 \*   task_work_detach(task_works[self], batch)
 task_work_run_detach(self) ==
     /\ pc[self] = "task_work_run_detach"
@@ -462,7 +462,7 @@ task_work_run_detach(self) ==
     /\ pc' = [pc EXCEPT ![self] = "task_work_run_run"]
     /\ UNCHANGED << clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, stop_requested, stopped, pf_exiting, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:293:3  task_work_run.run (control)
+\* specs/landlock-tsync.cred:304:3  task_work_run.run (control)
 \*   for w in snapshot batch {
 task_work_run_run(self) ==
     /\ pc[self] = "task_work_run_run"
@@ -476,7 +476,7 @@ task_work_run_run(self) ==
                                                /\ pc' = [pc EXCEPT ![self] = "task_work_run_callback"]
                                                /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:293:3  task_work_run.run (control)
+\* specs/landlock-tsync.cred:304:3  task_work_run.run (control)
 \*   for w in snapshot batch {
 task_work_run_run_next(self) ==
     /\ pc[self] = "task_work_run_run_next"
@@ -491,7 +491,7 @@ task_work_run_run_next(self) ==
                                                   /\ pc' = [pc EXCEPT ![self] = "task_work_run_callback"]
                                                   /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:294:5  task_work_run.callback (call)
+\* specs/landlock-tsync.cred:305:5  task_work_run.callback (call)
 \*   restrict_one(w)
 task_work_run_callback(self) ==
     /\ pc[self] = "task_work_run_callback"
@@ -502,7 +502,7 @@ task_work_run_callback(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "task_work_run_callback" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:289:11  task_work_run.task_work_run_return (return)
+\* specs/landlock-tsync.cred:300:11  task_work_run.task_work_run_return (return)
 \*   end of procedure task_work_run
 task_work_run_return(self) ==
     /\ pc[self] = "task_work_run_return"
@@ -523,7 +523,7 @@ task_work_run_return(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:314:3  user_mode.serve (control)
+\* specs/landlock-tsync.cred:325:3  user_mode.serve (control)
 \*   while !(all_callers_finished() && task_works[self] == {}) {
 user_mode_serve(self) ==
     /\ pc[self] = "user_mode_serve"
@@ -532,7 +532,7 @@ user_mode_serve(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~((\A c \in Caller : finished[c]) /\ task_works[self] = {}) THEN "user_mode_idle" ELSE "user_mode_return"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:316:5  user_mode.idle (step)
+\* specs/landlock-tsync.cred:327:5  user_mode.idle (step)
 \*   atomic {
 user_mode_idle(self) ==
     /\ pc[self] = "user_mode_idle"
@@ -547,7 +547,7 @@ user_mode_idle(self) ==
     /\ pc' = [pc EXCEPT ![self] = "user_mode_user_run"]
     /\ UNCHANGED << clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, stop_requested, stopped, pf_exiting, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:320:5  user_mode.user_run (control)
+\* specs/landlock-tsync.cred:331:5  user_mode.user_run (control)
 \*   for w in snapshot batch {
 user_mode_user_run(self) ==
     /\ pc[self] = "user_mode_user_run"
@@ -561,7 +561,7 @@ user_mode_user_run(self) ==
                                            /\ pc' = [pc EXCEPT ![self] = "user_mode_user_callback"]
                                            /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:320:5  user_mode.user_run (control)
+\* specs/landlock-tsync.cred:331:5  user_mode.user_run (control)
 \*   for w in snapshot batch {
 user_mode_user_run_next(self) ==
     /\ pc[self] = "user_mode_user_run_next"
@@ -576,7 +576,7 @@ user_mode_user_run_next(self) ==
                                                    /\ pc' = [pc EXCEPT ![self] = "user_mode_user_callback"]
                                                    /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:321:7  user_mode.user_callback (call)
+\* specs/landlock-tsync.cred:332:7  user_mode.user_callback (call)
 \*   restrict_one(w)
 user_mode_user_callback(self) ==
     /\ pc[self] = "user_mode_user_callback"
@@ -587,7 +587,7 @@ user_mode_user_callback(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "user_mode_user_callback" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:312:11  user_mode.user_mode_return (return)
+\* specs/landlock-tsync.cred:323:11  user_mode.user_mode_return (return)
 \*   end of procedure user_mode
 user_mode_return(self) ==
     /\ pc[self] = "user_mode_return"
@@ -608,7 +608,7 @@ user_mode_return(self) ==
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:301:3  do_exit.exiting_flag (step)
+\* specs/landlock-tsync.cred:312:3  do_exit.exiting_flag (step)
 \*   exit_signals()
 do_exit_exiting_flag(self) ==
     /\ pc[self] = "do_exit_exiting_flag"
@@ -617,7 +617,7 @@ do_exit_exiting_flag(self) ==
     /\ pc' = [pc EXCEPT ![self] = "do_exit_exit_works"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:302:3  do_exit.exit_works (control)
+\* specs/landlock-tsync.cred:313:3  do_exit.exit_works (control)
 \*   while !tw_exited {
 do_exit_exit_works(self) ==
     /\ pc[self] = "do_exit_exit_works"
@@ -625,7 +625,7 @@ do_exit_exit_works(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~tw_exited[self] THEN "do_exit_exit_task_work" ELSE "do_exit_gone"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:303:5  do_exit.exit_task_work (call)
+\* specs/landlock-tsync.cred:314:5  do_exit.exit_task_work (call)
 \*   task_work_run()
 do_exit_exit_task_work(self) ==
     /\ pc[self] = "do_exit_exit_task_work"
@@ -634,7 +634,7 @@ do_exit_exit_task_work(self) ==
     /\ stack' = [stack EXCEPT ![self] = << "do_exit_exit_task_work" >> \o stack[self]]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:305:3  do_exit.gone (exit)
+\* specs/landlock-tsync.cred:316:3  do_exit.gone (exit)
 \*   exit
 do_exit_gone(self) ==
     /\ pc[self] = "do_exit_gone"
@@ -642,7 +642,7 @@ do_exit_gone(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:155:3  restrict_siblings.serialise (step)
+\* specs/landlock-tsync.cred:159:3  restrict_siblings.serialise (step)
 \*   skip
 restrict_siblings_serialise(self) ==
     /\ pc[self] = "restrict_siblings_serialise"
@@ -650,7 +650,7 @@ restrict_siblings_serialise(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_enter_tsync"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:505:48  restrict_siblings.enter_tsync (step)
+\* specs/landlock-tsync.cred:515:48  restrict_siblings.enter_tsync (step)
 \*   in_tsync := true
 restrict_siblings_enter_tsync(self) ==
     /\ pc[self] = "restrict_siblings_enter_tsync"
@@ -659,7 +659,7 @@ restrict_siblings_enter_tsync(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_discover"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:161:3  restrict_siblings.discover (control)
+\* specs/landlock-tsync.cred:165:3  restrict_siblings.discover (control)
 \*   while !empty && found && preparation_error == OK {
 restrict_siblings_discover(self) ==
     /\ pc[self] = "restrict_siblings_discover"
@@ -667,7 +667,7 @@ restrict_siblings_discover(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~restrict_siblings_empty[self] /\ restrict_siblings_found[self] /\ restrict_siblings_preparation_error[self] = "OK" THEN "restrict_siblings_count" ELSE "restrict_siblings_go"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:165:5  restrict_siblings.count (step)
+\* specs/landlock-tsync.cred:175:5  restrict_siblings.count (step)
 \*   atomic {
 restrict_siblings_count(self) ==
     /\ pc[self] = "restrict_siblings_count"
@@ -678,22 +678,24 @@ restrict_siblings_count(self) ==
                 /\ restrict_siblings_cap' = [restrict_siblings_cap EXCEPT ![self] = IF restrict_siblings_size[self] + Cardinality({t_2 \in GROUP : pc[t_2] \notin {"Unborn", "Exited"} /\ t_2 # self /\ ~pf_exiting[t_2] /\ t_2 \notin restrict_siblings_works[self]}) > restrict_siblings_cap[self] THEN restrict_siblings_size[self] + Cardinality({t_2 \in GROUP : pc[t_2] \notin {"Unborn", "Exited"} /\ t_2 # self /\ ~pf_exiting[t_2] /\ t_2 \notin restrict_siblings_works[self]}) ELSE restrict_siblings_cap[self]]
                 /\ restrict_siblings_empty' = [restrict_siblings_empty EXCEPT ![self] = Cardinality({t \in GROUP : pc[t] \notin {"Unborn", "Exited"} /\ t # self /\ ~pf_exiting[t] /\ t \notin restrict_siblings_works[self]}) = 0]
                 /\ restrict_siblings_found' = [restrict_siblings_found EXCEPT ![self] = FALSE]
+                /\ restrict_siblings_full' = [restrict_siblings_full EXCEPT ![self] = FALSE]
                 /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_scheduled"]
-                /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_nulls, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
+                /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_nulls, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
              \/ /\ FAULTS
                 /\ restrict_siblings_preparation_error' = [restrict_siblings_preparation_error EXCEPT ![self] = "ENOMEM"]
                 /\ restrict_siblings_num_preparing' = [restrict_siblings_num_preparing EXCEPT ![self] = 1]
                 /\ restrict_siblings_all_prepared' = [restrict_siblings_all_prepared EXCEPT ![self] = COMPLETION_INIT]
                 /\ restrict_siblings_empty' = [restrict_siblings_empty EXCEPT ![self] = Cardinality({t \in GROUP : pc[t] \notin {"Unborn", "Exited"} /\ t # self /\ ~pf_exiting[t] /\ t \notin restrict_siblings_works[self]}) = 0]
                 /\ restrict_siblings_found' = [restrict_siblings_found EXCEPT ![self] = FALSE]
+                /\ restrict_siblings_full' = [restrict_siblings_full EXCEPT ![self] = FALSE]
                 /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_scheduled"]
-                /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
+                /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
        \/ /\ ~(Cardinality({t_2 \in GROUP : pc[t_2] \notin {"Unborn", "Exited"} /\ t_2 # self /\ ~pf_exiting[t_2] /\ t_2 \notin restrict_siblings_works[self]}) > 0)
           /\ restrict_siblings_empty' = [restrict_siblings_empty EXCEPT ![self] = Cardinality({t \in GROUP : pc[t] \notin {"Unborn", "Exited"} /\ t # self /\ ~pf_exiting[t] /\ t \notin restrict_siblings_works[self]}) = 0]
           /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_scheduled"]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:176:5  restrict_siblings.scheduled (control)
+\* specs/landlock-tsync.cred:187:5  restrict_siblings.scheduled (control)
 \*   if !empty && preparation_error == OK {
 restrict_siblings_scheduled(self) ==
     /\ pc[self] = "restrict_siblings_scheduled"
@@ -701,7 +703,7 @@ restrict_siblings_scheduled(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~restrict_siblings_empty[self] /\ restrict_siblings_preparation_error[self] = "OK" THEN "restrict_siblings_schedule" ELSE "restrict_siblings_discover"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:180:7  restrict_siblings.schedule (control)
+\* specs/landlock-tsync.cred:191:7  restrict_siblings.schedule (control)
 \*   for t in live { u in GROUP | eligible(u, self, works) && !full } {
 restrict_siblings_schedule(self) ==
     /\ pc[self] = "restrict_siblings_schedule"
@@ -714,7 +716,7 @@ restrict_siblings_schedule(self) ==
                                                                                                                                                                                 /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_queue"]
                                                                                                                                                                                 /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:180:7  restrict_siblings.schedule (control)
+\* specs/landlock-tsync.cred:191:7  restrict_siblings.schedule (control)
 \*   for t in live { u in GROUP | eligible(u, self, works) && !full } {
 restrict_siblings_schedule_next(self) ==
     /\ pc[self] = "restrict_siblings_schedule_next"
@@ -729,7 +731,7 @@ restrict_siblings_schedule_next(self) ==
                                                                                                                                                                                                                         /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_queue"]
                                                                                                                                                                                                                         /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:181:9  restrict_siblings.queue (step)
+\* specs/landlock-tsync.cred:192:9  restrict_siblings.queue (step)
 \*   atomic {
 restrict_siblings_queue(self) ==
     /\ pc[self] = "restrict_siblings_queue"
@@ -748,7 +750,7 @@ restrict_siblings_queue(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_schedule_next"]
     /\ UNCHANGED << clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_cap, restrict_siblings_empty, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:198:7  restrict_siblings.dec_prep (step)
+\* specs/landlock-tsync.cred:209:7  restrict_siblings.dec_prep (step)
 \*   atomic_dec_return(num_preparing, r)
 restrict_siblings_dec_prep(self) ==
     /\ pc[self] = "restrict_siblings_dec_prep"
@@ -758,7 +760,7 @@ restrict_siblings_dec_prep(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_must_wait"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:199:7  restrict_siblings.must_wait (control)
+\* specs/landlock-tsync.cred:210:7  restrict_siblings.must_wait (control)
 \*   if r > 0 {
 restrict_siblings_must_wait(self) ==
     /\ pc[self] = "restrict_siblings_must_wait"
@@ -766,7 +768,7 @@ restrict_siblings_must_wait(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_r[self] > 0 THEN "restrict_siblings_wait_prepared" ELSE "restrict_siblings_discover"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:514:50  restrict_siblings.wait_prepared (step)
+\* specs/landlock-tsync.cred:524:50  restrict_siblings.wait_prepared (step)
 \*   wait_for_completion(all_prepared)
 restrict_siblings_wait_prepared(self) ==
     /\ pc[self] = "restrict_siblings_wait_prepared"
@@ -776,7 +778,7 @@ restrict_siblings_wait_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_intr"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:201:9  restrict_siblings.intr (control)
+\* specs/landlock-tsync.cred:212:9  restrict_siblings.intr (control)
 \*   if werr != OK {
 restrict_siblings_intr(self) ==
     /\ pc[self] = "restrict_siblings_intr"
@@ -784,7 +786,7 @@ restrict_siblings_intr(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_werr[self] # "OK" THEN "restrict_siblings_interrupted" ELSE "restrict_siblings_discover"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:202:11  restrict_siblings.interrupted (step)
+\* specs/landlock-tsync.cred:213:11  restrict_siblings.interrupted (step)
 \*   preparation_error := ERESTARTNOINTR
 restrict_siblings_interrupted(self) ==
     /\ pc[self] = "restrict_siblings_interrupted"
@@ -793,7 +795,7 @@ restrict_siblings_interrupted(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_ll_slots"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:205:11  restrict_siblings.ll_slots (step)
+\* specs/landlock-tsync.cred:216:11  restrict_siblings.ll_slots (step)
 \*   assert nulls == 0, "task_work_cancel() on a slot whose task is NULL"
 restrict_siblings_ll_slots(self) ==
     /\ pc[self] = "restrict_siblings_ll_slots"
@@ -802,7 +804,7 @@ restrict_siblings_ll_slots(self) ==
     /\ failure' = (IF restrict_siblings_nulls[self] = 0 THEN failure ELSE "Assert_restrict_siblings_ll_slots")
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live >>
 
-\* specs/landlock-tsync.cred:206:11  restrict_siblings.cancel (control)
+\* specs/landlock-tsync.cred:217:11  restrict_siblings.cancel (control)
 \*   for t in snapshot works {
 restrict_siblings_cancel(self) ==
     /\ pc[self] = "restrict_siblings_cancel"
@@ -815,7 +817,7 @@ restrict_siblings_cancel(self) ==
                                                    /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_one"]
                                                    /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_schedule_seen, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:206:11  restrict_siblings.cancel (control)
+\* specs/landlock-tsync.cred:217:11  restrict_siblings.cancel (control)
 \*   for t in snapshot works {
 restrict_siblings_cancel_next(self) ==
     /\ pc[self] = "restrict_siblings_cancel_next"
@@ -829,7 +831,7 @@ restrict_siblings_cancel_next(self) ==
                                                          /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_one"]
                                                          /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_schedule_seen, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:208:13  restrict_siblings.cancel_one (step)
+\* specs/landlock-tsync.cred:219:13  restrict_siblings.cancel_one (step)
 \*   atomic {
 restrict_siblings_cancel_one(self) ==
     /\ pc[self] = "restrict_siblings_cancel_one"
@@ -843,7 +845,7 @@ restrict_siblings_cancel_one(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_next"]
     /\ UNCHANGED << clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:222:11  restrict_siblings.recover (step)
+\* specs/landlock-tsync.cred:233:11  restrict_siblings.recover (step)
 \*   wait_for_completion(all_prepared)
 restrict_siblings_recover(self) ==
     /\ pc[self] = "restrict_siblings_recover"
@@ -853,7 +855,7 @@ restrict_siblings_recover(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_discover"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:228:3  restrict_siblings.go (step)
+\* specs/landlock-tsync.cred:239:3  restrict_siblings.go (step)
 \*   complete_all(ready_to_commit)
 restrict_siblings_go(self) ==
     /\ pc[self] = "restrict_siblings_go"
@@ -862,7 +864,7 @@ restrict_siblings_go(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_fin_dec"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:516:44  restrict_siblings.fin_dec (step)
+\* specs/landlock-tsync.cred:526:44  restrict_siblings.fin_dec (step)
 \*   r := size
 restrict_siblings_fin_dec(self) ==
     /\ pc[self] = "restrict_siblings_fin_dec"
@@ -871,7 +873,7 @@ restrict_siblings_fin_dec(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_fin_test"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:230:3  restrict_siblings.fin_test (control)
+\* specs/landlock-tsync.cred:241:3  restrict_siblings.fin_test (control)
 \*   if r > 0 {
 restrict_siblings_fin_test(self) ==
     /\ pc[self] = "restrict_siblings_fin_test"
@@ -879,7 +881,7 @@ restrict_siblings_fin_test(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_r[self] > 0 THEN "restrict_siblings_fin_wait" ELSE "restrict_siblings_unlock"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:231:5  restrict_siblings.fin_wait (step)
+\* specs/landlock-tsync.cred:242:5  restrict_siblings.fin_wait (step)
 \*   wait_for_completion(all_finished)
 restrict_siblings_fin_wait(self) ==
     /\ pc[self] = "restrict_siblings_fin_wait"
@@ -889,7 +891,7 @@ restrict_siblings_fin_wait(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_unlock"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:233:3  restrict_siblings.unlock (step)
+\* specs/landlock-tsync.cred:244:3  restrict_siblings.unlock (step)
 \*   in_tsync := false
 restrict_siblings_unlock(self) ==
     /\ pc[self] = "restrict_siblings_unlock"
@@ -898,7 +900,7 @@ restrict_siblings_unlock(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_ret"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:234:3  restrict_siblings.ret (return)
+\* specs/landlock-tsync.cred:245:3  restrict_siblings.ret (return)
 \*   return preparation_error
 restrict_siblings_ret(self) ==
     /\ pc[self] = "restrict_siblings_ret"
@@ -943,7 +945,7 @@ restrict_siblings_ret(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = FALSE]
     /\ UNCHANGED << clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:249:3  restrict_one.prepare (step)
+\* specs/landlock-tsync.cred:260:3  restrict_one.prepare (step)
 \*   atomic {
 restrict_one_prepare(self) ==
     /\ pc[self] = "restrict_one_prepare"
@@ -1031,7 +1033,7 @@ restrict_one_prepare(self) ==
                                         /\ pc' = [pc EXCEPT ![self] = "restrict_one_signal_prepared"]
                                         /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:262:3  restrict_one.signal_prepared (control)
+\* specs/landlock-tsync.cred:273:3  restrict_one.signal_prepared (control)
 \*   if r == 0 {
 restrict_one_signal_prepared(self) ==
     /\ pc[self] = "restrict_one_signal_prepared"
@@ -1040,7 +1042,7 @@ restrict_one_signal_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_one_r[self] = 0 THEN "restrict_one_complete_prepared" ELSE "restrict_one_prepared"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:263:5  restrict_one.complete_prepared (step)
+\* specs/landlock-tsync.cred:274:5  restrict_one.complete_prepared (step)
 \*   complete_all(ctx->all_prepared)
 restrict_one_complete_prepared(self) ==
     /\ pc[self] = "restrict_one_complete_prepared"
@@ -1057,7 +1059,7 @@ restrict_one_complete_prepared(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_one_prepared"]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:265:3  restrict_one.prepared (control)
+\* specs/landlock-tsync.cred:276:3  restrict_one.prepared (control)
 \*   if perr == OK {
 restrict_one_prepared(self) ==
     /\ pc[self] = "restrict_one_prepared"
@@ -1066,7 +1068,7 @@ restrict_one_prepared(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_one_perr[self] = "OK" THEN "restrict_one_wait_commit" ELSE "restrict_one_dec_unfinished"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:266:5  restrict_one.wait_commit (step)
+\* specs/landlock-tsync.cred:277:5  restrict_one.wait_commit (step)
 \*   wait_for_completion(ctx->ready_to_commit)
 restrict_one_wait_commit(self) ==
     /\ pc[self] = "restrict_one_wait_commit"
@@ -1089,7 +1091,7 @@ restrict_one_wait_commit(self) ==
                 /\ pc' = [pc EXCEPT ![self] = "restrict_one_finish"]
                 /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:271:5  restrict_one.finish (step)
+\* specs/landlock-tsync.cred:282:5  restrict_one.finish (step)
 \*   atomic {
 restrict_one_finish(self) ==
     /\ pc[self] = "restrict_one_finish"
@@ -1106,7 +1108,7 @@ restrict_one_finish(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_one_dec_unfinished"]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred_gen, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:279:3  restrict_one.dec_unfinished (step)
+\* specs/landlock-tsync.cred:290:3  restrict_one.dec_unfinished (step)
 \*   atomic_dec_return(ctx->num_unfinished, r)
 restrict_one_dec_unfinished(self) ==
     /\ pc[self] = "restrict_one_dec_unfinished"
@@ -1129,7 +1131,7 @@ restrict_one_dec_unfinished(self) ==
                 /\ pc' = [pc EXCEPT ![self] = "restrict_one_signal_finished"]
                 /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:280:3  restrict_one.signal_finished (control)
+\* specs/landlock-tsync.cred:291:3  restrict_one.signal_finished (control)
 \*   if r == 0 {
 restrict_one_signal_finished(self) ==
     /\ pc[self] = "restrict_one_signal_finished"
@@ -1138,7 +1140,7 @@ restrict_one_signal_finished(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_one_r[self] = 0 THEN "restrict_one_complete_finished" ELSE "restrict_one_return"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:281:5  restrict_one.complete_finished (step)
+\* specs/landlock-tsync.cred:292:5  restrict_one.complete_finished (step)
 \*   complete_all(ctx->all_finished)
 restrict_one_complete_finished(self) ==
     /\ pc[self] = "restrict_one_complete_finished"
@@ -1155,7 +1157,7 @@ restrict_one_complete_finished(self) ==
           /\ pc' = [pc EXCEPT ![self] = "restrict_one_return"]
           /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:240:11  restrict_one.restrict_one_return (return)
+\* specs/landlock-tsync.cred:251:11  restrict_one.restrict_one_return (return)
 \*   end of procedure restrict_one
 restrict_one_return(self) ==
     /\ pc[self] = "restrict_one_return"
@@ -1251,7 +1253,7 @@ Caller_thread(self) ==
 Sibling_thread(self) ==
     \/ Sibling_diverge(self)
     \/ Sibling_life(self)
-    \/ Sibling_404(self)
+    \/ Sibling_415(self)
     \/ Sibling_stay(self)
     \/ Sibling_claim(self)
     \/ Sibling_may_clone(self)
@@ -1308,7 +1310,7 @@ Next ==
     \/ \E self \in Caller : Caller_caller_user(self)
     \/ \E self \in Sibling : Sibling_diverge(self)
     \/ \E self \in Sibling : Sibling_life(self)
-    \/ \E self \in Sibling : Sibling_404(self)
+    \/ \E self \in Sibling : Sibling_415(self)
     \/ \E self \in Sibling : Sibling_stay(self)
     \/ \E self \in Sibling : Sibling_claim(self)
     \/ \E self \in Sibling : Sibling_may_clone(self)
@@ -1389,66 +1391,66 @@ Spec ==
     /\ \A self \in Tracer : WF_vars(Tracer_thread(self))
     /\ \A self \in Signaller : WF_vars(Signaller_thread(self))
 
-\* specs/landlock-tsync.cred:475:1  invariant ll_atomic
+\* specs/landlock-tsync.cred:485:1  invariant ll_atomic
 ll_atomic ==
     \A c \in Caller : \A t \in GROUP : \/ failed_dom[c] = None
                                        \/ cred[t].dom.id # failed_dom[c]
 
-\* specs/landlock-tsync.cred:477:1  invariant ll_errno
+\* specs/landlock-tsync.cred:487:1  invariant ll_errno
 ll_errno ==
     \A c \in Caller : /\ user_errno[c] # "ERESTARTNOINTR"
                       /\ user_errno[c] # "ERESTARTSYS"
 
-\* specs/landlock-tsync.cred:480:1  invariant ll_no_esrch
+\* specs/landlock-tsync.cred:490:1  invariant ll_no_esrch
 ll_no_esrch == \A c \in Caller : user_errno[c] # "ESRCH"
 
-\* specs/landlock-tsync.cred:482:1  invariant ll_serial
+\* specs/landlock-tsync.cred:492:1  invariant ll_serial
 ll_serial ==
     \/ ~serialised
     \/ \A a \in Caller : \A b \in Caller : \/ a = b
                                            \/ ~(in_tsync[a] /\ in_tsync[b])
 
-\* specs/landlock-tsync.cred:487:1  invariant ll_cover
+\* specs/landlock-tsync.cred:497:1  invariant ll_cover
 ll_cover ==
     \A c \in Caller : \/ ~(pc[c] = "landlock_restrict_self_ret" /\ failed_dom[c] = None)
                       \/ \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                                           \/ pf_exiting[t]
                                           \/ cred[t].dom.id = cred[c].dom.id
 
-\* specs/landlock-tsync.cred:491:1  invariant ll_nnp
+\* specs/landlock-tsync.cred:501:1  invariant ll_nnp
 ll_nnp ==
     \A c \in Caller : \/ ~(pc[c] = "landlock_restrict_self_ret" /\ failed_dom[c] = None /\ nnp[c])
                       \/ \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                                           \/ pf_exiting[t]
                                           \/ nnp[t]
 
-\* specs/landlock-tsync.cred:205:11  the assertions of step ll_slots
+\* specs/landlock-tsync.cred:216:11  the assertions of step ll_slots
 Assert_restrict_siblings_ll_slots == failure # "Assert_restrict_siblings_ll_slots"
 
 \* built-in check frame_use_after_return
 frame_use_after_return == failure # "frame_use_after_return"
 
 \* built-in check out_of_range
-\*   conjunct  1: clones_left                        specs/landlock-tsync.cred:66:1
-\*   conjunct  2: exits_left                         specs/landlock-tsync.cred:68:1
-\*   conjunct  3: failed_dom                         specs/landlock-tsync.cred:73:1
+\*   conjunct  1: clones_left                        specs/landlock-tsync.cred:70:1
+\*   conjunct  2: exits_left                         specs/landlock-tsync.cred:72:1
+\*   conjunct  3: failed_dom                         specs/landlock-tsync.cred:77:1
 \*   conjunct  4: cred                               <prelude>/kernel.cred:408:1
 \*   conjunct  5: cred_gen                           <prelude>/kernel.cred:410:1
-\*   conjunct  6: Caller.restarts                    specs/landlock-tsync.cred:362:3
-\*   conjunct  7: landlock_restrict_self.new_cred    specs/landlock-tsync.cred:331:3
-\*   conjunct  8: restrict_siblings.old_cred         specs/landlock-tsync.cred:128:29
-\*   conjunct  9: restrict_siblings.new_cred         specs/landlock-tsync.cred:128:45
-\*   conjunct 10: restrict_siblings.num_preparing    specs/landlock-tsync.cred:130:3
-\*   conjunct 11: restrict_siblings.num_unfinished   specs/landlock-tsync.cred:131:3
-\*   conjunct 12: restrict_siblings.all_prepared     specs/landlock-tsync.cred:132:3
-\*   conjunct 13: restrict_siblings.ready_to_commit  specs/landlock-tsync.cred:133:3
-\*   conjunct 14: restrict_siblings.all_finished     specs/landlock-tsync.cred:134:3
-\*   conjunct 15: restrict_siblings.size             specs/landlock-tsync.cred:137:3
-\*   conjunct 16: restrict_siblings.cap              specs/landlock-tsync.cred:138:3
-\*   conjunct 17: restrict_siblings.nulls            specs/landlock-tsync.cred:140:3
-\*   conjunct 18: restrict_siblings.r                specs/landlock-tsync.cred:152:3
-\*   conjunct 19: restrict_one.mine                  specs/landlock-tsync.cred:241:3
-\*   conjunct 20: restrict_one.r                     specs/landlock-tsync.cred:243:3
+\*   conjunct  6: Caller.restarts                    specs/landlock-tsync.cred:373:3
+\*   conjunct  7: landlock_restrict_self.new_cred    specs/landlock-tsync.cred:342:3
+\*   conjunct  8: restrict_siblings.old_cred         specs/landlock-tsync.cred:132:29
+\*   conjunct  9: restrict_siblings.new_cred         specs/landlock-tsync.cred:132:45
+\*   conjunct 10: restrict_siblings.num_preparing    specs/landlock-tsync.cred:134:3
+\*   conjunct 11: restrict_siblings.num_unfinished   specs/landlock-tsync.cred:135:3
+\*   conjunct 12: restrict_siblings.all_prepared     specs/landlock-tsync.cred:136:3
+\*   conjunct 13: restrict_siblings.ready_to_commit  specs/landlock-tsync.cred:137:3
+\*   conjunct 14: restrict_siblings.all_finished     specs/landlock-tsync.cred:138:3
+\*   conjunct 15: restrict_siblings.size             specs/landlock-tsync.cred:141:3
+\*   conjunct 16: restrict_siblings.cap              specs/landlock-tsync.cred:142:3
+\*   conjunct 17: restrict_siblings.nulls            specs/landlock-tsync.cred:144:3
+\*   conjunct 18: restrict_siblings.r                specs/landlock-tsync.cred:156:3
+\*   conjunct 19: restrict_one.mine                  specs/landlock-tsync.cred:252:3
+\*   conjunct 20: restrict_one.r                     specs/landlock-tsync.cred:254:3
 out_of_range ==
     /\ clones_left \in 0..SPARE
     /\ exits_left \in 0..EXITS
@@ -1487,6 +1489,6 @@ out_of_range ==
                                            /\ \A k \in DOMAIN restrict_one_mine[t].dom.layers : restrict_one_mine[t].dom.layers[k] \in 0..MAX_RULESET
     /\ \A t \in DOMAIN restrict_one_r : restrict_one_r[t] \in 0 .. NT + 1
 
-\* specs/landlock-tsync.cred:484:1  property ll_term
+\* specs/landlock-tsync.cred:494:1  property ll_term
 ll_term == <>(\A c \in Caller : finished[c])
 ====
