@@ -89,7 +89,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     const text = formatTrace(l1, 'text');
     expect(text.trimEnd().split('\n').slice(-4)).toEqual(picture);
     expect(text).toContain(
-      ' 13  caller1  specs/landlock-tsync.cred:181:9  restrict_siblings.queue\n',
+      ' 13  caller1  specs/landlock-tsync.cred:192:9  restrict_siblings.queue\n',
     );
     expect(text).toContain(
       'task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
@@ -136,7 +136,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
       '  caller2-->>caller1: waits on all_prepared, held or owed by caller1',
       '  Note over shared,caller2: cycle: caller1 -#gt; caller2 -#gt; caller1',
     ]);
-    expect(lines).toContain('  caller1->>caller2: 13. restrict_siblings.queue (line 181): atomic');
+    expect(lines).toContain('  caller1->>caller2: 13. restrict_siblings.queue (line 192): atomic');
   });
 });
 
@@ -220,11 +220,11 @@ describe('what reads badly in the recorded traces stays fixed', () => {
     const text = formatTrace(l3, 'text');
     expect(text).toContain('verdict   violated frame_use_after_return');
     expect(text).toContain(
-      ' 48  caller1  specs/landlock-tsync.cred:234:3  restrict_siblings.ret\n       return preparation_error\n',
+      ' 48  caller1  specs/landlock-tsync.cred:245:3  restrict_siblings.ret\n       return preparation_error\n',
     );
     expect(text).toContain('caller1.restrict_siblings.works: {sibling1, sibling2} -> {}');
     expect(text.trimEnd().split('\n').slice(-3)).toEqual([
-      ' 49  sibling2  specs/landlock-tsync.cred:266:5  restrict_one.wait_commit',
+      ' 49  sibling2  specs/landlock-tsync.cred:277:5  restrict_one.wait_commit',
       '       wait_for_completion(ctx->ready_to_commit)',
       '       (no change)',
     ]);

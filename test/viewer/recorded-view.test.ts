@@ -21,13 +21,13 @@ describe('the L-1 deadlock', () => {
     expect(screen[1]).toBe('DEADLOCK  step 16 of 32');
     expect(screen).toContainEqual(
       expect.stringMatching(
-        /^── specs\/landlock-tsync\.cred:199:7 {2}restrict_siblings\.must_wait ─+$/,
+        /^── specs\/landlock-tsync\.cred:210:7 {2}restrict_siblings\.must_wait ─+$/,
       ),
     );
-    expect(screen).toContainEqual(expect.stringMatching(/^▶199 │ {7}must_wait: if r > 0 \{$/));
+    expect(screen).toContainEqual(expect.stringMatching(/^▶210 │ {7}must_wait: if r > 0 \{$/));
     const first = texts(renderView(l1, at(1), SIZE));
     expect(first).toContainEqual(
-      expect.stringMatching(/^▶365 │ {3}prctl_nnp: task_set_no_new_privs\(self\)$/),
+      expect.stringMatching(/^▶376 │ {3}prctl_nnp: task_set_no_new_privs\(self\)$/),
     );
   });
   test('with a hundred variables the change stays on screen: groups fold, unchanged variables hide', () => {
@@ -100,7 +100,7 @@ describe('L-3 and S-1', () => {
     expect(ret).toContain('* preparation_error: ENOMEM -> OK');
     const last = texts(renderView(l3, at(49), SIZE));
     expect(last).toContainEqual(
-      expect.stringMatching(/^▶266 │ +wait_commit: wait_for_completion\(ctx->ready_to_commit\)$/),
+      expect.stringMatching(/^▶277 │ +wait_commit: wait_for_completion\(ctx->ready_to_commit\)$/),
     );
   });
   test('S-1: a step of the variant shows its override in the source pane', () => {
