@@ -138,6 +138,11 @@ function fits(k: ParamKind, value: ParamValue, ev: Eval, known: ParamSet): boole
   }
 }
 
+/** An error about the param named `name`, at `span`. */
+function paramError(code: 'CS5006' | 'CS5010', span: Span, name: string): Diagnostic {
+  return { code, severity: 'error', span, args: { name } };
+}
+
 /** The values being collected, with the diagnostics found so far. */
 interface Collected {
   readonly values: Record<string, ParamValue>;
@@ -157,12 +162,7 @@ function collect(
     const e = decls.paramDefaults.get(p.name.name) ?? p.default;
     const v = ev(e, c.values);
     if (v === undefined) {
-      c.diagnostics.push({
-        code: 'CS5010',
-        severity: 'error',
-        span: e.span,
-        args: { name: p.name.name },
-      });
+      c.diagnostics.push(paramError('CS5010', e.span, p.name.name));
       continue;
     }
     c.values[p.name.name] = v;
@@ -170,22 +170,12 @@ function collect(
   }
   for (const r of requests) {
     if (!decls.params.some((p) => p.name.name === r.name)) {
-      c.diagnostics.push({
-        code: 'CS5006',
-        severity: 'error',
-        span: r.span,
-        args: { name: r.name },
-      });
+      c.diagnostics.push(paramError('CS5006', r.span, r.name));
       continue;
     }
     const v = typeof r.value === 'string' ? parseParamText(r.value) : ev(r.value, c.values);
     if (v === undefined) {
-      c.diagnostics.push({
-        code: 'CS5010',
-        severity: 'error',
-        span: r.span,
-        args: { name: r.name },
-      });
+      c.diagnostics.push(paramError('CS5010', r.span, r.name));
       continue;
     }
     c.values[r.name] = v;
