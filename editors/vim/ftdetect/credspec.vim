@@ -1,0 +1,2 @@
+" credspec specs: *.cred
+autocmd BufRead,BufNewFile *.cred setfiletype credspec
