@@ -61,6 +61,8 @@ export interface CheckArgs {
   readonly trace?: TraceChoice | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
+  /** `--watch`: check again when a spec or an import changes (watch.ts). */
+  readonly watch?: boolean | undefined;
 }
 
 /** The engine options that simulation and distributed mode add, from the command line. */

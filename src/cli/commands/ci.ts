@@ -86,6 +86,10 @@ export interface CiArgs {
    * this is false (`--no-vacuity-gate`): then it is a warning.
    */
   readonly vacuityGate?: boolean | undefined;
+  /** `--watch`: check again when a spec or an import changes (watch.ts). */
+  readonly watch?: boolean | undefined;
+  /** These spec files of the folder only (watch mode's re-runs); absent: every one. */
+  readonly specFiles?: readonly string[] | undefined;
 }
 
 const MARK = {
@@ -166,7 +170,10 @@ function reportRequests(args: CiArgs): ReportRequest[] {
 
 /** Runs `credspec ci`; resolves with the exit code. */
 export async function runCi(args: CiArgs, io: Io): Promise<number> {
-  const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
+  const inputs =
+    args.specFiles !== undefined
+      ? { files: [...args.specFiles], ok: true }
+      : expandInputs([args.dir ?? 'specs'], io, 'ci');
   if (inputs.files.length === 0) return EXIT.badInput;
   // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
   const requested = reportRequests(args);

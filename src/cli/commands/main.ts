@@ -30,6 +30,7 @@ import {
 import { packageVersion } from '../package-root.js';
 import { escapeControlsInLines } from '../../trace/safe-text.js';
 import { installSignalLayer, type SignalLayer } from '../signals.js';
+import { watchCheck, watchCi } from '../watch-commands.js';
 
 const BAD_USAGE = 2;
 const TOOL_FAILED = 3;
@@ -157,8 +158,9 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
       'with --distributed: print the command that adds a worker from another machine',
     )
     .addOption(importPathOption())
+    .option('--watch', 'check again whenever a spec or one of its imports changes (Ctrl-C stops)')
     .action((files: string[], opts: Omit<CheckArgs, 'inputs'>) =>
-      setRun(() => runCheck({ inputs: files, ...opts }, io), true),
+      setRun(() => (opts.watch ? watchCheck : runCheck)({ inputs: files, ...opts }, io), true),
     );
 }
 
@@ -215,8 +217,9 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
       'warn instead of failing when a step, fault point, else branch or cover is reached by no exhaustive check of its spec',
     )
     .addOption(importPathOption())
+    .option('--watch', 'check again whenever a spec or one of its imports changes (Ctrl-C stops)')
     .action((dir: string, opts: Omit<CiArgs, 'dir'>) =>
-      setRun(() => runCi({ dir, ...opts }, io), true),
+      setRun(() => (opts.watch ? watchCi : runCi)({ dir, ...opts }, io), true),
     );
 }
 

@@ -1,0 +1,139 @@
+// `credspec check --watch` and `ci --watch` as a user runs them: the built CLI in a child process
+// on specs in a temp folder. A change to an imported file checks its spec again (and only the
+// specs that read it); Ctrl-C (SIGINT) ends the watch as it ends any run, with 130.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scratchDirs } from '../support/scratch-dirs.js';
+import { inTerminal } from './terminal.js';
+
+const CLI = fileURLToPath(new URL('../../bin/credspec.js', import.meta.url));
+const scratch = scratchDirs();
+
+interface Watched {
+  readonly child: ChildProcess;
+  out(): string;
+  err(): string;
+  /** Resolves when standard output or error has matched `pattern` `times` times. */
+  until(stream: 'out' | 'err', pattern: RegExp, times?: number): Promise<void>;
+  exit: Promise<number | null>;
+}
+
+function watchCli(cwd: string, args: readonly string[]): Watched {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const text = { out: '', err: '' };
+  const waiters: (() => void)[] = [];
+  const onData = (stream: 'out' | 'err') => (chunk: Buffer) => {
+    text[stream] += chunk.toString();
+    for (const w of waiters.splice(0)) w();
+  };
+  child.stdout?.on('data', onData('out'));
+  child.stderr?.on('data', onData('err'));
+  const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const count = (stream: 'out' | 'err', pattern: RegExp) =>
+    text[stream].match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+  return {
+    child,
+    out: () => text.out,
+    err: () => text.err,
+    exit,
+    until: async (stream, pattern, times = 1) => {
+      while (count(stream, pattern) < times) {
+        const exited = await Promise.race([
+          new Promise<boolean>((r) => waiters.push(() => r(false))),
+          exit.then(() => true),
+        ]);
+        if (exited && count(stream, pattern) < times)
+          throw new Error(`exited before ${pattern}:\n${text.out}\n${text.err}`);
+      }
+    },
+  };
+}
+
+function specFolder(): string {
+  const dir = scratch('credspec-watch-');
+  writeFileSync(join(dir, 'lib.cred'), 'spec lib\nconst LIMIT = 1\n');
+  writeFileSync(
+    join(dir, 'w.cred'),
+    'spec w\nimport "lib.cred"\nshared var x: 0..3 = 0\nprocess P[1] {\n  inc: x := LIMIT\n}\ninvariant small: x <= 2\n',
+  );
+  writeFileSync(
+    join(dir, 'other.cred'),
+    'spec other\nshared var y: bool = false\nprocess Q[1] {\n  set: y := true\n}\ninvariant fine: y or not y\n',
+  );
+  return dir;
+}
+
+describe('--watch', () => {
+  test('check --watch checks again when an import changes, and Ctrl-C exits with 130', async () => {
+    const dir = specFolder();
+    const run = watchCli(dir, ['check', '--watch', 'w.cred', 'other.cred']);
+    try {
+      await run.until('err', /watching \d+ spec files/);
+      expect(run.out()).toMatch(/^w\.cred base: holds/m);
+      expect(run.out()).toMatch(/^other\.cred base: holds/m);
+      const firstRun = run.out().length;
+      writeFileSync(join(dir, 'lib.cred'), 'spec lib\nconst LIMIT = 3\n');
+      await run.until('err', /watching \d+ spec files/, 2);
+      const second = run.out().slice(firstRun);
+      expect(second).toMatch(/^w\.cred base: violates small /m);
+      // other.cred does not import lib.cred: it is not checked again.
+      expect(second).not.toContain('other.cred');
+      expect(run.err()).toContain('lib.cred changed: checking w.cred again');
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(130);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  test('ci --watch checks a spec again when it changes, and only that spec', async () => {
+    const dir = scratch('credspec-watch-ci-');
+    const spec = (name: string, invariant: string) =>
+      `spec ${name}\nshared var y: bool = false\nprocess Q[1] {\n  set: y := true\n}\ninvariant fine: ${invariant}\nexpect base: holds\n`;
+    writeFileSync(join(dir, 'a.cred'), spec('a', 'y or not y'));
+    writeFileSync(join(dir, 'b.cred'), spec('b', 'y or not y'));
+    const run = watchCli(dir, ['ci', '--watch', '.']);
+    try {
+      await run.until('err', /watching \d+ spec files/);
+      expect(run.out()).toMatch(/^2 checks: 2 as expected/m);
+      const firstRun = run.out().length;
+      writeFileSync(join(dir, 'b.cred'), spec('b', 'not y'));
+      await run.until('err', /watching \d+ spec files/, 2);
+      const second = run.out().slice(firstRun);
+      expect(second).toMatch(/^FAIL +b\.cred/m);
+      expect(second).not.toContain('a.cred');
+      expect(second).toMatch(/^1 checks: 0 as expected, 1 not as expected/m);
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(130);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  test('on a terminal the new report replaces the last one once it is complete', async () => {
+    const dir = specFolder();
+    // Standard error goes to a file the script polls: the change is made once the first run is
+    // shown, and Ctrl-C sent once the second is.
+    const waitFor = (n: number) =>
+      `while [ "$(grep -c watching err.txt 2>/dev/null || true)" -lt ${n} ]; do sleep 0.2; done`;
+    const script = [
+      `node ${CLI} check --watch w.cred 2>err.txt & pid=$!`,
+      waitFor(1),
+      `printf 'spec lib\\nconst LIMIT = 3\\n' > lib.cred`,
+      waitFor(2),
+      'kill -INT $pid; wait $pid',
+    ].join('; ');
+    const [drawn, code] = await inTerminal(script, dir);
+    expect(code).toBe(130);
+    const clear = '\u001b[2J\u001b[3J\u001b[H';
+    const reports = drawn.split(clear);
+    // Each report is drawn after a clear: the first (holds), then the second (violates).
+    expect(reports).toHaveLength(3);
+    expect(reports[1]).toMatch(/w\.cred base: holds/);
+    expect(reports[2]).toMatch(/w\.cred base: violates small/);
+    expect(reports[2]).not.toMatch(/holds/);
+  }, 120_000);
+});
