@@ -16,7 +16,7 @@ export default {
   ],
   ignoreExportsUsedInFile: true,
   // Programs the tests start when the machine has them, not npm packages.
-  ignoreBinaries: ['java', 'mkfifo', 'nvim', 'vim'],
+  ignoreBinaries: ['emacs', 'java', 'mkfifo', 'nvim', 'vim'],
   // The VS Code extension's client library: scripts/package-vsix.ts copies it into the .vsix,
   // where editors/vscode/extension.js requires it; nothing in the repository imports it.
   ignoreDependencies: ['vscode-languageclient'],
