@@ -191,7 +191,7 @@ export function packageVsix(out: string, root: string = packageRoot()): number {
   const mtime = new Date('2020-01-01T00:00:00Z');
   const zip = zipSync(
     Object.fromEntries([...entries].map(([path, data]) => [path, [data, { mtime }]])),
-    { level: 9 },
+    { level: 6 },
   );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
@@ -205,7 +205,7 @@ function main(): void {
   ).version;
   const out = process.argv[2] ?? join(root, 'dist', `credspec-${version}.vsix`);
   const count = packageVsix(out, root);
-  console.log(`wrote ${relative(process.cwd(), out)} (${count} files)`);
+  console.log(`wrote ${out} (${count} files)`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

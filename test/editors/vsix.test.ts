@@ -56,10 +56,11 @@ describe('the .vsix', () => {
   let entries: Record<string, Uint8Array>;
   const text = (path: string) => new TextDecoder().decode(entries[path]);
 
+  // Zipping a few hundred files takes seconds on a loaded machine.
   beforeAll(() => {
     packageVsix(out, REPO);
     entries = unzipSync(readFileSync(out));
-  });
+  }, 120_000);
 
   test('its manifest names the extension, its engine and assets that are in the zip', () => {
     const ext = JSON.parse(readFileSync(join(REPO, 'editors/vscode/package.json'), 'utf8')) as {
