@@ -1,7 +1,8 @@
 // The locks a thread surely holds at each step of a process or procedure body: a forward "must
 // be held" walk (intersection where paths join), with the lock operations of kernel-ops.ts. A
-// procedure's body starts with none, whatever its callers hold, so the result never claims a
-// lock that is not held. Locks are named by the call's first argument as written.
+// body starts with the locks given (for a procedure, those every one of its calls holds: see
+// check-granularity.ts), so the result never claims a lock that is not held. Locks are named by
+// the call's first argument as written.
 
 import type { Block, Stmt } from '../syntax/ast.js';
 import { KERNEL_OPS } from './kernel-ops.js';
@@ -11,9 +12,9 @@ import { onStmt, type StmtCases } from '../syntax/visit.js';
 type Held = ReadonlySet<string>;
 
 /** Every step of `body` (not the statements inside an `atomic` block) with the locks held when it runs, in source order. */
-export function heldLocksBySteps(body: Block): ReadonlyMap<Stmt, Held> {
+export function heldLocksBySteps(body: Block, entry: Held = new Set()): ReadonlyMap<Stmt, Held> {
   const out = new Map<Stmt, Held>();
-  walk(body.stmts, new Set(), out);
+  walk(body.stmts, entry, out);
   return out;
 }
 

@@ -1,7 +1,9 @@
 // What one step reads and writes of the state other threads can see: shared variables, thread
 // variables (a thread's own copy or another's, `x[t]`) and fields of a call's frame (`ctx->x`
 // from another thread, `x` from the call's own; fields are told apart by name only). Macro calls are followed into their bodies with the arguments in place of the
-// parameters. Locations are whole variables: `x.f` and `x[i]` count as `x`. Locals are skipped.
+// parameters. Locations are whole variables (`x.f` counts as `x`), except that the first index
+// of a shared function or array is kept as an element: `x[self]` of two threads never alias,
+// `x[1]` and `x[2]` never do. Locals are skipped.
 
 import type { Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';
@@ -16,12 +18,37 @@ import {
   unparen,
 } from '../syntax/visit.js';
 
+/**
+ * Which element of a shared function or array an access names by its first index: the running
+ * thread's own (`self`), one fixed by a literal or an enum member, or any the index may evaluate to.
+ */
+export type Element =
+  | { readonly kind: 'self' }
+  | { readonly kind: 'value'; readonly text: string }
+  | { readonly kind: 'any' };
+
 /** One access of a step. `own`: the running thread's own copy of a thread variable. */
 export interface Access {
   readonly key: string;
   readonly text: string;
   readonly write: boolean;
   readonly own: boolean;
+  /** For an indexed shared variable, the element its first index names. */
+  readonly element?: Element;
+}
+
+/** Whether two accesses, run by two different threads, may touch the same location. */
+export function mayAlias(a: Access, b: Access): boolean {
+  if (a.key !== b.key || (a.own && b.own)) return false;
+  const [x, y] = [a.element, b.element];
+  if (x === undefined || y === undefined) return true;
+  if (x.kind === 'self' && y.kind === 'self') return false;
+  return !(x.kind === 'value' && y.kind === 'value' && x.text !== y.text);
+}
+
+/** An access only the running thread's own copy or element: shared only through another's. */
+export function isPrivate(a: Access): boolean {
+  return a.own || a.element?.kind === 'self';
 }
 
 /** A macro parameter's argument, and the bindings it is read under. */
@@ -34,11 +61,15 @@ type Subst = ReadonlyMap<SymbolInfo, Arg>;
 
 const NONE: Subst = new Map();
 
-/** Collects the accesses of steps; one per checker run. */
+/** Collects the accesses of steps; one per checker run and variant. */
 export class AccessCollector {
   private readonly active = new Set<MacroDecl>();
 
-  constructor(private readonly ctx: CheckContext) {}
+  /** `overrides`: the macros a variant replaces, by name (calls resolve to the base ones otherwise). */
+  constructor(
+    private readonly ctx: CheckContext,
+    private readonly overrides: ReadonlyMap<string, MacroDecl> = new Map(),
+  ) {}
 
   /** The accesses of one step: all of an `atomic` block or fault point, only the test of an `if` or loop. */
   ofStep(s: Stmt): Access[] {
@@ -103,7 +134,8 @@ export class AccessCollector {
 
   private macroOf(callee: Ident): MacroDecl | undefined {
     const sym = this.ctx.symbols.get(callee);
-    return sym?.kind === 'macro' && sym.decl?.kind === 'MacroDecl' ? sym.decl : undefined;
+    if (sym?.kind !== 'macro' || sym.decl?.kind !== 'MacroDecl') return undefined;
+    return this.overrides.get(sym.name) ?? sym.decl;
   }
 
   /** A macro instance: its body's accesses with each parameter read as its argument. */
@@ -184,6 +216,8 @@ export class AccessCollector {
       }
       case 'IndexExpr': {
         const base = this.loc(u.base, subst);
+        if (base?.key.startsWith('shared:') === true && base.element === undefined)
+          return { ...base, element: this.element(u.index, subst) };
         // Only the first index of a thread variable picks a copy: `x[self][t]` is an element of the own one.
         const copy = unparen(u.base).kind === 'NameExpr';
         if (base === undefined || !base.own || !copy || !this.foreignThread(u.index, subst))
@@ -201,6 +235,19 @@ export class AccessCollector {
       default:
         return undefined;
     }
+  }
+
+  /** The element an index of a shared variable names (arguments read in their caller's bindings). */
+  private element(index: Expr, subst: Subst): Element {
+    const u = unparen(index);
+    const arg = this.argOf(u, subst);
+    if (arg !== undefined) return this.element(arg.expr, arg.subst);
+    if (u.kind === 'SelfExpr') return { kind: 'self' };
+    if (u.kind === 'IntLit' || u.kind === 'BoolLit') return { kind: 'value', text: printExpr(u) };
+    const sym = u.kind === 'NameExpr' ? this.ctx.symbols.get(u) : undefined;
+    // An enum member is its own value; a constant may equal a literal elsewhere, so it is `any`.
+    if (sym?.kind === 'enumMember') return { kind: 'value', text: sym.name };
+    return { kind: 'any' };
   }
 
   /** An index that names a thread other than `self` (so `x[t]` is another thread's copy). */

@@ -3,7 +3,7 @@
 // after an exhaustive run the covers never reached and steps never enabled (warnings).
 
 import { readFileSync } from 'node:fs';
-import type { SourceLocation, VariantResult } from '../result/result-file.js';
+import type { SourceLocation, UnreachedBranch, VariantResult } from '../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict } from '../result/expectation.js';
 import { formatTextTrace, traceSize } from '../trace/formats/text.js';
 import { formatValue } from '../trace/formats/value-text.js';
@@ -84,10 +84,17 @@ export function markFor(
 }
 
 /** The failing outcome of a test in words: `branch else of if A.odd never taken`. */
-export function describeBranch(test: 'if' | 'while', step: string): string {
-  return test === 'if'
-    ? `branch else of if ${step} never taken`
-    : `exit of while ${step} never taken (its test never failed)`;
+export function describeBranch(test: UnreachedBranch['test'], step: string): string {
+  switch (test) {
+    case 'if':
+      return `branch else of if ${step} never taken`;
+    case 'while':
+      return `exit of while ${step} never taken (its test never failed)`;
+    case 'for':
+      return `for ${step} never reached with nothing to iterate`;
+    case 'await':
+      return `await ${step} never had to wait (its condition held whenever a thread reached it)`;
+  }
 }
 
 /**

@@ -108,10 +108,17 @@ export interface ModelAction {
   readonly elseOutcome?: ElseOutcome;
 }
 
-/** The failing outcome of a test step: `if` (its missing `else`) or `while` (the loop's exit). */
+/**
+ * The failing outcome of a test step: `if` (its missing `else`), `while` (the loop's exit),
+ * `for` (entered with nothing to iterate: straight to its exit) or `await` (its condition false
+ * when a thread reached it: the thread had to wait).
+ */
 export interface ElseOutcome {
-  readonly test: 'if' | 'while';
-  /** The pc value the step moves its thread to when the test fails. */
+  readonly test: 'if' | 'while' | 'for' | 'await';
+  /**
+   * The pc value that shows the outcome: the one the step moves its thread to when the test
+   * fails; for `await`, the step's own (a thread there that the step cannot move waits).
+   */
   readonly pc: string;
   /** `else unreachable "reason"` after the statement. */
   readonly unreachable?: UnreachableNote;

@@ -276,7 +276,11 @@ const STEP_ACTIONS: StmtCases<ModelAction[], [StepLowering]> = {
   ExitStmt: simpleStep('exit'),
   AssignStmt: simpleStep('step'),
   AnyAssignStmt: simpleStep('step'),
-  AwaitStmt: simpleStep('step'),
+  AwaitStmt: (s, sl) =>
+    simpleStep('step')(s, sl).map((a) => ({
+      ...a,
+      elseOutcome: { test: 'await' as const, pc: sl.step.name },
+    })),
   AssertStmt: simpleStep('step'),
   SkipStmt: simpleStep('step'),
   AtomicStmt: simpleStep('step'),
@@ -396,6 +400,8 @@ function lowerFor(
       'control',
       withChecks(ctx, checks, () => entry),
       s.span,
+      // Entered with nothing to iterate: the body's first step does not show that outcome.
+      firstBranch(ctx, step) === step.next ? {} : { elseOutcome: { test: 'for', pc: step.next } },
     ),
     make(
       step,

@@ -131,11 +131,14 @@ export interface VariantResult {
   readonly partial?: PartialCheck;
 }
 
-/** The failing outcome of a test step: the missing `else` of an `if`, the exit of a `while`. */
+/**
+ * The failing outcome of a test step: the missing `else` of an `if`, the exit of a `while`, a
+ * `for` entered with nothing to iterate, an `await` whose thread had to wait.
+ */
 export interface UnreachedBranch {
   /** The test's step, `A.odd`. */
   readonly step: string;
-  readonly test: 'if' | 'while';
+  readonly test: 'if' | 'while' | 'for' | 'await';
 }
 
 /** The named properties a partial check looked at and the ones it left out, and the options that left them out. */

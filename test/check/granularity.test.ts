@@ -143,3 +143,132 @@ process Poker[1] {
     ]);
   });
 });
+
+describe("granularity (CS4103): elements, callers' locks, variants, reasons", () => {
+  // Per element: a thread's own slot `x[self]` never meets another thread's own slot.
+  const SLOTS = `spec slots
+shared var slot: map<Thread, 0..2> = [ t in Thread |-> 0 ]
+shared var busy: map<Thread, bool> = [ t in Thread |-> false ]
+process Worker[2] {
+  fill: atomic {
+    slot[self] := 1
+    busy[self] := true
+  }
+}
+`;
+
+  test("two threads' own elements `x[self]` never alias", () => {
+    expect(warnings(SLOTS)).toEqual([]);
+  });
+
+  test('reads of any elements `x[t]` may alias writes of `x[self]`', () => {
+    const text = `${SLOTS}process Reader[1] {
+  peek: for t in snapshot Worker {
+    look: assert slot[t] <= 2 || busy[t], "in range"
+  }
+}
+`;
+    expect(warnings(text)).toEqual([
+      'CS4103 test.cred:5:3 step `Worker.fill` folds several kernel operations into one, and writes `busy`, which step `Reader.look` of another thread touches with no lock both hold',
+    ]);
+  });
+
+  test('elements named by different literals never alias', () => {
+    const text = `spec fixed
+shared var cell: map<0..1, 0..2> = [ i in 0..1 |-> 0 ]
+shared var flag: bool = false
+process A[1] {
+  both: atomic {
+    cell[0] := 1
+    flag := true
+  }
+}
+process B[1] {
+  other: cell[1] := 2
+  same: cell[0] := 2
+}
+`;
+    expect(warnings(text)).toEqual([
+      'CS4103 test.cred:5:3 step `A.both` folds several kernel operations into one, and writes `cell`, which step `B.same` of another thread touches with no lock both hold',
+    ]);
+    expect(warnings(text.replace('  same: cell[0] := 2\n', ''))).toEqual([]);
+  });
+
+  // A procedure's steps hold the locks every one of its calls holds.
+  const CALLED = `spec called
+import kernel
+shared var l: Spinlock = SPINLOCK_INIT
+shared var count: 0..4 = 0
+shared var flag: bool = false
+procedure bump() {
+  queue: atomic {
+    count := count + 1
+    flag := true
+  }
+}
+process Queuer[1] {
+  take: spin_lock(l)
+  call_it: bump()
+  drop: spin_unlock(l)
+}
+process Runner[1] {
+  take: spin_lock(l)
+  run: count := count - 1
+  drop: spin_unlock(l)
+}
+`;
+
+  test("a procedure's step under the lock its only caller holds does not warn", () => {
+    expect(warnings(CALLED)).toEqual([]);
+  });
+
+  test('a procedure called once without the lock warns', () => {
+    const text = CALLED.replace(
+      'process Runner',
+      'process Other[1] {\n  bare: bump()\n}\nprocess Runner',
+    );
+    expect(warnings(text)).toEqual([
+      'CS4103 test.cred:7:3 step `bump.queue` folds several kernel operations into one, and writes `count`, which step `Runner.run` of another thread touches with no lock both hold',
+    ]);
+  });
+
+  test('only a variant that keeps the sharing warns, and the note names it', () => {
+    const base = RACY.replace(
+      'process Runner[1] {\n  run: count := count - 1\n}',
+      'process Runner[1] {\n  run: skip\n}',
+    );
+    expect(warnings(base)).toEqual([]);
+    const racy = `${base}variant racing {
+  override step Runner.run: count := count - 1
+}
+`;
+    const ds = check(racy).diagnostics.filter((d) => d.code === 'CS4103');
+    expect(ds.map(show)).toEqual([
+      'CS4103 test.cred:5:3 step `Queuer.queue` folds several kernel operations into one, and writes `count`, which step `Runner.run` of another thread touches with no lock both hold',
+    ]);
+    expect(ds[0]?.related?.[0]?.note).toBe(
+      'step `Runner.run` touches it here (in variant `racing`)',
+    );
+    const removed = `${RACY}variant calm {
+  override step Runner.run: skip
+}
+`;
+    // Base still races; the variant that removes the sharing adds nothing.
+    expect(warnings(removed)).toHaveLength(1);
+  });
+
+  test('`// folded "reason"` above the step silences it; a blank reason does not', () => {
+    const reasoned = RACY.replace(
+      '  queue: atomic',
+      '  // the kernel does both under a lock the model does not name\n  // folded "siglock held"\n  queue: atomic',
+    );
+    expect(warnings(reasoned)).toEqual([]);
+    expect(
+      warnings(RACY.replace('  queue: atomic', '  // folded ""\n  queue: atomic')),
+    ).toHaveLength(1);
+    // Only the comment lines right above the step count.
+    expect(
+      warnings(RACY.replace('  queue: atomic', '  // folded "siglock held"\n\n  queue: atomic')),
+    ).toHaveLength(1);
+  });
+});

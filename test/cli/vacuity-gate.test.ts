@@ -80,6 +80,31 @@ expect base: holds
 expect base with GO = true: holds
 `;
 
+// `wait_set` waits until the setter has run; `sure` never waits; `each` always has the setter to
+// iterate, `none_left` (the setters still unset) is empty once `set` has run.
+const WAITS = `spec waits
+
+shared var ready: bool = false
+shared var n: 0..2 = 0
+
+process Setter[1] {
+  set: ready := true
+}
+
+process Waiter[1] {
+  none_left: for t in snapshot { u in Setter | !ready } {
+    maybe: n := 2
+  }
+  wait_set: await ready
+  sure: await n <= 2
+  each: for t in snapshot Setter {
+    touch: n := 1
+  }
+}
+
+expect base: holds
+`;
+
 function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
   const dir = scratch('credspec-vacuity-');
   mkdirSync(join(dir, 'specs'));
@@ -164,13 +189,30 @@ describe('the vacuity gate on the failing outcomes of tests', () => {
     expect(junit.match(/type="NeverReached"/g)).toHaveLength(2);
   });
 
+  test('an await never waited at and a for never entered empty are warnings that do not fail ci', async () => {
+    const { dir, env } = workspace({ 'waits.cred': WAITS });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', junit: 'ci.xml' }, io)).toBe(0);
+    expect(
+      io
+        .out()
+        .split('\n')
+        .filter((l) => l.includes('warning:')),
+    ).toEqual([
+      '     specs/waits.cred:15:3: warning: await Waiter.sure never had to wait (its condition held whenever a thread reached it) in any of the 1 exhaustive check of specs/waits.cred',
+      '     specs/waits.cred:16:3: warning: for Waiter.each never reached with nothing to iterate in any of the 1 exhaustive check of specs/waits.cred',
+    ]);
+    expect(readFileSync(join(dir, 'ci.xml'), 'utf8')).not.toContain('NeverReached');
+  });
+
   test('an else one check takes passes, though the other never takes it', async () => {
     const { dir, env } = workspace({ 'branches.cred': BRANCHES });
     const io = memoryIo({ cwd: dir, env });
     await runCi({ dir: 'specs', json: 'out.json' }, io);
     expect(io.out()).not.toContain('A.go ');
     expect(io.out()).not.toContain('A.spin');
-    // The check with GO = true never fails `go`: its result file says so.
+    // The check with GO = true never fails `go`: its result file says so. `wait` runs only
+    // once total is 3 (one thread): it never waits in either.
     const file = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
     expect(
       file.results.map((r: { unreached: { branches?: unknown } }) => r.unreached.branches),
@@ -178,11 +220,13 @@ describe('the vacuity gate on the failing outcomes of tests', () => {
       [
         { step: 'A.low', test: 'if' },
         { step: 'A.forever', test: 'while' },
+        { step: 'A.wait', test: 'await' },
       ],
       [
         { step: 'A.go', test: 'if' },
         { step: 'A.low', test: 'if' },
         { step: 'A.forever', test: 'while' },
+        { step: 'A.wait', test: 'await' },
       ],
     ]);
   });

@@ -1,6 +1,8 @@
 // The failing outcomes of test steps the search watches (search/branch-places.ts): an `if`
-// without `else` whose test never fails and a `while` never left are reported, one that some
-// step takes is not, and a parallel search (2 workers) reports the same as one worker.
+// without `else` whose test never fails, a `while` never left, a `for` never entered with
+// nothing to iterate and an `await` no thread ever waited at are reported, one that some step
+// takes (or some thread waits at) is not, and a parallel search (2 workers) reports the same as
+// one worker.
 
 import { checkProgram } from '../../src/check/check.js';
 import { preludeDir } from '../../src/cli/package-root.js';
@@ -13,8 +15,9 @@ import { agreementCases } from '../../src/tlc/agreement-cases.js';
 import { removeTranspiled, transpileSources } from './parallel-workers.js';
 
 // `low` never fails (total is at most 3 when it runs: one thread's bump and loop), `forever` is
-// never left, `spin` always ends; `go` fails in base and passes with GO = true. Two threads, so
-// the workers share the states.
+// never left, `spin` always ends; `go` fails in base and passes with GO = true; `wait` runs
+// only once total is 3, so it never waits in base, but with GO = true a late `gone` puts total
+// back to 1 under a waiting thread. Two threads, so the workers share the states.
 const SPEC = `spec branches
 
 param GO: bool = false
@@ -50,18 +53,43 @@ afterAll(() => {
   removeTranspiled(out);
 });
 
-function cases() {
+// `wait_set` waits until the setter has run; `sure` never waits; `each` always has the setter
+// to iterate, `none_left` iterates over the setters still unset: empty once `set` has run.
+const WAITS = `spec waits
+
+shared var ready: bool = false
+shared var n: 0..2 = 0
+
+process Setter[1] {
+  set: ready := true
+}
+
+process Waiter[1] {
+  none_left: for t in snapshot { u in Setter | !ready } {
+    maybe: n := 2
+  }
+  wait_set: await ready
+  sure: await n <= 2
+  each: for t in snapshot Setter {
+    touch: n := 1
+  }
+}
+
+expect base: holds
+`;
+
+function cases(text = SPEC) {
   const program = loadProgram('specs/branches.cred', {
-    readFile: (p) => (p.endsWith('branches.cred') ? new TextEncoder().encode(SPEC) : new Error(p)),
+    readFile: (p) => (p.endsWith('branches.cred') ? new TextEncoder().encode(text) : new Error(p)),
     preludeDir: preludeDir(process.env),
   });
   return agreementCases(checkProgram(program)).cases.map((c) => c.built);
 }
 
 describe('failing outcomes of test steps', () => {
-  test('those no step took are the result, the same on one worker and on two', async () => {
+  async function untakenOf(text: string): Promise<(readonly string[] | undefined)[]> {
     const untaken: (readonly string[] | undefined)[] = [];
-    for (const built of cases()) {
+    for (const built of cases(text)) {
       const { module, config } = built.emitted;
       const exe = interpretModule(module, config);
       const branches = branchWatch(built.model, exe);
@@ -75,9 +103,17 @@ describe('failing outcomes of test steps', () => {
       expect(many.unreached).toEqual(one.unreached);
       untaken.push(one.unreached?.branches);
     }
-    expect(untaken).toEqual([
-      ['A_low', 'A_forever'],
+    return untaken;
+  }
+
+  test('those no step took are the result, the same on one worker and on two', async () => {
+    expect(await untakenOf(SPEC)).toEqual([
+      ['A_low', 'A_forever', 'A_wait'],
       ['A_go', 'A_low', 'A_forever'],
     ]);
+  }, 120000);
+
+  test('an await no thread waited at and a for never entered empty, the same on two workers', async () => {
+    expect(await untakenOf(WAITS)).toEqual([['Waiter_sure', 'Waiter_each']]);
   }, 120000);
 });

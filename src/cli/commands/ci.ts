@@ -151,6 +151,7 @@ interface CiFindings {
   readonly replays: CatalogueReplay[];
   readonly gate: {
     readonly vacant: VacantPlace[];
+    readonly advisory: VacantPlace[];
     readonly excused: ExcusedPlace[];
     readonly broken: BrokenMark[];
   };
@@ -197,7 +198,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     unchecked: [],
     stale: [],
     replays: [],
-    gate: { vacant: [], excused: [], broken: [] },
+    gate: { vacant: [], advisory: [], excused: [], broken: [] },
   };
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
@@ -280,6 +281,7 @@ async function reportSpecOutcome(
   const kept: GateFindings = gateOn ? places : { ...NO_FINDINGS, broken: places.broken };
   printGate(kept, io, onGithub);
   found.gate.vacant.push(...kept.vacant);
+  found.gate.advisory.push(...kept.advisory);
   found.gate.excused.push(...kept.excused);
   found.gate.broken.push(...kept.broken);
   if (!gateOn)
@@ -350,6 +352,9 @@ function printGate(found: GateFindings, io: Io, onGithub: boolean): void {
   }
   for (const p of found.excused)
     io.stdout.write(`${MARK.met} ${vacantWhere(p)}: ${describeExcused(p)}\n`);
+  // Advisory kinds warn and never fail the run (vacuity-gate.ts).
+  for (const p of found.advisory)
+    io.stdout.write(`${MARK.none} ${vacantWhere(p)}: warning: ${describeVacant(p)}\n`);
   for (const b of found.broken) {
     io.stdout.write(`${MARK.unmet} ${markWhere(b.mark)}: ${describeBroken(b)}\n`);
     annotate(b.mark.location, b.spec, describeBroken(b));

@@ -282,7 +282,7 @@ export const CHECK_CODES = {
     message:
       'step `{step}` folds several kernel operations into one, and writes `{location}`, which step `{other}` of another thread touches with no lock both hold',
     meaning:
-      'An `atomic` block or a call of a spec macro that writes a shared location and touches another one, while a step another thread can run reads or writes what it writes without a lock both steps hold: the kernel does those operations one by one, and the model hides what runs between them (docs/language.md, Granularity).',
+      'An `atomic` block or a call of a spec macro that writes a shared location and touches another one, while a step another thread can run reads or writes what it writes without a lock both steps hold: the kernel does those operations one by one, and the model hides what runs between them (docs/language.md, Granularity). Judged per variant and per element of a `map` (`x[self]` of two threads never meet); a procedure\'s steps hold the locks all its calls hold. A `// folded "reason"` comment right above the step silences it.',
   },
 
   // CS5xxx: variants, parameters and expectations

@@ -515,12 +515,14 @@ export class Bfs {
         if (g !== undefined) this.recordState(g, s, index);
         const guards = this.guards;
         guards.look(s);
+        this.branchTaken?.enter();
         for (let a = 0; a < nActions; a++) {
           if (!guards.mayRun(a)) continue;
           this.successorCount = 0;
           m.successors(a, s, this.sink);
           total += this.successorCount;
         }
+        this.branchTaken?.leave(s);
         if (g !== undefined) this.finishState(g);
       } catch (err) {
         if (this.invariantState >= 0 && !(err === STOP)) {

@@ -2,7 +2,11 @@
 // successor's pc is an IF-THEN-ELSE, so "the action was taken" does not say the test ever
 // failed; where that outcome has no step of its own (an `if` without `else`, a loop's exit),
 // the search looks at the pc value each step of the test moves its thread to. One function
-// lookup per successor of a watched action, nothing for the others, no allocation.
+// lookup per successor of a watched action, nothing for the others, no allocation. An `await`'s
+// failing outcome is a wait, not a step: a state where a thread stands at the await and the
+// await's action gives that thread no successor; the search tells the recorder when it starts
+// and ends expanding a state, and it looks at the pc of each thread then, until every await
+// watched has been seen waiting.
 
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { functionIndex, functionValues, isFunction, type Value } from '../values/values.js';
@@ -11,11 +15,15 @@ import { functionIndex, functionValues, isFunction, type Value } from '../values
 export interface BranchWatch {
   /** Index of the pc variable (a function from threads to pc values) in a state. */
   readonly pcVariable: number;
-  /** Per watched outcome: the action and sub-action of the test, and the pc value it moves `self` to. */
+  /**
+   * Per watched outcome: the action and sub-action of the test, and the pc value it moves `self`
+   * to; with `waits`, the await's own pc value, where a thread the action cannot move waits.
+   */
   readonly outcomes: readonly {
     readonly action: number;
     readonly sub: number;
     readonly pc: string;
+    readonly waits?: true;
   }[];
 }
 
@@ -23,8 +31,11 @@ export interface BranchWatch {
 export class BranchRecorder {
   /** Per action: the indices of its watched outcomes (undefined: not watched). */
   private readonly byAction: (number[] | undefined)[];
-  /** Per watched outcome: 1 once a step took it. */
+  /** Per watched outcome: 1 once a step took it (an await: once a thread waited at it). */
   readonly taken: Uint8Array;
+  /** The watched awaits, and per await the threads (by pc index) it moved in the state being expanded. */
+  private readonly waits: number[];
+  private readonly moved: Set<number>[];
 
   constructor(
     module: ExecutableModule,
@@ -37,6 +48,31 @@ export class BranchRecorder {
       else list.push(k);
     });
     this.taken = new Uint8Array(watch.outcomes.length);
+    this.waits = watch.outcomes.flatMap((o, k) => (o.waits === true ? [k] : []));
+    this.moved = watch.outcomes.map(() => new Set<number>());
+  }
+
+  /** The search starts expanding a state: no await has moved a thread yet. */
+  enter(): void {
+    for (const k of this.waits) this.moved[k]?.clear();
+  }
+
+  /** The search has expanded `s`: a thread at an await that did not move it waits there. */
+  leave(s: State): void {
+    const pcs = s[this.watch.pcVariable];
+    if (pcs === undefined || !isFunction(pcs)) return;
+    const values = functionValues(pcs);
+    for (const k of this.waits) {
+      const o = this.watch.outcomes[k];
+      const moved = this.moved[k];
+      if (o === undefined || moved === undefined || this.taken[k] === 1) continue;
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] === o.pc && !moved.has(i)) {
+          this.taken[k] = 1;
+          break;
+        }
+      }
+    }
   }
 
   /** A step of action `action` (sub-action `sub`, parameter `param`) to `t`. */
@@ -50,7 +86,10 @@ export class BranchRecorder {
     const pc = functionValues(pcs)[i];
     for (const k of list) {
       const o = this.watch.outcomes[k];
-      if (o !== undefined && o.sub === sub && o.pc === pc) this.taken[k] = 1;
+      if (o === undefined || o.sub !== sub) continue;
+      // The thread's pc index is the same in every state: the domain is the fixed thread set.
+      if (o.waits === true) this.moved[k]?.add(i);
+      else if (o.pc === pc) this.taken[k] = 1;
     }
   }
 

@@ -290,10 +290,12 @@ export class Shard {
     const g = this.guards;
     g.look(s);
     try {
+      this.branchTaken?.enter();
       for (let a = 0; a < m.actions.length; a++) {
         if (!g.mayRun(a)) continue;
         m.successors(a, s, this.sink);
       }
+      this.branchTaken?.leave(s);
     } catch (err) {
       if (err === STOP) return;
       this.event = this.failure(err, {
