@@ -3,7 +3,7 @@
 // own file with `lint`'s codes, messages, hints and related locations.
 
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import { formatMessage } from '../diagnostics/render.js';
+import { compareDiagnostics, formatMessage } from '../diagnostics/render.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { locationOf, rangeOf } from './positions.js';
 import type { Workspace } from './workspace.js';
@@ -31,11 +31,12 @@ export function toLspDiagnostic(ws: Workspace, d: Diagnostic): LspDiagnostic {
   };
 }
 
-/** The diagnostics of the spec at `path` that lie in its own file. */
+/** The diagnostics of the spec at `path` that lie in its own file, in `lint`'s order. */
 export function diagnosticsOf(ws: Workspace, path: string): LspDiagnostic[] {
   return ws
     .analyze(path)
     .diagnostics.filter((d) => d.span.file === path)
+    .sort(compareDiagnostics)
     .map((d) => toLspDiagnostic(ws, d));
 }
 

@@ -251,3 +251,30 @@ test('a code lens on each expect line checks it on the embedded engine, with the
     thread: 'requester1',
   });
 }, 180_000);
+
+test('completion in `at(t, ...)` offers step labels; built-ins and bad names cannot be renamed', async () => {
+  // Line 113: `... && !at(t, linger) && ...`, the cursor where `linger` starts.
+  const labels = (await client.connection.sendRequest(
+    'textDocument/completion',
+    at(EXECTIME, 112, 80),
+  )) as {
+    label: string;
+  }[];
+  expect(labels.map((l) => l.label)).toEqual(
+    expect.arrayContaining(['linger', 'killed', 'install', 'setup']),
+  );
+  expect(labels.map((l) => l.label)).not.toContain('exec_pending');
+  // `alive(t)` on the same line is a built-in function.
+  expect(
+    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 33)),
+  ).toBeNull();
+  expect(
+    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 82)),
+  ).toEqual(range(112, 80, 86));
+  await expect(
+    client.connection.sendRequest('textDocument/rename', {
+      ...at(EXECTIME, 112, 82),
+      newName: 'not a name',
+    }),
+  ).rejects.toThrow('is not a credspec identifier');
+});
