@@ -278,3 +278,18 @@ test('completion in `at(t, ...)` offers step labels; built-ins and bad names can
     }),
   ).rejects.toThrow('is not a credspec identifier');
 });
+
+test('rename of a local variable changes its declaration and every use in its process only', async () => {
+  // Line 258 `  var k: 0..2 = 0`, used on lines 262 to 264.
+  const edit = (await client.connection.sendRequest('textDocument/rename', {
+    ...at(EXECTIME, 261, 18),
+    newName: 'made',
+  })) as { changes: Record<string, { range: unknown }[]> };
+  expect(edit.changes[EXECTIME]?.map((e) => e.range)).toEqual([
+    range(257, 6, 7),
+    range(261, 18, 19),
+    range(262, 49, 50),
+    range(263, 18, 19),
+    range(263, 23, 24),
+  ]);
+});
