@@ -45,14 +45,40 @@ function expectsOf(a: Analysis): ExpectDecl[] {
   return a.checked.program.root.ast.decls.filter((d): d is ExpectDecl => d.kind === 'ExpectDecl');
 }
 
-/** A lens above every `expect` of the spec; its command carries the document and the line. */
-export function codeLenses(a: Analysis, uri: string): CodeLens[] {
+/**
+ * The last verdict of each checked `expect` line, shown in its lens until the spec is edited
+ * (an edit may change what the line expects or what the spec does).
+ */
+export class Verdicts {
+  private readonly byLine = new Map<string, Map<number, string>>();
+
+  set(path: string, line: number, message: string): void {
+    const lines = this.byLine.get(path) ?? new Map<number, string>();
+    lines.set(line, message);
+    this.byLine.set(path, lines);
+  }
+
+  get(path: string, line: number): string | undefined {
+    return this.byLine.get(path)?.get(line);
+  }
+
+  forget(path: string): void {
+    this.byLine.delete(path);
+  }
+}
+
+/** A lens above every `expect` of the spec (with its last verdict); its command carries the document and the line. */
+export function codeLenses(a: Analysis, uri: string, verdicts: Verdicts): CodeLens[] {
   return expectsOf(a).map((e) => {
     const range = rangeOf(e.span);
+    const last = verdicts.get(a.rootPath, range.start.line);
     return {
       range,
       command: {
-        title: `check: ${describeExpectation(expectationOf(e))}`,
+        title:
+          last === undefined
+            ? `check: ${describeExpectation(expectationOf(e))}`
+            : `${last}: check again`,
         command: CHECK_EXPECTATION,
         arguments: [uri, range.start.line],
       },

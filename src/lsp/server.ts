@@ -14,7 +14,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CHECK_EXPECTATION, checkExpectation, codeLenses } from './code-lens.js';
+import { CHECK_EXPECTATION, checkExpectation, codeLenses, Verdicts } from './code-lens.js';
 import { completionsAt } from './completion.js';
 import { definitionAt } from './definition.js';
 import { DiagnosticScheduler, diagnosticsOf } from './diagnostics.js';
@@ -31,6 +31,12 @@ export interface ServerOptions {
   readonly preludeDir: string;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The lenses' last verdicts, and how to ask the client to show them (when it can be asked). */
+interface Lenses {
+  readonly verdicts: Verdicts;
+  refreshSupported: boolean;
 }
 
 /** A document position as the analysis of its spec sees it, or undefined for a non-file URI. */
@@ -55,7 +61,9 @@ export function runServer(options: ServerOptions): Promise<void> {
     });
   };
   const scheduler = new DiagnosticScheduler(ws, publish);
+  const lenses: Lenses = { verdicts: new Verdicts(), refreshSupported: false };
   connection.onInitialize((params) => {
+    lenses.refreshSupported = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
     ws.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
@@ -80,6 +88,7 @@ export function runServer(options: ServerOptions): Promise<void> {
     const path = ws.pathOfUri(doc.uri);
     if (path === undefined) return;
     ws.setText(path, doc.getText());
+    lenses.verdicts.forget(path);
     scheduler.changed(path);
   };
   documents.onDidOpen((e) => changed(e.document));
@@ -93,7 +102,7 @@ export function runServer(options: ServerOptions): Promise<void> {
     for (const root of ws.openDependents(path)) scheduler.changed(root);
   });
 
-  answerRequests(connection, ws, options);
+  answerRequests(connection, ws, options, lenses);
   documents.listen(connection);
   return new Promise((resolve) => {
     connection.onExit(() => {
@@ -117,7 +126,12 @@ function positionIn(
 }
 
 /** Hover, navigation, symbols, completion, rename and code lenses, each from its module. */
-function answerRequests(connection: Connection, ws: Workspace, options: ServerOptions): void {
+function answerRequests(
+  connection: Connection,
+  ws: Workspace,
+  options: ServerOptions,
+  lenses: Lenses,
+): void {
   const at = (uri: string, position: { line: number; character: number }): At | undefined =>
     positionIn(ws, uri, position);
   connection.onHover((p) => {
@@ -153,13 +167,20 @@ function answerRequests(connection: Connection, ws: Workspace, options: ServerOp
   });
   connection.onCodeLens((p) => {
     const path = ws.pathOfUri(p.textDocument.uri);
-    return path === undefined ? [] : codeLenses(ws.analyze(path), p.textDocument.uri);
+    return path === undefined
+      ? []
+      : codeLenses(ws.analyze(path), p.textDocument.uri, lenses.verdicts);
   });
-  answerCommands(connection, ws, options);
+  answerCommands(connection, ws, options, lenses);
 }
 
 /** `credspec.checkExpectation`: the code lens's check, its verdict also shown as a message. */
-function answerCommands(connection: Connection, ws: Workspace, options: ServerOptions): void {
+function answerCommands(
+  connection: Connection,
+  ws: Workspace,
+  options: ServerOptions,
+  lenses: Lenses,
+): void {
   connection.onExecuteCommand(async (p, token) => {
     const [uri, line] = p.arguments ?? [];
     if (p.command !== CHECK_EXPECTATION || typeof uri !== 'string' || typeof line !== 'number')
@@ -173,11 +194,13 @@ function answerCommands(connection: Connection, ws: Workspace, options: ServerOp
       env: options.env,
       signal: abort.signal,
     });
-    if (result !== null)
-      void connection.sendNotification('window/showMessage', {
-        type: result.outcome === 'met' ? MessageType.Info : MessageType.Warning,
-        message: result.message,
-      });
+    if (result === null) return null;
+    void connection.sendNotification('window/showMessage', {
+      type: result.outcome === 'met' ? MessageType.Info : MessageType.Warning,
+      message: result.message,
+    });
+    lenses.verdicts.set(path, line, result.message);
+    if (lenses.refreshSupported) void connection.sendRequest('workspace/codeLens/refresh');
     return result;
   });
 }

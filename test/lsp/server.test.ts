@@ -246,6 +246,13 @@ test('a code lens on each expect line checks it on the embedded engine, with the
   expect(result.verdict).toBe('violates ex_nnp_sticky');
   expect(result.outcome).toBe('met');
   expect(result.trace.length).toBeGreaterThan(3);
+  // The lens now shows that verdict, until the spec is edited.
+  const after = (await client.connection.sendRequest('textDocument/codeLens', {
+    textDocument: { uri: EXECTIME },
+  })) as { range: { start: { line: number } }; command: { title: string } }[];
+  expect(after.find((l) => l.range.start.line === 390)?.command.title).toBe(
+    'nnp_unless_cap: violates ex_nnp_sticky (as expected): check again',
+  );
   expect(result.trace[0]).toMatchObject({
     location: { uri: EXECTIME, range: range(260, 2, 23) },
     thread: 'requester1',
