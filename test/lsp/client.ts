@@ -3,8 +3,7 @@
 // keeps every diagnostics notification and every error the server logs.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -38,11 +37,12 @@ export interface TestClient {
   readonly child: ChildProcess;
 }
 
-export async function startClient(): Promise<TestClient> {
+/** Starts the server with `cacheDir` as its user cache (where a code lens's check keeps its files). */
+export async function startClient(cacheDir: string): Promise<TestClient> {
   const child = spawn(process.execPath, [join(REPO, 'bin', 'credspec.js'), 'lsp', '--stdio'], {
     cwd: REPO,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-lsp-')) },
+    env: { ...process.env, XDG_CACHE_HOME: cacheDir },
   });
   const errors: string[] = [];
   child.stderr?.on('data', (b: Buffer) => errors.push(`stderr: ${b.toString()}`));

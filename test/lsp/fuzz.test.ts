@@ -4,9 +4,12 @@
 // error logged and the server still running.
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { scratchDirs } from '../support/scratch-dirs.js';
 import fc from 'fast-check';
 import { lexSpec } from '../../grammar/lexer.js';
 import { specText, specUri, startClient, type TestClient } from './client.js';
+
+const scratch = scratchDirs();
 
 const SPECS = ['exectime.cred', 'landlock-tsync.cred', 'seccomp-tsync.cred'].map((name) => {
   const text = specText(name);
@@ -22,7 +25,7 @@ let client: TestClient;
 let version = 1;
 
 beforeAll(async () => {
-  client = await startClient();
+  client = await startClient(scratch('credspec-lsp-cache-'));
   client.open(SCRATCH, SPECS[0]?.text ?? '');
 });
 

@@ -3,14 +3,16 @@
 // is what `credspec lint --format json` prints for it (code, message, line and column).
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { scratchDirs } from '../support/scratch-dirs.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO, startClient, type TestClient } from './client.js';
 
-const DIR = mkdtempSync(join(tmpdir(), 'credspec-lsp-imports-'));
+const scratch = scratchDirs();
+
+const DIR = scratch('credspec-lsp-imports-');
 const LIB = 'spec lib\n\nconst LIMIT = 2\n';
 const MAIN = [
   'spec main',
@@ -34,7 +36,7 @@ let client: TestClient;
 beforeAll(async () => {
   writeFileSync(join(DIR, 'lib.cred'), LIB);
   writeFileSync(join(DIR, 'main.cred'), MAIN);
-  client = await startClient();
+  client = await startClient(scratch('credspec-lsp-cache-'));
 });
 
 afterAll(async () => {

@@ -4,9 +4,12 @@
 // landlock_merge(...`, `landlock_merge` at columns 48..62.
 
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { scratchDirs } from '../support/scratch-dirs.js';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { REPO, specText, specUri, startClient, type TestClient } from './client.js';
+
+const scratch = scratchDirs();
 
 const EXECTIME = specUri('exectime.cred');
 const LANDLOCK = specUri('landlock-tsync.cred');
@@ -15,7 +18,7 @@ const PRELUDE = pathToFileURL(join(REPO, 'prelude', 'kernel.cred')).href;
 let client: TestClient;
 
 beforeAll(async () => {
-  client = await startClient();
+  client = await startClient(scratch('credspec-lsp-cache-'));
   const clean = client.diagnostics(EXECTIME);
   client.open(EXECTIME, specText('exectime.cred'));
   expect(await clean).toEqual([]);
