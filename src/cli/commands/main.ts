@@ -10,6 +10,7 @@ import { type CheckArgs, runCheck } from './check.js';
 import { type CiArgs, runCi } from './ci.js';
 import { runEmit } from './emit.js';
 import { LINT_FORMATS, type LintFormat, runLint } from './lint.js';
+import { runLsp } from './lsp.js';
 import { type SweepArgs, runSweepCommand } from './sweep.js';
 import { runTlcCommand } from './tlc.js';
 import { runTlcWorkerCommand } from './tlc-worker.js';
@@ -64,6 +65,11 @@ function buildProgram(io: Io, setRun: SetRun): Command {
   addTraceCommand(program, io, setRun);
   addReplayCommand(program, io, setRun);
   addTlcCommand(program, io, setRun);
+  program
+    .command('lsp')
+    .description('the language server for editors, on standard input and output')
+    .option('--stdio', 'talk over standard input and output (the default and only transport)')
+    .action(() => setRun(() => runLsp(io)));
   return program;
 }
 

@@ -1,0 +1,305 @@
+// `credspec lsp --stdio` driven by a real JSON-RPC client over the child's stdio, on the shipped
+// specs. Every expected line and column was read off the spec files (0-based, as the protocol
+// counts): e.g. specs/exectime.cred line 117 is `  cred := cred with { cap: CAP, dom: EXISTING ?
+// landlock_merge(...`, `landlock_merge` at columns 48..62.
+
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { scratchDirs } from '../support/scratch-dirs.js';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { REPO, specText, specUri, startClient, type TestClient } from './client.js';
+
+const scratch = scratchDirs();
+
+const EXECTIME = specUri('exectime.cred');
+const LANDLOCK = specUri('landlock-tsync.cred');
+const PRELUDE = pathToFileURL(join(REPO, 'prelude', 'kernel.cred')).href;
+
+let client: TestClient;
+
+beforeAll(async () => {
+  client = await startClient(scratch('credspec-lsp-cache-'));
+  const clean = client.diagnostics(EXECTIME);
+  client.open(EXECTIME, specText('exectime.cred'));
+  expect(await clean).toEqual([]);
+});
+
+afterAll(async () => {
+  expect(await client.stop()).toBe(0);
+  expect(client.errors).toEqual([]);
+});
+
+const at = (uri: string, line: number, character: number) => ({
+  textDocument: { uri },
+  position: { line, character },
+});
+
+const range = (line: number, start: number, end: number, endLine = line) => ({
+  start: { line, character: start },
+  end: { line: endLine, character: end },
+});
+
+test('hover on a prelude operation shows its signature and the prelude doc comment', async () => {
+  const hover = await client.connection.sendRequest('textDocument/hover', at(EXECTIME, 116, 50));
+  expect(hover).toEqual({
+    contents: {
+      kind: 'markdown',
+      value: [
+        '```credspec',
+        'def landlock_merge(d: Domain, id: CredId, layer: 0..MAX_RULESET): Domain',
+        '```',
+        '',
+        'landlock_merge_ruleset(dom, ruleset), as a value: the new domain object.',
+      ].join('\n'),
+    },
+    range: range(116, 48, 62),
+  });
+});
+
+test('hover on a parameter and on a prelude thread variable shows their types', async () => {
+  const param = (await client.connection.sendRequest(
+    'textDocument/hover',
+    at(EXECTIME, 116, 28),
+  )) as {
+    contents: { value: string };
+  };
+  expect(param.contents.value).toBe('```credspec\n(param) CAP: bool\n```');
+  const threadVar = (await client.connection.sendRequest(
+    'textDocument/hover',
+    at(EXECTIME, 112, 60),
+  )) as { contents: { value: string } };
+  expect(threadVar.contents.value).toContain('(thread variable) sig_fatal: bool');
+  expect(threadVar.contents.value).toContain('SIGKILL queued (fatal_signal_pending).');
+});
+
+test('definition goes into the prelude, and from `at(t, linger)` to both `linger` steps', async () => {
+  expect(
+    await client.connection.sendRequest('textDocument/definition', at(EXECTIME, 116, 50)),
+  ).toEqual([{ uri: PRELUDE, range: range(452, 4, 18) }]);
+  expect(
+    await client.connection.sendRequest('textDocument/definition', at(EXECTIME, 112, 82)),
+  ).toEqual([
+    { uri: EXECTIME, range: range(272, 2, 8) },
+    { uri: EXECTIME, range: range(290, 2, 8) },
+  ]);
+});
+
+test('references of a def and of a step label stay in their spec', async () => {
+  const refs = await client.connection.sendRequest('textDocument/references', {
+    ...at(EXECTIME, 111, 6),
+    context: { includeDeclaration: true },
+  });
+  expect(refs).toEqual([
+    { uri: EXECTIME, range: range(111, 4, 16) },
+    { uri: EXECTIME, range: range(272, 30, 42) },
+    { uri: EXECTIME, range: range(290, 30, 42) },
+  ]);
+  // `override step do_execve.install` refers to the `install:` step of do_execve.
+  const steps = await client.connection.sendRequest('textDocument/references', {
+    ...at(EXECTIME, 320, 28),
+    context: { includeDeclaration: false },
+  });
+  expect(steps).toEqual([{ uri: EXECTIME, range: range(320, 26, 33) }]);
+});
+
+test('document symbols list procedures with their steps, variants and properties', async () => {
+  const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', {
+    textDocument: { uri: LANDLOCK },
+  })) as {
+    name: string;
+    kind: number;
+    selectionRange: unknown;
+    children?: { name: string; selectionRange: unknown }[];
+  }[];
+  const restrictOne = symbols.find((s) => s.name === 'restrict_one');
+  expect(restrictOne?.selectionRange).toEqual(range(250, 10, 22));
+  // Its first labelled statement: line 260, `  prepare: atomic {`.
+  expect(restrictOne?.children?.[0]).toMatchObject({
+    name: 'prepare',
+    selectionRange: range(259, 2, 9),
+  });
+  expect(symbols.find((s) => s.name === 'll_no_esrch')).toMatchObject({
+    kind: 7,
+    selectionRange: range(489, 10, 21),
+  });
+  expect(symbols.filter((s) => s.kind === 2).map((s) => s.name)).toEqual([
+    'v3',
+    'v2',
+    'rc6',
+    'lock_blocking',
+    'lock_killable',
+    'trylock_noflag',
+  ]);
+});
+
+test('workspace symbols find declarations of every spec under the folder', async () => {
+  const found = (await client.connection.sendRequest('workspace/symbol', {
+    query: 'll_no_es',
+  })) as {
+    name: string;
+    location: unknown;
+  }[];
+  expect(found).toEqual([
+    expect.objectContaining({
+      name: 'll_no_esrch',
+      location: { uri: LANDLOCK, range: range(489, 10, 21) },
+    }),
+  ]);
+});
+
+test('completion offers parameters after `expect ... with` and prelude operations with signatures', async () => {
+  const params = (await client.connection.sendRequest(
+    'textDocument/completion',
+    at(EXECTIME, 386, 25),
+  )) as {
+    label: string;
+  }[];
+  expect(params.map((p) => p.label)).toEqual(
+    expect.arrayContaining([
+      'SIBLINGS',
+      'REQUESTS',
+      'EXECS',
+      'FLAGS',
+      'TSYNC',
+      'NNP',
+      'CAP',
+      'BPF',
+    ]),
+  );
+  expect(params.every((p) => /^[A-Z_]+$/.test(p.label))).toBe(true);
+  // Inside setup_thread's body (line 119, `  nnp := NNP`): locals, spec names and the prelude.
+  const names = (await client.connection.sendRequest(
+    'textDocument/completion',
+    at(EXECTIME, 118, 9),
+  )) as {
+    label: string;
+    detail?: string;
+  }[];
+  expect(names.find((n) => n.label === 'landlock_merge')?.detail).toBe(
+    'def landlock_merge(d: Domain, id: CredId, layer: 0..MAX_RULESET): Domain',
+  );
+  expect(names.map((n) => n.label)).toContain('exec_pending');
+});
+
+test('rename changes a macro with its overrides, and a variant with its expectations', async () => {
+  const macro = (await client.connection.sendRequest('textDocument/rename', {
+    ...at(EXECTIME, 123, 8),
+    newName: 'stage_req',
+  })) as { changes: Record<string, { range: unknown }[]> };
+  expect(macro.changes[EXECTIME]?.map((e) => e.range)).toEqual([
+    range(123, 6, 19),
+    range(149, 9, 22),
+    range(346, 17, 30),
+    range(363, 17, 30),
+  ]);
+  const variant = (await client.connection.sendRequest('textDocument/rename', {
+    ...at(EXECTIME, 318, 10),
+    newName: 'nnp_cap',
+  })) as { changes: Record<string, { range: unknown; newText: string }[]> };
+  expect(variant.changes).toEqual({
+    [EXECTIME]: [
+      { range: range(318, 8, 22), newText: 'nnp_cap' },
+      { range: range(390, 13, 27), newText: 'nnp_cap' },
+    ],
+  });
+});
+
+test('typing an error publishes its diagnostic at the right range, fixing it clears it', async () => {
+  const lines = specText('exectime.cred').split('\n');
+  lines[118] = '  nnp := NPP';
+  const broken = client.diagnostics(EXECTIME, (ds) => ds.length > 0);
+  client.change(EXECTIME, 2, lines.join('\n'));
+  const ds = await broken;
+  expect(ds).toEqual([
+    expect.objectContaining({
+      range: range(118, 9, 12),
+      severity: 1,
+      code: 'CS2001',
+      source: 'credspec',
+    }),
+  ]);
+  expect(ds[0]?.message).toContain('NPP');
+  const clean = client.diagnostics(EXECTIME);
+  client.change(EXECTIME, 3, specText('exectime.cred'));
+  expect(await clean).toEqual([]);
+});
+
+test('a code lens on each expect line checks it on the embedded engine, with the trace as locations', async () => {
+  const lenses = (await client.connection.sendRequest('textDocument/codeLens', {
+    textDocument: { uri: EXECTIME },
+  })) as {
+    range: { start: { line: number } };
+    command: { title: string; command: string; arguments: unknown[] };
+  }[];
+  expect(lenses.length).toBe(
+    specText('exectime.cred')
+      .split('\n')
+      .filter((l) => l.startsWith('expect ')).length,
+  );
+  const e1 = lenses.find((l) => l.range.start.line === 390);
+  expect(e1?.command.title).toBe('check: violates ex_nnp_sticky');
+  const result = (await client.connection.sendRequest('workspace/executeCommand', {
+    command: e1?.command.command,
+    arguments: e1?.command.arguments,
+  })) as {
+    verdict: string;
+    outcome: string;
+    trace: { location: { uri: string }; thread: string | null }[];
+  };
+  expect(result.verdict).toBe('violates ex_nnp_sticky');
+  expect(result.outcome).toBe('met');
+  expect(result.trace.length).toBeGreaterThan(3);
+  // The lens now shows that verdict, until the spec is edited.
+  const after = (await client.connection.sendRequest('textDocument/codeLens', {
+    textDocument: { uri: EXECTIME },
+  })) as { range: { start: { line: number } }; command: { title: string } }[];
+  expect(after.find((l) => l.range.start.line === 390)?.command.title).toBe(
+    'nnp_unless_cap: violates ex_nnp_sticky (as expected): check again',
+  );
+  expect(result.trace[0]).toMatchObject({
+    location: { uri: EXECTIME, range: range(260, 2, 23) },
+    thread: 'requester1',
+  });
+}, 180_000);
+
+test('completion in `at(t, ...)` offers step labels; built-ins and bad names cannot be renamed', async () => {
+  // Line 113: `... && !at(t, linger) && ...`, the cursor where `linger` starts.
+  const labels = (await client.connection.sendRequest(
+    'textDocument/completion',
+    at(EXECTIME, 112, 80),
+  )) as {
+    label: string;
+  }[];
+  expect(labels.map((l) => l.label)).toEqual(
+    expect.arrayContaining(['linger', 'killed', 'install', 'setup']),
+  );
+  expect(labels.map((l) => l.label)).not.toContain('exec_pending');
+  // `alive(t)` on the same line is a built-in function.
+  expect(
+    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 33)),
+  ).toBeNull();
+  expect(
+    await client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 82)),
+  ).toEqual(range(112, 80, 86));
+  await expect(
+    client.connection.sendRequest('textDocument/rename', {
+      ...at(EXECTIME, 112, 82),
+      newName: 'not a name',
+    }),
+  ).rejects.toThrow('is not a credspec identifier');
+});
+
+test('rename of a local variable changes its declaration and every use in its process only', async () => {
+  // Line 258 `  var k: 0..2 = 0`, used on lines 262 to 264.
+  const edit = (await client.connection.sendRequest('textDocument/rename', {
+    ...at(EXECTIME, 261, 18),
+    newName: 'made',
+  })) as { changes: Record<string, { range: unknown }[]> };
+  expect(edit.changes[EXECTIME]?.map((e) => e.range)).toEqual([
+    range(257, 6, 7),
+    range(261, 18, 19),
+    range(262, 49, 50),
+    range(263, 18, 19),
+    range(263, 23, 24),
+  ]);
+});
