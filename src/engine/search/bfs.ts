@@ -1,5 +1,6 @@
 // Takes an ExecutableModule and search options and explores its states breadth-first, as TLC
-// does with one worker: a fingerprint set in typed arrays, a FIFO queue of states, parent
+// does with one worker: a fingerprint set in typed arrays, a FIFO queue of states packed into
+// 32-bit words (state-codec.ts, packed-queue.ts) and decoded when expanded, parent
 // links (so every counterexample is a shortest one), invariants on new states, action
 // properties on every step, deadlock. Returns why it stopped plus the data traces and
 // liveness need (fairness bits taken from the successors where the module describes an
@@ -16,6 +17,8 @@ import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js'
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
+import { StateCodec } from './state-codec.js';
+import { PackedQueue } from './packed-queue.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =
@@ -90,9 +93,15 @@ export class Bfs {
   readonly parent = new IntVec(1 << 12);
   readonly fpHi = new IntVec(1 << 12);
   readonly fpLo = new IntVec(1 << 12);
-  /** Queue of states to expand: queue[k] is state index `queueBase + k`. */
-  private queue: (State | undefined)[] = [];
+  /**
+   * States to expand, in index order from `head`: each record is the state's codes
+   * (`codec.width` words) and its fingerprint lane sums (`FP_SUM`, two words).
+   */
+  private readonly codec: StateCodec;
+  private readonly queue: PackedQueue;
+  /** Index of the next state to expand; states pushed so far (`pushed`). */
   private head = 0;
+  private pushed = 0;
   statesGenerated = 0;
   /** Depth of the deepest state found, 1 for initial states (TLC's "depth"). */
   depth = 0;
@@ -108,9 +117,8 @@ export class Bfs {
 
   private current = -1;
   private currentState: State = [];
-  /** Lane sums (`FP_SUM`) of queued states, two per state in queue order, and of the state being expanded. */
-  private sumQueue: number[] = [];
-  private sumHead = 0;
+  /** Codes and lane sums (`FP_SUM`) of the state being expanded. */
+  private readonly curCodes: Int32Array;
   private curSum1 = 0;
   private curSum2 = 0;
   /**
@@ -143,6 +151,9 @@ export class Bfs {
     readonly options: BfsOptions,
   ) {
     this.seen = new FingerprintSet(1 << 14);
+    this.codec = new StateCodec(module.variables.length);
+    this.queue = new PackedQueue(this.codec.width + 2);
+    this.curCodes = new Int32Array(this.codec.width);
     this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
     this.coverReached = module.covers.map(() => false);
     this.branchTaken =
@@ -200,7 +211,7 @@ export class Bfs {
 
   /** States found but not yet expanded. */
   get queued(): number {
-    return this.queue.length - this.head;
+    return this.queue.length;
   }
 
   /** Fingerprint of `s` into FP; a successor of the state being expanded from that state's lane sums. */
@@ -217,12 +228,22 @@ export class Bfs {
     const index = this.seen.size;
     const found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
     if (found >= 0) return -1;
+    const h1 = FP.h1;
+    const h2 = FP.h2;
     this.parent.push(parent);
-    this.fpHi.push(FP.h1);
-    this.fpLo.push(FP.h2);
-    this.queue.push(s);
-    this.sumQueue.push(FP_SUM.s1);
-    this.sumQueue.push(FP_SUM.s2);
+    this.fpHi.push(h1);
+    this.fpLo.push(h2);
+    const at = this.queue.push();
+    const words = this.queue.words;
+    const w = this.codec.width;
+    words[at + w] = FP_SUM.s1;
+    words[at + w + 1] = FP_SUM.s2;
+    if (parent >= 0) this.codec.encode(s, words, at, this.currentState, this.curCodes);
+    else this.codec.encode(s, words, at);
+    this.pushed++;
+    // Encoding hashed values through FP; callers read the state's fingerprint after `add`.
+    FP.h1 = h1;
+    FP.h2 = h2;
     return index;
   }
 
@@ -234,14 +255,16 @@ export class Bfs {
     readonly s2: number;
   }[] {
     const out: { state: State; index: number; s1: number; s2: number }[] = [];
-    for (let k = this.head; k < this.queue.length; k++) {
-      const sums = this.sumHead + 2 * (k - this.head);
-      const state = this.queue[k];
-      const s1 = this.sumQueue[sums];
-      const s2 = this.sumQueue[sums + 1];
-      if (state === undefined || s1 === undefined || s2 === undefined)
-        throw new Error(`internal error: queued state ${k} has no state or lane sums`);
-      out.push({ state, index: k, s1, s2 });
+    const w = this.codec.width;
+    for (let k = 0; k < this.queue.length; k++) {
+      const at = this.queue.at(k);
+      const words = this.queue.words;
+      out.push({
+        state: this.codec.decode(words, at),
+        index: this.head + k,
+        s1: wordAt(words, at + w),
+        s2: wordAt(words, at + w + 1),
+      });
     }
     return out;
   }
@@ -249,7 +272,7 @@ export class Bfs {
   /** Takes back the state just queued (it failed a check). */
   private popQueued(): void {
     this.queue.pop();
-    this.sumQueue.length -= 2;
+    this.pushed--;
   }
 
   /** Generates the initial states, checking invariants on each new one. */
@@ -269,7 +292,7 @@ export class Bfs {
           }
         }
       });
-      this.levelEnd = this.queue.length;
+      this.levelEnd = this.pushed;
     } catch (err) {
       this.handle(err, -1, false);
     }
@@ -480,7 +503,7 @@ export class Bfs {
           throw err;
         }
       }
-      if (this.head >= this.queue.length) {
+      if (this.queue.length === 0) {
         this.stop = { kind: 'done' };
         return true;
       }
@@ -491,25 +514,12 @@ export class Bfs {
       const index = this.head;
       if (index >= this.levelEnd) {
         this.currentLevel++;
-        this.levelEnd = this.queue.length;
+        this.levelEnd = this.pushed;
       }
-      const s = this.queue[index];
-      const s1 = this.sumQueue[this.sumHead];
-      const s2 = this.sumQueue[this.sumHead + 1];
-      if (s === undefined || s1 === undefined || s2 === undefined)
-        throw new Error(`internal error: queued state ${index} has no state or lane sums`);
-      this.queue[index] = undefined;
+      const s = this.takeHead();
       this.head++;
       this.current = index;
       this.currentState = s;
-      this.curSum1 = s1;
-      this.curSum2 = s2;
-      this.sumHead += 2;
-      if (this.sumHead >= 1 << 16) {
-        // Drop the sums of expanded states now and then, so the array stays short.
-        this.sumQueue = this.sumQueue.slice(this.sumHead);
-        this.sumHead = 0;
-      }
       let total = 0;
       try {
         if (g !== undefined) this.recordState(g, s, index);
@@ -540,6 +550,17 @@ export class Bfs {
       }
     }
     return false;
+  }
+
+  /** Removes the head of the queue: its codes and lane sums become the current ones; returns its state. */
+  private takeHead(): State {
+    const at = this.queue.shift();
+    const words = this.queue.words;
+    const w = this.codec.width;
+    this.curCodes.set(words.subarray(at, at + w));
+    this.curSum1 = wordAt(words, at + w);
+    this.curSum2 = wordAt(words, at + w + 1);
+    return this.codec.decode(this.curCodes, 0);
   }
 
   private recordState(g: StateGraph, s: State, index: number): void {
