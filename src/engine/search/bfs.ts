@@ -11,6 +11,7 @@ import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { GuardSkip } from './guard-skip.js';
+import { joinEqualSteps } from './join-equal-steps.js';
 import { BranchRecorder, type BranchWatch } from './branch-places.js';
 import { paramIndex, placeSteps } from './step-places.js';
 import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
@@ -19,6 +20,7 @@ import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
 import { StateCodec } from './state-codec.js';
 import { PackedQueue } from './packed-queue.js';
+import { ExactStateSet } from './exact-state-set.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =
@@ -66,6 +68,8 @@ export interface BfsOptions {
   readonly meter?: WorkMeter;
   /** Outcomes of test steps to record (branch-places.ts). */
   readonly branches?: BranchWatch;
+  /** Whole packed states, not 64-bit fingerprints, in the visited set (not under symmetry). */
+  readonly exact?: boolean;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -89,17 +93,19 @@ const STOP = { stop: true };
 /** Breadth-first search state; `run` advances it for a bounded number of expansions. */
 export class Bfs {
   readonly seen: FingerprintSet;
+  /** Whole packed states instead of fingerprints (`BfsOptions.exact`); `seen` then stays empty. */
+  readonly exact: ExactStateSet | undefined;
+  /** The index of the state the last `add` found already seen; a successor's codes under `exact`. */
+  private found = -1;
+  private readonly scratch: Int32Array;
   /** Parent index per state (-1 for initial states). */
   readonly parent = new IntVec(1 << 12);
   readonly fpHi = new IntVec(1 << 12);
   readonly fpLo = new IntVec(1 << 12);
-  /**
-   * States to expand, in index order from `head`: each record is the state's codes
-   * (`codec.width` words) and its fingerprint lane sums (`FP_SUM`, two words).
-   */
+  /** States to expand from `head` on, as records of their codes and lane sums (`FP_SUM`). */
   private readonly codec: StateCodec;
   private readonly queue: PackedQueue;
-  /** Index of the next state to expand; states pushed so far (`pushed`). */
+  /** Index of the next state to expand; states queued so far. */
   private head = 0;
   private pushed = 0;
   statesGenerated = 0;
@@ -154,6 +160,12 @@ export class Bfs {
     this.codec = new StateCodec(module.variables.length);
     this.queue = new PackedQueue(this.codec.width + 2);
     this.curCodes = new Int32Array(this.codec.width);
+    this.scratch = new Int32Array(this.codec.width);
+    // Under symmetry states are compared by the least fingerprint of their orbit, not as vectors.
+    this.exact =
+      options.exact === true && module.symmetry === undefined
+        ? new ExactStateSet(this.codec.width)
+        : undefined;
     this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
     this.coverReached = module.covers.map(() => false);
     this.branchTaken =
@@ -206,7 +218,7 @@ export class Bfs {
 
   /** Distinct states found. */
   get distinct(): number {
-    return this.seen.size;
+    return this.exact?.size ?? this.seen.size;
   }
 
   /** States found but not yet expanded. */
@@ -222,29 +234,51 @@ export class Bfs {
     else fingerprintState(s);
   }
 
-  /** Adds a new state; returns its index, or -1 when it was seen before. */
+  /** Adds a new state; returns its index, or -1 when it was seen before (its index is then `found`). */
   private add(s: State, parent: number): number {
+    const exact = this.exact;
+    if (exact !== undefined) return this.addExact(exact, s, parent);
     this.fingerprint(s, parent >= 0);
     const index = this.seen.size;
-    const found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
-    if (found >= 0) return -1;
-    const h1 = FP.h1;
-    const h2 = FP.h2;
+    this.found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
+    if (this.found >= 0) return -1;
     this.parent.push(parent);
-    this.fpHi.push(h1);
-    this.fpLo.push(h2);
-    const at = this.queue.push();
-    const words = this.queue.words;
-    const w = this.codec.width;
-    words[at + w] = FP_SUM.s1;
-    words[at + w + 1] = FP_SUM.s2;
-    if (parent >= 0) this.codec.encode(s, words, at, this.currentState, this.curCodes);
-    else this.codec.encode(s, words, at);
-    this.pushed++;
-    // Encoding hashed values through FP; callers read the state's fingerprint after `add`.
-    FP.h1 = h1;
-    FP.h2 = h2;
+    this.fpHi.push(FP.h1);
+    this.fpLo.push(FP.h2);
+    const at = this.enqueue(FP_SUM.s1, FP_SUM.s2);
+    this.encode(s, parent, this.queue.words, at);
     return index;
+  }
+
+  /** `add` under `--exact`: codes are the key; new states get fingerprints for trace replay. */
+  private addExact(exact: ExactStateSet, s: State, parent: number): number {
+    const scratch = this.scratch;
+    this.encode(s, parent, scratch, 0);
+    const index = exact.size;
+    this.found = exact.lookupOrInsert(scratch, 0);
+    if (this.found >= 0) return -1;
+    this.fingerprint(s, parent >= 0);
+    this.parent.push(parent);
+    this.fpHi.push(FP.h1);
+    this.fpLo.push(FP.h2);
+    this.queue.words.set(scratch, this.enqueue(FP_SUM.s1, FP_SUM.s2));
+    return index;
+  }
+
+  /** Reserves the queue record of a new state with its lane sums; returns where its codes go. */
+  private enqueue(s1: number, s2: number): number {
+    const at = this.queue.push();
+    const w = this.codec.width;
+    this.queue.words[at + w] = s1;
+    this.queue.words[at + w + 1] = s2;
+    this.pushed++;
+    return at;
+  }
+
+  /** Codes of `s` into `out[at ..]`; a successor (parent >= 0) reuses the current state's codes. */
+  private encode(s: State, parent: number, out: Int32Array, at: number): void {
+    if (parent >= 0) this.codec.encode(s, out, at, this.currentState, this.curCodes);
+    else this.codec.encode(s, out, at);
   }
 
   /** The states queued and not yet expanded, in order, with their indices and fingerprint lane sums. */
@@ -379,7 +413,7 @@ export class Bfs {
     action: number,
     param: Value | undefined,
   ): void {
-    g.edgeTarget.push(j >= 0 ? j : this.seen.lookup(FP.h1, FP.h2));
+    g.edgeTarget.push(j >= 0 ? j : this.found);
     const s = this.currentState;
     const fw = g.fairWords;
     let cover = 0;
@@ -403,7 +437,7 @@ export class Bfs {
       let bits = 0;
       const c = cb === undefined ? 0 : wordAt(cb, cover + w);
       if (c !== 0) {
-        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        if (differs < 0) differs = statesEqual(s, t) ? 0 : 1;
         if (differs === 1) {
           bits = c;
           orWord(this.curEnabled, w, c);
@@ -420,7 +454,7 @@ export class Bfs {
       const hint = fi.action;
       let step: boolean;
       if (hint !== undefined && hint.index === action && hint.param === param) {
-        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        if (differs < 0) differs = statesEqual(s, t) ? 0 : 1;
         step = differs === 1;
       } else step = fi.isStep(s, t);
       if (step) orWord(g.edgeStepBits.data, edge + (f >>> 5), 1 << (f & 31));
@@ -437,48 +471,7 @@ export class Bfs {
     for (let w = 0; w < fw; w++) g.enabledBits.push(wordAt(this.curEnabled, w));
     if (!this.anyCovered) return;
     const succ = this.succStates;
-    const n = succ.length;
-    if (n >= 2) {
-      const bits = g.edgeStepBits.data;
-      const targets = g.edgeTarget.data;
-      const base = this.edgeBase;
-      const mask = this.coveredMask;
-      const join = (i: number, k: number): void => {
-        let equal = -1;
-        for (let w = 0; w < fw; w++) {
-          const a = wordAt(bits, (base + i) * fw + w);
-          const b = wordAt(bits, (base + k) * fw + w);
-          const mw = wordAt(mask, w);
-          const m = (a | b) & mw;
-          if (m === (a & mw) && m === (b & mw)) continue;
-          if (equal < 0) {
-            const si = succ[i];
-            const sk = succ[k];
-            if (si === undefined || sk === undefined)
-              throw new Error(`internal error: no successor ${i} or ${k} to compare`);
-            equal = statesEqual(si, sk) ? 1 : 0;
-          }
-          if (equal === 0) return;
-          bits[(base + i) * fw + w] = a | m;
-          bits[(base + k) * fw + w] = b | m;
-        }
-      };
-      if (n <= 32) {
-        for (let i = 0; i < n; i++)
-          for (let k = i + 1; k < n; k++) if (targets[base + i] === targets[base + k]) join(i, k);
-      } else {
-        const first = new Map<number, number[]>();
-        for (let i = 0; i < n; i++) {
-          const tg = wordAt(targets, base + i);
-          const list = first.get(tg);
-          if (list === undefined) first.set(tg, [i]);
-          else {
-            for (const k of list) join(k, i);
-            list.push(i);
-          }
-        }
-      }
-    }
+    if (succ.length >= 2) joinEqualSteps(g, succ, this.edgeBase, this.coveredMask);
     succ.length = 0;
   }
 
@@ -507,7 +500,7 @@ export class Bfs {
         this.stop = { kind: 'done' };
         return true;
       }
-      if (this.options.maxStates !== undefined && this.seen.size >= this.options.maxStates) {
+      if (this.options.maxStates !== undefined && this.distinct >= this.options.maxStates) {
         this.stop = { kind: 'limit', reason: 'max-states' };
         return true;
       }
@@ -593,7 +586,7 @@ export class Bfs {
   finishGraph(): void {
     const g = this.graph;
     if (g === undefined) return;
-    while (g.edgeStart.length < this.seen.size) g.edgeStart.push(g.edgeTarget.length);
+    while (g.edgeStart.length < this.distinct) g.edgeStart.push(g.edgeTarget.length);
     g.edgeStart.push(g.edgeTarget.length);
   }
 
@@ -603,8 +596,4 @@ export class Bfs {
     for (let i = index; i >= 0; i = this.parent.get(i)) out.push(i);
     return out.reverse();
   }
-}
-
-function sameState(a: State, b: State): boolean {
-  return statesEqual(a, b);
 }
