@@ -68,7 +68,7 @@ export interface BfsOptions {
   readonly meter?: WorkMeter;
   /** Outcomes of test steps to record (branch-places.ts). */
   readonly branches?: BranchWatch;
-  /** Whole packed states, not 64-bit fingerprints, in the visited set (not under symmetry). */
+  /** Whole packed states, not fingerprints, in the visited set (not under symmetry: orbits). */
   readonly exact?: boolean;
 }
 
@@ -158,10 +158,9 @@ export class Bfs {
   ) {
     this.seen = new FingerprintSet(1 << 14);
     this.codec = new StateCodec(module.variables.length);
-    this.queue = new PackedQueue(this.codec.width + 2);
+    this.queue = new PackedQueue(this.codec.width + 2, 16); // small: growth is cheap and tested
     this.curCodes = new Int32Array(this.codec.width);
     this.scratch = new Int32Array(this.codec.width);
-    // Under symmetry states are compared by the least fingerprint of their orbit, not as vectors.
     this.exact =
       options.exact === true && module.symmetry === undefined
         ? new ExactStateSet(this.codec.width)
@@ -261,7 +260,8 @@ export class Bfs {
     this.parent.push(parent);
     this.fpHi.push(FP.h1);
     this.fpLo.push(FP.h2);
-    this.queue.words.set(scratch, this.enqueue(FP_SUM.s1, FP_SUM.s2));
+    const at = this.enqueue(FP_SUM.s1, FP_SUM.s2); // first: it may replace `queue.words`
+    this.queue.words.set(scratch, at);
     return index;
   }
 
