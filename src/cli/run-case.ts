@@ -34,6 +34,8 @@ export interface RunCaseOptions {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly maxStates?: number | undefined;
+  /** `--exact`: whole states, not fingerprints, in the embedded engine's visited set. */
+  readonly exact?: boolean | undefined;
   readonly timeoutSeconds?: number | undefined;
   readonly workers?: number | undefined;
   readonly tlcJar?: string | undefined;
@@ -212,6 +214,7 @@ async function runEngine(
     compiledCache: compiledCache(options.env),
     interpret: options.env.CREDSPEC_INTERPRET === '1',
     maxStates: options.maxStates,
+    exact: options.exact,
     memoryMb: options.memoryMb,
     commandLine: options.commandLine,
     workers: options.workers ?? 1,

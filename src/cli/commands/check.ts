@@ -40,6 +40,8 @@ export interface CheckArgs {
   readonly engine?: 'embedded' | 'tlc' | undefined;
   readonly json?: string | undefined;
   readonly maxStates?: number | undefined;
+  /** `--exact`: whole states in the embedded engine's visited set. */
+  readonly exact?: boolean | undefined;
   readonly timeout?: number | undefined;
   readonly workers?: number | undefined;
   readonly tlcJar?: string | undefined;
@@ -333,6 +335,7 @@ function caseOptions(args: CheckArgs, io: Io, progress: ProgressLine): RunSpecsO
   return {
     engine: args.engine ?? 'embedded',
     maxStates: args.maxStates,
+    exact: args.exact,
     timeoutSeconds: args.timeout,
     workers: args.workers,
     onNote: (m: string) => void io.stderr.write(`credspec check: ${m}\n`),

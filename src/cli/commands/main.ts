@@ -116,6 +116,10 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
     .addOption(engineOption())
     .addOption(resultFileOption())
     .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
+    .option(
+      '--exact',
+      'embedded engine: keep whole states, not 64-bit fingerprints, in the visited set (no collision risk)',
+    )
     .option('--timeout <seconds>', 'stop after this many seconds', intOption('--timeout'))
     .option(
       '--workers <n>',

@@ -18,6 +18,8 @@ export interface EmbeddedOptions extends ExecutableSource {
   readonly timeoutSeconds?: number | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly maxStates?: number | undefined;
+  /** Whole states, not fingerprints, in the visited set (one worker only). */
+  readonly exact?: boolean | undefined;
   readonly memoryMb?: number | undefined;
   readonly commandLine?: string | undefined;
   readonly workers: number;
@@ -78,6 +80,10 @@ export async function runEmbedded(
     // A random walk: shrunk first, then the fewest preemptions among the states shrinking saw.
     return minimiseTrace(executable, found, { trace, shrink: true });
   }
+  if (options.exact === true && options.workers > 1)
+    options.onNote?.(
+      `--exact applies to a search with one worker; this run with ${options.workers} workers keeps fingerprints`,
+    );
   const search =
     options.workers > 1
       ? await parallelSearch(built, config, options, javascript)
@@ -88,6 +94,8 @@ export async function runEmbedded(
     definedOnly({
       ...common,
       maxStates: options.maxStates,
+      exact: options.exact,
+      onNote: options.onNote,
       onProgress: options.onProgress,
       branches: branchWatch(built.model, executable),
     }),

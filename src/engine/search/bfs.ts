@@ -1,5 +1,6 @@
 // Takes an ExecutableModule and search options and explores its states breadth-first, as TLC
-// does with one worker: a fingerprint set in typed arrays, a FIFO queue of states, parent
+// does with one worker: a fingerprint set in typed arrays, a FIFO queue of states packed into
+// 32-bit words (state-codec.ts, packed-queue.ts) and decoded when expanded, parent
 // links (so every counterexample is a shortest one), invariants on new states, action
 // properties on every step, deadlock. Returns why it stopped plus the data traces and
 // liveness need (fairness bits taken from the successors where the module describes an
@@ -10,12 +11,16 @@ import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { GuardSkip } from './guard-skip.js';
+import { joinEqualSteps } from './join-equal-steps.js';
 import { BranchRecorder, type BranchWatch } from './branch-places.js';
 import { paramIndex, placeSteps } from './step-places.js';
 import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
+import { StateCodec } from './state-codec.js';
+import { PackedQueue } from './packed-queue.js';
+import { ExactStateSet } from './exact-state-set.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =
@@ -63,6 +68,8 @@ export interface BfsOptions {
   readonly meter?: WorkMeter;
   /** Outcomes of test steps to record (branch-places.ts). */
   readonly branches?: BranchWatch;
+  /** Whole packed states, not fingerprints, in the visited set (not under symmetry: orbits). */
+  readonly exact?: boolean;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -86,13 +93,21 @@ const STOP = { stop: true };
 /** Breadth-first search state; `run` advances it for a bounded number of expansions. */
 export class Bfs {
   readonly seen: FingerprintSet;
+  /** Whole packed states instead of fingerprints (`BfsOptions.exact`); `seen` then stays empty. */
+  readonly exact: ExactStateSet | undefined;
+  /** The index of the state the last `add` found already seen; a successor's codes under `exact`. */
+  private found = -1;
+  private readonly scratch: Int32Array;
   /** Parent index per state (-1 for initial states). */
   readonly parent = new IntVec(1 << 12);
   readonly fpHi = new IntVec(1 << 12);
   readonly fpLo = new IntVec(1 << 12);
-  /** Queue of states to expand: queue[k] is state index `queueBase + k`. */
-  private queue: (State | undefined)[] = [];
+  /** States to expand from `head` on, as records of their codes and lane sums (`FP_SUM`). */
+  private readonly codec: StateCodec;
+  private readonly queue: PackedQueue;
+  /** Index of the next state to expand; states queued so far. */
   private head = 0;
+  private pushed = 0;
   statesGenerated = 0;
   /** Depth of the deepest state found, 1 for initial states (TLC's "depth"). */
   depth = 0;
@@ -108,9 +123,8 @@ export class Bfs {
 
   private current = -1;
   private currentState: State = [];
-  /** Lane sums (`FP_SUM`) of queued states, two per state in queue order, and of the state being expanded. */
-  private sumQueue: number[] = [];
-  private sumHead = 0;
+  /** Codes and lane sums (`FP_SUM`) of the state being expanded. */
+  private readonly curCodes: Int32Array;
   private curSum1 = 0;
   private curSum2 = 0;
   /**
@@ -143,6 +157,14 @@ export class Bfs {
     readonly options: BfsOptions,
   ) {
     this.seen = new FingerprintSet(1 << 14);
+    this.codec = new StateCodec(module.variables.length);
+    this.queue = new PackedQueue(this.codec.width + 2, 16); // small: growth is cheap and tested
+    this.curCodes = new Int32Array(this.codec.width);
+    this.scratch = new Int32Array(this.codec.width);
+    this.exact =
+      options.exact === true && module.symmetry === undefined
+        ? new ExactStateSet(this.codec.width)
+        : undefined;
     this.actionReached = module.actions.map((a) => a.subActions.map(() => false));
     this.coverReached = module.covers.map(() => false);
     this.branchTaken =
@@ -195,12 +217,12 @@ export class Bfs {
 
   /** Distinct states found. */
   get distinct(): number {
-    return this.seen.size;
+    return this.exact?.size ?? this.seen.size;
   }
 
   /** States found but not yet expanded. */
   get queued(): number {
-    return this.queue.length - this.head;
+    return this.queue.length;
   }
 
   /** Fingerprint of `s` into FP; a successor of the state being expanded from that state's lane sums. */
@@ -211,19 +233,52 @@ export class Bfs {
     else fingerprintState(s);
   }
 
-  /** Adds a new state; returns its index, or -1 when it was seen before. */
+  /** Adds a new state; returns its index, or -1 when it was seen before (its index is then `found`). */
   private add(s: State, parent: number): number {
+    const exact = this.exact;
+    if (exact !== undefined) return this.addExact(exact, s, parent);
     this.fingerprint(s, parent >= 0);
     const index = this.seen.size;
-    const found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
-    if (found >= 0) return -1;
+    this.found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
+    if (this.found >= 0) return -1;
     this.parent.push(parent);
     this.fpHi.push(FP.h1);
     this.fpLo.push(FP.h2);
-    this.queue.push(s);
-    this.sumQueue.push(FP_SUM.s1);
-    this.sumQueue.push(FP_SUM.s2);
+    const at = this.enqueue(FP_SUM.s1, FP_SUM.s2);
+    this.encode(s, parent, this.queue.words, at);
     return index;
+  }
+
+  /** `add` under `--exact`: codes are the key; new states get fingerprints for trace replay. */
+  private addExact(exact: ExactStateSet, s: State, parent: number): number {
+    const scratch = this.scratch;
+    this.encode(s, parent, scratch, 0);
+    const index = exact.size;
+    this.found = exact.lookupOrInsert(scratch, 0);
+    if (this.found >= 0) return -1;
+    this.fingerprint(s, parent >= 0);
+    this.parent.push(parent);
+    this.fpHi.push(FP.h1);
+    this.fpLo.push(FP.h2);
+    const at = this.enqueue(FP_SUM.s1, FP_SUM.s2); // first: it may replace `queue.words`
+    this.queue.words.set(scratch, at);
+    return index;
+  }
+
+  /** Reserves the queue record of a new state with its lane sums; returns where its codes go. */
+  private enqueue(s1: number, s2: number): number {
+    const at = this.queue.push();
+    const w = this.codec.width;
+    this.queue.words[at + w] = s1;
+    this.queue.words[at + w + 1] = s2;
+    this.pushed++;
+    return at;
+  }
+
+  /** Codes of `s` into `out[at ..]`; a successor (parent >= 0) reuses the current state's codes. */
+  private encode(s: State, parent: number, out: Int32Array, at: number): void {
+    if (parent >= 0) this.codec.encode(s, out, at, this.currentState, this.curCodes);
+    else this.codec.encode(s, out, at);
   }
 
   /** The states queued and not yet expanded, in order, with their indices and fingerprint lane sums. */
@@ -234,14 +289,16 @@ export class Bfs {
     readonly s2: number;
   }[] {
     const out: { state: State; index: number; s1: number; s2: number }[] = [];
-    for (let k = this.head; k < this.queue.length; k++) {
-      const sums = this.sumHead + 2 * (k - this.head);
-      const state = this.queue[k];
-      const s1 = this.sumQueue[sums];
-      const s2 = this.sumQueue[sums + 1];
-      if (state === undefined || s1 === undefined || s2 === undefined)
-        throw new Error(`internal error: queued state ${k} has no state or lane sums`);
-      out.push({ state, index: k, s1, s2 });
+    const w = this.codec.width;
+    for (let k = 0; k < this.queue.length; k++) {
+      const at = this.queue.at(k);
+      const words = this.queue.words;
+      out.push({
+        state: this.codec.decode(words, at),
+        index: this.head + k,
+        s1: wordAt(words, at + w),
+        s2: wordAt(words, at + w + 1),
+      });
     }
     return out;
   }
@@ -249,7 +306,7 @@ export class Bfs {
   /** Takes back the state just queued (it failed a check). */
   private popQueued(): void {
     this.queue.pop();
-    this.sumQueue.length -= 2;
+    this.pushed--;
   }
 
   /** Generates the initial states, checking invariants on each new one. */
@@ -269,7 +326,7 @@ export class Bfs {
           }
         }
       });
-      this.levelEnd = this.queue.length;
+      this.levelEnd = this.pushed;
     } catch (err) {
       this.handle(err, -1, false);
     }
@@ -356,7 +413,7 @@ export class Bfs {
     action: number,
     param: Value | undefined,
   ): void {
-    g.edgeTarget.push(j >= 0 ? j : this.seen.lookup(FP.h1, FP.h2));
+    g.edgeTarget.push(j >= 0 ? j : this.found);
     const s = this.currentState;
     const fw = g.fairWords;
     let cover = 0;
@@ -380,7 +437,7 @@ export class Bfs {
       let bits = 0;
       const c = cb === undefined ? 0 : wordAt(cb, cover + w);
       if (c !== 0) {
-        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        if (differs < 0) differs = statesEqual(s, t) ? 0 : 1;
         if (differs === 1) {
           bits = c;
           orWord(this.curEnabled, w, c);
@@ -397,7 +454,7 @@ export class Bfs {
       const hint = fi.action;
       let step: boolean;
       if (hint !== undefined && hint.index === action && hint.param === param) {
-        if (differs < 0) differs = sameState(s, t) ? 0 : 1;
+        if (differs < 0) differs = statesEqual(s, t) ? 0 : 1;
         step = differs === 1;
       } else step = fi.isStep(s, t);
       if (step) orWord(g.edgeStepBits.data, edge + (f >>> 5), 1 << (f & 31));
@@ -414,48 +471,7 @@ export class Bfs {
     for (let w = 0; w < fw; w++) g.enabledBits.push(wordAt(this.curEnabled, w));
     if (!this.anyCovered) return;
     const succ = this.succStates;
-    const n = succ.length;
-    if (n >= 2) {
-      const bits = g.edgeStepBits.data;
-      const targets = g.edgeTarget.data;
-      const base = this.edgeBase;
-      const mask = this.coveredMask;
-      const join = (i: number, k: number): void => {
-        let equal = -1;
-        for (let w = 0; w < fw; w++) {
-          const a = wordAt(bits, (base + i) * fw + w);
-          const b = wordAt(bits, (base + k) * fw + w);
-          const mw = wordAt(mask, w);
-          const m = (a | b) & mw;
-          if (m === (a & mw) && m === (b & mw)) continue;
-          if (equal < 0) {
-            const si = succ[i];
-            const sk = succ[k];
-            if (si === undefined || sk === undefined)
-              throw new Error(`internal error: no successor ${i} or ${k} to compare`);
-            equal = statesEqual(si, sk) ? 1 : 0;
-          }
-          if (equal === 0) return;
-          bits[(base + i) * fw + w] = a | m;
-          bits[(base + k) * fw + w] = b | m;
-        }
-      };
-      if (n <= 32) {
-        for (let i = 0; i < n; i++)
-          for (let k = i + 1; k < n; k++) if (targets[base + i] === targets[base + k]) join(i, k);
-      } else {
-        const first = new Map<number, number[]>();
-        for (let i = 0; i < n; i++) {
-          const tg = wordAt(targets, base + i);
-          const list = first.get(tg);
-          if (list === undefined) first.set(tg, [i]);
-          else {
-            for (const k of list) join(k, i);
-            list.push(i);
-          }
-        }
-      }
-    }
+    if (succ.length >= 2) joinEqualSteps(g, succ, this.edgeBase, this.coveredMask);
     succ.length = 0;
   }
 
@@ -480,36 +496,23 @@ export class Bfs {
           throw err;
         }
       }
-      if (this.head >= this.queue.length) {
+      if (this.queue.length === 0) {
         this.stop = { kind: 'done' };
         return true;
       }
-      if (this.options.maxStates !== undefined && this.seen.size >= this.options.maxStates) {
+      if (this.options.maxStates !== undefined && this.distinct >= this.options.maxStates) {
         this.stop = { kind: 'limit', reason: 'max-states' };
         return true;
       }
       const index = this.head;
       if (index >= this.levelEnd) {
         this.currentLevel++;
-        this.levelEnd = this.queue.length;
+        this.levelEnd = this.pushed;
       }
-      const s = this.queue[index];
-      const s1 = this.sumQueue[this.sumHead];
-      const s2 = this.sumQueue[this.sumHead + 1];
-      if (s === undefined || s1 === undefined || s2 === undefined)
-        throw new Error(`internal error: queued state ${index} has no state or lane sums`);
-      this.queue[index] = undefined;
+      const s = this.takeHead();
       this.head++;
       this.current = index;
       this.currentState = s;
-      this.curSum1 = s1;
-      this.curSum2 = s2;
-      this.sumHead += 2;
-      if (this.sumHead >= 1 << 16) {
-        // Drop the sums of expanded states now and then, so the array stays short.
-        this.sumQueue = this.sumQueue.slice(this.sumHead);
-        this.sumHead = 0;
-      }
       let total = 0;
       try {
         if (g !== undefined) this.recordState(g, s, index);
@@ -544,6 +547,17 @@ export class Bfs {
     return false;
   }
 
+  /** Removes the head of the queue: its codes and lane sums become the current ones; returns its state. */
+  private takeHead(): State {
+    const at = this.queue.shift();
+    const words = this.queue.words;
+    const w = this.codec.width;
+    this.curCodes.set(words.subarray(at, at + w));
+    this.curSum1 = wordAt(words, at + w);
+    this.curSum2 = wordAt(words, at + w + 1);
+    return this.codec.decode(this.curCodes, 0);
+  }
+
   private recordState(g: StateGraph, s: State, index: number): void {
     while (g.edgeStart.length < index) g.edgeStart.push(g.edgeTarget.length);
     g.edgeStart.push(g.edgeTarget.length);
@@ -574,7 +588,7 @@ export class Bfs {
   finishGraph(): void {
     const g = this.graph;
     if (g === undefined) return;
-    while (g.edgeStart.length < this.seen.size) g.edgeStart.push(g.edgeTarget.length);
+    while (g.edgeStart.length < this.distinct) g.edgeStart.push(g.edgeTarget.length);
     g.edgeStart.push(g.edgeTarget.length);
   }
 
@@ -584,8 +598,4 @@ export class Bfs {
     for (let i = index; i >= 0; i = this.parent.get(i)) out.push(i);
     return out.reverse();
   }
-}
-
-function sameState(a: State, b: State): boolean {
-  return statesEqual(a, b);
 }

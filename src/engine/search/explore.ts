@@ -7,6 +7,7 @@
 import type { InconclusiveReason, TlaTraceStep } from '../../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
+import { collisionProbability } from './fingerprint-set.js';
 import type { BranchWatch } from './branch-places.js';
 import { EvalError } from '../values/eval-error.js';
 import { interpretModule } from '../evaluation/interpret.js';
@@ -59,6 +60,10 @@ export interface ExploreOptions {
   readonly signal?: AbortSignal;
   /** Outcomes of test steps to record, reported when never taken (branch-places.ts). */
   readonly branches?: BranchWatch;
+  /** Whole packed states in the visited set instead of fingerprints (`--exact`; not under symmetry). */
+  readonly exact?: boolean;
+  /** One-line notes for the user: the fingerprint collision risk of a large run, `--exact` not applied. */
+  readonly onNote?: (message: string) => void;
 }
 
 const SLICE = 512;
@@ -123,8 +128,13 @@ function* runSearch(
     maxStates: options.maxStates,
     collectGraph,
     meter: limits,
+    exact: options.exact === true,
     ...(options.branches === undefined ? {} : { branches: options.branches }),
   });
+  if (options.exact === true && bfs.exact === undefined)
+    options.onNote?.(
+      '--exact does not apply under symmetry (states are compared by the least fingerprint of their orbit); this run keeps fingerprints',
+    );
   const interval = options.progressIntervalMs ?? 1000;
   let lastProgress = started;
   let stateBytes: number | undefined;
@@ -177,8 +187,22 @@ function* runSearch(
       }
     }
     if (options.onProgress !== undefined) progress(Date.now());
+    noteCollisionRisk(bfs, options);
     return finish();
   }
+}
+
+/** Below this the collision probability of a run is not worth a line (runs of under ~10^5 states). */
+const NOTED_COLLISION = 1e-9;
+
+/** The fingerprint collision probability of a finished run, as TLC prints it, when not negligible. */
+function noteCollisionRisk(bfs: Bfs, options: ExploreOptions): void {
+  if (bfs.exact !== undefined) return;
+  const p = collisionProbability(bfs.distinct, bfs.statesGenerated);
+  if (p < NOTED_COLLISION) return;
+  options.onNote?.(
+    `fingerprint collision probability (optimistic, as TLC calculates it): ${p.toExponential(1).toUpperCase()}; --exact keeps whole states instead`,
+  );
 }
 
 function stats(bfs: Bfs, seconds: number, stateBytes: number | undefined): EngineCheckStats {

@@ -84,6 +84,15 @@ export class FingerprintSet {
   }
 }
 
+/**
+ * TLC's optimistic estimate of the chance that a run with 64-bit fingerprints merged two
+ * different states: each of the `generated - distinct` lookups that found a state already seen
+ * could have met any of the `distinct` stored fingerprints by accident, with chance 2^-64 each.
+ */
+export function collisionProbability(distinct: number, generated: number): number {
+  return (distinct * Math.max(0, generated - distinct)) / 2 ** 64;
+}
+
 /** Word `i` of `words`, which the caller knows is in range. */
 export function wordAt(words: Int32Array, i: number): number {
   const w = words[i];

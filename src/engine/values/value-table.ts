@@ -1,0 +1,90 @@
+// Interns the values one state variable takes during a search: each distinct value gets a code
+// (its index in order of first sight), so a state can be stored as one 32-bit code per variable
+// instead of an array of objects. Values are found by their 64-bit fingerprint in an
+// open-addressing table of typed arrays and confirmed by `valueEquals`, so two values never
+// share a code even when their fingerprints collide.
+
+import { FP, fingerprintValue } from './fingerprint.js';
+import { type Value, valueEquals } from './values.js';
+
+/** Value <-> code for one variable; codes are 0, 1, 2, ... in order of first sight. */
+export class ValueTable {
+  private readonly values: Value[] = [];
+  private hi: Int32Array;
+  private lo: Int32Array;
+  /** Code + 1; 0 marks an empty slot. */
+  private idx: Int32Array;
+  private mask: number;
+
+  constructor(initialCapacity = 64) {
+    let cap = 16;
+    while (cap < initialCapacity) cap <<= 1;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.idx = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  /** Distinct values seen. */
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The code of `v`, given one first when `v` is new. Overwrites `FP`. */
+  codeOf(v: Value): number {
+    if (this.values.length * 2 >= this.idx.length) this.grow();
+    fingerprintValue(v);
+    const h1 = FP.h1;
+    const h2 = FP.h2;
+    const mask = this.mask;
+    let i = slotOf(h1, h2, mask);
+    for (;;) {
+      const k = this.idx[i] ?? 0;
+      if (k === 0) {
+        this.hi[i] = h1;
+        this.lo[i] = h2;
+        this.values.push(v);
+        this.idx[i] = this.values.length;
+        return this.values.length - 1;
+      }
+      if (this.hi[i] === h1 && this.lo[i] === h2) {
+        const u = this.valueOf(k - 1);
+        if (u === v || valueEquals(u, v)) return k - 1;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** The value with code `code`, which the caller got from `codeOf`. */
+  valueOf(code: number): Value {
+    const v = this.values[code];
+    if (v === undefined) throw new Error(`internal error: no value has code ${code}`);
+    return v;
+  }
+
+  private grow(): void {
+    const oh = this.hi;
+    const ol = this.lo;
+    const oi = this.idx;
+    const cap = oi.length * 2;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.idx = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let j = 0; j < oi.length; j++) {
+      const k = oi[j] ?? 0;
+      if (k === 0) continue;
+      const h1 = oh[j] ?? 0;
+      const h2 = ol[j] ?? 0;
+      let i = slotOf(h1, h2, this.mask);
+      while (this.idx[i] !== 0) i = (i + 1) & this.mask;
+      this.hi[i] = h1;
+      this.lo[i] = h2;
+      this.idx[i] = k;
+    }
+  }
+}
+
+function slotOf(h1: number, h2: number, mask: number): number {
+  return (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+}
