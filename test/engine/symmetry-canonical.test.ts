@@ -40,7 +40,6 @@ function group(...classes: ModelValue[][]): Permutation[] {
 function stateArb(n: number): fc.Arbitrary<State> {
   const ts = threads.slice(0, n);
   const thread = fc.constantFrom<Value>(...ts, none);
-  const slot = fc.constantFrom<Value>(...slots);
   const pc = fc.constantFrom<Value>('idle', 'wait', 'done');
   return fc
     .record({
