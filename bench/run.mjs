@@ -225,7 +225,7 @@ if (options.defaults) {
   say('## Every variant at its defaults, end to end (`credspec check <spec>`)');
   say();
   say(
-    'Seconds are wall time of the whole command (Node or JVM start included), all variants in one run. TLC runs with its default heap here.',
+    'Seconds are wall time of the whole command (Node or JVM start included), all variants in one run. TLC 1 worker runs with its default heap and with a heap sized to the model; TLC with every core with its default heap.',
   );
   say();
   const rows = [];
