@@ -3,18 +3,21 @@
 // built package (dist/; `npm run build` first) and bench/big-params.json (the parameter set per
 // spec that reaches 10^6 states); runs the CLI as a user would, one process per measurement.
 //
-//   node bench/run.mjs [--only <text>] [--no-tlc] [--no-big] [--no-defaults] [--timeout <s>]
-//                      [--million] [--tlc-heap <MiB>] [--workers <n>]
+//   node bench/run.mjs [--only <text>] [--no-tlc] [--no-big] [--no-defaults] [--no-protocol]
+//                      [--timeout <s>] [--million] [--workers <n>]
 //
-// --million adds the 10^6-state comparison (bench/big-params.json "million"; it takes tens of
-// minutes with TLC): the safety part of each model (temporal properties dropped, the same
-// module and config for both checkers), embedded with 1 and n workers (default: every core),
-// TLC with 1 worker and with -workers auto, TLC's heap fixed at --tlc-heap (default 4096 MiB).
+// The protocol of ../shared/design/PERFORMANCE.md (bench/protocol.cred, and with symmetric
+// threads bench/protocol-symmetric.cred) and, with --million, the 10^6-state models
+// (bench/big-params.json "million"; tens of minutes with TLC) are compared on their safety part
+// (temporal properties dropped, the same module and config for both checkers): the compiled
+// embedded engine with 1 worker (and n for --million; default: every core) against TLC with 1
+// worker at its default heap and at a heap sized to the model. When `credspec check` has
+// `--por`, each table adds a run with it and the state reduction it gives.
 //
 // Peak memory is the largest resident set of the measured process tree (GNU time's %M); where
 // /usr/bin/time is missing it is left blank.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +43,7 @@ const options = (() => {
     defaults: true,
     timeout: 1800,
     million: false,
-    tlcHeap: 4096,
+    protocol: true,
     workers: cpus().length,
   };
   const argv = process.argv.slice(2);
@@ -52,7 +55,7 @@ const options = (() => {
     else if (a === '--no-defaults') o.defaults = false;
     else if (a === '--timeout') o.timeout = Number(argv[++i]);
     else if (a === '--million') o.million = true;
-    else if (a === '--tlc-heap') o.tlcHeap = Number(argv[++i]);
+    else if (a === '--no-protocol') o.protocol = false;
     else if (a === '--workers') o.workers = Number(argv[++i]);
     else {
       process.stderr.write(`bench: unknown argument ${a}\n`);
@@ -67,6 +70,10 @@ const CORES = cpus().length;
 const work = mkdtempSync(join(tmpdir(), 'credspec-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 let serial = 0;
+// Partial-order reduction is an option of newer builds: measured only where the CLI offers it.
+const porSupported = execFileSync(process.execPath, [bin, 'check', '--help'], {
+  encoding: 'utf8',
+}).includes('--por');
 
 /** Runs a command to the end; wall seconds, peak RSS (KiB) of the process tree, output. */
 function measure(cmd, args, env = process.env) {
@@ -95,13 +102,17 @@ function measure(cmd, args, env = process.env) {
 }
 
 /** `credspec check` on a spec (a variant and parameters, or all variants at their defaults); the result file's rows. */
-async function cliCheck(spec, { variant, params = [], engine = 'embedded', workers, heapMb } = {}) {
+async function cliCheck(
+  spec,
+  { variant, params = [], engine = 'embedded', workers, heapMb, extra = [] } = {},
+) {
   const json = join(work, `result-${serial++}.json`);
   const args = [bin, 'check', spec, '--json', json, '--timeout', String(options.timeout)];
   if (variant !== undefined) args.push('--variant', variant);
   for (const p of params) args.push('--param', p);
   if (engine === 'tlc') args.push('--engine', 'tlc', '--workers', String(workers ?? 1));
   else if (workers !== undefined) args.push('--workers', String(workers));
+  args.push(...extra);
   const env = { ...process.env };
   if (heapMb !== undefined)
     env.JAVA_TOOL_OPTIONS = `${env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${heapMb}m`.trim();
@@ -214,7 +225,7 @@ if (options.defaults) {
   say('## Every variant at its defaults, end to end (`credspec check <spec>`)');
   say();
   say(
-    'Seconds are wall time of the whole command (Node or JVM start included), all variants in one run. TLC runs with its default heap here.',
+    'Seconds are wall time of the whole command (Node or JVM start included), all variants in one run. TLC 1 worker runs with its default heap and with a heap sized to the model; TLC with every core with its default heap.',
   );
   say();
   const rows = [];
@@ -234,15 +245,24 @@ if (options.defaults) {
     ];
     if (tlc) {
       const t1 = await cliCheck(spec, { engine: 'tlc', workers: 1 });
+      const heapMb = sizedHeapMb(e.distinct);
+      const ts = await cliCheck(spec, { engine: 'tlc', workers: 1, heapMb });
       const tn = await cliCheck(spec, { engine: 'tlc', workers: CORES });
       const agree = t1.distinct === e.distinct ? '' : ` (TLC ${fmt.n(t1.distinct)} states)`;
       row.push(
         t1.problem ?? fmt.s(t1.wall),
         fmt.mb(t1.peakKb),
+        ts.problem ?? `${fmt.s(ts.wall)} (-Xmx${heapMb}m)`,
+        fmt.mb(ts.peakKb),
         tn.problem ?? fmt.s(tn.wall),
         fmt.x(t1.wall / e.wall) + agree,
+        fmt.x(ts.wall / e.wall),
         fmt.x(tn.wall / e.wall),
       );
+    }
+    if (porSupported) {
+      const p = await cliCheck(spec, { extra: ['--por'] });
+      row.push(p.problem ?? `${fmt.n(p.distinct)} (${fmt.x(e.distinct / p.distinct)})`);
     }
     rows.push(row);
   }
@@ -260,10 +280,14 @@ if (options.defaults) {
     header.push(
       'TLC 1 worker s',
       'TLC 1 worker peak',
+      'TLC 1 worker, sized heap s',
+      'TLC 1 worker, sized heap peak',
       `TLC ${CORES} workers s`,
       'speed-up vs TLC 1w',
+      'speed-up vs TLC 1w sized heap',
       `speed-up vs TLC ${CORES}w`,
     );
+  if (porSupported) header.push('--por distinct (state reduction)');
   say(table(header, rows));
   say();
   say(
@@ -271,122 +295,147 @@ if (options.defaults) {
   );
 }
 
-// --- 10^6 states: the safety part of each model, embedded (1 and n workers) and TLC (1 and auto)
+// --- one model, safety part, embedded against TLC with one worker (default heap and sized heap)
+/**
+ * The comparison table of one model: the compiled embedded engine with 1 worker (and n with
+ * `parallel`), TLC with 1 worker at its default heap and at a heap sized to the model, and,
+ * when the CLI has `--por`, the embedded engine with partial-order reduction. Temporal
+ * properties are dropped for every run, so the module and config are the same for all.
+ */
+async function compareSafety(set, { parallel = false } = {}) {
+  const label = `${set.spec} ${set.variant} ${set.params.join(' ')}`.trim();
+  say();
+  say(`### ${label}`);
+  say();
+  const dir = join(work, `model-${serial++}`);
+  const engineRun = (workers) =>
+    measure(
+      process.execPath,
+      [
+        join(root, 'bench', 'engine-run.mjs'),
+        set.spec,
+        set.variant,
+        'compiled',
+        join(work, 'compiled-cache'),
+        ...set.params,
+        '--safety-only',
+        '--workers',
+        String(workers),
+        '--write-module',
+        dir,
+      ],
+      { ...process.env, BENCH_TIMEOUT: String(options.timeout) },
+    ).then((m) => ({ ...m, r: lastJson(m) }));
+  const runs = [['embedded, 1 worker', await engineRun(1), true]];
+  if (parallel)
+    runs.push([`embedded, ${options.workers} workers`, await engineRun(options.workers), true]);
+  const distinct = runs[0][1].r.ok ? runs[0][1].r.distinct : 0;
+  if (tlc && existsSync(dir)) {
+    const tla = readdirSync(dir).find((f) => f.endsWith('.tla'));
+    const cfg = tla?.replace(/\.tla$/, '.cfg');
+    for (const heapMb of [undefined, sizedHeapMb(distinct)]) {
+      const env = { ...process.env, BENCH_TIMEOUT: String(options.timeout) };
+      if (heapMb !== undefined)
+        env.JAVA_TOOL_OPTIONS = `${env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${heapMb}m`.trim();
+      const m = await measure(
+        process.execPath,
+        [join(root, 'bench', 'tlc-run.mjs'), join(dir, tla), join(dir, cfg), '1'],
+        env,
+      );
+      const name = `TLC 1 worker, ${heapMb === undefined ? 'default heap' : `-Xmx${heapMb}m`}`;
+      runs.push([name, { ...m, r: { ...lastJson(m), compileSeconds: 0 } }, false]);
+    }
+  }
+  const rows = comparisonRows(runs, distinct);
+  if (porSupported) rows.push(await porRow(set, distinct));
+  say(
+    table(
+      [
+        'run',
+        'verdict',
+        'distinct states',
+        'seconds',
+        'states/s',
+        'peak RSS',
+        'bytes/state',
+        'ratio to TLC',
+        'notes',
+      ],
+      rows,
+    ),
+  );
+}
+
+/** The embedded engine with `--por` through the CLI, and the state reduction it gives. */
+async function porRow(set, distinct) {
+  const p = await cliCheck(set.spec, {
+    variant: set.variant,
+    params: set.params,
+    extra: ['--por'],
+  });
+  const r = p.rows[0];
+  return [
+    'embedded --por (CLI, all properties)',
+    r ? `${r.verdict}, depth ${r.stats.depth}` : p.problem,
+    fmt.n(r?.stats.distinctStates),
+    fmt.s(p.wall),
+    fmt.n(r ? r.stats.distinctStates / r.stats.seconds : null),
+    fmt.mb(p.peakKb),
+    fmt.bps(p.peakKb, r?.stats.distinctStates),
+    '',
+    r
+      ? `state reduction ${fmt.x(distinct / r.stats.distinctStates)} (distinct without / with --por)`
+      : '',
+  ];
+}
+
+/** The table rows of `runs` ([name, measurement, whether embedded]); ratios are to TLC's default heap. */
+function comparisonRows(runs, distinct) {
+  const rate = (r) => (r.ok && r.searchSeconds > 0 ? r.distinct / r.searchSeconds : null);
+  const tlcRate = runs.find(([n]) => n === 'TLC 1 worker, default heap')?.[1].r;
+  return runs.map(([name, m, embedded]) => {
+    if (!m.r.ok) return [name, m.r.message ?? 'failed', '', '', '', '', '', '', ''];
+    const differ = m.r.distinct !== distinct ? ' (counts differ from embedded)' : '';
+    return [
+      name,
+      `${m.r.verdict}, depth ${m.r.depth}${differ}`,
+      fmt.n(m.r.distinct),
+      fmt.s(m.wall - (m.r.compileSeconds ?? 0)),
+      fmt.n(rate(m.r)),
+      fmt.mb(m.peakKb),
+      fmt.bps(m.peakKb, m.r.distinct),
+      fmt.x(tlcRate ? rate(m.r) / rate(tlcRate) : null),
+      embedded
+        ? `search ${fmt.s(m.r.searchSeconds)} s; compile ${fmt.s(m.r.compileSeconds)} s not counted`
+        : `search ${fmt.s(m.r.searchSeconds)} s`,
+    ];
+  });
+}
+
+const tableNote =
+  'Seconds: wall time end to end (Node or JVM start included; the one-time compilation of the embedded module, which credspec caches, left out). States/s: distinct states over the search time each engine reports. Bytes/state: peak RSS over distinct states. Ratio to TLC: states/s over TLC 1 worker with its default heap (above 1×: faster than TLC).';
+
+// --- the protocol of ../shared/design/PERFORMANCE.md, with and without symmetric threads
+if (options.protocol) {
+  say();
+  say('## The PERFORMANCE.md protocol (bench/protocol.cred, bench/protocol-symmetric.cred)');
+  for (const spec of ['bench/protocol.cred', 'bench/protocol-symmetric.cred'])
+    await compareSafety({ spec, variant: 'base', params: [] });
+  say();
+  say(tableNote);
+}
+
+// --- 10^6 states: the safety part of each model
 if (options.million) {
   const bigFile = join(root, 'bench', 'big-params.json');
   const sets =
     (existsSync(bigFile) ? JSON.parse(readFileSync(bigFile, 'utf8')).million : undefined) ?? [];
   say();
   say('## 10^6 states: safety check of the same module (bench/big-params.json "million")');
+  for (const set of sets.filter((x) => options.only === undefined || x.spec.includes(options.only)))
+    await compareSafety(set, { parallel: true });
   say();
-  say(
-    `Temporal properties are dropped from the configuration for both checkers (invariants, action properties and deadlock stay), so that the parallel search applies. Embedded: the compiled module; the first run compiles it into a fresh cache, and that time is shown apart and left out of its end-to-end seconds. TLC heap: -Xmx${options.tlcHeap}m (JAVA_TOOL_OPTIONS) for both TLC runs.`,
-  );
-  for (const set of sets.filter(
-    (x) => options.only === undefined || x.spec.includes(options.only),
-  )) {
-    const label = `${set.spec} ${set.variant} ${set.params.join(' ')}`;
-    say();
-    say(`### ${label}`);
-    say();
-    const dir = join(work, `million-${serial++}`);
-    const cache = join(work, 'compiled-cache');
-    const engineRun = (workers) =>
-      measure(
-        process.execPath,
-        [
-          join(root, 'bench', 'engine-run.mjs'),
-          set.spec,
-          set.variant,
-          'compiled',
-          cache,
-          ...set.params,
-          '--safety-only',
-          '--workers',
-          String(workers),
-          '--write-module',
-          dir,
-        ],
-        {
-          ...process.env,
-          BENCH_TIMEOUT: String(options.timeout),
-        },
-      ).then((m) => ({ ...m, r: lastJson(m) }));
-    const rows = [];
-    const one = await engineRun(1);
-    const many = await engineRun(options.workers);
-    const embRate = one.r.ok ? one.r.distinct / one.r.searchSeconds : null;
-    const engineRow = (name, m) => {
-      if (!m.r.ok) return [name, m.r.message ?? 'failed', '', '', '', '', ''];
-      const wall = m.wall - m.r.compileSeconds;
-      const rate = m.r.distinct / m.r.searchSeconds;
-      return [
-        name,
-        `${m.r.verdict}, ${fmt.n(m.r.distinct)} (generated ${fmt.n(m.r.generated)}, depth ${m.r.depth})`,
-        fmt.n(rate),
-        fmt.s(wall),
-        fmt.mb(m.peakKb),
-        fmt.bps(m.peakKb, m.r.distinct),
-        `search ${fmt.s(m.r.searchSeconds)} s; compile ${fmt.s(m.r.compileSeconds)} s not counted`,
-      ];
-    };
-    rows.push(engineRow('embedded, 1 worker', one));
-    rows.push(engineRow(`embedded, ${options.workers} workers`, many));
-    const tlcRates = [];
-    if (tlc && existsSync(dir)) {
-      const tla = readdirSync(dir).find((f) => f.endsWith('.tla'));
-      const cfg = tla?.replace(/\.tla$/, '.cfg');
-      for (const workers of ['1', 'auto']) {
-        const env = {
-          ...process.env,
-          BENCH_TIMEOUT: String(options.timeout),
-          JAVA_TOOL_OPTIONS:
-            `${process.env.JAVA_TOOL_OPTIONS ?? ''} -Xmx${options.tlcHeap}m`.trim(),
-        };
-        const m = await measure(
-          process.execPath,
-          [join(root, 'bench', 'tlc-run.mjs'), join(dir, tla), join(dir, cfg), workers],
-          env,
-        );
-        const r = lastJson(m);
-        const rate = r.ok && r.searchSeconds > 0 ? r.distinct / r.searchSeconds : null;
-        tlcRates.push(rate);
-        const agree =
-          r.ok && one.r.ok && (r.distinct !== one.r.distinct || r.generated !== one.r.generated)
-            ? '; counts differ from embedded'
-            : '';
-        rows.push([
-          `TLC ${workers === '1' ? '1 worker' : '-workers auto'}, -Xmx${options.tlcHeap}m`,
-          r.ok
-            ? `${r.verdict}, ${fmt.n(r.distinct)} (generated ${fmt.n(r.generated)}, depth ${r.depth})`
-            : (r.message ?? 'failed'),
-          fmt.n(rate),
-          fmt.s(m.wall),
-          fmt.mb(m.peakKb),
-          fmt.bps(m.peakKb, r.distinct),
-          `search ${fmt.s(r.searchSeconds)} s; embedded 1 worker / TLC: throughput ${fmt.x(embRate !== null && rate ? embRate / rate : null)}, end to end ${fmt.x(one.r.ok ? m.wall / (one.wall - one.r.compileSeconds) : null)}${agree}`,
-        ]);
-      }
-    }
-    say(
-      table(
-        [
-          'run',
-          'verdict, distinct',
-          'distinct states/s',
-          'end-to-end s',
-          'peak memory',
-          'bytes/state (peak)',
-          'notes',
-        ],
-        rows,
-      ),
-    );
-  }
-  say();
-  say(
-    'End-to-end seconds include Node or JVM start; for the embedded engine they leave out the one-time compilation (credspec caches the compiled module). Throughput ratio = embedded distinct states/s over TLC distinct states/s (above 1×: embedded faster).',
-  );
+  say(tableNote);
 }
 
 function lastJson(m) {

@@ -21,6 +21,11 @@ import {
 } from '../values/values.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
 import { at } from '../../source/checked-index.js';
+import {
+  fingerprintCanonical,
+  type SymmetricClasses,
+  symmetricClasses,
+} from './symmetry-canonical.js';
 
 /**
  * The group a SYMMETRY set generates, as maps of the model values each permutation moves
@@ -135,11 +140,28 @@ export function permuteState(s: State, p: Permutation): Value[] {
   return s.map((v) => permuteValue(v, p));
 }
 
+/** What each group was found to be: a product of full symmetric groups, or any other group. */
+const structures = new WeakMap<readonly Permutation[], SymmetricClasses | 'enumerate'>();
+
 /**
- * Writes into `FP` the fingerprint of the orbit of `s` under `perms` (the least, as unsigned
- * (h1, h2), of the fingerprints of all images; the identity is always included).
+ * Writes into `FP` the fingerprint of the orbit of `s` under `perms`: for a product of full
+ * symmetric groups (the usual `Permutations(Threads)`) from a canonical renaming found by
+ * sorting (symmetry-canonical.ts), otherwise the least, as unsigned (h1, h2), of the
+ * fingerprints of all images (the identity is always included). Either way every state of an
+ * orbit gets one fingerprint and distinct orbits distinct ones, so the counts are TLC's.
  */
 export function fingerprintOrbit(s: State, perms: readonly Permutation[]): void {
+  let structure = structures.get(perms);
+  if (structure === undefined) {
+    structure = symmetricClasses(perms) ?? 'enumerate';
+    structures.set(perms, structure);
+  }
+  if (structure === 'enumerate') fingerprintEnumerated(s, perms);
+  else fingerprintCanonical(s, structure, permuteState);
+}
+
+/** The least fingerprint over the images of `s` under every member of `perms`. */
+export function fingerprintEnumerated(s: State, perms: readonly Permutation[]): void {
   fingerprintState(s);
   let b1 = FP.h1 >>> 0;
   let b2 = FP.h2 >>> 0;
