@@ -22,3 +22,4 @@ export async function loadCompiler(): Promise<
   return { ...compiler, ...cache };
 }
 export { replayOnVariant, type ReplayOutcome } from './run/replay-on-variant.js';
+export { expressionEvaluator, type Evaluation } from './evaluation/dsl-eval.js';

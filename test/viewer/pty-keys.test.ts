@@ -1,6 +1,7 @@
 // The viewer's keys for reaching everything, in a real pseudo-terminal at 80x24 and 120x35:
 // `:` and a number, `/` then `n` and `N`, `G`, `e`/`c` and PgDn/`k` in the state pane, help
-// naming every key, the breaking state at the last step of a freshly checked lost update, and
+// naming every key, the breaking state at the last step of a freshly checked lost update (and
+// `=` evaluating an expression there), and
 // the whole wait-for picture with its cycle at the last step of the L-1 deadlock.
 
 import { spawnSync } from 'node:child_process';
@@ -136,6 +137,18 @@ async function breakingAtEnd(cols: number, rows: number): Promise<void> {
       '    count = 1',
     ]);
     fits(screen, cols, rows);
+    // `=` evaluates an expression of the spec at this step, above the breaking state.
+    const evaluated = await s.key(
+      '=count + 1\r',
+      (l) => l.some((x) => x.startsWith('= count + 1: 2')),
+      'the value of count + 1',
+    );
+    fits(evaluated, cols, rows);
+    await s.key(
+      '=nosuch\r',
+      (l) => l.some((x) => x.startsWith('= nosuch: error: no nosuch here')),
+      'an error',
+    );
     await quit(s);
   } finally {
     if (s.exitCode === null) s.kill();

@@ -12,6 +12,7 @@ import {
 } from '../../src/cli/viewer/viewer-state.js';
 import type { TraceView } from '../../src/cli/viewer/trace-view.js';
 import { loadFile, texts, viewOf } from './helpers.js';
+import { loadEvaluator } from '../../src/cli/viewer/load-evaluator.js';
 
 const s1 = viewOf(loadFile('seccomp-s1-atomic.json').results[0]!);
 const SIZE = { columns: 80, rows: 24 };
@@ -93,6 +94,62 @@ describe('the state pane reaches every variable', () => {
   });
 });
 
+describe('= evaluates an expression at the current step', () => {
+  const atEnd = press(s1, ['G']);
+  let view: TraceView = s1;
+  beforeAll(async () => {
+    view = await loadEvaluator(s1);
+  }, 60000);
+  const paneOf = (s: ViewerState): string[] => texts(renderView(view, s, SIZE));
+  const evaluated = (text: string, from = atEnd): string | undefined => {
+    const s = press(s1, ['=', text, { name: 'enter' }], from);
+    return paneOf(s).find((l) => l.startsWith(`= ${text}:`));
+  };
+  test("until the spec's names are loaded the pane says so", () => {
+    const s = press(s1, ['=', 'changed', { name: 'enter' }], atEnd);
+    expect(texts(renderView(s1, s, SIZE))).toContain("= changed: reading the spec's names…");
+  });
+  test('the footer shows what is typed; Enter puts the value at the top of the state pane', () => {
+    const typing = press(s1, ['=', 'changed'], atEnd);
+    expect(typing.mode).toBe('expr');
+    expect(paneOf(typing).at(-1)).toMatch(/^=changed█/);
+    // `changed` is a variable of the call of seccomp_tsync by caller1, the thread that moved.
+    expect(evaluated('changed')).toBe('= changed: {other2}');
+  });
+  test("the spec's names: parameters, groups, thread variables by thread, definitions", () => {
+    expect(evaluated('OTHERS + card(changed)')).toBe('= OTHERS + card(changed): 3');
+    expect(evaluated('{ c in GROUP | c != self }')).toBe(
+      '= { c in GROUP | c != self }: {other1, other2}',
+    );
+    expect(evaluated('forall c in Caller: !finished[c]')).toBe(
+      '= forall c in Caller: !finished[c]: true',
+    );
+    expect(evaluated('exec_pending()')).toBe('= exec_pending(): false');
+    expect(evaluated('user_ret == R_NONE')).toBe('= user_ret == R_NONE: true');
+  });
+  test('the expression stays and is evaluated again at every step', () => {
+    const s = press(s1, ['=', 'changed', { name: 'enter' }, 'g'], atEnd);
+    expect(paneOf(s).find((l) => l.startsWith('= changed:'))).toMatch(
+      /^= changed: error: no changed here/,
+    );
+    expect(s.watch).toBe('changed');
+    // Esc keeps it; an empty expression stops it.
+    expect(press(s1, ['=', 'x', { name: 'escape' }], s).watch).toBe('changed');
+    const cleared = press(s1, ['=', { name: 'enter' }], s);
+    expect(cleared.watch).toBeNull();
+    expect(paneOf(cleared).some((l) => l.startsWith('= '))).toBe(false);
+  });
+  test('errors are shown in the pane, never thrown', () => {
+    expect(evaluated('nosuch + 1')).toMatch(/^= nosuch \+ 1: error: no nosuch here/);
+    expect(evaluated('changed ==')).toMatch(/^= changed ==: error: /);
+    expect(evaluated('1 + true')).toMatch(
+      /^= 1 \+ true: error: The right side of \+ should be an integer/,
+    );
+    expect(evaluated('changed[1]')).toMatch(/^= changed\[1\]: error: /);
+    expect(evaluated("changed'")).toMatch(/: error: a primed name needs the next state/);
+  });
+});
+
 describe('help', () => {
   test('names every key the reducer answers', () => {
     const help = HELP_LINES.join('\n');
@@ -113,6 +170,7 @@ describe('help', () => {
       expect(help).toMatch(new RegExp(`(^|[ ,/])${key}([ ,/]|$)`, 'm'));
     for (const key of [
       ':',
+      '=',
       't',
       '/',
       'n / N',

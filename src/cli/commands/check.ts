@@ -385,7 +385,6 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       { kind: 'check', selection: { variants: args.variant, params } },
       caseOptions(args, io, progress),
       (result, sourceMap) => {
-        progress.clear();
         io.stdout.write(formatResultLine(result) + '\n');
         if (
           result.verdict === 'violated' ||

@@ -10,8 +10,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatMessage } from '../../diagnostics/render.js';
 import { PRELUDE_DISPLAY_DIR } from '../../syntax/load.js';
 import type { Span } from '../../source/span.js';
+import { sarifLog } from './sarif-log.js';
 
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const PRELUDE_BASE = 'PRELUDE';
 
 export interface LintSarifOptions {
@@ -95,24 +95,13 @@ export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSar
     return result;
   });
   const preludeUri = pathToFileURL(options.preludeDir).href;
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'credspec',
-            version: options.toolVersion,
-            informationUri: helpBase,
-            rules: codes.map((c) => ruleOf(c, helpBase)),
-          },
-        },
-        originalUriBaseIds: {
-          [PRELUDE_BASE]: { uri: preludeUri.endsWith('/') ? preludeUri : preludeUri + '/' },
-        },
-        results,
-      },
-    ],
-  };
+  return sarifLog({
+    toolVersion: options.toolVersion,
+    informationUri: helpBase,
+    rules: codes.map((c) => ruleOf(c, helpBase)),
+    originalUriBaseIds: {
+      [PRELUDE_BASE]: { uri: preludeUri.endsWith('/') ? preludeUri : preludeUri + '/' },
+    },
+    results,
+  });
 }

@@ -34,8 +34,7 @@ import {
   type SarifRule,
   toolRule,
 } from './sarif-rules.js';
-
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+import { sarifLog } from './sarif-log.js';
 
 /** Code scanning rejects a result with more thread flow locations; the last steps are kept. */
 const MAX_FLOW_STEPS = 10_000;
@@ -105,27 +104,16 @@ export function buildSarifLog(
   const byId = new Map(entries.map((e) => [e.rule.id, e.rule]));
   const rules = [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'credspec',
-            version: options.toolVersion,
-            informationUri: options.docs('cli.md', 'sarif-for-code-scanning'),
-            rules,
-          },
-        },
-        results: entries.map((e) => ({
-          ruleId: e.rule.id,
-          ruleIndex: index.get(e.rule.id),
-          ...e.result,
-        })),
-      },
-    ],
-  };
+  return sarifLog({
+    toolVersion: options.toolVersion,
+    informationUri: options.docs('cli.md', 'sarif-for-code-scanning'),
+    rules,
+    results: entries.map((e) => ({
+      ruleId: e.rule.id,
+      ruleIndex: index.get(e.rule.id),
+      ...e.result,
+    })),
+  });
 }
 
 /** The vacuity gate: each vacant place and each broken mark an error; excused places are as expected. */

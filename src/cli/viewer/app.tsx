@@ -8,6 +8,7 @@ import { renderView, type ScreenSize } from './render-view.js';
 import type { Style } from './styled-line.js';
 import type { TraceView } from './trace-view.js';
 import { applyKey, initialState, type KeyPress } from './viewer-state.js';
+import { loadEvaluator } from './load-evaluator.js';
 
 /**
  * Ink's key event as the reducer's key presses. Typed text that arrives in one chunk (fast
@@ -69,6 +70,24 @@ export function ViewerApp({
   const { stdout } = useStdout();
   const [size, setSize] = useState<ScreenSize>(() => sizeOf(stdout));
   const [state, setState] = useState(initialState);
+  // The view with the `=` prompt's evaluator, loaded the first time the prompt is opened.
+  const [shown, setShown] = useState(view);
+  const wantsEvaluator = state.mode === 'expr' || state.watch !== null;
+  useEffect(() => {
+    if (!wantsEvaluator || shown.evaluate !== undefined) return;
+    let live = true;
+    loadEvaluator(view).then(
+      (loaded) => {
+        if (live) setShown(loaded);
+      },
+      (err: unknown) => {
+        if (live) setShown({ ...view, evaluate: () => ({ ok: false, error: String(err) }) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wantsEvaluator, shown, view]);
   useEffect(() => {
     const onResize = (): void => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
@@ -78,12 +97,12 @@ export function ViewerApp({
   }, [stdout]);
   useInput((input, key) => {
     const presses = decodeKey(input, key);
-    if (presses.length > 0) setState((s) => presses.reduce((acc, p) => applyKey(view, acc, p), s));
+    if (presses.length > 0) setState((s) => presses.reduce((acc, p) => applyKey(shown, acc, p), s));
   });
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
-  const lines = renderView(view, state, size);
+  const lines = renderView(shown, state, size);
   return (
     <Box flexDirection="column">
       {lines.map((l, i) => (

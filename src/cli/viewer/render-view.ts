@@ -30,6 +30,8 @@ export const HELP_LINES: readonly string[] = [
   'Left, Up, p, h         previous step',
   'Home, g / End, G       first step / last step',
   ':                      go to a step: type its number, Enter goes, Esc cancels',
+  '=                      evaluate an expression at every step, in the code of the',
+  '                       thread that moved: type it, Enter shows it, empty stops',
   't                      follow a thread: cycles through them, then every thread',
   '/                      find the next step that changes a variable or matches',
   '                       text: type it, Enter searches, Esc cancels',
@@ -60,6 +62,13 @@ function stepCounter(view: TraceView, state: ViewerState): string {
 function footer(state: ViewerState, width: number, compact: boolean): StyledLine {
   if (state.mode === 'search')
     return [{ text: truncate(`/${state.query}█  (Enter find, Esc cancel)`, width), style: 'bold' }];
+  if (state.mode === 'expr')
+    return [
+      {
+        text: truncate(`=${state.expr}█  (expression, Enter evaluates, Esc cancels)`, width),
+        style: 'bold',
+      },
+    ];
   if (state.mode === 'goto')
     return [
       {
@@ -70,7 +79,7 @@ function footer(state: ViewerState, width: number, compact: boolean): StyledLine
   if (state.message !== null) return [{ text: truncate(state.message, width), style: 'bold' }];
   const hints = compact
     ? '←/→ step  t thread  / find  ? help  q quit'
-    : '←/→ step  : go to  t follow  / find n/N  j/k e/c state  ? help  q quit';
+    : '←/→ step  : go to  t follow  / find n/N  j/k e/c state  = eval  ? help  q quit';
   return [{ text: truncate(hints, width), style: 'dim' }];
 }
 

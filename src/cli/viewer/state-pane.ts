@@ -170,15 +170,43 @@ function groupLines(
   return out;
 }
 
-/** Every line of the pane for a step before scrolling: the breaking state, then the groups as `groups` says. */
+/** What the user chose for the pane: how its groups show, and the expression it evaluates. */
+export interface PaneChoice {
+  readonly groups: GroupView;
+  readonly watch: string | null;
+}
+
+/** The `=` prompt's expression and its value at this step (or why it has none), wrapped. */
+function watchBlock(
+  view: TraceView,
+  step: TraceStep,
+  width: number,
+  watch: string | null,
+): StyledLine[] {
+  if (watch === null) return [];
+  if (view.evaluate === undefined)
+    return [[{ text: truncate(`= ${watch}: reading the spec's names…`, width), style: 'dim' }]];
+  const got = view.evaluate(step, watch);
+  const text = got.ok ? `= ${watch}: ${formatValue(got.value)}` : `= ${watch}: error: ${got.error}`;
+  return text
+    .split('\n')
+    .flatMap((l) => wrapLine(l, width))
+    .map((piece): StyledLine => [{ text: piece, style: got.ok ? 'heading' : 'bad' }]);
+}
+
+/** Every line of the pane for a step before scrolling: the watched expression, the breaking state, then the groups as `groups` says. */
 export function stateLines(
   view: TraceView,
   step: TraceStep,
   width: number,
   height: number,
-  groups: GroupView,
+  pane: PaneChoice,
 ): StyledLine[] {
-  const breaking = breakingBlock(view, step, width);
+  const groups = pane.groups;
+  const breaking = [
+    ...watchBlock(view, step, width, pane.watch),
+    ...breakingBlock(view, step, width),
+  ];
   if (groups !== 'fit')
     return [...breaking, ...groupLines(view, step, width, groups === 'open' ? 0 : 4)];
   const room = height - breaking.length;
@@ -198,9 +226,9 @@ export function renderState(
   step: TraceStep,
   width: number,
   height: number,
-  pane: { readonly groups: GroupView; readonly scroll: number } = { groups: 'fit', scroll: 0 },
+  pane: PaneChoice & { readonly scroll: number } = { groups: 'fit', watch: null, scroll: 0 },
 ): StyledLine[] {
-  const all = stateLines(view, step, width, height, pane.groups);
+  const all = stateLines(view, step, width, height, pane);
   if (all.length <= height) return all;
   const room = Math.max(0, height - 1);
   const first = Math.max(0, Math.min(pane.scroll, all.length - room));

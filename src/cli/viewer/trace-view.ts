@@ -6,6 +6,7 @@ import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { traceFacts, type TraceFacts } from '../../trace/formats/trace-facts.js';
 import { waitForLines } from '../../trace/formats/wait-for.js';
 import { at } from '../../source/checked-index.js';
+import type { Evaluation } from '../../engine/index.js';
 
 export interface TraceView {
   readonly result: VariantResult;
@@ -15,6 +16,11 @@ export interface TraceView {
   readonly sources: ReadonlyMap<string, readonly string[]>;
   /** A deadlock's wait-for picture (who waits on what, owed by whom, the cycle); empty otherwise. */
   readonly waits: readonly string[];
+  /**
+   * Evaluates the `=` prompt's expression at a step. Absent until loaded (load-evaluator.ts):
+   * the spec's parser takes seconds to load, which the first frame must not wait for.
+   */
+  readonly evaluate?: (step: TraceStep, text: string) => Evaluation;
 }
 
 /** The view of a result whose trace is not empty. */

@@ -9,7 +9,7 @@ import { type GroupView, stateLines } from './state-pane.js';
 /** The narrowest state pane (the full layout's): the most lines its wrapped text takes. */
 const NARROWEST_PANE = 80;
 
-export type ViewerMode = 'steps' | 'help' | 'search' | 'goto';
+export type ViewerMode = 'steps' | 'help' | 'search' | 'goto' | 'expr';
 
 /** Lines PageUp and PageDown scroll the state pane by. */
 export const PAGE_LINES = 10;
@@ -24,6 +24,10 @@ export interface ViewerState {
   readonly query: string;
   /** The step number being typed after `:` (mode 'goto'). */
   readonly target: string;
+  /** The expression being typed after `=` (mode 'expr'). */
+  readonly expr: string;
+  /** The expression the state pane evaluates at every step, or null for none. */
+  readonly watch: string | null;
   /** The first line of the state pane on screen; back to 0 on every step. */
   readonly scroll: number;
   readonly groups: GroupView;
@@ -58,6 +62,8 @@ export function initialState(): ViewerState {
     mode: 'steps',
     query: '',
     target: '',
+    expr: '',
+    watch: null,
     scroll: 0,
     groups: 'fit',
     message: null,
@@ -133,11 +139,24 @@ function goTo(view: TraceView, s: ViewerState): ViewerState {
   return { ...done, cursor: i, scroll: 0, message: null };
 }
 
+/** The typed expression becomes the one the state pane evaluates; an empty one stops it. */
+function watch(s: ViewerState): ViewerState {
+  const text = s.expr.trim();
+  return {
+    ...s,
+    mode: 'steps',
+    expr: '',
+    watch: text === '' ? null : text,
+    scroll: 0,
+    message: text === '' ? 'no expression evaluated' : null,
+  };
+}
+
 /** A line of typed text (a search, a step number): Enter, Esc, Backspace and characters. */
 function typed(
   s: ViewerState,
   key: KeyPress,
-  field: 'query' | 'target',
+  field: 'query' | 'target' | 'expr',
   accept: (char: string) => boolean,
 ): ViewerState | null {
   if (key.name === 'escape') return { ...s, mode: 'steps', [field]: '', message: null };
@@ -150,7 +169,7 @@ function typed(
 function scrollBy(view: TraceView, s: ViewerState, lines: number): ViewerState {
   // Never past the last line the pane can have; the renderer keeps the window full.
   const step = stepAt(view, s.cursor);
-  const most = stateLines(view, step, NARROWEST_PANE, 0, 'open').length - 1;
+  const most = stateLines(view, step, NARROWEST_PANE, 0, { ...s, groups: 'open' }).length - 1;
   return { ...s, scroll: Math.max(0, Math.min(most, s.scroll + lines)), message: null };
 }
 
@@ -209,6 +228,8 @@ function applyChar(view: TraceView, s: ViewerState, char: string): ViewerState {
       return { ...s, mode: 'search', query: '', message: null };
     case ':':
       return { ...s, mode: 'goto', target: '', message: null };
+    case '=':
+      return { ...s, mode: 'expr', expr: '', message: null };
     case '?':
       return { ...s, mode: 'help', message: null };
     case 'q':
@@ -223,6 +244,7 @@ export function applyKey(view: TraceView, s: ViewerState, key: KeyPress): Viewer
   if (s.mode === 'search') return typed(s, key, 'query', () => true) ?? search(view, s, s.query);
   if (s.mode === 'goto')
     return typed(s, key, 'target', (c) => c >= '0' && c <= '9') ?? goTo(view, s);
+  if (s.mode === 'expr') return typed(s, key, 'expr', () => true) ?? watch(s);
   if (s.mode === 'help') {
     if (key.name === 'char' && key.char === 'q') return { ...s, quit: true };
     return { ...s, mode: 'steps' };
