@@ -16,9 +16,9 @@ describe('folding the L-1 deadlock in the viewer', () => {
     expect(folded.message).toBe('steps the violation does not depend on folded (f shows them)');
     const screen = texts(renderView(l1, folded, SIZE));
     expect(screen).toContainEqual(expect.stringMatching(/^ {2}1-9 +… 9 steps folded +│/));
-    expect(screen).toContainEqual(expect.stringMatching(/^ {2}11 +… 1 step folded +│/));
+    expect(screen).toContainEqual(expect.stringMatching(/^ {3}11 +… 1 step folded +│/));
     const later = texts(renderView(l1, { ...folded, cursor: 26 }, SIZE));
-    expect(later).toContainEqual(expect.stringMatching(/^ {2}17-25 +│ +… 9 steps folded/));
+    expect(later).toContainEqual(expect.stringMatching(/^17-25 +│ +… 9 steps folded/));
     const visited: number[] = [];
     let s = folded;
     for (let i = 0; i < 12; i++) {

@@ -75,7 +75,10 @@ function foldedRow(run: FoldedRun, threads: readonly string[], cellWidth: number
   const last = run.steps[run.steps.length - 1]?.index ?? first;
   const n = run.steps.length;
   const segs: Segment[] = [
-    { text: fit(`  ${first === last ? first : `${first}-${last}`}`, GUTTER), style: 'dim' },
+    {
+      text: fit(`${first === last ? first : `${first}-${last}`}`.padStart(GUTTER - 1), GUTTER),
+      style: 'dim',
+    },
   ];
   for (const t of threads)
     segs.push({
