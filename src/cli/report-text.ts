@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { SourceLocation, UnreachedBranch, VariantResult } from '../result/result-file.js';
 import { describeExpectation, describeParams, describeVerdict } from '../result/expectation.js';
-import { formatTextTrace, traceSize } from '../trace/formats/text.js';
+import { formatTextTrace, type TextTraceOptions, traceSize } from '../trace/formats/text.js';
 import { formatValue } from '../trace/formats/value-text.js';
 import { rangeSuspects } from '../trace/range-suspects.js';
 import { describePartial } from './property-selection.js';
@@ -26,7 +26,7 @@ export function formatResultLine(r: VariantResult): string {
 }
 
 /** The story of a violation, an error or an inconclusive run, ready to print under its line. */
-export function formatViolation(r: VariantResult): string {
+export function formatViolation(r: VariantResult, options: TextTraceOptions = {}): string {
   const lines: string[] = [];
   if (r.verdict === 'error') lines.push(`  error: ${r.error?.message ?? 'the check failed'}`);
   if (r.verdict === 'inconclusive')
@@ -41,7 +41,7 @@ export function formatViolation(r: VariantResult): string {
   if (r.verdict === 'violated' && r.property === OUT_OF_RANGE) lines.push(...rangeLines(r));
   if (r.trace) {
     lines.push(`  counterexample (${traceSize(r)}; module ${r.module}):`);
-    lines.push(formatTextTrace(r).replace(/^(?=.)/gm, '  '));
+    lines.push(formatTextTrace(r, options).replace(/^(?=.)/gm, '  '));
   }
   if (r.expected) lines.push(`  expected: ${describeExpectation(r.expected)}`);
   return lines.join('\n');

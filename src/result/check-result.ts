@@ -49,6 +49,11 @@ export interface CounterexampleFacts {
   readonly shrunkFrom?: number;
   /** Why the trace is shown as found. */
   readonly note?: string;
+  /**
+   * The state indices (from 1) of the steps the violation depends on, in order; the other steps
+   * are folded when the trace is shown. Absent when the trace could not be replayed.
+   */
+  readonly essential?: readonly number[];
 }
 
 export interface CheckResult {

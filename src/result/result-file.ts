@@ -33,6 +33,11 @@ export interface TraceStep {
   readonly outcome?: string;
   /** `@kernel(...)` link of the step, when the spec gives one. */
   readonly kernel?: { readonly file: string; readonly func?: string; readonly commit?: string };
+  /**
+   * Whether the violation depends on this step (see `counterexample.essential`); the text views
+   * fold the steps that are not. Absent on the initial state and when the result does not say.
+   */
+  readonly essential?: boolean;
   /** Spec variables this step changed: `t1.prepared`, `count`, `caller1.restrict_siblings.error`. */
   readonly changes: Readonly<
     Record<string, { readonly before: DslValue | null; readonly after: DslValue | null }>

@@ -235,15 +235,30 @@ function closingAction(
   return { action: only, name: only.name, thread: mover };
 }
 
+/** Each step's `essential` field: set on every step after the initial state when the result marks them. */
+function essentialFlag(
+  result: Pick<CheckResult, 'trace' | 'counterexample'>,
+): (index: number) => { essential?: boolean } {
+  const marked = result.counterexample?.essential;
+  const n = result.trace?.length ?? 0;
+  if (marked === undefined) return () => ({});
+  const set = new Set(marked);
+  return (index) => (index > 0 && index < n ? { essential: set.has(index) } : {});
+}
+
 /** Maps a CheckResult's TLA+ trace to the spec's steps. */
 export function mapTrace(
-  result: Pick<CheckResult, 'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction'>,
+  result: Pick<
+    CheckResult,
+    'trace' | 'loopsBackTo' | 'stuttering' | 'loopAction' | 'counterexample'
+  >,
   map: SourceMap,
   options: MapTraceOptions = {},
 ): DslTrace | null {
   if (result.trace === null) return null;
   const actions = new Map(map.actions.map((a) => [a.name, a]));
   const procedures = procedurePcs(map.actions);
+  const essential = essentialFlag(result);
   const steps: TraceStep[] = [];
   let previousDsl: DslState | null = null;
   const describe = (
@@ -269,6 +284,7 @@ export function mapTrace(
       source: action ? action.source : null,
       ...(action?.outcome !== undefined ? { outcome: action.outcome } : {}),
       ...(action?.kernel !== undefined ? { kernel: action.kernel } : {}),
+      ...essential(index),
       changes,
       state: dslState,
       ...(threads !== null ? { threads } : {}),

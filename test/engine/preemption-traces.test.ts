@@ -111,16 +111,24 @@ describe('fewest-preemption counterexamples', () => {
       'worker1 Worker.two',
       'worker2 Worker.one',
     ]);
-    expect(fewest.result.counterexample).toEqual({ preemptions: 0, trace: 'fewest-preemptions' });
-    expect(fewest.out).toContain('counterexample (4 states, 0 preemptions;');
+    expect(fewest.result.counterexample).toEqual({
+      preemptions: 0,
+      trace: 'fewest-preemptions',
+      essential: [1, 2, 3],
+    });
+    expect(fewest.out).toContain('counterexample (4 states, 0 preemptions, 3 essential;');
     const shortest = await check('incr', INCR, { trace: 'shortest' });
     expect(steps(shortest.result)).toEqual([
       'worker1 Worker.one',
       'worker2 Worker.one',
       'worker1 Worker.two',
     ]);
-    expect(shortest.result.counterexample).toEqual({ preemptions: 2, trace: 'shortest' });
-    expect(shortest.out).toContain('counterexample (4 states, 2 preemptions;');
+    expect(shortest.result.counterexample).toEqual({
+      preemptions: 2,
+      trace: 'shortest',
+      essential: [1, 2, 3],
+    });
+    expect(shortest.out).toContain('counterexample (4 states, 2 preemptions, 3 essential;');
   });
 
   test('lost update: one preemption, where the shortest trace has four', async () => {
@@ -136,8 +144,11 @@ describe('fewest-preemption counterexamples', () => {
       'worker2 Worker.write',
       'worker2 Worker.fin',
     ]);
-    expect(fewest.result.counterexample).toEqual({ preemptions: 1, trace: 'fewest-preemptions' });
-    expect(fewest.out).toContain('1 preemption;');
+    expect(fewest.result.counterexample).toMatchObject({
+      preemptions: 1,
+      trace: 'fewest-preemptions',
+    });
+    expect(fewest.out).toContain('1 preemption, ');
   });
 });
 
@@ -173,7 +184,7 @@ describe('shrinking a simulation’s counterexample', () => {
     });
     expect(result.counterexample.shrunkFrom).toBe(12);
     expect(result.trace).toHaveLength(7);
-    expect(out).toContain('7 states, shrunk from 12, 1 preemption;');
+    expect(out).toContain('7 states, shrunk from 12, 1 preemption, ');
   });
 });
 

@@ -162,6 +162,7 @@ describe('ITF of the recorded results, field by field', () => {
       thread: 'caller1',
       step: 'seccomp_tsync.sc_atomic',
       location: 'specs/seccomp-tsync.cred:172:5',
+      essential: true,
     });
     const mv = (name: string) => ({ '#unserializable': name });
     // The breaking state: caller1's failed call changed other2.

@@ -61,6 +61,8 @@ export interface CheckArgs {
   readonly view?: boolean | undefined;
   /** `--trace`: which counterexample to show. */
   readonly trace?: TraceChoice | undefined;
+  /** `--all-steps`: show every step of a counterexample, none folded. */
+  readonly allSteps?: boolean | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
   /** `--watch`: check again when a spec or an import changes (watch.ts). */
@@ -392,7 +394,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
           result.verdict === 'error' ||
           result.verdict === 'inconclusive'
         ) {
-          io.stdout.write(formatViolation(result) + '\n');
+          io.stdout.write(formatViolation(result, { allSteps: args.allSteps === true }) + '\n');
         }
         printUnreached(result, sourceMap);
       },

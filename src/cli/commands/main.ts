@@ -137,6 +137,7 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
       intOption('--memory'),
     )
     .option('--view', 'open the trace viewer after a violation')
+    .option('--all-steps', 'show every step of a counterexample, not only those it depends on')
     .addOption(
       new Option(
         '--trace <kind>',
@@ -265,10 +266,17 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
     .option('--params <set>', 'the parameter set whose trace to show')
     .option('--plain', 'plain text even on a terminal')
     .option('--format <format>', 'text, json, itf, mermaid or lkml')
+    .option('--all-steps', 'in the text format, every step: none folded')
     .action(
       (
         file: string,
-        opts: { variant?: string; params?: string; plain?: boolean; format?: string },
+        opts: {
+          variant?: string;
+          params?: string;
+          plain?: boolean;
+          format?: string;
+          allSteps?: boolean;
+        },
       ) =>
         setRun(() =>
           runTrace(
@@ -278,6 +286,7 @@ function addTraceCommand(program: Command, io: Io, setRun: SetRun): void {
               ...(opts.params === undefined ? {} : { params: opts.params }),
               ...(opts.plain === undefined ? {} : { plain: opts.plain }),
               ...(opts.format === undefined ? {} : { format: opts.format }),
+              ...(opts.allSteps === undefined ? {} : { allSteps: opts.allSteps }),
             },
             io,
           ),

@@ -18,6 +18,7 @@ import {
   TRACE_FORMATS,
   type TraceFormat,
 } from '../../trace/formats/format-trace.js';
+import type { TextTraceOptions } from '../../trace/formats/text.js';
 import { ItfUnavailable } from '../../trace/formats/itf.js';
 import {
   escapeControls,
@@ -37,6 +38,8 @@ export interface TraceArgs {
   readonly params?: string;
   readonly plain?: boolean;
   readonly format?: string;
+  /** `--all-steps`: the text format shows every step, none folded. */
+  readonly allSteps?: boolean;
 }
 
 /** What the command needs from its surroundings: the CLI's Io (the interactive viewer needs its `terminal`). */
@@ -121,12 +124,16 @@ export function staleSpecWarning(
 }
 
 /** A format's output with every control character from the file escaped. */
-function safeFormat(result: VariantResult, format: TraceFormat): string {
+function safeFormat(
+  result: VariantResult,
+  format: TraceFormat,
+  options: TextTraceOptions = {},
+): string {
   if (format === 'json' || format === 'itf')
     return escapeControlsInJson(formatTrace(result, format));
   // Names and values lose their controls before they are laid out (a line feed in a name must
   // not start a line of its own); the whole output is passed through again, for anything else.
-  return escapeControlsInLines(formatTrace(escapeStringsDeep(result), format));
+  return escapeControlsInLines(formatTrace(escapeStringsDeep(result), format, options));
 }
 
 /** Runs `credspec trace`; resolves with the exit code. */
@@ -161,7 +168,7 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
   if (options.format !== undefined && isTraceFormat(options.format)) {
     let text: string;
     try {
-      text = safeFormat(result, options.format);
+      text = safeFormat(result, options.format, { allSteps: options.allSteps === true });
     } catch (err) {
       if (err instanceof ItfUnavailable) return fail(io, `${file}: no ITF: ${err.message}`);
       throw err;
@@ -170,7 +177,7 @@ export async function runTrace(options: TraceArgs, io: TraceIo): Promise<number>
     return 0;
   }
   if (wantsPlain(options, io) || io.terminal === undefined) {
-    io.stdout.write(safeFormat(result, 'text'));
+    io.stdout.write(safeFormat(result, 'text', { allSteps: options.allSteps === true }));
     return 0;
   }
   const [view, { runInteractiveViewer }] = await Promise.all([

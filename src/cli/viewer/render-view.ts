@@ -7,7 +7,7 @@ import { loopSentence } from '../../trace/formats/text.js';
 import { renderSource, sourceTitle } from './source-pane.js';
 import { renderChanges, renderState } from './state-pane.js';
 import { clipLine, fit, line, truncate, type Segment, type StyledLine } from './styled-line.js';
-import { endRows, renderSwimlanes } from './swimlanes.js';
+import { endRows, laneRows, renderSwimlanes } from './swimlanes.js';
 import { lastIndex, stepAt, type TraceView } from './trace-view.js';
 import type { ViewerState } from './viewer-state.js';
 
@@ -33,6 +33,8 @@ export const HELP_LINES: readonly string[] = [
   '=                      evaluate an expression at every step, in the code of the',
   '                       thread that moved: type it, Enter shows it, empty stops',
   't                      follow a thread: cycles through them, then every thread',
+  'f                      show the steps the violation does not depend on (again:',
+  '                       fold them)',
   '/                      find the next step that changes a variable or matches',
   '                       text: type it, Enter searches, Esc cancels',
   'n / N                  next / previous match of the last search (n without one:',
@@ -123,12 +125,12 @@ function fullLayout(view: TraceView, state: ViewerState, size: ScreenSize): Styl
   const atEnd = state.cursor === lastIndex(view);
   const laneHeight = Math.max(
     3,
-    Math.min(Math.floor((avail - sourceHeight) / 2), view.steps.length + 2),
+    Math.min(Math.floor((avail - sourceHeight) / 2), laneRows(view, state.folded) + 2),
     atEnd ? Math.min(endRows(view, w), avail - sourceHeight - 3) : 0,
   );
   const stateHeight = avail - sourceHeight - laneHeight;
   out.push(rule('', w));
-  out.push(...renderSwimlanes(view, state.cursor, state.follow, w, laneHeight));
+  out.push(...renderSwimlanes(view, state.cursor, state.follow, w, laneHeight, state.folded));
   out.push(rule(sourceTitle(step), w));
   out.push(...renderSource(view, step, w, sourceHeight));
   out.push(

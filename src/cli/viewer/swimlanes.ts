@@ -1,7 +1,9 @@
 // The swimlane pane: one column per thread, one row per step, the current step highlighted,
 // threads shown unborn before their clone, exiting, gone after their exit, the lasso's step
-// back, and marker rows for what repeats forever and for stuttering. Pure: (view, cursor, follow, width, height) -> lines.
+// back, and marker rows for what repeats forever and for stuttering. Folded, each run of steps the
+// violation does not depend on is one row. Pure: (view, cursor, follow, width, height, folded) -> lines.
 
+import { type FoldedRun, foldTrace, unfolded } from '../../trace/formats/fold-steps.js';
 import { loopSentence } from '../../trace/formats/text.js';
 import { isAliveAt } from '../../trace/formats/trace-facts.js';
 import type { TraceStep } from '../../result/result-file.js';
@@ -44,7 +46,47 @@ function cellFor(
   return { text: '│', style: 'dim' };
 }
 
-type Row = { kind: 'step'; at: number } | { kind: 'note'; text: string };
+type Row =
+  | { kind: 'step'; at: number }
+  | { kind: 'folded'; run: FoldedRun }
+  | { kind: 'note'; text: string };
+
+/** The step rows: every step, or (folded) the essential ones with each run of the others as one row. */
+function stepRows(view: TraceView, folded: boolean): Row[] {
+  const parts = folded ? foldTrace(view.steps) : unfolded(view.steps);
+  let at = 0;
+  return parts.map((part): Row => {
+    if (part.kind === 'folded') {
+      at += part.steps.length;
+      return { kind: 'folded', run: part };
+    }
+    return { kind: 'step', at: at++ };
+  });
+}
+
+/** How many rows the steps take in the lanes. */
+export function laneRows(view: TraceView, folded: boolean): number {
+  return stepRows(view, folded).length;
+}
+
+/** A folded run's row: its step numbers, and in its thread's lane how many steps it stands for. */
+function foldedRow(run: FoldedRun, threads: readonly string[], cellWidth: number): Segment[] {
+  const first = run.steps[0]?.index ?? 0;
+  const last = run.steps[run.steps.length - 1]?.index ?? first;
+  const n = run.steps.length;
+  const segs: Segment[] = [
+    {
+      text: fit(`${first === last ? first : `${first}-${last}`}`.padStart(GUTTER - 1), GUTTER),
+      style: 'dim',
+    },
+  ];
+  for (const t of threads)
+    segs.push({
+      text: `${fit(t === run.thread ? `… ${n} step${n === 1 ? '' : 's'} folded` : '│', cellWidth)} `,
+      style: 'dim',
+    });
+  return segs;
+}
 
 /** The rows after the last step: the lasso, the stuttering, or the deadlock and its wait-for picture. */
 function notes(view: TraceView, width: number): Row[] {
@@ -75,6 +117,7 @@ export function renderSwimlanes(
   follow: string | null,
   width: number,
   height: number,
+  folded = false,
 ): StyledLine[] {
   const threads = view.facts.threads;
   const lanes = Math.max(1, threads.length);
@@ -87,10 +130,13 @@ export function renderSwimlanes(
       style: t === follow ? 'current' : 'heading',
     });
   out.push(head);
-  const rows: Row[] = [
-    ...view.steps.map((_, at): Row => ({ kind: 'step', at })),
-    ...notes(view, width),
-  ];
+  const steps = stepRows(view, folded);
+  const rows: Row[] = [...steps, ...notes(view, width)];
+  // The cursor's row; a cursor on a folded step (folding never leaves it there) shows its run's row.
+  const cursorRow = Math.max(
+    0,
+    steps.findIndex((row) => row.kind === 'step' && row.at >= cursor),
+  );
   const r = view.result;
   const body = Math.max(0, height - 1);
   // Keep the current row in view, a third of the way down so what led to it stays visible.
@@ -98,7 +144,7 @@ export function renderSwimlanes(
   const atEnd = cursor === view.steps.length - 1;
   const first = Math.max(
     0,
-    Math.min(atEnd ? cursor : cursor - Math.floor(body / 3), rows.length - body),
+    Math.min(atEnd ? cursorRow : cursorRow - Math.floor(body / 3), rows.length - body),
   );
   for (const row of rows.slice(first, first + body)) {
     if (row.kind === 'note') {
@@ -106,6 +152,10 @@ export function renderSwimlanes(
         { text: ' '.repeat(GUTTER), style: 'plain' },
         { text: row.text, style: 'marker' },
       ]);
+      continue;
+    }
+    if (row.kind === 'folded') {
+      out.push(foldedRow(row.run, threads, cellWidth));
       continue;
     }
     const step = stepAt(view, row.at);

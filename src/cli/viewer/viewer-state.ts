@@ -31,6 +31,8 @@ export interface ViewerState {
   /** The first line of the state pane on screen; back to 0 on every step. */
   readonly scroll: number;
   readonly groups: GroupView;
+  /** Whether steps the violation does not depend on are folded (skipped by next and back); `f` toggles. */
+  readonly folded: boolean;
   /** One line of feedback for the footer (search result, end of trace), or null. */
   readonly message: string | null;
   readonly quit: boolean;
@@ -54,7 +56,7 @@ export type KeyPress =
     }
   | { readonly name: 'char'; readonly char: string };
 
-/** The state the viewer opens in: the first step, every thread, no message. */
+/** The state the viewer opens in: the first step, every thread and every step, no message. */
 export function initialState(): ViewerState {
   return {
     cursor: 0,
@@ -66,6 +68,7 @@ export function initialState(): ViewerState {
     watch: null,
     scroll: 0,
     groups: 'fit',
+    folded: false,
     message: null,
     quit: false,
   };
@@ -78,7 +81,9 @@ function stepOf(view: TraceView, i: number): TraceStep | undefined {
 function move(view: TraceView, s: ViewerState, dir: 1 | -1): ViewerState {
   const last = lastIndex(view);
   for (let i = s.cursor + dir; i >= 0 && i <= last; i += dir) {
-    if (s.follow === null || stepOf(view, i)?.thread === s.follow)
+    const step = stepOf(view, i);
+    if (s.folded && step?.essential === false) continue;
+    if (s.follow === null || step?.thread === s.follow)
       return { ...s, cursor: i, scroll: 0, message: null };
   }
   const who = s.follow === null ? '' : ` of ${s.follow}`;
@@ -183,6 +188,21 @@ function toggleGroups(s: ViewerState, groups: GroupView): ViewerState {
   return { ...s, groups: next, scroll: 0, message: words[next] };
 }
 
+/** `f`: fold the steps the violation does not depend on, or show them all; the cursor stays on a shown step. */
+function toggleFolded(view: TraceView, s: ViewerState): ViewerState {
+  if (!view.steps.some((step) => step.essential === false))
+    return { ...s, message: 'no step is folded: the result does not mark essential steps' };
+  const folded = !s.folded;
+  const on = { ...s, folded };
+  const message = folded
+    ? 'steps the violation does not depend on folded (f shows them)'
+    : 'every step shown (f folds them again)';
+  if (!folded || stepAt(view, s.cursor).essential !== false) return { ...on, message };
+  const next = move(view, on, 1);
+  const shown = next.cursor !== s.cursor ? next : move(view, on, -1);
+  return { ...shown, message };
+}
+
 function cycleFollow(view: TraceView, s: ViewerState): ViewerState {
   const threads = view.facts.threads;
   const at = s.follow === null ? -1 : threads.indexOf(s.follow);
@@ -224,6 +244,8 @@ function applyChar(view: TraceView, s: ViewerState, char: string): ViewerState {
       return toggleGroups(s, 'closed');
     case 't':
       return cycleFollow(view, s);
+    case 'f':
+      return toggleFolded(view, s);
     case '/':
       return { ...s, mode: 'search', query: '', message: null };
     case ':':

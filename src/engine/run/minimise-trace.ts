@@ -4,7 +4,7 @@
 // the count in `counterexample`. Works on any engine's trace that replays on the embedded
 // module (the breadth-first search's, a simulation's, TLC's); a trace that does not replay, an
 // evaluation error while searching or a search past its limits keeps the trace as found and
-// says why. Safety violations and deadlocks only: a lasso is left as it is.
+// says why. Also marks the steps the violation depends on (essential-steps.ts). Safety violations and deadlocks only: a lasso is left as it is.
 
 import type { CheckResult, CounterexampleFacts } from '../../result/check-result.js';
 import type { ExecutableModule } from '../evaluation/module-api.js';
@@ -18,6 +18,7 @@ import {
 } from '../search/schedule.js';
 import { shrinkSchedule } from '../search/shrink.js';
 import { ThreadTable } from '../search/step-threads.js';
+import { essentialSteps } from './essential-steps.js';
 import { AssertFailure, EvalError } from '../values/eval-error.js';
 
 /** `--trace`: the fewest preemptions among the shortest (default), or the first search's own trace. */
@@ -65,13 +66,18 @@ export function minimiseTrace<R extends CheckResult>(
       });
     const asFound = countPreemptions(threads, found);
     if (options.trace === 'shortest')
-      return withFacts(result, { preemptions: asFound, trace: 'shortest' });
+      return withFacts(result, {
+        preemptions: asFound,
+        trace: 'shortest',
+        essential: essentialSteps(threads, target, found),
+      });
     const picked = pick(threads, target, found, asFound, options.shrink);
     const facts: CounterexampleFacts = {
       preemptions: picked.preemptions,
       trace: picked.searched ? 'fewest-preemptions' : 'as-found',
       ...(picked.schedule.steps.length < found.steps.length ? { shrunkFrom: trace.length } : {}),
       ...(picked.searched ? {} : { note: 'the preemption search went past its limit' }),
+      essential: essentialSteps(threads, target, picked.schedule),
     };
     if (picked.schedule === found) return withFacts(result, facts);
     return withFacts({ ...result, trace: scheduleTrace(module, picked.schedule) }, facts);

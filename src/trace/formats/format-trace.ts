@@ -6,7 +6,7 @@ import { formatItfTrace } from './itf.js';
 import { formatJsonTrace } from './json.js';
 import { formatLkmlTrace } from './lkml.js';
 import { formatMermaidTrace } from './mermaid.js';
-import { formatTextTrace } from './text.js';
+import { formatTextTrace, type TextTraceOptions } from './text.js';
 
 /** The names `--format` accepts. */
 export const TRACE_FORMATS = ['text', 'json', 'itf', 'mermaid', 'lkml'] as const;
@@ -18,11 +18,15 @@ export function isTraceFormat(name: string): name is TraceFormat {
   return (TRACE_FORMATS as readonly string[]).includes(name);
 }
 
-/** The result in the named format, ending in a newline. */
-export function formatTrace(result: VariantResult, format: TraceFormat): string {
+/** The result in the named format, ending in a newline (`options`: the text format's folding). */
+export function formatTrace(
+  result: VariantResult,
+  format: TraceFormat,
+  options: TextTraceOptions = {},
+): string {
   switch (format) {
     case 'text':
-      return formatTextTrace(result);
+      return formatTextTrace(result, options);
     case 'json':
       return formatJsonTrace(result);
     case 'itf':

@@ -33,6 +33,8 @@ export interface ItfStateMeta {
   /** The spec's own name of the step (`Caller.enter`, `init`) and where it is. */
   readonly step: string;
   readonly location?: string;
+  /** Whether the violation depends on the step into this state (absent when the result does not say). */
+  readonly essential?: boolean;
 }
 
 export interface ItfState {
@@ -122,6 +124,7 @@ function stateMeta(step: ModuleStep, index: number): ItfStateMeta {
     ...(step.location === null
       ? {}
       : { location: `${step.location.file}:${step.location.line}:${step.location.column}` }),
+    ...(step.essential === undefined ? {} : { essential: step.essential }),
   };
 }
 

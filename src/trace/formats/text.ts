@@ -9,6 +9,7 @@ import { describeStatusChange, statusChanges, unbornAtStart } from './trace-fact
 import { formatChange, formatValue } from './value-text.js';
 import { waitForLines } from './wait-for.js';
 import { breakingLines } from './breaking-lines.js';
+import { foldedLine, foldTrace, unfolded } from './fold-steps.js';
 
 /** `file:line:col` of a step, or null for the initial state and steps without a location. */
 export function formatStepLocation(step: TraceStep): string | null {
@@ -95,7 +96,9 @@ function counterexampleNote(facts: VariantResult['counterexample']): string {
   const shrunk = facts.shrunkFrom === undefined ? '' : `, shrunk from ${facts.shrunkFrom}`;
   const p = facts.preemptions;
   const count = p === null ? '' : `, ${p} preemption${p === 1 ? '' : 's'}`;
-  return `${shrunk}${count}`;
+  const marked = facts.essential;
+  const essential = marked === undefined ? '' : `, ${marked.length} essential`;
+  return `${shrunk}${count}${essential}`;
 }
 
 /** The closing note of a lasso or a stuttering behaviour; null for a finite trace. */
@@ -142,14 +145,20 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
   return lines;
 }
 
+/** How much of a trace to show: `allSteps` also shows the steps the violation does not depend on. */
+export interface TextTraceOptions {
+  readonly allSteps?: boolean;
+}
+
 /** The whole plain trace, ending in a newline. A result without a trace gets only its header. */
-export function formatTextTrace(result: VariantResult): string {
+export function formatTextTrace(result: VariantResult, options: TextTraceOptions = {}): string {
   const lines: string[] = [...headerLines(result)];
   const trace = result.trace ?? [];
   lines.push(`trace     ${traceSize(result)}`);
-  for (const step of trace) {
+  for (const part of options.allSteps === true ? unfolded(trace) : foldTrace(trace)) {
     lines.push('');
-    lines.push(...stepBlock(step, result));
+    if (part.kind === 'step') lines.push(...stepBlock(part.step, result));
+    else lines.push(foldedLine(part));
   }
   const note = endingNote(result);
   if (note !== null) lines.push('', note);
