@@ -81,6 +81,8 @@ export interface CiArgs {
   readonly seed?: number | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
+  /** `--por`: partial-order reduction (embedded engine). */
+  readonly por?: boolean | undefined;
   /**
    * A place no exhaustive check of its spec reached (vacuity-gate.ts) fails the run, unless
    * this is false (`--no-vacuity-gate`): then it is a warning.
@@ -166,6 +168,12 @@ function reportRequests(args: CiArgs): ReportRequest[] {
 
 /** Runs `credspec ci`; resolves with the exit code. */
 export async function runCi(args: CiArgs, io: Io): Promise<number> {
+  if (args.por === true && args.engine === 'tlc') {
+    io.stderr.write(
+      "credspec ci: --por reduces the embedded engine's search: leave out --engine tlc\n",
+    );
+    return EXIT.badInput;
+  }
   const inputs = expandInputs([args.dir ?? 'specs'], io, 'ci');
   if (inputs.files.length === 0) return EXIT.badInput;
   // Report paths are judged before anything runs; with `-` for one, the table goes to stderr.
@@ -213,6 +221,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         maxStates: args.maxStates,
         timeoutSeconds: args.timeout,
         workers: args.workers,
+        por: args.por,
         signal: io.signal,
         onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
         ...modeOptions(args, io),

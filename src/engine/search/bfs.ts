@@ -16,6 +16,7 @@ import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js'
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
+import type { AmpleSets, ExpandHooks } from './por/ample.js';
 
 /** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
 export type SearchStop =
@@ -63,6 +64,8 @@ export interface BfsOptions {
   readonly meter?: WorkMeter;
   /** Outcomes of test steps to record (branch-places.ts). */
   readonly branches?: BranchWatch;
+  /** `--por`: expand states by ample sets (por/ample.ts); never with `collectGraph`. */
+  readonly ample?: AmpleSets;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -465,8 +468,6 @@ export class Bfs {
    */
   run(budget: number): boolean {
     if (this.stop !== undefined) return true;
-    const m = this.module;
-    const nActions = m.actions.length;
     const g = this.graph;
     const meter = this.meter;
     for (let n = 0; n < budget; n++) {
@@ -513,14 +514,9 @@ export class Bfs {
       let total = 0;
       try {
         if (g !== undefined) this.recordState(g, s, index);
-        const guards = this.guards;
-        guards.look(s);
-        for (let a = 0; a < nActions; a++) {
-          if (!guards.mayRun(a)) continue;
-          this.successorCount = 0;
-          m.successors(a, s, this.sink);
-          total += this.successorCount;
-        }
+        const ample = this.options.ample;
+        if (ample !== undefined) total = ample.expand(s, this.porHooks);
+        else total = this.expandAll(s);
         if (g !== undefined) this.finishState(g);
       } catch (err) {
         if (this.invariantState >= 0 && !(err === STOP)) {
@@ -541,6 +537,31 @@ export class Bfs {
     }
     return false;
   }
+
+  /** Generates every successor of `s`; returns how many. */
+  private expandAll(s: State): number {
+    const m = this.module;
+    const guards = this.guards;
+    guards.look(s);
+    let total = 0;
+    for (let a = 0; a < m.actions.length; a++) {
+      if (!guards.mayRun(a)) continue;
+      this.successorCount = 0;
+      m.successors(a, s, this.sink);
+      total += this.successorCount;
+    }
+    return total;
+  }
+
+  /** What an ample-set expansion (`--por`) may ask of the search. */
+  private readonly porHooks: ExpandHooks = {
+    seen: (t) => {
+      this.fingerprint(t, true);
+      return this.seen.lookup(FP.h1, FP.h2) >= 0;
+    },
+    emit: (t, action, param, sub) => this.sink(t, action, param, sub),
+    full: () => this.expandAll(this.currentState),
+  };
 
   private recordState(g: StateGraph, s: State, index: number): void {
     while (g.edgeStart.length < index) g.edgeStart.push(g.edgeTarget.length);

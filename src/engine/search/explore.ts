@@ -8,6 +8,7 @@ import type { InconclusiveReason, TlaTraceStep } from '../../result/check-result
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
 import type { BranchWatch } from './branch-places.js';
+import type { AmpleSets } from './por/ample.js';
 import { EvalError } from '../values/eval-error.js';
 import { interpretModule } from '../evaluation/interpret.js';
 import { checkLiveness } from './liveness.js';
@@ -59,6 +60,8 @@ export interface ExploreOptions {
   readonly signal?: AbortSignal;
   /** Outcomes of test steps to record, reported when never taken (branch-places.ts). */
   readonly branches?: BranchWatch;
+  /** `--por`: the ample-set chooser (por/plan.ts); ignored when temporal properties need the whole graph. */
+  readonly ample?: AmpleSets;
 }
 
 const SLICE = 512;
@@ -124,6 +127,7 @@ function* runSearch(
     collectGraph,
     meter: limits,
     ...(options.branches === undefined ? {} : { branches: options.branches }),
+    ...(options.ample === undefined || collectGraph ? {} : { ample: options.ample }),
   });
   const interval = options.progressIntervalMs ?? 1000;
   let lastProgress = started;
