@@ -66,6 +66,49 @@ export class AccessReader {
     return out;
   }
 
+  /**
+   * The conjuncts of invariant `name`: per conjunct `\A t \in DOMAIN v : P` that reads nothing
+   * but entry `t` of `v`, the variable `v` in `entrywise`; the accesses of the other conjuncts.
+   */
+  ofInvariant(name: string): { entrywise: Set<string>; rest: Accesses } {
+    const rest: Accesses = { reads: new Map(), writes: new Map() };
+    const entrywise = new Set<string>();
+    const d = this.defs.get(name);
+    if (d === undefined) throw new Error(`internal error: no definition ${name}`);
+    const conjuncts =
+      d.body.kind === 'TlaJunction' && d.body.op === '/\\' ? d.body.items : [d.body];
+    for (const c of conjuncts) {
+      const v = this.entrywiseVariable(c);
+      if (v !== undefined) entrywise.add(v);
+      else this.walk(c, NO_SELF, rest);
+    }
+    return { entrywise, rest };
+  }
+
+  /** `v` of `\A t \in DOMAIN v : P` where P reads entry `t` of `v` and nothing else. */
+  private entrywiseVariable(c: TlaExpr): string | undefined {
+    if (c.kind !== 'TlaQuant' || c.quantifier !== '\\A' || c.variables.length !== 1)
+      return undefined;
+    const set = c.set;
+    const arg = set.kind === 'TlaBuiltin' && set.op === 'DOMAIN' ? set.args[0] : undefined;
+    if (arg?.kind !== 'TlaName' || !this.variables.has(arg.name)) return undefined;
+    const out: Accesses = { reads: new Map(), writes: new Map() };
+    this.walk(c.body, { self: new Set(c.variables), at: undefined }, out);
+    const r = out.reads.get(arg.name);
+    const only = out.writes.size === 0 && out.reads.size === 1 && r !== undefined;
+    return only && r.others === undefined ? arg.name : undefined;
+  }
+
+  /** What the action `A` of a property `[][A]_vars` reads, primed or not (not all of `vars`). */
+  ofActionProperty(name: string): Accesses {
+    const out: Accesses = { reads: new Map(), writes: new Map() };
+    let body = this.defs.get(name)?.body;
+    while (body?.kind === 'TlaName') body = this.defs.get(body.name)?.body;
+    if (body === undefined) throw new Error(`internal error: no definition ${name}`);
+    this.walk(body.kind === 'TlaBoxAction' ? body.action : body, NO_SELF, out);
+    return out;
+  }
+
   private read(out: Accesses, v: string, own: boolean, labels: Labels | undefined): void {
     const r = out.reads.get(v) ?? { own: false, others: undefined };
     if (own) r.own = true;

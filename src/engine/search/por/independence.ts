@@ -2,7 +2,9 @@
 // two steps of different threads are independent when neither writes a location the other
 // reads or writes. A thread's own entries never meet another thread's own entries, and a
 // write of an own label meets a read of other entries only when the read compares with that
-// label. A step is visible when it may change what an invariant or cover reads.
+// label. A step is visible when it may change what an invariant, cover or action property
+// reads (an action property's `A`, primed or not: a step that changes none of it meets `A`
+// exactly where the same step of the full search does).
 
 import type { TlaModule } from '../../../tla/tla-ast.js';
 import type { ExecutableModule } from '../../evaluation/module-api.js';
@@ -13,6 +15,13 @@ export class Independence {
   readonly actions: readonly Accesses[];
   /** What the invariants and covers read, every access counted as reading other entries. */
   private readonly observed = new Map<string, ReadUse>();
+  /**
+   * Variables an invariant reads entry by entry only (`\A t \in DOMAIN v : P(v[t])`): a
+   * thread's write of its own entry is invisible to such a conjunct, because a violation at
+   * another entry stays, and one at its own entry could only come from its own steps (never
+   * left out of an ample set) or from writes of other threads, which do not commute with it.
+   */
+  private readonly entrywise = new Set<string>();
   private readonly visibleCache: (boolean | undefined)[];
   private readonly conflictCache = new Map<number, boolean>();
 
@@ -34,8 +43,14 @@ export class Independence {
       }
       return acc;
     });
-    for (const p of [...module.invariants, ...module.covers]) {
-      const acc = reader.ofDefinition(p.name, undefined);
+    const invariants = module.invariants.map((p) => reader.ofInvariant(p.name));
+    for (const inv of invariants) for (const v of inv.entrywise) this.entrywise.add(v);
+    const observedBy = [
+      ...invariants.map((inv) => inv.rest),
+      ...module.covers.map((p) => reader.ofDefinition(p.name, undefined)),
+      ...module.actionProperties.map((p) => reader.ofActionProperty(p.name)),
+    ];
+    for (const acc of observedBy) {
       for (const [v, r] of acc.reads) this.observe(v, r.own ? 'any' : (r.others ?? 'any'));
       for (const v of acc.writes.keys()) this.observe(v, 'any');
     }
@@ -60,6 +75,7 @@ export class Independence {
     if (acc === undefined) throw new Error(`internal error: no action ${a}`);
     let vis = false;
     for (const [v, w] of acc.writes) {
+      if (w.others && this.entrywise.has(v)) vis = true;
       const r = this.observed.get(v);
       if (r !== undefined && meets(w.others ? 'any' : w.own, r)) vis = true;
     }

@@ -1,6 +1,6 @@
 // Whether `--por` can reduce a module's search, and the ample-set chooser when it can. The
-// reduction keeps invariants, covers, assertions and deadlocks; it is refused for what it
-// would not keep (temporal and action properties) and next to symmetry reduction.
+// reduction keeps invariants, action properties, covers, assertions and deadlocks; it is
+// refused for what it would not keep (temporal properties) and next to symmetry reduction.
 
 import type { TlaModule } from '../../../tla/tla-ast.js';
 import type { ExecutableModule } from '../../evaluation/module-api.js';
@@ -17,11 +17,6 @@ export function porPlan(tla: TlaModule, module: ExecutableModule): PorPlan {
     return {
       kind: 'full',
       why: `--por is off: it keeps invariants and deadlocks, not temporal properties (${module.temporalProperties.map((p) => p.name).join(', ')}); every interleaving is searched`,
-    };
-  if (module.actionProperties.length > 0)
-    return {
-      kind: 'full',
-      why: '--por is off: it does not keep action properties; every interleaving is searched',
     };
   if (module.symmetry !== undefined)
     return {
