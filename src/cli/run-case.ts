@@ -53,6 +53,8 @@ export interface RunCaseOptions {
   readonly trace?: TraceChoice | undefined;
   /** Heap for the embedded engine before it stops with advice (`--memory`). */
   readonly memoryMb?: number | undefined;
+  /** `--por`: partial-order reduction of the embedded engine's search. */
+  readonly por?: boolean | undefined;
   /** Random simulation instead of an exhaustive search (either engine). */
   readonly simulate?: TlcRunOptions['simulate'];
   /** TLC's distributed mode (engine tlc only). */
@@ -222,6 +224,7 @@ async function runEngine(
     onNote: options.onNote,
     simulate: options.simulate,
     trace: options.trace,
+    por: options.por,
     onProgress: onProgress
       ? (p: {
           distinctStates: number;

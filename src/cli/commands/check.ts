@@ -63,6 +63,8 @@ export interface CheckArgs {
   readonly trace?: TraceChoice | undefined;
   /** `--all-steps`: show every step of a counterexample, none folded. */
   readonly allSteps?: boolean | undefined;
+  /** `--por`: partial-order reduction (embedded engine). */
+  readonly por?: boolean | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
   /** `--watch`: check again when a spec or an import changes (watch.ts). */
@@ -116,9 +118,12 @@ export function modeProblems(
     | 'safetyOnly'
     | 'printWorkerCommand'
     | 'workers'
+    | 'por'
   >,
 ): string[] {
   const problems: string[] = [];
+  if (args.por && args.engine === 'tlc')
+    problems.push("--por reduces the embedded engine's search: leave out --engine tlc");
   if (args.workers === 0 && !args.distributed)
     problems.push(
       '--workers 0 (no local worker, remote ones only) goes with --distributed; otherwise --workers is at least 1',
@@ -347,6 +352,7 @@ function caseOptions(args: CheckArgs, io: Io, progress: ProgressLine): RunSpecsO
     properties: args.property,
     noDeadlock: args.deadlock === false,
     trace: args.trace,
+    por: args.por,
     ...modeOptions(args, io),
     commandLine: commandLineOf(args),
     onCaseStart: (c) => progress.start(c),

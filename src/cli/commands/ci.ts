@@ -81,6 +81,8 @@ export interface CiArgs {
   readonly seed?: number | undefined;
   /** `--import-path DIR` folders imports may also come from. */
   readonly importPath?: readonly string[] | undefined;
+  /** `--por`: partial-order reduction (embedded engine). */
+  readonly por?: boolean | undefined;
   /**
    * A place no exhaustive check of its spec reached (vacuity-gate.ts) fails the run, unless
    * this is false (`--no-vacuity-gate`): then it is a warning.
@@ -169,8 +171,18 @@ function reportRequests(args: CiArgs): ReportRequest[] {
   return requested;
 }
 
+/** `--por` with `--engine tlc` is refused: the reduction is the embedded engine's. */
+function porWithTlc(args: CiArgs, io: Io): boolean {
+  if (args.por !== true || args.engine !== 'tlc') return false;
+  io.stderr.write(
+    "credspec ci: --por reduces the embedded engine's search: leave out --engine tlc\n",
+  );
+  return true;
+}
+
 /** Runs `credspec ci`; resolves with the exit code. */
 export async function runCi(args: CiArgs, io: Io): Promise<number> {
+  if (porWithTlc(args, io)) return EXIT.badInput;
   const inputs =
     args.specFiles !== undefined
       ? { files: [...args.specFiles], ok: true }
@@ -221,6 +233,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         maxStates: args.maxStates,
         timeoutSeconds: args.timeout,
         workers: args.workers,
+        por: args.por,
         signal: io.signal,
         onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
         ...modeOptions(args, io),

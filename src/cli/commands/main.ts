@@ -114,6 +114,10 @@ function addCheckCommand(program: Command, io: Io, setRun: SetRun): void {
     )
     .option('--no-deadlock', 'do not report a state where no thread can take a step')
     .addOption(engineOption())
+    .option(
+      '--por',
+      'embedded engine: partial-order reduction for invariants and deadlock (fewer states, same verdicts; off with temporal properties)',
+    )
     .addOption(resultFileOption())
     .option('--max-states <n>', 'stop after this many distinct states', intOption('--max-states'))
     .option(
@@ -209,6 +213,10 @@ function addCiCommand(program: Command, io: Io, setRun: SetRun): void {
       '--workers <n>',
       'worker threads per check (embedded engine: a parallel search; TLC: -workers)',
       intOption('--workers'),
+    )
+    .option(
+      '--por',
+      'embedded engine: partial-order reduction for invariants and deadlock (fewer states, same verdicts; off with temporal properties)',
     )
     .addOption(maxStatesEachOption())
     .option(

@@ -11,6 +11,8 @@ import { type ExecutableSource, loadExecutable } from './load-executable.js';
 import { modelTooLarge } from './model-size.js';
 import { minimiseTrace, type TraceChoice } from './minimise-trace.js';
 import { branchWatch } from './branch-watch.js';
+import type { ExecutableModule } from '../evaluation/module-api.js';
+import type { AmpleSets } from '../search/por/ample.js';
 
 export interface EmbeddedOptions extends ExecutableSource {
   /** When the run started (Date.now()): the time limit counts from it. */
@@ -30,6 +32,8 @@ export interface EmbeddedOptions extends ExecutableSource {
   readonly warnings: string[];
   /** `--trace`: which counterexample to show (default: the fewest preemptions among the shortest). */
   readonly trace?: TraceChoice | undefined;
+  /** `--por`: partial-order reduction of the breadth-first search (search/por/). */
+  readonly por?: boolean | undefined;
   /** Random simulation instead of an exhaustive search. */
   readonly simulate?:
     | {
@@ -71,6 +75,7 @@ export async function runEmbedded(
   };
   const trace = options.trace ?? 'fewest-preemptions';
   if (options.simulate !== undefined) {
+    if (options.por === true) options.onNote?.('--por does not apply to random simulation');
     const { simulate } = await import('../search/simulate.js');
     const found = await simulate(
       executable,
@@ -84,8 +89,9 @@ export async function runEmbedded(
     options.onNote?.(
       `--exact applies to a search with one worker; this run with ${options.workers} workers keeps fingerprints`,
     );
+  const ample = options.por === true ? await reduction(built, executable, options) : undefined;
   const search =
-    options.workers > 1
+    options.workers > 1 && ample === undefined
       ? await parallelSearch(built, config, options, javascript)
       : (await import('../search/explore.js')).explore;
   const found = await search(
@@ -98,9 +104,30 @@ export async function runEmbedded(
       onNote: options.onNote,
       onProgress: options.onProgress,
       branches: branchWatch(built.model, executable),
+      ample,
     }),
   );
+  if (ample !== undefined)
+    options.onNote?.(
+      `--por: ${ample.reduced} of ${found.stats.distinctStates} states expanded by one thread's steps alone`,
+    );
   return minimiseTrace(executable, found, { trace, shrink: false });
+}
+
+/** `--por`: the ample-set chooser, or undefined with a note saying why every state is expanded in full. */
+async function reduction(
+  built: BuiltCase,
+  executable: ExecutableModule,
+  options: EmbeddedOptions,
+): Promise<AmpleSets | undefined> {
+  const { porPlan } = await import('../search/por/plan.js');
+  const plan = porPlan(built.emitted.module, executable);
+  if (plan.kind === 'full') {
+    options.onNote?.(plan.why);
+    return undefined;
+  }
+  if (options.workers > 1) options.onNote?.('--por searches with one worker');
+  return plan.ample;
 }
 
 /** The result of a model the engine will not search: inconclusive, for lack of memory and time, with the reason as advice. */

@@ -7,57 +7,22 @@
 // instance by its actions); it never builds a CheckResult and never reads the clock except
 // through the `now` it is given.
 
-import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { GuardSkip } from './guard-skip.js';
 import { joinEqualSteps } from './join-equal-steps.js';
 import { BranchRecorder, type BranchWatch } from './branch-places.js';
 import { paramIndex, placeSteps } from './step-places.js';
-import { LimitReached, type LimitReason, type WorkMeter } from './run-limits.js';
+import type { WorkMeter } from './run-limits.js';
+import { type SearchStop, stopOfError } from './search-stop.js';
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
 import { StateCodec } from './state-codec.js';
 import { PackedQueue } from './packed-queue.js';
 import { ExactStateSet } from './exact-state-set.js';
+import type { AmpleSets, ExpandHooks } from './por/ample.js';
 
-/** Why the search stopped. State indices refer to the order of discovery (0 = first initial state). */
-export type SearchStop =
-  | { readonly kind: 'done' }
-  | { readonly kind: 'invariant'; readonly property: string; readonly state: number }
-  | { readonly kind: 'init-invariant'; readonly property: string; readonly initState: State }
-  | {
-      readonly kind: 'action-property';
-      readonly property: string;
-      readonly from: number;
-      readonly step: StepRecord;
-    }
-  | { readonly kind: 'deadlock'; readonly state: number }
-  | {
-      readonly kind: 'assert';
-      readonly message: string;
-      readonly definition: string | undefined;
-      readonly state: number;
-      readonly inInvariant: boolean;
-    }
-  | {
-      readonly kind: 'error';
-      readonly message: string;
-      readonly definition: string | undefined;
-      readonly state: number;
-    }
-  | { readonly kind: 'limit'; readonly reason: 'max-states' | LimitReason };
-
-/** One step as a successor sink saw it. */
-export interface StepRecord {
-  readonly next: State;
-  readonly action: number;
-  readonly param: Value | undefined;
-  readonly sub: number;
-}
-
-/** Options of one search. */
 export interface BfsOptions {
   readonly checkDeadlock: boolean;
   /** Stop (inconclusive) once this many distinct states are found. */
@@ -70,6 +35,8 @@ export interface BfsOptions {
   readonly branches?: BranchWatch;
   /** Whole packed states, not fingerprints, in the visited set (not under symmetry: orbits). */
   readonly exact?: boolean;
+  /** `--por`: expand states by ample sets (por/ample.ts); never with `collectGraph`. */
+  readonly ample?: AmpleSets;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -341,26 +308,7 @@ export class Bfs {
   }
 
   private handle(err: unknown, state: number, inInvariant: boolean): void {
-    if (err === STOP) return;
-    if (err instanceof LimitReached) {
-      this.stop = { kind: 'limit', reason: err.reason };
-      return;
-    }
-    if (err instanceof AssertFailure) {
-      this.stop = {
-        kind: 'assert',
-        message: err.assertMessage,
-        definition: err.definition,
-        state,
-        inInvariant,
-      };
-      return;
-    }
-    if (err instanceof EvalError) {
-      this.stop = { kind: 'error', message: err.message, definition: err.definition, state };
-      return;
-    }
-    throw err;
+    if (err !== STOP) this.stop = stopOfError(err, state, inInvariant);
   }
 
   private invariantState = -1;
@@ -481,8 +429,6 @@ export class Bfs {
    */
   run(budget: number): boolean {
     if (this.stop !== undefined) return true;
-    const m = this.module;
-    const nActions = m.actions.length;
     const g = this.graph;
     const meter = this.meter;
     for (let n = 0; n < budget; n++) {
@@ -516,15 +462,10 @@ export class Bfs {
       let total = 0;
       try {
         if (g !== undefined) this.recordState(g, s, index);
-        const guards = this.guards;
-        guards.look(s);
+        const ample = this.options.ample;
         this.branchTaken?.enter();
-        for (let a = 0; a < nActions; a++) {
-          if (!guards.mayRun(a)) continue;
-          this.successorCount = 0;
-          m.successors(a, s, this.sink);
-          total += this.successorCount;
-        }
+        if (ample !== undefined) total = ample.expand(s, this.porHooks);
+        else total = this.expandAll(s);
         this.branchTaken?.leave(s);
         if (g !== undefined) this.finishState(g);
       } catch (err) {
@@ -557,6 +498,36 @@ export class Bfs {
     this.curSum2 = wordAt(words, at + w + 1);
     return this.codec.decode(this.curCodes, 0);
   }
+
+  /** Generates every successor of `s`; returns how many. */
+  private expandAll(s: State): number {
+    const m = this.module;
+    const guards = this.guards;
+    guards.look(s);
+    let total = 0;
+    for (let a = 0; a < m.actions.length; a++) {
+      if (!guards.mayRun(a)) continue;
+      this.successorCount = 0;
+      m.successors(a, s, this.sink);
+      total += this.successorCount;
+    }
+    return total;
+  }
+
+  /** What an ample-set expansion (`--por`) may ask of the search. */
+  private readonly porHooks: ExpandHooks = {
+    seen: (t) => {
+      const exact = this.exact;
+      if (exact !== undefined) {
+        this.encode(t, 0, this.scratch, 0);
+        return exact.lookup(this.scratch, 0) >= 0;
+      }
+      this.fingerprint(t, true);
+      return this.seen.lookup(FP.h1, FP.h2) >= 0;
+    },
+    emit: (t, action, param, sub) => this.sink(t, action, param, sub),
+    full: () => this.expandAll(this.currentState),
+  };
 
   private recordState(g: StateGraph, s: State, index: number): void {
     while (g.edgeStart.length < index) g.edgeStart.push(g.edgeTarget.length);

@@ -56,6 +56,18 @@ export class ExactStateSet {
     }
   }
 
+  /** The index stored for the state `words[at .. at + width)`, or -1 when it is absent. */
+  lookup(words: Int32Array, at: number): number {
+    const mask = this.mask;
+    let i = this.hash(words, at) & mask;
+    for (;;) {
+      const k = this.table[i] ?? 0;
+      if (k === 0) return -1;
+      if (this.equals(k - 1, words, at)) return k - 1;
+      i = (i + 1) & mask;
+    }
+  }
+
   private equals(index: number, words: Int32Array, at: number): boolean {
     const w = this.width;
     const base = index * w;

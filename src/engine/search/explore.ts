@@ -6,9 +6,11 @@
 
 import type { InconclusiveReason, TlaTraceStep } from '../../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
-import { Bfs, type SearchStop, type StepRecord } from './bfs.js';
+import { Bfs } from './bfs.js';
+import type { SearchStop, StepRecord } from './search-stop.js';
 import { collisionProbability } from './fingerprint-set.js';
 import type { BranchWatch } from './branch-places.js';
+import type { AmpleSets } from './por/ample.js';
 import { EvalError } from '../values/eval-error.js';
 import { interpretModule } from '../evaluation/interpret.js';
 import { checkLiveness } from './liveness.js';
@@ -64,6 +66,8 @@ export interface ExploreOptions {
   readonly exact?: boolean;
   /** One-line notes for the user: the fingerprint collision risk of a large run, `--exact` not applied. */
   readonly onNote?: (message: string) => void;
+  /** `--por`: the ample-set chooser (por/plan.ts); ignored when temporal properties need the whole graph. */
+  readonly ample?: AmpleSets;
 }
 
 const SLICE = 512;
@@ -130,6 +134,7 @@ function* runSearch(
     meter: limits,
     exact: options.exact === true,
     ...(options.branches === undefined ? {} : { branches: options.branches }),
+    ...(options.ample === undefined || collectGraph ? {} : { ample: options.ample }),
   });
   if (options.exact === true && bfs.exact === undefined)
     options.onNote?.(
