@@ -31,7 +31,7 @@ import {
 import { packageVersion } from '../package-root.js';
 import { escapeControlsInLines } from '../../trace/safe-text.js';
 import { installSignalLayer, type SignalLayer } from '../signals.js';
-import { watchCheck, watchCi } from '../watch-commands.js';
+import { watchCheck, watchCi } from './watch-commands.js';
 
 const BAD_USAGE = 2;
 const TOOL_FAILED = 3;

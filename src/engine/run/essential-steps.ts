@@ -1,7 +1,9 @@
 // Which steps of a counterexample the violation depends on: a dynamic slice of its schedule.
 // The state is cut into leaves (a variable, or one entry of a function-valued variable such as
-// `cred[caller1]`); control state (pc, the call stack) is left out, so a thread's earlier steps
-// are not needed just because they came first. The slice starts from the violation: the step
+// `cred[caller1]`). Control state (pc, the call stack) is not followed back, so a thread's earlier
+// steps are not needed just because they came first; but a thread's label is a leaf of the
+// breaking state, since an invariant may read it (two threads inside one critical section), and
+// there the step that moved the thread there is needed. The slice starts from the violation: the step
 // that breaks the property, each stuck thread's last step in a deadlock, and every step whose
 // write the breaking state needs (putting back the value the leaf had before that write makes
 // the invariant hold or lets some thread move). It then walks back: a step needs the last
@@ -28,6 +30,8 @@ import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_UNBORN } from '../../tla/names.j
 interface Leaf {
   readonly variable: number;
   readonly entry: number | undefined;
+  /** A thread's label: read by the breaking state's test, never followed back through a step. */
+  readonly control: boolean;
 }
 
 /** One step of the schedule: the state it starts from and the successor it takes. */
@@ -69,14 +73,15 @@ function replaySteps(threads: ThreadTable, schedule: Schedule): Taken[] {
   });
 }
 
-/** Control state the slice ignores: which statement a thread is at, and its call stack. */
+/** Control state: which statement a thread is at; a call stack is never a leaf. */
 const CONTROL: ReadonlySet<string> = new Set([INTERNAL_NAMES.pc, INTERNAL_NAMES.stack]);
 
 /** The leaves of the trace's states: a function with the same domain in every state splits into its entries. */
 function leavesOf(module: ExecutableModule, states: readonly State[]): Leaf[] {
   const out: Leaf[] = [];
   module.variables.forEach((name, variable) => {
-    if (CONTROL.has(name)) return;
+    if (name === INTERNAL_NAMES.stack) return;
+    const control = CONTROL.has(name);
     const values = states.map((s) => s[variable] as Value);
     const first = values[0] as Value;
     if (isFunction(first)) {
@@ -88,11 +93,11 @@ function leavesOf(module: ExecutableModule, states: readonly State[]): Leaf[] {
           functionDomain(v).every((d, i) => valueEquals(d, domain[i] as Value)),
       );
       if (same && domain.length > 0) {
-        for (let entry = 0; entry < domain.length; entry++) out.push({ variable, entry });
+        for (let entry = 0; entry < domain.length; entry++) out.push({ variable, entry, control });
         return;
       }
     }
-    out.push({ variable, entry: undefined });
+    out.push({ variable, entry: undefined, control });
   });
   return out;
 }
@@ -132,10 +137,12 @@ class Slice {
     if (target.kind === 'deadlock') for (const k of this.stuckThreadsLastSteps(last)) this.add(k);
     else this.add(n - 1);
     // An action property's breaking step is the seed; the state checks are for state properties.
+    // A deadlock's labels are left out: putting back any thread's last move lets it move again.
     for (let leaf = 0; target.kind !== 'action-property' && leaf < this.leaves.length; leaf++) {
+      const l = this.leaf(leaf);
+      if (l.control && target.kind === 'deadlock') continue;
       const w = this.lastWriter(leaf, n);
       if (w === undefined) continue;
-      const l = this.leaf(leaf);
       const undone = write(last, l, read((this.taken[w] as Taken).before, l));
       if (!this.stillViolates(target, undone)) this.add(w);
     }
@@ -198,9 +205,10 @@ class Slice {
   private needsOf(k: number): void {
     const t = this.taken[k] as Taken;
     for (let leaf = 0; leaf < this.leaves.length; leaf++) {
+      const l = this.leaf(leaf);
+      if (l.control) continue;
       const w = this.lastWriter(leaf, k);
       if (w === undefined || this.essential.has(w)) continue;
-      const l = this.leaf(leaf);
       const undone = write(t.before, l, read((this.taken[w] as Taken).before, l));
       if (!this.sameMove(t, undone, leaf)) this.add(w);
     }

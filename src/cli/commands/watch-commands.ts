@@ -1,11 +1,11 @@
 // `check --watch` and `ci --watch`: the two commands as watch mode repeats them (watch.ts), each
 // re-run on the specs a change affects, with the command line's other options unchanged.
 
-import { type CheckArgs, runCheck } from './commands/check.js';
-import { type CiArgs, runCi } from './commands/ci.js';
-import { EXIT } from './exit-codes.js';
-import type { Io } from './io.js';
-import { runWatch } from './watch.js';
+import { type CheckArgs, runCheck } from './check.js';
+import { type CiArgs, runCi } from './ci.js';
+import { EXIT } from '../exit-codes.js';
+import type { Io } from '../io.js';
+import { runWatch } from '../watch.js';
 
 /** `credspec check --watch`. */
 export function watchCheck(args: CheckArgs, io: Io): Promise<number> {
