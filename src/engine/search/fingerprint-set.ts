@@ -2,23 +2,15 @@
 // arrays with open addressing and linear probing, grown by doubling at 50% load. Takes and
 // returns numbers only; it never sees a state.
 
+import { FingerprintSlots } from '../values/fingerprint-slots.js';
+
 /** Fingerprint -> state index. Fingerprint (0, 0) is stored like any other. */
-export class FingerprintSet {
-  private hi: Int32Array;
-  private lo: Int32Array;
-  /** State index + 1; 0 marks an empty slot. */
-  private idx: Int32Array;
-  private mask: number;
+export class FingerprintSet extends FingerprintSlots {
   /** Number of fingerprints stored. */
   size = 0;
 
   constructor(initialCapacity = 1 << 16) {
-    let cap = 16;
-    while (cap < initialCapacity) cap <<= 1;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.idx = new Int32Array(cap);
-    this.mask = cap - 1;
+    super(initialCapacity);
   }
 
   /** Bytes held by the table. */
@@ -32,7 +24,7 @@ export class FingerprintSet {
   lookupOrInsert(h1: number, h2: number, index: number): number {
     if (this.size * 2 >= this.idx.length) this.grow();
     const mask = this.mask;
-    let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+    let i = this.firstSlot(h1, h2);
     const idx = this.idx;
     for (;;) {
       const k = wordAt(idx, i);
@@ -51,35 +43,12 @@ export class FingerprintSet {
   /** The index stored for (h1, h2), or -1. */
   lookup(h1: number, h2: number): number {
     const mask = this.mask;
-    let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
+    let i = this.firstSlot(h1, h2);
     for (;;) {
       const k = wordAt(this.idx, i);
       if (k === 0) return -1;
       if (this.hi[i] === h1 && this.lo[i] === h2) return k - 1;
       i = (i + 1) & mask;
-    }
-  }
-
-  private grow(): void {
-    const oh = this.hi;
-    const ol = this.lo;
-    const oi = this.idx;
-    const cap = oi.length * 2;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.idx = new Int32Array(cap);
-    this.mask = cap - 1;
-    const mask = this.mask;
-    for (let j = 0; j < oi.length; j++) {
-      const k = wordAt(oi, j);
-      if (k === 0) continue;
-      const h1 = wordAt(oh, j);
-      const h2 = wordAt(ol, j);
-      let i = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
-      while (this.idx[i] !== 0) i = (i + 1) & mask;
-      this.hi[i] = h1;
-      this.lo[i] = h2;
-      this.idx[i] = k;
     }
   }
 }

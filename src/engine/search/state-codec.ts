@@ -41,7 +41,7 @@ export class StateCodec {
   decode(codes: Int32Array, at: number): State {
     const n = this.width;
     const s = new Array<State[number]>(n);
-    for (let i = 0; i < n; i++) s[i] = this.table(i).valueOf(codes[at + i] ?? -1);
+    for (let i = 0; i < n; i++) s[i] = this.table(i).valueAt(codes[at + i] ?? -1);
     return s;
   }
 

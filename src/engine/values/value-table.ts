@@ -5,24 +5,15 @@
 // share a code even when their fingerprints collide.
 
 import { FP, fingerprintValue } from './fingerprint.js';
+import { FingerprintSlots } from './fingerprint-slots.js';
 import { type Value, valueEquals } from './values.js';
 
 /** Value <-> code for one variable; codes are 0, 1, 2, ... in order of first sight. */
-export class ValueTable {
+export class ValueTable extends FingerprintSlots {
   private readonly values: Value[] = [];
-  private hi: Int32Array;
-  private lo: Int32Array;
-  /** Code + 1; 0 marks an empty slot. */
-  private idx: Int32Array;
-  private mask: number;
 
   constructor(initialCapacity = 64) {
-    let cap = 16;
-    while (cap < initialCapacity) cap <<= 1;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.idx = new Int32Array(cap);
-    this.mask = cap - 1;
+    super(initialCapacity);
   }
 
   /** Distinct values seen. */
@@ -37,7 +28,7 @@ export class ValueTable {
     const h1 = FP.h1;
     const h2 = FP.h2;
     const mask = this.mask;
-    let i = slotOf(h1, h2, mask);
+    let i = this.firstSlot(h1, h2);
     for (;;) {
       const k = this.idx[i] ?? 0;
       if (k === 0) {
@@ -48,7 +39,7 @@ export class ValueTable {
         return this.values.length - 1;
       }
       if (this.hi[i] === h1 && this.lo[i] === h2) {
-        const u = this.valueOf(k - 1);
+        const u = this.valueAt(k - 1);
         if (u === v || valueEquals(u, v)) return k - 1;
       }
       i = (i + 1) & mask;
@@ -56,35 +47,9 @@ export class ValueTable {
   }
 
   /** The value with code `code`, which the caller got from `codeOf`. */
-  valueOf(code: number): Value {
+  valueAt(code: number): Value {
     const v = this.values[code];
     if (v === undefined) throw new Error(`internal error: no value has code ${code}`);
     return v;
   }
-
-  private grow(): void {
-    const oh = this.hi;
-    const ol = this.lo;
-    const oi = this.idx;
-    const cap = oi.length * 2;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.idx = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < oi.length; j++) {
-      const k = oi[j] ?? 0;
-      if (k === 0) continue;
-      const h1 = oh[j] ?? 0;
-      const h2 = ol[j] ?? 0;
-      let i = slotOf(h1, h2, this.mask);
-      while (this.idx[i] !== 0) i = (i + 1) & this.mask;
-      this.hi[i] = h1;
-      this.lo[i] = h2;
-      this.idx[i] = k;
-    }
-  }
-}
-
-function slotOf(h1: number, h2: number, mask: number): number {
-  return (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
 }
