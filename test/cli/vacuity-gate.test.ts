@@ -80,30 +80,7 @@ expect base: holds
 expect base with GO = true: holds
 `;
 
-// `wait_set` waits until the setter has run; `sure` never waits; `each` always has the setter to
-// iterate, `none_left` (the setters still unset) is empty once `set` has run.
-const WAITS = `spec waits
-
-shared var ready: bool = false
-shared var n: 0..2 = 0
-
-process Setter[1] {
-  set: ready := true
-}
-
-process Waiter[1] {
-  none_left: for t in snapshot { u in Setter | !ready } {
-    maybe: n := 2
-  }
-  wait_set: await ready
-  sure: await n <= 2
-  each: for t in snapshot Setter {
-    touch: n := 1
-  }
-}
-
-expect base: holds
-`;
+const WAITS = readFileSync(join(process.cwd(), 'test/fixtures/waits.cred'), 'utf8');
 
 function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
   const dir = scratch('credspec-vacuity-');
@@ -199,8 +176,8 @@ describe('the vacuity gate on the failing outcomes of tests', () => {
         .split('\n')
         .filter((l) => l.includes('warning:')),
     ).toEqual([
-      '     specs/waits.cred:15:3: warning: await Waiter.sure never had to wait (its condition held whenever a thread reached it) in any of the 1 exhaustive check of specs/waits.cred',
-      '     specs/waits.cred:16:3: warning: for Waiter.each never reached with nothing to iterate in any of the 1 exhaustive check of specs/waits.cred',
+      '     specs/waits.cred:19:3: warning: await Waiter.sure never had to wait (its condition held whenever a thread reached it) in any of the 1 exhaustive check of specs/waits.cred',
+      '     specs/waits.cred:20:3: warning: for Waiter.each never reached with nothing to iterate in any of the 1 exhaustive check of specs/waits.cred',
     ]);
     expect(readFileSync(join(dir, 'ci.xml'), 'utf8')).not.toContain('NeverReached');
   });

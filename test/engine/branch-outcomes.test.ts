@@ -4,6 +4,8 @@
 // takes (or some thread waits at) is not, and a parallel search (2 workers) reports the same as
 // one worker.
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
 import { preludeDir } from '../../src/cli/package-root.js';
 import { branchWatch } from '../../src/engine/run/branch-watch.js';
@@ -53,30 +55,7 @@ afterAll(() => {
   removeTranspiled(out);
 });
 
-// `wait_set` waits until the setter has run; `sure` never waits; `each` always has the setter
-// to iterate, `none_left` iterates over the setters still unset: empty once `set` has run.
-const WAITS = `spec waits
-
-shared var ready: bool = false
-shared var n: 0..2 = 0
-
-process Setter[1] {
-  set: ready := true
-}
-
-process Waiter[1] {
-  none_left: for t in snapshot { u in Setter | !ready } {
-    maybe: n := 2
-  }
-  wait_set: await ready
-  sure: await n <= 2
-  each: for t in snapshot Setter {
-    touch: n := 1
-  }
-}
-
-expect base: holds
-`;
+const WAITS = readFileSync(join(process.cwd(), 'test/fixtures/waits.cred'), 'utf8');
 
 function cases(text = SPEC) {
   const program = loadProgram('specs/branches.cred', {
