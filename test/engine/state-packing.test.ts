@@ -4,48 +4,11 @@
 // exactly what was stored through its growth.
 
 import fc from 'fast-check';
-import {
-  compareValues,
-  makeFcn,
-  makeRecord,
-  makeSeq,
-  makeSet,
-  modelValue,
-  toTlaValue,
-  valueEquals,
-  type Value,
-} from '../../src/engine/values/values.js';
+import { valueEquals, type Value } from '../../src/engine/values/values.js';
+import { value } from '../support/value-arbitrary.js';
 import { StateCodec } from '../../src/engine/search/state-codec.js';
 import { PackedQueue } from '../../src/engine/search/packed-queue.js';
 import { FingerprintSet } from '../../src/engine/search/fingerprint-set.js';
-
-const leaf: fc.Arbitrary<Value> = fc.oneof(
-  fc.boolean(),
-  fc.integer({ min: -3, max: 3 }),
-  fc.constantFrom('a', 'b'),
-  fc.constantFrom('t1', 't2').map(modelValue),
-);
-
-const { value } = fc.letrec<{ value: Value }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    leaf,
-    fc.array(tie('value'), { maxLength: 3 }).map((xs) => makeSet(xs)),
-    fc.array(tie('value'), { maxLength: 3 }).map((xs) => makeSeq(xs)),
-    fc
-      .dictionary(fc.constantFrom('x', 'y'), tie('value'), { minKeys: 1, maxKeys: 2 })
-      .map((d) => makeRecord(Object.keys(d), Object.values(d))),
-    fc.array(fc.tuple(leaf, tie('value')), { maxLength: 3 }).map((pairs) => {
-      const m = new Map<string, [Value, Value]>();
-      for (const [k, v] of pairs) m.set(JSON.stringify(toTlaValue(k)), [k, v]);
-      const sorted = [...m.values()].sort((p, q) => compareValues(p[0], q[0]));
-      return makeFcn(
-        sorted.map((p) => p[0]),
-        sorted.map((p) => p[1]),
-      );
-    }),
-  ),
-}));
 
 const WIDTH = 3;
 const state = fc.array(value, { minLength: WIDTH, maxLength: WIDTH });

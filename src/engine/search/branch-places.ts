@@ -54,7 +54,8 @@ export class BranchRecorder {
 
   /** The search starts expanding a state: no await has moved a thread yet. */
   enter(): void {
-    for (const k of this.waits) this.moved[k]?.clear();
+    // An await already seen waiting needs no more bookkeeping on any later state.
+    for (const k of this.waits) if (this.taken[k] !== 1) this.moved[k]?.clear();
   }
 
   /** The search has expanded `s`: a thread at an await that did not move it waits there. */
