@@ -87,6 +87,17 @@ export class Workspace {
     );
   }
 
+  /**
+   * Whether a file belongs to the user's workspace, so the server may edit it: never the
+   * installed prelude; an open document, or a file under a workspace folder (any file when the
+   * client named no folder).
+   */
+  editable(display: string): boolean {
+    if (display.startsWith(`${PRELUDE_DISPLAY_DIR}/`)) return false;
+    if (this.folders.length === 0 || this.open.has(display)) return true;
+    return this.folders.some((f) => display.startsWith(`${resolve(f)}/`));
+  }
+
   /** The open documents and every `.cred` file under the workspace folders. */
   allSpecs(): string[] {
     const found = new Set(this.openPaths());

@@ -303,3 +303,22 @@ test('rename of a local variable changes its declaration and every use in its pr
     range(263, 23, 24),
   ]);
 });
+
+test('a prelude operation cannot be renamed: prepareRename and rename refuse, naming the prelude', async () => {
+  // Line 117 `... landlock_merge(...)`: declared in the prelude, used by every Landlock spec.
+  const refusal =
+    /`landlock_merge` cannot be renamed: it is declared in the kernel prelude \(<prelude>\/kernel\.cred\)/;
+  await expect(
+    client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 116, 50)),
+  ).rejects.toThrow(refusal);
+  await expect(
+    client.connection.sendRequest('textDocument/rename', {
+      ...at(EXECTIME, 116, 50),
+      newName: 'merge_layer',
+    }),
+  ).rejects.toThrow(refusal);
+  // A prelude thread variable (line 113 `sig_fatal[t]`) is refused the same way.
+  await expect(
+    client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 60)),
+  ).rejects.toThrow(/`sig_fatal` cannot be renamed: it is declared in the kernel prelude/);
+});
