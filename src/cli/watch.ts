@@ -10,7 +10,9 @@ import { basename, relative, resolve } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
+import { PRELUDE_DISPLAY_DIR } from '../syntax/load.js';
 import { expandInputs, type LoadSettings, loadSpec } from './spec-inputs.js';
+import { MissingImports } from './watch-missing.js';
 
 /** What watch mode needs from the command it repeats. */
 export interface WatchedCommand {
@@ -26,9 +28,13 @@ export interface WatchedCommand {
 const SETTLE_MS = 150;
 const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
 
-/** What a spec read at its last load: itself and its imports (absolute), and whether one was missing. */
+/**
+ * What a spec read at its last load: itself and its imports (absolute), the imports it could not
+ * read (absolute, watched so that creating one checks the spec again), and whether one was missing.
+ */
 interface SpecReads {
   readonly files: ReadonlySet<string>;
+  readonly missing: ReadonlySet<string>;
   readonly incomplete: boolean;
 }
 
@@ -36,9 +42,20 @@ function readsOf(specs: readonly string[], io: Io, load: LoadSettings): Map<stri
   const reads = new Map<string, SpecReads>();
   for (const spec of specs) {
     const program = loadSpec(spec, io, load);
+    const unread = program.diagnostics.filter((d) => d.code === 'CS8001');
+    // CS8001 names the import as the loader shows it: relative to the working folder, or absolute.
+    const missing = unread
+      .map((d) => String(d.args.path))
+      .filter((p) => !p.startsWith(`${PRELUDE_DISPLAY_DIR}/`))
+      .map((p) => resolve(io.cwd, p));
     reads.set(spec, {
-      files: new Set([resolve(io.cwd, spec), ...program.files.map((f) => resolve(io.cwd, f.path))]),
-      incomplete: program.diagnostics.some((d) => d.code === 'CS8001'),
+      files: new Set([
+        resolve(io.cwd, spec),
+        ...program.files.map((f) => resolve(io.cwd, f.path)),
+        ...missing,
+      ]),
+      missing: new Set(missing),
+      incomplete: unread.length > 0,
     });
   }
   return reads;
@@ -64,18 +81,27 @@ function affectedSpecs(
   });
 }
 
-/** Collects change events; `next()` waits for some, then for quiet, and hands them over (null: interrupted). */
-function changeFeed(watcher: FSWatcher, signal: AbortSignal): () => Promise<Set<string> | null> {
+/**
+ * Collects change events (the watcher's, and those `changed` is told of); `next()` waits for
+ * some, then for quiet, and hands them over (null: interrupted).
+ */
+function changeFeed(
+  watcher: FSWatcher,
+  signal: AbortSignal,
+): { next: () => Promise<Set<string> | null>; changed: (path: string) => void } {
   let pending = new Set<string>();
   let wake: (() => void) | undefined;
-  watcher.on('all', (event, path) => {
-    if (event === 'addDir' || event === 'unlinkDir' || !path.endsWith('.cred')) return;
+  const changed = (path: string): void => {
     pending.add(resolve(path));
     wake?.();
+  };
+  watcher.on('all', (event, path) => {
+    if (event === 'addDir' || event === 'unlinkDir' || !path.endsWith('.cred')) return;
+    changed(path);
   });
   signal.addEventListener('abort', () => wake?.(), { once: true });
   const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-  return async () => {
+  const next = async (): Promise<Set<string> | null> => {
     while (pending.size === 0 && !signal.aborted)
       await new Promise<void>((r) => {
         wake = r;
@@ -83,10 +109,11 @@ function changeFeed(watcher: FSWatcher, signal: AbortSignal): () => Promise<Set<
     for (let seen = -1; seen !== pending.size && !signal.aborted; await pause(SETTLE_MS))
       seen = pending.size;
     if (signal.aborted) return null;
-    const changed = pending;
+    const taken = pending;
     pending = new Set();
-    return changed;
+    return taken;
   };
+  return { next, changed };
 }
 
 /** Runs the command; on a terminal its report replaces the last one once complete. */
@@ -114,7 +141,7 @@ function watchedPaths(
   return [
     ...new Set([
       ...cmd.inputs.map((i) => resolve(io.cwd, i)),
-      ...[...reads.values()].flatMap((r) => [...r.files]),
+      ...[...reads.values()].flatMap((r) => [...r.files].filter((f) => !r.missing.has(f))),
     ]),
   ];
 }
@@ -123,6 +150,11 @@ function watching(cmd: WatchedCommand, count: number, io: Io): void {
   io.stderr.write(
     `credspec ${cmd.name} --watch: watching ${count} spec files and folders for changes (Ctrl-C stops)\n`,
   );
+}
+
+/** The imports some spec could not read at its last load (absolute paths). */
+function missingOf(reads: ReadonlyMap<string, SpecReads>): string[] {
+  return [...new Set([...reads.values()].flatMap((r) => [...r.missing]))];
 }
 
 /** Hidden files and folders and node_modules are no specs' (as `expandInputs` skips them). */
@@ -143,11 +175,13 @@ export async function runWatch(cmd: WatchedCommand, io: Io): Promise<number> {
   let reads = readsOf(specs, io, cmd.load);
   const paths = watchedPaths(cmd, reads, io);
   const watcher = watch(paths, { ignoreInitial: true, ignored });
+  const feed = changeFeed(watcher, signal);
+  const missing = new MissingImports(feed.changed);
   try {
-    const next = changeFeed(watcher, signal);
     await new Promise<void>((r) => watcher.once('ready', () => r()));
-    watching(cmd, paths.length, io);
-    for (let changed = await next(); changed !== null; changed = await next()) {
+    await missing.track(missingOf(reads));
+    watching(cmd, paths.length + missingOf(reads).length, io);
+    for (let changed = await feed.next(); changed !== null; changed = await feed.next()) {
       specs = expandInputs(cmd.inputs, quiet, cmd.name).files;
       const affected = affectedSpecs(specs, reads, changed);
       if (affected.length === 0) continue;
@@ -159,10 +193,11 @@ export async function runWatch(cmd: WatchedCommand, io: Io): Promise<number> {
       reads = new Map([...reads, ...readsOf(affected, io, cmd.load)]);
       const now = watchedPaths(cmd, reads, io);
       watcher.add(now);
-      watching(cmd, now.length, io);
+      await missing.track(missingOf(reads));
+      watching(cmd, now.length + missingOf(reads).length, io);
     }
   } finally {
-    await watcher.close();
+    await Promise.all([watcher.close(), missing.close()]);
   }
   return code;
 }

@@ -3,7 +3,7 @@
 // specs that read it); Ctrl-C (SIGINT) ends the watch as it ends any run, with 130.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scratchDirs } from '../support/scratch-dirs.js';
@@ -40,13 +40,17 @@ function watchCli(cwd: string, args: readonly string[]): Watched {
     err: () => text.err,
     exit,
     until: async (stream, pattern, times = 1) => {
+      // A watch that never sees the change fails the test with its output, not jest's timeout.
+      const deadline = Date.now() + 30_000;
       while (count(stream, pattern) < times) {
-        const exited = await Promise.race([
-          new Promise<boolean>((r) => waiters.push(() => r(false))),
-          exit.then(() => true),
+        const left = deadline - Date.now();
+        const woke = await Promise.race([
+          new Promise<'output'>((r) => waiters.push(() => r('output'))),
+          exit.then(() => 'exited' as const),
+          new Promise<'late'>((r) => setTimeout(() => r('late'), Math.max(left, 0)).unref()),
         ]);
-        if (exited && count(stream, pattern) < times)
-          throw new Error(`exited before ${pattern}:\n${text.out}\n${text.err}`);
+        if (woke !== 'output' && count(stream, pattern) < times)
+          throw new Error(`${woke} before ${pattern} ${times} times:\n${text.out}\n${text.err}`);
       }
     },
   };
@@ -88,6 +92,40 @@ describe('--watch', () => {
       run.child.kill('SIGKILL');
     }
   });
+
+  test('check --watch checks a spec again when a missing import is created, folder and all', async () => {
+    const dir = scratch('credspec-watch-missing-');
+    // Only the spec is named on the command line: neither import's folder is watched as an input.
+    writeFileSync(
+      join(dir, 'w.cred'),
+      'spec w\nimport "lib/limits.cred"\nimport "lib/start.cred"\nshared var x: 0..3 = START\nprocess P[1] {\n  inc: x := LIMIT\n}\ninvariant small: x <= 2\n',
+    );
+    const run = watchCli(dir, ['check', '--watch', 'w.cred']);
+    try {
+      await run.until('err', /watching \d+ spec files/);
+      expect(run.err()).toMatch(
+        /^w\.cred:2:1: error CS8001: cannot read lib\/limits\.cred: no such file/m,
+      );
+      // The folder lib/ does not exist yet: creating it with one of the two imports is seen.
+      mkdirSync(join(dir, 'lib'));
+      writeFileSync(join(dir, 'lib', 'limits.cred'), 'spec limits\nconst LIMIT = 3\n');
+      await run.until('err', /watching \d+ spec files/, 2);
+      expect(run.err()).toContain('lib/limits.cred changed: checking w.cred again');
+      expect(run.err()).toMatch(
+        /^w\.cred:3:1: error CS8001: cannot read lib\/start\.cred: no such file/m,
+      );
+      // Now lib/ exists and lib/start.cred is still missing: creating that file is seen too.
+      const before = run.out().length;
+      writeFileSync(join(dir, 'lib', 'start.cred'), 'spec start\nconst START = 0\n');
+      await run.until('err', /watching \d+ spec files/, 3);
+      expect(run.err()).toContain('lib/start.cred changed: checking w.cred again');
+      expect(run.out().slice(before)).toMatch(/^w\.cred base: violates small /m);
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(130);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  }, 60_000);
 
   test('ci --watch checks a spec again when it changes, and only that spec', async () => {
     const dir = scratch('credspec-watch-ci-');
