@@ -20,8 +20,11 @@ export interface WatchedCommand {
   /** The command line's inputs: spec files and folders. */
   readonly inputs: readonly string[];
   readonly load: LoadSettings;
-  /** Runs the command on these spec files (as `expandInputs` shows them); resolves with its exit code. */
-  readonly run: (files: readonly string[], io: Io) => Promise<number>;
+  /**
+   * Runs the command on these spec files (as `expandInputs` shows them), of `all` the inputs'
+   * spec files now; resolves with its exit code.
+   */
+  readonly run: (files: readonly string[], io: Io, all: readonly string[]) => Promise<number>;
 }
 
 /** Quiet time after a change before the run starts: an editor's save is several events. */
@@ -117,18 +120,27 @@ function changeFeed(
 }
 
 /** Runs the command; on a terminal its report replaces the last one once complete. */
-async function runShown(cmd: WatchedCommand, specs: readonly string[], io: Io): Promise<number> {
-  if (!io.isTTY) return cmd.run(specs, io);
+async function runShown(
+  cmd: WatchedCommand,
+  specs: readonly string[],
+  io: Io,
+  all: readonly string[] = specs,
+): Promise<number> {
+  if (!io.isTTY) return cmd.run(specs, io, all);
   let report = '';
-  const code = await cmd.run(specs, {
-    ...io,
-    stdout: {
-      write: (text: string) => {
-        report += text;
-        return true;
+  const code = await cmd.run(
+    specs,
+    {
+      ...io,
+      stdout: {
+        write: (text: string) => {
+          report += text;
+          return true;
+        },
       },
     },
-  });
+    all,
+  );
   io.stdout.write(CLEAR_SCREEN + report);
   return code;
 }
@@ -188,7 +200,7 @@ export async function runWatch(cmd: WatchedCommand, io: Io): Promise<number> {
       io.stderr.write(
         `credspec ${cmd.name} --watch: ${[...changed].map((f) => relative(io.cwd, f)).join(', ')} changed: checking ${affected.join(', ')} again\n`,
       );
-      code = await runShown(cmd, affected, io);
+      code = await runShown(cmd, affected, io, specs);
       if (signal.aborted) break;
       reads = new Map([...reads, ...readsOf(affected, io, cmd.load)]);
       const now = watchedPaths(cmd, reads, io);

@@ -127,7 +127,7 @@ describe('--watch', () => {
     }
   }, 60_000);
 
-  test('ci --watch checks a spec again when it changes, and only that spec', async () => {
+  test('ci --watch checks a spec again when it changes, and only that spec, reporting every spec', async () => {
     const dir = scratch('credspec-watch-ci-');
     const spec = (name: string, invariant: string) =>
       `spec ${name}\nshared var y: bool = false\nprocess Q[1] {\n  set: y := true\n}\ninvariant fine: ${invariant}\nexpect base: holds\n`;
@@ -138,12 +138,23 @@ describe('--watch', () => {
       await run.until('err', /watching \d+ spec files/);
       expect(run.out()).toMatch(/^2 checks: 2 as expected/m);
       const firstRun = run.out().length;
+      const aLine = run.out().match(/^ok +a\.cred base: holds.*$/m)?.[0];
+      expect(aLine).toMatch(/; 2 states, \d+\.\d\d s$/);
       writeFileSync(join(dir, 'b.cred'), spec('b', 'not y'));
       await run.until('err', /watching \d+ spec files/, 2);
+      expect(run.err()).toContain('b.cred changed: checking b.cred again');
       const second = run.out().slice(firstRun);
-      expect(second).toMatch(/^FAIL +b\.cred/m);
-      expect(second).not.toContain('a.cred');
-      expect(second).toMatch(/^1 checks: 0 as expected, 1 not as expected/m);
+      expect(second).toMatch(/^FAIL +b\.cred base: violates fine/m);
+      // a.cred is not checked again: its last line is shown as it was, and counted.
+      expect(second.split('\n').filter((l) => l.includes('a.cred'))).toEqual([aLine]);
+      expect(second).toMatch(/^2 checks: 1 as expected, 1 not as expected/m);
+      // b.cred fixed: both as expected again, a.cred still from its first check.
+      writeFileSync(join(dir, 'b.cred'), spec('b', 'y or not y'));
+      await run.until('err', /watching \d+ spec files/, 3);
+      const third = run.out().slice(firstRun + second.length);
+      expect(third.split('\n').filter((l) => l.includes('a.cred'))).toEqual([aLine]);
+      expect(third).toMatch(/^ok +b\.cred base: holds/m);
+      expect(third).toMatch(/^2 checks: 2 as expected, 0 not as expected/m);
       run.child.kill('SIGINT');
       expect(await run.exit).toBe(130);
     } finally {

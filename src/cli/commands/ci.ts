@@ -92,6 +92,21 @@ export interface CiArgs {
   readonly watch?: boolean | undefined;
   /** These spec files of the folder only (watch mode's re-runs); absent: every one. */
   readonly specFiles?: readonly string[] | undefined;
+  /**
+   * Watch mode: what specs gave when last checked. These are not checked again: their lines are
+   * printed again and their findings counted, so the table and summary cover every spec.
+   */
+  readonly earlier?: ReadonlyMap<string, SpecRun> | undefined;
+  /** Watch mode: told what each spec checked in this run gave. */
+  readonly onSpecRun?: ((file: string, run: SpecRun) => void) | undefined;
+}
+
+/** What checking one spec file gave: the lines printed for it and its share of the findings. */
+export interface SpecRun {
+  readonly text: string;
+  readonly findings: CiFindings;
+  readonly badInput: boolean;
+  readonly toolFailed: boolean;
 }
 
 const MARK = {
@@ -145,7 +160,7 @@ function uncheckedSpec(rejected: RejectedSpec): UncheckedSpec {
 }
 
 /** What `ci` has found so far, over the specs checked: what its summary and reports tell. */
-interface CiFindings {
+export interface CiFindings {
   readonly results: VariantResult[];
   readonly unchecked: UncheckedSpec[];
   readonly stale: StaleGenerated[];
@@ -204,14 +219,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   io = progress.io;
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
-  const printUnreached = unreachedPrinter(io, { steps: false });
-  const found: CiFindings = {
-    results: [],
-    unchecked: [],
-    stale: [],
-    replays: [],
-    gate: { vacant: [], advisory: [], excused: [], broken: [] },
-  };
+  const found = noFindings();
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
   const compile = (): Promise<ModuleCompiler> =>
@@ -219,41 +227,21 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
       compiledCache(io.env),
       (m) => void io.stderr.write(`credspec ci: ${m}\n`),
     ));
+  const recorder = recording(io.stdout);
+  io = { ...io, stdout: recorder.stream };
+  const spec = { args, io, onGithub, compile, progress };
+  const printUnreached = unreachedPrinter(io, { steps: false });
   let badInput = false;
   let toolFailed = false;
   // One spec at a time, so that a spec that cannot be checked is known by name.
   for (const file of inputs.files) {
-    const outcome = await runSpecs(
-      [file],
-      io,
-      { kind: 'ci' },
-      {
-        engine: args.engine ?? 'embedded',
-        tlcJar: args.tlcJar,
-        maxStates: args.maxStates,
-        timeoutSeconds: args.timeout,
-        workers: args.workers,
-        por: args.por,
-        signal: io.signal,
-        onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
-        ...modeOptions(args, io),
-        onCaseStart: (c) => progress.start(c),
-        onProgress: (p) => progress.update(p),
-      },
-      (result, sourceMap) => {
-        progress.clear();
-        printResult(result, io, onGithub);
-        printUnreached(result, sourceMap);
-      },
-      { importPaths: args.importPath },
-    );
-    found.results.push(...outcome.results);
-    for (const spec of outcome.loaded)
-      found.replays.push(...(await catalogueReplays(spec, outcome.results, io)));
-    progress.clear();
-    await reportSpecOutcome(outcome, found, { args, io, onGithub, compile, progress });
-    badInput ||= outcome.badInput;
-    toolFailed ||= outcome.toolFailed;
+    const kept = args.earlier?.get(file);
+    if (kept !== undefined) io.stdout.write(kept.text);
+    const run = kept ?? (await checkSpecFile(file, spec, printUnreached, recorder.take));
+    if (kept === undefined) args.onSpecRun?.(file, run);
+    addFindings(found, run.findings);
+    badInput ||= run.badInput;
+    toolFailed ||= run.toolFailed;
     // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
     if (io.signal?.aborted === true) break;
   }
@@ -271,6 +259,100 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   return combineExitCodes(codes);
 }
 
+function noFindings(): CiFindings {
+  return {
+    results: [],
+    unchecked: [],
+    stale: [],
+    replays: [],
+    gate: { vacant: [], advisory: [], excused: [], broken: [] },
+  };
+}
+
+function addFindings(into: CiFindings, from: CiFindings): void {
+  into.results.push(...from.results);
+  into.unchecked.push(...from.unchecked);
+  into.stale.push(...from.stale);
+  into.replays.push(...from.replays);
+  into.gate.vacant.push(...from.gate.vacant);
+  into.gate.advisory.push(...from.gate.advisory);
+  into.gate.excused.push(...from.gate.excused);
+  into.gate.broken.push(...from.gate.broken);
+}
+
+/** A stream that writes through and keeps what it wrote since the last `take()`. */
+function recording(stream: Io['stdout']): { stream: Io['stdout']; take: () => string } {
+  let text = '';
+  return {
+    stream: {
+      write: (t: string) => {
+        text += t;
+        return stream.write(t);
+      },
+    },
+    take: () => {
+      const taken = text;
+      text = '';
+      return taken;
+    },
+  };
+}
+
+interface SpecContext {
+  readonly args: CiArgs;
+  readonly io: Io;
+  readonly onGithub: boolean;
+  readonly compile: () => Promise<ModuleCompiler>;
+  readonly progress: ProgressLine;
+}
+
+/** Checks one spec file's cases and prints their lines; `printed` hands over what was printed since the last call. */
+async function checkSpecFile(
+  file: string,
+  c: SpecContext,
+  printUnreached: ReturnType<typeof unreachedPrinter>,
+  printed: () => string,
+): Promise<SpecRun> {
+  const { args, io, onGithub, progress } = c;
+  printed();
+  const outcome = await runSpecs(
+    [file],
+    io,
+    { kind: 'ci' },
+    {
+      engine: args.engine ?? 'embedded',
+      tlcJar: args.tlcJar,
+      maxStates: args.maxStates,
+      timeoutSeconds: args.timeout,
+      workers: args.workers,
+      por: args.por,
+      signal: io.signal,
+      onNote: (m: string) => void io.stderr.write(`credspec ci: ${m}\n`),
+      ...modeOptions(args, io),
+      onCaseStart: (check) => progress.start(check),
+      onProgress: (p) => progress.update(p),
+    },
+    (result, sourceMap) => {
+      progress.clear();
+      printResult(result, io, onGithub);
+      printUnreached(result, sourceMap);
+    },
+    { importPaths: args.importPath },
+  );
+  const findings = noFindings();
+  findings.results.push(...outcome.results);
+  for (const spec of outcome.loaded)
+    findings.replays.push(...(await catalogueReplays(spec, outcome.results, io)));
+  progress.clear();
+  await reportSpecOutcome(outcome, findings, c);
+  return {
+    text: printed(),
+    findings,
+    badInput: outcome.badInput,
+    toolFailed: outcome.toolFailed,
+  };
+}
+
 /**
  * What `ci` prints after a spec's results and adds to its findings: the places no check reached
  * (failures, or warnings under `--no-vacuity-gate`), committed generated files that are stale,
@@ -279,13 +361,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
 async function reportSpecOutcome(
   outcome: RunSpecsOutcome,
   found: CiFindings,
-  c: {
-    readonly args: CiArgs;
-    readonly io: Io;
-    readonly onGithub: boolean;
-    readonly compile: () => Promise<ModuleCompiler>;
-    readonly progress: ProgressLine;
-  },
+  c: SpecContext,
 ): Promise<void> {
   const { io, onGithub, progress } = c;
   const places = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));

@@ -2,7 +2,7 @@
 // re-run on the specs a change affects, with the command line's other options unchanged.
 
 import { type CheckArgs, runCheck } from './check.js';
-import { type CiArgs, runCi } from './ci.js';
+import { type CiArgs, runCi, type SpecRun } from './ci.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { runWatch } from '../watch.js';
@@ -25,14 +25,31 @@ export function watchCheck(args: CheckArgs, io: Io): Promise<number> {
   );
 }
 
-/** `credspec ci --watch`. */
+/**
+ * `credspec ci --watch`. Each run's table and summary cover every spec of the folder: those a
+ * change affects are checked again, the others report what they gave when last checked.
+ */
 export function watchCi(args: CiArgs, io: Io): Promise<number> {
+  const last = new Map<string, SpecRun>();
   return runWatch(
     {
       name: 'ci',
       inputs: [args.dir ?? 'specs'],
       load: { importPaths: args.importPath },
-      run: (files, runIo) => runCi({ ...args, specFiles: files, watch: false }, runIo),
+      run: (files, runIo, all) => {
+        const again = new Set(files);
+        const earlier = new Map([...last].filter(([spec]) => !again.has(spec)));
+        return runCi(
+          {
+            ...args,
+            specFiles: all,
+            earlier,
+            onSpecRun: (spec, run) => last.set(spec, run),
+            watch: false,
+          },
+          runIo,
+        );
+      },
     },
     io,
   );
