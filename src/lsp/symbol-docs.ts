@@ -1,7 +1,8 @@
 // What the editor shows about a declaration: its signature as written, its type, and the doc
 // comment (`/** ... */`) right above it. The prelude documents each operation this way (its one
 // step, whether it may sleep, the kernel function it stands for), so hover reads the prelude's
-// own comments and says what docs/prelude.md says from the same source.
+// own comments; scripts/gen-prelude-doc.ts writes docs/prelude.md's reference with these same
+// functions, so the page and the hover cannot say different things.
 
 import { describeKind, type SymbolInfo } from '../check/scopes.js';
 import { typeToString } from '../check/types.js';
