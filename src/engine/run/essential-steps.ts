@@ -212,6 +212,12 @@ class Slice {
         const v = s[l.variable] as Value;
         if (isFunction(v)) for (const x of functionValues(v)) note(x);
       }
+    // A flag or a counter that keeps one value all along: its neighbours.
+    if (out.length === 1 && !l.control) {
+      const only = out[0];
+      if (typeof only === 'boolean') note(!only);
+      if (typeof only === 'number') for (const x of [only + 1, only - 1]) note(x);
+    }
     this.others.set(leaf, out);
     return out;
   }
