@@ -24,6 +24,9 @@ const results = report.results;
 const readmePath = join(root, 'README.md');
 writeFileSync(
   readmePath,
-  replaceScenarioTable(readFileSync(readmePath, 'utf8'), renderScenarioTable(results, report.catalogueReplays ?? [])),
+  replaceScenarioTable(
+    readFileSync(readmePath, 'utf8'),
+    renderScenarioTable(results, report.catalogueReplays ?? []),
+  ),
 );
 process.stdout.write(`README.md: ${results.length} scenarios (ci exit ${code})\n`);
