@@ -38,10 +38,12 @@ function replayCell(r: VariantResult, replays: readonly CatalogueReplay[]): stri
   const tag = r.expected?.tag;
   if (tag === undefined) return '';
   const name = caseName(r);
-  return replays
-    .filter((p) => p.tag === tag && p.spec === r.spec && p.breaks === name)
-    .map((p) => `${p.fixed.replace(/ \(.*$/, '')}: ${replaySummary(p)}`)
-    .join('; ');
+  const mine = replays.filter((p) => p.tag === tag && p.spec === r.spec && p.breaks === name);
+  const variant = (p: CatalogueReplay): string => p.fixed.replace(/ \(.*$/, '');
+  // A fix checked with several parameter sets is named with them.
+  const label = (p: CatalogueReplay): string =>
+    mine.filter((q) => variant(q) === variant(p)).length > 1 ? p.fixed : variant(p);
+  return mine.map((p) => `${label(p)}: ${replaySummary(p)}`).join('; ');
 }
 
 function replaySummary(p: CatalogueReplay): string {
