@@ -19,10 +19,14 @@ if (code === 2 || code === 3) {
   process.stderr.write(`credspec ci failed (exit ${code}); the table was not changed\n`);
   process.exit(code);
 }
-const results = JSON.parse(readFileSync(out, 'utf8')).results;
+const report = JSON.parse(readFileSync(out, 'utf8'));
+const results = report.results;
 const readmePath = join(root, 'README.md');
 writeFileSync(
   readmePath,
-  replaceScenarioTable(readFileSync(readmePath, 'utf8'), renderScenarioTable(results)),
+  replaceScenarioTable(
+    readFileSync(readmePath, 'utf8'),
+    renderScenarioTable(results, report.catalogueReplays ?? []),
+  ),
 );
 process.stdout.write(`README.md: ${results.length} scenarios (ci exit ${code})\n`);

@@ -57,7 +57,8 @@ function replayable(r: VariantResult): boolean {
   );
 }
 
-function caseName(r: VariantResult): string {
+/** `v2 (CALLERS=2, SIBLINGS=0)`: a case as a replay names it. */
+export function caseName(r: VariantResult): string {
   return `${r.variant}${paramText(r.overrides ?? {})}`;
 }
 

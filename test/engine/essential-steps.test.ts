@@ -129,13 +129,17 @@ describe('essential steps', () => {
     expect(c.result.verdict).toBe('deadlock');
     const essential = c.result.counterexample.essential ?? [];
     expect(essential.length).toBeLessThanOrEqual(12);
+    // `scheduled` tests `empty`, which the count set (to the value it had): had the count
+    // found nobody, no work would be queued.
     expect(essentialSteps(c)).toEqual([
       'caller1 restrict_siblings.count',
+      'caller1 restrict_siblings.scheduled',
       'caller1 restrict_siblings.schedule',
       'caller1 restrict_siblings.queue',
       'caller1 restrict_siblings.dec_prep',
       'caller1 restrict_siblings.must_wait',
       'caller2 restrict_siblings.count',
+      'caller2 restrict_siblings.scheduled',
       'caller2 restrict_siblings.schedule',
       'caller2 restrict_siblings.queue',
       'caller2 restrict_siblings.dec_prep',

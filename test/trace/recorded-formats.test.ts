@@ -203,17 +203,17 @@ describe('what reads badly in the recorded traces stays fixed', () => {
       expect(text).not.toContain('may fail');
       expect(text).not.toMatch(/[a-z]_\n/);
     }
-    const s1Lines = formatTrace(s1, 'lkml').split('\n');
+    const s1Lines = formatTrace(s1, 'lkml', { allSteps: true }).split('\n');
     expect(s1Lines).toContain('mutex_lock_killable(');
     expect(s1Lines).toContain('  cred_guard_mutex, lres)');
     expect(s1Lines).toContain('seccomp_prepare_filter(f,');
     expect(s1Lines).toContain('  // succeeded');
   });
   test('bare statements carry their label; an unlabelled one shows no generated name', () => {
-    const l1Text = formatTrace(l1, 'lkml');
+    const l1Text = formatTrace(l1, 'lkml', { allSteps: true });
     expect(l1Text).toContain('\nqueue: atomic\n');
     expect(l1Text).toContain('\nserialise: skip\n');
-    const s1Text = formatTrace(s1, 'lkml');
+    const s1Text = formatTrace(s1, 'lkml', { allSteps: true });
     expect(s1Text).toMatch(/\n +either\n/);
     expect(s1Text).not.toContain('Other_');
   });
@@ -229,5 +229,31 @@ describe('what reads badly in the recorded traces stays fixed', () => {
       '       wait_for_completion(ctx->ready_to_commit)',
       '       (no change)',
     ]);
+  });
+});
+
+describe('lkml and mermaid fold the steps the violation does not depend on', () => {
+  test('L-1 in lkml: each caller’s way in is one line, --all-steps shows it', () => {
+    const folded = formatTrace(l1, 'lkml');
+    expect(folded).toContain('... 9 steps of caller1 (Caller,\n  landlock_restrict_self,\n');
+    expect(folded).toContain('count: atomic');
+    expect(folded).not.toContain('serialise: skip');
+    const all = formatTrace(l1, 'lkml', { allSteps: true });
+    expect(all).toContain('\nserialise: skip\n');
+    expect(all).not.toContain('... ');
+  });
+
+  test('L-1 in mermaid: a note over the thread for each folded run, --all-steps shows the steps', () => {
+    const folded = formatTrace(l1, 'mermaid').split('\n');
+    expect(folded).toContain(
+      '  Note over caller2: ... 9 steps of caller2 (Caller, landlock_restrict_self, restrict_siblings)',
+    );
+    expect(folded).toContain('  Note over caller1: ... 1 step of caller1 (restrict_siblings)');
+    expect(
+      folded.filter((l) => /^ {2}(Note over caller\d: \d+\.|caller\d->>)/.test(l)),
+    ).toHaveLength(l1.counterexample?.essential?.length ?? -1);
+    const all = formatTrace(l1, 'mermaid', { allSteps: true });
+    expect(all).toContain('7. restrict_siblings.serialise (line 159): skip');
+    expect(all).not.toContain('... ');
   });
 });

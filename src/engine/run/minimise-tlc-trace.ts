@@ -8,10 +8,12 @@ import type { Emitted } from '../../emit/from-model.js';
 import { interpretModule } from '../evaluation/interpret.js';
 import { AssertFailure, EvalError } from '../values/eval-error.js';
 import { type MinimiseOptions, minimiseTrace } from './minimise-trace.js';
+import { stepGraph } from './step-graph.js';
+import type { Model } from '../../model/ir.js';
 
 /** TLC's result with its trace chosen as for the embedded engine, or noted as TLC's own. */
 export function minimiseTlcTrace<R extends CheckResult>(
-  built: { readonly emitted: Emitted },
+  built: { readonly emitted: Emitted; readonly model: Model },
   result: R,
   options: MinimiseOptions,
 ): R {
@@ -31,5 +33,5 @@ export function minimiseTlcTrace<R extends CheckResult>(
       },
     };
   }
-  return minimiseTrace(module, result, options);
+  return minimiseTrace(module, result, { ...options, graph: stepGraph(built.model) });
 }

@@ -19,6 +19,7 @@ import {
 import { shrinkSchedule } from '../search/shrink.js';
 import { ThreadTable } from '../search/step-threads.js';
 import { essentialSteps } from './essential-steps.js';
+import type { StepGraph } from './step-graph.js';
 import { AssertFailure, EvalError } from '../values/eval-error.js';
 
 /** `--trace`: the fewest preemptions among the shortest (default), or the first search's own trace. */
@@ -29,6 +30,8 @@ export interface MinimiseOptions {
   readonly trace: TraceChoice;
   /** Shrink before the search (a random walk); the search then looks only at the states shrinking visited. */
   readonly shrink: boolean;
+  /** The model's control flow, for the tests the essential steps depend on. */
+  readonly graph?: StepGraph | undefined;
 }
 
 /** What the property of a result is to the module: the violation a schedule must end in. */
@@ -69,7 +72,7 @@ export function minimiseTrace<R extends CheckResult>(
       return withFacts(result, {
         preemptions: asFound,
         trace: 'shortest',
-        essential: essentialSteps(threads, target, found),
+        essential: essentialSteps(threads, target, found, options.graph),
       });
     const picked = pick(threads, target, found, asFound, options.shrink);
     const facts: CounterexampleFacts = {
@@ -77,7 +80,7 @@ export function minimiseTrace<R extends CheckResult>(
       trace: picked.searched ? 'fewest-preemptions' : 'as-found',
       ...(picked.schedule.steps.length < found.steps.length ? { shrunkFrom: trace.length } : {}),
       ...(picked.searched ? {} : { note: 'the preemption search went past its limit' }),
-      essential: essentialSteps(threads, target, picked.schedule),
+      essential: essentialSteps(threads, target, picked.schedule, options.graph),
     };
     if (picked.schedule === found) return withFacts(result, facts);
     return withFacts({ ...result, trace: scheduleTrace(module, picked.schedule) }, facts);

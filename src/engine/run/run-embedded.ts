@@ -11,6 +11,7 @@ import { type ExecutableSource, loadExecutable } from './load-executable.js';
 import { modelTooLarge } from './model-size.js';
 import { minimiseTrace, type TraceChoice } from './minimise-trace.js';
 import { branchWatch } from './branch-watch.js';
+import { stepGraph } from './step-graph.js';
 import type { ExecutableModule } from '../evaluation/module-api.js';
 import type { AmpleSets } from '../search/por/ample.js';
 
@@ -83,7 +84,7 @@ export async function runEmbedded(
       definedOnly({ ...common, ...options.simulate }),
     );
     // A random walk: shrunk first, then the fewest preemptions among the states shrinking saw.
-    return minimiseTrace(executable, found, { trace, shrink: true });
+    return minimiseTrace(executable, found, { trace, shrink: true, graph: stepGraph(built.model) });
   }
   if (options.exact === true && options.workers > 1)
     options.onNote?.(
@@ -111,7 +112,7 @@ export async function runEmbedded(
     options.onNote?.(
       `--por: ${ample.reduced} of ${found.stats.distinctStates} states expanded by one thread's steps alone`,
     );
-  return minimiseTrace(executable, found, { trace, shrink: false });
+  return minimiseTrace(executable, found, { trace, shrink: false, graph: stepGraph(built.model) });
 }
 
 /** `--por`: the ample-set chooser, or undefined with a note saying why every state is expanded in full. */

@@ -1,7 +1,8 @@
 // Folding a counterexample for reading: the steps the violation depends on (`essential`) are
 // shown, and each run of other steps by one thread becomes one line saying what was left out
-// (`  1-9  caller1: 9 steps folded (lines 159-378)`). A result that does not mark its steps, the
-// initial state and a lasso's steps are never folded. Pure; the text view and the viewer share it.
+// (`  1-9  caller1: 9 steps folded (lines 159-378)`; in the diagrams `... 9 steps of caller1
+// (restrict_siblings)`). A result that does not mark its steps, the initial state and a lasso's
+// steps are never folded. Pure; the formats and the viewer share it.
 
 import type { TraceStep } from '../../result/result-file.js';
 
@@ -57,4 +58,25 @@ export function foldedLine(run: FoldedRun): string {
   const where = lines.length === 0 ? '' : lo === hi ? ` (line ${lo})` : ` (lines ${lo}-${hi})`;
   const n = run.steps.length;
   return `${indices.padStart(3)}  ${run.thread ?? '(environment)'}: ${n} step${n === 1 ? '' : 's'} folded${where}`;
+}
+
+/** How much of a trace to show: `allSteps` also shows the steps the violation does not depend on. */
+export interface FoldOptions {
+  readonly allSteps?: boolean;
+}
+
+/** The parts a format shows: every step with `allSteps`, else the folded trace. */
+export function traceParts(trace: readonly TraceStep[], options: FoldOptions): TracePart[] {
+  return options.allSteps === true ? unfolded(trace) : foldTrace(trace);
+}
+
+/** `... 6 steps of sibling1 (task_work_run)`: a folded run in a diagram, with the procedures it ran in. */
+export function foldedSummary(run: FoldedRun): string {
+  const owners = [
+    ...new Set(run.steps.map((s) => s.step.slice(0, Math.max(0, s.step.indexOf('.'))))),
+  ];
+  const where = owners.filter((o) => o !== '');
+  const n = run.steps.length;
+  const of = run.thread === null ? '' : ` of ${run.thread}`;
+  return `... ${n} step${n === 1 ? '' : 's'}${of}${where.length === 0 ? '' : ` (${where.join(', ')})`}`;
 }

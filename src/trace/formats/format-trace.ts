@@ -18,7 +18,7 @@ export function isTraceFormat(name: string): name is TraceFormat {
   return (TRACE_FORMATS as readonly string[]).includes(name);
 }
 
-/** The result in the named format, ending in a newline (`options`: the text format's folding). */
+/** The result in the named format, ending in a newline (`options`: the folding of text, mermaid and lkml). */
 export function formatTrace(
   result: VariantResult,
   format: TraceFormat,
@@ -32,8 +32,8 @@ export function formatTrace(
     case 'itf':
       return formatItfTrace(result);
     case 'mermaid':
-      return formatMermaidTrace(result);
+      return formatMermaidTrace(result, options);
     case 'lkml':
-      return formatLkmlTrace(result);
+      return formatLkmlTrace(result, options);
   }
 }

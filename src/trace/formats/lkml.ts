@@ -10,6 +10,7 @@ import { statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { diagramStatement } from './statement-text.js';
 import { waitEdges, waitForLines } from './wait-for.js';
 import { breakingLines } from './breaking-lines.js';
+import { type FoldOptions, foldedSummary, traceParts } from './fold-steps.js';
 
 /** One line of a closing block wrapped to the width, its continuations further in so it reads as one entry. */
 function wrapIndented(line: string): string[] {
@@ -114,8 +115,8 @@ export function columnLines(text: string, width: number): string[] {
   return lines.map((l) => l.split(KEEP).join(' '));
 }
 
-/** The lkml-style interleaving of a result's trace, ending in a newline. */
-export function formatLkmlTrace(result: VariantResult): string {
+/** The lkml-style interleaving of a result's trace, ending in a newline; non-essential runs folded unless `allSteps`. */
+export function formatLkmlTrace(result: VariantResult, options: FoldOptions = {}): string {
   const facts = traceFacts(result);
   const threads = facts.threads.length === 0 ? ['-'] : facts.threads;
   const n = threads.length;
@@ -138,7 +139,23 @@ export function formatLkmlTrace(result: VariantResult): string {
   const unborn = new Set(unbornAtStart(result));
   if (unborn.size > 0) out.push(row(threads.map((t) => (unborn.has(t) ? '(unborn)' : ''))));
   if (k === 0) out.push(...wrapText(`<the loop starts here>`, LKML_WIDTH));
-  for (const step of trace) {
+  // Births, exits and ends, each in the column of the thread they happen to.
+  const lives = (index: number): string[] =>
+    statusChanges(trace, index).flatMap((c) => {
+      const col = column.get(c.thread);
+      const what = c.by !== undefined ? `(born: clone of ${c.by})` : `(${c.after})`;
+      return col === undefined ? [] : columnLines(what, colWidth).map((p) => place(col, p));
+    });
+  for (const part of traceParts(trace, options)) {
+    if (part.kind === 'folded') {
+      const col = part.thread === null ? undefined : column.get(part.thread);
+      const text = foldedSummary(part);
+      if (col === undefined) out.push(...columnLines(text, LKML_WIDTH));
+      else for (const piece of columnLines(text, colWidth)) out.push(place(col, piece));
+      for (const step of part.steps) out.push(...lives(step.index));
+      continue;
+    }
+    const step = part.step;
     if (step.index === 0 && step.thread === null) continue;
     const col = step.thread === null ? undefined : column.get(step.thread);
     const text =
@@ -147,13 +164,7 @@ export function formatLkmlTrace(result: VariantResult): string {
         : diagramStatement(step);
     if (col === undefined) out.push(...columnLines(`(${step.step}) ${text}`, LKML_WIDTH));
     else for (const piece of columnLines(text, colWidth)) out.push(place(col, piece));
-    // Births, exits and ends, each in the column of the thread they happen to.
-    for (const c of statusChanges(trace, step.index)) {
-      const at = column.get(c.thread);
-      const what = c.by !== undefined ? `(born: clone of ${c.by})` : `(${c.after})`;
-      if (at !== undefined)
-        for (const piece of columnLines(what, colWidth)) out.push(place(at, piece));
-    }
+    out.push(...lives(step.index));
     // State k is the loop's first: the step into it ran once, the ones after it repeat.
     if (k !== null && step.index === k && step.backTo === undefined)
       out.push(...wrapText(`<the loop starts here>`, LKML_WIDTH));

@@ -11,6 +11,7 @@ import { loopSentence } from './text.js';
 import { classifyVariable, statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
 import { findWaitCycle, waitEdges } from './wait-for.js';
 import { breakingLines } from './breaking-lines.js';
+import { type FoldOptions, foldedSummary, traceParts } from './fold-steps.js';
 
 const SHARED = 'shared';
 
@@ -53,8 +54,26 @@ function target(step: TraceStep): string | null {
   return null;
 }
 
-/** The Mermaid sequence diagram of a result's trace, ending in a newline. */
-export function formatMermaidTrace(result: VariantResult): string {
+/** Births, exits and ends at a step, as notes over the threads they happen to. */
+function lifeNotes(result: VariantResult, step: TraceStep, indent: string): string[] {
+  const out: string[] = [];
+  for (const c of statusChanges(result.trace ?? [], step.index)) {
+    const what = c.by !== undefined ? `born by clone of ${c.by}` : c.after;
+    out.push(`${indent}Note over ${participantId(c.thread)}: ${escapeMermaid(what)}`);
+  }
+  if (step.threads !== undefined) return out;
+  // A result without statuses: births read off its variables, exits off the statement.
+  for (const life of traceFacts(result).lives.values()) {
+    if (life.bornAt === step.index)
+      out.push(`${indent}Note over ${participantId(life.thread)}: born (clone)`);
+    if (life.goneAt === step.index)
+      out.push(`${indent}Note over ${participantId(life.thread)}: exiting`);
+  }
+  return out;
+}
+
+/** The Mermaid sequence diagram of a result's trace, ending in a newline; non-essential runs folded unless `allSteps`. */
+export function formatMermaidTrace(result: VariantResult, options: FoldOptions = {}): string {
   const facts = traceFacts(result);
   const trace = result.trace ?? [];
   const params = describeParams(result.overrides ?? result.params);
@@ -77,7 +96,14 @@ export function formatMermaidTrace(result: VariantResult): string {
     indent = '    ';
   };
   const unborn = unbornAtStart(result);
-  for (const step of trace) {
+  for (const part of traceParts(trace, options)) {
+    if (part.kind === 'folded') {
+      const over = part.thread === null ? everyone : participantId(part.thread);
+      out.push(`${indent}Note over ${over}: ${escapeMermaid(foldedSummary(part))}`);
+      for (const step of part.steps) out.push(...lifeNotes(result, step, indent));
+      continue;
+    }
+    const step = part.step;
     if (step.thread === null && step.backTo === undefined) {
       out.push(`${indent}Note over ${everyone}: ${step.index === 0 ? '0. init' : stepText(step)}`);
       if (step.index === 0)
@@ -91,20 +117,7 @@ export function formatMermaidTrace(result: VariantResult): string {
       if (to === null) out.push(`${indent}Note over ${from}: ${stepText(step)}`);
       else out.push(`${indent}${from}->>${to}: ${stepText(step)}`);
     }
-    const changes = statusChanges(trace, step.index);
-    for (const c of changes) {
-      const what = c.by !== undefined ? `born by clone of ${c.by}` : c.after;
-      out.push(`${indent}Note over ${participantId(c.thread)}: ${escapeMermaid(what)}`);
-    }
-    if (step.threads === undefined) {
-      // A result without statuses: births read off its variables, exits off the statement.
-      for (const life of facts.lives.values()) {
-        if (life.bornAt === step.index)
-          out.push(`${indent}Note over ${participantId(life.thread)}: born (clone)`);
-        if (life.goneAt === step.index)
-          out.push(`${indent}Note over ${participantId(life.thread)}: exiting`);
-      }
-    }
+    out.push(...lifeNotes(result, step, indent));
     // The step into state k ran once; the loop is what follows it.
     if (k !== null && step.index === k && step.backTo === undefined) openLoop();
   }

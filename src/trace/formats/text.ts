@@ -9,7 +9,7 @@ import { describeStatusChange, statusChanges, unbornAtStart } from './trace-fact
 import { formatChange, formatValue } from './value-text.js';
 import { waitForLines } from './wait-for.js';
 import { breakingLines } from './breaking-lines.js';
-import { foldedLine, foldTrace, unfolded } from './fold-steps.js';
+import { type FoldOptions, foldedLine, traceParts } from './fold-steps.js';
 
 /** `file:line:col` of a step, or null for the initial state and steps without a location. */
 export function formatStepLocation(step: TraceStep): string | null {
@@ -145,17 +145,15 @@ function stepBlock(step: TraceStep, result: VariantResult): string[] {
   return lines;
 }
 
-/** How much of a trace to show: `allSteps` also shows the steps the violation does not depend on. */
-export interface TextTraceOptions {
-  readonly allSteps?: boolean;
-}
+/** How much of a trace to show (fold-steps.ts). */
+export type TextTraceOptions = FoldOptions;
 
 /** The whole plain trace, ending in a newline. A result without a trace gets only its header. */
 export function formatTextTrace(result: VariantResult, options: TextTraceOptions = {}): string {
   const lines: string[] = [...headerLines(result)];
   const trace = result.trace ?? [];
   lines.push(`trace     ${traceSize(result)}`);
-  for (const part of options.allSteps === true ? unfolded(trace) : foldTrace(trace)) {
+  for (const part of traceParts(trace, options)) {
     lines.push('');
     if (part.kind === 'step') lines.push(...stepBlock(part.step, result));
     else lines.push(foldedLine(part));
