@@ -96,8 +96,7 @@ export function cappedBounds(program: Program): Set<string> {
     for (const m of marksOf(file)) {
       const d = m.decl;
       if (m.reason === undefined || d === undefined) continue;
-      if (d.kind === 'ParamDecl' || d.kind === 'ConstDecl')
-        out.add(d.name.name);
+      if (d.kind === 'ParamDecl' || d.kind === 'ConstDecl') out.add(d.name.name);
     }
   return out;
 }
@@ -109,9 +108,14 @@ export function checkCappedMarks(ctx: CheckContext): void {
     for (const m of marksOf(file)) {
       if (m.reason === undefined) ctx.report('CS4030', m.span, {});
       const d = m.decl;
-      const name = d !== undefined && (d.kind === 'ParamDecl' || d.kind === 'ConstDecl') ? d.name.name : undefined;
+      const name =
+        d !== undefined && (d.kind === 'ParamDecl' || d.kind === 'ConstDecl')
+          ? d.name.name
+          : undefined;
       if (name === undefined)
-        ctx.report('CS4031', m.span, { what: 'what follows it, which is not a `param` or `const`' });
+        ctx.report('CS4031', m.span, {
+          what: 'what follows it, which is not a `param` or `const`',
+        });
       else if (!bounds.has(name))
         ctx.report('CS4031', m.span, {
           what: `\`${name}\`, which is no counter's bound (the upper end of its range, tested with \`<\`)`,

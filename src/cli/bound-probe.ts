@@ -59,7 +59,8 @@ function rangeOf(p: TlaExpr): { variable: string; perThread: boolean; hi: TlaExp
   }
   if (p.kind === 'TlaQuant' && p.quantifier === '\\A' && p.body.kind === 'TlaBinary') {
     const b = p.body;
-    if (b.op !== '\\in' || b.left.kind !== 'TlaFcnApp' || b.left.fcn.kind !== 'TlaName') return undefined;
+    if (b.op !== '\\in' || b.left.kind !== 'TlaFcnApp' || b.left.fcn.kind !== 'TlaName')
+      return undefined;
     if (b.right.kind === 'TlaBinary' && b.right.op === '..')
       return { variable: b.left.fcn.name, perThread: true, hi: b.right.right };
   }
@@ -197,7 +198,8 @@ export async function probeBounds(
   const temporal = built.emitted.sourceMap.properties.filter(
     (p) => p.kind === 'temporal' && built.emitted.config.properties.includes(p.name),
   );
-  if (temporal.length === 0 || result.engine !== 'embedded' || result.verdict !== 'holds') return [];
+  if (temporal.length === 0 || result.engine !== 'embedded' || result.verdict !== 'holds')
+    return [];
   // A bound the spec gives a reason for is not searched for: the reason stands for the verdict.
   let left = cappedCounters(built.model).filter((c) => !reasons.has(c.bound));
   const hits: BoundHit[] = [];
@@ -244,6 +246,7 @@ export function describeBoundHit(h: BoundHit): string {
   const owner = c.owner === undefined ? '' : `${c.owner}.`;
   const value = c.value === undefined ? '' : ` = ${c.value}`;
   const props = h.properties.join(', ');
-  const test = c.testedBy === undefined ? '' : ` (tested in ${c.testedBy}, ${spanWhere(c.testedAt, h.spec)})`;
+  const test =
+    c.testedBy === undefined ? '' : ` (tested in ${c.testedBy}, ${spanWhere(c.testedAt, h.spec)})`;
   return `${props} holds on ${h.variant}${h.params === '' ? '' : ` (${h.params})`}, but counter ${owner}${c.counter} reaches its bound ${c.bound}${value} after ${h.steps} step${h.steps === 1 ? '' : 's'}${test}: the verdict may rest on the cap, not on the protocol`;
 }

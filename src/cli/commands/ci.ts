@@ -422,9 +422,7 @@ function summaryLine(
       ? `, ${vacant.length} place${vacant.length === 1 ? '' : 's'} no check reached`
       : '';
   const boundNote =
-    bounds > 0
-      ? `, ${bounds} temporal verdict${bounds === 1 ? '' : 's'} resting on a bound`
-      : '';
+    bounds > 0 ? `, ${bounds} temporal verdict${bounds === 1 ? '' : 's'} resting on a bound` : '';
   const excusedNote = excused.length > 0 ? `, ${excused.length} marked unreachable` : '';
   const brokenNote =
     broken.length > 0
