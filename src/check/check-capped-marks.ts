@@ -1,10 +1,10 @@
 // The spec's word that a liveness verdict may rest on a bound (docs/language.md, Bounds): a line
-// comment `// capped "reason"` among the comment lines right above a `param` or `const` that is
-// the upper end of a counter's range and the right side of its `counter < BOUND` test. `check`
-// and `ci` then report a temporal property that holds while that counter reaches its bound as
-// excused, with the reason, instead of warning or failing (src/cli/bound-probe.ts). A mark with
-// a blank reason (CS4030), or above anything that bounds no counter (CS4031), is an error: it
-// would excuse nothing, or the wrong thing.
+// comment `// capped "reason"` among the comment lines right above a `param` or `const` (its doc
+// comment may stand between them) that is the upper end of a counter's range and the right side
+// of its `counter < BOUND` test. `check` and `ci` then do not search for that counter at its
+// bound (src/cli/bound-probe.ts): the reason stands for the verdict. A mark with a blank reason
+// (CS4030), or above anything that bounds no counter (CS4031), is an error: it would excuse
+// nothing, or the wrong thing.
 
 import type { Decl } from '../syntax/ast.js';
 import type { Program, SourceFile } from '../syntax/program.js';
@@ -13,12 +13,27 @@ import type { CheckContext } from './context.js';
 
 const CAPPED = /^(\s*\/\/\s*)capped\b\s*(?:"([^"]*)")?/;
 const COMMENT = /^\s*\/\//;
+const DOC_START = /^\s*\/\*/;
 
 /** A `// capped "reason"` comment: where it stands, its reason, and the declaration under it. */
 interface CappedMark {
   readonly span: Span;
   readonly reason: string | undefined;
   readonly decl: Decl | undefined;
+}
+
+/** The first line from `from` on that is neither a line comment nor part of a doc comment. */
+function declLine(lines: readonly string[], from: number): number {
+  let i = from;
+  while (i < lines.length) {
+    const line = lines[i] ?? '';
+    if (COMMENT.test(line)) i++;
+    else if (DOC_START.test(line)) {
+      while (i < lines.length && !(lines[i] ?? '').includes('*/')) i++;
+      i++;
+    } else break;
+  }
+  return i;
 }
 
 /** Every mark of one file, with the declaration that starts right under its comment lines. */
@@ -34,8 +49,7 @@ function marksOf(file: SourceFile): CappedMark[] {
   lines.forEach((line, i) => {
     const m = CAPPED.exec(line);
     if (m === null) return;
-    let next = i + 1;
-    while (next < lines.length && COMMENT.test(lines[next] ?? '')) next++;
+    const next = declLine(lines, i + 1);
     const column = (m[1] ?? '').length + 1;
     const offset = (offsets[i] ?? 0) + column - 1;
     const start = { line: i + 1, column, offset };

@@ -3,20 +3,33 @@
 // such as "every call returns" can then hold only because a thread past the cap stops: the
 // unbounded protocol may loop forever where the model shows a thread that gives up. After a
 // temporal property holds on the embedded engine, the case is searched once more with one
-// invariant per capped counter, "the counter is below its bound"; a reachable state where it
-// stands at its bound means the cap took part in the verdict, and the check says so (a warning
+// invariant per capped counter, "no thread is at a step that tests the counter while it stands
+// at its bound"; a reachable state where one is means the cap refuses an increment there and
+// took part in the verdict, and the check says so (a warning
 // in `check`, a failure in `ci`) unless the spec gives the bound a reason (`// capped "reason"`,
-// check/check-capped-marks.ts). A counter that never reaches its bound in the search never
-// refused anything, so the verdict is the unbounded one for that parameter set.
+// check/check-capped-marks.ts). A counter whose increment the search never saw refused never
+// mattered, so the verdict is the unbounded one for that parameter set.
 
 import type { BuiltCase } from '../emit/build-case.js';
 import { emitCase } from '../emit/build-case.js';
 import type { ActTree, Model, ModelProperty } from '../model/ir.js';
-import { bin, builtin, fcnApp, name, same, walkTla } from '../model/tla-build.js';
+import {
+  and,
+  bin,
+  builtin,
+  eq,
+  fcnApp,
+  name,
+  not,
+  same,
+  setEnum,
+  str,
+  walkTla,
+} from '../model/tla-build.js';
 import type { Span } from '../source/span.js';
 import type { VariantResult } from '../result/result-file.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
-import { OUT_OF_RANGE, uniqueName } from '../tla/names.js';
+import { INTERNAL_NAMES, OUT_OF_RANGE, uniqueName } from '../tla/names.js';
 import { type RunCaseOptions, runCase } from './run-case.js';
 import { selectProperties } from './property-selection.js';
 
@@ -31,6 +44,8 @@ export interface CappedCounter {
   /** The parameter or constant the range ends at (`RESTARTS`). */
   readonly bound: string;
   readonly value: number | undefined;
+  /** The pc values of the steps that test the counter against its bound. */
+  readonly testers: readonly string[];
   /** The bound's declaration (where a `// capped "reason"` goes), the counter's, and the first step that tests it. */
   readonly boundDeclared: Span | undefined;
   readonly declared: Span | undefined;
@@ -121,9 +136,10 @@ export function cappedCounters(model: Model): CappedCounter[] {
     const r = rangeOf(c);
     if (r === undefined || r.hi.kind !== 'TlaName') continue;
     const { variable, hi } = r;
-    const tester = model.actions.find((a) =>
+    const testing = model.actions.filter((a) =>
       [...a.guards, ...treeExprs(a.body, [])].some((e) => testsBound(e, variable, hi)),
     );
+    const tester = testing[0];
     if (tester === undefined) continue;
     const covered = range.covers?.find((x) => x.variable === variable);
     const constant = model.constants.find((k) => k.name === hi.name);
@@ -134,6 +150,7 @@ export function cappedCounters(model: Model): CappedCounter[] {
       owner: covered?.owner,
       perThread: r.perThread,
       hi,
+      testers: testing.flatMap((a) => (a.pc === undefined ? [] : [a.pc])),
       bound,
       value: boundValue(model, hi.name) ?? boundValue(model, bound),
       boundDeclared: constant?.span ?? model.defs.find((d) => d.name === hi.name)?.span,
@@ -145,16 +162,22 @@ export function cappedCounters(model: Model): CappedCounter[] {
   return out;
 }
 
-/** "`counter` is below its bound": `\A t \in DOMAIN V : V[t] # hi`, or `V # hi`. */
+/**
+ * "No thread stands at a step that tests `counter` while it is at its bound": the next increment
+ * would be refused there. `\A t \in DOMAIN pc : ~(pc[t] \in {testers} /\ V[t] = hi)` (`V = hi`
+ * for a shared counter). A per-thread counter is the testing thread's own (`V[self]`).
+ */
 function belowBound(c: CappedCounter, taken: Set<string>): TlaExpr {
-  if (!c.perThread) return bin('#', name(c.variable), c.hi);
   const t = uniqueName('t', taken);
+  const pc = name(INTERNAL_NAMES.pc);
+  const at = bin('\\in', fcnApp(pc, name(t)), setEnum(c.testers.map((x) => str(x))));
+  const value = c.perThread ? fcnApp(name(c.variable), name(t)) : name(c.variable);
   return {
     kind: 'TlaQuant',
     quantifier: '\\A',
     variables: [t],
-    set: builtin('DOMAIN', [name(c.variable)]),
-    body: bin('#', fcnApp(name(c.variable), name(t)), c.hi),
+    set: builtin('DOMAIN', [pc]),
+    body: not(and(at, eq(value, c.hi))),
   };
 }
 
@@ -248,5 +271,5 @@ export function describeBoundHit(h: BoundHit): string {
   const props = h.properties.join(', ');
   const test =
     c.testedBy === undefined ? '' : ` (tested in ${c.testedBy}, ${spanWhere(c.testedAt, h.spec)})`;
-  return `${props} holds on ${h.variant}${h.params === '' ? '' : ` (${h.params})`}, but counter ${owner}${c.counter} reaches its bound ${c.bound}${value} after ${h.steps} step${h.steps === 1 ? '' : 's'}${test}: the verdict may rest on the cap, not on the protocol`;
+  return `${props} holds on ${h.variant}${h.params === '' ? '' : ` (${h.params})`}, but counter ${owner}${c.counter} stands at its bound ${c.bound}${value} where a step tests it, after ${h.steps} step${h.steps === 1 ? '' : 's'}${test}: the next increment is refused there, so the verdict may rest on the cap, not on the protocol`;
 }

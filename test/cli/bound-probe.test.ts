@@ -94,7 +94,7 @@ function workspace(files: Record<string, string>): { dir: string; env: Record<st
 }
 
 const FINDING =
-  'specs/retry.cred:3:1: all_finished holds on base, but counter Worker.tries reaches its bound TRIES = 2 after 4 steps (tested in Worker.attempt, specs/retry.cred:11:5): the verdict may rest on the cap, not on the protocol; lift the cap (let the counter wrap or drop it) and check again, or say why above TRIES with `// capped "reason"`';
+  'specs/retry.cred:3:1: all_finished holds on base, but counter Worker.tries stands at its bound TRIES = 2 where a step tests it, after 5 steps (tested in Worker.attempt, specs/retry.cred:11:5): the next increment is refused there, so the verdict may rest on the cap, not on the protocol; lift the cap (let the counter wrap or drop it) and check again, or say why above TRIES with `// capped "reason"`';
 
 describe('a temporal verdict a capped counter took part in', () => {
   test('check warns at the bound, naming the counter, the property and the test', async () => {
@@ -114,7 +114,7 @@ describe('a temporal verdict a capped counter took part in', () => {
     const { dir, env } = workspace({ 'retry.cred': capped('') });
     const io = memoryIo({ cwd: dir, env });
     expect(await runCli(['check', 'specs/retry.cred', '--param', 'TRIES=3'], io)).toBe(0);
-    expect(io.out()).toContain('reaches its bound TRIES = 3 after 6 steps');
+    expect(io.out()).toContain('stands at its bound TRIES = 3 where a step tests it, after 7 steps');
   });
 
   test('ci fails at the bound, in the table, JUnit and SARIF', async () => {
@@ -153,6 +153,16 @@ describe('a temporal verdict a capped counter took part in', () => {
     const check = memoryIo({ cwd: dir, env });
     expect(await runCli(['check', 'specs/retry.cred'], check)).toBe(0);
     expect(check.out()).not.toContain('warning');
+  });
+
+  test('the mark may stand above the doc comment of the bound', async () => {
+    const marked = capped(
+      '// capped "the program gives up after TRIES tries by design"\n/**\n * Tries before giving up.\n */\n',
+    );
+    const { dir, env } = workspace({ 'retry.cred': marked });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs' }, io)).toBe(0);
+    expect(io.out()).not.toContain('FAIL');
   });
 
   test('a counter that never reaches its bound says nothing', async () => {
