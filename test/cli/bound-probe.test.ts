@@ -114,7 +114,9 @@ describe('a temporal verdict a capped counter took part in', () => {
     const { dir, env } = workspace({ 'retry.cred': capped('') });
     const io = memoryIo({ cwd: dir, env });
     expect(await runCli(['check', 'specs/retry.cred', '--param', 'TRIES=3'], io)).toBe(0);
-    expect(io.out()).toContain('stands at its bound TRIES = 3 where a step tests it, after 7 steps');
+    expect(io.out()).toContain(
+      'stands at its bound TRIES = 3 where a step tests it, after 7 steps',
+    );
   });
 
   test('ci fails at the bound, in the table, JUnit and SARIF', async () => {
