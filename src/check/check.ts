@@ -18,6 +18,7 @@ import { checkDoubleWrites } from './check-double-writes.js';
 import { checkTypes } from './check-types.js';
 import { checkUnused } from './check-unused.js';
 import { checkUnreachableMarks } from './check-unreachable-marks.js';
+import { checkCappedMarks } from './check-capped-marks.js';
 import { checkVariants } from './check-variants.js';
 import { CheckContext } from './context.js';
 import { declareGlobals } from './declare-globals.js';
@@ -55,6 +56,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['step and atomicity rules', checkSteps],
   ['loop exits', checkLoopExits],
   ['unreachable marks', checkUnreachableMarks],
+  ['capped marks', checkCappedMarks],
   ['macro results', checkMacroValues],
   ['double writes', checkDoubleWrites],
   // Variants before the locking rules: those also follow each variant's overridden steps.

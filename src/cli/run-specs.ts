@@ -21,6 +21,8 @@ import { outputFolderOf } from './spec-output-folder.js';
 import type { StartingCheck } from './progress-line.js';
 import type { ParamOverrideRequest } from '../model/params.js';
 import { printExpr } from '../check/print-expr.js';
+import { cappedBounds } from '../check/check-capped-marks.js';
+import { type BoundHit, probeBounds } from './bound-probe.js';
 
 export type CaseMode =
   | { readonly kind: 'check'; readonly selection: CaseSelection }
@@ -38,6 +40,8 @@ export interface RunSpecsOutcome {
   readonly loaded: readonly { readonly file: string; readonly checked: CheckedProgram }[];
   /** The source map each result's module was emitted with: reports place steps with it, not with the file. */
   readonly sourceMaps: ReadonlyMap<VariantResult, SourceMap>;
+  /** Temporal verdicts a capped counter took part in (bound-probe.ts), in the order of the results. */
+  readonly boundHits: readonly BoundHit[];
 }
 
 /** A spec with errors: its front end's, else those of the cases that could not be built. */
@@ -143,6 +147,7 @@ export async function runSpecs(
   let toolFailed = false;
   const rejected: RejectedSpec[] = [];
   const loaded: { file: string; checked: CheckedProgram }[] = [];
+  const boundHits: BoundHit[] = [];
   for (const file of files) {
     if (options.signal?.aborted === true && results.length > 0) break;
     const front = loadAndCheck(file, io, load);
@@ -154,6 +159,7 @@ export async function runSpecs(
       continue;
     }
     const { program, checked, cases } = planned;
+    const capped = cappedBounds(program);
     const printed = new Set<string>();
     const caseErrors = new Map<string, Diagnostic>();
     for (const c of cases) {
@@ -183,13 +189,8 @@ export async function runSpecs(
         badInput = true;
         continue;
       }
-      const ran = await runCase(selected.built, program.root.path, {
-        ...options,
-        simulate,
-        distributed,
-        cwd: io.cwd,
-        env: io.env,
-      });
+      const runOptions = { ...options, simulate, distributed, cwd: io.cwd, env: io.env };
+      const ran = await runCase(selected.built, program.root.path, runOptions);
       const result: VariantResult = {
         ...ran,
         ...(selected.partial === undefined ? {} : { partial: selected.partial }),
@@ -197,12 +198,16 @@ export async function runSpecs(
       };
       results.push(result);
       sourceMaps.set(result, selected.built.emitted.sourceMap);
+      if (simulate === undefined && options.signal?.aborted !== true)
+        boundHits.push(
+          ...(await probeBounds(selected.built, result, program.root.path, runOptions, capped)),
+        );
       onResult(result, selected.built.emitted.sourceMap);
       if (options.signal?.aborted === true) break;
     }
     if (caseErrors.size > 0) rejected.push({ file, diagnostics: [...caseErrors.values()] });
   }
-  return { results, badInput, toolFailed, rejected, loaded, sourceMaps };
+  return { results, badInput, toolFailed, rejected, loaded, sourceMaps, boundHits };
 }
 
 /** A case as the progress line names it: spec, variant, overridden parameters by name. */

@@ -21,7 +21,9 @@ import { describeBranch, type MarkedPlace, markFor, type UnreachedLocator } from
 /** What a vacant place is: a branch is the failing outcome of the `if` or `while` step `name`. */
 type PlaceKind =
   | { readonly kind: 'step' | 'fault' | 'cover' }
-  | { readonly kind: 'branch'; readonly test: UnreachedBranch['test'] };
+  | { readonly kind: 'branch'; readonly test: UnreachedBranch['test'] }
+  /** A temporal verdict a capped counter took part in (bound-probe.ts): `detail` says which. */
+  | { readonly kind: 'bound'; readonly detail: string };
 
 /** A place of the spec that no exhaustive check of it enabled or reached. */
 export type VacantPlace = PlaceKind & {
@@ -174,6 +176,7 @@ function vacantPlaces(
 
 /** The place in words: `step A.gone never enabled in any of the 2 exhaustive checks`. */
 export function describeVacant(p: VacantPlace): string {
+  if (p.kind === 'bound') return p.detail;
   const what =
     p.kind === 'cover'
       ? `cover ${p.name} never reached`

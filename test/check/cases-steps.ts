@@ -367,4 +367,37 @@ process P[1] {
 }
 `,
   },
+  {
+    name: 'a capped mark without a reason',
+    code: 'CS4030',
+    line: 2,
+    column: 4,
+    message: 'a `capped` mark needs a reason: say why a verdict may rest on this bound',
+    src: `spec t
+// capped "  "
+param MAX: 1..3 = 2
+shared var n: 0..MAX = 0
+process P[1] {
+  s: if n < MAX {
+    inc: n := n + 1
+  }
+}
+`,
+  },
+  {
+    name: 'a capped mark above a parameter that bounds no counter',
+    code: 'CS4031',
+    line: 2,
+    column: 4,
+    message:
+      "a `capped` mark cannot stand above `MAX`, which is no counter's bound (the upper end of its range, tested with `<`)",
+    src: `spec t
+// capped "MAX bounds the range, but no test caps an increment at it"
+param MAX: 1..3 = 2
+shared var n: 0..MAX = 0
+process P[1] {
+  s: n := 1
+}
+`,
+  },
 ];

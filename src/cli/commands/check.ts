@@ -24,6 +24,7 @@ import {
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
 import { type RunSpecsOptions, runSpecs } from '../run-specs.js';
+import { boundHitAdvice, boundHitWhere, describeBoundHit } from '../bound-probe.js';
 import { expandInputs } from '../spec-inputs.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
 import { at } from '../../source/checked-index.js';
@@ -407,6 +408,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
       { importPaths: args.importPath },
     );
     progress.clear();
+    for (const h of outcome.boundHits)
+      io.stdout.write(
+        `  warning: ${boundHitWhere(h)}: ${describeBoundHit(h)}; ${boundHitAdvice(h)}\n`,
+      );
     if (outcome.badInput) codes.push(EXIT.badInput);
     if (outcome.toolFailed) codes.push(EXIT.toolFailed);
     codes.push(...outcome.results.map(exitCodeOf));

@@ -40,6 +40,7 @@ import { ciCaseCount, type RejectedSpec, type RunSpecsOutcome, runSpecs } from '
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../cache-dir.js';
+import { type BoundHit, boundHitAdvice, describeBoundHit } from '../bound-probe.js';
 import { type ModuleCompiler, moduleCompiler } from './emit.js';
 import {
   modeOptions,
@@ -373,6 +374,16 @@ async function reportSpecOutcome(
   found.gate.advisory.push(...kept.advisory);
   found.gate.excused.push(...kept.excused);
   found.gate.broken.push(...kept.broken);
+  // A liveness verdict a cap took part in fails, gate or not: the verdict says nothing then.
+  for (const h of outcome.boundHits) {
+    const p = boundPlace(h);
+    io.stdout.write(`${MARK.unmet} ${vacantWhere(p)}: ${describeVacant(p)}\n`);
+    if (onGithub)
+      io.stdout.write(
+        `::error file=${p.location?.file ?? p.spec},line=${p.location?.line ?? 1}::${escapeAnnotation(describeVacant(p))}\n`,
+      );
+    found.gate.vacant.push(p);
+  }
   if (!gateOn)
     for (const line of spreadUnreachedSteps(outcome.results, outcome.sourceMaps))
       io.stdout.write(`${line}\n`);
@@ -395,6 +406,22 @@ async function reportSpecOutcome(
     progress.clear();
     found.unchecked.push(printRejected(rejected, io, onGithub));
   }
+}
+
+/** A bound finding as a place of the gate's reports (JUnit, SARIF), at the bound's declaration. */
+function boundPlace(h: BoundHit): VacantPlace {
+  const span = h.counter.boundDeclared ?? h.counter.declared;
+  return {
+    spec: h.spec,
+    kind: 'bound',
+    detail: `${describeBoundHit(h)}; ${boundHitAdvice(h)}`,
+    name: `${h.counter.bound} ${h.variant}${h.params === '' ? '' : ` (${h.params})`}`,
+    checks: 1,
+    location:
+      span === undefined
+        ? null
+        : { file: span.file, line: span.start.line, column: span.start.column },
+  };
 }
 
 /** A result's line, and what `ci` says beside it: the trace when it is not as expected, a GitHub annotation. */
@@ -457,7 +484,9 @@ function summaryLine(
   stale: readonly StaleGenerated[],
   gate: GateFindings,
 ): string {
-  const { vacant, excused, broken } = gate;
+  const { excused, broken } = gate;
+  const vacant = gate.vacant.filter((p) => p.kind !== 'bound');
+  const bounds = gate.vacant.length - vacant.length;
   const count = (o: string): number => results.filter((r) => judgeExpectation(r) === o).length;
   const failedToRun = count('error') + unchecked.length;
   const staleNote =
@@ -468,12 +497,14 @@ function summaryLine(
     vacant.length > 0
       ? `, ${vacant.length} place${vacant.length === 1 ? '' : 's'} no check reached`
       : '';
+  const boundNote =
+    bounds > 0 ? `, ${bounds} temporal verdict${bounds === 1 ? '' : 's'} resting on a bound` : '';
   const excusedNote = excused.length > 0 ? `, ${excused.length} marked unreachable` : '';
   const brokenNote =
     broken.length > 0
       ? `, ${broken.length} unreachable mark${broken.length === 1 ? '' : 's'} reached`
       : '';
-  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}${excusedNote}${brokenNote}\n`;
+  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}${boundNote}${excusedNote}${brokenNote}\n`;
 }
 
 function exitCodeOf(r: VariantResult): ExitCode {

@@ -192,7 +192,7 @@ export function checkFailedRule(spec: string, docs: DocsLink): SarifRule {
 
 /** The rules of credspec itself: the vacuity gate, stale generated files. */
 export function toolRule(
-  id: 'never-reached' | 'unreachable-reached' | 'stale-generated',
+  id: 'never-reached' | 'unreachable-reached' | 'stale-generated' | 'bound-decides-liveness',
   docs: DocsLink,
 ): SarifRule {
   const texts = {
@@ -205,6 +205,11 @@ export function toolRule(
       short: 'A place the spec marks unreachable that an exhaustive check reached',
       full: 'A place marked unreachable "reason" in the spec is a claim; an exhaustive check of the spec that enabled or reached it proves the claim false.',
       fix: 'Remove the mark, or find why the model reaches the place.',
+    },
+    'bound-decides-liveness': {
+      short: 'A temporal property that holds while a capped counter reaches its bound',
+      full: 'A counter capped at a bound (its range ends at a param or const, and a `<` test refuses the next increment) reached that bound in a check where a temporal property held: a thread past the cap stops, so the property may hold only because of the cap while the unbounded protocol runs forever.',
+      fix: 'Lift the cap (let the counter wrap, or drop it where the state space stays finite) and check again, or say why above the bound with // capped "reason".',
     },
     'stale-generated': {
       short: 'A committed generated file is not what credspec emit writes now',

@@ -119,12 +119,14 @@ export function buildSarifLog(
 /** The vacuity gate: each vacant place and each broken mark an error; excused places are as expected. */
 function gateEntries(gate: GateFindings, docs: DocsLink): Entry[] {
   const vacant = gate.vacant.map((p) => ({
-    rule: toolRule('never-reached', docs),
+    rule: toolRule(p.kind === 'bound' ? 'bound-decides-liveness' : 'never-reached', docs),
     result: {
       level: 'error',
       message: { text: `${describeVacant(p)}.` },
       locations: [toSarifLocation(p.location ?? { file: p.spec, line: 1, column: 1 })],
-      partialFingerprints: { credspecScenario: `${p.spec}|never-reached|${p.kind} ${p.name}` },
+      partialFingerprints: {
+        credspecScenario: `${p.spec}|${p.kind === 'bound' ? 'bound-decides-liveness' : 'never-reached'}|${p.kind} ${p.name}`,
+      },
     },
   }));
   const broken = gate.broken.map((b) => ({

@@ -265,6 +265,18 @@ export const CHECK_CODES = {
     meaning:
       'An `unreachable` mark before a statement that is not a step of its own (inside an `atomic` block, a macro body or a fault handler, or `break`/`continue`), or after the `may fail` of a fault point or the `else` of an `if`/`while` inside one of those: no check counts that place, so the mark could never be held to its claim.',
   },
+  CS4030: {
+    severity: 'error',
+    message: 'a `capped` mark needs a reason: say why a verdict may rest on this bound',
+    meaning:
+      '`// capped ""` (or `// capped` with no reason) above a `param` or `const`: the reason is what `check` and `ci` report instead of a warning or a failure when a temporal property holds while a counter stands at this bound, so it must say why the bound cannot hide a run that never ends.',
+  },
+  CS4031: {
+    severity: 'error',
+    message: 'a `capped` mark cannot stand above {what}',
+    meaning:
+      'A `// capped "reason"` comment excuses a counter\'s bound: it stands right above the `param` or `const` that is the upper end of the counter\'s range and the right side of its `counter < BOUND` test. Above anything else it excuses nothing.',
+  },
   CS4101: {
     severity: 'error',
     message: '{step} may sleep while {lock} is held (sleeping in atomic context)',
