@@ -9,6 +9,7 @@ import type { RunCaseOptions } from '../run-case.js';
 import type { TraceChoice } from '../../engine/index.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
+import { formatLockOrder } from '../lock-order.js';
 import type { Io } from '../io.js';
 import { type ProgressLine, progressLine } from '../progress-line.js';
 import {
@@ -172,7 +173,8 @@ export function parseParamArgs(
 export function exitCodeOf(result: VariantResult): ExitCode {
   switch (result.verdict) {
     case 'holds':
-      return EXIT.ok;
+      // A lock-order inversion is a finding, as lockdep's splat is, even with no deadlock reached.
+      return result.lockOrder === undefined ? EXIT.ok : EXIT.violated;
     case 'violated':
     case 'deadlock':
       return EXIT.violated;
@@ -402,6 +404,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         ) {
           io.stdout.write(formatViolation(result, { allSteps: args.allSteps === true }) + '\n');
         }
+        for (const line of formatLockOrder(result)) io.stdout.write(`${line}\n`);
         printUnreached(result, sourceMap);
       },
       { importPaths: args.importPath },
