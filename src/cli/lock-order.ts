@@ -69,7 +69,7 @@ export function formatLockOrder(r: VariantResult): string[] {
     }
   }
   lines.push(
-    '  accept an order the kernel documents with `lock_order a < b` (docs/language.md, section 8)',
+    '  accept an order the kernel documents with `lock_order a < b` (docs/language.md, section 8, "Lock order")',
   );
   return lines;
 }
