@@ -41,7 +41,8 @@ function how(w: LockOrderWitness): string {
   const source = w.trace[w.trace.length - 1]?.source ?? '';
   if (/^\s*(?:\w+\s*:\s*)?complete(?:_all)?\s*\(/.test(source))
     return `${w.thread} completes ${w.held} holding ${w.taken}`;
-  if (/wait_for_completion/.test(source)) return `${w.thread} waits on ${w.taken} holding ${w.held}`;
+  if (/wait_for_completion/.test(source))
+    return `${w.thread} waits on ${w.taken} holding ${w.held}`;
   return `${w.thread} takes ${w.taken} holding ${w.held}`;
 }
 

@@ -261,12 +261,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   progress.clear();
   const { results, unchecked, stale, gate } = found;
   io.stdout.write(summaryLine(results, unchecked, stale, gate));
-  if (
-    stale.length > 0 ||
-    gate.vacant.length > 0 ||
-    gate.broken.length > 0 ||
-    results.some((r) => r.lockOrder !== undefined)
-  )
+  if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0 || inversion(results))
     codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
@@ -325,6 +320,11 @@ async function reportSpecOutcome(
     progress.clear();
     found.unchecked.push(printRejected(rejected, io, onGithub));
   }
+}
+
+/** True when a check found a lock-order inversion: a finding whatever its verdict. */
+function inversion(results: readonly VariantResult[]): boolean {
+  return results.some((r) => r.lockOrder !== undefined);
 }
 
 /** A result's line, and what `ci` says beside it: the trace when it is not as expected, a GitHub annotation. */

@@ -106,7 +106,8 @@ export async function runEmbedded(
       onProgress: options.onProgress,
       branches: branchWatch(built.model, executable),
       // Recorded by the one-worker search only: the parallel one's workers keep no parent links here.
-      locks: options.workers > 1 && ample === undefined ? undefined : lockWatch(built.model, executable),
+      locks:
+        options.workers > 1 && ample === undefined ? undefined : lockWatch(built.model, executable),
       ample,
     }),
   );

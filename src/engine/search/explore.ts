@@ -308,11 +308,17 @@ function buildResult(
   const counted = stats(bfs, seconds, stateBytes);
   const result = stopResult(searchEnd(module, bfs, options), counted);
   const recorded = bfs.lockOrder;
-  return recorded === undefined ? result : { ...result, lockOrder: lockOrderOf(module, bfs, recorded) };
+  return recorded === undefined
+    ? result
+    : { ...result, lockOrder: lockOrderOf(module, bfs, recorded) };
 }
 
 /** The recorded order graph's cycles, each edge with the trace of its first witness step. */
-function lockOrderOf(module: ExecutableModule, bfs: Bfs, recorded: LockOrderRecorder): LockOrderFound {
+function lockOrderOf(
+  module: ExecutableModule,
+  bfs: Bfs,
+  recorded: LockOrderRecorder,
+): LockOrderFound {
   const traceOf = (w: LockEdgeWitness): LockOrderEdge => {
     const { trace, last } = replayFingerprints(
       module,

@@ -46,7 +46,8 @@ export interface LockEdgeWitness {
 /** True when `v` names `thread` as a holder: the lock's owner, a writer or one of the readers. */
 function names(v: Value, thread: ModelValue): boolean {
   if (v === thread) return true;
-  if (v instanceof RecordValue || v instanceof FcnValue) return v.values.some((x) => names(x, thread));
+  if (v instanceof RecordValue || v instanceof FcnValue)
+    return v.values.some((x) => names(x, thread));
   if (v instanceof SetValue || v instanceof SeqValue) return v.elems.some((x) => names(x, thread));
   return false;
 }
