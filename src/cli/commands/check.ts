@@ -171,10 +171,12 @@ export function parseParamArgs(
 
 /** The exit code one result contributes. */
 export function exitCodeOf(result: VariantResult): ExitCode {
+  // A lock-order inversion is a finding, as lockdep's splat is, even with no deadlock reached
+  // (and a search stopped by a limit found it on a real behaviour all the same).
+  if (result.lockOrder !== undefined && result.verdict !== 'error') return EXIT.violated;
   switch (result.verdict) {
     case 'holds':
-      // A lock-order inversion is a finding, as lockdep's splat is, even with no deadlock reached.
-      return result.lockOrder === undefined ? EXIT.ok : EXIT.violated;
+      return EXIT.ok;
     case 'violated':
     case 'deadlock':
       return EXIT.violated;
