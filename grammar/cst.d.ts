@@ -36,6 +36,7 @@ export type TopItemCstChildren = {
   unreachableMark?: UnreachableMarkCstNode[];
   variantDecl?: VariantDeclCstNode[];
   expectDecl?: ExpectDeclCstNode[];
+  lockOrderDecl?: LockOrderDeclCstNode[];
   Semicolon?: IToken[];
 };
 
@@ -262,6 +263,17 @@ export type ActionDeclCstChildren = {
   Identifier: IToken[];
   Colon: IToken[];
   expression: ExpressionCstNode[];
+};
+
+export interface LockOrderDeclCstNode extends CstNode {
+  name: "lockOrderDecl";
+  children: LockOrderDeclCstChildren;
+}
+
+export type LockOrderDeclCstChildren = {
+  KwLock_order: IToken[];
+  Identifier: (IToken)[];
+  Lt: IToken[];
 };
 
 export interface CoverDeclCstNode extends CstNode {

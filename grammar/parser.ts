@@ -157,6 +157,7 @@ export class CredParser extends CstParser {
         { ALT: () => this.SUBRULE(this.unreachableMark) },
         { ALT: () => this.SUBRULE(this.variantDecl) },
         { ALT: () => this.SUBRULE(this.expectDecl) },
+        { ALT: () => this.SUBRULE(this.lockOrderDecl) },
         { ALT: () => this.CONSUME(Semicolon) },
       ]),
     );
@@ -347,6 +348,16 @@ export class CredParser extends CstParser {
     this.CONSUME(Identifier);
     this.CONSUME(Colon);
     this.SUBRULE(this.expression);
+  });
+
+  /** `lock_order a < b < c`: acquisition orders the spec accepts (lockdep's annotations). */
+  lockOrderDecl = this.RULE('lockOrderDecl', () => {
+    this.CONSUME(KW.lock_order);
+    this.CONSUME(Identifier);
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(Lt);
+      this.CONSUME2(Identifier);
+    });
   });
 
   coverDecl = this.RULE('coverDecl', () => {

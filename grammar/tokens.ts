@@ -92,6 +92,7 @@ export const KEYWORD_WORDS = [
   'continue',
   'fresh',
   'unreachable',
+  'lock_order',
 ] as const;
 
 export type KeywordWord = (typeof KEYWORD_WORDS)[number];

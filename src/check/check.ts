@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Node, VariantDecl } from '../syntax/ast.js';
 import type { Program } from '../syntax/program.js';
 import { checkKernelRules } from './check-kernel.js';
+import { checkLockOrder } from './check-lock-order.js';
 import { checkGranularity } from './check-granularity.js';
 import { checkProperties } from './check-properties.js';
 import { checkDepth } from './check-depth.js';
@@ -64,6 +65,7 @@ const CHECKS: readonly (readonly [string, (ctx: CheckContext) => void])[] = [
   ['model sizes', checkSizes],
   ['enumerated ranges', checkEnumeratedRanges],
   ['kernel locking rules', checkKernelRules],
+  ['lock orders', checkLockOrder],
   ['granularity', checkGranularity],
   ['properties and fairness', checkProperties],
   ['unused declarations', checkUnused],

@@ -26,6 +26,7 @@ import { definitionAtLine } from './definition-at-line.js';
 import { parseTlaLocation, runTlc, type TlcRunOptions } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
 import { at } from '../source/checked-index.js';
+import { lockOrderReport } from './lock-order.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
 
@@ -312,6 +313,7 @@ export function caseResult(
   const trace = mapTrace(result, map, { includeTla: true }); // the module's view of each step: what ITF is made of;
   const waitsFor = deadlockWaits(built, result, trace?.steps ?? null);
   const breaking = breakingState(built, result, trace?.steps ?? null);
+  const lockOrder = lockOrderReport(result.lockOrder, map);
   const property = dslProperty(map, result.property);
   const expectDecl = built.case.expects[0];
   // A fault point is two actions of one step: its failure, never taken, is not the step.
@@ -376,5 +378,6 @@ export function caseResult(
         }
       : {}),
     ...(warnings.length > 0 ? { warnings } : {}),
+    ...(lockOrder !== undefined ? { lockOrder } : {}),
   };
 }

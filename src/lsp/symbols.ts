@@ -23,6 +23,7 @@ const KIND: Readonly<Record<Decl['kind'], SymbolKind | undefined>> = {
   CoverDecl: SymbolKind.Property,
   VariantDecl: SymbolKind.Module,
   ExpectDecl: undefined,
+  LockOrderDecl: undefined,
 };
 
 function steps(body: Block): DocumentSymbol[] {
@@ -40,7 +41,7 @@ function steps(body: Block): DocumentSymbol[] {
 }
 
 function named(decl: Decl): Ident | undefined {
-  return decl.kind === 'ExpectDecl' ? undefined : decl.name;
+  return decl.kind === 'ExpectDecl' || decl.kind === 'LockOrderDecl' ? undefined : decl.name;
 }
 
 function children(decl: Decl): DocumentSymbol[] {

@@ -106,6 +106,8 @@ export interface ModelAction {
    * watches the pc value it moves to, and the vacuity gate reports it when never taken.
    */
   readonly elseOutcome?: ElseOutcome;
+  /** The lock class the step takes, waits on or completes (the lock-order report). */
+  readonly lockStep?: { readonly kind: 'acquire' | 'wait' | 'complete'; readonly lock: string };
 }
 
 /**
@@ -140,6 +142,8 @@ export interface ModelVariable {
   readonly span: Span | undefined;
   /** What an internal variable is for, in words. */
   readonly note?: string;
+  /** A lock (`Spinlock`, `Mutex`, `Rwsem`): its value names the threads that hold it. */
+  readonly lock?: true;
 }
 
 /** `tombstone`: the model value stored references to returned calls of one procedure become. */
@@ -236,4 +240,6 @@ export interface Model {
   readonly symmetry: boolean;
   readonly usesSequences: boolean;
   readonly usesFiniteSets: boolean;
+  /** `lock_order a < b`: the order edges (held, then taken) the spec accepts. */
+  readonly acceptedLockOrder: readonly (readonly [string, string])[];
 }

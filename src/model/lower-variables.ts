@@ -13,6 +13,7 @@ import type { Owners } from './lower-owners.js';
 import type { OwnerPlan } from './plan.js';
 import { FALSE, bin, ite, name, setEnum, str, tuple } from './tla-build.js';
 import { declaredType, defaultValue } from './types.js';
+import { isLockType } from '../check/lock-classes.js';
 
 /** Builds `[t \in set |-> body]` functions over threads with one bound name, fresh for the module. */
 interface ThreadFunctions {
@@ -62,6 +63,7 @@ function globalVariable(
       perThread: true,
       init: fns.over(allThreads, init),
       span: g.span,
+      ...(isLockType(g.type) ? { lock: true as const } : {}),
     };
   }
   const init =
@@ -75,6 +77,7 @@ function globalVariable(
     perThread: false,
     init,
     span: g.span,
+    ...(isLockType(g.type) ? { lock: true as const } : {}),
   };
 }
 

@@ -48,5 +48,13 @@ export function lowerSpec(instance: Instance): Model {
     symmetry: groups.some((g) => g.decl.symmetric),
     usesSequences: ctx.usesSequences,
     usesFiniteSets: ctx.usesFiniteSets,
+    acceptedLockOrder: instance.checked.program.files.flatMap((f) =>
+      f.ast.decls.flatMap((d) => (d.kind === 'LockOrderDecl' ? acceptedPairs(d.locks) : [])),
+    ),
   };
+}
+
+/** `a < b < c` accepts every edge from a name to one after it: a -> b, a -> c, b -> c. */
+function acceptedPairs(locks: readonly { readonly name: string }[]): [string, string][] {
+  return locks.flatMap((a, i) => locks.slice(i + 1).map((b): [string, string] => [a.name, b.name]));
 }

@@ -88,4 +88,24 @@ export interface CheckResult {
   };
   /** For a safety violation or a deadlock: how its trace was chosen (minimise-trace.ts). */
   readonly counterexample?: CounterexampleFacts;
+  /** The lock-order graph the search recorded (embedded engine, one worker, exhaustive search). */
+  readonly lockOrder?: LockOrderFound;
+}
+
+/** One edge of the lock-order graph: `taken` was taken (waited on, completed) with `held` held. */
+export interface LockOrderEdge {
+  readonly held: string;
+  readonly taken: string;
+  /** The thread that took it. */
+  readonly thread: string;
+  /** A behaviour whose last step is the first one the search saw showing the edge. */
+  readonly trace: readonly TlaTraceStep[];
+}
+
+/** The order edges a search saw, and the cycles among those the spec does not accept. */
+export interface LockOrderFound {
+  /** Order edges recorded, accepted ones (`lock_order`) left out. */
+  readonly edges: number;
+  /** Each cycle as its edges in order, the first starting at its least lock by name. */
+  readonly cycles: readonly (readonly LockOrderEdge[])[];
 }

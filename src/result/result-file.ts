@@ -134,6 +134,36 @@ export interface VariantResult {
   readonly warnings?: readonly string[];
   /** Present when the check left named properties out (`--property`, `--safety-only`): its verdict is about the checked ones only. */
   readonly partial?: PartialCheck;
+  /**
+   * Lock-order inversions (embedded engine, one worker): present when the order graph the search
+   * recorded has a cycle through edges the spec does not accept (`lock_order`).
+   */
+  readonly lockOrder?: LockOrderReport;
+}
+
+/** The cycles of the lock-order graph of one check. */
+export interface LockOrderReport {
+  /** Order edges the search recorded (accepted ones left out). */
+  readonly edges: number;
+  readonly cycles: readonly LockOrderCycle[];
+}
+
+/** One cycle: its locks in order (the first is the least by name) and the edge into each next one. */
+export interface LockOrderCycle {
+  readonly locks: readonly string[];
+  readonly edges: readonly LockOrderWitness[];
+}
+
+/** One order edge with the behaviour whose last step first showed it. */
+export interface LockOrderWitness {
+  /** The lock held, and the one taken (a completion waited on, or completed) while holding it. */
+  readonly held: string;
+  readonly taken: string;
+  readonly thread: string;
+  /** The step that takes it (`owner.label`), and where it is written. */
+  readonly step: string;
+  readonly location: SourceLocation | null;
+  readonly trace: readonly TraceStep[];
 }
 
 /**

@@ -46,7 +46,8 @@ export type Decl =
   | TemporalPropertyDecl
   | CoverDecl
   | VariantDecl
-  | ExpectDecl;
+  | ExpectDecl
+  | LockOrderDecl;
 
 export interface ParamDecl extends NodeBase {
   readonly kind: 'ParamDecl';
@@ -225,6 +226,17 @@ export interface ParamAssign extends NodeBase {
   readonly kind: 'ParamAssign';
   readonly name: Ident;
   readonly value: Expr;
+}
+
+/**
+ * `lock_order a < b < c`: the spec accepts taking each lock while holding the ones before it
+ * (lockdep's annotations): a cycle of the lock-order report through only accepted edges is not
+ * a finding. Names are lock classes (a lock variable's or completion's name).
+ */
+export interface LockOrderDecl extends NodeBase {
+  readonly kind: 'LockOrderDecl';
+  /** At least two, outermost first. */
+  readonly locks: readonly Ident[];
 }
 
 export interface ExpectDecl extends NodeBase {

@@ -134,6 +134,11 @@ class Builder extends StmtBuilder {
         return this.variantDecl(node as C.VariantDeclCstNode);
       case 'expectDecl':
         return this.expectDecl(node as C.ExpectDeclCstNode);
+      case 'lockOrderDecl': {
+        const cst = node as C.LockOrderDeclCstNode;
+        const locks = (cst.children.Identifier ?? []).map((t) => this.ident(t));
+        return { kind: 'LockOrderDecl', id: this.id(), span: this.node(cst), locks };
+      }
       default:
         return undefined;
     }

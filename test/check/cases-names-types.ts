@@ -239,6 +239,26 @@ fair process P[1] {
 invariant i: forall t in P: !at(t, wrok)
 `,
   },
+  {
+    name: 'lock_order naming no lock of the spec',
+    code: 'CS2010',
+    line: 11,
+    column: 17,
+    message: '`lock_order` names `mx`, which is no lock class of this spec',
+    hint: 'did you mean `m1`?',
+    src: `spec t
+import kernel
+shared var m1: Mutex = MUTEX_INIT
+shared var m2: Mutex = MUTEX_INIT
+process P[1] {
+  a: mutex_lock(m1)
+  b: mutex_lock(m2)
+  c: mutex_unlock(m2)
+  d: mutex_unlock(m1)
+}
+lock_order m2 < mx
+`,
+  },
 
   // --- CS3xxx types --------------------------------------------------------------------------
   {

@@ -39,7 +39,7 @@ describe('generated editor syntax', () => {
     const tmWords = new Set(
       textMate.patterns
         .filter((p) => /^(keyword|constant\.language)\./.test(p.name ?? ''))
-        .flatMap((p) => /^\\b\(\?:([a-z|]+)\)\\b$/.exec(p.match ?? '')?.[1]?.split('|') ?? []),
+        .flatMap((p) => /^\\b\(\?:([a-z_|]+)\)\\b$/.exec(p.match ?? '')?.[1]?.split('|') ?? []),
     );
     for (const word of KEYWORD_WORDS) {
       expect(vimWords).toContain(word);

@@ -66,6 +66,7 @@ test('docs/language.md shows each construct in a complete spec', () => {
     /spin_lock\(/,
     /\bunreachable "/,
     /^cover \w+: /m,
+    /^lock_order \w+ < \w+/m,
     /^variant \w+ \{[\s\S]*?override step /m,
     /^expect \w+: violates /m,
   ])

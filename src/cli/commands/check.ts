@@ -9,6 +9,7 @@ import type { RunCaseOptions } from '../run-case.js';
 import type { TraceChoice } from '../../engine/index.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
+import { formatLockOrder } from '../lock-order.js';
 import type { Io } from '../io.js';
 import { type ProgressLine, progressLine } from '../progress-line.js';
 import {
@@ -171,6 +172,9 @@ export function parseParamArgs(
 
 /** The exit code one result contributes. */
 export function exitCodeOf(result: VariantResult): ExitCode {
+  // A lock-order inversion is a finding, as lockdep's splat is, even with no deadlock reached
+  // (and a search stopped by a limit found it on a real behaviour all the same).
+  if (result.lockOrder !== undefined && result.verdict !== 'error') return EXIT.violated;
   switch (result.verdict) {
     case 'holds':
       return EXIT.ok;
@@ -403,6 +407,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
         ) {
           io.stdout.write(formatViolation(result, { allSteps: args.allSteps === true }) + '\n');
         }
+        for (const line of formatLockOrder(result)) io.stdout.write(`${line}\n`);
         printUnreached(result, sourceMap);
       },
       { importPaths: args.importPath },

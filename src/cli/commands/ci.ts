@@ -24,6 +24,7 @@ import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
 import { type ProgressLine, progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
+import { formatLockOrder } from '../lock-order.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
 import { ciSarifOptions } from '../reports/sarif-context.js';
@@ -249,7 +250,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   progress.clear();
   const { results, unchecked, stale, gate } = found;
   io.stdout.write(summaryLine(results, unchecked, stale, gate));
-  if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0)
+  if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0 || inversion(results))
     codes.push(EXIT.violated);
   if (badInput) codes.push(EXIT.badInput);
   if (toolFailed) codes.push(EXIT.toolFailed);
@@ -424,12 +425,22 @@ function boundPlace(h: BoundHit): VacantPlace {
   };
 }
 
+/** True when a check found a lock-order inversion: a finding whatever its verdict. */
+function inversion(results: readonly VariantResult[]): boolean {
+  return results.some((r) => r.lockOrder !== undefined);
+}
+
 /** A result's line, and what `ci` says beside it: the trace when it is not as expected, a GitHub annotation. */
 function printResult(result: VariantResult, io: Io, onGithub: boolean): void {
   io.stdout.write(formatCiLine(result) + '\n');
   const outcome = judgeExpectation(result);
   if (outcome === 'unmet' || outcome === 'error' || outcome === 'inconclusive')
     io.stdout.write(formatViolation(result) + '\n');
+  // A lock-order inversion fails the run whatever the verdict: the spec accepts an order with `lock_order`.
+  for (const line of formatLockOrder(result))
+    io.stdout.write(
+      `${line.startsWith('  lock-order') ? `${MARK.unmet} ${result.spec}: ${line.trimStart()}` : line}\n`,
+    );
   const note = onGithub ? annotation(result) : null;
   if (note !== null) io.stdout.write(note + '\n');
 }
@@ -500,11 +511,16 @@ function summaryLine(
   const boundNote =
     bounds > 0 ? `, ${bounds} temporal verdict${bounds === 1 ? '' : 's'} resting on a bound` : '';
   const excusedNote = excused.length > 0 ? `, ${excused.length} marked unreachable` : '';
+  const inversions = results.filter((r) => r.lockOrder !== undefined).length;
+  const lockNote =
+    inversions > 0
+      ? `, ${inversions} check${inversions === 1 ? '' : 's'} with a lock-order inversion`
+      : '';
   const brokenNote =
     broken.length > 0
       ? `, ${broken.length} unreachable mark${broken.length === 1 ? '' : 's'} reached`
       : '';
-  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}${boundNote}${excusedNote}${brokenNote}\n`;
+  return `${results.length + unchecked.length} checks: ${count('met')} as expected, ${count('unmet')} not as expected, ${count('inconclusive')} inconclusive, ${failedToRun} failed to run${staleNote}${vacantNote}${boundNote}${excusedNote}${brokenNote}${lockNote}\n`;
 }
 
 function exitCodeOf(r: VariantResult): ExitCode {

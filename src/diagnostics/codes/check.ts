@@ -58,6 +58,12 @@ export const CHECK_CODES = {
     message: 'unknown step label `{name}`',
     meaning: 'The label argument of `at(t, label)` (or `P.label`) names no labelled step.',
   },
+  CS2010: {
+    severity: 'error',
+    message: '`lock_order` names `{name}`, which is no lock class of this spec',
+    meaning:
+      'A name in `lock_order a < b` that is neither a variable declared `Spinlock`, `Mutex`, `Rwsem` or `Completion` (shared, thread or local) nor the lock a prelude lock operation of the spec takes, waits on or completes (its first argument, indices dropped: `siglock[t]` is `siglock`, `ctx->done` is `done`).',
+  },
 
   // CS3xxx: types
   CS3001: {

@@ -12,6 +12,7 @@ import { modelTooLarge } from './model-size.js';
 import { minimiseTrace, type TraceChoice } from './minimise-trace.js';
 import { branchWatch } from './branch-watch.js';
 import { stepGraph } from './step-graph.js';
+import { lockWatch } from './lock-watch.js';
 import type { ExecutableModule } from '../evaluation/module-api.js';
 import type { AmpleSets } from '../search/por/ample.js';
 
@@ -105,6 +106,9 @@ export async function runEmbedded(
       onNote: options.onNote,
       onProgress: options.onProgress,
       branches: branchWatch(built.model, executable),
+      // Recorded by the one-worker search only: the parallel one's workers keep no parent links here.
+      locks:
+        options.workers > 1 && ample === undefined ? undefined : lockWatch(built.model, executable),
       ample,
     }),
   );

@@ -22,6 +22,7 @@ import { StateCodec } from './state-codec.js';
 import { PackedQueue } from './packed-queue.js';
 import { ExactStateSet } from './exact-state-set.js';
 import type { AmpleSets, ExpandHooks } from './por/ample.js';
+import { LockOrderRecorder, type LockWatch } from './lock-order.js';
 
 export interface BfsOptions {
   readonly checkDeadlock: boolean;
@@ -37,6 +38,8 @@ export interface BfsOptions {
   readonly exact?: boolean;
   /** `--por`: expand states by ample sets (por/ample.ts); never with `collectGraph`. */
   readonly ample?: AmpleSets;
+  /** Lock steps whose order edges to record (lock-order.ts). */
+  readonly locks?: LockWatch;
 }
 
 /** Per-state and per-edge data for liveness, filled while states are expanded. */
@@ -86,6 +89,8 @@ export class Bfs {
   readonly coverReached: boolean[];
   /** Which watched outcomes of test steps a step took (undefined: none watched). */
   readonly branchTaken: BranchRecorder | undefined;
+  /** The lock-order edges the steps showed (undefined: not recorded). */
+  readonly lockOrder: LockOrderRecorder | undefined;
   readonly graph: StateGraph | undefined;
 
   private current = -1;
@@ -136,6 +141,8 @@ export class Bfs {
     this.coverReached = module.covers.map(() => false);
     this.branchTaken =
       options.branches === undefined ? undefined : new BranchRecorder(module, options.branches);
+    this.lockOrder =
+      options.locks === undefined ? undefined : new LockOrderRecorder(module, options.locks);
     if (options.collectGraph) {
       const predicates: ((s: State) => boolean)[] = [];
       for (const tp of module.temporalProperties) {
@@ -321,6 +328,7 @@ export class Bfs {
     if (reached === undefined) throw new Error(`internal error: no action ${action}`);
     reached[sub] = true;
     this.branchTaken?.record(t, action, param, sub);
+    this.lockOrder?.record(this.currentState, this.current, action, param, sub);
     const m = this.module;
     const j = this.add(t, this.current);
     const g = this.graph;

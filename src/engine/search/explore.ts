@@ -4,13 +4,19 @@
 // module along parent links, and returns a CheckResult. Reads the clock and the memory figures
 // through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
 
-import type { InconclusiveReason, TlaTraceStep } from '../../result/check-result.js';
+import type {
+  InconclusiveReason,
+  LockOrderEdge,
+  LockOrderFound,
+  TlaTraceStep,
+} from '../../result/check-result.js';
 import type { TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { Bfs } from './bfs.js';
 import type { SearchStop, StepRecord } from './search-stop.js';
 import { collisionProbability } from './fingerprint-set.js';
 import type { BranchWatch } from './branch-places.js';
 import type { AmpleSets } from './por/ample.js';
+import type { LockEdgeWitness, LockOrderRecorder, LockWatch } from './lock-order.js';
 import { EvalError } from '../values/eval-error.js';
 import { interpretModule } from '../evaluation/interpret.js';
 import { checkLiveness } from './liveness.js';
@@ -26,7 +32,7 @@ import {
   unreachedOf,
 } from './stop-result.js';
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
-import { toTlaValue, type Value } from '../values/values.js';
+import { ModelValue, toTlaValue, type Value } from '../values/values.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
 import { at } from '../../source/checked-index.js';
 
@@ -68,6 +74,8 @@ export interface ExploreOptions {
   readonly onNote?: (message: string) => void;
   /** `--por`: the ample-set chooser (por/plan.ts); ignored when temporal properties need the whole graph. */
   readonly ample?: AmpleSets;
+  /** Lock steps whose order edges to record (lock-order.ts). */
+  readonly locks?: LockWatch;
 }
 
 const SLICE = 512;
@@ -134,6 +142,7 @@ function* runSearch(
     meter: limits,
     exact: options.exact === true,
     ...(options.branches === undefined ? {} : { branches: options.branches }),
+    ...(options.locks === undefined ? {} : { locks: options.locks }),
     ...(options.ample === undefined || collectGraph ? {} : { ample: options.ample }),
   });
   if (options.exact === true && bfs.exact === undefined)
@@ -297,7 +306,43 @@ function buildResult(
   options: ExploreOptions,
 ): EngineCheckResult {
   const counted = stats(bfs, seconds, stateBytes);
-  return stopResult(searchEnd(module, bfs, options), counted);
+  const result = stopResult(searchEnd(module, bfs, options), counted);
+  const recorded = bfs.lockOrder;
+  return recorded === undefined
+    ? result
+    : { ...result, lockOrder: lockOrderOf(module, bfs, recorded) };
+}
+
+/** The recorded order graph's cycles, each edge with the trace of its first witness step. */
+function lockOrderOf(
+  module: ExecutableModule,
+  bfs: Bfs,
+  recorded: LockOrderRecorder,
+): LockOrderFound {
+  const traceOf = (w: LockEdgeWitness): LockOrderEdge => {
+    const { trace, last } = replayFingerprints(
+      module,
+      bfs.pathTo(w.from).map((i) => [bfs.fpHi.get(i), bfs.fpLo.get(i)] as const),
+    );
+    let step: StepRecord | undefined;
+    try {
+      module.successors(w.action, last, (next, action, param, sub) => {
+        // Under symmetry the replayed state may be another of the orbit: any thread showing the edge.
+        if (sub !== w.sub || !recorded.shows(last, w, param)) return;
+        step = { next, action, param, sub };
+        throw FOUND;
+      });
+    } catch (err) {
+      if (err !== FOUND) throw err;
+    }
+    if (step === undefined) throw new Error('internal: a lock-order witness step did not replay');
+    const thread = step.param instanceof ModelValue ? step.param.name : String(step.param);
+    return { held: w.held, taken: w.taken, thread, trace: [...trace, traceStep(module, step)] };
+  };
+  return {
+    edges: recorded.edges.size,
+    cycles: recorded.cycles().map((cycle) => cycle.map(traceOf)),
+  };
 }
 
 /** Why the finished search stopped, with its trace rebuilt; a search that ran to the end checks liveness here. */

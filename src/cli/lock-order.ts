@@ -1,0 +1,76 @@
+// The lock-order report of one check in the spec's words: the engine's cycles (TLA+ traces) mapped
+// to the result file's `lockOrder`, and the lines `check` and `ci` print after the verdict, one
+// block per cycle with the acquiring thread's steps of each edge's trace (lockdep prints the
+// two acquisition stacks; the result file keeps every step).
+
+import type { LockOrderFound } from '../result/check-result.js';
+import type { LockOrderReport, LockOrderWitness, VariantResult } from '../result/result-file.js';
+import type { SourceMap } from '../emit/source-map.js';
+import { mapTrace } from '../trace/map-trace.js';
+
+/** The result file's `lockOrder`; undefined when no cycle was found (or nothing was recorded). */
+export function lockOrderReport(
+  found: LockOrderFound | undefined,
+  map: SourceMap,
+): LockOrderReport | undefined {
+  if (found === undefined || found.cycles.length === 0) return undefined;
+  const witness = (e: LockOrderFound['cycles'][number][number]): LockOrderWitness => {
+    const trace =
+      mapTrace({ trace: e.trace, loopsBackTo: null, stuttering: false }, map)?.steps ?? [];
+    const last = trace[trace.length - 1];
+    return {
+      held: e.held,
+      taken: e.taken,
+      thread: e.thread,
+      step: last?.step ?? '',
+      location: last?.location ?? null,
+      trace,
+    };
+  };
+  return {
+    edges: found.edges,
+    cycles: found.cycles.map((cycle) => ({
+      locks: cycle.map((e) => e.held),
+      edges: cycle.map(witness),
+    })),
+  };
+}
+
+/** How an edge's last step took its lock, in words. */
+function how(w: LockOrderWitness): string {
+  const source = w.trace[w.trace.length - 1]?.source ?? '';
+  if (/^\s*(?:\w+\s*:\s*)?complete(?:_all)?\s*\(/.test(source))
+    return `${w.thread} completes ${w.held} holding ${w.taken}`;
+  if (/wait_for_completion/.test(source))
+    return `${w.thread} waits on ${w.taken} holding ${w.held}`;
+  return `${w.thread} takes ${w.taken} holding ${w.held}`;
+}
+
+/** The lines `check` and `ci` print for a result's lock-order cycles (none when it has none). */
+export function formatLockOrder(r: VariantResult): string[] {
+  const report = r.lockOrder;
+  if (report === undefined) return [];
+  const lines: string[] = [];
+  const reached = r.verdict === 'deadlock' ? '' : '; this check reaches no deadlock through it';
+  for (const cycle of report.cycles) {
+    const first = cycle.locks[0] ?? '';
+    lines.push(`  lock-order inversion: ${[...cycle.locks, first].join(' -> ')}${reached}`);
+    for (const w of cycle.edges) {
+      const mine = w.trace.filter((s) => s.thread === w.thread);
+      const others = w.trace.length - 1 - mine.length;
+      const where = w.location === null ? '' : ` (${w.location.file}:${w.location.line})`;
+      lines.push(
+        `    ${how(w)} at ${w.step}${where}, trace of ${w.trace.length} states` +
+          (others > 0 ? ` (${others} steps of other threads not shown):` : ':'),
+      );
+      for (const s of mine) {
+        const at = s.location === null ? '' : `  ${s.location.file}:${s.location.line}`;
+        lines.push(`      ${String(s.index).padStart(3)}  ${s.step}  ${s.source ?? ''}${at}`);
+      }
+    }
+  }
+  lines.push(
+    '  accept an order the kernel documents with `lock_order a < b` (docs/language.md, section 8, "Lock order")',
+  );
+  return lines;
+}

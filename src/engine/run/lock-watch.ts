@@ -1,0 +1,26 @@
+// The lock steps and lock variables of a built case (search/lock-order.ts): each model action's
+// `lockStep` placed on the executable module's actions, each lock variable on its index in a
+// state, and the orders the spec accepts (`lock_order`).
+
+import type { Model } from '../../model/ir.js';
+import type { ExecutableModule } from '../evaluation/module-api.js';
+import type { LockWatch } from '../search/lock-order.js';
+
+/** The watch for `module` built from `model`; undefined when no step touches a lock. */
+export function lockWatch(model: Model, module: ExecutableModule): LockWatch | undefined {
+  const steps: LockWatch['steps'][number][] = [];
+  for (const a of model.actions) {
+    const step = a.lockStep;
+    if (step === undefined) continue;
+    module.actions.forEach((info, action) => {
+      const sub = info.subActions.indexOf(a.name);
+      if (sub >= 0) steps.push({ action, sub, kind: step.kind, lock: step.lock });
+    });
+  }
+  const locks = model.variables.flatMap((v) => {
+    const variable = module.variables.indexOf(v.name);
+    return v.lock === true && variable >= 0 ? [{ variable, lock: v.dslName }] : [];
+  });
+  if (steps.length === 0 || locks.length === 0) return undefined;
+  return { steps, locks, accepted: model.acceptedLockOrder };
+}

@@ -1,0 +1,215 @@
+// The lock-order report (docs/language.md, section 8, "Lock order"): an inversion the bounded
+// model never deadlocks on is found with both acquisition traces, by `check` (exit 1, in the
+// text and the result file) and `ci` (a failure); `lock_order` accepts it; an unknown lock name
+// in `lock_order` is an error at its position; a spec taking its locks in one order is quiet;
+// a completion waited on with a lock held closes a cycle with the completer holding that lock.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCheck } from '../../src/cli/commands/check.js';
+import { runCi } from '../../src/cli/commands/ci.js';
+import { memoryIo } from '../../src/cli/io.js';
+import type { ResultFile } from '../../src/result/result-file.js';
+import { scratchDirs } from '../support/scratch-dirs.js';
+import { schemaValidator } from '../support/schemas.js';
+import { ROOT } from './locked-spec.js';
+
+const scratch = scratchDirs();
+
+const INVERSION = readFileSync(join(ROOT, 'test/fixtures/lock-order/inversion.cred'), 'utf8');
+
+/** The same two threads with the order B uses accepted. */
+const ACCEPTED = `${INVERSION}
+// B runs only after A is done: the two orders never overlap.
+lock_order m2 < m1
+`;
+
+const CONSISTENT = `spec consistent
+
+import kernel
+
+shared var m1: Mutex = MUTEX_INIT
+shared var m2: Mutex = MUTEX_INIT
+
+process P[2] {
+  take1: mutex_lock(m1)
+  take2: mutex_lock(m2)
+  drop2: mutex_unlock(m2)
+  drop1: mutex_unlock(m1)
+}
+
+expect base: holds
+`;
+
+/**
+ * B completes \`ready\` holding m, then A waits for it holding m: had A come first, B could never
+ * take m to complete it. A starts only once B is through, so the model never deadlocks.
+ */
+const COMPLETION = `spec completion_under_lock
+
+import kernel
+
+shared var m: Mutex = MUTEX_INIT
+shared var ready: Completion = COMPLETION_INIT
+shared var b_done: bool = false
+
+process A[1] {
+  start: await b_done
+  take: mutex_lock(m)
+  wait: wait_for_completion(ready)
+  drop: mutex_unlock(m)
+}
+
+process B[1] {
+  take: mutex_lock(m)
+  signal: complete(ready)
+  drop: mutex_unlock(m)
+  done: b_done := true
+}
+
+expect base: holds
+`;
+
+function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
+  const dir = scratch('credspec-lock-order-');
+  mkdirSync(join(dir, 'specs'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
+  return {
+    dir,
+    env: {
+      HOME: dir,
+      XDG_CACHE_HOME: join(dir, 'cache'),
+      CI: 'true',
+      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
+    },
+  };
+}
+
+async function check(
+  files: Record<string, string>,
+  spec: string,
+): Promise<{ code: number; out: string; err: string; result: ResultFile | null }> {
+  const { dir, env } = workspace(files);
+  const io = memoryIo({ cwd: dir, env });
+  const code = await runCheck(
+    { inputs: [`specs/${spec}`], variant: [], param: [], json: 'r.json' },
+    io,
+  );
+  let result: ResultFile | null = null;
+  try {
+    result = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as ResultFile;
+  } catch {
+    result = null;
+  }
+  return { code, out: io.out(), err: io.err(), result };
+}
+
+describe('the lock-order report', () => {
+  test('finds an inversion the model never deadlocks on, with both acquisition traces', async () => {
+    const { code, out, result } = await check({ 'inv.cred': INVERSION }, 'inv.cred');
+    expect(code).toBe(1);
+    expect(out).toContain('specs/inv.cred base: holds');
+    expect(out).toContain(
+      '  lock-order inversion: m1 -> m2 -> m1; this check reaches no deadlock through it',
+    );
+    expect(out).toContain(
+      '    a1 takes m2 holding m1 at A.take2 (specs/inv.cred:15), trace of 3 states:',
+    );
+    expect(out).toContain(
+      '    b1 takes m1 holding m2 at B.take1 (specs/inv.cred:24), trace of 9 states (5 steps of other threads not shown):',
+    );
+    const r = result?.results[0];
+    expect(r?.verdict).toBe('holds');
+    expect(schemaValidator('result')(result)).toBe(true);
+    const cycle = r?.lockOrder?.cycles[0];
+    expect(r?.lockOrder?.cycles).toHaveLength(1);
+    expect(cycle?.locks).toEqual(['m1', 'm2']);
+    const [first, second] = cycle?.edges ?? [];
+    expect([first?.held, first?.taken, first?.thread, first?.step]).toEqual([
+      'm1',
+      'm2',
+      'a1',
+      'A.take2',
+    ]);
+    expect(first?.trace.map((s) => s.step)).toEqual(['init', 'A.take1', 'A.take2']);
+    expect([second?.held, second?.taken, second?.thread, second?.step]).toEqual([
+      'm2',
+      'm1',
+      'b1',
+      'B.take1',
+    ]);
+    // B's trace runs A to its end first: the two orders never overlap.
+    expect(second?.trace.map((s) => `${s.thread ?? '-'} ${s.step}`)).toEqual([
+      '- init',
+      'a1 A.take1',
+      'a1 A.take2',
+      'a1 A.drop2',
+      'a1 A.drop1',
+      'a1 A.done',
+      'b1 B.wait',
+      'b1 B.take2',
+      'b1 B.take1',
+    ]);
+    // The last step of each trace is the acquisition, with the other lock held before it.
+    expect(second?.trace[7]?.state.m2).toEqual({ '#mv': 'b1' });
+    expect(second?.trace[8]?.state.m1).toEqual({ '#mv': 'b1' });
+  });
+});
+
+describe('the lock-order report in ci and with lock_order', () => {
+  test('ci fails on it and counts it, though every verdict is as expected', async () => {
+    const { dir, env } = workspace({ 'inv.cred': INVERSION });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', vacuityGate: true }, io)).toBe(1);
+    expect(io.out()).toContain(
+      'FAIL specs/inv.cred: lock-order inversion: m1 -> m2 -> m1; this check reaches no deadlock through it',
+    );
+    expect(io.out()).toContain(
+      '1 checks: 1 as expected, 0 not as expected, 0 inconclusive, 0 failed to run, 1 check with a lock-order inversion',
+    );
+  });
+
+  test('lock_order accepts the order: check and ci pass, nothing reported', async () => {
+    const { code, out, result } = await check({ 'acc.cred': ACCEPTED }, 'acc.cred');
+    expect(code).toBe(0);
+    expect(out).not.toContain('lock-order');
+    expect(result?.results[0]?.lockOrder).toBeUndefined();
+    const { dir, env } = workspace({ 'acc.cred': ACCEPTED });
+    const io = memoryIo({ cwd: dir, env });
+    expect(await runCi({ dir: 'specs', vacuityGate: true }, io)).toBe(0);
+  });
+});
+
+describe('the lock-order report: names and quiet specs', () => {
+  test('a name in lock_order that is no lock class is an error at its position', async () => {
+    const spec = INVERSION.replace('expect base: holds', 'lock_order m1 < m3\nexpect base: holds');
+    const { code, err } = await check({ 'typo.cred': spec }, 'typo.cred');
+    expect(code).toBe(2);
+    const line = spec.split('\n').findIndex((l) => l.startsWith('lock_order')) + 1;
+    expect(err).toContain(
+      `specs/typo.cred:${line}:17: error CS2010: \`lock_order\` names \`m3\`, which is no lock class of this spec`,
+    );
+    expect(err).toContain('did you mean `m1`?');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  test('threads taking their locks in one order are quiet', async () => {
+    const { code, out, result } = await check({ 'ok.cred': CONSISTENT }, 'ok.cred');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^specs\/ok\.cred base: holds/m);
+    expect(out).not.toContain('lock-order');
+    expect(result?.results[0]?.lockOrder).toBeUndefined();
+  });
+
+  test('a completion waited on under a lock its completer holds closes a cycle', async () => {
+    const { code, out, result } = await check({ 'c.cred': COMPLETION }, 'c.cred');
+    expect(code).toBe(1);
+    expect(result?.results[0]?.verdict).toBe('holds');
+    expect(result?.results[0]?.lockOrder?.cycles[0]?.locks).toEqual(['m', 'ready']);
+    expect(out).toContain(
+      '  lock-order inversion: m -> ready -> m; this check reaches no deadlock through it\n',
+    );
+    expect(out).toContain('    b1 completes ready holding m at B.signal');
+    expect(out).toContain('    a1 waits on ready holding m at A.wait');
+  });
+});
