@@ -5,6 +5,7 @@
 
 import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
+import type { ExprTexts } from './expr-texts.js';
 
 /**
  * The effect of an action as a tree: leaves assign next values to the variables they list
@@ -236,4 +237,6 @@ export interface Model {
   readonly symmetry: boolean;
   readonly usesSequences: boolean;
   readonly usesFiniteSets: boolean;
+  /** The DSL text each lowered expression came from (what reports show of it). */
+  readonly exprTexts: ExprTexts;
 }

@@ -48,5 +48,6 @@ export function lowerSpec(instance: Instance): Model {
     symmetry: groups.some((g) => g.decl.symmetric),
     usesSequences: ctx.usesSequences,
     usesFiniteSets: ctx.usesFiniteSets,
+    exprTexts: ctx.exprTexts,
   };
 }
