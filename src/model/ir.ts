@@ -239,4 +239,13 @@ export interface Model {
   readonly usesFiniteSets: boolean;
   /** The DSL text each lowered expression came from (what reports show of it). */
   readonly exprTexts: ExprTexts;
+  /**
+   * The def `LowerOptions.probe` named, with every definition lowered (kept or not) and the
+   * variables the model dropped (no step reads or writes them: no state records them).
+   */
+  readonly probe?: {
+    readonly def: ModelDef;
+    readonly defs: readonly ModelDef[];
+    readonly dropped: readonly ModelVariable[];
+  };
 }
