@@ -22,7 +22,7 @@ import {
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { packageVersion } from '../package-root.js';
-import { type ProgressLine, progressLine } from '../progress-line.js';
+import { progressLine } from '../progress-line.js';
 import { formatViolation } from '../report-text.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
@@ -201,6 +201,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const progress = progressLine(io, () =>
     ciCaseCount(inputs.files, io, { importPaths: args.importPath }),
   );
+  // Every write through this io wipes the progress line first: no output needs to clear it.
   io = progress.io;
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
@@ -241,7 +242,6 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
         onProgress: (p) => progress.update(p),
       },
       (result, sourceMap) => {
-        progress.clear();
         printResult(result, io, onGithub);
         printUnreached(result, sourceMap);
       },
@@ -250,14 +250,12 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     found.results.push(...outcome.results);
     for (const spec of outcome.loaded)
       found.replays.push(...(await catalogueReplays(spec, outcome.results, io)));
-    progress.clear();
-    await reportSpecOutcome(outcome, found, { args, io, onGithub, compile, progress });
+    await reportSpecOutcome(outcome, found, { args, io, onGithub, compile });
     badInput ||= outcome.badInput;
     toolFailed ||= outcome.toolFailed;
     // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
     if (io.signal?.aborted === true) break;
   }
-  progress.clear();
   const { results, unchecked, stale, gate } = found;
   io.stdout.write(summaryLine(results, unchecked, stale, gate));
   if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0)
@@ -284,10 +282,9 @@ async function reportSpecOutcome(
     readonly io: Io;
     readonly onGithub: boolean;
     readonly compile: () => Promise<ModuleCompiler>;
-    readonly progress: ProgressLine;
   },
 ): Promise<void> {
-  const { io, onGithub, progress } = c;
+  const { io, onGithub } = c;
   const places = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));
   const gateOn = c.args.vacuityGate !== false;
   // A broken mark is a false claim of the spec, gate or not; vacant places fail only with it.
@@ -309,14 +306,12 @@ async function reportSpecOutcome(
       c.compile,
     )) {
       found.stale.push(s);
-      progress.clear();
       io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
       if (onGithub)
         io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
     }
   }
   for (const rejected of outcome.rejected) {
-    progress.clear();
     found.unchecked.push(printRejected(rejected, io, onGithub));
   }
 }
