@@ -38,6 +38,11 @@ export class ExprTexts {
     if (text !== '') this.texts.set(e, text);
   }
 
+  /** Gives `e`, built by the lowering for no one DSL expression (a built-in check), its words. */
+  describe(e: TlaExpr, text: string): void {
+    if (e.kind !== 'TlaBool' && !this.texts.has(e)) this.texts.set(e, text);
+  }
+
   /** The DSL text `e` was lowered from, if it was lowered from one expression. */
   text(e: TlaExpr): string | undefined {
     return this.texts.get(e);

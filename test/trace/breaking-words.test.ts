@@ -28,15 +28,18 @@ const SPEC = 'test/trace/fixtures/releasers.cred';
 const TLA_WORDS = /Worker_release|pc\[|Cardinality|\\in|\\A|\\E|\/\\|\\\/|Done"|"Worker/;
 
 /** The base case of the fixture with only `property` checked, as `check --property` runs it. */
-async function checkedAlone(property: string): Promise<VariantResult> {
-  const program = loadSpec(SPEC, { cwd: ROOT, env: process.env });
+async function checkedAlone(property: string, spec = SPEC): Promise<VariantResult> {
+  const program = loadSpec(spec, { cwd: ROOT, env: process.env });
   const c = ciCases(program).find((x) => x.variant === 'base');
   if (c === undefined) throw new Error('no base case');
   const b = buildCase(checkProgram(program), c, 'credspec test');
   if (!b.ok) throw new Error('the fixture does not build');
-  const selected = selectProperties(b.built, { names: [property], safetyOnly: false });
+  const selected = selectProperties(b.built, {
+    names: property === '' ? [] : [property],
+    safetyOnly: false,
+  });
   if (!selected.ok) throw new Error(`no property ${property}`);
-  return runCase(selected.built, SPEC, {
+  return runCase(selected.built, spec, {
     engine: 'embedded',
     cwd: ROOT,
     env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-words-')) },
@@ -54,6 +57,7 @@ const NAMES = ['one_releasing', 'none_busy', 'all_idle', 'nobody_changed'];
 
 beforeAll(async () => {
   for (const n of NAMES) results.set(n, await checkedAlone(n));
+  results.set('out_of_range', await checkedAlone('', 'test/trace/fixtures/out-of-range.cred'));
 }, 120_000);
 
 const result = (n: string): VariantResult => {
@@ -103,6 +107,17 @@ describe('each false part is the text the spec wrote', () => {
       '         changed is {worker1}',
       '  what nobody_changed reads:',
       '    changed = {worker1}',
+    ]);
+  });
+
+  test('a built-in check: the copy out of its range, by the name the spec declares', () => {
+    expect(block(result('out_of_range'))).toEqual([
+      'breaking state: state 2, where out_of_range is false',
+      '  false: n[t] within its declared type   (where t = w1)',
+      '         n[t] is 2',
+      '  what out_of_range reads:',
+      '    w1.n = 2',
+      '    w2.n = 0',
     ]);
   });
 });
