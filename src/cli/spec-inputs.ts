@@ -80,6 +80,8 @@ export function expandInputs(
 export interface LoadSettings {
   /** `--import-path DIR` folders (relative to the working folder). */
   readonly importPaths?: readonly string[] | undefined;
+  /** The root file's text, read instead of the file (the viewer's prompt appends a def to it). */
+  readonly rootText?: string | undefined;
 }
 
 /**
@@ -112,6 +114,8 @@ export function loadSpec(
     return roots;
   };
   const readFile = (p: string, role: 'root' | 'import'): Uint8Array | Error =>
-    readSpecFile(resolve(io.cwd, p), role === 'root' ? undefined : allowedRoots());
+    role === 'root' && settings.rootText !== undefined
+      ? new TextEncoder().encode(settings.rootText)
+      : readSpecFile(resolve(io.cwd, p), role === 'root' ? undefined : allowedRoots());
   return loadProgram(file, { readFile, preludeDir: prelude });
 }

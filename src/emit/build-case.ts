@@ -15,7 +15,7 @@ import { resolveCase } from '../check/resolve-params.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { instantiate, variantDecls } from '../model/instance.js';
 import type { Model } from '../model/ir.js';
-import { lowerSpec } from '../model/lower.js';
+import { type LowerOptions, lowerSpec } from '../model/lower.js';
 import { LoweringError, inconsistent } from '../model/lowering-error.js';
 import { printCfg } from '../tla/cfg.js';
 import { type Emitted, generatedMarker, toTla } from '../emit/from-model.js';
@@ -55,18 +55,19 @@ export type BuildResult =
  * What only the case can show (a `--param` that does not fit) is a located diagnostic; a lowering failure is internal
  * error CS9001 at the place lowering names. `folder` is the spec's output folder relative to the
  * output root (`specOutputFolder` of the spec's path from the project folder); by default the one
- * of the path the program was loaded by.
+ * of the path the program was loaded by. `lowering`: what to lower besides the module (a probe).
  */
 export function buildCase(
   checked: CheckedProgram,
   c: CheckCase,
   generatedBy: string,
   folder = specOutputFolder(checked.program.root.path),
+  lowering: LowerOptions = {},
 ): BuildResult {
   try {
     const resolved = resolveCase(variantDecls(checked, c.variant), c.overrides, inconsistent);
     if (!resolved.ok) return { ok: false, diagnostics: resolved.diagnostics };
-    const model = lowerSpec(instantiate(c.variant, resolved.resolved));
+    const model = lowerSpec(instantiate(c.variant, resolved.resolved), lowering);
     return { ok: true, built: emitCase(model, folder, c, generatedBy) };
   } catch (err) {
     // The LoweringError as the CS9001 a user reports to us; anything else is a bug of its own.

@@ -1,7 +1,8 @@
 // The embedded engine's one entry (the only file of its folder, above the engine's parts, so no
 // folder imports back into it): what the CLI may use of src/engine. A check goes through
 // `runEmbedded`; the rest is what the CLI needs around a check (deadlock wait edges and the
-// breaking state for the report, the temporal judgement of a TLC lasso, the compiler that `emit` and `ci` write with).
+// breaking state for the report, the temporal judgement of a TLC lasso, the compiler that `emit`
+// and `ci` write with) and the value of the viewer's prompt expression at a recorded state.
 // The searches and the compiler (ts-morph) load lazily behind these functions.
 
 export { runEmbedded } from './run/run-embedded.js';
@@ -22,4 +23,4 @@ export async function loadCompiler(): Promise<
   return { ...compiler, ...cache };
 }
 export { replayOnVariant, type ReplayOutcome } from './run/replay-on-variant.js';
-export { expressionEvaluator, type Evaluation } from './evaluation/dsl-eval.js';
+export { probeValue, type Evaluation } from './run/probe-value.js';

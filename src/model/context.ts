@@ -12,6 +12,7 @@ import type { ModelDef, ModelProperty, ModelVariable } from './ir.js';
 import { LoweringError } from './lowering-error.js';
 import type { ParamSet } from './params.js';
 import type { StoredFrames } from './stored-frames.js';
+import { ExprTexts } from './expr-texts.js';
 
 /** A DSL variable visible by name inside a process or procedure: its TLA+ variable and type. */
 export interface LocalVar {
@@ -92,7 +93,11 @@ export class LowerContext {
     readonly params: ParamSet,
   ) {
     this.rootSpan = checked.program.root.ast.span;
+    this.exprTexts = new ExprTexts(new Map(checked.program.files.map((f) => [f.path, f.text])));
   }
+
+  /** The DSL text of each lowered expression, for what reports show of it. */
+  readonly exprTexts: ExprTexts;
 
   /** The root file's whole span: where an inconsistency with no better place is located. */
   readonly rootSpan: Span;

@@ -73,6 +73,7 @@ export function freshBound(ctx: LowerContext, env: Env, base: string): { name: s
 /** Binds DSL name `dsl` to a fresh TLA+ bound variable. */
 export function bindOne(ctx: LowerContext, env: Env, dsl: string): { name: string; env: Env } {
   const f = freshBound(ctx, env, dsl);
+  ctx.exprTexts.bind(f.name, dsl);
   const bound = new Map(f.env.bound);
   bound.set(dsl, { kind: 'expr', expr: name(f.name) });
   return { name: f.name, env: { ...f.env, bound } };

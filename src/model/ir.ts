@@ -5,6 +5,7 @@
 
 import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
+import type { ExprTexts } from './expr-texts.js';
 
 /**
  * The effect of an action as a tree: leaves assign next values to the variables they list
@@ -242,4 +243,15 @@ export interface Model {
   readonly usesFiniteSets: boolean;
   /** `lock_order a < b`: the order edges (held, then taken) the spec accepts. */
   readonly acceptedLockOrder: readonly (readonly [string, string])[];
+  /** The DSL text each lowered expression came from (what reports show of it). */
+  readonly exprTexts: ExprTexts;
+  /**
+   * The def `LowerOptions.probe` named, with every definition lowered (kept or not) and the
+   * variables the model dropped (no step reads or writes them: no state records them).
+   */
+  readonly probe?: {
+    readonly def: ModelDef;
+    readonly defs: readonly ModelDef[];
+    readonly dropped: readonly ModelVariable[];
+  };
 }

@@ -58,8 +58,14 @@ export function arrowAccess(
   return { variable: field.tla, index };
 }
 
-/** Lowers a DSL expression. */
+/** Lowers a DSL expression, recording the text it came from. */
 export function lowerExpr(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
+  const lowered = lowerNode(ctx, env, e);
+  if (e.kind !== 'ParenExpr') ctx.exprTexts.record(lowered, e.span);
+  return lowered;
+}
+
+function lowerNode(ctx: LowerContext, env: Env, e: Expr): TlaExpr {
   const low = (x: Expr): TlaExpr => lowerExpr(ctx, env, x);
   switch (e.kind) {
     case 'IntLit':

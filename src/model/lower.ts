@@ -13,11 +13,20 @@ import { lowerActions } from './lower-actions.js';
 import { lowerConstants, lowerGroups } from './lower-constants.js';
 import { declareFrameVars, nameModule, planOwners } from './lower-owners.js';
 import { lowerFairness, lowerProperties } from './lower-properties.js';
+import { ensureDef } from './lower-expr.js';
 import { lowerVariables } from './lower-variables.js';
 import { prune } from './prune.js';
 
+export interface LowerOptions {
+  /**
+   * A def of the spec to lower as a module definition even though nothing refers to it: an
+   * expression typed at the viewer's prompt, evaluated with the module's own operators.
+   */
+  readonly probe?: string;
+}
+
 /** Lowers an instance to its Model; throws LoweringError when the instance is inconsistent. */
-export function lowerSpec(instance: Instance): Model {
+export function lowerSpec(instance: Instance, options: LowerOptions = {}): Model {
   const { table, params } = instance;
   const ctx = new LowerContext(instance.checked, table, params.values);
   // The order of these phases is the order module-level names are taken: it must stay fixed
@@ -28,6 +37,9 @@ export function lowerSpec(instance: Instance): Model {
   collectStoredFrames(ctx, [...owners.processPlans.values(), ...owners.procPlans.values()]);
   const actions = lowerActions(ctx, owners);
   const properties = lowerProperties(ctx, propNames);
+  // Lowered before pruning looks at the definitions, which it does not keep alive.
+  const probe =
+    options.probe === undefined ? undefined : ctx.defs.get(ensureDef(ctx, options.probe));
   const fairness = lowerFairness(ctx, owners, actions);
   const variables = lowerVariables(ctx, owners);
   const kept = prune(ctx, owners, variables, actions.actions, properties);
@@ -51,6 +63,16 @@ export function lowerSpec(instance: Instance): Model {
     acceptedLockOrder: instance.checked.program.files.flatMap((f) =>
       f.ast.decls.flatMap((d) => (d.kind === 'LockOrderDecl' ? acceptedPairs(d.locks) : [])),
     ),
+    exprTexts: ctx.exprTexts,
+    ...(probe === undefined
+      ? {}
+      : {
+          probe: {
+            def: probe,
+            defs: [...ctx.defs.values()],
+            dropped: variables.filter((v) => !kept.variables.includes(v)),
+          },
+        }),
   };
 }
 

@@ -91,9 +91,16 @@ export function rangeConjuncts(
   for (const c of candidates) {
     const bound = new Set<string>(ctx.taken);
     let predicate: TlaExpr | undefined;
+    // What the breaking state shows of a value out of its range: the variable, in the spec's words.
+    const words = (e: TlaExpr, text: string): TlaExpr => {
+      ctx.exprTexts.describe(e, text);
+      return e;
+    };
     if (c.perThread) {
       const t = uniqueName('t', bound);
-      const body = within(ctx, c.type, fcnApp(name(c.variable), name(t)), bound);
+      const read = words(fcnApp(name(c.variable), name(t)), `${c.dslName}[${t}]`);
+      const body = within(ctx, c.type, read, bound);
+      if (body !== undefined) words(body, `${c.dslName}[${t}] within its declared type`);
       if (body !== undefined)
         predicate = {
           kind: 'TlaQuant',
@@ -103,8 +110,9 @@ export function rangeConjuncts(
           body,
         };
     } else {
-      predicate = within(ctx, c.type, name(c.variable), bound);
+      predicate = within(ctx, c.type, words(name(c.variable), c.dslName), bound);
     }
+    if (predicate !== undefined) words(predicate, `${c.dslName} within its declared type`);
     if (predicate !== undefined)
       out.push({
         variable: c.variable,

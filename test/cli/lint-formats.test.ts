@@ -157,9 +157,8 @@ describe('credspec lint --format sarif', () => {
       expect(rule.shortDescription.text).toBe(message!.replace(/\\\|/g, '|'));
       expect(rule.fullDescription.text).toBe(meaning);
       expect(rule.defaultConfiguration.level).toBe(severity);
-      expect(rule.helpUri).toMatch(
-        new RegExp(`^file:///.*/docs/diagnostics\\.md#${rule.id.toLowerCase()}$`),
-      );
+      // No public address in package.json: no link rather than a path on this machine.
+      expect(rule.helpUri).toBeUndefined();
     }
     expect(
       run.results.map((x: { ruleId: string; level: string }) => `${x.ruleId} ${x.level}`),

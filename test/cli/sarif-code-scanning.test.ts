@@ -48,9 +48,9 @@ test('what is not as expected: one result each, rules namespaced by spec, valid 
   expect(schemaProblems(log)).toEqual([]);
   expect(githubProblems(log)).toEqual([]);
   const run = log.runs[0];
-  expect(run.tool.driver.informationUri).toMatch(
-    /^file:\/\/.*\/docs\/cli\.md#sarif-for-code-scanning$/,
-  );
+  // package.json names no public address: no link at all rather than a path on this machine.
+  expect(run.tool.driver.informationUri).toBeUndefined();
+  expect(JSON.stringify(log)).not.toMatch(/"(helpUri|informationUri)":/);
   expect(run.tool.driver.rules.map((r: any) => r.id)).toEqual([
     'locked/expectation',
     'locked/one_inside',
@@ -74,7 +74,7 @@ test('what is not as expected: one result each, rules namespaced by spec, valid 
   expect(rule.help.text).toContain(declaration);
   expect(rule.help.text).toContain('How to read the counterexample');
   expect(rule.help.markdown).toContain('```\n' + declaration + '\n```');
-  expect(rule.helpUri).toMatch(/docs\/cli\.md#sarif-for-code-scanning$/);
+  expect(rule.helpUri).toBeUndefined();
 
   const race = run.results.find((r: any) => r.ruleId === 'locked/one_inside');
   expect(race.message.text).toMatch(

@@ -71,3 +71,21 @@ test.each(PAGES)('every relative link in %s resolves to a file and a heading', (
 test('a heading anchor is spelt as GitHub spells it', () => {
   expect([...anchors('# A `b.c` (d/e)\n## A `b.c` (d/e)\n')]).toEqual(['a-bc-de', 'a-bc-de-1']);
 });
+
+test('no page, shipped spec or prelude cites files a user of the package does not have', () => {
+  const shipped = [
+    ...PAGES,
+    ...readdirSync(join(ROOT, 'specs')).map((f) => `specs/${f}`),
+    ...readdirSync(join(ROOT, 'prelude')).map((f) => `prelude/${f}`),
+  ].filter((f) => /\.(md|cred)$/.test(f));
+  const cited = shipped.flatMap((f) =>
+    readFileSync(join(ROOT, f), 'utf8')
+      .split('\n')
+      .flatMap((line, i) =>
+        /protocols\.md|\bseeds?\/|\bseed ?0\d\d\b/i.test(line)
+          ? [`${f}:${i + 1}: ${line.trim()}`]
+          : [],
+      ),
+  );
+  expect(cited).toEqual([]);
+});

@@ -2,7 +2,8 @@
 // and the comparison of a run's output with what the page shows. Two forms carry output:
 // a terminal session (a block whose command lines start with `$ `, each followed by what it
 // prints), and a `sh` block where `# ` lines right under a command are the first lines it
-// prints. On a shown line, `...` stands for any text; a line that is only `...` for any number
+// prints; a command of a `sh` block with no such lines shows no output and must succeed (exit
+// status 0). On a shown line, `...` stands for any text; a line that is only `...` for any number
 // of lines. Times (`0.04 s`) are masked. A block preceded by `<!-- file: NAME -->` is a file
 // the reader writes at that point (docs/tutorial.md), before the commands after it run.
 
@@ -16,9 +17,12 @@ export type DocStep =
       readonly kind: 'command';
       readonly line: number;
       readonly command: string;
-      /** The shown output; `prefix` when the page shows only how it begins. */
+      /**
+       * The shown output; `prefix` when the page shows only how it begins, `status` when it
+       * shows none (the command must then exit 0).
+       */
       readonly shown: readonly string[];
-      readonly match: 'whole' | 'prefix';
+      readonly match: 'whole' | 'prefix' | 'status';
     };
 
 const FENCE = /^```(\S*)[^\n]*\n([\s\S]*?)^```$/gm;
@@ -36,7 +40,8 @@ function shCommands(body: string, firstLine: number): DocStep[] {
       command = `${command.slice(0, -1)} ${lines[++i]?.trim()}`;
     const shown: string[] = [];
     while (lines[i + 1]?.startsWith('# ')) shown.push((lines[++i] ?? '').slice(2));
-    out.push({ kind: 'command', line: firstLine + start, command, shown, match: 'prefix' });
+    const match = shown.length === 0 ? 'status' : 'prefix';
+    out.push({ kind: 'command', line: firstLine + start, command, shown, match });
   }
   return out;
 }
@@ -74,10 +79,7 @@ export function docSteps(root: string, page: string): DocStep[] {
     if (file?.[1] !== undefined) steps.push({ kind: 'file', name: file[1], text: body });
     else if (/^\$ /m.test(body) && (lang === '' || lang === 'console'))
       steps.push(...session(body, firstLine));
-    else if (lang === 'sh' && /^# /m.test(body))
-      steps.push(
-        ...shCommands(body, firstLine).filter((s) => s.kind === 'command' && s.shown.length > 0),
-      );
+    else if (lang === 'sh') steps.push(...shCommands(body, firstLine));
   }
   return steps;
 }
@@ -101,7 +103,7 @@ function linePattern(shown: string): RegExp {
 export function departure(
   shown: readonly string[],
   output: string,
-  match: 'whole' | 'prefix',
+  match: 'whole' | 'prefix' | 'status',
 ): string | null {
   const actual = output === '' ? [] : output.replace(/\n+$/, '').split('\n').map(mask);
   const groups: RegExp[][] = [[]];

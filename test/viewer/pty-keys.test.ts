@@ -146,7 +146,7 @@ async function breakingAtEnd(cols: number, rows: number): Promise<void> {
     fits(evaluated, cols, rows);
     await s.key(
       '=nosuch\r',
-      (l) => l.some((x) => x.startsWith('= nosuch: error: no nosuch here')),
+      (l) => l.some((x) => x.startsWith('= nosuch: error: unknown name `nosuch` (column 1)')),
       'an error',
     );
     await quit(s);

@@ -218,6 +218,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
   const progress = progressLine(io, () =>
     ciCaseCount(inputs.files, io, { importPaths: args.importPath }),
   );
+  // Every write through this io wipes the progress line first: no output needs to clear it.
   io = progress.io;
   const codes: ExitCode[] = inputs.ok ? [] : [EXIT.badInput];
   const onGithub = io.env.GITHUB_ACTIONS === 'true';
@@ -247,7 +248,6 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     // Interrupted: the checks that finished and the interrupted one are reported; no other starts.
     if (io.signal?.aborted === true) break;
   }
-  progress.clear();
   const { results, unchecked, stale, gate } = found;
   io.stdout.write(summaryLine(results, unchecked, stale, gate));
   if (stale.length > 0 || gate.vacant.length > 0 || gate.broken.length > 0 || inversion(results))
@@ -335,7 +335,6 @@ async function checkSpecFile(
       onProgress: (p) => progress.update(p),
     },
     (result, sourceMap) => {
-      progress.clear();
       printResult(result, io, onGithub);
       printUnreached(result, sourceMap);
     },
@@ -345,7 +344,6 @@ async function checkSpecFile(
   findings.results.push(...outcome.results);
   for (const spec of outcome.loaded)
     findings.replays.push(...(await catalogueReplays(spec, outcome.results, io)));
-  progress.clear();
   await reportSpecOutcome(outcome, findings, c);
   return {
     text: printed(),
@@ -365,7 +363,7 @@ async function reportSpecOutcome(
   found: CiFindings,
   c: SpecContext,
 ): Promise<void> {
-  const { io, onGithub, progress } = c;
+  const { io, onGithub } = c;
   const places = gateFindings(outcome.results, (r) => sourceMapLocator(outcome.sourceMaps.get(r)));
   const gateOn = c.args.vacuityGate !== false;
   // A broken mark is a false claim of the spec, gate or not; vacant places fail only with it.
@@ -397,14 +395,12 @@ async function reportSpecOutcome(
       c.compile,
     )) {
       found.stale.push(s);
-      progress.clear();
       io.stdout.write(`${MARK.unmet} ${s.file}: ${describeStale(s)}\n`);
       if (onGithub)
         io.stdout.write(`::error file=${s.file}::${escapeAnnotation(describeStale(s))}\n`);
     }
   }
   for (const rejected of outcome.rejected) {
-    progress.clear();
     found.unchecked.push(printRejected(rejected, io, onGithub));
   }
 }

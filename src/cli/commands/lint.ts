@@ -7,11 +7,12 @@
 import { checkProgram } from '../../check/check.js';
 import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { packageRoot, packageVersion, preludeDir } from '../package-root.js';
+import { packageVersion, preludeDir } from '../package-root.js';
 import { toLintJson } from '../reports/lint-json.js';
 import { toLintSarif } from '../reports/lint-sarif.js';
+import { packageDocsLink } from '../reports/docs-link.js';
 import { expandInputs, loadSpec } from '../spec-inputs.js';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
@@ -72,7 +73,7 @@ export async function runLint(args: LintArgs, io: Io): Promise<number> {
         : toLintSarif(all, {
             toolVersion: packageVersion(),
             preludeDir: resolve(io.cwd, preludeDir(io.env)),
-            diagnosticsDoc: join(packageRoot(), 'docs', 'diagnostics.md'),
+            docs: packageDocsLink(),
           });
     io.stdout.write(JSON.stringify(doc, null, 2) + '\n');
     io.stderr.write(summary);

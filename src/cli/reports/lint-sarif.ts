@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatMessage } from '../../diagnostics/render.js';
 import { PRELUDE_DISPLAY_DIR } from '../../syntax/load.js';
 import type { Span } from '../../source/span.js';
+import { type DocsLink, withUri } from './docs-link.js';
 import { sarifLog } from './sarif-log.js';
 
 const PRELUDE_BASE = 'PRELUDE';
@@ -18,8 +19,8 @@ export interface LintSarifOptions {
   readonly toolVersion: string;
   /** The folder `<prelude>/` stands for in display paths. */
   readonly preludeDir: string;
-  /** docs/diagnostics.md of this installation; each rule's helpUri is it plus `#<code>`. */
-  readonly diagnosticsDoc: string;
+  /** Where docs pages are published; each rule's helpUri is docs/diagnostics.md's `#<code>`. */
+  readonly docs: DocsLink;
 }
 
 /** A relative path as a relative URI reference: each segment percent-encoded (`a b#1.cred`). */
@@ -50,7 +51,7 @@ function physicalLocation(span: Span): object {
   };
 }
 
-function ruleOf(code: string, helpBase: string): object {
+function ruleOf(code: string, docs: DocsLink): object {
   const info = (CODES as Record<string, { severity: string; message: string; meaning: string }>)[
     code
   ];
@@ -63,13 +64,12 @@ function ruleOf(code: string, helpBase: string): object {
       text: `${info?.meaning ?? code} docs/diagnostics.md has ${code}; credspec lint prints each diagnostic with its line, a caret and a hint.`,
       markdown: `${info?.meaning ?? code}\n\n\`docs/diagnostics.md\` has ${code}; \`credspec lint\` prints each diagnostic with its line, a caret and a hint.`,
     },
-    helpUri: `${helpBase}#${code.toLowerCase()}`,
+    ...withUri('helpUri', docs('diagnostics.md', code.toLowerCase())),
     defaultConfiguration: { level: info?.severity === 'warning' ? 'warning' : 'error' },
   };
 }
 
 export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSarifOptions): object {
-  const helpBase = pathToFileURL(options.diagnosticsDoc).href;
   const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
   const ruleIndex = new Map(codes.map((c, i) => [c, i]));
   const results = diagnostics.map((d) => {
@@ -97,8 +97,8 @@ export function toLintSarif(diagnostics: readonly Diagnostic[], options: LintSar
   const preludeUri = pathToFileURL(options.preludeDir).href;
   return sarifLog({
     toolVersion: options.toolVersion,
-    informationUri: helpBase,
-    rules: codes.map((c) => ruleOf(c, helpBase)),
+    informationUri: options.docs('diagnostics.md', 'credspec-diagnostics'),
+    rules: codes.map((c) => ruleOf(c, options.docs)),
     originalUriBaseIds: {
       [PRELUDE_BASE]: { uri: preludeUri.endsWith('/') ? preludeUri : preludeUri + '/' },
     },

@@ -1,12 +1,11 @@
-// What `ci --sarif` reads besides the results: the documentation pages of this installation
-// (rules link to them; the package has no public address to link to instead) and the spec
-// files, for the declaration of each property a rule describes.
+// What `ci --sarif` reads besides the results: where the documentation pages are published
+// (package.json's address; rules link there, or nowhere) and the spec files, for the
+// declaration of each property a rule describes.
 
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
 import type { SourceLocation } from '../../result/result-file.js';
-import { packageRoot } from '../package-root.js';
+import { packageDocsLink } from './docs-link.js';
 import type { SarifOptions } from './sarif.js';
 
 /** The lines of `loc` in its file (relative to `cwd`), trimmed; null when it cannot be read. */
@@ -29,7 +28,7 @@ function sourceText(cwd: string, loc: SourceLocation): string | null {
 export function ciSarifOptions(cwd: string, toolVersion: string): SarifOptions {
   return {
     toolVersion,
-    docs: (page, anchor) => `${pathToFileURL(join(packageRoot(), 'docs', page)).href}#${anchor}`,
+    docs: packageDocsLink(),
     sourceText: (loc) => sourceText(cwd, loc),
   };
 }

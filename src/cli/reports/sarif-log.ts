@@ -7,8 +7,8 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export interface SarifRun {
   readonly toolVersion: string;
-  /** Where the tool's documentation is (the driver's `informationUri`). */
-  readonly informationUri: string;
+  /** Where the tool's documentation is (the driver's `informationUri`); none without a public address. */
+  readonly informationUri: string | undefined;
   readonly rules: readonly object[];
   /** The bases that `uriBaseId`s in the results name, when any do. */
   readonly originalUriBaseIds?: Readonly<Record<string, { readonly uri: string }>>;
@@ -26,7 +26,7 @@ export function sarifLog(run: SarifRun): object {
           driver: {
             name: 'credspec',
             version: run.toolVersion,
-            informationUri: run.informationUri,
+            ...(run.informationUri === undefined ? {} : { informationUri: run.informationUri }),
             rules: run.rules,
           },
         },

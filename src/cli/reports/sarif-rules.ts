@@ -6,12 +6,14 @@
 // a diagnostic code) mean the same in every spec and keep their plain names.
 
 /** A SARIF `reportingDescriptor` as code scanning reads it. */
+import { type DocsLink, withUri } from './docs-link.js';
+
 export interface SarifRule {
   readonly id: string;
   readonly shortDescription: { readonly text: string };
   readonly fullDescription: { readonly text: string };
   readonly help: { readonly text: string; readonly markdown: string };
-  readonly helpUri: string;
+  readonly helpUri?: string;
   readonly defaultConfiguration: { readonly level: 'error' | 'warning' };
   readonly properties: {
     readonly tags: readonly string[];
@@ -19,9 +21,6 @@ export interface SarifRule {
     readonly 'problem.severity': 'error' | 'warning';
   };
 }
-
-/** Where a documentation page of this installation is: `docs(page, anchor)` is an absolute URI. */
-export type DocsLink = (page: string, anchor: string) => string;
 
 /** Code scanning cuts descriptions at 1,024 characters. */
 const DESCRIPTION_LIMIT = 1024;
@@ -76,7 +75,7 @@ function rule(t: RuleText, docs: DocsLink): SarifRule {
       text: t.traced ? `${t.what}\n\n${READING_TEXT}` : t.what,
       markdown: t.traced ? `${t.whatMarkdown}\n\n${READING_MARKDOWN}` : t.whatMarkdown,
     },
-    helpUri: docs(t.page, t.anchor),
+    ...withUri('helpUri', docs(t.page, t.anchor)),
     defaultConfiguration: { level: t.level },
     properties: {
       tags: ['credspec', 'model-checking'],

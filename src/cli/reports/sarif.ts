@@ -27,13 +27,13 @@ import {
   checkFailedRule,
   deadlockRule,
   diagnosticRule,
-  type DocsLink,
   expectationRule,
   inconclusiveRule,
   propertyRule,
   type SarifRule,
   toolRule,
 } from './sarif-rules.js';
+import type { DocsLink } from './docs-link.js';
 import { sarifLog } from './sarif-log.js';
 
 /** Code scanning rejects a result with more thread flow locations; the last steps are kept. */

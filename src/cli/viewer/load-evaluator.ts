@@ -1,12 +1,15 @@
-// Gives a view its `=` prompt evaluator, loading the engine and the spec's parser only when the
+// Gives a view its `=` prompt evaluator, loading the front end and the engine only when the
 // user first asks for an expression: they take seconds to load, which opening the viewer does
 // not wait for. Takes the view; resolves with the view that evaluates.
 
 import type { TraceView } from './trace-view.js';
 
-/** `view` with `evaluate`, reading the spec's names from the source lines the view holds. */
+/** `view` with `evaluate`, checking expressions against the spec text the view holds. */
 export async function loadEvaluator(view: TraceView): Promise<TraceView> {
-  const { expressionEvaluator } = await import('../../engine/index.js');
-  const sources = new Map([...view.sources].map(([file, lines]) => [file, lines.join('\n')]));
-  return { ...view, evaluate: expressionEvaluator(sources, view.result.params) };
+  const { promptEvaluator } = await import('./prompt-eval.js');
+  const root = view.sources.get(view.result.spec)?.join('\n');
+  return {
+    ...view,
+    evaluate: promptEvaluator(view.result, root, { cwd: process.cwd(), env: process.env }),
+  };
 }

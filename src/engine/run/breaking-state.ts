@@ -2,20 +2,21 @@
 // state that breaks the property, for the result file: the values the property reads there and
 // its false parts, found by evaluating the property's expression tree on that state and
 // descending only into what is false (a conjunct, a disjunct, a consequent, a quantifier's
-// witnesses, a definition's body). Pure; evaluates state predicates only.
+// witnesses, a definition's body). Each part is shown as the spec writes it: the DSL text the
+// lowering recorded for that expression (src/model/expr-texts.ts), bound names by their DSL
+// names. Pure; evaluates state predicates only.
 
 import type { CheckResult } from '../../result/check-result.js';
 import type { BreakingState, FalsePart } from '../../result/breaking-state.js';
 import type { DslValue, TraceStep } from '../../result/result-file.js';
 import type { TlaValue } from '../../result/tla-value.js';
 import type { SourceMap } from '../../emit/source-map.js';
+import type { ExprTexts } from '../../model/expr-texts.js';
 import { walkTla } from '../../model/tla-build.js';
-import { printExpr } from '../../tla/print.js';
 import type { TlaExpr } from '../../tla/tla-ast.js';
 import { toDslValue } from '../../trace/map-trace.js';
 import { SetValue, fromTlaValue, toTlaValue, type Value } from '../values/values.js';
 import { type Bindings, type EmittedCase, StateEval } from './state-eval.js';
-import { dslText } from './dsl-text.js';
 
 /** Witnesses shown per quantifier: enough to see the pattern, few enough to read. */
 const MAX_WITNESSES = 3;
@@ -24,19 +25,28 @@ const MAX_DEPTH = 16;
 
 interface Walk {
   readonly ev: StateEval;
-  readonly map: SourceMap;
-  readonly out: { expr: TlaExpr; bound: Bindings }[];
+  readonly texts: ExprTexts;
+  readonly out: Leaf[];
 }
 
-/** The smallest false sub-expressions of `e` (known false), each with its bindings. */
-function falseLeaves(w: Walk, e: TlaExpr, bound: Bindings, depth: number): void {
+/** A false part found: the expression, its bindings, and the text it is shown by. */
+interface Leaf {
+  readonly expr: TlaExpr;
+  readonly bound: Bindings;
+  readonly text: string;
+}
+
+/** The smallest false sub-expressions of `e` (known false), each with its bindings; `shown` is the text of the nearest enclosing expression that has one. */
+function falseLeaves(w: Walk, e: TlaExpr, bound: Bindings, depth: number, shown: string): void {
   const isFalse = (x: TlaExpr, b: Bindings): boolean => w.ev.value(x, b) === false;
+  const text = w.texts.text(e) ?? shown;
   if (e.kind === 'TlaJunction') {
-    for (const item of e.items.filter((x) => isFalse(x, bound))) falseLeaves(w, item, bound, depth);
+    for (const item of e.items.filter((x) => isFalse(x, bound)))
+      falseLeaves(w, item, bound, depth, text);
     return;
   }
   if (e.kind === 'TlaBinary' && e.op === '=>' && isFalse(e.right, bound)) {
-    falseLeaves(w, e.right, bound, depth);
+    falseLeaves(w, e.right, bound, depth, text);
     return;
   }
   if (e.kind === 'TlaQuant' && e.quantifier === '\\A' && e.variables.length === 1) {
@@ -47,7 +57,7 @@ function falseLeaves(w: Walk, e: TlaExpr, bound: Bindings, depth: number): void 
         .map((x) => new Map([...bound, [variable, x]]))
         .filter((b) => isFalse(e.body, b))
         .slice(0, MAX_WITNESSES);
-      for (const b of witnesses) falseLeaves(w, e.body, b, depth);
+      for (const b of witnesses) falseLeaves(w, e.body, b, depth, text);
       if (witnesses.length > 0) return;
     }
   }
@@ -61,12 +71,12 @@ function falseLeaves(w: Walk, e: TlaExpr, bound: Bindings, depth: number): void 
         if (v !== undefined) inner.set(p, v);
       }
       if (inner.size === def.params.length && isFalse(def.body, inner)) {
-        falseLeaves(w, def.body, inner, depth + 1);
+        falseLeaves(w, def.body, inner, depth + 1, text);
         return;
       }
     }
   }
-  w.out.push({ expr: e, bound });
+  w.out.push({ expr: e, bound, text });
 }
 
 /** The operands of a leaf worth a value: the sides of a comparison, a negation's operand; not literals. */
@@ -85,16 +95,20 @@ function dslValue(v: Value): DslValue {
   return toDslValue(toTlaValue(v));
 }
 
-function falsePart(w: Walk, leaf: { expr: TlaExpr; bound: Bindings }): FalsePart {
+function falsePart(w: Walk, leaf: Leaf): FalsePart {
   const where: Record<string, DslValue> = {};
-  for (const [name, v] of leaf.bound) where[name] = dslValue(v);
+  for (const [name, v] of leaf.bound) where[w.texts.binderName(name)] = dslValue(v);
+  // A bound name's value is already in `where`.
+  const bare = (x: TlaExpr): boolean => x.kind === 'TlaName' && leaf.bound.has(x.name);
   const operands = operandsOf(leaf.expr).flatMap((x) => {
-    const v = w.ev.value(x, leaf.bound);
-    return v === undefined
+    const text = w.texts.text(x);
+    const v = text === undefined ? undefined : w.ev.value(x, leaf.bound);
+    // An operand the spec does not write (a thread's pc behind `at(t, l)`) has no words to show.
+    return text === undefined || v === undefined || text === leaf.text || bare(x)
       ? []
-      : [{ expression: dslText(printExpr(x), w.map), value: dslValue(v) }];
+      : [{ expression: text, value: dslValue(v) }];
   });
-  return { expression: dslText(printExpr(leaf.expr), w.map), where, operands };
+  return { expression: leaf.text, where, operands };
 }
 
 /** The module variables `e` reads, through the definitions it applies. */
@@ -193,8 +207,10 @@ export function breakingState(
   const dslState = site === undefined ? undefined : trace[site.index];
   if (site === undefined || tlaState === undefined || dslState === undefined) return undefined;
   const ev = new StateEval(built, tlaState);
-  const w: Walk = { ev, map, out: [] };
-  if (ev.value(site.expr, site.bound) === false) falseLeaves(w, site.expr, site.bound, 0);
+  const w: Walk = { ev, texts: built.model.exprTexts, out: [] };
+  // What has no text of its own (a built-in check) is shown by the property's name.
+  const named = map.properties.find((p) => p.name === result.property)?.dslName ?? '';
+  if (ev.value(site.expr, site.bound) === false) falseLeaves(w, site.expr, site.bound, 0, named);
   return {
     step: dslState.index,
     falseParts: w.out.map((leaf) => falsePart(w, leaf)),

@@ -21,19 +21,38 @@ export interface EmittedCase {
 /** Names bound around an expression (an action's `self`, a quantifier's variable). */
 export type Bindings = ReadonlyMap<string, Value>;
 
+/** A value, or the engine's words for why there is none. */
+export type Attempt =
+  | { readonly ok: true; readonly value: Value }
+  | { readonly ok: false; readonly error: string };
+
+/** A definition to evaluate with besides the module's own. */
+interface ExtraDef {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly body: TlaExpr;
+}
+
 /** Evaluates TLA+ expressions of the case's module in one state, with names bound to values. */
 export class StateEval {
   private readonly tables: ModuleTables;
   private readonly state: Value[];
 
-  constructor(built: EmittedCase, state: TlaState) {
+  /** `extra`: definitions the module does not keep (a module's own of the same name wins). */
+  constructor(built: EmittedCase, state: TlaState, extra: readonly ExtraDef[] = []) {
     const module = built.emitted.module;
     const variables = module.variables.map((v) => v.name);
     this.tables = {
       variables,
       variableIndex: new Map(variables.map((v, i) => [v, i])),
       constants: constantBindings(built.emitted.config),
-      defs: new Map<string, TlaDef>(module.defs.map((d) => [d.name, d])),
+      defs: new Map<string, TlaDef>([
+        ...extra.map((d): [string, TlaDef] => [
+          d.name,
+          { kind: 'TlaDef', ...d, comment: [], origin: undefined },
+        ]),
+        ...module.defs.map((d): [string, TlaDef] => [d.name, d]),
+      ]),
       constantDefs: new Map(),
     };
     this.state = variables.map((v) => {
@@ -48,6 +67,12 @@ export class StateEval {
 
   /** The value of `e`, or undefined when it cannot be evaluated here. */
   value(e: TlaExpr, bound: Bindings): Value | undefined {
+    const r = this.attempt(e, bound);
+    return r.ok ? r.value : undefined;
+  }
+
+  /** The value of `e`, or why it cannot be evaluated here. */
+  attempt(e: TlaExpr, bound: Bindings): Attempt {
     try {
       const unit = new Unit(this.tables, 'waitsFor', false);
       let scope: Scope = unit.rootScope();
@@ -61,9 +86,11 @@ export class StateEval {
       const ctx = unit.makeCtx();
       ctx.cur = this.state;
       for (const [slot, v] of slots) ctx.locals[slot] = v;
-      return f(ctx);
+      return { ok: true, value: f(ctx) };
     } catch (err) {
-      if (err instanceof EvalError || err instanceof AssertFailure) return undefined;
+      if (err instanceof EvalError || err instanceof AssertFailure)
+        return { ok: false, error: err.message };
+      if (err instanceof RangeError) return { ok: false, error: 'too deep to evaluate' };
       throw err;
     }
   }
