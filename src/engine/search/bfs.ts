@@ -15,7 +15,7 @@ import { BranchRecorder, type BranchWatch } from './branch-places.js';
 import { paramIndex, placeSteps } from './step-places.js';
 import type { WorkMeter } from './run-limits.js';
 import { type SearchStop, stopOfError } from './search-stop.js';
-import { fingerprintOrbit } from '../evaluation/symmetry.js';
+import { fingerprintOrbit, symmetryCost } from '../evaluation/symmetry.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
 import { StateCodec } from './state-codec.js';
@@ -178,8 +178,8 @@ export class Bfs {
     this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
     this.guards = new GuardSkip(module);
     this.meter = options.meter;
-    // Under symmetry every state is fingerprinted once per permutation.
-    this.successorCost = 1 + (module.symmetry?.length ?? 0);
+    // Under symmetry a fingerprint costs several hashes of the state (symmetryCost).
+    this.successorCost = symmetryCost(module.symmetry);
   }
 
   /** Distinct states found. */
