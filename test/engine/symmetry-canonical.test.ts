@@ -195,7 +195,7 @@ describe('symmetry by canonical form, threads that point at each other', () => {
     expect(fp(ring(shuffled))).toBe(base);
     expect(fp(ring([...eight].reverse()))).toBe(base);
     const twoRings: Value[] = eight.map(
-      (x, i) => eight[i < 4 ? (i + 1) % 4 : 4 + ((i + 1) % 4)] as Value,
+      (_, i) => eight[i < 4 ? (i + 1) % 4 : 4 + ((i + 1) % 4)] as Value,
     );
     expect(fp([makeFcn(eight, twoRings)])).not.toBe(base);
     expect(incompleteCanonicalForms()).toBe(before);
