@@ -200,4 +200,22 @@ describe('symmetry by canonical form, threads that point at each other', () => {
     expect(fp([makeFcn(eight, twoRings)])).not.toBe(base);
     expect(incompleteCanonicalForms()).toBe(before);
   });
+
+  it('counts a state whose ties need more than the bound of copies, and still fingerprints it the same way each time', () => {
+    // 10 threads in 5 pairs that wait on each other: singling out one thread at a time needs
+    // 10 x 8 x 6 x 4 x 2 = 3840 copies, past the bound of 720.
+    const ten = Array.from({ length: 10 }, (_, i) => modelValue(`p${i + 1}`));
+    const pairs: State = [
+      makeFcn(
+        ten,
+        ten.map((_, i) => ten[i ^ 1] as Value),
+      ),
+    ];
+    const before = incompleteCanonicalForms();
+    fingerprintOrbit(pairs, { kind: 'symmetric', classes: [ten] });
+    const first = `${FP.h1}:${FP.h2}`;
+    expect(incompleteCanonicalForms()).toBe(before + 1);
+    fingerprintOrbit(pairs, { kind: 'symmetric', classes: [ten] });
+    expect(`${FP.h1}:${FP.h2}`).toBe(first);
+  });
 });
