@@ -230,7 +230,9 @@ describe('symmetry', () => {
     // Count orbits by hand: canonical form = sorted multiset of per-thread (pc, |domain|, own layer) is not
     // exact, so count orbits of the full state set by applying all 6 permutations.
     const exe = interpretModule(base.module, free);
-    const perms = interpretModule(symm.module, symm.config).symmetry!;
+    const sym = interpretModule(symm.module, symm.config).symmetry!;
+    if (sym.kind !== 'symmetric') throw new Error('Permutations(T) is read as its class');
+    expect(sym.classes).toHaveLength(1);
     const states: (readonly unknown[])[] = [];
     const seen = new Set<string>();
     const key = (s: readonly unknown[]) => s.map((v) => formatValue(v as never)).join('|');
@@ -252,8 +254,11 @@ describe('symmetry', () => {
         });
       }
     }
-    const { permuteState } = await import('../../src/engine/evaluation/symmetry.js');
-    // The group as the engine holds it leaves the identity out; every state is in its own orbit.
+    const { permuteState, symmetryGroup } = await import('../../src/engine/evaluation/symmetry.js');
+    const { permutations } = await import('../../src/engine/values/value-ops.js');
+    const { makeSet } = await import('../../src/engine/values/values.js');
+    const perms = symmetryGroup(permutations(makeSet([...sym.classes[0]!]) as never), 'Perms');
+    // symmetryGroup leaves the identity out; every state is in its own orbit.
     const group = [new Map(), ...perms];
     expect(group).toHaveLength(6);
     const orbits = new Set(queue.map((s) => group.map((p) => key(permuteState(s, p))).sort()[0]));

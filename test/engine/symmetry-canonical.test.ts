@@ -12,7 +12,10 @@ import {
   permuteState,
   symmetryGroup,
 } from '../../src/engine/evaluation/symmetry.js';
-import { symmetricClasses } from '../../src/engine/evaluation/symmetry-canonical.js';
+import {
+  incompleteCanonicalForms,
+  symmetricClasses,
+} from '../../src/engine/evaluation/symmetry-canonical.js';
 import { FP } from '../../src/engine/values/fingerprint.js';
 import { permutations } from '../../src/engine/values/value-ops.js';
 import {
@@ -61,7 +64,9 @@ function stateArb(n: number): fc.Arbitrary<State> {
 }
 
 function orbitFingerprint(s: State, perms: readonly Permutation[]): string {
-  fingerprintOrbit(s, perms);
+  const classes = symmetricClasses(perms);
+  if (classes === undefined) throw new Error('not a product of symmetric groups');
+  fingerprintOrbit(s, { kind: 'symmetric', classes });
   return `${FP.h1}:${FP.h2}`;
 }
 
@@ -142,5 +147,75 @@ describe('symmetry by canonical form', () => {
     );
     expect(canonical.size).toBe(2);
     expect(enumerated.size).toBe(2);
+  });
+});
+
+describe('symmetry by canonical form, threads that point at each other', () => {
+  it('names orbits exactly on 6 threads that point at each other (maps refinement alone cannot split)', () => {
+    const six = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'].map(modelValue);
+    const perms = group(six);
+    const target = fc.constantFrom<Value>(...six);
+    const stateOf = (next: Value[], held: Value[]): State => [makeFcn(six, next), makeSet(held)];
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            next: fc.array(target, { minLength: 6, maxLength: 6 }),
+            held: fc.subarray(six as Value[]),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (raw) => {
+          const states = raw.flatMap(({ next, held }, i) => {
+            const s = stateOf(next, held);
+            return [s, permuteState(s, perms[(i * 37) % perms.length] as Permutation)];
+          });
+          return sameOrbits(states, perms);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('settles a ring of 8 threads within the copy limit and gives its renamings one fingerprint', () => {
+    const eight = Array.from({ length: 8 }, (_, i) => modelValue(`r${i + 1}`));
+    const classes = [eight];
+    const ring = (order: readonly ModelValue[]): State => {
+      const next = eight.map((x) => order[(order.indexOf(x) + 1) % order.length] as Value);
+      return [makeFcn(eight, next)];
+    };
+    const fp = (s: State): string => {
+      fingerprintOrbit(s, { kind: 'symmetric', classes });
+      return `${FP.h1}:${FP.h2}`;
+    };
+    const before = incompleteCanonicalForms();
+    const base = fp(ring(eight));
+    // Rings in other orders are the same orbit (a single 8-cycle); two 4-cycles are another.
+    const shuffled = [3, 7, 1, 0, 5, 2, 6, 4].map((i) => eight[i] as ModelValue);
+    expect(fp(ring(shuffled))).toBe(base);
+    expect(fp(ring([...eight].reverse()))).toBe(base);
+    const twoRings: Value[] = eight.map(
+      (_, i) => eight[i < 4 ? (i + 1) % 4 : 4 + ((i + 1) % 4)] as Value,
+    );
+    expect(fp([makeFcn(eight, twoRings)])).not.toBe(base);
+    expect(incompleteCanonicalForms()).toBe(before);
+  });
+
+  it('counts a state whose ties need more than the bound of copies, and still fingerprints it the same way each time', () => {
+    // 10 threads in 5 pairs that wait on each other: singling out one thread at a time needs
+    // 10 x 8 x 6 x 4 x 2 = 3840 copies, past the bound of 720.
+    const ten = Array.from({ length: 10 }, (_, i) => modelValue(`p${i + 1}`));
+    const pairs: State = [
+      makeFcn(
+        ten,
+        ten.map((_, i) => ten[i ^ 1] as Value),
+      ),
+    ];
+    const before = incompleteCanonicalForms();
+    fingerprintOrbit(pairs, { kind: 'symmetric', classes: [ten] });
+    const first = `${FP.h1}:${FP.h2}`;
+    expect(incompleteCanonicalForms()).toBe(before + 1);
+    fingerprintOrbit(pairs, { kind: 'symmetric', classes: [ten] });
+    expect(`${FP.h1}:${FP.h2}`).toBe(first);
   });
 });

@@ -97,6 +97,7 @@ function moduleStatements(
         'State',
         'StatePredicate',
         'SuccessorSink',
+        'SymmetryGroup',
         'TemporalForm',
         'TemporalProperty',
         'Value',

@@ -9,6 +9,7 @@ import { writeFairness } from './gen-fairness.js';
 import { checkable, writeProperties, writeStatePredicates } from './gen-properties.js';
 import { lit } from './gen-types.js';
 import { type ModuleGen, moduleGen } from './module-gen.js';
+import { permutationArguments } from '../evaluation/symmetry.js';
 
 /** The body of `instantiate`: constants, Init, actions, predicates, properties, fairness, symmetry. */
 export function writeInstantiate(module: TlaModule, out: CodeBlockWriter): void {
@@ -58,20 +59,21 @@ export function writeInstantiate(module: TlaModule, out: CodeBlockWriter): void 
   out.write(w.toString());
 }
 
-/** `readSymmetry()`: the permutations of the roles' symmetry set, if any. */
+/** `readSymmetry()`: the group of the roles' symmetry set, if any. */
 function writeSymmetry({ g, module, need }: ModuleGen, w: CodeBlockWriter): void {
   const symmetry = module.roles.symmetry;
-  w.write('function readSymmetry(): ReadonlyMap<Value, Value>[]').block(() => {
+  w.write('function readSymmetry(): SymmetryGroup | undefined').block(() => {
     if (symmetry === undefined) {
-      w.writeLine('return [];');
+      w.writeLine('return undefined;');
       return;
     }
     const def = need(symmetry, 'symmetry set');
-    w.write('try').block(() =>
-      w.writeLine(
-        `return rt.permutationsOf(${g.val(def.body, g.rootEnv(def.name)).c}, ${lit(def.name)});`,
-      ),
-    );
+    const args = permutationArguments(def.body);
+    const read =
+      args === undefined
+        ? `rt.symmetryOf(${g.val(def.body, g.rootEnv(def.name)).c}, ${lit(def.name)})`
+        : `rt.symmetryOfPermutations([${args.map((a) => g.val(a, g.rootEnv(def.name)).c).join(', ')}], ${lit(def.name)})`;
+    w.write('try').block(() => w.writeLine(`return ${read};`));
     w.write('catch (err)').block(() => w.writeLine(`throw rt.named(err, ${lit(def.name)});`));
   });
 }
@@ -121,7 +123,7 @@ function writeAssembly({ g, module }: ModuleGen, actionInfos: string[], w: CodeB
     w.writeLine(
       `covers: [${roles.covers.map((n) => `statePredicates[${lit(n)}]!("cover")`).join(', ')}],`,
     );
-    w.writeLine('symmetry: sel.symmetry === undefined ? undefined : (readSymmetry() as never),');
+    w.writeLine('symmetry: sel.symmetry === undefined ? undefined : readSymmetry(),');
   });
   w.write(';').newLine();
 }

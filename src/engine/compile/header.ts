@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped whenever generated code changes shape, so files made by an older compiler count as stale. */
-export const COMPILER_VERSION = 5;
+export const COMPILER_VERSION = 6;
 
 /**
  * The words that name the tool in the header's first line. Not the package version, though it

@@ -41,8 +41,8 @@ import {
   valueEquals,
   type Value,
 } from '../values/values.js';
-import type { Permutation } from '../evaluation/module-api.js';
-import { symmetryGroup } from '../evaluation/symmetry.js';
+import type { SymmetryGroup } from '../evaluation/module-api.js';
+import { groupOfSet, symmetricGroupOf } from '../evaluation/symmetry.js';
 import { at } from '../../source/checked-index.js';
 
 function app(f: Value, arg: Value): Value {
@@ -303,9 +303,13 @@ export const runtime = {
       name,
     );
   },
-  /** The symmetry set as permutations of model values, with the interpreter's checks. */
-  permutationsOf(p: Value, name: string): Permutation[] {
-    return symmetryGroup(p, name);
+  /** The group a symmetry set generates, with the interpreter's checks. */
+  symmetryOf(p: Value, name: string): SymmetryGroup {
+    return groupOfSet(p, name);
+  },
+  /** The group of `Permutations(S1) \cup ...` from S1..Sk, without building a permutation. */
+  symmetryOfPermutations(sets: readonly Value[], name: string): SymmetryGroup {
+    return symmetricGroupOf(sets, name);
   },
 };
 

@@ -6,7 +6,7 @@
 import type { TlaDef, TlaExpr, TlaModule, TlcConfig } from '../../tla/tla-ast.js';
 import { constantBindings } from './constants.js';
 import { fairnessStepParts } from './fairness-steps.js';
-import { symmetryGroup } from './symmetry.js';
+import { groupOfSet, permutationArguments, symmetricGroupOf } from './symmetry.js';
 import { EvalError } from '../values/eval-error.js';
 import { Ctx, Scope, Unit, type ModuleTables, type ValueFn } from './eval-scope.js';
 import { compileAction, compileValue, withDefinition } from './eval.js';
@@ -16,7 +16,7 @@ import type {
   ActionPredicate,
   ExecutableModule,
   FairnessInstance,
-  Permutation,
+  SymmetryGroup,
   State,
   StatePredicate,
   SuccessorSink,
@@ -59,10 +59,17 @@ export function interpretModule(module: TlaModule, config: TlcConfig): Executabl
 
   const fairness = readFairness(need(config.specification, 'specification').body, tables, module);
 
-  let symmetry: Permutation[] | undefined;
+  let symmetry: SymmetryGroup | undefined;
   if (config.symmetry !== undefined) {
-    const p = predicateValue(need(config.symmetry, 'symmetry set'), tables);
-    symmetry = symmetryGroup(p, config.symmetry);
+    const def = need(config.symmetry, 'symmetry set');
+    const args = permutationArguments(def.body);
+    symmetry =
+      args === undefined
+        ? groupOfSet(predicateValue(def, tables), def.name)
+        : symmetricGroupOf(
+            args.map((a) => predicateValue({ ...def, body: a }, tables)),
+            def.name,
+          );
   }
 
   const terminating =

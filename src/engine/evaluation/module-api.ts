@@ -127,6 +127,15 @@ export interface TemporalProperty {
 /** A permutation of model values (those it does not mention map to themselves). */
 export type Permutation = ReadonlyMap<ModelValue, ModelValue>;
 
+/**
+ * A SYMMETRY group. `Permutations(Threads)`, and unions of such sets (closed, as TLC closes
+ * them, into the product of the full symmetric groups), are kept as their classes of
+ * interchangeable model values, never enumerated; any other group by its members.
+ */
+export type SymmetryGroup =
+  | { readonly kind: 'symmetric'; readonly classes: readonly (readonly ModelValue[])[] }
+  | { readonly kind: 'enumerated'; readonly members: readonly Permutation[] };
+
 /** An instantiated module: everything the search needs, constants already bound. */
 export interface ExecutableModule {
   /** The TLA+ module name. */
@@ -156,6 +165,6 @@ export interface ExecutableModule {
   readonly fairness: readonly FairnessInstance[];
   /** `roles.covers`: reported when no reachable state satisfies them. */
   readonly covers: readonly StatePredicate[];
-  /** The SYMMETRY set of the configuration as permutations (identity included), or undefined. */
-  readonly symmetry: readonly Permutation[] | undefined;
+  /** The group the configuration's SYMMETRY set generates, or undefined. */
+  readonly symmetry: SymmetryGroup | undefined;
 }

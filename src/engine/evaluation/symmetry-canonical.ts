@@ -3,14 +3,16 @@
 // under composition): the members of each class are ordered by a colour that does not depend on
 // their names, and the state is renamed so the k-th member in that order becomes the class's k-th
 // model value. That costs a few hashes of the state per member instead of one permuted copy per
-// group member (n! of them). Members the colours cannot tell apart are tried in every order, but
-// only when swapping them changes the state, which is rare (a ring of threads pointing at each
-// other): identical idle threads cost one copy.
+// group member (n! of them), and no group member is ever built, so 8, 10 or 20 interchangeable
+// threads cost what 4 do per thread. Members the colours cannot tell apart (a ring of threads
+// pointing at each other) are singled out one at a time and the colours refined again, but only
+// when swapping them changes the state: identical idle threads cost one copy.
 //
 // Why this is canonical: every step below commutes with renaming (the colour of x in s is the
-// colour of π(x) in π(s)), so the set of renamed copies tried is the same for every state of an
-// orbit and its least fingerprint names the orbit, as TLC's least fingerprint over the whole
-// group does; the distinct-state counts are the same.
+// colour of π(x) in π(s), and the member runs branched on are chosen by colour), so the set of
+// renamed copies tried is the same for every state of an orbit and its least fingerprint names
+// the orbit, as TLC's least fingerprint over the whole group does; the distinct-state counts are
+// the same.
 
 import { fmix, step1 } from '../values/hash-lanes.js';
 import { FP, fingerprintState, fingerprintValue } from '../values/fingerprint.js';
@@ -96,17 +98,20 @@ function stateColourHash(s: State, colour: ReadonlyMap<ModelValue, number>): num
   return fmix(h);
 }
 
+/** The colour an individualised member takes on top of its own (the same for every member). */
+const SINGLED_OUT = 0x1b873593;
+
 /**
- * Colours every class member by how the state uses it: start from the class, then repeatedly
- * hash the state with one member singled out, until the number of colours stops growing.
+ * Refines `start` by how the state uses each class member: repeatedly hash the state with one
+ * member singled out, until the number of colours stops growing.
  */
-function refineColours(s: State, classes: SymmetricClasses): Map<ModelValue, number> {
-  let colour = new Map<ModelValue, number>();
-  classes.forEach((c, k) => {
-    for (const x of c) colour.set(x, fmix(0x3c6ef372 + k));
-  });
-  let distinct = classes.length;
-  const members = classes.flat();
+function refine(
+  s: State,
+  members: readonly ModelValue[],
+  start: ReadonlyMap<ModelValue, number>,
+): Map<ModelValue, number> {
+  let colour = new Map(start);
+  let distinct = new Set(colour.values()).size;
   for (let round = 0; round < members.length; round++) {
     const next = new Map<ModelValue, number>();
     for (const x of members) {
@@ -123,12 +128,13 @@ function refineColours(s: State, classes: SymmetricClasses): Map<ModelValue, num
   return colour;
 }
 
-/** The renaming of one class: members in colour order onto the class in name order. */
-interface ClassOrder {
-  readonly target: readonly ModelValue[];
-  /** Members sorted by colour; runs of equal colour are `ties` (start, end) to be tried in every order. */
-  readonly order: ModelValue[];
-  readonly ties: (readonly [number, number])[];
+/** The starting colours: each class its own. */
+function classColours(classes: SymmetricClasses): Map<ModelValue, number> {
+  const colour = new Map<ModelValue, number>();
+  classes.forEach((c, k) => {
+    for (const x of c) colour.set(x, fmix(0x3c6ef372 + k));
+  });
+  return colour;
 }
 
 function transposition(a: ModelValue, b: ModelValue): Permutation {
@@ -150,84 +156,110 @@ function runIsFixed(s: State, run: readonly ModelValue[], permute: PermuteState)
 
 type PermuteState = (s: State, p: Permutation) => State;
 
-function classOrder(
-  s: State,
-  target: readonly ModelValue[],
+/** Each class's members in colour order (name order within a colour). */
+function colourOrders(
+  classes: SymmetricClasses,
   colour: ReadonlyMap<ModelValue, number>,
-  permute: PermuteState,
-): ClassOrder {
-  const order = [...target].sort((a, b) => (colour.get(a) ?? 0) - (colour.get(b) ?? 0));
-  const ties: (readonly [number, number])[] = [];
-  for (let i = 0; i < order.length; ) {
-    const c = colour.get(at(order, i, 'a member'));
-    let j = i + 1;
-    while (j < order.length && colour.get(at(order, j, 'a member')) === c) j++;
-    if (j - i > 1 && !runIsFixed(s, order.slice(i, j), permute)) ties.push([i, j]);
-    i = j;
-  }
-  return { target, order, ties };
+): ModelValue[][] {
+  return classes.map((c) => [...c].sort((a, b) => (colour.get(a) ?? 0) - (colour.get(b) ?? 0)));
 }
 
-/** Calls `f` after each reordering of `a[i..j)` in place (Heap's algorithm), the first unchanged. */
-function eachOrder(a: ModelValue[], i: number, j: number, f: () => void): void {
-  const n = j - i;
-  const c = new Array<number>(n).fill(0);
-  f();
-  for (let k = 1; k < n; ) {
-    const ck = at(c, k, 'a counter');
-    if (ck < k) {
-      const x = k % 2 === 0 ? i : i + ck;
-      const t = at(a, x, 'a member');
-      a[x] = at(a, i + k, 'a member');
-      a[i + k] = t;
-      f();
-      c[k] = ck + 1;
-      k = 1;
-    } else {
-      c[k] = 0;
-      k++;
+/**
+ * The first run of members sharing a colour (in class order, then colour order) whose orders
+ * give different states, or undefined when every run is a single member or fixed by `s`.
+ */
+function firstOpenCell(
+  s: State,
+  orders: readonly (readonly ModelValue[])[],
+  colour: ReadonlyMap<ModelValue, number>,
+  permute: PermuteState,
+): readonly ModelValue[] | undefined {
+  for (const order of orders)
+    for (let i = 0; i < order.length; ) {
+      const c = colour.get(at(order, i, 'a member'));
+      let j = i + 1;
+      while (j < order.length && colour.get(at(order, j, 'a member')) === c) j++;
+      if (j - i > 1) {
+        const run = order.slice(i, j);
+        if (!runIsFixed(s, run, permute)) return run;
+      }
+      i = j;
     }
-  }
+  return undefined;
+}
+
+/**
+ * The most renamed copies one state's canonical form tries (6!: 8 threads in 4 pairs that wait
+ * on each other need 384; each copy costs a refinement, so a state at the bound already costs
+ * about what 7! permuted copies did). Past it the least copy found so far is taken: still sound
+ * (an orbit may then get more than one fingerprint, never two orbits one), counted in
+ * `incompleteCanonicalForms` and reported after the search.
+ */
+const LEAF_LIMIT = 720;
+
+let incomplete = 0;
+
+/** How many states so far had more ties than LEAF_LIMIT copies could settle. */
+export function incompleteCanonicalForms(): number {
+  return incomplete;
 }
 
 /**
  * Writes into `FP` the orbit fingerprint of `s` under the product of the full symmetric groups
- * on `classes`, permuting states with `permute`.
+ * on `classes`, permuting states with `permute`. Members the colours cannot tell apart are
+ * tried one at a time as singled out (individualised) and the colours refined again, as
+ * canonical graph labelling does, rather than in every order: a ring of n threads costs n copies,
+ * not n!. A run of members whose every order gives the same state (identical idle threads) is
+ * never branched on.
  */
 export function fingerprintCanonical(
   s: State,
   classes: SymmetricClasses,
   permute: PermuteState,
 ): void {
-  const colour = refineColours(s, classes);
-  const orders = classes.map((c) => classOrder(s, c, colour, permute));
+  const members = classes.flat();
   let b1 = 0;
   let b2 = 0;
-  let first = true;
-  const tryCurrent = (): void => {
+  let leaves = 0;
+  let cut = false;
+  const leaf = (orders: readonly (readonly ModelValue[])[]): void => {
     const p = new Map<ModelValue, ModelValue>();
-    for (const o of orders)
-      o.order.forEach((x, k) => {
-        const y = at(o.target, k, 'a class member');
+    orders.forEach((order, k) => {
+      const target = at(classes, k, 'a class');
+      order.forEach((x, i) => {
+        const y = at(target, i, 'a class member');
         if (x !== y) p.set(x, y);
       });
+    });
     if (p.size === 0) fingerprintState(s);
     else fingerprintState(permute(s, p));
     const c1 = FP.h1 >>> 0;
     const c2 = FP.h2 >>> 0;
-    if (first || c1 < b1 || (c1 === b1 && c2 < b2)) {
+    if (leaves === 0 || c1 < b1 || (c1 === b1 && c2 < b2)) {
       b1 = c1;
       b2 = c2;
-      first = false;
+    }
+    leaves++;
+  };
+  const search = (colour: ReadonlyMap<ModelValue, number>): void => {
+    const orders = colourOrders(classes, colour);
+    const cell = firstOpenCell(s, orders, colour, permute);
+    if (cell === undefined) {
+      leaf(orders);
+      return;
+    }
+    for (const x of cell) {
+      if (leaves >= LEAF_LIMIT) {
+        cut = true;
+        return;
+      }
+      const singled = new Map(colour);
+      singled.set(x, fmix((colour.get(x) ?? 0) ^ SINGLED_OUT));
+      search(refine(s, members, singled));
     }
   };
-  const runs = orders.flatMap((o) => o.ties.map(([i, j]) => ({ order: o.order, i, j })));
-  const nest = (r: number): void => {
-    const run = runs[r];
-    if (run === undefined) tryCurrent();
-    else eachOrder(run.order, run.i, run.j, () => nest(r + 1));
-  };
-  nest(0);
+  search(refine(s, members, classColours(classes)));
+  if (cut) incomplete++;
   FP.h1 = b1 | 0;
   FP.h2 = b2 | 0;
 }

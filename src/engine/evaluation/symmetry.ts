@@ -5,7 +5,8 @@
 // the search keeps (traces show real states).
 
 import { EvalError } from '../values/eval-error.js';
-import type { Permutation, State } from './module-api.js';
+import type { Permutation, State, SymmetryGroup } from './module-api.js';
+import type { TlaExpr } from '../../tla/tla-ast.js';
 import { PermutationsTooLarge, permutationLimit } from '../values/permutation-limit.js';
 import {
   FcnValue,
@@ -21,11 +22,7 @@ import {
 } from '../values/values.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
 import { at } from '../../source/checked-index.js';
-import {
-  fingerprintCanonical,
-  type SymmetricClasses,
-  symmetricClasses,
-} from './symmetry-canonical.js';
+import { fingerprintCanonical, symmetricClasses } from './symmetry-canonical.js';
 
 /**
  * The group a SYMMETRY set generates, as maps of the model values each permutation moves
@@ -68,6 +65,64 @@ export function symmetryGroup(set: Value, name: string): Permutation[] {
     }
   }
   return elements.slice(1);
+}
+
+/**
+ * The arguments of a symmetry set written `Permutations(A) \cup Permutations(B) \cup ...` (the
+ * form the lowering emits), else undefined. Such a set is read from its arguments alone
+ * (symmetricGroupOf), so no permutation is ever built, however many threads there are.
+ */
+export function permutationArguments(body: TlaExpr): readonly TlaExpr[] | undefined {
+  if (body.kind === 'TlaBuiltin' && body.op === 'Permutations' && body.args.length === 1)
+    return body.args;
+  if (body.kind !== 'TlaBinary' || body.op !== '\\cup') return undefined;
+  const left = permutationArguments(body.left);
+  const right = permutationArguments(body.right);
+  return left === undefined || right === undefined ? undefined : [...left, ...right];
+}
+
+/**
+ * The group `Permutations(S1) \cup ... \cup Permutations(Sk)` generates, from the sets S1..Sk:
+ * the product of the full symmetric groups on the classes their members form (sets that share a
+ * member merge, as the group they generate together is the symmetric group on their union).
+ * The same group symmetryGroup builds by closing the enumerated set, without the n! members.
+ */
+export function symmetricGroupOf(sets: readonly Value[], name: string): SymmetryGroup {
+  const classes: ModelValue[][] = [];
+  for (const set of sets) {
+    if (!(set instanceof SetValue))
+      throw new EvalError(`The argument of Permutations in ${name} is not a set.`, name);
+    const members = set.elems.map((x) => {
+      if (!(x instanceof ModelValue))
+        throw new EvalError(
+          `The symmetry set ${name} permutes values that are not model values.`,
+          name,
+        );
+      return x;
+    });
+    const overlapping = classes.filter((c) => members.some((x) => c.includes(x)));
+    const merged = [...new Set([...overlapping.flat(), ...members])];
+    for (const c of overlapping) classes.splice(classes.indexOf(c), 1);
+    classes.push(merged);
+  }
+  const moved = classes.filter((c) => c.length > 1).map((c) => c.sort((a, b) => a.id - b.id));
+  moved.sort((x, y) => at(x, 0, 'a class member').id - at(y, 0, 'a class member').id);
+  return { kind: 'symmetric', classes: moved };
+}
+
+/** The group a SYMMETRY set value generates (symmetryGroup), by its classes when it has them. */
+export function groupOfSet(set: Value, name: string): SymmetryGroup {
+  const members = symmetryGroup(set, name);
+  const classes = symmetricClasses(members);
+  return classes === undefined ? { kind: 'enumerated', members } : { kind: 'symmetric', classes };
+}
+
+/** Work per fingerprint under `g`, in plain fingerprints (for the clock checks of a search). */
+export function symmetryCost(g: SymmetryGroup | undefined): number {
+  if (g === undefined) return 1;
+  if (g.kind === 'enumerated') return 1 + g.members.length;
+  const n = g.classes.reduce((k, c) => k + c.length, 0);
+  return 1 + n * n;
 }
 
 /** One member of a SYMMETRY set as the map of the model values it moves. */
@@ -140,24 +195,16 @@ export function permuteState(s: State, p: Permutation): Value[] {
   return s.map((v) => permuteValue(v, p));
 }
 
-/** What each group was found to be: a product of full symmetric groups, or any other group. */
-const structures = new WeakMap<readonly Permutation[], SymmetricClasses | 'enumerate'>();
-
 /**
- * Writes into `FP` the fingerprint of the orbit of `s` under `perms`: for a product of full
+ * Writes into `FP` the fingerprint of the orbit of `s` under `g`: for a product of full
  * symmetric groups (the usual `Permutations(Threads)`) from a canonical renaming found by
  * sorting (symmetry-canonical.ts), otherwise the least, as unsigned (h1, h2), of the
  * fingerprints of all images (the identity is always included). Either way every state of an
  * orbit gets one fingerprint and distinct orbits distinct ones, so the counts are TLC's.
  */
-export function fingerprintOrbit(s: State, perms: readonly Permutation[]): void {
-  let structure = structures.get(perms);
-  if (structure === undefined) {
-    structure = symmetricClasses(perms) ?? 'enumerate';
-    structures.set(perms, structure);
-  }
-  if (structure === 'enumerate') fingerprintEnumerated(s, perms);
-  else fingerprintCanonical(s, structure, permuteState);
+export function fingerprintOrbit(s: State, g: SymmetryGroup): void {
+  if (g.kind === 'enumerated') fingerprintEnumerated(s, g.members);
+  else fingerprintCanonical(s, g.classes, permuteState);
 }
 
 /** The least fingerprint over the images of `s` under every member of `perms`. */

@@ -1,15 +1,17 @@
-// Builds an executable module with its SYMMETRY set bounded. A symmetry group costs one permuted
-// copy of every state found per member, and `Permutations(S)` has |S|! members: with more than
-// 7! = 5040 (a group of 8 or more interchangeable threads, or a product such as 6! x 3!) the
-// reduction costs more per state than it saves and building the group alone can exhaust the
-// heap. Past that limit the module is built without its symmetry set and the run says so; below
-// it nothing changes, so the distinct-state counts stay TLC's.
+// Builds an executable module with its SYMMETRY set bounded. A set written
+// `Permutations(A) \cup Permutations(B) ...` (what the lowering emits for `symmetric` threads)
+// is read from A and B alone and reduced by a canonical form (symmetry-canonical.ts), whatever
+// the number of threads, so no limit applies to it. Any other symmetry set is evaluated and the
+// group it generates enumerated, and each state costs one permuted copy per member: with more
+// than 7! = 5040 members the reduction costs more per state than it saves and building the group
+// alone can exhaust the heap. Past that limit the module is built without its symmetry set and
+// the run says so; below it nothing changes, so the distinct-state counts stay TLC's.
 
 import type { TlcConfig } from '../../tla/tla-ast.js';
 import type { ExecutableModule } from '../evaluation/module-api.js';
 import { PermutationsTooLarge, withPermutationLimit } from '../values/permutation-limit.js';
 
-/** The most permutations a symmetry group (the product of all its groups) may have: 7!. */
+/** The most permutations an enumerated symmetry group (the product of all its groups) may have: 7!. */
 export const SYMMETRY_GROUP_LIMIT = 5040;
 
 /** A module, and why its symmetry set was left out when it was. */
@@ -51,7 +53,7 @@ export function buildWithBoundedSymmetry(
 function droppedNote(refusal: PermutationsTooLarge): string {
   return (
     `symmetry reduction is off for this check: ${refusal.description}, more than the ${SYMMETRY_GROUP_LIMIT} (7!) permutations ` +
-    'a symmetry group may have; the search runs without it, so it visits every ordering of the symmetric threads and its ' +
+    'a symmetry group not written as Permutations(S) \\cup ... may have; the search runs without it, so it visits every ordering of the symmetric threads and its ' +
     "distinct-state count is not comparable with a run that reduces by symmetry (TLC's)"
   );
 }

@@ -15,7 +15,7 @@ import { BranchRecorder, type BranchWatch } from './branch-places.js';
 import { paramIndex, placeSteps } from './step-places.js';
 import type { WorkMeter } from './run-limits.js';
 import { type SearchStop, stopOfError } from './search-stop.js';
-import { fingerprintOrbit } from '../evaluation/symmetry.js';
+import { fingerprintOrbit, symmetryCost } from '../evaluation/symmetry.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, FP_SUM, fingerprintState, fingerprintSuccessor } from '../values/fingerprint.js';
 import { StateCodec } from './state-codec.js';
@@ -185,8 +185,8 @@ export class Bfs {
     this.sink = (t, action, param, sub) => this.onSuccessor(t, action, param, sub);
     this.guards = new GuardSkip(module);
     this.meter = options.meter;
-    // Under symmetry every state is fingerprinted once per permutation.
-    this.successorCost = 1 + (module.symmetry?.length ?? 0);
+    // Under symmetry a fingerprint costs several hashes of the state (symmetryCost).
+    this.successorCost = symmetryCost(module.symmetry);
   }
 
   /** Distinct states found. */
@@ -211,7 +211,15 @@ export class Bfs {
   private add(s: State, parent: number): number {
     const exact = this.exact;
     if (exact !== undefined) return this.addExact(exact, s, parent);
-    this.fingerprint(s, parent >= 0);
+    const k = this.checkedNext * 4;
+    if (k >= 0 && k < this.checked.length) {
+      // A successor of an ample set, fingerprinted when the set was checked (porHooks.seen).
+      this.checkedNext++;
+      FP.h1 = this.checked[k] ?? 0;
+      FP.h2 = this.checked[k + 1] ?? 0;
+      FP_SUM.s1 = this.checked[k + 2] ?? 0;
+      FP_SUM.s2 = this.checked[k + 3] ?? 0;
+    } else this.fingerprint(s, parent >= 0);
     const index = this.seen.size;
     this.found = this.seen.lookupOrInsert(FP.h1, FP.h2, index);
     if (this.found >= 0) return -1;
@@ -522,8 +530,20 @@ export class Bfs {
     return total;
   }
 
+  /**
+   * Fingerprints and lane sums (4 numbers each) of the successors of the ample set being
+   * checked, in the order they are checked and then emitted, so `add` does not fingerprint
+   * them a second time; `checkedNext` is the next one to take, -1 outside an emission.
+   */
+  private readonly checked: number[] = [];
+  private checkedNext = -1;
+
   /** What an ample-set expansion (`--por`) may ask of the search. */
   private readonly porHooks: ExpandHooks = {
+    begin: () => {
+      this.checked.length = 0;
+      this.checkedNext = -1;
+    },
     seen: (t) => {
       const exact = this.exact;
       if (exact !== undefined) {
@@ -531,9 +551,17 @@ export class Bfs {
         return exact.lookup(this.scratch, 0) >= 0;
       }
       this.fingerprint(t, true);
+      this.checked.push(FP.h1, FP.h2, FP_SUM.s1, FP_SUM.s2);
       return this.seen.lookup(FP.h1, FP.h2) >= 0;
     },
-    emit: (t, action, param, sub) => this.sink(t, action, param, sub),
+    emit: (t, action, param, sub) => {
+      if (this.checkedNext < 0) this.checkedNext = 0;
+      this.sink(t, action, param, sub);
+    },
+    end: () => {
+      this.checked.length = 0;
+      this.checkedNext = -1;
+    },
     full: () => this.expandAll(this.currentState),
   };
 

@@ -32,6 +32,7 @@ import {
   unreachedOf,
 } from './stop-result.js';
 import { fingerprintOrbit } from '../evaluation/symmetry.js';
+import { incompleteCanonicalForms } from '../evaluation/symmetry-canonical.js';
 import { ModelValue, toTlaValue, type Value } from '../values/values.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
 import { at } from '../../source/checked-index.js';
@@ -145,6 +146,7 @@ function* runSearch(
     ...(options.locks === undefined ? {} : { locks: options.locks }),
     ...(options.ample === undefined || collectGraph ? {} : { ample: options.ample }),
   });
+  const cutBefore = incompleteCanonicalForms();
   if (options.exact === true && bfs.exact === undefined)
     options.onNote?.(
       '--exact does not apply under symmetry (states are compared by the least fingerprint of their orbit); this run keeps fingerprints',
@@ -202,6 +204,11 @@ function* runSearch(
     }
     if (options.onProgress !== undefined) progress(Date.now());
     noteCollisionRisk(bfs, options);
+    const cut = incompleteCanonicalForms() - cutBefore;
+    if (cut > 0)
+      options.onNote?.(
+        `symmetry: ${cut} states had threads the canonical form could not order within its bound of renamed copies; each took the least copy found, so the distinct-state count may exceed TLC's (no state is left out)`,
+      );
     return finish();
   }
 }

@@ -12,7 +12,7 @@ import { toTlaState, traceStep } from './explore.js';
 import { FingerprintSet } from './fingerprint-set.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
 import { LimitReached, RunLimits, type LimitReason } from './run-limits.js';
-import { fingerprintOrbit } from '../evaluation/symmetry.js';
+import { fingerprintOrbit, symmetryCost } from '../evaluation/symmetry.js';
 import { type Finding, settle, stopResult } from './stop-result.js';
 import { statesEqual, type Value } from '../values/values.js';
 import { FP, fingerprintState } from '../values/fingerprint.js';
@@ -146,7 +146,7 @@ function* runSimulation(
   const limits = new RunLimits(options);
   // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
   const started = Date.now();
-  const stepCost = 1 + (module.symmetry?.length ?? 0);
+  const stepCost = symmetryCost(module.symmetry);
   const depthLimit = Math.max(1, Math.floor(options.depth ?? SIMULATE_DEFAULTS.depth));
   const traceLimit = Math.max(1, Math.floor(options.traces ?? SIMULATE_DEFAULTS.traces));
   const seed = Math.floor(options.seed ?? SIMULATE_DEFAULTS.seed);

@@ -24,9 +24,14 @@ import type { Independence } from './independence.js';
 
 /** What the search lends an expansion: seen-before tests, the successor sink, a full expansion. */
 export interface ExpandHooks {
+  /** Starts the check of one candidate ample set: `seen` is asked about its successors next. */
+  begin(): void;
   /** Was this successor of the state being expanded found before? */
   seen(t: State): boolean;
+  /** Takes the successors `seen` was asked about, in that order, every one of them. */
   readonly emit: SuccessorSink;
+  /** Ends an emission (or a candidate given up). */
+  end(): void;
   /** Expands with every step; returns the number of successors. */
   full(): number;
 }
@@ -110,11 +115,17 @@ export class AmpleSets {
       this.want = thread;
       for (const a of ample) this.module.successors(a, s, this.collect);
       this.want = undefined;
+      hooks.begin();
       if (this.steps.length === 0 || this.steps.some((st) => hooks.seen(st.next))) continue;
-      for (const st of this.steps) hooks.emit(st.next, st.action, st.param, st.sub);
+      try {
+        for (const st of this.steps) hooks.emit(st.next, st.action, st.param, st.sub);
+      } finally {
+        hooks.end();
+      }
       this.reduced++;
       return this.steps.length;
     }
+    hooks.end();
     return hooks.full();
   }
 
