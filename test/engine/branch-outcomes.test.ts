@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/cli/package-root.js';
+import { preludeDir } from '../../src/driver/package-root.js';
 import { branchWatch } from '../../src/engine/run/branch-watch.js';
 import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { explore } from '../../src/engine/search/explore.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/cli/package-root.js';
+import { preludeDir } from '../../src/driver/package-root.js';
 import { explore } from '../../src/engine/search/explore.js';
 import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';

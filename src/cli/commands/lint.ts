@@ -9,7 +9,7 @@ import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { join, resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { packageRoot, packageVersion, preludeDir } from '../package-root.js';
+import { packageRoot, packageVersion, preludeDir } from '../../driver/package-root.js';
 import { toLintJson } from '../reports/lint-json.js';
 import { toLintSarif } from '../reports/lint-sarif.js';
 import { expandInputs, loadSpec } from '../spec-inputs.js';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { SourceLocation } from '../../result/result-file.js';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../driver/package-root.js';
 import type { SarifOptions } from './sarif.js';
 
 /** The lines of `loc` in its file (relative to `cwd`), trimmed; null when it cannot be read. */
