@@ -6,6 +6,8 @@
  * Before either suite, globalSetup builds dist/ when src/ changed since the last build: the tests
  * that run the CLI run `node bin/credspec.js`, as users do.
  */
+import { availableParallelism } from 'node:os';
+
 const full = process.env.CREDSPEC_TESTS === 'full';
 
 export default {
@@ -25,6 +27,10 @@ export default {
   globalSetup: '<rootDir>/test/support/build-cli.mjs',
   setupFiles: ['<rootDir>/test/support/no-forced-colour.ts'],
   testTimeout: 60000,
+  // Jest's default is one worker less than the cores: on a 2-core machine, one worker, and the
+  // suite ran file after file on a single core. Test files also wait on the CLI processes they
+  // start, so one worker per core keeps both busy.
+  maxWorkers: Math.max(2, availableParallelism()),
   // In CI a child or timer that a failed test left behind must not hold the run until CI's own
   // time limit; locally jest's "did not exit" warning points at it instead.
   forceExit: process.env.CI === 'true',

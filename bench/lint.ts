@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProgram } from '../src/check/check.js';
-import { packageRoot } from '../src/cli/package-root.js';
+import { packageRoot } from '../src/driver/package-root.js';
 import { loadProgram } from '../src/syntax/load.js';
 
 const RUNS = 5;

@@ -18,7 +18,7 @@ import {
   keywordOf,
   LineComment,
 } from '../grammar/tokens.js';
-import { packageRoot } from '../src/cli/package-root.js';
+import { packageRoot } from '../src/driver/package-root.js';
 
 /** Generated files, relative to the repository root. */
 export const TEXTMATE_PATH = 'editors/vscode/syntaxes/credspec.tmLanguage.json';

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'n
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
-import { packageRoot } from '../src/cli/package-root.js';
+import { packageRoot } from '../src/driver/package-root.js';
 
 /** The extension's own files (the grammar is generated: scripts/gen-editor-syntax.ts). */
 const EXTENSION_FILES = [

@@ -23,7 +23,7 @@ import {
   type SymbolInfo,
   type SymbolKind,
 } from './scopes.js';
-import { onStmt, type StmtCases } from '../syntax/visit.js';
+import { NOTHING_INSIDE, onStmt, type StmtCases } from '../syntax/visit.js';
 import { related } from './declare-globals.js';
 import { ExprResolver, type Env } from './resolve-exprs.js';
 
@@ -284,11 +284,7 @@ class Resolver extends ExprResolver {
       if (s.when !== undefined) this.expr(s.when, env);
       this.block(s.handler, env);
     },
-    SkipStmt: () => undefined,
-    ExitStmt: () => undefined,
-    BreakStmt: () => undefined,
-    ContinueStmt: () => undefined,
-    ErrorStmt: () => undefined,
+    ...NOTHING_INSIDE,
   };
 
   /** The callee of a call statement: a procedure or macro; a def or built-in only with a target. */

@@ -4,6 +4,12 @@
 // parameters. Locations are whole variables (`x.f` counts as `x`), except that the first index
 // of a shared function or array is kept as an element: `x[self]` of two threads never alias,
 // `x[1]` and `x[2]` never do. Locals are skipped.
+//
+// The embedded engine's partial-order reduction reads accesses too (src/engine/search/por/
+// accesses.ts), but off the emitted TLA+, not from here: the engine must judge independence on
+// the module it checks, with what lowering adds (pc, frames, the call stack, fault and wait
+// bookkeeping), and this table speaks of the spec's steps, texts and macro bodies, which the
+// emitted actions no longer separate. So the two are not one table.
 
 import type { Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
 import type { CheckContext } from './context.js';

@@ -16,7 +16,7 @@ import type { Span } from '../source/span.js';
 import { printExpr } from './print-expr.js';
 import type { FrameOwner, SymbolInfo } from './scopes.js';
 import { BOOL, INT, UNKNOWN, fits, type Type } from './types.js';
-import { forEachStmt, onStmt, type StmtCases, unparen } from '../syntax/visit.js';
+import { forEachStmt, NOTHING_INSIDE, onStmt, type StmtCases, unparen } from '../syntax/visit.js';
 import { GLOBAL, type Instance, type TEnv } from './type-core.js';
 import { ExprTyper } from './type-exprs.js';
 import { isAssignableShape, writtenMacroParams } from './assign-targets.js';
@@ -187,11 +187,7 @@ export class TypeChecker extends ExprTyper {
       if (s.when !== undefined) this.expect(s.when, BOOL, 'the condition of `may fail when`', env);
       this.block(s.handler, env);
     },
-    SkipStmt: () => undefined,
-    ExitStmt: () => undefined,
-    BreakStmt: () => undefined,
-    ContinueStmt: () => undefined,
-    ErrorStmt: () => undefined,
+    ...NOTHING_INSIDE,
   };
 
   /**

@@ -9,7 +9,7 @@ import type { VariantResult } from '../result/result-file.js';
 import type { Io } from './io.js';
 import { type CaseReplay, ReplayInputError, replayCase } from './replay-case.js';
 import { divergenceText, paramText } from './replay-text.js';
-import { caseResult } from './run-case.js';
+import { caseResult } from '../driver/run-case.js';
 
 const NO_STATS = { distinctStates: 0, statesGenerated: 0, depth: 0, seconds: 0 };
 

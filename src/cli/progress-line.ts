@@ -6,16 +6,7 @@
 
 import { createLogUpdate } from 'log-update';
 import type { Io, OutStream } from './io.js';
-
-/** The statistics a running check reports, about once a second. */
-export interface ProgressStats {
-  readonly distinct: number;
-  readonly generated: number;
-  readonly queue: number;
-  readonly depth: number;
-  /** How long the search itself has run, when the engine says (the check's time includes building it). */
-  readonly seconds?: number;
-}
+import type { ProgressStats } from '../driver/run-case.js';
 
 /** The check that starts: its spec, variant and parameters as `NAME=value, ...` ('' for none). */
 export interface StartingCheck {

@@ -13,8 +13,8 @@ import type { ParamOverrideRequest } from '../model/params.js';
 import type { TlaTraceStep } from '../result/check-result.js';
 import type { VariantResult } from '../result/result-file.js';
 import type { TlaState, TlaValue } from '../result/tla-value.js';
-import { packageVersion } from './package-root.js';
-import { outputFolderOf } from './spec-output-folder.js';
+import { packageVersion } from '../driver/package-root.js';
+import { outputFolderOf } from '../driver/spec-output-folder.js';
 
 /** Input that cannot be replayed: the message says why. */
 export class ReplayInputError extends Error {}

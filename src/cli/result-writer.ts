@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ResultFile, VariantResult } from '../result/result-file.js';
-import { packageVersion } from './package-root.js';
+import { packageVersion } from '../driver/package-root.js';
 
 /** The result file's content for these results. */
 export function resultFile(results: readonly VariantResult[]): ResultFile {

@@ -8,8 +8,8 @@ import { formatMessage } from '../diagnostics/render.js';
 import { loadProgram, readFailureReason } from '../syntax/load.js';
 import type { Program } from '../syntax/program.js';
 import type { Io } from './io.js';
-import { preludeDir } from './package-root.js';
-import { canonicalFolders, readSpecFile } from './read-spec-file.js';
+import { preludeDir } from '../driver/package-root.js';
+import { canonicalFolders, readSpecFile } from '../source/read-spec-file.js';
 
 /** Display paths with forward slashes and no leading `./`. */
 export function displayPath(p: string): string {

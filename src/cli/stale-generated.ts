@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { StaleGenerated } from '../result/result-file.js';
 import type { CheckedProgram } from '../check/check.js';
 import { type ModuleCompiler, planSpec } from './emit-plan.js';
-import { outputFolderOf } from './spec-output-folder.js';
+import { outputFolderOf } from '../driver/spec-output-folder.js';
 
 function readOrNull(path: string): string | null {
   try {

@@ -16,7 +16,12 @@
 // waiting path then). They are reported as warnings and never fail `ci`.
 
 import type { SourceLocation, UnreachedBranch, VariantResult } from '../result/result-file.js';
-import { describeBranch, type MarkedPlace, markFor, type UnreachedLocator } from './report-text.js';
+import {
+  describeBranch,
+  type MarkedPlace,
+  markFor,
+  type UnreachedLocator,
+} from '../driver/report-text.js';
 
 /** What a vacant place is: a branch is the failing outcome of the `if` or `while` step `name`. */
 type PlaceKind =

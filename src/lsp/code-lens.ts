@@ -4,9 +4,9 @@
 // that an editor can step through.
 
 import type { CodeLens, Location } from 'vscode-languageserver';
-import { expectationOf, runCase } from '../cli/run-case.js';
-import { packageVersion } from '../cli/package-root.js';
-import { outputFolderOf } from '../cli/spec-output-folder.js';
+import { expectationOf, runCase } from '../driver/run-case.js';
+import { packageVersion } from '../driver/package-root.js';
+import { outputFolderOf } from '../driver/spec-output-folder.js';
 import { buildCase } from '../emit/build-case.js';
 import { ciCases } from '../emit/cases.js';
 import {

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type CheckedProgram, checkProgram } from '../check/check.js';
-import { canonicalFolders, readSpecFile } from '../cli/read-spec-file.js';
+import { canonicalFolders, readSpecFile } from '../source/read-spec-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadProgram, PRELUDE_DISPLAY_DIR } from '../syntax/load.js';
 import type { SourceFile } from '../syntax/program.js';

@@ -3,7 +3,7 @@
 // (schema/sweep.schema.json).
 
 import type { ParamSet } from '../model/params.js';
-import { formatViolation } from '../cli/report-text.js';
+import { formatViolation } from '../driver/report-text.js';
 import { setText } from './run-sweep.js';
 import type { VariantSummary } from './summary.js';
 

@@ -11,7 +11,7 @@ import type { ParamSet } from '../model/params.js';
 import { applyVariant, variantNames } from '../model/variants.js';
 import { buildCase, type BuiltCase } from '../emit/build-case.js';
 import type { VariantResult } from '../result/result-file.js';
-import { runCase } from '../cli/run-case.js';
+import { runCase } from '../driver/run-case.js';
 import { compareSets, type SizedSet } from './order.js';
 import { paramSpace } from './param-space.js';
 

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ImportDecl } from './ast.js';
 import { decodeSource } from './decode.js';
 import { LineMap } from '../source/line-map.js';
+import { REFUSED } from '../source/read-spec-file.js';
 import { parseSpec } from './parse.js';
 import type { LoadedFile, Program, SourceFile } from './program.js';
 import type { Span } from '../source/span.js';
@@ -24,12 +25,6 @@ export interface LoadOptions {
 
 /** How prelude files are named in spans and messages: the same on every machine. */
 export const PRELUDE_DISPLAY_DIR = '<prelude>';
-
-/**
- * The `code` of an Error a reader returns when it refuses a file by policy (not a `.cred` file,
- * not a regular file, too large, outside the allowed folders); its message is the reason.
- */
-export const REFUSED = 'CREDSPEC_REFUSED';
 
 /** A short, stable reason for a read failure (no absolute paths, so output is reproducible). */
 export function readFailureReason(err: Error): string {

@@ -17,6 +17,21 @@ export type StmtCases<R, A extends readonly unknown[] = []> = {
   readonly [K in StmtKind]: (s: StmtOf<K>, ...args: A) => R;
 };
 
+/**
+ * The statements with nothing inside to visit (no expression, no nested statement), doing
+ * nothing: spread into a walk's `StmtCases` that only looks at what statements contain.
+ */
+export const NOTHING_INSIDE: Pick<
+  StmtCases<void, readonly unknown[]>,
+  'SkipStmt' | 'ExitStmt' | 'BreakStmt' | 'ContinueStmt' | 'ErrorStmt'
+> = {
+  SkipStmt: () => undefined,
+  ExitStmt: () => undefined,
+  BreakStmt: () => undefined,
+  ContinueStmt: () => undefined,
+  ErrorStmt: () => undefined,
+};
+
 /** One function per expression kind, each given its expression and `A`: leaving a kind out does not compile. */
 export type ExprCases<R, A extends readonly unknown[] = []> = {
   readonly [K in ExprKind]: (e: ExprOf<K>, ...args: A) => R;

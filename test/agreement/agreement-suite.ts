@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/cli/package-root.js';
+import { preludeDir } from '../../src/driver/package-root.js';
 import { credFilesUnder } from '../../src/cli/spec-inputs.js';
 import { renderDiagnostic } from '../../src/diagnostics/render.js';
 import { explore } from '../../src/engine/search/explore.js';

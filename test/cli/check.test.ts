@@ -1,13 +1,14 @@
 // `credspec check` in process, on small specs in a temporary folder: the verdicts and counts a
 // user reads and the exit codes. The trace and result file of a violation are in
-// check-violation.test.ts, `credspec ci` in ci.test.ts.
+// check-violation.test.ts, `credspec ci` in ci.test.ts; the seeded simulation of a shipped spec
+// (tens of seconds) in check.full.test.ts.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { scratchDirs } from '../support/scratch-dirs.js';
-import { lockedWorkspace, ROOT } from './locked-spec.js';
+import { lockedWorkspace } from './locked-spec.js';
 
 const scratch = scratchDirs();
 const workspace = () => lockedWorkspace(scratch);
@@ -95,38 +96,4 @@ describe('credspec check', () => {
     expect(io.err()).toMatch(/embedded engine/);
     expect(io.out()).toBe('');
   });
-});
-
-describe('simulation on a shipped spec', () => {
-  test('a seeded run finds the L-7 deadlock on a configuration too large to exhaust, the same trace on every run', async () => {
-    // One cache for both runs: the first compiles the module into it (committed code is never run).
-    const home = scratch('credspec-sim-home-');
-    const run = async (): Promise<{
-      code: number;
-      result: { verdict: string; trace: unknown[] };
-    }> => {
-      const dir = scratch('credspec-sim-');
-      const io = memoryIo({
-        cwd: ROOT,
-        env: { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), CI: 'true' },
-      });
-      const args = {
-        inputs: ['specs/landlock-tsync.cred'],
-        variant: ['v3'],
-        param: ['CALLERS=2', 'SIBLINGS=2', 'RESTARTS=0'],
-        simulate: true,
-        traces: 20000,
-        depth: 300,
-        seed: 1,
-        json: join(dir, 'r.json'),
-      };
-      const code = await runCheck(args, io);
-      return { code, result: JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).results[0] };
-    };
-    const first = await run();
-    const second = await run();
-    expect(first.code).toBe(1);
-    expect(first.result.verdict).toBe('deadlock');
-    expect(JSON.stringify(second.result.trace)).toBe(JSON.stringify(first.result.trace));
-  }, 180_000);
 });

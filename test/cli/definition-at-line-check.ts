@@ -1,5 +1,5 @@
 // Test helper: an error TLC places in the emitted module is named by the definition printed at
-// that line (src/cli/definition-at-line.ts, read off the module text): on every module a shipped
+// that line (src/driver/definition-at-line.ts, read off the module text): on every module a shipped
 // spec emits, for every line, the definition the printer itself says it put there. Every case
 // of a spec is built and printed, seconds of CPU a spec, so the quick suite checks one spec
 // (definition-at-line.test.ts) and the full suite the others (definition-at-line.full.test.ts).
@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
-import { definitionAtLine } from '../../src/cli/definition-at-line.js';
+import { definitionAtLine } from '../../src/driver/definition-at-line.js';
 import { loadSpec } from '../../src/cli/spec-inputs.js';
 import { buildCase } from '../../src/emit/build-case.js';
 import { ciCases } from '../../src/emit/cases.js';

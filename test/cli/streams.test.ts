@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedCacheHome } from '../support/shared-cache.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(REPO, 'bin', 'credspec.js');
@@ -77,7 +78,7 @@ function sh(line: string, env: Record<string, string> = {}): Ran {
       cwd: dir,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
-      env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: join(dir, '.cache'), ...env },
+      env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: sharedCacheHome(), ...env },
     },
   );
   return { stdout: r.stdout, stderr: r.stderr, code: r.status };

@@ -1,10 +1,12 @@
 // A shell line run in a real pseudo-terminal (@lydell/node-pty), for the tests of what a user
 // at a terminal sees: everything drawn (escapes included) and the exit code. The environment is
-// the test's own without CI, NO_COLOR and FORCE_COLOR (each test sets what it means to test).
+// the test's own without CI, NO_COLOR and FORCE_COLOR (each test sets what it means to test),
+// with the tests' shared cache (test/support/shared-cache.ts).
 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedCacheHome } from '../support/shared-cache.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(REPO, 'bin', 'credspec.js');
@@ -30,7 +32,7 @@ export function inTerminal(
     cols,
     rows,
     cwd,
-    env: { ...base, TERM: 'xterm-256color', XDG_CACHE_HOME: join(cwd, '.cache'), ...options.env },
+    env: { ...base, TERM: 'xterm-256color', XDG_CACHE_HOME: sharedCacheHome(), ...options.env },
   });
   let drawn = '';
   let typed = false;

@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/cli/package-root.js';
+import { preludeDir } from '../../src/driver/package-root.js';
 import { branchWatch } from '../../src/engine/run/branch-watch.js';
 import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { explore } from '../../src/engine/search/explore.js';
 import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import { loadProgram } from '../../src/syntax/load.js';
 import { agreementCases } from '../../src/tlc/agreement-cases.js';
-import { removeTranspiled, transpileSources } from './parallel-workers.js';
+import { workerScript } from './parallel-workers.js';
 
 // `low` never fails (total is at most 3 when it runs: one thread's bump and loop), `forever` is
 // never left, `spin` always ends; `go` fails in base and passes with GO = true; `wait` runs
@@ -43,17 +43,6 @@ process A[2] {
 expect base: holds
 expect base with GO = true: holds
 `;
-
-let workerScript: URL;
-let out: string;
-
-beforeAll(() => {
-  ({ workerScript, out } = transpileSources());
-});
-
-afterAll(() => {
-  removeTranspiled(out);
-});
 
 const WAITS = readFileSync(join(process.cwd(), 'test/fixtures/waits.cred'), 'utf8');
 

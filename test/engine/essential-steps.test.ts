@@ -1,15 +1,9 @@
 // The steps a violation depends on, on small specs written here and checked in process as a
-// user runs `credspec check`; which steps are essential was worked out by hand. Also L-1, the
-// Landlock v2 deadlock, which must read in at most twelve unfolded steps.
+// user runs `credspec check`; which steps are essential was worked out by hand. L-1, the
+// Landlock v2 deadlock that must read in at most twelve unfolded steps, is in
+// essential-steps.full.test.ts (its search takes half a minute).
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { runCheck } from '../../src/cli/commands/check.js';
-import { memoryIo } from '../../src/cli/io.js';
-import { ROOT } from '../cli/locked-spec.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-
-const scratch = scratchDirs();
+import { check, essentialSteps } from './essential-check.js';
 
 // Each worker does unrelated bookkeeping (`note`) before it increments x; x reaches 2 on the
 // second increment. The invariant reads x: the last increment breaks it and needs the first
@@ -55,41 +49,6 @@ process Q[1] {
 }
 `;
 
-interface Checked {
-  readonly result: {
-    readonly verdict: string;
-    readonly trace: readonly { thread: string | null; step: string; essential?: boolean }[];
-    readonly counterexample: { essential?: number[] };
-  };
-  readonly out: string;
-}
-
-async function check(
-  path: string,
-  text: string | null,
-  extra: Partial<Parameters<typeof runCheck>[0]> = {},
-): Promise<Checked> {
-  const dir = scratch('credspec-essential-');
-  if (text !== null) {
-    mkdirSync(join(dir, 'specs'));
-    writeFileSync(join(dir, path), text);
-  }
-  const env = {
-    HOME: dir,
-    XDG_CACHE_HOME: join(dir, 'cache'),
-    CI: 'true',
-    CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-  };
-  const io = memoryIo({ cwd: text === null ? ROOT : dir, env });
-  const json = join(dir, 'r.json');
-  await runCheck({ inputs: [path], variant: [], param: [], json, ...extra }, io);
-  const file = JSON.parse(readFileSync(json, 'utf8'));
-  return { result: file.results[0], out: io.out() };
-}
-
-const essentialSteps = (c: Checked): string[] =>
-  c.result.trace.filter((s) => s.essential === true).map((s) => `${s.thread} ${s.step}`);
-
 describe('essential steps', () => {
   test('noted: the two increments are essential, the notes are folded', async () => {
     const c = await check('specs/noted.cred', NOTED);
@@ -119,31 +78,5 @@ describe('essential steps', () => {
     expect(c.result.verdict).toBe('deadlock');
     expect(essentialSteps(c)).toEqual(['p1 P.got_a', 'q1 Q.got_b']);
     expect(c.out).toContain('folded');
-  });
-
-  test('L-1 (Landlock v2 deadlock) reads in at most twelve unfolded steps', async () => {
-    const c = await check('specs/landlock-tsync.cred', null, {
-      variant: ['v2'],
-      param: ['CALLERS=2', 'SIBLINGS=0'],
-    });
-    expect(c.result.verdict).toBe('deadlock');
-    const essential = c.result.counterexample.essential ?? [];
-    expect(essential.length).toBeLessThanOrEqual(12);
-    // `scheduled` tests `empty`, which the count set (to the value it had): had the count
-    // found nobody, no work would be queued.
-    expect(essentialSteps(c)).toEqual([
-      'caller1 restrict_siblings.count',
-      'caller1 restrict_siblings.scheduled',
-      'caller1 restrict_siblings.schedule',
-      'caller1 restrict_siblings.queue',
-      'caller1 restrict_siblings.dec_prep',
-      'caller1 restrict_siblings.must_wait',
-      'caller2 restrict_siblings.count',
-      'caller2 restrict_siblings.scheduled',
-      'caller2 restrict_siblings.schedule',
-      'caller2 restrict_siblings.queue',
-      'caller2 restrict_siblings.dec_prep',
-      'caller2 restrict_siblings.must_wait',
-    ]);
   });
 });

@@ -4,24 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkProgram } from '../../src/check/check.js';
-import { preludeDir } from '../../src/cli/package-root.js';
+import { preludeDir } from '../../src/driver/package-root.js';
 import { explore } from '../../src/engine/search/explore.js';
 import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { exploreParallel } from '../../src/engine/search/parallel/explore-parallel.js';
 import { agreementCases } from '../../src/tlc/agreement-cases.js';
 import { loadProgram } from '../../src/syntax/load.js';
-import { removeTranspiled, root, summary, transpileSources } from './parallel-workers.js';
-
-let workerScript: URL;
-let out: string;
-
-beforeAll(() => {
-  ({ workerScript, out } = transpileSources());
-});
-
-afterAll(() => {
-  removeTranspiled(out);
-});
+import { root, summary, workerScript } from './parallel-workers.js';
 
 describe('parallel search', () => {
   describe('shipped specs (interpreted), every small case', () => {

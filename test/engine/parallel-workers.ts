@@ -1,11 +1,9 @@
-// What the parallel-search tests share: worker threads run JavaScript, so the sources are
-// transpiled into a folder of the test file's own; one worker and several run on the same module,
-// and their results are compared by the fields a user reads.
+// What the parallel-search tests share: worker threads run JavaScript, the built worker of dist/;
+// one worker and several run on the same module, and their results are compared by the fields a
+// user reads.
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { explore } from '../../src/engine/search/explore.js';
 import type { EngineCheckResult } from '../../src/engine/search/stop-result.js';
 import { interpretModule } from '../../src/engine/evaluation/interpret.js';
@@ -15,42 +13,14 @@ import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Transpiles src/ (no type check) into a fresh folder under node_modules/.cache, so worker threads
- * can load it; each test file gets its own folder, as jest may run them side by side. Returns the
- * worker's entry and the folder, for `removeTranspiled` after the file's tests.
+ * The worker threads' entry: the compiled worker in dist/, which jest's globalSetup
+ * (test/support/build-cli.mjs) builds from today's src/ before any test runs. Worker threads
+ * load JavaScript, not the TypeScript jest transpiles in process; one build serves every test
+ * file, where a copy of src/ transpiled per file cost each of them a compile of the whole tree.
  */
-export function transpileSources(): { workerScript: URL; out: string } {
-  const cache = join(root, 'node_modules', '.cache');
-  mkdirSync(cache, { recursive: true });
-  const out = mkdtempSync(join(cache, 'credspec-parallel-test-'));
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')) {
-        const js = ts.transpileModule(readFileSync(p, 'utf8'), {
-          compilerOptions: {
-            module: ts.ModuleKind.ES2022,
-            target: ts.ScriptTarget.ES2022,
-            jsx: ts.JsxEmit.ReactJSX,
-          },
-          fileName: p,
-        }).outputText;
-        const target = join(out, relative(root, p)).replace(/\.tsx?$/, '.js');
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, js);
-      }
-    }
-  };
-  walk(join(root, 'src'));
-  writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
-  return { workerScript: pathToFileURL(join(out, 'src/engine/search/parallel/worker.js')), out };
-}
-
-/** Removes the folder `transpileSources` made. */
-export function removeTranspiled(out: string): void {
-  rmSync(out, { recursive: true, force: true });
-}
+export const workerScript: URL = pathToFileURL(
+  join(root, 'dist', 'src', 'engine', 'search', 'parallel', 'worker.js'),
+);
 
 /** What a user reads of a result: verdict, property, counts, trace length, stop reason, unreached
  * actions and error. */

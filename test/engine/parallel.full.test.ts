@@ -19,23 +19,7 @@ import {
 import { FP, fingerprintState } from '../../src/engine/values/fingerprint.js';
 import type { TlaModule, TlcConfig } from '../../src/tla/tla-ast.js';
 import * as F from './fixture-modules.js';
-import {
-  both as runBoth,
-  removeTranspiled,
-  summary,
-  transpileSources,
-} from './parallel-workers.js';
-
-let workerScript: URL;
-let out: string;
-
-beforeAll(() => {
-  ({ workerScript, out } = transpileSources());
-});
-
-afterAll(() => {
-  removeTranspiled(out);
-});
+import { both as runBoth, summary, workerScript } from './parallel-workers.js';
 
 const both = (
   module: TlaModule,

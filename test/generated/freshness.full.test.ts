@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { checkProgram } from '../../src/check/check.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { moduleCompiler, planSpec } from '../../src/cli/emit-plan.js';
-import { packageVersion } from '../../src/cli/package-root.js';
+import { packageVersion } from '../../src/driver/package-root.js';
 import { credFilesUnder, loadSpec } from '../../src/cli/spec-inputs.js';
-import { outputFolderOf } from '../../src/cli/spec-output-folder.js';
+import { outputFolderOf } from '../../src/driver/spec-output-folder.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

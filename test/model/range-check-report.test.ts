@@ -6,7 +6,7 @@ import { interpretModule } from '../../src/engine/evaluation/interpret.js';
 import { emitText } from './helpers.js';
 import { mapTrace } from '../../src/trace/map-trace.js';
 import { rangeSuspects } from '../../src/trace/range-suspects.js';
-import { formatViolation } from '../../src/cli/report-text.js';
+import { formatViolation } from '../../src/driver/report-text.js';
 import { sourceMapText } from '../../src/emit/source-map.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

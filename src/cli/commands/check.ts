@@ -5,11 +5,11 @@
 
 import type { ParamOverrideRequest } from '../../model/params.js';
 import type { MapLocation, SourceMap, SourceMapUnreachable } from '../../emit/source-map.js';
-import type { RunCaseOptions } from '../run-case.js';
+import type { RunCaseOptions } from '../../driver/run-case.js';
 import type { TraceChoice } from '../../engine/index.js';
 import type { SourceLocation, VariantResult } from '../../result/result-file.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
-import { formatLockOrder } from '../lock-order.js';
+import { formatLockOrder } from '../../driver/lock-order.js';
 import type { Io } from '../io.js';
 import { type ProgressLine, progressLine } from '../progress-line.js';
 import {
@@ -21,7 +21,7 @@ import {
   type MarkedPlace,
   type UnreachedLocator,
   unreachedLine,
-} from '../report-text.js';
+} from '../../driver/report-text.js';
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
 import { type RunSpecsOptions, runSpecs } from '../run-specs.js';

@@ -21,10 +21,10 @@ import {
 } from '../../result/expectation.js';
 import { combineExitCodes, EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { packageVersion } from '../package-root.js';
+import { packageVersion } from '../../driver/package-root.js';
 import { type ProgressLine, progressLine } from '../progress-line.js';
-import { formatViolation } from '../report-text.js';
-import { formatLockOrder } from '../lock-order.js';
+import { formatViolation } from '../../driver/report-text.js';
+import { formatLockOrder } from '../../driver/lock-order.js';
 import { buildJunitReport } from '../reports/junit.js';
 import { buildSarifLog } from '../reports/sarif.js';
 import { ciSarifOptions } from '../reports/sarif-context.js';
@@ -40,7 +40,7 @@ import { type CatalogueReplay, catalogueReplays } from '../catalogue-replays.js'
 import { ciCaseCount, type RejectedSpec, type RunSpecsOutcome, runSpecs } from '../run-specs.js';
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
-import { compiledCache } from '../cache-dir.js';
+import { compiledCache } from '../../driver/cache-dir.js';
 import { type BoundHit, boundHitAdvice, describeBoundHit } from '../bound-probe.js';
 import { type ModuleCompiler, moduleCompiler } from './emit.js';
 import {

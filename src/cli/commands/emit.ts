@@ -13,11 +13,11 @@ import type { ParamOverrideRequest } from '../../model/params.js';
 import { type PlannedSpec, moduleCompiler, planSpec, renderSpec } from '../emit-plan.js';
 import { writePlanned, type WriteReport } from '../emit-write.js';
 import type { Io } from '../io.js';
-import { packageVersion } from '../package-root.js';
-import { cacheRoot } from '../run-case.js';
-import { compiledCache } from '../cache-dir.js';
+import { packageVersion } from '../../driver/package-root.js';
+import { cacheRoot } from '../../driver/run-case.js';
+import { compiledCache } from '../../driver/cache-dir.js';
 import { displayPath, expandInputs, loadSpec } from '../spec-inputs.js';
-import { outputFolderOf } from '../spec-output-folder.js';
+import { outputFolderOf } from '../../driver/spec-output-folder.js';
 import { parseParamArgs } from './check.js';
 
 export { moduleCompiler, renderSpec, type ModuleCompiler } from '../emit-plan.js';

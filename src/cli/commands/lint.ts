@@ -9,7 +9,7 @@ import { compareDiagnostics, diagnosticRenderer } from '../../diagnostics/render
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { packageVersion, preludeDir } from '../package-root.js';
+import { packageVersion, preludeDir } from '../../driver/package-root.js';
 import { toLintJson } from '../reports/lint-json.js';
 import { toLintSarif } from '../reports/lint-sarif.js';
 import { packageDocsLink } from '../reports/docs-link.js';

@@ -5,7 +5,7 @@
 
 import { resolve } from 'node:path';
 import type { Io } from '../io.js';
-import { preludeDir } from '../package-root.js';
+import { preludeDir } from '../../driver/package-root.js';
 
 /** Runs the server on the process's standard streams; resolves with 0 when the client exits. */
 export async function runLsp(io: Io): Promise<number> {

@@ -28,7 +28,7 @@ import {
   tlcJarOption,
   tracesOption,
 } from './shared-options.js';
-import { packageVersion } from '../package-root.js';
+import { packageVersion } from '../../driver/package-root.js';
 import { escapeControlsInLines } from '../../trace/safe-text.js';
 import { installSignalLayer, type SignalLayer } from '../signals.js';
 import { watchCheck, watchCi } from './watch-commands.js';

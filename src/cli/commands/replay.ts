@@ -16,13 +16,13 @@ import type { BuiltCase } from '../../emit/build-case.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { readRegularFile } from '../read-bounded.js';
-import { caseResult } from '../run-case.js';
+import { caseResult } from '../../driver/run-case.js';
 import { loadSpec } from '../spec-inputs.js';
 import { validateResultFile } from '../viewer/load-result.js';
 import { parseParamArgs } from './check.js';
 import { replayCase, ReplayInputError } from '../replay-case.js';
 import { divergenceText, paramText, replayHeader } from '../replay-text.js';
-import { formatViolation } from '../report-text.js';
+import { formatViolation } from '../../driver/report-text.js';
 import { MAX_RESULT_BYTES } from './trace.js';
 
 /** The arguments of `credspec replay`. */

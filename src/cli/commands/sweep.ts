@@ -13,10 +13,10 @@ import { summarise } from '../../sweep/summary.js';
 import { summaryTable, summaryText, sweepJson } from '../../sweep/report.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
-import { packageVersion } from '../package-root.js';
+import { packageVersion } from '../../driver/package-root.js';
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { expandInputs, loadSpec } from '../spec-inputs.js';
-import { outputFolderOf } from '../spec-output-folder.js';
+import { outputFolderOf } from '../../driver/spec-output-folder.js';
 
 /** Options of `credspec sweep <file.cred>`. */
 export interface SweepArgs {

@@ -26,7 +26,7 @@ import {
   escapeControlsInLines,
   escapeStringsDeep,
 } from '../../trace/safe-text.js';
-import { preludeDir } from '../package-root.js';
+import { preludeDir } from '../../driver/package-root.js';
 import { readRegularFile } from '../read-bounded.js';
 import { selectResult, validateResultFile } from '../viewer/load-result.js';
 

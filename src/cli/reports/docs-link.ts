@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../driver/package-root.js';
 
 /** The link of `docs/<page>#<anchor>`, or undefined when the package has no public address. */
 export type DocsLink = (page: string, anchor: string) => string | undefined;

@@ -11,7 +11,7 @@ import type { ResultFile, VariantResult } from '../../result/result-file.js';
 import { describeParams } from '../../result/expectation.js';
 import { firstInconsistency } from '../../result/result-consistency.js';
 import { firstTooDeep, pointerToPath } from '../../result/json-path.js';
-import { packageRoot, packageVersion } from '../package-root.js';
+import { packageRoot, packageVersion } from '../../driver/package-root.js';
 import { at } from '../../source/checked-index.js';
 
 export type Loaded<T> =

@@ -114,3 +114,22 @@ export class BranchRecorder {
     return out;
   }
 }
+
+/**
+ * What the one-worker and the sharded search note of every successor before they look it up:
+ * its action and sub-action reached, and the branches it took when they are recorded. The
+ * successor comes as separate arguments, not an object, on this hot path.
+ */
+export function noteReached(
+  actionReached: readonly boolean[][],
+  branchTaken: BranchRecorder | undefined,
+  t: State,
+  action: number,
+  param: Value | undefined,
+  sub: number,
+): void {
+  const reached = actionReached[action];
+  if (reached === undefined) throw new Error(`internal error: no action ${action}`);
+  reached[sub] = true;
+  branchTaken?.record(t, action, param, sub);
+}

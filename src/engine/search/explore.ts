@@ -482,12 +482,23 @@ function rebuildTrace(module: ExecutableModule, bfs: Bfs, path: readonly number[
 
 /** The successor number `j` (from 0, in the module's enumeration order over all actions) of `s`. */
 export function nthSuccessor(module: ExecutableModule, s: State, j: number): StepRecord {
-  let found: StepRecord | undefined;
   let k = 0;
+  const found = firstSuccessor(module, s, () => k++ === j);
+  if (found === undefined) throw new Error('internal: trace replay found too few successors');
+  return found;
+}
+
+/** The first successor of `s`, in the module's order over all actions, that `wanted` accepts. */
+function firstSuccessor(
+  module: ExecutableModule,
+  s: State,
+  wanted: (t: State) => boolean,
+): StepRecord | undefined {
+  let found: StepRecord | undefined;
   try {
     for (let a = 0; a < module.actions.length && found === undefined; a++) {
       module.successors(a, s, (t: State, action: number, param: Value | undefined, sub: number) => {
-        if (k++ === j) {
+        if (wanted(t)) {
           found = { next: t, action, param, sub };
           throw FOUND;
         }
@@ -496,7 +507,6 @@ export function nthSuccessor(module: ExecutableModule, s: State, j: number): Ste
   } catch (err) {
     if (err !== FOUND) throw err;
   }
-  if (found === undefined) throw new Error('internal: trace replay found too few successors');
   return found;
 }
 
@@ -541,24 +551,10 @@ export function replayFingerprints(
   const out: TlaTraceStep[] = [{ action: null, state: toTlaState(module, cur) }];
   for (let k = 1; k < fps.length; k++) {
     const [n1, n2] = at(fps, k, 'a fingerprint of a trace');
-    let found: StepRecord | undefined;
-    try {
-      for (let a = 0; a < module.actions.length && found === undefined; a++) {
-        module.successors(
-          a,
-          cur,
-          (t: State, action: number, param: Value | undefined, sub: number) => {
-            const [h1, h2] = fpOf(t);
-            if (h1 === n1 && h2 === n2) {
-              found = { next: t, action, param, sub };
-              throw FOUND;
-            }
-          },
-        );
-      }
-    } catch (err) {
-      if (err !== FOUND) throw err;
-    }
+    const found = firstSuccessor(module, cur, (t) => {
+      const [h1, h2] = fpOf(t);
+      return h1 === n1 && h2 === n2;
+    });
     if (found === undefined) throw new Error('internal: trace replay found no matching successor');
     out.push(traceStep(module, found));
     cur = found.next;

@@ -12,7 +12,7 @@ import type { Finding } from '../stop-result.js';
 import { type Value } from '../../values/values.js';
 import { FP, FP_SUM, fingerprintSuccessor } from '../../values/fingerprint.js';
 import { GuardSkip } from '../guard-skip.js';
-import { BranchRecorder, type BranchWatch } from '../branch-places.js';
+import { BranchRecorder, type BranchWatch, noteReached } from '../branch-places.js';
 import {
   STOP_MEMORY,
   STOP_WORD,
@@ -329,10 +329,7 @@ export class Shard {
   private onSuccessor(t: State, action: number, param: Value | undefined, sub: number): void {
     const j = this.curJ++;
     this.levelGenerated++;
-    const reached = this.actionReached[action];
-    if (reached === undefined) throw new Error(`internal error: no action ${action}`);
-    reached[sub] = true;
-    this.branchTaken?.record(t, action, param, sub);
+    noteReached(this.actionReached, this.branchTaken, t, action, param, sub);
     const m = this.module;
     const sym = m.symmetry;
     if (sym !== undefined) fingerprintOrbit(t, sym);

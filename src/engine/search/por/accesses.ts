@@ -5,6 +5,13 @@
 // with string literals (`pc[t] = "Done"`, `pc[t] \notin {"a", "b"}`) carries those strings,
 // so a step that moves a thread between other labels does not touch what is read. Everything
 // the analysis cannot place is counted as reading or writing the whole variable.
+//
+// src/check/step-accesses.ts also computes reads and writes, from the spec's steps, for the
+// granularity warning. The two stay apart on purpose: a reduction is sound only if it reads the
+// module the engine runs (and TLC would run), with everything lowering adds (pc, frames, the
+// call stack, fault and wait bookkeeping), while the warning needs the spec's own steps, texts
+// and macro bodies before lowering merges or splits them. One table built from the spec would
+// have the engine reduce by a semantics other than the one it checks.
 
 import type { TlaDef, TlaExpr, TlaModule } from '../../../tla/tla-ast.js';
 

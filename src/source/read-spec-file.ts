@@ -15,7 +15,12 @@ import {
   statSync,
 } from 'node:fs';
 import { sep } from 'node:path';
-import { REFUSED } from '../syntax/load.js';
+
+/**
+ * The `code` of an Error a reader returns when it refuses a file by policy (not a `.cred` file,
+ * not a regular file, too large, outside the allowed folders); its message is the reason.
+ */
+export const REFUSED = 'CREDSPEC_REFUSED';
 
 /** The largest spec file credspec reads: 4 MiB (the shipped specs are under 40 KiB). */
 export const MAX_SPEC_BYTES = 4 * 1024 * 1024;

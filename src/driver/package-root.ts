@@ -1,6 +1,6 @@
 // Where credspec is installed: the folder holding its package.json, found from this module's
-// own location (src/ under ts-jest, dist/src/ when built). Reads the file system; used only by
-// the command line for the version and the prelude folder.
+// own location (src/ under ts-jest, dist/src/ when built). Reads the file system; used by the
+// command line and the language server for the version and the prelude folder.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

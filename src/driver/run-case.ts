@@ -3,7 +3,6 @@
 // else a content-addressed copy in the private user cache, never over `generated/`), runs the embedded engine or TLC, and maps the
 // trace back to the spec with the source map.
 
-import type { ProgressStats } from './progress-line.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -29,6 +28,16 @@ import { at } from '../source/checked-index.js';
 import { lockOrderReport } from './lock-order.js';
 
 export type EngineChoice = 'embedded' | 'tlc';
+
+/** The statistics a running check reports, about once a second. */
+export interface ProgressStats {
+  readonly distinct: number;
+  readonly generated: number;
+  readonly queue: number;
+  readonly depth: number;
+  /** How long the search itself has run, when the engine says (the check's time includes building it). */
+  readonly seconds?: number;
+}
 
 export interface RunCaseOptions {
   readonly engine: EngineChoice;
