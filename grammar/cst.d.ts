@@ -586,6 +586,8 @@ export type StmtCoreCstChildren = {
   simpleStmt?: SimpleStmtCstNode[];
   KwAwait?: IToken[];
   expression?: ExpressionCstNode[];
+  KwElse?: IToken[];
+  unreachableMark?: UnreachableMarkCstNode[];
   assertStmt?: AssertStmtCstNode[];
   KwSkip?: IToken[];
   ifStmt?: IfStmtCstNode[];
@@ -678,6 +680,8 @@ export type ForStmtCstChildren = {
   forMode: ForModeCstNode[];
   expression: ExpressionCstNode[];
   block: BlockCstNode[];
+  KwElse?: IToken[];
+  unreachableMark?: UnreachableMarkCstNode[];
 };
 
 export interface ForModeCstNode extends CstNode {

@@ -153,7 +153,6 @@ interface CiFindings {
   readonly replays: CatalogueReplay[];
   readonly gate: {
     readonly vacant: VacantPlace[];
-    readonly advisory: VacantPlace[];
     readonly excused: ExcusedPlace[];
     readonly broken: BrokenMark[];
   };
@@ -210,7 +209,7 @@ export async function runCi(args: CiArgs, io: Io): Promise<number> {
     unchecked: [],
     stale: [],
     replays: [],
-    gate: { vacant: [], advisory: [], excused: [], broken: [] },
+    gate: { vacant: [], excused: [], broken: [] },
   };
   // Compared with what emit writes now, through the private cache the checks just filled.
   let compiler: Promise<ModuleCompiler> | undefined;
@@ -294,7 +293,6 @@ async function reportSpecOutcome(
   const kept: GateFindings = gateOn ? places : { ...NO_FINDINGS, broken: places.broken };
   printGate(kept, io, onGithub);
   found.gate.vacant.push(...kept.vacant);
-  found.gate.advisory.push(...kept.advisory);
   found.gate.excused.push(...kept.excused);
   found.gate.broken.push(...kept.broken);
   if (!gateOn)
@@ -365,9 +363,6 @@ function printGate(found: GateFindings, io: Io, onGithub: boolean): void {
   }
   for (const p of found.excused)
     io.stdout.write(`${MARK.met} ${vacantWhere(p)}: ${describeExcused(p)}\n`);
-  // Advisory kinds warn and never fail the run (vacuity-gate.ts).
-  for (const p of found.advisory)
-    io.stdout.write(`${MARK.none} ${vacantWhere(p)}: warning: ${describeVacant(p)}\n`);
   for (const b of found.broken) {
     io.stdout.write(`${MARK.unmet} ${markWhere(b.mark)}: ${describeBroken(b)}\n`);
     annotate(b.mark.location, b.spec, describeBroken(b));
