@@ -166,7 +166,9 @@ describe('the vacuity gate on the failing outcomes of tests', () => {
     const junit = readFileSync(join(dir, 'ci.xml'), 'utf8');
     expect(junit.match(/type="NeverReached"/g)).toHaveLength(3);
   });
+});
 
+describe('the vacuity gate on awaits and for loops', () => {
   test('an await never waited at and a for never entered empty fail ci', async () => {
     const { dir, env } = workspace({ 'waits.cred': WAITS });
     const io = memoryIo({ cwd: dir, env });
@@ -216,7 +218,9 @@ describe('the vacuity gate on the failing outcomes of tests', () => {
       'FAIL specs/waits.cred:18:30: the else of step Waiter.wait_set is marked unreachable ("never waits") but 1 of the 1 exhaustive check of specs/waits.cred took it',
     );
   });
+});
 
+describe('the vacuity gate over several checks', () => {
   test('an else one check takes passes, though the other never takes it', async () => {
     const { dir, env } = workspace({ 'branches.cred': BRANCHES });
     const io = memoryIo({ cwd: dir, env });
