@@ -39,7 +39,7 @@ NO_DOMAIN == [id |-> None, layers |-> << >>]
 \* <prelude>/kernel.cred:405:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
-\* specs/landlock-tsync.cred:614:12  def serialised
+\* specs/landlock-tsync.cred:616:12  def serialised
 serialised == TRUE
 
 \* <prelude>/kernel.cred:453:1  def landlock_merge
@@ -653,7 +653,7 @@ do_exit_gone(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:615:46  restrict_siblings.serialise (step)
+\* specs/landlock-tsync.cred:617:46  restrict_siblings.serialise (step)
 \*   down_write_killable(exec_update_lock, lres)
 restrict_siblings_serialise(self) ==
     /\ pc[self] = "restrict_siblings_serialise"
@@ -665,7 +665,7 @@ restrict_siblings_serialise(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_enter_tsync"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:616:48  restrict_siblings.enter_tsync (control)
+\* specs/landlock-tsync.cred:618:48  restrict_siblings.enter_tsync (control)
 \*   if lres != OK {
 restrict_siblings_enter_tsync(self) ==
     /\ pc[self] = "restrict_siblings_enter_tsync"
@@ -673,7 +673,7 @@ restrict_siblings_enter_tsync(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF restrict_siblings_lres[self] # "OK" THEN "restrict_siblings_killed" ELSE "restrict_siblings_locked"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:617:5  restrict_siblings.killed (return)
+\* specs/landlock-tsync.cred:619:5  restrict_siblings.killed (return)
 \*   return lres
 restrict_siblings_killed(self) ==
     /\ pc[self] = "restrict_siblings_killed"
@@ -718,7 +718,7 @@ restrict_siblings_killed(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = FALSE]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:619:5  restrict_siblings.locked (step)
+\* specs/landlock-tsync.cred:621:5  restrict_siblings.locked (step)
 \*   atomic {
 restrict_siblings_locked(self) ==
     /\ pc[self] = "restrict_siblings_locked"
@@ -973,7 +973,7 @@ restrict_siblings_ll_restart(self) ==
     /\ failure' = (IF restrict_siblings_werr[self] = "OK" \/ restrict_siblings_preparation_error[self] = "ERESTARTNOINTR" THEN failure ELSE "Assert_restrict_siblings_ll_restart")
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live >>
 
-\* specs/landlock-tsync.cred:624:43  restrict_siblings.unlock (step)
+\* specs/landlock-tsync.cred:626:43  restrict_siblings.unlock (step)
 \*   atomic {
 restrict_siblings_unlock(self) ==
     /\ pc[self] = "restrict_siblings_unlock"

@@ -39,7 +39,7 @@ NO_DOMAIN == [id |-> None, layers |-> << >>]
 \* <prelude>/kernel.cred:405:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
-\* specs/landlock-tsync.cred:557:12  def serialised
+\* specs/landlock-tsync.cred:559:12  def serialised
 serialised == TRUE
 
 \* <prelude>/kernel.cred:453:1  def landlock_merge
@@ -653,7 +653,7 @@ do_exit_gone(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:559:46  restrict_siblings.serialise (step)
+\* specs/landlock-tsync.cred:561:46  restrict_siblings.serialise (step)
 \*   down_write_trylock(exec_update_lock, got)
 restrict_siblings_serialise(self) ==
     /\ pc[self] = "restrict_siblings_serialise"
@@ -663,7 +663,7 @@ restrict_siblings_serialise(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_enter_tsync"]
     /\ UNCHANGED << task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:560:48  restrict_siblings.enter_tsync (control)
+\* specs/landlock-tsync.cred:562:48  restrict_siblings.enter_tsync (control)
 \*   if !got {
 restrict_siblings_enter_tsync(self) ==
     /\ pc[self] = "restrict_siblings_enter_tsync"
@@ -671,7 +671,7 @@ restrict_siblings_enter_tsync(self) ==
     /\ pc' = [pc EXCEPT ![self] = IF ~restrict_siblings_got[self] THEN "restrict_siblings_lost" ELSE "restrict_siblings_locked"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:561:5  restrict_siblings.lost (step)
+\* specs/landlock-tsync.cred:563:5  restrict_siblings.lost (step)
 \*   restart_syscall(lres)
 restrict_siblings_lost(self) ==
     /\ pc[self] = "restrict_siblings_lost"
@@ -681,7 +681,7 @@ restrict_siblings_lost(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_lost_ret"]
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:562:5  restrict_siblings.lost_ret (return)
+\* specs/landlock-tsync.cred:564:5  restrict_siblings.lost_ret (return)
 \*   return lres
 restrict_siblings_lost_ret(self) ==
     /\ pc[self] = "restrict_siblings_lost_ret"
@@ -726,7 +726,7 @@ restrict_siblings_lost_ret(self) ==
     /\ restrict_siblings_live' = [restrict_siblings_live EXCEPT ![self] = FALSE]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, restrict_one_mine, restrict_one_perr, restrict_one_r, failure >>
 
-\* specs/landlock-tsync.cred:564:5  restrict_siblings.locked (step)
+\* specs/landlock-tsync.cred:566:5  restrict_siblings.locked (step)
 \*   atomic {
 restrict_siblings_locked(self) ==
     /\ pc[self] = "restrict_siblings_locked"
@@ -924,7 +924,7 @@ restrict_siblings_cancel_one(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_next"]
     /\ UNCHANGED << exec_update_lock, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:574:44  restrict_siblings.recover (step)
+\* specs/landlock-tsync.cred:576:44  restrict_siblings.recover (step)
 \*   skip
 restrict_siblings_recover(self) ==
     /\ pc[self] = "restrict_siblings_recover"
@@ -978,7 +978,7 @@ restrict_siblings_ll_restart(self) ==
     /\ failure' = (IF restrict_siblings_werr[self] = "OK" \/ restrict_siblings_preparation_error[self] = "ERESTARTNOINTR" THEN failure ELSE "Assert_restrict_siblings_ll_restart")
     /\ UNCHANGED << exec_update_lock, task_works, clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_num_preparing, restrict_siblings_num_unfinished, restrict_siblings_all_prepared, restrict_siblings_ready_to_commit, restrict_siblings_all_finished, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_removed, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live >>
 
-\* specs/landlock-tsync.cred:575:43  restrict_siblings.unlock (step)
+\* specs/landlock-tsync.cred:577:43  restrict_siblings.unlock (step)
 \*   atomic {
 restrict_siblings_unlock(self) ==
     /\ pc[self] = "restrict_siblings_unlock"

@@ -851,7 +851,7 @@ restrict_siblings_cancel_one(self) ==
     /\ pc' = [pc EXCEPT ![self] = "restrict_siblings_cancel_next"]
     /\ UNCHANGED << clones_left, exits_left, user_errno, failed_dom, in_tsync, finished, lost_alloc, sig_pending, sig_fatal, notify_signal, stop_requested, stopped, pf_exiting, tw_exited, cred, cred_gen, nnp, Caller_ret, Caller_again, Caller_restart, Caller_restarts, Sibling_claimed, Sibling_leaving, landlock_restrict_self_new_cred, landlock_restrict_self_err, task_work_run_batch, task_work_run_w, task_work_run_run_todo, user_mode_batch, user_mode_w, user_mode_user_run_todo, restrict_siblings_old_cred, restrict_siblings_new_cred, restrict_siblings_set_nnp, restrict_siblings_preparation_error, restrict_siblings_ready_to_commit, restrict_siblings_works, restrict_siblings_size, restrict_siblings_cap, restrict_siblings_nulls, restrict_siblings_empty, restrict_siblings_found, restrict_siblings_full, restrict_siblings_got, restrict_siblings_lres, restrict_siblings_qres, restrict_siblings_werr, restrict_siblings_r, restrict_siblings_t, restrict_siblings_schedule_seen, restrict_siblings_cancel_todo, restrict_one_ctx, restrict_one_mine, restrict_one_perr, restrict_one_r, stack, restrict_siblings_live, failure >>
 
-\* specs/landlock-tsync.cred:583:44  restrict_siblings.recover (step)
+\* specs/landlock-tsync.cred:585:44  restrict_siblings.recover (step)
 \*   skip
 restrict_siblings_recover(self) ==
     /\ pc[self] = "restrict_siblings_recover"
