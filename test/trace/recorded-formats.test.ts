@@ -151,7 +151,7 @@ describe('ITF of the recorded results, field by field', () => {
       property: 'sc_atomic',
     });
     expect(itf.states).toHaveLength(25);
-    expect(itf.vars).toHaveLength(43);
+    expect(itf.vars).toHaveLength(47);
     for (const s of itf.states)
       expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(itf.vars);
     const last = itf.states[24]!;
@@ -161,7 +161,7 @@ describe('ITF of the recorded results, field by field', () => {
       params: { self: { '#unserializable': 'caller1' } },
       thread: 'caller1',
       step: 'seccomp_tsync.sc_atomic',
-      location: 'specs/seccomp-tsync.cred:172:5',
+      location: 'specs/seccomp-tsync.cred:187:5',
       essential: true,
     });
     const mv = (name: string) => ({ '#unserializable': name });
