@@ -598,6 +598,8 @@ export type StmtCoreCstChildren = {
   simpleStmt?: SimpleStmtCstNode[];
   KwAwait?: IToken[];
   expression?: ExpressionCstNode[];
+  KwElse?: IToken[];
+  unreachableMark?: UnreachableMarkCstNode[];
   assertStmt?: AssertStmtCstNode[];
   KwSkip?: IToken[];
   ifStmt?: IfStmtCstNode[];
@@ -690,6 +692,8 @@ export type ForStmtCstChildren = {
   forMode: ForModeCstNode[];
   expression: ExpressionCstNode[];
   block: BlockCstNode[];
+  KwElse?: IToken[];
+  unreachableMark?: UnreachableMarkCstNode[];
 };
 
 export interface ForModeCstNode extends CstNode {

@@ -655,6 +655,11 @@ export class CredParser extends CstParser {
           ALT: () => {
             this.CONSUME(KW.await);
             this.SUBRULE(this.expression);
+            // `else unreachable "why"`: no thread ever has to wait here.
+            this.OPTION(() => {
+              this.CONSUME(KW.else);
+              this.SUBRULE(this.unreachableMark);
+            });
           },
         },
         { ALT: () => this.SUBRULE(this.assertStmt) },
@@ -770,6 +775,11 @@ export class CredParser extends CstParser {
     this.SUBRULE(this.forMode);
     this.SUBRULE(this.expression);
     this.SUBRULE(this.block);
+    // `else unreachable "why"`: the loop is never entered with nothing to iterate.
+    this.OPTION(() => {
+      this.CONSUME(KW.else);
+      this.SUBRULE(this.unreachableMark);
+    });
   });
 
   forMode = this.RULE('forMode', () => {

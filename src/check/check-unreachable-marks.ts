@@ -1,6 +1,6 @@
 // `unreachable "reason"` marks: each needs a reason, and stands only where the vacuity gate of
 // `ci` counts a place (a step, a fault point that is a step of its own, the else of a test that
-// is a step of its own, a cover). Takes the check
+// is a step of its own: an `if`'s or `while`'s, a `for`'s empty entry, an `await`'s wait; a cover). Takes the check
 // context; reports CS4020 and CS4021. The gate itself (src/cli/vacuity-gate.ts) holds each mark
 // to its claim against the checks' results.
 
@@ -47,16 +47,25 @@ function walkStmt(ctx: CheckContext, s: Stmt, inside: string | undefined): void 
         what: `the failure of a fault point inside ${inside}`,
       });
   }
-  if ((s.kind === 'IfStmt' || s.kind === 'WhileStmt') && s.elseUnreachable !== undefined) {
+  const test = TESTS[s.kind];
+  if (test !== undefined && 'elseUnreachable' in s && s.elseUnreachable !== undefined) {
     needsReason(ctx, s.elseUnreachable);
     if (inside !== undefined)
       ctx.report('CS4021', s.elseUnreachable.span, {
-        what: `the else of ${s.kind === 'IfStmt' ? 'an `if`' : 'a `while`'} inside ${inside}`,
+        what: `the else of ${test} inside ${inside}`,
       });
   }
   for (const p of stmtParts(s))
     for (const inner of p.stmts) walkStmt(ctx, inner, inside ?? oneStepOf(p.role));
 }
+
+/** The statements that take `else unreachable`, as the message names them. */
+const TESTS: Partial<Record<Stmt['kind'], string>> = {
+  IfStmt: 'an `if`',
+  WhileStmt: 'a `while`',
+  ForStmt: 'a `for`',
+  AwaitStmt: 'an `await`',
+};
 
 /** The statements of an `atomic` block and of a fault handler run inside one step. */
 function oneStepOf(role: PartRole): string | undefined {

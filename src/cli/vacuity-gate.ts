@@ -4,16 +4,12 @@
 // its own (the missing `else` of an `if`, the exit of a `while`) and every `cover` must have
 // been enabled, taken or reached in at least one check; each place none did is a vacant place,
 // located at its declaration in the spec, unless the spec marks it `unreachable "reason"` (then
-// it is excused, with the reason). A mark is a claim held against the same checks: a marked
-// place some check reaches is a broken mark. Only embedded checks that ended `holds` explored
-// everything, so only they count; a spec without one is not judged (its unreached places are
-// unknown).
-//
-// The outcomes the gate has counted since it began (steps, fault points, an `if`'s missing
-// `else`, a `while`'s exit, covers) fail it. Two newer ones are advisory until the shipped specs
-// are reworked for them (docs/cli.md): a `for` never entered with nothing to iterate, and an
-// `await` at which no thread ever had to wait (a property that holds says nothing about the
-// waiting path then). They are reported as warnings and never fail `ci`.
+// it is excused, with the reason). The outcomes counted include a `for` never entered with
+// nothing to iterate and an `await` at which no thread ever had to wait (a property that holds
+// says nothing about the waiting path then). A mark is a claim held against the same checks: a
+// marked place some check reaches is a broken mark. Only embedded checks that ended `holds`
+// explored everything, so only they count; a spec without one is not judged (its unreached
+// places are unknown).
 
 import type { SourceLocation, UnreachedBranch, VariantResult } from '../result/result-file.js';
 import {
@@ -55,20 +51,11 @@ export interface BrokenMark {
 /** What the gate found over one or more specs. */
 export interface GateFindings {
   readonly vacant: readonly VacantPlace[];
-  /** Vacant places of the advisory kinds (a `for`'s empty entry, an `await`'s wait): warnings. */
-  readonly advisory: readonly VacantPlace[];
   readonly excused: readonly ExcusedPlace[];
   readonly broken: readonly BrokenMark[];
 }
 
-export const NO_FINDINGS: GateFindings = { vacant: [], advisory: [], excused: [], broken: [] };
-
-/** The outcomes the gate reports as warnings, not failures, until the specs are reworked for them. */
-const ADVISORY: ReadonlySet<UnreachedBranch['test']> = new Set(['for', 'await']);
-
-function isAdvisory(p: VacantPlace): boolean {
-  return p.kind === 'branch' && ADVISORY.has(p.test);
-}
+export const NO_FINDINGS: GateFindings = { vacant: [], excused: [], broken: [] };
 
 const FAILURE = / \(its failure\)$/;
 
@@ -108,13 +95,8 @@ export function gateFindings(
   const exhaustive = exhaustiveChecks(results);
   const marks = exhaustive.map((r) => locate(r).marks);
   const vacant: VacantPlace[] = [];
-  const advisory: VacantPlace[] = [];
   const excused: ExcusedPlace[] = [];
   for (const p of vacantPlaces(exhaustive, locate)) {
-    if (isAdvisory(p)) {
-      advisory.push(p);
-      continue;
-    }
     const mark =
       p.kind === 'cover' || p.kind === 'branch'
         ? markFor(marks.flat(), p.kind, p.name)
@@ -136,7 +118,7 @@ export function gateFindings(
       });
     }
   });
-  return { vacant, advisory, excused, broken: [...broken.values()] };
+  return { vacant, excused, broken: [...broken.values()] };
 }
 
 /** The vacant places of one spec's exhaustive results, in the order the checks list them. */

@@ -3,13 +3,13 @@
 // plus the implicit return of a procedure. Takes the context and an OwnerPlan; returns actions
 // in source order. Reports what it cannot lower.
 
-import type { ProcedureDecl, Stmt } from '../syntax/ast.js';
+import type { ProcedureDecl, Stmt, UnreachableMark } from '../syntax/ast.js';
 import { at } from '../source/checked-index.js';
 import type { Span } from '../source/span.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, assertInvariantName, liveVarName } from '../tla/names.js';
 import type { LowerContext } from './context.js';
-import type { ActTree, ActionKind, KernelLink, ModelAction } from './ir.js';
+import type { ActTree, ActionKind, ElseOutcome, KernelLink, ModelAction } from './ir.js';
 import { type BoundRef, type Env, bindOne, readVar } from './env.js';
 import { lowerExpr } from './lower-expr.js';
 import { type StmtCases, type StmtOf, childExprs, onStmt } from '../syntax/visit.js';
@@ -287,7 +287,7 @@ const STEP_ACTIONS: StmtCases<ModelAction[], [StepLowering]> = {
   AwaitStmt: (s, sl) =>
     simpleStep('step')(s, sl).map((a) => ({
       ...a,
-      elseOutcome: { test: 'await' as const, pc: sl.step.name },
+      elseOutcome: { test: 'await' as const, pc: sl.step.name, ...markOf(s.elseUnreachable) },
     })),
   AssertStmt: simpleStep('step'),
   SkipStmt: simpleStep('step'),
@@ -377,6 +377,11 @@ function elseOutcome(
   };
 }
 
+/** An `else unreachable` mark as an outcome carries it. */
+function markOf(mark: UnreachableMark | undefined): Pick<ElseOutcome, 'unreachable'> {
+  return mark === undefined ? {} : { unreachable: { reason: mark.reason, span: mark.span } };
+}
+
 function innerFaults(sc: StepCtx): Partial<ModelAction> {
   return sc.innerFaults.length > 0 ? { innerFaults: [...sc.innerFaults] } : {};
 }
@@ -409,7 +414,9 @@ function lowerFor(
       withChecks(ctx, checks, () => entry),
       s.span,
       // Entered with nothing to iterate: the body's first step does not show that outcome.
-      firstBranch(ctx, step) === step.next ? {} : { elseOutcome: { test: 'for', pc: step.next } },
+      firstBranch(ctx, step) === step.next
+        ? {}
+        : { elseOutcome: { test: 'for', pc: step.next, ...markOf(s.elseUnreachable) } },
     ),
     make(
       step,

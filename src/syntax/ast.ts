@@ -404,6 +404,8 @@ export interface AnyAssignStmt extends StmtBase {
 export interface AwaitStmt extends StmtBase {
   readonly kind: 'AwaitStmt';
   readonly cond: Expr;
+  /** `else unreachable "reason"` after the condition: no thread ever has to wait. */
+  readonly elseUnreachable?: UnreachableMark;
 }
 
 export interface AssertStmt extends StmtBase {
@@ -441,6 +443,8 @@ export interface ForStmt extends StmtBase {
   readonly mode: 'snapshot' | 'live';
   readonly set: Expr;
   readonly body: Block;
+  /** `else unreachable "reason"` after the body: never entered with nothing to iterate. */
+  readonly elseUnreachable?: UnreachableMark;
 }
 
 export interface EitherStmt extends StmtBase {

@@ -184,6 +184,7 @@ export class StmtBuilder extends ExprBuilder {
         span,
         ...base,
         cond: this.expr(first(c.expression)),
+        ...this.elseMark(first(c.unreachableMark)),
       };
     const assert = first(c.assertStmt);
     if (assert !== undefined) return this.assertStmt(assert, span, base);
@@ -260,7 +261,7 @@ export class StmtBuilder extends ExprBuilder {
     };
   }
 
-  /** `else unreachable "reason"` of an `if` or `while`, when written. */
+  /** `else unreachable "reason"` of an `if`, `while`, `for` or `await`, when written. */
   private elseMark(cst: C.UnreachableMarkCstNode | undefined): Pick<A.IfStmt, 'elseUnreachable'> {
     return cst === undefined ? {} : { elseUnreachable: this.unreachableMark(cst) };
   }
@@ -278,6 +279,7 @@ export class StmtBuilder extends ExprBuilder {
       mode,
       set: this.expr(first(f.expression)),
       body: this.block(first(f.block), NESTED),
+      ...this.elseMark(first(f.unreachableMark)),
     };
   }
 

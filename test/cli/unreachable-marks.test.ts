@@ -241,6 +241,24 @@ process A[1] {
     ]);
   });
 
+  test('an else mark on a for or an await inside an atomic block is CS4021 at the mark', async () => {
+    const { code, lines } = await lint(`spec m
+shared var n: 0..2 = 0
+thread var m: 0..1 = 0
+process A[1] {
+  s: atomic {
+    await n < 3 else unreachable "always"
+    for t in snapshot A { m[t] := 1 } else unreachable "one thread"
+  }
+}
+`);
+    expect(code).toBe(2);
+    expect(lines).toEqual([
+      'specs/m.cred:6:22: error CS4021: `unreachable` cannot mark the else of an `await` inside an `atomic` block: the vacuity gate counts steps, fault points and covers',
+      'specs/m.cred:7:44: error CS4021: `unreachable` cannot mark the else of a `for` inside an `atomic` block: the vacuity gate counts steps, fault points and covers',
+    ]);
+  });
+
   test('among the declarations a mark stands only before a cover: CS1043 at the mark', async () => {
     const { code, lines } = await lint(`spec m
 shared var n: 0..2 = 0

@@ -1,6 +1,6 @@
 // The vacuity gate of `ci` (on unless `--no-vacuity-gate`): a step, a fault point, the failing
-// outcome of a test with no step of its own (an `if` without `else`, a `while`'s exit) or a
-// cover that no exhaustive check of its spec reached fails the run, with its line, in the table,
+// outcome of a test with no step of its own (an `if` without `else`, a `while`'s exit, a `for`
+// entered with nothing to iterate, an `await` that never had to wait) or a cover that no exhaustive check of its spec reached fails the run, with its line, in the table,
 // the JUnit report and the SARIF log; a spec whose expectations reach everything passes.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -160,28 +160,67 @@ describe('the vacuity gate on the failing outcomes of tests', () => {
     ).toEqual([
       'FAIL specs/branches.cred:10:3: branch else of if A.low never taken in any of the 2 exhaustive checks of specs/branches.cred',
       'FAIL specs/branches.cred:16:3: exit of while A.forever never taken (its test never failed) in any of the 2 exhaustive checks of specs/branches.cred',
+      'FAIL specs/branches.cred:17:5: await A.wait never had to wait (its condition held whenever a thread reached it) in any of the 2 exhaustive checks of specs/branches.cred',
     ]);
-    expect(io.out()).toContain('2 places no check reached');
+    expect(io.out()).toContain('3 places no check reached');
     const junit = readFileSync(join(dir, 'ci.xml'), 'utf8');
-    expect(junit.match(/type="NeverReached"/g)).toHaveLength(2);
+    expect(junit.match(/type="NeverReached"/g)).toHaveLength(3);
   });
+});
 
-  test('an await never waited at and a for never entered empty are warnings that do not fail ci', async () => {
+describe('the vacuity gate on awaits and for loops', () => {
+  test('an await never waited at and a for never entered empty fail ci', async () => {
     const { dir, env } = workspace({ 'waits.cred': WAITS });
     const io = memoryIo({ cwd: dir, env });
-    expect(await runCi({ dir: 'specs', junit: 'ci.xml' }, io)).toBe(0);
+    expect(await runCi({ dir: 'specs', junit: 'ci.xml' }, io)).toBe(1);
     expect(
       io
         .out()
         .split('\n')
-        .filter((l) => l.includes('warning:')),
+        .filter((l) => l.startsWith('FAIL')),
     ).toEqual([
-      '     specs/waits.cred:19:3: warning: await Waiter.sure never had to wait (its condition held whenever a thread reached it) in any of the 1 exhaustive check of specs/waits.cred',
-      '     specs/waits.cred:20:3: warning: for Waiter.each never reached with nothing to iterate in any of the 1 exhaustive check of specs/waits.cred',
+      'FAIL specs/waits.cred:19:3: await Waiter.sure never had to wait (its condition held whenever a thread reached it) in any of the 1 exhaustive check of specs/waits.cred',
+      'FAIL specs/waits.cred:20:3: for Waiter.each never reached with nothing to iterate in any of the 1 exhaustive check of specs/waits.cred',
     ]);
-    expect(readFileSync(join(dir, 'ci.xml'), 'utf8')).not.toContain('NeverReached');
+    expect(io.out()).toContain('2 places no check reached');
+    expect(readFileSync(join(dir, 'ci.xml'), 'utf8').match(/type="NeverReached"/g)).toHaveLength(2);
   });
 
+  test('`else unreachable` on an await and a for excuses them; on an await that waits it is a broken mark', async () => {
+    const marked = WAITS.replace(
+      'sure: await n <= 2',
+      'sure: await n <= 2 else unreachable "n never exceeds 2"',
+    ).replace(
+      '    touch: n := 1\n  }',
+      '    touch: n := 1\n  } else unreachable "there is always one setter"',
+    );
+    const excused = workspace({ 'waits.cred': marked });
+    const io = memoryIo({ cwd: excused.dir, env: excused.env });
+    expect(await runCi({ dir: 'specs' }, io)).toBe(0);
+    expect(
+      io
+        .out()
+        .split('\n')
+        .filter((l) => l.includes('marked unreachable (')),
+    ).toEqual([
+      'ok   specs/waits.cred:19:3: await Waiter.sure never had to wait (its condition held whenever a thread reached it) in any of the 1 exhaustive check of specs/waits.cred; marked unreachable (specs/waits.cred:19:27): "n never exceeds 2"',
+      'ok   specs/waits.cred:20:3: for Waiter.each never reached with nothing to iterate in any of the 1 exhaustive check of specs/waits.cred; marked unreachable (specs/waits.cred:22:10): "there is always one setter"',
+    ]);
+    const wrong = workspace({
+      'waits.cred': marked.replace(
+        'wait_set: await ready',
+        'wait_set: await ready else unreachable "never waits"',
+      ),
+    });
+    const io2 = memoryIo({ cwd: wrong.dir, env: wrong.env });
+    expect(await runCi({ dir: 'specs' }, io2)).toBe(1);
+    expect(io2.out()).toContain(
+      'FAIL specs/waits.cred:18:30: the else of step Waiter.wait_set is marked unreachable ("never waits") but 1 of the 1 exhaustive check of specs/waits.cred took it',
+    );
+  });
+});
+
+describe('the vacuity gate over several checks', () => {
   test('an else one check takes passes, though the other never takes it', async () => {
     const { dir, env } = workspace({ 'branches.cred': BRANCHES });
     const io = memoryIo({ cwd: dir, env });

@@ -89,7 +89,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
     const text = formatTrace(l1, 'text');
     expect(text.trimEnd().split('\n').slice(-4)).toEqual(picture);
     expect(text).toContain(
-      ' 13  caller1  specs/landlock-tsync.cred:192:9  restrict_siblings.queue\n',
+      ' 13  caller1  specs/landlock-tsync.cred:197:9  restrict_siblings.queue\n',
     );
     expect(text).toContain(
       'task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
@@ -136,7 +136,7 @@ describe('the L-1 deadlock: two callers queue task works on each other and both 
       '  caller2-->>caller1: waits on all_prepared, held or owed by caller1',
       '  Note over shared,caller2: cycle: caller1 -#gt; caller2 -#gt; caller1',
     ]);
-    expect(lines).toContain('  caller1->>caller2: 13. restrict_siblings.queue (line 192): atomic');
+    expect(lines).toContain('  caller1->>caller2: 13. restrict_siblings.queue (line 197): atomic');
   });
 });
 
@@ -151,7 +151,7 @@ describe('ITF of the recorded results, field by field', () => {
       property: 'sc_atomic',
     });
     expect(itf.states).toHaveLength(25);
-    expect(itf.vars).toHaveLength(43);
+    expect(itf.vars).toHaveLength(47);
     for (const s of itf.states)
       expect(Object.keys(s).filter((k) => k !== '#meta')).toEqual(itf.vars);
     const last = itf.states[24]!;
@@ -161,7 +161,7 @@ describe('ITF of the recorded results, field by field', () => {
       params: { self: { '#unserializable': 'caller1' } },
       thread: 'caller1',
       step: 'seccomp_tsync.sc_atomic',
-      location: 'specs/seccomp-tsync.cred:172:5',
+      location: 'specs/seccomp-tsync.cred:187:5',
       essential: true,
     });
     const mv = (name: string) => ({ '#unserializable': name });

@@ -23,9 +23,9 @@ async function stepWithSpecLines(s: Session): Promise<void> {
 
   screen = await s.key(`${ESC}[C`, at(1), 'step 1 after Right');
   expect(
-    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:376:3  Caller.prctl_nnp')),
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:385:3  Caller.prctl_nnp')),
   ).toBe(true);
-  expect(screen.some((l) => /^▶376 │ +prctl_nnp: task_set_no_new_privs\(self\)/.test(l))).toBe(
+  expect(screen.some((l) => /^▶385 │ +prctl_nnp: task_set_no_new_privs\(self\)/.test(l))).toBe(
     true,
   );
   expect(screen).toContain('* nnp: false -> true');
@@ -36,9 +36,9 @@ async function stepWithSpecLines(s: Session): Promise<void> {
   for (let i = 0; i < 13; i++) s.write('n');
   screen = await s.waitFor(at(13), 'step 13 after 13 n');
   expect(
-    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:192:9  restrict_siblings.queue')),
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:197:9  restrict_siblings.queue')),
   ).toBe(true);
-  expect(screen.some((l) => /^▶192 │ +queue: atomic \{/.test(l))).toBe(true);
+  expect(screen.some((l) => /^▶197 │ +queue: atomic \{/.test(l))).toBe(true);
   expect(screen).toContain(
     '* task_works: [caller1 |-> {}, caller2 |-> {}] -> [caller1 |-> {}, caller2 |-> {caller1}]',
   );
@@ -47,10 +47,10 @@ async function stepWithSpecLines(s: Session): Promise<void> {
   screen = await s.key('p', at(12), 'step 12 after p');
   expect(
     screen.some((l) =>
-      l.startsWith('── specs/landlock-tsync.cred:191:7  restrict_siblings.schedule'),
+      l.startsWith('── specs/landlock-tsync.cred:196:7  restrict_siblings.schedule'),
     ),
   ).toBe(true);
-  expect(screen.some((l) => /^▶191 │ +schedule: for t in live/.test(l))).toBe(true);
+  expect(screen.some((l) => /^▶196 │ +schedule: for t in live/.test(l))).toBe(true);
 }
 
 /** Follow caller2 only: from step 12 caller1's steps to 16 are skipped; caller2 starts at 17. */
@@ -71,7 +71,7 @@ async function followCaller2(s: Session): Promise<void> {
     "caller2's next step",
   );
   expect(
-    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:376:3  Caller.prctl_nnp')),
+    screen.some((l) => l.startsWith('── specs/landlock-tsync.cred:385:3  Caller.prctl_nnp')),
   ).toBe(true);
   screen = await s.key(
     'n',
@@ -94,10 +94,10 @@ async function lastStepWaitsFor(s: Session): Promise<void> {
   );
   expect(
     screen.some((l) =>
-      l.startsWith('── specs/landlock-tsync.cred:210:7  restrict_siblings.must_wait'),
+      l.startsWith('── specs/landlock-tsync.cred:215:7  restrict_siblings.must_wait'),
     ),
   ).toBe(true);
-  expect(screen.some((l) => /^▶210 │ +must_wait: if r > 0 \{/.test(l))).toBe(true);
+  expect(screen.some((l) => /^▶215 │ +must_wait: if r > 0 \{/.test(l))).toBe(true);
   expect(screen.some((l) => l.includes('■ deadlock: no thread can move'))).toBe(true);
   expect(
     screen.some((l) => l.includes('caller1  waits on all_prepared, held or owed by caller2')),
@@ -158,7 +158,7 @@ describe('credspec check --view', () => {
       screen = await s.key(`${ESC}[F`, at(32), 'the last step after End');
       expect(
         screen.some((l) =>
-          l.startsWith('── specs/landlock-tsync.cred:210:7  restrict_siblings.must_wait'),
+          l.startsWith('── specs/landlock-tsync.cred:215:7  restrict_siblings.must_wait'),
         ),
       ).toBe(true);
       expect(

@@ -170,7 +170,6 @@ export interface CiFindings {
   readonly replays: CatalogueReplay[];
   readonly gate: {
     readonly vacant: VacantPlace[];
-    readonly advisory: VacantPlace[];
     readonly excused: ExcusedPlace[];
     readonly broken: BrokenMark[];
   };
@@ -267,7 +266,7 @@ function noFindings(): CiFindings {
     unchecked: [],
     stale: [],
     replays: [],
-    gate: { vacant: [], advisory: [], excused: [], broken: [] },
+    gate: { vacant: [], excused: [], broken: [] },
   };
 }
 
@@ -277,7 +276,6 @@ function addFindings(into: CiFindings, from: CiFindings): void {
   into.stale.push(...from.stale);
   into.replays.push(...from.replays);
   into.gate.vacant.push(...from.gate.vacant);
-  into.gate.advisory.push(...from.gate.advisory);
   into.gate.excused.push(...from.gate.excused);
   into.gate.broken.push(...from.gate.broken);
 }
@@ -370,7 +368,6 @@ async function reportSpecOutcome(
   const kept: GateFindings = gateOn ? places : { ...NO_FINDINGS, broken: places.broken };
   printGate(kept, io, onGithub);
   found.gate.vacant.push(...kept.vacant);
-  found.gate.advisory.push(...kept.advisory);
   found.gate.excused.push(...kept.excused);
   found.gate.broken.push(...kept.broken);
   // A liveness verdict a cap took part in fails, gate or not: the verdict says nothing then.
@@ -475,9 +472,6 @@ function printGate(found: GateFindings, io: Io, onGithub: boolean): void {
   }
   for (const p of found.excused)
     io.stdout.write(`${MARK.met} ${vacantWhere(p)}: ${describeExcused(p)}\n`);
-  // Advisory kinds warn and never fail the run (vacuity-gate.ts).
-  for (const p of found.advisory)
-    io.stdout.write(`${MARK.none} ${vacantWhere(p)}: warning: ${describeVacant(p)}\n`);
   for (const b of found.broken) {
     io.stdout.write(`${MARK.unmet} ${markWhere(b.mark)}: ${describeBroken(b)}\n`);
     annotate(b.mark.location, b.spec, describeBroken(b));
