@@ -15,6 +15,8 @@ const out = join(mkdtempSync(join(tmpdir(), 'credspec-table-')), 'ci.json');
 const io = memoryIo({ cwd: root, env: { ...process.env, CI: 'true' } });
 const code = await runCi({ dir: 'specs', json: out }, io);
 process.stderr.write(io.err());
+// The ci summary line, so that whoever regenerates the table sees what the run found.
+process.stderr.write(`${io.out().trimEnd().split('\n').at(-1)}\n`);
 if (code === 2 || code === 3) {
   process.stderr.write(`credspec ci failed (exit ${code}); the table was not changed\n`);
   process.exit(code);

@@ -253,7 +253,7 @@ describe('lkml and mermaid fold the steps the violation does not depend on', () 
       folded.filter((l) => /^ {2}(Note over caller\d: \d+\.|caller\d->>)/.test(l)),
     ).toHaveLength(l1.counterexample?.essential?.length ?? -1);
     const all = formatTrace(l1, 'mermaid', { allSteps: true });
-    expect(all).toContain('7. restrict_siblings.serialise (line 159): skip');
+    expect(all).toContain('7. restrict_siblings.serialise (line 164): skip');
     expect(all).not.toContain('... ');
   });
 });
