@@ -21,18 +21,18 @@ describe('the L-1 deadlock', () => {
     expect(screen[1]).toBe('DEADLOCK  step 16 of 32');
     expect(screen).toContainEqual(
       expect.stringMatching(
-        /^── specs\/landlock-tsync\.cred:210:7 {2}restrict_siblings\.must_wait ─+$/,
+        /^── specs\/landlock-tsync\.cred:215:7 {2}restrict_siblings\.must_wait ─+$/,
       ),
     );
-    expect(screen).toContainEqual(expect.stringMatching(/^▶210 │ {7}must_wait: if r > 0 \{$/));
+    expect(screen).toContainEqual(expect.stringMatching(/^▶215 │ {7}must_wait: if r > 0 \{$/));
     const first = texts(renderView(l1, at(1), SIZE));
     expect(first).toContainEqual(
-      expect.stringMatching(/^▶376 │ {3}prctl_nnp: task_set_no_new_privs\(self\)$/),
+      expect.stringMatching(/^▶385 │ {3}prctl_nnp: task_set_no_new_privs\(self\)$/),
     );
   });
   test('with a hundred variables the change stays on screen: groups fold, unchanged variables hide', () => {
     const screen = texts(renderView(l1, at(1), SIZE));
-    expect(screen).toContain('thread caller1 (+17 unchanged)');
+    expect(screen).toContain('thread caller1 (+18 unchanged)');
     expect(screen).toContain('* nnp: false -> true');
     const queue = texts(renderView(l1, at(13), SIZE));
     expect(queue).toContain(
@@ -100,16 +100,16 @@ describe('L-3 and S-1', () => {
     expect(ret).toContain('* preparation_error: ENOMEM -> OK');
     const last = texts(renderView(l3, at(49), SIZE));
     expect(last).toContainEqual(
-      expect.stringMatching(/^▶277 │ +wait_commit: wait_for_completion\(ctx->ready_to_commit\)$/),
+      expect.stringMatching(/^▶286 │ +wait_commit: wait_for_completion\(ctx->ready_to_commit\)$/),
     );
   });
   test('S-1: a step of the variant shows its override in the source pane', () => {
     const screen = texts(renderView(s1, at(21), SIZE));
     expect(screen).toContainEqual(
-      expect.stringMatching(/^── specs\/seccomp-tsync\.cred:363:37 {2}seccomp_tsync\.sync /),
+      expect.stringMatching(/^── specs\/seccomp-tsync\.cred:396:37 {2}seccomp_tsync\.sync /),
     );
     expect(screen).toContainEqual(
-      expect.stringMatching(/^▶363 │ {3}override step seccomp_tsync\.sync: atomic \{$/),
+      expect.stringMatching(/^▶396 │ {3}override step seccomp_tsync\.sync: atomic \{$/),
     );
   });
   test('every step of every recorded result fits the screen exactly', () => {
