@@ -221,11 +221,11 @@ describe('what reads badly in the recorded traces stays fixed', () => {
     const text = formatTrace(l3, 'text');
     expect(text).toContain('verdict   violated frame_use_after_return');
     expect(text).toContain(
-      ' 48  caller1  specs/landlock-tsync.cred:245:3  restrict_siblings.ret\n       return preparation_error\n',
+      ' 48  caller1  specs/landlock-tsync.cred:254:3  restrict_siblings.ret\n       return preparation_error\n',
     );
     expect(text).toContain('caller1.restrict_siblings.works: {sibling1, sibling2} -> {}');
     expect(text.trimEnd().split('\n').slice(-3)).toEqual([
-      ' 49  sibling2  specs/landlock-tsync.cred:277:5  restrict_one.wait_commit',
+      ' 49  sibling2  specs/landlock-tsync.cred:286:5  restrict_one.wait_commit',
       '       wait_for_completion(ctx->ready_to_commit)',
       '       (no change)',
     ]);
