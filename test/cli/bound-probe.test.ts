@@ -3,16 +3,12 @@
 // unless a `// capped "reason"` comment above the bound says why; a counter that never reaches
 // its bound says nothing; a mark without a reason, or above no counter's bound, is an error.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { runCli } from '../../src/cli/commands/main.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-
-const scratch = scratchDirs();
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { specWorkspaces } from '../support/spec-workspace.js';
 
 // Nobody ever sets `ready`, so the worker retries until `tries` reaches TRIES and gives up: the
 // property holds only because the cap ends the loop (unbounded, the worker spins forever).
@@ -78,20 +74,7 @@ property all_finished: eventually forall w in Worker: finished[w]
 expect base: holds
 `;
 
-function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-bounds-');
-  mkdirSync(join(dir, 'specs'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspace = specWorkspaces('credspec-bounds-');
 
 const FINDING =
   'specs/retry.cred:3:1: all_finished holds on base, but counter Worker.tries stands at its bound TRIES = 2 where a step tests it, after 5 steps (tested in Worker.attempt, specs/retry.cred:11:5): the next increment is refused there, so the verdict may rest on the cap, not on the protocol; lift the cap (let the counter wrap or drop it) and check again, or say why above TRIES with `// capped "reason"`';

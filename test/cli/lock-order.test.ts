@@ -4,17 +4,15 @@
 // in `lock_order` is an error at its position; a spec taking its locks in one order is quiet;
 // a completion waited on with a lock held closes a cycle with the completer holding that lock.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheck } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
 import type { ResultFile } from '../../src/result/result-file.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
+import { specWorkspaces } from '../support/spec-workspace.js';
 import { schemaValidator } from '../support/schemas.js';
 import { ROOT } from './locked-spec.js';
-
-const scratch = scratchDirs();
 
 const INVERSION = readFileSync(join(ROOT, 'test/fixtures/lock-order/inversion.cred'), 'utf8');
 
@@ -70,20 +68,7 @@ process B[1] {
 expect base: holds
 `;
 
-function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-lock-order-');
-  mkdirSync(join(dir, 'specs'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspace = specWorkspaces('credspec-lock-order-');
 
 async function check(
   files: Record<string, string>,

@@ -3,16 +3,12 @@
 // exhaustive check does reach fails `ci` at the mark, gate or not; a mark without a reason, or
 // where no check counts a place, is a checker error.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { runCli } from '../../src/cli/commands/main.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-
-const scratch = scratchDirs();
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { specWorkspaces } from '../support/spec-workspace.js';
 
 // total never exceeds 2 and FAULTS is never switched on: A.never_step, the failure of A.bump,
 // the whole step A.reset (and so its failure) and the cover three are out of reach.
@@ -74,20 +70,7 @@ process A[1] {
 expect base: holds
 `;
 
-function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-unreachable-');
-  mkdirSync(join(dir, 'specs'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspace = specWorkspaces('credspec-unreachable-');
 
 const gateLines = (out: string): string[] =>
   out.split('\n').filter((l) => /^(FAIL |ok {3})specs\/\w+\.cred:\d+:\d+: /.test(l));

@@ -3,20 +3,15 @@
 // back printed under the trace, and a spec that fails lint counted as failed to run in the
 // summary, the JUnit, the SARIF and the result file.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { runCheck, unreachedPrinter } from '../../src/cli/commands/check.js';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
 import type { VariantResult } from '../../src/result/result-file.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
+import { specWorkspaces } from '../support/spec-workspace.js';
 import { schemaValidator } from '../support/schemas.js';
-
-const scratch = scratchDirs();
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const COVERED = `spec covered
 
@@ -56,20 +51,7 @@ shared var x: bool = flse
 expect base: holds
 `;
 
-function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-unreached-');
-  mkdirSync(join(dir, 'specs'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspace = specWorkspaces('credspec-unreached-');
 
 describe('covers and unreached steps', () => {
   test('check prints each as a warning with its line; the exit code stays 0', async () => {

@@ -3,15 +3,11 @@
 // entered with nothing to iterate, an `await` that never had to wait) or a cover that no exhaustive check of its spec reached fails the run, with its line, in the table,
 // the JUnit report and the SARIF log; a spec whose expectations reach everything passes.
 
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { scratchDirs } from '../support/scratch-dirs.js';
-
-const scratch = scratchDirs();
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { specWorkspaces } from '../support/spec-workspace.js';
 
 // GO enables A.gone, FAULTS the failure of A.bump; total never exceeds 2, so A.never_step and
 // the cover three are out of reach whatever the params.
@@ -82,20 +78,7 @@ expect base with GO = true: holds
 
 const WAITS = readFileSync(join(process.cwd(), 'test/fixtures/waits.cred'), 'utf8');
 
-function workspace(files: Record<string, string>): { dir: string; env: Record<string, string> } {
-  const dir = scratch('credspec-vacuity-');
-  mkdirSync(join(dir, 'specs'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
-  return {
-    dir,
-    env: {
-      HOME: dir,
-      XDG_CACHE_HOME: join(dir, 'cache'),
-      CI: 'true',
-      CREDSPEC_PRELUDE: join(ROOT, 'prelude'),
-    },
-  };
-}
+const workspace = specWorkspaces('credspec-vacuity-');
 
 describe('the vacuity gate of ci', () => {
   test('fails on each place no check reached, with its line, in the table, JUnit and SARIF', async () => {

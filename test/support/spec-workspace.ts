@@ -1,0 +1,29 @@
+// Test helper: a scratch folder holding `specs/<name>` files, with the environment a user's
+// shell would give credspec there (its own HOME and cache, CI output, this checkout's prelude).
+// Call `specWorkspaces()` at the top level of a test file: its folders go when the file ends.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scratchDirs } from './scratch-dirs.js';
+
+const PRELUDE = fileURLToPath(new URL('../../prelude', import.meta.url));
+
+export interface SpecWorkspace {
+  readonly dir: string;
+  readonly env: Record<string, string>;
+}
+
+/** A maker of workspaces named `<prefix>XXXXXX`, each with `files` written under `specs/`. */
+export function specWorkspaces(prefix: string): (files: Record<string, string>) => SpecWorkspace {
+  const scratch = scratchDirs();
+  return (files) => {
+    const dir = scratch(prefix);
+    mkdirSync(join(dir, 'specs'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'specs', name), text);
+    return {
+      dir,
+      env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: PRELUDE },
+    };
+  };
+}
