@@ -16,6 +16,10 @@ export function checkLockOrder(ctx: CheckContext): void {
   for (const decl of orders) {
     ctx.guard('lock orders', decl, () => {
       for (const id of decl.locks) {
+        // A shared or thread lock variable is what the name refers to, for references and rename.
+        const sym = ctx.globals.lookup(id.name);
+        if (sym !== undefined && (sym.kind === 'sharedVar' || sym.kind === 'threadVar'))
+          ctx.bind(id, sym);
         if (id.name === '' || classes.has(id.name)) continue;
         const hint = didYouMean(id.name, classes);
         ctx.report('CS2010', id.span, { name: id.name }, hint === undefined ? {} : { hint });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { scratchDirs } from '../support/scratch-dirs.js';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { REPO, specText, specUri, startClient, type TestClient } from './client.js';
 
 const scratch = scratchDirs();
@@ -331,4 +332,24 @@ test('a prelude operation cannot be renamed: prepareRename and rename refuse, na
   await expect(
     client.connection.sendRequest('textDocument/prepareRename', at(EXECTIME, 112, 60)),
   ).rejects.toThrow(/`sig_fatal` cannot be renamed: it is declared in the kernel prelude/);
+});
+
+test('rename of a lock variable also renames it in `lock_order`, which references it', async () => {
+  const text = `${readFileSync(join(REPO, 'test/fixtures/lock-order/inversion.cred'), 'utf8')}lock_order m2 < m1\n`;
+  const uri = pathToFileURL(join(scratch('credspec-lsp-lock-order-'), 'accepted.cred')).href;
+  const clean = client.diagnostics(uri);
+  client.open(uri, text);
+  expect(await clean).toEqual([]);
+  const lines = text.split('\n');
+  const declared = lines.findIndex((l) => l.startsWith('shared var m1:'));
+  const ordered = lines.findIndex((l) => l.startsWith('lock_order m2 < m1'));
+  const edit = (await client.connection.sendRequest('textDocument/rename', {
+    ...at(uri, declared, 11),
+    newName: 'inode_lock',
+  })) as { changes: Record<string, { range: unknown }[]> };
+  const ranges = edit.changes[uri]?.map((e) => e.range) ?? [];
+  expect(ranges).toContainEqual(range(declared, 11, 13));
+  expect(ranges).toContainEqual(range(ordered, 16, 18));
+  // The declaration, the two locks and two unlocks, and the order: six places.
+  expect(ranges).toHaveLength(6);
 });
