@@ -164,9 +164,10 @@ test('ci --watch checks a spec again when it changes, and only that spec, report
 test('on a terminal the new report replaces the last one once it is complete', async () => {
   const dir = specFolder();
   // Standard error goes to a file the script polls: the change is made once the first run is
-  // shown, and Ctrl-C sent once the second is.
+  // shown, and Ctrl-C sent once the second is. The count is read through a pipe so that it is a
+  // number even before the watcher has created the file.
   const waitFor = (n: number) =>
-    `while [ "$(grep -c watching err.txt 2>/dev/null || true)" -lt ${n} ]; do sleep 0.2; done`;
+    `while [ "$(cat err.txt 2>/dev/null | grep -c watching)" -lt ${n} ]; do sleep 0.2; done`;
   const script = [
     `node ${CLI} check --watch w.cred 2>err.txt & pid=$!`,
     waitFor(1),
