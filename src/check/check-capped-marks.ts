@@ -2,7 +2,7 @@
 // comment `// capped "reason"` among the comment lines right above a `param` or `const` (its doc
 // comment may stand between them) that is the upper end of a counter's range and the right side
 // of its `counter < BOUND` test. `check` and `ci` then do not search for that counter at its
-// bound (src/cli/bound-probe.ts): the reason stands for the verdict. A mark with a blank reason
+// bound (src/driver/bound-probe.ts): the reason stands for the verdict. A mark with a blank reason
 // (CS4030), or above anything that bounds no counter (CS4031), is an error: it would excuse
 // nothing, or the wrong thing.
 

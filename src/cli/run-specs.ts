@@ -22,7 +22,7 @@ import type { StartingCheck } from './progress-line.js';
 import type { ParamOverrideRequest } from '../model/params.js';
 import { printExpr } from '../check/print-expr.js';
 import { cappedBounds } from '../check/check-capped-marks.js';
-import { type BoundHit, probeBounds } from './bound-probe.js';
+import { type BoundHit, probeBounds } from '../driver/bound-probe.js';
 
 export type CaseMode =
   | { readonly kind: 'check'; readonly selection: CaseSelection }

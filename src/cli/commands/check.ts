@@ -25,7 +25,7 @@ import {
 import { humanIo, reportDestinations, writeReport } from '../report-destinations.js';
 import { resultFileText, writeResultFile } from '../result-writer.js';
 import { type RunSpecsOptions, runSpecs } from '../run-specs.js';
-import { boundHitAdvice, boundHitWhere, describeBoundHit } from '../bound-probe.js';
+import { boundHitAdvice, boundHitWhere, describeBoundHit } from '../../driver/bound-probe.js';
 import { expandInputs } from '../spec-inputs.js';
 import { trackTempDir } from '../../process/temp-dirs.js';
 import { at } from '../../source/checked-index.js';

@@ -41,7 +41,7 @@ import { ciCaseCount, type RejectedSpec, type RunSpecsOutcome, runSpecs } from '
 import { expandInputs } from '../spec-inputs.js';
 import { staleGenerated } from '../stale-generated.js';
 import { compiledCache } from '../../driver/cache-dir.js';
-import { type BoundHit, boundHitAdvice, describeBoundHit } from '../bound-probe.js';
+import { type BoundHit, boundHitAdvice, describeBoundHit } from '../../driver/bound-probe.js';
 import { type ModuleCompiler, moduleCompiler } from './emit.js';
 import {
   modeOptions,

@@ -30,8 +30,8 @@ import type { Span } from '../source/span.js';
 import type { VariantResult } from '../result/result-file.js';
 import type { TlaExpr } from '../tla/tla-ast.js';
 import { INTERNAL_NAMES, OUT_OF_RANGE, uniqueName } from '../tla/names.js';
-import { type RunCaseOptions, runCase } from '../driver/run-case.js';
-import { selectProperties } from '../driver/property-selection.js';
+import { type RunCaseOptions, runCase } from './run-case.js';
+import { selectProperties } from './property-selection.js';
 
 /** A counter capped at a bound: its variable and the bound's name and value in this case. */
 export interface CappedCounter {
