@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { runCi } from '../../src/cli/commands/ci.js';
 import { runCli } from '../../src/cli/commands/main.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { specWorkspaces } from '../support/spec-workspace.js';
+import { lintInWorkspace, specWorkspaces } from '../support/spec-workspace.js';
 
 // Nobody ever sets `ready`, so the worker retries until `tries` reaches TRIES and gives up: the
 // property holds only because the cap ends the loop (unbounded, the worker spins forever).
@@ -161,16 +161,8 @@ describe('a temporal verdict a capped counter took part in', () => {
 
 describe('the checker on capped marks', () => {
   async function lint(text: string): Promise<{ code: number; lines: string[] }> {
-    const { dir, env } = workspace({ 'm.cred': text });
-    const io = memoryIo({ cwd: dir, env });
-    const code = await runCli(['lint', 'specs/m.cred'], io);
-    return {
-      code,
-      lines: io
-        .out()
-        .split('\n')
-        .filter((l) => l.startsWith('specs/m.cred:') && l.includes(' error ')),
-    };
+    const { code, lines } = await lintInWorkspace(workspace, text);
+    return { code, lines: lines.filter((l) => l.includes(' error ')) };
   }
 
   test('a mark without a reason is CS4030 at the mark', async () => {

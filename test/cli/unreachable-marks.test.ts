@@ -6,9 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCi } from '../../src/cli/commands/ci.js';
-import { runCli } from '../../src/cli/commands/main.js';
 import { memoryIo } from '../../src/cli/io.js';
-import { specWorkspaces } from '../support/spec-workspace.js';
+import { lintInWorkspace, specWorkspaces } from '../support/spec-workspace.js';
 
 // total never exceeds 2 and FAULTS is never switched on: A.never_step, the failure of A.bump,
 // the whole step A.reset (and so its failure) and the cover three are out of reach.
@@ -153,18 +152,7 @@ describe('else unreachable on a test', () => {
 });
 
 describe('the checker on unreachable marks', () => {
-  async function lint(text: string): Promise<{ code: number; lines: string[] }> {
-    const { dir, env } = workspace({ 'm.cred': text });
-    const io = memoryIo({ cwd: dir, env });
-    const code = await runCli(['lint', 'specs/m.cred'], io);
-    return {
-      code,
-      lines: io
-        .out()
-        .split('\n')
-        .filter((l) => l.startsWith('specs/m.cred:')),
-    };
-  }
+  const lint = (text: string) => lintInWorkspace(workspace, text);
 
   test('a mark without a reason is CS4020 at the mark', async () => {
     const { code, lines } = await lint(`spec m

@@ -5,6 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/commands/main.js';
+import { memoryIo } from '../../src/cli/io.js';
 import { scratchDirs } from './scratch-dirs.js';
 
 const PRELUDE = fileURLToPath(new URL('../../prelude', import.meta.url));
@@ -25,5 +27,22 @@ export function specWorkspaces(prefix: string): (files: Record<string, string>) 
       dir,
       env: { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache'), CI: 'true', CREDSPEC_PRELUDE: PRELUDE },
     };
+  };
+}
+
+/** `credspec lint` on `text` as `specs/m.cred` in a new workspace: its exit code and the lines that name the file. */
+export async function lintInWorkspace(
+  workspace: (files: Record<string, string>) => SpecWorkspace,
+  text: string,
+): Promise<{ code: number; lines: string[] }> {
+  const { dir, env } = workspace({ 'm.cred': text });
+  const io = memoryIo({ cwd: dir, env });
+  const code = await runCli(['lint', 'specs/m.cred'], io);
+  return {
+    code,
+    lines: io
+      .out()
+      .split('\n')
+      .filter((l) => l.startsWith('specs/m.cred:')),
   };
 }
