@@ -249,6 +249,29 @@ export class CodeGen extends ValueCodeGen {
    * it becomes one local function, compiled for the assignment state the paths agree on
    * (variables some paths assign and others do not are checked at run time).
    */
+  /**
+   * Emits `unassigned` where variable j is known unassigned, `assigned` where it is known
+   * assigned, and a run-time test choosing between them where the paths so far disagree.
+   */
+  private byAssignment(
+    st: St,
+    j: number,
+    name: string,
+    k: K,
+    w: CodeBlockWriter,
+    unassigned: (w: CodeBlockWriter, k: K) => void,
+    assigned: (w: CodeBlockWriter, k: K) => void,
+  ): void {
+    if (st[j] === 'u') unassigned(w, k);
+    else if (st[j] === 'a') assigned(w, k);
+    else {
+      this.branching(st, k, w, (w2, kk) => {
+        w2.write(`if (${name} === undefined)`).block(() => unassigned(w2, kk));
+        w2.write('else').block(() => assigned(w2, kk));
+      });
+    }
+  }
+
   private branching(
     st: St,
     k: K,
@@ -310,14 +333,7 @@ export class CodeGen extends ValueCodeGen {
         const compare = (w2: CodeBlockWriter, kk: K): void => {
           w2.write(`if (rt.eq(${n}!, ${v}))`).block(() => kk.emit(w2, set(st, 'a')));
         };
-        if (st[j] === 'u') unassigned(w, k);
-        else if (st[j] === 'a') compare(w, k);
-        else {
-          this.branching(st, k, w, (w2, kk) => {
-            w2.write(`if (${n} === undefined)`).block(() => unassigned(w2, kk));
-            w2.write('else').block(() => compare(w2, kk));
-          });
-        }
+        this.byAssignment(st, j, n, k, w, unassigned, compare);
       });
       return;
     }
@@ -336,14 +352,7 @@ export class CodeGen extends ValueCodeGen {
           kk.emit(w2, set(st, 'a')),
         );
       };
-      if (st[j] === 'u') unassigned(w, k);
-      else if (st[j] === 'a') member(w, k);
-      else {
-        this.branching(st, k, w, (w2, kk) => {
-          w2.write(`if (${n} === undefined)`).block(() => unassigned(w2, kk));
-          w2.write('else').block(() => member(w2, kk));
-        });
-      }
+      this.byAssignment(st, j, n, k, w, unassigned, member);
     });
   }
 
@@ -365,14 +374,7 @@ export class CodeGen extends ValueCodeGen {
         this.unchanged(idx, i + 1, set('a'), kk, w2),
       );
     };
-    if (st[j] === 'u') unassigned(w, k);
-    else if (st[j] === 'a') compare(w, k);
-    else {
-      this.branching(st, k, w, (w2, kk) => {
-        w2.write(`if (${n} === undefined)`).block(() => unassigned(w2, kk));
-        w2.write('else').block(() => compare(w2, kk));
-      });
-    }
+    this.byAssignment(st, j, n, k, w, unassigned, compare);
   }
 
   /**
