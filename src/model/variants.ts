@@ -144,8 +144,7 @@ export function applyVariant(table: DeclTable, name: string, span: Span): DeclTa
           const body =
             procedures.get(owner)?.body ?? processes.find((p) => p.name.name === owner)?.body;
           const base = body === undefined ? undefined : labelled(body, m.label.name);
-          if (base === undefined)
-            return nothing(m.label.span, `step \`${owner}.${m.label.name}\``);
+          if (base === undefined) return nothing(m.label.span, `step \`${owner}.${m.label.name}\``);
           const perOwner = stepOverrides.get(owner) ?? new Map<string, Stmt>();
           perOwner.set(m.label.name, overriding(m.stmt, perOwner.get(m.label.name) ?? base));
           stepOverrides.set(owner, perOwner);
