@@ -3,7 +3,7 @@
 // Enough to turn a TLA+ trace back into DSL steps. Takes a Model; returns plain JSON data and
 // its stable text. Writes nothing.
 
-import type { ActionKind, Model, UnreachableNote } from '../model/ir.js';
+import type { ActionKind, Model, StepCall, UnreachableNote } from '../model/ir.js';
 import type { Span } from '../source/span.js';
 import { PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN, threadMemberName } from '../tla/names.js';
 
@@ -36,6 +36,8 @@ export interface SourceMapAction {
   /** The statement as written (first line). */
   readonly source: string;
   readonly kernel?: { readonly file: string; readonly func?: string; readonly commit?: string };
+  /** An atomic step's macro calls: arguments as written, which the macro assigns, which is its outcome. */
+  readonly calls?: readonly StepCall[];
   /** The two halves of a top-level fault point: "succeeded" or "failed". */
   readonly outcome?: 'succeeded' | 'failed';
   /** Fault points inside this action: in each, the second disjunct is the failure. */
@@ -153,6 +155,7 @@ export function buildSourceMap(model: Model, generatedBy: string): SourceMap {
       location: mapLocation(a.span),
       source: a.text,
       ...(a.kernel !== undefined ? { kernel: a.kernel } : {}),
+      ...(a.calls !== undefined ? { calls: a.calls } : {}),
       ...(a.outcome !== undefined ? { outcome: a.outcome } : {}),
       ...(a.innerFaults !== undefined
         ? {

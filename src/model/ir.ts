@@ -46,6 +46,19 @@ export interface ActExists {
   readonly body: ActTree;
 }
 
+/** One macro call of an atomic step. */
+export interface StepCall {
+  readonly macro: string;
+  /** Each argument as written. */
+  readonly args: readonly string[];
+  /** Positions of the arguments the macro assigns. */
+  readonly written: readonly number[];
+  /** Of those, the ones nothing else in the step assigns: a change there says the call ran. */
+  readonly marks: readonly number[];
+  /** Position of the argument the macro assigns last (its result, `res`), when that is a plain name. */
+  readonly outcome?: number;
+}
+
 /** What produced an action; the source map and the trace mapper say it in these words. */
 export type ActionKind =
   | 'step'
@@ -95,6 +108,8 @@ export interface ModelAction {
   /** The statement as written, first line only. */
   readonly text: string;
   readonly kernel: KernelLink | undefined;
+  /** An atomic step's macro calls, for the diagram views. */
+  readonly calls?: readonly StepCall[];
   /** For the two halves of a fault point: which way it went. */
   readonly outcome?: 'succeeded' | 'failed';
   /** Fault points inside this one action (atomic blocks, macros): where they are. */

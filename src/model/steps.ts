@@ -23,6 +23,7 @@ import { assignSelf, leafOf, withChecks } from './sym-state.js';
 import { execStmt, faultHandler, withMacroResult } from './symbolic.js';
 import { TRUE, bin, eq, fcnApp, ite, name, not, setEnum, str, walkTla } from './tla-build.js';
 import { lockStepOf } from '../check/lock-classes.js';
+import { stepCalls } from './step-calls.js';
 
 /** The statement's text as written, first line only, whitespace collapsed. */
 export function statementText(ctx: LowerContext, span: Span): string {
@@ -161,10 +162,17 @@ function actionMaker(
     span,
     text: statementText(ctx, span),
     kernel: step !== undefined ? kernelOf(step.stmt) : undefined,
+    ...callsOfStep(ctx, step),
     ...unreachableOf(step?.stmt, extra.outcome),
     ...lockStepOfStep(step),
     ...extra,
   });
+}
+
+/** The macro calls of an atomic step, for the diagram views (step-calls.ts). */
+function callsOfStep(ctx: LowerContext, step: PlannedStep | undefined): Pick<ModelAction, 'calls'> {
+  const calls = step === undefined ? undefined : stepCalls(ctx, step.stmt);
+  return calls === undefined ? {} : { calls };
 }
 
 /** The lock class a step takes, waits on or completes (lock-classes.ts). */

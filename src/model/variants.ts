@@ -41,26 +41,41 @@ function chainOf(table: DeclTable, name: string, span: Span): VariantDecl[] {
 
 /** Does the block (or any nested block) contain a statement labelled `label`? */
 export function findLabel(block: Block, label: string): boolean {
-  return block.stmts.some((s) => labelIn(s, label));
+  return labelled(block, label) !== undefined;
 }
 
-/** Is `s`, or a statement in the step blocks nested in it, labelled `label`? */
-function labelIn(s: Stmt, label: string): boolean {
-  return s.label?.name === label || onStmt(s, LABEL_INSIDE, label);
+/** The statement of the block (or any nested block) labelled `label`. */
+function labelled(block: Block, label: string): Stmt | undefined {
+  for (const s of block.stmts) {
+    const found = labelledIn(s, label);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
-const noneInside = (): boolean => false;
+/** `s`, or the statement in the step blocks nested in it, labelled `label`. */
+function labelledIn(s: Stmt, label: string): Stmt | undefined {
+  return s.label?.name === label ? s : onStmt(s, LABEL_INSIDE, label);
+}
 
-/** Whether a statement's nested step blocks hold a statement labelled so. */
-const LABEL_INSIDE: StmtCases<boolean, [string]> = {
+const noneInside = (): undefined => undefined;
+
+/** The statement labelled so in a statement's nested step blocks. */
+const LABEL_INSIDE: StmtCases<Stmt | undefined, [string]> = {
   IfStmt: (s, label) => {
-    if (findLabel(s.then, label)) return true;
-    if (s.else === undefined) return false;
-    return s.else.kind === 'Block' ? findLabel(s.else, label) : labelIn(s.else, label);
+    const found = labelled(s.then, label);
+    if (found !== undefined || s.else === undefined) return found;
+    return s.else.kind === 'Block' ? labelled(s.else, label) : labelledIn(s.else, label);
   },
-  WhileStmt: (s, label) => findLabel(s.body, label),
-  ForStmt: (s, label) => findLabel(s.body, label),
-  EitherStmt: (s, label) => s.branches.some((b) => findLabel(b, label)),
+  WhileStmt: (s, label) => labelled(s.body, label),
+  ForStmt: (s, label) => labelled(s.body, label),
+  EitherStmt: (s, label) => {
+    for (const b of s.branches) {
+      const found = labelled(b, label);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  },
   AssignStmt: noneInside,
   AnyAssignStmt: noneInside,
   AwaitStmt: noneInside,
@@ -76,6 +91,15 @@ const LABEL_INSIDE: StmtCases<boolean, [string]> = {
   ContinueStmt: noneInside,
   ErrorStmt: noneInside,
 };
+
+/**
+ * The statement an `override step` puts in place of `replaced`: without an `@kernel` of its
+ * own it keeps the one of the step it replaces, since it models the same kernel code.
+ */
+function overriding(stmt: Stmt, replaced: Stmt): Stmt {
+  if (stmt.kernel !== undefined || replaced.kernel === undefined) return stmt;
+  return { ...stmt, kernel: replaced.kernel };
+}
 
 /**
  * Applies variant `name` to the base table. `span` locates the request (an `expect`, or the
@@ -119,10 +143,10 @@ export function applyVariant(table: DeclTable, name: string, span: Span): DeclTa
           const owner = m.owner.name;
           const body =
             procedures.get(owner)?.body ?? processes.find((p) => p.name.name === owner)?.body;
-          if (body === undefined || !findLabel(body, m.label.name))
-            nothing(m.label.span, `step \`${owner}.${m.label.name}\``);
+          const base = body === undefined ? undefined : labelled(body, m.label.name);
+          if (base === undefined) return nothing(m.label.span, `step \`${owner}.${m.label.name}\``);
           const perOwner = stepOverrides.get(owner) ?? new Map<string, Stmt>();
-          perOwner.set(m.label.name, m.stmt);
+          perOwner.set(m.label.name, overriding(m.stmt, perOwner.get(m.label.name) ?? base));
           stepOverrides.set(owner, perOwner);
           break;
         }

@@ -20,6 +20,13 @@ import type { TlaValue as DslValue } from './tla-value.js';
 export type ThreadStatus = 'unborn' | 'alive' | 'done' | 'exiting' | 'gone';
 
 /** One step of a counterexample, as the spec tells it. */
+/** One macro call an atomic step ran (`TraceStep.calls`). */
+export interface MacroCallRecord {
+  readonly macro: string;
+  readonly args: readonly { readonly text: string; readonly value?: DslValue }[];
+  readonly outcome?: DslValue;
+}
+
 export interface TraceStep {
   readonly index: number;
   /** The thread that took the step (`caller1`), null for the initial state and environment steps. */
@@ -33,6 +40,12 @@ export interface TraceStep {
   readonly outcome?: string;
   /** `@kernel(...)` link of the step, when the spec gives one. */
   readonly kernel?: { readonly file: string; readonly func?: string; readonly commit?: string };
+  /**
+   * An atomic step's macro calls that ran (a call ran when it changed what it assigns): each
+   * with the arguments it only reads, as written and, for a variable, its value before the
+   * step, and the value the macro left in its result (`qres`).
+   */
+  readonly calls?: readonly MacroCallRecord[];
   /**
    * Whether the violation depends on this step (see `counterexample.essential`); the text views
    * fold the steps that are not. Absent on the initial state and when the result does not say.

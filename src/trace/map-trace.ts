@@ -7,9 +7,10 @@
 
 import { at } from '../source/checked-index.js';
 import type { CheckResult, TlaTraceStep } from '../result/check-result.js';
-import type { DslValue, ThreadStatus, TraceStep } from '../result/result-file.js';
+import type { DslValue, MacroCallRecord, ThreadStatus, TraceStep } from '../result/result-file.js';
 import type { TlaState, TlaValue } from '../result/tla-value.js';
 import type { SourceMap, SourceMapAction, SourceMapVariable } from '../emit/source-map.js';
+import { macroCalls } from './macro-calls.js';
 import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_EXITING, PC_UNBORN } from '../tla/names.js';
 
 export interface MapTraceOptions {
@@ -284,6 +285,7 @@ export function mapTrace(
       source: action ? action.source : null,
       ...(action?.outcome !== undefined ? { outcome: action.outcome } : {}),
       ...(action?.kernel !== undefined ? { kernel: action.kernel } : {}),
+      ...callsEntry(macroCalls(action, thread, previousDsl, dslState, Object.keys(changes))),
       ...essential(index),
       changes,
       state: dslState,
@@ -321,4 +323,8 @@ export function mapTrace(
     steps.push({ ...step, backTo: k });
   }
   return { steps, loopsBackTo: result.loopsBackTo, stuttering: result.stuttering };
+}
+
+function callsEntry(calls: readonly MacroCallRecord[]): Pick<TraceStep, 'calls'> {
+  return calls.length === 0 ? {} : { calls };
 }

@@ -15,6 +15,12 @@
 // The slice starts from the violation: the step that breaks the property, each stuck thread's
 // last step in a deadlock, and every step whose write the breaking state needs (putting back
 // the value before that write makes the invariant hold or lets some thread move).
+// A value is not all a step contributes: its timing can be the race. A load of a counter that
+// still holds the value the load leaves (`seen := count` with both at 0) writes nothing, yet
+// had it run after another thread's store the violation would be gone. So a step that reads
+// what a later essential step of another thread writes is essential when moving it to just
+// after that write, and nothing else, makes the violation disappear: its thread's steps in
+// between go after the write in both replays, so only the step's own timing differs.
 // Steps outside the slice are the ones a reader may skip.
 
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
@@ -31,6 +37,7 @@ import {
   valueEquals,
 } from '../values/values.js';
 import { INTERNAL_NAMES, PC_DONE, PC_EXITED, PC_UNBORN } from '../../tla/names.js';
+import { type Move, moveOf, reorderedViolates } from './reorder-replay.js';
 import type { StepGraph } from './step-graph.js';
 import { type Leaf, leavesOf, read, write } from './state-leaves.js';
 
@@ -40,7 +47,12 @@ interface Taken {
   readonly step: ThreadStep;
   /** Leaves whose value the step changed, as indices into the leaf list. */
   readonly writes: readonly number[];
+  /** The step as a move another order of the schedule can replay. */
+  readonly move: Move;
 }
+
+/** Whether the schedule's moves, taken in this order (positions), still violate the target. */
+type Reorder = (order: readonly number[]) => boolean | undefined;
 
 /**
  * The state indices (1 = the first step) of the steps the violation at the schedule's end
@@ -62,18 +74,27 @@ export function essentialSteps(
       valueEquals(read(t.before, l), read(t.step.next, l)) ? [] : [i],
     ),
   }));
-  const slice = new Slice(module, leaves, withWrites, states, graph);
+  const init = states[0] as State;
+  const reorder: Reorder = (order) =>
+    reorderedViolates(
+      threads,
+      target,
+      init,
+      order.map((k) => (withWrites[k] as Taken).move),
+    );
+  const slice = new Slice(module, leaves, withWrites, states, graph, reorder);
   return slice.run(target, states[states.length - 1] as State);
 }
 
 function replaySteps(threads: ThreadTable, schedule: Schedule): Taken[] {
   let cur = nthInitial(threads.module, schedule.init);
   return schedule.steps.map((j) => {
-    const step = threads.expand(cur).steps[j];
+    const steps = threads.expand(cur).steps;
+    const step = steps[j];
     if (step === undefined) throw new Error(`internal error: no successor ${j} to slice`);
     const before = cur;
     cur = step.next;
-    return { before, step, writes: [] };
+    return { before, step, writes: [], move: moveOf(steps, step) };
   });
 }
 
@@ -101,6 +122,7 @@ class Slice {
     private readonly taken: readonly Taken[],
     private readonly states: readonly State[],
     private readonly graph: StepGraph | undefined,
+    private readonly reorder: Reorder,
   ) {
     this.pcVar = module.variables.indexOf(INTERNAL_NAMES.pc);
     this.stackVar = module.variables.indexOf(INTERNAL_NAMES.stack);
@@ -115,8 +137,58 @@ class Slice {
     else this.add(n - 1, target.kind === 'action-property' ? 'all' : MOVES);
     // An action property's breaking step is the seed; the state checks are for state properties.
     if (target.kind !== 'action-property') this.seedFromState(target, last);
-    for (let k = this.work.pop(); k !== undefined; k = this.work.pop()) this.needsOf(k);
+    do for (let k = this.work.pop(); k !== undefined; k = this.work.pop()) this.needsOf(k);
+    while (this.addRaces());
     return [...this.essential.keys()].sort((a, b) => a - b).map((k) => k + 1);
+  }
+
+  /**
+   * Marks the steps whose timing the violation needs (the header's race test); each brings in
+   * what it read. True when one was found, so the slice grows again.
+   */
+  private addRaces(): boolean {
+    const before = this.essential.size;
+    const writers = [...this.essential.keys()].sort((a, b) => a - b);
+    for (let k = 0; k < this.taken.length; k++) {
+      const thread = this.at(k).step.thread;
+      if (this.essential.has(k) || thread === NO_THREAD) continue;
+      const j = writers.find(
+        (w) => w > k && this.at(w).step.thread !== thread && this.readsWriteOf(k, w),
+      );
+      if (j !== undefined && this.timingMatters(k, j)) this.add(k, 'all');
+    }
+    return this.essential.size > before;
+  }
+
+  /** Whether step `k` would move differently reading a leaf at the value step `j` (later) leaves in it. */
+  private readsWriteOf(k: number, j: number): boolean {
+    const t = this.at(k);
+    const tj = this.at(j);
+    for (let leaf = 0; leaf < this.leaves.length; leaf++) {
+      if (!this.followed(leaf, t) || !this.assigns(j, leaf)) continue;
+      const l = this.leaf(leaf);
+      const v = read(tj.step.next, l);
+      if (valueEquals(v, read(t.before, l))) continue;
+      if (!this.sameMove(k, write(t.before, l, v), leaf, 'all')) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether step `k` running just after step `j` instead of before it loses the violation,
+   * where the same order with only `k` left in place keeps it. Its thread's steps between
+   * the two follow `j` in both, as its own order requires.
+   */
+  private timingMatters(k: number, j: number): boolean {
+    const thread = this.at(k).step.thread;
+    const head = Array.from({ length: k }, (_, i) => i);
+    const between = Array.from({ length: j - k - 1 }, (_, i) => k + 1 + i);
+    const others = between.filter((i) => this.at(i).step.thread !== thread);
+    const own = between.filter((i) => this.at(i).step.thread === thread);
+    const tail = Array.from({ length: this.taken.length - j - 1 }, (_, i) => j + 1 + i);
+    const kept = this.reorder([...head, k, ...others, j, ...own, ...tail]);
+    if (kept !== true) return false;
+    return this.reorder([...head, ...others, j, k, ...own, ...tail]) === false;
   }
 
   /** Each leaf the breaking state needs: its last assignment. */

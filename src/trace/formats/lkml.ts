@@ -7,7 +7,7 @@ import { at } from '../../source/checked-index.js';
 import type { VariantResult } from '../../result/result-file.js';
 import { loopSentence } from './text.js';
 import { statusChanges, traceFacts, unbornAtStart } from './trace-facts.js';
-import { diagramStatement } from './statement-text.js';
+import { lkmlStatement } from './statement-text.js';
 import { waitEdges, waitForLines } from './wait-for.js';
 import { breakingLines } from './breaking-lines.js';
 import { type FoldOptions, foldedSummary, traceParts } from './fold-steps.js';
@@ -161,7 +161,7 @@ export function formatLkmlTrace(result: VariantResult, options: FoldOptions = {}
     const text =
       step.backTo !== undefined && step.location === null && step.thread !== null
         ? `(the step back to state ${step.backTo})`
-        : diagramStatement(step);
+        : lkmlStatement(step);
     if (col === undefined) out.push(...columnLines(`(${step.step}) ${text}`, LKML_WIDTH));
     else for (const piece of columnLines(text, colWidth)) out.push(place(col, piece));
     out.push(...lives(step.index));

@@ -3,6 +3,7 @@
 // reads as noise outside the spec: a block's opening brace and the `may fail when` clause.
 
 import type { TraceStep } from '../../result/result-file.js';
+import { formatValue } from './value-text.js';
 
 // Statements that say nothing on their own: the step's label goes with them.
 const BARE = new Set(['atomic', 'skip', 'either', 'or', 'else']);
@@ -32,4 +33,21 @@ export function diagramStatement(step: TraceStep): string {
   const synthetic = dot > 0 && new RegExp(`^${step.step.slice(0, dot)}_\\d+$`).test(label);
   const shown = BARE.has(text) && !synthetic ? `${label}: ${text}` : text;
   return step.outcome === undefined ? shown : `${shown} // ${step.outcome}`;
+}
+
+/**
+ * The statement as an lkml line: an atomic step that ran macro calls says which, with their
+ * arguments and results (`queue: task_work_add(caller2, frame, TWA_SIGNAL) -> OK`), where the
+ * bare `queue: atomic` would say nothing; otherwise as `diagramStatement`.
+ */
+export function lkmlStatement(step: TraceStep): string {
+  const calls = step.calls ?? [];
+  if (calls.length === 0 || cleanStatement(step) !== 'atomic') return diagramStatement(step);
+  const label = step.step.slice(step.step.lastIndexOf('.') + 1);
+  const said = calls.map((c) => {
+    const args = c.args.map((a) => (a.value === undefined ? a.text : formatValue(a.value)));
+    const result = c.outcome === undefined ? '' : ` -> ${formatValue(c.outcome)}`;
+    return `${c.macro}(${args.join(', ')})${result}`;
+  });
+  return `${label}: ${said.join('; ')}`;
 }
