@@ -54,9 +54,10 @@ export class Session {
   /**
    * Waits until the screen satisfies `ok` and stays the same for 50 ms (a frame can arrive in
    * several chunks on a loaded machine: its first lines before its last), or fails after
-   * `tries` × 50 ms.
+   * `tries` × 50 ms (15 s by default: a viewer starting beside other test files on two cores can
+   * take several seconds to draw its first frame).
    */
-  async waitFor(ok: (screen: string[]) => boolean, what: string, tries = 100): Promise<string[]> {
+  async waitFor(ok: (screen: string[]) => boolean, what: string, tries = 300): Promise<string[]> {
     for (let i = 0; i < tries; i++) {
       const seen = this.screen();
       if (ok(seen)) {
