@@ -44,8 +44,16 @@ function variablesRead(e: TlaExpr, g: CodeGen): number[] {
       return;
     }
     const n = x as TlaExpr;
-    const ref = n.kind === 'TlaApply' ? n.op : n.kind === 'TlaName' ? n.name : undefined;
-    if (ref !== undefined) {
+    // Under ENABLED, `x'` and `UNCHANGED x` constrain x through the current value of x.
+    const refs =
+      n.kind === 'TlaApply'
+        ? [n.op]
+        : n.kind === 'TlaName' || n.kind === 'TlaPrimed'
+          ? [n.name]
+          : n.kind === 'TlaUnchanged'
+            ? n.variables
+            : [];
+    for (const ref of refs) {
       const v = g.tables.variableIndex.get(ref);
       if (v !== undefined) found.add(v);
       const d = g.tables.defs.get(ref);
