@@ -3,7 +3,8 @@
 // Configurations may name any state predicate or property, not only the ones roles list.
 
 import type { CodeBlockWriter } from 'ts-morph';
-import type { TlaBoxAction, TlaDef } from '../../tla/tla-ast.js';
+import type { TlaBoxAction, TlaDef, TlaExpr } from '../../tla/tla-ast.js';
+import { readConjuncts } from './gen-reads.js';
 import { levelOf, resolveZeroArg } from './gen-levels.js';
 import { writeTemporal } from './gen-temporal.js';
 import { lit } from './gen-types.js';
@@ -41,6 +42,7 @@ export function writeStatePredicates(mg: ModuleGen, c: Checkable, w: CodeBlockWr
       const code = g.val(def.body, g.rootEnv(name)).c;
       w.write(`${lit(name)}: (kind: string): StatePredicate => (`).block(() => {
         w.writeLine(`name: ${lit(name)},`);
+        writeParts(mg, name, def.body, w);
         w.write('holds(cur: State): boolean').block(() => {
           w.write('try').block(() => {
             w.writeLine(`const v: Value = ${code};`);
@@ -56,6 +58,25 @@ export function writeStatePredicates(mg: ModuleGen, c: Checkable, w: CodeBlockWr
     }
   });
   w.write(';').newLine();
+}
+
+/**
+ * `parts` of a state predicate: its conjuncts with the variables each reads (gen-reads.ts). A
+ * part returns its conjunct's value unchecked; the search takes only `true` as holding and
+ * otherwise evaluates `holds`, which gives the verdict and any error as before.
+ */
+function writeParts(mg: ModuleGen, name: string, body: TlaExpr, w: CodeBlockWriter): void {
+  const { g } = mg;
+  const parts = readConjuncts(body, g);
+  if (parts === undefined) return;
+  w.write('parts:').write(' [').newLine();
+  for (const part of parts) {
+    const code = g.val(part.expr, g.rootEnv(name)).c;
+    w.writeLine(
+      `{ reads: [${part.reads.join(', ')}], holds: (cur: State): boolean => (${code}) === true },`,
+    );
+  }
+  w.writeLine('],');
 }
 
 /** `properties`: each property by name, built when picked. */

@@ -67,6 +67,19 @@ export interface StatePredicate {
   readonly name: string;
   /** Evaluates the predicate; throws EvalError when it cannot be evaluated or is not a boolean. */
   holds(s: State): boolean;
+  /**
+   * The predicate's conjuncts, each with the indices of the variables it may read (compiled
+   * modules only). On a step from a state that satisfies the predicate, a conjunct whose
+   * variables the step left as they were (the same value objects) holds again, so the search
+   * evaluates only the others; `holds` stays the judge whenever one of them is not `true`.
+   */
+  readonly parts?: readonly StatePart[];
+}
+
+/** One conjunct of a state predicate (`StatePredicate.parts`): true when it evaluates to TRUE. */
+export interface StatePart {
+  readonly reads: readonly number[];
+  holds(s: State): boolean;
 }
 
 /** An action property `[][A]_vars`: `holds(s, t)` is `[A]_vars` on the step s -> t. */

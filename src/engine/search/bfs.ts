@@ -9,6 +9,7 @@
 
 import { FingerprintSet, IntVec, orWord, wordAt } from './fingerprint-set.js';
 import type { ExecutableModule, State } from '../evaluation/module-api.js';
+import { holdsAfterStep } from './invariant-parts.js';
 import { GuardSkip } from './guard-skip.js';
 import { joinEqualSteps } from './join-equal-steps.js';
 import { BranchRecorder, type BranchWatch, noteReached } from './branch-places.js';
@@ -344,7 +345,7 @@ export class Bfs {
       if (m.covers.length > 0) this.checkCovers(t);
       this.invariantState = j;
       for (const inv of m.invariants) {
-        if (!inv.holds(t)) {
+        if (!holdsAfterStep(inv, this.currentState, t)) {
           this.stop = { kind: 'invariant', property: inv.name, state: j };
           this.popQueued(); // TLC enqueues a new state only after its checks pass
           throw STOP;

@@ -4,6 +4,7 @@
 // module along parent links, and returns a CheckResult. Reads the clock and the memory figures
 // through run-limits.ts (and the heap for its bytes-per-state estimate); it touches no files.
 
+import { getHeapStatistics } from 'node:v8';
 import type {
   InconclusiveReason,
   LockOrderEdge,
@@ -134,7 +135,7 @@ function* runSearch(
   const limits = new RunLimits(options);
   // Statistics time the search itself; the time limit counts from `startedAt` (building the module included).
   const started = Date.now();
-  const heapAtStart = process.memoryUsage().heapUsed;
+  const heapAtStart = getHeapStatistics().used_heap_size;
   const collectGraph = module.temporalProperties.length > 0;
   const bfs = new Bfs(module, {
     checkDeadlock: config.checkDeadlock,
@@ -172,7 +173,7 @@ function* runSearch(
     if (stateBytes === undefined && bfs.distinct > 0) {
       stateBytes = Math.max(
         0,
-        Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct),
+        Math.round((getHeapStatistics().used_heap_size - heapAtStart) / bfs.distinct),
       );
     }
     return buildResult(module, bfs, seconds, stateBytes, options);
@@ -196,7 +197,7 @@ function* runSearch(
         if (bfs.distinct > 0)
           stateBytes = Math.max(
             0,
-            Math.round((process.memoryUsage().heapUsed - heapAtStart) / bfs.distinct),
+            Math.round((getHeapStatistics().used_heap_size - heapAtStart) / bfs.distinct),
           );
         yield;
         limits.yielded();
