@@ -144,6 +144,17 @@ async function breakingAtEnd(cols: number, rows: number): Promise<void> {
       'the value of count + 1',
     );
     fits(evaluated, cols, rows);
+    // In the scope of the thread that took the step: its `self` and its process's local.
+    await s.key(
+      '=seen + count\r',
+      (l) => l.some((x) => x.startsWith('= seen + count: 1')),
+      "the stepping thread's local",
+    );
+    await s.key(
+      '=self\r',
+      (l) => l.some((x) => /^= self: worker[12]\b/.test(x)),
+      'the stepping thread',
+    );
     await s.key(
       '=nosuch\r',
       (l) => l.some((x) => x.startsWith('= nosuch: error: unknown name `nosuch` (column 1)')),
