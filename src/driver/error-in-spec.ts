@@ -47,7 +47,7 @@ function failure(message: string): string {
 }
 
 /** The language's words for an engine message; the message itself when it has none. */
-function errorWords(message: string): string {
+export function errorWords(message: string): string {
   for (const [re, say] of WORDS) {
     const m = message.replace(/\n/g, ' ').match(re);
     if (m !== null) return say(m);

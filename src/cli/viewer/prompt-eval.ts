@@ -12,6 +12,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatMessage } from '../../diagnostics/render.js';
 import { type BuiltCase, buildCase } from '../../emit/build-case.js';
 import { checkCases } from '../../emit/cases.js';
+import { errorWords } from '../../driver/error-in-spec.js';
 import { type Evaluation, probeValue } from '../../engine/index.js';
 import type { TraceStep, VariantResult } from '../../result/result-file.js';
 import { formatLocation } from '../../source/span.js';
@@ -147,6 +148,7 @@ export function promptEvaluator(
     }
     if (typeof b === 'string') return { ok: false, error: b };
     const self = scope.self === undefined ? [] : [{ '#mv': scope.self }];
-    return probeValue(b, step.tla.state, [...self, ...scope.params.map((p) => p.value)]);
+    const got = probeValue(b, step.tla.state, [...self, ...scope.params.map((p) => p.value)]);
+    return got.ok ? got : { ok: false, error: errorWords(got.error) };
   };
 }
