@@ -81,6 +81,8 @@ function sourceExcerpt(
   const line = d.span.start.line;
   if (line > map.lineCount) return [];
   const text = map.lineText(line);
+  // A file with no text (one credspec refused to read) has nothing to point at.
+  if (map.lineCount === 1 && text === '') return [];
   const startCol = d.span.start.column;
   const endCol =
     d.span.end.line === line

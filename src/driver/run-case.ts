@@ -21,8 +21,8 @@ import type { MapLocation, SourceMap } from '../emit/source-map.js';
 import { mapTrace } from '../trace/map-trace.js';
 import { breakingState, deadlockWaits, type TraceChoice } from '../engine/index.js';
 import { compiledCache, credspecCacheDir } from './cache-dir.js';
-import { definitionAtLine } from './definition-at-line.js';
-import { parseTlaLocation, runTlc, type TlcRunOptions } from '../tlc/index.js';
+import { errorInSpecTerms } from './error-in-spec.js';
+import { runTlc, type TlcRunOptions } from '../tlc/index.js';
 import { simulationOf } from '../model/expectations.js';
 import { at } from '../source/checked-index.js';
 import { lockOrderReport } from './lock-order.js';
@@ -255,30 +255,6 @@ async function runEngine(
 }
 
 /**
- * An engine error is our bug or a model the checker cannot evaluate: name the DSL construct it
- * came from. TLC gives a position in the module (the definition printed there, read off the
- * module's text); the embedded engine names the definition.
- */
-export function errorInSpecTerms(
-  built: BuiltCase,
-  error: { readonly message: string; readonly tlaLocation?: string },
-): string {
-  let defName: string | undefined;
-  const position = error.tlaLocation !== undefined ? parseTlaLocation(error.tlaLocation) : null;
-  if (position !== null) {
-    defName = definitionAtLine(built.tlaText, position.line);
-  } else {
-    defName = built.emitted.module.defs
-      .map((d) => d.name)
-      .find((name) => new RegExp(`\\b${name}\\b`).test(error.message));
-  }
-  const origin = built.emitted.module.defs.find((d) => d.name === defName)?.origin;
-  if (origin === undefined) return error.message;
-  const where = `${origin.span.file}:${origin.span.start.line}:${origin.span.start.column}`;
-  return `${error.message} (in ${origin.what}, ${where}${error.tlaLocation !== undefined ? `; TLA+ ${error.tlaLocation}` : ''})`;
-}
-
-/**
  * An engine that fails because the run was aborted under it (a `java` probe ended by the signal
  * layer) gives no verdict about the spec: the case is interrupted, not broken.
  */
@@ -373,7 +349,9 @@ export function caseResult(
     ...(result.stuttering ? { stuttering: true } : {}),
     ...(result.counterexample ? { counterexample: result.counterexample } : {}),
     ...(result.inconclusive ? { inconclusive: result.inconclusive } : {}),
-    ...(result.error ? { error: { message: errorInSpecTerms(built, result.error) } } : {}),
+    ...(result.error
+      ? { error: { message: errorInSpecTerms(built, result.error, result.trace?.at(-1)?.state) } }
+      : {}),
     ...(waitsFor !== undefined && waitsFor.length > 0 ? { waitsFor } : {}),
     ...(breaking !== undefined ? { breakingState: breaking } : {}),
     ...(result.unreached &&

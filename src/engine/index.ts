@@ -24,3 +24,4 @@ export async function loadCompiler(): Promise<
 }
 export { replayOnVariant, type ReplayOutcome } from './run/replay-on-variant.js';
 export { probeValue, type Evaluation } from './run/probe-value.js';
+export { locateEvalError } from './run/locate-error.js';

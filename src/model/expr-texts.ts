@@ -19,6 +19,7 @@ function oneLine(source: string, span: Span): string {
 
 export class ExprTexts {
   private readonly texts = new WeakMap<TlaExpr, string>();
+  private readonly spans = new WeakMap<TlaExpr, Span>();
   private readonly binders = new Map<string, string>();
 
   /** `files`: each source file's text by the path its spans name. */
@@ -35,7 +36,9 @@ export class ExprTexts {
     const source = this.files.get(span.file);
     if (source === undefined) return;
     const text = oneLine(source, span);
-    if (text !== '') this.texts.set(e, text);
+    if (text === '') return;
+    this.texts.set(e, text);
+    this.spans.set(e, span);
   }
 
   /** Gives `e`, built by the lowering for no one DSL expression (a built-in check), its words. */
@@ -46,6 +49,11 @@ export class ExprTexts {
   /** The DSL text `e` was lowered from, if it was lowered from one expression. */
   text(e: TlaExpr): string | undefined {
     return this.texts.get(e);
+  }
+
+  /** Where in the spec the DSL expression `e` was lowered from is written. */
+  span(e: TlaExpr): Span | undefined {
+    return this.spans.get(e);
   }
 
   /** Records that bound variable `tla` stands for the DSL name `dsl`. */

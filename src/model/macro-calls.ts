@@ -33,7 +33,9 @@ export function defCallAsAssign(
 ): Extract<Stmt, { kind: 'AssignStmt' }> | undefined {
   const kind = ctx.checked.symbols.get(s.callee)?.kind;
   if (s.target === undefined || (kind !== 'def' && kind !== 'builtinFn')) return undefined;
-  const value: Expr = { kind: 'CallExpr', id: s.id, span: s.span, callee: s.callee, args: s.args };
+  // The call's own text (`head(log)`), not the statement's, is what reports show of the value.
+  const span = { ...s.span, start: s.callee.span.start };
+  const value: Expr = { kind: 'CallExpr', id: s.id, span, callee: s.callee, args: s.args };
   return {
     kind: 'AssignStmt',
     id: s.id,

@@ -114,6 +114,15 @@ describe('- is standard output', () => {
     120_000,
   );
 
+  test('sweep --json -: the sweep report alone on stdout, its summary on stderr', () => {
+    const r = sh('credspec sweep lost-update.cred --variant unlocked --json -');
+    const report = JSON.parse(r.stdout) as { tool: string; spec: string };
+    expect(report.tool).toBe('credspec');
+    expect(report.spec).toBe('lost-update.cred');
+    expect(r.stderr).toMatch(/unlocked/);
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  }, 120_000);
+
   test('emit --out - is refused: emit writes folders, and no folder named - appears', () => {
     const r = sh('credspec emit seccomp-tsync.cred --out -');
     expect(r.code).toBe(2);

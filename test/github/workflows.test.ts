@@ -85,6 +85,12 @@ describe('ci.yml, credspec’s own CI', () => {
     expect(job.permissions['security-events']).toBe('write');
   });
 
+  test('fails when `npm install` changes the tree (a lockfile out of step with package.json)', () => {
+    const runs = steps(w).flatMap((s) => (typeof s.run === 'string' ? [s.run as string] : []));
+    const check = runs.find((r) => /^npm install\b/m.test(r));
+    expect(check).toMatch(/test -z "\$\(git status --porcelain\)"/);
+  });
+
   test('tests on the current Node.js LTS releases', () => {
     expect(w.jobs.test.strategy.matrix['node-version']).toEqual(LTS);
   });

@@ -105,7 +105,8 @@ describe('the breaking state recorded', () => {
       falseParts: [
         { expression: 'count == 2', where: {}, operands: [{ expression: 'count', value: 1 }] },
       ],
-      values: { count: 1 },
+      // `done(t)` reads each thread's position: both are done.
+      values: { count: 1, 'worker1.at': { '#mv': 'done' }, 'worker2.at': { '#mv': 'done' } },
     });
   });
 
@@ -164,19 +165,21 @@ describe('every format ends with it', () => {
       '  what sc_atomic reads:',
       '    caller1.seccomp_tsync.changed = {other2}',
     ]);
-    expect(formatTrace(lostUpdate, 'text').trimEnd().split('\n').slice(-5)).toEqual([
+    expect(formatTrace(lostUpdate, 'text').trimEnd().split('\n').slice(-7)).toEqual([
       'breaking state: state 4, where no_lost_update is false',
       '  false: count == 2',
       '         count is 1',
       '  what no_lost_update reads:',
       '    count = 1',
+      '    worker1.at = done',
+      '    worker2.at = done',
     ]);
   });
 
   test('mermaid: a last note across every lane', () => {
     const last = formatTrace(lostUpdate, 'mermaid').trimEnd().split('\n').at(-1);
     expect(last).toBe(
-      '  Note over shared,worker2: breaking state: state 4, where no_lost_update is false<br/>false: count == 2<br/>count is 1<br/>what no_lost_update reads:<br/>count = 1',
+      '  Note over shared,worker2: breaking state: state 4, where no_lost_update is false<br/>false: count == 2<br/>count is 1<br/>what no_lost_update reads:<br/>count = 1<br/>worker1.at = done<br/>worker2.at = done',
     );
   });
 

@@ -1,7 +1,7 @@
 // The viewer's keys for reaching everything, in a real pseudo-terminal at 80x24 and 120x35:
-// `:` and a number, `/` then `n` and `N`, `G`, `e`/`c` and PgDn/`k` in the state pane, help
+// `:` and a number, `/` then `n` and `N`, `G`, `e`/`c` and PgDn/`k`/`j`/PgUp in the state pane, help
 // naming every key, the breaking state at the last step of a freshly checked lost update (and
-// `=` evaluating an expression there), and
+// `=` evaluating an expression there, in the scope of the thread that took the step), and
 // the whole wait-for picture with its cycle at the last step of the L-1 deadlock.
 
 import { spawnSync } from 'node:child_process';
@@ -95,6 +95,12 @@ async function reachEverything(cols: number, rows: number): Promise<void> {
     );
     fits(screen, cols, rows);
     await s.key('k', (l) => l.some((x) => x.startsWith('lines 10-')), 'a line up after k');
+    await s.key('j', (l) => l.some((x) => x.startsWith('lines 11-')), 'a line down after j');
+    await s.key(
+      `${ESC}[5~`,
+      (l) => l.some((x) => x.startsWith('lines 1-')),
+      'back to the top after PgUp',
+    );
     // The step before the last, so no breaking state sits above the closed groups.
     screen = await s.key(
       'pc',
@@ -144,6 +150,17 @@ async function breakingAtEnd(cols: number, rows: number): Promise<void> {
       'the value of count + 1',
     );
     fits(evaluated, cols, rows);
+    // In the scope of the thread that took the step: its `self` and its process's local.
+    await s.key(
+      '=seen + count\r',
+      (l) => l.some((x) => x.startsWith('= seen + count: 1')),
+      "the stepping thread's local",
+    );
+    await s.key(
+      '=self\r',
+      (l) => l.some((x) => /^= self: worker[12]\b/.test(x)),
+      'the stepping thread',
+    );
     await s.key(
       '=nosuch\r',
       (l) => l.some((x) => x.startsWith('= nosuch: error: unknown name `nosuch` (column 1)')),

@@ -158,16 +158,21 @@ describe('= evaluates an expression at the current step', () => {
     expect(evaluated('OTHERS ==')).toBe(
       '= OTHERS ==: error: expected an expression, found end of file (column 10)',
     );
-    // What only a thread's code may name, and what only an action property may.
-    expect(evaluated('changed')).toBe('= changed: error: unknown name `changed` (column 1)');
-    expect(evaluated('finished[self]')).toMatch(
-      /^= finished\[self\]: error: `self` is only available inside .* \(column 10\)$/,
-    );
+    // What only another procedure's code may name, and what only an action property may.
+    expect(evaluated('bprm')).toBe('= bprm: error: unknown name `bprm` (column 1)');
     expect(evaluated("finished'")).toMatch(
       /: error: `finished'` \(next value\) is only allowed in an `action`/,
     );
     // Two expressions are not one.
     expect(evaluated('1 def x() = 2')).toBe('= 1 def x() = 2: error: not one expression');
+  });
+  test("in the scope of the thread that took the step: `self`, its procedure's locals", () => {
+    // At the last step caller1 is in its call of seccomp_tsync, which found other2 changed.
+    expect(evaluated('self')).toBe('= self: caller1');
+    expect(evaluated('changed')).toBe('= changed: {other2}');
+    expect(evaluated('finished[self] || changed == {}')).toBe(
+      '= finished[self] || changed == {}: false',
+    );
   });
   test('what the engine cannot evaluate, and what no state holds, say so', () => {
     expect(evaluated('head(<<>>)')).toMatch(/^= head\(<<>>\): error: .*empty sequence/);

@@ -9,7 +9,7 @@
 import type { CheckResult } from '../../result/check-result.js';
 import type { BreakingState, FalsePart } from '../../result/breaking-state.js';
 import type { DslValue, TraceStep } from '../../result/result-file.js';
-import type { TlaValue } from '../../result/tla-value.js';
+import type { TlaState, TlaValue } from '../../result/tla-value.js';
 import type { SourceMap } from '../../emit/source-map.js';
 import type { ExprTexts } from '../../model/expr-texts.js';
 import { walkTla } from '../../model/tla-build.js';
@@ -145,6 +145,34 @@ function valuesRead(
   return out;
 }
 
+/** A pc value in the spec's words: the step it is at (`Worker.release`), or the thread's end (`done`). */
+function positionWord(map: SourceMap, pc: TlaValue): DslValue {
+  const step = map.actions.find((a) => a.pc !== null && a.pc === pc)?.step;
+  const word = step ?? (typeof pc === 'string' ? pc.toLowerCase() : JSON.stringify(pc));
+  return { '#mv': word };
+}
+
+/**
+ * Each thread's position (`worker1.at`), when `reads` includes the module's pc: what `at`,
+ * `done`, `alive` and the other control predicates read, which the trace's names do not hold.
+ */
+function positionsRead(
+  reads: ReadonlySet<string>,
+  map: SourceMap,
+  state: TlaState,
+): Record<string, DslValue> {
+  const pc = map.variables.find((v) => v.scope === 'internal' && v.dslName === 'pc');
+  const value = pc === undefined || !reads.has(pc.name) ? undefined : state[pc.name];
+  if (typeof value !== 'object' || value === null || !('#map' in value)) return {};
+  const out: Record<string, DslValue> = {};
+  for (const [thread, at] of (value as { '#map': readonly (readonly [TlaValue, TlaValue])[] })[
+    '#map'
+  ])
+    if (typeof thread === 'object' && thread !== null && '#mv' in thread)
+      out[`${thread['#mv']}.at`] = positionWord(map, at);
+  return out;
+}
+
 /** The condition an assertion's step checks: the `IF cond THEN failure ELSE "<assertion>"` of its action. */
 function assertedCondition(body: TlaExpr, assertion: string): TlaExpr | undefined {
   let found: TlaExpr | undefined;
@@ -211,9 +239,13 @@ export function breakingState(
   // What has no text of its own (a built-in check) is shown by the property's name.
   const named = map.properties.find((p) => p.name === result.property)?.dslName ?? '';
   if (ev.value(site.expr, site.bound) === false) falseLeaves(w, site.expr, site.bound, 0, named);
+  const reads = readsOf(site.expr, ev);
   return {
     step: dslState.index,
     falseParts: w.out.map((leaf) => falsePart(w, leaf)),
-    values: valuesRead(readsOf(site.expr, ev), map, dslState.state),
+    values: {
+      ...valuesRead(reads, map, dslState.state),
+      ...positionsRead(reads, map, tlaState),
+    },
   };
 }

@@ -5,12 +5,12 @@
 // operators a check uses. Pure.
 
 import type { DslValue } from '../../result/result-file.js';
-import type { TlaState } from '../../result/tla-value.js';
+import type { TlaState, TlaValue } from '../../result/tla-value.js';
 import type { ModelDef } from '../../model/ir.js';
 import { walkTla } from '../../model/tla-build.js';
 import type { TlaExpr } from '../../tla/tla-ast.js';
 import { toDslValue } from '../../trace/map-trace.js';
-import { toTlaValue } from '../values/values.js';
+import { fromTlaValue, toTlaValue } from '../values/values.js';
 import { type EmittedCase, StateEval } from './state-eval.js';
 
 /** What the prompt shows: the value, or why there is none. */
@@ -34,8 +34,15 @@ function namesRead(
   return out;
 }
 
-/** The value of `built`'s probe def at `state` (the module's variables), in the result file's value form. */
-export function probeValue(built: EmittedCase, state: TlaState): Evaluation {
+/**
+ * The value of `built`'s probe def at `state` (the module's variables), in the result file's
+ * value form; `args` are the def's arguments (a thread's `self` and locals, at the viewer's prompt).
+ */
+export function probeValue(
+  built: EmittedCase,
+  state: TlaState,
+  args: readonly TlaValue[] = [],
+): Evaluation {
   const probe = built.model.probe;
   if (probe === undefined) return { ok: false, error: 'no expression was lowered' };
   const missing = built.emitted.module.variables.find((v) => state[v.name] === undefined);
@@ -45,6 +52,12 @@ export function probeValue(built: EmittedCase, state: TlaState): Evaluation {
   const gone = probe.dropped.find((v) => read.has(v.name));
   if (gone !== undefined)
     return { ok: false, error: `no step reads or writes ${gone.dslName}, so no state holds it` };
-  const got = new StateEval(built, state, probe.defs).attempt(probe.def.body, new Map());
+  if (args.length !== probe.def.params.length)
+    return {
+      ok: false,
+      error: `the expression takes ${probe.def.params.length} values, not ${args.length}`,
+    };
+  const bound = new Map(probe.def.params.map((p, i) => [p, fromTlaValue(args[i] as TlaValue)]));
+  const got = new StateEval(built, state, probe.defs).attempt(probe.def.body, bound);
   return got.ok ? { ok: true, value: toDslValue(toTlaValue(got.value)) } : got;
 }

@@ -1,0 +1,60 @@
+// An evaluation error is told in the spec's words (src/driver/error-in-spec.ts): what went
+// wrong as the language says it, the spec's expression with its file:line:col, its operands'
+// values in the state it failed in, and the step (with the thread) or property evaluated; none
+// of TLC's words (`Attempted to apply`, `Head`, `Overflow:`, `while evaluating`, `TLA+`).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(process.cwd());
+const DIR = 'test/fixtures/eval-errors';
+
+/** `credspec check` on a fixture: its exit code and the error line of its report. */
+function errorLine(spec: string, ...args: string[]): { status: number | null; line: string } {
+  const run = spawnSync(process.execPath, ['bin/credspec.js', 'check', `${DIR}/${spec}`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'credspec-eval-words-')) },
+  });
+  const line = run.stdout.split('\n').find((l) => l.startsWith('  error: ')) ?? run.stdout;
+  expect(line).not.toMatch(/Attempted|Head|Overflow:|while evaluating|TLA\+|\\in|CHOOSE/);
+  return { status: run.status, line: line.slice('  error: '.length) };
+}
+
+test('head of an empty sequence in a step: the call, its operand, the step and the thread', () => {
+  const got = errorLine('head-empty.cred');
+  expect(got.status).toBe(3);
+  expect(got.line).toBe(
+    '`head` of an empty sequence: `head(log)` at test/fixtures/eval-errors/head-empty.cred:8:13; ' +
+      'log is <<>> (in step Worker.a, test/fixtures/eval-errors/head-empty.cred:8:3, thread worker1)',
+  );
+});
+
+test('a key outside a map, inside a def a step applies: the def body, where it is written', () => {
+  const got = errorLine('key-outside.cred', '--property', 'small');
+  expect(got.line).toBe(
+    'an index outside the keys of the map or sequence: `m[i]` at ' +
+      'test/fixtures/eval-errors/key-outside.cred:8:26; m is [0 |-> 0, 1 |-> 0]; count is 2 ' +
+      '(in step Worker.b, test/fixtures/eval-errors/key-outside.cred:12:3, thread worker1)',
+  );
+});
+
+test('a key outside a map in an invariant: the sub-expression, no thread', () => {
+  const got = errorLine('key-outside.cred', '--variant', 'in_invariant');
+  expect(got.line).toBe(
+    'an index outside the keys of the map or sequence: `m[count]` at ' +
+      'test/fixtures/eval-errors/key-outside.cred:21:36; m is [0 |-> 0, 1 |-> 0]; count is 2 ' +
+      '(in invariant looked_up, test/fixtures/eval-errors/key-outside.cred:21:1)',
+  );
+});
+
+test("an integer past the checker's range: the arithmetic and its operand", () => {
+  const got = errorLine('overflow.cred');
+  expect(got.line).toBe(
+    "the integer 4294966000 is outside the checker's range (-2147483648..2147483647): " +
+      '`big * 2` at test/fixtures/eval-errors/overflow.cred:7:13; big is 2147483000 ' +
+      '(in step Worker.a, test/fixtures/eval-errors/overflow.cred:7:3, thread worker1)',
+  );
+});
