@@ -304,9 +304,9 @@ describe('granularity (CS4103) and fresh slots of an id pool', () => {
   });
 
   test('a fixed element may be the next hand-out', () => {
-    expect(warnings(POOL.replace('filters[f] := filters[f]', 'filters[2] := filters[2]'))).toEqual(
-      [POOL_RACE],
-    );
+    expect(warnings(POOL.replace('filters[f] := filters[f]', 'filters[2] := filters[2]'))).toEqual([
+      POOL_RACE,
+    ]);
   });
 
   test('a local also written otherwise may hold any id', () => {
