@@ -95,12 +95,10 @@ export class AccessCollector {
     private readonly overrides: ReadonlyMap<string, MacroDecl> = new Map(),
   ) {}
 
-  /** The accesses of one step: all of an `atomic` block or fault point, only the test of an `if` or loop. */
-  ofStep(s: Stmt): Access[] {
-    return this.placedStep(s).accesses;
-  }
-
-  /** The accesses of one step and the variables it assigns, in the order it does. */
+  /**
+   * The accesses of one step (all of an `atomic` block or fault point, only the test of an `if`
+   * or loop) and the variables it assigns, in the order it does.
+   */
   placedStep(s: Stmt): { accesses: Access[]; assigns: StepAssign[] } {
     const out: Access[] = [];
     this.assigns = [];
