@@ -5,23 +5,23 @@ EXTENDS Integers, Sequences
 
 CONSTANTS SIBLINGS, REQUESTS, EXECS, FLAGS, TSYNC, NNP, CAP, EXISTING, BPF, SETUID, EXEC_FAIL, FAULTS, Requester, Sibling, None
 
-VARIABLES cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, pc, stack, failure
+VARIABLES cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, pc, stack, failure
 
-vars == << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, pc, stack, failure >>
+vars == << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, pc, stack, failure >>
 
 \* Every thread of every process group.
 Thread == Requester \cup Sibling
 
-\* specs/exectime.cred:67:1  const GROUP
+\* specs/exectime.cred:79:1  const GROUP
 GROUP == Requester \cup Sibling
 
-\* specs/exectime.cred:68:1  const EXISTING_RULESET
+\* specs/exectime.cred:80:1  const EXISTING_RULESET
 EXISTING_RULESET == 1
 
-\* specs/exectime.cred:69:1  const BPF_RULESET
+\* specs/exectime.cred:81:1  const BPF_RULESET
 BPF_RULESET == 2
 
-\* specs/exectime.cred:70:1  const USER_RULESET
+\* specs/exectime.cred:82:1  const USER_RULESET
 USER_RULESET == 3
 
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
@@ -33,25 +33,25 @@ MAX_RULESET == 4
 \* <prelude>/kernel.cred:236:1  const MUTEX_INIT
 MUTEX_INIT == None
 
-\* <prelude>/kernel.cred:402:1  const NO_DOMAIN
+\* <prelude>/kernel.cred:418:1  const NO_DOMAIN
 NO_DOMAIN == [id |-> None, layers |-> << >>]
 
-\* <prelude>/kernel.cred:405:1  const INIT_CRED
+\* <prelude>/kernel.cred:421:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
-\* specs/exectime.cred:94:1  def expected_layers
+\* specs/exectime.cred:106:1  def expected_layers
 expected_layers(l, bpf, user) == IF user = 0 THEN (IF bpf = 0 THEN l ELSE Append(l, bpf)) ELSE IF bpf = 0 THEN Append(l, user) ELSE Append(Append(l, bpf), user)
 
-\* specs/exectime.cred:98:1  def merge_layers
+\* specs/exectime.cred:110:1  def merge_layers
 merge_layers(l, bpf, user) == expected_layers(l, bpf, user)
 
-\* specs/exectime.cred:102:1  def staged_domain
+\* specs/exectime.cred:114:1  def staged_domain
 staged_domain(d, bpf, user, id) == IF bpf = 0 /\ user = 0 THEN d ELSE [id |-> id, layers |-> merge_layers(d.layers, bpf, user)]
 
-\* specs/exectime.cred:105:1  def has_layer
+\* specs/exectime.cred:117:1  def has_layer
 has_layer(d, r) == \E i \in 1..Len(d.layers) : d.layers[i] = r
 
-\* <prelude>/kernel.cred:453:1  def landlock_merge
+\* <prelude>/kernel.cred:469:1  def landlock_merge
 landlock_merge(d, id, layer) == [id |-> id, layers |-> Append(d.layers, layer)]
 
 Init ==
@@ -66,7 +66,9 @@ Init ==
     /\ img_dom = [t \in Thread |-> NO_DOMAIN]
     /\ img_nnp = [t \in Thread |-> FALSE]
     /\ exec_failed = [t \in Thread |-> FALSE]
+    /\ sig_pending = [t \in Thread |-> FALSE]
     /\ sig_fatal = [t \in Thread |-> FALSE]
+    /\ notify_signal = [t \in Thread |-> FALSE]
     /\ cred = [t \in Thread |-> INIT_CRED]
     /\ cred_gen = [t \in Thread |-> 0]
     /\ nnp = [t \in Thread |-> FALSE]
@@ -83,12 +85,13 @@ Init ==
     /\ do_execve_bpf = [t \in Thread |-> 0]
     /\ do_execve_newdom = [t \in Thread |-> NO_DOMAIN]
     /\ do_execve_gains = [t \in Thread |-> FALSE]
+    /\ do_execve_killed = [t \in Thread |-> FALSE]
     /\ do_execve_want_nnp = [t \in Thread |-> FALSE]
     /\ pc = [t \in Thread |-> IF t \in Requester THEN "Requester_setup" ELSE "Sibling_sib_setup"]
     /\ stack = [t \in Thread |-> << >>]
     /\ failure = ""
 
-\* specs/exectime.cred:261:3  Requester.setup (step)
+\* specs/exectime.cred:304:3  Requester.setup (step)
 \*   setup_thread()
 Requester_setup(self) ==
     /\ pc[self] = "Requester_setup"
@@ -97,94 +100,94 @@ Requester_setup(self) ==
     /\ cred' = [cred EXCEPT ![self] = [cred[self] EXCEPT !.cap = CAP, !.dom = IF EXISTING THEN landlock_merge(NO_DOMAIN, cred[self].id, EXISTING_RULESET) ELSE NO_DOMAIN]]
     /\ nnp' = [nnp EXCEPT ![self] = NNP]
     /\ pc' = [pc EXCEPT ![self] = "Requester_requests"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, exec_failed, sig_fatal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, exec_failed, sig_pending, sig_fatal, notify_signal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:262:3  Requester.requests (control)
+\* specs/exectime.cred:305:3  Requester.requests (control)
 \*   while k < REQUESTS {
 Requester_requests(self) ==
     /\ pc[self] = "Requester_requests"
     /\ pc' = [pc EXCEPT ![self] = IF Requester_k[self] < REQUESTS THEN "Requester_request" ELSE "Requester_announce"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:263:5  Requester.request (call)
+\* specs/exectime.cred:306:5  Requester.request (call)
 \*   err := restrict_self(USER_RULESET + k)
 Requester_request(self) ==
     /\ pc[self] = "Requester_request"
     /\ restrict_self_ruleset' = [restrict_self_ruleset EXCEPT ![self] = USER_RULESET + Requester_k[self]]
     /\ pc' = [pc EXCEPT ![self] = "restrict_self_excl"]
     /\ stack' = [stack EXCEPT ![self] = << "Requester_request" >> \o stack[self]]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:264:5  Requester.next_request (step)
+\* specs/exectime.cred:307:5  Requester.next_request (step)
 \*   k := k + 1
 Requester_next_request(self) ==
     /\ pc[self] = "Requester_next_request"
     /\ Requester_k' = [Requester_k EXCEPT ![self] = Requester_k[self] + 1]
     /\ pc' = [pc EXCEPT ![self] = "Requester_requests"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:266:3  Requester.announce (step)
+\* specs/exectime.cred:309:3  Requester.announce (step)
 \*   requested := true
 Requester_announce(self) ==
     /\ pc[self] = "Requester_announce"
     /\ requested' = TRUE
     /\ pc' = [pc EXCEPT ![self] = "Requester_execs"]
-    /\ UNCHANGED << cred_guard_mutex, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:267:3  Requester.execs (control)
+\* specs/exectime.cred:310:3  Requester.execs (control)
 \*   while n < EXECS && !sig_fatal {
 Requester_execs(self) ==
     /\ pc[self] = "Requester_execs"
     /\ pc' = [pc EXCEPT ![self] = IF Requester_n[self] < EXECS /\ ~sig_fatal[self] THEN "Requester_exec" ELSE "Requester_linger"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:268:5  Requester.exec (call)
+\* specs/exectime.cred:311:5  Requester.exec (call)
 \*   err := do_execve()
 Requester_exec(self) ==
     /\ pc[self] = "Requester_exec"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_lock"]
     /\ stack' = [stack EXCEPT ![self] = << "Requester_exec" >> \o stack[self]]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:269:5  Requester.next_exec (step)
+\* specs/exectime.cred:312:5  Requester.next_exec (step)
 \*   n := n + 1
 Requester_next_exec(self) ==
     /\ pc[self] = "Requester_next_exec"
     /\ Requester_n' = [Requester_n EXCEPT ![self] = Requester_n[self] + 1]
     /\ pc' = [pc EXCEPT ![self] = "Requester_execs"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:273:3  Requester.linger (step)
+\* specs/exectime.cred:316:3  Requester.linger (step)
 \*   await sig_fatal || !exec_pending(self)
 Requester_linger(self) ==
     /\ pc[self] = "Requester_linger"
     /\ \/ sig_fatal[self]
        \/ ~(\E t \in GROUP : t # self /\ pc[t] \notin {"Unborn", "Exited"} /\ pc[t] # "Done" /\ ~sig_fatal[t] /\ ~(pc[t] \in {"Requester_linger", "Sibling_linger"}) /\ ~(pc[t] \in {"Requester_killed", "Sibling_killed"}))
     /\ pc' = [pc EXCEPT ![self] = "Requester_killed"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:274:3  Requester.killed (control)
+\* specs/exectime.cred:317:3  Requester.killed (control)
 \*   if sig_fatal {
 Requester_killed(self) ==
     /\ pc[self] = "Requester_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Requester_requester_exit" ELSE "Done"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:275:5  Requester.requester_exit (exit)
+\* specs/exectime.cred:318:5  Requester.requester_exit (exit)
 \*   exit
 Requester_requester_exit(self) ==
     /\ pc[self] = "Requester_requester_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:256:14  Requester.Requester_exit (exit)
+\* specs/exectime.cred:298:14  Requester.Requester_exit (exit)
 \*   exit of Requester
 Requester_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:282:3  Sibling.sib_setup (step)
+\* specs/exectime.cred:325:3  Sibling.sib_setup (step)
 \*   setup_thread()
 Sibling_sib_setup(self) ==
     /\ pc[self] = "Sibling_sib_setup"
@@ -193,70 +196,70 @@ Sibling_sib_setup(self) ==
     /\ cred' = [cred EXCEPT ![self] = [cred[self] EXCEPT !.cap = CAP, !.dom = IF EXISTING THEN landlock_merge(NO_DOMAIN, cred[self].id, EXISTING_RULESET) ELSE NO_DOMAIN]]
     /\ nnp' = [nnp EXCEPT ![self] = NNP]
     /\ pc' = [pc EXCEPT ![self] = "Sibling_sib_wait"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, exec_failed, sig_fatal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, exec_failed, sig_pending, sig_fatal, notify_signal, cred_gen, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:284:3  Sibling.sib_wait (step)
+\* specs/exectime.cred:327:3  Sibling.sib_wait (step)
 \*   await requested || sig_fatal
 Sibling_sib_wait(self) ==
     /\ pc[self] = "Sibling_sib_wait"
     /\ \/ requested
        \/ sig_fatal[self]
     /\ pc' = [pc EXCEPT ![self] = "Sibling_sib_run"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:285:3  Sibling.sib_run (control)
+\* specs/exectime.cred:328:3  Sibling.sib_run (control)
 \*   if !sig_fatal {
 Sibling_sib_run(self) ==
     /\ pc[self] = "Sibling_sib_run"
     /\ pc' = [pc EXCEPT ![self] = IF ~sig_fatal[self] THEN "Sibling_sib_exec" ELSE "Sibling_linger"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:287:5  Sibling.sib_exec (call)
+\* specs/exectime.cred:331:5  Sibling.sib_exec (call)
 \*   err := do_execve()
 Sibling_sib_exec(self) ==
     /\ pc[self] = "Sibling_sib_exec"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_lock"]
     /\ stack' = [stack EXCEPT ![self] = << "Sibling_sib_exec" >> \o stack[self]]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:291:3  Sibling.linger (step)
+\* specs/exectime.cred:335:3  Sibling.linger (step)
 \*   await sig_fatal || !exec_pending(self)
 Sibling_linger(self) ==
     /\ pc[self] = "Sibling_linger"
     /\ \/ sig_fatal[self]
        \/ ~(\E t \in GROUP : t # self /\ pc[t] \notin {"Unborn", "Exited"} /\ pc[t] # "Done" /\ ~sig_fatal[t] /\ ~(pc[t] \in {"Requester_linger", "Sibling_linger"}) /\ ~(pc[t] \in {"Requester_killed", "Sibling_killed"}))
     /\ pc' = [pc EXCEPT ![self] = "Sibling_killed"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:292:3  Sibling.killed (control)
+\* specs/exectime.cred:336:3  Sibling.killed (control)
 \*   if sig_fatal {
 Sibling_killed(self) ==
     /\ pc[self] = "Sibling_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Sibling_sibling_exit" ELSE "Done"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:293:5  Sibling.sibling_exit (exit)
+\* specs/exectime.cred:337:5  Sibling.sibling_exit (exit)
 \*   exit
 Sibling_sibling_exit(self) ==
     /\ pc[self] = "Sibling_sibling_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:279:14  Sibling.Sibling_exit (exit)
+\* specs/exectime.cred:322:14  Sibling.Sibling_exit (exit)
 \*   exit of Sibling
 Sibling_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:142:3  restrict_self.excl (control)
+\* specs/exectime.cred:155:3  restrict_self.excl (control)
 \*   if TSYNC {
 restrict_self_excl(self) ==
     /\ pc[self] = "restrict_self_excl"
     /\ pc' = [pc EXCEPT ![self] = IF TSYNC THEN "restrict_self_excl_ret" ELSE "restrict_self_prereq"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:143:5  restrict_self.excl_ret (return)
+\* specs/exectime.cred:156:5  restrict_self.excl_ret (return)
 \*   return EINVAL
 restrict_self_excl_ret(self) ==
     /\ pc[self] = "restrict_self_excl_ret"
@@ -266,16 +269,16 @@ restrict_self_excl_ret(self) ==
     /\ restrict_self_err' = [restrict_self_err EXCEPT ![self] = "OK"]
     /\ pc' = [pc EXCEPT ![self] = "Requester_next_request"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:146:3  restrict_self.prereq (control)
+\* specs/exectime.cred:159:3  restrict_self.prereq (control)
 \*   if !may_restrict(self) {
 restrict_self_prereq(self) ==
     /\ pc[self] = "restrict_self_prereq"
     /\ pc' = [pc EXCEPT ![self] = IF ~(nnp[self] \/ cred[self].cap) THEN "restrict_self_eperm" ELSE "restrict_self_stage"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:147:5  restrict_self.eperm (return)
+\* specs/exectime.cred:160:5  restrict_self.eperm (return)
 \*   return EPERM
 restrict_self_eperm(self) ==
     /\ pc[self] = "restrict_self_eperm"
@@ -285,9 +288,9 @@ restrict_self_eperm(self) ==
     /\ restrict_self_err' = [restrict_self_err EXCEPT ![self] = "OK"]
     /\ pc' = [pc EXCEPT ![self] = "Requester_next_request"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:150:3  restrict_self.stage (step, fault: succeeded)
+\* specs/exectime.cred:165:3  restrict_self.stage (step, fault: succeeded)
 \*   stage_request(ruleset) may fail when FAULTS {
 restrict_self_stage(self) ==
     /\ pc[self] = "restrict_self_stage"
@@ -296,18 +299,18 @@ restrict_self_stage(self) ==
     /\ pend_refs' = [pend_refs EXCEPT ![self] = IF FLAGS # "F_NNP_EXECTIME" THEN (IF pend_user[self] # 0 THEN pend_refs[self] ELSE pend_refs[self] + 1) ELSE pend_refs[self]]
     /\ req_ok' = [req_ok EXCEPT ![self] = IF FLAGS # "F_NNP_EXECTIME" THEN nnp[self] \/ cred[self].cap ELSE req_ok[self]]
     /\ pc' = [pc EXCEPT ![self] = "restrict_self_staged"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:150:3  restrict_self.stage (fault-handler, fault: failed)
+\* specs/exectime.cred:165:3  restrict_self.stage (fault-handler, fault: failed)
 \*   stage_request(ruleset) may fail when FAULTS {
 restrict_self_stage_fail(self) ==
     /\ pc[self] = "restrict_self_stage"
     /\ FAULTS
     /\ restrict_self_err' = [restrict_self_err EXCEPT ![self] = "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "restrict_self_staged"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:153:3  restrict_self.staged (return)
+\* specs/exectime.cred:168:3  restrict_self.staged (return)
 \*   return err
 restrict_self_staged(self) ==
     /\ pc[self] = "restrict_self_staged"
@@ -317,56 +320,60 @@ restrict_self_staged(self) ==
     /\ restrict_self_err' = [restrict_self_err EXCEPT ![self] = "OK"]
     /\ pc' = [pc EXCEPT ![self] = "Requester_next_request"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, failure >>
 
-\* specs/exectime.cred:169:3  do_execve.exec_lock (step)
-\*   mutex_lock_killable(cred_guard_mutex, lres)
+\* specs/exectime.cred:188:3  do_execve.exec_lock (step)
+\*   mutex_lock_interruptible(cred_guard_mutex, lres)
 do_execve_exec_lock(self) ==
     /\ pc[self] = "do_execve_exec_lock"
     /\ \/ cred_guard_mutex = None
+       \/ sig_pending[self]
+       \/ notify_signal[self]
        \/ sig_fatal[self]
     /\ cred_guard_mutex' = (IF cred_guard_mutex = None THEN self ELSE cred_guard_mutex)
     /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = IF cred_guard_mutex = None THEN "OK" ELSE "EINTR"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_locked"]
-    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:170:3  do_execve.exec_locked (control)
+\* specs/exectime.cred:189:3  do_execve.exec_locked (control)
 \*   if lres != OK {
 do_execve_exec_locked(self) ==
     /\ pc[self] = "do_execve_exec_locked"
-    /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_eintr" ELSE "do_execve_exec_prepare"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_restart" ELSE "do_execve_exec_prepare"]
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:171:5  do_execve.exec_eintr (return)
-\*   return lres
-do_execve_exec_eintr(self) ==
-    /\ pc[self] = "do_execve_exec_eintr"
+\* specs/exectime.cred:190:5  do_execve.exec_restart (return)
+\*   return ERESTARTNOINTR
+do_execve_exec_restart(self) ==
+    /\ pc[self] = "do_execve_exec_restart"
     /\ \/ /\ Head(stack[self]) = "Requester_exec"
-          /\ Requester_err' = [Requester_err EXCEPT ![self] = do_execve_lres[self]]
+          /\ Requester_err' = [Requester_err EXCEPT ![self] = "ERESTARTNOINTR"]
           /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
           /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
           /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Requester_next_exec"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
        \/ /\ Head(stack[self]) = "Sibling_sib_exec"
-          /\ Sibling_err' = [Sibling_err EXCEPT ![self] = do_execve_lres[self]]
+          /\ Sibling_err' = [Sibling_err EXCEPT ![self] = "ERESTARTNOINTR"]
           /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
           /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
           /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Sibling_linger"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:176:3  do_execve.exec_prepare (step, fault: succeeded)
+\* specs/exectime.cred:195:3  do_execve.exec_prepare (step, fault: succeeded)
 \*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
 do_execve_exec_prepare(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
@@ -375,25 +382,25 @@ do_execve_exec_prepare(self) ==
     /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN [cred[self] EXCEPT !.id = [by |-> self, n |-> cred_gen[self] + 1]] ELSE do_execve_bprm[self]]
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN "OK" ELSE "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:176:3  do_execve.exec_prepare (fault-handler, fault: failed)
+\* specs/exectime.cred:195:3  do_execve.exec_prepare (fault-handler, fault: failed)
 \*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
 do_execve_exec_prepare_fail(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
     /\ FAULTS
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:179:3  do_execve.exec_prepared (control)
+\* specs/exectime.cred:198:3  do_execve.exec_prepared (control)
 \*   if err != OK {
 do_execve_exec_prepared(self) ==
     /\ pc[self] = "do_execve_exec_prepared"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_exec_nomem" ELSE "do_execve_bpf_hook"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:180:5  do_execve.exec_nomem (step)
+\* specs/exectime.cred:199:5  do_execve.exec_nomem (step)
 \*   atomic {
 do_execve_exec_nomem(self) ==
     /\ pc[self] = "do_execve_exec_nomem"
@@ -401,9 +408,9 @@ do_execve_exec_nomem(self) ==
     /\ exec_failed' = [exec_failed EXCEPT ![self] = TRUE]
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_NONE"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_nomem_ret"]
-    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:185:5  do_execve.exec_nomem_ret (return)
+\* specs/exectime.cred:204:5  do_execve.exec_nomem_ret (return)
 \*   return err
 do_execve_exec_nomem_ret(self) ==
     /\ pc[self] = "do_execve_exec_nomem_ret"
@@ -415,10 +422,11 @@ do_execve_exec_nomem_ret(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Requester_next_exec"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
        \/ /\ Head(stack[self]) = "Sibling_sib_exec"
           /\ Sibling_err' = [Sibling_err EXCEPT ![self] = do_execve_err[self]]
           /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
@@ -427,43 +435,44 @@ do_execve_exec_nomem_ret(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Sibling_linger"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:189:3  do_execve.bpf_hook (step)
+\* specs/exectime.cred:209:3  do_execve.bpf_hook (step)
 \*   bpf := BPF ? BPF_RULESET : 0
 do_execve_bpf_hook(self) ==
     /\ pc[self] = "do_execve_bpf_hook"
     /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = IF BPF THEN BPF_RULESET ELSE 0]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_build"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:340:34  do_execve.build (step)
+\* specs/exectime.cred:384:34  do_execve.build (step)
 \*   skip
 do_execve_build(self) ==
     /\ pc[self] = "do_execve_build"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_checks"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:197:3  do_execve.exec_checks (step)
+\* specs/exectime.cred:218:3  do_execve.exec_checks (step)
 \*   atomic {
 do_execve_exec_checks(self) ==
     /\ pc[self] = "do_execve_exec_checks"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_CHECKED"]
     /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = SETUID /\ ~nnp[self]]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_early_fail"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:203:3  do_execve.early_fail (control)
+\* specs/exectime.cred:224:3  do_execve.early_fail (control)
 \*   if err != OK {
 do_execve_early_fail(self) ==
     /\ pc[self] = "do_execve_early_fail"
-    /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_build_failed" ELSE IF EXEC_FAIL THEN "do_execve_211" ELSE "do_execve_exec_ponr"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_build_failed" ELSE IF EXEC_FAIL THEN "do_execve_232" ELSE "do_execve_exec_ponr"]
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:204:5  do_execve.build_failed (step)
+\* specs/exectime.cred:225:5  do_execve.build_failed (step)
 \*   atomic {
 do_execve_build_failed(self) ==
     /\ pc[self] = "do_execve_build_failed"
@@ -471,9 +480,9 @@ do_execve_build_failed(self) ==
     /\ exec_failed' = [exec_failed EXCEPT ![self] = TRUE]
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_NONE"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_build_failed_ret"]
-    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:209:5  do_execve.build_failed_ret (return)
+\* specs/exectime.cred:230:5  do_execve.build_failed_ret (return)
 \*   return err
 do_execve_build_failed_ret(self) ==
     /\ pc[self] = "do_execve_build_failed_ret"
@@ -485,10 +494,11 @@ do_execve_build_failed_ret(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Requester_next_exec"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
        \/ /\ Head(stack[self]) = "Sibling_sib_exec"
           /\ Sibling_err' = [Sibling_err EXCEPT ![self] = do_execve_err[self]]
           /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
@@ -497,21 +507,22 @@ do_execve_build_failed_ret(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Sibling_linger"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:211:5  do_execve.do_execve_211 (control)
+\* specs/exectime.cred:232:5  do_execve.do_execve_232 (control)
 \*   either {
-do_execve_211(self) ==
-    /\ pc[self] = "do_execve_211"
+do_execve_232(self) ==
+    /\ pc[self] = "do_execve_232"
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_fails"]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
        \/ /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_goes_on"]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:212:7  do_execve.exec_fails (step)
+\* specs/exectime.cred:233:7  do_execve.exec_fails (step)
 \*   atomic {
 do_execve_exec_fails(self) ==
     /\ pc[self] = "do_execve_exec_fails"
@@ -519,9 +530,9 @@ do_execve_exec_fails(self) ==
     /\ exec_failed' = [exec_failed EXCEPT ![self] = TRUE]
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_NONE"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_fails_ret"]
-    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:217:7  do_execve.exec_fails_ret (return)
+\* specs/exectime.cred:238:7  do_execve.exec_fails_ret (return)
 \*   return ENOEXEC
 do_execve_exec_fails_ret(self) ==
     /\ pc[self] = "do_execve_exec_fails_ret"
@@ -533,10 +544,11 @@ do_execve_exec_fails_ret(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Requester_next_exec"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
        \/ /\ Head(stack[self]) = "Sibling_sib_exec"
           /\ Sibling_err' = [Sibling_err EXCEPT ![self] = "ENOEXEC"]
           /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
@@ -545,85 +557,135 @@ do_execve_exec_fails_ret(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Sibling_linger"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
-\* specs/exectime.cred:219:7  do_execve.exec_goes_on (step)
+\* specs/exectime.cred:240:7  do_execve.exec_goes_on (step)
 \*   skip
 do_execve_exec_goes_on(self) ==
     /\ pc[self] = "do_execve_exec_goes_on"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ponr"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:223:3  do_execve.exec_ponr (step)
+\* specs/exectime.cred:245:3  do_execve.exec_ponr (step)
 \*   exec_point_of_no_return()
 do_execve_exec_ponr(self) ==
     /\ pc[self] = "do_execve_exec_ponr"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_PONR"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_zap"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:225:3  do_execve.exec_zap (step)
+\* specs/exectime.cred:248:3  do_execve.exec_zap (step)
 \*   zap_other_threads(GROUP)
 do_execve_exec_zap(self) ==
     /\ pc[self] = "do_execve_exec_zap"
     /\ sig_fatal' = [t \in DOMAIN sig_fatal |-> IF t \in GROUP THEN sig_fatal[t] \/ t # self ELSE sig_fatal[t]]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_dethread"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:226:3  do_execve.exec_dethread (step)
-\*   de_thread_wait(GROUP)
+\* specs/exectime.cred:251:3  do_execve.exec_dethread (step)
+\*   de_thread_wait(GROUP, killed)
 do_execve_exec_dethread(self) ==
     /\ pc[self] = "do_execve_exec_dethread"
-    /\ \A t \in GROUP : \/ t = self
-                        \/ ~(pc[t] \notin {"Unborn", "Exited"})
-    /\ pc' = [pc EXCEPT ![self] = "do_execve_committing"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ \/ \A t \in GROUP : \/ t = self
+                           \/ ~(pc[t] \notin {"Unborn", "Exited"})
+       \/ sig_fatal[self]
+    /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = ~(\A t \in GROUP : t = self \/ ~(pc[t] \notin {"Unborn", "Exited"}))]
+    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_dethreaded"]
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:341:39  do_execve.committing (step, fault: succeeded)
+\* specs/exectime.cred:252:3  do_execve.exec_dethreaded (control)
+\*   if killed {
+do_execve_exec_dethreaded(self) ==
+    /\ pc[self] = "do_execve_exec_dethreaded"
+    /\ pc' = [pc EXCEPT ![self] = IF do_execve_killed[self] THEN "do_execve_exec_killed" ELSE "do_execve_committing"]
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
+
+\* specs/exectime.cred:257:5  do_execve.exec_killed (step)
+\*   atomic {
+do_execve_exec_killed(self) ==
+    /\ pc[self] = "do_execve_exec_killed"
+    /\ cred_guard_mutex' = None
+    /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_NONE"]
+    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_killed_ret"]
+    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
+
+\* specs/exectime.cred:262:5  do_execve.exec_killed_ret (return)
+\*   return EINTR
+do_execve_exec_killed_ret(self) ==
+    /\ pc[self] = "do_execve_exec_killed_ret"
+    /\ \/ /\ Head(stack[self]) = "Requester_exec"
+          /\ Requester_err' = [Requester_err EXCEPT ![self] = "EINTR"]
+          /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
+          /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
+          /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
+          /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
+          /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
+          /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
+          /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
+          /\ pc' = [pc EXCEPT ![self] = "Requester_next_exec"]
+          /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
+       \/ /\ Head(stack[self]) = "Sibling_sib_exec"
+          /\ Sibling_err' = [Sibling_err EXCEPT ![self] = "EINTR"]
+          /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
+          /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
+          /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
+          /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
+          /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
+          /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
+          /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
+          /\ pc' = [pc EXCEPT ![self] = "Sibling_linger"]
+          /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
+
+\* specs/exectime.cred:385:39  do_execve.committing (step, fault: succeeded)
 \*   newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
 do_execve_committing(self) ==
     /\ pc[self] = "do_execve_committing"
     /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = staged_domain(cred[self].dom, do_execve_bpf[self], pend_user[self], do_execve_bprm[self].id)]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_prereq"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:341:39  do_execve.committing (fault-handler, fault: failed)
+\* specs/exectime.cred:385:39  do_execve.committing (fault-handler, fault: failed)
 \*   newdom := staged_domain(cred.dom, bpf, pend_user, bprm.id) may fail when FAULTS {
 do_execve_committing_fail(self) ==
     /\ pc[self] = "do_execve_committing"
     /\ FAULTS
     /\ post_ponr_failure' = TRUE
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_prereq"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:231:3  do_execve.ex_prereq (step)
+\* specs/exectime.cred:268:3  do_execve.ex_prereq (step)
 \*   assert pend_user == 0 || req_ok, "a ruleset requested without NNP or CAP_SYS_ADMIN is enforced"
 do_execve_ex_prereq(self) ==
     /\ pc[self] = "do_execve_ex_prereq"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_order"]
     /\ failure' = (IF pend_user[self] = 0 \/ req_ok[self] THEN failure ELSE "Assert_do_execve_ex_prereq")
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:233:3  do_execve.ex_order (step)
+\* specs/exectime.cred:270:3  do_execve.ex_order (step)
 \*   assert newdom.layers == expected_layers(cred.dom.layers, bpf, pend_user), "the layers are not in the order existing, BPF, user"
 do_execve_ex_order(self) ==
     /\ pc[self] = "do_execve_ex_order"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_excl"]
     /\ failure' = (IF do_execve_newdom[self].layers = expected_layers(cred[self].dom.layers, do_execve_bpf[self], pend_user[self]) THEN failure ELSE "Assert_do_execve_ex_order")
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:235:3  do_execve.ex_excl (step)
+\* specs/exectime.cred:272:3  do_execve.ex_excl (step)
 \*   assert promised == 0 || has_layer(newdom, promised), "an exec-time request for all threads is lost"
 do_execve_ex_excl(self) ==
     /\ pc[self] = "do_execve_ex_excl"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_install"]
     /\ failure' = (IF promised = 0 \/ has_layer(do_execve_newdom[self], promised) THEN failure ELSE "Assert_do_execve_ex_excl")
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:236:3  do_execve.install (step)
+\* specs/exectime.cred:276:3  do_execve.install (step)
 \*   atomic {
 do_execve_install(self) ==
     /\ pc[self] = "do_execve_install"
@@ -638,25 +700,25 @@ do_execve_install(self) ==
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_COMMITTED"]
     /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = pend_nnp[self]]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_ex_nnp_sticky"]
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, req_ok, sig_fatal, cred_gen, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, req_ok, sig_pending, sig_fatal, notify_signal, cred_gen, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/exectime.cred:248:3  do_execve.ex_nnp_sticky (step)
+\* specs/exectime.cred:288:3  do_execve.ex_nnp_sticky (step)
 \*   assert !want_nnp || nnp, "staged no_new_privs was not set"
 do_execve_ex_nnp_sticky(self) ==
     /\ pc[self] = "do_execve_ex_nnp_sticky"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_unlock"]
     /\ failure' = (IF ~do_execve_want_nnp[self] \/ nnp[self] THEN failure ELSE "Assert_do_execve_ex_nnp_sticky")
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack >>
 
-\* specs/exectime.cred:249:3  do_execve.exec_unlock (step)
+\* specs/exectime.cred:291:3  do_execve.exec_unlock (step)
 \*   mutex_unlock(cred_guard_mutex)
 do_execve_exec_unlock(self) ==
     /\ pc[self] = "do_execve_exec_unlock"
     /\ cred_guard_mutex' = None
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ok"]
-    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, stack, failure >>
+    /\ UNCHANGED << requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, stack, failure >>
 
-\* specs/exectime.cred:250:3  do_execve.exec_ok (return)
+\* specs/exectime.cred:292:3  do_execve.exec_ok (return)
 \*   return OK
 do_execve_exec_ok(self) ==
     /\ pc[self] = "do_execve_exec_ok"
@@ -668,10 +730,11 @@ do_execve_exec_ok(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Requester_next_exec"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, failure >>
        \/ /\ Head(stack[self]) = "Sibling_sib_exec"
           /\ Sibling_err' = [Sibling_err EXCEPT ![self] = "OK"]
           /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
@@ -680,16 +743,17 @@ do_execve_exec_ok(self) ==
           /\ do_execve_bpf' = [do_execve_bpf EXCEPT ![self] = 0]
           /\ do_execve_newdom' = [do_execve_newdom EXCEPT ![self] = NO_DOMAIN]
           /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+          /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
           /\ do_execve_want_nnp' = [do_execve_want_nnp EXCEPT ![self] = FALSE]
           /\ pc' = [pc EXCEPT ![self] = "Sibling_linger"]
           /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
+          /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, restrict_self_ruleset, restrict_self_err, failure >>
 
 \* Terminating (terminating)
 \*   every thread is done, unborn or exited
 Terminating ==
     /\ \A t \in Thread : pc[t] \in {"Done", "Unborn", "Exited"}
-    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_fatal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_want_nnp, pc, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, requested, promised, post_ponr_failure, pend_user, pend_nnp, pend_refs, req_ok, img_dom, img_nnp, exec_failed, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, exec_phase, Requester_err, Requester_k, Requester_n, Sibling_err, restrict_self_ruleset, restrict_self_err, do_execve_bprm, do_execve_err, do_execve_lres, do_execve_bpf, do_execve_newdom, do_execve_gains, do_execve_killed, do_execve_want_nnp, pc, stack, failure >>
 
 \* Every step a thread can take, for the weak fairness of process Requester.
 Requester_thread(self) ==
@@ -714,7 +778,7 @@ Requester_thread(self) ==
     \/ restrict_self_staged(self)
     \/ do_execve_exec_lock(self)
     \/ do_execve_exec_locked(self)
-    \/ do_execve_exec_eintr(self)
+    \/ do_execve_exec_restart(self)
     \/ do_execve_exec_prepare(self)
     \/ do_execve_exec_prepare_fail(self)
     \/ do_execve_exec_prepared(self)
@@ -726,13 +790,16 @@ Requester_thread(self) ==
     \/ do_execve_early_fail(self)
     \/ do_execve_build_failed(self)
     \/ do_execve_build_failed_ret(self)
-    \/ do_execve_211(self)
+    \/ do_execve_232(self)
     \/ do_execve_exec_fails(self)
     \/ do_execve_exec_fails_ret(self)
     \/ do_execve_exec_goes_on(self)
     \/ do_execve_exec_ponr(self)
     \/ do_execve_exec_zap(self)
     \/ do_execve_exec_dethread(self)
+    \/ do_execve_exec_dethreaded(self)
+    \/ do_execve_exec_killed(self)
+    \/ do_execve_exec_killed_ret(self)
     \/ do_execve_committing(self)
     \/ do_execve_committing_fail(self)
     \/ do_execve_ex_prereq(self)
@@ -755,7 +822,7 @@ Sibling_thread(self) ==
     \/ Sibling_exit(self)
     \/ do_execve_exec_lock(self)
     \/ do_execve_exec_locked(self)
-    \/ do_execve_exec_eintr(self)
+    \/ do_execve_exec_restart(self)
     \/ do_execve_exec_prepare(self)
     \/ do_execve_exec_prepare_fail(self)
     \/ do_execve_exec_prepared(self)
@@ -767,13 +834,16 @@ Sibling_thread(self) ==
     \/ do_execve_early_fail(self)
     \/ do_execve_build_failed(self)
     \/ do_execve_build_failed_ret(self)
-    \/ do_execve_211(self)
+    \/ do_execve_232(self)
     \/ do_execve_exec_fails(self)
     \/ do_execve_exec_fails_ret(self)
     \/ do_execve_exec_goes_on(self)
     \/ do_execve_exec_ponr(self)
     \/ do_execve_exec_zap(self)
     \/ do_execve_exec_dethread(self)
+    \/ do_execve_exec_dethreaded(self)
+    \/ do_execve_exec_killed(self)
+    \/ do_execve_exec_killed_ret(self)
     \/ do_execve_committing(self)
     \/ do_execve_committing_fail(self)
     \/ do_execve_ex_prereq(self)
@@ -814,7 +884,7 @@ Next ==
     \/ \E self \in Requester : restrict_self_staged(self)
     \/ \E self \in Thread : do_execve_exec_lock(self)
     \/ \E self \in Thread : do_execve_exec_locked(self)
-    \/ \E self \in Thread : do_execve_exec_eintr(self)
+    \/ \E self \in Thread : do_execve_exec_restart(self)
     \/ \E self \in Thread : do_execve_exec_prepare(self)
     \/ \E self \in Thread : do_execve_exec_prepare_fail(self)
     \/ \E self \in Thread : do_execve_exec_prepared(self)
@@ -826,13 +896,16 @@ Next ==
     \/ \E self \in Thread : do_execve_early_fail(self)
     \/ \E self \in Thread : do_execve_build_failed(self)
     \/ \E self \in Thread : do_execve_build_failed_ret(self)
-    \/ \E self \in Thread : do_execve_211(self)
+    \/ \E self \in Thread : do_execve_232(self)
     \/ \E self \in Thread : do_execve_exec_fails(self)
     \/ \E self \in Thread : do_execve_exec_fails_ret(self)
     \/ \E self \in Thread : do_execve_exec_goes_on(self)
     \/ \E self \in Thread : do_execve_exec_ponr(self)
     \/ \E self \in Thread : do_execve_exec_zap(self)
     \/ \E self \in Thread : do_execve_exec_dethread(self)
+    \/ \E self \in Thread : do_execve_exec_dethreaded(self)
+    \/ \E self \in Thread : do_execve_exec_killed(self)
+    \/ \E self \in Thread : do_execve_exec_killed_ret(self)
     \/ \E self \in Thread : do_execve_committing(self)
     \/ \E self \in Thread : do_execve_committing_fail(self)
     \/ \E self \in Thread : do_execve_ex_prereq(self)
@@ -850,51 +923,51 @@ Spec ==
     /\ \A self \in Requester : WF_vars(Requester_thread(self))
     /\ \A self \in Sibling : WF_vars(Sibling_thread(self))
 
-\* specs/exectime.cred:302:1  invariant ex_nofail
+\* specs/exectime.cred:346:1  invariant ex_nofail
 ex_nofail == ~post_ponr_failure
 
-\* specs/exectime.cred:307:1  invariant ex_noside
+\* specs/exectime.cred:351:1  invariant ex_noside
 ex_noside ==
     \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                      \/ ~exec_failed[t]
                      \/ /\ cred[t].dom = img_dom[t]
                         /\ nnp[t] = img_nnp[t]
 
-\* specs/exectime.cred:309:1  invariant ex_last
+\* specs/exectime.cred:353:1  invariant ex_last
 ex_last == \A t \in GROUP : pend_refs[t] = (IF pend_user[t] # 0 THEN 1 ELSE 0)
 
-\* specs/exectime.cred:314:1  invariant ex_single
+\* specs/exectime.cred:358:1  invariant ex_single
 ex_single ==
     \A t \in GROUP : \/ ~(pc[t] \notin {"Unborn", "Exited"})
                      \/ ~(exec_phase[t] \in {"EXEC_COMMITTING", "EXEC_COMMITTED"})
                      \/ \A u \in GROUP : \/ u = t
                                          \/ ~(pc[u] \notin {"Unborn", "Exited"})
 
-\* specs/exectime.cred:231:3  the assertions of step ex_prereq
+\* specs/exectime.cred:268:3  the assertions of step ex_prereq
 Assert_do_execve_ex_prereq == failure # "Assert_do_execve_ex_prereq"
 
-\* specs/exectime.cred:233:3  the assertions of step ex_order
+\* specs/exectime.cred:270:3  the assertions of step ex_order
 Assert_do_execve_ex_order == failure # "Assert_do_execve_ex_order"
 
-\* specs/exectime.cred:235:3  the assertions of step ex_excl
+\* specs/exectime.cred:272:3  the assertions of step ex_excl
 Assert_do_execve_ex_excl == failure # "Assert_do_execve_ex_excl"
 
-\* specs/exectime.cred:248:3  the assertions of step ex_nnp_sticky
+\* specs/exectime.cred:288:3  the assertions of step ex_nnp_sticky
 Assert_do_execve_ex_nnp_sticky == failure # "Assert_do_execve_ex_nnp_sticky"
 
 \* built-in check out_of_range
-\*   conjunct  1: promised               specs/exectime.cred:76:1
-\*   conjunct  2: pend_user              specs/exectime.cred:81:1
-\*   conjunct  3: pend_refs              specs/exectime.cred:84:1
-\*   conjunct  4: img_dom                specs/exectime.cred:88:1
-\*   conjunct  5: cred                   <prelude>/kernel.cred:408:1
-\*   conjunct  6: cred_gen               <prelude>/kernel.cred:410:1
-\*   conjunct  7: Requester.k            specs/exectime.cred:258:3
-\*   conjunct  8: Requester.n            specs/exectime.cred:259:3
-\*   conjunct  9: restrict_self.ruleset  specs/exectime.cred:138:25
-\*   conjunct 10: do_execve.bprm         specs/exectime.cred:160:3
-\*   conjunct 11: do_execve.bpf          specs/exectime.cred:163:3
-\*   conjunct 12: do_execve.newdom       specs/exectime.cred:164:3
+\*   conjunct  1: promised               specs/exectime.cred:88:1
+\*   conjunct  2: pend_user              specs/exectime.cred:93:1
+\*   conjunct  3: pend_refs              specs/exectime.cred:96:1
+\*   conjunct  4: img_dom                specs/exectime.cred:100:1
+\*   conjunct  5: cred                   <prelude>/kernel.cred:424:1
+\*   conjunct  6: cred_gen               <prelude>/kernel.cred:426:1
+\*   conjunct  7: Requester.k            specs/exectime.cred:300:3
+\*   conjunct  8: Requester.n            specs/exectime.cred:301:3
+\*   conjunct  9: restrict_self.ruleset  specs/exectime.cred:150:25
+\*   conjunct 10: do_execve.bprm         specs/exectime.cred:175:3
+\*   conjunct 11: do_execve.bpf          specs/exectime.cred:178:3
+\*   conjunct 12: do_execve.newdom       specs/exectime.cred:179:3
 out_of_range ==
     /\ promised \in 0..MAX_RULESET
     /\ \A t \in DOMAIN pend_user : pend_user[t] \in 0..MAX_RULESET
@@ -919,6 +992,6 @@ out_of_range ==
                                              \/ do_execve_newdom[t].id.n \in 0..CRED_GEN
                                           /\ \A k \in DOMAIN do_execve_newdom[t].layers : do_execve_newdom[t].layers[k] \in 0..MAX_RULESET
 
-\* specs/exectime.cred:311:1  action property ex_nnp_monotone
+\* specs/exectime.cred:355:1  action property ex_nnp_monotone
 ex_nnp_monotone == [][\A t \in GROUP : ~nnp[t] \/ nnp'[t]]_vars
 ====

@@ -30,16 +30,16 @@ COMPLETION_MAX == 3
 \* <prelude>/kernel.cred:108:1  const COMPLETION_INIT
 COMPLETION_INIT == [done |-> 0, all |-> FALSE]
 
-\* <prelude>/kernel.cred:402:1  const NO_DOMAIN
+\* <prelude>/kernel.cred:418:1  const NO_DOMAIN
 NO_DOMAIN == [id |-> None, layers |-> << >>]
 
-\* <prelude>/kernel.cred:405:1  const INIT_CRED
+\* <prelude>/kernel.cred:421:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
 \* specs/landlock-tsync.cred:89:1  def serialised
 serialised == FALSE
 
-\* <prelude>/kernel.cred:453:1  def landlock_merge
+\* <prelude>/kernel.cred:469:1  def landlock_merge
 landlock_merge(d, id, layer) == [id |-> id, layers |-> Append(d.layers, layer)]
 
 \* specs/landlock-tsync.cred:347:1  def with_layer
@@ -1458,8 +1458,8 @@ frame_use_after_return == failure # "frame_use_after_return"
 \*   conjunct  1: clones_left                        specs/landlock-tsync.cred:73:1
 \*   conjunct  2: exits_left                         specs/landlock-tsync.cred:75:1
 \*   conjunct  3: failed_dom                         specs/landlock-tsync.cred:80:1
-\*   conjunct  4: cred                               <prelude>/kernel.cred:408:1
-\*   conjunct  5: cred_gen                           <prelude>/kernel.cred:410:1
+\*   conjunct  4: cred                               <prelude>/kernel.cred:424:1
+\*   conjunct  5: cred_gen                           <prelude>/kernel.cred:426:1
 \*   conjunct  6: Caller.restarts                    specs/landlock-tsync.cred:382:3
 \*   conjunct  7: landlock_restrict_self.new_cred    specs/landlock-tsync.cred:351:3
 \*   conjunct  8: restrict_siblings.old_cred         specs/landlock-tsync.cred:137:29

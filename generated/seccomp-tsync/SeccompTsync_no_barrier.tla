@@ -5,14 +5,14 @@ EXTENDS Integers, Sequences, FiniteSets
 
 CONSTANTS OTHERS, SPARE, EXECS, SYSCALLS, OWN_FILTER, OWN_LISTENER, LISTENER, TSYNC_ESRCH, SETUID, FAULTS, RETRIES, Caller, Other, Other_spare, Execer, None
 
-VARIABLES cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, pc, stack, failure
+VARIABLES cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, pc, stack, failure
 
-vars == << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, pc, stack, failure >>
+vars == << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, pc, stack, failure >>
 
 \* Every thread of every process group.
 Thread == Caller \cup Other \cup Execer
 
-\* specs/seccomp-tsync.cred:76:1  const GROUP
+\* specs/seccomp-tsync.cred:87:1  const GROUP
 GROUP == Caller \cup Other \cup Execer
 
 \* <prelude>/kernel.cred:30:1  const CRED_GEN
@@ -27,10 +27,10 @@ MAX_FILTER == 4
 \* <prelude>/kernel.cred:236:1  const MUTEX_INIT
 MUTEX_INIT == None
 
-\* <prelude>/kernel.cred:402:1  const NO_DOMAIN
+\* <prelude>/kernel.cred:418:1  const NO_DOMAIN
 NO_DOMAIN == [id |-> None, layers |-> << >>]
 
-\* <prelude>/kernel.cred:405:1  const INIT_CRED
+\* <prelude>/kernel.cred:421:1  const INIT_CRED
 INIT_CRED == [id |-> [by |-> None, n |-> 0], dom |-> NO_DOMAIN, cap |-> FALSE]
 
 Init ==
@@ -40,13 +40,10 @@ Init ==
     /\ user_errno = [t \in Thread |-> "OK"]
     /\ finished = [t \in Thread |-> FALSE]
     /\ quit_requested = [t \in Thread |-> FALSE]
-    /\ fork_pending = [t \in Thread |-> FALSE]
-    /\ fork_filter = [t \in Thread |-> 0]
-    /\ fork_chain = [t \in Thread |-> {0}]
-    /\ fork_mode = [t \in Thread |-> "SECCOMP_MODE_DISABLED"]
-    /\ fork_nnp = [t \in Thread |-> FALSE]
     /\ sc_work = [t \in Thread |-> FALSE]
+    /\ sig_pending = [t \in Thread |-> FALSE]
     /\ sig_fatal = [t \in Thread |-> FALSE]
+    /\ notify_signal = [t \in Thread |-> FALSE]
     /\ cred = [t \in Thread |-> INIT_CRED]
     /\ cred_gen = [t \in Thread |-> 0]
     /\ nnp = [t \in Thread |-> FALSE]
@@ -78,295 +75,269 @@ Init ==
     /\ do_execve_lres = [t \in Thread |-> "OK"]
     /\ do_execve_err = [t \in Thread |-> "OK"]
     /\ do_execve_gains = [t \in Thread |-> FALSE]
-    /\ pc = [t \in Thread |-> IF t \in Caller THEN "Caller_prctl_nnp" ELSE IF t \in Other THEN (IF t \in Other_spare THEN "Unborn" ELSE "Other_born") ELSE "Execer_exec_call"]
+    /\ do_execve_killed = [t \in Thread |-> FALSE]
+    /\ pc = [t \in Thread |-> IF t \in Caller THEN "Caller_prctl_nnp" ELSE IF t \in Other THEN (IF t \in Other_spare THEN "Unborn" ELSE "Other_act") ELSE "Execer_exec_call"]
     /\ stack = [t \in Thread |-> << >>]
     /\ failure = ""
 
-\* specs/seccomp-tsync.cred:281:3  Caller.prctl_nnp (step)
+\* specs/seccomp-tsync.cred:349:3  Caller.prctl_nnp (step)
 \*   task_set_no_new_privs(self)
 Caller_prctl_nnp(self) ==
     /\ pc[self] = "Caller_prctl_nnp"
     /\ nnp' = [nnp EXCEPT ![self] = TRUE]
     /\ pc' = [pc EXCEPT ![self] = "Caller_retry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:282:3  Caller.retry (control)
+\* specs/seccomp-tsync.cred:350:3  Caller.retry (control)
 \*   while again {
 Caller_retry(self) ==
     /\ pc[self] = "Caller_retry"
     /\ pc' = [pc EXCEPT ![self] = IF Caller_again[self] THEN "Caller_enter" ELSE "Caller_returned"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:283:5  Caller.enter (call)
+\* specs/seccomp-tsync.cred:351:5  Caller.enter (call)
 \*   ret := seccomp_tsync()
 Caller_enter(self) ==
     /\ pc[self] = "Caller_enter"
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_flags"]
     /\ stack' = [stack EXCEPT ![self] = << "Caller_enter" >> \o stack[self]]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:284:5  Caller.seen (step)
+\* specs/seccomp-tsync.cred:352:5  Caller.seen (step)
 \*   user_ret := ret
 Caller_seen(self) ==
     /\ pc[self] = "Caller_seen"
     /\ user_ret' = [user_ret EXCEPT ![self] = Caller_ret[self]]
     /\ pc' = [pc EXCEPT ![self] = "Caller_fatal_check"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:286:5  Caller.fatal_check (control)
+\* specs/seccomp-tsync.cred:354:5  Caller.fatal_check (control)
 \*   if sig_fatal {
 Caller_fatal_check(self) ==
     /\ pc[self] = "Caller_fatal_check"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Caller_caller_dies" ELSE "Caller_outcome"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:287:7  Caller.caller_dies (exit)
+\* specs/seccomp-tsync.cred:355:7  Caller.caller_dies (exit)
 \*   exit
 Caller_caller_dies(self) ==
     /\ pc[self] = "Caller_caller_dies"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:289:5  Caller.outcome (control)
+\* specs/seccomp-tsync.cred:357:5  Caller.outcome (control)
 \*   if (ret == R_TID || (ret == R_ERR && user_errno == ESRCH)) && tries < RETRIES {
 Caller_outcome(self) ==
     /\ pc[self] = "Caller_outcome"
     /\ pc' = [pc EXCEPT ![self] = IF (Caller_ret[self] = "R_TID" \/ (Caller_ret[self] = "R_ERR" /\ user_errno[self] = "ESRCH")) /\ Caller_tries[self] < RETRIES THEN "Caller_ask" ELSE "Caller_give_up"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:291:7  Caller.ask (step)
+\* specs/seccomp-tsync.cred:361:7  Caller.ask (step)
 \*   atomic {
 Caller_ask(self) ==
     /\ pc[self] = "Caller_ask"
     /\ quit_requested' = [t \in DOMAIN quit_requested |-> IF t \in GROUP THEN quit_requested[t] \/ t \in {t_2 \in GROUP : t_2 # self /\ pc[t_2] \notin {"Unborn", "Exited"} /\ ~(sc_filter[t_2] \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain))} ELSE quit_requested[t]]
     /\ Caller_tries' = [Caller_tries EXCEPT ![self] = Caller_tries[self] + 1]
     /\ pc' = [pc EXCEPT ![self] = "Caller_wait_gone"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:297:7  Caller.wait_gone (step)
+\* specs/seccomp-tsync.cred:367:7  Caller.wait_gone (step)
 \*   await sig_fatal || forall t in GROUP: !(quit_requested[t] && alive(t))
 Caller_wait_gone(self) ==
     /\ pc[self] = "Caller_wait_gone"
     /\ \/ sig_fatal[self]
        \/ \A t \in GROUP : ~(quit_requested[t] /\ pc[t] \notin {"Unborn", "Exited"})
     /\ pc' = [pc EXCEPT ![self] = "Caller_retry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:299:7  Caller.give_up (step)
+\* specs/seccomp-tsync.cred:369:7  Caller.give_up (step)
 \*   again := false
 Caller_give_up(self) ==
     /\ pc[self] = "Caller_give_up"
     /\ Caller_again' = [Caller_again EXCEPT ![self] = FALSE]
     /\ pc' = [pc EXCEPT ![self] = "Caller_retry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:302:3  Caller.returned (step)
+\* specs/seccomp-tsync.cred:372:3  Caller.returned (step)
 \*   finished := true
 Caller_returned(self) ==
     /\ pc[self] = "Caller_returned"
     /\ finished' = [finished EXCEPT ![self] = TRUE]
     /\ pc' = [pc EXCEPT ![self] = "Caller_caller_linger"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:303:3  Caller.caller_linger (step)
+\* specs/seccomp-tsync.cred:373:3  Caller.caller_linger (step)
 \*   await sig_fatal || !exec_pending()
 Caller_caller_linger(self) ==
     /\ pc[self] = "Caller_caller_linger"
     /\ \/ sig_fatal[self]
        \/ ~(\E e \in Execer : pc[e] \notin {"Unborn", "Exited"} /\ pc[e] # "Done")
     /\ pc' = [pc EXCEPT ![self] = "Caller_caller_killed"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:304:3  Caller.caller_killed (control)
+\* specs/seccomp-tsync.cred:374:3  Caller.caller_killed (control)
 \*   if sig_fatal {
 Caller_caller_killed(self) ==
     /\ pc[self] = "Caller_caller_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] THEN "Caller_caller_exit" ELSE "Done"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:305:5  Caller.caller_exit (exit)
+\* specs/seccomp-tsync.cred:375:5  Caller.caller_exit (exit)
 \*   exit
 Caller_caller_exit(self) ==
     /\ pc[self] = "Caller_caller_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:275:14  Caller.Caller_exit (exit)
+\* specs/seccomp-tsync.cred:343:14  Caller.Caller_exit (exit)
 \*   exit of Caller
 Caller_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:318:3  Other.born (step)
-\*   fork_pending := false
-Other_born(self) ==
-    /\ pc[self] = "Other_born"
-    /\ fork_pending' = [fork_pending EXCEPT ![self] = FALSE]
-    /\ pc' = [pc EXCEPT ![self] = "Other_act"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
-
-\* specs/seccomp-tsync.cred:319:3  Other.act (control)
+\* specs/seccomp-tsync.cred:389:3  Other.act (control)
 \*   if OWN_FILTER || SPARE > 0 {
 Other_act(self) ==
     /\ pc[self] = "Other_act"
-    /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER \/ SPARE > 0 THEN "Other_320" ELSE "Other_sys_entry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER \/ SPARE > 0 THEN "Other_390" ELSE "Other_sys_entry"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:320:5  Other.Other_320 (control)
+\* specs/seccomp-tsync.cred:390:5  Other.Other_390 (control)
 \*   either {
-Other_320(self) ==
-    /\ pc[self] = "Other_320"
+Other_390(self) ==
+    /\ pc[self] = "Other_390"
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "Other_idle"]
-          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
        \/ /\ pc' = [pc EXCEPT ![self] = "Other_may_install"]
-          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
        \/ /\ pc' = [pc EXCEPT ![self] = "Other_claim"]
-          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:321:7  Other.idle (step)
+\* specs/seccomp-tsync.cred:391:7  Other.idle (step)
 \*   skip
 Other_idle(self) ==
     /\ pc[self] = "Other_idle"
     /\ pc' = [pc EXCEPT ![self] = "Other_sys_entry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:323:7  Other.may_install (control)
+\* specs/seccomp-tsync.cred:393:7  Other.may_install (control)
 \*   if OWN_FILTER {
 Other_may_install(self) ==
     /\ pc[self] = "Other_may_install"
     /\ pc' = [pc EXCEPT ![self] = IF OWN_FILTER THEN "Other_own" ELSE "Other_sys_entry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:324:9  Other.own (call)
+\* specs/seccomp-tsync.cred:394:9  Other.own (call)
 \*   err := install_own()
 Other_own(self) ==
     /\ pc[self] = "Other_own"
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_nnp"]
     /\ stack' = [stack EXCEPT ![self] = << "Other_own" >> \o stack[self]]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:327:7  Other.claim (step)
+\* specs/seccomp-tsync.cred:398:7  Other.claim (step)
 \*   atomic {
 Other_claim(self) ==
     /\ pc[self] = "Other_claim"
     /\ clones_left' = (IF clones_left > 0 THEN clones_left - 1 ELSE 0)
     /\ Other_claimed' = [Other_claimed EXCEPT ![self] = clones_left > 0]
     /\ pc' = [pc EXCEPT ![self] = "Other_may_clone"]
-    /\ UNCHANGED << cred_guard_mutex, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:331:7  Other.may_clone (control)
+\* specs/seccomp-tsync.cred:402:7  Other.may_clone (control)
 \*   if claimed {
 Other_may_clone(self) ==
     /\ pc[self] = "Other_may_clone"
-    /\ pc' = [pc EXCEPT ![self] = IF Other_claimed[self] THEN "Other_fork_copy" ELSE "Other_sys_entry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ pc' = [pc EXCEPT ![self] = IF Other_claimed[self] THEN "Other_other_clone" ELSE "Other_sys_entry"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:332:9  Other.fork_copy (step)
+\* specs/seccomp-tsync.cred:413:9  Other.other_clone (step)
 \*   atomic {
-Other_fork_copy(self) ==
-    /\ pc[self] = "Other_fork_copy"
-    /\ fork_pending' = [fork_pending EXCEPT ![self] = TRUE]
-    /\ fork_filter' = [fork_filter EXCEPT ![self] = sc_filter[self]]
-    /\ fork_chain' = [fork_chain EXCEPT ![self] = sc_chain[self]]
-    /\ fork_mode' = [fork_mode EXCEPT ![self] = sc_mode[self]]
-    /\ fork_nnp' = [fork_nnp EXCEPT ![self] = nnp[self]]
-    /\ pc' = [pc EXCEPT ![self] = "Other_other_clone"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
-
-\* specs/seccomp-tsync.cred:340:9  Other.other_clone (clone)
-\*   clone Other
 Other_other_clone(self) ==
     /\ pc[self] = "Other_other_clone"
-    /\ \E child \in Other : /\ pc[child] = "Unborn"
-                            /\ user_ret' = [user_ret EXCEPT ![child] = user_ret[self]]
-                            /\ user_errno' = [user_errno EXCEPT ![child] = user_errno[self]]
-                            /\ finished' = [finished EXCEPT ![child] = finished[self]]
-                            /\ quit_requested' = [quit_requested EXCEPT ![child] = quit_requested[self]]
-                            /\ fork_pending' = [fork_pending EXCEPT ![child] = fork_pending[self]]
-                            /\ fork_filter' = [fork_filter EXCEPT ![child] = fork_filter[self]]
-                            /\ fork_chain' = [fork_chain EXCEPT ![child] = fork_chain[self]]
-                            /\ fork_mode' = [fork_mode EXCEPT ![child] = fork_mode[self]]
-                            /\ fork_nnp' = [fork_nnp EXCEPT ![child] = fork_nnp[self]]
-                            /\ sc_work' = [sc_work EXCEPT ![child] = sc_work[self]]
-                            /\ sig_fatal' = [sig_fatal EXCEPT ![child] = sig_fatal[self]]
-                            /\ cred' = [cred EXCEPT ![child] = cred[self]]
-                            /\ cred_gen' = [cred_gen EXCEPT ![child] = cred_gen[self]]
-                            /\ nnp' = [nnp EXCEPT ![child] = nnp[self]]
-                            /\ sc_filter' = [sc_filter EXCEPT ![child] = sc_filter[self]]
-                            /\ sc_mode' = [sc_mode EXCEPT ![child] = sc_mode[self]]
-                            /\ sc_chain' = [sc_chain EXCEPT ![child] = sc_chain[self]]
-                            /\ exec_phase' = [exec_phase EXCEPT ![child] = exec_phase[self]]
-                            /\ pc' = [pc EXCEPT ![child] = "Other_born", ![self] = "Other_fork_done"]
-                            /\ UNCHANGED << cred_guard_mutex, clones_left, filters, filter_next, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ \/ /\ ~sig_fatal[self]
+          /\ \E child \in Other : /\ pc[child] = "Unborn"
+                                  /\ user_ret' = [user_ret EXCEPT ![child] = user_ret[self]]
+                                  /\ user_errno' = [user_errno EXCEPT ![child] = user_errno[self]]
+                                  /\ finished' = [finished EXCEPT ![child] = finished[self]]
+                                  /\ quit_requested' = [quit_requested EXCEPT ![child] = quit_requested[self]]
+                                  /\ sc_work' = [sc_work EXCEPT ![child] = sc_work[self]]
+                                  /\ sig_pending' = [sig_pending EXCEPT ![child] = sig_pending[self]]
+                                  /\ sig_fatal' = [sig_fatal EXCEPT ![child] = sig_fatal[self]]
+                                  /\ notify_signal' = [notify_signal EXCEPT ![child] = notify_signal[self]]
+                                  /\ cred' = [cred EXCEPT ![child] = cred[self]]
+                                  /\ cred_gen' = [cred_gen EXCEPT ![child] = cred_gen[self]]
+                                  /\ nnp' = [nnp EXCEPT ![child] = nnp[self]]
+                                  /\ sc_filter' = [sc_filter EXCEPT ![child] = sc_filter[self]]
+                                  /\ sc_mode' = [sc_mode EXCEPT ![child] = sc_mode[self]]
+                                  /\ sc_chain' = [sc_chain EXCEPT ![child] = sc_chain[self]]
+                                  /\ exec_phase' = [exec_phase EXCEPT ![child] = exec_phase[self]]
+                                  /\ pc' = [pc EXCEPT ![child] = "Other_act", ![self] = "Other_sys_entry"]
+                                  /\ UNCHANGED << cred_guard_mutex, clones_left, filters, filter_next, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
+       \/ /\ sig_fatal[self]
+          /\ pc' = [pc EXCEPT ![self] = "Other_sys_entry"]
+          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:341:9  Other.fork_done (step)
-\*   fork_pending := false
-Other_fork_done(self) ==
-    /\ pc[self] = "Other_fork_done"
-    /\ fork_pending' = [fork_pending EXCEPT ![self] = FALSE]
-    /\ pc' = [pc EXCEPT ![self] = "Other_sys_entry"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
-
-\* specs/seccomp-tsync.cred:467:34  Other.sys_entry (control)
+\* specs/seccomp-tsync.cred:565:34  Other.sys_entry (control)
 \*   if SYSCALLS > 0 {
 Other_sys_entry(self) ==
     /\ pc[self] = "Other_sys_entry"
-    /\ pc' = [pc EXCEPT ![self] = IF SYSCALLS > 0 THEN "Other_468" ELSE "Other_linger"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ pc' = [pc EXCEPT ![self] = IF SYSCALLS > 0 THEN "Other_566" ELSE "Other_linger"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:468:5  Other.Other_468 (control)
+\* specs/seccomp-tsync.cred:566:5  Other.Other_566 (control)
 \*   either {
-Other_468(self) ==
-    /\ pc[self] = "Other_468"
+Other_566(self) ==
+    /\ pc[self] = "Other_566"
     /\ \/ /\ pc' = [pc EXCEPT ![self] = "Other_load_work"]
-          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
        \/ /\ pc' = [pc EXCEPT ![self] = "Other_load_mode_early"]
-          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+          /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:469:7  Other.load_work (step)
+\* specs/seccomp-tsync.cred:567:7  Other.load_work (step)
 \*   seen_work := sc_work
 Other_load_work(self) ==
     /\ pc[self] = "Other_load_work"
     /\ Other_seen_work' = [Other_seen_work EXCEPT ![self] = sc_work[self]]
     /\ pc' = [pc EXCEPT ![self] = "Other_load_mode"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:470:7  Other.load_mode (step)
+\* specs/seccomp-tsync.cred:568:7  Other.load_mode (step)
 \*   atomic {
 Other_load_mode(self) ==
     /\ pc[self] = "Other_load_mode"
     /\ Other_seen_mode' = [Other_seen_mode EXCEPT ![self] = sc_mode[self]]
     /\ Other_seen_filter' = [Other_seen_filter EXCEPT ![self] = sc_filter[self]]
     /\ pc' = [pc EXCEPT ![self] = "Other_sc_flag"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:475:7  Other.load_mode_early (step)
+\* specs/seccomp-tsync.cred:573:7  Other.load_mode_early (step)
 \*   atomic {
 Other_load_mode_early(self) ==
     /\ pc[self] = "Other_load_mode_early"
     /\ Other_seen_mode' = [Other_seen_mode EXCEPT ![self] = sc_mode[self]]
     /\ Other_seen_filter' = [Other_seen_filter EXCEPT ![self] = sc_filter[self]]
     /\ pc' = [pc EXCEPT ![self] = "Other_load_work_late"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:479:7  Other.load_work_late (step)
+\* specs/seccomp-tsync.cred:577:7  Other.load_work_late (step)
 \*   seen_work := sc_work
 Other_load_work_late(self) ==
     /\ pc[self] = "Other_load_work_late"
     /\ Other_seen_work' = [Other_seen_work EXCEPT ![self] = sc_work[self]]
     /\ pc' = [pc EXCEPT ![self] = "Other_sc_flag"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:481:5  Other.sc_flag (step)
+\* specs/seccomp-tsync.cred:579:5  Other.sc_flag (step)
 \*   assert !seen_work || (seen_mode == SECCOMP_MODE_FILTER && seen_filter != 0), "the syscall-work flag was seen before the seccomp mode and filter"
 Other_sc_flag(self) ==
     /\ pc[self] = "Other_sc_flag"
     /\ pc' = [pc EXCEPT ![self] = "Other_linger"]
     /\ failure' = (IF ~Other_seen_work[self] \/ (Other_seen_mode[self] = "SECCOMP_MODE_FILTER" /\ Other_seen_filter[self] # 0) THEN failure ELSE "Assert_Other_sc_flag")
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack >>
 
-\* specs/seccomp-tsync.cred:358:3  Other.linger (step)
+\* specs/seccomp-tsync.cred:440:3  Other.linger (step)
 \*   await sig_fatal || quit_requested || (!exec_pending() && callers_finished())
 Other_linger(self) ==
     /\ pc[self] = "Other_linger"
@@ -376,53 +347,53 @@ Other_linger(self) ==
           /\ \A c \in Caller : \/ finished[c]
                                \/ ~(pc[c] \notin {"Unborn", "Exited"})
     /\ pc' = [pc EXCEPT ![self] = "Other_other_killed"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:359:3  Other.other_killed (control)
+\* specs/seccomp-tsync.cred:441:3  Other.other_killed (control)
 \*   if sig_fatal || quit_requested {
 Other_other_killed(self) ==
     /\ pc[self] = "Other_other_killed"
     /\ pc' = [pc EXCEPT ![self] = IF sig_fatal[self] \/ quit_requested[self] THEN "Other_other_exit" ELSE "Done"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:360:5  Other.other_exit (exit)
+\* specs/seccomp-tsync.cred:442:5  Other.other_exit (exit)
 \*   exit
 Other_other_exit(self) ==
     /\ pc[self] = "Other_other_exit"
     /\ pc' = [pc EXCEPT ![self] = "Exiting"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:309:14  Other.Other_exit (exit)
+\* specs/seccomp-tsync.cred:379:14  Other.Other_exit (exit)
 \*   exit of Other
 Other_exit(self) ==
     /\ pc[self] = "Exiting"
     /\ pc' = [pc EXCEPT ![self] = "Exited"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:367:3  Execer.exec_call (call)
+\* specs/seccomp-tsync.cred:449:3  Execer.exec_call (call)
 \*   err := do_execve()
 Execer_exec_call(self) ==
     /\ pc[self] = "Execer_exec_call"
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_lock"]
     /\ stack' = [stack EXCEPT ![self] = << "Execer_exec_call" >> \o stack[self]]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:127:3  seccomp_tsync.flags (control)
+\* specs/seccomp-tsync.cred:141:3  seccomp_tsync.flags (control)
 \*   if LISTENER && !TSYNC_ESRCH {
 seccomp_tsync_flags(self) ==
     /\ pc[self] = "seccomp_tsync_flags"
     /\ pc' = [pc EXCEPT ![self] = IF LISTENER /\ ~TSYNC_ESRCH THEN "seccomp_tsync_refused" ELSE "seccomp_tsync_prereq"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:128:5  seccomp_tsync.refused (step)
+\* specs/seccomp-tsync.cred:142:5  seccomp_tsync.refused (step)
 \*   user_errno := EINVAL
 seccomp_tsync_refused(self) ==
     /\ pc[self] = "seccomp_tsync_refused"
     /\ user_errno' = [user_errno EXCEPT ![self] = "EINVAL"]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_refused_ret"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:129:5  seccomp_tsync.refused_ret (return)
+\* specs/seccomp-tsync.cred:143:5  seccomp_tsync.refused_ret (return)
 \*   return R_ERR
 seccomp_tsync_refused_ret(self) ==
     /\ pc[self] = "seccomp_tsync_refused_ret"
@@ -436,24 +407,24 @@ seccomp_tsync_refused_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:132:3  seccomp_tsync.prereq (control)
+\* specs/seccomp-tsync.cred:146:3  seccomp_tsync.prereq (control)
 \*   if !may_restrict(self) {
 seccomp_tsync_prereq(self) ==
     /\ pc[self] = "seccomp_tsync_prereq"
     /\ pc' = [pc EXCEPT ![self] = IF ~(nnp[self] \/ cred[self].cap) THEN "seccomp_tsync_eacces" ELSE "seccomp_tsync_alloc"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:136:5  seccomp_tsync.eacces (step)
+\* specs/seccomp-tsync.cred:150:5  seccomp_tsync.eacces (step)
 \*   user_errno := EACCES
 seccomp_tsync_eacces(self) ==
     /\ pc[self] = "seccomp_tsync_eacces"
     /\ user_errno' = [user_errno EXCEPT ![self] = "EACCES"]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_eacces_ret"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:138:5  seccomp_tsync.eacces_ret (return)
+\* specs/seccomp-tsync.cred:152:5  seccomp_tsync.eacces_ret (return)
 \*   return R_ERR
 seccomp_tsync_eacces_ret(self) ==
     /\ pc[self] = "seccomp_tsync_eacces_ret"
@@ -467,9 +438,9 @@ seccomp_tsync_eacces_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:140:3  seccomp_tsync.alloc (step, fault: succeeded)
+\* specs/seccomp-tsync.cred:158:3  seccomp_tsync.alloc (step, fault: succeeded)
 \*   seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
 seccomp_tsync_alloc(self) ==
     /\ pc[self] = "seccomp_tsync_alloc"
@@ -478,33 +449,33 @@ seccomp_tsync_alloc(self) ==
     /\ seccomp_tsync_f' = [seccomp_tsync_f EXCEPT ![self] = IF filter_next < MAX_FILTER THEN filter_next + 1 ELSE seccomp_tsync_f[self]]
     /\ seccomp_tsync_err' = [seccomp_tsync_err EXCEPT ![self] = IF filter_next < MAX_FILTER THEN "OK" ELSE "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_alloc_check"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:140:3  seccomp_tsync.alloc (fault-handler, fault: failed)
+\* specs/seccomp-tsync.cred:158:3  seccomp_tsync.alloc (fault-handler, fault: failed)
 \*   seccomp_prepare_filter(f, LISTENER, err) may fail when FAULTS {
 seccomp_tsync_alloc_fail(self) ==
     /\ pc[self] = "seccomp_tsync_alloc"
     /\ FAULTS
     /\ seccomp_tsync_err' = [seccomp_tsync_err EXCEPT ![self] = "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_alloc_check"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:143:3  seccomp_tsync.alloc_check (control)
+\* specs/seccomp-tsync.cred:161:3  seccomp_tsync.alloc_check (control)
 \*   if err != OK {
 seccomp_tsync_alloc_check(self) ==
     /\ pc[self] = "seccomp_tsync_alloc_check"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] # "OK" THEN "seccomp_tsync_enomem" ELSE "seccomp_tsync_lock"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:144:5  seccomp_tsync.enomem (step)
+\* specs/seccomp-tsync.cred:162:5  seccomp_tsync.enomem (step)
 \*   user_errno := err
 seccomp_tsync_enomem(self) ==
     /\ pc[self] = "seccomp_tsync_enomem"
     /\ user_errno' = [user_errno EXCEPT ![self] = seccomp_tsync_err[self]]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_enomem_ret"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:145:5  seccomp_tsync.enomem_ret (return)
+\* specs/seccomp-tsync.cred:163:5  seccomp_tsync.enomem_ret (return)
 \*   return R_ERR
 seccomp_tsync_enomem_ret(self) ==
     /\ pc[self] = "seccomp_tsync_enomem_ret"
@@ -518,9 +489,9 @@ seccomp_tsync_enomem_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:148:3  seccomp_tsync.lock (step)
+\* specs/seccomp-tsync.cred:168:3  seccomp_tsync.lock (step)
 \*   mutex_lock_killable(cred_guard_mutex, lres)
 seccomp_tsync_lock(self) ==
     /\ pc[self] = "seccomp_tsync_lock"
@@ -529,24 +500,24 @@ seccomp_tsync_lock(self) ==
     /\ cred_guard_mutex' = (IF cred_guard_mutex = None THEN self ELSE cred_guard_mutex)
     /\ seccomp_tsync_lres' = [seccomp_tsync_lres EXCEPT ![self] = IF cred_guard_mutex = None THEN "OK" ELSE "EINTR"]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_lock_check"]
-    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:149:3  seccomp_tsync.lock_check (control)
+\* specs/seccomp-tsync.cred:169:3  seccomp_tsync.lock_check (control)
 \*   if lres != OK {
 seccomp_tsync_lock_check(self) ==
     /\ pc[self] = "seccomp_tsync_lock_check"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_lres[self] # "OK" THEN "seccomp_tsync_eintr" ELSE "seccomp_tsync_precheck"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:150:5  seccomp_tsync.eintr (step)
+\* specs/seccomp-tsync.cred:170:5  seccomp_tsync.eintr (step)
 \*   user_errno := lres
 seccomp_tsync_eintr(self) ==
     /\ pc[self] = "seccomp_tsync_eintr"
     /\ user_errno' = [user_errno EXCEPT ![self] = seccomp_tsync_lres[self]]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_eintr_ret"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:151:5  seccomp_tsync.eintr_ret (return)
+\* specs/seccomp-tsync.cred:171:5  seccomp_tsync.eintr_ret (return)
 \*   return R_ERR
 seccomp_tsync_eintr_ret(self) ==
     /\ pc[self] = "seccomp_tsync_eintr_ret"
@@ -560,17 +531,17 @@ seccomp_tsync_eintr_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:153:3  seccomp_tsync.precheck (step)
+\* specs/seccomp-tsync.cred:174:3  seccomp_tsync.precheck (step)
 \*   old := sc_filter
 seccomp_tsync_precheck(self) ==
     /\ pc[self] = "seccomp_tsync_precheck"
     /\ seccomp_tsync_old' = [seccomp_tsync_old EXCEPT ![self] = sc_filter[self]]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_sync"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:156:3  seccomp_tsync.sync (step)
+\* specs/seccomp-tsync.cred:184:3  seccomp_tsync.sync (step)
 \*   atomic {
 seccomp_tsync_sync(self) ==
     /\ pc[self] = "seccomp_tsync_sync"
@@ -583,32 +554,32 @@ seccomp_tsync_sync(self) ==
     /\ seccomp_tsync_err' = [seccomp_tsync_err EXCEPT ![self] = IF LISTENER /\ (\E g \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain) : g # 0 /\ filters[g].listener) THEN "EBUSY" ELSE IF {t \in GROUP : t # self /\ pc[t] \notin {"Unborn", "Exited"} /\ ~(sc_filter[t] \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain))} # {} THEN "ESRCH" ELSE "OK"]
     /\ seccomp_tsync_culprits' = [seccomp_tsync_culprits EXCEPT ![self] = IF LISTENER /\ (\E g \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain) : g # 0 /\ filters[g].listener) THEN seccomp_tsync_culprits[self] ELSE IF {t \in GROUP : t # self /\ pc[t] \notin {"Unborn", "Exited"} /\ ~(sc_filter[t] \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain))} # {} THEN {t \in GROUP : t # self /\ pc[t] \notin {"Unborn", "Exited"} /\ ~(sc_filter[t] \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain))} ELSE seccomp_tsync_culprits[self]]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_unlock"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sig_pending, sig_fatal, notify_signal, cred, cred_gen, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_lres, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:179:3  seccomp_tsync.unlock (step)
+\* specs/seccomp-tsync.cred:210:3  seccomp_tsync.unlock (step)
 \*   mutex_unlock(cred_guard_mutex)
 seccomp_tsync_unlock(self) ==
     /\ pc[self] = "seccomp_tsync_unlock"
     /\ cred_guard_mutex' = None
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_result"]
-    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:180:3  seccomp_tsync.result (control)
+\* specs/seccomp-tsync.cred:211:3  seccomp_tsync.result (control)
 \*   if err == OK {
 seccomp_tsync_result(self) ==
     /\ pc[self] = "seccomp_tsync_result"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] = "OK" THEN "seccomp_tsync_sc_cover" ELSE "seccomp_tsync_sc_atomic"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:183:5  seccomp_tsync.sc_cover (step)
+\* specs/seccomp-tsync.cred:214:5  seccomp_tsync.sc_cover (step)
 \*   assert forall t in GROUP: !alive(t) || (f in sc_chain[t] && (!nnp || nnp[t])), "a live thread is not under the caller's filter"
 seccomp_tsync_sc_cover(self) ==
     /\ pc[self] = "seccomp_tsync_sc_cover"
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_ok_ret"]
     /\ failure' = (IF (\A t \in GROUP : ~(pc[t] \notin {"Unborn", "Exited"}) \/ (seccomp_tsync_f[self] \in sc_chain[t] /\ (~nnp[self] \/ nnp[t]))) THEN failure ELSE "Assert_seccomp_tsync_sc_cover")
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack >>
 
-\* specs/seccomp-tsync.cred:184:5  seccomp_tsync.ok_ret (return)
+\* specs/seccomp-tsync.cred:215:5  seccomp_tsync.ok_ret (return)
 \*   return LISTENER ? R_FD : R_OK
 seccomp_tsync_ok_ret(self) ==
     /\ pc[self] = "seccomp_tsync_ok_ret"
@@ -622,24 +593,24 @@ seccomp_tsync_ok_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:187:5  seccomp_tsync.sc_atomic (step)
+\* specs/seccomp-tsync.cred:218:5  seccomp_tsync.sc_atomic (step)
 \*   assert changed == {}, "the call failed but changed some threads"
 seccomp_tsync_sc_atomic(self) ==
     /\ pc[self] = "seccomp_tsync_sc_atomic"
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_failed"]
     /\ failure' = (IF seccomp_tsync_changed[self] = {} THEN failure ELSE "Assert_seccomp_tsync_sc_atomic")
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack >>
 
-\* specs/seccomp-tsync.cred:188:5  seccomp_tsync.failed (control)
+\* specs/seccomp-tsync.cred:219:5  seccomp_tsync.failed (control)
 \*   if err == ESRCH && !TSYNC_ESRCH {
 seccomp_tsync_failed(self) ==
     /\ pc[self] = "seccomp_tsync_failed"
     /\ pc' = [pc EXCEPT ![self] = IF seccomp_tsync_err[self] = "ESRCH" /\ ~TSYNC_ESRCH THEN "seccomp_tsync_tid_ret" ELSE "seccomp_tsync_errno"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:189:7  seccomp_tsync.tid_ret (return)
+\* specs/seccomp-tsync.cred:220:7  seccomp_tsync.tid_ret (return)
 \*   return R_TID
 seccomp_tsync_tid_ret(self) ==
     /\ pc[self] = "seccomp_tsync_tid_ret"
@@ -653,17 +624,17 @@ seccomp_tsync_tid_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:191:7  seccomp_tsync.errno (step)
+\* specs/seccomp-tsync.cred:222:7  seccomp_tsync.errno (step)
 \*   user_errno := err
 seccomp_tsync_errno(self) ==
     /\ pc[self] = "seccomp_tsync_errno"
     /\ user_errno' = [user_errno EXCEPT ![self] = seccomp_tsync_err[self]]
     /\ pc' = [pc EXCEPT ![self] = "seccomp_tsync_err_ret"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:192:7  seccomp_tsync.err_ret (return)
+\* specs/seccomp-tsync.cred:223:7  seccomp_tsync.err_ret (return)
 \*   return R_ERR
 seccomp_tsync_err_ret(self) ==
     /\ pc[self] = "seccomp_tsync_err_ret"
@@ -677,17 +648,17 @@ seccomp_tsync_err_ret(self) ==
     /\ seccomp_tsync_changed' = [seccomp_tsync_changed EXCEPT ![self] = {}]
     /\ pc' = [pc EXCEPT ![self] = "Caller_seen"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:205:3  install_own.own_nnp (step)
+\* specs/seccomp-tsync.cred:238:3  install_own.own_nnp (step)
 \*   task_set_no_new_privs(self)
 install_own_own_nnp(self) ==
     /\ pc[self] = "install_own_own_nnp"
     /\ nnp' = [nnp EXCEPT ![self] = TRUE]
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_alloc"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:206:3  install_own.own_alloc (step, fault: succeeded)
+\* specs/seccomp-tsync.cred:241:3  install_own.own_alloc (step, fault: succeeded)
 \*   seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
 install_own_own_alloc(self) ==
     /\ pc[self] = "install_own_own_alloc"
@@ -696,25 +667,25 @@ install_own_own_alloc(self) ==
     /\ install_own_f' = [install_own_f EXCEPT ![self] = IF filter_next < MAX_FILTER THEN filter_next + 1 ELSE install_own_f[self]]
     /\ install_own_err' = [install_own_err EXCEPT ![self] = IF filter_next < MAX_FILTER THEN "OK" ELSE "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_check"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:206:3  install_own.own_alloc (fault-handler, fault: failed)
+\* specs/seccomp-tsync.cred:241:3  install_own.own_alloc (fault-handler, fault: failed)
 \*   seccomp_prepare_filter(f, OWN_LISTENER, err) may fail when FAULTS {
 install_own_own_alloc_fail(self) ==
     /\ pc[self] = "install_own_own_alloc"
     /\ FAULTS
     /\ install_own_err' = [install_own_err EXCEPT ![self] = "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_check"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:209:3  install_own.own_check (control)
+\* specs/seccomp-tsync.cred:244:3  install_own.own_check (control)
 \*   if err != OK {
 install_own_own_check(self) ==
     /\ pc[self] = "install_own_own_check"
     /\ pc' = [pc EXCEPT ![self] = IF install_own_err[self] # "OK" THEN "install_own_own_enomem" ELSE "install_own_own_precheck"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:210:5  install_own.own_enomem (return)
+\* specs/seccomp-tsync.cred:245:5  install_own.own_enomem (return)
 \*   return err
 install_own_own_enomem(self) ==
     /\ pc[self] = "install_own_own_enomem"
@@ -725,16 +696,16 @@ install_own_own_enomem(self) ==
     /\ install_own_dup' = [install_own_dup EXCEPT ![self] = FALSE]
     /\ pc' = [pc EXCEPT ![self] = "Other_sys_entry"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:212:3  install_own.own_precheck (step)
+\* specs/seccomp-tsync.cred:248:3  install_own.own_precheck (step)
 \*   skip
 install_own_own_precheck(self) ==
     /\ pc[self] = "install_own_own_precheck"
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_attach"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:214:3  install_own.own_attach (step)
+\* specs/seccomp-tsync.cred:253:3  install_own.own_attach (step)
 \*   atomic {
 install_own_own_attach(self) ==
     /\ pc[self] = "install_own_own_attach"
@@ -745,9 +716,9 @@ install_own_own_attach(self) ==
     /\ sc_chain' = [sc_chain EXCEPT ![self] = IF OWN_LISTENER /\ (\E g \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain) : g # 0 /\ filters[g].listener) THEN sc_chain[self] ELSE sc_chain[self] \cup {install_own_f[self]}]
     /\ install_own_err' = [install_own_err EXCEPT ![self] = IF OWN_LISTENER /\ (\E g \in (IF sc_filter[self] = 0 THEN {0} ELSE filters[sc_filter[self]].chain) : g # 0 /\ filters[g].listener) THEN "EBUSY" ELSE install_own_err[self]]
     /\ pc' = [pc EXCEPT ![self] = "install_own_own_ret"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sig_fatal, cred, cred_gen, nnp, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filter_next, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:222:3  install_own.own_ret (return)
+\* specs/seccomp-tsync.cred:261:3  install_own.own_ret (return)
 \*   return err
 install_own_own_ret(self) ==
     /\ pc[self] = "install_own_own_ret"
@@ -758,41 +729,44 @@ install_own_own_ret(self) ==
     /\ install_own_dup' = [install_own_dup EXCEPT ![self] = FALSE]
     /\ pc' = [pc EXCEPT ![self] = "Other_sys_entry"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, failure >>
 
-\* specs/seccomp-tsync.cred:236:3  do_execve.exec_lock (step)
-\*   mutex_lock_killable(cred_guard_mutex, lres)
+\* specs/seccomp-tsync.cred:279:3  do_execve.exec_lock (step)
+\*   mutex_lock_interruptible(cred_guard_mutex, lres)
 do_execve_exec_lock(self) ==
     /\ pc[self] = "do_execve_exec_lock"
     /\ \/ cred_guard_mutex = None
+       \/ sig_pending[self]
+       \/ notify_signal[self]
        \/ sig_fatal[self]
     /\ cred_guard_mutex' = (IF cred_guard_mutex = None THEN self ELSE cred_guard_mutex)
     /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = IF cred_guard_mutex = None THEN "OK" ELSE "EINTR"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_locked"]
-    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:237:3  do_execve.exec_locked (control)
+\* specs/seccomp-tsync.cred:280:3  do_execve.exec_locked (control)
 \*   if lres != OK {
 do_execve_exec_locked(self) ==
     /\ pc[self] = "do_execve_exec_locked"
-    /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_eintr" ELSE "do_execve_exec_prepare"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ pc' = [pc EXCEPT ![self] = IF do_execve_lres[self] # "OK" THEN "do_execve_exec_restart" ELSE "do_execve_exec_prepare"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:240:5  do_execve.exec_eintr (return)
-\*   return lres
-do_execve_exec_eintr(self) ==
-    /\ pc[self] = "do_execve_exec_eintr"
+\* specs/seccomp-tsync.cred:283:5  do_execve.exec_restart (return)
+\*   return ERESTARTNOINTR
+do_execve_exec_restart(self) ==
+    /\ pc[self] = "do_execve_exec_restart"
     /\ Head(stack[self]) = "Execer_exec_call"
-    /\ Execer_err' = [Execer_err EXCEPT ![self] = do_execve_lres[self]]
+    /\ Execer_err' = [Execer_err EXCEPT ![self] = "ERESTARTNOINTR"]
     /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
     /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
     /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+    /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
-\* specs/seccomp-tsync.cred:245:3  do_execve.exec_prepare (step, fault: succeeded)
+\* specs/seccomp-tsync.cred:290:3  do_execve.exec_prepare (step, fault: succeeded)
 \*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
 do_execve_exec_prepare(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
@@ -801,34 +775,34 @@ do_execve_exec_prepare(self) ==
     /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN [cred[self] EXCEPT !.id = [by |-> self, n |-> cred_gen[self] + 1]] ELSE do_execve_bprm[self]]
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = IF cred_gen[self] < CRED_GEN THEN "OK" ELSE "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_lres, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_lres, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:245:3  do_execve.exec_prepare (fault-handler, fault: failed)
+\* specs/seccomp-tsync.cred:290:3  do_execve.exec_prepare (fault-handler, fault: failed)
 \*   prepare_bprm_creds(bprm, err) may fail when FAULTS {
 do_execve_exec_prepare_fail(self) ==
     /\ pc[self] = "do_execve_exec_prepare"
     /\ FAULTS
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "ENOMEM"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_prepared"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:248:3  do_execve.exec_prepared (control)
+\* specs/seccomp-tsync.cred:293:3  do_execve.exec_prepared (control)
 \*   if err != OK {
 do_execve_exec_prepared(self) ==
     /\ pc[self] = "do_execve_exec_prepared"
     /\ pc' = [pc EXCEPT ![self] = IF do_execve_err[self] # "OK" THEN "do_execve_exec_fail" ELSE "do_execve_exec_checks"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:249:5  do_execve.exec_fail (step)
+\* specs/seccomp-tsync.cred:295:5  do_execve.exec_fail (step)
 \*   atomic {
 do_execve_exec_fail(self) ==
     /\ pc[self] = "do_execve_exec_fail"
     /\ cred_guard_mutex' = None
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_NONE"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_fail_ret"]
-    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:253:5  do_execve.exec_fail_ret (return)
+\* specs/seccomp-tsync.cred:299:5  do_execve.exec_fail_ret (return)
 \*   return err
 do_execve_exec_fail_ret(self) ==
     /\ pc[self] = "do_execve_exec_fail_ret"
@@ -838,70 +812,104 @@ do_execve_exec_fail_ret(self) ==
     /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
     /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+    /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
-\* specs/seccomp-tsync.cred:257:3  do_execve.exec_checks (step)
+\* specs/seccomp-tsync.cred:305:3  do_execve.exec_checks (step)
 \*   atomic {
 do_execve_exec_checks(self) ==
     /\ pc[self] = "do_execve_exec_checks"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_CHECKED"]
     /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = SETUID /\ ~nnp[self]]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ponr"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:262:3  do_execve.exec_ponr (step)
+\* specs/seccomp-tsync.cred:311:3  do_execve.exec_ponr (step)
 \*   exec_point_of_no_return()
 do_execve_exec_ponr(self) ==
     /\ pc[self] = "do_execve_exec_ponr"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_PONR"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_zap"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:264:3  do_execve.exec_zap (step)
+\* specs/seccomp-tsync.cred:314:3  do_execve.exec_zap (step)
 \*   zap_other_threads(GROUP)
 do_execve_exec_zap(self) ==
     /\ pc[self] = "do_execve_exec_zap"
     /\ sig_fatal' = [t \in DOMAIN sig_fatal |-> IF t \in GROUP THEN sig_fatal[t] \/ t # self ELSE sig_fatal[t]]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_dethread"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:265:3  do_execve.exec_dethread (step)
-\*   de_thread_wait(GROUP)
+\* specs/seccomp-tsync.cred:317:3  do_execve.exec_dethread (step)
+\*   de_thread_wait(GROUP, killed)
 do_execve_exec_dethread(self) ==
     /\ pc[self] = "do_execve_exec_dethread"
-    /\ \A t \in GROUP : \/ t = self
-                        \/ ~(pc[t] \notin {"Unborn", "Exited"})
-    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_committing"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ \/ \A t \in GROUP : \/ t = self
+                           \/ ~(pc[t] \notin {"Unborn", "Exited"})
+       \/ sig_fatal[self]
+    /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = ~(\A t \in GROUP : t = self \/ ~(pc[t] \notin {"Unborn", "Exited"}))]
+    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_dethreaded"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
 
-\* specs/seccomp-tsync.cred:266:3  do_execve.exec_committing (step)
+\* specs/seccomp-tsync.cred:318:3  do_execve.exec_dethreaded (control)
+\*   if killed {
+do_execve_exec_dethreaded(self) ==
+    /\ pc[self] = "do_execve_exec_dethreaded"
+    /\ pc' = [pc EXCEPT ![self] = IF do_execve_killed[self] THEN "do_execve_exec_killed" ELSE "do_execve_exec_committing"]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
+
+\* specs/seccomp-tsync.cred:323:5  do_execve.exec_killed (step)
+\*   atomic {
+do_execve_exec_killed(self) ==
+    /\ pc[self] = "do_execve_exec_killed"
+    /\ cred_guard_mutex' = None
+    /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_NONE"]
+    /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_killed_ret"]
+    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
+
+\* specs/seccomp-tsync.cred:328:5  do_execve.exec_killed_ret (return)
+\*   return EINTR
+do_execve_exec_killed_ret(self) ==
+    /\ pc[self] = "do_execve_exec_killed_ret"
+    /\ Head(stack[self]) = "Execer_exec_call"
+    /\ Execer_err' = [Execer_err EXCEPT ![self] = "EINTR"]
+    /\ do_execve_bprm' = [do_execve_bprm EXCEPT ![self] = INIT_CRED]
+    /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
+    /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
+    /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+    /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
+    /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
+
+\* specs/seccomp-tsync.cred:333:3  do_execve.exec_committing (step)
 \*   exec_committing_creds()
 do_execve_exec_committing(self) ==
     /\ pc[self] = "do_execve_exec_committing"
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_COMMITTING"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_commit"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:267:3  do_execve.exec_commit (step)
+\* specs/seccomp-tsync.cred:335:3  do_execve.exec_commit (step)
 \*   exec_commit_creds(bprm with { cap: bprm.cap || gains })
 do_execve_exec_commit(self) ==
     /\ pc[self] = "do_execve_exec_commit"
     /\ cred' = [cred EXCEPT ![self] = [do_execve_bprm[self] EXCEPT !.cap = do_execve_bprm[self].cap \/ do_execve_gains[self]]]
     /\ exec_phase' = [exec_phase EXCEPT ![self] = "EXEC_COMMITTED"]
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_unlock"]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:268:3  do_execve.exec_unlock (step)
+\* specs/seccomp-tsync.cred:336:3  do_execve.exec_unlock (step)
 \*   mutex_unlock(cred_guard_mutex)
 do_execve_exec_unlock(self) ==
     /\ pc[self] = "do_execve_exec_unlock"
     /\ cred_guard_mutex' = None
     /\ pc' = [pc EXCEPT ![self] = "do_execve_exec_ret"]
-    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, stack, failure >>
+    /\ UNCHANGED << clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, stack, failure >>
 
-\* specs/seccomp-tsync.cred:269:3  do_execve.exec_ret (return)
+\* specs/seccomp-tsync.cred:337:3  do_execve.exec_ret (return)
 \*   return OK
 do_execve_exec_ret(self) ==
     /\ pc[self] = "do_execve_exec_ret"
@@ -911,15 +919,16 @@ do_execve_exec_ret(self) ==
     /\ do_execve_lres' = [do_execve_lres EXCEPT ![self] = "OK"]
     /\ do_execve_err' = [do_execve_err EXCEPT ![self] = "OK"]
     /\ do_execve_gains' = [do_execve_gains EXCEPT ![self] = FALSE]
+    /\ do_execve_killed' = [do_execve_killed EXCEPT ![self] = FALSE]
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ stack' = [stack EXCEPT ![self] = Tail(stack[self])]
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, failure >>
 
 \* Terminating (terminating)
 \*   every thread is done, unborn or exited
 Terminating ==
     /\ \A t \in Thread : pc[t] \in {"Done", "Unborn", "Exited"}
-    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, fork_pending, fork_filter, fork_chain, fork_mode, fork_nnp, sc_work, sig_fatal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, pc, stack, failure >>
+    /\ UNCHANGED << cred_guard_mutex, clones_left, user_ret, user_errno, finished, quit_requested, sc_work, sig_pending, sig_fatal, notify_signal, cred, cred_gen, nnp, filters, filter_next, sc_filter, sc_mode, sc_chain, exec_phase, Caller_ret, Caller_again, Caller_tries, Other_claimed, Other_err, Other_seen_work, Other_seen_mode, Other_seen_filter, Execer_err, seccomp_tsync_f, seccomp_tsync_old, seccomp_tsync_err, seccomp_tsync_lres, seccomp_tsync_culprits, seccomp_tsync_changed, install_own_f, install_own_err, install_own_dup, do_execve_bprm, do_execve_lres, do_execve_err, do_execve_gains, do_execve_killed, pc, stack, failure >>
 
 \* Every step a thread can take, for the weak fairness of process Caller.
 Caller_thread(self) ==
@@ -967,19 +976,16 @@ Caller_thread(self) ==
 
 \* Every step a thread can take, for the weak fairness of process Other.
 Other_thread(self) ==
-    \/ Other_born(self)
     \/ Other_act(self)
-    \/ Other_320(self)
+    \/ Other_390(self)
     \/ Other_idle(self)
     \/ Other_may_install(self)
     \/ Other_own(self)
     \/ Other_claim(self)
     \/ Other_may_clone(self)
-    \/ Other_fork_copy(self)
     \/ Other_other_clone(self)
-    \/ Other_fork_done(self)
     \/ Other_sys_entry(self)
-    \/ Other_468(self)
+    \/ Other_566(self)
     \/ Other_load_work(self)
     \/ Other_load_mode(self)
     \/ Other_load_mode_early(self)
@@ -1003,7 +1009,7 @@ Execer_thread(self) ==
     \/ Execer_exec_call(self)
     \/ do_execve_exec_lock(self)
     \/ do_execve_exec_locked(self)
-    \/ do_execve_exec_eintr(self)
+    \/ do_execve_exec_restart(self)
     \/ do_execve_exec_prepare(self)
     \/ do_execve_exec_prepare_fail(self)
     \/ do_execve_exec_prepared(self)
@@ -1013,6 +1019,9 @@ Execer_thread(self) ==
     \/ do_execve_exec_ponr(self)
     \/ do_execve_exec_zap(self)
     \/ do_execve_exec_dethread(self)
+    \/ do_execve_exec_dethreaded(self)
+    \/ do_execve_exec_killed(self)
+    \/ do_execve_exec_killed_ret(self)
     \/ do_execve_exec_committing(self)
     \/ do_execve_exec_commit(self)
     \/ do_execve_exec_unlock(self)
@@ -1034,19 +1043,16 @@ Next ==
     \/ \E self \in Caller : Caller_caller_killed(self)
     \/ \E self \in Caller : Caller_caller_exit(self)
     \/ \E self \in Caller : Caller_exit(self)
-    \/ \E self \in Other : Other_born(self)
     \/ \E self \in Other : Other_act(self)
-    \/ \E self \in Other : Other_320(self)
+    \/ \E self \in Other : Other_390(self)
     \/ \E self \in Other : Other_idle(self)
     \/ \E self \in Other : Other_may_install(self)
     \/ \E self \in Other : Other_own(self)
     \/ \E self \in Other : Other_claim(self)
     \/ \E self \in Other : Other_may_clone(self)
-    \/ \E self \in Other : Other_fork_copy(self)
     \/ \E self \in Other : Other_other_clone(self)
-    \/ \E self \in Other : Other_fork_done(self)
     \/ \E self \in Other : Other_sys_entry(self)
-    \/ \E self \in Other : Other_468(self)
+    \/ \E self \in Other : Other_566(self)
     \/ \E self \in Other : Other_load_work(self)
     \/ \E self \in Other : Other_load_mode(self)
     \/ \E self \in Other : Other_load_mode_early(self)
@@ -1093,7 +1099,7 @@ Next ==
     \/ \E self \in Other : install_own_own_ret(self)
     \/ \E self \in Execer : do_execve_exec_lock(self)
     \/ \E self \in Execer : do_execve_exec_locked(self)
-    \/ \E self \in Execer : do_execve_exec_eintr(self)
+    \/ \E self \in Execer : do_execve_exec_restart(self)
     \/ \E self \in Execer : do_execve_exec_prepare(self)
     \/ \E self \in Execer : do_execve_exec_prepare_fail(self)
     \/ \E self \in Execer : do_execve_exec_prepared(self)
@@ -1103,6 +1109,9 @@ Next ==
     \/ \E self \in Execer : do_execve_exec_ponr(self)
     \/ \E self \in Execer : do_execve_exec_zap(self)
     \/ \E self \in Execer : do_execve_exec_dethread(self)
+    \/ \E self \in Execer : do_execve_exec_dethreaded(self)
+    \/ \E self \in Execer : do_execve_exec_killed(self)
+    \/ \E self \in Execer : do_execve_exec_killed_ret(self)
     \/ \E self \in Execer : do_execve_exec_committing(self)
     \/ \E self \in Execer : do_execve_exec_commit(self)
     \/ \E self \in Execer : do_execve_exec_unlock(self)
@@ -1116,41 +1125,37 @@ Spec ==
     /\ \A self \in Other : WF_vars(Other_thread(self))
     /\ \A self \in Execer : WF_vars(Execer_thread(self))
 
-\* specs/seccomp-tsync.cred:385:1  invariant sc_listener
+\* specs/seccomp-tsync.cred:467:1  invariant sc_listener
 sc_listener == \A t \in GROUP : Cardinality({g \in sc_chain[t] : g # 0 /\ filters[g].listener}) <= 1
 
-\* specs/seccomp-tsync.cred:387:1  invariant sc_unambiguous
+\* specs/seccomp-tsync.cred:469:1  invariant sc_unambiguous
 sc_unambiguous == \A c \in Caller : ~(LISTENER /\ user_ret[c] = "R_TID")
 
-\* specs/seccomp-tsync.cred:481:5  the assertions of step sc_flag
+\* specs/seccomp-tsync.cred:579:5  the assertions of step sc_flag
 Assert_Other_sc_flag == failure # "Assert_Other_sc_flag"
 
-\* specs/seccomp-tsync.cred:183:5  the assertions of step sc_cover
+\* specs/seccomp-tsync.cred:214:5  the assertions of step sc_cover
 Assert_seccomp_tsync_sc_cover == failure # "Assert_seccomp_tsync_sc_cover"
 
-\* specs/seccomp-tsync.cred:187:5  the assertions of step sc_atomic
+\* specs/seccomp-tsync.cred:218:5  the assertions of step sc_atomic
 Assert_seccomp_tsync_sc_atomic == failure # "Assert_seccomp_tsync_sc_atomic"
 
 \* built-in check out_of_range
-\*   conjunct  1: clones_left        specs/seccomp-tsync.cred:81:1
-\*   conjunct  2: fork_filter        specs/seccomp-tsync.cred:95:1
-\*   conjunct  3: fork_chain         specs/seccomp-tsync.cred:96:1
-\*   conjunct  4: cred               <prelude>/kernel.cred:408:1
-\*   conjunct  5: cred_gen           <prelude>/kernel.cred:410:1
-\*   conjunct  6: filters            <prelude>/kernel.cred:470:1
-\*   conjunct  7: filter_next        <prelude>/kernel.cred:472:1
-\*   conjunct  8: sc_filter          <prelude>/kernel.cred:475:1
-\*   conjunct  9: sc_chain           <prelude>/kernel.cred:482:1
-\*   conjunct 10: Caller.tries       specs/seccomp-tsync.cred:278:3
-\*   conjunct 11: Other.seen_filter  specs/seccomp-tsync.cred:315:3
-\*   conjunct 12: seccomp_tsync.f    specs/seccomp-tsync.cred:118:3
-\*   conjunct 13: seccomp_tsync.old  specs/seccomp-tsync.cred:119:3
-\*   conjunct 14: install_own.f      specs/seccomp-tsync.cred:201:3
-\*   conjunct 15: do_execve.bprm     specs/seccomp-tsync.cred:230:3
+\*   conjunct  1: clones_left        specs/seccomp-tsync.cred:92:1
+\*   conjunct  2: cred               <prelude>/kernel.cred:424:1
+\*   conjunct  3: cred_gen           <prelude>/kernel.cred:426:1
+\*   conjunct  4: filters            <prelude>/kernel.cred:486:1
+\*   conjunct  5: filter_next        <prelude>/kernel.cred:488:1
+\*   conjunct  6: sc_filter          <prelude>/kernel.cred:491:1
+\*   conjunct  7: sc_chain           <prelude>/kernel.cred:498:1
+\*   conjunct  8: Caller.tries       specs/seccomp-tsync.cred:346:3
+\*   conjunct  9: Other.seen_filter  specs/seccomp-tsync.cred:387:3
+\*   conjunct 10: seccomp_tsync.f    specs/seccomp-tsync.cred:128:3
+\*   conjunct 11: seccomp_tsync.old  specs/seccomp-tsync.cred:129:3
+\*   conjunct 12: install_own.f      specs/seccomp-tsync.cred:232:3
+\*   conjunct 13: do_execve.bprm     specs/seccomp-tsync.cred:269:3
 out_of_range ==
     /\ clones_left \in 0..SPARE
-    /\ \A t \in DOMAIN fork_filter : fork_filter[t] \in 0..MAX_FILTER
-    /\ \A t \in DOMAIN fork_chain : \A x \in fork_chain[t] : x \in 0..MAX_FILTER
     /\ \A t \in DOMAIN cred : /\ cred[t].id.n \in 0..CRED_GEN
                               /\ \/ cred[t].dom.id = None
                                  \/ cred[t].dom.id.n \in 0..CRED_GEN
@@ -1171,12 +1176,12 @@ out_of_range ==
                                            \/ do_execve_bprm[t].dom.id.n \in 0..CRED_GEN
                                         /\ \A k \in DOMAIN do_execve_bprm[t].dom.layers : do_execve_bprm[t].dom.layers[k] \in 0..MAX_RULESET
 
-\* specs/seccomp-tsync.cred:376:1  action property sc_grow
-sc_grow == [][\A t \in GROUP : pc[t] = "Other_born" \/ sc_chain[t] \subseteq sc_chain'[t]]_vars
+\* specs/seccomp-tsync.cred:458:1  action property sc_grow
+sc_grow == [][\A t \in GROUP : sc_chain[t] \subseteq sc_chain'[t]]_vars
 
-\* specs/seccomp-tsync.cred:381:1  action property sc_exec
+\* specs/seccomp-tsync.cred:463:1  action property sc_exec
 sc_exec == [][\A t \in GROUP : ~(exec_phase[t] = "EXEC_CHECKED" \/ exec_phase[t] = "EXEC_PONR" \/ exec_phase[t] = "EXEC_COMMITTING") \/ (sc_filter'[t] = sc_filter[t] /\ nnp'[t] = nnp[t])]_vars
 
-\* specs/seccomp-tsync.cred:389:1  property sc_term
+\* specs/seccomp-tsync.cred:471:1  property sc_term
 sc_term == <>(\A c \in Caller : finished[c] \/ ~(pc[c] \notin {"Unborn", "Exited"}))
 ====

@@ -11,6 +11,7 @@ import type { Expr, MacroDecl, ProcedureDecl, ProcessDecl, Stmt } from '../synta
 import type { CheckContext } from './context.js';
 import { PRELUDE_DISPLAY_DIR } from '../syntax/load.js';
 import { type Access, AccessCollector, isPrivate, mayAlias } from './step-accesses.js';
+import { Allocations, type StepAssign } from './alloc-indices.js';
 import { foldReason } from './fold-reason.js';
 import { heldLocksBySteps } from './held-locks.js';
 import { childExprs, onStmt, type StmtCases, unparen } from '../syntax/visit.js';
@@ -25,6 +26,7 @@ interface StepInfo {
   readonly stmt: Stmt;
   readonly name: string;
   readonly accesses: readonly Access[];
+  readonly assigns: readonly StepAssign[];
   readonly held: ReadonlySet<string>;
   readonly folded: boolean;
 }
@@ -48,10 +50,11 @@ export function checkGranularity(ctx: CheckContext): void {
   for (const view of variantBodies(ctx)) {
     ctx.guard('granularity', undefined, () => {
       const steps = stepsOf(ctx, view, preludeMacros);
+      const allocs = new Allocations(steps.map((s) => s.assigns));
       for (const f of steps) {
         const key = formatLocation(f.stmt.label?.span ?? f.stmt.span);
         if (!f.folded || races.has(key)) continue;
-        const race = judge(f, steps);
+        const race = judge(f, steps, allocs);
         if (race !== undefined) races.set(key, { ...race, variant: view.variant });
       }
     });
@@ -70,11 +73,13 @@ function stepsOf(
   const steps: StepInfo[] = [];
   for (const [{ decl }, held] of lockedBodies(ctx, view)) {
     for (const [stmt, locks] of held) {
+      const { accesses, assigns } = collector.placedStep(stmt);
       steps.push({
         owner: decl,
         stmt,
         name: `${decl.name.name}.${stmt.label?.name ?? `${decl.name.name}_${stmt.span.start.line}`}`,
-        accesses: collector.ofStep(stmt),
+        accesses,
+        assigns,
         held: locks,
         folded: isFolded(ctx, stmt, prelude),
       });
@@ -139,22 +144,26 @@ function isPreludeFile(path: string): boolean {
 }
 
 /** The first write of `f` (by its text) that a step of another thread may touch with no common lock. */
-function judge(f: StepInfo, steps: readonly StepInfo[]): Omit<Race, 'variant'> | undefined {
+function judge(
+  f: StepInfo,
+  steps: readonly StepInfo[],
+  allocs: Allocations,
+): Omit<Race, 'variant'> | undefined {
   // Another step first: a step racing with its own copy on another thread says less.
   const others = [...steps.filter((g) => g !== f), f].filter((g) => otherThread(f, g));
+  const meet = (a: Access, g: StepInfo): boolean =>
+    g.accesses.some((b) =>
+      mayAlias({ access: a, assigns: f.assigns }, { access: b, assigns: g.assigns }, allocs),
+    );
   const shared = new Set(
-    f.accesses
-      .filter((a) => !isPrivate(a) || others.some((g) => g.accesses.some((b) => mayAlias(a, b))))
-      .map((a) => a.key),
+    f.accesses.filter((a) => !isPrivate(a) || others.some((g) => meet(a, g))).map((a) => a.key),
   );
   if (shared.size < 2) return undefined;
   const writes = f.accesses
     .filter((a) => a.write && shared.has(a.key))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   for (const w of writes) {
-    const g = others.find(
-      (o) => o.accesses.some((b) => mayAlias(w, b)) && !commonLock(f.held, o.held),
-    );
+    const g = others.find((o) => meet(w, o) && !commonLock(f.held, o.held));
     if (g !== undefined) return { f, location: w.text, other: g };
   }
   return undefined;

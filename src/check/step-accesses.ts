@@ -3,7 +3,8 @@
 // from another thread, `x` from the call's own; fields are told apart by name only). Macro calls are followed into their bodies with the arguments in place of the
 // parameters. Locations are whole variables (`x.f` counts as `x`), except that the first index
 // of a shared function or array is kept as an element: `x[self]` of two threads never alias,
-// `x[1]` and `x[2]` never do. Locals are skipped.
+// `x[1]` and `x[2]` never do, nor does a fresh slot of an id pool with an id handed out before
+// (alloc-indices.ts). Locals are skipped, except that the writes of a step are noted for that.
 //
 // The embedded engine's partial-order reduction reads accesses too (src/engine/search/por/
 // accesses.ts), but off the emitted TLA+, not from here: the engine must judge independence on
@@ -12,6 +13,7 @@
 // emitted actions no longer separate. So the two are not one table.
 
 import type { Expr, Ident, MacroDecl, Stmt } from '../syntax/ast.js';
+import { type Allocations, plusOne, type Provenance, type StepAssign } from './alloc-indices.js';
 import type { CheckContext } from './context.js';
 import { printExpr } from './print-expr.js';
 import type { SymbolInfo } from './scopes.js';
@@ -31,7 +33,7 @@ import {
 export type Element =
   | { readonly kind: 'self' }
   | { readonly kind: 'value'; readonly text: string }
-  | { readonly kind: 'any' };
+  | { readonly kind: 'any'; readonly from?: Provenance };
 
 /** One access of a step. `own`: the running thread's own copy of a thread variable. */
 export interface Access {
@@ -43,12 +45,26 @@ export interface Access {
   readonly element?: Element;
 }
 
-/** Whether two accesses, run by two different threads, may touch the same location. */
-export function mayAlias(a: Access, b: Access): boolean {
-  if (a.key !== b.key || (a.own && b.own)) return false;
-  const [x, y] = [a.element, b.element];
+/** An access with the assignments of its step, to tell fresh slots (alloc-indices.ts). */
+export interface Placed {
+  readonly access: Access;
+  readonly assigns: readonly StepAssign[];
+}
+
+/**
+ * Whether two accesses, run by two different threads, may touch the same location. With
+ * `allocs`, a fresh slot of an id pool is apart from an element named by an id handed out before.
+ */
+export function mayAlias(a: Placed, b: Placed, allocs?: Allocations): boolean {
+  if (a.access.key !== b.access.key || (a.access.own && b.access.own)) return false;
+  const [x, y] = [a.access.element, b.access.element];
   if (x === undefined || y === undefined) return true;
   if (x.kind === 'self' && y.kind === 'self') return false;
+  if (allocs !== undefined && x.kind === 'any' && y.kind === 'any') {
+    const [p, q] = [x.from, y.from];
+    if (p !== undefined && allocs.fresh(p, a.assigns) && allocs.apart(p, q)) return false;
+    if (q !== undefined && allocs.fresh(q, b.assigns) && allocs.apart(q, p)) return false;
+  }
   return !(x.kind === 'value' && y.kind === 'value' && x.text !== y.text);
 }
 
@@ -70,6 +86,8 @@ const NONE: Subst = new Map();
 /** Collects the accesses of steps; one per checker run and variant. */
 export class AccessCollector {
   private readonly active = new Set<MacroDecl>();
+  private assigns: StepAssign[] = [];
+  private seq = 0;
 
   /** `overrides`: the macros a variant replaces, by name (calls resolve to the base ones otherwise). */
   constructor(
@@ -77,11 +95,41 @@ export class AccessCollector {
     private readonly overrides: ReadonlyMap<string, MacroDecl> = new Map(),
   ) {}
 
-  /** The accesses of one step: all of an `atomic` block or fault point, only the test of an `if` or loop. */
-  ofStep(s: Stmt): Access[] {
+  /**
+   * The accesses of one step (all of an `atomic` block or fault point, only the test of an `if`
+   * or loop) and the variables it assigns, in the order it does.
+   */
+  placedStep(s: Stmt): { accesses: Access[]; assigns: StepAssign[] } {
     const out: Access[] = [];
+    this.assigns = [];
+    this.seq = 0;
     this.stmt(s, NONE, out, false);
-    return out;
+    return { accesses: out, assigns: this.assigns };
+  }
+
+  /** Notes that a step writes `target` (the variable it names), with what. */
+  private note(target: Expr, value: Expr | undefined, subst: Subst): void {
+    const sym = this.varOf(target, subst);
+    if (sym === undefined) return;
+    const whole = this.varOf(target, subst, true) !== undefined;
+    const base = value === undefined || !whole ? undefined : plusOne(value);
+    const next = base === undefined ? undefined : this.varOf(base, subst, true);
+    this.assigns.push({
+      target: sym,
+      next: next?.kind === 'sharedVar' ? next : undefined,
+      seq: this.seq++,
+    });
+  }
+
+  /** The variable an expression names, through macro parameters; with `plain`, unindexed only. */
+  private varOf(e: Expr, subst: Subst, plain = false): SymbolInfo | undefined {
+    const u = unparen(e);
+    const arg = this.argOf(u, subst);
+    if (arg !== undefined) return this.varOf(arg.expr, arg.subst, plain);
+    if (u.kind === 'NameExpr') return this.ctx.symbols.get(u);
+    if (plain) return undefined;
+    if (u.kind === 'IndexExpr' || u.kind === 'FieldExpr') return this.varOf(u.base, subst);
+    return undefined;
   }
 
   /** A statement's own accesses; with `deep`, those of the statements nested in it too. */
@@ -100,8 +148,10 @@ export class AccessCollector {
     AssignStmt: (s, subst, out) => {
       this.write(s.target, subst, out);
       this.read(s.value, subst, out);
+      this.note(s.target, s.value, subst);
     },
     AnyAssignStmt: (s, subst, out) => {
+      this.note(s.target, undefined, subst);
       this.write(s.target, subst, out);
       this.read(s.set, subst, out);
       if (s.where !== undefined) this.read(s.where, subst, out);
@@ -110,10 +160,16 @@ export class AccessCollector {
       const m = this.macroOf(s.callee);
       if (m === undefined) for (const a of s.args) this.read(a, subst, out);
       else this.macro(m, s.args, subst, out);
-      if (s.target !== undefined) this.write(s.target, subst, out);
+      if (s.target !== undefined) {
+        this.note(s.target, undefined, subst);
+        this.write(s.target, subst, out);
+      }
     },
     CloneStmt: (s, subst, out) => {
-      if (s.target !== undefined) this.write(s.target, subst, out);
+      if (s.target !== undefined) {
+        this.note(s.target, undefined, subst);
+        this.write(s.target, subst, out);
+      }
     },
     FaultStmt: (s, subst, out) => {
       this.stmt(s.body, subst, out, false);
@@ -253,6 +309,11 @@ export class AccessCollector {
     const sym = u.kind === 'NameExpr' ? this.ctx.symbols.get(u) : undefined;
     // An enum member is its own value; a constant may equal a literal elsewhere, so it is `any`.
     if (sym?.kind === 'enumMember') return { kind: 'value', text: sym.name };
+    if (sym?.kind === 'frameVar') return { kind: 'any', from: { kind: 'var', sym } };
+    const base = plusOne(u);
+    const counter = base === undefined ? undefined : this.varOf(base, subst, true);
+    if (counter?.kind === 'sharedVar')
+      return { kind: 'any', from: { kind: 'next', counter, seq: this.seq++ } };
     return { kind: 'any' };
   }
 

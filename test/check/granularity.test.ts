@@ -272,3 +272,94 @@ process Runner[1] {
     ).toHaveLength(1);
   });
 });
+
+// An id pool: `seccomp_prepare_filter()` writes `filters[filter_next + 1]` and then bumps
+// `filter_next`; `f` holds only ids handed out so. The installer's step writes `filters[f]` and
+// reads the counter, the allocator's hand-out writes the fresh slot.
+const POOL = `spec pool
+import kernel
+process Installer[1] {
+  var f: FilterId = 0
+  var err: Errno = OK
+  alloc: seccomp_prepare_filter(f, false, err)
+  attach: atomic {
+    if filter_next > 0 {
+      filters[f] := filters[f] with { listener: true }
+    }
+  }
+}
+process Allocator[1] {
+  var g: FilterId = 0
+  var err: Errno = OK
+  alloc2: seccomp_prepare_filter(g, false, err)
+}
+`;
+
+const POOL_RACE =
+  'CS4103 test.cred:7:3 step `Installer.attach` folds several kernel operations into one, and writes `filters`, which step `Allocator.alloc2` of another thread touches with no lock both hold';
+
+describe('granularity (CS4103) and fresh slots of an id pool', () => {
+  test('an element named by a handed-out id never meets the next hand-out', () => {
+    expect(warnings(POOL)).toEqual([]);
+  });
+
+  test('a fixed element may be the next hand-out', () => {
+    expect(warnings(POOL.replace('filters[f] := filters[f]', 'filters[2] := filters[2]'))).toEqual([
+      POOL_RACE,
+    ]);
+  });
+
+  test('a local also written otherwise may hold any id', () => {
+    const text = POOL.replace('  attach: atomic', '  pick: f := 2\n  attach: atomic');
+    expect(warnings(text)).toEqual([POOL_RACE.replace(':7:3', ':8:3')]);
+  });
+
+  test('a local that starts above the counter may hold the next id', () => {
+    expect(warnings(POOL.replace('var f: FilterId = 0', 'var f: FilterId = 1'))).toEqual([
+      POOL_RACE,
+    ]);
+  });
+
+  test('a counter written other than by one more is no pool', () => {
+    const text = POOL.replace(
+      '  alloc2: seccomp_prepare_filter(g, false, err)',
+      '  alloc2: seccomp_prepare_filter(g, false, err)\n  reset: filter_next := 0',
+    );
+    expect(warnings(text)).toEqual([POOL_RACE]);
+  });
+
+  test('a slot written after the bump is not the fresh one', () => {
+    const text = `spec pool2
+shared var slots: map<1..3, 0..2> = [ i in 1..3 |-> 0 ]
+shared var next: 0..2 = 0
+macro take(out) {
+  out := next + 1
+  next := next + 1
+  slots[next + 1] := 1
+}
+process Taker[1] {
+  var id: 0..3 = 0
+  got: take(id)
+  fill: atomic {
+    if next > 0 {
+      slots[id] := 2
+    }
+  }
+}
+process Other[1] {
+  var id: 0..3 = 0
+  got: take(id)
+}
+`;
+    const ws = warnings(text);
+    expect(ws).toContain(
+      'CS4103 test.cred:12:3 step `Taker.fill` folds several kernel operations into one, and writes `slots`, which step `Other.got` of another thread touches with no lock both hold',
+    );
+    // The same hand-out in the right order: apart.
+    const ordered = text.replace(
+      '  next := next + 1\n  slots[next + 1] := 1',
+      '  slots[next + 1] := 1\n  next := next + 1',
+    );
+    expect(warnings(ordered).filter((w) => w.includes('Taker.fill'))).toEqual([]);
+  });
+});

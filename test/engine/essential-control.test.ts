@@ -84,9 +84,11 @@ describe('essential steps through control', () => {
     expect(c.steps.filter((s) => s.startsWith('*'))).toEqual([
       '* other1 Other.claim',
       '* other1 Other.may_clone',
-      '* other1 Other.other_clone',
       '* caller1 Caller.prctl_nnp',
       '* caller1 seccomp_tsync.prereq',
+      // The child joins after the TSYNC walk and takes no step of its own: the clone, its last
+      // move as well as its birth, is what the check's `alive(t)` reads.
+      '* other1 Other.other_clone',
       '* caller1 seccomp_tsync.sc_cover',
     ]);
   });

@@ -86,7 +86,7 @@ beforeAll(async () => {
 describe('the breaking state recorded', () => {
   test("S-1: the state sc_atomic's step checked, `changed == {}` false for caller1", () => {
     expect(assertion.breakingState).toEqual({
-      step: 23,
+      step: 22,
       falseParts: [
         {
           expression: 'changed == {}',
@@ -159,7 +159,7 @@ describe('every format ends with it', () => {
       }
     }
     expect(formatTrace(assertion, 'text').trimEnd().split('\n').slice(-5)).toEqual([
-      'breaking state: state 23, where sc_atomic is false',
+      'breaking state: state 22, where sc_atomic is false',
       '  false: changed == {}   (where self = caller1)',
       '         changed is {other2}',
       '  what sc_atomic reads:',

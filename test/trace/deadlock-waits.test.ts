@@ -93,10 +93,12 @@ test('S-4: the caller waits at its mutex_lock, held by the exec that waits for t
   expect(execer).toMatchObject({
     waitsOn: 'GROUP',
     heldBy: ['caller1'],
-    statement: 'de_thread_wait(GROUP)',
+    statement: 'de_thread_wait(GROUP, killed)',
     at: 'do_execve.exec_dethread',
   });
-  expect(execer!.location!.line).toBe(lineOf(specText, 'exec_dethread: de_thread_wait(GROUP)'));
+  expect(execer!.location!.line).toBe(
+    lineOf(specText, 'exec_dethread: de_thread_wait(GROUP, killed)'),
+  );
 }, 120_000);
 
 test('L-10: a caller blocked on exec_update_lock is held by the other, who waits for a completion', async () => {

@@ -49,7 +49,7 @@ describe('ITF of S-1 (seccomp partial TSYNC, violates sc_atomic)', () => {
     expect(itf.vars).toEqual(
       expect.arrayContaining(['pc', 'stack', 'failure', 'seccomp_tsync_changed', 'Caller_ret']),
     );
-    expect(itf.states).toHaveLength(25);
+    expect(itf.states).toHaveLength(24);
     itf.states.forEach((s) =>
       expect(
         Object.keys(s)

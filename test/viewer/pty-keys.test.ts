@@ -24,7 +24,7 @@ const SIZES = [
 const atStep =
   (i: number) =>
   (l: string[]): boolean =>
-    l.some((x) => x.startsWith(`VIOLATED sc_atomic  step ${i} of 24`));
+    l.some((x) => x.startsWith(`VIOLATED sc_atomic  step ${i} of 23`));
 
 /** Where `/filter`, then n, then N land from step 17, by the reducer the viewer runs. */
 function searchStops(): number[] {
@@ -81,7 +81,7 @@ async function reachEverything(cols: number, rows: number): Promise<void> {
     await s.key('n', atStep(next!), `step ${next} after n`);
     await s.key('N', atStep(back!), `step ${back} after N`);
 
-    await s.key('G', atStep(24), 'the last step');
+    await s.key('G', atStep(23), 'the last step');
     let screen = await s.key(
       'e',
       (l) => l.some((x) => /^lines 1-\d+ of \d+: j\/k PgUp\/PgDn scroll/.test(x)),
@@ -104,8 +104,8 @@ async function reachEverything(cols: number, rows: number): Promise<void> {
     // The step before the last, so no breaking state sits above the closed groups.
     screen = await s.key(
       'pc',
-      (l) => atStep(23)(l) && l.includes('shared: 5 variables, 0 changed'),
-      'every group closed at step 23',
+      (l) => atStep(22)(l) && l.includes('shared: 5 variables, 0 changed'),
+      'every group closed at step 22',
     );
     expect(screen).toContain('call caller1 › seccomp_tsync: 6 variables, 0 changed');
 
@@ -113,7 +113,7 @@ async function reachEverything(cols: number, rows: number): Promise<void> {
     for (const key of [':', 'n / N', 'j / k', 'PgDn / PgUp', 'e', 'c', 'q, Ctrl+C'])
       expect(screen.some((l) => l.startsWith(`${key} `))).toBe(true);
     fits(screen, cols, rows);
-    await s.key('x', atStep(23), 'help closed');
+    await s.key('x', atStep(22), 'help closed');
     await quit(s);
   } finally {
     if (s.exitCode === null) s.kill();

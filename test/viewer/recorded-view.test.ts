@@ -104,12 +104,12 @@ describe('L-3 and S-1', () => {
     );
   });
   test('S-1: a step of the variant shows its override in the source pane', () => {
-    const screen = texts(renderView(s1, at(21), SIZE));
+    const screen = texts(renderView(s1, at(20), SIZE));
     expect(screen).toContainEqual(
-      expect.stringMatching(/^── specs\/seccomp-tsync\.cred:396:37 {2}seccomp_tsync\.sync /),
+      expect.stringMatching(/^── specs\/seccomp-tsync\.cred:478:37 {2}seccomp_tsync\.sync /),
     );
     expect(screen).toContainEqual(
-      expect.stringMatching(/^▶396 │ {3}override step seccomp_tsync\.sync: atomic \{$/),
+      expect.stringMatching(/^▶478 │ {3}override step seccomp_tsync\.sync: atomic \{$/),
     );
   });
   test('every step of every recorded result fits the screen exactly', () => {

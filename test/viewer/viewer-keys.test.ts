@@ -35,12 +35,12 @@ describe(': goes to a step', () => {
     expect(texts(renderView(s1, s, SIZE)).at(-1)).toMatch(/^:1█/);
     s = press(s1, ['7', { name: 'enter' }], s);
     expect(s.cursor).toBe(17);
-    expect(texts(renderView(s1, s, SIZE))[1]).toMatch(/step 17 of 24/);
+    expect(texts(renderView(s1, s, SIZE))[1]).toMatch(/step 17 of 23/);
   });
   test('a step the trace does not have says so; letters are not typed; Esc cancels', () => {
     const s = press(s1, [':', 'x9', '9', { name: 'enter' }]);
     expect(s.cursor).toBe(0);
-    expect(s.message).toBe('no step 99: steps are 0 to 24');
+    expect(s.message).toBe('no step 99: steps are 0 to 23');
     expect(press(s1, [':', '5', { name: 'escape' }]).cursor).toBe(0);
   });
 });
@@ -176,8 +176,8 @@ describe('= evaluates an expression at the current step', () => {
   });
   test('what the engine cannot evaluate, and what no state holds, say so', () => {
     expect(evaluated('head(<<>>)')).toMatch(/^= head\(<<>>\): error: .*empty sequence/);
-    expect(evaluated('{ c in GROUP | signal_pending(c) }')).toBe(
-      '= { c in GROUP | signal_pending(c) }: error: no step reads or writes sig_pending, so no state holds it',
+    expect(evaluated('{ c in GROUP | stopped[c] }')).toBe(
+      '= { c in GROUP | stopped[c] }: error: no step reads or writes stopped, so no state holds it',
     );
   });
 });
@@ -227,7 +227,7 @@ describe('the breaking state', () => {
   const view = viewOf({
     ...result,
     breakingState: {
-      step: 23,
+      step: 22,
       falseParts: [
         {
           expression: 'changed == {}',
@@ -240,9 +240,9 @@ describe('the breaking state', () => {
   });
   test('opens the state pane at the last step, at 80x24, and only there', () => {
     const screen = texts(renderView(view, press(view, ['G']), SIZE));
-    const top = screen.indexOf('── state after step 24 ' + '─'.repeat(57));
+    const top = screen.indexOf('── state after step 23 ' + '─'.repeat(57));
     expect(screen.slice(top + 1, top + 6).map((l) => l.trimEnd())).toEqual([
-      'breaking state: state 23, where sc_atomic is false',
+      'breaking state: state 22, where sc_atomic is false',
       '  false: changed == {}   (where self = caller1)',
       '         changed is {other2}',
       '  what sc_atomic reads:',

@@ -375,10 +375,11 @@ class Slice {
       if (saving === undefined) continue;
       // The step that took the leaf away from a value that would have changed the move, when
       // that was earlier than its last write. For another thread's label it is the one that
-      // counts (its birth, not the steps it took since); for data, both.
+      // counts (its birth, not the steps it took since, even when its birth is its last move:
+      // a clone child that has taken no step yet); for data, both.
       const away = this.lastChangeFrom(leaf, k, saving);
       if (away === undefined || !l.control) out.push({ step: w, leaf });
-      if (away !== undefined && away !== w) out.push({ step: away, leaf });
+      if (away !== undefined && (away !== w || l.control)) out.push({ step: away, leaf });
     }
     this.needed.set(key, out);
     return out;
